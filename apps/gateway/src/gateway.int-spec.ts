@@ -1,0 +1,71 @@
+import { ConfigError, type RunningService } from '@bonfire/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from './bootstrap';
+
+describe('gateway service template', () => {
+  let gateway: RunningService;
+
+  beforeAll(async () => {
+    gateway = await startGateway(
+      { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'silent' },
+      { handleSignals: false },
+    );
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  it('answers liveness and readiness', async () => {
+    const live = await fetch(`${gateway.url}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'up' });
+    const ready = await fetch(`${gateway.url}/health/ready`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('exposes Prometheus metrics with process metrics and the HTTP histogram', async () => {
+    await fetch(`${gateway.url}/health/live`);
+    const response = await fetch(`${gateway.url}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('process_resident_memory_bytes');
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/health\/live"/);
+    expect(text).toContain('service="gateway"');
+  });
+
+  it('keeps a caller request id and makes one otherwise', async () => {
+    const kept = await fetch(`${gateway.url}/health/live`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(kept.headers.get('x-request-id')).toBe('trace-123');
+    const made = await fetch(`${gateway.url}/health/live`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown routes in the common error format', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/nothing-here`);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(typeof body.error.message).toBe('string');
+  });
+
+  it('drains: after stop() it no longer accepts connections', async () => {
+    const other = await startGateway(
+      { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'silent' },
+      { handleSignals: false },
+    );
+    await other.stop();
+    await expect(fetch(`${other.url}/health/live`)).rejects.toThrow();
+  });
+
+  it('refuses to boot on bad config, naming each variable', async () => {
+    await expect(
+      startGateway({ GATEWAY_PORT: 'eighty', LOG_LEVEL: 'loud' }, { handleSignals: false }),
+    ).rejects.toSatisfy(
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.some((problem) => problem.startsWith('GATEWAY_PORT')) &&
+        error.problems.some((problem) => problem.startsWith('LOG_LEVEL')),
+    );
+  });
+});

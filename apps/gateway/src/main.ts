@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMain } from '@bonfire/platform';
+import { startGateway } from './bootstrap';
+
+runMain('gateway', () => startGateway());

@@ -1,0 +1,34 @@
+/**
+ * The one error body every Bonfire HTTP API answers with:
+ * `{ "error": { "code": "STABLE_CODE", "message": "...", "details": [...] } }`.
+ * `code` is stable and machine-readable; `message` is for people; `details` lists, e.g., each bad field.
+ */
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. `body.email`, when the error concerns a field. */
+  field?: string;
+  code: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details?: ErrorDetail[];
+  };
+}
+
+/** Codes shared by every service. Services add their own domain codes (e.g. USERNAME_TAKEN). */
+export const COMMON_ERROR_CODES = {
+  validationFailed: 'VALIDATION_FAILED',
+  unauthorized: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  notFound: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  rateLimited: 'RATE_LIMITED',
+  internal: 'INTERNAL_ERROR',
+  badGateway: 'BAD_GATEWAY',
+  gatewayTimeout: 'GATEWAY_TIMEOUT',
+  serviceUnavailable: 'SERVICE_UNAVAILABLE',
+} as const;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Thrown at boot when the environment does not satisfy a service's config schema. */
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid configuration for ${service}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment against a service's schema. Every bad or missing variable is named in one
+ * error, so an operator fixes them all in one go instead of one per restart.
+ */
+export function loadConfig<TSchema extends z.ZodObject>(
+  service: string,
+  schema: TSchema,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<TSchema> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join('.');
+    const value = env[variable];
+    if (value === undefined) return `${variable}: missing (${issue.message})`;
+    const shown = isSecretName(variable) ? '***' : JSON.stringify(value);
+    return `${variable}: ${issue.message} (got ${shown})`;
+  });
+  throw new ConfigError(service, problems);
+}
+
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|API_KEY|ACCESS_KEY/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** A loggable copy of a config: secret values masked, passwords stripped from URLs. */
+export function describeConfig(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([name, value]) => {
+      if (isSecretName(name)) return [name, '***'];
+      if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
+        return [name, value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')];
+      }
+      return [name, value];
+    }),
+  );
+}
+
+/** Field helpers so every service spells the same kind of variable the same way. */
+export const env = {
+  // 0 asks the OS for a free port (tests).
+  port: () => z.coerce.number().int().min(0).max(65_535),
+  host: () => z.string().min(1),
+  url: (protocols: readonly string[]) =>
+    z.url().refine((value) => protocols.includes(new URL(value).protocol.replace(/:$/, '')), {
+      message: `must be a ${protocols.join(' or ')} URL`,
+    }),
+  positiveInt: () => z.coerce.number().int().positive(),
+  list: () =>
+    z
+      .string()
+      .min(1)
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
+  boolean: () => z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
+  logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+};
+
+/** Variables every service reads. */
+export const baseServiceConfig = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: env.logLevel().default('info'),
+  SHUTDOWN_TIMEOUT_MS: env.positiveInt().default(10_000),
+});

@@ -1,0 +1,50 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import pg from 'pg';
+
+export type { Kysely, Transaction } from 'kysely';
+export type { Migration } from 'kysely/migration';
+export { sql } from 'kysely';
+
+// Postgres BIGINT arrives as a string by default; our ids fit in 53 bits only as strings, so keep strings
+// for int8 and parse counts explicitly where needed.
+
+export interface DatabaseOptions {
+  url: string;
+  /** Pool size per process. */
+  maxConnections?: number;
+  applicationName?: string;
+}
+
+export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDatabase> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    application_name: options.applicationName,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Applies pending migrations in name order; a failure stops boot with the migration named. */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  migrations: Record<string, Migration>,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}
+
+export async function pingDatabase(db: Kysely<unknown>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,63 @@
+import { COMMON_ERROR_CODES } from '@bonfire/contracts';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError } from './app-error';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: COMMON_ERROR_CODES.validationFailed,
+  401: COMMON_ERROR_CODES.unauthorized,
+  403: COMMON_ERROR_CODES.forbidden,
+  404: COMMON_ERROR_CODES.notFound,
+  409: COMMON_ERROR_CODES.conflict,
+  413: COMMON_ERROR_CODES.payloadTooLarge,
+  429: COMMON_ERROR_CODES.rateLimited,
+  502: COMMON_ERROR_CODES.badGateway,
+  503: COMMON_ERROR_CODES.serviceUnavailable,
+  504: COMMON_ERROR_CODES.gatewayTimeout,
+};
+
+/** Converts anything thrown into the one error body; unexpected errors are logged and answered as 500. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? String((response as { message: unknown }).message)
+        : error.message;
+    return new AppError(status, CODE_BY_STATUS[status] ?? `HTTP_${status}`, message);
+  }
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status;
+  // body-parser and friends throw plain errors with a status and a type.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      return new AppError(413, COMMON_ERROR_CODES.payloadTooLarge, 'The request body is too large.');
+    }
+    if (type === 'entity.parse.failed') {
+      return new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+    }
+    return new AppError(status, CODE_BY_STATUS[status] ?? `HTTP_${status}`, (error as Error).message);
+  }
+  return new AppError(500, COMMON_ERROR_CODES.internal, 'Something went wrong on our side.');
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const appError = toAppError(error);
+    if (appError.status >= 500 && !(error instanceof AppError)) {
+      this.logger.error({ err: error }, 'unhandled error');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(appError.headers ?? {})) response.setHeader(name, value);
+    response.status(appError.status).json(appError.toBody());
+  }
+}

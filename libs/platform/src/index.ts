@@ -13,3 +13,7 @@ export * from './platform.module';
 export * from './database/database';
 export * from './database/database.module';
 export * from './redis/redis.module';
+export * from './identity/internal-identity';
+export * from './identity/identity.guard';
+export * from './identity/identity.module';
+export * from './ids/snowflake';

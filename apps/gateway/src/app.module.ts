@@ -1,13 +1,24 @@
-import { PlatformModule } from '@bonfire/platform';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, RedisModule } from '@bonfire/platform';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { GatewayConfig } from './config';
+import { GATEWAY_CONFIG } from './gateway.tokens';
+import { OpenApiModule } from './openapi/openapi.module';
+import { RoutingModule } from './routing/routing.module';
 
+@Global()
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL })],
+      imports: [
+        PlatformModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL }),
+        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
+        RoutingModule,
+        OpenApiModule,
+      ],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      exports: [GATEWAY_CONFIG],
     };
   }
 }

@@ -1,0 +1,123 @@
+import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import { AppError, type CallerIdentity, signIdentity, toAppError } from '@bonfire/platform';
+import type { NextFunction, Request, Response } from 'express';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
+import type { GatewayConfig } from '../config';
+import { RateLimiter, type LimitRule } from '../rate-limit/rate-limiter';
+import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { HttpProxy } from './http-proxy';
+import { type ResolvedRoute, RoutingTable } from './routing-table';
+
+/**
+ * The REST edge, for every path in the routing table: check the access token (unless the route is
+ * public), apply the rate limits, then stream the request to the owning service with the verified
+ * identity attached. Paths outside the table fall through to the gateway's own routes.
+ */
+@Injectable()
+export class EdgeMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('Edge');
+
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly table: RoutingTable,
+    private readonly tokens: AccessTokenVerifier,
+    private readonly limiter: RateLimiter,
+    private readonly proxy: HttpProxy,
+  ) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const path = req.originalUrl.split('?', 1)[0]!;
+    const route = this.table.resolve(req.method, path);
+    if (!route) return next();
+    res.locals['metricsRoute'] = `${route.prefix}/*`;
+    this.handle(req, res, route).catch((error: unknown) => {
+      const appError = toAppError(error);
+      if (
+        appError.status >= 500 &&
+        appError.status !== 502 &&
+        appError.status !== 504 &&
+        appError.status !== 503
+      ) {
+        this.logger.error({ err: error }, 'edge failure');
+      }
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
+      res.status(appError.status).json(appError.toBody());
+    });
+  }
+
+  private async handle(req: Request, res: Response, route: ResolvedRoute): Promise<void> {
+    const clientIp = this.clientIp(req);
+    const identity = route.isPublic ? undefined : await this.tokens.verify(req.headers.authorization);
+    await this.applyRateLimits(res, route, clientIp, identity);
+    await this.proxy.forward(req, res, {
+      target: route.target,
+      service: route.service,
+      clientIp,
+      identityHeader: identity ? signIdentity(this.config.INTERNAL_IDENTITY_SECRET, identity) : undefined,
+    });
+  }
+
+  private async applyRateLimits(
+    res: Response,
+    route: ResolvedRoute,
+    clientIp: string,
+    identity: CallerIdentity | undefined,
+  ): Promise<void> {
+    const rules: LimitRule[] = [
+      { name: 'ip', subject: clientIp, limit: this.config.RATE_LIMIT_IP_PER_MINUTE, windowSeconds: 60 },
+    ];
+    if (identity) {
+      rules.push({
+        name: 'user',
+        subject: identity.userId,
+        limit: this.config.RATE_LIMIT_USER_PER_MINUTE,
+        windowSeconds: 60,
+      });
+    }
+    for (const limit of route.limits) {
+      rules.push({
+        name: limit.name,
+        subject: limit.by === 'user' && identity ? identity.userId : clientIp,
+        limit: limit.limit,
+        windowSeconds: limit.windowSeconds,
+      });
+    }
+    let decision;
+    try {
+      decision = await this.limiter.check(rules);
+    } catch (error) {
+      // Redis down: serve rather than refuse everyone; readiness reports Redis meanwhile.
+      this.logger.warn({ err: error }, 'rate limiter unavailable; request let through');
+      return;
+    }
+    res.setHeader('RateLimit-Policy', decision.policy);
+    res.setHeader('RateLimit-Limit', String(decision.limit));
+    res.setHeader('RateLimit-Remaining', String(decision.remaining));
+    res.setHeader('RateLimit-Reset', String(decision.resetSeconds));
+    if (!decision.allowed) {
+      throw new AppError(
+        429,
+        'RATE_LIMITED',
+        `Too many requests; try again in ${decision.resetSeconds} s.`,
+        undefined,
+        {
+          'Retry-After': String(decision.resetSeconds),
+        },
+      );
+    }
+  }
+
+  private clientIp(req: Request): string {
+    const socketAddress = req.socket.remoteAddress ?? 'unknown';
+    if (this.config.TRUST_PROXY_HOPS === 0) return socketAddress;
+    const chain = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    return chain[chain.length - this.config.TRUST_PROXY_HOPS] ?? socketAddress;
+  }
+}

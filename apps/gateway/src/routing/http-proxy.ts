@@ -1,0 +1,133 @@
+import {
+  Agent,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type ServerResponse,
+} from 'node:http';
+import { AppError, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@bonfire/platform';
+
+// Headers that describe one connection, never forwarded (RFC 9110 §7.6.1), plus our internal identity
+// header, which only the gateway may set.
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  IDENTITY_HEADER,
+]);
+
+function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const connectionScoped = new Set(
+    String(headers['connection'] ?? '')
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name) && !connectionScoped.has(name)),
+  );
+}
+
+export interface ProxyOptions {
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+export interface ForwardContext {
+  target: URL;
+  service: string;
+  clientIp: string;
+  identityHeader?: string;
+}
+
+/**
+ * Streams a request to a service and its answer back: status codes, headers and error bodies are kept;
+ * a refused connection becomes 502, no answer within the timeout 504, a body over the limit 413.
+ */
+export class HttpProxy {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
+
+  constructor(private readonly options: ProxyOptions) {}
+
+  forward(req: IncomingMessage, res: ServerResponse, context: ForwardContext): Promise<void> {
+    const declaredLength = Number(req.headers['content-length'] ?? 0);
+    if (declaredLength > this.options.maxBodyBytes) {
+      return Promise.reject(this.tooLarge());
+    }
+    const headers = forwardableHeaders(req.headers);
+    const priorForwardedFor = req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = priorForwardedFor
+      ? `${String(priorForwardedFor)}, ${context.clientIp}`
+      : context.clientIp;
+    headers['x-forwarded-proto'] = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
+    headers['host'] = context.target.host;
+    const requestId = req.headers[REQUEST_ID_HEADER];
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    if (context.identityHeader) headers[IDENTITY_HEADER] = context.identityHeader;
+
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const fail = (error: AppError) => {
+        if (settled) return;
+        settled = true;
+        upstream.destroy();
+        reject(error);
+      };
+      const upstream = request({
+        agent: this.agent,
+        protocol: context.target.protocol,
+        hostname: context.target.hostname,
+        port: context.target.port,
+        method: req.method,
+        path: req.url,
+        headers,
+        timeout: this.options.timeoutMs,
+      });
+      upstream.on('response', (answer: IncomingMessage) => {
+        if (settled) return answer.resume();
+        settled = true;
+        res.writeHead(answer.statusCode ?? 502, forwardableHeaders(answer.headers));
+        answer.pipe(res);
+        answer.on('end', resolve);
+        answer.on('error', () => res.destroy());
+        res.on('close', () => answer.destroy());
+      });
+      upstream.on('timeout', () =>
+        fail(new AppError(504, 'GATEWAY_TIMEOUT', `The ${context.service} service did not answer in time.`)),
+      );
+      upstream.on('error', () =>
+        fail(new AppError(502, 'BAD_GATEWAY', `The ${context.service} service is unavailable.`)),
+      );
+
+      let received = 0;
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > this.options.maxBodyBytes) {
+          req.unpipe(upstream);
+          fail(this.tooLarge());
+        }
+      });
+      req.on('aborted', () => upstream.destroy());
+      req.pipe(upstream);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private tooLarge(): AppError {
+    return new AppError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than the limit of ${this.options.maxBodyBytes} bytes.`,
+    );
+  }
+}

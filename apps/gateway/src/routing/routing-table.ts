@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const methodAndPath = z
+  .string()
+  .regex(/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\*) \/\S*$/, 'must look like "POST /api/v1/auth/login"');
+
+const routingFileSchema = z.object({
+  routes: z.array(z.object({ prefix: z.string().startsWith('/'), service: z.string().min(1) })).min(1),
+  public: z.array(methodAndPath),
+  rateLimits: z.array(
+    z.object({
+      name: z.string().regex(/^[a-z0-9-]+$/),
+      match: methodAndPath,
+      by: z.enum(['ip', 'user']),
+      limit: z.number().int().positive(),
+      windowSeconds: z.number().int().positive(),
+    }),
+  ),
+});
+
+export type RouteLimit = z.infer<typeof routingFileSchema>['rateLimits'][number];
+
+export interface ResolvedRoute {
+  prefix: string;
+  service: string;
+  target: URL;
+  isPublic: boolean;
+  limits: RouteLimit[];
+}
+
+/** `POST /api/v1/guilds/:id/invites` or with `*` as a trailing wildcard → a matcher. */
+function compilePattern(pattern: string): (method: string, path: string) => boolean {
+  const [method, path] = pattern.split(' ') as [string, string];
+  const source = path
+    .split('/')
+    .map((segment) =>
+      segment === '*'
+        ? '.*'
+        : segment.startsWith(':')
+          ? '[^/]+'
+          : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('/');
+  const regex = new RegExp(`^${source}/?$`);
+  return (requestMethod, requestPath) =>
+    (method === '*' || method === requestMethod) && regex.test(requestPath);
+}
+
+/**
+ * The routing table from configuration: longest prefix wins; public routes are an explicit allow-list;
+ * rate limits are matched by method and path.
+ */
+export class RoutingTable {
+  private readonly routes: { prefix: string; service: string; target: URL }[];
+  private readonly publicMatchers: ((method: string, path: string) => boolean)[];
+  private readonly limits: { limit: RouteLimit; matches: (method: string, path: string) => boolean }[];
+
+  constructor(file: z.infer<typeof routingFileSchema>, serviceUrl: (service: string) => string | undefined) {
+    const missing = [...new Set(file.routes.map((route) => route.service))].filter(
+      (service) => !serviceUrl(service),
+    );
+    if (missing.length > 0) {
+      throw new Error(
+        `routing table names services without a URL: ${missing.map((s) => `${s.toUpperCase()}_URL`).join(', ')}`,
+      );
+    }
+    this.routes = file.routes
+      .map((route) => ({ ...route, target: new URL(serviceUrl(route.service)!) }))
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+    this.publicMatchers = file.public.map(compilePattern);
+    this.limits = file.rateLimits.map((limit) => ({ limit, matches: compilePattern(limit.match) }));
+  }
+
+  static fromFile(path: string, serviceUrl: (service: string) => string | undefined): RoutingTable {
+    const parsed = routingFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) {
+      throw new Error(
+        `invalid routing table ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    }
+    return new RoutingTable(parsed.data, serviceUrl);
+  }
+
+  resolve(method: string, path: string): ResolvedRoute | undefined {
+    const route = this.routes.find(
+      (candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`),
+    );
+    if (!route) return undefined;
+    return {
+      ...route,
+      isPublic: this.publicMatchers.some((matches) => matches(method, path)),
+      limits: this.limits.filter((entry) => entry.matches(method, path)).map((entry) => entry.limit),
+    };
+  }
+
+  services(): string[] {
+    return [...new Set(this.routes.map((route) => route.service))];
+  }
+
+  serviceUrl(service: string): URL | undefined {
+    return this.routes.find((route) => route.service === service)?.target;
+  }
+}

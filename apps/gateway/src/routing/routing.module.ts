@@ -1,0 +1,62 @@
+import { REDIS, type Redis } from '@bonfire/platform';
+import {
+  Inject,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { GatewayConfig } from '../config';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { EdgeMiddleware } from './edge.middleware';
+import { HttpProxy } from './http-proxy';
+import { RoutingTable } from './routing-table';
+
+@Module({
+  providers: [
+    {
+      provide: RoutingTable,
+      inject: [GATEWAY_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        RoutingTable.fromFile(
+          config.GATEWAY_ROUTES_FILE,
+          (service) => process.env[`${service.toUpperCase()}_URL`],
+        ),
+    },
+    {
+      provide: AccessTokenVerifier,
+      inject: [GATEWAY_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        new AccessTokenVerifier({
+          jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL),
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        }),
+    },
+    { provide: RateLimiter, inject: [REDIS], useFactory: (redis: Redis) => new RateLimiter(redis) },
+    {
+      provide: HttpProxy,
+      inject: [GATEWAY_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        new HttpProxy({
+          timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+          maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+        }),
+    },
+    EdgeMiddleware,
+  ],
+  exports: [RoutingTable],
+})
+export class RoutingModule implements NestModule, OnApplicationShutdown {
+  constructor(@Inject(HttpProxy) private readonly proxy: HttpProxy) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(EdgeMiddleware).forRoutes('*');
+  }
+
+  onApplicationShutdown(): void {
+    this.proxy.close();
+  }
+}

@@ -18,6 +18,8 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   GATEWAY_MAX_BODY_BYTES: env.positiveInt().default(1_048_576),
   RATE_LIMIT_IP_PER_MINUTE: env.positiveInt().default(600),
   RATE_LIMIT_USER_PER_MINUTE: env.positiveInt().default(1_200),
+  /** Redis key prefix of the counters; gateways sharing a prefix share their limits. */
+  RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('ratelimit'),
   /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (0: use the socket address). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** Origins allowed to call the API from a browser, comma-separated; the gateway's own origin always is. */

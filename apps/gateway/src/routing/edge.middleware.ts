@@ -55,6 +55,7 @@ export class EdgeMiddleware implements NestMiddleware {
     await this.applyRateLimits(res, route, clientIp, identity);
     await this.proxy.forward(req, res, {
       target: route.target,
+      path: req.originalUrl,
       service: route.service,
       clientIp,
       identityHeader: identity ? signIdentity(this.config.INTERNAL_IDENTITY_SECRET, identity) : undefined,

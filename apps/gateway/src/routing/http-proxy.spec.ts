@@ -19,7 +19,13 @@ function listen(handler: Handler): Promise<{ server: Server; url: URL }> {
 async function front(proxy: HttpProxy, target: URL, identityHeader?: string) {
   return listen((req, res) => {
     proxy
-      .forward(req, res, { target, service: 'upstream', clientIp: '203.0.113.9', identityHeader })
+      .forward(req, res, {
+        target,
+        path: req.url ?? '/',
+        service: 'upstream',
+        clientIp: '203.0.113.9',
+        identityHeader,
+      })
       .catch((error: AppError) => {
         res.writeHead(error.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(error.toBody()));

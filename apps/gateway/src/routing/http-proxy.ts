@@ -41,6 +41,8 @@ export interface ProxyOptions {
 
 export interface ForwardContext {
   target: URL;
+  /** Path and query to request from the service (the original URL; frameworks may rewrite req.url). */
+  path: string;
   service: string;
   clientIp: string;
   identityHeader?: string;
@@ -86,7 +88,7 @@ export class HttpProxy {
         hostname: context.target.hostname,
         port: context.target.port,
         method: req.method,
-        path: req.url,
+        path: context.path,
         headers,
         timeout: this.options.timeoutMs,
       });

@@ -35,7 +35,12 @@ import { RoutingTable } from './routing-table';
           audience: config.JWT_AUDIENCE,
         }),
     },
-    { provide: RateLimiter, inject: [REDIS], useFactory: (redis: Redis) => new RateLimiter(redis) },
+    {
+      provide: RateLimiter,
+      inject: [REDIS, GATEWAY_CONFIG],
+      useFactory: (redis: Redis, config: GatewayConfig) =>
+        new RateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+    },
     {
       provide: HttpProxy,
       inject: [GATEWAY_CONFIG],

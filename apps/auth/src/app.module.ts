@@ -1,0 +1,36 @@
+import { DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import type { AuthConfig } from './config';
+import { CoreModule } from './core.module';
+import { authMigrations } from './database/migrations';
+import { EventsModule } from './events/events.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { TokensModule } from './tokens/tokens.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AuthServiceModule {
+  static register(config: AuthConfig): DynamicModule {
+    return {
+      module: AuthServiceModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forRoot({
+          url: config.AUTH_DATABASE_URL,
+          migrations: authMigrations,
+          applicationName: 'bonfire-auth',
+          maxConnections: config.AUTH_DATABASE_POOL_SIZE,
+        }),
+        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-auth' }),
+        IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
+        CoreModule.forRoot(config),
+        EventsModule,
+        TokensModule,
+        SessionsModule,
+        UsersModule,
+        AuthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { BruteForceService } from '../brute-force/brute-force.service';
+import { PasswordHasher } from '../credentials/password-hasher';
+import { assertPasswordAcceptable } from '../credentials/password-policy';
+import { TransactionRunner, uniqueViolation } from '../database/transaction-runner';
+import { UserEventsWriter } from '../events/user-events.writer';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionsService } from '../sessions/sessions.service';
+import { toPrivateUser } from '../users/users.dto';
+import { EMAIL_CONSTRAINT, USERNAME_CONSTRAINT, UsersRepository } from '../users/users.repository';
+import type { AuthResult, ChangePasswordDto, LoginDto, RegisterDto } from './auth.dto';
+
+export const AUTH_ERRORS = {
+  usernameTaken: 'USERNAME_TAKEN',
+  emailTaken: 'EMAIL_TAKEN',
+  invalidCredentials: 'INVALID_CREDENTIALS',
+  invalidCurrentPassword: 'INVALID_CURRENT_PASSWORD',
+} as const;
+
+export interface RequestContext {
+  ip: string;
+  userAgent: string | null;
+}
+
+/** Registration, login and password changes: the flows that combine users, credentials and sessions. */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessionsRepository: SessionsRepository,
+    private readonly sessions: SessionsService,
+    private readonly hasher: PasswordHasher,
+    private readonly bruteForce: BruteForceService,
+    private readonly transactions: TransactionRunner,
+    private readonly events: UserEventsWriter,
+    private readonly ids: SnowflakeGenerator,
+  ) {}
+
+  async register(input: RegisterDto, context: RequestContext): Promise<AuthResult> {
+    assertPasswordAcceptable(input.password, input);
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.transactions
+      .run(async (trx) => {
+        const created = await this.users.insert(trx, {
+          id: this.ids.next(),
+          email: input.email,
+          username: input.username,
+          displayName: input.displayName ?? null,
+          passwordHash,
+        });
+        await this.events.userCreated(trx, created);
+        return created;
+      })
+      .catch((error: unknown) => {
+        const constraint = uniqueViolation(error);
+        if (constraint === USERNAME_CONSTRAINT) {
+          throw AppError.conflict(AUTH_ERRORS.usernameTaken, 'That username is taken.');
+        }
+        if (constraint === EMAIL_CONSTRAINT) {
+          throw AppError.conflict(AUTH_ERRORS.emailTaken, 'An account with that email already exists.');
+        }
+        throw error;
+      });
+    this.logger.log({ userId: user.id }, 'user registered');
+    const tokens = await this.sessions.start({
+      userId: user.id,
+      deviceLabel: input.deviceLabel ?? context.userAgent,
+      ip: context.ip,
+    });
+    return { user: toPrivateUser(user), ...tokens };
+  }
+
+  /**
+   * Same answer, and the same argon2 work, whether the account is unknown or the password wrong. Failed
+   * attempts count against the account (or, for an unknown one, the login name) and the client IP.
+   */
+  async login(input: LoginDto, context: RequestContext): Promise<AuthResult> {
+    const user = await this.users.findByLogin(this.transactions.executor, input.login);
+    const account = user ? `user:${user.id}` : `login:${input.login.trim().toLowerCase()}`;
+    await this.bruteForce.assertAllowed(account, context.ip);
+    const valid = user
+      ? await this.hasher.verify(user.password_hash, input.password)
+      : await this.hasher.verifyDummy(input.password);
+    if (!user || !valid) {
+      await this.bruteForce.recordFailure(account, context.ip);
+      throw AppError.unauthorized('The login or the password is wrong.', AUTH_ERRORS.invalidCredentials);
+    }
+    await this.bruteForce.recordSuccess(account);
+    if (this.hasher.needsRehash(user.password_hash)) {
+      await this.users.updatePasswordHash(
+        this.transactions.executor,
+        user.id,
+        await this.hasher.hash(input.password),
+      );
+    }
+    const tokens = await this.sessions.start({
+      userId: user.id,
+      deviceLabel: input.deviceLabel ?? context.userAgent,
+      ip: context.ip,
+    });
+    return { user: toPrivateUser(user), ...tokens };
+  }
+
+  /** Checks the current password (brute-force limited too), sets the new one and ends every other session. */
+  async changePassword(
+    caller: CallerIdentity,
+    input: ChangePasswordDto,
+    context: RequestContext,
+  ): Promise<void> {
+    await this.sessions.assertActive(caller);
+    const user = await this.users.findById(this.transactions.executor, caller.userId);
+    if (!user) throw AppError.unauthorized();
+    const account = `user:${user.id}`;
+    await this.bruteForce.assertAllowed(account, context.ip);
+    if (!(await this.hasher.verify(user.password_hash, input.currentPassword))) {
+      await this.bruteForce.recordFailure(account, context.ip);
+      throw AppError.forbidden('The current password is wrong.', AUTH_ERRORS.invalidCurrentPassword);
+    }
+    assertPasswordAcceptable(input.newPassword, user, 'body.newPassword');
+    const passwordHash = await this.hasher.hash(input.newPassword);
+    const revoked = await this.transactions.run(async (trx) => {
+      await this.users.updatePasswordHash(trx, user.id, passwordHash);
+      return this.sessionsRepository.revokeAllExcept(trx, user.id, caller.sessionId, 'password_changed');
+    });
+    this.logger.log({ userId: user.id, revokedSessions: revoked }, 'password changed');
+  }
+}

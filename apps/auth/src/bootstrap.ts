@@ -1,0 +1,21 @@
+import { loadConfig, startService, type RunningService } from '@bonfire/platform';
+import { AuthServiceModule } from './app.module';
+import { authConfigSchema } from './config';
+import { serveOpenApi } from './http/openapi';
+
+export async function startAuth(
+  environment: NodeJS.ProcessEnv = process.env,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningService> {
+  const config = loadConfig('auth', authConfigSchema, environment);
+  return startService({
+    name: 'auth',
+    module: AuthServiceModule.register(config),
+    host: config.AUTH_HOST,
+    port: config.AUTH_PORT,
+    jsonBodyLimit: config.AUTH_BODY_LIMIT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    configure: (app) => serveOpenApi(app),
+    handleSignals: options.handleSignals ?? true,
+  });
+}

@@ -1,0 +1,45 @@
+import { baseServiceConfig, env } from '@bonfire/platform';
+import { z } from 'zod';
+
+/**
+ * Everything the auth service reads from its environment. Secrets come only from here (never from code
+ * defaults): INTERNAL_IDENTITY_SECRET and AUTH_KEY_ENCRYPTION_SECRET have no defaults.
+ */
+export const authConfigSchema = baseServiceConfig.extend({
+  AUTH_HOST: env.host().default('127.0.0.1'),
+  AUTH_PORT: env.port().default(8081),
+  AUTH_DATABASE_URL: env.url(['postgres', 'postgresql']),
+  AUTH_DATABASE_POOL_SIZE: env.positiveInt().default(10),
+  /** JSON body limit for requests (express/body-parser syntax). */
+  AUTH_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
+    .default('64kb'),
+  REDIS_URL: env.url(['redis', 'rediss']),
+  KAFKA_BROKERS: env.list(),
+  /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
+  AUTH_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
+  INTERNAL_IDENTITY_SECRET: z.string().min(32),
+  WORKER_ID: z.coerce.number().int().min(0).max(1023).default(0),
+
+  JWT_ISSUER: z.string().min(1).default('bonfire'),
+  ACCESS_TOKEN_TTL_SECONDS: env.positiveInt().max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: env.positiveInt().max(365).default(30),
+  /** Encrypts the signing keys' private halves at rest (AES-256-GCM under a key derived with HKDF). */
+  AUTH_KEY_ENCRYPTION_SECRET: z.string().min(32),
+  AUTH_KEY_ROTATION_DAYS: env.positiveInt().default(30),
+
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: env.positiveInt().default(10),
+  LOGIN_MAX_FAILURES_PER_IP: env.positiveInt().default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: env.positiveInt().default(900),
+
+  /** argon2id cost. Defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane); raise them on strong hardware. */
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(8_192).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(16).default(1),
+});
+
+export type AuthConfig = z.infer<typeof authConfigSchema>;
+
+/** Injection token for the validated config. */
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');

@@ -1,0 +1,21 @@
+import { SnowflakeGenerator } from '@bonfire/platform';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AUTH_CONFIG, type AuthConfig } from './config';
+import { TransactionRunner } from './database/transaction-runner';
+
+/** What every feature module may inject: the validated config, the id generator, the transaction runner. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AuthConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: AUTH_CONFIG, useValue: config },
+        { provide: SnowflakeGenerator, useFactory: () => new SnowflakeGenerator(config.WORKER_ID) },
+        TransactionRunner,
+      ],
+      exports: [AUTH_CONFIG, SnowflakeGenerator, TransactionRunner],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { outboxMigration } from '@bonfire/messaging';
+import { type Kysely, type Migration, sql } from '@bonfire/platform';
+
+const authSchema: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'bigint', (col) => col.primaryKey())
+      .addColumn('email', 'text', (col) => col.notNull())
+      .addColumn('username', 'text', (col) => col.notNull())
+      .addColumn('display_name', 'text')
+      .addColumn('avatar_file_id', 'bigint')
+      .addColumn('about', 'text')
+      .addColumn('password_hash', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addUniqueConstraint('users_username_key', ['username'])
+      .addCheckConstraint('users_username_lowercase', sql`username = lower(username)`)
+      .execute();
+    await sql`create unique index users_email_lower_key on users (lower(email))`.execute(db);
+
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id', 'bigint', (col) => col.primaryKey())
+      .addColumn('user_id', 'bigint', (col) => col.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('device_label', 'text')
+      .addColumn('ip', 'text')
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('last_used_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
+      .addColumn('revoked_at', 'timestamptz')
+      .addColumn('revoked_reason', 'text')
+      .execute();
+    await db.schema.createIndex('sessions_user_idx').on('sessions').columns(['user_id', 'id']).execute();
+
+    await db.schema
+      .createTable('refresh_tokens')
+      .addColumn('token_hash', 'text', (col) => col.primaryKey())
+      .addColumn('session_id', 'bigint', (col) => col.notNull().references('sessions.id').onDelete('cascade'))
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
+      .addColumn('used_at', 'timestamptz')
+      .execute();
+    await db.schema
+      .createIndex('refresh_tokens_session_idx')
+      .on('refresh_tokens')
+      .column('session_id')
+      .execute();
+
+    await db.schema
+      .createTable('signing_keys')
+      .addColumn('kid', 'text', (col) => col.primaryKey())
+      .addColumn('algorithm', 'text', (col) => col.notNull())
+      .addColumn('public_jwk', 'jsonb', (col) => col.notNull())
+      .addColumn('private_key_encrypted', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('retired_at', 'timestamptz')
+      .execute();
+    // At most one active key, whatever the replicas do.
+    await sql`create unique index signing_keys_one_active on signing_keys ((true)) where retired_at is null`.execute(
+      db,
+    );
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    for (const table of ['signing_keys', 'refresh_tokens', 'sessions', 'users']) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+/** Applied in name order at boot (DatabaseModule). The outbox table comes from libs/messaging. */
+export const authMigrations: Record<string, Migration> = {
+  '0001_auth_schema': authSchema,
+  '0002_outbox': outboxMigration,
+};

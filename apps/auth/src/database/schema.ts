@@ -1,0 +1,58 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The auth service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here. */
+export interface AuthDatabase {
+  users: UsersTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  signing_keys: SigningKeysTable;
+}
+
+export interface UsersTable {
+  id: string;
+  /** As the user typed it; unique ignoring case (index on lower(email)). */
+  email: string;
+  /** Always lowercase; unique. */
+  username: string;
+  display_name: string | null;
+  avatar_file_id: string | null;
+  about: string | null;
+  password_hash: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  device_label: string | null;
+  /** Last IP the session was used from. */
+  ip: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Generated<Date>;
+  /** Slides forward on every refresh. */
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  token_hash: string;
+  session_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  /** Set when the token was exchanged; presenting it again is reuse. */
+  used_at: Date | null;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: string;
+  public_jwk: ColumnType<Record<string, unknown>, string, string>;
+  /** PKCS#8 PEM, AES-256-GCM encrypted (see tokens/key-encryption.ts). */
+  private_key_encrypted: string;
+  created_at: Generated<Date>;
+  /** Null while the key signs new tokens; set when a newer key took over. */
+  retired_at: Date | null;
+}

@@ -1,0 +1,168 @@
+import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AccessTokensService } from '../tokens/access-tokens.service';
+import {
+  decideRefresh,
+  generateRefreshToken,
+  hashRefreshToken,
+  isWellFormedRefreshToken,
+  type RefreshDecision,
+} from './refresh-token';
+import type { SessionView, TokenPair } from './sessions.dto';
+import { type SessionRow, SessionsRepository } from './sessions.repository';
+
+const DAY_MS = 86_400_000;
+
+export const SESSION_ERRORS = {
+  invalidRefreshToken: 'INVALID_REFRESH_TOKEN',
+  refreshTokenReused: 'REFRESH_TOKEN_REUSED',
+  sessionNotFound: 'SESSION_NOT_FOUND',
+  sessionRevoked: 'SESSION_REVOKED',
+} as const;
+
+/**
+ * Sessions and their refresh-token families. A session is one signed-in device; it lives as long as it
+ * keeps refreshing (REFRESH_TOKEN_TTL_DAYS after the last refresh) or until it is revoked. Revoking a
+ * session makes its refresh tokens unusable at once; its access tokens expire on their own (short TTL).
+ */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly accessTokens: AccessTokensService,
+    private readonly ids: SnowflakeGenerator,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  /** Opens a session and issues its first token pair. */
+  async start(input: { userId: string; deviceLabel: string | null; ip: string }): Promise<TokenPair> {
+    const sessionId = this.ids.next();
+    const refreshToken = generateRefreshToken();
+    const expiresAt = this.refreshExpiry(new Date());
+    await this.transactions.run(async (trx) => {
+      await this.sessions.createSession(trx, {
+        id: sessionId,
+        userId: input.userId,
+        deviceLabel: input.deviceLabel,
+        ip: input.ip,
+        expiresAt,
+      });
+      await this.sessions.insertRefreshToken(trx, {
+        hash: hashRefreshToken(refreshToken),
+        sessionId,
+        expiresAt,
+      });
+    });
+    const access = await this.accessTokens.issue({ userId: input.userId, sessionId });
+    return { accessToken: access.accessToken, refreshToken, expiresIn: access.expiresIn };
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. The token row is locked, so two concurrent uses of one
+   * token cannot both succeed: the second is reuse. Reuse revokes the whole session (committed before
+   * the 401 is sent), so the thief's and the owner's tokens both stop working.
+   */
+  async refresh(refreshToken: string, ip: string): Promise<TokenPair> {
+    if (!isWellFormedRefreshToken(refreshToken)) throw invalidRefreshToken();
+    const hash = hashRefreshToken(refreshToken);
+    const now = new Date();
+    const result = await this.transactions.run(
+      async (trx): Promise<{ decision: RefreshDecision; session?: SessionRow; next?: string }> => {
+        const found = await this.sessions.findRefreshTokenForUpdate(trx, hash);
+        const decision = decideRefresh(
+          found?.token ?? null,
+          found ? { revokedAt: found.session.revoked_at, expiresAt: found.session.expires_at } : null,
+          now,
+        );
+        if (!found || decision.outcome === 'invalid') return { decision };
+        if (decision.outcome === 'reused') {
+          await this.sessions.revoke(trx, found.session.user_id, found.session.id, 'refresh_token_reused');
+          return { decision, session: found.session };
+        }
+        const next = generateRefreshToken();
+        const expiresAt = this.refreshExpiry(now);
+        await this.sessions.markRefreshTokenUsed(trx, hash, now);
+        await this.sessions.insertRefreshToken(trx, {
+          hash: hashRefreshToken(next),
+          sessionId: found.session.id,
+          expiresAt,
+        });
+        await this.sessions.touchSession(trx, found.session.id, { ip, at: now, expiresAt });
+        return { decision, session: found.session, next };
+      },
+    );
+    if (result.decision.outcome === 'reused') {
+      this.logger.warn(
+        { sessionId: result.session?.id, userId: result.session?.user_id, ip },
+        'refresh token reuse detected: session revoked',
+      );
+      throw AppError.unauthorized(
+        'This refresh token was already used; the session has been revoked. Sign in again.',
+        SESSION_ERRORS.refreshTokenReused,
+      );
+    }
+    if (result.decision.outcome !== 'rotate' || !result.session || !result.next) throw invalidRefreshToken();
+    const access = await this.accessTokens.issue({
+      userId: result.session.user_id,
+      sessionId: result.session.id,
+    });
+    return { accessToken: access.accessToken, refreshToken: result.next, expiresIn: access.expiresIn };
+  }
+
+  async list(caller: CallerIdentity): Promise<SessionView[]> {
+    const rows = await this.sessions.listActive(this.transactions.executor, caller.userId, new Date());
+    return rows.map((row) => ({
+      id: row.id,
+      deviceLabel: row.device_label,
+      ip: row.ip,
+      createdAt: row.created_at.toISOString(),
+      lastUsedAt: row.last_used_at.toISOString(),
+      current: row.id === caller.sessionId,
+    }));
+  }
+
+  /** Logout: revokes the caller's own session (idempotent). */
+  async logout(caller: CallerIdentity): Promise<void> {
+    await this.sessions.revoke(this.transactions.executor, caller.userId, caller.sessionId, 'logout');
+  }
+
+  /** Revokes one of the caller's sessions (possibly the current one). */
+  async revoke(caller: CallerIdentity, sessionId: string): Promise<void> {
+    const revoked = /^\d{1,20}$/.test(sessionId)
+      ? await this.sessions.revoke(this.transactions.executor, caller.userId, sessionId, 'revoked_by_user')
+      : false;
+    if (!revoked) throw AppError.notFound('Session not found.', SESSION_ERRORS.sessionNotFound);
+  }
+
+  /**
+   * For sensitive operations: the access token is still valid after its session was revoked (until it
+   * expires), so check the session itself.
+   */
+  async assertActive(caller: CallerIdentity): Promise<void> {
+    const session = await this.sessions.findSession(this.transactions.executor, caller.sessionId);
+    if (
+      !session ||
+      session.user_id !== caller.userId ||
+      session.revoked_at ||
+      session.expires_at <= new Date()
+    ) {
+      throw AppError.unauthorized('This session has ended. Sign in again.', SESSION_ERRORS.sessionRevoked);
+    }
+  }
+
+  private refreshExpiry(from: Date): Date {
+    return new Date(from.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS);
+  }
+}
+
+function invalidRefreshToken(): AppError {
+  return AppError.unauthorized(
+    'The refresh token is invalid or expired.',
+    SESSION_ERRORS.invalidRefreshToken,
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { UserRow } from './users.repository';
+
+export const snowflakeSchema = z.string().regex(/^[1-9]\d{0,19}$/, 'must be an id');
+
+/** Usernames: 2–32 of a-z 0-9 _ . — typed in any case, stored lowercase. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.]{2,32}$/, 'must be 2–32 characters of a-z, 0-9, _ and .');
+
+export const displayNameSchema = z.string().trim().min(1).max(32);
+export const aboutSchema = z.string().max(190);
+
+export const updateMeSchema = z
+  .object({
+    displayName: displayNameSchema.nullable().optional(),
+    avatarFileId: snowflakeSchema.nullable().optional(),
+    about: aboutSchema.nullable().optional(),
+  })
+  .strict();
+export type UpdateMeDto = z.infer<typeof updateMeSchema>;
+
+export const publicUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  avatarFileId: z.string().nullable(),
+  about: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+export const privateUserSchema = publicUserSchema.extend({ email: z.string() });
+export type PrivateUser = z.infer<typeof privateUserSchema>;
+
+/** What anyone may see of a user: never the email. Also the payload of auth.users events. */
+export function toPublicUser(user: UserRow): PublicUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    avatarFileId: user.avatar_file_id,
+    about: user.about,
+    createdAt: user.created_at.toISOString(),
+  };
+}
+
+/** What the user sees of themselves. */
+export function toPrivateUser(user: UserRow): PrivateUser {
+  return { ...toPublicUser(user), email: user.email };
+}

@@ -1,0 +1,52 @@
+import { AppError } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { UserEventsWriter } from '../events/user-events.writer';
+import {
+  type PrivateUser,
+  type PublicUser,
+  toPrivateUser,
+  toPublicUser,
+  type UpdateMeDto,
+} from './users.dto';
+import { UsersRepository } from './users.repository';
+
+export const USER_NOT_FOUND = 'USER_NOT_FOUND';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly events: UserEventsWriter,
+  ) {}
+
+  async me(userId: string): Promise<PrivateUser> {
+    const user = await this.users.findById(this.transactions.executor, userId);
+    if (!user) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    return toPrivateUser(user);
+  }
+
+  async publicProfile(id: string): Promise<PublicUser> {
+    const user = /^\d{1,20}$/.test(id) ? await this.users.findById(this.transactions.executor, id) : null;
+    if (!user) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    return toPublicUser(user);
+  }
+
+  /** Updates the profile and, when something changed, writes user.updated in the same transaction. */
+  async updateMe(userId: string, changes: UpdateMeDto): Promise<PrivateUser> {
+    return this.transactions.run(async (trx) => {
+      const current = await this.users.findByIdForUpdate(trx, userId);
+      if (!current) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+      const changed =
+        (changes.displayName !== undefined && changes.displayName !== current.display_name) ||
+        (changes.avatarFileId !== undefined && changes.avatarFileId !== current.avatar_file_id) ||
+        (changes.about !== undefined && changes.about !== current.about);
+      if (!changed) return toPrivateUser(current);
+      const updated = await this.users.updateProfile(trx, userId, changes);
+      if (!updated) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+      await this.events.userUpdated(trx, updated);
+      return toPrivateUser(updated);
+    });
+  }
+}

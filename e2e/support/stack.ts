@@ -1,0 +1,221 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+
+const workspaceRoot = resolve(__dirname, '../..');
+
+/** Services that own a Postgres database, and the variable naming it. */
+const DATABASE_VARIABLE: Record<string, string> = {
+  auth: 'AUTH_DATABASE_URL',
+  chat: 'CHAT_DATABASE_URL',
+  file: 'FILE_DATABASE_URL',
+};
+
+const PORT_VARIABLE: Record<string, string> = {
+  gateway: 'GATEWAY_PORT',
+  auth: 'AUTH_PORT',
+  chat: 'CHAT_PORT',
+  presence: 'PRESENCE_PORT',
+  file: 'FILE_PORT',
+  search: 'SEARCH_PORT',
+  voice: 'VOICE_PORT',
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function adminUrl(): string {
+  const { POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_HOST, POSTGRES_PORT } = process.env;
+  return `postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@${POSTGRES_HOST}:${POSTGRES_PORT}/postgres`;
+}
+
+async function withAdmin<T>(action: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await action(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A service process started from its build output, with its own port and (if it owns one) database. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private output: string[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const entry = resolve(workspaceRoot, 'apps', this.name, 'dist/main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test builds)`);
+    this.output = [];
+    const child = spawn(process.execPath, [entry], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    }
+    await this.waitUntilReady();
+  }
+
+  /** Graceful stop (SIGTERM), as an orchestrator would. */
+  async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  /** Sudden death (SIGKILL), as a crash would. */
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  logs(): string {
+    return this.output.join('');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill(signal);
+    await exited;
+  }
+
+  private async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child?.exitCode !== null) {
+        throw new Error(`${this.name} exited during start:\n${this.logs().slice(-4000)}`);
+      }
+      try {
+        const response = await fetch(`${this.url}/health/ready`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    throw new Error(`${this.name} not ready within ${timeoutMs} ms:\n${this.logs().slice(-4000)}`);
+  }
+}
+
+export interface StackOptions {
+  /** Services to run, started in this order (the gateway last). */
+  services: string[];
+  /** Extra variables for every service. */
+  env?: Record<string, string>;
+  /** Extra variables per service. */
+  serviceEnv?: Record<string, Record<string, string>>;
+  /** Extra gateway processes sharing the stack (to test replica behaviour). */
+  extraGateways?: number;
+}
+
+/**
+ * Runs built services as real processes on the real local servers, each service with a throwaway
+ * database, wired to each other through the same variables as production.
+ */
+export class Stack {
+  readonly services = new Map<string, ServiceProcess>();
+  readonly gateways: ServiceProcess[] = [];
+  private readonly databases: string[] = [];
+
+  private constructor(private readonly options: StackOptions) {}
+
+  static async start(options: StackOptions): Promise<Stack> {
+    const stack = new Stack(options);
+    try {
+      await stack.boot();
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+    return stack;
+  }
+
+  get gateway(): ServiceProcess {
+    const gateway = this.gateways[0];
+    if (!gateway) throw new Error('this stack runs no gateway');
+    return gateway;
+  }
+
+  service(name: string): ServiceProcess {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`this stack runs no ${name}`);
+    return service;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.gateways, ...this.services.values()].map((service) => service.stop()));
+    if (this.databases.length > 0) {
+      await withAdmin(async (client) => {
+        for (const database of this.databases)
+          await client.query(`drop database if exists "${database}" with (force)`);
+      });
+    }
+  }
+
+  private async boot(): Promise<void> {
+    const suffix = randomBytes(4).toString('hex');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
+      ...this.options.env,
+    };
+    const ports = new Map<string, number>();
+    for (const name of this.options.services) ports.set(name, await freePort());
+    for (const [name, port] of ports) {
+      env[PORT_VARIABLE[name] ?? `${name.toUpperCase()}_PORT`] = String(port);
+      env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
+    }
+    for (const name of this.options.services) {
+      const variable = DATABASE_VARIABLE[name];
+      if (!variable) continue;
+      const database = `bonfire_${name}_e2e_${suffix}`;
+      await withAdmin((client) => client.query(`create database "${database}"`));
+      this.databases.push(database);
+      const url = new URL(env[variable]!);
+      url.pathname = `/${database}`;
+      env[variable] = url.toString();
+    }
+    for (const name of this.options.services.filter((service) => service !== 'gateway')) {
+      const service = new ServiceProcess(name, ports.get(name)!, {
+        ...env,
+        ...this.options.serviceEnv?.[name],
+      });
+      this.services.set(name, service);
+      await service.start();
+    }
+    if (this.options.services.includes('gateway')) {
+      const gatewayCount = 1 + (this.options.extraGateways ?? 0);
+      for (let index = 0; index < gatewayCount; index++) {
+        const port = index === 0 ? ports.get('gateway')! : await freePort();
+        const gateway = new ServiceProcess('gateway', port, {
+          ...env,
+          ...this.options.serviceEnv?.['gateway'],
+          GATEWAY_PORT: String(port),
+        });
+        this.gateways.push(gateway);
+        await gateway.start();
+      }
+    }
+  }
+}

@@ -1,0 +1,286 @@
+import { deadLetterTopic, parseEvent, type AnyEvent } from '@bonfire/contracts';
+import {
+  DEFAULT_RETRY_POLICY,
+  toArray,
+  topicOf,
+  type DeadLetter,
+  type DeadLetterSubscribeOptions,
+  type EventBus,
+  type RetryPolicy,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus';
+import { errorMessage, silentLogger, type Logger } from './logger';
+import { resolveRetryPolicy, runWithRetries } from './retry';
+
+export interface InProcessEventBusOptions {
+  /** Partitions per topic: events with the same key share one and are handled in order. Default 8. */
+  partitions?: number;
+  /** Default retry policy for subscriptions that do not set their own. */
+  retry?: Partial<RetryPolicy>;
+  logger?: Logger;
+}
+
+/** What travels on the in-process "wire": serialized like a Kafka record, so handlers get a fresh copy. */
+interface WireRecord {
+  topic: string;
+  key: string | null;
+  value: string;
+}
+
+interface Member {
+  readonly topics: ReadonlySet<string>;
+  handle(record: WireRecord): Promise<void>;
+}
+
+/**
+ * The event bus inside one process, with Kafka's semantics: consumer groups (each group gets every event
+ * once, shared among its subscriptions by partition), order per key, retries with backoff, dead-letter
+ * topics, at-least-once. Delivery is asynchronous: publish resolves once the events are queued.
+ *
+ * There is no log to replay: a group receives the events published after its first subscription (they
+ * queue while it has no members). close() delivers what was already accepted, then stops.
+ */
+export class InProcessEventBus implements EventBus {
+  private readonly groups = new Map<string, ConsumerGroup>();
+  private readonly partitions: number;
+  private readonly retry: RetryPolicy;
+  private readonly logger: Logger;
+  private closed = false;
+
+  constructor(options: InProcessEventBusOptions = {}) {
+    this.partitions = options.partitions ?? 8;
+    this.retry = resolveRetryPolicy(options.retry, DEFAULT_RETRY_POLICY);
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async publish(events: AnyEvent | readonly AnyEvent[]): Promise<void> {
+    this.assertOpen();
+    const records = toArray(events).map((event) => {
+      const valid = parseEvent(event);
+      return { topic: topicOf(valid), key: valid.key, value: JSON.stringify(valid) };
+    });
+    for (const record of records) this.deliver(record);
+  }
+
+  /**
+   * Puts an arbitrary value on a topic, bypassing producer-side validation — what a foreign or buggy
+   * producer could do on Kafka. Used by the contract tests to prove consumers validate.
+   */
+  async publishRaw(topic: string, key: string | null, value: unknown): Promise<void> {
+    this.assertOpen();
+    this.deliver({ topic, key, value: JSON.stringify(value) });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const policy = resolveRetryPolicy(options.retry, this.retry);
+    const { group, handler } = options;
+    return this.join(group, {
+      topics: new Set(options.topics),
+      handle: async (record) => {
+        let event: AnyEvent;
+        try {
+          event = parseEvent(JSON.parse(record.value));
+        } catch (error) {
+          this.deadLetter(record, group, errorMessage(error), 0);
+          return;
+        }
+        const outcome = await runWithRetries(() => handler(event), policy);
+        if (!outcome.handled) this.deadLetter(record, group, outcome.reason, outcome.attempts);
+      },
+    });
+  }
+
+  async subscribeDeadLetters(options: DeadLetterSubscribeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const { group, handler } = options;
+    return this.join(group, {
+      topics: new Set(options.topics.map(deadLetterTopic)),
+      handle: async (record) => {
+        const outcome = await runWithRetries(
+          () => handler(JSON.parse(record.value) as DeadLetter),
+          this.retry,
+        );
+        if (!outcome.handled) {
+          this.logger.error(
+            { group, topic: record.topic, reason: outcome.reason },
+            'dead-letter handler failed; dropped',
+          );
+        }
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const group of this.groups.values()) await group.idle();
+    for (const group of this.groups.values()) await group.leaveAll();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('InProcessEventBus is closed');
+  }
+
+  private join(name: string, member: Member): Subscription {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = new ConsumerGroup(this.partitions, this.logger);
+      this.groups.set(name, group);
+    }
+    const joined = group;
+    joined.add(member);
+    return { close: () => joined.remove(member) };
+  }
+
+  private deliver(record: WireRecord): void {
+    for (const group of this.groups.values()) group.offer(record);
+  }
+
+  private deadLetter(record: WireRecord, group: string, reason: string, attempts: number): void {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(record.value);
+    } catch {
+      payload = record.value;
+    }
+    const letter: DeadLetter = {
+      topic: record.topic,
+      key: record.key,
+      payload,
+      reason,
+      attempts,
+      group,
+      failedAt: new Date().toISOString(),
+    };
+    this.logger.warn(
+      { group, topic: record.topic, key: record.key, reason, attempts },
+      'event dead-lettered',
+    );
+    this.deliver({ topic: deadLetterTopic(record.topic), key: record.key, value: JSON.stringify(letter) });
+  }
+}
+
+/** One consumer group: a queue per topic-partition, each drained in order by the member that owns it. */
+class ConsumerGroup {
+  private readonly members: Member[] = [];
+  private readonly topics = new Set<string>();
+  private readonly queues = new Map<string, PartitionQueue>();
+
+  constructor(
+    private readonly partitions: number,
+    private readonly logger: Logger,
+  ) {}
+
+  add(member: Member): void {
+    this.members.push(member);
+    for (const topic of member.topics) this.topics.add(topic);
+    for (const queue of this.queues.values()) queue.kick();
+  }
+
+  async remove(member: Member): Promise<void> {
+    const index = this.members.indexOf(member);
+    if (index < 0) return;
+    this.members.splice(index, 1);
+    // In-flight handling by this member finishes; its partitions pass to the remaining members.
+    await Promise.all([...this.queues.values()].map((queue) => queue.waitForInFlight(member)));
+    for (const queue of this.queues.values()) queue.kick();
+  }
+
+  async leaveAll(): Promise<void> {
+    for (const member of [...this.members]) await this.remove(member);
+  }
+
+  offer(record: WireRecord): void {
+    if (!this.topics.has(record.topic)) return;
+    const partition = partitionFor(record.key, this.partitions);
+    const id = `${record.topic}#${partition}`;
+    let queue = this.queues.get(id);
+    if (!queue) {
+      queue = new PartitionQueue(() => this.ownerOf(record.topic, partition), this.logger);
+      this.queues.set(id, queue);
+    }
+    queue.push(record);
+  }
+
+  /** Resolves when every queue that has a member to drain it is empty. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.queues.values()].filter((queue) => queue.hasWork());
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((queue) => queue.drained()));
+    }
+  }
+
+  /** Partition p of a topic belongs to the (p mod n)-th of the n members subscribed to the topic. */
+  private ownerOf(topic: string, partition: number): Member | undefined {
+    const eligible = this.members.filter((member) => member.topics.has(topic));
+    return eligible.length === 0 ? undefined : eligible[partition % eligible.length];
+  }
+}
+
+class PartitionQueue {
+  private readonly records: WireRecord[] = [];
+  private draining: Promise<void> | null = null;
+  private inFlight: { member: Member; done: Promise<void> } | null = null;
+
+  constructor(
+    private readonly owner: () => Member | undefined,
+    private readonly logger: Logger,
+  ) {}
+
+  push(record: WireRecord): void {
+    this.records.push(record);
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.draining || this.records.length === 0 || !this.owner()) return;
+    // Asynchronous delivery: the publisher's call returns before any handler runs.
+    this.draining = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .finally(() => {
+        this.draining = null;
+        this.kick();
+      });
+  }
+
+  hasWork(): boolean {
+    return this.draining !== null || (this.records.length > 0 && this.owner() !== undefined);
+  }
+
+  async drained(): Promise<void> {
+    await this.draining;
+  }
+
+  async waitForInFlight(member: Member): Promise<void> {
+    if (this.inFlight?.member === member) await this.inFlight.done;
+  }
+
+  private async drain(): Promise<void> {
+    for (let record = this.records[0]; record; record = this.records[0]) {
+      const member = this.owner();
+      if (!member) return;
+      const done = member.handle(record).catch((error: unknown) => {
+        // Handlers are wrapped with retries and dead-lettering; reaching here is a bug in the bus itself.
+        this.logger.error({ topic: record?.topic, error: errorMessage(error) }, 'in-process delivery failed');
+      });
+      this.inFlight = { member, done };
+      await done;
+      this.inFlight = null;
+      this.records.shift();
+    }
+  }
+}
+
+/** FNV-1a over the key; keyless records go to partition 0. */
+function partitionFor(key: string | null, partitions: number): number {
+  if (key === null) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}

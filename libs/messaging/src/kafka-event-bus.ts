@@ -1,0 +1,338 @@
+import { deadLetterTopic, parseEvent, type AnyEvent } from '@bonfire/contracts';
+import {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type EachMessagePayload,
+  type IHeaders,
+  type KafkaMessage,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import {
+  DEFAULT_RETRY_POLICY,
+  toArray,
+  topicOf,
+  type DeadLetter,
+  type DeadLetterSubscribeOptions,
+  type EventBus,
+  type RetryPolicy,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus';
+import { errorMessage, silentLogger, type Logger } from './logger';
+import { resolveRetryPolicy, runWithRetries } from './retry';
+
+export interface KafkaEventBusOptions {
+  brokers: readonly string[];
+  clientId: string;
+  logger?: Logger;
+  /** kafkajs' own log level, routed through `logger`. Default WARN. */
+  kafkaLogLevel?: KafkaLogLevel;
+  /** Default retry policy for subscriptions that do not set their own. */
+  retry?: Partial<RetryPolicy>;
+  /** Default consumer-group timing for subscriptions that do not set their own. */
+  session?: SubscribeOptions['session'];
+  /** How long subscribe() waits for the consumer to join its group. Default 30 s. */
+  joinTimeoutMs?: number;
+  /**
+   * Longest a fetch waits on the broker for new messages. Closing a consumer waits for the fetch in flight,
+   * so this bounds shutdown time; idle consumers send one fetch per interval. Default 1000 ms.
+   */
+  fetchMaxWaitMs?: number;
+}
+
+/** Headers on every message (the envelope in the value stays the source of truth). */
+export const HEADERS = {
+  eventId: 'event-id',
+  eventType: 'event-type',
+  eventVersion: 'event-version',
+  dlqReason: 'dlq-reason',
+  dlqAttempts: 'dlq-attempts',
+  dlqGroup: 'dlq-group',
+  dlqFailedAt: 'dlq-failed-at',
+  dlqOriginalTopic: 'dlq-original-topic',
+  dlqOriginalPartition: 'dlq-original-partition',
+  dlqOriginalOffset: 'dlq-original-offset',
+} as const;
+
+/**
+ * The event bus on Kafka (kafkajs). One idempotent producer per bus; one consumer per subscription.
+ * Messages: key = envelope key (same key → same partition → in order), value = the JSON envelope.
+ * A subscription handles a partition's messages one at a time and commits only after handling;
+ * a failing handler is retried with backoff, then the message goes to `<topic>.dlq` with the reason
+ * in its headers, and the offset moves past it. Topics are never auto-created: they come from
+ * infra/kafka/topics.json.
+ */
+export class KafkaEventBus implements EventBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly logger: Logger;
+  private readonly retry: RetryPolicy;
+  private readonly consumers = new Set<Consumer>();
+  private producerReady: Promise<void> | null = null;
+  private admin: Promise<Admin> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: KafkaEventBusOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.retry = resolveRetryPolicy(options.retry, DEFAULT_RETRY_POLICY);
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: options.kafkaLogLevel ?? KafkaLogLevel.WARN,
+      logCreator: () => (entry) => routeKafkaLog(this.logger, entry),
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      // kafkajs requires ≤ 5 in-flight requests for idempotence; 1 keeps ordering trivially safe.
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  async publish(events: AnyEvent | readonly AnyEvent[]): Promise<void> {
+    this.assertOpen();
+    const byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
+    for (const event of toArray(events)) {
+      const valid = parseEvent(event);
+      const topic = topicOf(valid);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: valid.key,
+        value: JSON.stringify(valid),
+        headers: {
+          [HEADERS.eventId]: valid.id,
+          [HEADERS.eventType]: valid.type,
+          [HEADERS.eventVersion]: String(valid.version),
+        },
+      });
+      byTopic.set(topic, messages);
+    }
+    if (byTopic.size === 0) return;
+    await this.connectProducer();
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const policy = resolveRetryPolicy(options.retry, this.retry);
+    const { group, handler } = options;
+    return this.startConsumer(options, options.topics, async (payload) => {
+      const { message } = payload;
+      let event: AnyEvent;
+      try {
+        event = parseEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
+      } catch (error) {
+        await this.deadLetter(payload, group, errorMessage(error), 0);
+        return;
+      }
+      const outcome = await runWithRetries(() => handler(event), policy, payload.heartbeat);
+      if (!outcome.handled) await this.deadLetter(payload, group, outcome.reason, outcome.attempts);
+    });
+  }
+
+  async subscribeDeadLetters(options: DeadLetterSubscribeOptions): Promise<Subscription> {
+    const { group, handler } = options;
+    return this.startConsumer(options, options.topics.map(deadLetterTopic), async (payload) => {
+      const letter = readDeadLetter(payload.message);
+      const outcome = await runWithRetries(() => handler(letter), this.retry, payload.heartbeat);
+      if (!outcome.handled) {
+        this.logger.error(
+          { group, topic: payload.topic, reason: outcome.reason },
+          'dead-letter handler failed; skipped',
+        );
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // kafkajs' disconnect waits for the message being handled, commits, and leaves the group.
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+    if (this.producerReady) await this.producerReady.catch(() => undefined);
+    await this.producer.disconnect();
+    const admin = await this.admin?.catch(() => null);
+    await admin?.disconnect();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('KafkaEventBus is closed');
+  }
+
+  private connectProducer(): Promise<void> {
+    this.producerReady ??= this.producer.connect().catch((error: unknown) => {
+      this.producerReady = null;
+      throw error;
+    });
+    return this.producerReady;
+  }
+
+  private async startConsumer(
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session'>,
+    topics: readonly string[],
+    eachMessage: (payload: EachMessagePayload) => Promise<void>,
+  ): Promise<Subscription> {
+    this.assertOpen();
+    const session = { ...this.options.session, ...options.session };
+    const fromBeginning = options.startFrom === 'earliest';
+    if (!fromBeginning) await this.pinNewGroupToLatest(options.group, topics);
+
+    const consumer = this.kafka.consumer({
+      groupId: options.group,
+      sessionTimeout: session.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: session.heartbeatIntervalMs ?? 3_000,
+      rebalanceTimeout: session.rebalanceTimeoutMs ?? 60_000,
+      maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000,
+    });
+    this.consumers.add(consumer);
+    const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;
+    try {
+      const joined = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`group ${options.group} not joined within ${joinTimeoutMs} ms`)),
+          joinTimeoutMs,
+        );
+        const stop = consumer.on(consumer.events.GROUP_JOIN, () => {
+          clearTimeout(timer);
+          stop();
+          resolve();
+        });
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...topics], fromBeginning });
+      // One message at a time per partition (kafkajs default: one partition at a time); offsets are
+      // resolved only when eachMessage returns and committed after each batch.
+      await consumer.run({ autoCommit: true, eachMessage });
+      await joined;
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return {
+      close: async () => {
+        if (!this.consumers.delete(consumer)) return;
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  /**
+   * kafkajs resolves "latest" for a group without committed offsets only when it first fetches — after
+   * the join — so events published in between would be skipped. Committing the current end offsets for
+   * a brand-new group makes "latest" mean "from the moment subscribe() was called".
+   */
+  private async pinNewGroupToLatest(group: string, topics: readonly string[]): Promise<void> {
+    try {
+      const admin = await this.connectAdmin();
+      const committed = await admin.fetchOffsets({ groupId: group, topics: [...topics] });
+      for (const { topic, partitions } of committed) {
+        const fresh = new Set(partitions.filter((p) => p.offset === '-1').map((p) => p.partition));
+        if (fresh.size === 0) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        const partitionsToPin = ends
+          .filter((end) => fresh.has(end.partition))
+          .map(({ partition, high }) => ({ partition, offset: high }));
+        await admin.setOffsets({ groupId: group, topic, partitions: partitionsToPin });
+      }
+    } catch (error) {
+      // A group with running members already has a position; nothing to pin.
+      this.logger.debug(
+        { group, error: errorMessage(error) },
+        'could not pin new consumer group to latest offsets',
+      );
+    }
+  }
+
+  private connectAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.admin = null;
+      throw error;
+    });
+    return this.admin;
+  }
+
+  private async deadLetter(
+    payload: EachMessagePayload,
+    group: string,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
+    const { topic, partition, message } = payload;
+    this.logger.warn(
+      { group, topic, partition, offset: message.offset, reason, attempts },
+      'event dead-lettered',
+    );
+    await this.connectProducer();
+    // If this send fails, eachMessage throws, the offset is not committed and the message comes again.
+    await this.producer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [HEADERS.dlqReason]: reason,
+            [HEADERS.dlqAttempts]: String(attempts),
+            [HEADERS.dlqGroup]: group,
+            [HEADERS.dlqFailedAt]: new Date().toISOString(),
+            [HEADERS.dlqOriginalTopic]: topic,
+            [HEADERS.dlqOriginalPartition]: String(partition),
+            [HEADERS.dlqOriginalOffset]: message.offset,
+          },
+        },
+      ],
+    });
+  }
+}
+
+function header(message: KafkaMessage, name: string): string | undefined {
+  const value = message.headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+function readDeadLetter(message: KafkaMessage): DeadLetter {
+  const raw = message.value?.toString('utf8') ?? null;
+  let payload: unknown = raw;
+  try {
+    payload = raw === null ? null : JSON.parse(raw);
+  } catch {
+    // not JSON: keep the text, it may be why the event was dead-lettered
+  }
+  const partition = header(message, HEADERS.dlqOriginalPartition);
+  const offset = header(message, HEADERS.dlqOriginalOffset);
+  return {
+    topic: header(message, HEADERS.dlqOriginalTopic) ?? '',
+    key: message.key?.toString('utf8') ?? null,
+    payload,
+    reason: header(message, HEADERS.dlqReason) ?? '',
+    attempts: Number(header(message, HEADERS.dlqAttempts) ?? 0),
+    group: header(message, HEADERS.dlqGroup) ?? '',
+    failedAt: header(message, HEADERS.dlqFailedAt) ?? '',
+    ...(partition === undefined ? {} : { partition: Number(partition) }),
+    ...(offset === undefined ? {} : { offset }),
+  };
+}
+
+function routeKafkaLog(logger: Logger, { namespace, level, log }: LogEntry): void {
+  const { message, ...extra } = log;
+  const fields = { kafka: namespace, ...extra };
+  if (level === KafkaLogLevel.ERROR || level === KafkaLogLevel.NOTHING) logger.error(fields, message);
+  else if (level === KafkaLogLevel.WARN) logger.warn(fields, message);
+  else if (level === KafkaLogLevel.INFO) logger.info(fields, message);
+  else logger.debug(fields, message);
+}

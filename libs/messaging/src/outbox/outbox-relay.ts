@@ -1,0 +1,174 @@
+import { type AnyEvent } from '@bonfire/contracts';
+import pg from 'pg';
+import { type EventBus } from '../event-bus';
+import { errorMessage, silentLogger, type Logger } from '../logger';
+import { sleep } from '../retry';
+import { OUTBOX_TABLE } from './outbox-migration';
+import { OUTBOX_CHANNEL, OUTBOX_LOCK_NAMESPACE } from './outbox-writer';
+
+export interface OutboxRelayOptions {
+  /** Where the outbox lives: a connection string or pg client settings. The relay opens its own session. */
+  connection: string | pg.ClientConfig;
+  /** Only publish is used: any EventBus fits. */
+  bus: Pick<EventBus, 'publish'>;
+  logger?: Logger;
+  /** Rows published per round. Default 100. */
+  batchSize?: number;
+  /** How often an idle relay looks for new rows (a commit's NOTIFY wakes it sooner). Default 200 ms. */
+  pollIntervalMs?: number;
+  /** Published rows older than this are deleted. Default one day. */
+  retentionMs?: number;
+  /** How often the relay deletes old published rows. Default ten minutes. */
+  cleanupIntervalMs?: number;
+}
+
+/** Second half of the relay's session-level advisory-lock key (the first is OUTBOX_LOCK_NAMESPACE). */
+const RELAY_LOCK_ID = 1;
+
+/**
+ * Publishes the outbox through the event bus, in position order, and marks what it published.
+ *
+ * - One relay publishes per database at a time: it holds a session-level advisory lock on its own
+ *   connection; other relays (other replicas of the service) poll for the lock and take over when that
+ *   session ends — cleanly or because the process died.
+ * - At-least-once: rows are marked only after the bus acknowledged them; a crash between the two
+ *   publishes them again (consumers are idempotent by event id).
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionMs: number;
+  private readonly cleanupIntervalMs: number;
+  private client: pg.Client | null = null;
+  private leader = false;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.batchSize = options.batchSize ?? 100;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
+    this.cleanupIntervalMs = options.cleanupIntervalMs ?? 10 * 60 * 1000;
+  }
+
+  /** True while this relay holds the lock and is the one publishing. */
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  /** Finishes the round in progress, releases the lock and closes the connection. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        const client = this.client ?? (await this.connect());
+        if (!this.leader) {
+          this.leader = await this.tryLock(client);
+          if (!this.leader) {
+            await this.idle();
+            continue;
+          }
+          this.logger.info({}, 'outbox relay acquired the lock; publishing');
+        }
+        const published = await this.publishBatch(client);
+        await this.cleanupIfDue(client);
+        failures = 0;
+        if (published < this.batchSize) await this.idle();
+      } catch (error) {
+        failures++;
+        this.logger.error(
+          { error: errorMessage(error), failures },
+          'outbox relay round failed; reconnecting',
+        );
+        await this.disconnect();
+        await sleep(Math.min(this.pollIntervalMs * 2 ** failures, 10_000));
+      }
+    }
+    await this.disconnect();
+  }
+
+  private async connect(): Promise<pg.Client> {
+    const client = new pg.Client(this.options.connection);
+    // A dropped connection surfaces as an error on the next query; without a listener it would crash the process.
+    client.on('error', (error) =>
+      this.logger.warn({ error: errorMessage(error) }, 'outbox relay connection error'),
+    );
+    client.on('notification', () => this.wake?.());
+    await client.connect();
+    await client.query(`listen ${OUTBOX_CHANNEL}`);
+    this.client = client;
+    return client;
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.leader = false;
+    // Ending the session releases the advisory lock.
+    if (client) await client.end().catch(() => undefined);
+  }
+
+  private async tryLock(client: pg.Client): Promise<boolean> {
+    const result = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [
+      OUTBOX_LOCK_NAMESPACE,
+      RELAY_LOCK_ID,
+    ]);
+    return result.rows[0]?.locked === true;
+  }
+
+  private async publishBatch(client: pg.Client): Promise<number> {
+    const { rows } = await client.query<{ position: string; envelope: AnyEvent }>(
+      `select position, envelope from ${OUTBOX_TABLE} where published_at is null order by position limit $1`,
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await this.options.bus.publish(rows.map((row) => row.envelope));
+    await client.query(`update ${OUTBOX_TABLE} set published_at = now() where position = any($1::bigint[])`, [
+      rows.map((row) => row.position),
+    ]);
+    this.logger.debug({ count: rows.length, last: rows.at(-1)?.position }, 'outbox events published');
+    return rows.length;
+  }
+
+  private async cleanupIfDue(client: pg.Client): Promise<void> {
+    if (Date.now() - this.lastCleanup < this.cleanupIntervalMs) return;
+    this.lastCleanup = Date.now();
+    const result = await client.query(
+      `delete from ${OUTBOX_TABLE} where published_at is not null and published_at < now() - make_interval(secs => $1)`,
+      [this.retentionMs / 1000],
+    );
+    if (result.rowCount) this.logger.info({ deleted: result.rowCount }, 'old outbox events deleted');
+  }
+
+  /** Waits for the poll interval, a NOTIFY from a committing writer, or stop(). */
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollIntervalMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

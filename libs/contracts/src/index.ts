@@ -3,3 +3,4 @@ export * from './errors';
 export * from './topics';
 export * from './events/define-event';
 export * from './events/registry';
+export * from './permissions/permissions';

@@ -1,4 +1,5 @@
-import { DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { OutboxRelayModule } from '@bonfire/messaging';
+import { createLogger, DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import type { AuthConfig } from './config';
@@ -25,6 +26,13 @@ export class AuthServiceModule {
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-auth' }),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
         CoreModule.forRoot(config),
+        OutboxRelayModule.forRoot({
+          producer: 'auth',
+          databaseUrl: config.AUTH_DATABASE_URL,
+          kafkaBrokers: config.KAFKA_BROKERS,
+          enabled: config.AUTH_OUTBOX_RELAY_ENABLED,
+          logger: createLogger('auth', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
+        }),
         EventsModule,
         TokensModule,
         SessionsModule,

@@ -4,3 +4,4 @@ export * from './topics';
 export * from './events/define-event';
 export * from './events/registry';
 export * from './permissions/permissions';
+export * from './api/chat.dto';

@@ -12,3 +12,4 @@ export {
   processedEventsMigration,
   PROCESSED_EVENTS_TABLE,
 } from './idempotent-consumer';
+export { OutboxRelayModule, type OutboxRelayModuleOptions } from './outbox/outbox-relay.module';

@@ -17,3 +17,4 @@ export * from './identity/internal-identity';
 export * from './identity/identity.guard';
 export * from './identity/identity.module';
 export * from './ids/snowflake';
+export * from './database/transaction-runner';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authEvents } from './auth.events';
+import { chatEvents } from './chat.events';
 import { platformEvents } from './platform.events';
 import type { EventEnvelope } from '../envelope';
 import { eventEnvelopeSchema } from '../envelope';
@@ -7,6 +8,7 @@ import { eventEnvelopeSchema } from '../envelope';
 /** Every event type Bonfire publishes. Add a service's events here and producers get type-checked payloads. */
 export const EVENTS = {
   ...authEvents,
+  ...chatEvents,
   ...platformEvents,
 } as const;
 

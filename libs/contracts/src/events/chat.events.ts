@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import {
+  channelSchema,
+  guildSchema,
+  inviteSchema,
+  MEMBER_LEFT_REASONS,
+  memberSchema,
+  messageSchema,
+  roleSchema,
+} from '../api/chat.dto';
+import { TOPICS } from '../topics';
+import { defineEvent } from './define-event';
+
+const id = z.string().regex(/^\d{1,20}$/);
+
+/**
+ * Chat's domain events. Keys: guild-level events by guild id; channel, message and reaction events by
+ * channel id (one channel's events keep their order); read states by user id.
+ */
+export const chatEvents = {
+  'guild.created': defineEvent({
+    topic: TOPICS.chatGuilds,
+    version: 1,
+    schema: z.object({ guild: guildSchema }),
+  }),
+  'guild.updated': defineEvent({
+    topic: TOPICS.chatGuilds,
+    version: 1,
+    schema: z.object({ guild: guildSchema }),
+  }),
+  'guild.deleted': defineEvent({ topic: TOPICS.chatGuilds, version: 1, schema: z.object({ guildId: id }) }),
+
+  'channel.created': defineEvent({
+    topic: TOPICS.chatChannels,
+    version: 1,
+    schema: z.object({ channel: channelSchema }),
+  }),
+  'channel.updated': defineEvent({
+    topic: TOPICS.chatChannels,
+    version: 1,
+    schema: z.object({ channel: channelSchema }),
+  }),
+  'channel.deleted': defineEvent({
+    topic: TOPICS.chatChannels,
+    version: 1,
+    schema: z.object({ channelId: id, guildId: id.nullable() }),
+  }),
+
+  'member.joined': defineEvent({
+    topic: TOPICS.chatMembers,
+    version: 1,
+    schema: z.object({ member: memberSchema }),
+  }),
+  'member.updated': defineEvent({
+    topic: TOPICS.chatMembers,
+    version: 1,
+    schema: z.object({ member: memberSchema }),
+  }),
+  'member.left': defineEvent({
+    topic: TOPICS.chatMembers,
+    version: 1,
+    schema: z.object({ guildId: id, userId: id, reason: z.enum(MEMBER_LEFT_REASONS) }),
+  }),
+  'ban.removed': defineEvent({
+    topic: TOPICS.chatMembers,
+    version: 1,
+    schema: z.object({ guildId: id, userId: id }),
+  }),
+
+  'role.created': defineEvent({
+    topic: TOPICS.chatRoles,
+    version: 1,
+    schema: z.object({ role: roleSchema }),
+  }),
+  'role.updated': defineEvent({
+    topic: TOPICS.chatRoles,
+    version: 1,
+    schema: z.object({ role: roleSchema }),
+  }),
+  'role.deleted': defineEvent({
+    topic: TOPICS.chatRoles,
+    version: 1,
+    schema: z.object({ guildId: id, roleId: id }),
+  }),
+
+  'invite.created': defineEvent({
+    topic: TOPICS.chatInvites,
+    version: 1,
+    schema: z.object({ invite: inviteSchema }),
+  }),
+  'invite.deleted': defineEvent({
+    topic: TOPICS.chatInvites,
+    version: 1,
+    schema: z.object({ guildId: id, code: z.string() }),
+  }),
+
+  'message.created': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({ message: messageSchema }),
+  }),
+  'message.updated': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({ message: messageSchema }),
+  }),
+  'message.deleted': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({
+      messageId: id,
+      channelId: id,
+      guildId: id.nullable(),
+      /** The message's revision + 1, so a late update never resurrects it. */
+      revision: z.number().int(),
+      attachmentIds: z.array(id),
+    }),
+  }),
+
+  'reaction.added': defineEvent({
+    topic: TOPICS.chatReactions,
+    version: 1,
+    schema: z.object({ messageId: id, channelId: id, guildId: id.nullable(), userId: id, emoji: z.string() }),
+  }),
+  'reaction.removed': defineEvent({
+    topic: TOPICS.chatReactions,
+    version: 1,
+    schema: z.object({ messageId: id, channelId: id, guildId: id.nullable(), userId: id, emoji: z.string() }),
+  }),
+
+  'readstate.updated': defineEvent({
+    topic: TOPICS.chatReadStates,
+    version: 1,
+    schema: z.object({
+      userId: id,
+      channelId: id,
+      lastReadMessageId: id.nullable(),
+      mentionCount: z.number().int().min(0),
+    }),
+  }),
+};

@@ -1,7 +1,7 @@
 import { loadConfig, startService, type RunningService } from '@bonfire/platform';
 import { AuthServiceModule } from './app.module';
 import { authConfigSchema } from './config';
-import { serveOpenApi } from './http/openapi';
+import { serveOpenApi } from '@bonfire/platform';
 
 export async function startAuth(
   environment: NodeJS.ProcessEnv = process.env,
@@ -15,7 +15,11 @@ export async function startAuth(
     port: config.AUTH_PORT,
     jsonBodyLimit: config.AUTH_BODY_LIMIT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    configure: (app) => serveOpenApi(app),
+    configure: (app) =>
+      serveOpenApi(app, {
+        title: 'Bonfire auth',
+        description: 'Accounts, sessions, tokens and user profiles.',
+      }),
     handleSignals: options.handleSignals ?? true,
   });
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The one error body every Bonfire HTTP API answers with:
  * `{ "error": { "code": "STABLE_CODE", "message": "...", "details": [...] } }`.
@@ -32,3 +34,14 @@ export const COMMON_ERROR_CODES = {
   gatewayTimeout: 'GATEWAY_TIMEOUT',
   serviceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;
+
+/** The error body as a schema, for API documents and client-side parsing. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .array(z.object({ field: z.string().optional(), code: z.string(), message: z.string() }))
+      .optional(),
+  }),
+});

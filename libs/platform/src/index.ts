@@ -18,3 +18,4 @@ export * from './identity/identity.guard';
 export * from './identity/identity.module';
 export * from './ids/snowflake';
 export * from './database/transaction-runner';
+export * from './http/openapi';

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ClientIp, UserAgent } from '../http/client-ip';
-import { errorBodySchema, openApiSchema } from '../http/openapi';
+import { errorBodySchema, openApiSchema } from '@bonfire/platform';
 import { type RefreshDto, refreshSchema, type TokenPair, tokenPairSchema } from '../sessions/sessions.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import {

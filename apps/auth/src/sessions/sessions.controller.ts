@@ -8,7 +8,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { errorBodySchema, openApiSchema } from '../http/openapi';
+import { errorBodySchema, openApiSchema } from '@bonfire/platform';
 import { type SessionView, sessionListSchema } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 

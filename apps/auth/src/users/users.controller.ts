@@ -1,7 +1,7 @@
 import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { errorBodySchema, openApiSchema } from '../http/openapi';
+import { errorBodySchema, openApiSchema } from '@bonfire/platform';
 import {
   type PrivateUser,
   privateUserSchema,

@@ -3,6 +3,8 @@ import { DocumentBuilder, type SchemaObject, SwaggerModule } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
+export { errorBodySchema } from '@bonfire/contracts';
+
 /** A zod schema as an OpenAPI 3.0 schema object, for @ApiBody / @ApiResponse. */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
@@ -13,23 +15,16 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'outpu
   return rest as SchemaObject;
 }
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z
-      .array(z.object({ field: z.string().optional(), code: z.string(), message: z.string() }))
-      .optional(),
-  }),
-});
-
 export const OPENAPI_PATH = '/openapi.json';
 
-/** Builds the service's OpenAPI document and serves it (public) at /openapi.json for the gateway to merge. */
-export function serveOpenApi(app: INestApplication): void {
+/**
+ * Builds the service's OpenAPI document from its controllers and serves it (public) at /openapi.json;
+ * the merged document of all services is committed at apps/gateway/openapi.json.
+ */
+export function serveOpenApi(app: INestApplication, info: { title: string; description: string }): void {
   const config = new DocumentBuilder()
-    .setTitle('Bonfire auth')
-    .setDescription('Accounts, sessions, tokens and user profiles.')
+    .setTitle(info.title)
+    .setDescription(info.description)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'accessToken')
     .build();

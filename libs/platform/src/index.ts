@@ -19,3 +19,4 @@ export * from './identity/identity.module';
 export * from './ids/snowflake';
 export * from './database/transaction-runner';
 export * from './http/openapi';
+export * from './testing/test-kit';

@@ -1,0 +1,122 @@
+import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import { ChatTransactions } from '../database/chat-transactions';
+import type { ChannelTypeColumn } from '../database/schema';
+
+export interface GuildAccessRow {
+  guildId: string;
+  ownerId: string;
+  everyone: RoleGrant;
+  /** Null when the user is not a member. */
+  member: { roles: RoleGrant[] } | null;
+}
+
+export interface ChannelAccessRow {
+  id: string;
+  type: ChannelTypeColumn;
+  guildId: string | null;
+  overwrites: PermissionOverwrite[];
+  /** DMs and group DMs: whether the user is a recipient. */
+  isRecipient: boolean;
+}
+
+/** The few reads every permission check needs, each in one round trip. */
+@Injectable()
+export class AccessRepository {
+  constructor(private readonly transactions: ChatTransactions) {}
+
+  async guildAccess(guildId: string, userId: string): Promise<GuildAccessRow | null> {
+    const db = this.transactions.executor;
+    const guild = await db
+      .selectFrom('guilds')
+      .innerJoin('roles as everyone', 'everyone.id', 'guilds.id')
+      .leftJoin('members', (join) =>
+        join.onRef('members.guild_id', '=', 'guilds.id').on('members.user_id', '=', userId),
+      )
+      .select([
+        'guilds.id as guildId',
+        'guilds.owner_id as ownerId',
+        'everyone.permissions as everyonePermissions',
+        'members.user_id as memberUserId',
+      ])
+      .where('guilds.id', '=', guildId)
+      .executeTakeFirst();
+    if (!guild) return null;
+    const everyone: RoleGrant = {
+      id: guild.guildId,
+      permissions: BigInt(guild.everyonePermissions),
+      position: 0,
+    };
+    if (!guild.memberUserId)
+      return { guildId: guild.guildId, ownerId: guild.ownerId, everyone, member: null };
+    const roles = await db
+      .selectFrom('member_roles')
+      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
+      .select(['roles.id', 'roles.permissions', 'roles.position'])
+      .where('member_roles.guild_id', '=', guildId)
+      .where('member_roles.user_id', '=', userId)
+      .execute();
+    return {
+      guildId: guild.guildId,
+      ownerId: guild.ownerId,
+      everyone,
+      member: {
+        roles: roles.map((role) => ({
+          id: role.id,
+          permissions: BigInt(role.permissions),
+          position: role.position,
+        })),
+      },
+    };
+  }
+
+  async channelAccess(channelId: string, userId: string): Promise<ChannelAccessRow | null> {
+    const db = this.transactions.executor;
+    const channel = await db
+      .selectFrom('channels')
+      .leftJoin('channel_recipients', (join) =>
+        join
+          .onRef('channel_recipients.channel_id', '=', 'channels.id')
+          .on('channel_recipients.user_id', '=', userId),
+      )
+      .select([
+        'channels.id',
+        'channels.type',
+        'channels.guild_id',
+        'channel_recipients.user_id as recipientId',
+      ])
+      .where('channels.id', '=', channelId)
+      .executeTakeFirst();
+    if (!channel) return null;
+    const overwrites = channel.guild_id ? await this.overwrites([channelId]) : new Map();
+    return {
+      id: channel.id,
+      type: channel.type,
+      guildId: channel.guild_id,
+      overwrites: overwrites.get(channelId) ?? [],
+      isRecipient: channel.recipientId !== null,
+    };
+  }
+
+  /** Overwrites of several channels at once (listing a guild's visible channels). */
+  async overwrites(channelIds: readonly string[]): Promise<Map<string, PermissionOverwrite[]>> {
+    const byChannel = new Map<string, PermissionOverwrite[]>();
+    if (channelIds.length === 0) return byChannel;
+    const rows = await this.transactions.executor
+      .selectFrom('permission_overwrites')
+      .selectAll()
+      .where('channel_id', 'in', channelIds)
+      .execute();
+    for (const row of rows) {
+      const list = byChannel.get(row.channel_id) ?? [];
+      list.push({
+        id: row.target_id,
+        type: row.target_type,
+        allow: BigInt(row.allow),
+        deny: BigInt(row.deny),
+      });
+      byChannel.set(row.channel_id, list);
+    }
+    return byChannel;
+  }
+}

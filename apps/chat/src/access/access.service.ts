@@ -1,0 +1,139 @@
+import {
+  computeBasePermissions,
+  computeChannelPermissions,
+  type GuildPermissionContext,
+  has,
+  PERMISSIONS,
+  type PermissionName,
+} from '@bonfire/contracts';
+import { AppError } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import type { ChannelTypeColumn } from '../database/schema';
+import { AccessRepository } from './access.repository';
+
+export const ACCESS_ERROR_CODES = {
+  unknownGuild: 'UNKNOWN_GUILD',
+  unknownChannel: 'UNKNOWN_CHANNEL',
+  missingPermission: 'MISSING_PERMISSION',
+} as const;
+
+/** What DM and group DM recipients may do (there are no roles or overwrites in DMs). */
+export const DM_PERMISSIONS =
+  PERMISSIONS.VIEW_CHANNEL |
+  PERMISSIONS.SEND_MESSAGES |
+  PERMISSIONS.READ_MESSAGE_HISTORY |
+  PERMISSIONS.ADD_REACTIONS |
+  PERMISSIONS.ATTACH_FILES |
+  PERMISSIONS.EMBED_LINKS |
+  PERMISSIONS.CONNECT |
+  PERMISSIONS.SPEAK;
+
+export interface GuildAccess {
+  guildId: string;
+  ownerId: string;
+  isOwner: boolean;
+  /** Input of the pure permission functions in contracts. */
+  context: GuildPermissionContext;
+  permissions: bigint;
+}
+
+export interface ChannelAccess {
+  channelId: string;
+  type: ChannelTypeColumn;
+  guildId: string | null;
+  /** Set for guild channels. */
+  guild: GuildAccess | null;
+  permissions: bigint;
+}
+
+/**
+ * Authorisation for every read and write in chat. Someone who may not see a guild or channel gets 404
+ * (its existence is not leaked); a member missing a permission for a write gets 403 naming it.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly repository: AccessRepository) {}
+
+  /** The caller's access to a guild, or null when the guild does not exist or they are not a member. */
+  async guild(guildId: string, userId: string): Promise<GuildAccess | null> {
+    if (!isSnowflake(guildId)) return null;
+    const row = await this.repository.guildAccess(guildId, userId);
+    if (!row?.member) return null;
+    const context: GuildPermissionContext = {
+      guildId: row.guildId,
+      ownerId: row.ownerId,
+      userId,
+      everyone: row.everyone,
+      roles: row.member.roles,
+    };
+    return {
+      guildId: row.guildId,
+      ownerId: row.ownerId,
+      isOwner: row.ownerId === userId,
+      context,
+      permissions: computeBasePermissions(context),
+    };
+  }
+
+  /** A member's guild access; 404 for non-members; 403 naming the first missing permission. */
+  async requireGuild(guildId: string, userId: string, ...required: PermissionName[]): Promise<GuildAccess> {
+    const access = await this.guild(guildId, userId);
+    if (!access) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    requirePermissions(access.permissions, required);
+    return access;
+  }
+
+  /** The caller's access to a channel, or null when it does not exist or they cannot see it. */
+  async channel(channelId: string, userId: string): Promise<ChannelAccess | null> {
+    if (!isSnowflake(channelId)) return null;
+    const row = await this.repository.channelAccess(channelId, userId);
+    if (!row) return null;
+    if (row.guildId === null) {
+      if (!row.isRecipient) return null;
+      return { channelId: row.id, type: row.type, guildId: null, guild: null, permissions: DM_PERMISSIONS };
+    }
+    const guild = await this.guild(row.guildId, userId);
+    if (!guild) return null;
+    const permissions = computeChannelPermissions(guild.context, row.overwrites);
+    if (!has(permissions, PERMISSIONS.VIEW_CHANNEL)) return null;
+    return { channelId: row.id, type: row.type, guildId: row.guildId, guild, permissions };
+  }
+
+  /** A visible channel; 404 when it is not; 403 naming the first missing permission. */
+  async requireChannel(
+    channelId: string,
+    userId: string,
+    ...required: PermissionName[]
+  ): Promise<ChannelAccess> {
+    const access = await this.channel(channelId, userId);
+    if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
+    requirePermissions(access.permissions, required);
+    return access;
+  }
+
+  /** Of the given guild channels, the ids the member may see, with their permissions. */
+  async visibleChannels(guild: GuildAccess, channelIds: readonly string[]): Promise<Map<string, bigint>> {
+    const overwrites = await this.repository.overwrites(channelIds);
+    const visible = new Map<string, bigint>();
+    for (const channelId of channelIds) {
+      const permissions = computeChannelPermissions(guild.context, overwrites.get(channelId) ?? []);
+      if (has(permissions, PERMISSIONS.VIEW_CHANNEL)) visible.set(channelId, permissions);
+    }
+    return visible;
+  }
+}
+
+export function requirePermissions(permissions: bigint, required: readonly PermissionName[]): void {
+  const missing = required.filter((name) => !has(permissions, PERMISSIONS[name]));
+  if (missing.length === 0) return;
+  throw new AppError(
+    403,
+    ACCESS_ERROR_CODES.missingPermission,
+    `You need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
+    missing.map((name) => ({ code: name, message: `missing ${name}` })),
+  );
+}
+
+export function isSnowflake(value: string): boolean {
+  return /^\d{1,20}$/.test(value);
+}

@@ -1,0 +1,44 @@
+import { OutboxRelayModule } from '@bonfire/messaging';
+import { createLogger, DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module';
+import type { ChatConfig } from './config';
+import { CoreModule } from './core.module';
+import { chatMigrations } from './database/migrations';
+import { EventsModule } from './events/events.module';
+import { UsersModule } from './users/users.module';
+
+/** Feature modules (guilds, channels, roles, members, invites, messages, reactions, DMs, read states). */
+export const CHAT_FEATURE_MODULES: DynamicModule['imports'] = [];
+
+@Module({})
+export class ChatServiceModule {
+  static register(config: ChatConfig): DynamicModule {
+    return {
+      module: ChatServiceModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'chat', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forRoot({
+          url: config.CHAT_DATABASE_URL,
+          migrations: chatMigrations,
+          applicationName: 'bonfire-chat',
+          maxConnections: config.CHAT_DATABASE_POOL_SIZE,
+        }),
+        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-chat' }),
+        IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
+        OutboxRelayModule.forRoot({
+          producer: 'chat',
+          databaseUrl: config.CHAT_DATABASE_URL,
+          kafkaBrokers: config.KAFKA_BROKERS,
+          enabled: config.CHAT_OUTBOX_RELAY_ENABLED,
+          logger: createLogger('chat', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
+        }),
+        CoreModule.forRoot(config),
+        EventsModule,
+        AccessModule,
+        UsersModule,
+        ...(CHAT_FEATURE_MODULES ?? []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { baseServiceConfig, env } from '@bonfire/platform';
+import { z } from 'zod';
+
+/** Everything the chat service reads from its environment. */
+export const chatConfigSchema = baseServiceConfig.extend({
+  CHAT_HOST: env.host().default('127.0.0.1'),
+  CHAT_PORT: env.port().default(8082),
+  CHAT_DATABASE_URL: env.url(['postgres', 'postgresql']),
+  CHAT_DATABASE_POOL_SIZE: env.positiveInt().default(20),
+  /** JSON body limit (a 4,000-character message with its fields fits well within it). */
+  CHAT_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
+    .default('64kb'),
+  REDIS_URL: env.url(['redis', 'rediss']),
+  KAFKA_BROKERS: env.list(),
+  /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
+  CHAT_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
+  /** Keep the users projection from auth.users (tests of chat alone may turn it off). */
+  CHAT_USERS_CONSUMER_ENABLED: env.boolean().default(true),
+  INTERNAL_IDENTITY_SECRET: z.string().min(32),
+  WORKER_ID: z.coerce.number().int().min(0).max(1023).default(0),
+  /** Messages one user may send per 10 seconds across all channels, on top of each channel's slowmode. */
+  CHAT_SEND_LIMIT_PER_10S: env.positiveInt().default(20),
+});
+
+export type ChatConfig = z.infer<typeof chatConfigSchema>;
+
+/** Injection token for the validated config. */
+export const CHAT_CONFIG = Symbol('CHAT_CONFIG');
+
+/** Product limits (documented in the README). */
+export const CHAT_LIMITS = {
+  messageLength: 4_000,
+  attachmentsPerMessage: 10,
+  guildNameLength: 100,
+  channelNameLength: 100,
+  topicLength: 1_024,
+  roleNameLength: 100,
+  nicknameLength: 32,
+  groupDmRecipients: 10,
+  guildsPerUser: 200,
+  channelsPerGuild: 500,
+  rolesPerGuild: 250,
+  historyPageMax: 100,
+  memberPageMax: 1_000,
+} as const;

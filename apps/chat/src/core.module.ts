@@ -1,0 +1,21 @@
+import { SnowflakeGenerator } from '@bonfire/platform';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CHAT_CONFIG, type ChatConfig } from './config';
+import { ChatTransactions } from './database/chat-transactions';
+
+/** What every feature module may inject: the validated config, the id generator, the transaction runner. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: ChatConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: CHAT_CONFIG, useValue: config },
+        { provide: SnowflakeGenerator, useFactory: () => new SnowflakeGenerator(config.WORKER_ID) },
+        ChatTransactions,
+      ],
+      exports: [CHAT_CONFIG, SnowflakeGenerator, ChatTransactions],
+    };
+  }
+}

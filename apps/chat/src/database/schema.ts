@@ -1,0 +1,154 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The chat service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here.
+ * Permission bitfields are BIGINT too (strings here, bigint in code via parsePermissions).
+ */
+export interface ChatDatabase {
+  users: UsersTable;
+  guilds: GuildsTable;
+  roles: RolesTable;
+  members: MembersTable;
+  member_roles: MemberRolesTable;
+  bans: BansTable;
+  channels: ChannelsTable;
+  permission_overwrites: PermissionOverwritesTable;
+  channel_recipients: ChannelRecipientsTable;
+  invites: InvitesTable;
+  messages: MessagesTable;
+  reactions: ReactionsTable;
+  read_states: ReadStatesTable;
+}
+
+/** Projection of auth's users (from auth.users events): who exists, and their names for mentions. */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string | null;
+  avatar_file_id: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface GuildsTable {
+  id: string;
+  name: string;
+  icon_file_id: string | null;
+  description: string | null;
+  owner_id: string;
+  created_at: Generated<Date>;
+}
+
+/** The @everyone role of a guild has the guild's id and position 0. */
+export interface RolesTable {
+  id: string;
+  guild_id: string;
+  name: string;
+  color: number;
+  hoist: boolean;
+  mentionable: boolean;
+  position: number;
+  permissions: ColumnType<string, string | bigint, string | bigint>;
+  created_at: Generated<Date>;
+}
+
+export interface MembersTable {
+  guild_id: string;
+  user_id: string;
+  nickname: string | null;
+  joined_at: Generated<Date>;
+}
+
+export interface MemberRolesTable {
+  guild_id: string;
+  user_id: string;
+  role_id: string;
+}
+
+export interface BansTable {
+  guild_id: string;
+  user_id: string;
+  reason: string | null;
+  moderator_id: string;
+  created_at: Generated<Date>;
+}
+
+export type ChannelTypeColumn = 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
+
+export interface ChannelsTable {
+  id: string;
+  type: ChannelTypeColumn;
+  /** Null for DMs and group DMs. */
+  guild_id: string | null;
+  name: string | null;
+  topic: string | null;
+  position: Generated<number>;
+  parent_id: string | null;
+  slowmode_seconds: Generated<number>;
+  user_limit: number | null;
+  /** Group DMs: the owner. */
+  owner_id: string | null;
+  /** 1:1 DMs: "<lower user id>:<higher user id>", unique, so opening a DM twice finds the same one. */
+  dm_key: string | null;
+  last_message_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PermissionOverwritesTable {
+  channel_id: string;
+  /** A role id (the guild id for @everyone) or a user id. */
+  target_id: string;
+  target_type: 'role' | 'member';
+  allow: ColumnType<string, string | bigint, string | bigint>;
+  deny: ColumnType<string, string | bigint, string | bigint>;
+}
+
+/** Who is in a DM or group DM. */
+export interface ChannelRecipientsTable {
+  channel_id: string;
+  user_id: string;
+}
+
+export interface InvitesTable {
+  code: string;
+  guild_id: string;
+  channel_id: string | null;
+  inviter_id: string;
+  max_uses: number | null;
+  uses: Generated<number>;
+  expires_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface MessagesTable {
+  id: string;
+  channel_id: string;
+  guild_id: string | null;
+  author_id: string;
+  content: string;
+  /** The client's idempotency key: unique per (channel, author) while set. */
+  nonce: string | null;
+  reply_to_id: string | null;
+  attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
+  mention_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  mention_role_ids: ColumnType<string[], string[] | undefined, string[]>;
+  mention_everyone: Generated<boolean>;
+  pinned: Generated<boolean>;
+  revision: Generated<number>;
+  edited_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReactionsTable {
+  message_id: string;
+  channel_id: string;
+  user_id: string;
+  emoji: string;
+  created_at: Generated<Date>;
+}
+
+export interface ReadStatesTable {
+  user_id: string;
+  channel_id: string;
+  last_read_message_id: string | null;
+  updated_at: Generated<Date>;
+}

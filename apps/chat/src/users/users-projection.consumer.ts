@@ -1,0 +1,63 @@
+import { TOPICS } from '@bonfire/contracts';
+import { IdempotentConsumer, KafkaEventBus, type Subscription } from '@bonfire/messaging';
+import { createLogger, InjectDatabase, type Kysely } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CHAT_CONFIG, type ChatConfig } from '../config';
+import type { ChatDatabase } from '../database/schema';
+import { UsersRepository } from './users.repository';
+
+const CONSUMER = 'chat.users-projection';
+
+/**
+ * Keeps chat's copy of who exists (auth.users events), so opening a DM or mentioning a user is checked
+ * locally, without calling auth on the hot path. Idempotent by event id.
+ */
+@Injectable()
+export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private bus: KafkaEventBus | null = null;
+  private subscription: Subscription | null = null;
+  private readonly logger;
+
+  constructor(
+    @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
+    @InjectDatabase() private readonly db: Kysely<ChatDatabase>,
+    private readonly users: UsersRepository,
+  ) {
+    this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: CONSUMER });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.CHAT_USERS_CONSUMER_ENABLED) return;
+    // Joining the consumer group takes a moment; the service is useful before it completes.
+    this.start().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'users projection failed to start'),
+    );
+  }
+
+  private async start(): Promise<void> {
+    const logger = this.logger;
+    const idempotent = new IdempotentConsumer(this.db);
+    this.bus = new KafkaEventBus({ brokers: this.config.KAFKA_BROKERS, clientId: 'chat', logger });
+    this.subscription = await this.bus.subscribe({
+      group: CONSUMER,
+      topics: [TOPICS.authUsers],
+      startFrom: 'earliest',
+      handler: async (event) => {
+        if (event.type !== 'user.created' && event.type !== 'user.updated') return;
+        await idempotent.handleOnce(CONSUMER, event, (trx) =>
+          this.users.upsert(trx, {
+            id: event.data.id,
+            username: event.data.username,
+            displayName: event.data.displayName,
+            avatarFileId: event.data.avatarFileId,
+          }),
+        );
+      },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+    await this.bus?.close();
+  }
+}

@@ -6,10 +6,10 @@ import type { ChatConfig } from './config';
 import { CoreModule } from './core.module';
 import { chatMigrations } from './database/migrations';
 import { EventsModule } from './events/events.module';
+import { GUILD_FEATURE_MODULES } from './guild-features';
+import { MESSAGE_FEATURE_MODULES } from './message-features';
 import { UsersModule } from './users/users.module';
 
-/** Feature modules (guilds, channels, roles, members, invites, messages, reactions, DMs, read states). */
-export const CHAT_FEATURE_MODULES: DynamicModule['imports'] = [];
 
 @Module({})
 export class ChatServiceModule {
@@ -37,7 +37,8 @@ export class ChatServiceModule {
         EventsModule,
         AccessModule,
         UsersModule,
-        ...(CHAT_FEATURE_MODULES ?? []),
+        ...GUILD_FEATURE_MODULES,
+        ...MESSAGE_FEATURE_MODULES,
       ],
     };
   }

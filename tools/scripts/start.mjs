@@ -16,13 +16,18 @@ const LEVEL_STYLE = { trace: 90, debug: 90, info: 0, warn: 33, error: 31, fatal:
 const services = serviceApps();
 const width = Math.max(...services.map((service) => service.name.length));
 
+// Nest's start-up chatter (modules loaded, routes mapped): useful when debugging, noise otherwise.
+const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /** JSON log lines become `hh:mm:ss gateway  message`; anything else is shown as it is. */
 function prettyLine(name, color, line) {
   let text = line;
   try {
     const record = JSON.parse(line);
+    if (QUIET_CONTEXTS.has(record.context) && record.level === 'info') return;
     const time = typeof record.time === 'string' ? record.time.slice(11, 19) : '';
-    const extra = record.req ? ` ${record.req.method} ${record.req.url} → ${record.res?.statusCode}` : '';
+    const extra =
+      record.req && record.res ? ` ${record.req.method} ${record.req.url} → ${record.res.statusCode}` : '';
     const error = record.err?.message ? ` (${record.err.message})` : '';
     text = `${time} \x1b[${LEVEL_STYLE[record.level] ?? 0}m${record.msg ?? ''}${extra}${error}\x1b[0m`;
   } catch {

@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { runMain } from '@bonfire/platform';
+import { createLogger, env, loadConfig, runMain, runMigrations } from '@bonfire/platform';
+import { z } from 'zod';
 import { startAuth } from './bootstrap';
+import { authMigrations } from './database/migrations';
 
-runMain('auth', () => startAuth());
+runMain('auth', {
+  start: () => startAuth(),
+  migrate: () => {
+    const config = loadConfig('auth', z.object({ AUTH_DATABASE_URL: env.url(['postgres', 'postgresql']) }));
+    return runMigrations('auth', config.AUTH_DATABASE_URL, authMigrations, createLogger('auth'));
+  },
+});

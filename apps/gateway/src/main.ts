@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runMain } from '@bonfire/platform';
 import { startGateway } from './bootstrap';
 
-runMain('gateway', () => startGateway());
+runMain('gateway', { start: () => startGateway() });

@@ -66,6 +66,26 @@ export const HEADERS = {
  * in its headers, and the offset moves past it. Topics are never auto-created: they come from
  * infra/kafka/topics.json.
  */
+/**
+ * kafkajs 2.2.4 arms timers with negative delays in its request queue; Node 24 clamps them to 1 ms and
+ * warns (TimeoutNegativeWarning) on every process. The behaviour is right, the warning is noise: drop
+ * exactly that warning, once, and let every other warning through.
+ */
+function silenceKafkajsTimeoutWarning(): void {
+  const marker = Symbol.for('bonfire.kafkajs-timeout-warning-filter');
+  const processWithMarker = process as NodeJS.Process & { [marker]?: true };
+  if (processWithMarker[marker]) return;
+  processWithMarker[marker] = true;
+  const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    const name = warning instanceof Error ? warning.name : type;
+    if (name === 'TimeoutNegativeWarning') return;
+    emitWarning(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+silenceKafkajsTimeoutWarning();
+
 export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
   private readonly producer: Producer;

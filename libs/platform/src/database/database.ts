@@ -48,3 +48,26 @@ export async function migrateToLatest(
 export async function pingDatabase(db: Kysely<unknown>): Promise<void> {
   await sql`select 1`.execute(db);
 }
+
+/** The `migrate` command: applies pending migrations on its own connection, logs them, and closes. */
+export async function runMigrations(
+  service: string,
+  url: string,
+  migrations: Record<string, Migration>,
+  logger: { info: (object: object, message: string) => void },
+): Promise<void> {
+  const db = createDatabase<unknown>({
+    url,
+    maxConnections: 1,
+    applicationName: `bonfire-${service}-migrate`,
+  });
+  try {
+    const applied = await migrateToLatest(db, migrations);
+    logger.info(
+      { applied },
+      applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date',
+    );
+  } finally {
+    await db.destroy();
+  }
+}

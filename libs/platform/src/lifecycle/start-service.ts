@@ -102,18 +102,37 @@ function closeHttpServer(server: Server, timeoutMs: number): Promise<void> {
   });
 }
 
+export interface ServiceCommands {
+  /** Default command: run the service. */
+  start: () => Promise<unknown>;
+  /** `migrate`: apply pending database migrations and exit (deployments run it as a Job before rollout). */
+  migrate?: () => Promise<unknown>;
+}
+
 /**
- * Entry-point wrapper: a config error prints its list of bad variables and exits 1, without a stack trace.
+ * Entry point of every service: `node dist/main.js [start|migrate]`. A config error prints its list of
+ * bad variables and exits 1, without a stack trace.
  */
-export function runMain(service: string, main: () => Promise<unknown>): void {
-  main().catch((error: unknown) => {
-    const logger = createLogger(service);
-    if (error instanceof Error && error.name === 'ConfigError') {
-      logger.fatal(error.message);
-      process.stderr.write(`${error.message}\n`);
-    } else {
-      logger.fatal({ err: error }, `${service} failed to start`);
-    }
-    process.exit(1);
-  });
+export function runMain(service: string, commands: ServiceCommands): void {
+  const command = process.argv[2] ?? 'start';
+  const run = command === 'start' ? commands.start : command === 'migrate' ? commands.migrate : undefined;
+  const logger = createLogger(service);
+  if (!run) {
+    process.stderr.write(`unknown command "${command}"; use: start${commands.migrate ? ' | migrate' : ''}\n`);
+    process.exit(2);
+  }
+  run().then(
+    () => {
+      if (command !== 'start') process.exit(0);
+    },
+    (error: unknown) => {
+      if (error instanceof Error && error.name === 'ConfigError') {
+        logger.fatal(error.message);
+        process.stderr.write(`${error.message}\n`);
+      } else {
+        logger.fatal({ err: error }, `${service} ${command} failed`);
+      }
+      process.exit(1);
+    },
+  );
 }

@@ -20,7 +20,8 @@ export const authConfigSchema = baseServiceConfig.extend({
   /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
   AUTH_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
-  WORKER_ID: z.coerce.number().int().min(0).max(1023).default(0),
+  /** Snowflake worker id; leave unset to lease a free one from Redis (each replica gets its own). */
+  WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
 
   JWT_ISSUER: z.string().min(1).default('bonfire'),
   ACCESS_TOKEN_TTL_SECONDS: env.positiveInt().max(86_400).default(900),

@@ -1,4 +1,4 @@
-import { SnowflakeGenerator } from '@bonfire/platform';
+import { IdsModule } from '@bonfire/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from './config';
 import { TransactionRunner } from './database/transaction-runner';
@@ -10,12 +10,9 @@ export class CoreModule {
   static forRoot(config: AuthConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [
-        { provide: AUTH_CONFIG, useValue: config },
-        { provide: SnowflakeGenerator, useFactory: () => new SnowflakeGenerator(config.WORKER_ID) },
-        TransactionRunner,
-      ],
-      exports: [AUTH_CONFIG, SnowflakeGenerator, TransactionRunner],
+      imports: [IdsModule.forRoot({ service: 'auth', workerId: config.WORKER_ID })],
+      providers: [{ provide: AUTH_CONFIG, useValue: config }, TransactionRunner],
+      exports: [AUTH_CONFIG, TransactionRunner],
     };
   }
 }

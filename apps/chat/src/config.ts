@@ -19,7 +19,8 @@ export const chatConfigSchema = baseServiceConfig.extend({
   /** Keep the users projection from auth.users (tests of chat alone may turn it off). */
   CHAT_USERS_CONSUMER_ENABLED: env.boolean().default(true),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
-  WORKER_ID: z.coerce.number().int().min(0).max(1023).default(0),
+  /** Snowflake worker id; leave unset to lease a free one from Redis (each replica gets its own). */
+  WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
   /** Messages one user may send per 10 seconds across all channels, on top of each channel's slowmode. */
   CHAT_SEND_LIMIT_PER_10S: env.positiveInt().default(20),
 });

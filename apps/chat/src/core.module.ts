@@ -1,4 +1,4 @@
-import { SnowflakeGenerator } from '@bonfire/platform';
+import { IdsModule } from '@bonfire/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from './config';
 import { ChatTransactions } from './database/chat-transactions';
@@ -10,12 +10,9 @@ export class CoreModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [
-        { provide: CHAT_CONFIG, useValue: config },
-        { provide: SnowflakeGenerator, useFactory: () => new SnowflakeGenerator(config.WORKER_ID) },
-        ChatTransactions,
-      ],
-      exports: [CHAT_CONFIG, SnowflakeGenerator, ChatTransactions],
+      imports: [IdsModule.forRoot({ service: 'chat', workerId: config.WORKER_ID })],
+      providers: [{ provide: CHAT_CONFIG, useValue: config }, ChatTransactions],
+      exports: [CHAT_CONFIG, ChatTransactions],
     };
   }
 }

@@ -20,3 +20,5 @@ export * from './ids/snowflake';
 export * from './database/transaction-runner';
 export * from './http/openapi';
 export * from './testing/test-kit';
+export * from './ids/worker-id-lease';
+export * from './ids/ids.module';

@@ -1,0 +1,62 @@
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../redis/redis.module';
+import { SnowflakeGenerator } from './snowflake';
+import { WorkerIdLease } from './worker-id-lease';
+
+const LEASE = Symbol('WORKER_ID_LEASE');
+
+@Injectable()
+class LeaseRelease implements OnApplicationShutdown {
+  constructor(@Inject(LEASE) private readonly lease: WorkerIdLease | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.lease?.release();
+  }
+}
+
+/**
+ * Provides the service's SnowflakeGenerator. A configured WORKER_ID is used as is (single process, tests);
+ * otherwise a free id is leased from Redis for the life of the process. Needs RedisModule.
+ */
+@Global()
+@Module({})
+export class IdsModule {
+  static forRoot(options: { service: string; workerId?: number }): DynamicModule {
+    return {
+      module: IdsModule,
+      providers: [
+        {
+          provide: LEASE,
+          inject: [REDIS],
+          useFactory: async (redis: Redis) => {
+            if (options.workerId !== undefined) return null;
+            const logger = new Logger('WorkerId');
+            const lease = await WorkerIdLease.acquire(redis, options.service, {
+              onLost: (workerId) =>
+                logger.error(`worker id ${workerId} lease lost; ids may collide until restart`),
+            });
+            logger.log(`leased worker id ${lease.workerId}`);
+            return lease;
+          },
+        },
+        {
+          provide: SnowflakeGenerator,
+          inject: [LEASE],
+          useFactory: (lease: WorkerIdLease | null) =>
+            new SnowflakeGenerator(lease?.workerId ?? options.workerId ?? 0),
+        },
+        LeaseRelease,
+      ],
+      exports: [SnowflakeGenerator],
+    };
+  }
+}

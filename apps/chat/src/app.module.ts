@@ -7,6 +7,7 @@ import { CoreModule } from './core.module';
 import { chatMigrations } from './database/migrations';
 import { EventsModule } from './events/events.module';
 import { GUILD_FEATURE_MODULES } from './guild-features';
+import { INTERNAL_FEATURE_MODULES } from './internal-features';
 import { MESSAGE_FEATURE_MODULES } from './message-features';
 import { UsersModule } from './users/users.module';
 
@@ -39,6 +40,7 @@ export class ChatServiceModule {
         UsersModule,
         ...GUILD_FEATURE_MODULES,
         ...MESSAGE_FEATURE_MODULES,
+        ...INTERNAL_FEATURE_MODULES,
       ],
     };
   }

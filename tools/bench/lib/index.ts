@@ -1,0 +1,5 @@
+export * from './bench';
+export * from './histogram';
+export * from './load';
+export * from './process-stats';
+export * from './report';

@@ -11,7 +11,6 @@ import { INTERNAL_FEATURE_MODULES } from './internal-features';
 import { MESSAGE_FEATURE_MODULES } from './message-features';
 import { UsersModule } from './users/users.module';
 
-
 @Module({})
 export class ChatServiceModule {
   static register(config: ChatConfig): DynamicModule {

@@ -1,4 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
+import { DmsModule } from './dms/dms.module';
+import { MessagesModule } from './messages/messages.module';
+import { ReactionsModule } from './reactions/reactions.module';
+import { ReadStatesModule } from './read-states/read-states.module';
 
 /** Conversation feature modules: messages, pins, reactions, DMs and group DMs, read states. */
-export const MESSAGE_FEATURE_MODULES: NonNullable<DynamicModule['imports']> = [];
+export const MESSAGE_FEATURE_MODULES: NonNullable<DynamicModule['imports']> = [
+  MessagesModule,
+  ReactionsModule,
+  DmsModule,
+  ReadStatesModule,
+];

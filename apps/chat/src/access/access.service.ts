@@ -134,6 +134,9 @@ export function requirePermissions(permissions: bigint, required: readonly Permi
   );
 }
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** A snowflake id that fits Postgres' BIGINT (anything else cannot name a row). */
 export function isSnowflake(value: string): boolean {
-  return /^\d{1,20}$/.test(value);
+  return /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
 }

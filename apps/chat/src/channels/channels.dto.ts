@@ -1,0 +1,120 @@
+import type { Channel, PermissionOverwriteDto } from '@bonfire/contracts';
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import { CHAT_LIMITS } from '../config';
+import type { ChannelsTable } from '../database/schema';
+import { bitfieldSchema, idSchema } from '../guilds/guild-common';
+
+export type ChannelRow = Selectable<ChannelsTable>;
+
+/** Names are normalised per type by normaliseChannelName; this only bounds the raw input. */
+const channelName = z
+  .string()
+  .min(1)
+  .max(CHAT_LIMITS.channelNameLength * 2);
+const topic = z.string().max(CHAT_LIMITS.topicLength).nullable();
+const position = z.number().int().min(0).max(100_000);
+const slowmodeSeconds = z.number().int().min(0).max(21_600);
+const userLimit = z.number().int().min(1).max(99).nullable();
+
+export const overwriteInputSchema = z
+  .object({
+    id: idSchema,
+    type: z.enum(['role', 'member']),
+    allow: bitfieldSchema.default('0'),
+    deny: bitfieldSchema.default('0'),
+  })
+  .strict();
+
+export const createChannelSchema = z
+  .object({
+    name: channelName,
+    type: z.enum(['text', 'voice', 'category']).default('text'),
+    topic: topic.optional(),
+    parentId: idSchema.nullable().optional(),
+    position: position.optional(),
+    slowmodeSeconds: slowmodeSeconds.optional(),
+    userLimit: userLimit.optional(),
+    permissionOverwrites: z.array(overwriteInputSchema).max(100).default([]),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const onlyFor = (
+      field: 'topic' | 'slowmodeSeconds' | 'userLimit' | 'parentId',
+      ok: boolean,
+      what: string,
+    ) => {
+      if (!ok && value[field] !== undefined && value[field] !== null) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `only ${what} have ${field}` });
+      }
+    };
+    onlyFor('topic', value.type === 'text', 'text channels');
+    onlyFor('slowmodeSeconds', value.type === 'text', 'text channels');
+    onlyFor('userLimit', value.type === 'voice', 'voice channels');
+    onlyFor('parentId', value.type !== 'category', 'text and voice channels');
+    const ids = value.permissionOverwrites.map((overwrite) => overwrite.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['permissionOverwrites'],
+        message: 'one overwrite per role or member',
+      });
+    }
+  });
+export type CreateChannelDto = z.infer<typeof createChannelSchema>;
+
+export const updateChannelSchema = z
+  .object({
+    name: channelName.optional(),
+    topic: topic.optional(),
+    parentId: idSchema.nullable().optional(),
+    position: position.optional(),
+    slowmodeSeconds: slowmodeSeconds.optional(),
+    userLimit: userLimit.optional(),
+  })
+  .strict();
+export type UpdateChannelDto = z.infer<typeof updateChannelSchema>;
+
+export const channelPositionsSchema = z
+  .array(z.object({ id: idSchema, position, parentId: idSchema.nullable().optional() }).strict())
+  .min(1)
+  .max(CHAT_LIMITS.channelsPerGuild)
+  .refine((items) => new Set(items.map((item) => item.id)).size === items.length, 'ids must be unique');
+export type ChannelPositionsDto = z.infer<typeof channelPositionsSchema>;
+
+export const putOverwriteSchema = z
+  .object({
+    type: z.enum(['role', 'member']),
+    allow: bitfieldSchema.default('0'),
+    deny: bitfieldSchema.default('0'),
+  })
+  .strict();
+export type PutOverwriteDto = z.infer<typeof putOverwriteSchema>;
+
+export function toChannel(
+  row: ChannelRow,
+  overwrites: readonly PermissionOverwriteDto[],
+  recipientIds: readonly string[] = [],
+): Channel {
+  return {
+    id: row.id,
+    type: row.type,
+    guildId: row.guild_id,
+    name: row.name,
+    topic: row.topic,
+    position: row.position,
+    parentId: row.parent_id,
+    slowmodeSeconds: row.slowmode_seconds,
+    userLimit: row.user_limit,
+    permissionOverwrites: [...overwrites],
+    recipientIds: [...recipientIds],
+    ownerId: row.owner_id,
+    lastMessageId: row.last_message_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Guild channel order: position, then id (oldest first). */
+export function compareChannels(a: ChannelRow, b: ChannelRow): number {
+  return a.position - b.position || (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
+}

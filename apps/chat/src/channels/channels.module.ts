@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module';
+import { RolesModule } from '../roles/roles.module';
+import { ChannelsController, GuildChannelsController } from './channels.controller';
+import { ChannelsRepository } from './channels.repository';
+import { ChannelsService } from './channels.service';
+
+@Module({
+  imports: [RolesModule, MembersModule],
+  controllers: [GuildChannelsController, ChannelsController],
+  providers: [ChannelsRepository, ChannelsService],
+  exports: [ChannelsRepository],
+})
+export class ChannelsModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DmsController } from './dms.controller';
+import { DmsRepository } from './dms.repository';
+import { DmsService } from './dms.service';
+
+@Module({ controllers: [DmsController], providers: [DmsRepository, DmsService] })
+export class DmsModule {}

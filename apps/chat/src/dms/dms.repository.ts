@@ -1,0 +1,137 @@
+import type { Channel } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { ChannelsTable } from '../database/schema';
+
+type ChannelRow = Selectable<ChannelsTable>;
+
+@Injectable()
+export class DmsRepository {
+  /** My DMs and group DMs, newest activity first (last message, else creation). */
+  async listForUser(db: ChatExecutor, userId: string): Promise<Channel[]> {
+    const rows = await db
+      .selectFrom('channel_recipients as me')
+      .innerJoin('channels', 'channels.id', 'me.channel_id')
+      .selectAll('channels')
+      .where('me.user_id', '=', userId)
+      .where('channels.type', 'in', ['dm', 'group_dm'])
+      .orderBy(sql`coalesce(channels.last_message_id, channels.id)`, 'desc')
+      .execute();
+    return this.withRecipients(db, rows);
+  }
+
+  async find(db: ChatExecutor, channelId: string): Promise<Channel | null> {
+    const row = await db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
+    if (!row) return null;
+    const [channel] = await this.withRecipients(db, [row]);
+    return channel ?? null;
+  }
+
+  async findByDmKey(db: ChatExecutor, dmKey: string): Promise<Channel | null> {
+    const row = await db.selectFrom('channels').selectAll().where('dm_key', '=', dmKey).executeTakeFirst();
+    if (!row) return null;
+    const [channel] = await this.withRecipients(db, [row]);
+    return channel ?? null;
+  }
+
+  /** Creates the 1:1 DM; false when one with this key exists already (a concurrent open won). */
+  async insertDm(db: ChatExecutor, channel: { id: string; dmKey: string }): Promise<boolean> {
+    const row = await db
+      .insertInto('channels')
+      .values({ id: channel.id, type: 'dm', guild_id: null, dm_key: channel.dmKey })
+      .onConflict((conflict) => conflict.column('dm_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async insertGroup(
+    db: ChatExecutor,
+    channel: { id: string; ownerId: string; name: string | null },
+  ): Promise<void> {
+    await db
+      .insertInto('channels')
+      .values({
+        id: channel.id,
+        type: 'group_dm',
+        guild_id: null,
+        owner_id: channel.ownerId,
+        name: channel.name,
+      })
+      .execute();
+  }
+
+  async addRecipients(db: ChatExecutor, channelId: string, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await db
+      .insertInto('channel_recipients')
+      .values(userIds.map((userId) => ({ channel_id: channelId, user_id: userId })))
+      .onConflict((conflict) => conflict.columns(['channel_id', 'user_id']).doNothing())
+      .execute();
+  }
+
+  async removeRecipient(db: ChatExecutor, channelId: string, userId: string): Promise<boolean> {
+    const row = await db
+      .deleteFrom('channel_recipients')
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', userId)
+      .returning('user_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Row-locks the channel (recipient changes of one group DM happen one at a time). */
+  async lock(db: ChatExecutor, channelId: string): Promise<void> {
+    await db.selectFrom('channels').select('id').where('id', '=', channelId).forUpdate().execute();
+  }
+
+  async setOwner(db: ChatExecutor, channelId: string, ownerId: string): Promise<void> {
+    await db.updateTable('channels').set({ owner_id: ownerId }).where('id', '=', channelId).execute();
+  }
+
+  async deleteChannel(db: ChatExecutor, channelId: string): Promise<void> {
+    await db.deleteFrom('channels').where('id', '=', channelId).execute();
+  }
+
+  private async withRecipients(db: ChatExecutor, rows: readonly ChannelRow[]): Promise<Channel[]> {
+    if (rows.length === 0) return [];
+    const recipients = await db
+      .selectFrom('channel_recipients')
+      .select(['channel_id', 'user_id'])
+      .where(
+        'channel_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('user_id')
+      .execute();
+    const byChannel = new Map<string, string[]>();
+    for (const recipient of recipients) {
+      const list = byChannel.get(recipient.channel_id) ?? [];
+      list.push(recipient.user_id);
+      byChannel.set(recipient.channel_id, list);
+    }
+    return rows.map((row) => toChannel(row, byChannel.get(row.id) ?? []));
+  }
+}
+
+export function toChannel(row: ChannelRow, recipientIds: string[]): Channel {
+  return {
+    id: row.id,
+    type: row.type,
+    guildId: row.guild_id,
+    name: row.name,
+    topic: row.topic,
+    position: row.position,
+    parentId: row.parent_id,
+    slowmodeSeconds: row.slowmode_seconds,
+    userLimit: row.user_limit,
+    permissionOverwrites: [],
+    recipientIds,
+    ownerId: row.owner_id,
+    lastMessageId: row.last_message_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,185 @@
+import type { Channel } from '@bonfire/contracts';
+import { AppError, SnowflakeGenerator } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
+import { CHAT_LIMITS } from '../config';
+import { ChatTransactions } from '../database/chat-transactions';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { UsersRepository } from '../users/users.repository';
+import type { OpenDmDto } from './dms.dto';
+import { DmsRepository } from './dms.repository';
+
+export const DM_ERRORS = {
+  unknownUser: 'UNKNOWN_USER',
+  dmWithSelf: 'CANNOT_DM_SELF',
+  groupDmFull: 'GROUP_DM_FULL',
+  notGroupDm: 'NOT_GROUP_DM',
+  notGroupDmOwner: 'NOT_GROUP_DM_OWNER',
+  notRecipient: 'UNKNOWN_RECIPIENT',
+} as const;
+
+/** The unique key of the 1:1 DM between two users: "<lower id>:<higher id>" (numeric order). */
+export function dmKey(a: string, b: string): string {
+  return BigInt(a) < BigInt(b) ? `${a}:${b}` : `${b}:${a}`;
+}
+
+export interface OpenResult {
+  channel: Channel;
+  created: boolean;
+}
+
+@Injectable()
+export class DmsService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly dms: DmsRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: ChatTransactions,
+    private readonly events: ChatEventsWriter,
+    private readonly ids: SnowflakeGenerator,
+  ) {}
+
+  list(userId: string): Promise<Channel[]> {
+    return this.dms.listForUser(this.transactions.executor, userId);
+  }
+
+  async open(userId: string, body: OpenDmDto): Promise<OpenResult> {
+    if (body.recipientId !== undefined) return this.openDm(userId, body.recipientId);
+    return this.createGroup(userId, body.recipientIds ?? [], body.name ?? null);
+  }
+
+  /** The existing 1:1 DM, or a new one; the unique dm_key makes concurrent opens meet on one channel. */
+  private async openDm(userId: string, recipientId: string): Promise<OpenResult> {
+    if (recipientId === userId) {
+      throw new AppError(400, DM_ERRORS.dmWithSelf, 'You cannot open a DM with yourself.', [
+        { field: 'body.recipientId', code: 'self', message: 'must not be yourself' },
+      ]);
+    }
+    await this.requireUsers([recipientId]);
+    const key = dmKey(userId, recipientId);
+    const db = this.transactions.executor;
+    const existing = await this.dms.findByDmKey(db, key);
+    if (existing) return { channel: existing, created: false };
+    return this.transactions.run(async (trx): Promise<OpenResult> => {
+      const id = this.ids.next();
+      if (!(await this.dms.insertDm(trx, { id, dmKey: key }))) {
+        // A concurrent open committed first (the insert waited for it, then skipped).
+        const winner = await this.dms.findByDmKey(trx, key);
+        if (!winner) throw new Error('dm_key conflict without a channel');
+        return { channel: winner, created: false };
+      }
+      await this.dms.addRecipients(trx, id, [userId, recipientId]);
+      const channel = (await this.dms.find(trx, id))!;
+      await this.events.add(trx, 'channel.created', id, { channel });
+      return { channel, created: true };
+    });
+  }
+
+  private async createGroup(
+    userId: string,
+    recipientIds: readonly string[],
+    name: string | null,
+  ): Promise<OpenResult> {
+    const others = [...new Set(recipientIds)].filter((id) => id !== userId);
+    if (others.length === 0) {
+      throw AppError.validation([
+        { field: 'body.recipientIds', code: 'too_small', message: 'must name someone other than yourself' },
+      ]);
+    }
+    if (others.length + 1 > CHAT_LIMITS.groupDmRecipients) throw groupDmFull();
+    await this.requireUsers(others);
+    return this.transactions.run(async (trx) => {
+      const id = this.ids.next();
+      await this.dms.insertGroup(trx, { id, ownerId: userId, name });
+      await this.dms.addRecipients(trx, id, [userId, ...others]);
+      const channel = (await this.dms.find(trx, id))!;
+      await this.events.add(trx, 'channel.created', id, { channel });
+      return { channel, created: true };
+    });
+  }
+
+  /** Adds someone to a group DM (its owner only). Idempotent. */
+  async addRecipient(userId: string, channelId: string, recipientId: string): Promise<void> {
+    const channel = await this.requireGroupDm(userId, channelId);
+    if (channel.ownerId !== userId) throw notOwner();
+    await this.requireUsers([recipientId]);
+    await this.transactions.run(async (trx) => {
+      await this.dms.lock(trx, channelId);
+      const current = (await this.dms.find(trx, channelId))!;
+      if (current.recipientIds.includes(recipientId)) return;
+      if (current.recipientIds.length + 1 > CHAT_LIMITS.groupDmRecipients) throw groupDmFull();
+      await this.dms.addRecipients(trx, channelId, [recipientId]);
+      await this.events.add(trx, 'channel.updated', channelId, {
+        channel: (await this.dms.find(trx, channelId))!,
+      });
+    });
+  }
+
+  /**
+   * Removes someone from a group DM: the owner removes anyone, anyone removes themselves (leaves). When the
+   * owner leaves, the remaining recipient with the lowest id becomes owner; the last to leave
+   * deletes the group.
+   */
+  async removeRecipient(userId: string, channelId: string, recipientId: string): Promise<void> {
+    const channel = await this.requireGroupDm(userId, channelId);
+    if (recipientId !== userId && channel.ownerId !== userId) throw notOwner();
+    await this.transactions.run(async (trx) => {
+      await this.dms.lock(trx, channelId);
+      if (!(await this.dms.removeRecipient(trx, channelId, recipientId))) {
+        throw AppError.notFound('That user is not in this group DM.', DM_ERRORS.notRecipient);
+      }
+      const current = (await this.dms.find(trx, channelId))!;
+      const [heir] = current.recipientIds;
+      if (heir === undefined) {
+        await this.dms.deleteChannel(trx, channelId);
+        await this.events.add(trx, 'channel.deleted', channelId, { channelId, guildId: null });
+        return;
+      }
+      if (current.ownerId === recipientId) {
+        await this.dms.setOwner(trx, channelId, heir);
+        current.ownerId = heir;
+      }
+      await this.events.add(trx, 'channel.updated', channelId, { channel: current });
+    });
+  }
+
+  private async requireGroupDm(userId: string, channelId: string): Promise<Channel> {
+    const access = await this.access.requireChannel(channelId, userId);
+    if (access.type !== 'group_dm') {
+      throw new AppError(400, DM_ERRORS.notGroupDm, 'Only group DMs have recipients to change.');
+    }
+    return (await this.dms.find(this.transactions.executor, channelId))!;
+  }
+
+  private async requireUsers(ids: readonly string[]): Promise<void> {
+    const known = await this.users.exist(ids);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new AppError(
+        404,
+        DM_ERRORS.unknownUser,
+        'Unknown user.',
+        unknown.map((id) => ({ field: 'recipient', code: 'unknown_user', message: id })),
+      );
+    }
+  }
+}
+
+function groupDmFull(): AppError {
+  return new AppError(
+    400,
+    DM_ERRORS.groupDmFull,
+    `A group DM holds at most ${CHAT_LIMITS.groupDmRecipients} people.`,
+    [
+      {
+        field: 'body.recipientIds',
+        code: 'too_big',
+        message: `at most ${CHAT_LIMITS.groupDmRecipients} people`,
+      },
+    ],
+  );
+}
+
+function notOwner(): AppError {
+  return AppError.forbidden('Only the owner of the group DM can do that.', DM_ERRORS.notGroupDmOwner);
+}

@@ -1,0 +1,54 @@
+import { sql } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import type { Insertable } from 'kysely';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { InvitesTable } from '../database/schema';
+import type { InviteRow } from './invites.dto';
+
+@Injectable()
+export class InvitesRepository {
+  /** Throws a unique violation when the code is taken. */
+  async insert(db: ChatExecutor, invite: Insertable<InvitesTable>): Promise<InviteRow> {
+    return db.insertInto('invites').values(invite).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async find(db: ChatExecutor, code: string): Promise<InviteRow | null> {
+    return (await db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst()) ?? null;
+  }
+
+  /** The guild's invites that have not expired, newest first. */
+  async listByGuild(db: ChatExecutor, guildId: string): Promise<InviteRow[]> {
+    return db
+      .selectFrom('invites')
+      .selectAll()
+      .where('guild_id', '=', guildId)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  /**
+   * Counts one use, atomically: the row lock makes concurrent accepts wait, and the conditions are
+   * re-checked on the committed row, so max uses is never exceeded. Null when expired or used up.
+   */
+  async consume(db: ChatExecutor, code: string): Promise<InviteRow | null> {
+    const row = await db
+      .updateTable('invites')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('code', '=', code)
+      .where((eb) =>
+        eb.and([
+          eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]),
+          eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async delete(db: ChatExecutor, code: string): Promise<boolean> {
+    const result = await db.deleteFrom('invites').where('code', '=', code).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Guild, Invite } from '@bonfire/contracts';
+import { AppError, uniqueViolation } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { AccessService, requirePermissions } from '../access/access.service';
+import { ChatTransactions } from '../database/chat-transactions';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { GUILD_ERROR_CODES, invalidField } from '../guilds/guild-common';
+import { toGuild } from '../guilds/guilds.dto';
+import { GuildsRepository } from '../guilds/guilds.repository';
+import { GuildsService } from '../guilds/guilds.service';
+import { toMember } from '../members/members.dto';
+import { MembersRepository } from '../members/members.repository';
+import { generateInviteCode, inviteExpiry, isInviteCode, isInviteUsable } from './invite-code';
+import { type CreateInviteDto, type InvitePreview, type InviteRow, toInvite } from './invites.dto';
+import { InvitesRepository } from './invites.repository';
+
+const unknownInvite = () => AppError.notFound('Unknown invite.', GUILD_ERROR_CODES.unknownInvite);
+
+@Injectable()
+export class InvitesService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly invites: InvitesRepository,
+    private readonly guilds: GuildsRepository,
+    private readonly guildsService: GuildsService,
+    private readonly members: MembersRepository,
+    private readonly transactions: ChatTransactions,
+    private readonly events: ChatEventsWriter,
+  ) {}
+
+  /** CREATE_INVITE in the guild (and in the channel, when one is named). */
+  async create(guildId: string, userId: string, dto: CreateInviteDto): Promise<Invite> {
+    await this.access.requireGuild(guildId, userId, 'CREATE_INVITE');
+    const channelId = dto.channelId ?? null;
+    if (channelId !== null) {
+      const channel = await this.access.channel(channelId, userId);
+      if (channel?.guildId !== guildId) {
+        throw invalidField('body.channelId', 'unknown_channel', 'Unknown channel in this guild.');
+      }
+      requirePermissions(channel.permissions, ['CREATE_INVITE']);
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.transactions.run(async (trx) => {
+          const row = await this.invites.insert(trx, {
+            code: generateInviteCode(),
+            guild_id: guildId,
+            channel_id: channelId,
+            inviter_id: userId,
+            max_uses: dto.maxUses ? dto.maxUses : null,
+            expires_at: inviteExpiry(new Date(), dto.maxAgeSeconds),
+          });
+          const invite = toInvite(row);
+          await this.events.add(trx, 'invite.created', guildId, { invite });
+          return invite;
+        });
+      } catch (error) {
+        // A code collision (about 1 in 2^59 per pair): draw another code.
+        if (attempt < 3 && uniqueViolation(error) === 'invites_pkey') continue;
+        throw error;
+      }
+    }
+  }
+
+  async list(guildId: string, userId: string): Promise<Invite[]> {
+    await this.access.requireGuild(guildId, userId, 'MANAGE_GUILD');
+    return (await this.invites.listByGuild(this.transactions.executor, guildId)).map(toInvite);
+  }
+
+  /** Public: what an invite leads to, before joining. */
+  async preview(code: string): Promise<InvitePreview> {
+    const db = this.transactions.executor;
+    const invite = await this.usableInvite(code);
+    const guild = await this.guilds.find(db, invite.guild_id);
+    if (!guild) throw unknownInvite();
+    return {
+      code: invite.code,
+      guild: {
+        id: guild.id,
+        name: guild.name,
+        iconFileId: guild.icon_file_id,
+        description: guild.description,
+      },
+      memberCount: await this.members.countInGuild(db, guild.id),
+      expiresAt: invite.expires_at ? invite.expires_at.toISOString() : null,
+    };
+  }
+
+  /**
+   * Joins the guild: banned → 403 BANNED; already a member → the guild (no use counted); expired, used up or
+   * unknown → 404 UNKNOWN_INVITE. The use is counted in the same transaction as the membership.
+   */
+  async accept(code: string, userId: string): Promise<Guild> {
+    if (!isInviteCode(code)) throw unknownInvite();
+    const found = await this.invites.find(this.transactions.executor, code);
+    if (!found) throw unknownInvite();
+    const guildId = found.guild_id;
+    return this.transactions.run(async (trx) => {
+      await this.members.lockUser(trx, userId);
+      const guild = await this.guilds.find(trx, guildId);
+      if (!guild) throw unknownInvite();
+      if (await this.members.isBanned(trx, guildId, userId)) {
+        throw AppError.forbidden('You are banned from this guild.', GUILD_ERROR_CODES.banned);
+      }
+      if (await this.members.find(trx, guildId, userId)) return toGuild(guild);
+      await this.guildsService.assertCanJoinAnother(trx, userId);
+      if (!(await this.invites.consume(trx, code))) throw unknownInvite();
+      const member = await this.members.insert(trx, guildId, userId);
+      if (!member) return toGuild(guild);
+      await this.events.add(trx, 'member.joined', guildId, { member: toMember(member, []) });
+      return toGuild(guild);
+    });
+  }
+
+  /** Revoke: MANAGE_GUILD, or the member who made the invite. */
+  async delete(code: string, userId: string): Promise<void> {
+    if (!isInviteCode(code)) throw unknownInvite();
+    const invite = await this.invites.find(this.transactions.executor, code);
+    if (!invite) throw unknownInvite();
+    const access = await this.access.guild(invite.guild_id, userId);
+    if (!access) throw unknownInvite();
+    if (invite.inviter_id !== userId) requirePermissions(access.permissions, ['MANAGE_GUILD']);
+    await this.transactions.run(async (trx) => {
+      if (!(await this.invites.delete(trx, code))) throw unknownInvite();
+      await this.events.add(trx, 'invite.deleted', invite.guild_id, { guildId: invite.guild_id, code });
+    });
+  }
+
+  private async usableInvite(code: string): Promise<InviteRow> {
+    if (!isInviteCode(code)) throw unknownInvite();
+    const invite = await this.invites.find(this.transactions.executor, code);
+    if (!invite || !isInviteUsable(invite, new Date())) throw unknownInvite();
+    return invite;
+  }
+}

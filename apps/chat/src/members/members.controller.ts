@@ -1,0 +1,167 @@
+import { type Member, memberSchema } from '@bonfire/contracts';
+import {
+  Caller,
+  type CallerIdentity,
+  errorBodySchema,
+  openApiSchema,
+  ZodValidationPipe,
+} from '@bonfire/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { z } from 'zod';
+import { GUILD_ERROR_CODES, guildIdPipe, IdParamPipe, userIdPipe } from '../guilds/guild-common';
+import {
+  type Ban,
+  type BanBodyDto,
+  banBodySchema,
+  banSchema,
+  type ListMembersQuery,
+  listMembersQuerySchema,
+  type UpdateMeDto,
+  updateMeSchema,
+  type UpdateMemberDto,
+  updateMemberSchema,
+} from './members.dto';
+import { MembersService } from './members.service';
+
+const errors = openApiSchema(errorBodySchema);
+const bannedUserIdPipe = () => new IdParamPipe(GUILD_ERROR_CODES.unknownUser, 'Unknown user.');
+
+@ApiTags('members')
+@ApiBearerAuth('accessToken')
+@ApiResponse({ status: 404, description: 'UNKNOWN_GUILD (not a member), UNKNOWN_MEMBER', schema: errors })
+@Controller('api/v1/guilds/:guildId/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Members ordered by user id: `limit` 1–1000 (default 100), `after` a user id.' })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'after', required: false, type: String })
+  @ApiOkResponse({ schema: openApiSchema(z.array(memberSchema)) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
+  list(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Query(new ZodValidationPipe(listMembersQuerySchema)) query: ListMembersQuery,
+  ): Promise<Member[]> {
+    return this.members.list(guildId, caller.userId, query);
+  }
+
+  @Patch('@me')
+  @ApiOperation({ summary: 'Set your own nickname (CHANGE_NICKNAME); null or empty clears it.' })
+  @ApiBody({ schema: openApiSchema(updateMeSchema, 'input') })
+  @ApiOkResponse({ schema: openApiSchema(memberSchema) })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
+  updateMe(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Body(new ZodValidationPipe(updateMeSchema)) body: UpdateMeDto,
+  ): Promise<Member> {
+    return this.members.update(guildId, caller.userId, caller.userId, body);
+  }
+
+  @Get(':userId')
+  @ApiOperation({ summary: 'One member.' })
+  @ApiOkResponse({ schema: openApiSchema(memberSchema) })
+  get(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Param('userId', userIdPipe()) userId: string,
+  ): Promise<Member> {
+    return this.members.get(guildId, caller.userId, userId);
+  }
+
+  @Patch(':userId')
+  @ApiOperation({
+    summary:
+      "Change a member's nickname (yours: CHANGE_NICKNAME; others': MANAGE_NICKNAMES) or roles (MANAGE_ROLES, " +
+      'roles below your highest, a member below you).',
+  })
+  @ApiBody({ schema: openApiSchema(updateMemberSchema, 'input') })
+  @ApiOkResponse({ schema: openApiSchema(memberSchema) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
+  @ApiResponse({
+    status: 403,
+    description: 'MISSING_PERMISSION, MEMBER_HIERARCHY, ROLE_HIERARCHY',
+    schema: errors,
+  })
+  update(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Param('userId', userIdPipe()) userId: string,
+    @Body(new ZodValidationPipe(updateMemberSchema)) body: UpdateMemberDto,
+  ): Promise<Member> {
+    return this.members.update(guildId, caller.userId, userId, body);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Kick a member below you (KICK_MEMBERS).' })
+  @ApiNoContentResponse()
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, MEMBER_HIERARCHY', schema: errors })
+  async kick(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Param('userId', userIdPipe()) userId: string,
+  ): Promise<void> {
+    await this.members.kick(guildId, caller.userId, userId);
+  }
+}
+
+@ApiTags('members')
+@ApiBearerAuth('accessToken')
+@Controller('api/v1/guilds/:guildId/bans')
+export class BansController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The guild's bans (BAN_MEMBERS)." })
+  @ApiOkResponse({ schema: openApiSchema(z.array(banSchema)) })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
+  list(@Caller() caller: CallerIdentity, @Param('guildId', guildIdPipe()) guildId: string): Promise<Ban[]> {
+    return this.members.bans(guildId, caller.userId);
+  }
+
+  @Put(':userId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Ban a user (BAN_MEMBERS; a member must be below you): they leave and cannot rejoin.',
+  })
+  @ApiBody({ schema: openApiSchema(z.object({ reason: z.string().max(512).optional() }), 'input') })
+  @ApiNoContentResponse()
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, MEMBER_HIERARCHY', schema: errors })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD, UNKNOWN_USER', schema: errors })
+  async ban(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Param('userId', bannedUserIdPipe()) userId: string,
+    @Body(new ZodValidationPipe(banBodySchema)) body: BanBodyDto,
+  ): Promise<void> {
+    await this.members.ban(guildId, caller.userId, userId, body);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Lift a ban (BAN_MEMBERS).' })
+  @ApiNoContentResponse()
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD, UNKNOWN_BAN', schema: errors })
+  async unban(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+    @Param('userId', bannedUserIdPipe()) userId: string,
+  ): Promise<void> {
+    await this.members.unban(guildId, caller.userId, userId);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Message } from '@bonfire/contracts';
+import type { Selectable } from 'kysely';
+import type { MessagesTable } from '../database/schema';
+
+export type MessageRow = Selectable<MessagesTable>;
+export type ReactionCount = Message['reactions'][number];
+
+/** A stored message in its public shape (attachments stay empty until the file service exists). */
+export function toMessage(row: MessageRow, reactions: ReactionCount[] = []): Message {
+  return {
+    id: row.id,
+    channelId: row.channel_id,
+    guildId: row.guild_id,
+    authorId: row.author_id,
+    content: row.content,
+    nonce: row.nonce,
+    replyToId: row.reply_to_id,
+    attachments: [],
+    mentions: {
+      userIds: row.mention_user_ids,
+      roleIds: row.mention_role_ids,
+      everyone: row.mention_everyone,
+    },
+    pinned: row.pinned,
+    revision: row.revision,
+    editedAt: row.edited_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    reactions,
+  };
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MessagesController } from './messages.controller';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService } from './messages.service';
+import { PinsController } from './pins.controller';
+import { PinsService } from './pins.service';
+import { SendLimits } from './send-limits';
+
+@Module({
+  controllers: [MessagesController, PinsController],
+  providers: [MessagesRepository, MessagesService, PinsService, SendLimits],
+  exports: [MessagesRepository, MessagesService],
+})
+export class MessagesModule {}

@@ -1,0 +1,297 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { ParsedMentions } from './mentions';
+import type { HistoryPlan } from './history-cursor';
+import type { MessageRow, ReactionCount } from './message-view';
+
+export interface NewMessage {
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  authorId: string;
+  content: string;
+  nonce: string | null;
+  replyToId: string | null;
+  mentions: ParsedMentions;
+}
+
+export interface SendTarget {
+  slowmodeSeconds: number;
+}
+
+/** Messages and pins. Every read goes through the (channel_id, id) index or the primary key. */
+@Injectable()
+export class MessagesRepository {
+  async findInChannel(db: ChatExecutor, channelId: string, messageId: string): Promise<MessageRow | null> {
+    const row = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('channel_id', '=', channelId)
+      .where('id', '=', messageId)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** The channel a message lives in (null when no such message). */
+  async channelOf(db: ChatExecutor, messageId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('messages')
+      .select('channel_id')
+      .where('id', '=', messageId)
+      .executeTakeFirst();
+    return row?.channel_id ?? null;
+  }
+
+  async findByNonce(
+    db: ChatExecutor,
+    channelId: string,
+    authorId: string,
+    nonce: string,
+  ): Promise<MessageRow | null> {
+    const row = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('channel_id', '=', channelId)
+      .where('author_id', '=', authorId)
+      .where('nonce', '=', nonce)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async sendTarget(db: ChatExecutor, channelId: string): Promise<SendTarget | null> {
+    const row = await db
+      .selectFrom('channels')
+      .select('slowmode_seconds')
+      .where('id', '=', channelId)
+      .executeTakeFirst();
+    return row ? { slowmodeSeconds: row.slowmode_seconds } : null;
+  }
+
+  /**
+   * Row-locks the channel until the transaction ends: one channel's writes commit one after another, so
+   * their ids, outbox positions and commit order agree (consumers see a channel's events in order).
+   */
+  async lockChannel(db: ChatExecutor, channelId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('id', '=', channelId)
+      .forUpdate()
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Inserts the message; null when a message with the same (channel, author, nonce) already exists. */
+  async insert(db: ChatExecutor, message: NewMessage): Promise<MessageRow | null> {
+    let query = db.insertInto('messages').values({
+      id: message.id,
+      channel_id: message.channelId,
+      guild_id: message.guildId,
+      author_id: message.authorId,
+      content: message.content,
+      nonce: message.nonce,
+      reply_to_id: message.replyToId,
+      mention_user_ids: message.mentions.userIds,
+      mention_role_ids: message.mentions.roleIds,
+      mention_everyone: message.mentions.everyone,
+    });
+    if (message.nonce !== null) {
+      query = query.onConflict((conflict) =>
+        conflict.columns(['channel_id', 'author_id', 'nonce']).where('nonce', 'is not', null).doNothing(),
+      );
+    }
+    const row = await query.returningAll().executeTakeFirst();
+    return row ?? null;
+  }
+
+  async setLastMessage(db: ChatExecutor, channelId: string, messageId: string): Promise<void> {
+    await db
+      .updateTable('channels')
+      .set({ last_message_id: messageId })
+      .where('id', '=', channelId)
+      .execute();
+  }
+
+  async updateContent(
+    db: ChatExecutor,
+    channelId: string,
+    messageId: string,
+    change: { content: string; mentions: ParsedMentions },
+  ): Promise<MessageRow | null> {
+    const row = await db
+      .updateTable('messages')
+      .set((eb) => ({
+        content: change.content,
+        mention_user_ids: change.mentions.userIds,
+        mention_role_ids: change.mentions.roleIds,
+        mention_everyone: change.mentions.everyone,
+        edited_at: new Date(),
+        revision: eb('revision', '+', 1),
+      }))
+      .where('channel_id', '=', channelId)
+      .where('id', '=', messageId)
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Pins or unpins; null when the message already was in that state (nothing changed). */
+  async setPinned(
+    db: ChatExecutor,
+    channelId: string,
+    messageId: string,
+    pinned: boolean,
+  ): Promise<MessageRow | null> {
+    const row = await db
+      .updateTable('messages')
+      .set((eb) => ({ pinned, revision: eb('revision', '+', 1) }))
+      .where('channel_id', '=', channelId)
+      .where('id', '=', messageId)
+      .where('pinned', '=', !pinned)
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async countPinned(db: ChatExecutor, channelId: string): Promise<number> {
+    const row = await db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('channel_id', '=', channelId)
+      .where('pinned', '=', true)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  /** Pinned messages, newest first (served by the partial pinned index). */
+  async pinned(db: ChatExecutor, channelId: string): Promise<MessageRow[]> {
+    return db
+      .selectFrom('messages')
+      .selectAll()
+      .where('channel_id', '=', channelId)
+      .where('pinned', '=', true)
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  async delete(db: ChatExecutor, channelId: string, messageId: string): Promise<MessageRow | null> {
+    const row = await db
+      .deleteFrom('messages')
+      .where('channel_id', '=', channelId)
+      .where('id', '=', messageId)
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /**
+   * One page of history, newest first. Each branch is one range scan of the (channel_id, id) index:
+   * `where channel_id = $1 and id < $2 order by id desc limit $3` never sorts or reads past the page.
+   */
+  async history(db: ChatExecutor, channelId: string, plan: HistoryPlan): Promise<MessageRow[]> {
+    const base = db.selectFrom('messages').selectAll().where('channel_id', '=', channelId);
+    const newestFirst = (query: typeof base) => query.orderBy('id', 'desc');
+    const oldestFirst = (query: typeof base) => query.orderBy('id', 'asc');
+    switch (plan.kind) {
+      case 'latest':
+        return newestFirst(base).limit(plan.limit).execute();
+      case 'before':
+        return newestFirst(base.where('id', '<', plan.cursor))
+          .limit(plan.limit)
+          .execute();
+      case 'after': {
+        const rows = await oldestFirst(base.where('id', '>', plan.cursor))
+          .limit(plan.limit)
+          .execute();
+        return rows.reverse();
+      }
+      case 'around': {
+        const [older, newer] = await Promise.all([
+          newestFirst(base.where('id', '<=', plan.cursor))
+            .limit(plan.older)
+            .execute(),
+          plan.newer > 0
+            ? oldestFirst(base.where('id', '>', plan.cursor))
+                .limit(plan.newer)
+                .execute()
+            : Promise.resolve([]),
+        ]);
+        return [...newer.reverse(), ...older];
+      }
+    }
+  }
+
+  /** Reaction counts per message, emoji in the order they were first used; `me` for the viewer. */
+  async reactionCounts(
+    db: ChatExecutor,
+    messageIds: readonly string[],
+    viewerId: string | null,
+  ): Promise<Map<string, ReactionCount[]>> {
+    const byMessage = new Map<string, ReactionCount[]>();
+    if (messageIds.length === 0) return byMessage;
+    const rows = await db
+      .selectFrom('reactions')
+      .select((eb) => [
+        'message_id',
+        'emoji',
+        eb.fn.countAll<string>().as('count'),
+        viewerId === null
+          ? sql<boolean>`false`.as('me')
+          : sql<boolean>`bool_or(user_id = ${viewerId})`.as('me'),
+        eb.fn.min('created_at').as('first_at'),
+      ])
+      .where('message_id', 'in', messageIds)
+      .groupBy(['message_id', 'emoji'])
+      .orderBy('first_at', 'asc')
+      .orderBy('emoji', 'asc')
+      .execute();
+    for (const row of rows) {
+      const list = byMessage.get(row.message_id) ?? [];
+      list.push({ emoji: row.emoji, count: Number(row.count), me: row.me });
+      byMessage.set(row.message_id, list);
+    }
+    return byMessage;
+  }
+
+  /** Of the given users, those who may be mentioned in the channel: guild members or DM recipients. */
+  async mentionableUsers(
+    db: ChatExecutor,
+    target: { channelId: string; guildId: string | null },
+    userIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows =
+      target.guildId === null
+        ? await db
+            .selectFrom('channel_recipients')
+            .select('user_id')
+            .where('channel_id', '=', target.channelId)
+            .where('user_id', 'in', userIds)
+            .execute()
+        : await db
+            .selectFrom('members')
+            .select('user_id')
+            .where('guild_id', '=', target.guildId)
+            .where('user_id', 'in', userIds)
+            .execute();
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /** Of the given role ids, the roles of this guild (not @everyone), with whether each is mentionable. */
+  async guildRoles(
+    db: ChatExecutor,
+    guildId: string,
+    roleIds: readonly string[],
+  ): Promise<Map<string, { mentionable: boolean }>> {
+    if (roleIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('roles')
+      .select(['id', 'mentionable'])
+      .where('guild_id', '=', guildId)
+      .where('id', 'in', roleIds)
+      .where('id', '!=', guildId)
+      .execute();
+    return new Map(rows.map((row) => [row.id, { mentionable: row.mentionable }]));
+  }
+}

@@ -1,0 +1,234 @@
+import { has, type Message, PERMISSIONS } from '@bonfire/contracts';
+import { AppError, SnowflakeGenerator } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
+import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { cursorField, type HistoryQuery, planHistory } from './history-cursor';
+import { honourMentions, type ParsedMentions, parseMentions } from './mentions';
+import { type MessageRow, toMessage } from './message-view';
+import type { EditMessageDto, SendMessageDto } from './messages.dto';
+import { MessagesRepository } from './messages.repository';
+import { SendLimits } from './send-limits';
+
+export const MESSAGE_ERRORS = {
+  unknownMessage: 'UNKNOWN_MESSAGE',
+  invalidChannelType: 'INVALID_CHANNEL_TYPE',
+  attachmentsUnavailable: 'ATTACHMENTS_UNAVAILABLE',
+  notMessageAuthor: 'NOT_MESSAGE_AUTHOR',
+} as const;
+
+/** Channel types that hold messages. */
+const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm']);
+
+export interface SendResult {
+  message: Message;
+  /** False when the nonce matched an earlier message (answered 200 instead of 201). */
+  created: boolean;
+}
+
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly messages: MessagesRepository,
+    private readonly transactions: ChatTransactions,
+    private readonly events: ChatEventsWriter,
+    private readonly ids: SnowflakeGenerator,
+    private readonly limits: SendLimits,
+  ) {}
+
+  /**
+   * Sends a message. Idempotent by (channel, author, nonce): a retry — even one racing the first
+   * request — returns the first message, and only the first creates a row and an event.
+   */
+  async send(userId: string, channelId: string, body: SendMessageDto): Promise<SendResult> {
+    const access = await this.access.requireChannel(channelId, userId, 'SEND_MESSAGES');
+    requireMessageChannel(access);
+    if (body.attachments.length > 0) {
+      throw new AppError(400, MESSAGE_ERRORS.attachmentsUnavailable, 'Attachments are not available yet.', [
+        { field: 'body.attachments', code: 'unavailable', message: 'file uploads are not available yet' },
+      ]);
+    }
+    const db = this.transactions.executor;
+    const nonce = body.nonce ?? null;
+    if (nonce !== null) {
+      const existing = await this.messages.findByNonce(db, channelId, userId, nonce);
+      if (existing) return { message: await this.view(db, existing, userId), created: false };
+    }
+    if (body.replyTo !== undefined) {
+      const replied = await this.messages.findInChannel(db, channelId, body.replyTo);
+      if (!replied) throw fieldError('body.replyTo', 'must be a message in this channel');
+    }
+    const mentions = await this.resolveMentions(db, access, body.content);
+    const target = await this.messages.sendTarget(db, channelId);
+    if (!target) throw unknownChannel();
+    const bypassSlowmode =
+      has(access.permissions, PERMISSIONS.MANAGE_MESSAGES) ||
+      has(access.permissions, PERMISSIONS.MANAGE_CHANNELS);
+    await this.limits.consume({
+      userId,
+      channelId,
+      slowmodeSeconds: access.guildId === null || bypassSlowmode ? 0 : target.slowmodeSeconds,
+    });
+
+    return this.transactions.run(async (trx): Promise<SendResult> => {
+      if (!(await this.messages.lockChannel(trx, channelId))) throw unknownChannel();
+      // The id is made after the lock, so a channel's ids grow in commit order.
+      const row = await this.messages.insert(trx, {
+        id: this.ids.next(),
+        channelId,
+        guildId: access.guildId,
+        authorId: userId,
+        content: body.content,
+        nonce,
+        replyToId: body.replyTo ?? null,
+        mentions,
+      });
+      if (!row) {
+        // A racing request with the same nonce committed first (we waited on its channel lock).
+        const existing =
+          nonce === null ? null : await this.messages.findByNonce(trx, channelId, userId, nonce);
+        if (!existing) throw new Error('nonce conflict without an existing message');
+        return { message: await this.view(trx, existing, userId), created: false };
+      }
+      await this.messages.setLastMessage(trx, channelId, row.id);
+      const message = toMessage(row);
+      await this.events.add(trx, 'message.created', channelId, { message });
+      return { message, created: true };
+    });
+  }
+
+  /** One page of history, always newest → oldest. */
+  async history(userId: string, channelId: string, query: HistoryQuery): Promise<Message[]> {
+    await this.access.requireChannel(channelId, userId, 'READ_MESSAGE_HISTORY');
+    const db = this.transactions.executor;
+    const plan = planHistory(query);
+    const field = cursorField(plan);
+    if (field !== null && plan.kind !== 'latest') {
+      // A cursor from another channel is refused. A well-formed id that is no message at all is taken as
+      // a point in time, so paging survives the deletion of the message used as the cursor.
+      const cursorChannel = await this.messages.channelOf(db, plan.cursor);
+      if (cursorChannel !== null && cursorChannel !== channelId) {
+        throw fieldError(`query.${field}`, 'must be a message of this channel');
+      }
+    }
+    const rows = await this.messages.history(db, channelId, plan);
+    return this.views(db, rows, userId);
+  }
+
+  async get(userId: string, channelId: string, messageId: string): Promise<Message> {
+    await this.access.requireChannel(channelId, userId, 'READ_MESSAGE_HISTORY');
+    const db = this.transactions.executor;
+    const row = await this.findOrThrow(db, channelId, messageId);
+    return this.view(db, row, userId);
+  }
+
+  /** Edits content (author only); mentions are parsed again with the author's current permissions. */
+  async edit(userId: string, channelId: string, messageId: string, body: EditMessageDto): Promise<Message> {
+    const access = await this.access.requireChannel(channelId, userId);
+    const db = this.transactions.executor;
+    const existing = await this.findOrThrow(db, channelId, messageId);
+    if (existing.author_id !== userId) {
+      throw AppError.forbidden('Only the author can edit a message.', MESSAGE_ERRORS.notMessageAuthor);
+    }
+    const mentions = await this.resolveMentions(db, access, body.content);
+    return this.transactions.run(async (trx) => {
+      await this.messages.lockChannel(trx, channelId);
+      const row = await this.messages.updateContent(trx, channelId, messageId, {
+        content: body.content,
+        mentions,
+      });
+      if (!row) throw unknownMessage();
+      await this.events.add(trx, 'message.updated', channelId, { message: await this.eventView(trx, row) });
+      return this.view(trx, row, userId);
+    });
+  }
+
+  /** Deletes a message: its author, or anyone with MANAGE_MESSAGES in the channel. */
+  async delete(userId: string, channelId: string, messageId: string): Promise<void> {
+    const access = await this.access.requireChannel(channelId, userId);
+    const db = this.transactions.executor;
+    const existing = await this.findOrThrow(db, channelId, messageId);
+    if (existing.author_id !== userId) requirePermissions(access.permissions, ['MANAGE_MESSAGES']);
+    await this.transactions.run(async (trx) => {
+      await this.messages.lockChannel(trx, channelId);
+      const row = await this.messages.delete(trx, channelId, messageId);
+      if (!row) throw unknownMessage();
+      await this.events.add(trx, 'message.deleted', channelId, {
+        messageId: row.id,
+        channelId: row.channel_id,
+        guildId: row.guild_id,
+        revision: row.revision + 1,
+        attachmentIds: row.attachment_ids,
+      });
+    });
+  }
+
+  async findOrThrow(db: ChatExecutor, channelId: string, messageId: string): Promise<MessageRow> {
+    if (!/^\d{1,19}$/.test(messageId)) throw unknownMessage();
+    const row = await this.messages.findInChannel(db, channelId, messageId);
+    if (!row) throw unknownMessage();
+    return row;
+  }
+
+  async view(db: ChatExecutor, row: MessageRow, viewerId: string | null): Promise<Message> {
+    const [message] = await this.views(db, [row], viewerId);
+    return message!;
+  }
+
+  /** The message as events carry it: current reaction counts, `me` always false. */
+  eventView(db: ChatExecutor, row: MessageRow): Promise<Message> {
+    return this.view(db, row, null);
+  }
+
+  async views(db: ChatExecutor, rows: readonly MessageRow[], viewerId: string | null): Promise<Message[]> {
+    const reactions = await this.messages.reactionCounts(
+      db,
+      rows.map((row) => row.id),
+      viewerId,
+    );
+    return rows.map((row) => toMessage(row, reactions.get(row.id) ?? []));
+  }
+
+  private async resolveMentions(
+    db: ChatExecutor,
+    access: ChannelAccess,
+    content: string,
+  ): Promise<ParsedMentions> {
+    const parsed = parseMentions(content);
+    const [mentionableUserIds, guildRoles] = await Promise.all([
+      this.messages.mentionableUsers(
+        db,
+        { channelId: access.channelId, guildId: access.guildId },
+        parsed.userIds,
+      ),
+      access.guildId === null
+        ? Promise.resolve(new Map<string, { mentionable: boolean }>())
+        : this.messages.guildRoles(db, access.guildId, parsed.roleIds),
+    ]);
+    return honourMentions(parsed, {
+      mentionableUserIds,
+      guildRoles,
+      canMentionEveryone: has(access.permissions, PERMISSIONS.MENTION_EVERYONE),
+    });
+  }
+}
+
+export function requireMessageChannel(access: ChannelAccess): void {
+  if (!MESSAGE_CHANNEL_TYPES.has(access.type)) {
+    throw new AppError(400, MESSAGE_ERRORS.invalidChannelType, `A ${access.type} channel holds no messages.`);
+  }
+}
+
+export function unknownMessage(): AppError {
+  return AppError.notFound('Unknown message.', MESSAGE_ERRORS.unknownMessage);
+}
+
+function unknownChannel(): AppError {
+  return AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');
+}
+
+export function fieldError(field: string, message: string): AppError {
+  return AppError.validation([{ field, code: 'invalid', message }], `${field}: ${message}`);
+}

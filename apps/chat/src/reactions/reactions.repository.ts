@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { Reactor } from './reactions.dto';
+
+export interface ReactionKey {
+  messageId: string;
+  channelId: string;
+  userId: string;
+  emoji: string;
+}
+
+@Injectable()
+export class ReactionsRepository {
+  async messageExists(db: ChatExecutor, channelId: string, messageId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('messages')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .where('id', '=', messageId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The distinct emoji on a message, and whether the given one is among them. */
+  async emojiState(
+    db: ChatExecutor,
+    messageId: string,
+    emoji: string,
+  ): Promise<{ distinct: number; present: boolean }> {
+    const rows = await db
+      .selectFrom('reactions')
+      .select('emoji')
+      .distinct()
+      .where('message_id', '=', messageId)
+      .execute();
+    return { distinct: rows.length, present: rows.some((row) => row.emoji === emoji) };
+  }
+
+  /** True when the reaction was added (false: it was already there). */
+  async add(db: ChatExecutor, key: ReactionKey): Promise<boolean> {
+    const row = await db
+      .insertInto('reactions')
+      .values({ message_id: key.messageId, channel_id: key.channelId, user_id: key.userId, emoji: key.emoji })
+      .onConflict((conflict) => conflict.columns(['message_id', 'emoji', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** True when a reaction was removed. */
+  async remove(db: ChatExecutor, key: ReactionKey): Promise<boolean> {
+    const row = await db
+      .deleteFrom('reactions')
+      .where('message_id', '=', key.messageId)
+      .where('emoji', '=', key.emoji)
+      .where('user_id', '=', key.userId)
+      .returning('user_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Who reacted with an emoji, by user id ascending (served by the primary key). */
+  async reactors(
+    db: ChatExecutor,
+    messageId: string,
+    emoji: string,
+    page: { after?: string; limit: number },
+  ): Promise<Reactor[]> {
+    let query = db
+      .selectFrom('reactions')
+      .leftJoin('users', 'users.id', 'reactions.user_id')
+      .select(['reactions.user_id as id', 'users.username', 'users.display_name'])
+      .where('reactions.message_id', '=', messageId)
+      .where('reactions.emoji', '=', emoji);
+    if (page.after !== undefined) query = query.where('reactions.user_id', '>', page.after);
+    const rows = await query.orderBy('reactions.user_id', 'asc').limit(page.limit).execute();
+    return rows.map((row) => ({
+      id: row.id,
+      username: row.username ?? 'unknown',
+      displayName: row.display_name ?? null,
+    }));
+  }
+}

@@ -1,0 +1,181 @@
+import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { ChatExecutor } from '../database/chat-transactions';
+
+/** Unread and mention counts stop at this many (clients show "999+"); keeps every count one bounded scan. */
+export const READ_STATE_COUNT_CAP = 1_000;
+
+export interface MemberGuild {
+  guildId: string;
+  ownerId: string;
+  everyone: RoleGrant;
+  roles: RoleGrant[];
+}
+
+export interface ReadStateCounts {
+  channelId: string;
+  lastReadMessageId: string | null;
+  hasReadState: boolean;
+  unreadCount: number;
+  mentionCount: number;
+}
+
+@Injectable()
+export class ReadStatesRepository {
+  /**
+   * Moves the read marker forward (never back). Returns false when the stored marker was already at or
+   * past this message.
+   */
+  async advance(db: ChatExecutor, userId: string, channelId: string, messageId: string): Promise<boolean> {
+    const row = await db
+      .insertInto('read_states')
+      .values({ user_id: userId, channel_id: channelId, last_read_message_id: messageId })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['user_id', 'channel_id'])
+          .doUpdateSet({ last_read_message_id: messageId, updated_at: new Date() })
+          .where((eb) =>
+            eb.or([
+              eb('read_states.last_read_message_id', 'is', null),
+              eb('read_states.last_read_message_id', '<', messageId),
+            ]),
+          ),
+      )
+      .returning('user_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The guilds I am in, each with its @everyone role and my roles (two queries for all guilds). */
+  async memberGuilds(db: ChatExecutor, userId: string): Promise<MemberGuild[]> {
+    const guilds = await db
+      .selectFrom('members')
+      .innerJoin('guilds', 'guilds.id', 'members.guild_id')
+      .innerJoin('roles as everyone', 'everyone.id', 'guilds.id')
+      .select([
+        'guilds.id as guildId',
+        'guilds.owner_id as ownerId',
+        'everyone.permissions as everyonePermissions',
+      ])
+      .where('members.user_id', '=', userId)
+      .execute();
+    if (guilds.length === 0) return [];
+    const roles = await db
+      .selectFrom('member_roles')
+      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
+      .select(['member_roles.guild_id', 'roles.id', 'roles.permissions', 'roles.position'])
+      .where('member_roles.user_id', '=', userId)
+      .execute();
+    const rolesByGuild = new Map<string, RoleGrant[]>();
+    for (const role of roles) {
+      const list = rolesByGuild.get(role.guild_id) ?? [];
+      list.push({ id: role.id, permissions: BigInt(role.permissions), position: role.position });
+      rolesByGuild.set(role.guild_id, list);
+    }
+    return guilds.map((guild) => ({
+      guildId: guild.guildId,
+      ownerId: guild.ownerId,
+      everyone: { id: guild.guildId, permissions: BigInt(guild.everyonePermissions), position: 0 },
+      roles: rolesByGuild.get(guild.guildId) ?? [],
+    }));
+  }
+
+  /** The text channels of these guilds with their overwrites (two queries). */
+  async guildTextChannels(
+    db: ChatExecutor,
+    guildIds: readonly string[],
+  ): Promise<{ id: string; guildId: string; overwrites: PermissionOverwrite[] }[]> {
+    if (guildIds.length === 0) return [];
+    const channels = await db
+      .selectFrom('channels')
+      .select(['id', 'guild_id'])
+      .where('guild_id', 'in', guildIds)
+      .where('type', '=', 'text')
+      .execute();
+    if (channels.length === 0) return [];
+    const overwrites = await db
+      .selectFrom('permission_overwrites')
+      .selectAll()
+      .where(
+        'channel_id',
+        'in',
+        channels.map((channel) => channel.id),
+      )
+      .execute();
+    const byChannel = new Map<string, PermissionOverwrite[]>();
+    for (const row of overwrites) {
+      const list = byChannel.get(row.channel_id) ?? [];
+      list.push({
+        id: row.target_id,
+        type: row.target_type,
+        allow: BigInt(row.allow),
+        deny: BigInt(row.deny),
+      });
+      byChannel.set(row.channel_id, list);
+    }
+    return channels.map((channel) => ({
+      id: channel.id,
+      guildId: channel.guild_id!,
+      overwrites: byChannel.get(channel.id) ?? [],
+    }));
+  }
+
+  async dmChannelIds(db: ChatExecutor, userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('channel_recipients')
+      .select('channel_id')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((row) => row.channel_id);
+  }
+
+  /**
+   * Read states of the given channels in one query: channels where I have a read state or whose last
+   * message is newer than it. Per channel, unread = messages by others after my marker, mentions = those
+   * of them mentioning me, @everyone (honoured) or one of my roles; both capped at READ_STATE_COUNT_CAP,
+   * each a bounded scan of the (channel_id, id) index.
+   */
+  async counts(
+    db: ChatExecutor,
+    userId: string,
+    channelIds: readonly string[],
+    roleIds: readonly string[],
+  ): Promise<ReadStateCounts[]> {
+    if (channelIds.length === 0) return [];
+    const result = await sql<{
+      channel_id: string;
+      last_read_message_id: string | null;
+      has_read_state: boolean;
+      unread: number;
+      mentions: number;
+    }>`
+      select c.id as channel_id,
+        rs.last_read_message_id,
+        rs.user_id is not null as has_read_state,
+        (select count(*)::int from (
+          select 1 from messages m
+          where m.channel_id = c.id and m.id > coalesce(rs.last_read_message_id, 0) and m.author_id <> ${userId}
+          limit ${READ_STATE_COUNT_CAP}) unread) as unread,
+        (select count(*)::int from (
+          select 1 from messages m
+          where m.channel_id = c.id and m.id > coalesce(rs.last_read_message_id, 0) and m.author_id <> ${userId}
+            and (m.mention_everyone
+              or m.mention_user_ids @> array[${userId}]::bigint[]
+              or m.mention_role_ids && ${[...roleIds]}::bigint[])
+          limit ${READ_STATE_COUNT_CAP}) mentioned) as mentions
+      from channels c
+      left join read_states rs on rs.channel_id = c.id and rs.user_id = ${userId}
+      where c.id = any(${[...channelIds]}::bigint[])
+        and (rs.user_id is not null or c.last_message_id > coalesce(rs.last_read_message_id, 0))
+      order by c.id
+    `.execute(db);
+    return result.rows.map((row) => ({
+      channelId: row.channel_id,
+      lastReadMessageId: row.last_read_message_id,
+      hasReadState: row.has_read_state,
+      unreadCount: row.unread,
+      mentionCount: row.mentions,
+    }));
+  }
+}

@@ -1,0 +1,78 @@
+import { computeChannelPermissions, has, PERMISSIONS, type ReadState } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
+import { ChatTransactions } from '../database/chat-transactions';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { MessagesService } from '../messages/messages.service';
+import { ReadStatesRepository } from './read-states.repository';
+
+@Injectable()
+export class ReadStatesService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly readStates: ReadStatesRepository,
+    private readonly messages: MessagesService,
+    private readonly transactions: ChatTransactions,
+    private readonly events: ChatEventsWriter,
+  ) {}
+
+  /** Marks the channel read up to this message (forward only); readstate.updated when it moved. */
+  async ack(userId: string, channelId: string, messageId: string): Promise<void> {
+    const access = await this.access.requireChannel(channelId, userId);
+    await this.messages.findOrThrow(this.transactions.executor, channelId, messageId);
+    const roleIds = access.guild?.context.roles.map((role) => role.id) ?? [];
+    await this.transactions.run(async (trx) => {
+      if (!(await this.readStates.advance(trx, userId, channelId, messageId))) return;
+      const [state] = await this.readStates.counts(trx, userId, [channelId], roleIds);
+      await this.events.add(trx, 'readstate.updated', userId, {
+        userId,
+        channelId,
+        lastReadMessageId: messageId,
+        mentionCount: state?.mentionCount ?? 0,
+      });
+    });
+  }
+
+  /**
+   * My read states: every channel I can see (guild text channels with VIEW_CHANNEL, my DMs) that has a
+   * read state or unread messages. A fixed number of queries whatever the number of guilds and channels.
+   */
+  async list(userId: string): Promise<ReadState[]> {
+    const db = this.transactions.executor;
+    const [guilds, dmChannelIds] = await Promise.all([
+      this.readStates.memberGuilds(db, userId),
+      this.readStates.dmChannelIds(db, userId),
+    ]);
+    const channels = await this.readStates.guildTextChannels(
+      db,
+      guilds.map((guild) => guild.guildId),
+    );
+    const guildById = new Map(guilds.map((guild) => [guild.guildId, guild]));
+    const visible = channels
+      .filter((channel) => {
+        const guild = guildById.get(channel.guildId)!;
+        const permissions = computeChannelPermissions(
+          {
+            guildId: guild.guildId,
+            ownerId: guild.ownerId,
+            userId,
+            everyone: guild.everyone,
+            roles: guild.roles,
+          },
+          channel.overwrites,
+        );
+        return has(permissions, PERMISSIONS.VIEW_CHANNEL);
+      })
+      .map((channel) => channel.id);
+    const roleIds = guilds.flatMap((guild) => guild.roles.map((role) => role.id));
+    const counts = await this.readStates.counts(db, userId, [...visible, ...dmChannelIds], roleIds);
+    return counts
+      .filter((state) => state.hasReadState || state.unreadCount > 0)
+      .map((state) => ({
+        channelId: state.channelId,
+        lastReadMessageId: state.lastReadMessageId,
+        unreadCount: state.unreadCount,
+        mentionCount: state.mentionCount,
+      }));
+  }
+}

@@ -1,0 +1,152 @@
+import { canManageRole, parsePermissions, type Role } from '@bonfire/contracts';
+import { AppError, SnowflakeGenerator } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { AccessService, type GuildAccess } from '../access/access.service';
+import { CHAT_LIMITS } from '../config';
+import { ChatTransactions } from '../database/chat-transactions';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { GUILD_ERROR_CODES, invalidField, limitReached } from '../guilds/guild-common';
+import { assertCanGrant } from './permission-grants';
+import {
+  type CreateRoleDto,
+  type RolePositionsDto,
+  type RoleRow,
+  toRole,
+  type UpdateRoleDto,
+} from './roles.dto';
+import { RolesRepository } from './roles.repository';
+
+const unknownRole = () => AppError.notFound('Unknown role.', GUILD_ERROR_CODES.unknownRole);
+
+export function assertCanManageRole(access: GuildAccess, role: { position: number; name: string }): void {
+  if (canManageRole(access.context, role.position)) return;
+  throw AppError.forbidden(
+    `The role ${role.name} is not below your highest role.`,
+    GUILD_ERROR_CODES.roleHierarchy,
+  );
+}
+
+@Injectable()
+export class RolesService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly roles: RolesRepository,
+    private readonly transactions: ChatTransactions,
+    private readonly events: ChatEventsWriter,
+    private readonly ids: SnowflakeGenerator,
+  ) {}
+
+  async list(guildId: string, userId: string): Promise<Role[]> {
+    await this.access.requireGuild(guildId, userId);
+    return (await this.roles.list(this.transactions.executor, guildId)).map(toRole);
+  }
+
+  /** A new role goes at position 1 (just above @everyone, so below every role of the actor). */
+  async create(guildId: string, userId: string, dto: CreateRoleDto): Promise<Role> {
+    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    const permissions = parsePermissions(dto.permissions);
+    assertCanGrant(access.permissions, permissions);
+    assertCanManageRole(access, { position: 1, name: dto.name });
+    return this.transactions.run(async (trx) => {
+      if (!(await this.roles.lockGuild(trx, guildId))) {
+        throw AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
+      }
+      if ((await this.roles.count(trx, guildId)) >= CHAT_LIMITS.rolesPerGuild) {
+        throw limitReached(
+          GUILD_ERROR_CODES.tooManyRoles,
+          `A guild can have at most ${CHAT_LIMITS.rolesPerGuild} roles.`,
+        );
+      }
+      const shifted = await this.roles.shiftUp(trx, guildId, 1);
+      for (const role of shifted) await this.events.add(trx, 'role.updated', guildId, { role: toRole(role) });
+      const role = await this.roles.insert(trx, {
+        id: this.ids.next(),
+        guild_id: guildId,
+        name: dto.name,
+        color: dto.color,
+        hoist: dto.hoist,
+        mentionable: dto.mentionable,
+        position: 1,
+        permissions,
+      });
+      await this.events.add(trx, 'role.created', guildId, { role: toRole(role) });
+      return toRole(role);
+    });
+  }
+
+  async update(guildId: string, roleId: string, userId: string, dto: UpdateRoleDto): Promise<Role> {
+    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    return this.transactions.run(async (trx) => {
+      await this.roles.lockGuild(trx, guildId);
+      const role = await this.roles.find(trx, guildId, roleId);
+      if (!role) throw unknownRole();
+      assertCanManageRole(access, role);
+      if (role.id === guildId && dto.name !== undefined && dto.name !== role.name) {
+        throw invalidField('body.name', 'everyone_role', 'The @everyone role cannot be renamed.');
+      }
+      const permissions = dto.permissions !== undefined ? parsePermissions(dto.permissions) : undefined;
+      if (permissions !== undefined)
+        assertCanGrant(access.permissions, permissions & ~BigInt(role.permissions));
+      const updated = await this.roles.update(trx, guildId, roleId, { ...dto, permissions });
+      await this.events.add(trx, 'role.updated', guildId, { role: toRole(updated) });
+      return toRole(updated);
+    });
+  }
+
+  /**
+   * Moves roles: each moved role must be below the actor's highest role before and after. The requested
+   * positions are applied, then every role but @everyone is renumbered 1..n.
+   */
+  async reorder(guildId: string, userId: string, items: RolePositionsDto): Promise<Role[]> {
+    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    return this.transactions.run(async (trx) => {
+      await this.roles.lockGuild(trx, guildId);
+      const roles = await this.roles.list(trx, guildId);
+      const byId = new Map(roles.map((role) => [role.id, role]));
+      const requested = new Map<string, number>();
+      items.forEach((item, index) => {
+        const role = byId.get(item.id);
+        if (!role) throw invalidField(`body.${index}.id`, 'unknown_role', 'Unknown role.');
+        if (role.id === guildId) {
+          throw invalidField(`body.${index}.id`, 'everyone_role', 'The @everyone role cannot be moved.');
+        }
+        assertCanManageRole(access, role);
+        assertCanManageRole(access, { name: role.name, position: item.position });
+        requested.set(role.id, item.position);
+      });
+      // Unmoved roles keep their order; each moved role is inserted at exactly its requested position.
+      const ordered = roles.filter((role) => role.id !== guildId && !requested.has(role.id));
+      const moved = [...requested].sort(([, a], [, b]) => a - b);
+      for (const [roleId, position] of moved) {
+        ordered.splice(Math.min(position - 1, ordered.length), 0, byId.get(roleId)!);
+      }
+      const result: RoleRow[] = [roles.find((role) => role.id === guildId)!];
+      for (const [index, role] of ordered.entries()) {
+        const position = index + 1;
+        if (role.position === position) {
+          result.push(role);
+          continue;
+        }
+        const updated = await this.roles.setPosition(trx, guildId, role.id, position);
+        await this.events.add(trx, 'role.updated', guildId, { role: toRole(updated) });
+        result.push(updated);
+      }
+      return result.map(toRole);
+    });
+  }
+
+  async delete(guildId: string, roleId: string, userId: string): Promise<void> {
+    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    if (roleId === guildId) {
+      throw new AppError(400, GUILD_ERROR_CODES.everyoneRole, 'The @everyone role cannot be deleted.');
+    }
+    await this.transactions.run(async (trx) => {
+      await this.roles.lockGuild(trx, guildId);
+      const role = await this.roles.find(trx, guildId, roleId);
+      if (!role) throw unknownRole();
+      assertCanManageRole(access, role);
+      await this.roles.delete(trx, guildId, roleId);
+      await this.events.add(trx, 'role.deleted', guildId, { guildId, roleId });
+    });
+  }
+}

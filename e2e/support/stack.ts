@@ -178,6 +178,10 @@ export class Stack {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
+      // Each stack's gateways form their own consumer group and count their own rate limits, apart from
+      // any other running gateways (a test that needs shared counters sets the prefix itself).
+      REALTIME_CONSUMER_GROUP: `gateway.realtime.e2e-${suffix}`,
+      RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
       ...this.options.env,
     };
     const ports = new Map<string, number>();

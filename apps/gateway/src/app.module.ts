@@ -3,6 +3,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { GatewayConfig } from './config';
 import { GATEWAY_CONFIG } from './gateway.tokens';
 import { OpenApiModule } from './openapi/openapi.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RoutingModule } from './routing/routing.module';
 
 @Global()
@@ -16,6 +17,7 @@ export class GatewayModule {
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
         RoutingModule,
         OpenApiModule,
+        RealtimeModule,
       ],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
       exports: [GATEWAY_CONFIG],

@@ -4,6 +4,7 @@ import compression from 'compression';
 import { GatewayModule } from './app.module';
 import { gatewayConfigSchema } from './config';
 import { loadOpenApiDocument } from './openapi/openapi.module';
+import { RealtimeServer } from './realtime/realtime.server';
 
 export const EXPOSED_HEADERS = [
   'x-request-id',
@@ -19,7 +20,8 @@ export async function startGateway(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('gateway', gatewayConfigSchema, environment);
-  return startService({
+  const handleSignals = options.handleSignals ?? true;
+  const running = await startService({
     name: 'gateway',
     module: GatewayModule.register(config),
     host: config.GATEWAY_HOST,
@@ -27,7 +29,7 @@ export async function startGateway(
     // The gateway streams request bodies through to services; it parses none itself.
     jsonBodyLimit: false,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    handleSignals: options.handleSignals ?? true,
+    handleSignals,
     configure: (app) => {
       app.enableCors({
         origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
@@ -42,4 +44,17 @@ export async function startGateway(
       });
     },
   });
+  // Realtime sockets are long-lived: tell their clients to reconnect elsewhere (and keep buffering until
+  // they resume there) as soon as shutdown starts, instead of letting the HTTP drain wait for them.
+  const realtime = running.app.get(RealtimeServer);
+  if (handleSignals) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void realtime.drain());
+  }
+  return {
+    ...running,
+    stop: async () => {
+      await realtime.drain();
+      await running.stop();
+    },
+  };
 }

@@ -24,6 +24,30 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** Origins allowed to call the API from a browser, comma-separated; the gateway's own origin always is. */
   CORS_ORIGINS: env.list().default([]),
+
+  // --- realtime edge (socket.io at /realtime)
+  /** Chat's internal base URL: the `ready` state and visibility answers come from there. */
+  CHAT_URL: env.url(['http', 'https']),
+  /** The gateways consume chat/presence/voice/file events as one group over these brokers. */
+  KAFKA_BROKERS: env.list(),
+  /** The consumer group all gateways share (each event is fanned out by exactly one of them). */
+  REALTIME_CONSUMER_GROUP: z.string().min(1).default('gateway.realtime'),
+  /** How long a disconnected session can be resumed (and its replay buffer kept). */
+  REALTIME_RESUME_WINDOW_SECONDS: env.positiveInt().default(120),
+  /** Dispatches kept per session for resume; a client further behind gets `resync`. */
+  REALTIME_REPLAY_BUFFER_SIZE: env.positiveInt().default(1_000),
+  /** One typing.started per user and channel per this many seconds. */
+  REALTIME_TYPING_INTERVAL_SECONDS: env.positiveInt().default(5),
+  /** Live connections one user may hold on one gateway. */
+  REALTIME_MAX_CONNECTIONS_PER_USER: env.positiveInt().default(10),
+  /** Packets queued to a socket that does not read before it is disconnected (SLOW_CONSUMER). */
+  REALTIME_MAX_PENDING_PACKETS: env.positiveInt().default(1_000),
+  REALTIME_PING_INTERVAL_MS: env.positiveInt().default(25_000),
+  REALTIME_PING_TIMEOUT_MS: env.positiveInt().default(20_000),
+  /** On shutdown: how long to keep buffering for sessions until their clients resume elsewhere. */
+  REALTIME_DRAIN_TIMEOUT_MS: env.positiveInt().default(5_000),
+  /** Timeout of the gateway's calls to chat's internal realtime routes. */
+  REALTIME_CHAT_TIMEOUT_MS: env.positiveInt().default(5_000),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

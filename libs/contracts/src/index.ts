@@ -5,3 +5,4 @@ export * from './events/define-event';
 export * from './events/registry';
 export * from './permissions/permissions';
 export * from './api/chat.dto';
+export * from './realtime';

@@ -1,0 +1,42 @@
+import type { ChannelPermissionsAnswer, RealtimeState, VisibleChannelsAnswer } from '@bonfire/contracts';
+import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ACCESS_ERROR_CODES, isSnowflake } from '../access/access.service';
+import { RealtimeStateService } from './realtime-state.service';
+
+/**
+ * Service-to-service routes for the gateway's realtime edge. They are not in the gateway's routing table,
+ * so no client can reach them; like every chat route they still require the identity header the gateway
+ * signs, and answer for that user only. Left out of the public OpenAPI document.
+ */
+@ApiExcludeController()
+@Controller('internal/v1/realtime')
+export class RealtimeStateController {
+  constructor(private readonly realtime: RealtimeStateService) {}
+
+  /** The `ready` state of the calling user. */
+  @Get('state')
+  state(@Caller() caller: CallerIdentity): Promise<RealtimeState> {
+    return this.realtime.state(caller.userId);
+  }
+
+  /** The ids of the guild's channels the caller can see; 404 UNKNOWN_GUILD for non-members. */
+  @Get('guilds/:guildId/visible-channels')
+  visibleChannels(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId') guildId: string,
+  ): Promise<VisibleChannelsAnswer> {
+    if (!isSnowflake(guildId)) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    return this.realtime.visibleChannels(guildId, caller.userId);
+  }
+
+  /** The caller's permission bitfield in a channel they can see; 404 UNKNOWN_CHANNEL otherwise. */
+  @Get('channels/:channelId/permissions')
+  channelPermissions(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId') channelId: string,
+  ): Promise<ChannelPermissionsAnswer> {
+    return this.realtime.channelPermissions(channelId, caller.userId);
+  }
+}

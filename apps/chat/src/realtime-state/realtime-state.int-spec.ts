@@ -1,0 +1,233 @@
+import {
+  type ChannelPermissionsAnswer,
+  DEFAULT_EVERYONE_PERMISSIONS,
+  PERMISSIONS,
+  type RealtimeState,
+  type VisibleChannelsAnswer,
+} from '@bonfire/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatTestApp } from '../testing/chat-test-app';
+
+let sequence = 0n;
+function snowflake(): string {
+  sequence += 1n;
+  return String(BigInt(Date.now()) * 4_194_304n + sequence);
+}
+
+describe('realtime state (internal routes for the gateway)', () => {
+  let chat: ChatTestApp;
+  let owner: string;
+  let member: string;
+  let outsider: string;
+  let guildId: string;
+  let general: string;
+  let secret: string;
+  let modRole: string;
+  let dmId: string;
+
+  beforeAll(async () => {
+    chat = await ChatTestApp.start();
+    [owner, member, outsider] = [await chat.createUser(), await chat.createUser(), await chat.createUser()];
+    guildId = snowflake();
+    modRole = snowflake();
+    general = snowflake();
+    secret = snowflake();
+    dmId = snowflake();
+    const db = chat.db;
+    await db
+      .insertInto('guilds')
+      .values({ id: guildId, name: 'Realm', icon_file_id: null, description: null, owner_id: owner })
+      .execute();
+    await db
+      .insertInto('roles')
+      .values([
+        {
+          id: guildId,
+          guild_id: guildId,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          mentionable: false,
+          position: 0,
+          permissions: DEFAULT_EVERYONE_PERMISSIONS,
+        },
+        {
+          id: modRole,
+          guild_id: guildId,
+          name: 'mods',
+          color: 0,
+          hoist: false,
+          mentionable: false,
+          position: 1,
+          permissions: 0n,
+        },
+      ])
+      .execute();
+    await db
+      .insertInto('members')
+      .values([
+        { guild_id: guildId, user_id: owner, nickname: null },
+        { guild_id: guildId, user_id: member, nickname: 'm' },
+      ])
+      .execute();
+    await db
+      .insertInto('channels')
+      .values([
+        {
+          id: general,
+          type: 'text',
+          guild_id: guildId,
+          name: 'general',
+          topic: null,
+          parent_id: null,
+          user_limit: null,
+          owner_id: null,
+          dm_key: null,
+          last_message_id: null,
+          position: 0,
+        },
+        {
+          id: secret,
+          type: 'text',
+          guild_id: guildId,
+          name: 'secret',
+          topic: null,
+          parent_id: null,
+          user_limit: null,
+          owner_id: null,
+          dm_key: null,
+          last_message_id: null,
+          position: 1,
+        },
+        {
+          id: dmId,
+          type: 'dm',
+          guild_id: null,
+          name: null,
+          topic: null,
+          parent_id: null,
+          user_limit: null,
+          owner_id: null,
+          dm_key: `${member}:${outsider}`,
+          last_message_id: null,
+        },
+      ])
+      .execute();
+    await db
+      .insertInto('permission_overwrites')
+      .values([
+        {
+          channel_id: secret,
+          target_id: guildId,
+          target_type: 'role',
+          allow: 0n,
+          deny: PERMISSIONS.VIEW_CHANNEL,
+        },
+        {
+          channel_id: secret,
+          target_id: modRole,
+          target_type: 'role',
+          allow: PERMISSIONS.VIEW_CHANNEL,
+          deny: 0n,
+        },
+      ])
+      .execute();
+    await db
+      .insertInto('channel_recipients')
+      .values([
+        { channel_id: dmId, user_id: member },
+        { channel_id: dmId, user_id: outsider },
+      ])
+      .execute();
+    await db
+      .insertInto('read_states')
+      .values({ user_id: member, channel_id: general, last_read_message_id: '123' })
+      .execute();
+  });
+
+  afterAll(async () => {
+    await chat?.stop();
+  });
+
+  it('answers the ready state: guilds with visible channels, roles, membership, DMs, read states', async () => {
+    const reply = await chat.call<RealtimeState>('GET', '/internal/v1/realtime/state', { as: member });
+    expect(reply.status).toBe(200);
+    const state = reply.body;
+    expect(state.user).toEqual({ id: member });
+    expect(state.guilds).toHaveLength(1);
+    const [guild] = state.guilds;
+    expect(guild!.guild).toMatchObject({ id: guildId, name: 'Realm', ownerId: owner });
+    expect(guild!.roles.map((role) => role.id)).toEqual([guildId, modRole]);
+    expect(guild!.member).toMatchObject({ guildId, userId: member, nickname: 'm', roleIds: [] });
+    expect(guild!.channels.map((channel) => channel.id)).toEqual([general]);
+    expect(guild!.members.total).toBe(2);
+    expect([...guild!.members.userIds].sort()).toEqual([owner, member].sort());
+    expect(state.dms.map((dm) => dm.id)).toEqual([dmId]);
+    expect([...state.dms[0]!.recipientIds].sort()).toEqual([member, outsider].sort());
+    expect(state.readStates).toEqual([{ channelId: general, lastReadMessageId: '123' }]);
+  });
+
+  it('shows the owner every channel, with the overwrites', async () => {
+    const { body } = await chat.call<RealtimeState>('GET', '/internal/v1/realtime/state', { as: owner });
+    const channels = body.guilds[0]!.channels;
+    expect(channels.map((channel) => channel.id)).toEqual([general, secret]);
+    expect(channels[1]!.permissionOverwrites).toHaveLength(2);
+    expect(body.dms).toEqual([]);
+  });
+
+  it('answers the visible channels of a guild, following role changes at once', async () => {
+    const before = await chat.call<VisibleChannelsAnswer>(
+      'GET',
+      `/internal/v1/realtime/guilds/${guildId}/visible-channels`,
+      { as: member },
+    );
+    expect(before.body).toEqual({ guildId, channelIds: [general] });
+    await chat.db
+      .insertInto('member_roles')
+      .values({ guild_id: guildId, user_id: member, role_id: modRole })
+      .execute();
+    const after = await chat.call<VisibleChannelsAnswer>(
+      'GET',
+      `/internal/v1/realtime/guilds/${guildId}/visible-channels`,
+      { as: member },
+    );
+    expect(after.body.channelIds).toEqual([general, secret]);
+    await chat.db.deleteFrom('member_roles').where('user_id', '=', member).execute();
+  });
+
+  it('answers 404 UNKNOWN_GUILD to non-members and for bad ids', async () => {
+    for (const path of [
+      `/internal/v1/realtime/guilds/${guildId}/visible-channels`,
+      '/internal/v1/realtime/guilds/abc/visible-channels',
+    ]) {
+      const reply = await chat.call<{ error: { code: string } }>('GET', path, { as: outsider });
+      expect(reply.status).toBe(404);
+      expect(reply.body.error.code).toBe('UNKNOWN_GUILD');
+    }
+  });
+
+  it('answers channel permissions for visible channels and DMs, 404 otherwise', async () => {
+    const mine = await chat.call<ChannelPermissionsAnswer>(
+      'GET',
+      `/internal/v1/realtime/channels/${general}/permissions`,
+      { as: member },
+    );
+    expect(mine.status).toBe(200);
+    expect(BigInt(mine.body.permissions) & PERMISSIONS.SEND_MESSAGES).toBe(PERMISSIONS.SEND_MESSAGES);
+    const dm = await chat.call<ChannelPermissionsAnswer>(
+      'GET',
+      `/internal/v1/realtime/channels/${dmId}/permissions`,
+      { as: outsider },
+    );
+    expect(dm.body).toMatchObject({ channelId: dmId, guildId: null });
+    const hidden = await chat.call('GET', `/internal/v1/realtime/channels/${secret}/permissions`, {
+      as: member,
+    });
+    expect(hidden.status).toBe(404);
+  });
+
+  it('requires the gateway-signed identity', async () => {
+    const reply = await chat.call('GET', '/internal/v1/realtime/state');
+    expect(reply.status).toBe(401);
+  });
+});

@@ -1,0 +1,189 @@
+import type { PermissionOverwrite } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import { ChatTransactions } from '../database/chat-transactions';
+import type { ChannelsTable, GuildsTable, RolesTable } from '../database/schema';
+import type { Selectable } from 'kysely';
+
+export type GuildRow = Selectable<GuildsTable>;
+export type RoleRow = Selectable<RolesTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+
+export interface MembershipRow {
+  guildId: string;
+  nickname: string | null;
+  joinedAt: Date;
+}
+
+export interface MemberPageRow {
+  guildId: string;
+  userId: string;
+  total: number;
+}
+
+/**
+ * The reads behind the realtime `ready` payload. Every read takes all of the user's guilds at once
+ * (one round trip per table, never one per guild or per channel), so a user in 200 guilds costs the
+ * same eight queries as a user in one.
+ */
+@Injectable()
+export class RealtimeStateRepository {
+  constructor(private readonly transactions: ChatTransactions) {}
+
+  private get db() {
+    return this.transactions.executor;
+  }
+
+  async memberships(userId: string): Promise<{ guild: GuildRow; member: MembershipRow }[]> {
+    const rows = await this.db
+      .selectFrom('members')
+      .innerJoin('guilds', 'guilds.id', 'members.guild_id')
+      .selectAll('guilds')
+      .select(['members.nickname as memberNickname', 'members.joined_at as memberJoinedAt'])
+      .where('members.user_id', '=', userId)
+      .orderBy('members.joined_at')
+      .orderBy('guilds.id')
+      .execute();
+    return rows.map(({ memberNickname, memberJoinedAt, ...guild }) => ({
+      guild,
+      member: { guildId: guild.id, nickname: memberNickname, joinedAt: memberJoinedAt },
+    }));
+  }
+
+  async roles(guildIds: readonly string[]): Promise<RoleRow[]> {
+    if (guildIds.length === 0) return [];
+    return this.db
+      .selectFrom('roles')
+      .selectAll()
+      .where('guild_id', 'in', guildIds)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The user's role ids in each of the guilds. */
+  async memberRoleIds(userId: string, guildIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byGuild = new Map<string, string[]>();
+    if (guildIds.length === 0) return byGuild;
+    const rows = await this.db
+      .selectFrom('member_roles')
+      .select(['guild_id', 'role_id'])
+      .where('user_id', '=', userId)
+      .where('guild_id', 'in', guildIds)
+      .execute();
+    for (const row of rows) byGuild.set(row.guild_id, [...(byGuild.get(row.guild_id) ?? []), row.role_id]);
+    return byGuild;
+  }
+
+  async guildChannels(guildIds: readonly string[]): Promise<ChannelRow[]> {
+    if (guildIds.length === 0) return [];
+    return this.db
+      .selectFrom('channels')
+      .selectAll()
+      .where('guild_id', 'in', guildIds)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
+  async guildChannelIds(guildId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('channels')
+      .select('id')
+      .where('guild_id', '=', guildId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  async overwrites(channelIds: readonly string[]): Promise<Map<string, PermissionOverwrite[]>> {
+    const byChannel = new Map<string, PermissionOverwrite[]>();
+    if (channelIds.length === 0) return byChannel;
+    const rows = await this.db
+      .selectFrom('permission_overwrites')
+      .selectAll()
+      .where('channel_id', 'in', channelIds)
+      .orderBy('target_id')
+      .execute();
+    for (const row of rows) {
+      const list = byChannel.get(row.channel_id) ?? [];
+      list.push({
+        id: row.target_id,
+        type: row.target_type,
+        allow: BigInt(row.allow),
+        deny: BigInt(row.deny),
+      });
+      byChannel.set(row.channel_id, list);
+    }
+    return byChannel;
+  }
+
+  /** DMs and group DMs the user is a recipient of, newest activity first. */
+  async dmChannels(userId: string): Promise<ChannelRow[]> {
+    return this.db
+      .selectFrom('channels')
+      .innerJoin('channel_recipients', 'channel_recipients.channel_id', 'channels.id')
+      .selectAll('channels')
+      .where('channel_recipients.user_id', '=', userId)
+      .where('channels.guild_id', 'is', null)
+      .orderBy('channels.last_message_id', (ob) => ob.desc().nullsLast())
+      .orderBy('channels.id', 'desc')
+      .execute();
+  }
+
+  async recipients(channelIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byChannel = new Map<string, string[]>();
+    if (channelIds.length === 0) return byChannel;
+    const rows = await this.db
+      .selectFrom('channel_recipients')
+      .select(['channel_id', 'user_id'])
+      .where('channel_id', 'in', channelIds)
+      .orderBy('user_id')
+      .execute();
+    for (const row of rows)
+      byChannel.set(row.channel_id, [...(byChannel.get(row.channel_id) ?? []), row.user_id]);
+    return byChannel;
+  }
+
+  async readStates(userId: string): Promise<{ channelId: string; lastReadMessageId: string | null }[]> {
+    const rows = await this.db
+      .selectFrom('read_states')
+      .select(['channel_id', 'last_read_message_id'])
+      .where('user_id', '=', userId)
+      .orderBy('channel_id')
+      .execute();
+    return rows.map((row) => ({ channelId: row.channel_id, lastReadMessageId: row.last_read_message_id }));
+  }
+
+  /**
+   * The first `pageSize` members (by user id) of every guild, with each guild's member count, in one
+   * query: a window function numbers the members per guild.
+   */
+  async memberPages(guildIds: readonly string[], pageSize: number): Promise<MemberPageRow[]> {
+    if (guildIds.length === 0) return [];
+    const ranked = this.db
+      .selectFrom('members')
+      .select((eb) => [
+        'members.guild_id as guildId',
+        'members.user_id as userId',
+        eb.fn
+          .agg<string>('row_number')
+          .over((ob) => ob.partitionBy('members.guild_id').orderBy('members.user_id'))
+          .as('rank'),
+        eb.fn
+          .countAll<string>()
+          .over((ob) => ob.partitionBy('members.guild_id'))
+          .as('total'),
+      ])
+      .where('members.guild_id', 'in', guildIds)
+      .as('ranked');
+    const rows = await this.db
+      .selectFrom(ranked)
+      .select(['ranked.guildId', 'ranked.userId', 'ranked.total'])
+      .where('ranked.rank', '<=', String(pageSize))
+      .orderBy('ranked.guildId')
+      .orderBy('ranked.rank')
+      .execute();
+    return rows.map((row) => ({ guildId: row.guildId, userId: row.userId, total: Number(row.total) }));
+  }
+}

@@ -1,0 +1,189 @@
+import {
+  type Channel,
+  type ChannelPermissionsAnswer,
+  computeChannelPermissions,
+  type GuildPermissionContext,
+  has,
+  PERMISSIONS,
+  type ReadyGuild,
+  type RealtimeState,
+  type RoleGrant,
+  type VisibleChannelsAnswer,
+} from '@bonfire/contracts';
+import { AppError } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { ACCESS_ERROR_CODES, AccessService, isSnowflake } from '../access/access.service';
+import { type ChannelRow, RealtimeStateRepository, type RoleRow } from './realtime-state.repository';
+
+/** Members listed per guild in `ready` (presence joins this page in issue 6). */
+export const READY_MEMBER_PAGE_SIZE = 100;
+
+/**
+ * What the gateway needs from chat to run a realtime session: the `ready` state, and the channels a
+ * user can see in one guild (asked again whenever an event may have changed it).
+ */
+@Injectable()
+export class RealtimeStateService {
+  constructor(
+    private readonly repository: RealtimeStateRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async state(userId: string): Promise<RealtimeState> {
+    const memberships = await this.repository.memberships(userId);
+    const guildIds = memberships.map(({ guild }) => guild.id);
+    const [roles, memberRoleIds, guildChannels, dmChannels, readStates, memberPages] = await Promise.all([
+      this.repository.roles(guildIds),
+      this.repository.memberRoleIds(userId, guildIds),
+      this.repository.guildChannels(guildIds),
+      this.repository.dmChannels(userId),
+      this.repository.readStates(userId),
+      this.repository.memberPages(guildIds, READY_MEMBER_PAGE_SIZE),
+    ]);
+    const [overwrites, recipients] = await Promise.all([
+      this.repository.overwrites(guildChannels.map((channel) => channel.id)),
+      this.repository.recipients(dmChannels.map((channel) => channel.id)),
+    ]);
+
+    const rolesByGuild = groupBy(roles, (role) => role.guild_id);
+    const channelsByGuild = groupBy(guildChannels, (channel) => channel.guild_id ?? '');
+    const pagesByGuild = groupBy(memberPages, (row) => row.guildId);
+
+    const guilds: ReadyGuild[] = memberships.map(({ guild, member }) => {
+      const guildRoles = rolesByGuild.get(guild.id) ?? [];
+      const myRoleIds = memberRoleIds.get(guild.id) ?? [];
+      const context = permissionContext(guild.id, guild.owner_id, userId, guildRoles, myRoleIds);
+      const channels = (channelsByGuild.get(guild.id) ?? [])
+        .map((channel) => ({ channel, overwrites: overwrites.get(channel.id) ?? [] }))
+        .filter(({ overwrites: list }) =>
+          has(computeChannelPermissions(context, list), PERMISSIONS.VIEW_CHANNEL),
+        )
+        .map(({ channel, overwrites: list }) =>
+          toChannel(
+            channel,
+            list.map((o) => ({ id: o.id, type: o.type, allow: String(o.allow), deny: String(o.deny) })),
+            [],
+          ),
+        );
+      const page = pagesByGuild.get(guild.id) ?? [];
+      return {
+        guild: {
+          id: guild.id,
+          name: guild.name,
+          iconFileId: guild.icon_file_id,
+          description: guild.description,
+          ownerId: guild.owner_id,
+          createdAt: guild.created_at.toISOString(),
+        },
+        roles: guildRoles.map(toRole),
+        member: {
+          guildId: guild.id,
+          userId,
+          nickname: member.nickname,
+          roleIds: [...myRoleIds].sort(compareIds),
+          joinedAt: member.joinedAt.toISOString(),
+        },
+        channels,
+        members: { userIds: page.map((row) => row.userId), total: page[0]?.total ?? 0 },
+      };
+    });
+
+    return {
+      user: { id: userId },
+      guilds,
+      dms: dmChannels.map((channel) => toChannel(channel, [], recipients.get(channel.id) ?? [])),
+      readStates,
+    };
+  }
+
+  /** The channel ids of a guild the user can see; 404 UNKNOWN_GUILD when they are not a member. */
+  async visibleChannels(guildId: string, userId: string): Promise<VisibleChannelsAnswer> {
+    const guild = await this.access.guild(guildId, userId);
+    if (!guild) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    const channelIds = await this.repository.guildChannelIds(guildId);
+    const visible = await this.access.visibleChannels(guild, channelIds);
+    return { guildId, channelIds: channelIds.filter((id) => visible.has(id)) };
+  }
+
+  /** The user's permissions in a channel they can see; 404 UNKNOWN_CHANNEL otherwise. */
+  async channelPermissions(channelId: string, userId: string): Promise<ChannelPermissionsAnswer> {
+    const access = isSnowflake(channelId) ? await this.access.channel(channelId, userId) : null;
+    if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
+    return { channelId, guildId: access.guildId, permissions: String(access.permissions) };
+  }
+}
+
+function permissionContext(
+  guildId: string,
+  ownerId: string,
+  userId: string,
+  guildRoles: readonly RoleRow[],
+  myRoleIds: readonly string[],
+): GuildPermissionContext {
+  const grant = (role: RoleRow): RoleGrant => ({
+    id: role.id,
+    permissions: BigInt(role.permissions),
+    position: role.position,
+  });
+  const everyoneRole = guildRoles.find((role) => role.id === guildId);
+  const mine = new Set(myRoleIds);
+  return {
+    guildId,
+    ownerId,
+    userId,
+    everyone: everyoneRole ? grant(everyoneRole) : { id: guildId, permissions: 0n, position: 0 },
+    roles: guildRoles.filter((role) => role.id !== guildId && mine.has(role.id)).map(grant),
+  };
+}
+
+function toRole(role: RoleRow) {
+  return {
+    id: role.id,
+    guildId: role.guild_id,
+    name: role.name,
+    color: role.color,
+    hoist: role.hoist,
+    mentionable: role.mentionable,
+    position: role.position,
+    permissions: String(role.permissions),
+    createdAt: role.created_at.toISOString(),
+  };
+}
+
+function toChannel(
+  row: ChannelRow,
+  permissionOverwrites: Channel['permissionOverwrites'],
+  recipientIds: string[],
+): Channel {
+  return {
+    id: row.id,
+    type: row.type,
+    guildId: row.guild_id,
+    name: row.name,
+    topic: row.topic,
+    position: row.position,
+    parentId: row.parent_id,
+    slowmodeSeconds: row.slowmode_seconds,
+    userLimit: row.user_limit,
+    permissionOverwrites,
+    recipientIds,
+    ownerId: row.owner_id,
+    lastMessageId: row.last_message_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

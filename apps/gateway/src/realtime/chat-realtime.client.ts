@@ -1,0 +1,86 @@
+import type { ChannelPermissionsAnswer, RealtimeState, VisibleChannelsAnswer } from '@bonfire/contracts';
+import { type CallerIdentity, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+
+export class ChatUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChatUnavailableError';
+  }
+}
+
+/**
+ * Chat's internal realtime routes, called with the identity header the gateway signs for the user — the
+ * same trust path as a proxied request, so chat answers exactly what that user may see.
+ */
+export class ChatRealtimeClient {
+  private readonly permissionCache = new Map<string, { value: bigint | null; expires: number }>();
+
+  constructor(
+    private readonly options: {
+      baseUrl: string;
+      identitySecret: string;
+      timeoutMs: number;
+      /** How long a channel permission answer is reused (typing checks). */
+      permissionCacheMs: number;
+    },
+  ) {}
+
+  async state(identity: CallerIdentity): Promise<RealtimeState> {
+    const reply = await this.get<RealtimeState>(identity, '/internal/v1/realtime/state');
+    if (!reply) throw new ChatUnavailableError('chat answered 404 to the realtime state');
+    return reply;
+  }
+
+  /** The channel ids of the guild the user sees, or null when they are not (or no longer) a member. */
+  async visibleChannels(identity: CallerIdentity, guildId: string): Promise<string[] | null> {
+    const reply = await this.get<VisibleChannelsAnswer>(
+      identity,
+      `/internal/v1/realtime/guilds/${encodeURIComponent(guildId)}/visible-channels`,
+    );
+    return reply?.channelIds ?? null;
+  }
+
+  /** The user's permissions in a channel (cached briefly), or null when they cannot see it. */
+  async channelPermissions(identity: CallerIdentity, channelId: string): Promise<bigint | null> {
+    const key = `${identity.userId}:${channelId}`;
+    const now = Date.now();
+    const cached = this.permissionCache.get(key);
+    if (cached && cached.expires > now) return cached.value;
+    const reply = await this.get<ChannelPermissionsAnswer>(
+      identity,
+      `/internal/v1/realtime/channels/${encodeURIComponent(channelId)}/permissions`,
+    );
+    const value = reply ? BigInt(reply.permissions) : null;
+    if (this.permissionCache.size > 10_000) this.permissionCache.clear();
+    this.permissionCache.set(key, { value, expires: now + this.options.permissionCacheMs });
+    return value;
+  }
+
+  /** Forgets cached permissions (after an event that may change them). */
+  forgetPermissions(): void {
+    this.permissionCache.clear();
+  }
+
+  private async get<T>(identity: CallerIdentity, path: string): Promise<T | null> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.options.baseUrl), {
+        headers: { [IDENTITY_HEADER]: signIdentity(this.options.identitySecret, identity) },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      throw new ChatUnavailableError(
+        `chat unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new ChatUnavailableError(`chat answered ${response.status} to ${path}`);
+    }
+    return (await response.json()) as T;
+  }
+}

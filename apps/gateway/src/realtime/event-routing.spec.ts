@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyEvent } from '@bonfire/contracts';
+import { describe, expect, it } from 'vitest';
+import { needsChat, toPacket } from './event-routing';
+
+function event(type: string, data: unknown): AnyEvent {
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    producer: 'chat',
+    key: '1',
+    data,
+  } as AnyEvent;
+}
+
+const channel = (guildId: string | null) => ({
+  id: '10',
+  type: guildId ? 'text' : 'dm',
+  guildId,
+  name: null,
+  topic: null,
+  position: 0,
+  parentId: null,
+  slowmodeSeconds: 0,
+  userLimit: null,
+  permissionOverwrites: [],
+  recipientIds: guildId ? [] : ['1', '2'],
+  ownerId: null,
+  lastMessageId: null,
+  createdAt: new Date().toISOString(),
+});
+
+describe('event → rooms', () => {
+  it('sends message and reaction events to the channel room, without visibility changes', () => {
+    const created = toPacket(event('message.created', { message: { channelId: '10', guildId: '5' } }));
+    expect(created).toMatchObject({ type: 'message.created', rooms: ['channel:10'] });
+    expect(created?.change).toBeUndefined();
+    expect(toPacket(event('reaction.added', { channelId: '10', messageId: '1' }))?.rooms).toEqual([
+      'channel:10',
+    ]);
+    expect(toPacket(event('message.deleted', { channelId: '10', messageId: '1' }))?.rooms).toEqual([
+      'channel:10',
+    ]);
+  });
+
+  it('sends guild-level events to the guild room', () => {
+    expect(toPacket(event('guild.updated', { guild: { id: '5' } }))?.rooms).toEqual(['guild:5']);
+    expect(toPacket(event('role.created', { role: { guildId: '5' } }))).toMatchObject({
+      rooms: ['guild:5'],
+    });
+    expect(toPacket(event('role.created', { role: { guildId: '5' } }))?.change).toBeUndefined();
+  });
+
+  it('re-evaluates the whole guild when roles or channels change', () => {
+    for (const packet of [
+      toPacket(event('role.updated', { role: { guildId: '5' } })),
+      toPacket(event('role.deleted', { guildId: '5', roleId: '6' })),
+      toPacket(event('channel.created', { channel: channel('5') })),
+      toPacket(event('channel.updated', { channel: channel('5') })),
+    ]) {
+      expect(packet?.rooms).toEqual(['guild:5']);
+      expect(packet?.change).toEqual({ kind: 'guild', guildId: '5' });
+      expect(needsChat(packet!.change!)).toBe(true);
+    }
+  });
+
+  it('re-evaluates one user when they join or their roles change; the joiner hears it in their room', () => {
+    const member = { guildId: '5', userId: '7', nickname: null, roleIds: [], joinedAt: '' };
+    const joined = toPacket(event('member.joined', { member }));
+    expect(joined?.rooms).toEqual(['guild:5', 'user:7']);
+    expect(joined?.change).toEqual({ kind: 'user', guildId: '5', userId: '7' });
+    expect(joined?.changeAfter).toBeFalsy();
+    expect(toPacket(event('member.updated', { member }))?.change).toEqual({
+      kind: 'user',
+      guildId: '5',
+      userId: '7',
+    });
+  });
+
+  it('removes a member who left, was kicked or banned, before delivering, and tells them too', () => {
+    const left = toPacket(event('member.left', { guildId: '5', userId: '7', reason: 'kicked' }));
+    expect(left?.rooms).toEqual(['guild:5', 'user:7']);
+    expect(left?.change).toEqual({ kind: 'leave-guild', guildId: '5', userId: '7' });
+    expect(left?.changeAfter).toBeFalsy();
+    expect(needsChat(left!.change!)).toBe(false);
+  });
+
+  it('deletions reach the room first, then empty it', () => {
+    const deleted = toPacket(event('channel.deleted', { channelId: '10', guildId: '5' }));
+    expect(deleted).toMatchObject({
+      rooms: ['guild:5'],
+      change: { kind: 'remove-channel', channelId: '10' },
+      changeAfter: true,
+    });
+    const guildGone = toPacket(event('guild.deleted', { guildId: '5' }));
+    expect(guildGone).toMatchObject({
+      rooms: ['guild:5'],
+      change: { kind: 'remove-guild' },
+      changeAfter: true,
+    });
+    expect(toPacket(event('channel.deleted', { channelId: '10', guildId: null }))?.rooms).toEqual([
+      'channel:10',
+    ]);
+  });
+
+  it('DMs go to the channel room; a new DM puts its recipients in it', () => {
+    const created = toPacket(event('channel.created', { channel: channel(null) }));
+    expect(created?.rooms).toEqual(['channel:10']);
+    expect(created?.change).toEqual({ kind: 'dm', channelId: '10', userIds: ['1', '2'] });
+  });
+
+  it('read states go to the same user only; guild.created only moves the owner; others are dropped', () => {
+    expect(
+      toPacket(event('readstate.updated', { userId: '7', channelId: '10', lastReadMessageId: null }))?.rooms,
+    ).toEqual(['user:7']);
+    const created = toPacket(event('guild.created', { guild: { id: '5', ownerId: '7' } }));
+    expect(created).toMatchObject({ type: null, rooms: [], change: { kind: 'user', userId: '7' } });
+    expect(toPacket(event('invite.created', { invite: {} }))).toBeNull();
+    expect(toPacket(event('user.created', {}))).toBeNull();
+  });
+});

@@ -1,0 +1,197 @@
+import { type AnyEvent, type DispatchType, TOPICS, type Topic } from '@bonfire/contracts';
+
+/** The topics the gateways consume as one group (presence, voice and files publish in later issues). */
+export const REALTIME_TOPICS: readonly Topic[] = [
+  TOPICS.chatGuilds,
+  TOPICS.chatChannels,
+  TOPICS.chatMembers,
+  TOPICS.chatRoles,
+  TOPICS.chatMessages,
+  TOPICS.chatReactions,
+  TOPICS.chatReadStates,
+  TOPICS.presenceUpdates,
+  TOPICS.voiceStates,
+  TOPICS.filesObjects,
+];
+
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  guild: (guildId: string) => `guild:${guildId}`,
+  channel: (channelId: string) => `channel:${channelId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+};
+
+/**
+ * How an event changes who may see what. Each gateway applies it to its own sessions (live sockets and
+ * detached, still-resumable sessions) before (or, for deletions, after) delivering the event:
+ * - `user`: ask chat which channels of the guild this user now sees (joined, roles changed, guild created);
+ * - `guild`: the same for every user with a session in the guild (role or channel overwrites changed);
+ * - `leave-guild`: the user leaves the guild and all its channels (left, kicked, banned) — no chat call;
+ * - `remove-guild` / `remove-channel`: the guild or channel is gone; everyone leaves its rooms;
+ * - `dm`: the recipients of a new DM channel join its room.
+ */
+export type VisibilityChange =
+  | { kind: 'user'; guildId: string; userId: string }
+  | { kind: 'guild'; guildId: string }
+  | { kind: 'leave-guild'; guildId: string; userId: string }
+  | { kind: 'remove-guild'; guildId: string }
+  | { kind: 'remove-channel'; channelId: string }
+  | { kind: 'dm'; channelId: string; userIds: string[] };
+
+/** What travels between gateways for one event: the client-facing event and where it goes. */
+export interface RealtimePacket {
+  /** The event id (Kafka envelope id, or a fresh one for typing); used to drop duplicates. */
+  id: string;
+  /** Null: no client dispatch, only the visibility change (e.g. guild.created). */
+  type: DispatchType | null;
+  data: unknown;
+  /** Rooms whose sessions get the event (a session in several gets it once). */
+  rooms: string[];
+  /** Sessions of this user are skipped (typing: not to the sender). */
+  exceptUserId?: string;
+  /** Ephemeral events (typing) carry no sequence number and are never buffered for resume. */
+  ephemeral?: boolean;
+  change?: VisibilityChange;
+  /** Apply `change` after delivering (deletions: the event must still reach the rooms' members). */
+  changeAfter?: boolean;
+}
+
+/** Maps a domain event to its realtime packet; null for events clients do not receive. */
+export function toPacket(event: AnyEvent): RealtimePacket | null {
+  const base = { id: event.id };
+  switch (event.type) {
+    case 'message.created':
+    case 'message.updated': {
+      const { message } = event.data;
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.channel(message.channelId)] };
+    }
+    case 'message.deleted':
+    case 'reaction.added':
+    case 'reaction.removed':
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.channel(event.data.channelId)] };
+    case 'channel.created': {
+      const { channel } = event.data;
+      if (channel.guildId === null) {
+        return {
+          ...base,
+          type: event.type,
+          data: event.data,
+          rooms: [rooms.channel(channel.id)],
+          change: { kind: 'dm', channelId: channel.id, userIds: channel.recipientIds },
+        };
+      }
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(channel.guildId)],
+        change: { kind: 'guild', guildId: channel.guildId },
+      };
+    }
+    case 'channel.updated': {
+      const { channel } = event.data;
+      if (channel.guildId === null) {
+        return { ...base, type: event.type, data: event.data, rooms: [rooms.channel(channel.id)] };
+      }
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(channel.guildId)],
+        change: { kind: 'guild', guildId: channel.guildId },
+      };
+    }
+    case 'channel.deleted': {
+      const { channelId, guildId } = event.data;
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: guildId === null ? [rooms.channel(channelId)] : [rooms.guild(guildId)],
+        change: { kind: 'remove-channel', channelId },
+        changeAfter: true,
+      };
+    }
+    case 'guild.created': {
+      const { guild } = event.data;
+      // Not a client event (the creator has the REST answer); the owner's sessions join the new rooms.
+      return {
+        ...base,
+        type: null,
+        data: null,
+        rooms: [],
+        change: { kind: 'user', guildId: guild.id, userId: guild.ownerId },
+      };
+    }
+    case 'guild.updated':
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.guild(event.data.guild.id)] };
+    case 'guild.deleted':
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(event.data.guildId)],
+        change: { kind: 'remove-guild', guildId: event.data.guildId },
+        changeAfter: true,
+      };
+    case 'member.joined': {
+      const { member } = event.data;
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(member.guildId), rooms.user(member.userId)],
+        change: { kind: 'user', guildId: member.guildId, userId: member.userId },
+      };
+    }
+    case 'member.updated': {
+      const { member } = event.data;
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(member.guildId)],
+        change: { kind: 'user', guildId: member.guildId, userId: member.userId },
+      };
+    }
+    case 'member.left': {
+      const { guildId, userId } = event.data;
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        // The one who left hears it too (their client drops the guild), in their own room.
+        rooms: [rooms.guild(guildId), rooms.user(userId)],
+        change: { kind: 'leave-guild', guildId, userId },
+      };
+    }
+    case 'role.created':
+      // A new role has no members yet: nobody's view changes.
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.guild(event.data.role.guildId)] };
+    case 'role.updated':
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(event.data.role.guildId)],
+        change: { kind: 'guild', guildId: event.data.role.guildId },
+      };
+    case 'role.deleted':
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.guild(event.data.guildId)],
+        change: { kind: 'guild', guildId: event.data.guildId },
+      };
+    case 'readstate.updated':
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
+    default:
+      return null;
+  }
+}
+
+/** Whether a packet's visibility change needs chat to answer (one call per affected user). */
+export function needsChat(change: VisibilityChange): boolean {
+  return change.kind === 'user' || change.kind === 'guild';
+}

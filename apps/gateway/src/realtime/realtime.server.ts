@@ -1,0 +1,805 @@
+import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import {
+  type AnyEvent,
+  has,
+  PERMISSIONS,
+  type RealtimeAck,
+  type RealtimeErrorCode,
+  REALTIME_CLOSE_REASONS,
+  REALTIME_ERROR_CODES,
+  REALTIME_PATH,
+  type ReadyPayload,
+  type RealtimeState,
+  type ResyncPayload,
+  type TypingStarted,
+} from '@bonfire/contracts';
+import { KafkaEventBus, type Subscription } from '@bonfire/messaging';
+import {
+  AppError,
+  type CallerIdentity,
+  createLogger,
+  HealthRegistry,
+  MetricsService,
+  REDIS,
+  type Redis,
+} from '@bonfire/platform';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { decodeJwt } from 'jose';
+import { Counter, Gauge } from 'prom-client';
+import { type DefaultEventsMap, Server, type Socket } from 'socket.io';
+import type { GatewayConfig } from '../config';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { ChatRealtimeClient } from './chat-realtime.client';
+import {
+  REALTIME_TOPICS,
+  type RealtimePacket,
+  rooms,
+  toPacket,
+  type VisibilityChange,
+} from './event-routing';
+import { planReplay, SessionStore } from './session-store';
+
+/** Events between gateways (through the Redis adapter's serverSideEmit). */
+const PEER_EVENTS = { packet: 'realtime:packet', sessionTaken: 'realtime:session-taken' } as const;
+const TYPING_TTL_MS = 8_000;
+const NODE_HEARTBEAT_SECONDS = 15;
+const RECENT_IDS = 20_000;
+
+interface SocketData {
+  identity: CallerIdentity;
+  tokenExp: number;
+  expiryTimer?: NodeJS.Timeout;
+  session?: Session;
+}
+
+type RealtimeSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+
+/**
+ * One realtime session held by this gateway: a live socket, or a detached one that keeps buffering
+ * (so the client can resume within the window) until it expires or is taken over elsewhere.
+ */
+class Session {
+  readonly rooms = new Set<string>();
+  /** Per guild, the channel rooms joined for it (so leaving a guild leaves exactly those). */
+  readonly guildChannels = new Map<string, Set<string>>();
+  socket: RealtimeSocket | null = null;
+  /** Deliveries run one after another per session, so sequence numbers and emits keep event order. */
+  queue: Promise<void> = Promise.resolve();
+  /** After a resume: event ids already in the buffer (appended by the previous owner). */
+  skipIds: Set<string> | null = null;
+  dropped = false;
+  detachTimer?: NodeJS.Timeout;
+
+  constructor(
+    readonly id: string,
+    readonly userId: string,
+    readonly identity: CallerIdentity,
+    /** `<nodeId>/<socketId>`: the connection allowed to append to the session in Redis. */
+    readonly owner: string,
+  ) {}
+}
+
+/**
+ * The realtime edge: socket.io on the gateway's HTTP server, the Redis adapter between replicas, the
+ * Kafka fan-out and the resumable sessions.
+ *
+ * Fan-out. All gateways are one Kafka consumer group; the gateway that consumes an event maps it to a
+ * packet (rooms + visibility change, see event-routing.ts) and broadcasts it to every gateway
+ * (serverSideEmit) and to itself. Each gateway processes packets one at a time, in arrival order: it
+ * applies the visibility change to its own sessions, then gives each of its sessions in the rooms the
+ * next sequence number, appends the dispatch to the session's replay buffer in Redis and emits it.
+ * Rooms are tracked per session by this class (and mirrored into socket.io rooms, so any replica can
+ * still `io.to('user:…')` a client): a detached session is not a socket, yet it must keep buffering
+ * exactly what its user may see, which `io.in(room).fetchSockets()` could not tell.
+ *
+ * Permission changes. Before delivering an event that may change who sees what, each gateway asks chat
+ * which channels of the guild every affected user it holds now sees — one call per affected online user
+ * per gateway (a role edit in a guild with 5,000 online members costs 5,000 small indexed queries,
+ * spread over the gateways). A projection of guild permissions kept by the gateways from the same
+ * events would remove those calls; it is the next step if role edits in big guilds become hot.
+ *
+ * Resume: see resume() and session-store.ts. Typing skips Kafka and the buffers (ephemeral).
+ */
+@Injectable()
+export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Realtime');
+  readonly nodeId = randomUUID();
+  private io?: Server;
+  private pub?: Redis;
+  private sub?: Redis;
+  private bus?: KafkaEventBus;
+  private subscription?: Subscription;
+  private consumerReady = false;
+  private readonly store: SessionStore;
+  private readonly chat: ChatRealtimeClient;
+  private readonly verifier: AccessTokenVerifier;
+  /** Sessions held here, by owner (a session id can briefly have two: a detached one and its resumer). */
+  private readonly sessions = new Map<string, Session>();
+  private readonly roomIndex = new Map<string, Set<Session>>();
+  private packetQueue: Promise<void> = Promise.resolve();
+  private readonly recentIds = new Set<string>();
+  private readonly recentOrder: string[] = [];
+  private timers: NodeJS.Timeout[] = [];
+  private draining?: Promise<void>;
+  private readonly metrics: {
+    dispatched: Counter<'kind'>;
+    resumes: Counter<'outcome'>;
+    consumed: Counter;
+  };
+
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly health: HealthRegistry,
+    metrics: MetricsService,
+  ) {
+    this.store = new SessionStore(redis, {
+      windowSeconds: config.REALTIME_RESUME_WINDOW_SECONDS,
+      bufferSize: config.REALTIME_REPLAY_BUFFER_SIZE,
+    });
+    this.chat = new ChatRealtimeClient({
+      baseUrl: config.CHAT_URL,
+      identitySecret: config.INTERNAL_IDENTITY_SECRET,
+      timeoutMs: config.REALTIME_CHAT_TIMEOUT_MS,
+      permissionCacheMs: 30_000,
+    });
+    this.verifier = new AccessTokenVerifier({
+      jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL),
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
+    const registers = [metrics.registry];
+    const sockets = () => this.io?.engine.clientsCount ?? 0;
+    const sessions = () => this.sessions.size;
+    new Gauge({
+      name: 'realtime_connected_sockets',
+      help: 'Realtime sockets connected to this gateway',
+      registers,
+      collect() {
+        this.set(sockets());
+      },
+    });
+    new Gauge({
+      name: 'realtime_sessions',
+      help: 'Realtime sessions held by this gateway (live and detached)',
+      registers,
+      collect() {
+        this.set(sessions());
+      },
+    });
+    this.metrics = {
+      dispatched: new Counter({
+        name: 'realtime_dispatched_events_total',
+        help: 'Dispatches emitted to sockets, by kind (sequenced, ephemeral, replayed)',
+        labelNames: ['kind'] as const,
+        registers,
+      }),
+      resumes: new Counter({
+        name: 'realtime_resumes_total',
+        help: 'Resume attempts, by outcome (resumed, resync)',
+        labelNames: ['outcome'] as const,
+        registers,
+      }),
+      consumed: new Counter({
+        name: 'realtime_events_consumed_total',
+        help: 'Kafka events this gateway consumed and fanned out',
+        registers,
+      }),
+    };
+  }
+
+  /** Attaches socket.io and joins the consumer group (readiness stays down until it has). */
+  async onApplicationBootstrap(): Promise<void> {
+    const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    this.pub = this.redis.duplicate({ connectionName: 'gateway-realtime-pub' });
+    this.sub = this.redis.duplicate({ connectionName: 'gateway-realtime-sub' });
+    for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
+    const io = new Server(httpServer, {
+      path: REALTIME_PATH,
+      transports: ['websocket', 'polling'],
+      pingInterval: this.config.REALTIME_PING_INTERVAL_MS,
+      pingTimeout: this.config.REALTIME_PING_TIMEOUT_MS,
+      maxHttpBufferSize: 64 * 1024,
+      serveClient: false,
+      cors: {
+        origin: this.config.CORS_ORIGINS.length > 0 ? this.config.CORS_ORIGINS : false,
+        credentials: true,
+      },
+      adapter: createAdapter(this.pub, this.sub, { key: 'bonfire.realtime', requestsTimeout: 5_000 }),
+    });
+    this.io = io;
+    io.use((socket, next) => {
+      this.authenticate(socket as RealtimeSocket).then(
+        () => next(),
+        (error: unknown) => next(new Error(handshakeErrorCode(error))),
+      );
+    });
+    io.on('connection', (socket: RealtimeSocket) => this.onConnection(socket));
+    io.on(PEER_EVENTS.packet, (packet: RealtimePacket) => void this.receive(packet));
+    io.on(PEER_EVENTS.sessionTaken, (sessionId: string, owner: string) =>
+      this.onSessionTaken(sessionId, owner),
+    );
+
+    this.health.register('realtime-adapter', async () => {
+      if (this.pub?.status !== 'ready' || this.sub?.status !== 'ready') {
+        throw new Error('Redis adapter connections are not ready');
+      }
+    });
+    this.health.register('realtime-consumer', async () => {
+      if (!this.consumerReady)
+        throw new Error(`not in consumer group ${this.config.REALTIME_CONSUMER_GROUP} yet`);
+    });
+
+    const heartbeat = () =>
+      void this.store.heartbeat(this.nodeId, NODE_HEARTBEAT_SECONDS).catch(() => undefined);
+    heartbeat();
+    const refresh = () => {
+      const live = [...this.sessions.values()].filter((s) => s.socket).map((s) => s.id);
+      void this.store.refresh(live).catch(() => undefined);
+    };
+    this.timers = [
+      setInterval(heartbeat, (NODE_HEARTBEAT_SECONDS * 1_000) / 3),
+      setInterval(refresh, Math.max(1_000, (this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000) / 4)),
+    ];
+    for (const timer of this.timers) timer.unref();
+    await this.startConsumer();
+  }
+
+  /** Stops taking sockets: tells every client to reconnect elsewhere, keeps buffering until they resume. */
+  drain(): Promise<void> {
+    this.draining ??= (async () => {
+      const io = this.io;
+      if (!io) return;
+      for (const session of this.sessions.values()) {
+        const socket = session.socket;
+        if (!socket) continue;
+        socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.shuttingDown });
+        socket.disconnect(true);
+      }
+      // Detached sessions keep buffering here until their clients resume on another gateway (takeover).
+      const deadline = Date.now() + this.config.REALTIME_DRAIN_TIMEOUT_MS;
+      while (this.sessions.size > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    return this.draining;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain();
+    for (const timer of this.timers) clearInterval(timer);
+    await this.subscription?.close().catch(() => undefined);
+    await this.bus?.close().catch(() => undefined);
+    await this.packetQueue;
+    for (const session of [...this.sessions.values()]) this.unregister(session);
+    await this.store.forgetNode(this.nodeId).catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (!this.io) return resolve();
+      // io.close() also closes the HTTP server, already closed by the shutdown sequence.
+      void this.io.close(() => resolve());
+    });
+    await Promise.all([this.pub, this.sub].map((client) => client?.quit().catch(() => client.disconnect())));
+  }
+
+  // ---------------------------------------------------------------- Kafka
+
+  private async startConsumer(): Promise<void> {
+    const logger = createLogger('gateway', this.config.LOG_LEVEL).child({ component: 'realtime-kafka' });
+    this.bus = new KafkaEventBus({ brokers: this.config.KAFKA_BROKERS, clientId: 'gateway', logger });
+    try {
+      this.subscription = await this.bus.subscribe({
+        group: this.config.REALTIME_CONSUMER_GROUP,
+        topics: REALTIME_TOPICS,
+        startFrom: 'latest',
+        session: { heartbeatIntervalMs: 1_000, sessionTimeoutMs: 10_000 },
+        retry: { maxRetries: 3, initialDelayMs: 100 },
+        handler: (event) => this.fanOut(event),
+      });
+      this.consumerReady = true;
+    } catch (error) {
+      if (this.draining) return;
+      this.logger.error({ err: error }, 'realtime consumer failed to start; retrying');
+      setTimeout(() => void this.startConsumer(), 2_000).unref();
+    }
+  }
+
+  /** The one gateway that consumed the event sends it to every gateway, itself included. */
+  private async fanOut(event: AnyEvent): Promise<void> {
+    const packet = toPacket(event);
+    if (!packet) return;
+    this.metrics.consumed.inc();
+    this.io?.serverSideEmit(PEER_EVENTS.packet, packet);
+    await this.receive(packet);
+  }
+
+  // ---------------------------------------------------------------- packets
+
+  private receive(packet: RealtimePacket): Promise<void> {
+    if (this.seen(packet.id)) return Promise.resolve();
+    if (packet.ephemeral) {
+      this.deliverEphemeral(packet);
+      return Promise.resolve();
+    }
+    this.packetQueue = this.packetQueue
+      .then(() => this.process(packet))
+      .catch((error: unknown) => this.logger.error({ err: error, type: packet.type }, 'packet failed'));
+    return this.packetQueue;
+  }
+
+  private async process(packet: RealtimePacket): Promise<void> {
+    if (packet.change && !packet.changeAfter) await this.applyChange(packet.change);
+    if (packet.type) this.deliver(packet);
+    if (packet.change && packet.changeAfter) await this.applyChange(packet.change);
+  }
+
+  private targets(packet: RealtimePacket): Set<Session> {
+    const targets = new Set<Session>();
+    for (const room of packet.rooms) {
+      for (const session of this.roomIndex.get(room) ?? []) {
+        if (session.userId !== packet.exceptUserId) targets.add(session);
+      }
+    }
+    return targets;
+  }
+
+  private deliver(packet: RealtimePacket): void {
+    const entry = JSON.stringify({ id: packet.id, type: packet.type, data: packet.data });
+    for (const session of this.targets(packet)) {
+      session.queue = session.queue
+        .then(() => this.append(session, packet, entry))
+        .catch((error: unknown) => {
+          // Redis failed: the session has a hole now; end it so the client resyncs.
+          this.logger.warn({ err: error, sessionId: session.id }, 'dispatch could not be buffered');
+          this.end(session, REALTIME_ERROR_CODES.unavailable);
+        });
+    }
+  }
+
+  private async append(session: Session, packet: RealtimePacket, entry: string): Promise<void> {
+    if (session.dropped || session.skipIds?.has(packet.id)) return;
+    const seq = await this.store.append(session.id, session.owner, entry, session.socket !== null);
+    if (seq < 0) {
+      // Taken over by a resume elsewhere, or expired while detached.
+      this.drop(session, REALTIME_CLOSE_REASONS.sessionTaken);
+      return;
+    }
+    const socket = session.socket;
+    if (!socket?.connected) return;
+    if (isSlow(socket, this.config.REALTIME_MAX_PENDING_PACKETS)) {
+      socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.slowConsumer });
+      socket.disconnect(true);
+      return;
+    }
+    socket.emit('dispatch', { seq, type: packet.type, data: packet.data });
+    this.metrics.dispatched.inc({ kind: 'sequenced' });
+  }
+
+  private deliverEphemeral(packet: RealtimePacket): void {
+    for (const session of this.targets(packet)) {
+      const socket = session.socket;
+      if (!socket?.connected) continue;
+      socket.emit('dispatch', { seq: null, type: packet.type, data: packet.data });
+      this.metrics.dispatched.inc({ kind: 'ephemeral' });
+    }
+  }
+
+  private seen(id: string): boolean {
+    if (this.recentIds.has(id)) return true;
+    this.recentIds.add(id);
+    this.recentOrder.push(id);
+    if (this.recentOrder.length > RECENT_IDS) this.recentIds.delete(this.recentOrder.shift()!);
+    return false;
+  }
+
+  // ---------------------------------------------------------------- visibility
+
+  private async applyChange(change: VisibilityChange): Promise<void> {
+    switch (change.kind) {
+      case 'user': {
+        this.chat.forgetPermissions();
+        const sessions = [...(this.roomIndex.get(rooms.user(change.userId)) ?? [])];
+        await this.recompute(change.guildId, sessions);
+        return;
+      }
+      case 'guild': {
+        this.chat.forgetPermissions();
+        await this.recompute(change.guildId, [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]);
+        return;
+      }
+      case 'leave-guild':
+        for (const session of [...(this.roomIndex.get(rooms.user(change.userId)) ?? [])]) {
+          this.setGuild(session, change.guildId, null);
+        }
+        return;
+      case 'remove-guild':
+        for (const session of [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]) {
+          this.setGuild(session, change.guildId, null);
+        }
+        return;
+      case 'remove-channel': {
+        const room = rooms.channel(change.channelId);
+        for (const session of [...(this.roomIndex.get(room) ?? [])]) {
+          this.leave(session, room);
+          for (const channels of session.guildChannels.values()) channels.delete(change.channelId);
+        }
+        return;
+      }
+      case 'dm':
+        for (const userId of change.userIds) {
+          for (const session of [...(this.roomIndex.get(rooms.user(userId)) ?? [])]) {
+            this.join(session, rooms.channel(change.channelId));
+          }
+        }
+        return;
+    }
+  }
+
+  /** Asks chat once per distinct user which channels of the guild they see, and moves their sessions. */
+  private async recompute(guildId: string, sessions: Session[]): Promise<void> {
+    const byUser = new Map<string, Session[]>();
+    for (const session of sessions)
+      byUser.set(session.userId, [...(byUser.get(session.userId) ?? []), session]);
+    await Promise.all(
+      [...byUser.values()].map(async (userSessions) => {
+        try {
+          const channelIds = await this.chat.visibleChannels(userSessions[0]!.identity, guildId);
+          for (const session of userSessions) this.setGuild(session, guildId, channelIds);
+        } catch (error) {
+          // Fail closed: without an answer the user's sessions reconnect and get a fresh view.
+          this.logger.warn({ err: error, guildId }, 'visibility recompute failed; closing sessions');
+          for (const session of userSessions) this.end(session, REALTIME_ERROR_CODES.unavailable);
+        }
+      }),
+    );
+  }
+
+  private setGuild(session: Session, guildId: string, channelIds: readonly string[] | null): void {
+    const previous = session.guildChannels.get(guildId) ?? new Set<string>();
+    if (channelIds === null) {
+      this.leave(session, rooms.guild(guildId));
+      for (const channelId of previous) this.leave(session, rooms.channel(channelId));
+      session.guildChannels.delete(guildId);
+      return;
+    }
+    this.join(session, rooms.guild(guildId));
+    const next = new Set(channelIds);
+    for (const channelId of next) this.join(session, rooms.channel(channelId));
+    for (const channelId of previous) if (!next.has(channelId)) this.leave(session, rooms.channel(channelId));
+    session.guildChannels.set(guildId, next);
+  }
+
+  private join(session: Session, room: string): void {
+    if (session.dropped) return;
+    session.rooms.add(room);
+    let members = this.roomIndex.get(room);
+    if (!members) this.roomIndex.set(room, (members = new Set()));
+    members.add(session);
+    void session.socket?.join(room);
+  }
+
+  private leave(session: Session, room: string): void {
+    session.rooms.delete(room);
+    const members = this.roomIndex.get(room);
+    members?.delete(session);
+    if (members?.size === 0) this.roomIndex.delete(room);
+    void session.socket?.leave(room);
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  private async authenticate(socket: RealtimeSocket): Promise<void> {
+    if (this.draining) throw new AppError(503, REALTIME_ERROR_CODES.unavailable, 'shutting down');
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    const token = typeof auth['token'] === 'string' ? auth['token'] : undefined;
+    const { identity, exp } = await this.verify(token);
+    const live = this.io?.of('/').adapter.rooms.get(rooms.user(identity.userId))?.size ?? 0;
+    if (live >= this.config.REALTIME_MAX_CONNECTIONS_PER_USER) {
+      throw new AppError(429, REALTIME_ERROR_CODES.tooManyConnections, 'too many connections');
+    }
+    socket.data = { identity, tokenExp: exp };
+  }
+
+  private async verify(token: string | undefined): Promise<{ identity: CallerIdentity; exp: number }> {
+    const identity = await this.verifier.verify(token ? `Bearer ${token}` : undefined);
+    return { identity, exp: decodeJwt(token!).exp ?? 0 };
+  }
+
+  private onConnection(socket: RealtimeSocket): void {
+    this.scheduleExpiry(socket);
+    socket.on('disconnect', () => {
+      clearTimeout(socket.data.expiryTimer);
+      const session = socket.data.session;
+      if (session) this.detach(session);
+    });
+    socket.on('auth.refresh', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
+      void this.refreshToken(socket, payload).then((answer) => ack?.(answer));
+    });
+    socket.on('typing.start', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
+      void this.typing(socket, payload).then((answer) => ack?.(answer));
+    });
+
+    void this.open(socket).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'realtime session could not start');
+      socket.emit('reconnect', { reason: REALTIME_ERROR_CODES.unavailable });
+      socket.disconnect(true);
+    });
+  }
+
+  private async open(socket: RealtimeSocket): Promise<void> {
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    if (typeof auth['sessionId'] === 'string') {
+      const lastSeq = typeof auth['lastSeq'] === 'number' ? auth['lastSeq'] : 0;
+      const outcome = await this.resume(socket, auth['sessionId'], lastSeq);
+      this.metrics.resumes.inc({ outcome: outcome === true ? 'resumed' : 'resync' });
+      if (outcome === true) return;
+      socket.emit('resync', { reason: outcome } satisfies ResyncPayload);
+    }
+    await this.start(socket);
+  }
+
+  /** A fresh session: the state from chat, the rooms, then `ready` (seq 0). */
+  private async start(socket: RealtimeSocket): Promise<void> {
+    const { identity } = socket.data;
+    const state = await this.chat.state(identity);
+    const session = new Session(randomUUID(), identity.userId, identity, `${this.nodeId}/${socket.id}`);
+    await this.store.create(session.id, session.userId, session.owner);
+    this.register(session, state);
+    this.attach(session, socket);
+    const ready: ReadyPayload = {
+      ...state,
+      sessionId: session.id,
+      seq: 0,
+      resumeWindowSeconds: this.config.REALTIME_RESUME_WINDOW_SECONDS,
+    };
+    socket.emit('ready', ready);
+    if (!socket.connected) this.detach(session);
+  }
+
+  /**
+   * Resume, without loss or duplicates, on any gateway:
+   * 1. the session must exist, belong to this user, and its owning gateway be alive (a crashed gateway
+   *    stopped buffering: its sessions resync rather than silently miss events);
+   * 2. the new session joins its rooms here first, with its delivery queue held;
+   * 3. takeover: the session's owner becomes this connection (compare-and-set), so the previous owner's
+   *    next append fails and it lets go (it is also told directly);
+   * 4. the buffer is read after the takeover: it holds everything the previous owner appended;
+   * 5. `resumed`, the missed dispatches in order, then the held live ones — minus those already in the
+   *    buffer (by event id), each appended with the next seq.
+   */
+  private async resume(
+    socket: RealtimeSocket,
+    sessionId: string,
+    lastSeq: number,
+  ): Promise<true | ResyncPayload['reason']> {
+    const { identity } = socket.data;
+    const stored = await this.store.get(sessionId);
+    if (!stored) return 'SESSION_UNKNOWN';
+    if (stored.userId !== identity.userId) return 'SESSION_USER_MISMATCH';
+    const ownerNode = stored.owner.split('/')[0]!;
+    if (ownerNode !== this.nodeId && !(await this.store.isNodeAlive(ownerNode))) return 'SESSION_UNKNOWN';
+    const state = await this.chat.state(identity);
+    const session = new Session(sessionId, identity.userId, identity, `${this.nodeId}/${socket.id}`);
+    let openGate!: () => void;
+    session.queue = new Promise<void>((resolve) => (openGate = resolve));
+    this.register(session, state);
+    try {
+      const currentSeq = await this.store.takeover(sessionId, stored.owner, session.owner);
+      if (currentSeq < 0) {
+        this.unregister(session);
+        return 'SESSION_UNKNOWN';
+      }
+      this.io?.serverSideEmit(PEER_EVENTS.sessionTaken, sessionId, session.owner);
+      this.onSessionTaken(sessionId, session.owner);
+      const buffer = await this.store.buffer(sessionId);
+      const plan = planReplay(buffer, lastSeq, currentSeq);
+      if (!plan.ok) {
+        this.unregister(session);
+        return plan.reason;
+      }
+      session.skipIds = new Set(buffer.map((entry) => entry.id));
+      this.attach(session, socket);
+      socket.emit('resumed', { sessionId, replayed: plan.entries.length });
+      for (const entry of plan.entries) {
+        socket.emit('dispatch', { seq: entry.seq, type: entry.type, data: entry.data });
+      }
+      this.metrics.dispatched.inc({ kind: 'replayed' }, plan.entries.length);
+      // A straggler of the previous owner's stream may still arrive here; keep the ids a while.
+      setTimeout(() => (session.skipIds = null), 30_000).unref();
+      if (!socket.connected) this.detach(session);
+      return true;
+    } catch (error) {
+      this.unregister(session);
+      throw error;
+    } finally {
+      openGate();
+    }
+  }
+
+  private register(session: Session, state: RealtimeState): void {
+    this.sessions.set(session.owner, session);
+    this.join(session, rooms.user(session.userId));
+    for (const guild of state.guilds) {
+      this.setGuild(
+        session,
+        guild.guild.id,
+        guild.channels.map((channel) => channel.id),
+      );
+    }
+    for (const dm of state.dms) this.join(session, rooms.channel(dm.id));
+  }
+
+  private attach(session: Session, socket: RealtimeSocket): void {
+    session.socket = socket;
+    socket.data.session = session;
+    void socket.join([...session.rooms, rooms.session(session.id)]);
+  }
+
+  private detach(session: Session): void {
+    if (session.dropped || !session.socket) return;
+    session.socket = null;
+    clearTimeout(session.detachTimer);
+    session.detachTimer = setTimeout(
+      () => this.unregister(session),
+      this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000,
+    );
+    session.detachTimer.unref();
+  }
+
+  private unregister(session: Session): void {
+    session.dropped = true;
+    clearTimeout(session.detachTimer);
+    for (const room of [...session.rooms]) this.leave(session, room);
+    if (this.sessions.get(session.owner) === session) this.sessions.delete(session.owner);
+  }
+
+  private drop(session: Session, reason: string): void {
+    if (session.dropped) return;
+    this.unregister(session);
+    const socket = session.socket;
+    session.socket = null;
+    if (socket?.connected) {
+      socket.emit('reconnect', { reason });
+      socket.disconnect(true);
+    }
+  }
+
+  /** Drops a session and deletes it in Redis (if still ours): resuming it answers resync. */
+  private end(session: Session, reason: string): void {
+    if (session.dropped) return;
+    this.drop(session, reason);
+    void this.store.forget(session.id, session.owner).catch(() => undefined);
+  }
+
+  private onSessionTaken(sessionId: string, owner: string): void {
+    for (const session of [...this.sessions.values()]) {
+      if (session.id === sessionId && session.owner !== owner)
+        this.drop(session, REALTIME_CLOSE_REASONS.sessionTaken);
+    }
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  private scheduleExpiry(socket: RealtimeSocket): void {
+    clearTimeout(socket.data.expiryTimer);
+    const delay = Math.max(0, socket.data.tokenExp * 1_000 - Date.now());
+    socket.data.expiryTimer = setTimeout(
+      () => {
+        socket.emit('auth.expired', { reason: REALTIME_CLOSE_REASONS.tokenExpired });
+        socket.disconnect(true);
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
+    socket.data.expiryTimer.unref();
+  }
+
+  private async refreshToken(socket: RealtimeSocket, payload: unknown): Promise<RealtimeAck> {
+    const token = isRecord(payload) && typeof payload['token'] === 'string' ? payload['token'] : undefined;
+    try {
+      const { identity, exp } = await this.verify(token);
+      if (identity.userId !== socket.data.identity.userId) {
+        return failure(REALTIME_ERROR_CODES.userMismatch, 'The token belongs to another user.');
+      }
+      socket.data.tokenExp = exp;
+      this.scheduleExpiry(socket);
+      return { ok: true };
+    } catch (error) {
+      const code = handshakeErrorCode(error);
+      return failure(code, error instanceof Error ? error.message : code);
+    }
+  }
+
+  // ---------------------------------------------------------------- typing
+
+  /**
+   * Typing is ephemeral: checked against chat (SEND_MESSAGES, cached per user and channel for 30 s),
+   * rate-limited in Redis (one per user and channel per interval, across gateways), sent to the channel's
+   * other sessions on every gateway without Kafka, without a sequence number and without buffering — a
+   * resumed client has no use for a typing indicator that has long expired.
+   */
+  private async typing(socket: RealtimeSocket, payload: unknown): Promise<RealtimeAck> {
+    const channelId = isRecord(payload) ? payload['channelId'] : undefined;
+    if (typeof channelId !== 'string' || !/^\d{1,20}$/.test(channelId)) {
+      return failure(REALTIME_ERROR_CODES.invalidRequest, 'channelId must be a channel id.');
+    }
+    const { identity } = socket.data;
+    let permissions: bigint | null;
+    try {
+      permissions = await this.chat.channelPermissions(identity, channelId);
+    } catch {
+      return failure(REALTIME_ERROR_CODES.unavailable, 'Try again shortly.');
+    }
+    if (permissions === null) return failure(REALTIME_ERROR_CODES.unknownChannel, 'Unknown channel.');
+    if (!has(permissions, PERMISSIONS.SEND_MESSAGES)) {
+      return failure(REALTIME_ERROR_CODES.missingPermission, 'You need the SEND_MESSAGES permission.');
+    }
+    const fresh = await this.redis
+      .set(
+        `rt:typing:${identity.userId}:${channelId}`,
+        '1',
+        'EX',
+        this.config.REALTIME_TYPING_INTERVAL_SECONDS,
+        'NX',
+      )
+      .catch(() => 'OK');
+    if (fresh === null) return failure(REALTIME_ERROR_CODES.rateLimited, 'Typing was sent a moment ago.');
+    const guildId = this.guildOfChannel(socket.data.session, channelId);
+    const data: TypingStarted = {
+      channelId,
+      guildId,
+      userId: identity.userId,
+      expiresAt: new Date(Date.now() + TYPING_TTL_MS).toISOString(),
+    };
+    const packet: RealtimePacket = {
+      id: randomUUID(),
+      type: 'typing.started',
+      data,
+      rooms: [rooms.channel(channelId)],
+      exceptUserId: identity.userId,
+      ephemeral: true,
+    };
+    this.io?.serverSideEmit(PEER_EVENTS.packet, packet);
+    await this.receive(packet);
+    return { ok: true };
+  }
+
+  private guildOfChannel(session: Session | undefined, channelId: string): string | null {
+    for (const [guildId, channels] of session?.guildChannels ?? [])
+      if (channels.has(channelId)) return guildId;
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function failure(code: RealtimeErrorCode, message: string): RealtimeAck {
+  return { ok: false, code, message };
+}
+
+/** The stable code a refused handshake (or refresh) reports. */
+export function handshakeErrorCode(error: unknown): RealtimeErrorCode {
+  if (error instanceof AppError) {
+    const known = Object.values(REALTIME_ERROR_CODES) as string[];
+    if (known.includes(error.code)) return error.code as RealtimeErrorCode;
+    if (error.status === 401) return REALTIME_ERROR_CODES.tokenInvalid;
+  }
+  return REALTIME_ERROR_CODES.unavailable;
+}
+
+/** A client that does not read: engine.io's write buffer keeps growing (packets not yet flushed). */
+function isSlow(socket: RealtimeSocket, maxPending: number): boolean {
+  const conn = socket.conn as unknown as { writeBuffer?: unknown[] };
+  return (conn.writeBuffer?.length ?? 0) > maxPending;
+}

@@ -1,0 +1,181 @@
+import type { Channel, Guild, Member, Role } from './api/chat.dto';
+import type { EventData } from './events/registry';
+
+/**
+ * The realtime protocol between clients and the gateway (socket.io at path `/realtime`).
+ *
+ * Connect with `auth: { token }` (a fresh session) or `auth: { token, sessionId, lastSeq }` (resume).
+ * A refused handshake ends in `connect_error` whose message is one of REALTIME_ERROR_CODES.
+ *
+ * Server → client:
+ * - `ready` (fresh session): everything needed to render the app; `seq` is 0.
+ * - `resumed` (resume accepted), followed by every missed `dispatch` in order, then the live stream.
+ * - `resync` (resume refused: session unknown or expired, other user, or the buffer no longer reaches
+ *   back to `lastSeq`): drop local state; a `ready` for a new session follows on the same socket.
+ * - `dispatch` {seq, type, data}: one event. `seq` grows by one per dispatch of the session, so a
+ *   client keeps the highest it has seen and presents it when resuming. Ephemeral events (typing)
+ *   carry `seq: null`: they are never replayed.
+ * - `reconnect` {reason}: the gateway is going away; reconnect (to any gateway) and resume.
+ * - `auth.expired`: the access token expired without a refresh; the socket is closed right after.
+ *
+ * Client → server (each with an acknowledgement callback answering RealtimeAck):
+ * - `auth.refresh` {token}: present a refreshed access token of the same user.
+ * - `typing.start` {channelId}: the others in the channel get `typing.started` (rate-limited).
+ */
+export const REALTIME_PATH = '/realtime';
+
+export const REALTIME_ERROR_CODES = {
+  tokenMissing: 'TOKEN_MISSING',
+  tokenInvalid: 'TOKEN_INVALID',
+  tokenExpired: 'TOKEN_EXPIRED',
+  /** The token belongs to another user than the connection (auth.refresh). */
+  userMismatch: 'USER_MISMATCH',
+  /** Auth's keys or chat could not be reached; retry shortly. */
+  unavailable: 'UNAVAILABLE',
+  tooManyConnections: 'TOO_MANY_CONNECTIONS',
+  rateLimited: 'RATE_LIMITED',
+  unknownChannel: 'UNKNOWN_CHANNEL',
+  missingPermission: 'MISSING_PERMISSION',
+  invalidRequest: 'INVALID_REQUEST',
+} as const;
+export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[keyof typeof REALTIME_ERROR_CODES];
+
+/** Why the server closed a socket (sent in `reconnect` / the disconnect reason). */
+export const REALTIME_CLOSE_REASONS = {
+  shuttingDown: 'SHUTTING_DOWN',
+  tokenExpired: 'TOKEN_EXPIRED',
+  slowConsumer: 'SLOW_CONSUMER',
+  sessionTaken: 'SESSION_TAKEN',
+} as const;
+
+export interface RealtimeHandshakeAuth {
+  token: string;
+  sessionId?: string;
+  lastSeq?: number;
+}
+
+export type RealtimeAck = { ok: true } | { ok: false; code: RealtimeErrorCode; message: string };
+
+export interface TypingStarted {
+  channelId: string;
+  guildId: string | null;
+  userId: string;
+  /** ISO 8601; the indicator should disappear then unless renewed. */
+  expiresAt: string;
+}
+
+/** Presence and voice payloads are defined by their services (issues 6 and 9); opaque until then. */
+export type PresenceUpdated = Record<string, unknown>;
+export type VoiceStateUpdated = Record<string, unknown>;
+
+/** Every event a client can receive in `dispatch`, with its payload. */
+export interface DispatchEvents {
+  'message.created': EventData<'message.created'>;
+  'message.updated': EventData<'message.updated'>;
+  'message.deleted': EventData<'message.deleted'>;
+  'reaction.added': EventData<'reaction.added'>;
+  'reaction.removed': EventData<'reaction.removed'>;
+  'channel.created': EventData<'channel.created'>;
+  'channel.updated': EventData<'channel.updated'>;
+  'channel.deleted': EventData<'channel.deleted'>;
+  'guild.updated': EventData<'guild.updated'>;
+  'guild.deleted': EventData<'guild.deleted'>;
+  'member.joined': EventData<'member.joined'>;
+  'member.updated': EventData<'member.updated'>;
+  'member.left': EventData<'member.left'>;
+  'role.created': EventData<'role.created'>;
+  'role.updated': EventData<'role.updated'>;
+  'role.deleted': EventData<'role.deleted'>;
+  /** Sent to the same user's sockets only (their other devices). */
+  'readstate.updated': EventData<'readstate.updated'>;
+  'presence.updated': PresenceUpdated;
+  /** Ephemeral: `seq` is null, never replayed. */
+  'typing.started': TypingStarted;
+  'voice.state.updated': VoiceStateUpdated;
+}
+
+export type DispatchType = keyof DispatchEvents;
+
+export const DISPATCH_TYPES = [
+  'message.created',
+  'message.updated',
+  'message.deleted',
+  'reaction.added',
+  'reaction.removed',
+  'channel.created',
+  'channel.updated',
+  'channel.deleted',
+  'guild.updated',
+  'guild.deleted',
+  'member.joined',
+  'member.updated',
+  'member.left',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'readstate.updated',
+  'presence.updated',
+  'typing.started',
+  'voice.state.updated',
+] as const satisfies readonly DispatchType[];
+
+/** The `dispatch` payload, discriminated on `type`. */
+export type Dispatch = {
+  [T in DispatchType]: { seq: T extends 'typing.started' ? null : number; type: T; data: DispatchEvents[T] };
+}[DispatchType];
+
+export interface ReadyGuild {
+  guild: Guild;
+  roles: Role[];
+  /** The connecting user's membership. */
+  member: Member;
+  /** The channels the user can see (VIEW_CHANNEL), by position. */
+  channels: Channel[];
+  /** The first page of the member list (presence joins it in issue 6). */
+  members: { userIds: string[]; total: number };
+}
+
+export interface ReadyReadState {
+  channelId: string;
+  lastReadMessageId: string | null;
+}
+
+/** What chat answers the gateway for `ready` (GET /internal/v1/realtime/state). */
+export interface RealtimeState {
+  user: { id: string };
+  guilds: ReadyGuild[];
+  dms: Channel[];
+  readStates: ReadyReadState[];
+}
+
+export interface ReadyPayload extends RealtimeState {
+  sessionId: string;
+  /** Always 0: the first dispatch of the session has seq 1. */
+  seq: 0;
+  /** How long (seconds) the session can be resumed after a disconnect. */
+  resumeWindowSeconds: number;
+}
+
+export interface ResumedPayload {
+  sessionId: string;
+  /** How many missed dispatches follow. */
+  replayed: number;
+}
+
+export interface ResyncPayload {
+  reason: 'SESSION_UNKNOWN' | 'SESSION_USER_MISMATCH' | 'BUFFER_EXCEEDED';
+}
+
+/** Chat's answer to GET /internal/v1/realtime/guilds/{guildId}/visible-channels. */
+export interface VisibleChannelsAnswer {
+  guildId: string;
+  channelIds: string[];
+}
+
+/** Chat's answer to GET /internal/v1/realtime/channels/{channelId}/permissions. */
+export interface ChannelPermissionsAnswer {
+  channelId: string;
+  guildId: string | null;
+  /** Decimal bitfield. */
+  permissions: string;
+}

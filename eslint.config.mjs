@@ -42,7 +42,8 @@ export default tseslint.config(
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:sdk'],
+              // messaging: e2e tests observe the events services publish
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:messaging', 'type:sdk'],
             },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
             {

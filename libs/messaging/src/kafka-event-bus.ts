@@ -202,7 +202,10 @@ export class KafkaEventBus implements EventBus {
     this.assertOpen();
     const session = { ...this.options.session, ...options.session };
     const fromBeginning = options.startFrom === 'earliest';
-    if (!fromBeginning) await this.pinNewGroupToLatest(options.group, topics);
+    // For a brand-new group, where "latest" is as of now: the end offsets, sought once the group assigns them.
+    const pins = fromBeginning
+      ? new Map<string, string>()
+      : await this.endOffsetsOfNewGroup(options.group, topics);
 
     const consumer = this.kafka.consumer({
       groupId: options.group,
@@ -219,7 +222,15 @@ export class KafkaEventBus implements EventBus {
           () => reject(new Error(`group ${options.group} not joined within ${joinTimeoutMs} ms`)),
           joinTimeoutMs,
         );
-        const stop = consumer.on(consumer.events.GROUP_JOIN, () => {
+        const stop = consumer.on(consumer.events.GROUP_JOIN, (event) => {
+          for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
+            for (const partition of partitions) {
+              const offset = pins.get(`${topic}:${partition}`);
+              if (offset === undefined) continue;
+              pins.delete(`${topic}:${partition}`); // only the first assignment; later ones keep commits
+              consumer.seek({ topic, partition, offset });
+            }
+          }
           clearTimeout(timer);
           stop();
           resolve();
@@ -245,30 +256,29 @@ export class KafkaEventBus implements EventBus {
   }
 
   /**
-   * kafkajs resolves "latest" for a group without committed offsets only when it first fetches — after
-   * the join — so events published in between would be skipped. Committing the current end offsets for
-   * a brand-new group makes "latest" mean "from the moment subscribe() was called".
+   * kafkajs resolves "latest" for a group without committed offsets only at its first fetch after the
+   * join, so events published in between would be skipped. For such partitions this returns the current
+   * end offsets (`topic:partition` → offset), which the consumer seeks to when the group assigns them:
+   * "latest" then means "from the moment subscribe() was called". Metadata calls only, in parallel.
    */
-  private async pinNewGroupToLatest(group: string, topics: readonly string[]): Promise<void> {
+  private async endOffsetsOfNewGroup(group: string, topics: readonly string[]): Promise<Map<string, string>> {
+    const pins = new Map<string, string>();
     try {
       const admin = await this.connectAdmin();
       const committed = await admin.fetchOffsets({ groupId: group, topics: [...topics] });
-      for (const { topic, partitions } of committed) {
-        const fresh = new Set(partitions.filter((p) => p.offset === '-1').map((p) => p.partition));
-        if (fresh.size === 0) continue;
-        const ends = await admin.fetchTopicOffsets(topic);
-        const partitionsToPin = ends
-          .filter((end) => fresh.has(end.partition))
-          .map(({ partition, high }) => ({ partition, offset: high }));
-        await admin.setOffsets({ groupId: group, topic, partitions: partitionsToPin });
-      }
-    } catch (error) {
-      // A group with running members already has a position; nothing to pin.
-      this.logger.debug(
-        { group, error: errorMessage(error) },
-        'could not pin new consumer group to latest offsets',
+      await Promise.all(
+        committed.map(async ({ topic, partitions }) => {
+          const fresh = new Set(partitions.filter((p) => p.offset === '-1').map((p) => p.partition));
+          if (fresh.size === 0) return;
+          for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
+            if (fresh.has(partition)) pins.set(`${topic}:${partition}`, high);
+          }
+        }),
       );
+    } catch (error) {
+      this.logger.debug({ group, error: errorMessage(error) }, 'could not read end offsets for a new group');
     }
+    return pins;
   }
 
   private connectAdmin(): Promise<Admin> {

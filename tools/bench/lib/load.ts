@@ -16,8 +16,12 @@ export interface LoadOptions {
   name: string;
   /** Base URL of the server under load: only http://127.0.0.1:<port> is accepted. */
   target: string;
-  /** The request, or a function giving the n-th request (for tokens that change, rotating ids, …). */
-  request: RequestSpec | ((sequence: number) => RequestSpec);
+  /**
+   * The request, or a function giving the n-th request (for tokens that change, rotating ids, …). It
+   * also gets the index of the connection (0 … connections − 1) sending it, so each connection can act
+   * as one client (one user, one channel).
+   */
+  request: RequestSpec | ((sequence: number, connection: number) => RequestSpec);
   /** Concurrent keep-alive connections, each running one request at a time (closed loop). */
   connections: number;
   /** Requests during warm-up are sent but not recorded. Default 3 s. */
@@ -153,9 +157,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             set.has(status)
         )(new Set([options.expectStatus].flat()));
   const staticRequest = typeof options.request === 'function' ? undefined : prepare(options.request);
-  const nextRequest = (sequence: number): Prepared =>
-    staticRequest ?? prepare((options.request as (sequence: number) => RequestSpec)(sequence));
-  const first = nextRequest(0);
+  const nextRequest = (sequence: number, connection: number): Prepared =>
+    staticRequest ??
+    prepare((options.request as (sequence: number, connection: number) => RequestSpec)(sequence, connection));
+  const first = nextRequest(0, 0);
 
   const agent = new Agent({
     keepAlive: true,
@@ -206,7 +211,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.signal?.aborted) abort();
   options.signal?.addEventListener('abort', abort, { once: true });
 
-  const worker = async () => {
+  const worker = async (connection: number) => {
     while (phase !== 'done') {
       const counted = phase === 'measure';
       if (counted) {
@@ -216,7 +221,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         }
         measuredIssued++;
       }
-      const prepared = sequence === 0 ? first : nextRequest(sequence);
+      const prepared = sequence === 0 && connection === 0 ? first : nextRequest(sequence, connection);
       sequence++;
       const started = performance.now();
       try {
@@ -254,7 +259,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
 
-  await Promise.all(Array.from({ length: connections }, worker));
+  await Promise.all(Array.from({ length: connections }, (_, connection) => worker(connection)));
   options.signal?.removeEventListener('abort', abort);
   if (warmupTimer) clearTimeout(warmupTimer);
   if (endTimer) clearTimeout(endTimer);

@@ -27,6 +27,13 @@ export interface ProcessStats {
   /** CPU time used during the measured phase, as % of one core (200% = both cores of a 2-core box). */
   cpuPercent: number;
   samples: number;
+  /**
+   * For a tree (e.g. Postgres with its backends): the memory of the whole tree as the sum of PSS
+   * (proportional set size, /proc/<pid>/smaps_rollup: shared pages divided among the processes that map
+   * them, so shared buffers count once), before and after the measured phase, in MiB.
+   */
+  treePssBeforeMiB?: number;
+  treePssAfterMiB?: number;
 }
 
 let clockTicks: number | undefined;
@@ -50,6 +57,28 @@ export function readRssKiB(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/** PSS of a process in KiB (/proc/<pid>/smaps_rollup), or NaN when it is gone or unreadable. */
+export function readPssKiB(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const match = /^Pss:\s+(\d+)\s+kB/m.exec(rollup);
+    return match ? Number(match[1]) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Sum of the PSS of a process and its descendants, in KiB (NaN when the root is unreadable). */
+export function readTreePssKiB(root: number): number {
+  let total = 0;
+  for (const pid of processTree(root)) {
+    const pss = readPssKiB(pid);
+    if (Number.isFinite(pss)) total += pss;
+    else if (pid === root) return NaN;
+  }
+  return total;
 }
 
 /** User + system CPU time of a process in seconds (Linux /proc/<pid>/stat), or NaN. */
@@ -170,6 +199,7 @@ export class ProcessSampler {
   private readonly rss = new Map<number, number[]>();
   private readonly before = new Map<number, number>();
   private readonly cpuStart = new Map<number, Map<number, number>>();
+  private readonly treePssBefore = new Map<number, number>();
   private startedAt = 0;
   private machineStart = { busy: NaN, total: NaN };
 
@@ -185,6 +215,7 @@ export class ProcessSampler {
       const { pid } = watched;
       this.before.set(pid, readRssKiB(pid));
       this.cpuStart.set(pid, cpuByPid(watched));
+      if (watched.tree) this.treePssBefore.set(pid, readTreePssKiB(pid));
       this.rss.set(pid, []);
     }
     this.timer = setInterval(() => this.sample(), this.intervalMs);
@@ -224,6 +255,12 @@ export class ProcessSampler {
         rssAfterMiB: (valid.at(-1) ?? NaN) / MiB,
         cpuPercent: (cpu / elapsedSeconds) * 100,
         samples: valid.length,
+        ...(watched.tree
+          ? {
+              treePssBeforeMiB: (this.treePssBefore.get(pid) ?? NaN) / MiB,
+              treePssAfterMiB: readTreePssKiB(pid) / MiB,
+            }
+          : {}),
       };
     });
   }

@@ -106,6 +106,9 @@ export function processTable(results: LoadResult[]): string {
         fixed(process.rssPeakMiB, 1),
         fixed(process.rssAfterMiB, 1),
         fixed(process.cpuPercent, 0),
+        process.treePssAfterMiB === undefined
+          ? '-'
+          : `${fixed(process.treePssBeforeMiB ?? NaN, 0)} → ${fixed(process.treePssAfterMiB, 0)}`,
       ]);
     }
     rows.push([
@@ -116,6 +119,7 @@ export function processTable(results: LoadResult[]): string {
       '-',
       fixed(result.loadGenerator.rssMiB, 1),
       fixed(result.loadGenerator.cpuPercent, 0),
+      '-',
     ]);
     const watched =
       result.processes.reduce((sum, process) => sum + process.cpuPercent, 0) +
@@ -128,10 +132,20 @@ export function processTable(results: LoadResult[]): string {
       '-',
       '-',
       `${fixed(result.machineCpuPercent, 0)} (others ${fixed(result.machineCpuPercent - watched, 0)})`,
+      '-',
     ]);
   }
   return table(
-    ['scenario', 'process', 'RSS before MiB', 'mean', 'peak', 'after', 'CPU % (1 core=100)'],
+    [
+      'scenario',
+      'process',
+      'RSS before MiB',
+      'mean',
+      'peak',
+      'after',
+      'CPU % (1 core=100)',
+      'tree PSS MiB before → after',
+    ],
     rows,
   );
 }

@@ -204,9 +204,9 @@ describe('auth service: accounts', () => {
       body: { email: `${name}@example.com`, username: name, password: 'short' },
     });
     expect(short.status).toBe(400);
-    expect(short.body.error.code).toBe('WEAK_PASSWORD');
+    expect(short.body.error.code).toBe('VALIDATION_FAILED');
     expect(short.body.error.details).toEqual([
-      expect.objectContaining({ field: 'body.password', code: 'too_short' }),
+      expect.objectContaining({ field: 'body.password', code: 'too_small' }),
     ]);
 
     const sameAsUsername = await call<ErrorReply>('POST', '/api/v1/auth/register', {

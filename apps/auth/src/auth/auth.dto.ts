@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { tokenPairSchema } from '../sessions/sessions.dto';
 import { displayNameSchema, privateUserSchema, usernameSchema } from '../users/users.dto';
 
-// Passwords are only bounded here (the body limit bounds them too); the policy (8–256 characters, not the
-// email or username) is checked by the service and answered as WEAK_PASSWORD.
+// A new password's length is checked here with the other fields, so one 400 lists every bad field; the
+// rest of the policy (256 code points at most, not the email or username) needs the account and is
+// checked by the service, answered as WEAK_PASSWORD.
 const password = z.string().max(4096);
+const newPassword = z.string().min(8, 'The password must be at least 8 characters long.').max(4096);
 const deviceLabel = z.string().trim().min(1).max(128);
 
 export const registerSchema = z.object({
   email: z.email().max(254),
   username: usernameSchema,
-  password,
+  password: newPassword,
   displayName: displayNameSchema.optional(),
   deviceLabel: deviceLabel.optional(),
 });
@@ -26,7 +28,7 @@ export type LoginDto = z.infer<typeof loginSchema>;
 
 export const changePasswordSchema = z.object({
   currentPassword: password.min(1),
-  newPassword: password,
+  newPassword,
 });
 export type ChangePasswordDto = z.infer<typeof changePasswordSchema>;
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '@bonfire/platform';
 
 const workspaceRoot = resolve(__dirname, '../..');
 
@@ -34,21 +34,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
-}
-
-function adminUrl(): string {
-  const { POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_HOST, POSTGRES_PORT } = process.env;
-  return `postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@${POSTGRES_HOST}:${POSTGRES_PORT}/postgres`;
-}
-
-async function withAdmin<T>(action: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await action(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A service process started from its build output, with its own port and (if it owns one) database. */
@@ -136,7 +121,7 @@ export interface StackOptions {
 export class Stack {
   readonly services = new Map<string, ServiceProcess>();
   readonly gateways: ServiceProcess[] = [];
-  private readonly databases: string[] = [];
+  private readonly databases: TestDatabase[] = [];
 
   private constructor(private readonly options: StackOptions) {}
 
@@ -165,12 +150,7 @@ export class Stack {
 
   async stop(): Promise<void> {
     await Promise.all([...this.gateways, ...this.services.values()].map((service) => service.stop()));
-    if (this.databases.length > 0) {
-      await withAdmin(async (client) => {
-        for (const database of this.databases)
-          await client.query(`drop database if exists "${database}" with (force)`);
-      });
-    }
+    await Promise.all(this.databases.map((database) => database.drop()));
   }
 
   private async boot(): Promise<void> {
@@ -193,12 +173,9 @@ export class Stack {
     for (const name of this.options.services) {
       const variable = DATABASE_VARIABLE[name];
       if (!variable) continue;
-      const database = `bonfire_${name}_e2e_${suffix}`;
-      await withAdmin((client) => client.query(`create database "${database}"`));
+      const database = await createTestDatabase(`bonfire_${name}_e2e`);
       this.databases.push(database);
-      const url = new URL(env[variable]!);
-      url.pathname = `/${database}`;
-      env[variable] = url.toString();
+      env[variable] = database.url;
     }
     for (const name of this.options.services.filter((service) => service !== 'gateway')) {
       const service = new ServiceProcess(name, ports.get(name)!, {

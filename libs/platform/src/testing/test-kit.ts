@@ -34,7 +34,23 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   await asAdmin(`create database "${name}"`);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => asAdmin(`drop database if exists "${name}" with (force)`) };
+  return { name, url: url.toString(), drop: () => dropDatabase(name) };
+}
+
+/**
+ * Drops a test database, its connections included. A non-superuser cannot terminate an autovacuum worker
+ * that happens to be in it, so a refusal is retried for a few seconds before it counts.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await asAdmin(`drop database if exists "${name}" with (force)`);
+      return;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((wait) => setTimeout(wait, 500));
+    }
+  }
 }
 
 export interface TestReply<T> {

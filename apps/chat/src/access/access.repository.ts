@@ -106,6 +106,7 @@ export class AccessRepository {
       .selectFrom('permission_overwrites')
       .selectAll()
       .where('channel_id', 'in', channelIds)
+      .orderBy('target_id')
       .execute();
     for (const row of rows) {
       const list = byChannel.get(row.channel_id) ?? [];

@@ -5,6 +5,7 @@ import {
   has,
   PERMISSIONS,
   type PermissionName,
+  type PermissionOverwrite,
 } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
@@ -109,6 +110,11 @@ export class AccessService {
     if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
     requirePermissions(access.permissions, required);
     return access;
+  }
+
+  /** The permission overwrites of several channels, in one query. */
+  overwritesOf(channelIds: readonly string[]): Promise<Map<string, PermissionOverwrite[]>> {
+    return this.repository.overwrites(channelIds);
   }
 
   /** Of the given guild channels, the ids the member may see, with their permissions. */

@@ -1,3 +1,4 @@
+import { toChannel } from '../channels/channels.dto';
 import type { Channel } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Selectable } from 'kysely';
@@ -113,25 +114,6 @@ export class DmsRepository {
       list.push(recipient.user_id);
       byChannel.set(recipient.channel_id, list);
     }
-    return rows.map((row) => toChannel(row, byChannel.get(row.id) ?? []));
+    return rows.map((row) => toChannel(row, [], byChannel.get(row.id) ?? []));
   }
-}
-
-export function toChannel(row: ChannelRow, recipientIds: string[]): Channel {
-  return {
-    id: row.id,
-    type: row.type,
-    guildId: row.guild_id,
-    name: row.name,
-    topic: row.topic,
-    position: row.position,
-    parentId: row.parent_id,
-    slowmodeSeconds: row.slowmode_seconds,
-    userLimit: row.user_limit,
-    permissionOverwrites: [],
-    recipientIds,
-    ownerId: row.owner_id,
-    lastMessageId: row.last_message_id,
-    createdAt: row.created_at.toISOString(),
-  };
 }

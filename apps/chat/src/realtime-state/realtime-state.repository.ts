@@ -1,4 +1,3 @@
-import type { PermissionOverwrite } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import { ChatTransactions } from '../database/chat-transactions';
 import type { ChannelsTable, GuildsTable, RolesTable } from '../database/schema';
@@ -94,28 +93,6 @@ export class RealtimeStateRepository {
       .orderBy('id')
       .execute();
     return rows.map((row) => row.id);
-  }
-
-  async overwrites(channelIds: readonly string[]): Promise<Map<string, PermissionOverwrite[]>> {
-    const byChannel = new Map<string, PermissionOverwrite[]>();
-    if (channelIds.length === 0) return byChannel;
-    const rows = await this.db
-      .selectFrom('permission_overwrites')
-      .selectAll()
-      .where('channel_id', 'in', channelIds)
-      .orderBy('target_id')
-      .execute();
-    for (const row of rows) {
-      const list = byChannel.get(row.channel_id) ?? [];
-      list.push({
-        id: row.target_id,
-        type: row.target_type,
-        allow: BigInt(row.allow),
-        deny: BigInt(row.deny),
-      });
-      byChannel.set(row.channel_id, list);
-    }
-    return byChannel;
   }
 
   /** DMs and group DMs the user is a recipient of, newest activity first. */

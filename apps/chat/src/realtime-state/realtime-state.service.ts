@@ -1,5 +1,4 @@
 import {
-  type Channel,
   type ChannelPermissionsAnswer,
   computeChannelPermissions,
   type GuildPermissionContext,
@@ -13,7 +12,10 @@ import {
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { ACCESS_ERROR_CODES, AccessService, isSnowflake } from '../access/access.service';
-import { type ChannelRow, RealtimeStateRepository, type RoleRow } from './realtime-state.repository';
+import { toChannel } from '../channels/channels.dto';
+import { toGuild } from '../guilds/guilds.dto';
+import { toRole } from '../roles/roles.dto';
+import { RealtimeStateRepository, type RoleRow } from './realtime-state.repository';
 
 /** Members listed per guild in `ready` (presence joins this page in issue 6). */
 export const READY_MEMBER_PAGE_SIZE = 100;
@@ -41,7 +43,7 @@ export class RealtimeStateService {
       this.repository.memberPages(guildIds, READY_MEMBER_PAGE_SIZE),
     ]);
     const [overwrites, recipients] = await Promise.all([
-      this.repository.overwrites(guildChannels.map((channel) => channel.id)),
+      this.access.overwritesOf(guildChannels.map((channel) => channel.id)),
       this.repository.recipients(dmChannels.map((channel) => channel.id)),
     ]);
 
@@ -67,14 +69,7 @@ export class RealtimeStateService {
         );
       const page = pagesByGuild.get(guild.id) ?? [];
       return {
-        guild: {
-          id: guild.id,
-          name: guild.name,
-          iconFileId: guild.icon_file_id,
-          description: guild.description,
-          ownerId: guild.owner_id,
-          createdAt: guild.created_at.toISOString(),
-        },
+        guild: toGuild(guild),
         roles: guildRoles.map(toRole),
         member: {
           guildId: guild.id,
@@ -133,43 +128,6 @@ function permissionContext(
     userId,
     everyone: everyoneRole ? grant(everyoneRole) : { id: guildId, permissions: 0n, position: 0 },
     roles: guildRoles.filter((role) => role.id !== guildId && mine.has(role.id)).map(grant),
-  };
-}
-
-function toRole(role: RoleRow) {
-  return {
-    id: role.id,
-    guildId: role.guild_id,
-    name: role.name,
-    color: role.color,
-    hoist: role.hoist,
-    mentionable: role.mentionable,
-    position: role.position,
-    permissions: String(role.permissions),
-    createdAt: role.created_at.toISOString(),
-  };
-}
-
-function toChannel(
-  row: ChannelRow,
-  permissionOverwrites: Channel['permissionOverwrites'],
-  recipientIds: string[],
-): Channel {
-  return {
-    id: row.id,
-    type: row.type,
-    guildId: row.guild_id,
-    name: row.name,
-    topic: row.topic,
-    position: row.position,
-    parentId: row.parent_id,
-    slowmodeSeconds: row.slowmode_seconds,
-    userLimit: row.user_limit,
-    permissionOverwrites,
-    recipientIds,
-    ownerId: row.owner_id,
-    lastMessageId: row.last_message_id,
-    createdAt: row.created_at.toISOString(),
   };
 }
 

@@ -119,12 +119,15 @@ export async function runBench(
     await cleanup();
   }
 
-  if (results.length > 0) {
+  // benches measuring with their own clients (realtime) keep their figures in sections only
+  if (results.length > 0 || Object.keys(sections).length > 0) {
     if (failure) console.log(`\n${name} did not complete (${String(failure)}): partial figures follow`);
-    console.log(`\n== ${name}: throughput and latency (ms)`);
-    console.log(latencyTable(results));
-    console.log(`\n== ${name}: server processes during the measured phase`);
-    console.log(processTable(results));
+    if (results.length > 0) {
+      console.log(`\n== ${name}: throughput and latency (ms)`);
+      console.log(latencyTable(results));
+      console.log(`\n== ${name}: server processes during the measured phase`);
+      console.log(processTable(results));
+    }
     for (const text of notes) console.log(`note: ${text}`);
     const path = writeResultFile(name, {
       bench: name,

@@ -58,6 +58,11 @@ export class LatencyRecorder {
     return this.seen;
   }
 
+  /** A copy of the kept samples (all of them up to capacity; a uniform sample beyond), e.g. to merge recorders. */
+  storedSamples(): Float64Array {
+    return this.samples.slice(0, this.stored);
+  }
+
   /** The q-quantile (0..1), nearest-rank, in milliseconds. */
   percentile(q: number): number {
     if (this.stored === 0) return NaN;

@@ -1,0 +1,208 @@
+/**
+ * A child process holding many socket.io clients for realtime.bench.ts (forked with `--import tsx` and
+ * `serialization: 'advanced'`). Clients live in child processes so their file descriptors and their CPU
+ * (one JSON decode per dispatch) are not the bench process's, and so two of them can use both cores.
+ *
+ * Parent → worker: { id, op, ... } requests, each answered by { id, ... }:
+ *   connect  { url, tokens[], concurrency }  opens one client per token (websocket transport, no
+ *            reconnection), waits for `ready` or `connect_error`; answers counts and the connect times
+ *   phase    { phase, capacity }             starts recording message.created dispatches whose content
+ *            is `rt|<phase>|<index>|<send epoch ms>` (index < capacity)
+ *   stats    { phase }                       per-client received counts, duplicates, receive-time bins
+ *   samples  { phase }                       the latency samples (Float64Array) of that phase
+ *   status   {}                              open/ready clients, disconnects by reason, pings, RSS, CPU
+ *   close    {}                              disconnects every client
+ * Latency = receive time − the send time in the content, both `performance.timeOrigin + now()`
+ * (same machine, same clock).
+ */
+import { io as connect, type Socket } from 'socket.io-client';
+import { LatencyRecorder } from './histogram';
+
+interface Request {
+  id: number;
+  op: 'connect' | 'phase' | 'stats' | 'samples' | 'status' | 'close';
+  [key: string]: unknown;
+}
+
+interface Phase {
+  capacity: number;
+  /** received[client * capacity + index] = times received */
+  received: Uint8Array;
+  counts: Uint32Array;
+  duplicates: number;
+  unknown: number;
+  latency: LatencyRecorder;
+  /** deliveries per 100 ms of receive time, keyed by floor(epochMs / 100) */
+  bins: Map<number, number>;
+}
+
+interface Client {
+  socket: Socket;
+  ready: boolean;
+  pings: number;
+}
+
+const clients: Client[] = [];
+const phases = new Map<string, Phase>();
+const disconnects: Record<string, number> = {};
+const serverSignals: Record<string, number> = {};
+let pings = 0;
+const now = () => performance.timeOrigin + performance.now();
+
+function onDispatch(
+  clientIndex: number,
+  dispatch: { type: string; data: { message?: { content?: string } } },
+) {
+  if (dispatch.type !== 'message.created') return;
+  const content = dispatch.data.message?.content;
+  if (!content?.startsWith('rt|')) return;
+  const received = now();
+  const [, tag, indexText, sentText] = content.split('|');
+  const phase = phases.get(tag!);
+  if (!phase) return;
+  const index = Number(indexText);
+  if (!(index >= 0 && index < phase.capacity)) {
+    phase.unknown++;
+    return;
+  }
+  const slot = clientIndex * phase.capacity + index;
+  if (phase.received[slot]! > 0) {
+    phase.duplicates++;
+    return;
+  }
+  phase.received[slot] = 1;
+  phase.counts[clientIndex]!++;
+  phase.latency.record(received - Number(sentText));
+  const bin = Math.floor(received / 100);
+  phase.bins.set(bin, (phase.bins.get(bin) ?? 0) + 1);
+}
+
+function open(url: string, token: string): Promise<{ ok: boolean; error?: string; ms: number }> {
+  const started = performance.now();
+  const socket = connect(url, {
+    path: '/realtime',
+    transports: ['websocket'],
+    auth: { token },
+    reconnection: false,
+    timeout: 60_000,
+  });
+  const client: Client = { socket, ready: false, pings: 0 };
+  const index = clients.push(client) - 1;
+  socket.on('dispatch', (dispatch: Parameters<typeof onDispatch>[1]) => onDispatch(index, dispatch));
+  socket.io.on('ping', () => {
+    client.pings++;
+    pings++;
+  });
+  socket.on('reconnect', (payload: { reason?: string }) => {
+    const key = `reconnect:${payload?.reason ?? '?'}`;
+    serverSignals[key] = (serverSignals[key] ?? 0) + 1;
+  });
+  socket.on('auth.expired', () => (serverSignals['auth.expired'] = (serverSignals['auth.expired'] ?? 0) + 1));
+  socket.on('disconnect', (reason: string) => {
+    if (reason === 'io client disconnect') return;
+    disconnects[reason] = (disconnects[reason] ?? 0) + 1;
+  });
+  return new Promise((resolve) => {
+    socket.once('ready', () => {
+      client.ready = true;
+      resolve({ ok: true, ms: performance.now() - started });
+    });
+    socket.once('connect_error', (error: Error) => {
+      socket.close();
+      resolve({ ok: false, error: error.message, ms: performance.now() - started });
+    });
+  });
+}
+
+async function connectAll(url: string, tokens: string[], concurrency: number) {
+  const latency = new LatencyRecorder();
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, tokens.length) }, async () => {
+      while (next < tokens.length) {
+        const token = tokens[next++]!;
+        const result = await open(url, token);
+        latency.record(result.ms);
+        if (result.ok) ok++;
+        else errors[result.error ?? '?'] = (errors[result.error ?? '?'] ?? 0) + 1;
+      }
+    }),
+  );
+  return { ok, errors, seconds: (performance.now() - started) / 1000, latency: latency.summary() };
+}
+
+const cpuStart = process.cpuUsage();
+const startedAt = performance.now();
+
+async function handle(request: Request): Promise<object> {
+  switch (request.op) {
+    case 'connect':
+      return connectAll(
+        request['url'] as string,
+        request['tokens'] as string[],
+        request['concurrency'] as number,
+      );
+    case 'phase': {
+      const capacity = request['capacity'] as number;
+      phases.set(request['phase'] as string, {
+        capacity,
+        received: new Uint8Array(clients.length * capacity),
+        counts: new Uint32Array(clients.length),
+        duplicates: 0,
+        unknown: 0,
+        latency: new LatencyRecorder(2_000_000),
+        bins: new Map(),
+      });
+      return {};
+    }
+    case 'stats': {
+      const phase = phases.get(request['phase'] as string);
+      if (!phase) return { counts: new Uint32Array(0), duplicates: 0, unknown: 0, bins: [] };
+      return {
+        counts: phase.counts,
+        received: phase.received,
+        duplicates: phase.duplicates,
+        unknown: phase.unknown,
+        bins: [...phase.bins.entries()],
+      };
+    }
+    case 'samples': {
+      const phase = phases.get(request['phase'] as string);
+      return { samples: phase ? phase.latency.storedSamples() : new Float64Array(0) };
+    }
+    case 'status': {
+      const cpu = process.cpuUsage(cpuStart);
+      return {
+        clients: clients.length,
+        connected: clients.filter((client) => client.socket.connected).length,
+        ready: clients.filter((client) => client.ready).length,
+        disconnects,
+        serverSignals,
+        pings,
+        minPings: clients.reduce((min, client) => Math.min(min, client.pings), Infinity),
+        rssMiB: process.memoryUsage.rss() / 2 ** 20,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        uptimeSeconds: (performance.now() - startedAt) / 1000,
+      };
+    }
+    case 'close': {
+      for (const client of clients) client.socket.disconnect();
+      clients.length = 0;
+      phases.clear();
+      return {};
+    }
+  }
+}
+
+process.on('message', (request: Request) => {
+  handle(request).then(
+    (answer) => process.send?.({ id: request.id, ...answer }),
+    (error: unknown) => process.send?.({ id: request.id, error: String(error) }),
+  );
+});
+// the parent went away (finished, crashed or killed): close everything and leave
+process.on('disconnect', () => process.exit(0));
+process.send?.({ id: 0, started: true });

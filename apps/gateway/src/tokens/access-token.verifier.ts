@@ -20,6 +20,12 @@ export interface AccessTokenVerifierOptions {
  */
 export class AccessTokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until they expire. A client sends the same token with every request for its
+   * lifetime, and an EdDSA check through WebCrypto was the gateway's largest CPU cost per request; a cached
+   * token is exactly as trustworthy as when it was checked (access tokens are not revocable anyway).
+   */
+  private readonly verified = new Map<string, { identity: CallerIdentity; expiresAtMs: number }>();
 
   constructor(private readonly options: AccessTokenVerifierOptions) {
     this.keys = createRemoteJWKSet(options.jwksUrl, {
@@ -37,8 +43,12 @@ export class AccessTokenVerifier {
         TOKEN_ERROR_CODES.missing,
       );
     }
+    const token = match[1]!;
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAtMs > Date.now()) return cached.identity;
+    if (cached) this.verified.delete(token);
     try {
-      const { payload } = await jwtVerify(match[1]!, this.keys, {
+      const { payload } = await jwtVerify(token, this.keys, {
         algorithms: ['EdDSA'],
         issuer: this.options.issuer,
         audience: this.options.audience,
@@ -46,7 +56,9 @@ export class AccessTokenVerifier {
       });
       if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string')
         throw new errors.JWTInvalid('claims');
-      return { userId: payload.sub, sessionId: payload['sid'] };
+      const identity = { userId: payload.sub, sessionId: payload['sid'] };
+      this.remember(token, identity, payload.exp! * 1000);
+      return identity;
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
         throw AppError.unauthorized('The access token has expired; refresh it.', TOKEN_ERROR_CODES.expired);
@@ -61,7 +73,18 @@ export class AccessTokenVerifier {
       throw AppError.unauthorized('The access token is not valid.', TOKEN_ERROR_CODES.invalid);
     }
   }
+
+  private remember(token: string, identity: CallerIdentity, expiresAtMs: number): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // Oldest first (Map keeps insertion order): evict the entry checked longest ago.
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { identity, expiresAtMs });
+  }
 }
+
+const VERIFIED_CACHE_SIZE = 50_000;
 
 function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError && /fetch failed/i.test(error.message);

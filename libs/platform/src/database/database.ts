@@ -24,6 +24,9 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle client whose connection dies (database restart, failover, a forced drop) is dropped from the
+  // pool and replaced on next use; without a listener the pool's 'error' event would crash the process.
+  pool.on('error', () => undefined);
   return new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 

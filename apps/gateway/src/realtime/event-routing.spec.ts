@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEvent } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
-import { needsChat, toPacket } from './event-routing';
+import { needsChat, toPacket, toPackets } from './event-routing';
 
 function event(type: string, data: unknown): AnyEvent {
   return {
@@ -119,5 +119,37 @@ describe('event → rooms', () => {
     expect(created).toMatchObject({ type: null, rooms: [], change: { kind: 'user', userId: '7' } });
     expect(toPacket(event('invite.created', { invite: {} }))).toBeNull();
     expect(toPacket(event('user.created', {}))).toBeNull();
+  });
+});
+
+describe('presence.updated → rooms', () => {
+  const presence = (status: string, self: string) =>
+    event('presence.updated', {
+      userId: '7',
+      status,
+      customStatus: null,
+      self: { status: self, customStatus: null },
+      guildIds: ['5', '6'],
+      dmUserIds: ['8'],
+      updatedAt: new Date().toISOString(),
+    });
+
+  it('goes to the shared guilds and DM partners (public view), and to the user (own view)', () => {
+    const [others, own] = toPackets(presence('offline', 'invisible'));
+    expect(others).toMatchObject({
+      type: 'presence.updated',
+      rooms: ['guild:5', 'guild:6', 'user:8'],
+      exceptUserId: '7',
+      data: { userId: '7', status: 'offline', customStatus: null },
+    });
+    expect(others!.data).not.toHaveProperty('self');
+    expect(others!.data).not.toHaveProperty('guildIds');
+    expect(own).toMatchObject({ rooms: ['user:7'], data: { userId: '7', status: 'invisible' } });
+    expect(own!.id).not.toBe(others!.id);
+  });
+
+  it('other events keep one packet', () => {
+    expect(toPackets(event('guild.updated', { guild: { id: '5' } }))).toHaveLength(1);
+    expect(toPackets(event('user.created', {}))).toHaveLength(0);
   });
 });

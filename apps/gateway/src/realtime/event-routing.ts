@@ -186,9 +186,40 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
       };
     case 'readstate.updated':
       return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
+    case 'presence.updated': {
+      // What others see, to those sharing a guild or a DM with the user (the audience presence computed).
+      const { userId, status, customStatus, guildIds, dmUserIds } = event.data;
+      return {
+        ...base,
+        type: event.type,
+        data: { userId, status, customStatus },
+        rooms: [...guildIds.map(rooms.guild), ...dmUserIds.map(rooms.user)],
+        exceptUserId: userId,
+      };
+    }
     default:
       return null;
   }
+}
+
+/**
+ * Every packet of an event: most events have one; presence.updated has a second one for the user's own
+ * sessions, which see their own status (an invisible user sees `invisible`, everyone else `offline`).
+ */
+export function toPackets(event: AnyEvent): RealtimePacket[] {
+  const packet = toPacket(event);
+  if (!packet) return [];
+  if (event.type !== 'presence.updated') return [packet];
+  const { userId, self } = event.data;
+  return [
+    packet,
+    {
+      id: `${event.id}:self`,
+      type: event.type,
+      data: { userId, status: self.status, customStatus: self.customStatus },
+      rooms: [rooms.user(userId)],
+    },
+  ];
 }
 
 /** Whether a packet's visibility change needs chat to answer (one call per affected user). */

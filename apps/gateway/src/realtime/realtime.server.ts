@@ -44,9 +44,10 @@ import {
   REALTIME_TOPICS,
   type RealtimePacket,
   rooms,
-  toPacket,
+  toPackets,
   type VisibilityChange,
 } from './event-routing';
+import { PresenceRealtimeClient } from './presence-realtime.client';
 import { planReplay, SessionStore } from './session-store';
 
 /** Events between gateways (through the Redis adapter's serverSideEmit). */
@@ -59,6 +60,8 @@ interface SocketData {
   identity: CallerIdentity;
   tokenExp: number;
   expiryTimer?: NodeJS.Timeout;
+  /** Resolves once presence has this connection (so `ready` shows the user's own status). */
+  presenceReported?: Promise<void>;
   session?: Session;
 }
 
@@ -122,6 +125,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   private consumerReady = false;
   private readonly store: SessionStore;
   private readonly chat: ChatRealtimeClient;
+  private readonly presence: PresenceRealtimeClient;
   private readonly verifier: AccessTokenVerifier;
   /** Sessions held here, by owner (a session id can briefly have two: a detached one and its resumer). */
   private readonly sessions = new Map<string, Session>();
@@ -153,6 +157,14 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       identitySecret: config.INTERNAL_IDENTITY_SECRET,
       timeoutMs: config.REALTIME_CHAT_TIMEOUT_MS,
       permissionCacheMs: 30_000,
+    });
+    this.presence = new PresenceRealtimeClient({
+      baseUrl: config.PRESENCE_URL,
+      identitySecret: config.INTERNAL_IDENTITY_SECRET,
+      gatewayId: this.nodeId,
+      timeoutMs: config.PRESENCE_TIMEOUT_MS,
+      heartbeatMs: config.PRESENCE_HEARTBEAT_INTERVAL_MS,
+      onError: (error, what) => this.logger.warn({ err: error }, `${what} failed`),
     });
     this.verifier = new AccessTokenVerifier({
       jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL),
@@ -253,6 +265,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       setInterval(refresh, Math.max(1_000, (this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000) / 4)),
     ];
     for (const timer of this.timers) timer.unref();
+    this.presence.start();
     await this.startConsumer();
   }
 
@@ -279,6 +292,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     await this.drain();
     for (const timer of this.timers) clearInterval(timer);
+    await this.presence.stop();
     await this.subscription?.close().catch(() => undefined);
     await this.bus?.close().catch(() => undefined);
     await this.packetQueue;
@@ -316,11 +330,13 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
 
   /** The one gateway that consumed the event sends it to every gateway, itself included. */
   private async fanOut(event: AnyEvent): Promise<void> {
-    const packet = toPacket(event);
-    if (!packet) return;
+    const packets = toPackets(event);
+    if (packets.length === 0) return;
     this.metrics.consumed.inc();
-    this.io?.serverSideEmit(PEER_EVENTS.packet, packet);
-    await this.receive(packet);
+    for (const packet of packets) {
+      this.io?.serverSideEmit(PEER_EVENTS.packet, packet);
+      await this.receive(packet);
+    }
   }
 
   // ---------------------------------------------------------------- packets
@@ -517,10 +533,21 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
 
   private onConnection(socket: RealtimeSocket): void {
     this.scheduleExpiry(socket);
+    // Presence counts this socket as one device of the user until it disconnects.
+    socket.data.presenceReported = this.presence.connect(socket.id, socket.data.identity.userId);
     socket.on('disconnect', () => {
       clearTimeout(socket.data.expiryTimer);
+      this.presence.disconnect(socket.id);
       const session = socket.data.session;
       if (session) this.detach(session);
+    });
+    socket.on('presence.idle', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
+      if (!isRecord(payload) || typeof payload['idle'] !== 'boolean') {
+        ack?.(failure(REALTIME_ERROR_CODES.invalidRequest, 'idle must be true or false.'));
+        return;
+      }
+      this.presence.activity(socket.id, payload['idle']);
+      ack?.({ ok: true });
     });
     socket.on('auth.refresh', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
       void this.refreshToken(socket, payload).then((answer) => ack?.(answer));
@@ -548,10 +575,11 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     await this.start(socket);
   }
 
-  /** A fresh session: the state from chat, the rooms, then `ready` (seq 0). */
+  /** A fresh session: the state from chat, presences (one batched call), the rooms, then `ready` (seq 0). */
   private async start(socket: RealtimeSocket): Promise<void> {
     const { identity } = socket.data;
-    const state = await this.chat.state(identity);
+    const [state] = await Promise.all([this.chat.state(identity), socket.data.presenceReported]);
+    const presence = await this.presence.ready(identity, presenceIdsOf(state));
     const session = new Session(randomUUID(), identity.userId, identity, `${this.nodeId}/${socket.id}`);
     await this.store.create(session.id, session.userId, session.owner);
     this.register(session, state);
@@ -561,6 +589,10 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       sessionId: session.id,
       seq: 0,
       resumeWindowSeconds: this.config.REALTIME_RESUME_WINDOW_SECONDS,
+      presences: presence?.presences ?? [],
+      presence: presence
+        ? { status: presence.self.status, customStatus: presence.self.customStatus }
+        : { status: 'online', customStatus: null },
     };
     socket.emit('ready', ready);
     if (!socket.connected) this.detach(session);
@@ -778,6 +810,15 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       if (channels.has(channelId)) return guildId;
     return null;
   }
+}
+
+/** Whose presence `ready` carries: the first member page of each guild and the DM recipients. */
+function presenceIdsOf(state: RealtimeState): string[] {
+  const ids = new Set<string>();
+  for (const guild of state.guilds) for (const userId of guild.members.userIds) ids.add(userId);
+  for (const dm of state.dms) for (const userId of dm.recipientIds) ids.add(userId);
+  ids.delete(state.user.id);
+  return [...ids];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,69 @@
+import type { Presence } from '@bonfire/contracts';
+import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  gatewayParamSchema,
+  type HeartbeatDto,
+  heartbeatSchema,
+  internalQuerySchema,
+  type ReportDto,
+  reportSchema,
+} from './presence.dto';
+import { PresenceService } from './presence.service';
+
+/**
+ * Service-to-service routes for the gateways. Not in the gateway's routing table, so no client reaches
+ * them; they still require the gateway-signed identity header (gateway-level calls sign a service
+ * identity). Left out of the public OpenAPI document.
+ */
+@ApiExcludeController()
+@Controller('internal/v1/presence')
+export class PresenceInternalController {
+  constructor(private readonly presence: PresenceService) {}
+
+  /** Connection events of one gateway, in the order they happened. */
+  @Post('gateways/:gatewayId/report')
+  @HttpCode(204)
+  async report(
+    @Param('gatewayId', new ZodValidationPipe(gatewayParamSchema)) gatewayId: string,
+    @Body(new ZodValidationPipe(reportSchema)) body: ReportDto,
+  ): Promise<void> {
+    await this.presence.report(gatewayId, body);
+  }
+
+  /** The gateway's periodic heartbeat with its full connection list. */
+  @Post('gateways/:gatewayId/heartbeat')
+  heartbeat(
+    @Param('gatewayId', new ZodValidationPipe(gatewayParamSchema)) gatewayId: string,
+    @Body(new ZodValidationPipe(heartbeatSchema)) body: HeartbeatDto,
+  ): Promise<{ upserted: number; removed: number }> {
+    return this.presence.heartbeat(gatewayId, body);
+  }
+
+  /** The gateway is shutting down: its connections end now. */
+  @Delete('gateways/:gatewayId')
+  @HttpCode(204)
+  async goodbye(
+    @Param('gatewayId', new ZodValidationPipe(gatewayParamSchema)) gatewayId: string,
+  ): Promise<void> {
+    await this.presence.goodbye(gatewayId);
+  }
+
+  /**
+   * Presences for `ready`: the gateway passes the ids chat's state lists for the user (first member
+   * pages, DM recipients), so no audience filter applies; answers only users who are not offline.
+   */
+  @Post('query')
+  @HttpCode(200)
+  async query(
+    @Caller() caller: CallerIdentity,
+    @Body(new ZodValidationPipe(internalQuerySchema)) body: z.infer<typeof internalQuerySchema>,
+  ): Promise<{ presences: Presence[]; self: Presence }> {
+    const ids = [...new Set([...body.userIds, caller.userId])];
+    const presences = await this.presence.query(caller.userId, ids, false);
+    const self = presences.find((p) => p.userId === caller.userId)!;
+    return { presences: presences.filter((p) => p.status !== 'offline' && p.userId !== caller.userId), self };
+  }
+}

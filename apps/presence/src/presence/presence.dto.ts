@@ -1,0 +1,50 @@
+import { customStatusSchema, PRESENCE_CHOSEN_STATUSES } from '@bonfire/contracts';
+import { z } from 'zod';
+import { PRESENCE_LIMITS } from '../config';
+
+const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
+/** Gateway node ids and connection ids (UUIDs, socket.io ids). */
+const token = z.string().regex(/^[\w-]{1,64}$/, 'must be 1-64 characters of [A-Za-z0-9_-]');
+
+export const updatePresenceSchema = z
+  .object({
+    status: z.enum(PRESENCE_CHOSEN_STATUSES).optional(),
+    /** null clears the custom status. */
+    customStatus: customStatusSchema.nullable().optional(),
+  })
+  .refine((body) => body.status !== undefined || body.customStatus !== undefined, {
+    message: 'give status or customStatus',
+  });
+export type UpdatePresenceDto = z.infer<typeof updatePresenceSchema>;
+
+export const queryPresencesSchema = z.object({
+  userIds: z
+    .string()
+    .transform((value) => [...new Set(value.split(',').filter((part) => part.length > 0))])
+    .pipe(z.array(id).min(1).max(PRESENCE_LIMITS.queryIds)),
+});
+export type QueryPresencesDto = z.infer<typeof queryPresencesSchema>;
+
+export const internalQuerySchema = z.object({
+  userIds: z.array(id).max(PRESENCE_LIMITS.internalQueryIds),
+});
+
+const connectionSchema = z.object({ connectionId: token, userId: id, idle: z.boolean().default(false) });
+
+export const gatewayParamSchema = token;
+
+export const reportSchema = z.object({
+  events: z
+    .array(
+      z.object({
+        type: z.enum(['connect', 'disconnect', 'idle', 'active']),
+        connectionId: token,
+        userId: id,
+      }),
+    )
+    .max(10_000),
+});
+export type ReportDto = z.infer<typeof reportSchema>;
+
+export const heartbeatSchema = z.object({ connections: z.array(connectionSchema).max(200_000) });
+export type HeartbeatDto = z.infer<typeof heartbeatSchema>;

@@ -23,6 +23,10 @@ export const chatConfigSchema = baseServiceConfig.extend({
   WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
   /** Messages one user may send per 10 seconds across all channels, on top of each channel's slowmode. */
   CHAT_SEND_LIMIT_PER_10S: env.positiveInt().default(20),
+  /** The file service's internal base URL: sending a message with attachments claims them there. */
+  FILE_URL: env.url(['http', 'https']),
+  /** How long a send waits for the file service before answering 503. */
+  CHAT_FILE_TIMEOUT_MS: env.positiveInt().default(2_000),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -158,9 +158,20 @@ const chatSchema: Migration = {
   },
 };
 
+/** Attachments as messages show them (metadata the file service returned when the send claimed them). */
+const messageAttachments: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`alter table messages add column attachments jsonb not null default '[]'`.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`alter table messages drop column attachments`.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const chatMigrations: Record<string, Migration> = {
   '0001_chat_schema': chatSchema,
   '0002_outbox': outboxMigration,
   '0003_processed_events': processedEventsMigration,
+  '0004_message_attachments': messageAttachments,
 };

@@ -1,3 +1,4 @@
+import type { Attachment } from '@bonfire/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -129,6 +130,8 @@ export interface MessagesTable {
   nonce: string | null;
   reply_to_id: string | null;
   attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** The claimed attachments' metadata (JSON array of contracts' Attachment), in attachment_ids order. */
+  attachments: ColumnType<Attachment[], string | undefined, string>;
   mention_user_ids: ColumnType<string[], string[] | undefined, string[]>;
   mention_role_ids: ColumnType<string[], string[] | undefined, string[]>;
   mention_everyone: Generated<boolean>;

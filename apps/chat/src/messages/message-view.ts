@@ -5,7 +5,7 @@ import type { MessagesTable } from '../database/schema';
 export type MessageRow = Selectable<MessagesTable>;
 export type ReactionCount = Message['reactions'][number];
 
-/** A stored message in its public shape (attachments stay empty until the file service exists). */
+/** A stored message in its public shape. */
 export function toMessage(row: MessageRow, reactions: ReactionCount[] = []): Message {
   return {
     id: row.id,
@@ -15,7 +15,7 @@ export function toMessage(row: MessageRow, reactions: ReactionCount[] = []): Mes
     content: row.content,
     nonce: row.nonce,
     replyToId: row.reply_to_id,
-    attachments: [],
+    attachments: row.attachments,
     mentions: {
       userIds: row.mention_user_ids,
       roleIds: row.mention_role_ids,

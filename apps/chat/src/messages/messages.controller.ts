@@ -51,7 +51,8 @@ export class MessagesController {
   })
   @ApiResponse({
     status: 400,
-    description: 'VALIDATION_FAILED (content, replyTo, nonce), ATTACHMENTS_UNAVAILABLE, INVALID_CHANNEL_TYPE',
+    description:
+      'VALIDATION_FAILED (content, replyTo, nonce), INVALID_ATTACHMENT (attachments), INVALID_CHANNEL_TYPE',
     schema: errorSchema,
   })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })

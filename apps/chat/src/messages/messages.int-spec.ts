@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Message } from '@bonfire/contracts';
 import { PERMISSIONS } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +23,32 @@ describe('messages', () => {
 
   const messagesPath = (channel: string) => `/api/v1/channels/${channel}/messages`;
 
+  /**
+   * Stands in for the file service's claim route, refusing every id as it refuses unknown ones (chat may not
+   * import another app; the real claim is exercised end to end in e2e/file).
+   */
+  let fileService: Server;
+
   beforeAll(async () => {
+    fileService = createServer((_request, response) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: {
+            code: 'INVALID_ATTACHMENT',
+            message: 'Some attachments cannot be used in this message.',
+            details: [{ field: 'body.attachments', code: 'invalid', message: 'unknown' }],
+          },
+        }),
+      );
+    });
+    await new Promise<void>((listening) => fileService.listen(0, '127.0.0.1', listening));
+    const filePort = (fileService.address() as AddressInfo).port;
     // Tests send far more than a person would; the per-user limit has its own test (send-limit.int-spec.ts).
-    app = await ChatTestApp.start({ CHAT_SEND_LIMIT_PER_10S: '100000' });
+    app = await ChatTestApp.start({
+      CHAT_SEND_LIMIT_PER_10S: '100000',
+      FILE_URL: `http://127.0.0.1:${filePort}`,
+    });
     fx = new ChatFixtures(app);
     [owner, member, outsider] = await Promise.all([
       app.createUser('owner'),
@@ -47,6 +72,7 @@ describe('messages', () => {
 
   afterAll(async () => {
     await app?.stop();
+    await new Promise((closed) => fileService?.close(closed));
   });
 
   it('sends, reads, edits and deletes a message, emitting events in order on the channel key', async () => {
@@ -133,7 +159,7 @@ describe('messages', () => {
       [{ content: 'x'.repeat(4_001) }, 'VALIDATION_FAILED', 'body.content'],
       [{ content: 'x', nonce: 'n'.repeat(65) }, 'VALIDATION_FAILED', 'body.nonce'],
       [{ content: 'x', replyTo: elsewhere }, 'VALIDATION_FAILED', 'body.replyTo'],
-      [{ content: 'x', attachments: ['123'] }, 'ATTACHMENTS_UNAVAILABLE', 'body.attachments'],
+      [{ content: 'x', attachments: ['123'] }, 'INVALID_ATTACHMENT', 'body.attachments'],
     ];
     for (const [body, code, field] of cases) {
       const reply = await app.call<ErrorReply>('POST', messagesPath(channelId), { as: member, body });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -7,6 +8,7 @@ import { PinsService } from './pins.service';
 import { SendLimits } from './send-limits';
 
 @Module({
+  imports: [AttachmentsModule],
   controllers: [MessagesController, PinsController],
   providers: [MessagesRepository, MessagesService, PinsService, SendLimits],
   exports: [MessagesRepository, MessagesService],

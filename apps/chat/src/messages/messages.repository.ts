@@ -1,3 +1,4 @@
+import type { Attachment } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
@@ -14,6 +15,7 @@ export interface NewMessage {
   nonce: string | null;
   replyToId: string | null;
   mentions: ParsedMentions;
+  attachments: Attachment[];
 }
 
 export interface SendTarget {
@@ -95,6 +97,8 @@ export class MessagesRepository {
       mention_user_ids: message.mentions.userIds,
       mention_role_ids: message.mentions.roleIds,
       mention_everyone: message.mentions.everyone,
+      attachment_ids: message.attachments.map((attachment) => attachment.id),
+      attachments: JSON.stringify(message.attachments),
     });
     if (message.nonce !== null) {
       query = query.onConflict((conflict) =>

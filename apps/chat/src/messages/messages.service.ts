@@ -2,6 +2,7 @@ import { has, type Message, PERMISSIONS } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
+import { FileAttachmentsClient } from '../attachments/file-attachments.client';
 import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { cursorField, type HistoryQuery, planHistory } from './history-cursor';
@@ -14,7 +15,6 @@ import { SendLimits } from './send-limits';
 export const MESSAGE_ERRORS = {
   unknownMessage: 'UNKNOWN_MESSAGE',
   invalidChannelType: 'INVALID_CHANNEL_TYPE',
-  attachmentsUnavailable: 'ATTACHMENTS_UNAVAILABLE',
   notMessageAuthor: 'NOT_MESSAGE_AUTHOR',
 } as const;
 
@@ -36,6 +36,7 @@ export class MessagesService {
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
     private readonly limits: SendLimits,
+    private readonly files: FileAttachmentsClient,
   ) {}
 
   /**
@@ -45,11 +46,7 @@ export class MessagesService {
   async send(userId: string, channelId: string, body: SendMessageDto): Promise<SendResult> {
     const access = await this.access.requireChannel(channelId, userId, 'SEND_MESSAGES');
     requireMessageChannel(access);
-    if (body.attachments.length > 0) {
-      throw new AppError(400, MESSAGE_ERRORS.attachmentsUnavailable, 'Attachments are not available yet.', [
-        { field: 'body.attachments', code: 'unavailable', message: 'file uploads are not available yet' },
-      ]);
-    }
+    if (body.attachments.length > 0) requirePermissions(access.permissions, ['ATTACH_FILES']);
     const db = this.transactions.executor;
     const nonce = body.nonce ?? null;
     if (nonce !== null) {
@@ -75,8 +72,20 @@ export class MessagesService {
     return this.transactions.run(async (trx): Promise<SendResult> => {
       if (!(await this.messages.lockChannel(trx, channelId))) throw unknownChannel();
       // The id is made after the lock, so a channel's ids grow in commit order.
+      if (nonce !== null && body.attachments.length > 0) {
+        // A racing send with this nonce may have committed (and claimed the files) while we waited.
+        const earlier = await this.messages.findByNonce(trx, channelId, userId, nonce);
+        if (earlier) return { message: await this.view(trx, earlier, userId), created: false };
+      }
+      const id = this.ids.next();
+      // The file service accepts only the sender's ready uploads for this channel and marks them this
+      // message's (a synchronous call under the channel lock, bounded by CHAT_FILE_TIMEOUT_MS).
+      const attachments =
+        body.attachments.length === 0
+          ? []
+          : await this.files.claim(userId, { channelId, messageId: id, ids: body.attachments });
       const row = await this.messages.insert(trx, {
-        id: this.ids.next(),
+        id,
         channelId,
         guildId: access.guildId,
         authorId: userId,
@@ -84,6 +93,7 @@ export class MessagesService {
         nonce,
         replyToId: body.replyTo ?? null,
         mentions,
+        attachments,
       });
       if (!row) {
         // A racing request with the same nonce committed first (we waited on its channel lock).

@@ -1,0 +1,107 @@
+import {
+  type ChannelPermissionsAnswer,
+  type GuildPermissionsAnswer,
+  has,
+  PERMISSIONS,
+  type PermissionName,
+} from '@bonfire/contracts';
+import { AppError, type CallerIdentity, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { FILE_CONFIG, type FileConfig } from '../config';
+
+export const CHAT_ACCESS_ERRORS = {
+  chatUnavailable: 'CHAT_UNAVAILABLE',
+  unknownChannel: 'UNKNOWN_CHANNEL',
+  unknownGuild: 'UNKNOWN_GUILD',
+  missingPermission: 'MISSING_PERMISSION',
+} as const;
+
+/**
+ * Who may upload to or read a channel is chat's knowledge: asked synchronously on chat's internal routes,
+ * with the caller's identity signed as the gateway signs it (so chat answers for that user only), within
+ * FILE_CHAT_TIMEOUT_MS — a failure is a 503, never a guess.
+ */
+@Injectable()
+export class ChatAccessClient {
+  constructor(@Inject(FILE_CONFIG) private readonly config: FileConfig) {}
+
+  /** The caller's permissions in a channel, or null when chat says they cannot see it. */
+  async channelPermissions(caller: CallerIdentity, channelId: string): Promise<bigint | null> {
+    const reply = await this.get<ChannelPermissionsAnswer>(
+      caller,
+      `/internal/v1/realtime/channels/${encodeURIComponent(channelId)}/permissions`,
+    );
+    return reply ? BigInt(reply.permissions) : null;
+  }
+
+  /** The caller's guild-level permissions, or null when they are not a member. */
+  async guildPermissions(caller: CallerIdentity, guildId: string): Promise<bigint | null> {
+    const reply = await this.get<GuildPermissionsAnswer>(
+      caller,
+      `/internal/v1/guilds/${encodeURIComponent(guildId)}/permissions`,
+    );
+    return reply ? BigInt(reply.permissions) : null;
+  }
+
+  /** 404 UNKNOWN_CHANNEL when the caller cannot see the channel; 403 naming the first missing permission. */
+  async requireChannel(
+    caller: CallerIdentity,
+    channelId: string,
+    required: readonly PermissionName[],
+  ): Promise<{ permissions: bigint }> {
+    const permissions = /^\d{1,19}$/.test(channelId)
+      ? await this.channelPermissions(caller, channelId)
+      : null;
+    if (permissions === null) {
+      throw AppError.notFound('Unknown channel.', CHAT_ACCESS_ERRORS.unknownChannel);
+    }
+    requirePermissions(permissions, required);
+    return { permissions };
+  }
+
+  async requireGuild(
+    caller: CallerIdentity,
+    guildId: string,
+    required: readonly PermissionName[],
+  ): Promise<void> {
+    const permissions = /^\d{1,19}$/.test(guildId) ? await this.guildPermissions(caller, guildId) : null;
+    if (permissions === null) throw AppError.notFound('Unknown guild.', CHAT_ACCESS_ERRORS.unknownGuild);
+    requirePermissions(permissions, required);
+  }
+
+  private async get<T>(caller: CallerIdentity, path: string): Promise<T | null> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.config.CHAT_URL), {
+        headers: { [IDENTITY_HEADER]: signIdentity(this.config.INTERNAL_IDENTITY_SECRET, caller) },
+        signal: AbortSignal.timeout(this.config.FILE_CHAT_TIMEOUT_MS),
+      });
+    } catch {
+      throw unavailable();
+    }
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw unavailable();
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function requirePermissions(permissions: bigint, required: readonly PermissionName[]): void {
+  const missing = required.filter((name) => !has(permissions, PERMISSIONS[name]));
+  if (missing.length === 0) return;
+  throw new AppError(
+    403,
+    CHAT_ACCESS_ERRORS.missingPermission,
+    `You need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
+    missing.map((name) => ({ code: name, message: `missing ${name}` })),
+  );
+}
+
+function unavailable(): AppError {
+  return new AppError(503, CHAT_ACCESS_ERRORS.chatUnavailable, 'Permissions cannot be checked right now.');
+}

@@ -1,0 +1,62 @@
+import type { ClaimAttachmentsAnswer, ClaimAttachmentsRequest } from '@bonfire/contracts';
+import { AppError } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
+import { FileTransactions } from '../database/file-transactions';
+import { toAttachment } from '../files/file-view';
+import { FilesRepository } from '../files/files.repository';
+
+export const CLAIM_ERRORS = { invalidAttachment: 'INVALID_ATTACHMENT' } as const;
+
+/**
+ * Chat's synchronous question when a message is sent with attachments: are these ready files the sender
+ * uploaded for this channel, and not used by another message? If every one is, they are claimed by the
+ * message (claiming again for the same message is a no-op) and their metadata returned in the order asked.
+ */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly files: FilesRepository,
+    private readonly transactions: FileTransactions,
+  ) {}
+
+  claim(senderId: string, request: ClaimAttachmentsRequest): Promise<ClaimAttachmentsAnswer> {
+    return this.transactions.run(async (trx) => {
+      const rows = new Map((await this.files.lockMany(trx, request.ids)).map((row) => [row.id, row]));
+      const seen = new Set<string>();
+      const invalid = request.ids.flatMap((id) => {
+        const row = rows.get(id);
+        const duplicate = seen.has(id);
+        seen.add(id);
+        const usable =
+          !duplicate &&
+          row !== undefined &&
+          row.purpose === 'attachment' &&
+          row.status === 'ready' &&
+          row.owner_id === senderId &&
+          row.channel_id === request.channelId &&
+          (row.message_id === null || row.message_id === request.messageId);
+        return usable
+          ? []
+          : [
+              {
+                field: 'body.attachments',
+                code: 'invalid',
+                message: duplicate
+                  ? `${id} is listed twice`
+                  : `${id} must be a completed upload of yours for this channel, not used by another message`,
+              },
+            ];
+      });
+      if (invalid.length > 0) {
+        throw new AppError(
+          400,
+          CLAIM_ERRORS.invalidAttachment,
+          'Some attachments cannot be used in this message.',
+          invalid,
+        );
+      }
+      await this.files.claim(trx, request.ids, request.messageId);
+      return { attachments: request.ids.map((id) => toAttachment(rows.get(id)!)) };
+    });
+  }
+}

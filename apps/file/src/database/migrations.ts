@@ -1,0 +1,44 @@
+import { outboxMigration, processedEventsMigration } from '@bonfire/messaging';
+import { type Kysely, type Migration, sql } from '@bonfire/platform';
+
+const fileSchema: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      create table files (
+        id bigint primary key,
+        purpose text not null check (purpose in ('attachment', 'avatar', 'icon')),
+        status text not null default 'pending' check (status in ('pending', 'ready', 'deleted')),
+        owner_id bigint not null,
+        channel_id bigint,
+        guild_id bigint,
+        message_id bigint,
+        filename text not null,
+        content_type text not null,
+        size bigint not null check (size > 0),
+        object_key text not null,
+        width integer,
+        height integer,
+        thumbnails boolean not null default false,
+        created_at timestamptz not null default now(),
+        completed_at timestamptz,
+        claimed_at timestamptz,
+        deleted_at timestamptz,
+        check ((purpose = 'attachment') = (channel_id is not null))
+      );
+      -- The cleanup of abandoned uploads scans pending rows oldest first.
+      create index files_pending_idx on files (created_at) where status = 'pending';
+      -- A deleted message releases its files.
+      create index files_message_idx on files (message_id) where message_id is not null;
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`drop table files`.execute(db);
+  },
+};
+
+/** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
+export const fileMigrations: Record<string, Migration> = {
+  '0001_file_schema': fileSchema,
+  '0002_outbox': outboxMigration,
+  '0003_processed_events': processedEventsMigration,
+};

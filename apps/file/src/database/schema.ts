@@ -1,0 +1,35 @@
+import type { FilePurpose, FileStatus } from '@bonfire/contracts';
+import type { ColumnType, Generated } from 'kysely';
+
+/** The file service's tables as Kysely sees them (`bonfire_file`). Ids are snowflakes: BIGINT, strings here. */
+export interface FileDatabase {
+  files: FilesTable;
+}
+
+/** One uploaded object: its metadata here, its bytes (and thumbnails) in the bucket. */
+export interface FilesTable {
+  id: string;
+  purpose: FilePurpose;
+  status: ColumnType<FileStatus, FileStatus | undefined, FileStatus>;
+  /** The uploader. */
+  owner_id: string;
+  /** Attachments: the channel it was uploaded for. */
+  channel_id: string | null;
+  /** Attachments in guild channels and guild icons. */
+  guild_id: string | null;
+  /** The message that claimed it (attachments only). */
+  message_id: string | null;
+  filename: string;
+  /** Declared at request time, replaced by the sniffed type on completion. */
+  content_type: string;
+  /** Declared size; completion checks the stored object has exactly this many bytes. */
+  size: ColumnType<string, string | number, string | number>;
+  object_key: string;
+  width: number | null;
+  height: number | null;
+  thumbnails: Generated<boolean>;
+  created_at: Generated<Date>;
+  completed_at: Date | null;
+  claimed_at: Date | null;
+  deleted_at: Date | null;
+}

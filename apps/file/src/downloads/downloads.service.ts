@@ -1,0 +1,76 @@
+import { has, PERMISSIONS } from '@bonfire/contracts';
+import { AppError, type CallerIdentity } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChatAccessClient } from '../chat/chat-access.client';
+import { FILE_CONFIG, type FileConfig, type ThumbnailSize } from '../config';
+import type { FileRow } from '../files/file-view';
+import { FilesRepository } from '../files/files.repository';
+import { ObjectStore, objectKeys } from '../storage/object-store';
+import { THUMBNAIL_TYPES } from '../uploads/type-decision';
+import { unknownFile } from '../uploads/uploads.service';
+
+export const DOWNLOAD_ERRORS = { noThumbnail: 'NO_THUMBNAIL' } as const;
+
+/**
+ * Downloads answer with a short-lived presigned GET. Attachments: only for users who can currently read
+ * the channel where they were posted (asked of chat every time), and, before a message claims them, for
+ * their uploader. Avatars and guild icons are public. Anyone else gets 404: existence is not leaked.
+ */
+@Injectable()
+export class DownloadsService {
+  constructor(
+    @Inject(FILE_CONFIG) private readonly config: FileConfig,
+    private readonly files: FilesRepository,
+    private readonly store: ObjectStore,
+    private readonly chat: ChatAccessClient,
+  ) {}
+
+  async attachmentUrl(
+    caller: CallerIdentity,
+    fileId: string,
+    size: ThumbnailSize | undefined,
+  ): Promise<string> {
+    const row = await this.readyFile(fileId);
+    if (row.purpose === 'attachment') {
+      if (row.message_id === null) {
+        if (row.owner_id !== caller.userId) throw unknownFile();
+      } else {
+        const permissions = await this.chat.channelPermissions(caller, row.channel_id!);
+        if (permissions === null || !has(permissions, PERMISSIONS.READ_MESSAGE_HISTORY)) throw unknownFile();
+      }
+    }
+    return this.presign(row, size);
+  }
+
+  /** Avatars and guild icons, for anyone. */
+  async publicUrl(fileId: string, size: ThumbnailSize | undefined): Promise<string> {
+    const row = await this.readyFile(fileId);
+    if (row.purpose === 'attachment') throw unknownFile();
+    return this.presign(row, size);
+  }
+
+  private async readyFile(fileId: string): Promise<FileRow> {
+    const row = /^\d{1,19}$/.test(fileId) ? await this.files.find(this.files.executor, fileId) : null;
+    if (!row || row.status !== 'ready') throw unknownFile();
+    return row;
+  }
+
+  private presign(row: FileRow, size: ThumbnailSize | undefined): Promise<string> {
+    const ttl = this.config.FILE_DOWNLOAD_URL_TTL_SECONDS;
+    if (size !== undefined) {
+      if (!row.thumbnails) {
+        throw AppError.notFound('This file has no thumbnails.', DOWNLOAD_ERRORS.noThumbnail);
+      }
+      return this.store.presignGet(objectKeys.thumbnail(row.id, size), ttl, {
+        contentType: 'image/webp',
+        disposition: 'inline',
+      });
+    }
+    // Only images the service verified are shown inline; anything else downloads (no HTML on the store's origin).
+    const inline = THUMBNAIL_TYPES.has(row.content_type);
+    return this.store.presignGet(row.object_key, ttl, {
+      contentType: row.content_type,
+      disposition: `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+    });
+  }
+}

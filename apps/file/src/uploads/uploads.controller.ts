@@ -1,0 +1,101 @@
+import {
+  type FileObject,
+  fileObjectSchema,
+  type UploadRequest,
+  uploadRequestSchema,
+  type UploadTicket,
+  uploadTicketSchema,
+} from '@bonfire/contracts';
+import {
+  Caller,
+  type CallerIdentity,
+  errorBodySchema,
+  openApiSchema,
+  ZodValidationPipe,
+} from '@bonfire/platform';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { UploadsService } from './uploads.service';
+
+const errorSchema = openApiSchema(errorBodySchema);
+const requestBody = openApiSchema(uploadRequestSchema, 'input');
+const ticketSchema = openApiSchema(uploadTicketSchema);
+
+@ApiTags('files')
+@ApiBearerAuth('accessToken')
+@Controller('api/v1')
+export class UploadsController {
+  constructor(private readonly uploads: UploadsService) {}
+
+  @Post('channels/:channelId/attachments')
+  @ApiOperation({
+    summary:
+      'Request an attachment upload to a channel (SEND_MESSAGES and ATTACH_FILES). PUT the bytes to ' +
+      '`uploadUrl` with `headers`, then complete it; send its id in a message’s `attachments`.',
+  })
+  @ApiBody({ schema: requestBody })
+  @ApiResponse({ status: 201, schema: ticketSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
+  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
+  @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
+  attachment(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId') channelId: string,
+    @Body(new ZodValidationPipe(uploadRequestSchema)) body: UploadRequest,
+  ): Promise<UploadTicket> {
+    return this.uploads.request(caller, { purpose: 'attachment', channelId }, body);
+  }
+
+  @Post('users/@me/avatar')
+  @ApiOperation({
+    summary:
+      'Request an avatar upload (png, jpeg, webp or gif). After completing it, set it with PATCH /users/@me.',
+  })
+  @ApiBody({ schema: requestBody })
+  @ApiResponse({ status: 201, schema: ticketSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, UNSUPPORTED_TYPE', schema: errorSchema })
+  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
+  avatar(
+    @Caller() caller: CallerIdentity,
+    @Body(new ZodValidationPipe(uploadRequestSchema)) body: UploadRequest,
+  ): Promise<UploadTicket> {
+    return this.uploads.request(caller, { purpose: 'avatar' }, body);
+  }
+
+  @Post('guilds/:guildId/icon')
+  @ApiOperation({ summary: 'Request a guild icon upload (MANAGE_GUILD; png, jpeg, webp or gif).' })
+  @ApiBody({ schema: requestBody })
+  @ApiResponse({ status: 201, schema: ticketSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, UNSUPPORTED_TYPE', schema: errorSchema })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errorSchema })
+  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
+  @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
+  icon(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId') guildId: string,
+    @Body(new ZodValidationPipe(uploadRequestSchema)) body: UploadRequest,
+  ): Promise<UploadTicket> {
+    return this.uploads.request(caller, { purpose: 'icon', guildId }, body);
+  }
+
+  @Post('attachments/:fileId/complete')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Complete an upload (uploader only): checks the stored size, sniffs the real type from the first ' +
+      'bytes, makes thumbnails for images, marks it ready.',
+  })
+  @ApiResponse({ status: 200, schema: openApiSchema(fileObjectSchema) })
+  @ApiResponse({
+    status: 400,
+    description: 'UPLOAD_MISSING, SIZE_MISMATCH or TYPE_MISMATCH (the last two delete the upload)',
+    schema: errorSchema,
+  })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_FILE', schema: errorSchema })
+  complete(@Caller() caller: CallerIdentity, @Param('fileId') fileId: string): Promise<FileObject> {
+    return this.uploads.complete(caller, fileId);
+  }
+}

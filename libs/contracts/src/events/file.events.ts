@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { fileObjectSchema } from '../api/file.dto';
+import { TOPICS } from '../topics';
+import { defineEvent } from './define-event';
+
+const id = z.string().regex(/^\d{1,20}$/);
+
+/** The file service's events, keyed by file id. */
+export const fileEvents = {
+  /** An upload was verified (size, sniffed type, thumbnails) and can be used. */
+  'files.object.ready': defineEvent({
+    topic: TOPICS.filesObjects,
+    version: 1,
+    schema: z.object({ file: fileObjectSchema }),
+  }),
+  /** A file was removed from storage (its message was deleted, or it was never completed). */
+  'files.object.deleted': defineEvent({
+    topic: TOPICS.filesObjects,
+    version: 1,
+    schema: z.object({ fileId: id, reason: z.enum(['message_deleted', 'expired', 'rejected']) }),
+  }),
+};

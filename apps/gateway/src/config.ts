@@ -48,6 +48,14 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   REALTIME_DRAIN_TIMEOUT_MS: env.positiveInt().default(5_000),
   /** Timeout of the gateway's calls to chat's internal realtime routes. */
   REALTIME_CHAT_TIMEOUT_MS: env.positiveInt().default(5_000),
+
+  // --- presence reporting (the realtime edge tells presence who is connected)
+  /** Presence's internal base URL; unset: connections are not reported and `ready` carries no presences. */
+  PRESENCE_URL: env.url(['http', 'https']).optional(),
+  /** How often this gateway sends presence its full connection list (liveness + repair + rebuild). */
+  PRESENCE_HEARTBEAT_INTERVAL_MS: env.positiveInt().default(20_000),
+  /** Timeout of the gateway's calls to presence (a slow presence never holds `ready` longer). */
+  PRESENCE_TIMEOUT_MS: env.positiveInt().default(2_000),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -3,6 +3,8 @@ export * from './errors';
 export * from './topics';
 export * from './events/define-event';
 export * from './events/registry';
+export * from './events/presence.events';
 export * from './permissions/permissions';
 export * from './api/chat.dto';
+export * from './api/file.dto';
 export * from './realtime';

@@ -1,5 +1,6 @@
 import type { Channel, Guild, Member, Role } from './api/chat.dto';
 import type { EventData } from './events/registry';
+import type { Presence, PresenceStatus } from './events/presence.events';
 
 /**
  * The realtime protocol between clients and the gateway (socket.io at path `/realtime`).
@@ -21,6 +22,7 @@ import type { EventData } from './events/registry';
  * Client → server (each with an acknowledgement callback answering RealtimeAck):
  * - `auth.refresh` {token}: present a refreshed access token of the same user.
  * - `typing.start` {channelId}: the others in the channel get `typing.started` (rate-limited).
+ * - `presence.idle` {idle}: this device is idle (or active again); presence aggregates all devices.
  */
 export const REALTIME_PATH = '/realtime';
 
@@ -64,8 +66,18 @@ export interface TypingStarted {
   expiresAt: string;
 }
 
-/** Presence and voice payloads are defined by their services (issues 6 and 9); opaque until then. */
-export type PresenceUpdated = Record<string, unknown>;
+/**
+ * `presence.updated`: a user's presence as the receiver may see it. Others see an invisible user as
+ * `offline` (without custom status); the user's own sessions see `invisible`.
+ */
+export type PresenceUpdated = Presence;
+
+/** Client → server `presence.idle` {idle}: this device went idle (no input for a while) or came back. */
+export interface PresenceIdleRequest {
+  idle: boolean;
+}
+
+/** Voice payloads are defined by the voice service (issue 9); opaque until then. */
 export type VoiceStateUpdated = Record<string, unknown>;
 
 /** Every event a client can receive in `dispatch`, with its payload. */
@@ -154,6 +166,14 @@ export interface ReadyPayload extends RealtimeState {
   seq: 0;
   /** How long (seconds) the session can be resumed after a disconnect. */
   resumeWindowSeconds: number;
+  /**
+   * Presence of the first member page of each guild and of DM recipients; users absent from the list
+   * are offline. Empty when the presence service could not answer in time (clients then call
+   * GET /api/v1/presences).
+   */
+  presences: Presence[];
+  /** The connecting user's own presence (status as they see it: `invisible` stays invisible). */
+  presence: { status: PresenceStatus; customStatus: Presence['customStatus'] };
 }
 
 export interface ResumedPayload {

@@ -43,3 +43,43 @@ describe('RoutingTable', () => {
     ).toThrow(/CHAT_URL/);
   });
 });
+
+describe('RoutingTable with :param prefixes', () => {
+  const urls = (service: string) =>
+    ({ chat: 'http://127.0.0.1:8082', file: 'http://127.0.0.1:8084' })[service];
+  const params = new RoutingTable(
+    {
+      routes: [
+        { prefix: '/api/v1/channels', service: 'chat' },
+        { prefix: '/api/v1/channels/:id/attachments', service: 'file' },
+        { prefix: '/api/v1/guilds', service: 'chat' },
+        { prefix: '/api/v1/guilds/:id/icon', service: 'file' },
+        { prefix: '/api/v1/guilds/@me/icon', service: 'chat' },
+      ],
+      public: [],
+      rateLimits: [],
+    },
+    urls,
+  );
+
+  it('matches a :param segment as any one segment, and beats the shorter literal prefix', () => {
+    expect(params.resolve('POST', '/api/v1/channels/123/attachments')?.service).toBe('file');
+    expect(params.resolve('POST', '/api/v1/channels/123/attachments/x')?.service).toBe('file');
+    expect(params.resolve('POST', '/api/v1/guilds/42/icon')?.service).toBe('file');
+    expect(params.resolve('POST', '/api/v1/channels/123/attachments')?.prefix).toBe(
+      '/api/v1/channels/:id/attachments',
+    );
+  });
+
+  it('leaves other paths to the literal prefix, on segment boundaries only', () => {
+    expect(params.resolve('POST', '/api/v1/channels/123/messages')?.service).toBe('chat');
+    expect(params.resolve('GET', '/api/v1/channels/123')?.service).toBe('chat');
+    expect(params.resolve('GET', '/api/v1/channels/123/attachmentsx')?.service).toBe('chat');
+    expect(params.resolve('GET', '/api/v1/channels//attachments')?.service).toBe('chat');
+    expect(params.resolve('GET', '/api/v1/guilds/42/icons')?.service).toBe('chat');
+  });
+
+  it('prefers literal segments over parameters at the same depth', () => {
+    expect(params.resolve('POST', '/api/v1/guilds/@me/icon')?.service).toBe('chat');
+  });
+});

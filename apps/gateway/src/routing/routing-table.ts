@@ -48,11 +48,42 @@ function compilePattern(pattern: string): (method: string, path: string) => bool
 }
 
 /**
- * The routing table from configuration: longest prefix wins; public routes are an explicit allow-list;
- * rate limits are matched by method and path.
+ * A prefix matcher: a path matches when it equals the prefix or continues it after a `/`. A `:name`
+ * segment in a prefix (`/api/v1/channels/:id/attachments`) matches any one segment.
+ */
+function compilePrefix(prefix: string): (path: string) => boolean {
+  if (!prefix.split('/').some((segment) => segment.startsWith(':'))) {
+    return (path) => path === prefix || path.startsWith(`${prefix}/`);
+  }
+  const source = prefix
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  const regex = new RegExp(`^${source}(?:/|$)`);
+  return (path) => regex.test(path);
+}
+
+/** More segments first (the most specific prefix); among equals, literal segments before parameters. */
+function compareSpecificity(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  if (as.length !== bs.length) return bs.length - as.length;
+  const params = (segments: string[]) => segments.filter((segment) => segment.startsWith(':')).length;
+  return params(as) - params(bs) || b.length - a.length;
+}
+
+/**
+ * The routing table from configuration: the most specific prefix wins (longest, counted in segments;
+ * `:param` segments match any one segment); public routes are an explicit allow-list; rate limits are
+ * matched by method and path.
  */
 export class RoutingTable {
-  private readonly routes: { prefix: string; service: string; target: URL }[];
+  private readonly routes: {
+    prefix: string;
+    service: string;
+    target: URL;
+    matches: (path: string) => boolean;
+  }[];
   private readonly publicMatchers: ((method: string, path: string) => boolean)[];
   private readonly limits: { limit: RouteLimit; matches: (method: string, path: string) => boolean }[];
 
@@ -66,8 +97,12 @@ export class RoutingTable {
       );
     }
     this.routes = file.routes
-      .map((route) => ({ ...route, target: new URL(serviceUrl(route.service)!) }))
-      .sort((a, b) => b.prefix.length - a.prefix.length);
+      .map((route) => ({
+        ...route,
+        target: new URL(serviceUrl(route.service)!),
+        matches: compilePrefix(route.prefix),
+      }))
+      .sort((a, b) => compareSpecificity(a.prefix, b.prefix));
     this.publicMatchers = file.public.map(compilePattern);
     this.limits = file.rateLimits.map((limit) => ({ limit, matches: compilePattern(limit.match) }));
   }
@@ -83,12 +118,12 @@ export class RoutingTable {
   }
 
   resolve(method: string, path: string): ResolvedRoute | undefined {
-    const route = this.routes.find(
-      (candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`),
-    );
+    const route = this.routes.find((candidate) => candidate.matches(path));
     if (!route) return undefined;
     return {
-      ...route,
+      prefix: route.prefix,
+      service: route.service,
+      target: route.target,
       isPublic: this.publicMatchers.some((matches) => matches(method, path)),
       limits: this.limits.filter((entry) => entry.matches(method, path)).map((entry) => entry.limit),
     };

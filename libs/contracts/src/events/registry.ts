@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { authEvents } from './auth.events';
 import { chatEvents } from './chat.events';
+import { fileEvents } from './file.events';
 import { platformEvents } from './platform.events';
+import { presenceEvents } from './presence.events';
 import type { EventEnvelope } from '../envelope';
 import { eventEnvelopeSchema } from '../envelope';
 
@@ -9,7 +11,9 @@ import { eventEnvelopeSchema } from '../envelope';
 export const EVENTS = {
   ...authEvents,
   ...chatEvents,
+  ...fileEvents,
   ...platformEvents,
+  ...presenceEvents,
 } as const;
 
 export type EventType = keyof typeof EVENTS;

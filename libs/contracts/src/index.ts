@@ -7,4 +7,5 @@ export * from './events/presence.events';
 export * from './permissions/permissions';
 export * from './api/chat.dto';
 export * from './api/file.dto';
+export * from './api/search.dto';
 export * from './realtime';

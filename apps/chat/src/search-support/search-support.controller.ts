@@ -1,0 +1,40 @@
+import type { ReadableChannelsAnswer, UsersByNameAnswer } from '@bonfire/contracts';
+import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ACCESS_ERROR_CODES, isSnowflake } from '../access/access.service';
+import { SearchSupportService } from './search-support.service';
+
+const MAX_USERNAMES = 25;
+
+/**
+ * Service-to-service routes for the search service (not in the gateway's routing table). Like every
+ * chat route they require the identity header, and answer for that user only.
+ */
+@ApiExcludeController()
+@Controller('internal/v1/search')
+export class SearchSupportController {
+  constructor(private readonly support: SearchSupportService) {}
+
+  /** Channels of the guild whose history the caller may read now; 404 UNKNOWN_GUILD for non-members. */
+  @Get('guilds/:guildId/readable-channels')
+  readableChannels(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId') guildId: string,
+  ): Promise<ReadableChannelsAnswer> {
+    if (!isSnowflake(guildId)) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    return this.support.readableChannels(guildId, caller.userId);
+  }
+
+  /** Users known to chat by these usernames (`?username=a&username=b`). */
+  @Get('users')
+  users(@Query('username') username: string | string[] | undefined): Promise<UsersByNameAnswer> {
+    const names = (Array.isArray(username) ? username : username === undefined ? [] : [username])
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== '');
+    if (names.length > MAX_USERNAMES) {
+      throw AppError.validation([{ code: 'username', message: `at most ${MAX_USERNAMES} usernames` }]);
+    }
+    return this.support.usersByName([...new Set(names)]);
+  }
+}

@@ -1,0 +1,21 @@
+import { Client } from '@elastic/elasticsearch';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { SEARCH_CONFIG, type SearchConfig } from '../config';
+
+/** The one Elasticsearch client of the service (requests time out after SEARCH_ES_TIMEOUT_MS). */
+@Injectable()
+export class ElasticsearchProvider implements OnApplicationShutdown {
+  readonly client: Client;
+
+  constructor(@Inject(SEARCH_CONFIG) config: SearchConfig) {
+    this.client = new Client({
+      node: config.ELASTICSEARCH_URL,
+      requestTimeout: config.SEARCH_ES_TIMEOUT_MS,
+      maxRetries: 0,
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close().catch(() => undefined);
+  }
+}

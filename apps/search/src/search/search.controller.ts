@@ -1,0 +1,60 @@
+import type { SearchResults } from '@bonfire/contracts';
+import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SEARCH_LIMITS } from '../config';
+import { type SearchQuery, searchQuerySchema } from './search.dto';
+import { SearchService } from './search.service';
+
+const queryDocs = [
+  {
+    name: 'q',
+    description: 'Search syntax: from:alice in:#general has:file before:2026-01-01 "exact phrase"',
+  },
+  { name: 'content', description: 'Words to find (all of them)' },
+  { name: 'authorId', description: 'Author ids (repeat or comma-separate)' },
+  { name: 'mentions', description: 'Mentioned user ids' },
+  { name: 'has', description: 'link, file or image' },
+  { name: 'channelId', description: 'Channel ids (guild search only)' },
+  { name: 'before', description: 'Date, ISO date-time or message id (exclusive)' },
+  { name: 'after', description: 'Date, ISO date-time or message id (exclusive)' },
+  { name: 'pinned', description: 'true or false' },
+  { name: 'sort', description: 'relevance (default), newest or oldest' },
+  { name: 'limit', description: `1–${SEARCH_LIMITS.maxLimit}` },
+  { name: 'offset', description: `0–${SEARCH_LIMITS.maxOffset}` },
+];
+
+function ApiSearchQueries(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const doc of queryDocs)
+      ApiQuery({ ...doc, required: false, schema: { type: 'string' } })(target, key, descriptor);
+  };
+}
+
+@ApiTags('search')
+@Controller()
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @Get('api/v1/guilds/:guildId/messages/search')
+  @ApiOperation({ summary: "Search the messages of a guild's channels the caller can read" })
+  @ApiSearchQueries()
+  guild(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId') guildId: string,
+    @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
+  ): Promise<SearchResults> {
+    return this.search.search(caller, { guildId }, query);
+  }
+
+  @Get('api/v1/channels/:channelId/messages/search')
+  @ApiOperation({ summary: 'Search the messages of one channel or DM' })
+  @ApiSearchQueries()
+  channel(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId') channelId: string,
+    @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
+  ): Promise<SearchResults> {
+    return this.search.search(caller, { channelId }, query);
+  }
+}

@@ -8,4 +8,5 @@ export * from './permissions/permissions';
 export * from './api/chat.dto';
 export * from './api/file.dto';
 export * from './api/search.dto';
+export * from './api/voice.dto';
 export * from './realtime';

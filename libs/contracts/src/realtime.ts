@@ -1,6 +1,7 @@
 import type { Channel, Guild, Member, Role } from './api/chat.dto';
 import type { EventData } from './events/registry';
 import type { Presence, PresenceStatus } from './events/presence.events';
+import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
 
 /**
  * The realtime protocol between clients and the gateway (socket.io at path `/realtime`).
@@ -77,8 +78,8 @@ export interface PresenceIdleRequest {
   idle: boolean;
 }
 
-/** Voice payloads are defined by the voice service (issue 9); opaque until then. */
-export type VoiceStateUpdated = Record<string, unknown>;
+/** `voice.state.updated`: a member joined, changed or left (channelId null) a voice channel of a guild. */
+export type VoiceStateUpdated = VoiceState;
 
 /** Every event a client can receive in `dispatch`, with its payload. */
 export interface DispatchEvents {
@@ -104,6 +105,7 @@ export interface DispatchEvents {
   /** Ephemeral: `seq` is null, never replayed. */
   'typing.started': TypingStarted;
   'voice.state.updated': VoiceStateUpdated;
+  'voice.speaking': VoiceSpeaking;
 }
 
 export type DispatchType = keyof DispatchEvents;
@@ -129,6 +131,7 @@ export const DISPATCH_TYPES = [
   'presence.updated',
   'typing.started',
   'voice.state.updated',
+  'voice.speaking',
 ] as const satisfies readonly DispatchType[];
 
 /** The `dispatch` payload, discriminated on `type`. */

@@ -15,7 +15,8 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------------
 # manifests: only the package.json files and the lockfile, with their folder structure, so the
-# `npm ci` layer below is rebuilt only when dependencies change, not on every source edit.
+# `npm ci` layer below is rebuilt only when dependencies change, not on every source edit. The root
+# postinstall (tools/mediasoup/install-worker.mjs) runs inside `npm ci`, so it comes along.
 FROM ${NODE_IMAGE} AS manifests
 WORKDIR /src
 COPY . .
@@ -23,6 +24,7 @@ RUN mkdir /out \
  && find . -name package.json -not -path './node_modules/*' -not -path '*/node_modules/*' \
       -exec cp --parents {} /out/ \; \
  && cp package-lock.json /out/ \
+ && cp --parents -r tools/mediasoup /out/ \
  && if [ -f .npmrc ]; then cp .npmrc /out/; fi
 
 # ---------------------------------------------------------------------------------------------------
@@ -95,18 +97,18 @@ CMD ["node", "dist/main.js"]
 # No HEALTHCHECK: Kubernetes probes /health/live and /health/ready; compose has its own healthcheck.
 
 # ---------------------------------------------------------------------------------------------------
-# VOICE (placeholder until apps/voice exists)
+# VOICE
 # The mediasoup worker is built against Debian's libraries (no GitHub downloads on our build machines;
-# see shared/notes/real-servers.md), so the voice image needs them at build and at run time:
+# see tools/mediasoup/build-worker.sh). `npm ci` runs the root postinstall, which builds it when the
+# build tools are present — so the voice image passes them for the build stage and the shared libraries
+# for the runtime stage:
 #
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=voice \
-#     --build-arg EXTRA_BUILD_APT_PACKAGES="python3 make g++ meson ninja-build pkg-config libssl-dev \
-#        libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev nlohmann-json3-dev libflatbuffers-dev \
-#        flatbuffers-compiler" \
+#     --build-arg EXTRA_BUILD_APT_PACKAGES="meson ninja-build pkg-config g++ libssl-dev libuv1-dev \
+#        libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler" \
 #     --build-arg EXTRA_APT_PACKAGES="libuv1 libssl3 libsrtp2-1 libusrsctp2 libabsl20220623" \
 #     -t bonfire/voice .
 #
-# The worker build itself (replacing mediasoup's meson wraps with Debian-library stubs, then
-# `npm rebuild mediasoup`) belongs in an npm script of apps/voice so that dev, CI and this image run the
-# same steps; `npx nx run @bonfire/voice:build` should depend on it. Media uses UDP ports
-# (RTC_MIN_PORT..RTC_MAX_PORT) that must be published/announced — see docker-compose.yml and the chart.
+# Other services skip the worker (the postinstall prints a notice and carries on). Media uses UDP ports
+# (VOICE_RTC_MIN_PORT..VOICE_RTC_MAX_PORT) that must be published and announced — see
+# docker-compose.yml and the chart.

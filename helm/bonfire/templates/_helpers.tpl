@@ -127,6 +127,8 @@ FILE_DATABASE_URL: {{ .Values.postgres.databaseUrls.file | quote }}
 REDIS_URL: {{ .Values.redis.url | quote }}
 S3_ACCESS_KEY_ID: {{ .Values.s3.accessKeyId | quote }}
 S3_SECRET_ACCESS_KEY: {{ .Values.s3.secretAccessKey | quote }}
+{{- $voiceToken := .Values.secrets.voiceTokenSecret | default (get $old "VOICE_TOKEN_SECRET" | b64dec) | default (randAlphaNum 48) }}
+VOICE_TOKEN_SECRET: {{ $voiceToken | quote }}
 {{- end -}}
 
 {{/* Env entries every container of a service gets: its own listen address/port, pod identity, secrets. */}}
@@ -148,16 +150,32 @@ S3_SECRET_ACCESS_KEY: {{ .Values.s3.secretAccessKey | quote }}
 {{- end }}
 {{- if eq .name "voice" }}
 {{- with .root.Values.voice }}
+- name: VOICE_RTC_LISTEN_IP
+  value: "0.0.0.0"
 - name: VOICE_RTC_MIN_PORT
   value: {{ .rtcMinPort | quote }}
 - name: VOICE_RTC_MAX_PORT
   value: {{ .rtcMaxPort | quote }}
+- name: VOICE_RTC_UDP
+  value: {{ .rtcUdp | quote }}
+- name: VOICE_RTC_TCP
+  value: {{ .rtcTcp | quote }}
+- name: VOICE_NODE_ID
+  valueFrom: { fieldRef: { fieldPath: metadata.name } }
 {{- if .announcedIp }}
-- name: VOICE_ANNOUNCED_IP
+- name: VOICE_RTC_ANNOUNCED_IP
   value: {{ .announcedIp | quote }}
 {{- else }}
-- name: VOICE_ANNOUNCED_IP
+- name: VOICE_RTC_ANNOUNCED_IP
   valueFrom: { fieldRef: { fieldPath: status.hostIP } }
+{{- end }}
+{{- if .publicUrl }}
+- name: VOICE_PUBLIC_URL
+  value: {{ .publicUrl | quote }}
+{{- else }}
+# each pod is reached on its node's address (hostNetwork); behind TLS set voice.publicUrl per node pool
+- name: VOICE_PUBLIC_URL
+  value: "http://$(VOICE_RTC_ANNOUNCED_IP):{{ $.svc.port }}"
 {{- end }}
 {{- end }}
 {{- end }}

@@ -85,6 +85,9 @@ describe('files through the gateway (auth, chat, file and the gateway as process
       env: { RATE_LIMIT_KEY_PREFIX: `e2e-file-${Date.now()}` },
       serviceEnv: {
         file: {
+          // A group of its own, so that no other stack's file service takes this one's chat events.
+          FILE_CONSUMER_GROUP: `file.chat-events.e2e-${Date.now()}`,
+          FILE_CONSUMER_START_FROM: 'latest',
           FILE_DOWNLOAD_URL_TTL_SECONDS: String(DOWNLOAD_TTL_SECONDS),
           FILE_PENDING_MAX_AGE_SECONDS: '6',
           FILE_CLEANUP_INTERVAL_SECONDS: '1',

@@ -13,18 +13,31 @@
  * as the complete call of an image minus that of random bytes at the same concurrency. RSS/CPU of the
  * file service (and gateway, chat, Postgres, versitygw).
  *
+ * Then a multipart case: `--multipart-uploads` (default 4) uploads of `--multipart-mib` (default 64) MiB
+ * random bytes, one after the other: request (S3 CreateMultipartUpload + one presigned URL per 8 MiB part)
+ * → PUT the parts, `--part-concurrency` (default 4) at a time → complete with the ETags (S3
+ * CompleteMultipartUpload, then the same size check and sniff). `--multipart-uploads 0` skips it;
+ * `--kinds ''` runs only it.
+ *
  * Auth, chat, file and the gateway from their build output (e2e/support/stack.ts); rate limits raised out
  * of the way. Every object the run stored is deleted from the bucket at the end (original + thumbnails).
  * Run: node tools/bench/run.mjs file [--concurrency 1,4,16] [--seconds 8] [--warmup 2] [--kinds random,png,jpeg]
+ *      [--multipart-uploads 4] [--multipart-mib 64] [--part-concurrency 4]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/file
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DeleteObjectCommand, DeleteObjectsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  ListMultipartUploadsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { Api, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
@@ -47,12 +60,18 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '2' },
     kinds: { type: 'string', default: 'random,png,jpeg' },
+    'multipart-uploads': { type: 'string', default: '4' },
+    'multipart-mib': { type: 'string', default: '64' },
+    'part-concurrency': { type: 'string', default: '4' },
   },
 });
 const concurrencies = args.concurrency.split(',').filter(Boolean).map(Number);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
 const kinds = args.kinds.split(',').filter(Boolean) as Kind[];
+const multipartUploads = Number(args['multipart-uploads']);
+const multipartBytes = Number(args['multipart-mib']) * 1024 * 1024;
+const partConcurrency = Number(args['part-concurrency']);
 
 type Kind = 'random' | 'png' | 'jpeg';
 const UNLIMITED = '1000000000';
@@ -120,6 +139,7 @@ async function image(format: 'png' | 'jpeg'): Promise<Payload> {
 
 interface Reply {
   status: number;
+  headers: IncomingHttpHeaders;
   body: Buffer;
 }
 
@@ -144,7 +164,9 @@ function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       },
     );
@@ -176,7 +198,8 @@ interface ScenarioFigures {
 void runBench(
   'file',
   {
-    deadlineSeconds: 150 + kinds.length * concurrencies.length * (warmup + seconds + 10),
+    deadlineSeconds:
+      150 + kinds.length * concurrencies.length * (warmup + seconds + 10) + multipartUploads * 60,
     description: 'upload (request → PUT to S3 → complete) throughput for 1 MB files; thumbnail time',
   },
   async (bench) => {
@@ -205,6 +228,19 @@ void runBench(
         `files/${id}/large.webp`,
       ]);
       const started = now();
+      // multipart uploads a failed cycle left open
+      const ours = new Set(fileIds.map((id) => `files/${id}/original`));
+      const open = await s3
+        .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: 'files/' }))
+        .catch(() => ({ Uploads: [] }));
+      for (const upload of open.Uploads ?? []) {
+        if (!upload.Key || !ours.has(upload.Key)) continue;
+        await s3
+          .send(
+            new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.Key, UploadId: upload.UploadId }),
+          )
+          .catch(() => undefined);
+      }
       let deleted = 0;
       for (let start = 0; start < keys.length; start += 1000) {
         const batch = keys.slice(start, start + 1000);
@@ -275,7 +311,11 @@ void runBench(
         RATE_LIMIT_IP_PER_MINUTE: UNLIMITED,
         RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
       },
-      serviceEnv: { gateway: { GATEWAY_ROUTES_FILE: benchRoutesFile(directory) } },
+      serviceEnv: {
+        gateway: { GATEWAY_ROUTES_FILE: benchRoutesFile(directory) },
+        // room for the multipart case (the default limit is 25 MiB)
+        file: { FILE_MAX_ATTACHMENT_BYTES: String(Math.max(25 * 1024 * 1024, multipartBytes)) },
+      },
     });
     bench.onCleanup(() => stack.stop());
     const gatewayUrl = stack.gateway.url;
@@ -449,6 +489,148 @@ void runBench(
             `RSS peak ${fixed(file?.rssPeakMiB ?? NaN, 0)} MiB; errors ${JSON.stringify(errors)}`,
         );
       }
+    }
+
+    // ---- multipart: a few large uploads, one after the other, parts in parallel
+    const multipartRows: {
+      upload: number;
+      bytes: number;
+      parts: number;
+      request: number;
+      put: number;
+      complete: number;
+      cycle: number;
+      putMBps: number;
+    }[] = [];
+    const multipartErrors: Record<string, number> = {};
+    if (multipartUploads > 0) {
+      const large = randomBytes(multipartBytes);
+      bench.log(
+        `-- multipart: ${multipartUploads} × ${multipartBytes / 2 ** 20} MiB, ${partConcurrency} parts at a time`,
+      );
+      for (let upload = 1; upload <= multipartUploads && !bench.signal.aborted; upload++) {
+        try {
+          const started = now();
+          const requested = await send(
+            gatewayAgent,
+            `${gatewayUrl}/api/v1/channels/${channelId}/attachments`,
+            'POST',
+            { authorization, 'content-type': 'application/json' },
+            JSON.stringify({
+              filename: 'bench-large.bin',
+              contentType: 'application/octet-stream',
+              size: large.length,
+            }),
+          );
+          if (requested.status !== 201) throw new Error(`request ${requested.status}`);
+          const ticket = JSON.parse(requested.body.toString()) as {
+            id: string;
+            method: string;
+            headers: Record<string, string>;
+            multipart?: { partSize: number; parts: { partNumber: number; url: string; size: number }[] };
+          };
+          fileIds.push(ticket.id);
+          if (ticket.method !== 'multipart' || !ticket.multipart) {
+            throw new Error(`expected a multipart ticket, got ${ticket.method}`);
+          }
+          const { partSize, parts } = ticket.multipart;
+          const requestedAt = now();
+          const etags: { partNumber: number; etag: string }[] = [];
+          let next = 0;
+          await Promise.all(
+            Array.from({ length: Math.min(partConcurrency, parts.length) }, async () => {
+              while (next < parts.length) {
+                const part = parts[next++]!;
+                const start = (part.partNumber - 1) * partSize;
+                const put = await send(
+                  s3Agent,
+                  part.url,
+                  'PUT',
+                  ticket.headers,
+                  large.subarray(start, start + part.size),
+                );
+                if (put.status !== 200) throw new Error(`part ${put.status}`);
+                etags.push({ partNumber: part.partNumber, etag: String(put.headers.etag) });
+              }
+            }),
+          );
+          const putAt = now();
+          const completed = await send(
+            gatewayAgent,
+            `${gatewayUrl}/api/v1/attachments/${ticket.id}/complete`,
+            'POST',
+            { authorization, 'content-type': 'application/json' },
+            JSON.stringify({ parts: etags }),
+          );
+          if (completed.status !== 200) throw new Error(`complete ${completed.status} ${completed.body}`);
+          const done = now();
+          multipartRows.push({
+            upload,
+            bytes: large.length,
+            parts: parts.length,
+            request: requestedAt - started,
+            put: putAt - requestedAt,
+            complete: done - putAt,
+            cycle: done - started,
+            putMBps: large.length / MB / ((putAt - requestedAt) / 1000),
+          });
+        } catch (error) {
+          const key = error instanceof Error ? error.message : String(error);
+          multipartErrors[key] = (multipartErrors[key] ?? 0) + 1;
+        }
+      }
+      const mean = (pick: (row: (typeof multipartRows)[number]) => number) =>
+        multipartRows.reduce((sum, row) => sum + pick(row), 0) / multipartRows.length;
+      bench.section(
+        `== file: multipart uploads of ${multipartBytes / 2 ** 20} MiB (${partConcurrency} parts at a time), ms`,
+        table(
+          ['upload', 'parts', 'request', 'PUT parts', 'PUT MB/s', 'complete', 'cycle', 'cycle MB/s'],
+          [
+            ...multipartRows.map((row) => [
+              String(row.upload),
+              String(row.parts),
+              fixed(row.request, 1),
+              fixed(row.put, 1),
+              fixed(row.putMBps, 1),
+              fixed(row.complete, 1),
+              fixed(row.cycle, 1),
+              fixed(row.bytes / MB / (row.cycle / 1000), 1),
+            ]),
+            [
+              'mean',
+              '',
+              fixed(
+                mean((row) => row.request),
+                1,
+              ),
+              fixed(
+                mean((row) => row.put),
+                1,
+              ),
+              fixed(
+                mean((row) => row.putMBps),
+                1,
+              ),
+              fixed(
+                mean((row) => row.complete),
+                1,
+              ),
+              fixed(
+                mean((row) => row.cycle),
+                1,
+              ),
+              fixed(
+                mean((row) => row.bytes / MB / (row.cycle / 1000)),
+                1,
+              ),
+            ],
+          ],
+        ),
+        'multipart',
+        { uploads: multipartRows, errors: multipartErrors, partConcurrency },
+      );
+      if (Object.keys(multipartErrors).length > 0)
+        bench.log(`multipart errors: ${JSON.stringify(multipartErrors)}`);
     }
 
     const ms = (summary: LatencySummary) =>

@@ -14,7 +14,7 @@
  * real Postgres, Redis and Kafka. A PATCH goes gateway (HTTP) → presence (Redis: store + recompute) →
  * Kafka presence.updates → gateway consumer → Redis (per-session sequence + replay buffer) → sockets.
  * The N users are in one guild (joined through an invite); each has one socket.io client (websocket) in a
- * child process (lib/presence-clients.worker.ts). Every rate limit is raised out of the way.
+ * child process (lib/socket-clients.worker.ts, presence probe). Every rate limit is raised out of the way.
  *   steps       the open loop again at higher rates (default 100 and 200 updates/s, 8 s each): where the
  *               delivery side stops keeping up (latency grows instead of staying flat)
  * Run: node tools/bench/run.mjs presence [--users 50] [--rate 20] [--latency-seconds 15] [--seconds 15]
@@ -22,7 +22,6 @@
  *      [--query-connections 16]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
@@ -33,6 +32,7 @@ import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 import {
   assertLoopback,
+  ClientWorker,
   findListeningPid,
   LatencyRecorder,
   type LatencySummary,
@@ -42,6 +42,7 @@ import {
   runBench,
   table,
   type WatchedProcess,
+  type WorkerStats,
 } from './lib';
 
 const { values: args } = parseArgs({
@@ -106,56 +107,6 @@ async function until(what: string, check: () => Promise<boolean>, signal: AbortS
   while (!(await check())) {
     if (Date.now() > deadline || signal.aborted) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await sleep(200);
-  }
-}
-
-// ------------------------------------------------------------------ client worker
-
-interface WorkerStats {
-  counts: Uint32Array;
-  perUpdate: Uint16Array;
-  self: number;
-  duplicates: number;
-  unknown: number;
-  bins: [number, number][];
-}
-
-class ClientWorker {
-  private pending = new Map<number, (answer: Record<string, unknown>) => void>();
-  private nextId = 1;
-  readonly started: Promise<void>;
-
-  constructor(readonly child: ChildProcess) {
-    let started!: () => void;
-    this.started = new Promise((done) => (started = done));
-    child.on('message', (answer: { id: number } & Record<string, unknown>) => {
-      if (answer.id === 0) return started();
-      this.pending.get(answer.id)?.(answer);
-      this.pending.delete(answer.id);
-    });
-  }
-
-  static fork(): ClientWorker {
-    const child = fork(resolve(__dirname, 'lib/presence-clients.worker.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    return new ClientWorker(child);
-  }
-
-  async request<T>(op: string, payload: Record<string, unknown> = {}): Promise<T> {
-    await this.started;
-    const id = this.nextId++;
-    const answer = new Promise<Record<string, unknown>>((done) => this.pending.set(id, done));
-    this.child.send({ id, op, ...payload });
-    const result = await answer;
-    if (typeof result['error'] === 'string') throw new Error(`client worker: ${result['error']}`);
-    return result as T;
-  }
-
-  stop(): void {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
   }
 }
 
@@ -321,7 +272,7 @@ async function phase(options: {
   log: (text: string) => void;
 }): Promise<PhaseFigures> {
   const { worker, tag, members } = options;
-  await worker.request('phase', { phase: tag, capacity: CAPACITY });
+  await worker.request('phase', { phase: tag, capacity: CAPACITY, maxSamples: 4_000_000 });
   const sampler = new ProcessSampler(options.watch);
   const workerCpuBefore = (await worker.request<{ cpuSeconds: number }>('status')).cpuSeconds;
   sampler.start();
@@ -529,7 +480,7 @@ void runBench(
     );
 
     // ---- one client per user
-    const worker = ClientWorker.fork();
+    const worker = ClientWorker.fork('presence');
     bench.onCleanup(async () => {
       await Promise.race([worker.request('close').catch(() => undefined), sleep(3_000)]);
       worker.stop();

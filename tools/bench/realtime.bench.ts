@@ -12,7 +12,7 @@
  * process on the real Postgres, Redis and Kafka. A message goes gateway (HTTP) → chat (Postgres +
  * outbox) → Kafka → gateway consumer → Redis (one Lua append per session: seq + replay buffer) →
  * socket. Latency = receive time at the client − send time embedded in the content (same machine).
- * Clients live in child processes (lib/socket-clients.worker.ts, 2 by default): their fds are not the
+ * Clients live in child processes (lib/socket-clients.worker.ts with the message probe, 2 by default): their fds are not the
  * bench's, and they decode dispatches in parallel; they share the 2 cores with every service.
  * Users: a few (default 50 active + 50 idle) registered, many connections per user
  * (REALTIME_MAX_CONNECTIONS_PER_USER raised): registering 10,000 users would be argon2 time, not realtime.
@@ -21,7 +21,6 @@
  *      [--hold 30] [--idle-users 50] [--ping-interval 10000] [--workers 2] [--skip-a] [--skip-b] [--skip-c]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -31,6 +30,8 @@ import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 import {
   assertLoopback,
+  ClientWorker,
+  type ConnectAnswer,
   findListeningPid,
   LatencyRecorder,
   type LatencySummary,
@@ -42,6 +43,8 @@ import {
   runBench,
   table,
   type WatchedProcess,
+  type WorkerStats,
+  type WorkerStatus,
 } from './lib';
 
 const { values: args } = parseArgs({
@@ -124,71 +127,6 @@ async function retry<T>(
 
 // ------------------------------------------------------------------ client workers
 
-interface WorkerStats {
-  counts: Uint32Array;
-  received: Uint8Array;
-  duplicates: number;
-  unknown: number;
-  bins: [number, number][];
-}
-interface WorkerStatus {
-  clients: number;
-  connected: number;
-  ready: number;
-  disconnects: Record<string, number>;
-  serverSignals: Record<string, number>;
-  pings: number;
-  minPings: number;
-  rssMiB: number;
-  cpuSeconds: number;
-}
-interface ConnectAnswer {
-  ok: number;
-  errors: Record<string, number>;
-  seconds: number;
-  latency: LatencySummary;
-}
-
-class ClientWorker {
-  private pending = new Map<number, (answer: Record<string, unknown>) => void>();
-  private nextId = 1;
-  readonly started: Promise<void>;
-  clients = 0;
-
-  constructor(readonly child: ChildProcess) {
-    let started!: () => void;
-    this.started = new Promise((done) => (started = done));
-    child.on('message', (answer: { id: number } & Record<string, unknown>) => {
-      if (answer.id === 0) return started();
-      this.pending.get(answer.id)?.(answer);
-      this.pending.delete(answer.id);
-    });
-  }
-
-  static fork(): ClientWorker {
-    const child = fork(resolve(__dirname, 'lib/socket-clients.worker.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    return new ClientWorker(child);
-  }
-
-  async request<T>(op: string, payload: Record<string, unknown> = {}): Promise<T> {
-    await this.started;
-    const id = this.nextId++;
-    const answer = new Promise<Record<string, unknown>>((done) => this.pending.set(id, done));
-    this.child.send({ id, op, ...payload });
-    const result = await answer;
-    if (typeof result['error'] === 'string') throw new Error(`client worker: ${result['error']}`);
-    return result as T;
-  }
-
-  stop(): void {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
-  }
-}
-
 /** Opens `tokens.length` clients spread over the workers (round robin by chunks). */
 async function connectClients(workers: ClientWorker[], url: string, tokens: string[], concurrency: number) {
   const share = Math.ceil(tokens.length / workers.length);
@@ -197,7 +135,11 @@ async function connectClients(workers: ClientWorker[], url: string, tokens: stri
     workers.map((worker, index) => {
       const mine = tokens.slice(index * share, (index + 1) * share);
       worker.clients += mine.length;
-      return worker.request<ConnectAnswer>('connect', { url, tokens: mine, concurrency });
+      return worker.request<ConnectAnswer>('connect', {
+        url,
+        clients: mine.map((token) => ({ token })),
+        concurrency,
+      });
     }),
   );
   const errors: Record<string, number> = {};
@@ -609,7 +551,7 @@ void runBench(
       const pid = port ? findListeningPid(Number(port)) : undefined;
       if (pid !== undefined) watch.push({ name, pid, tree });
     }
-    const workers = Array.from({ length: workerCount }, () => ClientWorker.fork());
+    const workers = Array.from({ length: workerCount }, () => ClientWorker.fork('message'));
     bench.onCleanup(() => workers.forEach((worker) => worker.stop()));
     await Promise.all(workers.map((worker) => worker.started));
     bench.note(

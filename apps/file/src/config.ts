@@ -1,55 +1,103 @@
+import { MAX_UPLOAD_PARTS } from '@bonfire/contracts';
 import { baseServiceConfig, env } from '@bonfire/platform';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
+/** S3's smallest part (every part but the last). */
+const S3_MIN_PART_BYTES = 5 * MIB;
+/**
+ * Room for one part in a completion body: `{"partNumber":10000,"etag":"\"<32 hex>\""},` is 62 bytes; the
+ * rest is for longer ETags.
+ */
+const COMPLETED_PART_JSON_BYTES = 96;
 
 /** Everything the file service reads from its environment. */
-export const fileConfigSchema = baseServiceConfig.extend({
-  FILE_HOST: env.host().default('127.0.0.1'),
-  FILE_PORT: env.port().default(8084),
-  FILE_DATABASE_URL: env.url(['postgres', 'postgresql']),
-  FILE_DATABASE_POOL_SIZE: env.positiveInt().default(10),
-  /** JSON body limit: upload requests carry metadata only, never bytes. */
-  FILE_BODY_LIMIT: z
-    .string()
-    .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
-    .default('16kb'),
-  REDIS_URL: env.url(['redis', 'rediss']),
-  KAFKA_BROKERS: env.list(),
-  /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
-  FILE_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
-  /** Consume chat.messages to delete the files of deleted messages. */
-  FILE_MESSAGES_CONSUMER_ENABLED: env.boolean().default(true),
-  INTERNAL_IDENTITY_SECRET: z.string().min(32),
-  /** Snowflake worker id; leave unset to lease a free one from Redis (each replica gets its own). */
-  WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
-  /** Chat's internal base URL: who may upload to or read a channel is chat's knowledge. */
-  CHAT_URL: env.url(['http', 'https']),
-  FILE_CHAT_TIMEOUT_MS: env.positiveInt().default(2_000),
+export const fileConfigSchema = baseServiceConfig
+  .extend({
+    FILE_HOST: env.host().default('127.0.0.1'),
+    FILE_PORT: env.port().default(8084),
+    FILE_DATABASE_URL: env.url(['postgres', 'postgresql']),
+    FILE_DATABASE_POOL_SIZE: env.positiveInt().default(10),
+    /** JSON body limit: upload requests carry metadata only, never bytes. */
+    FILE_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
+      .default('16kb'),
+    REDIS_URL: env.url(['redis', 'rediss']),
+    KAFKA_BROKERS: env.list(),
+    /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
+    FILE_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
+    /**
+     * Consume chat's message, channel and guild events: confirm claims, delete the files of deleted messages,
+     * channels and guilds.
+     */
+    FILE_MESSAGES_CONSUMER_ENABLED: env.boolean().default(true),
+    /** The Kafka consumer group of those events (one per deployment: its replicas share the partitions). */
+    FILE_CONSUMER_GROUP: z.string().min(1).default('file.chat-events'),
+    /** Where a new consumer group starts reading. */
+    FILE_CONSUMER_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
+    INTERNAL_IDENTITY_SECRET: z.string().min(32),
+    /** Snowflake worker id; leave unset to lease a free one from Redis (each replica gets its own). */
+    WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
+    /** Chat's internal base URL: who may upload to or read a channel is chat's knowledge. */
+    CHAT_URL: env.url(['http', 'https']),
+    FILE_CHAT_TIMEOUT_MS: env.positiveInt().default(2_000),
 
-  S3_ENDPOINT: env.url(['http', 'https']),
-  /** The endpoint written into presigned URLs, when clients reach the store by another address. */
-  FILE_S3_PUBLIC_ENDPOINT: env.url(['http', 'https']).optional(),
-  S3_REGION: z.string().min(1),
-  S3_BUCKET: z.string().min(1),
-  S3_ACCESS_KEY_ID: z.string().min(1),
-  S3_SECRET_ACCESS_KEY: z.string().min(1),
+    S3_ENDPOINT: env.url(['http', 'https']),
+    /** The endpoint written into presigned URLs, when clients reach the store by another address. */
+    FILE_S3_PUBLIC_ENDPOINT: env.url(['http', 'https']).optional(),
+    S3_REGION: z.string().min(1),
+    S3_BUCKET: z.string().min(1),
+    S3_ACCESS_KEY_ID: z.string().min(1),
+    S3_SECRET_ACCESS_KEY: z.string().min(1),
 
-  /** Largest attachment in a channel, in bytes (25 MiB). */
-  FILE_MAX_ATTACHMENT_BYTES: env.positiveInt().default(25 * MIB),
-  /** Largest avatar or guild icon, in bytes (8 MiB). */
-  FILE_MAX_AVATAR_BYTES: env.positiveInt().default(8 * MIB),
-  /** Content types allowed for avatars and guild icons. */
-  FILE_AVATAR_TYPES: env.list().default(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
-  /** Lifetime of a presigned upload (PUT) URL. */
-  FILE_UPLOAD_URL_TTL_SECONDS: env.positiveInt().default(600),
-  /** Lifetime of a presigned download (GET) URL. */
-  FILE_DOWNLOAD_URL_TTL_SECONDS: env.positiveInt().default(300),
-  /** Uploads not completed within this age are deleted (rows and objects). */
-  FILE_PENDING_MAX_AGE_SECONDS: env.positiveInt().default(3_600),
-  /** How often the cleanup of abandoned uploads runs (0 turns it off). */
-  FILE_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
-});
+    /** Largest attachment in a channel, in bytes (25 MiB). */
+    FILE_MAX_ATTACHMENT_BYTES: env.positiveInt().default(25 * MIB),
+    /** Largest avatar or guild icon, in bytes (8 MiB). */
+    FILE_MAX_AVATAR_BYTES: env.positiveInt().default(8 * MIB),
+    /** Content types allowed for avatars and guild icons. */
+    FILE_AVATAR_TYPES: env.list().default(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
+    /** Lifetime of a presigned upload (PUT) URL. */
+    FILE_UPLOAD_URL_TTL_SECONDS: env.positiveInt().default(600),
+    /** Lifetime of a presigned download (GET) URL. */
+    FILE_DOWNLOAD_URL_TTL_SECONDS: env.positiveInt().default(300),
+    /** Uploads not completed within this age are deleted (rows and objects). */
+    FILE_PENDING_MAX_AGE_SECONDS: env.positiveInt().default(3_600),
+    /** How often the cleanup of abandoned uploads and unconfirmed claims runs (0 turns it off). */
+    FILE_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** Uploads larger than this many bytes are S3 multipart uploads (16 MiB). */
+    FILE_MULTIPART_THRESHOLD_BYTES: env.positiveInt().default(16 * MIB),
+    /** Bytes in every part of a multipart upload but the last (8 MiB; S3 wants 5 MiB to 5 GiB). */
+    FILE_MULTIPART_PART_BYTES: z.coerce
+      .number()
+      .int()
+      .min(S3_MIN_PART_BYTES)
+      .max(5 * 1024 * MIB)
+      .default(8 * MIB),
+    /**
+     * A claim by a message whose message.created never arrives within this time (chat's transaction rolled
+     * back after claiming) is released, so the upload can be sent again.
+     */
+    FILE_CLAIM_CONFIRM_SECONDS: env.positiveInt().default(600),
+  })
+  .superRefine((config, context) => {
+    const largest = Math.max(config.FILE_MAX_ATTACHMENT_BYTES, config.FILE_MAX_AVATAR_BYTES);
+    const parts = Math.ceil(largest / config.FILE_MULTIPART_PART_BYTES);
+    if (parts > MAX_UPLOAD_PARTS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['FILE_MULTIPART_PART_BYTES'],
+        message: `must cut a ${largest}-byte file into at most ${MAX_UPLOAD_PARTS} parts`,
+      });
+    }
+    if (parts * COMPLETED_PART_JSON_BYTES > bodyLimitBytes(config.FILE_BODY_LIMIT)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['FILE_BODY_LIMIT'],
+        message: `must hold the completion of a ${parts}-part upload (${parts * COMPLETED_PART_JSON_BYTES} bytes)`,
+      });
+    }
+  });
 
 export type FileConfig = z.infer<typeof fileConfigSchema>;
 
@@ -59,3 +107,9 @@ export const FILE_CONFIG = Symbol('FILE_CONFIG');
 /** Thumbnail bounding boxes (webp, aspect ratio kept, never enlarged). */
 export const THUMBNAIL_SIZES = { small: 256, large: 1024 } as const;
 export type ThumbnailSize = keyof typeof THUMBNAIL_SIZES;
+
+function bodyLimitBytes(limit: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(limit)!;
+  const scale = { b: 1, kb: 1024, mb: MIB }[unit!.toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Number(amount) * scale;
+}

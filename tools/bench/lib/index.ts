@@ -3,3 +3,4 @@ export * from './histogram';
 export * from './load';
 export * from './process-stats';
 export * from './report';
+export * from './client-worker';

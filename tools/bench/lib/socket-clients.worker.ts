@@ -1,22 +1,44 @@
 /**
- * A child process holding many socket.io clients for realtime.bench.ts (forked with `--import tsx` and
- * `serialization: 'advanced'`). Clients live in child processes so their file descriptors and their CPU
- * (one JSON decode per dispatch) are not the bench process's, and so two of them can use both cores.
+ * A child process holding many socket.io clients for the realtime and presence benchmarks (forked by
+ * `ClientWorker.fork(probe)` in client-worker.ts with `--import tsx` and `serialization: 'advanced'`).
+ * Clients live in child processes so their file descriptors and their CPU (one JSON decode per dispatch)
+ * are not the bench process's, and so two of them can use both cores.
+ *
+ * The probe (first argument) says which dispatches carry a measurement:
+ *   message   message.created whose content is `rt|<phase>|<index>|<send epoch ms>`
+ *   presence  presence.updated whose custom status text is `pb|<phase>|<index>|<send epoch ms>`; a
+ *             client of the user whose presence changed counts it apart, as `self`
  *
  * Parent → worker: { id, op, ... } requests, each answered by { id, ... }:
- *   connect  { url, tokens[], concurrency }  opens one client per token (websocket transport, no
- *            reconnection), waits for `ready` or `connect_error`; answers counts and the connect times
- *   phase    { phase, capacity }             starts recording message.created dispatches whose content
- *            is `rt|<phase>|<index>|<send epoch ms>` (index < capacity)
- *   stats    { phase }                       per-client received counts, duplicates, receive-time bins
- *   samples  { phase }                       the latency samples (Float64Array) of that phase
- *   status   {}                              open/ready clients, disconnects by reason, pings, RSS, CPU
- *   close    {}                              disconnects every client
- * Latency = receive time − the send time in the content, both `performance.timeOrigin + now()`
+ *   connect  { url, clients: {token, userId?}[], concurrency }  one client per entry (websocket transport,
+ *            no reconnection), waits for `ready` or `connect_error`; answers counts and the connect times
+ *   phase    { phase, capacity, maxSamples? }  starts recording the probe's dispatches (index < capacity)
+ *   stats    { phase }   per-client received counts, per-update delivery counts, self, duplicates, bins
+ *   samples  { phase }   the latency samples (Float64Array) of that phase
+ *   status   {}         open/ready clients, disconnects by reason, pings, RSS, CPU
+ *   close    {}         disconnects every client
+ * Latency = receive time − the send time in the text, both `performance.timeOrigin + now()`
  * (same machine, same clock).
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { LatencyRecorder } from './histogram';
+
+export type Probe = 'message' | 'presence';
+
+interface Dispatch {
+  type: string;
+  data: {
+    message?: { content?: string };
+    userId?: string;
+    customStatus?: { text?: string } | null;
+  };
+}
+
+/** Where each probe finds its measurement text and whose change it reports. */
+const PROBES: Record<Probe, { event: string; prefix: string; text: (data: Dispatch['data']) => unknown }> = {
+  message: { event: 'message.created', prefix: 'rt|', text: (data) => data.message?.content },
+  presence: { event: 'presence.updated', prefix: 'pb|', text: (data) => data.customStatus?.text },
+};
 
 interface Request {
   id: number;
@@ -26,9 +48,14 @@ interface Request {
 
 interface Phase {
   capacity: number;
-  /** received[client * capacity + index] = times received */
+  /** received[client * capacity + index] = 1 once that client got update `index` */
   received: Uint8Array;
+  /** per client: updates received (of other users, for the presence probe) */
   counts: Uint32Array;
+  /** per update: clients that received it (of other users, for the presence probe) */
+  perUpdate: Uint16Array;
+  /** deliveries to a client of the user whose presence changed */
+  self: number;
   duplicates: number;
   unknown: number;
   latency: LatencyRecorder;
@@ -38,9 +65,14 @@ interface Phase {
 
 interface Client {
   socket: Socket;
+  userId: string | undefined;
   ready: boolean;
   pings: number;
 }
+
+const probeName = process.argv[2] as Probe;
+const probe = PROBES[probeName];
+if (!probe) throw new Error(`socket-clients.worker: unknown probe ${JSON.stringify(probeName)}`);
 
 const clients: Client[] = [];
 const phases = new Map<string, Phase>();
@@ -49,17 +81,18 @@ const serverSignals: Record<string, number> = {};
 let pings = 0;
 const now = () => performance.timeOrigin + performance.now();
 
-function onDispatch(
-  clientIndex: number,
-  dispatch: { type: string; data: { message?: { content?: string } } },
-) {
-  if (dispatch.type !== 'message.created') return;
-  const content = dispatch.data.message?.content;
-  if (!content?.startsWith('rt|')) return;
+function onDispatch(clientIndex: number, dispatch: Dispatch) {
+  if (dispatch.type !== probe.event) return;
+  const text = probe.text(dispatch.data);
+  if (typeof text !== 'string' || !text.startsWith(probe.prefix)) return;
   const received = now();
-  const [, tag, indexText, sentText] = content.split('|');
+  const [, tag, indexText, sentText] = text.split('|');
   const phase = phases.get(tag!);
   if (!phase) return;
+  if (dispatch.data.userId !== undefined && dispatch.data.userId === clients[clientIndex]!.userId) {
+    phase.self++;
+    return;
+  }
   const index = Number(indexText);
   if (!(index >= 0 && index < phase.capacity)) {
     phase.unknown++;
@@ -72,12 +105,17 @@ function onDispatch(
   }
   phase.received[slot] = 1;
   phase.counts[clientIndex]!++;
+  phase.perUpdate[index]!++;
   phase.latency.record(received - Number(sentText));
   const bin = Math.floor(received / 100);
   phase.bins.set(bin, (phase.bins.get(bin) ?? 0) + 1);
 }
 
-function open(url: string, token: string): Promise<{ ok: boolean; error?: string; ms: number }> {
+function open(
+  url: string,
+  token: string,
+  userId: string | undefined,
+): Promise<{ ok: boolean; error?: string; ms: number }> {
   const started = performance.now();
   const socket = connect(url, {
     path: '/realtime',
@@ -86,9 +124,9 @@ function open(url: string, token: string): Promise<{ ok: boolean; error?: string
     reconnection: false,
     timeout: 60_000,
   });
-  const client: Client = { socket, ready: false, pings: 0 };
+  const client: Client = { socket, userId, ready: false, pings: 0 };
   const index = clients.push(client) - 1;
-  socket.on('dispatch', (dispatch: Parameters<typeof onDispatch>[1]) => onDispatch(index, dispatch));
+  socket.on('dispatch', (dispatch: Dispatch) => onDispatch(index, dispatch));
   socket.io.on('ping', () => {
     client.pings++;
     pings++;
@@ -114,17 +152,17 @@ function open(url: string, token: string): Promise<{ ok: boolean; error?: string
   });
 }
 
-async function connectAll(url: string, tokens: string[], concurrency: number) {
+async function connectAll(url: string, entries: { token: string; userId?: string }[], concurrency: number) {
   const latency = new LatencyRecorder();
   const errors: Record<string, number> = {};
   let ok = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: Math.min(concurrency, tokens.length) }, async () => {
-      while (next < tokens.length) {
-        const token = tokens[next++]!;
-        const result = await open(url, token);
+    Array.from({ length: Math.min(concurrency, entries.length) }, async () => {
+      while (next < entries.length) {
+        const entry = entries[next++]!;
+        const result = await open(url, entry.token, entry.userId);
         latency.record(result.ms);
         if (result.ok) ok++;
         else errors[result.error ?? '?'] = (errors[result.error ?? '?'] ?? 0) + 1;
@@ -142,7 +180,7 @@ async function handle(request: Request): Promise<object> {
     case 'connect':
       return connectAll(
         request['url'] as string,
-        request['tokens'] as string[],
+        request['clients'] as { token: string; userId?: string }[],
         request['concurrency'] as number,
       );
     case 'phase': {
@@ -151,19 +189,33 @@ async function handle(request: Request): Promise<object> {
         capacity,
         received: new Uint8Array(clients.length * capacity),
         counts: new Uint32Array(clients.length),
+        perUpdate: new Uint16Array(capacity),
+        self: 0,
         duplicates: 0,
         unknown: 0,
-        latency: new LatencyRecorder(2_000_000),
+        latency: new LatencyRecorder((request['maxSamples'] as number | undefined) ?? 2_000_000),
         bins: new Map(),
       });
       return {};
     }
     case 'stats': {
       const phase = phases.get(request['phase'] as string);
-      if (!phase) return { counts: new Uint32Array(0), duplicates: 0, unknown: 0, bins: [] };
+      if (!phase) {
+        return {
+          counts: new Uint32Array(0),
+          received: new Uint8Array(0),
+          perUpdate: new Uint16Array(0),
+          self: 0,
+          duplicates: 0,
+          unknown: 0,
+          bins: [],
+        };
+      }
       return {
         counts: phase.counts,
         received: phase.received,
+        perUpdate: phase.perUpdate,
+        self: phase.self,
         duplicates: phase.duplicates,
         unknown: phase.unknown,
         bins: [...phase.bins.entries()],

@@ -27,11 +27,19 @@ export class ChatAccessClient {
 
   /** The caller's permissions in a channel, or null when chat says they cannot see it. */
   async channelPermissions(caller: CallerIdentity, channelId: string): Promise<bigint | null> {
+    return (await this.channelAccess(caller, channelId))?.permissions ?? null;
+  }
+
+  /** The channel's guild (null for DMs) and the caller's permissions in it, or null when unseen. */
+  async channelAccess(
+    caller: CallerIdentity,
+    channelId: string,
+  ): Promise<{ guildId: string | null; permissions: bigint } | null> {
     const reply = await this.get<ChannelPermissionsAnswer>(
       caller,
       `/internal/v1/realtime/channels/${encodeURIComponent(channelId)}/permissions`,
     );
-    return reply ? BigInt(reply.permissions) : null;
+    return reply ? { guildId: reply.guildId, permissions: BigInt(reply.permissions) } : null;
   }
 
   /** The caller's guild-level permissions, or null when they are not a member. */
@@ -48,15 +56,13 @@ export class ChatAccessClient {
     caller: CallerIdentity,
     channelId: string,
     required: readonly PermissionName[],
-  ): Promise<{ permissions: bigint }> {
-    const permissions = /^\d{1,19}$/.test(channelId)
-      ? await this.channelPermissions(caller, channelId)
-      : null;
-    if (permissions === null) {
+  ): Promise<{ guildId: string | null; permissions: bigint }> {
+    const access = /^\d{1,19}$/.test(channelId) ? await this.channelAccess(caller, channelId) : null;
+    if (access === null) {
       throw AppError.notFound('Unknown channel.', CHAT_ACCESS_ERRORS.unknownChannel);
     }
-    requirePermissions(permissions, required);
-    return { permissions };
+    requirePermissions(access.permissions, required);
+    return access;
   }
 
   async requireGuild(

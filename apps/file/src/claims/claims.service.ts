@@ -11,6 +11,10 @@ export const CLAIM_ERRORS = { invalidAttachment: 'INVALID_ATTACHMENT' } as const
  * Chat's synchronous question when a message is sent with attachments: are these ready files the sender
  * uploaded for this channel, and not used by another message? If every one is, they are claimed by the
  * message (claiming again for the same message is a no-op) and their metadata returned in the order asked.
+ *
+ * A claim is tentative until chat's message.created for that message confirms it (ChatEventsConsumer):
+ * chat claims before inserting, so a rolled-back send leaves a claim no message will ever confirm, and the
+ * cleanup pass releases it after FILE_CLAIM_CONFIRM_SECONDS (RemovalService).
  */
 @Injectable()
 export class ClaimsService {

@@ -36,9 +36,39 @@ const fileSchema: Migration = {
   },
 };
 
+/**
+ * Multipart uploads (the open upload id and part size), tentative claims (confirmed by message.created),
+ * and the guild of an attachment (so a deleted guild's files can be found).
+ */
+const multipartAndClaims: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      alter table files
+        add column upload_id text,
+        add column part_size integer check (part_size > 0),
+        add column claim_confirmed_at timestamptz;
+      -- Claims never confirmed by message.created are released by the sweep, oldest first.
+      create index files_unconfirmed_claims_idx on files (claimed_at)
+        where message_id is not null and claim_confirmed_at is null;
+      -- Deleted channels and guilds take their files with them.
+      create index files_channel_idx on files (channel_id) where status <> 'deleted';
+      create index files_guild_idx on files (guild_id) where status <> 'deleted';
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      drop index files_guild_idx;
+      drop index files_channel_idx;
+      drop index files_unconfirmed_claims_idx;
+      alter table files drop column claim_confirmed_at, drop column part_size, drop column upload_id;
+    `.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const fileMigrations: Record<string, Migration> = {
   '0001_file_schema': fileSchema,
   '0002_outbox': outboxMigration,
   '0003_processed_events': processedEventsMigration,
+  '0004_multipart_and_claims': multipartAndClaims,
 };

@@ -25,11 +25,17 @@ export interface FilesTable {
   /** Declared size; completion checks the stored object has exactly this many bytes. */
   size: ColumnType<string, string | number, string | number>;
   object_key: string;
+  /** The S3 multipart upload id while a multipart upload is open (null for single PUTs and once done). */
+  upload_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Bytes per part of a multipart upload (null for single PUTs). */
+  part_size: ColumnType<number | null, number | null | undefined, number | null>;
   width: number | null;
   height: number | null;
   thumbnails: Generated<boolean>;
   created_at: Generated<Date>;
   completed_at: Date | null;
   claimed_at: Date | null;
+  /** When chat's message.created for the claiming message was seen; until then the claim is tentative. */
+  claim_confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   deleted_at: Date | null;
 }

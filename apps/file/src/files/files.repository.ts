@@ -13,6 +13,9 @@ export interface NewFile {
   contentType: string;
   size: number;
   objectKey: string;
+  /** The open S3 multipart upload (null for a single PUT). */
+  uploadId: string | null;
+  partSize: number | null;
 }
 
 /** The only place that touches the `files` table. */
@@ -37,6 +40,8 @@ export class FilesRepository {
         content_type: file.contentType,
         size: file.size,
         object_key: file.objectKey,
+        upload_id: file.uploadId,
+        part_size: file.partSize,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -51,6 +56,11 @@ export class FilesRepository {
     return (
       (await db.selectFrom('files').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null
     );
+  }
+
+  /** The multipart upload was completed at the store: nothing is left open to abort. */
+  async uploadAssembled(db: FileExecutor, id: string): Promise<void> {
+    await db.updateTable('files').set({ upload_id: null }).where('id', '=', id).execute();
   }
 
   async markReady(
@@ -96,6 +106,60 @@ export class FilesRepository {
       .where('id', 'in', ids)
       .where('message_id', 'is', null)
       .execute();
+  }
+
+  /** A claim becomes final once chat's message.created for the claiming message is seen. */
+  async confirmClaims(db: FileExecutor, messageId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await db
+      .updateTable('files')
+      .set({ claim_confirmed_at: new Date() })
+      .where('id', 'in', ids)
+      .where('message_id', '=', messageId)
+      .where('claim_confirmed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Claims never confirmed and older than the cutoff, locked (replicas skip each other's batches). */
+  async lockUnconfirmedClaims(db: FileExecutor, claimedBefore: Date, limit: number): Promise<FileRow[]> {
+    return db
+      .selectFrom('files')
+      .selectAll()
+      .where('message_id', 'is not', null)
+      .where('claim_confirmed_at', 'is', null)
+      .where('claimed_at', '<', claimedBefore)
+      .where('status', '=', 'ready')
+      .orderBy('claimed_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  }
+
+  /** The files go back to their uploader, unclaimed. */
+  async releaseClaims(db: FileExecutor, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db
+      .updateTable('files')
+      .set({ message_id: null, claimed_at: null })
+      .where('id', 'in', ids)
+      .where('claim_confirmed_at', 'is', null)
+      .execute();
+  }
+
+  /** A batch of the live files posted in a channel or guild (attachments and guild icons), locked. */
+  async lockLiveIn(
+    db: FileExecutor,
+    scope: { channelId: string } | { guildId: string },
+    limit: number,
+  ): Promise<FileRow[]> {
+    let query = db.selectFrom('files').selectAll().where('status', '!=', 'deleted');
+    query =
+      'channelId' in scope
+        ? query.where('channel_id', '=', scope.channelId)
+        : query.where('guild_id', '=', scope.guildId);
+    return query.orderBy('id').limit(limit).forUpdate().execute();
   }
 
   /** The live files a message claimed. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MessagesConsumer } from './messages.consumer';
+import { ChatEventsConsumer } from './chat-events.consumer';
 import { RemovalService } from './removal.service';
 
-@Module({ providers: [RemovalService, MessagesConsumer], exports: [RemovalService] })
+@Module({ providers: [RemovalService, ChatEventsConsumer], exports: [RemovalService] })
 export class RemovalModule {}

@@ -1,4 +1,7 @@
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -6,6 +9,7 @@ import {
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { HealthRegistry } from '@bonfire/platform';
@@ -41,6 +45,66 @@ export class ObjectStore implements OnApplicationShutdown {
       new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
       { expiresIn },
     );
+  }
+
+  /** Opens a multipart upload; returns its upload id. */
+  async createMultipart(key: string, contentType: string): Promise<string> {
+    const reply = await this.client.send(
+      new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
+    );
+    if (!reply.UploadId) throw new Error(`no upload id for ${key}`);
+    return reply.UploadId;
+  }
+
+  /** A URL the client PUTs one part to; its answer's ETag header is what completion needs. */
+  presignPart(key: string, uploadId: string, partNumber: number, expiresIn: number): Promise<string> {
+    return getSignedUrl(
+      this.signer,
+      new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
+      { expiresIn },
+    );
+  }
+
+  /**
+   * Assembles the parts into the object. Refusals the client can fix (a wrong or missing ETag, a part
+   * too small) come back as `{ refused }`; `{ gone: true }` when the upload no longer exists (already
+   * completed, or aborted).
+   */
+  async completeMultipart(
+    key: string,
+    uploadId: string,
+    parts: readonly { partNumber: number; etag: string }[],
+  ): Promise<{ ok: true } | { ok: false; gone: true } | { ok: false; gone: false; refused: string }> {
+    try {
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: {
+            Parts: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })),
+          },
+        }),
+      );
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof S3ServiceException)) throw error;
+      if (error.name === 'NoSuchUpload') return { ok: false, gone: true };
+      if (CLIENT_PART_ERRORS.has(error.name)) return { ok: false, gone: false, refused: error.name };
+      throw error;
+    }
+  }
+
+  /** Abandons a multipart upload and frees its parts; an upload already gone is fine. */
+  async abortMultipart(key: string, uploadId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }),
+      );
+    } catch (error) {
+      if (error instanceof S3ServiceException && (error.name === 'NoSuchUpload' || isNotFound(error))) return;
+      throw error;
+    }
   }
 
   /** A short-lived download URL; the store answers with the given content type and disposition. */
@@ -125,6 +189,9 @@ function createClient(config: FileConfig, endpoint: string): S3Client {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
 }
+
+/** CompleteMultipartUpload refusals caused by what the client sent. */
+const CLIENT_PART_ERRORS = new Set(['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall', 'MalformedXML']);
 
 function isNotFound(error: unknown): boolean {
   return (

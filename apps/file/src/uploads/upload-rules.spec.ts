@@ -1,6 +1,13 @@
 import { AppError } from '@bonfire/platform';
 import { describe, expect, it } from 'vitest';
-import { checkUploadRequest, maxBytes, normaliseType, type UploadLimits } from './upload-rules';
+import {
+  checkCompletedParts,
+  checkUploadRequest,
+  maxBytes,
+  normaliseType,
+  planParts,
+  type UploadLimits,
+} from './upload-rules';
 
 const MIB = 1024 * 1024;
 const limits: UploadLimits = {
@@ -75,5 +82,50 @@ describe('upload limits', () => {
   it('normalises content types', () => {
     expect(normaliseType('Image/JPG; charset=binary')).toBe('image/jpeg');
     expect(normaliseType('text/plain;charset=utf-8')).toBe('text/plain');
+  });
+});
+
+describe('multipart parts', () => {
+  it('cuts a file into full parts and a shorter last one', () => {
+    expect(planParts(20 * MIB + 3, 8 * MIB)).toEqual([
+      { partNumber: 1, size: 8 * MIB },
+      { partNumber: 2, size: 8 * MIB },
+      { partNumber: 3, size: 4 * MIB + 3 },
+    ]);
+    expect(planParts(16 * MIB, 8 * MIB).map((part) => part.size)).toEqual([8 * MIB, 8 * MIB]);
+  });
+
+  it('accepts every part once, in any order, and returns them in part order', () => {
+    const parts = [
+      { partNumber: 3, etag: '"c"' },
+      { partNumber: 1, etag: '"a"' },
+      { partNumber: 2, etag: '"b"' },
+    ];
+    expect(checkCompletedParts(parts, 3).map((part) => part.partNumber)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses missing, repeated and unknown parts with INVALID_PARTS naming each', () => {
+    const none = refusal(() => checkCompletedParts(undefined, 2));
+    expect(none.status).toBe(400);
+    expect(none.code).toBe('INVALID_PARTS');
+    expect(none.details).toEqual([expect.objectContaining({ field: 'body.parts', code: 'required' })]);
+
+    const wrong = refusal(() =>
+      checkCompletedParts(
+        [
+          { partNumber: 1, etag: '"a"' },
+          { partNumber: 1, etag: '"a"' },
+          { partNumber: 5, etag: '"e"' },
+        ],
+        3,
+      ),
+    );
+    expect(wrong.code).toBe('INVALID_PARTS');
+    expect(wrong.details?.map((detail) => [detail.field, detail.code])).toEqual([
+      ['body.parts.1.partNumber', 'duplicate'],
+      ['body.parts.2.partNumber', 'too_big'],
+      ['body.parts', 'missing'],
+    ]);
+    expect(wrong.details?.[2]?.message).toBe('missing part numbers: 2, 3');
   });
 });

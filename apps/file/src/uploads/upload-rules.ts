@@ -1,4 +1,4 @@
-import type { FilePurpose, UploadRequest } from '@bonfire/contracts';
+import type { CompletedPart, FilePurpose, UploadRequest } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 
 export const UPLOAD_ERRORS = {
@@ -8,6 +8,7 @@ export const UPLOAD_ERRORS = {
   sizeMismatch: 'SIZE_MISMATCH',
   uploadMissing: 'UPLOAD_MISSING',
   unknownFile: 'UNKNOWN_FILE',
+  invalidParts: 'INVALID_PARTS',
 } as const;
 
 export interface UploadLimits {
@@ -60,4 +61,72 @@ const ALIASES: Record<string, string> = {
 export function normaliseType(contentType: string): string {
   const bare = contentType.split(';')[0]!.trim().toLowerCase();
   return ALIASES[bare] ?? bare;
+}
+
+/** The parts of a multipart upload of `size` bytes: every one `partSize` bytes but the last. */
+export function planParts(size: number, partSize: number): { partNumber: number; size: number }[] {
+  const count = Math.ceil(size / partSize);
+  return Array.from({ length: count }, (_, index) => ({
+    partNumber: index + 1,
+    size: index === count - 1 ? size - partSize * (count - 1) : partSize,
+  }));
+}
+
+/**
+ * Checks the parts a client completes a multipart upload with: exactly parts 1..`expected`, each once.
+ * Returns them in part order (S3 wants ascending numbers); 400 INVALID_PARTS naming each problem otherwise.
+ */
+export function checkCompletedParts(
+  parts: readonly CompletedPart[] | undefined,
+  expected: number,
+): CompletedPart[] {
+  if (parts === undefined) {
+    throw invalidParts([
+      { field: 'body.parts', code: 'required', message: `must list the ETags of all ${expected} parts` },
+    ]);
+  }
+  const details: { field: string; code: string; message: string }[] = [];
+  const seen = new Set<number>();
+  parts.forEach((part, index) => {
+    if (part.partNumber > expected) {
+      details.push({
+        field: `body.parts.${index}.partNumber`,
+        code: 'too_big',
+        message: `this upload has ${expected} parts`,
+      });
+    } else if (seen.has(part.partNumber)) {
+      details.push({
+        field: `body.parts.${index}.partNumber`,
+        code: 'duplicate',
+        message: `part ${part.partNumber} is listed twice`,
+      });
+    }
+    seen.add(part.partNumber);
+  });
+  const missing = planParts(expected, 1)
+    .map((part) => part.partNumber)
+    .filter((partNumber) => !seen.has(partNumber));
+  if (missing.length > 0) {
+    details.push({
+      field: 'body.parts',
+      code: 'missing',
+      message: `missing part numbers: ${summarise(missing)}`,
+    });
+  }
+  if (details.length > 0) throw invalidParts(details);
+  return [...parts].sort((a, b) => a.partNumber - b.partNumber);
+}
+
+export function invalidParts(details: { field: string; code: string; message: string }[]): AppError {
+  return new AppError(
+    400,
+    UPLOAD_ERRORS.invalidParts,
+    'The parts do not complete this upload; send every part’s number and ETag once.',
+    details,
+  );
+}
+
+function summarise(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 10).join(', ');
+  return numbers.length > 10 ? `${shown} and ${numbers.length - 10} more` : shown;
 }

@@ -1,4 +1,6 @@
 import {
+  type CompleteUploadRequest,
+  completeUploadRequestSchema,
   type FileObject,
   fileObjectSchema,
   type UploadRequest,
@@ -30,8 +32,10 @@ export class UploadsController {
   @Post('channels/:channelId/attachments')
   @ApiOperation({
     summary:
-      'Request an attachment upload to a channel (SEND_MESSAGES and ATTACH_FILES). PUT the bytes to ' +
-      '`uploadUrl` with `headers`, then complete it; send its id in a message’s `attachments`.',
+      'Request an attachment upload to a channel (SEND_MESSAGES and ATTACH_FILES). `method: PUT`: PUT the ' +
+      'bytes to `uploadUrl` with `headers`; `method: multipart` (files above the multipart threshold): PUT ' +
+      'each part to its URL in `multipart.parts` and keep each answer’s ETag. Then complete it; send its ' +
+      'id in a message’s `attachments`.',
   })
   @ApiBody({ schema: requestBody })
   @ApiResponse({ status: 201, schema: ticketSchema })
@@ -85,17 +89,25 @@ export class UploadsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Complete an upload (uploader only): checks the stored size, sniffs the real type from the first ' +
-      'bytes, makes thumbnails for images, marks it ready.',
+      'Complete an upload (uploader only): a multipart upload is assembled from `parts` (every part’s ' +
+      'number and ETag; no body for a single PUT); then checks the stored size, sniffs the real type ' +
+      'from the first bytes, makes thumbnails for images, marks it ready.',
   })
+  @ApiBody({ schema: openApiSchema(completeUploadRequestSchema, 'input'), required: false })
   @ApiResponse({ status: 200, schema: openApiSchema(fileObjectSchema) })
   @ApiResponse({
     status: 400,
-    description: 'UPLOAD_MISSING, SIZE_MISMATCH or TYPE_MISMATCH (the last two delete the upload)',
+    description:
+      'INVALID_PARTS (multipart: parts missing, repeated or with wrong ETags; the upload stays open), ' +
+      'UPLOAD_MISSING, SIZE_MISMATCH or TYPE_MISMATCH (the last two delete the upload)',
     schema: errorSchema,
   })
   @ApiResponse({ status: 404, description: 'UNKNOWN_FILE', schema: errorSchema })
-  complete(@Caller() caller: CallerIdentity, @Param('fileId') fileId: string): Promise<FileObject> {
-    return this.uploads.complete(caller, fileId);
+  complete(
+    @Caller() caller: CallerIdentity,
+    @Param('fileId') fileId: string,
+    @Body(new ZodValidationPipe(completeUploadRequestSchema)) body: CompleteUploadRequest,
+  ): Promise<FileObject> {
+    return this.uploads.complete(caller, fileId, body);
   }
 }

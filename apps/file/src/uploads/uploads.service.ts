@@ -1,4 +1,4 @@
-import type { FileObject, UploadRequest, UploadTicket } from '@bonfire/contracts';
+import type { CompleteUploadRequest, FileObject, UploadRequest, UploadTicket } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, createLogger, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
@@ -11,7 +11,15 @@ import { FilesRepository } from '../files/files.repository';
 import { ObjectStore, objectKeys } from '../storage/object-store';
 import { renderThumbnails } from './thumbnails';
 import { decideType } from './type-decision';
-import { checkUploadRequest, normaliseType, UPLOAD_ERRORS, type UploadLimits } from './upload-rules';
+import {
+  checkCompletedParts,
+  checkUploadRequest,
+  invalidParts,
+  normaliseType,
+  planParts,
+  UPLOAD_ERRORS,
+  type UploadLimits,
+} from './upload-rules';
 
 /** Bytes read from the start of an upload to sniff its real type. */
 export const SNIFF_BYTES = 4_096;
@@ -20,9 +28,10 @@ export type UploadTarget =
   { purpose: 'attachment'; channelId: string } | { purpose: 'avatar' } | { purpose: 'icon'; guildId: string };
 
 /**
- * The upload flow: request (limits and permission checked, a pending row, a presigned PUT) → the client
- * PUTs the bytes to the store → complete (size, sniffed type, thumbnails checked and made, then ready and
- * files.object.ready in the same transaction).
+ * The upload flow: request (limits and permission checked, a pending row, a presigned PUT — or, above
+ * FILE_MULTIPART_THRESHOLD_BYTES, an S3 multipart upload with one presigned URL per part) → the client
+ * PUTs the bytes to the store → complete (multipart: the parts assembled with the client's ETags; then
+ * size, sniffed type, thumbnails checked and made, then ready and files.object.ready in one transaction).
  */
 @Injectable()
 export class UploadsService {
@@ -51,8 +60,13 @@ export class UploadsService {
     let channelId: string | null = null;
     let guildId: string | null = null;
     if (target.purpose === 'attachment') {
-      await this.chat.requireChannel(caller, target.channelId, ['SEND_MESSAGES', 'ATTACH_FILES']);
+      const access = await this.chat.requireChannel(caller, target.channelId, [
+        'SEND_MESSAGES',
+        'ATTACH_FILES',
+      ]);
       channelId = target.channelId;
+      // Kept so that a deleted guild's attachments can be found (guild.deleted names only the guild).
+      guildId = access.guildId;
     } else if (target.purpose === 'icon') {
       await this.chat.requireGuild(caller, target.guildId, ['MANAGE_GUILD']);
       guildId = target.guildId;
@@ -60,7 +74,9 @@ export class UploadsService {
     const id = this.ids.next();
     const contentType = normaliseType(body.contentType);
     const key = objectKeys.original(id);
-    await this.files.insert(this.files.executor, {
+    const ttl = this.config.FILE_UPLOAD_URL_TTL_SECONDS;
+    const expiresAt = new Date(Date.now() + ttl * 1_000).toISOString();
+    const row = {
       id,
       purpose: target.purpose,
       ownerId: caller.userId,
@@ -70,26 +86,63 @@ export class UploadsService {
       contentType,
       size: body.size,
       objectKey: key,
-    });
-    const ttl = this.config.FILE_UPLOAD_URL_TTL_SECONDS;
-    const uploadUrl = await this.store.presignPut(key, contentType, ttl);
+    };
+    if (body.size <= this.config.FILE_MULTIPART_THRESHOLD_BYTES) {
+      await this.files.insert(this.files.executor, { ...row, uploadId: null, partSize: null });
+      const uploadUrl = await this.store.presignPut(key, contentType, ttl);
+      return { id, uploadUrl, method: 'PUT', headers: { 'content-type': contentType }, expiresAt };
+    }
+
+    // The upload is opened before the row exists, so a row never points at an upload that was not made;
+    // if the row cannot be written the upload is aborted (the sweep cannot find it without a row).
+    const partSize = this.config.FILE_MULTIPART_PART_BYTES;
+    const uploadId = await this.store.createMultipart(key, contentType);
+    try {
+      await this.files.insert(this.files.executor, { ...row, uploadId, partSize });
+    } catch (error) {
+      await this.store.abortMultipart(key, uploadId).catch((abortError: unknown) => {
+        this.logger.warn({ err: abortError, fileId: id }, 'could not abort an unrecorded multipart upload');
+      });
+      throw error;
+    }
+    const parts = await Promise.all(
+      planParts(body.size, partSize).map(async (part) => ({
+        ...part,
+        url: await this.store.presignPart(key, uploadId, part.partNumber, ttl),
+      })),
+    );
     return {
       id,
-      uploadUrl,
-      method: 'PUT',
-      headers: { 'content-type': contentType },
-      expiresAt: new Date(Date.now() + ttl * 1_000).toISOString(),
+      uploadUrl: parts[0]!.url,
+      method: 'multipart',
+      headers: {},
+      expiresAt,
+      multipart: { partSize, parts },
     };
   }
 
   /**
    * Verifies an upload and makes it ready. Only its uploader may complete it; completing a ready file
-   * again answers the same. A wrong size or a refused type deletes the object and the upload.
+   * again answers the same. A multipart upload is first assembled from the parts the client names (wrong
+   * or missing ETags: 400 INVALID_PARTS, the upload stays open for another try). A wrong size or a refused
+   * type deletes the object and the upload.
    */
-  async complete(caller: CallerIdentity, fileId: string): Promise<FileObject> {
+  async complete(
+    caller: CallerIdentity,
+    fileId: string,
+    body: CompleteUploadRequest = {},
+  ): Promise<FileObject> {
     const row = /^\d{1,19}$/.test(fileId) ? await this.files.find(this.files.executor, fileId) : null;
     if (!row || row.owner_id !== caller.userId || row.status === 'deleted') throw unknownFile();
     if (row.status === 'ready') return toFileObject(row);
+
+    if (row.upload_id !== null) {
+      await this.assemble(row, row.upload_id, body);
+    } else if (body.parts !== undefined && row.part_size === null) {
+      throw invalidParts([
+        { field: 'body.parts', code: 'unexpected', message: 'this upload is a single PUT; send no parts' },
+      ]);
+    }
 
     const declared = Number(row.size);
     const stored = await this.store.size(row.object_key);
@@ -148,8 +201,30 @@ export class UploadsService {
     });
   }
 
-  /** A refused upload: its objects and its row go. */
+  /**
+   * Completes the multipart upload at the store. An upload the store no longer knows was completed by an
+   * earlier call (or aborted: then the object is missing and the size check says so).
+   */
+  private async assemble(row: FileRow, uploadId: string, body: CompleteUploadRequest): Promise<void> {
+    const expected = Math.ceil(Number(row.size) / row.part_size!);
+    const parts = checkCompletedParts(body.parts, expected);
+    const result = await this.store.completeMultipart(row.object_key, uploadId, parts);
+    if (!result.ok && !result.gone) {
+      throw invalidParts([
+        {
+          field: 'body.parts',
+          code: result.refused,
+          message:
+            'the object store refused the parts: every ETag must be the one its answer to that part’s PUT carried',
+        },
+      ]);
+    }
+    await this.files.uploadAssembled(this.files.executor, row.id);
+  }
+
+  /** A refused upload: its objects, any open multipart upload, and its row go. */
   private async reject(row: FileRow): Promise<void> {
+    if (row.upload_id !== null) await this.store.abortMultipart(row.object_key, row.upload_id);
     await this.store.delete(objectKeys.all(row.id));
     await this.transactions.run(async (trx) => {
       const deleted = await this.files.markDeleted(trx, [row.id]);

@@ -35,16 +35,73 @@ export const uploadRequestSchema = z
   .strict();
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
-/** Where and how to PUT the bytes: straight to the object store, never through the gateway. */
-export const uploadTicketSchema = z.object({
+/** S3's bounds on a multipart upload: parts are numbered 1–10000. */
+export const MAX_UPLOAD_PARTS = 10_000;
+
+const ticketCommon = {
   id,
+  /**
+   * Where to PUT the bytes. For `method: 'multipart'` this is part 1's URL; upload every part of
+   * `multipart.parts` instead.
+   */
   uploadUrl: z.string().url(),
-  method: z.literal('PUT'),
-  /** Send exactly these headers with the PUT (the signature covers them). */
+  /** Send exactly these headers with the PUT, or with every part's PUT (the signature covers them). */
   headers: z.record(z.string(), z.string()),
   expiresAt: timestamp,
+};
+
+/** One presigned UploadPart URL: PUT bytes `[(partNumber - 1) * partSize, partNumber * partSize)` to it. */
+export const uploadPartUrlSchema = z.object({
+  partNumber: z.number().int().min(1).max(MAX_UPLOAD_PARTS),
+  url: z.string().url(),
+  /** Exactly this many bytes (every part is `partSize` except the last). */
+  size: z.number().int().positive(),
 });
+export type UploadPartUrl = z.infer<typeof uploadPartUrlSchema>;
+
+/** A single presigned PUT (files up to the multipart threshold). */
+export const singleUploadTicketSchema = z.object({ ...ticketCommon, method: z.literal('PUT') });
+
+/**
+ * A multipart upload (files above the multipart threshold): PUT each part to its URL, keep the ETag
+ * header of each answer, then complete with `{ parts: [{ partNumber, etag }] }`.
+ */
+export const multipartUploadTicketSchema = z.object({
+  ...ticketCommon,
+  method: z.literal('multipart'),
+  multipart: z.object({
+    /** Bytes in every part but the last. */
+    partSize: z.number().int().positive(),
+    parts: z.array(uploadPartUrlSchema).min(1).max(MAX_UPLOAD_PARTS),
+  }),
+});
+
+/** Where and how to upload the bytes: straight to the object store, never through the gateway. */
+export const uploadTicketSchema = z.discriminatedUnion('method', [
+  singleUploadTicketSchema,
+  multipartUploadTicketSchema,
+]);
 export type UploadTicket = z.infer<typeof uploadTicketSchema>;
+export type SingleUploadTicket = z.infer<typeof singleUploadTicketSchema>;
+export type MultipartUploadTicket = z.infer<typeof multipartUploadTicketSchema>;
+
+/** One uploaded part: its number and the ETag header the object store answered its PUT with. */
+export const completedPartSchema = z
+  .object({
+    partNumber: z.number().int().min(1).max(MAX_UPLOAD_PARTS),
+    etag: z.string().trim().min(1).max(128),
+  })
+  .strict();
+export type CompletedPart = z.infer<typeof completedPartSchema>;
+
+/**
+ * Body of POST /attachments/{id}/complete: empty for a single PUT; for a multipart upload every part's
+ * ETag, each part once.
+ */
+export const completeUploadRequestSchema = z
+  .object({ parts: z.array(completedPartSchema).min(1).max(MAX_UPLOAD_PARTS).optional() })
+  .strict();
+export type CompleteUploadRequest = z.infer<typeof completeUploadRequestSchema>;
 
 /** A stored file's metadata. */
 export const fileObjectSchema = z.object({

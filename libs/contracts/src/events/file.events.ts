@@ -13,10 +13,16 @@ export const fileEvents = {
     version: 1,
     schema: z.object({ file: fileObjectSchema }),
   }),
-  /** A file was removed from storage (its message was deleted, or it was never completed). */
+  /**
+   * A file was removed from storage: its message, channel or guild was deleted, it was never completed,
+   * or it failed verification.
+   */
   'files.object.deleted': defineEvent({
     topic: TOPICS.filesObjects,
     version: 1,
-    schema: z.object({ fileId: id, reason: z.enum(['message_deleted', 'expired', 'rejected']) }),
+    schema: z.object({
+      fileId: id,
+      reason: z.enum(['message_deleted', 'expired', 'rejected', 'channel_deleted', 'guild_deleted']),
+    }),
   }),
 };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { fileConfigSchema } from './config';
+
+const MIB = 1024 * 1024;
+
+/** The workspace settings (bonfire.env, loaded by the test setup) with some replaced. */
+function parse(overrides: Record<string, string>) {
+  return fileConfigSchema.safeParse({ ...process.env, ...overrides });
+}
+
+function problems(overrides: Record<string, string>): string[] {
+  const result = parse(overrides);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('file config: multipart', () => {
+  it('defaults to multipart above 16 MiB in 8 MiB parts', () => {
+    const result = parse({});
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({
+      FILE_MULTIPART_THRESHOLD_BYTES: 16 * MIB,
+      FILE_MULTIPART_PART_BYTES: 8 * MIB,
+    });
+  });
+
+  it('refuses parts below S3’s 5 MiB minimum', () => {
+    expect(problems({ FILE_MULTIPART_PART_BYTES: String(5 * MIB - 1) })).toContain(
+      'FILE_MULTIPART_PART_BYTES',
+    );
+    expect(problems({ FILE_MULTIPART_PART_BYTES: String(5 * MIB) })).toEqual([]);
+  });
+
+  it('refuses a largest file that needs more than 10,000 parts', () => {
+    expect(
+      problems({
+        FILE_MAX_ATTACHMENT_BYTES: String(10_001 * 5 * MIB),
+        FILE_MULTIPART_PART_BYTES: String(5 * MIB),
+        FILE_BODY_LIMIT: '10mb',
+      }),
+    ).toEqual(['FILE_MULTIPART_PART_BYTES']);
+  });
+
+  it('refuses a body limit too small for the completion of the largest upload', () => {
+    const large = { FILE_MAX_ATTACHMENT_BYTES: String(2_000 * 8 * MIB) };
+    expect(problems(large)).toEqual(['FILE_BODY_LIMIT']);
+    expect(problems({ ...large, FILE_BODY_LIMIT: '256kb' })).toEqual([]);
+  });
+});

@@ -1,0 +1,326 @@
+import {
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { Attachment, ClaimAttachmentsAnswer, ErrorBody, FilePurpose } from '@bonfire/contracts';
+import { createEvent } from '@bonfire/messaging';
+import { sql } from '@bonfire/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObjectStore, objectKeys } from '../storage/object-store';
+import { FileTestApp } from '../testing/file-test-app';
+import { ChatEventsConsumer } from './chat-events.consumer';
+import { REMOVAL_BATCH, RemovalService } from './removal.service';
+
+const bucket = process.env['S3_BUCKET']!;
+const s3 = new S3Client({
+  endpoint: process.env['S3_ENDPOINT'],
+  region: process.env['S3_REGION'],
+  credentials: {
+    accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
+    secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
+  },
+  forcePathStyle: true,
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+});
+
+let sequence = 0;
+/** Unique snowflake-sized ids for this run. */
+function newId(): string {
+  return String(BigInt(Date.now()) * 1_000_000n + BigInt(sequence++));
+}
+
+async function objectExists(key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return true;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+      return false;
+    throw error;
+  }
+}
+
+async function openUploads(key: string): Promise<number> {
+  const listed = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
+  return (listed.Uploads ?? []).filter((upload) => upload.Key === key).length;
+}
+
+describe('file removal and claims (real Postgres, S3 server)', () => {
+  let app: FileTestApp;
+  let consumer: ChatEventsConsumer;
+  let removal: RemovalService;
+  let store: ObjectStore;
+  const ownerId = newId();
+
+  /** A file row as the upload flow leaves it, with its original (and for ready ones a thumbnail) stored. */
+  async function seed(file: {
+    purpose?: FilePurpose;
+    status?: 'pending' | 'ready';
+    channelId?: string | null;
+    guildId?: string | null;
+    messageId?: string | null;
+    store?: boolean;
+    uploadId?: string | null;
+    createdAt?: Date;
+  }): Promise<string> {
+    const id = newId();
+    const purpose = file.purpose ?? 'attachment';
+    await app.db
+      .insertInto('files')
+      .values({
+        id,
+        purpose,
+        status: file.status ?? 'ready',
+        owner_id: ownerId,
+        channel_id: purpose === 'attachment' ? (file.channelId ?? newId()) : null,
+        guild_id: file.guildId ?? null,
+        message_id: file.messageId ?? null,
+        claimed_at: file.messageId ? new Date() : null,
+        filename: 'a.txt',
+        content_type: 'text/plain',
+        size: 5,
+        object_key: objectKeys.original(id),
+        upload_id: file.uploadId ?? null,
+        part_size: file.uploadId ? 5 * 1024 * 1024 : null,
+        created_at: file.createdAt ?? new Date(),
+      })
+      .execute();
+    if (file.store ?? true) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: objectKeys.original(id), Body: 'bytes' }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: objectKeys.thumbnail(id, 'small'), Body: 'thumb' }),
+      );
+    }
+    return id;
+  }
+
+  async function statusOf(id: string) {
+    return app.db
+      .selectFrom('files')
+      .select(['status', 'message_id', 'claim_confirmed_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
+  async function deletionReasons(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await sql<{ key: string; reason: string }>`
+      select key, envelope->'data'->>'reason' as reason from outbox_events
+      where envelope->>'type' = 'files.object.deleted' and key = any(${[...ids]})
+    `.execute(app.db);
+    return new Map(rows.rows.map((row) => [row.key, row.reason]));
+  }
+
+  beforeAll(async () => {
+    app = await FileTestApp.start({ FILE_CLAIM_CONFIRM_SECONDS: '1', FILE_PENDING_MAX_AGE_SECONDS: '60' });
+    consumer = app.service.app.get(ChatEventsConsumer);
+    removal = app.service.app.get(RemovalService);
+    store = app.service.app.get(ObjectStore);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    s3.destroy();
+  });
+
+  it('removes every file of a deleted channel (objects, open multipart uploads, rows), once', async () => {
+    const channelId = newId();
+    const otherChannelId = newId();
+    const claimed = await seed({ channelId, messageId: newId() });
+    const unclaimed = await seed({ channelId });
+    const multipartId = newId();
+    const key = objectKeys.original(multipartId);
+    const uploadId = await store.createMultipart(key, 'application/zip');
+    await app.db
+      .insertInto('files')
+      .values({
+        id: multipartId,
+        purpose: 'attachment',
+        status: 'pending',
+        owner_id: ownerId,
+        channel_id: channelId,
+        filename: 'big.zip',
+        content_type: 'application/zip',
+        size: 20 * 1024 * 1024,
+        object_key: key,
+        upload_id: uploadId,
+        part_size: 8 * 1024 * 1024,
+      })
+      .execute();
+    const elsewhere = await seed({ channelId: otherChannelId });
+    expect(await openUploads(key)).toBe(1);
+
+    const event = createEvent('channel.deleted', channelId, { channelId, guildId: null }, 'chat');
+    await consumer.apply(event);
+
+    for (const id of [claimed, unclaimed, multipartId]) {
+      expect((await statusOf(id)).status).toBe('deleted');
+      expect(await objectExists(objectKeys.original(id))).toBe(false);
+      expect(await objectExists(objectKeys.thumbnail(id, 'small'))).toBe(false);
+    }
+    expect(await openUploads(key)).toBe(0);
+    expect((await statusOf(elsewhere)).status).toBe('ready');
+    expect(await objectExists(objectKeys.original(elsewhere))).toBe(true);
+    const reasons = await deletionReasons([claimed, unclaimed, multipartId]);
+    expect([...reasons.values()]).toEqual(['channel_deleted', 'channel_deleted', 'channel_deleted']);
+
+    // A replayed event finds nothing left and announces nothing twice.
+    await consumer.apply({ ...event });
+    expect((await deletionReasons([claimed, unclaimed, multipartId])).size).toBe(3);
+    const announced = await sql<{ count: string }>`
+      select count(*) from outbox_events where key = any(${[claimed, unclaimed, multipartId]})
+        and envelope->>'type' = 'files.object.deleted'`.execute(app.db);
+    expect(Number(announced.rows[0]!.count)).toBe(3);
+  });
+
+  it('removes a deleted guild’s attachments in every channel and its icon, in batches', async () => {
+    const guildId = newId();
+    const channels = [newId(), newId(), newId()];
+    const count = REMOVAL_BATCH * 2 + 17;
+    const stored: string[] = [];
+    const ids: string[] = [];
+    for (let index = 0; index < count; index += 1) {
+      // Objects for a few of them; deleting keys that are not there is fine.
+      const withObject = index % 50 === 0;
+      const id = await seed({ channelId: channels[index % 3]!, guildId, store: withObject });
+      ids.push(id);
+      if (withObject) stored.push(id);
+    }
+    const icon = await seed({ purpose: 'icon', guildId });
+    const otherGuild = await seed({ guildId: newId() });
+
+    await consumer.apply(createEvent('guild.deleted', guildId, { guildId }, 'chat'));
+
+    const left = await app.db
+      .selectFrom('files')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('guild_id', '=', guildId)
+      .where('status', '!=', 'deleted')
+      .executeTakeFirstOrThrow();
+    expect(Number(left.count)).toBe(0);
+    expect((await statusOf(icon)).status).toBe('deleted');
+    for (const id of [...stored, icon]) expect(await objectExists(objectKeys.original(id))).toBe(false);
+    expect((await statusOf(otherGuild)).status).toBe('ready');
+    expect((await deletionReasons([ids[0]!, icon])).get(icon)).toBe('guild_deleted');
+  });
+
+  it('removes a deleted message’s files', async () => {
+    const channelId = newId();
+    const messageId = newId();
+    const file = await seed({ channelId, messageId });
+    const sibling = await seed({ channelId });
+    await consumer.apply(
+      createEvent(
+        'message.deleted',
+        channelId,
+        { messageId, channelId, guildId: null, revision: 2, attachmentIds: [file] },
+        'chat',
+      ),
+    );
+    expect((await statusOf(file)).status).toBe('deleted');
+    expect(await objectExists(objectKeys.original(file))).toBe(false);
+    expect((await statusOf(sibling)).status).toBe('ready');
+  });
+
+  it('aborts the multipart upload of an abandoned upload (nothing left in ListMultipartUploads)', async () => {
+    const id = newId();
+    const key = objectKeys.original(id);
+    const uploadId = await store.createMultipart(key, 'application/octet-stream');
+    await app.db
+      .insertInto('files')
+      .values({
+        id,
+        purpose: 'attachment',
+        status: 'pending',
+        owner_id: ownerId,
+        channel_id: newId(),
+        filename: 'left.bin',
+        content_type: 'application/octet-stream',
+        size: 30 * 1024 * 1024,
+        object_key: key,
+        upload_id: uploadId,
+        part_size: 8 * 1024 * 1024,
+        created_at: new Date(Date.now() - 120_000),
+      })
+      .execute();
+    expect(await openUploads(key)).toBe(1);
+
+    const result = await removal.sweep();
+
+    expect(result.abandoned).toBeGreaterThanOrEqual(1);
+    expect(await openUploads(key)).toBe(0);
+    expect((await statusOf(id)).status).toBe('deleted');
+    expect((await deletionReasons([id])).get(id)).toBe('expired');
+  });
+
+  describe('claims', () => {
+    function claim(channelId: string, messageId: string, ids: string[]) {
+      return app.call<ClaimAttachmentsAnswer & ErrorBody>('POST', '/internal/v1/attachments/claim', {
+        as: ownerId,
+        body: { channelId, messageId, ids },
+      });
+    }
+
+    it('releases a claim no message.created confirms, so the upload can be sent again', async () => {
+      const channelId = newId();
+      const file = await seed({ channelId });
+      const rolledBack = newId();
+      expect((await claim(channelId, rolledBack, [file])).status).toBe(200);
+      // Until released, another message cannot take it.
+      const retry = newId();
+      const refused = await claim(channelId, retry, [file]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('INVALID_ATTACHMENT');
+
+      await new Promise((wait) => setTimeout(wait, 1_200));
+      const swept = await removal.sweep();
+      expect(swept.released).toBeGreaterThanOrEqual(1);
+      expect(await statusOf(file)).toMatchObject({ status: 'ready', message_id: null });
+
+      const again = await claim(channelId, retry, [file]);
+      expect(again.status).toBe(200);
+      expect(again.body.attachments.map((attachment: Attachment) => attachment.id)).toEqual([file]);
+    });
+
+    it('keeps a claim confirmed by message.created', async () => {
+      const channelId = newId();
+      const file = await seed({ channelId });
+      const messageId = newId();
+      const claimed = await claim(channelId, messageId, [file]);
+      expect(claimed.status).toBe(200);
+      await consumer.apply(
+        createEvent(
+          'message.created',
+          channelId,
+          {
+            message: {
+              id: messageId,
+              channelId,
+              guildId: null,
+              authorId: ownerId,
+              content: 'here',
+              nonce: null,
+              replyToId: null,
+              attachments: claimed.body.attachments,
+              mentions: { userIds: [], roleIds: [], everyone: false },
+              pinned: false,
+              revision: 0,
+              editedAt: null,
+              createdAt: new Date().toISOString(),
+              reactions: [],
+            },
+          },
+          'chat',
+        ),
+      );
+      expect((await statusOf(file)).claim_confirmed_at).not.toBeNull();
+
+      await new Promise((wait) => setTimeout(wait, 1_200));
+      await removal.sweep();
+      expect(await statusOf(file)).toMatchObject({ status: 'ready', message_id: messageId });
+      expect((await claim(channelId, newId(), [file])).status).toBe(400);
+    });
+  });
+});

@@ -26,6 +26,12 @@ export const searchConfigSchema = baseServiceConfig.extend({
   SEARCH_CHAT_TIMEOUT_MS: env.positiveInt().default(2_000),
   SEARCH_INDEXER_ENABLED: env.boolean().default(true),
   SEARCH_CONSUMER_GROUP: z.string().min(1).default('search.indexer'),
+  /**
+   * Topics of chat.messages events the indexer reads. Only chat.messages in production; the benchmark
+   * adds a topic of its own so its million synthetic events never reach the other consumers of
+   * chat.messages (gateway fan-out, file) nor its retained history.
+   */
+  SEARCH_SOURCE_TOPICS: env.list().default(['chat.messages']),
   /** Where a new indexer group starts: `earliest` indexes chat's retained history (production). */
   SEARCH_INDEXER_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
   /** Most operations per `_bulk` request. */

@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@bonfire/contracts';
-import { createEvent, KafkaEventBus } from '@bonfire/messaging';
+import { createEvent, type DeadLetter, KafkaEventBus } from '@bonfire/messaging';
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchTestApp } from '../testing/search-test-app';
 
@@ -109,7 +110,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bus?.close();
-  await app?.index.client.indices.delete({ index: `${alias}-v*` }, { ignore: [404] }).catch(() => undefined);
+  // by name: Elasticsearch refuses to delete indices by wildcard (action.destructive_requires_name)
+  const indices = Object.keys(
+    (await app?.index.client.indices.get({ index: `${alias}-v*` }).catch(() => null)) ?? {},
+  );
+  if (indices.length > 0)
+    await app.index.client.indices.delete({ index: indices.join(',') }, { ignore: [404] });
   await app?.index.client.indices.deleteIndexTemplate({ name: `${alias}-template` }).catch(() => undefined);
   await app?.stop();
   await proxy.close();
@@ -233,6 +239,66 @@ describe('indexer', () => {
     );
     expect(p95).toBeLessThan(1_500);
   }, 60_000);
+
+  it('dead-letters invalid events to chat.messages.dlq with the reason, and keeps indexing', async () => {
+    const letters: DeadLetter[] = [];
+    const reader = await bus.subscribeDeadLetters({
+      group: `search-int-dlq-reader-${suffix}`,
+      topics: ['chat.messages'],
+      startFrom: 'latest',
+      handler: async (letter) => {
+        // other consumers of chat.messages (file, gateways of other test runs) dead-letter them too
+        if (letter.group === `search.indexer.int-${suffix}`) letters.push(letter);
+      },
+    });
+    const kafka = new Kafka({
+      brokers: process.env['KAFKA_BROKERS']!.split(','),
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      const valid = createEvent('message.created', channelId, { message: message() }, 'test');
+      const { content: _content, ...withoutContent } = valid.data.message;
+      const after = message({ content: 'after the invalid ones' });
+      await producer.send({
+        topic: 'chat.messages',
+        acks: -1,
+        messages: [
+          { key: channelId, value: 'not json {' },
+          { key: channelId, value: JSON.stringify({ ...valid, data: { message: withoutContent } }) },
+          {
+            key: channelId,
+            value: JSON.stringify(createEvent('message.created', channelId, { message: after }, 'test')),
+          },
+        ],
+      });
+      expect(
+        await waitFor(
+          () => documentOf(after.id),
+          (doc) => doc !== null,
+        ),
+      ).toMatchObject({ content: 'after the invalid ones' });
+      await waitFor(
+        async () => letters.length,
+        (count) => count >= 2,
+      );
+      expect(letters).toHaveLength(2);
+      expect(letters.map((letter) => letter.payload)).toEqual([
+        'not json {',
+        expect.objectContaining({ id: valid.id }),
+      ]);
+      expect(letters[0]).toMatchObject({ topic: 'chat.messages', attempts: 0, key: channelId });
+      expect(letters[0]!.reason).toMatch(/JSON/);
+      expect(letters[1]!.reason).toContain('content');
+      expect(await documentOf(valid.data.message.id)).toBeNull();
+      const metrics = await (await fetch(`${app.service.url}/metrics`)).text();
+      expect(metrics).toMatch(/search_indexer_dead_lettered_total\{[^}]*\} 2/);
+    } finally {
+      await producer.disconnect();
+      await reader.close();
+    }
+  }, 40_000);
 
   it('exports the consumer lag on /metrics', async () => {
     await app.indexer.currentLag();

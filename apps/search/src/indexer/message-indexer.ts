@@ -1,8 +1,17 @@
-import { type AnyEvent, parseEvent, TOPICS } from '@bonfire/contracts';
+import { type AnyEvent, deadLetterTopic, parseEvent } from '@bonfire/contracts';
+import { KAFKA_HEADERS } from '@bonfire/messaging';
 import { createLogger, HealthRegistry, MetricsService } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Admin, type Consumer, type EachBatchPayload, Kafka, logLevel } from 'kafkajs';
-import { Gauge, Histogram } from 'prom-client';
+import {
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  Kafka,
+  type KafkaMessage,
+  logLevel,
+  type Producer,
+} from 'kafkajs';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { SEARCH_CONFIG, type SearchConfig } from '../config';
 import { MessageIndex } from '../index/message-index';
 import { type BulkOperation, bulkBody, bulkOperation, itemOutcome } from './bulk-operations';
@@ -18,13 +27,17 @@ import { type BulkOperation, bulkBody, bulkOperation, itemOutcome } from './bulk
  * When Elasticsearch fails (down, 5xx, 429), the chunk is retried with exponential backoff (capped at
  * SEARCH_RETRY_MAX_DELAY_MS) while the consumer keeps heartbeating: consumption pauses without
  * leaving the group, nothing is committed, and it resumes where it stopped once Elasticsearch is back.
- * Events that fail validation are logged and skipped (they can never be indexed).
+ * An event that fails validation (not JSON, or not a valid envelope) can never be indexed: it goes to
+ * `<topic>.dlq` with the reason, in the headers the EventBus uses (`KAFKA_HEADERS`, readable with
+ * `EventBus.subscribeDeadLetters`), before its offset is committed — so it is never lost silently and
+ * never blocks the partition. If the dead-letter send fails, the batch is not resolved and comes again.
  */
 @Injectable()
 export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
   private kafka: Kafka | null = null;
   private consumer: Consumer | null = null;
   private admin: Admin | null = null;
+  private producer: Producer | null = null;
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly logger;
   private joined = false;
@@ -33,6 +46,7 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
   private readonly paused: Gauge;
   private readonly delay: Histogram;
   private readonly indexed: Gauge;
+  private readonly deadLettered: Counter;
 
   constructor(
     @Inject(SEARCH_CONFIG) private readonly config: SearchConfig,
@@ -54,6 +68,11 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
     this.indexed = new Gauge({
       name: 'search_indexer_operations_total',
       help: 'index operations accepted by Elasticsearch since start (incl. version conflicts)',
+      registers: [metrics.registry],
+    });
+    this.deadLettered = new Counter({
+      name: 'search_indexer_dead_lettered_total',
+      help: 'events that failed validation and went to <topic>.dlq',
       registers: [metrics.registry],
     });
     this.delay = new Histogram({
@@ -87,12 +106,14 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
       maxWaitTimeInMs: 250,
     });
     this.consumer = consumer;
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joined = true;
     });
     await consumer.connect();
     await consumer.subscribe({
-      topics: [TOPICS.chatMessages],
+      topics: this.config.SEARCH_SOURCE_TOPICS,
       fromBeginning: this.config.SEARCH_INDEXER_START_FROM === 'earliest',
     });
     await consumer.run({
@@ -130,7 +151,7 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
       return true;
     };
     for (const message of batch.messages) {
-      const event = this.parse(message.value);
+      const event = await this.parseOrDeadLetter(batch.topic, batch.partition, message);
       const operation = event ? bulkOperation(event) : null;
       if (operation) {
         chunk.push({
@@ -144,13 +165,44 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
     await flush();
   }
 
-  private parse(value: Buffer | null): AnyEvent | null {
+  /** The event in a message, or null once an invalid one is on `<topic>.dlq` with the reason. */
+  private async parseOrDeadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<AnyEvent | null> {
+    let reason: string;
     try {
-      return parseEvent(JSON.parse(value?.toString() ?? 'null'));
+      return parseEvent(JSON.parse(message.value?.toString() ?? 'null'));
     } catch (error) {
-      this.logger.error({ err: error }, 'skipping an invalid chat.messages event');
-      return null;
+      reason = error instanceof Error ? error.message : String(error);
     }
+    this.logger.warn(
+      { topic, partition, offset: message.offset, reason },
+      'invalid event dead-lettered (never indexed)',
+    );
+    await this.producer!.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [KAFKA_HEADERS.dlqReason]: reason,
+            [KAFKA_HEADERS.dlqAttempts]: '0',
+            [KAFKA_HEADERS.dlqGroup]: this.config.SEARCH_CONSUMER_GROUP,
+            [KAFKA_HEADERS.dlqFailedAt]: new Date().toISOString(),
+            [KAFKA_HEADERS.dlqOriginalTopic]: topic,
+            [KAFKA_HEADERS.dlqOriginalPartition]: String(partition),
+            [KAFKA_HEADERS.dlqOriginalOffset]: message.offset,
+          },
+        },
+      ],
+    });
+    this.deadLettered.inc();
+    return null;
   }
 
   /** Sends the operations until Elasticsearch has taken them all; false when the consumer is stopping. */
@@ -207,25 +259,32 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
     return retry;
   }
 
-  /** Consumer lag: end offsets of chat.messages minus the group's committed offsets. */
+  /** Consumer lag: end offsets of the source topics minus the group's committed offsets. */
   private async measureLag(): Promise<void> {
     const admin = this.admin;
     if (!admin) return;
     try {
-      const topic = TOPICS.chatMessages;
-      const [committed, ends] = await Promise.all([
-        admin.fetchOffsets({ groupId: this.config.SEARCH_CONSUMER_GROUP, topics: [topic] }),
-        admin.fetchTopicOffsets(topic),
+      const topics = this.config.SEARCH_SOURCE_TOPICS;
+      const [committed, ...ends] = await Promise.all([
+        admin.fetchOffsets({ groupId: this.config.SEARCH_CONSUMER_GROUP, topics }),
+        ...topics.map((topic) => admin.fetchTopicOffsets(topic)),
       ]);
-      const committedBy = new Map(
-        (committed[0]?.partitions ?? []).map((partition) => [partition.partition, Number(partition.offset)]),
-      );
       let lag = 0;
-      for (const end of ends) {
-        const position = committedBy.get(end.partition) ?? -1;
-        const from = position >= 0 ? position : Number(end.low);
-        lag += Math.max(0, Number(end.high) - from);
-      }
+      topics.forEach((topic, index) => {
+        const committedBy = new Map(
+          (committed.find((entry) => entry.topic === topic)?.partitions ?? []).map((partition) => [
+            partition.partition,
+            Number(partition.offset),
+          ]),
+        );
+        for (const end of ends[index] ?? []) {
+          const position = committedBy.get(end.partition) ?? -1;
+          // nothing committed yet: a group starting at `latest` has nothing behind it there
+          if (position < 0 && this.config.SEARCH_INDEXER_START_FROM === 'latest') continue;
+          const from = position >= 0 ? position : Number(end.low);
+          lag += Math.max(0, Number(end.high) - from);
+        }
+      });
       this.lag.set(lag);
     } catch (error) {
       this.logger.warn({ err: error }, 'could not measure consumer lag');
@@ -243,5 +302,6 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
     if (this.lagTimer) clearInterval(this.lagTimer);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
   }
 }

@@ -158,9 +158,12 @@ export class Stack {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
-      // Each stack's gateways form their own consumer group and count their own rate limits, apart from
-      // any other running gateways (a test that needs shared counters sets the prefix itself).
+      // Each stack's gateways (and chat) form their own consumer groups and count their own rate limits,
+      // apart from any other running stack (a test that needs shared counters sets the prefix itself).
       REALTIME_CONSUMER_GROUP: `gateway.realtime.e2e-${suffix}`,
+      // chat's users projection: this stack's auth database is new, so its users all come after the join
+      CHAT_USERS_CONSUMER_GROUP: `chat.users-projection.e2e-${suffix}`,
+      CHAT_USERS_CONSUMER_START_FROM: 'latest',
       RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
       ...this.options.env,
     };
@@ -169,6 +172,13 @@ export class Stack {
     for (const [name, port] of ports) {
       env[PORT_VARIABLE[name] ?? `${name.toUpperCase()}_PORT`] = String(port);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
+    }
+    if (ports.has('voice')) {
+      // Clients reach the voice node's signaling directly (its join answer names this endpoint); each
+      // stack keeps its own voice states, placement and member-events group.
+      env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+      env['VOICE_KEY_PREFIX'] = `voice-e2e-${suffix}`;
+      env['VOICE_CONSUMER_GROUP'] = `voice.members.e2e-${suffix}`;
     }
     for (const name of this.options.services) {
       const variable = DATABASE_VARIABLE[name];

@@ -18,6 +18,9 @@ export const chatConfigSchema = baseServiceConfig.extend({
   CHAT_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
   /** Keep the users projection from auth.users (tests of chat alone may turn it off). */
   CHAT_USERS_CONSUMER_ENABLED: env.boolean().default(true),
+  /** Consumer group of the users projection (auth.users), one per deployment, and where a new one starts. */
+  CHAT_USERS_CONSUMER_GROUP: z.string().min(1).default('chat.users-projection'),
+  CHAT_USERS_CONSUMER_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
   /** Snowflake worker id; leave unset to lease a free one from Redis (each replica gets its own). */
   WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),

@@ -1,11 +1,12 @@
 import { TOPICS } from '@bonfire/contracts';
 import { IdempotentConsumer, KafkaEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, InjectDatabase, type Kysely } from '@bonfire/platform';
+import { createLogger, HealthRegistry, InjectDatabase, type Kysely } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import type { ChatDatabase } from '../database/schema';
 import { UsersRepository } from './users.repository';
 
+/** The name processed events are recorded under (idempotency), whatever the consumer group is called. */
 const CONSUMER = 'chat.users-projection';
 
 /**
@@ -16,19 +17,25 @@ const CONSUMER = 'chat.users-projection';
 export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
+  private joined = false;
   private readonly logger;
 
   constructor(
     @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
     @InjectDatabase() private readonly db: Kysely<ChatDatabase>,
     private readonly users: UsersRepository,
+    private readonly health: HealthRegistry,
   ) {
     this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: CONSUMER });
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.CHAT_USERS_CONSUMER_ENABLED) return;
-    // Joining the consumer group takes a moment; the service is useful before it completes.
+    // Not ready before the group is joined: a group that starts at the latest offset would miss users
+    // registered in between.
+    this.health.register('users-consumer', async () => {
+      if (!this.joined) throw new Error(`not in consumer group ${this.config.CHAT_USERS_CONSUMER_GROUP} yet`);
+    });
     this.start().catch((error: unknown) =>
       this.logger.error({ err: error }, 'users projection failed to start'),
     );
@@ -39,9 +46,9 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
     const idempotent = new IdempotentConsumer(this.db);
     this.bus = new KafkaEventBus({ brokers: this.config.KAFKA_BROKERS, clientId: 'chat', logger });
     this.subscription = await this.bus.subscribe({
-      group: CONSUMER,
+      group: this.config.CHAT_USERS_CONSUMER_GROUP,
       topics: [TOPICS.authUsers],
-      startFrom: 'earliest',
+      startFrom: this.config.CHAT_USERS_CONSUMER_START_FROM,
       handler: async (event) => {
         if (event.type !== 'user.created' && event.type !== 'user.updated') return;
         await idempotent.handleOnce(CONSUMER, event, (trx) =>
@@ -54,6 +61,7 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
         );
       },
     });
+    this.joined = true;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,18 +1,30 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
 
 const workspaceRoot = resolve(import.meta.dirname, '../..');
 
-/** `@bonfire/<lib>` resolves to the library's source, so tests never need a prior build. */
-function libraryAliases(): Record<string, string> {
+/**
+ * `@bonfire/<lib>` and its sub-entries (`@bonfire/sdk/voice`) resolve to the library's source, read from the
+ * `@bonfire/source` condition of its package.json exports, so tests never need a prior build.
+ */
+function libraryAliases(): { find: RegExp; replacement: string }[] {
   const libsDir = resolve(workspaceRoot, 'libs');
-  return Object.fromEntries(
-    readdirSync(libsDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => [`@bonfire/${entry.name}`, resolve(libsDir, entry.name, 'src/index.ts')]),
-  );
+  return readdirSync(libsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(resolve(libsDir, entry.name, 'package.json')))
+    .flatMap((entry) => {
+      const libDir = resolve(libsDir, entry.name);
+      const manifest = JSON.parse(readFileSync(resolve(libDir, 'package.json'), 'utf8')) as {
+        exports?: Record<string, { '@bonfire/source'?: string }>;
+      };
+      return Object.entries(manifest.exports ?? {})
+        .filter(([, conditions]) => conditions['@bonfire/source'])
+        .map(([subpath, conditions]) => ({
+          find: new RegExp(`^@bonfire/${entry.name}${subpath.slice(1).replaceAll('/', '\\/')}$`),
+          replacement: resolve(libDir, conditions['@bonfire/source'] as string),
+        }));
+    });
 }
 
 /**

@@ -1,0 +1,541 @@
+import type {
+  Channel,
+  CompletedPart,
+  FileObject,
+  Guild,
+  Invite,
+  Member,
+  MemberVoiceStateUpdate,
+  Message,
+  Presence,
+  ReadState,
+  Role,
+  SearchResults,
+  SelfVoiceStateUpdate,
+  UploadRequest,
+  UploadTicket,
+  VoiceJoinRequest,
+  VoiceJoinResponse,
+  VoiceState,
+} from '@bonfire/contracts';
+import type { AuthSession, TokenPair } from '../auth/auth-session';
+import { segment as s, type HttpClient } from '../http';
+import type {
+  AuthResult,
+  Ban,
+  ChannelPositionUpdate,
+  CreateChannelRequest,
+  CreateGuildRequest,
+  CreateInviteRequest,
+  CreateRoleRequest,
+  HistoryQuery,
+  InvitePreview,
+  LoginRequest,
+  OpenGroupDmRequest,
+  PermissionOverwriteRequest,
+  PrivateUser,
+  PublicUser,
+  ReactionUser,
+  RegisterRequest,
+  SearchQuery,
+  SendMessageRequest,
+  SessionInfo,
+  UpdateChannelRequest,
+  UpdateGuildRequest,
+  UpdateMeRequest,
+  UpdateMemberRequest,
+  UpdatePresenceRequest,
+  UpdateRoleRequest,
+} from './types';
+
+const V1 = '/api/v1';
+
+/** Registration, login, logout, sessions and password. Login and register start the client's session. */
+export class AuthApi {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly session: AuthSession,
+  ) {}
+
+  /** Creates an account and logs in (tokens are kept by the client). */
+  async register(body: RegisterRequest): Promise<AuthResult> {
+    const result = await this.http.request<AuthResult>('POST', `${V1}/auth/register`, { body, auth: false });
+    await this.session.setTokens(result);
+    return result;
+  }
+
+  /** Logs in by email or username (`login`). Tokens are kept by the client. */
+  async login(body: LoginRequest): Promise<AuthResult> {
+    const result = await this.http.request<AuthResult>('POST', `${V1}/auth/login`, { body, auth: false });
+    await this.session.setTokens(result);
+    return result;
+  }
+
+  /**
+   * Resumes a stored session: exchanges the refresh token in the TokenStore for a fresh access token.
+   * Answers false when there is no stored session; throws when the server refused it (and the session
+   * ends, see `onSessionEnded`).
+   */
+  async restore(): Promise<boolean> {
+    if (!(await this.session.hasSession())) return false;
+    await this.session.refresh();
+    return true;
+  }
+
+  /** Raw refresh exchange (no session side effects). The client refreshes by itself; rarely needed. */
+  exchangeRefreshToken(refreshToken: string): Promise<TokenPair> {
+    return this.http.request<TokenPair>('POST', `${V1}/auth/refresh`, {
+      body: { refreshToken },
+      auth: false,
+    });
+  }
+
+  /**
+   * Revokes this session on the server and forgets the tokens locally. The local part happens even when
+   * the server call fails (offline); the error is still thrown so the app can tell the session may live on.
+   */
+  async logout(): Promise<void> {
+    try {
+      if (this.session.currentAccessToken !== null || (await this.session.hasSession())) {
+        await this.http.request<void>('POST', `${V1}/auth/logout`);
+      }
+    } finally {
+      await this.session.end('LOGGED_OUT');
+    }
+  }
+
+  /** Changes the password; every other session is revoked (this one stays). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    return this.http.request('POST', `${V1}/auth/password`, { body: { currentPassword, newPassword } });
+  }
+
+  /** The user's sessions (devices); `current` marks this one. */
+  sessions(): Promise<SessionInfo[]> {
+    return this.http.request('GET', `${V1}/auth/sessions`);
+  }
+
+  /** Revokes one session (log a device out). */
+  revokeSession(sessionId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/auth/sessions/${s(sessionId)}`);
+  }
+}
+
+/** The user's own account and other users' public profiles. */
+export class UsersApi {
+  constructor(private readonly http: HttpClient) {}
+
+  me(): Promise<PrivateUser> {
+    return this.http.request('GET', `${V1}/users/@me`);
+  }
+
+  updateMe(body: UpdateMeRequest): Promise<PrivateUser> {
+    return this.http.request('PATCH', `${V1}/users/@me`, { body });
+  }
+
+  /** Another user's public profile. */
+  get(userId: string): Promise<PublicUser> {
+    return this.http.request('GET', `${V1}/users/${s(userId)}`);
+  }
+
+  /** Guilds the user is a member of. */
+  guilds(): Promise<Guild[]> {
+    return this.http.request('GET', `${V1}/users/@me/guilds`);
+  }
+
+  leaveGuild(guildId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/users/@me/guilds/${s(guildId)}`);
+  }
+}
+
+export class GuildsApi {
+  constructor(private readonly http: HttpClient) {}
+
+  create(body: CreateGuildRequest): Promise<Guild> {
+    return this.http.request('POST', `${V1}/guilds`, { body });
+  }
+
+  get(guildId: string): Promise<Guild> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}`);
+  }
+
+  update(guildId: string, body: UpdateGuildRequest): Promise<Guild> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}`, { body });
+  }
+
+  delete(guildId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}`);
+  }
+
+  transferOwnership(guildId: string, userId: string): Promise<Guild> {
+    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/owner`, { body: { userId } });
+  }
+
+  bans(guildId: string): Promise<Ban[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/bans`);
+  }
+
+  ban(guildId: string, userId: string, reason?: string): Promise<void> {
+    return this.http.request('PUT', `${V1}/guilds/${s(guildId)}/bans/${s(userId)}`, {
+      body: reason === undefined ? {} : { reason },
+    });
+  }
+
+  unban(guildId: string, userId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}/bans/${s(userId)}`);
+  }
+}
+
+export class ChannelsApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** The guild's channels the user can see. */
+  list(guildId: string): Promise<Channel[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/channels`);
+  }
+
+  create(guildId: string, body: CreateChannelRequest): Promise<Channel> {
+    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/channels`, { body });
+  }
+
+  /** Reorders / re-parents several channels at once; answers the guild's channels. */
+  reorder(guildId: string, positions: ChannelPositionUpdate[]): Promise<Channel[]> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/channels`, { body: positions });
+  }
+
+  get(channelId: string): Promise<Channel> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}`);
+  }
+
+  update(channelId: string, body: UpdateChannelRequest): Promise<Channel> {
+    return this.http.request('PATCH', `${V1}/channels/${s(channelId)}`, { body });
+  }
+
+  delete(channelId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(channelId)}`);
+  }
+
+  setPermissionOverwrite(
+    channelId: string,
+    overwriteId: string,
+    body: PermissionOverwriteRequest,
+  ): Promise<void> {
+    return this.http.request('PUT', `${V1}/channels/${s(channelId)}/permissions/${s(overwriteId)}`, { body });
+  }
+
+  deletePermissionOverwrite(channelId: string, overwriteId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(channelId)}/permissions/${s(overwriteId)}`);
+  }
+}
+
+export class MembersApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** One page of members, by user id; pass the last `userId` as `after` for the next page. */
+  list(guildId: string, query: { after?: string; limit?: number } = {}): Promise<Member[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/members`, { query });
+  }
+
+  get(guildId: string, userId: string): Promise<Member> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/members/${s(userId)}`);
+  }
+
+  update(guildId: string, userId: string, body: UpdateMemberRequest): Promise<Member> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/members/${s(userId)}`, { body });
+  }
+
+  /** Sets the user's own nickname in the guild (null clears it). */
+  setMyNickname(guildId: string, nickname: string | null): Promise<Member> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/members/@me`, { body: { nickname } });
+  }
+
+  kick(guildId: string, userId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}/members/${s(userId)}`);
+  }
+}
+
+export class RolesApi {
+  constructor(private readonly http: HttpClient) {}
+
+  list(guildId: string): Promise<Role[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/roles`);
+  }
+
+  create(guildId: string, body: CreateRoleRequest = {}): Promise<Role> {
+    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/roles`, { body });
+  }
+
+  update(guildId: string, roleId: string, body: UpdateRoleRequest): Promise<Role> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/roles/${s(roleId)}`, { body });
+  }
+
+  reorder(guildId: string, positions: { id: string; position: number }[]): Promise<Role[]> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/roles`, { body: positions });
+  }
+
+  delete(guildId: string, roleId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}/roles/${s(roleId)}`);
+  }
+}
+
+export class InvitesApi {
+  constructor(private readonly http: HttpClient) {}
+
+  create(guildId: string, body: CreateInviteRequest = {}): Promise<Invite> {
+    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/invites`, { body });
+  }
+
+  list(guildId: string): Promise<Invite[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/invites`);
+  }
+
+  /** What an invite leads to; works without logging in. 404 UNKNOWN_INVITE when expired or used up. */
+  preview(code: string): Promise<InvitePreview> {
+    return this.http.request('GET', `${V1}/invites/${s(code)}`, { auth: false });
+  }
+
+  /** Joins the guild; answers it. */
+  accept(code: string): Promise<Guild> {
+    return this.http.request('POST', `${V1}/invites/${s(code)}`);
+  }
+
+  revoke(code: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/invites/${s(code)}`);
+  }
+}
+
+/** A nonce for optimistic sends: unique enough per client (64 chars max on the server). */
+export function createNonce(): string {
+  const random = globalThis.crypto?.randomUUID?.();
+  return random ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export class MessagesApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /**
+   * Sends a message. A nonce is generated when absent; retrying with the same body (same nonce) never
+   * creates a duplicate: the server answers the message created first.
+   */
+  send(channelId: string, body: SendMessageRequest): Promise<Message> {
+    const withNonce = { ...body, nonce: body.nonce ?? createNonce() };
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/messages`, { body: withNonce });
+  }
+
+  /** A page of history, newest first (`before`/none) or as the server orders `after`/`around`. */
+  history(channelId: string, query: HistoryQuery = {}): Promise<Message[]> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/messages`, { query: { ...query } });
+  }
+
+  get(channelId: string, messageId: string): Promise<Message> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}`);
+  }
+
+  edit(channelId: string, messageId: string, content: string): Promise<Message> {
+    return this.http.request('PATCH', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}`, {
+      body: { content },
+    });
+  }
+
+  delete(channelId: string, messageId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}`);
+  }
+
+  pins(channelId: string): Promise<Message[]> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/pins`);
+  }
+
+  pin(channelId: string, messageId: string): Promise<void> {
+    return this.http.request('PUT', `${V1}/channels/${s(channelId)}/pins/${s(messageId)}`);
+  }
+
+  unpin(channelId: string, messageId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(channelId)}/pins/${s(messageId)}`);
+  }
+}
+
+export class ReactionsApi {
+  constructor(private readonly http: HttpClient) {}
+
+  add(channelId: string, messageId: string, emoji: string): Promise<void> {
+    return this.http.request('PUT', this.path(channelId, messageId, emoji) + '/@me');
+  }
+
+  remove(channelId: string, messageId: string, emoji: string): Promise<void> {
+    return this.http.request('DELETE', this.path(channelId, messageId, emoji) + '/@me');
+  }
+
+  /** Who reacted with `emoji`, by user id; `after` pages. */
+  users(
+    channelId: string,
+    messageId: string,
+    emoji: string,
+    query: { after?: string; limit?: number } = {},
+  ): Promise<ReactionUser[]> {
+    return this.http.request('GET', this.path(channelId, messageId, emoji), { query });
+  }
+
+  private path(channelId: string, messageId: string, emoji: string): string {
+    return `${V1}/channels/${s(channelId)}/messages/${s(messageId)}/reactions/${s(emoji)}`;
+  }
+}
+
+export class DmsApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** The user's DMs and group DMs. */
+  list(): Promise<Channel[]> {
+    return this.http.request('GET', `${V1}/users/@me/channels`);
+  }
+
+  /** Opens (or returns the existing) DM with one user. */
+  open(recipientId: string): Promise<Channel> {
+    return this.http.request('POST', `${V1}/users/@me/channels`, { body: { recipientId } });
+  }
+
+  /** Creates a group DM with several users. */
+  openGroup(body: OpenGroupDmRequest): Promise<Channel> {
+    return this.http.request('POST', `${V1}/users/@me/channels`, { body });
+  }
+
+  addRecipient(channelId: string, userId: string): Promise<void> {
+    return this.http.request('PUT', `${V1}/channels/${s(channelId)}/recipients/${s(userId)}`);
+  }
+
+  removeRecipient(channelId: string, userId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(channelId)}/recipients/${s(userId)}`);
+  }
+}
+
+export class ReadStatesApi {
+  constructor(private readonly http: HttpClient) {}
+
+  list(): Promise<ReadState[]> {
+    return this.http.request('GET', `${V1}/users/@me/read-states`);
+  }
+
+  /** Marks the channel read up to and including `messageId`. */
+  ack(channelId: string, messageId: string): Promise<void> {
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}/ack`);
+  }
+}
+
+export class PresenceApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** Presence of up to 200 users (absent from the answer: not visible to you). */
+  get(userIds: readonly string[]): Promise<Presence[]> {
+    return this.http.request('GET', `${V1}/presences`, { query: { userIds: userIds.join(',') } });
+  }
+
+  /** Presence of a guild's members. */
+  guild(guildId: string): Promise<Presence[]> {
+    return this.http.request('GET', `${V1}/presences/guilds/${s(guildId)}`);
+  }
+
+  /** Sets the chosen status and/or custom status (null clears it). */
+  update(body: UpdatePresenceRequest): Promise<Presence> {
+    return this.http.request('PATCH', `${V1}/users/@me/presence`, { body });
+  }
+
+  setStatus(status: NonNullable<UpdatePresenceRequest['status']>): Promise<Presence> {
+    return this.update({ status });
+  }
+
+  setCustomStatus(customStatus: UpdatePresenceRequest['customStatus']): Promise<Presence> {
+    return this.update({ customStatus: customStatus ?? null });
+  }
+}
+
+export class SearchApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** Searches every channel of the guild the user may read. */
+  guild(guildId: string, query: SearchQuery): Promise<SearchResults> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/messages/search`, { query: toQuery(query) });
+  }
+
+  /** Searches one channel (also DMs). */
+  channel(channelId: string, query: SearchQuery): Promise<SearchResults> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/messages/search`, {
+      query: toQuery(query),
+    });
+  }
+}
+
+function toQuery(query: SearchQuery): Record<string, string | number | boolean | undefined> {
+  const join = (values?: readonly string[]) => (values && values.length > 0 ? values.join(',') : undefined);
+  return {
+    q: query.q,
+    content: query.content,
+    authorId: join(query.authorId),
+    mentions: join(query.mentions),
+    has: join(query.has),
+    channelId: join(query.channelId),
+    before: query.before,
+    after: query.after,
+    pinned: query.pinned,
+    sort: query.sort,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+/** Voice REST (the voice service, through the gateway). Media and signaling: `@bonfire/sdk/voice`. */
+export class VoiceApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** Joins (or moves to) a voice channel; answers the signaling endpoint and a voice token. */
+  join(channelId: string, body: VoiceJoinRequest = {}): Promise<VoiceJoinResponse> {
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/voice`, { body });
+  }
+
+  /** Leaves whatever voice channel the user is in. */
+  leave(): Promise<void> {
+    return this.http.request('DELETE', `${V1}/users/@me/voice-state`);
+  }
+
+  updateSelf(body: SelfVoiceStateUpdate): Promise<VoiceState> {
+    return this.http.request('PATCH', `${V1}/users/@me/voice-state`, { body });
+  }
+
+  /** Server mute / deafen / move another member (needs MUTE_MEMBERS, DEAFEN_MEMBERS, MOVE_MEMBERS). */
+  moderate(guildId: string, userId: string, body: MemberVoiceStateUpdate): Promise<VoiceState> {
+    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/voice-states/${s(userId)}`, { body });
+  }
+
+  /** Disconnects another member from voice (MOVE_MEMBERS). */
+  disconnect(guildId: string, userId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}/voice-states/${s(userId)}`);
+  }
+
+  guildStates(guildId: string): Promise<VoiceState[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/voice-states`);
+  }
+
+  channelStates(channelId: string): Promise<VoiceState[]> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/voice-states`);
+  }
+}
+
+/** The raw file routes; `client.files.upload*` (FilesApi) wraps them with the byte transfer. */
+export class FileRoutes {
+  constructor(private readonly http: HttpClient) {}
+
+  requestAttachment(channelId: string, body: UploadRequest): Promise<UploadTicket> {
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/attachments`, { body });
+  }
+
+  requestAvatar(body: UploadRequest): Promise<UploadTicket> {
+    return this.http.request('POST', `${V1}/users/@me/avatar`, { body });
+  }
+
+  requestGuildIcon(guildId: string, body: UploadRequest): Promise<UploadTicket> {
+    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/icon`, { body });
+  }
+
+  complete(fileId: string, parts?: CompletedPart[]): Promise<FileObject> {
+    return this.http.request('POST', `${V1}/attachments/${s(fileId)}/complete`, {
+      body: parts ? { parts } : {},
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryTokenStore } from './auth/token-store';
+import { BonfireClient } from './client';
+import type { FetchLike } from './http';
+
+const json = (status: number, body: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+
+const tokens = (n: number) => ({ accessToken: `a${n}`, refreshToken: `r${n}`, expiresIn: 900 });
+const user = {
+  id: '1',
+  username: 'alice',
+  displayName: null,
+  avatarFileId: null,
+  about: null,
+  createdAt: '',
+  email: 'a@x.y',
+};
+
+/** A fake gateway: records each request and answers from a route table. */
+function gateway(routes: Record<string, (body: unknown) => Response>) {
+  const calls: { method: string; url: string; body: unknown; auth: string | undefined }[] = [];
+  const fetchImpl = vi.fn<FetchLike>(async (url, init) => {
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ method, url, body, auth: (init?.headers as Record<string, string>)['authorization'] });
+    const path = new URL(url).pathname;
+    const route = routes[`${method} ${path}`];
+    return route ? route(body) : json(404, { error: { code: 'NOT_FOUND', message: `${method} ${path}` } });
+  });
+  return { fetchImpl, calls };
+}
+
+describe('BonfireClient', () => {
+  it('login keeps the tokens; requests carry the access token; logout revokes and ends the session', async () => {
+    const { fetchImpl, calls } = gateway({
+      'POST /api/v1/auth/login': () => json(200, { ...tokens(1), user }),
+      'GET /api/v1/users/@me': () => json(200, user),
+      'POST /api/v1/auth/logout': () => json(204, undefined),
+    });
+    const store = new MemoryTokenStore();
+    const ended = vi.fn();
+    const client = new BonfireClient({
+      baseUrl: 'http://gw.test',
+      fetch: fetchImpl,
+      tokenStore: store,
+      onSessionEnded: ended,
+    });
+
+    await client.auth.login({ login: 'alice', password: 'pw' });
+    expect(store.getRefreshToken()).toBe('r1');
+    expect(calls[0]).toMatchObject({ auth: undefined, body: { login: 'alice', password: 'pw' } });
+    await client.users.me();
+    expect(calls[1]!.auth).toBe('Bearer a1');
+
+    const disconnect = vi.spyOn(client.realtime, 'disconnect');
+    await client.auth.logout();
+    expect(calls[2]).toMatchObject({ method: 'POST', auth: 'Bearer a1' });
+    expect(ended).toHaveBeenCalledWith({ reason: 'LOGGED_OUT' });
+    expect(disconnect).toHaveBeenCalled();
+    expect(store.getRefreshToken()).toBeNull();
+    client.close();
+  });
+
+  it('restore() exchanges a stored refresh token; without one it answers false', async () => {
+    const { fetchImpl, calls } = gateway({ 'POST /api/v1/auth/refresh': () => json(200, tokens(2)) });
+    const store = new MemoryTokenStore('r1');
+    const client = new BonfireClient({ baseUrl: 'http://gw.test', fetch: fetchImpl, tokenStore: store });
+
+    expect(await client.auth.restore()).toBe(true);
+    expect(calls[0]!.body).toEqual({ refreshToken: 'r1' });
+    expect(store.getRefreshToken()).toBe('r2');
+    expect(client.session.currentAccessToken).toBe('a2');
+    client.close();
+
+    const empty = new BonfireClient({ baseUrl: 'http://gw.test', fetch: fetchImpl });
+    expect(await empty.auth.restore()).toBe(false);
+    empty.close();
+  });
+
+  it('builds the routes: nonce on send, history paging, search filters, presence ids, escaped emoji', async () => {
+    const { fetchImpl, calls } = gateway({
+      'POST /api/v1/auth/login': () => json(200, { ...tokens(1), user }),
+      'POST /api/v1/channels/5/messages': (body) => json(201, body),
+      'GET /api/v1/channels/5/messages': () => json(200, []),
+      'GET /api/v1/guilds/7/messages/search': () =>
+        json(200, { total: 0, offset: 0, limit: 25, messages: [] }),
+      'GET /api/v1/presences': () => json(200, []),
+      'PUT /api/v1/channels/5/messages/9/reactions/%F0%9F%94%A5/@me': () => json(204, undefined),
+    });
+    const client = new BonfireClient({ baseUrl: 'http://gw.test/', fetch: fetchImpl });
+    await client.auth.login({ login: 'alice', password: 'pw' });
+
+    const sent = (await client.messages.send('5', { content: 'hi' })) as unknown as { nonce: string };
+    expect(sent.nonce).toMatch(/^.{8,64}$/);
+    await client.messages.send('5', { content: 'hi', nonce: 'mine' });
+    expect(calls.at(-1)!.body).toEqual({ content: 'hi', nonce: 'mine' });
+    await client.messages.history('5', { before: '100', limit: 50 });
+    expect(calls.at(-1)!.url).toBe('http://gw.test/api/v1/channels/5/messages?before=100&limit=50');
+    await client.search.guild('7', {
+      q: 'from:bob hello',
+      has: ['file', 'image'],
+      authorId: ['1', '2'],
+      pinned: false,
+    });
+    expect(new URL(calls.at(-1)!.url).searchParams.toString()).toBe(
+      'q=from%3Abob+hello&authorId=1%2C2&has=file%2Cimage&pinned=false',
+    );
+    await client.presence.get(['1', '2', '3']);
+    expect(calls.at(-1)!.url).toBe('http://gw.test/api/v1/presences?userIds=1%2C2%2C3');
+    await client.reactions.add('5', '9', '🔥');
+    expect(calls.at(-1)!.method).toBe('PUT');
+    client.close();
+  });
+});

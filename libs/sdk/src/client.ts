@@ -1,0 +1,139 @@
+import { io } from 'socket.io-client';
+import {
+  AuthApi,
+  ChannelsApi,
+  DmsApi,
+  FileRoutes,
+  GuildsApi,
+  InvitesApi,
+  MembersApi,
+  MessagesApi,
+  PresenceApi,
+  ReactionsApi,
+  ReadStatesApi,
+  RolesApi,
+  SearchApi,
+  UsersApi,
+  VoiceApi,
+} from './api/rest';
+import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth-session';
+import { MemoryTokenStore, type TokenStore } from './auth/token-store';
+import { HttpClient, type FetchLike } from './http';
+import {
+  RealtimeClient,
+  type RealtimeOptions,
+  type RealtimeSocket,
+  type RealtimeSocketFactory,
+} from './realtime/realtime-client';
+import { FilesApi } from './upload/files-api';
+import { createFetchUploadTransport, type UploadTransport } from './upload/transport';
+
+export interface BonfireClientOptions {
+  /** Gateway origin, e.g. `http://localhost:8080`. In a browser page served by the gateway, `''` (same origin). */
+  baseUrl: string;
+  /** Where the refresh token is kept. Default: in memory (the session ends with the process). */
+  tokenStore?: TokenStore;
+  /** fetch to use. Default: the global fetch. */
+  fetch?: FetchLike;
+  /** Moves upload bytes; inject `createXhrUploadTransport()` for progress. Default: fetch (progress per PUT). */
+  uploadTransport?: UploadTransport;
+  /** Called when the session cannot continue: refresh refused (reused, revoked, expired) or logout. */
+  onSessionEnded?: (event: SessionEndedEvent) => void;
+  /** Refresh the access token this many seconds before it expires. Default 60. */
+  refreshMarginSeconds?: number;
+  /** Builds the realtime socket. Default: socket.io-client. */
+  realtimeSocketFactory?: RealtimeSocketFactory;
+  /** Realtime tuning: acknowledgement wait and reconnect backoff bounds. */
+  realtime?: Pick<RealtimeOptions, 'ackTimeoutMs' | 'minReconnectDelayMs' | 'maxReconnectDelayMs'>;
+}
+
+/** socket.io-client with the options the realtime protocol expects; connects only when asked. */
+export const defaultRealtimeSocketFactory: RealtimeSocketFactory = (url, options) => {
+  const socketOptions = { path: options.path, auth: options.auth, autoConnect: false };
+  return (url === undefined ? io(socketOptions) : io(url, socketOptions)) as unknown as RealtimeSocket;
+};
+
+/**
+ * The Bonfire client: typed REST groups, automatic token refresh, realtime and uploads.
+ *
+ * ```ts
+ * const client = new BonfireClient({ baseUrl: 'http://localhost:8080' });
+ * await client.auth.login({ login: 'alice', password: '…' });
+ * client.realtime.on('message.created', (message) => console.log(message.content));
+ * await client.realtime.connect();
+ * await client.messages.send(channelId, { content: 'hello' });
+ * ```
+ */
+export class BonfireClient {
+  readonly auth: AuthApi;
+  readonly users: UsersApi;
+  readonly guilds: GuildsApi;
+  readonly channels: ChannelsApi;
+  readonly members: MembersApi;
+  readonly roles: RolesApi;
+  readonly invites: InvitesApi;
+  readonly messages: MessagesApi;
+  readonly reactions: ReactionsApi;
+  readonly dms: DmsApi;
+  readonly readStates: ReadStatesApi;
+  readonly presence: PresenceApi;
+  readonly files: FilesApi;
+  readonly search: SearchApi;
+  readonly voice: VoiceApi;
+  readonly realtime: RealtimeClient;
+  /** Token handling: current access token, manual refresh, token and session-ended listeners. */
+  readonly session: AuthSession;
+  /** The low-level HTTP client (for routes the SDK does not wrap yet). */
+  readonly http: HttpClient;
+
+  constructor(options: BonfireClientOptions) {
+    const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+    const store = options.tokenStore ?? new MemoryTokenStore();
+    let exchange: (refreshToken: string) => Promise<TokenPair> = () => Promise.reject(new Error('not ready'));
+    this.session = new AuthSession({
+      store,
+      exchange: (refreshToken) => exchange(refreshToken),
+      ...(options.refreshMarginSeconds !== undefined
+        ? { refreshMarginSeconds: options.refreshMarginSeconds }
+        : {}),
+    });
+    if (options.onSessionEnded) this.session.onSessionEnded(options.onSessionEnded);
+    this.http = new HttpClient(options.baseUrl, fetchImpl, this.session);
+    this.auth = new AuthApi(this.http, this.session);
+    exchange = (refreshToken) => this.auth.exchangeRefreshToken(refreshToken);
+    this.users = new UsersApi(this.http);
+    this.guilds = new GuildsApi(this.http);
+    this.channels = new ChannelsApi(this.http);
+    this.members = new MembersApi(this.http);
+    this.roles = new RolesApi(this.http);
+    this.invites = new InvitesApi(this.http);
+    this.messages = new MessagesApi(this.http);
+    this.reactions = new ReactionsApi(this.http);
+    this.dms = new DmsApi(this.http);
+    this.readStates = new ReadStatesApi(this.http);
+    this.presence = new PresenceApi(this.http);
+    const uploadTransport = options.uploadTransport ?? createFetchUploadTransport(fetchImpl);
+    this.files = new FilesApi(this.http, new FileRoutes(this.http), () => uploadTransport);
+    this.search = new SearchApi(this.http);
+    this.voice = new VoiceApi(this.http);
+    this.realtime = new RealtimeClient({
+      ...options.realtime,
+      baseUrl: this.http.baseUrl,
+      session: this.session,
+      socketFactory: options.realtimeSocketFactory ?? defaultRealtimeSocketFactory,
+    });
+    // A session that ended cannot keep a realtime connection.
+    this.session.onSessionEnded(() => this.realtime.disconnect());
+  }
+
+  /** Registers a session-ended listener; returns a function removing it. */
+  onSessionEnded(listener: (event: SessionEndedEvent) => void): () => void {
+    return this.session.onSessionEnded(listener);
+  }
+
+  /** Closes the realtime connection and stops the refresh timer (the session stays stored). */
+  close(): void {
+    this.realtime.disconnect();
+    this.session.dispose();
+  }
+}

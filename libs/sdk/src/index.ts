@@ -1,0 +1,93 @@
+/**
+ * @bonfire/sdk — the typed Bonfire client. No DOM dependency: runs in browsers, Node and React Native.
+ * Browser helpers: `@bonfire/sdk/browser`. Voice (mediasoup-client): `@bonfire/sdk/voice`.
+ */
+export { BonfireClient, defaultRealtimeSocketFactory, type BonfireClientOptions } from './client';
+export { BonfireApiError, parseRetryAfter } from './errors';
+export {
+  AuthSession,
+  type SessionEndedEvent,
+  type TokenPair,
+  type AuthSessionOptions,
+} from './auth/auth-session';
+export { MemoryTokenStore, type TokenStore } from './auth/token-store';
+export { HttpClient, type FetchLike, type RequestOptions, type QueryValue } from './http';
+export * from './api/rest';
+export type * from './api/types';
+export {
+  RealtimeClient,
+  RealtimeRequestError,
+  type ConnectionEvents,
+  type ConnectionState,
+  type DispatchListenerEvents,
+  type DispatchMeta,
+  type DisconnectedEvent,
+  type ReconnectingEvent,
+  type RealtimeEvents,
+  type RealtimeOptions,
+  type RealtimeSocket,
+  type RealtimeSocketFactory,
+  type RealtimeSocketOptions,
+} from './realtime/realtime-client';
+export { TypedEmitter } from './realtime/emitter';
+export {
+  FilesApi,
+  planParts,
+  type PlannedPart,
+  type ThumbnailSize,
+  type UploadFile,
+  type UploadOptions,
+  type UploadProgress,
+} from './upload/files-api';
+export {
+  byteLength,
+  createFetchUploadTransport,
+  sliceData,
+  storageError,
+  type UploadData,
+  type UploadPutRequest,
+  type UploadPutResult,
+  type UploadTransport,
+} from './upload/transport';
+export { createXhrUploadTransport, type XhrLike } from './upload/xhr-transport';
+// The voice state machine needs no mediasoup-client at runtime (the device is a port): it is here for
+// platforms that bring their own device factory; `@bonfire/sdk/voice` adds the mediasoup-client defaults.
+export * from './voice/ports';
+export { defaultVoiceSignalingFactory } from './voice/signaling';
+export {
+  VoiceClient,
+  VoiceRequestError,
+  type VoiceClientOptions,
+  type VoiceCloseReason,
+  type VoiceConnectionState,
+  type VoiceEvents,
+  type VoiceJoinOptions,
+  type VoiceTrackEvent,
+} from './voice/voice-client';
+export type {
+  Attachment,
+  Channel,
+  ChannelType,
+  CustomStatus,
+  Dispatch,
+  DispatchEvents,
+  DispatchType,
+  FileObject,
+  Guild,
+  Invite,
+  Member,
+  Message,
+  Presence,
+  PresenceStatus,
+  ReadState,
+  ReadyPayload,
+  ResumedPayload,
+  ResyncPayload,
+  Role,
+  SearchHit,
+  SearchResults,
+  TypingStarted,
+  UploadTicket,
+  VoiceJoinResponse,
+  VoiceState,
+} from '@bonfire/contracts';

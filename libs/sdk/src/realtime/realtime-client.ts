@@ -1,0 +1,434 @@
+import {
+  REALTIME_CLOSE_REASONS,
+  REALTIME_ERROR_CODES,
+  REALTIME_PATH,
+  type Dispatch,
+  type DispatchEvents,
+  type DispatchType,
+  type RealtimeAck,
+  type RealtimeHandshakeAuth,
+  type ReadyPayload,
+  type ResumedPayload,
+  type ResyncPayload,
+} from '@bonfire/contracts';
+import type { AuthSession } from '../auth/auth-session';
+import { TypedEmitter } from './emitter';
+
+/** The part of a socket.io-client Socket the realtime client uses (a port, so tests can fake it). */
+export interface RealtimeSocket {
+  readonly connected: boolean;
+  /** socket.io-client: true while the manager will reconnect by itself. */
+  readonly active: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface RealtimeSocketOptions {
+  path: string;
+  /** Called on every (re)connect so a resume presents the latest sessionId, lastSeq and token. */
+  auth: (callback: (auth: RealtimeHandshakeAuth) => void) => void;
+}
+
+export type RealtimeSocketFactory = (
+  url: string | undefined,
+  options: RealtimeSocketOptions,
+) => RealtimeSocket;
+
+export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+
+export interface DispatchMeta {
+  /** The dispatch's sequence number; null for ephemeral events (typing). */
+  seq: number | null;
+}
+
+export interface DisconnectedEvent {
+  /** Why: `CLIENT` (disconnect() called), a REALTIME_ERROR_CODES code, or socket.io's reason. */
+  reason: string;
+  /** Whether the client will try again by itself. */
+  willReconnect: boolean;
+}
+
+export interface ReconnectingEvent {
+  /** Attempt number since the connection was lost (1 = first). */
+  attempt: number;
+  /** Milliseconds until the attempt. */
+  delayMs: number;
+  reason: string;
+}
+
+/** Connection lifecycle events. */
+export interface ConnectionEvents {
+  /** A connection attempt starts (first connect; reconnects emit `reconnecting` first). */
+  connecting: [];
+  /** A fresh session: the whole state. Replace any local state with it (also after `resync`). */
+  ready: [payload: ReadyPayload];
+  /** The previous session resumed: the missed dispatches follow, nothing was lost. */
+  resumed: [payload: ResumedPayload];
+  /** The session could not be resumed: drop local state; a `ready` follows on the same connection. */
+  resync: [payload: ResyncPayload];
+  reconnecting: [event: ReconnectingEvent];
+  disconnected: [event: DisconnectedEvent];
+  /** Every state change, for UIs that show one indicator. */
+  state: [state: ConnectionState];
+  /** Every dispatch, after deduplication. */
+  dispatch: [dispatch: Dispatch];
+  /** A failure that did not end the connection (an auth.refresh refused, a transient handshake refusal). */
+  error: [error: { code: string; message: string }];
+}
+
+export type DispatchListenerEvents = { [K in DispatchType]: [data: DispatchEvents[K], meta: DispatchMeta] };
+export type RealtimeEvents = ConnectionEvents & DispatchListenerEvents;
+
+export interface RealtimeOptions {
+  /** Gateway origin (e.g. http://localhost:8080); empty for the page's origin in a browser. */
+  baseUrl: string;
+  session: AuthSession;
+  socketFactory: RealtimeSocketFactory;
+  /** Acknowledgement wait for client → server events. Default 10 s. */
+  ackTimeoutMs?: number;
+  /** Backoff bounds for reconnects the client schedules itself. Default 500 ms – 30 s. */
+  minReconnectDelayMs?: number;
+  maxReconnectDelayMs?: number;
+  random?: () => number;
+}
+
+/** Handshake refusals worth retrying after a pause. */
+const TRANSIENT_REFUSALS = new Set<string>([
+  REALTIME_ERROR_CODES.unavailable,
+  REALTIME_ERROR_CODES.rateLimited,
+  REALTIME_ERROR_CODES.tooManyConnections,
+]);
+
+/**
+ * The realtime connection: socket.io to the gateway at REALTIME_PATH. Keeps the session id and the
+ * highest dispatch seq, presents them on every reconnect (resume), drops dispatches it has already seen,
+ * pushes refreshed tokens (`auth.refresh`) and reconnects after `reconnect`, `auth.expired` or a lost
+ * connection.
+ */
+export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
+  private socket: RealtimeSocket | null = null;
+  private sessionIdValue: string | null = null;
+  private lastSeqValue = 0;
+  private stateValue: ConnectionState = 'disconnected';
+  private wanted = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingServerReason: string | null = null;
+  private unsubscribeToken: (() => void) | null = null;
+
+  constructor(private readonly options: RealtimeOptions) {
+    super();
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  /** The session being resumed on reconnect (null before the first `ready`). */
+  get sessionId(): string | null {
+    return this.sessionIdValue;
+  }
+
+  /** The highest dispatch seq received in this session. */
+  get lastSeq(): number {
+    return this.lastSeqValue;
+  }
+
+  /**
+   * Opens the connection (no-op when already open). Resolves on `ready` or `resumed`; rejects when the
+   * first handshake is refused for good (no session, invalid token).
+   */
+  connect(): Promise<void> {
+    this.wanted = true;
+    if (this.socket && this.stateValue !== 'disconnected') return this.waitUntilConnected();
+    this.unsubscribeToken ??= this.options.session.onTokenRefreshed((token) => this.pushToken(token));
+    this.setState('connecting');
+    this.emit('connecting');
+    const waiting = this.waitUntilConnected();
+    void this.open();
+    return waiting;
+  }
+
+  /** Closes the connection and stops reconnecting. The session stays resumable for the resume window. */
+  disconnect(): void {
+    this.wanted = false;
+    this.clearRetry();
+    this.unsubscribeToken?.();
+    this.unsubscribeToken = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.disconnect();
+    if (this.stateValue !== 'disconnected') {
+      this.setState('disconnected');
+      this.emit('disconnected', { reason: 'CLIENT', willReconnect: false });
+    }
+  }
+
+  /** Forgets the session so the next connect starts fresh (`ready` instead of resume). */
+  resetSession(): void {
+    this.sessionIdValue = null;
+    this.lastSeqValue = 0;
+  }
+
+  /** Tells the others in the channel the user is typing (the server rate-limits repeats). */
+  startTyping(channelId: string): Promise<void> {
+    return this.request('typing.start', { channelId });
+  }
+
+  /** Marks this device idle (no input for a while) or active again. */
+  setIdle(idle: boolean): Promise<void> {
+    return this.request('presence.idle', { idle });
+  }
+
+  /** Sends an access token to the open connection (done automatically after every refresh). */
+  refreshToken(token: string): Promise<void> {
+    return this.request('auth.refresh', { token });
+  }
+
+  private async open(): Promise<void> {
+    const socket = this.options.socketFactory(this.options.baseUrl || undefined, {
+      path: REALTIME_PATH,
+      auth: (callback) => {
+        void this.handshakeAuth().then(callback, () => callback({ token: '' }));
+      },
+    });
+    this.socket = socket;
+    this.bind(socket);
+    socket.connect();
+  }
+
+  private async handshakeAuth(): Promise<RealtimeHandshakeAuth> {
+    const token = (await this.options.session.getAccessToken()) ?? '';
+    if (this.sessionIdValue === null) return { token };
+    return { token, sessionId: this.sessionIdValue, lastSeq: this.lastSeqValue };
+  }
+
+  private bind(socket: RealtimeSocket): void {
+    const mine = (handler: (...args: never[]) => void) =>
+      ((...args: never[]) => {
+        if (this.socket === socket) handler(...args);
+      }) as (...args: never[]) => void;
+
+    socket.on(
+      'ready',
+      mine((payload: ReadyPayload) => this.onReady(payload)),
+    );
+    socket.on(
+      'resumed',
+      mine((payload: ResumedPayload) => this.onResumed(payload)),
+    );
+    socket.on(
+      'resync',
+      mine((payload: ResyncPayload) => this.onResync(payload)),
+    );
+    socket.on(
+      'dispatch',
+      mine((dispatch: Dispatch) => this.onDispatch(dispatch)),
+    );
+    socket.on(
+      'reconnect',
+      mine((payload: { reason?: string }) => {
+        this.pendingServerReason = payload?.reason ?? 'RECONNECT';
+      }),
+    );
+    socket.on(
+      'auth.expired',
+      mine(() => {
+        this.pendingServerReason = REALTIME_CLOSE_REASONS.tokenExpired;
+      }),
+    );
+    socket.on(
+      'connect_error',
+      mine((error: Error) => this.onConnectError(socket, error)),
+    );
+    socket.on(
+      'disconnect',
+      mine((reason: string) => this.onDisconnect(socket, reason)),
+    );
+  }
+
+  private onReady(payload: ReadyPayload): void {
+    this.sessionIdValue = payload.sessionId;
+    this.lastSeqValue = 0;
+    this.attempt = 0;
+    this.setState('connected');
+    this.emit('ready', payload);
+  }
+
+  private onResumed(payload: ResumedPayload): void {
+    this.sessionIdValue = payload.sessionId;
+    this.attempt = 0;
+    this.setState('connected');
+    this.emit('resumed', payload);
+  }
+
+  private onResync(payload: ResyncPayload): void {
+    this.resetSession();
+    this.emit('resync', payload);
+  }
+
+  /** Exposed for tests through the socket port; applies the dedup rule. */
+  private onDispatch(dispatch: Dispatch): void {
+    if (dispatch.seq !== null) {
+      if (dispatch.seq <= this.lastSeqValue) return;
+      this.lastSeqValue = dispatch.seq;
+    }
+    this.emit('dispatch', dispatch);
+    (this.emit as (event: DispatchType, data: unknown, meta: DispatchMeta) => void)(
+      dispatch.type,
+      dispatch.data,
+      { seq: dispatch.seq },
+    );
+  }
+
+  private onConnectError(socket: RealtimeSocket, error: Error): void {
+    const code = error?.message ?? 'CONNECT_ERROR';
+    if (socket.active) {
+      // A transport failure: socket.io's manager retries by itself.
+      this.attempt++;
+      this.setState('reconnecting');
+      this.emit('reconnecting', { attempt: this.attempt, delayMs: 0, reason: code });
+      return;
+    }
+    if (code === REALTIME_ERROR_CODES.tokenExpired || code === REALTIME_ERROR_CODES.tokenInvalid) {
+      // Refresh once, then retry; a refused refresh ends the session (and the connection below).
+      this.options.session.refresh().then(
+        () => this.scheduleReconnect(code, 0),
+        () => this.fail(socket, code),
+      );
+      return;
+    }
+    if (TRANSIENT_REFUSALS.has(code)) {
+      this.emit('error', { code, message: `The realtime handshake was refused (${code}); retrying.` });
+      this.scheduleReconnect(code);
+      return;
+    }
+    this.fail(socket, code);
+  }
+
+  private onDisconnect(socket: RealtimeSocket, reason: string): void {
+    const serverReason = this.pendingServerReason;
+    this.pendingServerReason = null;
+    if (!this.wanted) return;
+    if (serverReason === REALTIME_CLOSE_REASONS.sessionTaken) this.resetSession();
+    if (socket.active) {
+      this.attempt++;
+      this.setState('reconnecting');
+      this.emit('reconnecting', { attempt: this.attempt, delayMs: 0, reason });
+      return;
+    }
+    if (serverReason === REALTIME_CLOSE_REASONS.tokenExpired) {
+      this.options.session.refresh().then(
+        () => this.scheduleReconnect(serverReason, 0),
+        () => this.fail(socket, serverReason),
+      );
+      return;
+    }
+    // The server closed the socket (going away, slow consumer, session taken…): reconnect and resume.
+    this.scheduleReconnect(
+      serverReason ?? reason,
+      serverReason === REALTIME_CLOSE_REASONS.shuttingDown ? 0 : undefined,
+    );
+  }
+
+  private scheduleReconnect(reason: string, fixedDelayMs?: number): void {
+    if (!this.wanted) return;
+    this.clearRetry();
+    this.attempt++;
+    const min = this.options.minReconnectDelayMs ?? 500;
+    const max = this.options.maxReconnectDelayMs ?? 30_000;
+    const random = this.options.random ?? Math.random;
+    const delayMs =
+      fixedDelayMs ?? Math.round(Math.min(max, min * 2 ** (this.attempt - 1)) * (0.5 + random() / 2));
+    this.setState('reconnecting');
+    this.emit('reconnecting', { attempt: this.attempt, delayMs, reason });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.wanted && this.socket) this.socket.connect();
+    }, delayMs);
+  }
+
+  private fail(socket: RealtimeSocket, reason: string): void {
+    if (this.socket !== socket) return;
+    this.wanted = false;
+    this.clearRetry();
+    this.socket = null;
+    socket.disconnect();
+    this.setState('disconnected');
+    this.emit('disconnected', { reason, willReconnect: false });
+  }
+
+  private pushToken(token: string): void {
+    if (!this.socket?.connected) return;
+    this.refreshToken(token).catch((error: { code?: string; message?: string }) => {
+      this.emit('error', {
+        code: error.code ?? 'AUTH_REFRESH_FAILED',
+        message: error.message ?? String(error),
+      });
+    });
+  }
+
+  private request(event: string, payload: unknown): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) {
+      return Promise.reject(
+        new RealtimeRequestError('NOT_CONNECTED', 'The realtime connection is not open.'),
+      );
+    }
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new RealtimeRequestError('TIMEOUT', `No answer to ${event}.`)),
+        this.options.ackTimeoutMs ?? 10_000,
+      );
+      socket.emit(event, payload, (ack: RealtimeAck) => {
+        clearTimeout(timer);
+        if (ack?.ok) resolve();
+        else reject(new RealtimeRequestError(ack?.code ?? 'INVALID_REQUEST', ack?.message ?? 'Refused.'));
+      });
+    });
+  }
+
+  private waitUntilConnected(): Promise<void> {
+    if (this.stateValue === 'connected') return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const offs = [
+        this.on('ready', () => done()),
+        this.on('resumed', () => done()),
+        this.on('disconnected', (event) => {
+          if (event.willReconnect) return;
+          offs.forEach((off) => off());
+          reject(new RealtimeRequestError(event.reason, `The realtime connection failed: ${event.reason}.`));
+        }),
+      ];
+      const done = () => {
+        offs.forEach((off) => off());
+        resolve();
+      };
+    });
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.emit('state', state);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+}
+
+/** A client → server realtime event was refused or not answered. */
+export class RealtimeRequestError extends Error {
+  override readonly name = 'RealtimeRequestError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,7 +1,13 @@
 // S3-compatible object store: versitygw (built once with `go install`) over a posix folder.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutBucketCorsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import {
   cacheRoot,
   ensureDir,
@@ -82,7 +88,11 @@ export default {
     await withClient((s3) => s3.send(new ListBucketsCommand({})));
   },
 
-  /** Create S3_BUCKET if it does not exist (idempotent). */
+  /**
+   * Create S3_BUCKET if it does not exist (idempotent) and let browsers use its presigned URLs: the web client
+   * PUTs uploads straight to S3 from the gateway's origin and reads the parts' ETag for multipart uploads.
+   * Any origin is fine here: a presigned URL is the authorisation, and this server listens on loopback only.
+   */
   async provision() {
     await withClient(async (s3) => {
       try {
@@ -92,6 +102,22 @@ export default {
         await s3.send(new CreateBucketCommand({ Bucket: bucket }));
         progress.step(name, `created bucket ${bucket}`);
       }
+      await s3.send(
+        new PutBucketCorsCommand({
+          Bucket: bucket,
+          CORSConfiguration: {
+            CORSRules: [
+              {
+                AllowedOrigins: ['*'],
+                AllowedMethods: ['GET', 'HEAD', 'PUT'],
+                AllowedHeaders: ['*'],
+                ExposeHeaders: ['ETag'],
+                MaxAgeSeconds: 3600,
+              },
+            ],
+          },
+        }),
+      );
     });
   },
 };

@@ -1,36 +1,15 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Channel, FileObject, Guild, Invite, Message, UploadTicket } from '@bonfire/contracts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
 import { Stack } from '../support/stack';
+import { TestBucket } from '../support/s3';
 
 /** Seconds a presigned download URL lives in this stack (short, so expiry can be observed). */
 const DOWNLOAD_TTL_SECONDS = 2;
 
-const s3 = new S3Client({
-  endpoint: process.env['S3_ENDPOINT'],
-  region: process.env['S3_REGION'],
-  credentials: {
-    accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-    secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-  },
-  forcePathStyle: true,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
-
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: process.env['S3_BUCKET'], Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-      return false;
-    throw error;
-  }
-}
+const bucket = new TestBucket();
 
 describe('files through the gateway (auth, chat, file and the gateway as processes; real Postgres, Kafka, S3)', () => {
   let stack: Stack;
@@ -116,7 +95,7 @@ describe('files through the gateway (auth, chat, file and the gateway as process
 
   afterAll(async () => {
     await stack?.stop();
-    s3.destroy();
+    bucket.close();
   });
 
   it('uploads an image straight to S3, verifies it and makes thumbnails', async () => {
@@ -253,7 +232,7 @@ describe('files through the gateway (auth, chat, file and the gateway as process
     });
     expect(completed.status).toBe(400);
     expect(completed.body.error.code).toBe('TYPE_MISMATCH');
-    expect(await objectExists(`files/${ticket.id}/original`)).toBe(false);
+    expect(await bucket.exists(`files/${ticket.id}/original`)).toBe(false);
 
     const pe = Buffer.alloc(512);
     pe.write('MZ', 0, 'latin1');
@@ -294,7 +273,7 @@ describe('files through the gateway (auth, chat, file and the gateway as process
     );
     expect(completed.status).toBe(400);
     expect(completed.body.error.code).toBe('SIZE_MISMATCH');
-    expect(await objectExists(`files/${ticket.id}/original`)).toBe(false);
+    expect(await bucket.exists(`files/${ticket.id}/original`)).toBe(false);
   });
 
   it('serves avatars publicly', async () => {
@@ -339,10 +318,10 @@ describe('files through the gateway (auth, chat, file and the gateway as process
       .delete(`/api/v1/channels/${text.id}/messages/${messageId}`);
     expect(deleted.status).toBe(204);
     await eventually(async () => {
-      expect(await objectExists(`files/${imageId}/original`)).toBe(false);
+      expect(await bucket.exists(`files/${imageId}/original`)).toBe(false);
     }, 20_000);
-    expect(await objectExists(`files/${imageId}/small.webp`)).toBe(false);
-    expect(await objectExists(`files/${imageId}/large.webp`)).toBe(false);
+    expect(await bucket.exists(`files/${imageId}/small.webp`)).toBe(false);
+    expect(await bucket.exists(`files/${imageId}/large.webp`)).toBe(false);
     expect((await download(`/api/v1/attachments/${imageId}`, owner.accessToken)).status).toBe(404);
   });
 
@@ -360,9 +339,9 @@ describe('files through the gateway (auth, chat, file and the gateway as process
       body: new Uint8Array(Buffer.from('bytes')),
     });
     expect(put.status).toBe(200);
-    expect(await objectExists(`files/${requested.body.id}/original`)).toBe(true);
+    expect(await bucket.exists(`files/${requested.body.id}/original`)).toBe(true);
     await eventually(async () => {
-      expect(await objectExists(`files/${requested.body.id}/original`)).toBe(false);
+      expect(await bucket.exists(`files/${requested.body.id}/original`)).toBe(false);
     }, 20_000);
     const late = await api
       .withToken(owner.accessToken)

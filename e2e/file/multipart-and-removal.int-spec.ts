@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import type {
   Channel,
   CompletedPart,
@@ -12,6 +11,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
+import { TestBucket } from '../support/s3';
 import { Stack } from '../support/stack';
 
 const MIB = 1024 * 1024;
@@ -19,34 +19,7 @@ const MIB = 1024 * 1024;
 const PART_BYTES = 5 * MIB;
 const MAX_ATTACHMENT_BYTES = 100 * MIB;
 
-const bucket = process.env['S3_BUCKET']!;
-const s3 = new S3Client({
-  endpoint: process.env['S3_ENDPOINT'],
-  region: process.env['S3_REGION'],
-  credentials: {
-    accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-    secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-  },
-  forcePathStyle: true,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
-
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-      return false;
-    throw error;
-  }
-}
-
-async function openUploads(key: string): Promise<number> {
-  const listed = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
-  return (listed.Uploads ?? []).filter((upload) => upload.Key === key).length;
-}
+const bucket = new TestBucket();
 
 /** PUTs each part's slice to its presigned URL (in parallel) and returns the parts with their ETags. */
 async function putParts(ticket: MultipartUploadTicket, bytes: Buffer): Promise<CompletedPart[]> {
@@ -138,7 +111,7 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
 
   afterAll(async () => {
     await stack?.stop();
-    s3.destroy();
+    bucket.close();
   });
 
   it('uploads a 3-part file, refuses wrong or missing ETags, and serves the same bytes', async () => {
@@ -157,7 +130,7 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
     expect(ticket.uploadUrl).toBe(ticket.multipart.parts[0]!.url);
     const parts = await putParts(ticket, bytes);
     const key = `files/${ticket.id}/original`;
-    expect(await openUploads(key)).toBe(1);
+    expect(await bucket.openUploads(key)).toBe(1);
 
     const noParts = await complete(ticket.id);
     expect(noParts.status).toBe(400);
@@ -171,7 +144,7 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
     expect(wrongEtag.status, JSON.stringify(wrongEtag.body)).toBe(400);
     expect(wrongEtag.body.error.code).toBe('INVALID_PARTS');
     // The refusals leave the upload open for a correct try.
-    expect(await openUploads(key)).toBe(1);
+    expect(await bucket.openUploads(key)).toBe(1);
 
     const completed = await complete(ticket.id, { parts: [...parts].reverse() });
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
@@ -180,7 +153,7 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
       size: bytes.length,
       contentType: 'application/octet-stream',
     });
-    expect(await openUploads(key)).toBe(0);
+    expect(await bucket.openUploads(key)).toBe(0);
     // Completing again answers the same.
     expect((await complete(ticket.id, { parts })).body.status).toBe('ready');
 
@@ -211,7 +184,7 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
     const refused = await complete(ticket.id, { parts });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('TYPE_MISMATCH');
-    expect(await objectExists(`files/${ticket.id}/original`)).toBe(false);
+    expect(await bucket.exists(`files/${ticket.id}/original`)).toBe(false);
   });
 
   it('takes a configured 100 MiB limit through multipart, and refuses more with 413', async () => {
@@ -236,9 +209,9 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
     const put = await fetch(first.url, { method: 'PUT', body: new Uint8Array(first.size) });
     expect(put.status).toBe(200);
     const key = `files/${ticket.id}/original`;
-    expect(await openUploads(key)).toBe(1);
+    expect(await bucket.openUploads(key)).toBe(1);
     await eventually(async () => {
-      expect(await openUploads(key)).toBe(0);
+      expect(await bucket.openUploads(key)).toBe(0);
     }, 25_000);
     const late = await complete(ticket.id, { parts: [{ partNumber: 1, etag: put.headers.get('etag') }] });
     expect(late.status).toBe(404);
@@ -251,14 +224,14 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
     expect(channel.status, JSON.stringify(channel.body)).toBe(201);
     const fileId = await postFile(channel.body.id);
     const kept = await postFile(text.id);
-    expect(await objectExists(`files/${fileId}/original`)).toBe(true);
+    expect(await bucket.exists(`files/${fileId}/original`)).toBe(true);
 
     const deleted = await api.withToken(owner.accessToken).delete(`/api/v1/channels/${channel.body.id}`);
     expect(deleted.status).toBeLessThan(300);
     await eventually(async () => {
-      expect(await objectExists(`files/${fileId}/original`)).toBe(false);
+      expect(await bucket.exists(`files/${fileId}/original`)).toBe(false);
     }, 20_000);
-    expect(await objectExists(`files/${kept}/original`)).toBe(true);
+    expect(await bucket.exists(`files/${kept}/original`)).toBe(true);
   });
 
   it('removes the files of a deleted guild', async () => {
@@ -269,12 +242,12 @@ describe('multipart uploads and file removal through the gateway (real Postgres,
       .withToken(owner.accessToken)
       .get<Channel[]>(`/api/v1/guilds/${other.id}/channels`);
     const fileId = await postFile(channels.body.find((channel) => channel.type === 'text')!.id);
-    expect(await objectExists(`files/${fileId}/original`)).toBe(true);
+    expect(await bucket.exists(`files/${fileId}/original`)).toBe(true);
 
     const deleted = await api.withToken(owner.accessToken).delete(`/api/v1/guilds/${other.id}`);
     expect(deleted.status).toBeLessThan(300);
     await eventually(async () => {
-      expect(await objectExists(`files/${fileId}/original`)).toBe(false);
+      expect(await bucket.exists(`files/${fileId}/original`)).toBe(false);
     }, 20_000);
     const gone = await fetch(`${stack.gateway.url}/api/v1/attachments/${fileId}`, {
       redirect: 'manual',

@@ -36,10 +36,10 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   ListMultipartUploadsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { Api, registerUser } from '../../e2e/support/api';
+import { TestBucket } from '../../e2e/support/s3';
 import { Stack } from '../../e2e/support/stack';
 import {
   assertLoopback,
@@ -208,17 +208,7 @@ void runBench(
 
     // ---- every stored object is deleted at the end (the databases are dropped by the Stack)
     const fileIds: string[] = [];
-    const s3 = new S3Client({
-      endpoint: process.env['S3_ENDPOINT'],
-      region: process.env['S3_REGION'],
-      credentials: {
-        accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-        secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-      },
-      forcePathStyle: true,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const s3 = new TestBucket().client;
     assertLoopback(process.env['S3_ENDPOINT'] ?? '');
     bench.onCleanup(async () => {
       const bucket = process.env['S3_BUCKET'];

@@ -15,39 +15,6 @@ const BONFIRE_EPOCH_MS = Date.UTC(2026, 0, 1);
 /** Messages written straight into chat's table: in the database, never announced on Kafka. */
 const ARCHIVED = 30_000;
 
-/** The chat database the Stack made for this test: the bonfire_chat_e2e_* database holding the guild. */
-async function findChatDatabase(guildId: string): Promise<string> {
-  const base = new URL(process.env['CHAT_DATABASE_URL']!);
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  let names: string[];
-  try {
-    const result = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'bonfire\\_chat\\_e2e\\_%' order by oid desc`,
-    );
-    names = result.rows.map((row) => row.datname);
-  } finally {
-    await client.end();
-  }
-  for (const name of names) {
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const probe = new pg.Client({ connectionString: url.toString() });
-    try {
-      await probe.connect();
-      if ((await probe.query('select 1 from guilds where id = $1', [guildId])).rowCount)
-        return url.toString();
-    } catch {
-      // dropped meanwhile by another run, or not migrated yet
-    } finally {
-      await probe.end().catch(() => undefined);
-    }
-  }
-  throw new Error(`no bonfire_chat_e2e_* database holds guild ${guildId}`);
-}
-
 /** Runs tools/reindex/reindex.mjs; resolves with its exit code and output. */
 function runReindex(env: Record<string, string>): {
   done: Promise<{ code: number | null; output: string }>;
@@ -105,7 +72,7 @@ describe('tools/reindex on a chat database with messages (real Postgres, Kafka, 
     general = (
       await api.withToken(owner.accessToken).get<Channel[]>(`/api/v1/guilds/${guild.id}/channels`)
     ).body.find((channel) => channel.type === 'text')!;
-    databaseUrl = await findChatDatabase(guild.id);
+    databaseUrl = stack.databaseUrl('chat');
 
     // 20 messages through the API (indexed live), one edited and one deleted ...
     for (let index = 0; index < 20; index++) live.push(await send(`live message ${index}`));

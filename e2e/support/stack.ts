@@ -122,6 +122,7 @@ export class Stack {
   readonly services = new Map<string, ServiceProcess>();
   readonly gateways: ServiceProcess[] = [];
   private readonly databases: TestDatabase[] = [];
+  private readonly databaseUrls = new Map<string, string>();
 
   private constructor(private readonly options: StackOptions) {}
 
@@ -140,6 +141,13 @@ export class Stack {
     const gateway = this.gateways[0];
     if (!gateway) throw new Error('this stack runs no gateway');
     return gateway;
+  }
+
+  /** The throwaway database this stack made for a service (e.g. to fill chat's tables straight in SQL). */
+  databaseUrl(service: string): string {
+    const url = this.databaseUrls.get(service);
+    if (!url) throw new Error(`this stack made no database for ${service}`);
+    return url;
   }
 
   service(name: string): ServiceProcess {
@@ -185,6 +193,7 @@ export class Stack {
       if (!variable) continue;
       const database = await createTestDatabase(`bonfire_${name}_e2e`);
       this.databases.push(database);
+      this.databaseUrls.set(name, database.url);
       env[variable] = database.url;
     }
     for (const name of this.options.services.filter((service) => service !== 'gateway')) {

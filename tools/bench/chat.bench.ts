@@ -114,40 +114,6 @@ async function inBatches<T, R>(items: T[], limit: number, action: (item: T, inde
   return results;
 }
 
-/** The chat database the Stack made: the bonfire_chat_e2e_* database holding our guild. */
-async function findChatDatabase(guildId: string): Promise<string> {
-  const base = new URL(process.env['CHAT_DATABASE_URL']!);
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  let names: string[];
-  try {
-    const result = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'bonfire\\_chat\\_e2e\\_%' order by oid desc`,
-    );
-    names = result.rows.map((row) => row.datname);
-  } finally {
-    await client.end();
-  }
-  // newest first; other people's test runs may have made theirs meanwhile, so check for our guild
-  for (const name of names) {
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const probe = new pg.Client({ connectionString: url.toString() });
-    try {
-      await probe.connect();
-      const found = await probe.query('select 1 from guilds where id = $1', [guildId]);
-      if (found.rowCount) return url.toString();
-    } catch {
-      // dropped meanwhile, or not migrated yet
-    } finally {
-      await probe.end().catch(() => undefined);
-    }
-  }
-  throw new Error(`no bonfire_chat_e2e_* database holds guild ${guildId}`);
-}
-
 const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
 function summaryTable(
@@ -358,7 +324,7 @@ void runBench(
     if (args['skip-history']) return;
 
     // ---- history: fill one channel with 1,000,000 messages straight in SQL
-    const databaseUrl = await findChatDatabase(guild.id);
+    const databaseUrl = stack.databaseUrl('chat');
     const database = new pg.Client({ connectionString: databaseUrl });
     await database.connect();
     bench.onCleanup(() => database.end());

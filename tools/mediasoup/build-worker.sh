@@ -21,6 +21,13 @@ cd "$build_root/worker"
 # Debian bookworm ships meson 1.0.1; mediasoup asks for 1.1 but builds fine with 1.0.
 sed -i "s/meson_version: '>= 1.1.0'/meson_version: '>= 1.0.0'/" meson.build
 
+# mediasoup 3.13's DTLS BIO callback tests `operationType == BIO_CB_RETURN` where it means a bit test. It then
+# answers every BIO_ctrl query with 1, so against an OpenSSL built with kTLS (Debian's) BIO_get_ktls_send()
+# reports kTLS on, OpenSSL allocates no DTLS write buffer, and the worker crashes (SIGSEGV in SSL_read) on the
+# first real client's ClientHello. Fixed upstream in later releases; patched here.
+grep -q '(operationType == BIO_CB_RETURN)' src/RTC/DtlsTransport.cpp
+sed -i 's/(operationType == BIO_CB_RETURN)/(operationType \& BIO_CB_RETURN)/' src/RTC/DtlsTransport.cpp
+
 rm -f subprojects/*.wrap
 stub() { # stub <name> <meson body> [meson_options]
   mkdir -p "subprojects/$1"

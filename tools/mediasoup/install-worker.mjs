@@ -7,7 +7,8 @@
 // (~3–5 minutes on 2 cores) and cached in ~/.cache/bonfire, so later installs copy it in a second.
 // Without the build tools this prints how to get them and carries on: everything but voice works.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,13 +28,24 @@ try {
 const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
 const target = join(packageDir, 'worker/out/Release/mediasoup-worker');
 const cacheRoot = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
-const cached = join(cacheRoot, 'bonfire', `mediasoup-worker-${version}`, 'mediasoup-worker');
+// A build is named by the mediasoup version and the recipe (build-worker.sh: its patches, its options), so a
+// changed recipe rebuilds instead of reusing an old binary from the cache or node_modules.
+const buildScript = join(import.meta.dirname, 'build-worker.sh');
+const recipe = createHash('sha256').update(readFileSync(buildScript)).digest('hex').slice(0, 12);
+const buildName = `${version}-${recipe}`;
+const cached = join(cacheRoot, 'bonfire', `mediasoup-worker-${buildName}`, 'mediasoup-worker');
+const marker = `${target}.bonfire-build`;
 const force = process.argv.includes('--force');
 
 function install(from) {
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(from, target);
   chmodSync(target, 0o755);
+  writeFileSync(marker, `${buildName}\n`);
+}
+
+function installedBuild() {
+  return existsSync(target) && existsSync(marker) ? readFileSync(marker, 'utf8').trim() : null;
 }
 
 function missingTools() {
@@ -48,8 +60,8 @@ function missingTools() {
   return missing;
 }
 
-if (existsSync(target) && !force) {
-  console.log(`mediasoup ${version} worker: present`);
+if (installedBuild() === buildName && !force) {
+  console.log(`mediasoup ${version} worker: present (build ${buildName})`);
 } else if (existsSync(cached) && !force) {
   install(cached);
   console.log(`mediasoup ${version} worker: installed from ${cached}`);

@@ -56,6 +56,9 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   PRESENCE_HEARTBEAT_INTERVAL_MS: env.positiveInt().default(20_000),
   /** Timeout of the gateway's calls to presence (a slow presence never holds `ready` longer). */
   PRESENCE_TIMEOUT_MS: env.positiveInt().default(2_000),
+
+  /** The voice service's base URL (routes.json sends voice states and joins there). */
+  VOICE_URL: env.url(['http', 'https']),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

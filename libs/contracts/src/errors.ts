@@ -45,3 +45,20 @@ export const errorBodySchema = z.object({
       .optional(),
   }),
 });
+
+/** Codes of the voice service's REST API (signaling errors are VOICE_ERROR_CODES in api/voice.dto.ts). */
+export const VOICE_REST_ERROR_CODES = {
+  unknownGuild: 'UNKNOWN_GUILD',
+  unknownChannel: 'UNKNOWN_CHANNEL',
+  missingPermission: 'MISSING_PERMISSION',
+  /** The channel is not a voice channel (400). */
+  notVoiceChannel: 'NOT_VOICE_CHANNEL',
+  /** The voice channel's user limit is reached (403; members with MOVE_MEMBERS pass). */
+  voiceChannelFull: 'VOICE_CHANNEL_FULL',
+  /** The target member is not in a voice channel of that guild (404). */
+  unknownVoiceState: 'UNKNOWN_VOICE_STATE',
+  /** Move: the target channel is in another guild (400). */
+  channelNotInGuild: 'CHANNEL_NOT_IN_GUILD',
+  /** No voice node is alive to host the room, or chat cannot answer (503). */
+  voiceUnavailable: 'VOICE_UNAVAILABLE',
+} as const;

@@ -4,6 +4,7 @@ export * from './topics';
 export * from './events/define-event';
 export * from './events/registry';
 export * from './events/presence.events';
+export * from './events/voice.events';
 export * from './permissions/permissions';
 export * from './api/chat.dto';
 export * from './api/file.dto';

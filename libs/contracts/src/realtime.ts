@@ -15,8 +15,8 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * - `resync` (resume refused: session unknown or expired, other user, or the buffer no longer reaches
  *   back to `lastSeq`): drop local state; a `ready` for a new session follows on the same socket.
  * - `dispatch` {seq, type, data}: one event. `seq` grows by one per dispatch of the session, so a
- *   client keeps the highest it has seen and presents it when resuming. Ephemeral events (typing)
- *   carry `seq: null`: they are never replayed.
+ *   client keeps the highest it has seen and presents it when resuming. Ephemeral events (typing,
+ *   speaking) carry `seq: null`: they are never replayed.
  * - `reconnect` {reason}: the gateway is going away; reconnect (to any gateway) and resume.
  * - `auth.expired`: the access token expired without a refresh; the socket is closed right after.
  *
@@ -105,6 +105,7 @@ export interface DispatchEvents {
   /** Ephemeral: `seq` is null, never replayed. */
   'typing.started': TypingStarted;
   'voice.state.updated': VoiceStateUpdated;
+  /** Ephemeral: `seq` is null, never replayed. */
   'voice.speaking': VoiceSpeaking;
 }
 
@@ -134,9 +135,16 @@ export const DISPATCH_TYPES = [
   'voice.speaking',
 ] as const satisfies readonly DispatchType[];
 
+/** Dispatches that are never buffered or replayed: they carry `seq: null`. */
+export type EphemeralDispatchType = 'typing.started' | 'voice.speaking';
+
 /** The `dispatch` payload, discriminated on `type`. */
 export type Dispatch = {
-  [T in DispatchType]: { seq: T extends 'typing.started' ? null : number; type: T; data: DispatchEvents[T] };
+  [T in DispatchType]: {
+    seq: T extends EphemeralDispatchType ? null : number;
+    type: T;
+    data: DispatchEvents[T];
+  };
 }[DispatchType];
 
 export interface ReadyGuild {

@@ -153,3 +153,39 @@ describe('presence.updated → rooms', () => {
     expect(toPackets(event('user.created', {}))).toHaveLength(0);
   });
 });
+
+describe('voice events → rooms', () => {
+  const state = {
+    userId: '7',
+    guildId: '5',
+    channelId: '20',
+    sessionId: 's1',
+    selfMute: false,
+    selfDeaf: false,
+    mute: false,
+    deaf: false,
+    selfVideo: false,
+    selfStream: false,
+    joinedAt: new Date().toISOString(),
+  };
+
+  it('sends voice.state.updated to the guild and to the user, as is', () => {
+    const packet = toPacket(event('voice.state.updated', state));
+    expect(packet).toMatchObject({ type: 'voice.state.updated', data: state, rooms: ['guild:5', 'user:7'] });
+    expect(packet?.change).toBeUndefined();
+    expect(toPacket(event('voice.state.updated', { ...state, channelId: null }))?.rooms).toEqual([
+      'guild:5',
+      'user:7',
+    ]);
+  });
+
+  it('sends voice.speaking to the guild as an ephemeral event (never replayed on resume)', () => {
+    const speaking = { guildId: '5', channelId: '20', userId: '7', speaking: true };
+    expect(toPacket(event('voice.speaking', speaking))).toMatchObject({
+      type: 'voice.speaking',
+      data: speaking,
+      rooms: ['guild:5'],
+      ephemeral: true,
+    });
+  });
+});

@@ -197,6 +197,22 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         exceptUserId: userId,
       };
     }
+    case 'voice.state.updated': {
+      // The whole guild sees who is in which voice channel; the user's own sessions too (even after a kick).
+      const { guildId, userId } = event.data;
+      const audience = guildId === null ? [] : [rooms.guild(guildId)];
+      return { ...base, type: event.type, data: event.data, rooms: [...audience, rooms.user(userId)] };
+    }
+    case 'voice.speaking': {
+      const { guildId, channelId } = event.data;
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [guildId === null ? rooms.channel(channelId) : rooms.guild(guildId)],
+        ephemeral: true,
+      };
+    }
     default:
       return null;
   }

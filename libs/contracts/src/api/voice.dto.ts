@@ -218,3 +218,18 @@ export interface VoiceSpeaking {
   userId: string;
   speaking: boolean;
 }
+
+/**
+ * Chat's answer to GET /internal/v1/voice/channels/{channelId}/access (service to service, for the
+ * signed caller): what the voice service needs to admit that user to a channel. 404 UNKNOWN_CHANNEL when
+ * the caller cannot see the channel.
+ */
+export interface VoiceChannelAccessAnswer {
+  channelId: string;
+  guildId: string | null;
+  type: 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
+  /** Voice channels: at most this many members at once (null: no limit). */
+  userLimit: number | null;
+  /** Decimal bitfield of the caller's permissions in the channel. */
+  permissions: string;
+}

@@ -4,6 +4,7 @@ import { chatEvents } from './chat.events';
 import { fileEvents } from './file.events';
 import { platformEvents } from './platform.events';
 import { presenceEvents } from './presence.events';
+import { voiceEvents } from './voice.events';
 import type { EventEnvelope } from '../envelope';
 import { eventEnvelopeSchema } from '../envelope';
 
@@ -14,6 +15,7 @@ export const EVENTS = {
   ...fileEvents,
   ...platformEvents,
   ...presenceEvents,
+  ...voiceEvents,
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -1,0 +1,46 @@
+import type { VoiceChannelAccessAnswer } from '@bonfire/contracts';
+import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
+import { Controller, Get, Module, Param } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
+import { ChatTransactions } from '../database/chat-transactions';
+
+/**
+ * Service-to-service route for the voice service (not in the gateway's routing table). Like every chat
+ * route it requires the identity header and answers for that user only: the voice service signs the
+ * identity of the member it admits (the caller joining, or the member a moderator moves).
+ */
+@ApiExcludeController()
+@Controller('internal/v1/voice')
+export class VoiceSupportController {
+  constructor(
+    private readonly access: AccessService,
+    private readonly transactions: ChatTransactions,
+  ) {}
+
+  /** Type, user limit and the caller's permissions in a channel they can see; 404 UNKNOWN_CHANNEL otherwise. */
+  @Get('channels/:channelId/access')
+  async channelAccess(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId') channelId: string,
+  ): Promise<VoiceChannelAccessAnswer> {
+    const access = await this.access.channel(channelId, caller.userId);
+    if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
+    const row = await this.transactions.executor
+      .selectFrom('channels')
+      .select('user_limit')
+      .where('id', '=', channelId)
+      .executeTakeFirst();
+    return {
+      channelId,
+      guildId: access.guildId,
+      type: access.type,
+      userLimit: row?.user_limit ?? null,
+      permissions: String(access.permissions),
+    };
+  }
+}
+
+/** Internal route the voice service calls on each join and move. */
+@Module({ controllers: [VoiceSupportController] })
+export class VoiceSupportModule {}

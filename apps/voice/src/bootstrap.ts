@@ -1,0 +1,39 @@
+import { loadConfig, type RunningService, serveOpenApi, startService } from '@bonfire/platform';
+import { VoiceServiceModule } from './app.module';
+import { voiceConfigSchema } from './config';
+import { SignalingServer } from './signaling/signaling.server';
+
+export async function startVoice(
+  environment: NodeJS.ProcessEnv = process.env,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningService> {
+  const config = loadConfig('voice', voiceConfigSchema, environment);
+  const handleSignals = options.handleSignals ?? true;
+  const running = await startService({
+    name: 'voice',
+    module: VoiceServiceModule.register(config),
+    host: config.VOICE_HOST,
+    port: config.VOICE_PORT,
+    jsonBodyLimit: '16kb',
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    configure: (app) =>
+      serveOpenApi(app, {
+        title: 'Bonfire voice',
+        description: 'Voice states and the join into mediasoup SFU rooms (signaling is socket.io).',
+      }),
+    handleSignals,
+  });
+  // Signaling sockets are long-lived: tell their clients to rejoin elsewhere as soon as shutdown starts,
+  // instead of letting the HTTP drain wait for them.
+  const signaling = running.app.get(SignalingServer);
+  if (handleSignals) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void signaling.drain());
+  }
+  return {
+    ...running,
+    stop: async () => {
+      await signaling.drain();
+      await running.stop();
+    },
+  };
+}

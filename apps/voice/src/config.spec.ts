@@ -1,0 +1,49 @@
+import { loadConfig } from '@bonfire/platform';
+import { describe, expect, it } from 'vitest';
+import { voiceConfigSchema } from './config';
+
+const base = {
+  VOICE_TOKEN_SECRET: 's'.repeat(32),
+  CHAT_URL: 'http://127.0.0.1:8082',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  INTERNAL_IDENTITY_SECRET: 'i'.repeat(32),
+};
+
+describe('voice config', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig('voice', voiceConfigSchema, base);
+    expect(config).toMatchObject({
+      VOICE_PORT: 8086,
+      VOICE_RTC_LISTEN_IP: '127.0.0.1',
+      VOICE_RTC_MIN_PORT: 40_000,
+      VOICE_RTC_MAX_PORT: 49_999,
+      VOICE_RTC_UDP: true,
+      VOICE_RTC_TCP: true,
+      VOICE_TOKEN_TTL_SECONDS: 60,
+      VOICE_MAX_CONSUMERS_PER_ROUTER: 500,
+      VOICE_WORKER_LOG_TAGS: [],
+    });
+    expect(config.VOICE_WORKERS).toBeGreaterThan(0);
+    expect(config.VOICE_PUBLIC_URL).toBeUndefined();
+  });
+
+  it('names every bad network setting at boot', () => {
+    expect(() =>
+      loadConfig('voice', voiceConfigSchema, { ...base, VOICE_RTC_LISTEN_IP: 'localhost' }),
+    ).toThrow(/VOICE_RTC_LISTEN_IP/);
+    expect(() =>
+      loadConfig('voice', voiceConfigSchema, {
+        ...base,
+        VOICE_RTC_MIN_PORT: '50000',
+        VOICE_RTC_MAX_PORT: '40000',
+      }),
+    ).toThrow(/VOICE_RTC_MAX_PORT: must not be below VOICE_RTC_MIN_PORT/);
+    expect(() =>
+      loadConfig('voice', voiceConfigSchema, { ...base, VOICE_RTC_UDP: 'false', VOICE_RTC_TCP: 'false' }),
+    ).toThrow(/VOICE_RTC_UDP/);
+    expect(() => loadConfig('voice', voiceConfigSchema, { ...base, VOICE_TOKEN_SECRET: 'short' })).toThrow(
+      /VOICE_TOKEN_SECRET/,
+    );
+  });
+});

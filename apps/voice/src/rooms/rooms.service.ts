@@ -1,0 +1,499 @@
+import {
+  VOICE_ERROR_CODES,
+  type VoiceConsumerOptions,
+  type VoiceMediaSource,
+  type VoiceState,
+  type VoiceTransportOptions,
+  type VoiceWelcome,
+} from '@bonfire/contracts';
+import { createLogger, MetricsService } from '@bonfire/platform';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { types } from 'mediasoup';
+import { Gauge } from 'prom-client';
+import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { type WorkerSlot, WorkerPool } from '../workers/worker-pool';
+import {
+  consumerShouldPause,
+  kindOfSource,
+  pickRouter,
+  produceRefusal,
+  producerShouldPause,
+} from './placement-rules';
+import {
+  type ConsumerEntry,
+  Peer,
+  type PeerSink,
+  type ProducerEntry,
+  producerInfo,
+  Room,
+  type RoomRouter,
+  SignalingError,
+} from './room';
+
+export const MEDIA_CODECS: types.RtpCodecCapability[] = [
+  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48_000, channels: 2 },
+  { kind: 'video', mimeType: 'video/VP8', clockRate: 90_000, parameters: { 'x-google-start-bitrate': 1000 } },
+];
+
+/** A send and a receive transport, plus one spare each for a client replacing a failed one. */
+const MAX_TRANSPORTS_PER_PEER = 4;
+
+export interface NewPeer {
+  sessionId: string;
+  userId: string;
+  guildId: string | null;
+  channelId: string;
+  state: VoiceState;
+  permissions: bigint;
+  sink: PeerSink;
+}
+
+export type SpeakingListener = (room: Room, userId: string, speaking: boolean) => void;
+
+/**
+ * The rooms this node hosts: one per voice channel, a router per room on the worker carrying the fewest
+ * consumers, more routers (on other workers, fed by pipeToRouter) when a router carries
+ * VOICE_MAX_CONSUMERS_PER_ROUTER, and an AudioLevelObserver per room for speaking indicators.
+ */
+@Injectable()
+export class RoomsService implements OnModuleInit {
+  readonly rooms = new Map<string, Room>();
+  private readonly creating = new Map<string, Promise<Room>>();
+  private readonly sessions = new Map<string, Peer>();
+  private readonly speakingListeners: SpeakingListener[] = [];
+  private readonly logger;
+
+  constructor(
+    @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
+    private readonly pool: WorkerPool,
+    private readonly metrics: MetricsService,
+  ) {
+    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'rooms' });
+  }
+
+  onModuleInit(): void {
+    this.pool.on('died', (slot) => this.onWorkerDied(slot));
+    const gauge = (name: string, help: string, value: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.metrics.registry],
+        collect() {
+          this.set(value());
+        },
+      });
+    gauge('voice_workers', 'Live mediasoup workers', () => this.pool.slots.filter((s) => s.alive).length);
+    gauge('voice_rooms', 'Voice rooms hosted by this node', () => this.rooms.size);
+    gauge('voice_peers', 'Clients connected to signaling', () => this.sessions.size);
+    gauge('voice_transports', 'WebRTC transports', () => this.count((peer) => peer.transports.size));
+    gauge('voice_producers', 'Producers (clients sending media)', () => this.count((p) => p.producers.size));
+    gauge('voice_consumers', 'Consumers (media sent to clients)', () => this.count((p) => p.consumers.size));
+  }
+
+  onSpeaking(listener: SpeakingListener): void {
+    this.speakingListeners.push(listener);
+  }
+
+  peer(sessionId: string): Peer | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  hasSession(sessionId: string): boolean {
+    return this.sessions.has(sessionId);
+  }
+
+  /** Consumers on this node's workers (the node's load in the placement registry). */
+  get load(): number {
+    return this.pool.totalConsumers;
+  }
+
+  // ---------------------------------------------------------------- peers
+
+  /** Adds a connected client to its channel's room (creating it) and answers its `welcome`. */
+  async addPeer(init: NewPeer): Promise<{ peer: Peer; welcome: VoiceWelcome }> {
+    const previous = this.sessions.get(init.sessionId);
+    if (previous) this.removePeer(previous);
+    const room = await this.room(init.channelId, init.guildId);
+    const router = await room.exclusive(
+      async () =>
+        pickRouter(room.routers, this.config.VOICE_MAX_CONSUMERS_PER_ROUTER) ?? (await this.addRouter(room)),
+    );
+    // The room's last peer may have left (closing it) while this one was being placed: start over.
+    if (room.closed) return this.addPeer(init);
+    const peer = new Peer(init.sessionId, init.userId, init.state, init.permissions, init.sink, room, router);
+    const others = [...room.peers.values()].map((other) => other.describe());
+    room.peers.set(peer.sessionId, peer);
+    this.sessions.set(peer.sessionId, peer);
+    room.broadcast('peer.joined', peer.describe(), peer);
+    return {
+      peer,
+      welcome: {
+        channelId: room.channelId,
+        routerRtpCapabilities: peer.router.router.rtpCapabilities as unknown as Record<string, unknown>,
+        peers: others,
+      },
+    };
+  }
+
+  /** Closes everything a client had (transports, producers, consumers); the room closes when empty. */
+  removePeer(peer: Peer): void {
+    if (peer.closed) return;
+    peer.closed = true;
+    const room = peer.room;
+    if (this.sessions.get(peer.sessionId) === peer) this.sessions.delete(peer.sessionId);
+    room.peers.delete(peer.sessionId);
+    for (const entry of peer.producers.values()) {
+      room.producers.delete(entry.producer.id);
+      room.broadcast('producer.closed', { producerId: entry.producer.id });
+    }
+    for (const transport of peer.transports.values()) transport.close();
+    peer.transports.clear();
+    peer.producers.clear();
+    peer.consumers.clear();
+    room.broadcast('peer.left', { userId: peer.userId });
+    if (room.speaking.delete(peer.userId)) this.emitSpeaking(room, peer.userId, false);
+    if (room.peers.size === 0) this.closeRoom(room);
+  }
+
+  /** A new voice state for a connected session (mute, deafen): pauses follow it, the room hears of it. */
+  async updateState(sessionId: string, state: VoiceState): Promise<void> {
+    const peer = this.sessions.get(sessionId);
+    if (!peer || peer.closed) return;
+    peer.state = state;
+    for (const entry of peer.producers.values()) await this.applyProducerPause(entry);
+    for (const entry of peer.consumers.values()) await this.applyConsumerPause(peer, entry);
+    peer.room.broadcast('peer.updated', { userId: peer.userId, state });
+  }
+
+  join(peer: Peer, rtpCapabilities: Record<string, unknown>): void {
+    peer.rtpCapabilities = rtpCapabilities as unknown as types.RtpCapabilities;
+  }
+
+  // ---------------------------------------------------------------- transports
+
+  async createTransport(peer: Peer, direction: 'send' | 'recv'): Promise<VoiceTransportOptions> {
+    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) {
+      throw new SignalingError(
+        VOICE_ERROR_CODES.invalidRequest,
+        `at most ${MAX_TRANSPORTS_PER_PEER} transports per client`,
+      );
+    }
+    const listenInfos: types.TransportListenInfo[] = [];
+    const address = { ip: this.config.VOICE_RTC_LISTEN_IP, announcedIp: this.config.VOICE_RTC_ANNOUNCED_IP };
+    if (this.config.VOICE_RTC_UDP) listenInfos.push({ protocol: 'udp', ...address });
+    if (this.config.VOICE_RTC_TCP) listenInfos.push({ protocol: 'tcp', ...address });
+    const transport = await peer.router.router.createWebRtcTransport({
+      listenInfos,
+      preferUdp: true,
+      appData: { direction },
+    });
+    if (peer.closed) {
+      transport.close();
+      throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
+    }
+    peer.transports.set(transport.id, transport);
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed' || state === 'closed') transport.close();
+    });
+    transport.observer.on('close', () => peer.transports.delete(transport.id));
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters as unknown as Record<string, unknown>,
+      iceCandidates: transport.iceCandidates as unknown as Record<string, unknown>[],
+      dtlsParameters: transport.dtlsParameters as unknown as Record<string, unknown>,
+    };
+  }
+
+  async connectTransport(
+    peer: Peer,
+    transportId: string,
+    dtlsParameters: Record<string, unknown>,
+  ): Promise<void> {
+    await this.transport(peer, transportId).connect({
+      dtlsParameters: dtlsParameters as unknown as types.DtlsParameters,
+    });
+  }
+
+  async restartIce(peer: Peer, transportId: string): Promise<Record<string, unknown>> {
+    return (await this.transport(peer, transportId).restartIce()) as unknown as Record<string, unknown>;
+  }
+
+  // ---------------------------------------------------------------- producers
+
+  async produce(
+    peer: Peer,
+    request: {
+      transportId: string;
+      kind: 'audio' | 'video';
+      rtpParameters: Record<string, unknown>;
+      source: VoiceMediaSource;
+    },
+  ): Promise<{ producerId: string }> {
+    const transport = this.transport(peer, request.transportId, 'send');
+    if (kindOfSource(request.source) !== request.kind) {
+      throw new SignalingError(
+        VOICE_ERROR_CODES.invalidRequest,
+        `${request.source} must be ${kindOfSource(request.source)}`,
+      );
+    }
+    const refusal = produceRefusal(request.source, peer.permissions, peer.state);
+    if (refusal) throw new SignalingError(VOICE_ERROR_CODES.missingPermission, refusal);
+    if ([...peer.producers.values()].some((entry) => entry.source === request.source)) {
+      throw new SignalingError(VOICE_ERROR_CODES.invalidRequest, `already producing ${request.source}`);
+    }
+    const producer = await transport.produce({
+      kind: request.kind,
+      rtpParameters: request.rtpParameters as unknown as types.RtpParameters,
+      appData: { source: request.source },
+    });
+    const entry: ProducerEntry = { producer, peer, source: request.source, clientPaused: false };
+    const room = peer.room;
+    if (peer.closed) {
+      producer.close();
+      throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
+    }
+    peer.producers.set(producer.id, entry);
+    room.producers.set(producer.id, entry);
+    producer.observer.on('close', () => {
+      peer.producers.delete(producer.id);
+      if (room.producers.get(producer.id) === entry) {
+        room.producers.delete(producer.id);
+        room.broadcast('producer.closed', { producerId: producer.id });
+      }
+    });
+    await this.applyProducerPause(entry, false);
+    await room.exclusive(async () => {
+      for (const target of room.routers) {
+        if (target !== peer.router && target.slot.alive) {
+          await peer.router.router.pipeToRouter({ producerId: producer.id, router: target.router });
+        }
+      }
+    });
+    if (request.kind === 'audio' && room.observer && !room.observer.closed) {
+      await room.observer.addProducer({ producerId: producer.id }).catch(() => undefined);
+    }
+    room.broadcast('producer.added', producerInfo(entry), peer);
+    return { producerId: producer.id };
+  }
+
+  async pauseProducer(peer: Peer, producerId: string): Promise<void> {
+    const entry = this.ownProducer(peer, producerId);
+    entry.clientPaused = true;
+    await this.applyProducerPause(entry);
+  }
+
+  async resumeProducer(peer: Peer, producerId: string): Promise<void> {
+    const entry = this.ownProducer(peer, producerId);
+    if (entry.source === 'microphone' && peer.state.mute) {
+      throw new SignalingError(VOICE_ERROR_CODES.missingPermission, 'you are server-muted');
+    }
+    entry.clientPaused = false;
+    await this.applyProducerPause(entry);
+  }
+
+  closeProducer(peer: Peer, producerId: string): void {
+    this.ownProducer(peer, producerId).producer.close();
+  }
+
+  // ---------------------------------------------------------------- consumers
+
+  async consume(peer: Peer, transportId: string, producerId: string): Promise<VoiceConsumerOptions> {
+    const transport = this.transport(peer, transportId, 'recv');
+    const source = peer.room.producers.get(producerId);
+    if (!source) throw new SignalingError(VOICE_ERROR_CODES.unknownProducer, 'no such producer in this room');
+    const rtpCapabilities = peer.rtpCapabilities;
+    if (!rtpCapabilities)
+      throw new SignalingError(
+        VOICE_ERROR_CODES.cannotConsume,
+        'send `join` with your RTP capabilities first',
+      );
+    if (!peer.router.router.canConsume({ producerId, rtpCapabilities })) {
+      throw new SignalingError(VOICE_ERROR_CODES.cannotConsume, 'your device cannot receive this producer');
+    }
+    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true });
+    if (peer.closed) {
+      consumer.close();
+      throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
+    }
+    const entry: ConsumerEntry = { consumer, producerId, clientPaused: true };
+    const router = peer.router;
+    const slot = router.slot;
+    peer.consumers.set(consumer.id, entry);
+    router.consumers += 1;
+    slot.consumers += 1;
+    consumer.observer.on('close', () => {
+      peer.consumers.delete(consumer.id);
+      router.consumers -= 1;
+      if (slot.alive) slot.consumers = Math.max(0, slot.consumers - 1);
+    });
+    consumer.on('producerclose', () => {
+      if (!peer.closed) peer.sink.send('consumer.closed', { consumerId: consumer.id });
+    });
+    return {
+      consumerId: consumer.id,
+      producerId,
+      userId: source.peer.userId,
+      kind: consumer.kind,
+      source: source.source,
+      rtpParameters: consumer.rtpParameters as unknown as Record<string, unknown>,
+      paused: true,
+    };
+  }
+
+  async pauseConsumer(peer: Peer, consumerId: string): Promise<void> {
+    const entry = this.ownConsumer(peer, consumerId);
+    entry.clientPaused = true;
+    await this.applyConsumerPause(peer, entry);
+  }
+
+  async resumeConsumer(peer: Peer, consumerId: string): Promise<void> {
+    const entry = this.ownConsumer(peer, consumerId);
+    entry.clientPaused = false;
+    await this.applyConsumerPause(peer, entry);
+  }
+
+  closeConsumer(peer: Peer, consumerId: string): void {
+    this.ownConsumer(peer, consumerId).consumer.close();
+  }
+
+  /** Tells every client of this node the service stops, and closes their rooms. */
+  shutdown(): void {
+    for (const peer of [...this.sessions.values()]) {
+      peer.sink.end({ reason: 'shutting-down' });
+      this.removePeer(peer);
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private count(of: (peer: Peer) => number): number {
+    let total = 0;
+    for (const peer of this.sessions.values()) total += of(peer);
+    return total;
+  }
+
+  private transport(peer: Peer, transportId: string, direction?: 'send' | 'recv'): types.WebRtcTransport {
+    const transport = typeof transportId === 'string' ? peer.transports.get(transportId) : undefined;
+    if (!transport) throw new SignalingError(VOICE_ERROR_CODES.unknownTransport, 'no such transport');
+    if (direction && (transport.appData as { direction?: string }).direction !== direction) {
+      throw new SignalingError(VOICE_ERROR_CODES.invalidRequest, `not a ${direction} transport`);
+    }
+    return transport;
+  }
+
+  private ownProducer(peer: Peer, producerId: string): ProducerEntry {
+    const entry = peer.producers.get(producerId);
+    if (!entry) throw new SignalingError(VOICE_ERROR_CODES.unknownProducer, 'no such producer of yours');
+    return entry;
+  }
+
+  private ownConsumer(peer: Peer, consumerId: string): ConsumerEntry {
+    const entry = peer.consumers.get(consumerId);
+    if (!entry) throw new SignalingError(VOICE_ERROR_CODES.unknownConsumer, 'no such consumer of yours');
+    return entry;
+  }
+
+  private async applyProducerPause(entry: ProducerEntry, announce = true): Promise<void> {
+    const { producer, peer } = entry;
+    const pause = producerShouldPause(entry.source, entry.clientPaused, peer.state);
+    if (pause === producer.paused || producer.closed) return;
+    if (pause) await producer.pause();
+    else await producer.resume();
+    if (!announce) return;
+    const event = pause ? 'producer.paused' : 'producer.resumed';
+    peer.room.broadcast(event, { producerId: producer.id });
+  }
+
+  private async applyConsumerPause(peer: Peer, entry: ConsumerEntry): Promise<void> {
+    const { consumer } = entry;
+    const pause = consumerShouldPause(consumer.kind, entry.clientPaused, peer.state);
+    if (pause === consumer.paused || consumer.closed) return;
+    if (pause) await consumer.pause();
+    else await consumer.resume();
+  }
+
+  private async room(channelId: string, guildId: string | null): Promise<Room> {
+    const existing = this.rooms.get(channelId);
+    if (existing && !existing.closed) return existing;
+    let creating = this.creating.get(channelId);
+    if (!creating) {
+      creating = this.createRoom(channelId, guildId).finally(() => this.creating.delete(channelId));
+      this.creating.set(channelId, creating);
+    }
+    return creating;
+  }
+
+  private async createRoom(channelId: string, guildId: string | null): Promise<Room> {
+    const room = new Room(channelId, guildId);
+    const first = await this.addRouter(room);
+    const observer = await first.router.createAudioLevelObserver({
+      maxEntries: 16,
+      threshold: this.config.VOICE_SPEAKING_THRESHOLD_DB,
+      interval: this.config.VOICE_SPEAKING_INTERVAL_MS,
+    });
+    room.observer = observer;
+    observer.on('volumes', (volumes) => {
+      const users = new Set<string>();
+      for (const { producer } of volumes) {
+        const owner = room.producers.get(producer.id);
+        if (owner) users.add(owner.peer.userId);
+      }
+      this.setSpeaking(room, users);
+    });
+    observer.on('silence', () => this.setSpeaking(room, new Set()));
+    this.rooms.set(channelId, room);
+    this.logger.debug({ channelId, worker: first.slot.index }, 'room opened');
+    return room;
+  }
+
+  /** A router for the room on the least-loaded worker it does not use yet, fed every existing producer. */
+  private async addRouter(room: Room): Promise<RoomRouter> {
+    const used = new Set(room.routers.map((entry) => entry.slot.index));
+    const slot = this.pool.leastLoaded(used);
+    const router = await slot.worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+    const entry: RoomRouter = { router, slot, consumers: 0 };
+    for (const producer of room.producers.values()) {
+      await producer.peer.router.router.pipeToRouter({ producerId: producer.producer.id, router });
+    }
+    room.routers.push(entry);
+    if (room.closed) router.close();
+    if (room.routers.length > 1) {
+      this.logger.info(
+        { channelId: room.channelId, routers: room.routers.length, worker: slot.index },
+        'room outgrew its routers: piping producers to a new router',
+      );
+    }
+    return entry;
+  }
+
+  private closeRoom(room: Room): void {
+    if (room.closed) return;
+    room.closed = true;
+    for (const entry of room.routers) entry.router.close();
+    if (this.rooms.get(room.channelId) === room) this.rooms.delete(room.channelId);
+    this.logger.debug({ channelId: room.channelId }, 'room closed');
+  }
+
+  private onWorkerDied(slot: WorkerSlot): void {
+    for (const room of [...this.rooms.values()]) {
+      if (!room.usesSlot(slot.index)) continue;
+      for (const peer of [...room.peers.values()]) {
+        peer.sink.end({ reason: 'worker-died' });
+        this.removePeer(peer);
+      }
+      this.closeRoom(room);
+    }
+  }
+
+  private setSpeaking(room: Room, now: Set<string>): void {
+    const before = room.speaking;
+    room.speaking = now;
+    for (const userId of now) if (!before.has(userId)) this.emitSpeaking(room, userId, true);
+    for (const userId of before) if (!now.has(userId)) this.emitSpeaking(room, userId, false);
+  }
+
+  private emitSpeaking(room: Room, userId: string, speaking: boolean): void {
+    room.broadcast('speaking', { userId, speaking });
+    for (const listener of this.speakingListeners) listener(room, userId, speaking);
+  }
+}

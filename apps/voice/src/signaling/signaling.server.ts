@@ -1,0 +1,330 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  has,
+  PERMISSIONS,
+  VOICE_ERROR_CODES,
+  VOICE_SIGNALING_NAMESPACE,
+  VOICE_SIGNALING_PATH,
+  type VoiceAck,
+  type VoiceClientEvent,
+  type VoiceClientEvents,
+  type VoiceErrorCode,
+  type VoiceServerEvents,
+  type VoiceState,
+} from '@bonfire/contracts';
+import { AppError, createLogger } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type Namespace, Server, type Socket } from 'socket.io';
+import { ChatClient } from '../chat/chat.client';
+import { VOICE_CONFIG, VOICE_LIMITS, type VoiceConfig } from '../config';
+import { VOICE_NODE_ID } from '../core.module';
+import { VoiceEventsPublisher } from '../events/voice-events.publisher';
+import { type Peer, SignalingError } from '../rooms/room';
+import { RoomsService } from '../rooms/rooms.service';
+import { type VoiceGrant, VoiceTokenError, VoiceTokenService } from '../tokens/voice-token.service';
+import { VoiceControl, type VoiceControlMessage } from '../voice-states/voice-control';
+import { publicState, VoiceStateStore } from '../voice-states/voice-state.store';
+import { VoiceStatesService } from '../voice-states/voice-states.service';
+import { CLIENT_EVENT_SCHEMAS, describeIssues } from './signaling.schemas';
+
+interface SessionData {
+  grant: VoiceGrant;
+  state: VoiceState;
+  permissions: bigint;
+}
+
+type VoiceSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SessionData>;
+
+interface Session {
+  socket: VoiceSocket;
+  peer: Promise<Peer>;
+  /** Ended by the server (left elsewhere, moved, disconnected, worker died): the state is not ours to keep. */
+  ended: boolean;
+}
+
+class HandshakeError extends Error {
+  constructor(readonly code: VoiceErrorCode) {
+    super(code);
+  }
+}
+
+/**
+ * Signaling: socket.io on the voice port (path VOICE_SIGNALING_PATH, namespace VOICE_SIGNALING_NAMESPACE).
+ * The handshake presents a voice token for this node; the session must still be the user's voice state.
+ * Every client event is validated and answered with a VoiceAck. A disconnect closes all the client's
+ * transports, producers and consumers; its voice state lapses after VOICE_RECONNECT_GRACE_SECONDS unless
+ * it reconnects (with a fresh join, or its token while still valid).
+ */
+@Injectable()
+export class SignalingServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private io?: Server;
+  private namespace?: Namespace;
+  private readonly sessions = new Map<string, Session>();
+  private draining?: Promise<void>;
+  private readonly logger;
+
+  constructor(
+    @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
+    @Inject(VOICE_NODE_ID) private readonly nodeId: string,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: VoiceTokenService,
+    private readonly store: VoiceStateStore,
+    private readonly states: VoiceStatesService,
+    private readonly chat: ChatClient,
+    private readonly rooms: RoomsService,
+    private readonly control: VoiceControl,
+    private readonly events: VoiceEventsPublisher,
+  ) {
+    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'signaling' });
+  }
+
+  onApplicationBootstrap(): void {
+    const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    this.io = new Server(httpServer, {
+      path: VOICE_SIGNALING_PATH,
+      transports: ['websocket', 'polling'],
+      serveClient: false,
+      maxHttpBufferSize: VOICE_LIMITS.signalingMessageBytes,
+      // No cookies are involved (the voice token travels in the handshake), so any web origin may connect.
+      cors: { origin: true, credentials: false },
+    });
+    const namespace = this.io.of(VOICE_SIGNALING_NAMESPACE);
+    this.namespace = namespace;
+    namespace.use((socket, next) => {
+      this.authenticate(socket as VoiceSocket).then(
+        () => next(),
+        (error: unknown) => {
+          const code =
+            error instanceof HandshakeError || error instanceof VoiceTokenError
+              ? error.code
+              : VOICE_ERROR_CODES.unavailable;
+          const refusal = new Error(code) as Error & { data: unknown };
+          refusal.data = { code };
+          next(refusal);
+        },
+      );
+    });
+    namespace.on('connection', (socket: VoiceSocket) => this.onConnection(socket));
+    this.control.onMessage((message) => void this.onControl(message));
+    this.rooms.onSpeaking((room, userId, speaking) => {
+      void this.events.speaking({ guildId: room.guildId, channelId: room.channelId, userId, speaking });
+    });
+  }
+
+  /** Tells every connected client this node stops (`closed: shutting-down`) and closes their media. */
+  drain(): Promise<void> {
+    this.draining ??= (async () => {
+      for (const session of this.sessions.values()) session.ended = true;
+      this.rooms.shutdown();
+      this.namespace?.disconnectSockets();
+    })();
+    return this.draining;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain();
+    await new Promise<void>((resolve) => {
+      if (!this.io) return resolve();
+      // io.close() also closes the HTTP server, already closed by the shutdown sequence.
+      void this.io.close(() => resolve());
+    });
+  }
+
+  private async authenticate(socket: VoiceSocket): Promise<void> {
+    if (this.draining) throw new HandshakeError(VOICE_ERROR_CODES.unavailable);
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const grant = await this.tokens.verify(auth?.token);
+    if (grant.nodeId !== this.nodeId) throw new HandshakeError(VOICE_ERROR_CODES.tokenInvalid);
+    const state = await this.store.get(grant.userId);
+    if (!state || state.sessionId !== grant.sessionId || state.channelId !== grant.channelId) {
+      throw new HandshakeError(VOICE_ERROR_CODES.notInChannel);
+    }
+    let access;
+    try {
+      access = await this.chat.channelAccess(grant.userId, grant.channelId);
+    } catch (error) {
+      if (error instanceof AppError) throw new HandshakeError(VOICE_ERROR_CODES.unavailable);
+      throw error;
+    }
+    if (!access || !has(BigInt(access.permissions), PERMISSIONS.CONNECT)) {
+      throw new HandshakeError(VOICE_ERROR_CODES.notInChannel);
+    }
+    socket.data = { grant, state: publicState(state), permissions: BigInt(access.permissions) };
+  }
+
+  private onConnection(socket: VoiceSocket): void {
+    const { grant, state, permissions } = socket.data;
+    const previous = this.sessions.get(grant.sessionId);
+    if (previous) {
+      // The same session reconnected before its old socket was noticed gone: the new socket wins.
+      previous.ended = true;
+      previous.socket.disconnect();
+    }
+    const session: Session = {
+      socket,
+      ended: false,
+      peer: this.rooms
+        .addPeer({
+          sessionId: grant.sessionId,
+          userId: grant.userId,
+          guildId: grant.guildId,
+          channelId: grant.channelId,
+          state,
+          permissions,
+          sink: {
+            send: <E extends keyof VoiceServerEvents>(event: E, data: VoiceServerEvents[E]) => {
+              (socket.emit as (event: string, data: unknown) => boolean)(event, data);
+            },
+            end: (closed) => {
+              session.ended = true;
+              (socket.emit as (event: string, data: unknown) => boolean)('closed', closed);
+              socket.disconnect();
+            },
+          },
+        })
+        .then(({ peer, welcome }) => {
+          const emit = socket.emit.bind(socket) as (event: string, data: unknown) => boolean;
+          emit('welcome', welcome);
+          // `speaking` is sent on changes: a newcomer first hears who is speaking already.
+          for (const userId of peer.room.speaking) emit('speaking', { userId, speaking: true });
+          return peer;
+        }),
+    };
+    this.sessions.set(grant.sessionId, session);
+    session.peer.catch((error: unknown) => {
+      this.logger.error({ err: error, channelId: grant.channelId }, 'could not place a client in its room');
+      session.ended = true;
+      (socket.emit as (event: string, data: unknown) => boolean)('closed', { reason: 'worker-died' });
+      socket.disconnect();
+    });
+
+    socket.on('disconnect', () => void this.onDisconnect(session));
+    this.handle(session, 'join', async (peer, request) => {
+      this.rooms.join(peer, request.rtpCapabilities);
+      return {};
+    });
+    this.handle(session, 'transport.create', (peer, request) =>
+      this.rooms.createTransport(peer, request.direction),
+    );
+    this.handle(session, 'transport.connect', async (peer, request) => {
+      await this.rooms.connectTransport(peer, request.transportId, request.dtlsParameters);
+      return {};
+    });
+    this.handle(session, 'transport.restartIce', async (peer, request) => ({
+      iceParameters: await this.rooms.restartIce(peer, request.transportId),
+    }));
+    this.handle(session, 'produce', async (peer, request) => {
+      const result = await this.rooms.produce(peer, request);
+      this.reportMedia(peer);
+      return result;
+    });
+    this.handle(session, 'producer.pause', async (peer, request) => {
+      await this.rooms.pauseProducer(peer, request.producerId);
+      return {};
+    });
+    this.handle(session, 'producer.resume', async (peer, request) => {
+      await this.rooms.resumeProducer(peer, request.producerId);
+      return {};
+    });
+    this.handle(session, 'producer.close', async (peer, request) => {
+      this.rooms.closeProducer(peer, request.producerId);
+      this.reportMedia(peer);
+      return {};
+    });
+    this.handle(session, 'consume', (peer, request) =>
+      this.rooms.consume(peer, request.transportId, request.producerId),
+    );
+    this.handle(session, 'consumer.pause', async (peer, request) => {
+      await this.rooms.pauseConsumer(peer, request.consumerId);
+      return {};
+    });
+    this.handle(session, 'consumer.resume', async (peer, request) => {
+      await this.rooms.resumeConsumer(peer, request.consumerId);
+      return {};
+    });
+    this.handle(session, 'consumer.close', async (peer, request) => {
+      this.rooms.closeConsumer(peer, request.consumerId);
+      return {};
+    });
+  }
+
+  /** Validates one client event and answers its VoiceAck. */
+  private handle<E extends VoiceClientEvent>(
+    session: Session,
+    event: E,
+    run: (peer: Peer, request: VoiceClientEvents[E]['request']) => Promise<VoiceClientEvents[E]['result']>,
+  ): void {
+    const socket = session.socket as unknown as Socket;
+    socket.on(event as string, async (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const answer = ack as (reply: VoiceAck<VoiceClientEvents[E]['result']>) => void;
+      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payload);
+      if (!parsed.success) {
+        answer({ ok: false, code: VOICE_ERROR_CODES.invalidRequest, message: describeIssues(parsed.error) });
+        return;
+      }
+      try {
+        const peer = await session.peer;
+        if (peer.closed || session.ended) {
+          throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
+        }
+        answer({ ok: true, data: await run(peer, parsed.data as VoiceClientEvents[E]['request']) });
+      } catch (error) {
+        answer(this.refusal(error, event));
+      }
+    });
+  }
+
+  private refusal(error: unknown, event: string): { ok: false; code: VoiceErrorCode; message: string } {
+    if (error instanceof SignalingError) return { ok: false, code: error.code, message: error.message };
+    // mediasoup answers TypeError for malformed RTP/DTLS parameters and capabilities.
+    if (error instanceof TypeError) {
+      return { ok: false, code: VOICE_ERROR_CODES.invalidRequest, message: error.message };
+    }
+    this.logger.warn({ err: error, event }, 'signaling request failed');
+    const message = error instanceof Error ? error.message : 'the request failed';
+    return { ok: false, code: VOICE_ERROR_CODES.unavailable, message };
+  }
+
+  private async onDisconnect(session: Session): Promise<void> {
+    const { grant } = session.socket.data;
+    if (this.sessions.get(grant.sessionId) === session) this.sessions.delete(grant.sessionId);
+    const peer = await session.peer.catch(() => null);
+    // A replaced socket of the same session leaves the new one's peer alone.
+    if (peer && this.rooms.peer(grant.sessionId) === peer) this.rooms.removePeer(peer);
+    if (session.ended || this.sessions.has(grant.sessionId)) return;
+    await this.states
+      .disconnected(grant.userId, grant.sessionId)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not start the reconnect grace'));
+  }
+
+  private async onControl(message: VoiceControlMessage): Promise<void> {
+    const session = this.sessions.get(message.sessionId);
+    if (!session) return;
+    if (message.type === 'state') {
+      await session.peer.catch(() => null);
+      await this.rooms.updateState(message.sessionId, message.state);
+      return;
+    }
+    session.ended = true;
+    const peer = await session.peer.catch(() => null);
+    if (peer) {
+      peer.sink.end(message.closed);
+      this.rooms.removePeer(peer);
+    } else {
+      session.socket.disconnect();
+    }
+  }
+
+  /** Keeps the state's camera/screen flags in step with the client's producers. */
+  private reportMedia(peer: Peer): void {
+    const sources = new Set([...peer.producers.values()].map((entry) => entry.source));
+    void this.states
+      .mediaChanged(peer.userId, peer.sessionId, {
+        selfVideo: sources.has('camera'),
+        selfStream: sources.has('screen'),
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not update the media flags'));
+  }
+}

@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import {
+  has,
+  type MemberVoiceStateUpdate,
+  PERMISSIONS,
+  type SelfVoiceStateUpdate,
+  VOICE_REST_ERROR_CODES as CODES,
+  type VoiceChannelAccessAnswer,
+  type VoiceJoinRequest,
+  type VoiceJoinResponse,
+  type VoiceServerEvents,
+  type VoiceState,
+} from '@bonfire/contracts';
+import { AppError, createLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChatClient } from '../chat/chat.client';
+import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { VoiceEventsPublisher } from '../events/voice-events.publisher';
+import { NodeRegistry } from '../placement/node-registry';
+import { VoiceTokenService } from '../tokens/voice-token.service';
+import { VoiceControl } from './voice-control';
+import { publicState, type StoredVoiceState, VoiceStateStore } from './voice-state.store';
+
+const unknownChannel = () => AppError.notFound('Unknown channel.', CODES.unknownChannel);
+const missing = (permission: string) =>
+  AppError.forbidden(`You need the ${permission} permission.`, CODES.missingPermission);
+
+/**
+ * Voice states, Discord's way: joining (CONNECT, user limit) records the state, pins the room to a node
+ * and hands out a voice token for that node's signaling; self mute/deafen; moderators' server
+ * mute/deafen (MUTE_MEMBERS / DEAFEN_MEMBERS), move and disconnect (MOVE_MEMBERS). Every change is saved
+ * in Redis, told to the node holding the session (VoiceControl) and published as voice.state.updated.
+ */
+@Injectable()
+export class VoiceStatesService {
+  private readonly logger;
+
+  constructor(
+    @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
+    private readonly store: VoiceStateStore,
+    private readonly chat: ChatClient,
+    private readonly registry: NodeRegistry,
+    private readonly tokens: VoiceTokenService,
+    private readonly control: VoiceControl,
+    private readonly events: VoiceEventsPublisher,
+  ) {
+    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'voice-states' });
+  }
+
+  /** POST /channels/{id}/voice: join (or switch to) a voice channel. */
+  async join(userId: string, channelId: string, body: VoiceJoinRequest): Promise<VoiceJoinResponse> {
+    const access = await this.admit(userId, channelId);
+    const previous = await this.store.get(userId);
+    if (access.userLimit !== null && !has(BigInt(access.permissions), PERMISSIONS.MOVE_MEMBERS)) {
+      const present = await this.store.countInChannel(channelId);
+      const alreadyThere = previous?.channelId === channelId ? 1 : 0;
+      if (present - alreadyThere >= access.userLimit) {
+        throw AppError.forbidden(`This voice channel is full (${access.userLimit}).`, CODES.voiceChannelFull);
+      }
+    }
+    const node = await this.registry.nodeForRoom(channelId);
+    const sameGuild = previous !== null && previous.guildId === access.guildId;
+    const state: StoredVoiceState = {
+      userId,
+      guildId: access.guildId,
+      channelId,
+      sessionId: randomUUID(),
+      selfMute: body.selfMute ?? false,
+      selfDeaf: body.selfDeaf ?? false,
+      // Server mute and deafen belong to the member in the guild: they follow them across its channels.
+      mute: sameGuild ? previous.mute : false,
+      deaf: sameGuild ? previous.deaf : false,
+      selfVideo: false,
+      selfStream: false,
+      joinedAt: new Date().toISOString(),
+      nodeId: node.nodeId,
+      expiresAt: this.connectDeadline(),
+    };
+    await this.store.put(state, previous);
+    if (previous) {
+      await this.control.publish({ type: 'end', sessionId: previous.sessionId, closed: { reason: 'left' } });
+      if (previous.channelId && previous.channelId !== channelId) await this.unpinIfEmpty(previous.channelId);
+      if (previous.guildId && previous.guildId !== state.guildId) {
+        await this.events.stateUpdated({ ...publicState(previous), channelId: null });
+      }
+    }
+    await this.events.stateUpdated(publicState(state));
+    const token = await this.tokens.sign({
+      userId,
+      guildId: state.guildId,
+      channelId,
+      sessionId: state.sessionId,
+      nodeId: node.nodeId,
+    });
+    return {
+      endpoint: node.endpoint,
+      token,
+      expiresInSeconds: this.tokens.ttlSeconds,
+      state: publicState(state),
+    };
+  }
+
+  /** PATCH /users/@me/voice-state. */
+  async updateSelf(userId: string, body: SelfVoiceStateUpdate): Promise<VoiceState> {
+    const current = await this.current(userId);
+    return this.change(current, {
+      selfMute: body.selfMute ?? current.selfMute,
+      selfDeaf: body.selfDeaf ?? current.selfDeaf,
+    });
+  }
+
+  /** DELETE /users/@me/voice-state. */
+  async leaveSelf(userId: string): Promise<void> {
+    await this.end(await this.current(userId), { reason: 'left' });
+  }
+
+  async inGuild(userId: string, guildId: string): Promise<VoiceState[]> {
+    const visible = /^\d{1,20}$/.test(guildId) ? await this.chat.visibleChannels(userId, guildId) : null;
+    if (!visible) throw AppError.notFound('Unknown guild.', CODES.unknownGuild);
+    const channels = new Set(visible.channelIds);
+    const states = await this.store.inGuild(guildId);
+    return states.filter((state) => state.channelId && channels.has(state.channelId)).map(publicState);
+  }
+
+  async inChannel(userId: string, channelId: string): Promise<VoiceState[]> {
+    const access = /^\d{1,20}$/.test(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
+    if (!access) throw unknownChannel();
+    return (await this.store.inChannel(channelId)).map(publicState);
+  }
+
+  /** PATCH /guilds/{guildId}/voice-states/{userId}: server mute, deafen, move. */
+  async moderate(
+    moderatorId: string,
+    guildId: string,
+    targetId: string,
+    body: MemberVoiceStateUpdate,
+  ): Promise<VoiceState> {
+    const target = await this.targetIn(guildId, targetId);
+    const permissions = await this.moderatorPermissions(moderatorId, target.channelId!);
+    if (body.mute !== undefined && !has(permissions, PERMISSIONS.MUTE_MEMBERS)) throw missing('MUTE_MEMBERS');
+    if (body.deaf !== undefined && !has(permissions, PERMISSIONS.DEAFEN_MEMBERS))
+      throw missing('DEAFEN_MEMBERS');
+    const moving = body.channelId !== undefined && body.channelId !== target.channelId;
+    if (!moving) {
+      return this.change(target, { mute: body.mute ?? target.mute, deaf: body.deaf ?? target.deaf });
+    }
+    if (!has(permissions, PERMISSIONS.MOVE_MEMBERS)) throw missing('MOVE_MEMBERS');
+    const destination = body.channelId!;
+    // The moderator must see the destination; the member must be allowed to connect there (no user limit:
+    // moving is a moderator's override, as in Discord).
+    const moderatorView = await this.chat.channelAccess(moderatorId, destination);
+    if (!moderatorView) throw unknownChannel();
+    if (moderatorView.guildId !== guildId) {
+      throw AppError.validation([
+        { field: 'body.channelId', code: CODES.channelNotInGuild, message: 'not in this guild' },
+      ]);
+    }
+    await this.admit(targetId, destination);
+    const node = await this.registry.nodeForRoom(destination);
+    const moved: StoredVoiceState = {
+      ...target,
+      channelId: destination,
+      mute: body.mute ?? target.mute,
+      deaf: body.deaf ?? target.deaf,
+      nodeId: node.nodeId,
+      expiresAt: this.connectDeadline(),
+    };
+    await this.store.put(moved, target);
+    await this.control.publish({
+      type: 'end',
+      sessionId: target.sessionId,
+      closed: { reason: 'moved', channelId: destination },
+    });
+    await this.unpinIfEmpty(target.channelId!);
+    await this.events.stateUpdated(publicState(moved));
+    return publicState(moved);
+  }
+
+  /** DELETE /guilds/{guildId}/voice-states/{userId}: a moderator disconnects a member. */
+  async disconnect(moderatorId: string, guildId: string, targetId: string): Promise<void> {
+    const target = await this.targetIn(guildId, targetId);
+    const permissions = await this.moderatorPermissions(moderatorId, target.channelId!);
+    if (!has(permissions, PERMISSIONS.MOVE_MEMBERS)) throw missing('MOVE_MEMBERS');
+    await this.end(target, { reason: 'disconnected' });
+  }
+
+  /** A member left the guild (left, kicked, banned): out of its voice channels. */
+  async memberLeft(guildId: string, userId: string): Promise<void> {
+    const state = await this.store.get(userId);
+    if (state?.guildId === guildId) await this.end(state, { reason: 'disconnected' });
+  }
+
+  /** Removes a state, tells its session and the guild. False when a newer join replaced it meanwhile. */
+  async end(state: StoredVoiceState, closed: VoiceServerEvents['closed']): Promise<boolean> {
+    if (!(await this.store.remove(state))) return false;
+    await this.control.publish({ type: 'end', sessionId: state.sessionId, closed });
+    if (state.channelId) await this.unpinIfEmpty(state.channelId);
+    await this.events.stateUpdated({ ...publicState(state), channelId: null });
+    this.logger.debug(
+      { userId: state.userId, channelId: state.channelId, reason: closed.reason },
+      'left voice',
+    );
+    return true;
+  }
+
+  /** The client's signaling connection dropped: it has VOICE_RECONNECT_GRACE_SECONDS to come back. */
+  async disconnected(userId: string, sessionId: string): Promise<void> {
+    const state = await this.store.get(userId);
+    if (state?.sessionId !== sessionId) return;
+    const deadline = Date.now() + this.config.VOICE_RECONNECT_GRACE_SECONDS * 1000;
+    await this.store.replaceIfSession(sessionId, { ...state, expiresAt: deadline });
+  }
+
+  /** Sets camera/screen flags when the client's producers change (signaling reports them). */
+  async mediaChanged(userId: string, sessionId: string, media: { selfVideo: boolean; selfStream: boolean }) {
+    const state = await this.store.get(userId);
+    if (state?.sessionId !== sessionId) return;
+    if (state.selfVideo === media.selfVideo && state.selfStream === media.selfStream) return;
+    const next = { ...state, ...media };
+    if (await this.store.replaceIfSession(sessionId, next)) await this.events.stateUpdated(publicState(next));
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private connectDeadline(): number {
+    return (
+      Date.now() + (this.config.VOICE_TOKEN_TTL_SECONDS + this.config.VOICE_RECONNECT_GRACE_SECONDS) * 1000
+    );
+  }
+
+  /** The user may connect to the channel: visible (404), a voice channel (400), CONNECT (403). */
+  private async admit(userId: string, channelId: string): Promise<VoiceChannelAccessAnswer> {
+    const access = /^\d{1,20}$/.test(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
+    if (!access) throw unknownChannel();
+    if (access.type !== 'voice') {
+      throw new AppError(400, CODES.notVoiceChannel, 'This is not a voice channel.');
+    }
+    if (!has(BigInt(access.permissions), PERMISSIONS.CONNECT)) throw missing('CONNECT');
+    return access;
+  }
+
+  private async current(userId: string): Promise<StoredVoiceState> {
+    const state = await this.store.get(userId);
+    if (!state?.channelId)
+      throw AppError.notFound('You are not in a voice channel.', CODES.unknownVoiceState);
+    return state;
+  }
+
+  private async targetIn(guildId: string, userId: string): Promise<StoredVoiceState> {
+    const state = /^\d{1,20}$/.test(userId) ? await this.store.get(userId) : null;
+    if (!state?.channelId || state.guildId !== guildId) {
+      throw AppError.notFound(
+        'That member is not in a voice channel of this guild.',
+        CODES.unknownVoiceState,
+      );
+    }
+    return state;
+  }
+
+  /** The moderator's permissions in the member's current channel (404 when they cannot see it). */
+  private async moderatorPermissions(moderatorId: string, channelId: string): Promise<bigint> {
+    const access = await this.chat.channelAccess(moderatorId, channelId);
+    if (!access)
+      throw AppError.notFound(
+        'That member is not in a voice channel of this guild.',
+        CODES.unknownVoiceState,
+      );
+    return BigInt(access.permissions);
+  }
+
+  private async change(current: StoredVoiceState, changes: Partial<VoiceState>): Promise<VoiceState> {
+    const next: StoredVoiceState = { ...current, ...changes };
+    if (!(await this.store.replaceIfSession(current.sessionId, next))) {
+      throw AppError.conflict(CODES.unknownVoiceState, 'The voice state changed meanwhile; try again.');
+    }
+    const state = publicState(next);
+    await this.control.publish({ type: 'state', sessionId: next.sessionId, state });
+    await this.events.stateUpdated(state);
+    return state;
+  }
+
+  private async unpinIfEmpty(channelId: string): Promise<void> {
+    if ((await this.store.countInChannel(channelId)) === 0) await this.registry.unpin(channelId);
+  }
+}

@@ -1,0 +1,549 @@
+import { PERMISSIONS, type VoiceJoinResponse, type VoiceState } from '@bonfire/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fakeDtlsParameters,
+  opusRtpParameters,
+  SignalingClient,
+  VoiceTestApp,
+} from './testing/voice-test-app';
+import { FakeChat } from './testing/fake-chat';
+
+let sequence = 0n;
+function snowflake(): string {
+  sequence += 1n;
+  return String(BigInt(Date.now()) * 4_194_304n + sequence);
+}
+
+const MEMBER = PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.CONNECT | PERMISSIONS.SPEAK;
+const MODERATOR = MEMBER | PERMISSIONS.MUTE_MEMBERS | PERMISSIONS.DEAFEN_MEMBERS | PERMISSIONS.MOVE_MEMBERS;
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A voice-channel fixture in the fake chat: a guild, voice channels, members with permissions. */
+function guildFixture(app: VoiceTestApp, users: Record<string, bigint>, userLimit: number | null = null) {
+  const guildId = snowflake();
+  const channel = (type: 'voice' | 'text' = 'voice', limit = userLimit) => {
+    const id = snowflake();
+    app.chat.channels.set(id, {
+      guildId,
+      type,
+      userLimit: limit,
+      permissions: new Map(Object.entries(users)),
+    });
+    return id;
+  };
+  return { guildId, channel };
+}
+
+interface Joined {
+  join: VoiceJoinResponse;
+  client: SignalingClient;
+  welcome: Awaited<ReturnType<typeof SignalingClient.connect>>['welcome'];
+}
+
+describe('voice service (real Redis, Kafka and mediasoup workers; fake chat)', () => {
+  let app: VoiceTestApp;
+  const clients: SignalingClient[] = [];
+
+  beforeAll(async () => {
+    app = await VoiceTestApp.start({ VOICE_RECONNECT_GRACE_SECONDS: '1', VOICE_SWEEP_INTERVAL_MS: '200' });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await app?.stop();
+  });
+
+  const join = (userId: string, channelId: string, body: Record<string, unknown> = {}) =>
+    app.call<VoiceJoinResponse & { error?: { code: string } }>(
+      'POST',
+      `/api/v1/channels/${channelId}/voice`,
+      {
+        as: userId,
+        body,
+      },
+    );
+
+  async function connect(
+    userId: string,
+    channelId: string,
+    body: Record<string, unknown> = {},
+  ): Promise<Joined> {
+    const reply = await join(userId, channelId, body);
+    expect(reply.status).toBe(200);
+    const { client, welcome } = await SignalingClient.connect(reply.body.endpoint, reply.body.token);
+    clients.push(client);
+    await client.ok('join', { rtpCapabilities: welcome.routerRtpCapabilities });
+    return { join: reply.body, client, welcome };
+  }
+
+  async function sendAudio(client: SignalingClient): Promise<{ transportId: string; producerId: string }> {
+    const transport = await client.ok('transport.create', { direction: 'send' });
+    await client.ok('transport.connect', { transportId: transport.id, dtlsParameters: fakeDtlsParameters() });
+    const { producerId } = await client.ok('produce', {
+      transportId: transport.id,
+      kind: 'audio',
+      rtpParameters: opusRtpParameters(),
+      source: 'microphone',
+    });
+    return { transportId: transport.id, producerId };
+  }
+
+  async function receiver(client: SignalingClient): Promise<string> {
+    const transport = await client.ok('transport.create', { direction: 'recv' });
+    await client.ok('transport.connect', { transportId: transport.id, dtlsParameters: fakeDtlsParameters() });
+    return transport.id;
+  }
+
+  it('runs the whole signaling flow: join, transports, produce, consume (paused), resume', async () => {
+    const [alice, bob] = [snowflake(), snowflake()];
+    const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });
+    const channelId = channel();
+
+    const a = await connect(alice, channelId);
+    expect(a.join).toMatchObject({ expiresInSeconds: 60, state: { userId: alice, guildId, channelId } });
+    expect(a.join.endpoint).toBe(app.service.url);
+    expect(a.welcome).toMatchObject({ channelId, peers: [] });
+    expect(
+      (a.welcome.routerRtpCapabilities as { codecs: { mimeType: string }[] }).codecs.map((c) => c.mimeType),
+    ).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8']));
+
+    const sent = await sendAudio(a.client);
+    const transport = await a.client.ok('transport.create', { direction: 'send' });
+    expect(transport.iceCandidates.length).toBeGreaterThan(0);
+    expect(transport.iceCandidates[0]).toMatchObject({ ip: '127.0.0.1' });
+
+    const b = await connect(bob, channelId);
+    expect(b.welcome.peers).toEqual([
+      expect.objectContaining({
+        userId: alice,
+        producers: [
+          expect.objectContaining({ producerId: sent.producerId, source: 'microphone', paused: false }),
+        ],
+      }),
+    ]);
+    await a.client.next('peer.joined', (peer) => peer.userId === bob);
+
+    const recvId = await receiver(b.client);
+    const consumer = await b.client.ok('consume', { transportId: recvId, producerId: sent.producerId });
+    expect(consumer).toMatchObject({
+      producerId: sent.producerId,
+      userId: alice,
+      kind: 'audio',
+      source: 'microphone',
+      paused: true,
+    });
+    await b.client.ok('consumer.resume', { consumerId: consumer.consumerId });
+
+    // Bob starts sending too: Alice hears of the new producer.
+    const bobSent = await sendAudio(b.client);
+    const added = await a.client.next('producer.added', (info) => info.producerId === bobSent.producerId);
+    expect(added).toMatchObject({ userId: bob, kind: 'audio' });
+
+    const metrics = await app.call<string>('GET', '/metrics');
+    expect(metrics.body).toMatch(/voice_consumers\{[^}]*\} 1/);
+    expect(metrics.body).toMatch(/voice_producers\{[^}]*\} 2/);
+    const ready = await app.call<{ checks: Record<string, { status: string }> }>('GET', '/health/ready');
+    expect(ready.body.checks['mediasoup-workers']?.status).toBe('up');
+
+    // Closing Alice's producer closes Bob's consumer and tells him.
+    await a.client.ok('producer.close', { producerId: sent.producerId });
+    expect(await b.client.next('consumer.closed')).toEqual({ consumerId: consumer.consumerId });
+  });
+
+  it('answers bad requests with machine-readable codes', async () => {
+    const alice = snowflake();
+    const { channel } = guildFixture(app, { [alice]: MEMBER });
+    const { client } = await connect(alice, channel());
+    const bad = await client.request('transport.create', { direction: 'sideways' });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    expect(
+      await client.request('transport.connect', { transportId: 'nope', dtlsParameters: {} }),
+    ).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_TRANSPORT',
+    });
+    const send = await client.ok('transport.create', { direction: 'send' });
+    expect(
+      await client.request('produce', {
+        transportId: send.id,
+        kind: 'audio',
+        rtpParameters: { codecs: 'x' },
+        source: 'microphone',
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    expect(
+      await client.request('produce', {
+        transportId: send.id,
+        kind: 'audio',
+        rtpParameters: opusRtpParameters(),
+        source: 'camera',
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    expect(
+      await client.request('produce', {
+        transportId: send.id,
+        kind: 'video',
+        rtpParameters: opusRtpParameters(),
+        source: 'camera',
+      }),
+    ).toMatchObject({ ok: false, code: 'MISSING_PERMISSION' });
+    expect(await client.request('consume', { transportId: send.id, producerId: 'unknown' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_REQUEST',
+    });
+    expect(await client.request('consumer.resume', { consumerId: 'unknown' })).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_CONSUMER',
+    });
+  });
+
+  it('refuses handshakes without a valid token for a current session', async () => {
+    const alice = snowflake();
+    const { channel } = guildFixture(app, { [alice]: MEMBER });
+    const channelId = channel();
+    await expect(SignalingClient.connect(app.service.url, undefined)).rejects.toThrow('TOKEN_MISSING');
+    await expect(SignalingClient.connect(app.service.url, 'not.a.token')).rejects.toThrow('TOKEN_INVALID');
+    const first = await join(alice, channelId);
+    const second = await join(alice, channelId);
+    // A new join replaced the first session: its token no longer admits.
+    await expect(SignalingClient.connect(first.body.endpoint, first.body.token)).rejects.toThrow(
+      'NOT_IN_CHANNEL',
+    );
+    expect((await app.call('DELETE', '/api/v1/users/@me/voice-state', { as: alice })).status).toBe(204);
+    await expect(SignalingClient.connect(second.body.endpoint, second.body.token)).rejects.toThrow(
+      'NOT_IN_CHANNEL',
+    );
+  });
+
+  it('refuses joins: unknown channel 404, text channel 400, no CONNECT 403, channel full 403 unless MOVE_MEMBERS', async () => {
+    const [alice, bob, carol, mod, outsider] = [
+      snowflake(),
+      snowflake(),
+      snowflake(),
+      snowflake(),
+      snowflake(),
+    ];
+    const { channel } = guildFixture(
+      app,
+      { [alice]: MEMBER, [bob]: MEMBER, [carol]: PERMISSIONS.VIEW_CHANNEL, [mod]: MODERATOR },
+      2,
+    );
+    const small = channel();
+    const text = channel('text');
+    expect((await join(outsider, small)).body.error?.code).toBe('UNKNOWN_CHANNEL');
+    expect((await join(alice, 'abc')).status).toBe(404);
+    const textReply = await join(alice, text);
+    expect([textReply.status, textReply.body.error?.code]).toEqual([400, 'NOT_VOICE_CHANNEL']);
+    const noConnect = await join(carol, small);
+    expect([noConnect.status, noConnect.body.error?.code]).toEqual([403, 'MISSING_PERMISSION']);
+    expect((await join(alice, small)).status).toBe(200);
+    expect((await join(bob, small)).status).toBe(200);
+    expect((await join(alice, small)).status).toBe(200); // rejoining does not count twice
+    const full = await join(snowflake(), small);
+    expect(full.status).toBe(404); // not a member at all
+    app.chat.channels.get(small)!.permissions.set(carol, MEMBER);
+    const carolFull = await join(carol, small);
+    expect([carolFull.status, carolFull.body.error?.code]).toEqual([403, 'VOICE_CHANNEL_FULL']);
+    expect((await join(mod, small)).status).toBe(200);
+    const invalid = await join(alice, small, { selfMute: 'yes' });
+    expect([invalid.status, (invalid.body as { error?: { code: string } }).error?.code]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    const listed = await app.call<VoiceState[]>('GET', `/api/v1/channels/${small}/voice-states`, { as: bob });
+    expect(listed.body.map((state) => state.userId).sort()).toEqual([alice, bob, mod].sort());
+  });
+
+  it('self mute pauses the microphone; server mute refuses audio and pauses it; deafen pauses consumers', async () => {
+    const [alice, bob, mod] = [snowflake(), snowflake(), snowflake()];
+    const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER, [mod]: MODERATOR });
+    const channelId = channel();
+    const a = await connect(alice, channelId);
+    const b = await connect(bob, channelId);
+    const sent = await sendAudio(a.client);
+    const recvId = await receiver(b.client);
+    const consumer = await b.client.ok('consume', { transportId: recvId, producerId: sent.producerId });
+    await b.client.ok('consumer.resume', { consumerId: consumer.consumerId });
+
+    const muted = await app.call<VoiceState>('PATCH', '/api/v1/users/@me/voice-state', {
+      as: alice,
+      body: { selfMute: true },
+    });
+    expect(muted.body).toMatchObject({ selfMute: true, channelId });
+    await b.client.next('producer.paused', (event) => event.producerId === sent.producerId);
+    await b.client.next('peer.updated', (event) => event.userId === alice && event.state.selfMute);
+    await app.call('PATCH', '/api/v1/users/@me/voice-state', { as: alice, body: { selfMute: false } });
+    await b.client.next('producer.resumed', (event) => event.producerId === sent.producerId);
+
+    // Members without MUTE_MEMBERS may not server-mute.
+    const denied = await app.call<{ error: { code: string } }>(
+      'PATCH',
+      `/api/v1/guilds/${guildId}/voice-states/${alice}`,
+      {
+        as: bob,
+        body: { mute: true },
+      },
+    );
+    expect([denied.status, denied.body.error.code]).toEqual([403, 'MISSING_PERMISSION']);
+    const serverMuted = await app.call<VoiceState>(
+      'PATCH',
+      `/api/v1/guilds/${guildId}/voice-states/${alice}`,
+      {
+        as: mod,
+        body: { mute: true },
+      },
+    );
+    expect(serverMuted.body.mute).toBe(true);
+    await until(() => b.client.events('producer.paused').length >= 2);
+    expect(await a.client.request('producer.resume', { producerId: sent.producerId })).toMatchObject({
+      ok: false,
+      code: 'MISSING_PERMISSION',
+    });
+    await a.client.ok('producer.close', { producerId: sent.producerId });
+    const send = await a.client.ok('transport.create', { direction: 'send' });
+    expect(
+      await a.client.request('produce', {
+        transportId: send.id,
+        kind: 'audio',
+        rtpParameters: opusRtpParameters(),
+        source: 'microphone',
+      }),
+    ).toMatchObject({ ok: false, code: 'MISSING_PERMISSION' });
+
+    // Server deafen holds Bob's audio consumers paused.
+    const bobConsumer = app.rooms.peer(b.join.state.sessionId)!;
+    await app.call('PATCH', `/api/v1/guilds/${guildId}/voice-states/${alice}`, {
+      as: mod,
+      body: { mute: false },
+    });
+    const again = await a.client.ok('produce', {
+      transportId: send.id,
+      kind: 'audio',
+      rtpParameters: opusRtpParameters(),
+      source: 'microphone',
+    });
+    const second = await b.client.ok('consume', { transportId: recvId, producerId: again.producerId });
+    await b.client.ok('consumer.resume', { consumerId: second.consumerId });
+    expect(bobConsumer.consumers.get(second.consumerId)?.consumer.paused).toBe(false);
+    await app.call('PATCH', `/api/v1/guilds/${guildId}/voice-states/${bob}`, {
+      as: mod,
+      body: { deaf: true },
+    });
+    await until(() => bobConsumer.consumers.get(second.consumerId)?.consumer.paused === true);
+  });
+
+  it('moves and disconnects members (MOVE_MEMBERS) and tells their sessions why', async () => {
+    const [alice, mod] = [snowflake(), snowflake()];
+    const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [mod]: MODERATOR });
+    const [lounge, stage] = [channel(), channel()];
+    const a = await connect(alice, lounge);
+    const moved = await app.call<VoiceState>('PATCH', `/api/v1/guilds/${guildId}/voice-states/${alice}`, {
+      as: mod,
+      body: { channelId: stage },
+    });
+    expect(moved.body).toMatchObject({ userId: alice, channelId: stage });
+    expect(await a.client.next('closed')).toEqual({ reason: 'moved', channelId: stage });
+    const guildStates = await app.call<VoiceState[]>('GET', `/api/v1/guilds/${guildId}/voice-states`, {
+      as: mod,
+    });
+    expect(guildStates.body.map((state) => [state.userId, state.channelId])).toEqual([[alice, stage]]);
+
+    const back = await connect(alice, stage);
+    const kicked = await app.call('DELETE', `/api/v1/guilds/${guildId}/voice-states/${alice}`, { as: alice });
+    expect(kicked.status).toBe(403);
+    expect(
+      (await app.call('DELETE', `/api/v1/guilds/${guildId}/voice-states/${alice}`, { as: mod })).status,
+    ).toBe(204);
+    expect(await back.client.next('closed')).toEqual({ reason: 'disconnected' });
+    const after = await app.call<VoiceState[]>('GET', `/api/v1/channels/${stage}/voice-states`, { as: mod });
+    expect(after.body).toEqual([]);
+  });
+
+  it('closes every transport of a client that disconnects, and drops its state after the grace', async () => {
+    const [alice, bob] = [snowflake(), snowflake()];
+    const { channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });
+    const channelId = channel();
+    const a = await connect(alice, channelId);
+    const b = await connect(bob, channelId);
+    const sent = await sendAudio(a.client);
+    await receiver(a.client);
+    const recvId = await receiver(b.client);
+    await b.client.ok('consume', { transportId: recvId, producerId: sent.producerId });
+    const room = app.rooms.rooms.get(channelId)!;
+    const router = room.routers[0]!.router;
+    expect((await router.dump()).transportIds).toHaveLength(3);
+
+    a.client.close();
+    await b.client.next('peer.left', (event) => event.userId === alice);
+    await until(async () => (await router.dump()).transportIds.length === 1);
+    expect(b.client.events('consumer.closed')).toHaveLength(1);
+    // Alice did not come back within VOICE_RECONNECT_GRACE_SECONDS: her voice state is gone.
+    await until(async () => {
+      const states = await app.call<VoiceState[]>('GET', `/api/v1/channels/${channelId}/voice-states`, {
+        as: bob,
+      });
+      return states.body.length === 1 && states.body[0]!.userId === bob;
+    });
+
+    b.client.close();
+    await until(() => !app.rooms.rooms.has(channelId));
+    expect(router.closed).toBe(true);
+  });
+
+  it('replaces a killed worker, tells its clients to reconnect, and the room works again', async () => {
+    const [alice, bob] = [snowflake(), snowflake()];
+    const { channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });
+    const channelId = channel();
+    const a = await connect(alice, channelId);
+    await sendAudio(a.client);
+    const slot = app.rooms.rooms.get(channelId)!.routers[0]!.slot;
+    const pid = slot.worker.pid;
+    process.kill(pid, 'SIGKILL');
+    expect(await a.client.next('closed')).toEqual({ reason: 'worker-died' });
+    await until(() => {
+      const replacement = app.workers.slots[slot.index]!;
+      return replacement.alive && replacement.worker.pid !== pid;
+    });
+    await until(async () => (await app.call('GET', '/health/ready')).status === 200);
+
+    const again = await connect(alice, channelId);
+    const sent = await sendAudio(again.client);
+    const b = await connect(bob, channelId);
+    expect(b.welcome.peers[0]?.producers[0]?.producerId).toBe(sent.producerId);
+    const recvId = await receiver(b.client);
+    const consumer = await b.client.ok('consume', { transportId: recvId, producerId: sent.producerId });
+    expect(consumer.paused).toBe(true);
+  });
+});
+
+describe('voice rooms outgrowing a router (VOICE_MAX_CONSUMERS_PER_ROUTER=2)', () => {
+  let app: VoiceTestApp;
+  const clients: SignalingClient[] = [];
+
+  beforeAll(async () => {
+    app = await VoiceTestApp.start({ VOICE_MAX_CONSUMERS_PER_ROUTER: '2' });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await app?.stop();
+  });
+
+  it('puts new peers on a router of another worker and pipes producers both ways', async () => {
+    const users = [snowflake(), snowflake(), snowflake()];
+    const { channel } = guildFixture(app, Object.fromEntries(users.map((user) => [user, MEMBER])));
+    const channelId = channel();
+    const peers: { client: SignalingClient; producerId: string; recvId: string }[] = [];
+    for (const userId of users) {
+      const reply = await app.call<VoiceJoinResponse>('POST', `/api/v1/channels/${channelId}/voice`, {
+        as: userId,
+        body: {},
+      });
+      const { client, welcome } = await SignalingClient.connect(reply.body.endpoint, reply.body.token);
+      clients.push(client);
+      await client.ok('join', { rtpCapabilities: welcome.routerRtpCapabilities });
+      const send = await client.ok('transport.create', { direction: 'send' });
+      await client.ok('transport.connect', { transportId: send.id, dtlsParameters: fakeDtlsParameters() });
+      const recv = await client.ok('transport.create', { direction: 'recv' });
+      await client.ok('transport.connect', { transportId: recv.id, dtlsParameters: fakeDtlsParameters() });
+      // Consume everyone already there before producing.
+      for (const other of peers)
+        await client.ok('consume', { transportId: recv.id, producerId: other.producerId });
+      const { producerId } = await client.ok('produce', {
+        transportId: send.id,
+        kind: 'audio',
+        rtpParameters: opusRtpParameters(),
+        source: 'microphone',
+      });
+      for (const other of peers) await other.client.ok('consume', { transportId: other.recvId, producerId });
+      peers.push({ client, producerId, recvId: recv.id });
+    }
+    const room = app.rooms.rooms.get(channelId)!;
+    // Peers 1 and 2 filled router A (2 consumers); peer 3 went on router B, on the other worker.
+    expect(room.routers).toHaveLength(2);
+    expect(room.routers[0]!.slot.index).not.toBe(room.routers[1]!.slot.index);
+    expect(room.routers.map((entry) => entry.consumers)).toEqual([4, 2]);
+    const producersOn = async (index: number) =>
+      (await room.routers[index]!.router.dump()).mapProducerIdConsumerIds.map((entry) => entry.key).sort();
+    // Both routers hold all three producers: their own and the piped ones (same ids).
+    const all = peers.map((peer) => peer.producerId).sort();
+    expect(await producersOn(0)).toEqual(all);
+    expect(await producersOn(1)).toEqual(all);
+    // The room's AudioLevelObserver (on router A) watches peer 3's piped microphone too.
+    const observed = (await room.routers[0]!.router.dump()).mapProducerIdObserverIds.map(
+      (entry) => entry.key,
+    );
+    expect(observed.sort()).toEqual(all);
+  });
+});
+
+describe('two voice nodes sharing Redis (placement, cross-node control)', () => {
+  let chat: FakeChat;
+  let nodeA: VoiceTestApp;
+  let nodeB: VoiceTestApp;
+  const clients: SignalingClient[] = [];
+  const prefix = `voice-test-nodes-${snowflake()}`;
+
+  beforeAll(async () => {
+    chat = await FakeChat.start(process.env['INTERNAL_IDENTITY_SECRET']!);
+    const env = { VOICE_KEY_PREFIX: prefix, VOICE_WORKERS: '1' };
+    nodeA = await VoiceTestApp.start({ ...env, VOICE_NODE_ID: 'node-a' }, { chat });
+    nodeB = await VoiceTestApp.start({ ...env, VOICE_NODE_ID: 'node-b' }, { chat });
+    await until(async () => (await nodeA.call<{ ready: boolean }>('GET', '/health/ready')).status === 200);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await nodeB?.stop();
+    await nodeA?.stop();
+    await chat?.stop();
+  });
+
+  it('pins a room to one node whichever node answers the join, and moderation reaches the session', async () => {
+    const [alice, bob, mod] = [snowflake(), snowflake(), snowflake()];
+    const { guildId, channel } = guildFixture(nodeA, { [alice]: MEMBER, [bob]: MEMBER, [mod]: MODERATOR });
+    const channelId = channel();
+    const first = await nodeA.call<VoiceJoinResponse>('POST', `/api/v1/channels/${channelId}/voice`, {
+      as: alice,
+      body: {},
+    });
+    const second = await nodeB.call<VoiceJoinResponse>('POST', `/api/v1/channels/${channelId}/voice`, {
+      as: bob,
+      body: {},
+    });
+    expect(first.status).toBe(200);
+    expect(second.body.endpoint).toBe(first.body.endpoint);
+    const [host, other] = first.body.endpoint === nodeA.service.url ? [nodeA, nodeB] : [nodeB, nodeA];
+
+    // A token only admits on the node it names.
+    await expect(SignalingClient.connect(other.service.url, first.body.token)).rejects.toThrow(
+      'TOKEN_INVALID',
+    );
+    const { client } = await SignalingClient.connect(host.service.url, first.body.token);
+    clients.push(client);
+
+    // The node that did not host the session server-mutes it: the hosting node applies it.
+    const muted = await other.call<VoiceState>('PATCH', `/api/v1/guilds/${guildId}/voice-states/${alice}`, {
+      as: mod,
+      body: { mute: true },
+    });
+    expect(muted.body.mute).toBe(true);
+    await client.next('peer.updated', (event) => event.userId === alice && event.state.mute);
+
+    // The hosting node stops: its clients are told, its rooms unpinned; the next join lands on the other.
+    await host.stop({ keepKeys: true });
+    expect(await client.next('closed')).toEqual({ reason: 'shutting-down' });
+    const again = await other.call<VoiceJoinResponse>('POST', `/api/v1/channels/${channelId}/voice`, {
+      as: alice,
+      body: {},
+    });
+    expect(again.body.endpoint).toBe(other.service.url);
+  });
+});

@@ -1,0 +1,106 @@
+import { EventEmitter } from 'node:events';
+import { createLogger, HealthRegistry } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import * as mediasoup from 'mediasoup';
+import type { types } from 'mediasoup';
+import { VOICE_CONFIG, type VoiceConfig } from '../config';
+
+/** One mediasoup worker process and the consumers its routers carry (the placement load). */
+export interface WorkerSlot {
+  index: number;
+  worker: types.Worker;
+  consumers: number;
+  alive: boolean;
+}
+
+const RESTART_DELAY_MS = 500;
+
+/**
+ * The node's mediasoup workers: VOICE_WORKERS processes (one per core by default), all sharing the RTC
+ * port range. A worker that dies is reported (`died` with its slot: the rooms on it close and tell their
+ * clients to reconnect) and replaced in the same slot.
+ */
+@Injectable()
+export class WorkerPool
+  extends EventEmitter<{ died: [slot: WorkerSlot]; replaced: [slot: WorkerSlot] }>
+  implements OnModuleInit, OnApplicationShutdown
+{
+  readonly slots: WorkerSlot[] = [];
+  private readonly logger;
+  private closing = false;
+
+  constructor(
+    @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
+    private readonly health: HealthRegistry,
+  ) {
+    super();
+    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'workers' });
+  }
+
+  async onModuleInit(): Promise<void> {
+    for (let index = 0; index < this.config.VOICE_WORKERS; index++) {
+      this.slots.push(await this.spawn(index));
+    }
+    this.health.register('mediasoup-workers', async () => {
+      const dead = this.slots.filter((slot) => !slot.alive).map((slot) => slot.index);
+      if (dead.length > 0) throw new Error(`workers ${dead.join(', ')} are restarting`);
+    });
+  }
+
+  /** The live worker carrying the fewest consumers, optionally avoiding some slots. */
+  leastLoaded(exclude: ReadonlySet<number> = new Set()): WorkerSlot {
+    const alive = this.slots.filter((slot) => slot.alive);
+    if (alive.length === 0) throw new Error('no mediasoup worker is alive');
+    const candidates = alive.filter((slot) => !exclude.has(slot.index));
+    return (candidates.length > 0 ? candidates : alive).reduce((best, slot) =>
+      slot.consumers < best.consumers ? slot : best,
+    );
+  }
+
+  get totalConsumers(): number {
+    return this.slots.reduce((sum, slot) => sum + slot.consumers, 0);
+  }
+
+  private async spawn(index: number): Promise<WorkerSlot> {
+    const worker = await mediasoup.createWorker({
+      logLevel: this.config.VOICE_WORKER_LOG_LEVEL,
+      logTags: this.config.VOICE_WORKER_LOG_TAGS as types.WorkerLogTag[],
+      rtcMinPort: this.config.VOICE_RTC_MIN_PORT,
+      rtcMaxPort: this.config.VOICE_RTC_MAX_PORT,
+      dtlsCertificateFile: this.config.VOICE_DTLS_CERTIFICATE_FILE,
+      dtlsPrivateKeyFile: this.config.VOICE_DTLS_PRIVATE_KEY_FILE,
+    });
+    const slot: WorkerSlot = { index, worker, consumers: 0, alive: true };
+    worker.on('died', (error) => this.onDied(slot, error));
+    this.logger.info({ worker: index, pid: worker.pid }, 'mediasoup worker started');
+    return slot;
+  }
+
+  private onDied(slot: WorkerSlot, error: Error): void {
+    if (this.closing || !slot.alive) return;
+    slot.alive = false;
+    slot.consumers = 0;
+    this.logger.error({ err: error, worker: slot.index, pid: slot.worker.pid }, 'mediasoup worker died');
+    this.emit('died', slot);
+    void this.replace(slot.index);
+  }
+
+  private async replace(index: number): Promise<void> {
+    while (!this.closing) {
+      try {
+        const slot = await this.spawn(index);
+        this.slots[index] = slot;
+        this.emit('replaced', slot);
+        return;
+      } catch (error) {
+        this.logger.error({ err: error, worker: index }, 'mediasoup worker could not be restarted');
+        await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+      }
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.closing = true;
+    for (const slot of this.slots) slot.worker.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { TOPICS } from '../topics';
+import { defineEvent } from './define-event';
+
+const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
+
+/** A voice state as the gateway delivers it (`VoiceState` in api/voice.dto.ts). */
+export const voiceStateSchema = z.object({
+  userId: id,
+  guildId: id.nullable(),
+  /** null: the user left voice (the last update for that session). */
+  channelId: id.nullable(),
+  sessionId: z.string().min(1),
+  selfMute: z.boolean(),
+  selfDeaf: z.boolean(),
+  mute: z.boolean(),
+  deaf: z.boolean(),
+  selfVideo: z.boolean(),
+  selfStream: z.boolean(),
+  joinedAt: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * Voice's events (topic voice.states, keyed by guild id so a guild's updates stay in order). The voice
+ * service publishes them straight to Kafka: its state lives in Redis, there is no database to hold an
+ * outbox (see apps/voice/README.md).
+ */
+export const voiceEvents = {
+  'voice.state.updated': defineEvent({
+    topic: TOPICS.voiceStates,
+    version: 1,
+    schema: voiceStateSchema,
+  }),
+  'voice.speaking': defineEvent({
+    topic: TOPICS.voiceStates,
+    version: 1,
+    schema: z.object({
+      guildId: id.nullable(),
+      channelId: id,
+      userId: id,
+      speaking: z.boolean(),
+    }),
+  }),
+};

@@ -9,7 +9,7 @@ import { runOrExit, serviceApps } from './run.mjs';
 const env = loadWorkspaceEnv();
 await runOrExit('node', ['infra/cli.mjs', 'up']);
 console.log('▸ building services…');
-await runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static', '--exclude=@bonfire/web']);
+await runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
 
 const COLORS = [36, 35, 33, 32, 34, 31, 96];
 const LEVEL_STYLE = { trace: 90, debug: 90, info: 0, warn: 33, error: 31, fatal: 41 };

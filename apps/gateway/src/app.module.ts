@@ -5,6 +5,7 @@ import { GATEWAY_CONFIG } from './gateway.tokens';
 import { OpenApiModule } from './openapi/openapi.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RoutingModule } from './routing/routing.module';
+import { WebModule } from './web/web.module';
 
 @Global()
 @Module({})
@@ -18,6 +19,7 @@ export class GatewayModule {
         RoutingModule,
         OpenApiModule,
         RealtimeModule,
+        WebModule,
       ],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
       exports: [GATEWAY_CONFIG],

@@ -7,6 +7,8 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   GATEWAY_PORT: env.port().default(8080),
   /** The routing table: prefixes → services, public routes, per-route limits. */
   GATEWAY_ROUTES_FILE: z.string().default(resolve(__dirname, '../routes.json')),
+  /** The built web client (apps/web/dist) the gateway serves at `/`. */
+  WEB_DIST_DIR: z.string().min(1).default(resolve(__dirname, '../../web/dist')),
   AUTH_URL: env.url(['http', 'https']),
   REDIS_URL: env.url(['redis', 'rediss']),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),

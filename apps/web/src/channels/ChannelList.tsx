@@ -1,0 +1,181 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Channel } from '@bonfire/sdk';
+import { useAppState, useStore } from '../app/hooks';
+import { navigate } from '../app/router';
+import type { GuildState } from '../app/store';
+import { compareIds } from '../app/util';
+import { InviteDialog } from '../guilds/InviteDialog';
+import { Avatar } from '../ui/Avatar';
+import { useVoice } from '../voice/VoiceContext';
+import { CreateChannelDialog } from './CreateChannelDialog';
+import { Icon } from '../ui/Icon';
+
+interface Group {
+  category: Channel | null;
+  channels: Channel[];
+}
+
+/** Channels without a category first, then each category with its channels, all by position. */
+export function groupChannels(channels: Channel[]): Group[] {
+  const byPosition = (a: Channel, b: Channel) => a.position - b.position || compareIds(a.id, b.id);
+  const categories = channels.filter((channel) => channel.type === 'category').sort(byPosition);
+  const groups: Group[] = [
+    {
+      category: null,
+      channels: channels.filter((c) => c.type !== 'category' && !c.parentId).sort(byPosition),
+    },
+  ];
+  for (const category of categories) {
+    groups.push({
+      category,
+      channels: channels.filter((c) => c.type !== 'category' && c.parentId === category.id).sort(byPosition),
+    });
+  }
+  return groups;
+}
+
+export function ChannelList({
+  guildState,
+  activeChannelId,
+}: {
+  guildState: GuildState;
+  activeChannelId: string | null;
+}) {
+  const { guild, channels } = guildState;
+  const readStates = useAppState((state) => state.readStates);
+  const lastMessageIds = useAppState((state) => state.lastMessageIds);
+  const voiceStates = useAppState((state) => state.voiceStates);
+  const speaking = useAppState((state) => state.speaking);
+  const users = useAppState((state) => state.users);
+  const voice = useVoice();
+  const store = useStore();
+
+  // Who is in which voice channel right now; `voice.state.updated` dispatches keep it current.
+  useEffect(() => {
+    store.client.voice.guildStates(guild.id).then(
+      (states) => store.setVoiceStates(states),
+      () => undefined,
+    );
+  }, [store, guild.id]);
+  const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
+  const [dialog, setDialog] = useState<'channel' | 'invite' | null>(null);
+  const groups = useMemo(() => groupChannels(channels), [channels]);
+
+  const renderChannel = (channel: Channel) => {
+    const last = lastMessageIds[channel.id];
+    const read = readStates[channel.id]?.lastReadMessageId;
+    const unread = channel.type === 'text' && !!last && (!read || compareIds(last, read) > 0);
+    const mentions = readStates[channel.id]?.mentionCount ?? 0;
+    const isVoice = channel.type === 'voice';
+    const inVoice = Object.values(voiceStates).filter((state) => state.channelId === channel.id);
+    const labelParts = [channel.name ?? 'channel', isVoice ? 'voice channel' : 'text channel'];
+    if (unread) labelParts.push('unread');
+    if (mentions) labelParts.push(`${mentions} mentions`);
+    return (
+      <li key={channel.id}>
+        <button
+          className={`channel-link${unread ? ' unread' : ''}`}
+          aria-current={channel.id === activeChannelId ? 'page' : undefined}
+          aria-label={labelParts.join(', ')}
+          onClick={() => {
+            if (isVoice) void voice.join(channel);
+            else navigate({ page: 'guild', guildId: guild.id, channelId: channel.id });
+          }}
+        >
+          <span className="hash" aria-hidden="true">
+            <Icon name={isVoice ? 'speaker' : 'hash'} size={18} />
+          </span>
+          <span className="name">{channel.name}</span>
+          {mentions ? (
+            <span className="badge" aria-hidden="true">
+              {mentions}
+            </span>
+          ) : null}
+        </button>
+        {inVoice.length > 0 ? (
+          <ul className="voice-members" aria-label={`In ${channel.name}`}>
+            {inVoice.map((state) => {
+              const user = users[state.userId];
+              const name = user?.displayName ?? user?.username ?? 'Someone';
+              const isSpeaking = !!speaking[state.userId];
+              return (
+                <li key={state.userId} className="voice-member" data-speaking={isSpeaking}>
+                  <Avatar userId={state.userId} name={name} size="small" speaking={isSpeaking} />
+                  <span>{name}</span>
+                  {isSpeaking ? <span className="visually-hidden">speaking</span> : null}
+                  {state.selfMute || state.mute ? (
+                    <span aria-label="muted" role="img">
+                      <Icon name="micOff" size={14} />
+                    </span>
+                  ) : null}
+                  {state.selfDeaf || state.deaf ? (
+                    <span aria-label="deafened" role="img">
+                      <Icon name="headphones" size={14} />
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+      </li>
+    );
+  };
+
+  return (
+    <>
+      <header className="sidebar-header">
+        <h2>{guild.name}</h2>
+        <span>
+          <button
+            className="icon-button"
+            aria-label="Invite people"
+            title="Invite people"
+            onClick={() => setDialog('invite')}
+          >
+            <Icon name="invite" />
+          </button>
+          <button
+            className="icon-button"
+            aria-label="Create channel"
+            title="Create channel"
+            onClick={() => setDialog('channel')}
+          >
+            <Icon name="plus" />
+          </button>
+        </span>
+      </header>
+      <div className="sidebar-scroll">
+        {groups.map((group) => {
+          const key = group.category?.id ?? 'root';
+          const isCollapsed = !!collapsed[key];
+          const listId = `channels-${key}`;
+          return (
+            <section key={key} className={group.category ? 'channel-category' : undefined}>
+              {group.category ? (
+                <button
+                  className="category-toggle"
+                  aria-expanded={!isCollapsed}
+                  aria-controls={listId}
+                  onClick={() => setCollapsed((current) => ({ ...current, [key]: !isCollapsed }))}
+                >
+                  <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
+                  {group.category.name}
+                </button>
+              ) : null}
+              {isCollapsed ? null : (
+                <ul className="channel-list" id={listId}>
+                  {group.channels.map(renderChannel)}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {dialog === 'channel' ? (
+        <CreateChannelDialog guildState={guildState} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'invite' ? <InviteDialog guildId={guild.id} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * The message markdown Bonfire renders: ```code blocks```, `inline code`, **bold**, *italic* / _italic_,
+ * ~~strike~~, bare http(s) links, and mentions (<@id>, <@&roleId>, @everyone, @here). The parser yields a
+ * tree that React renders as elements — user text never reaches the DOM as HTML.
+ */
+export type InlineNode =
+  | { type: 'text'; text: string }
+  | { type: 'code'; text: string }
+  | { type: 'bold' | 'italic' | 'strike'; children: InlineNode[] }
+  | { type: 'link'; href: string }
+  | { type: 'mention'; userId: string }
+  | { type: 'roleMention'; roleId: string }
+  | { type: 'everyone'; text: '@everyone' | '@here' };
+
+export type MarkdownBlock =
+  { type: 'codeBlock'; language: string | null; text: string } | { type: 'inline'; children: InlineNode[] };
+
+const FENCE = '```';
+const LINK = /^https?:\/\/[^\s<>"]+/;
+const USER_MENTION = /^<@!?(\d{1,20})>/;
+const ROLE_MENTION = /^<@&(\d{1,20})>/;
+const EVERYONE = /^@(everyone|here)\b/;
+const TRAILING_PUNCTUATION = /[.,:;!?'"]+$/;
+/** Nesting deeper than this is shown as text: a pathological message cannot blow the stack. */
+const MAX_DEPTH = 8;
+
+export function parseMarkdown(source: string): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
+  let rest = source;
+  while (rest.length > 0) {
+    const open = rest.indexOf(FENCE);
+    const close = open === -1 ? -1 : rest.indexOf(FENCE, open + FENCE.length);
+    if (open === -1 || close === -1) {
+      pushInline(blocks, rest);
+      break;
+    }
+    if (open > 0) pushInline(blocks, rest.slice(0, open).replace(/\n$/, ''));
+    let body = rest.slice(open + FENCE.length, close);
+    let language: string | null = null;
+    const firstLine = /^([A-Za-z0-9_+-]{1,20})\n/.exec(body);
+    if (firstLine) {
+      language = firstLine[1]!;
+      body = body.slice(firstLine[0].length);
+    } else if (body.startsWith('\n')) {
+      body = body.slice(1);
+    }
+    blocks.push({ type: 'codeBlock', language, text: body.replace(/\n$/, '') });
+    rest = rest.slice(close + FENCE.length).replace(/^\n/, '');
+  }
+  return blocks;
+}
+
+function pushInline(blocks: MarkdownBlock[], text: string): void {
+  if (text.length === 0) return;
+  blocks.push({ type: 'inline', children: parseInline(text) });
+}
+
+export function parseInline(text: string, depth = 0): InlineNode[] {
+  const nodes: InlineNode[] = [];
+  let buffer = '';
+  const flush = () => {
+    if (buffer) nodes.push({ type: 'text', text: buffer });
+    buffer = '';
+  };
+  let index = 0;
+  while (index < text.length) {
+    const rest = text.slice(index);
+    const char = text[index]!;
+    const previous = index > 0 ? text[index - 1]! : ' ';
+
+    if (char === '\\' && index + 1 < text.length && /[\\`*_~<@]/.test(text[index + 1]!)) {
+      buffer += text[index + 1];
+      index += 2;
+      continue;
+    }
+    if (char === '`') {
+      const end = text.indexOf('`', index + 1);
+      if (end > index + 1) {
+        flush();
+        nodes.push({ type: 'code', text: text.slice(index + 1, end) });
+        index = end + 1;
+        continue;
+      }
+    }
+    if (depth < MAX_DEPTH) {
+      const styled =
+        delimited(text, index, '**', 'bold', depth) ??
+        delimited(text, index, '~~', 'strike', depth) ??
+        (char === '*' ? delimited(text, index, '*', 'italic', depth) : null) ??
+        (char === '_' && !/[A-Za-z0-9]/.test(previous) ? delimited(text, index, '_', 'italic', depth) : null);
+      if (styled) {
+        flush();
+        nodes.push(styled.node);
+        index = styled.end;
+        continue;
+      }
+    }
+    if (char === 'h' && !/[A-Za-z0-9]/.test(previous)) {
+      const link = LINK.exec(rest);
+      if (link) {
+        const href = trimLink(link[0]);
+        flush();
+        nodes.push({ type: 'link', href });
+        index += href.length;
+        continue;
+      }
+    }
+    if (char === '<') {
+      const user = USER_MENTION.exec(rest);
+      if (user) {
+        flush();
+        nodes.push({ type: 'mention', userId: user[1]! });
+        index += user[0].length;
+        continue;
+      }
+      const role = ROLE_MENTION.exec(rest);
+      if (role) {
+        flush();
+        nodes.push({ type: 'roleMention', roleId: role[1]! });
+        index += role[0].length;
+        continue;
+      }
+    }
+    if (char === '@' && !/[A-Za-z0-9]/.test(previous)) {
+      const everyone = EVERYONE.exec(rest);
+      if (everyone) {
+        flush();
+        nodes.push({ type: 'everyone', text: everyone[0] as '@everyone' | '@here' });
+        index += everyone[0].length;
+        continue;
+      }
+    }
+    buffer += char;
+    index += 1;
+  }
+  flush();
+  return nodes;
+}
+
+function delimited(
+  text: string,
+  index: number,
+  marker: string,
+  type: 'bold' | 'italic' | 'strike',
+  depth: number,
+): { node: InlineNode; end: number } | null {
+  if (!text.startsWith(marker, index)) return null;
+  const start = index + marker.length;
+  if (start >= text.length || /\s/.test(text[start]!)) return null;
+  let search = start;
+  while (search < text.length) {
+    const end = text.indexOf(marker, search);
+    if (end === -1) return null;
+    // `**` inside an italic run is bold's business: a single `*` never closes on half of one.
+    const partOfLonger =
+      marker.length === 1 && (text[end + 1] === marker || (end > 0 && text[end - 1] === marker));
+    if (end > start && !/\s/.test(text[end - 1]!) && !partOfLonger) {
+      const inner = text.slice(start, end);
+      return { node: { type, children: parseInline(inner, depth + 1) }, end: end + marker.length };
+    }
+    search = end + marker.length;
+  }
+  return null;
+}
+
+/** A sentence's closing punctuation and an unbalanced closing parenthesis are not part of the link. */
+function trimLink(raw: string): string {
+  let link = raw.replace(TRAILING_PUNCTUATION, '');
+  while (link.endsWith(')') && count(link, '(') < count(link, ')')) {
+    link = link.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
+  }
+  return link;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+/** Plain text of a message for previews (replies, notifications): markers removed, mentions kept as ids. */
+export function plainText(nodes: InlineNode[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+        case 'code':
+          return node.text;
+        case 'link':
+          return node.href;
+        case 'mention':
+          return `@${node.userId}`;
+        case 'roleMention':
+          return `@role`;
+        case 'everyone':
+          return node.text;
+        default:
+          return plainText(node.children);
+      }
+    })
+    .join('');
+}

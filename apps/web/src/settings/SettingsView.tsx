@@ -1,0 +1,250 @@
+import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import type { ChosenPresenceStatus } from '@bonfire/contracts';
+import type { SessionInfo } from '@bonfire/sdk';
+import { useAppState, useStore } from '../app/hooks';
+import { navigate } from '../app/router';
+import { capitalise, describeError, formatDateTime } from '../app/util';
+import { Avatar, STATUS_LABEL } from '../ui/Avatar';
+import { notify } from '../ui/Toasts';
+import { Icon } from '../ui/Icon';
+
+const CHOSEN: ChosenPresenceStatus[] = ['online', 'idle', 'dnd', 'invisible'];
+
+/** Profile (display name, about, avatar), status and custom status, sessions, logout. */
+export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
+  const store = useStore();
+  const client = store.client;
+  const me = useAppState((state) => state.me);
+  const presence = useAppState((state) => state.myPresence);
+  const [displayName, setDisplayName] = useState(me?.displayName ?? '');
+  const [about, setAbout] = useState(me?.about ?? '');
+  const [customText, setCustomText] = useState(presence.customStatus?.text ?? '');
+  const [profileMessage, setProfileMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [statusMessage, setStatusMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [sessions, setSessions] = useState<SessionInfo[] | null>(null);
+  const [avatarProgress, setAvatarProgress] = useState<number | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [chosen, setChosen] = useState<ChosenPresenceStatus>(
+    presence.status === 'offline' ? 'online' : presence.status,
+  );
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    client.auth.sessions().then(setSessions, () => setSessions([]));
+  }, [client]);
+
+  if (!me) return null;
+
+  const saveProfile = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const updated = await client.users.updateMe({
+        displayName: displayName.trim() || null,
+        about: about.trim() || null,
+      });
+      store.setMe(updated);
+      setProfileMessage({ text: 'Profile saved.', error: false });
+    } catch (error) {
+      setProfileMessage({ text: capitalise(describeError(error)), error: true });
+    }
+  };
+
+  const uploadAvatar = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      setAvatarProgress(0);
+      const uploaded = await client.files.uploadAvatar(
+        { data: file, filename: file.name, contentType: file.type || 'application/octet-stream' },
+        { onProgress: (progress) => setAvatarProgress(progress.fraction) },
+      );
+      store.setMe(await client.users.updateMe({ avatarFileId: uploaded.id }));
+      setProfileMessage({ text: 'Avatar updated.', error: false });
+    } catch (error) {
+      setProfileMessage({
+        text: capitalise(`the avatar could not be uploaded: ${describeError(error)}`),
+        error: true,
+      });
+    } finally {
+      setAvatarProgress(null);
+    }
+  };
+
+  const setStatus = async (status: ChosenPresenceStatus) => {
+    const previous = chosen;
+    setChosen(status);
+    try {
+      const updated = await client.presence.update({ status });
+      store.setMyPresence({ status: updated.status, customStatus: updated.customStatus });
+      setStatusMessage({ text: `Status set to ${STATUS_LABEL[status]}.`, error: false });
+    } catch (error) {
+      setChosen(previous);
+      setStatusMessage({ text: capitalise(describeError(error)), error: true });
+    }
+  };
+
+  const saveCustomStatus = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const text = customText.trim();
+      const updated = await client.presence.update({ customStatus: text ? { text } : null });
+      store.setMyPresence({ status: updated.status, customStatus: updated.customStatus });
+      setStatusMessage({ text: text ? 'Custom status saved.' : 'Custom status cleared.', error: false });
+    } catch (error) {
+      setStatusMessage({ text: capitalise(describeError(error)), error: true });
+    }
+  };
+
+  const logout = async () => {
+    try {
+      await client.auth.logout();
+    } catch (error) {
+      notify(
+        capitalise(`logging out on the server failed (${describeError(error)}); you are logged out here.`),
+      );
+    }
+    navigate('/login');
+  };
+
+  return (
+    <main className="main" id="main-content" tabIndex={-1}>
+      <header className="main-header">
+        <button className="icon-button drawer-toggle" aria-label="Open navigation" onClick={onOpenNav}>
+          <Icon name="menu" />
+        </button>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Settings
+        </h1>
+        <span className="spacer" />
+        <button className="button secondary" onClick={() => window.history.back()}>
+          Close
+        </button>
+      </header>
+      <div className="settings">
+        <section aria-labelledby="profile-heading">
+          <h2 id="profile-heading">Profile</h2>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 }}>
+            <Avatar
+              userId={me.id}
+              name={me.displayName ?? me.username}
+              imageUrl={me.avatarFileId ? client.files.publicFileUrl(me.avatarFileId, 'small') : null}
+              size="large"
+            />
+            <div>
+              <div>@{me.username}</div>
+              <label className="button secondary" style={{ marginTop: 6 }}>
+                Change avatar
+                <input
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp,image/gif"
+                  className="visually-hidden"
+                  onChange={uploadAvatar}
+                />
+              </label>
+              {avatarProgress !== null ? (
+                <progress max={1} value={avatarProgress} aria-label="Avatar upload progress" />
+              ) : null}
+            </div>
+          </div>
+          <form onSubmit={saveProfile}>
+            <div className="field">
+              <label htmlFor="settings-display-name">Display name</label>
+              <input
+                id="settings-display-name"
+                value={displayName}
+                maxLength={32}
+                onChange={(e) => setDisplayName(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="settings-about">About me</label>
+              <textarea
+                id="settings-about"
+                value={about}
+                maxLength={190}
+                rows={3}
+                onChange={(e) => setAbout(e.target.value)}
+              />
+            </div>
+            <button className="button" type="submit">
+              Save profile
+            </button>
+            {profileMessage ? (
+              <div
+                className={`alert${profileMessage.error ? '' : ' info'}`}
+                role={profileMessage.error ? 'alert' : 'status'}
+              >
+                {profileMessage.text}
+              </div>
+            ) : null}
+          </form>
+        </section>
+
+        <section aria-labelledby="status-heading">
+          <h2 id="status-heading">Status</h2>
+          <fieldset className="status-options" style={{ border: 0, padding: 0 }}>
+            <legend className="visually-hidden">Status</legend>
+            {CHOSEN.map((status) => (
+              <label key={status}>
+                <input
+                  type="radio"
+                  name="status"
+                  checked={chosen === status}
+                  onChange={() => void setStatus(status)}
+                />
+                <span
+                  className={`presence-dot ${status === 'invisible' ? 'offline' : status}`}
+                  style={{ position: 'static' }}
+                  aria-hidden="true"
+                />
+                {status === 'online' ? 'Online (automatic)' : STATUS_LABEL[status]}
+              </label>
+            ))}
+          </fieldset>
+          <form onSubmit={saveCustomStatus} style={{ marginTop: 16 }}>
+            <div className="field">
+              <label htmlFor="settings-custom-status">Custom status</label>
+              <input
+                id="settings-custom-status"
+                value={customText}
+                maxLength={128}
+                onChange={(e) => setCustomText(e.target.value)}
+              />
+            </div>
+            <button className="button" type="submit">
+              Save custom status
+            </button>
+          </form>
+          {statusMessage ? (
+            <div
+              className={`alert${statusMessage.error ? '' : ' info'}`}
+              role={statusMessage.error ? 'alert' : 'status'}
+            >
+              {statusMessage.text}
+            </div>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">Devices</h2>
+          {sessions === null ? <p>Loading…</p> : null}
+          <ul>
+            {sessions?.map((session) => (
+              <li key={session.id}>
+                {session.deviceLabel ?? 'Unnamed device'} — last used {formatDateTime(session.lastUsedAt)}
+                {session.current ? ' (this device)' : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section>
+          <button className="button danger" onClick={() => void logout()}>
+            Log out
+          </button>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { useAppState } from '../app/hooks';
+import { useVoice } from './VoiceContext';
+import { Icon } from '../ui/Icon';
+
+/** Shown above the user panel while in a voice channel: where, and mute / deafen / leave. */
+export function VoicePanel() {
+  const voice = useVoice();
+  const me = useAppState((state) => state.me);
+  const speaking = useAppState((state) => (me ? !!state.speaking[me.id] : false));
+  if (!voice.channel) return null;
+  const status =
+    voice.state === 'connected'
+      ? 'Voice connected'
+      : voice.state === 'reconnecting'
+        ? 'Reconnecting…'
+        : 'Connecting…';
+  return (
+    <section className="voice-panel" aria-label="Voice connection">
+      <div className="state" role="status">
+        {status}
+        {speaking ? ' · you are speaking' : ''}
+      </div>
+      <div>
+        <Icon name="speaker" size={16} /> {voice.channel.name}
+        {voice.listenOnly ? ' (listening only)' : ''}
+      </div>
+      <div className="controls">
+        <button
+          className="icon-button active-danger"
+          aria-pressed={voice.selfMute}
+          aria-label={voice.selfMute ? 'Unmute' : 'Mute'}
+          title={voice.selfMute ? 'Unmute' : 'Mute'}
+          onClick={() => void voice.toggleMute()}
+          disabled={voice.listenOnly}
+        >
+          <Icon name={voice.selfMute ? 'micOff' : 'mic'} />
+        </button>
+        <button
+          className="icon-button active-danger"
+          aria-pressed={voice.selfDeaf}
+          aria-label={voice.selfDeaf ? 'Undeafen' : 'Deafen'}
+          title={voice.selfDeaf ? 'Undeafen' : 'Deafen'}
+          onClick={() => void voice.toggleDeaf()}
+        >
+          <Icon name="headphones" />
+        </button>
+        <button
+          className="icon-button"
+          aria-label="Leave voice"
+          title="Leave voice"
+          onClick={() => void voice.leave()}
+        >
+          <Icon name="hangUp" />
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { Stack } from '../support/stack';
+
+/**
+ * The web client's test stack: the built services (the gateway serves apps/web/dist) on throwaway
+ * databases, and Debian Chromium. Uploads and attachment downloads go from the page straight to the local
+ * object store, whose bucket allows that by CORS (infra/servers/s3.mjs).
+ */
+export class WebStack {
+  private constructor(
+    readonly stack: Stack,
+    readonly browser: Browser,
+  ) {}
+
+  static async start(options: { voice?: boolean; browserArgs?: string[] } = {}): Promise<WebStack> {
+    const suffix = randomBytes(4).toString('hex');
+    const services = [
+      'auth',
+      'chat',
+      'presence',
+      'file',
+      'search',
+      ...(options.voice ? ['voice'] : []),
+      'gateway',
+    ];
+    const stack = await Stack.start({
+      services,
+      env: { PRESENCE_KEY_PREFIX: `presence-web-e2e-${suffix}` },
+      serviceEnv: {
+        chat: { CHAT_SEND_LIMIT_PER_10S: '1000' },
+        search: {
+          SEARCH_INDEX_ALIAS: `messages-web-e2e-${suffix}`,
+          SEARCH_CONSUMER_GROUP: `search.indexer.web-e2e-${suffix}`,
+          SEARCH_INDEXER_START_FROM: 'latest',
+        },
+        presence: {
+          PRESENCE_CONSUMER_GROUP: `presence.projection.web-e2e-${suffix}`,
+          PRESENCE_PROJECTION_START_FROM: 'latest',
+        },
+        // Quick heartbeats: a dropped connection is noticed in about two seconds instead of 45.
+        gateway: { REALTIME_PING_INTERVAL_MS: '1000', REALTIME_PING_TIMEOUT_MS: '1000' },
+      },
+    });
+    const browser = await launchChromium({ args: options.browserArgs ?? [] });
+    return new WebStack(stack, browser);
+  }
+
+  get url(): string {
+    return this.stack.gateway.url;
+  }
+
+  /** A separate browser profile (its own storage: one person), with console errors collected. */
+  async newPage(
+    options: BrowserContextOptions = {},
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[]; frames: string[] }> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    // The realtime traffic, kept for the failure report of a test.
+    const frames: string[] = [];
+    const started = Date.now();
+    page.on('websocket', (socket) => {
+      frames.push(`${Date.now() - started} open ${socket.url()}`);
+      socket.on('framereceived', (frame) =>
+        frames.push(`${Date.now() - started} <- ${String(frame.payload).slice(0, 2000)}`),
+      );
+      socket.on('framesent', (frame) =>
+        frames.push(`${Date.now() - started} -> ${String(frame.payload).slice(0, 2000)}`),
+      );
+      socket.on('close', () => frames.push(`${Date.now() - started} close`));
+    });
+    page.setDefaultTimeout(15_000);
+    return { context, page, errors, frames };
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.stack?.stop();
+  }
+}
+
+export interface Person {
+  username: string;
+  password: string;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  frames: string[];
+}
+
+/** Registers through the page, as a person would. */
+export async function registerThroughPage(
+  web: WebStack,
+  username: string,
+  options: BrowserContextOptions = {},
+): Promise<Person> {
+  const { context, page, errors, frames } = await web.newPage(options);
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  await page.goto(`${web.url}/register`);
+  await page.getByLabel('Email').fill(`${username}@example.test`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Display name (optional)').fill(username[0]!.toUpperCase() + username.slice(1));
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('region', { name: 'Your account' }).waitFor();
+  return { username, password, context, page, errors, frames };
+}

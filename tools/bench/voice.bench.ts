@@ -5,17 +5,19 @@
  *             RTP from a synthetic peer: a UDP socket sending one 20 ms Opus-sized packet every 20 ms
  *             (50 packets/s, ~32 kbit/s) into a PlainTransport. Listening peers are added in steps
  *             (`--step` peers every `--step-seconds`); each consumes every speaker through its own
- *             PlainTransport whose RTP goes to a counting UDP sink. Per step: consumers, the worker's CPU
- *             (% of one core; a worker is one thread), packets forwarded per second, the share of the
- *             packets sent that reached every listener, worker RSS. Saturated = worker CPU ≥ 90 % or
+ *             PlainTransport, SRTP-encrypted like a WebRTC peer's, whose packets go to a counting UDP
+ *             sink. Per step: consumers, the worker's CPU (% of one core; a worker is one thread),
+ *             packets forwarded per second, the share of the packets sent that reached every listener,
+ *             worker RSS. Saturated = worker CPU ≥ 90 % or
  *             delivery < 97 % (on 2 cores the receiving sinks in this process may give out first: the
  *             bench prints the machine's CPU too).
  * The worker is the one `npm ci` installs (node_modules/mediasoup/worker/out/Release/mediasoup-worker).
- * Synthetic peers skip ICE/DTLS/SRTP (PlainTransport): SRTP encryption per consumer would cost the worker
- * a little more with WebRTC peers, so real capacity is somewhat lower than measured here. The load
+ * Synthetic peers skip ICE and DTLS (PlainTransport with SRTP keys given directly); the per-packet work — RTP
+ * forwarding and SRTP encryption per consumer — is what WebRTC peers cost the worker. The load
  * generator (senders and sinks) runs in this process on the same 2 cores.
  * Run: node tools/bench/run.mjs voice [--speakers 10] [--step 20] [--step-seconds 5] [--max-consumers 3000]
  */
+import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { parseArgs } from 'node:util';
 import * as mediasoup from 'mediasoup';
@@ -40,6 +42,7 @@ const PACKET_INTERVAL_MS = 20;
 /** 20 ms of Opus at ~32 kbit/s. */
 const OPUS_FRAME_BYTES = 80;
 const LOOPBACK = '127.0.0.1';
+const SRTP_SUITE = 'AES_CM_128_HMAC_SHA1_80';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function rtpPacket(sequence: number, timestamp: number, ssrc: number): Buffer {
@@ -117,16 +120,23 @@ async function main(): Promise<void> {
       let saturatedAt: number | undefined;
       while (consumers + speakers <= maxConsumers && !bench.signal.aborted) {
         for (let peer = 0; peer < peersPerStep; peer++) {
+          // SRTP toward the listener, as a WebRTC peer gets it: encryption per consumer is real worker work
           const transport = await router.createPlainTransport({
             listenInfo: { protocol: 'udp', ip: LOOPBACK },
             rtcpMux: true,
             comedia: false,
+            enableSrtp: true,
+            srtpCryptoSuite: SRTP_SUITE,
           });
           const sink = createSocket('udp4');
           sink.on('message', () => received++);
           await new Promise<void>((bound) => sink.bind(0, LOOPBACK, bound));
           sinks.push(sink);
-          await transport.connect({ ip: LOOPBACK, port: sink.address().port });
+          await transport.connect({
+            ip: LOOPBACK,
+            port: sink.address().port,
+            srtpParameters: { cryptoSuite: SRTP_SUITE, keyBase64: randomBytes(30).toString('base64') },
+          });
           for (const { producer } of speakerList) {
             await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
             consumers++;

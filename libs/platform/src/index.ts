@@ -14,6 +14,7 @@ export * from './database/database';
 export * from './database/database.module';
 export * from './redis/redis.module';
 export * from './identity/internal-identity';
+export * from './identity/internal-request';
 export * from './identity/identity.guard';
 export * from './identity/identity.module';
 export * from './ids/snowflake';

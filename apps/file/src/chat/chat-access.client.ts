@@ -5,7 +5,7 @@ import {
   PERMISSIONS,
   type PermissionName,
 } from '@bonfire/contracts';
-import { AppError, type CallerIdentity, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+import { AppError, type CallerIdentity, getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../config';
 
@@ -75,25 +75,15 @@ export class ChatAccessClient {
     requirePermissions(permissions, required);
   }
 
-  private async get<T>(caller: CallerIdentity, path: string): Promise<T | null> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.config.CHAT_URL), {
-        headers: { [IDENTITY_HEADER]: signIdentity(this.config.INTERNAL_IDENTITY_SECRET, caller) },
-        signal: AbortSignal.timeout(this.config.FILE_CHAT_TIMEOUT_MS),
-      });
-    } catch {
-      throw unavailable();
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return null;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw unavailable();
-    }
-    return (await response.json()) as T;
+  private get<T>(caller: CallerIdentity, path: string): Promise<T | null> {
+    return getInternalJson<T>({
+      baseUrl: this.config.CHAT_URL,
+      path,
+      caller,
+      identitySecret: this.config.INTERNAL_IDENTITY_SECRET,
+      timeoutMs: this.config.FILE_CHAT_TIMEOUT_MS,
+      unavailable,
+    });
   }
 }
 

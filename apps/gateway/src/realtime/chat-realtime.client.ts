@@ -1,5 +1,5 @@
 import type { ChannelPermissionsAnswer, RealtimeState, VisibleChannelsAnswer } from '@bonfire/contracts';
-import { type CallerIdentity, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+import { type CallerIdentity, getInternalJson } from '@bonfire/platform';
 
 export class ChatUnavailableError extends Error {
   constructor(message: string) {
@@ -61,26 +61,14 @@ export class ChatRealtimeClient {
     this.permissionCache.clear();
   }
 
-  private async get<T>(identity: CallerIdentity, path: string): Promise<T | null> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.options.baseUrl), {
-        headers: { [IDENTITY_HEADER]: signIdentity(this.options.identitySecret, identity) },
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (error) {
-      throw new ChatUnavailableError(
-        `chat unreachable: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return null;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new ChatUnavailableError(`chat answered ${response.status} to ${path}`);
-    }
-    return (await response.json()) as T;
+  private get<T>(identity: CallerIdentity, path: string): Promise<T | null> {
+    return getInternalJson<T>({
+      baseUrl: this.options.baseUrl,
+      path,
+      caller: identity,
+      identitySecret: this.options.identitySecret,
+      timeoutMs: this.options.timeoutMs,
+      unavailable: (reason) => new ChatUnavailableError(`chat ${reason}`),
+    });
   }
 }

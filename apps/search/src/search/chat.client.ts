@@ -1,11 +1,5 @@
 import type { ChannelPermissionsAnswer, ReadableChannelsAnswer, UsersByNameAnswer } from '@bonfire/contracts';
-import {
-  AppError,
-  type CallerIdentity,
-  IDENTITY_HEADER,
-  MetricsService,
-  signIdentity,
-} from '@bonfire/platform';
+import { AppError, type CallerIdentity, getInternalJson, MetricsService } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { Histogram } from 'prom-client';
 import { SEARCH_CONFIG, type SearchConfig } from '../config';
@@ -88,25 +82,15 @@ export class ChatClient {
     }
   }
 
-  private async request<T>(caller: CallerIdentity, path: string): Promise<T | null> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.config.CHAT_URL), {
-        headers: { [IDENTITY_HEADER]: signIdentity(this.config.INTERNAL_IDENTITY_SECRET, caller) },
-        signal: AbortSignal.timeout(this.config.SEARCH_CHAT_TIMEOUT_MS),
-      });
-    } catch {
-      throw chatUnavailable();
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return null;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw chatUnavailable();
-    }
-    return (await response.json()) as T;
+  private request<T>(caller: CallerIdentity, path: string): Promise<T | null> {
+    return getInternalJson<T>({
+      baseUrl: this.config.CHAT_URL,
+      path,
+      caller,
+      identitySecret: this.config.INTERNAL_IDENTITY_SECRET,
+      timeoutMs: this.config.SEARCH_CHAT_TIMEOUT_MS,
+      unavailable: chatUnavailable,
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import {
   VOICE_REST_ERROR_CODES,
   type VoiceChannelAccessAnswer,
 } from '@bonfire/contracts';
-import { AppError, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+import { AppError, getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 
@@ -26,30 +26,15 @@ export class ChatClient {
     return this.get(userId, `/internal/v1/realtime/guilds/${encodeURIComponent(guildId)}/visible-channels`);
   }
 
-  private async get<T>(userId: string, path: string): Promise<T | null> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.config.CHAT_URL), {
-        headers: {
-          [IDENTITY_HEADER]: signIdentity(this.config.INTERNAL_IDENTITY_SECRET, {
-            userId,
-            sessionId: 'voice',
-          }),
-        },
-        signal: AbortSignal.timeout(this.config.VOICE_CHAT_TIMEOUT_MS),
-      });
-    } catch {
-      throw chatUnavailable();
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return null;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw chatUnavailable();
-    }
-    return (await response.json()) as T;
+  private get<T>(userId: string, path: string): Promise<T | null> {
+    return getInternalJson<T>({
+      baseUrl: this.config.CHAT_URL,
+      path,
+      caller: { userId, sessionId: 'voice' },
+      identitySecret: this.config.INTERNAL_IDENTITY_SECRET,
+      timeoutMs: this.config.VOICE_CHAT_TIMEOUT_MS,
+      unavailable: chatUnavailable,
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type KafkaMessage,
   type LogEntry,
   type Producer,
+  type ProducerRecord,
 } from 'kafkajs';
 import {
   DEFAULT_RETRY_POLICY,
@@ -306,27 +307,46 @@ export class KafkaEventBus implements EventBus {
     );
     await this.connectProducer();
     // If this send fails, eachMessage throws, the offset is not committed and the message comes again.
-    await this.producer.send({
-      topic: deadLetterTopic(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [HEADERS.dlqReason]: reason,
-            [HEADERS.dlqAttempts]: String(attempts),
-            [HEADERS.dlqGroup]: group,
-            [HEADERS.dlqFailedAt]: new Date().toISOString(),
-            [HEADERS.dlqOriginalTopic]: topic,
-            [HEADERS.dlqOriginalPartition]: String(partition),
-            [HEADERS.dlqOriginalOffset]: message.offset,
-          },
-        },
-      ],
-    });
+    await this.producer.send(deadLetterRecord({ topic, partition, message, reason, attempts, group }));
   }
+}
+
+export interface FailedMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  reason: string;
+  /** How many times handling was tried (0: refused before any try, e.g. not a valid envelope). */
+  attempts: number;
+  group: string;
+}
+
+/**
+ * The record that puts a message on `<topic>.dlq`: its key and bytes unchanged, the reason and where it came
+ * from in headers (HEADERS.dlq*), so `subscribeDeadLetters` and an operator can tell why and replay it.
+ */
+export function deadLetterRecord(letter: FailedMessage): ProducerRecord {
+  const { topic, partition, message } = letter;
+  return {
+    topic: deadLetterTopic(topic),
+    acks: -1,
+    messages: [
+      {
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          [HEADERS.dlqReason]: letter.reason,
+          [HEADERS.dlqAttempts]: String(letter.attempts),
+          [HEADERS.dlqGroup]: letter.group,
+          [HEADERS.dlqFailedAt]: new Date().toISOString(),
+          [HEADERS.dlqOriginalTopic]: topic,
+          [HEADERS.dlqOriginalPartition]: String(partition),
+          [HEADERS.dlqOriginalOffset]: message.offset,
+        },
+      },
+    ],
+  };
 }
 
 function header(message: KafkaMessage, name: string): string | undefined {

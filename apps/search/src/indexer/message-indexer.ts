@@ -1,5 +1,5 @@
-import { type AnyEvent, deadLetterTopic, parseEvent } from '@bonfire/contracts';
-import { KAFKA_HEADERS } from '@bonfire/messaging';
+import { type AnyEvent, parseEvent } from '@bonfire/contracts';
+import { deadLetterRecord } from '@bonfire/messaging';
 import { createLogger, HealthRegistry, MetricsService } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
@@ -28,7 +28,7 @@ import { type BulkOperation, bulkBody, bulkOperation, itemOutcome } from './bulk
  * SEARCH_RETRY_MAX_DELAY_MS) while the consumer keeps heartbeating: consumption pauses without
  * leaving the group, nothing is committed, and it resumes where it stopped once Elasticsearch is back.
  * An event that fails validation (not JSON, or not a valid envelope) can never be indexed: it goes to
- * `<topic>.dlq` with the reason, in the headers the EventBus uses (`KAFKA_HEADERS`, readable with
+ * `<topic>.dlq` with the reason, in the headers the EventBus uses (`deadLetterRecord`, readable with
  * `EventBus.subscribeDeadLetters`), before its offset is committed — so it is never lost silently and
  * never blocks the partition. If the dead-letter send fails, the batch is not resolved and comes again.
  */
@@ -181,26 +181,16 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
       { topic, partition, offset: message.offset, reason },
       'invalid event dead-lettered (never indexed)',
     );
-    await this.producer!.send({
-      topic: deadLetterTopic(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [KAFKA_HEADERS.dlqReason]: reason,
-            [KAFKA_HEADERS.dlqAttempts]: '0',
-            [KAFKA_HEADERS.dlqGroup]: this.config.SEARCH_CONSUMER_GROUP,
-            [KAFKA_HEADERS.dlqFailedAt]: new Date().toISOString(),
-            [KAFKA_HEADERS.dlqOriginalTopic]: topic,
-            [KAFKA_HEADERS.dlqOriginalPartition]: String(partition),
-            [KAFKA_HEADERS.dlqOriginalOffset]: message.offset,
-          },
-        },
-      ],
-    });
+    await this.producer!.send(
+      deadLetterRecord({
+        topic,
+        partition,
+        message,
+        reason,
+        attempts: 0,
+        group: this.config.SEARCH_CONSUMER_GROUP,
+      }),
+    );
     this.deadLettered.inc();
     return null;
   }

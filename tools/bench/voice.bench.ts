@@ -1,6 +1,14 @@
 /**
- * Issue 9: how many consumers one mediasoup worker carries before its CPU saturates (synthetic peers).
+ * Issue 9: join-to-first-packet time, and how many consumers one mediasoup worker carries before its CPU
+ * saturates (synthetic peers).
  *
+ *   join      auth, chat, voice and a gateway from their build output (e2e/support/stack.ts) and Debian
+ *             Chromium (playwright-core, a fake microphone playing a tone). Alice sits in a voice channel
+ *             talking; Bob's page (the e2e voice harness: mediasoup-client + socket.io-client) joins
+ *             `--join-runs` times: from Bob's POST /api/v1/channels/{id}/voice through the gateway —
+ *             voice token, signaling, device load, transports (ICE, DTLS), produce, consume, resume — to
+ *             the first audio bytes from Alice in Bob's inbound-rtp stats (polled every 10 ms). Then Bob
+ *             leaves and the next run starts on a fresh page.
  *   capacity  one worker, one router (Opus, as apps/voice configures rooms). `--speakers` producers each get
  *             RTP from a synthetic peer: a UDP socket sending one 20 ms Opus-sized packet every 20 ms
  *             (50 packets/s, ~32 kbit/s) into a PlainTransport. Listening peers are added in steps
@@ -15,14 +23,31 @@
  * Synthetic peers skip ICE and DTLS (PlainTransport with SRTP keys given directly); the per-packet work — RTP
  * forwarding and SRTP encryption per consumer — is what WebRTC peers cost the worker. The load
  * generator (senders and sinks) runs in this process on the same 2 cores.
- * Run: node tools/bench/run.mjs voice [--speakers 10] [--step 20] [--step-seconds 5] [--max-consumers 3000]
+ * Run: node tools/bench/run.mjs voice [--join-runs 10] [--speakers 10] [--step 20] [--step-seconds 5]
+ *      [--max-consumers 3000]   (--join-runs 0 skips the browser phase)
+ * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/voice
  */
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { parseArgs } from 'node:util';
 import * as mediasoup from 'mediasoup';
 import type { types as ms } from 'mediasoup';
-import { readCpuSeconds, readMachineCpuSeconds, readRssKiB, runBench, table } from './lib';
+import type { VoiceJoinResponse } from '@bonfire/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../e2e/support/browser';
+import { Stack } from '../../e2e/support/stack';
+import { serveHarness, toneWav } from '../../e2e/voice/harness/serve-harness';
+import type { VoiceHarness } from '../../e2e/voice/harness/voice-harness';
+import { person, type Person, voiceGuild } from '../../e2e/voice/voice-fixture';
+import {
+  type BenchContext,
+  LatencyRecorder,
+  readCpuSeconds,
+  readMachineCpuSeconds,
+  readRssKiB,
+  runBench,
+  table,
+} from './lib';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,8 +55,10 @@ const { values: args } = parseArgs({
     step: { type: 'string', default: '20' },
     'step-seconds': { type: 'string', default: '5' },
     'max-consumers': { type: 'string', default: '3000' },
+    'join-runs': { type: 'string', default: '10' },
   },
 });
+const joinRuns = Number(args['join-runs']);
 const speakers = Number(args.speakers);
 const peersPerStep = Number(args.step);
 const stepSeconds = Number(args['step-seconds']);
@@ -82,11 +109,77 @@ async function addSpeaker(router: ms.Router, index: number): Promise<Speaker> {
   return { producer, socket, port: transport.tuple.localPort, ssrc };
 }
 
+type HarnessWindow = { voiceHarness: VoiceHarness };
+
+async function openHarness(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => 'voiceHarness' in window);
+  return page;
+}
+
+async function joinVoice(page: Page, who: Person, channelId: string): Promise<void> {
+  const joined = await who.api.post<VoiceJoinResponse>(`/api/v1/channels/${channelId}/voice`, {});
+  if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
+  await page.evaluate(
+    ([endpoint, token]) => (window as unknown as HarnessWindow).voiceHarness.start(endpoint!, token!),
+    [joined.body.endpoint, joined.body.token],
+  );
+}
+
+async function measureJoins(bench: BenchContext): Promise<void> {
+  const [stack, harness, browser] = await Promise.all([
+    Stack.start({ services: ['auth', 'chat', 'voice', 'gateway'] }),
+    serveHarness(),
+    launchChromium({
+      args: ['--allow-loopback-in-peer-connection', `--use-file-for-fake-audio-capture=${toneWav()}`],
+    }),
+  ]);
+  bench.onCleanup(() => stack.stop());
+  bench.onCleanup(() => harness.server.close());
+  bench.onCleanup(() => browser.close());
+  const [alice, bob] = [await person(stack), await person(stack)];
+  const { channelId } = await voiceGuild(alice, [bob]);
+  await joinVoice(await openHarness(browser, harness.url), alice, channelId);
+
+  const recorder = new LatencyRecorder();
+  for (let run = 0; run < joinRuns && !bench.signal.aborted; run++) {
+    const page = await openHarness(browser, harness.url);
+    const startedAt = performance.now();
+    await joinVoice(page, bob, channelId);
+    await page.waitForFunction(
+      async () => (await (window as unknown as HarnessWindow).voiceHarness.bytesReceived()) > 0,
+      undefined,
+      { polling: 10, timeout: 20_000 },
+    );
+    recorder.record(performance.now() - startedAt);
+    await page.evaluate(() => (window as unknown as HarnessWindow).voiceHarness.leave());
+    await bob.api.delete('/api/v1/users/@me/voice-state');
+    await page.close();
+  }
+  const summary = recorder.summary();
+  bench.section(
+    `join: POST …/voice through the gateway → first audio bytes received (${summary.count} joins)`,
+    table(
+      ['joins', 'p50 ms', 'p95 ms', 'max ms', 'min ms'],
+      [
+        [
+          String(summary.count),
+          ...[summary.p50, summary.p95, summary.max, summary.min].map((ms) => ms.toFixed(0)),
+        ],
+      ],
+    ),
+    'join',
+    summary,
+  );
+}
+
 async function main(): Promise<void> {
   await runBench(
     'voice',
-    { deadlineSeconds: 900, description: 'consumers per mediasoup worker until CPU saturation' },
+    { deadlineSeconds: 1200, description: 'join-to-first-packet; consumers per mediasoup worker' },
     async (bench) => {
+      if (joinRuns > 0) await measureJoins(bench);
       const worker = await mediasoup.createWorker({
         logLevel: 'error',
         rtcMinPort: 40000,

@@ -261,6 +261,19 @@ describe('voice service (real Redis, Kafka and mediasoup workers; fake chat)', (
     expect(listed.body.map((state) => state.userId).sort()).toEqual([alice, bob, mod].sort());
   });
 
+  it('gives the last seat of a limited channel to exactly one of several simultaneous joins', async () => {
+    const members = Array.from({ length: 6 }, () => snowflake());
+    const { channel } = guildFixture(app, Object.fromEntries(members.map((id) => [id, MEMBER])), 2);
+    const lounge = channel();
+    const replies = await Promise.all(members.map((member) => join(member, lounge)));
+    expect(replies.filter((reply) => reply.status === 200)).toHaveLength(2);
+    expect(replies.filter((reply) => reply.body.error?.code === 'VOICE_CHANNEL_FULL')).toHaveLength(4);
+    const listed = await app.call<VoiceState[]>('GET', `/api/v1/channels/${lounge}/voice-states`, {
+      as: members[0]!,
+    });
+    expect(listed.body).toHaveLength(2);
+  });
+
   it('self mute pauses the microphone; server mute refuses audio and pauses it; deafen pauses consumers', async () => {
     const [alice, bob, mod] = [snowflake(), snowflake(), snowflake()];
     const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER, [mod]: MODERATOR });

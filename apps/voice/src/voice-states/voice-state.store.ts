@@ -29,6 +29,13 @@ redis.call('SREM', KEYS[2], ARGV[2])
 if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[2]) end
 return 1`;
 
+// Takes a seat in a channel's user set unless it is full; a user already seated keeps theirs.
+const RESERVE_SEAT = `
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 1 end
+if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('SADD', KEYS[1], ARGV[1])
+return 1`;
+
 export function publicState(state: StoredVoiceState): VoiceState {
   return {
     userId: state.userId,
@@ -109,6 +116,26 @@ export class VoiceStateStore {
   async inGuild(guildId: string): Promise<StoredVoiceState[]> {
     const states = await this.load(await this.redis.smembers(this.keys.guildUsers(guildId)));
     return states.filter((state) => state.guildId === guildId);
+  }
+
+  /**
+   * Seats the user in the channel if fewer than `limit` others are there, in one step, so two joins at the
+   * same moment cannot both take the last seat. False when the channel is full.
+   */
+  async reserveSeat(channelId: string, userId: string, limit: number): Promise<boolean> {
+    const taken = await this.redis.eval(
+      RESERVE_SEAT,
+      1,
+      this.keys.channelUsers(channelId),
+      userId,
+      String(limit),
+    );
+    return taken === 1;
+  }
+
+  /** Gives back a seat taken by reserveSeat when the join then failed. */
+  async releaseSeat(channelId: string, userId: string): Promise<void> {
+    await this.redis.srem(this.keys.channelUsers(channelId), userId);
   }
 
   async countInChannel(channelId: string): Promise<number> {

@@ -51,13 +51,27 @@ export class VoiceStatesService {
   async join(userId: string, channelId: string, body: VoiceJoinRequest): Promise<VoiceJoinResponse> {
     const access = await this.admit(userId, channelId);
     const previous = await this.store.get(userId);
-    if (access.userLimit !== null && !has(BigInt(access.permissions), PERMISSIONS.MOVE_MEMBERS)) {
-      const present = await this.store.countInChannel(channelId);
-      const alreadyThere = previous?.channelId === channelId ? 1 : 0;
-      if (present - alreadyThere >= access.userLimit) {
-        throw AppError.forbidden(`This voice channel is full (${access.userLimit}).`, CODES.voiceChannelFull);
-      }
+    // members who may move others pass the user limit, as in Discord
+    const limit = has(BigInt(access.permissions), PERMISSIONS.MOVE_MEMBERS) ? null : access.userLimit;
+    const reserving = limit !== null && previous?.channelId !== channelId;
+    if (reserving && !(await this.store.reserveSeat(channelId, userId, limit))) {
+      throw AppError.forbidden(`This voice channel is full (${access.userLimit}).`, CODES.voiceChannelFull);
     }
+    try {
+      return await this.enter(userId, channelId, body, access, previous);
+    } catch (error) {
+      if (reserving) await this.store.releaseSeat(channelId, userId);
+      throw error;
+    }
+  }
+
+  private async enter(
+    userId: string,
+    channelId: string,
+    body: VoiceJoinRequest,
+    access: VoiceChannelAccessAnswer,
+    previous: StoredVoiceState | null,
+  ): Promise<VoiceJoinResponse> {
     const node = await this.registry.nodeForRoom(channelId);
     const sameGuild = previous !== null && previous.guildId === access.guildId;
     const state: StoredVoiceState = {

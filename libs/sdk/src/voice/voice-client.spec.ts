@@ -47,6 +47,8 @@ const producerInfo = (userId: string, producerId: string): VoiceProducerInfo => 
 /** Plays the voice node: answers every request like the server would and records the order. */
 class FakeSignaling implements VoiceSignaling {
   connected = false;
+  /** Called as each request arrives, before it is answered (to interleave server events). */
+  onRequest?: (event: string, signaling: FakeSignaling) => void;
   readonly log: string[] = [];
   readonly requests: { event: string; request: unknown }[] = [];
   private readonly handlers = new Map<string, AnyHandler[]>();
@@ -66,6 +68,7 @@ class FakeSignaling implements VoiceSignaling {
   emit(event: string, request: unknown, ack: (answer: never) => void): void {
     this.log.push(event);
     this.requests.push({ event, request });
+    this.onRequest?.(event, this);
     const refused = this.refuse[event as keyof VoiceClientEvents];
     if (refused) {
       queueMicrotask(() =>
@@ -261,7 +264,11 @@ const welcome = (channelId: string, peers: VoicePeer[] = []): VoiceWelcome => ({
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(
-  options: { peers?: VoicePeer[]; refuse?: Partial<Record<keyof VoiceClientEvents, string>> } = {},
+  options: {
+    peers?: VoicePeer[];
+    refuse?: Partial<Record<keyof VoiceClientEvents, string>>;
+    onRequest?: FakeSignaling['onRequest'];
+  } = {},
 ) {
   const signalings: FakeSignaling[] = [];
   const devices: FakeDevice[] = [];
@@ -299,6 +306,7 @@ function setup(
         welcome(channelId, options.peers ?? []),
         options.refuse,
       );
+      signaling.onRequest = options.onRequest;
       signalings.push(signaling);
       return signaling;
     },
@@ -369,6 +377,17 @@ describe('VoiceClient', () => {
 
     signaling.server('peer.left', { userId: '3' });
     expect(voice.peers.has('3')).toBe(false);
+  });
+
+  it('consumes a producer announced between welcome and its receive transport (a peer rejoining meanwhile)', async () => {
+    const { voice, tracks } = setup({
+      onRequest: (event, signaling) => {
+        if (event === 'join') signaling.server('producer.added', producerInfo('3', '3-early'));
+      },
+    });
+    await voice.join('200', { microphoneTrack: new FakeTrack('mic') });
+    await settle();
+    expect(tracks.map((track) => track.producerId)).toEqual(['3-early']);
   });
 
   it('self mute pauses the producer and PATCHes selfMute; deafen pauses every consumer too', async () => {

@@ -98,6 +98,8 @@ interface Session {
   consumers: Map<string, { consumer: ConsumerLike; info: VoiceProducerInfo }>;
   /** Producers being consumed right now (consume is async; `producer.closed` may arrive meanwhile). */
   pending: Set<string>;
+  /** Producers announced (`producer.added`) before the receive transport existed: consumed once it does. */
+  early: Map<string, VoiceProducerInfo>;
   closedProducers: Set<string>;
   ended: boolean;
 }
@@ -247,6 +249,7 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
       microphone: null,
       consumers: new Map(),
       pending: new Set(),
+      early: new Map(),
       closedProducers: new Set(),
       ended: false,
     };
@@ -305,8 +308,13 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
       if (peer.userId !== this.options.userId) this.peersValue.set(peer.userId, peer);
     }
     if (this.microphoneTrack) await this.produceMicrophone(session);
+    // the welcome's producers, and those announced while the transports were being set up
+    const producers = [...welcome.peers.flatMap((peer) => peer.producers), ...session.early.values()];
+    session.early.clear();
     await Promise.all(
-      welcome.peers.flatMap((peer) => peer.producers).map((producer) => this.consume(session, producer)),
+      producers
+        .filter((producer) => !session.closedProducers.has(producer.producerId))
+        .map((producer) => this.consume(session, producer)),
     );
   }
 
@@ -364,7 +372,11 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
   }
 
   private async consume(session: Session, info: VoiceProducerInfo): Promise<void> {
-    if (info.userId === this.options.userId || !session.recv) return;
+    if (info.userId === this.options.userId) return;
+    if (!session.recv) {
+      session.early.set(info.producerId, info);
+      return;
+    }
     if (session.consumers.has(info.producerId) || session.pending.has(info.producerId)) return;
     session.pending.add(info.producerId);
     try {
@@ -413,6 +425,7 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
 
   private removeProducer(session: Session, producerId: string): void {
     session.closedProducers.add(producerId);
+    session.early.delete(producerId);
     const entry = session.consumers.get(producerId);
     if (!entry) return;
     session.consumers.delete(producerId);

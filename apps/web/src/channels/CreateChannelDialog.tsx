@@ -1,9 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useClient } from '../app/hooks';
 import { navigate } from '../app/router';
 import type { GuildState } from '../app/store';
-import { capitalise, describeError } from '../app/util';
-import { Dialog } from '../ui/Dialog';
+import { FormDialog } from '../ui/FormDialog';
 
 export function CreateChannelDialog({
   guildState,
@@ -16,84 +15,65 @@ export function CreateChannelDialog({
   const [name, setName] = useState('');
   const [type, setType] = useState<'text' | 'voice' | 'category'>('text');
   const [parentId, setParentId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const categories = guildState.channels.filter((channel) => channel.type === 'category');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const channel = await client.channels.create(guildState.guild.id, {
-        name: type === 'text' ? name.trim().toLowerCase().replace(/\s+/g, '-') : name.trim(),
-        type,
-        ...(parentId && type !== 'category' ? { parentId } : {}),
-      });
-      onClose();
-      if (channel.type === 'text')
-        navigate({ page: 'guild', guildId: guildState.guild.id, channelId: channel.id });
-    } catch (caught) {
-      setError(capitalise(describeError(caught)));
-      setBusy(false);
-    }
+  const submit = async () => {
+    const channel = await client.channels.create(guildState.guild.id, {
+      name: type === 'text' ? name.trim().toLowerCase().replace(/\s+/g, '-') : name.trim(),
+      type,
+      ...(parentId && type !== 'category' ? { parentId } : {}),
+    });
+    onClose();
+    if (channel.type === 'text')
+      navigate({ page: 'guild', guildId: guildState.guild.id, channelId: channel.id });
   };
 
   return (
-    <Dialog title="Create channel" onClose={onClose}>
-      <form onSubmit={submit}>
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <fieldset className="field" style={{ border: 0, padding: 0 }}>
-          <legend className="label">Channel type</legend>
-          {(['text', 'voice', 'category'] as const).map((option) => (
-            <label key={option} style={{ textTransform: 'none', fontSize: 15, fontWeight: 400 }}>
-              <input
-                type="radio"
-                name="type"
-                value={option}
-                checked={type === option}
-                onChange={() => setType(option)}
-              />{' '}
-              {option === 'text' ? 'Text' : option === 'voice' ? 'Voice' : 'Category'}
-            </label>
-          ))}
-        </fieldset>
+    <FormDialog
+      title="Create channel"
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel="Create channel"
+      canSubmit={name.trim() !== ''}
+    >
+      <fieldset className="field" style={{ border: 0, padding: 0 }}>
+        <legend className="label">Channel type</legend>
+        {(['text', 'voice', 'category'] as const).map((option) => (
+          <label key={option} style={{ textTransform: 'none', fontSize: 15, fontWeight: 400 }}>
+            <input
+              type="radio"
+              name="type"
+              value={option}
+              checked={type === option}
+              onChange={() => setType(option)}
+            />{' '}
+            {option === 'text' ? 'Text' : option === 'voice' ? 'Voice' : 'Category'}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="channel-name">Channel name</label>
+        <input
+          id="channel-name"
+          value={name}
+          maxLength={100}
+          required
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      {type !== 'category' && categories.length > 0 ? (
         <div className="field">
-          <label htmlFor="channel-name">Channel name</label>
-          <input
-            id="channel-name"
-            value={name}
-            maxLength={100}
-            required
-            onChange={(e) => setName(e.target.value)}
-          />
+          <label htmlFor="channel-parent">Category</label>
+          <select id="channel-parent" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+            <option value="">None</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
         </div>
-        {type !== 'category' && categories.length > 0 ? (
-          <div className="field">
-            <label htmlFor="channel-parent">Category</label>
-            <select id="channel-parent" value={parentId} onChange={(e) => setParentId(e.target.value)}>
-              <option value="">None</option>
-              {categories.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {category.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={busy || name.trim() === ''}>
-            Create channel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      ) : null}
+    </FormDialog>
   );
 }

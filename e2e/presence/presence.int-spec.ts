@@ -1,3 +1,4 @@
+import { until } from '@bonfire/platform';
 import { randomBytes } from 'node:crypto';
 import { type Dispatch, type PresenceUpdated, REALTIME_PATH, type ReadyPayload } from '@bonfire/contracts';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -51,14 +52,6 @@ function open(baseUrl: string, token: string): Promise<Client> {
       resolve(client);
     });
   });
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 interface Person {

@@ -1,3 +1,4 @@
+import { until } from '@bonfire/platform';
 import {
   type Dispatch,
   type EventData,
@@ -74,14 +75,6 @@ function refusal(baseUrl: string, auth: Record<string, unknown>): Promise<string
       resolve(error.message);
     }),
   );
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,8 @@ import { artifactPath, launchChromium } from '../support/browser';
 import { Stack } from '../support/stack';
 import { serveHarness, toneWav } from './harness/serve-harness';
 import type { VoiceHarness } from './harness/voice-harness';
-import { person, type Person, until, voiceGuild } from './voice-fixture';
+import { until } from '@bonfire/platform';
+import { person, type Person, voiceGuild } from './voice-fixture';
 
 /**
  * Two Chromium pages (two users of one guild) join the same voice channel through the gateway and hear

@@ -1,3 +1,4 @@
+import { until } from '@bonfire/platform';
 import { type Dispatch, REALTIME_PATH, type ReadyPayload } from '@bonfire/contracts';
 import { io as connect, type Socket } from 'socket.io-client';
 import { Api, registerUser } from '../support/api';
@@ -7,14 +8,6 @@ export interface Person {
   id: string;
   token: string;
   api: Api;
-}
-
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 export async function person(stack: Stack): Promise<Person> {

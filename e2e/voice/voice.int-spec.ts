@@ -8,7 +8,8 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stack } from '../support/stack';
-import { person, type Person, RealtimeClient, until, voiceGuild } from './voice-fixture';
+import { until } from '@bonfire/platform';
+import { person, type Person, RealtimeClient, voiceGuild } from './voice-fixture';
 
 /**
  * Voice end to end: auth, chat, voice and the gateway as processes on the real servers. Joins go through

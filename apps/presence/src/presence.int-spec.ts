@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type AnyEvent, type EventData, TOPICS } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus, type Subscription } from '@bonfire/messaging';
-import { Redis } from '@bonfire/platform';
+import { Redis, until } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresenceTestApp } from './testing/presence-test-app';
 
@@ -12,15 +12,6 @@ import { PresenceTestApp } from './testing/presence-test-app';
 
 const TTL_SECONDS = 3;
 const snowflake = () => String(BigInt(Date.now()) * 4_194_304n + BigInt(randomInt(4_194_304)));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
 
 type Updated = EventData<'presence.updated'>;
 

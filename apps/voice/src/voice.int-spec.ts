@@ -1,3 +1,4 @@
+import { until } from '@bonfire/platform';
 import { PERMISSIONS, type VoiceJoinResponse, type VoiceState } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,14 +17,6 @@ function snowflake(): string {
 
 const MEMBER = PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.CONNECT | PERMISSIONS.SPEAK;
 const MODERATOR = MEMBER | PERMISSIONS.MUTE_MEMBERS | PERMISSIONS.DEAFEN_MEMBERS | PERMISSIONS.MOVE_MEMBERS;
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** A voice-channel fixture in the fake chat: a guild, voice channels, members with permissions. */
 function guildFixture(app: VoiceTestApp, users: Record<string, bigint>, userLimit: number | null = null) {

@@ -14,7 +14,7 @@ import {
   type ReadyPayload,
 } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus } from '@bonfire/messaging';
-import { IDENTITY_HEADER, type RunningService, verifyIdentity } from '@bonfire/platform';
+import { IDENTITY_HEADER, type RunningService, verifyIdentity, until } from '@bonfire/platform';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,14 +194,6 @@ function refused(base: string, auth: Record<string, unknown>): Promise<string> {
       resolve(error.message);
     }),
   );
-}
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -98,3 +98,12 @@ export class ServiceTestClient {
     return { status: response.status, body: body as T, headers: response.headers };
   }
 }
+
+/** Waits until `check` holds (polling every 25 ms), or fails after `timeoutMs`: for effects that travel. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -17,7 +17,7 @@ const CONSUMER = 'chat.users-projection';
 export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
-  private joined = false;
+  private markJoined: () => void = () => undefined;
   private readonly logger;
 
   constructor(
@@ -33,9 +33,10 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
     if (!this.config.CHAT_USERS_CONSUMER_ENABLED) return;
     // Not ready before the group is joined: a group that starts at the latest offset would miss users
     // registered in between.
-    this.health.register('users-consumer', async () => {
-      if (!this.joined) throw new Error(`not in consumer group ${this.config.CHAT_USERS_CONSUMER_GROUP} yet`);
-    });
+    this.markJoined = this.health.registerPending(
+      'users-consumer',
+      `not in consumer group ${this.config.CHAT_USERS_CONSUMER_GROUP} yet`,
+    );
     this.start().catch((error: unknown) =>
       this.logger.error({ err: error }, 'users projection failed to start'),
     );
@@ -61,7 +62,7 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
         );
       },
     });
-    this.joined = true;
+    this.markJoined();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -19,7 +19,7 @@ const CONSUMER = 'file.chat-events';
 export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
-  private joined = false;
+  private markJoined: () => void = () => undefined;
   private readonly idempotent: IdempotentConsumer<FileDatabase>;
   private readonly logger;
 
@@ -36,9 +36,10 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (!this.config.FILE_MESSAGES_CONSUMER_ENABLED) return;
-    this.health.register('chat-events-consumer', async () => {
-      if (!this.joined) throw new Error(`not in consumer group ${this.config.FILE_CONSUMER_GROUP} yet`);
-    });
+    this.markJoined = this.health.registerPending(
+      'chat-events-consumer',
+      `not in consumer group ${this.config.FILE_CONSUMER_GROUP} yet`,
+    );
     this.start().catch((error: unknown) =>
       this.logger.error({ err: error }, 'chat events consumer failed to start'),
     );
@@ -56,7 +57,7 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
       startFrom: this.config.FILE_CONSUMER_START_FROM,
       handler: (event) => this.apply(event),
     });
-    this.joined = true;
+    this.markJoined();
   }
 
   /** Applies one chat event (public so tests can drive it without Kafka's group join delay). */

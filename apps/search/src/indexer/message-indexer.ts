@@ -40,7 +40,7 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
   private producer: Producer | null = null;
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly logger;
-  private joined = false;
+  private markJoined: () => void = () => undefined;
   private stopping = false;
   private readonly lag: Gauge;
   private readonly paused: Gauge;
@@ -85,9 +85,10 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.config.SEARCH_INDEXER_ENABLED) return;
-    this.health.register('indexer-consumer', async () => {
-      if (!this.joined) throw new Error(`not in consumer group ${this.config.SEARCH_CONSUMER_GROUP} yet`);
-    });
+    this.markJoined = this.health.registerPending(
+      'indexer-consumer',
+      `not in consumer group ${this.config.SEARCH_CONSUMER_GROUP} yet`,
+    );
     this.start().catch((error: unknown) => this.logger.error({ err: error }, 'indexer failed to start'));
   }
 
@@ -108,9 +109,7 @@ export class MessageIndexer implements OnApplicationBootstrap, OnApplicationShut
     this.consumer = consumer;
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.joined = true;
-    });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.markJoined());
     await consumer.connect();
     await consumer.subscribe({
       topics: this.config.SEARCH_SOURCE_TOPICS,

@@ -25,6 +25,16 @@ describe('HealthRegistry', () => {
     expect(report.checks['postgres']?.status).toBe('up');
   });
 
+  it('keeps a pending check down, with its reason, until it is marked done', async () => {
+    const health = new HealthRegistry();
+    const joined = health.registerPending('consumer', 'not in consumer group g yet');
+    const before = await health.readiness();
+    expect(before.ready).toBe(false);
+    expect(before.checks['consumer']).toMatchObject({ status: 'down', error: 'not in consumer group g yet' });
+    joined();
+    expect((await health.readiness()).ready).toBe(true);
+  });
+
   it('turns not ready while draining', async () => {
     const registry = new HealthRegistry();
     registry.markDraining();

@@ -22,6 +22,20 @@ export class HealthRegistry {
     this.checks.set(name, check);
   }
 
+  /**
+   * A readiness check that fails with `reason` until the returned function is called — for start-up work
+   * that finishes in the background, such as joining a Kafka consumer group.
+   */
+  registerPending(name: string, reason: string): () => void {
+    let done = false;
+    this.register(name, async () => {
+      if (!done) throw new Error(reason);
+    });
+    return () => {
+      done = true;
+    };
+  }
+
   markDraining(): void {
     this.draining = true;
   }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
 import { Stack } from '../support/stack';
+import { removeSearchIndex } from '../support/search-index';
 
 const workspaceRoot = resolve(__dirname, '../..');
 /** Same as BONFIRE_EPOCH_MS in libs/platform/src/ids/snowflake.ts. */
@@ -112,10 +113,7 @@ describe('tools/reindex on a chat database with messages (real Postgres, Kafka, 
 
   afterAll(async () => {
     await stack?.stop();
-    // by name: Elasticsearch refuses to delete indices by wildcard
-    const indices = Object.keys(await es.indices.get({ index: `${alias}-v*` }).catch(() => ({})));
-    if (indices.length > 0) await es.indices.delete({ index: indices.join(',') }, { ignore: [404] });
-    await es.indices.deleteIndexTemplate({ name: `${alias}-template` }, { ignore: [404] });
+    await removeSearchIndex(alias, es);
     await es.close();
   }, 60_000);
 

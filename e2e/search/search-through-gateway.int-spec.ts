@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Client as ElasticClient } from '@elastic/elasticsearch';
 import type { Channel, Guild, Invite, Message, SearchResults } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser, uniqueName } from '../support/api';
 import { eventually } from '../support/eventually';
 import { Stack } from '../support/stack';
+import { removeSearchIndex } from '../support/search-index';
 
 describe('search through the gateway (auth, chat, search, gateway as processes; real Kafka, Elasticsearch)', () => {
   const suffix = randomUUID().slice(0, 8);
@@ -92,12 +92,7 @@ describe('search through the gateway (auth, chat, search, gateway as processes; 
 
   afterAll(async () => {
     await stack?.stop();
-    // the run's index and template (by name: Elasticsearch refuses to delete indices by wildcard)
-    const es = new ElasticClient({ node: process.env['ELASTICSEARCH_URL']! });
-    const indices = Object.keys(await es.indices.get({ index: `${alias}-v*` }).catch(() => ({})));
-    if (indices.length > 0) await es.indices.delete({ index: indices.join(',') }, { ignore: [404] });
-    await es.indices.deleteIndexTemplate({ name: `${alias}-template` }, { ignore: [404] });
-    await es.close();
+    await removeSearchIndex(alias);
   });
 
   it('finds by content with highlights, newest first on demand, and pages', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { removeSearchIndex } from '../support/search-index';
 import { Stack } from '../support/stack';
 
 /**
@@ -12,10 +13,12 @@ export class WebStack {
   private constructor(
     readonly stack: Stack,
     readonly browser: Browser,
+    private readonly searchAlias: string,
   ) {}
 
   static async start(options: { voice?: boolean; browserArgs?: string[] } = {}): Promise<WebStack> {
     const suffix = randomBytes(4).toString('hex');
+    const searchAlias = `messages-web-e2e-${suffix}`;
     const services = [
       'auth',
       'chat',
@@ -31,7 +34,7 @@ export class WebStack {
       serviceEnv: {
         chat: { CHAT_SEND_LIMIT_PER_10S: '1000' },
         search: {
-          SEARCH_INDEX_ALIAS: `messages-web-e2e-${suffix}`,
+          SEARCH_INDEX_ALIAS: searchAlias,
           SEARCH_CONSUMER_GROUP: `search.indexer.web-e2e-${suffix}`,
           SEARCH_INDEXER_START_FROM: 'latest',
         },
@@ -44,7 +47,7 @@ export class WebStack {
       },
     });
     const browser = await launchChromium({ args: options.browserArgs ?? [] });
-    return new WebStack(stack, browser);
+    return new WebStack(stack, browser, searchAlias);
   }
 
   get url(): string {
@@ -82,6 +85,7 @@ export class WebStack {
   async stop(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
     await this.stack?.stop();
+    await removeSearchIndex(this.searchAlias);
   }
 }
 

@@ -34,7 +34,7 @@ export function setting(name) {
 }
 
 const expandHome = (path) => path.replace(/^~(?=$|\/)/, homedir());
-export const dataRoot = resolve(workspaceRoot, expandHome(setting('BONFIRE_DATA_DIR')));
+export const dataRoot = resolve(workspaceRoot, expandHome(setting('INFRA_DATA_DIR')));
 export const cacheRoot = resolve(workspaceRoot, expandHome(setting('BONFIRE_CACHE_DIR')));
 
 /** The port of a URL-ish setting: `http://127.0.0.1:9200`, `redis://…:6379`, or `host:port`. */
@@ -270,7 +270,7 @@ export function firstLine(error) {
   return cause && !text.includes(cause) ? `${text} (${cause})` : text;
 }
 
-/** The standard layout of a server's folder under BONFIRE_DATA_DIR. */
+/** The standard layout of a server's folder under INFRA_DATA_DIR. */
 export function serverPaths(name) {
   const dir = join(dataRoot, name);
   return { dir, pidFile: join(dir, `${name}.pid`), logFile: join(dir, `${name}.log`) };

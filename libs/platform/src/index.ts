@@ -12,6 +12,7 @@ export * from './lifecycle/start-service';
 export * from './platform.module';
 export * from './database/database';
 export * from './database/database.module';
+export * from './database/embedded-postgres';
 export * from './redis/redis.module';
 export * from './identity/internal-identity';
 export * from './identity/internal-request';

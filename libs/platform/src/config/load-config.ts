@@ -21,7 +21,14 @@ export function loadConfig<TSchema extends z.ZodObject>(
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<TSchema> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const missing = missingDistributedSettings(schema, result.data as Record<string, unknown>);
+    if (missing.length === 0) return result.data;
+    throw new ConfigError(
+      service,
+      missing.map((name) => `${name}: missing (required when BONFIRE_MODE=distributed)`),
+    );
+  }
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.');
     const value = env[variable];
@@ -30,6 +37,28 @@ export function loadConfig<TSchema extends z.ZodObject>(
     return `${variable}: ${issue.message} (got ${shown})`;
   });
   throw new ConfigError(service, problems);
+}
+
+/** Marks settings of real servers (Kafka, Redis, Postgres URLs…) that the standalone shape does not read. */
+const DISTRIBUTED_ONLY = { bonfireDistributedOnly: true } as const;
+
+function missingDistributedSettings(schema: z.ZodObject, data: Record<string, unknown>): string[] {
+  if (data['BONFIRE_MODE'] === 'standalone') return [];
+  return Object.entries(schema.shape)
+    .filter(([name, field]) => {
+      const meta = z.globalRegistry.get(field as z.ZodType) as Record<string, unknown> | undefined;
+      return meta?.['bonfireDistributedOnly'] === true && data[name] === undefined;
+    })
+    .map(([name]) => name);
+}
+
+/**
+ * A setting only the distributed shape needs, read where its adapter is built: loadConfig has already
+ * refused to boot a distributed service without it, so a missing value here is a programming error.
+ */
+export function distributedSetting<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`${name} is required when BONFIRE_MODE=distributed`);
+  return value;
 }
 
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|API_KEY|ACCESS_KEY/i;
@@ -73,11 +102,24 @@ export const env = {
       ),
   boolean: () => z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+  /** Optional in the standalone shape, required (and reported by loadConfig) in the distributed one. */
+  distributedOnly: <T extends z.ZodType>(schema: T) => schema.optional().meta(DISTRIBUTED_ONLY),
 };
+
+/**
+ * The two shapes of one codebase: `standalone` runs every service in one process on embedded parts
+ * (PGlite, the in-process event bus, in-memory stores, a local directory); `distributed` runs each service
+ * as its own process on the real servers (Postgres, Kafka, Redis, Elasticsearch, S3).
+ */
+export const bonfireModes = ['standalone', 'distributed'] as const;
+export type BonfireMode = (typeof bonfireModes)[number];
 
 /** Variables every service reads. */
 export const baseServiceConfig = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: env.logLevel().default('info'),
   SHUTDOWN_TIMEOUT_MS: env.positiveInt().default(10_000),
+  BONFIRE_MODE: z.enum(bonfireModes).default('distributed'),
+  /** Where the standalone shape keeps all its state (embedded database, uploaded files). */
+  BONFIRE_DATA_DIR: z.string().min(1).default('.data/standalone'),
 });

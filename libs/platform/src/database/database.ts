@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import type { EmbeddedPool } from './embedded-postgres';
 
 export type { Kysely, Transaction } from 'kysely';
 export type { Migration } from 'kysely/migration';
@@ -30,14 +31,22 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   return new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** Kysely over the embedded database (standalone shape): the same Postgres dialect, one session. */
+export function createEmbeddedDatabase<TDatabase>(pool: EmbeddedPool): Kysely<TDatabase> {
+  return new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+}
+
 /** Applies pending migrations in name order; a failure stops boot with the migration named. */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   migrations: Record<string, Migration>,
+  /** Keep the migration bookkeeping in this schema (the embedded database holds every service's schema). */
+  migrationTableSchema?: string,
 ): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    migrationTableSchema,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');

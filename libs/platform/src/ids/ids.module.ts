@@ -6,7 +6,9 @@ import {
   Logger,
   Module,
   type OnApplicationShutdown,
+  type Provider,
 } from '@nestjs/common';
+import type { BonfireMode } from '../config/load-config';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../redis/redis.module';
 import { SnowflakeGenerator } from './snowflake';
@@ -25,29 +27,35 @@ class LeaseRelease implements OnApplicationShutdown {
 
 /**
  * Provides the service's SnowflakeGenerator. A configured WORKER_ID is used as is (single process, tests);
- * otherwise a free id is leased from Redis for the life of the process. Needs RedisModule.
+ * otherwise a free id is leased from Redis for the life of the process (needs RedisModule); the
+ * standalone shape uses 0.
  */
 @Global()
 @Module({})
 export class IdsModule {
-  static forRoot(options: { service: string; workerId?: number }): DynamicModule {
+  static forRoot(options: { service: string; workerId?: number; mode?: BonfireMode }): DynamicModule {
+    // Standalone: the one process that may open the data folder is the only generator of its ids.
+    const leaseProvider: Provider =
+      options.mode === 'standalone'
+        ? { provide: LEASE, useValue: null }
+        : {
+            provide: LEASE,
+            inject: [REDIS],
+            useFactory: async (redis: Redis) => {
+              if (options.workerId !== undefined) return null;
+              const logger = new Logger('WorkerId');
+              const lease = await WorkerIdLease.acquire(redis, options.service, {
+                onLost: (workerId) =>
+                  logger.error(`worker id ${workerId} lease lost; ids may collide until restart`),
+              });
+              logger.log(`leased worker id ${lease.workerId}`);
+              return lease;
+            },
+          };
     return {
       module: IdsModule,
       providers: [
-        {
-          provide: LEASE,
-          inject: [REDIS],
-          useFactory: async (redis: Redis) => {
-            if (options.workerId !== undefined) return null;
-            const logger = new Logger('WorkerId');
-            const lease = await WorkerIdLease.acquire(redis, options.service, {
-              onLost: (workerId) =>
-                logger.error(`worker id ${workerId} lease lost; ids may collide until restart`),
-            });
-            logger.log(`leased worker id ${lease.workerId}`);
-            return lease;
-          },
-        },
+        leaseProvider,
         {
           provide: SnowflakeGenerator,
           inject: [LEASE],

@@ -65,6 +65,11 @@ export interface SubscribeOptions {
   startFrom?: 'latest' | 'earliest';
   /** Consumer-group timing (Kafka only; tests lower them to make joins and rebalances fast). */
   session?: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number };
+  /**
+   * Partitions whose events this subscription handles at the same time (Kafka only, default 1; the
+   * in-process bus always handles its partitions concurrently). Still one event at a time per partition.
+   */
+  concurrency?: number;
 }
 
 /** An event that could not be handled, as found on a dead-letter topic. */
@@ -97,6 +102,8 @@ export interface DeadLetterSubscribeOptions {
 export interface Subscription {
   /** Leaves the group gracefully (in-flight handling finishes first). */
   close(): Promise<void>;
+  /** Events of the subscribed topics the group has not handled yet (Kafka: end minus committed offsets). */
+  lag?(): Promise<number>;
 }
 
 /** Builds a well-formed envelope; the payload is type-checked against the event type at compile time. */

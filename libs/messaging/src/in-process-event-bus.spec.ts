@@ -36,3 +36,84 @@ describe('createEvent', () => {
     await bus.close();
   });
 });
+
+describeEventBusContract('in-process, acknowledged when handled (standalone)', async () => {
+  const bus = new InProcessEventBus({ acknowledge: 'handled' });
+  return {
+    bus,
+    publishRaw: (topic, key, value) => bus.publishRaw(topic, key, value),
+    dispose: () => bus.close(),
+  };
+});
+
+describe('InProcessEventBus in the standalone shape', () => {
+  const topic = 'platform.selftest' as const;
+  const event = (sequence: number) => createEvent('platform.selftest', 'k', { sequence }, 'test');
+
+  it('with acknowledge "handled", publish resolves only after every group handled the event', async () => {
+    const bus = new InProcessEventBus({ acknowledge: 'handled' });
+    const handled: string[] = [];
+    let finishSlow: () => void = () => undefined;
+    await bus.subscribe({ group: 'fast', topics: [topic], handler: async () => void handled.push('fast') });
+    await bus.subscribe({
+      group: 'slow',
+      topics: [topic],
+      handler: () =>
+        new Promise<void>((resolve) => {
+          finishSlow = () => {
+            handled.push('slow');
+            resolve();
+          };
+        }),
+    });
+    let acknowledged = false;
+    const publishing = bus.publish(event(1)).then(() => (acknowledged = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handled).toEqual(['fast']);
+    expect(acknowledged).toBe(false);
+    finishSlow();
+    await publishing;
+    expect(handled).toEqual(['fast', 'slow']);
+    await bus.close();
+  });
+
+  it('holds published events until open(), so a group that subscribes late misses nothing', async () => {
+    const bus = new InProcessEventBus({ acknowledge: 'handled' });
+    bus.hold();
+    const early: number[] = [];
+    const late: number[] = [];
+    await bus.subscribe({
+      group: 'early',
+      topics: [topic],
+      handler: async (received) => void early.push(received.type === topic ? received.data.sequence : -1),
+    });
+    const publishing = bus.publish(event(7));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(early).toEqual([]);
+    await bus.subscribe({
+      group: 'late',
+      topics: [topic],
+      handler: async (received) => void late.push(received.type === topic ? received.data.sequence : -1),
+    });
+    bus.open();
+    await publishing;
+    expect([early, late]).toEqual([[7], [7]]);
+    await bus.close();
+  });
+
+  it('does not hold publishers for a group whose last member left', async () => {
+    const bus = new InProcessEventBus({ acknowledge: 'handled' });
+    let handled = 0;
+    const subscription = await bus.subscribe({
+      group: 'leaving',
+      topics: [topic],
+      handler: () => new Promise<void>((resolve) => setTimeout(() => resolve(void handled++), 30)),
+    });
+    const publishing = bus.publish([event(1), event(2)]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await subscription.close();
+    await publishing;
+    expect(handled).toBe(1);
+    await bus.close();
+  });
+});

@@ -19,6 +19,12 @@ export interface InProcessEventBusOptions {
   /** Default retry policy for subscriptions that do not set their own. */
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
+  /**
+   * When publish resolves: `queued` (default) once every group has the events queued; `handled` once every
+   * group with members has handled them (or dead-lettered them). The standalone shape uses `handled`, so
+   * the outbox marks an event published only after every consumer saw it: a crash loses nothing.
+   */
+  acknowledge?: 'queued' | 'handled';
 }
 
 /** What travels on the in-process "wire": serialized like a Kafka record, so handlers get a fresh copy. */
@@ -26,6 +32,12 @@ interface WireRecord {
   topic: string;
   key: string | null;
   value: string;
+}
+
+/** A record in a partition queue, with who waits for it to be handled. */
+interface QueuedRecord {
+  record: WireRecord;
+  handled: () => void;
 }
 
 interface Member {
@@ -46,9 +58,12 @@ export class InProcessEventBus implements EventBus {
   private readonly partitions: number;
   private readonly retry: RetryPolicy;
   private readonly logger: Logger;
+  private readonly acknowledge: 'queued' | 'handled';
   private closed = false;
+  private held: { opened: Promise<void>; open: () => void } | null = null;
 
   constructor(options: InProcessEventBusOptions = {}) {
+    this.acknowledge = options.acknowledge ?? 'queued';
     this.partitions = options.partitions ?? 8;
     this.retry = resolveRetryPolicy(options.retry, DEFAULT_RETRY_POLICY);
     this.logger = options.logger ?? silentLogger;
@@ -60,7 +75,26 @@ export class InProcessEventBus implements EventBus {
       const valid = parseEvent(event);
       return { topic: topicOf(valid), key: valid.key, value: JSON.stringify(valid) };
     });
-    for (const record of records) this.deliver(record);
+    if (this.held) await this.held.opened;
+    const handled = records.flatMap((record) => this.deliver(record));
+    if (this.acknowledge === 'handled') await Promise.all(handled);
+  }
+
+  /**
+   * Holds published events (publish waits) until open(): a process that starts several services lets each
+   * subscribe first, so no group misses what another service's outbox relays at boot.
+   */
+  hold(): void {
+    if (this.held) return;
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.held = { opened, open };
+  }
+
+  open(): void {
+    const held = this.held;
+    this.held = null;
+    held?.open();
   }
 
   /**
@@ -131,11 +165,12 @@ export class InProcessEventBus implements EventBus {
     }
     const joined = group;
     joined.add(member);
-    return { close: () => joined.remove(member) };
+    return { close: () => joined.remove(member), lag: async () => joined.queued(member.topics) };
   }
 
-  private deliver(record: WireRecord): void {
-    for (const group of this.groups.values()) group.offer(record);
+  /** Offers a record to every group; resolves per group once handled there. */
+  private deliver(record: WireRecord): Promise<void>[] {
+    return [...this.groups.values()].flatMap((group) => group.offer(record) ?? []);
   }
 
   private deadLetter(record: WireRecord, group: string, reason: string, attempts: number): void {
@@ -186,14 +221,16 @@ class ConsumerGroup {
     // In-flight handling by this member finishes; its partitions pass to the remaining members.
     await Promise.all([...this.queues.values()].map((queue) => queue.waitForInFlight(member)));
     for (const queue of this.queues.values()) queue.kick();
+    // A group nobody consumes any more does not hold publishers: its queued records wait for a new member.
+    if (this.members.length === 0) for (const queue of this.queues.values()) queue.releaseWaiters();
   }
 
   async leaveAll(): Promise<void> {
     for (const member of [...this.members]) await this.remove(member);
   }
 
-  offer(record: WireRecord): void {
-    if (!this.topics.has(record.topic)) return;
+  offer(record: WireRecord): Promise<void> | undefined {
+    if (!this.topics.has(record.topic)) return undefined;
     const partition = partitionFor(record.key, this.partitions);
     const id = `${record.topic}#${partition}`;
     let queue = this.queues.get(id);
@@ -201,7 +238,16 @@ class ConsumerGroup {
       queue = new PartitionQueue(() => this.ownerOf(record.topic, partition), this.logger);
       this.queues.set(id, queue);
     }
-    queue.push(record);
+    return queue.push(record);
+  }
+
+  /** Records of `topics` not handled yet (the one being handled included). */
+  queued(topics: ReadonlySet<string>): number {
+    let count = 0;
+    for (const [id, queue] of this.queues) {
+      if (topics.has(id.slice(0, id.lastIndexOf('#')))) count += queue.size;
+    }
+    return count;
   }
 
   /** Resolves when every queue that has a member to drain it is empty. */
@@ -221,7 +267,7 @@ class ConsumerGroup {
 }
 
 class PartitionQueue {
-  private readonly records: WireRecord[] = [];
+  private readonly records: QueuedRecord[] = [];
   private draining: Promise<void> | null = null;
   private inFlight: { member: Member; done: Promise<void> } | null = null;
 
@@ -230,9 +276,19 @@ class PartitionQueue {
     private readonly logger: Logger,
   ) {}
 
-  push(record: WireRecord): void {
-    this.records.push(record);
-    this.kick();
+  push(record: WireRecord): Promise<void> {
+    return new Promise<void>((handled) => {
+      this.records.push({ record, handled });
+      this.kick();
+    });
+  }
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  releaseWaiters(): void {
+    for (const queued of this.records) queued.handled();
   }
 
   kick(): void {
@@ -259,17 +315,19 @@ class PartitionQueue {
   }
 
   private async drain(): Promise<void> {
-    for (let record = this.records[0]; record; record = this.records[0]) {
+    for (let queued = this.records[0]; queued; queued = this.records[0]) {
+      const { record } = queued;
       const member = this.owner();
       if (!member) return;
       const done = member.handle(record).catch((error: unknown) => {
         // Handlers are wrapped with retries and dead-lettering; reaching here is a bug in the bus itself.
-        this.logger.error({ topic: record?.topic, error: errorMessage(error) }, 'in-process delivery failed');
+        this.logger.error({ topic: record.topic, error: errorMessage(error) }, 'in-process delivery failed');
       });
       this.inFlight = { member, done };
       await done;
       this.inFlight = null;
       this.records.shift();
+      queued.handled();
     }
   }
 }

@@ -19,3 +19,10 @@ export {
   PROCESSED_EVENTS_TABLE,
 } from './idempotent-consumer';
 export { OutboxRelayModule, type OutboxRelayModuleOptions } from './outbox/outbox-relay.module';
+export {
+  EVENT_BUS,
+  InjectEventBus,
+  MessagingModule,
+  type MessagingModuleOptions,
+  standaloneEventBus,
+} from './module/messaging.module';

@@ -196,7 +196,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   private async startConsumer(
-    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session'>,
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'concurrency'>,
     topics: readonly string[],
     eachMessage: (payload: EachMessagePayload) => Promise<void>,
   ): Promise<Subscription> {
@@ -207,6 +207,7 @@ export class KafkaEventBus implements EventBus {
     const pins = fromBeginning
       ? new Map<string, string>()
       : await this.endOffsetsOfNewGroup(options.group, topics);
+    const startOffsets = new Map(pins);
 
     const consumer = this.kafka.consumer({
       groupId: options.group,
@@ -239,9 +240,13 @@ export class KafkaEventBus implements EventBus {
       });
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
-      // One message at a time per partition (kafkajs default: one partition at a time); offsets are
+      // One message at a time per partition (`concurrency` partitions at a time, default 1); offsets are
       // resolved only when eachMessage returns and committed after each batch.
-      await consumer.run({ autoCommit: true, eachMessage });
+      await consumer.run({
+        autoCommit: true,
+        eachMessage,
+        partitionsConsumedConcurrently: options.concurrency ?? 1,
+      });
       await joined;
     } catch (error) {
       this.consumers.delete(consumer);
@@ -253,7 +258,43 @@ export class KafkaEventBus implements EventBus {
         if (!this.consumers.delete(consumer)) return;
         await consumer.disconnect();
       },
+      lag: () => this.groupLag(options.group, topics, fromBeginning, startOffsets),
     };
+  }
+
+  /**
+   * End offsets minus the group's committed offsets. A partition with nothing committed counts from where
+   * the group starts there: its low offset (`earliest`), or the end offset pinned at subscribe time.
+   */
+  private async groupLag(
+    group: string,
+    topics: readonly string[],
+    fromBeginning: boolean,
+    startOffsets: ReadonlyMap<string, string>,
+  ): Promise<number> {
+    const admin = await this.connectAdmin();
+    const [committed, ...ends] = await Promise.all([
+      admin.fetchOffsets({ groupId: group, topics: [...topics] }),
+      ...topics.map((topic) => admin.fetchTopicOffsets(topic)),
+    ]);
+    let lag = 0;
+    topics.forEach((topic, index) => {
+      const committedBy = new Map(
+        (committed.find((entry) => entry.topic === topic)?.partitions ?? []).map((p) => [
+          p.partition,
+          p.offset,
+        ]),
+      );
+      for (const end of ends[index] ?? []) {
+        const position = Number(committedBy.get(end.partition) ?? -1);
+        const from =
+          position >= 0
+            ? position
+            : Number(fromBeginning ? end.low : (startOffsets.get(`${topic}:${end.partition}`) ?? end.high));
+        lag += Math.max(0, Number(end.high) - from);
+      }
+    });
+    return lag;
   }
 
   /**

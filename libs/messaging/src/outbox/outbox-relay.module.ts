@@ -1,3 +1,4 @@
+import { DATABASE_SOURCE, type DatabaseSource } from '@bonfire/platform';
 import {
   type DynamicModule,
   Inject,
@@ -6,15 +7,12 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { KafkaEventBus } from '../kafka-event-bus';
+import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
-import { OutboxRelay } from './outbox-relay';
+import { EVENT_BUS } from '../module/messaging.module';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
 export interface OutboxRelayModuleOptions {
-  /** The service name: Kafka client id and log field. */
-  producer: string;
-  databaseUrl: string;
-  kafkaBrokers: string[];
   /** Tests of a single service may turn the relay off. */
   enabled: boolean;
   logger: Logger;
@@ -23,34 +21,43 @@ export interface OutboxRelayModuleOptions {
 const OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
 /**
- * Runs the outbox relay of a service's database: publishes committed events to Kafka. Every replica
- * starts one; a Postgres advisory lock lets only one publish at a time, the others stand by.
+ * Runs the outbox relay of a service's database: publishes committed events through the service's event
+ * bus (MessagingModule) from its database (DatabaseModule). Every replica starts one; a Postgres advisory
+ * lock lets only one publish at a time, the others stand by.
  */
 @Injectable()
 class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private bus: KafkaEventBus | null = null;
   private relay: OutboxRelay | null = null;
 
-  constructor(@Inject(OPTIONS) private readonly options: OutboxRelayModuleOptions) {}
+  constructor(
+    @Inject(OPTIONS) private readonly options: OutboxRelayModuleOptions,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(DATABASE_SOURCE) private readonly source: DatabaseSource,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.options.enabled) return;
-    const logger = this.options.logger;
-    this.bus = new KafkaEventBus({
-      brokers: this.options.kafkaBrokers,
-      clientId: this.options.producer,
-      logger,
+    this.relay = new OutboxRelay({
+      connection: relayConnection(this.source),
+      bus: this.bus,
+      logger: this.options.logger,
     });
-    this.relay = new OutboxRelay({ connection: this.options.databaseUrl, bus: this.bus, logger });
     this.relay.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
-    await this.bus?.close();
     this.relay = null;
-    this.bus = null;
   }
+}
+
+function relayConnection(source: DatabaseSource): OutboxRelayOptions['connection'] {
+  if (source.kind === 'postgres') return source.url;
+  const pool = source.pool;
+  return {
+    query: (text, params) => pool.query(text, params),
+    listen: (channel, listener) => pool.database.listen(channel, listener),
+  };
 }
 
 @Module({})

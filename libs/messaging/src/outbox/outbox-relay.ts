@@ -6,9 +6,21 @@ import { sleep } from '../retry';
 import { OUTBOX_TABLE } from './outbox-migration';
 import { OUTBOX_CHANNEL, OUTBOX_LOCK_NAMESPACE } from './outbox-writer';
 
+/**
+ * The embedded database (standalone shape): one shared session, lent per statement. Its lock is the
+ * process's own (a second process cannot open the data folder), so this relay always leads.
+ */
+export interface EmbeddedOutboxConnection {
+  query(text: string, params?: readonly unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
+  listen(channel: string, listener: () => void): Promise<() => Promise<void>>;
+}
+
 export interface OutboxRelayOptions {
-  /** Where the outbox lives: a connection string or pg client settings. The relay opens its own session. */
-  connection: string | pg.ClientConfig;
+  /**
+   * Where the outbox lives: a connection string or pg client settings (the relay opens its own session
+   * and takes an advisory lock on it), or the embedded database.
+   */
+  connection: string | pg.ClientConfig | EmbeddedOutboxConnection;
   /** Only publish is used: any EventBus fits. */
   bus: Pick<EventBus, 'publish'>;
   logger?: Logger;
@@ -25,6 +37,17 @@ export interface OutboxRelayOptions {
 /** Second half of the relay's session-level advisory-lock key (the first is OUTBOX_LOCK_NAMESPACE). */
 const RELAY_LOCK_ID = 1;
 
+/** The relay's view of its session: statements, the leader lock, and the writers' commit signal. */
+interface RelaySession {
+  query<Row>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+  tryLock(): Promise<boolean>;
+  end(): Promise<void>;
+}
+
+function isEmbedded(connection: OutboxRelayOptions['connection']): connection is EmbeddedOutboxConnection {
+  return typeof connection === 'object' && 'listen' in connection && typeof connection.listen === 'function';
+}
+
 /**
  * Publishes the outbox through the event bus, in position order, and marks what it published.
  *
@@ -40,7 +63,7 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
   private readonly cleanupIntervalMs: number;
-  private client: pg.Client | null = null;
+  private client: RelaySession | null = null;
   private leader = false;
   private running: Promise<void> | null = null;
   private stopping = false;
@@ -80,7 +103,7 @@ export class OutboxRelay {
       try {
         const client = this.client ?? (await this.connect());
         if (!this.leader) {
-          this.leader = await this.tryLock(client);
+          this.leader = await client.tryLock();
           if (!this.leader) {
             await this.idle();
             continue;
@@ -104,8 +127,29 @@ export class OutboxRelay {
     await this.disconnect();
   }
 
-  private async connect(): Promise<pg.Client> {
-    const client = new pg.Client(this.options.connection);
+  private async connect(): Promise<RelaySession> {
+    const connection = this.options.connection;
+    const session = isEmbedded(connection)
+      ? await this.embeddedSession(connection)
+      : await this.postgresSession(connection);
+    this.client = session;
+    return session;
+  }
+
+  private async embeddedSession(connection: EmbeddedOutboxConnection): Promise<RelaySession> {
+    const unlisten = await connection.listen(OUTBOX_CHANNEL, () => this.wake?.());
+    return {
+      query: async <Row>(text: string, params?: readonly unknown[]) => {
+        const result = await connection.query(text, params);
+        return { rows: result.rows as Row[], rowCount: result.rowCount };
+      },
+      tryLock: async () => true,
+      end: unlisten,
+    };
+  }
+
+  private async postgresSession(connection: string | pg.ClientConfig): Promise<RelaySession> {
+    const client = new pg.Client(connection);
     // A dropped connection surfaces as an error on the next query; without a listener it would crash the process.
     client.on('error', (error) =>
       this.logger.warn({ error: errorMessage(error) }, 'outbox relay connection error'),
@@ -113,8 +157,20 @@ export class OutboxRelay {
     client.on('notification', () => this.wake?.());
     await client.connect();
     await client.query(`listen ${OUTBOX_CHANNEL}`);
-    this.client = client;
-    return client;
+    return {
+      query: async <Row>(text: string, params?: readonly unknown[]) => {
+        const result = await client.query(text, params as unknown[] | undefined);
+        return { rows: result.rows as Row[], rowCount: result.rowCount };
+      },
+      tryLock: async () => {
+        const result = await client.query<{ locked: boolean }>(
+          'select pg_try_advisory_lock($1, $2) as locked',
+          [OUTBOX_LOCK_NAMESPACE, RELAY_LOCK_ID],
+        );
+        return result.rows[0]?.locked === true;
+      },
+      end: () => client.end(),
+    };
   }
 
   private async disconnect(): Promise<void> {
@@ -125,15 +181,7 @@ export class OutboxRelay {
     if (client) await client.end().catch(() => undefined);
   }
 
-  private async tryLock(client: pg.Client): Promise<boolean> {
-    const result = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [
-      OUTBOX_LOCK_NAMESPACE,
-      RELAY_LOCK_ID,
-    ]);
-    return result.rows[0]?.locked === true;
-  }
-
-  private async publishBatch(client: pg.Client): Promise<number> {
+  private async publishBatch(client: RelaySession): Promise<number> {
     const { rows } = await client.query<{ position: string; envelope: AnyEvent }>(
       `select position, envelope from ${OUTBOX_TABLE} where published_at is null order by position limit $1`,
       [this.batchSize],
@@ -147,7 +195,7 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  private async cleanupIfDue(client: pg.Client): Promise<void> {
+  private async cleanupIfDue(client: RelaySession): Promise<void> {
     if (Date.now() - this.lastCleanup < this.cleanupIntervalMs) return;
     this.lastCleanup = Date.now();
     const result = await client.query(

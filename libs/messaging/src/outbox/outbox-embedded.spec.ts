@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOPICS, type AnyEvent } from '@bonfire/contracts';
+import {
+  createEmbeddedDatabase,
+  EmbeddedPostgres,
+  migrateToLatest,
+  sql,
+  type EmbeddedPool,
+  type Kysely,
+} from '@bonfire/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent } from '../event-bus';
+import { InProcessEventBus } from '../in-process-event-bus';
+import { outboxMigration, OUTBOX_TABLE } from './outbox-migration';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+/** The standalone shape's outbox: the same writer and relay on the embedded database's one session. */
+describe('outbox on the embedded database with the in-process bus', () => {
+  let directory: string;
+  let pool: EmbeddedPool;
+  let db: Kysely<unknown>;
+  let bus: InProcessEventBus;
+  let relay: OutboxRelay;
+  const received: AnyEvent[] = [];
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'bonfire-outbox-'));
+    const database = await EmbeddedPostgres.shared(directory);
+    pool = await database.pool('svc');
+    db = createEmbeddedDatabase<unknown>(pool);
+    await migrateToLatest(db, { '0001_outbox': outboxMigration }, 'svc');
+    bus = new InProcessEventBus({ acknowledge: 'handled' });
+    await bus.subscribe({
+      group: 'observer',
+      topics: [TOPICS.platformSelftest],
+      handler: async (event) => void received.push(event),
+    });
+    relay = new OutboxRelay({
+      connection: {
+        query: (text, params) => pool.query(text, params),
+        listen: (channel, listener) => database.listen(channel, listener),
+      },
+      bus,
+      pollIntervalMs: 5_000,
+    });
+    relay.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await relay.stop();
+    await bus.close();
+    await db.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('publishes committed events in order, woken by the commit, and marks them published', async () => {
+    const writer = new OutboxWriter();
+    const events = [1, 2, 3].map((sequence) =>
+      createEvent('platform.selftest', 'channel-1', { sequence }, 'test'),
+    );
+    await db.transaction().execute((trx) => writer.add(trx, events));
+    // The poll interval is 5 s: arriving sooner means the NOTIFY woke the relay.
+    await expect.poll(() => received.length, { timeout: 2_000 }).toBe(3);
+    expect(received.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    const { rows } = await sql<{ unpublished: string }>`
+      select count(*) as unpublished from ${sql.table(OUTBOX_TABLE)} where published_at is null`.execute(db);
+    expect(rows[0]?.unpublished).toBe('0');
+  });
+
+  it('publishes nothing of a transaction that rolled back', async () => {
+    const before = received.length;
+    const writer = new OutboxWriter();
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await writer.add(trx, createEvent('platform.selftest', 'k', { sequence: 99 }, 'test'));
+        throw new Error('state change failed');
+      }),
+    ).rejects.toThrow('state change failed');
+    const committed = createEvent('platform.selftest', 'k', { sequence: 100 }, 'test');
+    await db.transaction().execute((trx) => writer.add(trx, committed));
+    await expect.poll(() => received.length, { timeout: 2_000 }).toBe(before + 1);
+    expect(received.at(-1)?.id).toBe(committed.id);
+  });
+});

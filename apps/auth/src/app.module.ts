@@ -1,5 +1,13 @@
-import { OutboxRelayModule } from '@bonfire/messaging';
-import { createLogger, DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { MessagingModule, OutboxRelayModule } from '@bonfire/messaging';
+import {
+  createLogger,
+  DatabaseModule,
+  distributedSetting,
+  embeddedDatabase,
+  IdentityModule,
+  PlatformModule,
+  RedisModule,
+} from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import type { AuthConfig } from './config';
@@ -19,17 +27,23 @@ export class AuthServiceModule {
         PlatformModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forRoot({
           url: config.AUTH_DATABASE_URL,
+          embedded: embeddedDatabase(config, 'auth'),
           migrations: authMigrations,
           applicationName: 'bonfire-auth',
           maxConnections: config.AUTH_DATABASE_POOL_SIZE,
         }),
-        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-auth' }),
+        ...(config.BONFIRE_MODE === 'distributed'
+          ? [
+              RedisModule.forRoot({
+                url: distributedSetting(config.REDIS_URL, 'REDIS_URL'),
+                connectionName: 'bonfire-auth',
+              }),
+            ]
+          : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
         CoreModule.forRoot(config),
+        MessagingModule.forService('auth', config, createLogger('auth', config.LOG_LEVEL)),
         OutboxRelayModule.forRoot({
-          producer: 'auth',
-          databaseUrl: config.AUTH_DATABASE_URL,
-          kafkaBrokers: config.KAFKA_BROKERS,
           enabled: config.AUTH_OUTBOX_RELAY_ENABLED,
           logger: createLogger('auth', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
         }),

@@ -48,3 +48,18 @@ describe('auth config', () => {
     }
   });
 });
+
+describe('auth config shapes', () => {
+  const { AUTH_DATABASE_URL: _db, REDIS_URL: _redis, KAFKA_BROKERS: _kafka, ...secrets } = required;
+
+  it('needs no real-server settings in the standalone shape', () => {
+    const config = loadConfig('auth', authConfigSchema, { ...secrets, BONFIRE_MODE: 'standalone' });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.BONFIRE_MODE).toBe('standalone');
+  });
+
+  it('reports REDIS_URL missing in the distributed shape', () => {
+    const { REDIS_URL: _omitted, ...withoutRedis } = required;
+    expect(() => loadConfig('auth', authConfigSchema, withoutRedis)).toThrow(/REDIS_URL: missing/);
+  });
+});

@@ -8,15 +8,15 @@ import { z } from 'zod';
 export const authConfigSchema = baseServiceConfig.extend({
   AUTH_HOST: env.host().default('127.0.0.1'),
   AUTH_PORT: env.port().default(8081),
-  AUTH_DATABASE_URL: env.url(['postgres', 'postgresql']),
+  AUTH_DATABASE_URL: env.distributedOnly(env.url(['postgres', 'postgresql'])),
   AUTH_DATABASE_POOL_SIZE: env.positiveInt().default(10),
   /** JSON body limit for requests (express/body-parser syntax). */
   AUTH_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
     .default('64kb'),
-  REDIS_URL: env.url(['redis', 'rediss']),
-  KAFKA_BROKERS: env.list(),
+  REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
+  KAFKA_BROKERS: env.distributedOnly(env.list()),
   /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
   AUTH_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),

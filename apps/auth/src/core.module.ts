@@ -10,7 +10,9 @@ export class CoreModule {
   static forRoot(config: AuthConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [IdsModule.forRoot({ service: 'auth', workerId: config.WORKER_ID })],
+      imports: [
+        IdsModule.forRoot({ service: 'auth', workerId: config.WORKER_ID, mode: config.BONFIRE_MODE }),
+      ],
       providers: [{ provide: AUTH_CONFIG, useValue: config }, TransactionRunner],
       exports: [AUTH_CONFIG, TransactionRunner],
     };

@@ -1,5 +1,13 @@
-import { OutboxRelayModule } from '@bonfire/messaging';
-import { createLogger, DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { MessagingModule, OutboxRelayModule } from '@bonfire/messaging';
+import {
+  createLogger,
+  DatabaseModule,
+  distributedSetting,
+  embeddedDatabase,
+  IdentityModule,
+  PlatformModule,
+  RedisModule,
+} from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import type { ChatConfig } from './config';
@@ -20,16 +28,22 @@ export class ChatServiceModule {
         PlatformModule.forRoot({ service: 'chat', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forRoot({
           url: config.CHAT_DATABASE_URL,
+          embedded: embeddedDatabase(config, 'chat'),
           migrations: chatMigrations,
           applicationName: 'bonfire-chat',
           maxConnections: config.CHAT_DATABASE_POOL_SIZE,
         }),
-        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-chat' }),
+        ...(config.BONFIRE_MODE === 'distributed'
+          ? [
+              RedisModule.forRoot({
+                url: distributedSetting(config.REDIS_URL, 'REDIS_URL'),
+                connectionName: 'bonfire-chat',
+              }),
+            ]
+          : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
+        MessagingModule.forService('chat', config, createLogger('chat', config.LOG_LEVEL)),
         OutboxRelayModule.forRoot({
-          producer: 'chat',
-          databaseUrl: config.CHAT_DATABASE_URL,
-          kafkaBrokers: config.KAFKA_BROKERS,
           enabled: config.CHAT_OUTBOX_RELAY_ENABLED,
           logger: createLogger('chat', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
         }),

@@ -5,15 +5,15 @@ import { z } from 'zod';
 export const chatConfigSchema = baseServiceConfig.extend({
   CHAT_HOST: env.host().default('127.0.0.1'),
   CHAT_PORT: env.port().default(8082),
-  CHAT_DATABASE_URL: env.url(['postgres', 'postgresql']),
+  CHAT_DATABASE_URL: env.distributedOnly(env.url(['postgres', 'postgresql'])),
   CHAT_DATABASE_POOL_SIZE: env.positiveInt().default(20),
   /** JSON body limit (a 4,000-character message with its fields fits well within it). */
   CHAT_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
     .default('64kb'),
-  REDIS_URL: env.url(['redis', 'rediss']),
-  KAFKA_BROKERS: env.list(),
+  REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
+  KAFKA_BROKERS: env.distributedOnly(env.list()),
   /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
   CHAT_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
   /** Keep the users projection from auth.users (tests of chat alone may turn it off). */

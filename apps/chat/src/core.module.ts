@@ -10,7 +10,9 @@ export class CoreModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [IdsModule.forRoot({ service: 'chat', workerId: config.WORKER_ID })],
+      imports: [
+        IdsModule.forRoot({ service: 'chat', workerId: config.WORKER_ID, mode: config.BONFIRE_MODE }),
+      ],
       providers: [{ provide: CHAT_CONFIG, useValue: config }, ChatTransactions],
       exports: [CHAT_CONFIG, ChatTransactions],
     };

@@ -1,5 +1,13 @@
-import { OutboxRelayModule } from '@bonfire/messaging';
-import { createLogger, DatabaseModule, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { MessagingModule, OutboxRelayModule } from '@bonfire/messaging';
+import {
+  createLogger,
+  DatabaseModule,
+  distributedSetting,
+  embeddedDatabase,
+  IdentityModule,
+  PlatformModule,
+  RedisModule,
+} from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ChatAccessModule } from './chat/chat-access.module';
 import { ClaimsModule } from './claims/claims.module';
@@ -22,22 +30,29 @@ export class FileServiceModule {
         PlatformModule.forRoot({ service: 'file', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forRoot({
           url: config.FILE_DATABASE_URL,
+          embedded: embeddedDatabase(config, 'file'),
           migrations: fileMigrations,
           applicationName: 'bonfire-file',
           maxConnections: config.FILE_DATABASE_POOL_SIZE,
         }),
-        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-file' }),
+        // Redis only leases the snowflake worker id, which the standalone shape does not need.
+        ...(config.BONFIRE_MODE === 'distributed'
+          ? [
+              RedisModule.forRoot({
+                url: distributedSetting(config.REDIS_URL, 'REDIS_URL'),
+                connectionName: 'bonfire-file',
+              }),
+            ]
+          : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
+        MessagingModule.forService('file', config, createLogger('file', config.LOG_LEVEL)),
         OutboxRelayModule.forRoot({
-          producer: 'file',
-          databaseUrl: config.FILE_DATABASE_URL,
-          kafkaBrokers: config.KAFKA_BROKERS,
           enabled: config.FILE_OUTBOX_RELAY_ENABLED,
           logger: createLogger('file', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
         }),
         CoreModule.forRoot(config),
         EventsModule,
-        StorageModule,
+        StorageModule.forRoot(config),
         FilesModule,
         ChatAccessModule,
         UploadsModule,

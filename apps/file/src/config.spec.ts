@@ -1,5 +1,7 @@
+import { loadConfig } from '@bonfire/platform';
 import { describe, expect, it } from 'vitest';
 import { fileConfigSchema } from './config';
+import { filePublicUrl } from './storage/storage.module';
 
 const MIB = 1024 * 1024;
 
@@ -44,5 +46,41 @@ describe('file config: multipart', () => {
     const large = { FILE_MAX_ATTACHMENT_BYTES: String(2_000 * 8 * MIB) };
     expect(problems(large)).toEqual(['FILE_BODY_LIMIT']);
     expect(problems({ ...large, FILE_BODY_LIMIT: '256kb' })).toEqual([]);
+  });
+});
+
+describe('file config shapes', () => {
+  const REAL_SERVERS = /^(REDIS_URL|KAFKA_BROKERS|FILE_DATABASE_URL|S3_.*)$/;
+  const withoutServers = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !REAL_SERVERS.test(name)),
+  );
+
+  it('needs no Redis, Kafka, Postgres or S3 setting in the standalone shape; links go to the gateway', () => {
+    const config = loadConfig('file', fileConfigSchema, {
+      ...withoutServers,
+      BONFIRE_MODE: 'standalone',
+      GATEWAY_PORT: '9090',
+    });
+    expect(config.BONFIRE_MODE).toBe('standalone');
+    expect(config.S3_ENDPOINT).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(filePublicUrl(config)).toBe('http://localhost:9090');
+    expect(filePublicUrl({ ...config, FILE_PUBLIC_URL: 'https://chat.example' })).toBe(
+      'https://chat.example',
+    );
+  });
+
+  it('reports the S3 and Redis settings missing in the distributed shape, and still checks multipart limits', () => {
+    const { S3_ENDPOINT: _endpoint, REDIS_URL: _redis, ...partial } = process.env;
+    expect(() => loadConfig('file', fileConfigSchema, partial)).toThrow(
+      /S3_ENDPOINT: missing[\s\S]*REDIS_URL|REDIS_URL: missing[\s\S]*S3_ENDPOINT/,
+    );
+    expect(() =>
+      loadConfig('file', fileConfigSchema, {
+        ...withoutServers,
+        BONFIRE_MODE: 'standalone',
+        FILE_MULTIPART_PART_BYTES: String(MIB),
+      }),
+    ).toThrow(/FILE_MULTIPART_PART_BYTES/);
   });
 });

@@ -16,15 +16,16 @@ export const fileConfigSchema = baseServiceConfig
   .extend({
     FILE_HOST: env.host().default('127.0.0.1'),
     FILE_PORT: env.port().default(8084),
-    FILE_DATABASE_URL: env.url(['postgres', 'postgresql']),
+    FILE_DATABASE_URL: env.distributedOnly(env.url(['postgres', 'postgresql'])),
     FILE_DATABASE_POOL_SIZE: env.positiveInt().default(10),
     /** JSON body limit: upload requests carry metadata only, never bytes. */
     FILE_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
       .default('16kb'),
-    REDIS_URL: env.url(['redis', 'rediss']),
-    KAFKA_BROKERS: env.list(),
+    /** Leases the snowflake worker id (distributed shape only). */
+    REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
+    KAFKA_BROKERS: env.distributedOnly(env.list()),
     /** Publish the outbox to Kafka from this process (one relay per database holds the lock at a time). */
     FILE_OUTBOX_RELAY_ENABLED: env.boolean().default(true),
     /**
@@ -43,13 +44,20 @@ export const fileConfigSchema = baseServiceConfig
     CHAT_URL: env.url(['http', 'https']),
     FILE_CHAT_TIMEOUT_MS: env.positiveInt().default(2_000),
 
-    S3_ENDPOINT: env.url(['http', 'https']),
+    S3_ENDPOINT: env.distributedOnly(env.url(['http', 'https'])),
     /** The endpoint written into presigned URLs, when clients reach the store by another address. */
     FILE_S3_PUBLIC_ENDPOINT: env.url(['http', 'https']).optional(),
-    S3_REGION: z.string().min(1),
-    S3_BUCKET: z.string().min(1),
-    S3_ACCESS_KEY_ID: z.string().min(1),
-    S3_SECRET_ACCESS_KEY: z.string().min(1),
+    S3_REGION: env.distributedOnly(z.string().min(1)),
+    S3_BUCKET: env.distributedOnly(z.string().min(1)),
+    S3_ACCESS_KEY_ID: env.distributedOnly(z.string().min(1)),
+    S3_SECRET_ACCESS_KEY: env.distributedOnly(z.string().min(1)),
+    /**
+     * Standalone shape (files in BONFIRE_DATA_DIR): the base URL of the signed upload and download links,
+     * the address users open (the gateway proxies /storage here). Unset: http://localhost:GATEWAY_PORT.
+     */
+    FILE_PUBLIC_URL: env.url(['http', 'https']).optional(),
+    /** The gateway's port on this machine, for the default FILE_PUBLIC_URL. */
+    GATEWAY_PORT: env.port().default(8080),
 
     /** Largest attachment in a channel, in bytes (25 MiB). */
     FILE_MAX_ATTACHMENT_BYTES: env.positiveInt().default(25 * MIB),

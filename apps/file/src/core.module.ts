@@ -10,7 +10,9 @@ export class CoreModule {
   static forRoot(config: FileConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [IdsModule.forRoot({ service: 'file', workerId: config.WORKER_ID })],
+      imports: [
+        IdsModule.forRoot({ service: 'file', workerId: config.WORKER_ID, mode: config.BONFIRE_MODE }),
+      ],
       providers: [{ provide: FILE_CONFIG, useValue: config }, FileTransactions],
       exports: [FILE_CONFIG, FileTransactions],
     };

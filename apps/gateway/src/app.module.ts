@@ -1,4 +1,5 @@
-import { PlatformModule, RedisModule } from '@bonfire/platform';
+import { MessagingModule } from '@bonfire/messaging';
+import { createLogger, distributedSetting, PlatformModule, RedisModule } from '@bonfire/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { GatewayConfig } from './config';
 import { GATEWAY_CONFIG } from './gateway.tokens';
@@ -15,7 +16,15 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL }),
-        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
+        ...(config.BONFIRE_MODE === 'distributed'
+          ? [
+              RedisModule.forRoot({
+                url: distributedSetting(config.REDIS_URL, 'REDIS_URL'),
+                connectionName: 'gateway',
+              }),
+            ]
+          : []),
+        MessagingModule.forService('gateway', config, createLogger('gateway', config.LOG_LEVEL)),
         RoutingModule,
         OpenApiModule,
         RealtimeModule,

@@ -10,7 +10,8 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   /** The built web client (apps/web/dist) the gateway serves at `/`. */
   WEB_DIST_DIR: z.string().min(1).default(resolve(__dirname, '../../web/dist')),
   AUTH_URL: env.url(['http', 'https']),
-  REDIS_URL: env.url(['redis', 'rediss']),
+  /** Rate-limit counters and realtime sessions shared by the gateways, and the socket.io adapter. */
+  REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
   JWT_ISSUER: z.string().min(1).default('bonfire'),
   JWT_AUDIENCE: z.string().min(1).default('bonfire-api'),
@@ -20,7 +21,7 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   GATEWAY_MAX_BODY_BYTES: env.positiveInt().default(1_048_576),
   RATE_LIMIT_IP_PER_MINUTE: env.positiveInt().default(600),
   RATE_LIMIT_USER_PER_MINUTE: env.positiveInt().default(1_200),
-  /** Redis key prefix of the counters; gateways sharing a prefix share their limits. */
+  /** Redis key prefix of the counters (distributed shape); gateways sharing a prefix share their limits. */
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('ratelimit'),
   /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (0: use the socket address). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
@@ -31,7 +32,7 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   /** Chat's internal base URL: the `ready` state and visibility answers come from there. */
   CHAT_URL: env.url(['http', 'https']),
   /** The gateways consume chat/presence/voice/file events as one group over these brokers. */
-  KAFKA_BROKERS: env.list(),
+  KAFKA_BROKERS: env.distributedOnly(env.list()),
   /** The consumer group all gateways share (each event is fanned out by exactly one of them). */
   REALTIME_CONSUMER_GROUP: z.string().min(1).default('gateway.realtime'),
   /** How long a disconnected session can be resumed (and its replay buffer kept). */

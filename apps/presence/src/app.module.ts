@@ -1,4 +1,11 @@
-import { IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { MessagingModule } from '@bonfire/messaging';
+import {
+  createLogger,
+  distributedSetting,
+  IdentityModule,
+  PlatformModule,
+  RedisModule,
+} from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { PresenceConfig } from './config';
 import { CoreModule } from './core.module';
@@ -12,9 +19,17 @@ export class PresenceServiceModule {
       module: PresenceServiceModule,
       imports: [
         PlatformModule.forRoot({ service: 'presence', logLevel: config.LOG_LEVEL }),
-        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-presence' }),
+        ...(config.BONFIRE_MODE === 'distributed'
+          ? [
+              RedisModule.forRoot({
+                url: distributedSetting(config.REDIS_URL, 'REDIS_URL'),
+                connectionName: 'bonfire-presence',
+              }),
+            ]
+          : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
         CoreModule.forRoot(config),
+        MessagingModule.forService('presence', config, createLogger('presence', config.LOG_LEVEL)),
         ProjectionModule,
         PresenceModule,
       ],

@@ -10,9 +10,9 @@ export const presenceConfigSchema = baseServiceConfig.extend({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 4mb')
     .default('4mb'),
-  /** Presence keeps all its state here (a path /N selects a database index). */
-  REDIS_URL: env.url(['redis', 'rediss']),
-  KAFKA_BROKERS: env.list(),
+  /** Presence keeps all its state here when distributed (a path /N selects a database index). */
+  REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
+  KAFKA_BROKERS: env.distributedOnly(env.list()),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
   /** Prefix of every Redis key presence writes (services sharing a prefix share presence state). */
   PRESENCE_KEY_PREFIX: z.string().min(1).default('presence'),

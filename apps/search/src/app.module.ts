@@ -1,7 +1,9 @@
-import { IdentityModule, PlatformModule } from '@bonfire/platform';
+import { MessagingModule } from '@bonfire/messaging';
+import { createLogger, IdentityModule, PlatformModule } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { SearchConfig } from './config';
 import { CoreModule } from './core.module';
+import { MessageIndexModule } from './index/message-index.module';
 import { IndexerModule } from './indexer/indexer.module';
 import { SearchModule } from './search/search.module';
 
@@ -13,7 +15,9 @@ export class SearchServiceModule {
       imports: [
         PlatformModule.forRoot({ service: 'search', logLevel: config.LOG_LEVEL }),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
+        MessagingModule.forService('search', config, createLogger('search', config.LOG_LEVEL)),
         CoreModule.forRoot(config),
+        MessageIndexModule.forRoot(config),
         IndexerModule,
         SearchModule,
       ],

@@ -5,7 +5,8 @@ import { z } from 'zod';
 export const searchConfigSchema = baseServiceConfig.extend({
   SEARCH_HOST: env.host().default('127.0.0.1'),
   SEARCH_PORT: env.port().default(8085),
-  ELASTICSEARCH_URL: env.url(['http', 'https']),
+  /** The message index of the distributed shape (standalone keeps it in the embedded database). */
+  ELASTICSEARCH_URL: env.distributedOnly(env.url(['http', 'https'])),
   /** Search answers 503 SEARCH_UNAVAILABLE when Elasticsearch does not answer within this. */
   SEARCH_ES_TIMEOUT_MS: env.positiveInt().default(2_000),
   /** The alias every read and write goes through; concrete indices are `<alias>-v<N>`. */
@@ -19,7 +20,7 @@ export const searchConfigSchema = baseServiceConfig.extend({
   SEARCH_INDEX_DEFINITION: z.string().min(1).optional(),
   /** Creates the index and alias at boot when they are missing (the migrate command does it too). */
   SEARCH_ENSURE_INDEX: env.boolean().default(true),
-  KAFKA_BROKERS: env.list(),
+  KAFKA_BROKERS: env.distributedOnly(env.list()),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
   /** Chat answers which channels the caller may read (asked once per query). */
   CHAT_URL: env.url(['http', 'https']),
@@ -34,11 +35,18 @@ export const searchConfigSchema = baseServiceConfig.extend({
   SEARCH_SOURCE_TOPICS: env.list().default(['chat.messages']),
   /** Where a new indexer group starts: `earliest` indexes chat's retained history (production). */
   SEARCH_INDEXER_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
-  /** Most operations per `_bulk` request. */
+  /** Most operations per write to the index (an Elasticsearch `_bulk` request, a Postgres upsert). */
   SEARCH_BULK_MAX: env.positiveInt().default(200),
-  /** How long a bulk failure (Elasticsearch down) waits before the next try, at most. */
+  /** How long the first operation of a batch waits for others before the batch is written. */
+  SEARCH_BATCH_LINGER_MS: z.coerce.number().int().min(0).default(5),
+  /**
+   * Partitions of the source topics indexed at the same time (the bus hands over one event at a time per
+   * partition, so this bounds a batch too). chat.messages has 12.
+   */
+  SEARCH_INDEXER_CONCURRENCY: env.positiveInt().default(12),
+  /** How long a failed write (Elasticsearch down) waits before the next try, at most. */
   SEARCH_RETRY_MAX_DELAY_MS: env.positiveInt().default(5_000),
-  /** How often the consumer lag gauge is refreshed. */
+  /** How often the consumer lag gauge is refreshed (from the event bus). */
   SEARCH_LAG_INTERVAL_MS: env.positiveInt().default(10_000),
 });
 

@@ -1,19 +1,25 @@
 import 'reflect-metadata';
-import { createLogger, loadConfig, runMain } from '@bonfire/platform';
+import { createLogger, distributedSetting, loadConfig, runMain } from '@bonfire/platform';
 import { Client } from '@elastic/elasticsearch';
 import { startSearch } from './bootstrap';
 import { searchConfigSchema } from './config';
-import { ensureMessageIndex } from './index/message-index';
+import { ensureMessageIndex } from './index/elasticsearch-setup';
 
-// Search owns no database; `migrate` creates or updates the index template and the alias in Elasticsearch.
+// Search owns no database when distributed; `migrate` creates or updates the index template and the alias
+// in Elasticsearch. Standalone, its table in the embedded database is migrated at boot.
 runMain('search', {
   start: () => startSearch(),
   migrate: async () => {
     const config = loadConfig('search', searchConfigSchema);
-    const client = new Client({ node: config.ELASTICSEARCH_URL });
+    const logger = createLogger('search', config.LOG_LEVEL);
+    if (config.BONFIRE_MODE === 'standalone') {
+      logger.info('standalone: the message index is in the embedded database, migrated at boot');
+      return;
+    }
+    const client = new Client({ node: distributedSetting(config.ELASTICSEARCH_URL, 'ELASTICSEARCH_URL') });
     try {
       const outcome = await ensureMessageIndex(client, config);
-      createLogger('search', config.LOG_LEVEL).info(outcome, 'message index ready');
+      logger.info(outcome, 'message index ready');
     } finally {
       await client.close();
     }

@@ -1,4 +1,11 @@
-import { IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
+import { MessagingModule } from '@bonfire/messaging';
+import {
+  createLogger,
+  distributedSetting,
+  IdentityModule,
+  PlatformModule,
+  RedisModule,
+} from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { VoiceConfig } from './config';
 import { CoreModule } from './core.module';
@@ -8,15 +15,24 @@ import { VoiceStatesModule } from './voice-states/voice-states.module';
 @Module({})
 export class VoiceServiceModule {
   static register(config: VoiceConfig): DynamicModule {
+    const mode = config.BONFIRE_MODE;
     return {
       module: VoiceServiceModule,
       imports: [
         PlatformModule.forRoot({ service: 'voice', logLevel: config.LOG_LEVEL }),
-        RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'bonfire-voice' }),
+        ...(mode === 'distributed'
+          ? [
+              RedisModule.forRoot({
+                url: distributedSetting(config.REDIS_URL, 'REDIS_URL'),
+                connectionName: 'bonfire-voice',
+              }),
+            ]
+          : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
+        MessagingModule.forService('voice', config, createLogger('voice', config.LOG_LEVEL)),
         CoreModule.forRoot(config),
-        VoiceStatesModule,
-        SignalingModule,
+        VoiceStatesModule.forRoot(mode),
+        SignalingModule.forRoot(mode),
       ],
     };
   }

@@ -46,4 +46,25 @@ describe('voice config', () => {
       /VOICE_TOKEN_SECRET/,
     );
   });
+
+  it('needs Redis and Kafka only in the distributed shape', () => {
+    const { REDIS_URL: _redis, KAFKA_BROKERS: _kafka, ...embedded } = base;
+    const standalone = loadConfig('voice', voiceConfigSchema, { ...embedded, BONFIRE_MODE: 'standalone' });
+    expect(standalone.BONFIRE_MODE).toBe('standalone');
+    expect(standalone.REDIS_URL).toBeUndefined();
+    expect(standalone.KAFKA_BROKERS).toBeUndefined();
+    expect(() => loadConfig('voice', voiceConfigSchema, embedded)).toThrow(
+      /REDIS_URL: missing \(required when BONFIRE_MODE=distributed\)/,
+    );
+    expect(() => loadConfig('voice', voiceConfigSchema, embedded)).toThrow(/KAFKA_BROKERS: missing/);
+  });
+
+  it('reads the worker binary path mediasoup uses, when set', () => {
+    expect(loadConfig('voice', voiceConfigSchema, base).MEDIASOUP_WORKER_BIN).toBeUndefined();
+    const config = loadConfig('voice', voiceConfigSchema, {
+      ...base,
+      MEDIASOUP_WORKER_BIN: '/opt/mediasoup-worker',
+    });
+    expect(config.MEDIASOUP_WORKER_BIN).toBe('/opt/mediasoup-worker');
+  });
 });

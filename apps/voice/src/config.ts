@@ -40,6 +40,12 @@ export const voiceConfigSchema = baseServiceConfig
      * mediasoup worker log level and tags (e.g. `dtls,ice,rtp`); worker logs are printed through the
      * `debug` module (set DEBUG=mediasoup* to see them).
      */
+    /**
+     * mediasoup's own variable: the worker binary it spawns (mediasoup reads it from the process
+     * environment; unset: node_modules/mediasoup/worker/out/Release/mediasoup-worker, built by
+     * tools/mediasoup/install-worker.mjs). When it is missing voice still starts, with media unavailable.
+     */
+    MEDIASOUP_WORKER_BIN: z.string().min(1).optional(),
     VOICE_WORKER_LOG_LEVEL: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
     VOICE_WORKER_LOG_TAGS: z
       .string()
@@ -69,8 +75,8 @@ export const voiceConfigSchema = baseServiceConfig
     /** Chat's internal base URL: channel type, user limit and permissions come from there. */
     CHAT_URL: env.url(['http', 'https']),
     VOICE_CHAT_TIMEOUT_MS: env.positiveInt().default(2_000),
-    REDIS_URL: env.url(['redis', 'rediss']),
-    KAFKA_BROKERS: env.list(),
+    REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
+    KAFKA_BROKERS: env.distributedOnly(env.list()),
     INTERNAL_IDENTITY_SECRET: z.string().min(32),
     /** Consumer group reading chat.members: members who leave a guild are disconnected from its voice. */
     VOICE_CONSUMER_GROUP: z.string().min(1).default('voice.members'),

@@ -7,7 +7,10 @@ import { VoiceKeys } from './voice.keys';
 /** This process's id among the voice nodes (placement registry, voice tokens). */
 export const VOICE_NODE_ID = Symbol('VOICE_NODE_ID');
 
-/** What every feature module may inject: the validated config, the node id and the Redis key names. */
+/**
+ * What every feature module may inject: the validated config, the node id and the Redis key names (used
+ * by the distributed shape's adapters only).
+ */
 @Global()
 @Module({})
 export class CoreModule {

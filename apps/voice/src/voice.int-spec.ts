@@ -40,12 +40,18 @@ interface Joined {
   welcome: Awaited<ReturnType<typeof SignalingClient.connect>>['welcome'];
 }
 
-describe('voice service (real Redis, Kafka and mediasoup workers; fake chat)', () => {
+// Distributed: Redis and Kafka; standalone: in-memory stores and the in-process event bus. Both on real
+// mediasoup workers.
+describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (fake chat)', (mode) => {
   let app: VoiceTestApp;
   const clients: SignalingClient[] = [];
 
   beforeAll(async () => {
-    app = await VoiceTestApp.start({ VOICE_RECONNECT_GRACE_SECONDS: '1', VOICE_SWEEP_INTERVAL_MS: '200' });
+    app = await VoiceTestApp.start({
+      BONFIRE_MODE: mode,
+      VOICE_RECONNECT_GRACE_SECONDS: '1',
+      VOICE_SWEEP_INTERVAL_MS: '200',
+    });
   }, 60_000);
 
   afterAll(async () => {

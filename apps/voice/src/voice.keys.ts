@@ -1,6 +1,6 @@
 /** Every Redis key the voice service writes, under one prefix. */
 export class VoiceKeys {
-  constructor(private readonly prefix: string) {}
+  constructor(readonly prefix: string) {}
 
   /** JSON of one user's voice state (one per user: a join elsewhere replaces it). */
   state(userId: string): string {

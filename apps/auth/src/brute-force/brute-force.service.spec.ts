@@ -1,7 +1,7 @@
 import { AppError } from '@bonfire/platform';
 import { describe, expect, it } from 'vitest';
 import { BruteForceService, retryAfterSeconds } from './brute-force.service';
-import { InMemoryFailureCounterStore } from './failure-counter';
+import { InMemoryFailureCounterStore } from './memory-failure-counter.store';
 
 const limits = {
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 3,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
-import { FAILURE_COUNTER_STORE, type FailureCounterStore, type WindowState } from './failure-counter';
+import { FailureCounterStore, type WindowState } from './failure-counter.store';
 
 export type BruteForceLimits = Pick<
   AuthConfig,
@@ -21,14 +21,14 @@ export function retryAfterSeconds(state: WindowState, max: number): number {
 }
 
 /**
- * Failed-login limits per account and per client IP (fixed windows in Redis). Checked before the
+ * Failed-login limits per account and per client IP (fixed windows in a FailureCounterStore). Checked before the
  * password is, so a locked account costs no argon2 time and reveals nothing: an account that does not
  * exist is counted under the login name it was tried with and locks the same way.
  */
 @Injectable()
 export class BruteForceService {
   constructor(
-    @Inject(FAILURE_COUNTER_STORE) private readonly store: FailureCounterStore,
+    private readonly store: FailureCounterStore,
     @Inject(AUTH_CONFIG) private readonly limits: BruteForceLimits,
   ) {}
 

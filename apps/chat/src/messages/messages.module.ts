@@ -1,16 +1,50 @@
+import { distributedSetting, REDIS, type Redis, SnowflakeGenerator } from '@bonfire/platform';
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
-import { MessagesService } from './messages.service';
+import { MessagesService, unknownChannel } from './messages.service';
+import { InMemorySendLimitStore } from './memory-send-limit.store';
 import { PinsController } from './pins.controller';
 import { PinsService } from './pins.service';
+import { RedisSendLimitStore } from './redis-send-limit.store';
+import { SendLimitStore } from './send-limit.store';
 import { SendLimits } from './send-limits';
+import { InProcessSendOrder, RowLockSendOrder, type RunInTransaction, SendOrder } from './send-order';
+import { ChatTransactions } from '../database/chat-transactions';
 
 @Module({
   imports: [AttachmentsModule],
   controllers: [MessagesController, PinsController],
-  providers: [MessagesRepository, MessagesService, PinsService, SendLimits],
+  providers: [
+    MessagesRepository,
+    MessagesService,
+    PinsService,
+    SendLimits,
+    {
+      provide: SendLimitStore,
+      // Redis exists only in the distributed shape (RedisModule is imported there alone).
+      inject: [CHAT_CONFIG, { token: REDIS, optional: true }],
+      useFactory: (config: ChatConfig, redis?: Redis): SendLimitStore =>
+        config.BONFIRE_MODE === 'standalone'
+          ? new InMemorySendLimitStore()
+          : new RedisSendLimitStore(distributedSetting(redis, 'REDIS_URL')),
+    },
+    {
+      provide: SendOrder,
+      inject: [CHAT_CONFIG, ChatTransactions, SnowflakeGenerator],
+      useFactory: (
+        config: ChatConfig,
+        transactions: ChatTransactions,
+        ids: SnowflakeGenerator,
+      ): SendOrder => {
+        const run: RunInTransaction = (work) => transactions.run(work);
+        const Order = config.BONFIRE_MODE === 'standalone' ? InProcessSendOrder : RowLockSendOrder;
+        return new Order(run, () => ids.next(), unknownChannel);
+      },
+    },
+  ],
   exports: [MessagesRepository, MessagesService],
 })
 export class MessagesModule {}

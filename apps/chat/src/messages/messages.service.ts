@@ -11,6 +11,7 @@ import { type MessageRow, toMessage } from './message-view';
 import type { EditMessageDto, SendMessageDto } from './messages.dto';
 import { MessagesRepository } from './messages.repository';
 import { SendLimits } from './send-limits';
+import { SendOrder } from './send-order';
 
 export const MESSAGE_ERRORS = {
   unknownMessage: 'UNKNOWN_MESSAGE',
@@ -37,6 +38,7 @@ export class MessagesService {
     private readonly ids: SnowflakeGenerator,
     private readonly limits: SendLimits,
     private readonly files: FileAttachmentsClient,
+    private readonly sendOrder: SendOrder,
   ) {}
 
   /**
@@ -69,43 +71,44 @@ export class MessagesService {
       slowmodeSeconds: access.guildId === null || bypassSlowmode ? 0 : target.slowmodeSeconds,
     });
 
-    return this.transactions.run(async (trx): Promise<SendResult> => {
-      if (!(await this.messages.lockChannel(trx, channelId))) throw unknownChannel();
-      // The id is made after the lock, so a channel's ids grow in commit order.
-      if (nonce !== null && body.attachments.length > 0) {
+    return this.sendOrder.run<SendResult>(channelId, {
+      lockChannel: (trx) => this.messages.lockChannel(trx, channelId),
+      earlier: async (trx) => {
         // A racing send with this nonce may have committed (and claimed the files) while we waited.
+        if (nonce === null || body.attachments.length === 0) return null;
         const earlier = await this.messages.findByNonce(trx, channelId, userId, nonce);
-        if (earlier) return { message: await this.view(trx, earlier, userId), created: false };
-      }
-      const id = this.ids.next();
+        return earlier ? { message: await this.view(trx, earlier, userId), created: false } : null;
+      },
       // The file service accepts only the sender's ready uploads for this channel and marks them this
-      // message's (a synchronous call under the channel lock, bounded by CHAT_FILE_TIMEOUT_MS).
-      const attachments =
+      // message's (bounded by CHAT_FILE_TIMEOUT_MS).
+      claim: (id) =>
         body.attachments.length === 0
-          ? []
-          : await this.files.claim(userId, { channelId, messageId: id, ids: body.attachments });
-      const row = await this.messages.insert(trx, {
-        id,
-        channelId,
-        guildId: access.guildId,
-        authorId: userId,
-        content: body.content,
-        nonce,
-        replyToId: body.replyTo ?? null,
-        mentions,
-        attachments,
-      });
-      if (!row) {
-        // A racing request with the same nonce committed first (we waited on its channel lock).
-        const existing =
-          nonce === null ? null : await this.messages.findByNonce(trx, channelId, userId, nonce);
-        if (!existing) throw new Error('nonce conflict without an existing message');
-        return { message: await this.view(trx, existing, userId), created: false };
-      }
-      await this.messages.setLastMessage(trx, channelId, row.id);
-      const message = toMessage(row);
-      await this.events.add(trx, 'message.created', channelId, { message });
-      return { message, created: true };
+          ? Promise.resolve([])
+          : this.files.claim(userId, { channelId, messageId: id, ids: body.attachments }),
+      write: async (trx, id, attachments) => {
+        const row = await this.messages.insert(trx, {
+          id,
+          channelId,
+          guildId: access.guildId,
+          authorId: userId,
+          content: body.content,
+          nonce,
+          replyToId: body.replyTo ?? null,
+          mentions,
+          attachments,
+        });
+        if (!row) {
+          // A racing request with the same nonce committed first (we waited for its turn).
+          const existing =
+            nonce === null ? null : await this.messages.findByNonce(trx, channelId, userId, nonce);
+          if (!existing) throw new Error('nonce conflict without an existing message');
+          return { message: await this.view(trx, existing, userId), created: false };
+        }
+        await this.messages.setLastMessage(trx, channelId, row.id);
+        const message = toMessage(row);
+        await this.events.add(trx, 'message.created', channelId, { message });
+        return { message, created: true };
+      },
     });
   }
 
@@ -235,7 +238,7 @@ export function unknownMessage(): AppError {
   return AppError.notFound('Unknown message.', MESSAGE_ERRORS.unknownMessage);
 }
 
-function unknownChannel(): AppError {
+export function unknownChannel(): AppError {
   return AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');
 }
 

@@ -1,5 +1,5 @@
 import { TOPICS } from '@bonfire/contracts';
-import { IdempotentConsumer, KafkaEventBus, type Subscription } from '@bonfire/messaging';
+import { type EventBus, IdempotentConsumer, InjectEventBus, type Subscription } from '@bonfire/messaging';
 import { createLogger, HealthRegistry, InjectDatabase, type Kysely } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -15,12 +15,12 @@ const CONSUMER = 'chat.users-projection';
  */
 @Injectable()
 export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
   private markJoined: () => void = () => undefined;
   private readonly logger;
 
   constructor(
+    @InjectEventBus() private readonly bus: EventBus,
     @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
     @InjectDatabase() private readonly db: Kysely<ChatDatabase>,
     private readonly users: UsersRepository,
@@ -43,9 +43,7 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
   }
 
   private async start(): Promise<void> {
-    const logger = this.logger;
     const idempotent = new IdempotentConsumer(this.db);
-    this.bus = new KafkaEventBus({ brokers: this.config.KAFKA_BROKERS, clientId: 'chat', logger });
     this.subscription = await this.bus.subscribe({
       group: this.config.CHAT_USERS_CONSUMER_GROUP,
       topics: [TOPICS.authUsers],
@@ -67,6 +65,5 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
 
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.close();
-    await this.bus?.close();
   }
 }

@@ -1,6 +1,7 @@
 import { outboxMigration, processedEventsMigration } from '@bonfire/messaging';
 import { type Kysely, type Migration, sql } from '@bonfire/platform';
 
+// One statement per query: the embedded database (PGlite) prepares each query, which allows only one.
 const fileSchema: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     await sql`
@@ -24,12 +25,12 @@ const fileSchema: Migration = {
         claimed_at timestamptz,
         deleted_at timestamptz,
         check ((purpose = 'attachment') = (channel_id is not null))
-      );
-      -- The cleanup of abandoned uploads scans pending rows oldest first.
-      create index files_pending_idx on files (created_at) where status = 'pending';
-      -- A deleted message releases its files.
-      create index files_message_idx on files (message_id) where message_id is not null;
+      )
     `.execute(db);
+    // The cleanup of abandoned uploads scans pending rows oldest first.
+    await sql`create index files_pending_idx on files (created_at) where status = 'pending'`.execute(db);
+    // A deleted message releases its files.
+    await sql`create index files_message_idx on files (message_id) where message_id is not null`.execute(db);
   },
   async down(db: Kysely<unknown>): Promise<void> {
     await sql`drop table files`.execute(db);
@@ -46,21 +47,23 @@ const multipartAndClaims: Migration = {
       alter table files
         add column upload_id text,
         add column part_size integer check (part_size > 0),
-        add column claim_confirmed_at timestamptz;
-      -- Claims never confirmed by message.created are released by the sweep, oldest first.
-      create index files_unconfirmed_claims_idx on files (claimed_at)
-        where message_id is not null and claim_confirmed_at is null;
-      -- Deleted channels and guilds take their files with them.
-      create index files_channel_idx on files (channel_id) where status <> 'deleted';
-      create index files_guild_idx on files (guild_id) where status <> 'deleted';
+        add column claim_confirmed_at timestamptz
     `.execute(db);
+    // Claims never confirmed by message.created are released by the sweep, oldest first.
+    await sql`
+      create index files_unconfirmed_claims_idx on files (claimed_at)
+        where message_id is not null and claim_confirmed_at is null
+    `.execute(db);
+    // Deleted channels and guilds take their files with them.
+    await sql`create index files_channel_idx on files (channel_id) where status <> 'deleted'`.execute(db);
+    await sql`create index files_guild_idx on files (guild_id) where status <> 'deleted'`.execute(db);
   },
   async down(db: Kysely<unknown>): Promise<void> {
+    await sql`drop index files_guild_idx`.execute(db);
+    await sql`drop index files_channel_idx`.execute(db);
+    await sql`drop index files_unconfirmed_claims_idx`.execute(db);
     await sql`
-      drop index files_guild_idx;
-      drop index files_channel_idx;
-      drop index files_unconfirmed_claims_idx;
-      alter table files drop column claim_confirmed_at, drop column part_size, drop column upload_id;
+      alter table files drop column claim_confirmed_at, drop column part_size, drop column upload_id
     `.execute(db);
   },
 };

@@ -1,5 +1,5 @@
 import { type AnyEvent, TOPICS } from '@bonfire/contracts';
-import { IdempotentConsumer, KafkaEventBus, type Subscription } from '@bonfire/messaging';
+import { type EventBus, IdempotentConsumer, InjectEventBus, type Subscription } from '@bonfire/messaging';
 import { createLogger, HealthRegistry, InjectDatabase, type Kysely } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../config';
@@ -17,13 +17,13 @@ const CONSUMER = 'file.chat-events';
  */
 @Injectable()
 export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
   private markJoined: () => void = () => undefined;
   private readonly idempotent: IdempotentConsumer<FileDatabase>;
   private readonly logger;
 
   constructor(
+    @InjectEventBus() private readonly bus: EventBus,
     @Inject(FILE_CONFIG) private readonly config: FileConfig,
     @InjectDatabase() db: Kysely<FileDatabase>,
     private readonly files: FilesRepository,
@@ -46,11 +46,6 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
   }
 
   private async start(): Promise<void> {
-    this.bus = new KafkaEventBus({
-      brokers: this.config.KAFKA_BROKERS,
-      clientId: 'file',
-      logger: this.logger,
-    });
     this.subscription = await this.bus.subscribe({
       group: this.config.FILE_CONSUMER_GROUP,
       topics: [TOPICS.chatMessages, TOPICS.chatChannels, TOPICS.chatGuilds],
@@ -92,6 +87,5 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.close();
-    await this.bus?.close();
   }
 }

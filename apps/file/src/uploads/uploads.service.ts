@@ -29,7 +29,7 @@ export type UploadTarget =
 
 /**
  * The upload flow: request (limits and permission checked, a pending row, a presigned PUT — or, above
- * FILE_MULTIPART_THRESHOLD_BYTES, an S3 multipart upload with one presigned URL per part) → the client
+ * FILE_MULTIPART_THRESHOLD_BYTES, a multipart upload with one presigned URL per part) → the client
  * PUTs the bytes to the store → complete (multipart: the parts assembled with the client's ETags; then
  * size, sniffed type, thumbnails checked and made, then ready and files.object.ready in one transaction).
  */
@@ -89,7 +89,7 @@ export class UploadsService {
     };
     if (body.size <= this.config.FILE_MULTIPART_THRESHOLD_BYTES) {
       await this.files.insert(this.files.executor, { ...row, uploadId: null, partSize: null });
-      const uploadUrl = await this.store.presignPut(key, contentType, ttl);
+      const uploadUrl = await this.store.presignPut(key, { contentType, size: body.size, expiresIn: ttl });
       return { id, uploadUrl, method: 'PUT', headers: { 'content-type': contentType }, expiresAt };
     }
 
@@ -108,7 +108,10 @@ export class UploadsService {
     const parts = await Promise.all(
       planParts(body.size, partSize).map(async (part) => ({
         ...part,
-        url: await this.store.presignPart(key, uploadId, part.partNumber, ttl),
+        url: await this.store.presignPart(key, uploadId, part.partNumber, {
+          size: part.size,
+          expiresIn: ttl,
+        }),
       })),
     );
     return {

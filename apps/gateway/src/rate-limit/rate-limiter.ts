@@ -1,7 +1,5 @@
-import type { Redis } from '@bonfire/platform';
-
 export interface LimitRule {
-  /** Stable name used in the Redis key and the RateLimit-Policy header. */
+  /** Stable name used in the counter's key and the RateLimit-Policy header. */
   name: string;
   /** Who is counted: an IP address or a user id. */
   subject: string;
@@ -18,63 +16,50 @@ export interface LimitDecision {
   policy: string;
 }
 
-// Fixed windows, all rules of a request in one round trip. Counts are kept even when a request is refused,
-// so hammering a closed window keeps it closed until it resets.
-const SCRIPT = `
-local result = {}
-for i, key in ipairs(KEYS) do
-  local window = tonumber(ARGV[i])
-  local count = redis.call('INCR', key)
-  if count == 1 then redis.call('EXPIRE', key, window) end
-  local ttl = redis.call('TTL', key)
-  if ttl < 0 then redis.call('EXPIRE', key, window); ttl = window end
-  result[#result + 1] = count
-  result[#result + 1] = ttl
-end
-return result
-`;
+/** One rule's counter after this request: its count in the window and the seconds until it expires. */
+export interface WindowCount {
+  count: number;
+  ttlSeconds: number;
+}
 
-/** Rate limits shared by every gateway replica through Redis. */
-export class RateLimiter {
-  constructor(
-    private readonly redis: Redis,
-    private readonly keyPrefix = 'ratelimit',
-  ) {}
+/**
+ * Fixed-window rate limits. A request is counted against all of its rules at once (atomically), and
+ * counted even when it is refused, so hammering a closed window keeps it closed until it resets. A
+ * window is the rule's `windowSeconds`-long slice of the clock; its counter expires `windowSeconds`
+ * after its first request.
+ */
+export abstract class RateLimiter {
+  /** Counts this request against every rule; refused when any rule is over its limit. */
+  abstract check(rules: readonly LimitRule[]): Promise<LimitDecision>;
+}
 
-  async check(rules: LimitRule[]): Promise<LimitDecision> {
-    const keys = rules.map((rule) => {
-      const window = Math.floor(Date.now() / 1000 / rule.windowSeconds);
-      return `${this.keyPrefix}:${rule.name}:${rule.subject}:${window}`;
-    });
-    const raw = (await this.redis.eval(
-      SCRIPT,
-      keys.length,
-      ...keys,
-      ...rules.map((r) => r.windowSeconds),
-    )) as number[];
-    let tightest: LimitDecision | undefined;
-    let allowed = true;
-    rules.forEach((rule, index) => {
-      const count = raw[index * 2]!;
-      const ttl = raw[index * 2 + 1]!;
-      const remaining = Math.max(0, rule.limit - count);
-      if (count > rule.limit) allowed = false;
-      const decision = {
-        allowed: count <= rule.limit,
-        limit: rule.limit,
-        remaining,
-        resetSeconds: ttl,
-        policy: '',
-      };
-      const isTighter =
-        !tightest ||
-        (!decision.allowed && tightest.allowed) ||
-        (decision.allowed === tightest.allowed && remaining < tightest.remaining);
-      if (isTighter) tightest = decision;
-    });
-    const policy = rules
-      .map((rule) => `${rule.limit};w=${rule.windowSeconds};name="${rule.name}"`)
-      .join(', ');
-    return { ...tightest!, allowed, policy };
-  }
+/** The counter of the rule's window that `nowMs` falls in. */
+export function windowKey(rule: LimitRule, nowMs: number): string {
+  const window = Math.floor(nowMs / 1000 / rule.windowSeconds);
+  return `${rule.name}:${rule.subject}:${window}`;
+}
+
+/** The decision from each rule's counter after this request (`counts` in the order of `rules`). */
+export function decide(rules: readonly LimitRule[], counts: readonly WindowCount[]): LimitDecision {
+  let tightest: LimitDecision | undefined;
+  let allowed = true;
+  rules.forEach((rule, index) => {
+    const { count, ttlSeconds } = counts[index]!;
+    const remaining = Math.max(0, rule.limit - count);
+    if (count > rule.limit) allowed = false;
+    const decision = {
+      allowed: count <= rule.limit,
+      limit: rule.limit,
+      remaining,
+      resetSeconds: ttlSeconds,
+      policy: '',
+    };
+    const isTighter =
+      !tightest ||
+      (!decision.allowed && tightest.allowed) ||
+      (decision.allowed === tightest.allowed && remaining < tightest.remaining);
+    if (isTighter) tightest = decision;
+  });
+  const policy = rules.map((rule) => `${rule.limit};w=${rule.windowSeconds};name="${rule.name}"`).join(', ');
+  return { ...tightest!, allowed, policy };
 }

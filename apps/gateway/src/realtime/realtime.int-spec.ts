@@ -1,25 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  type AnyEvent,
-  type Channel,
-  type Dispatch,
-  type EventData,
-  type EventType,
-  PERMISSIONS,
-  REALTIME_PATH,
-  type RealtimeAck,
-  type RealtimeState,
-  type ReadyPayload,
-} from '@bonfire/contracts';
+import type { Server } from 'node:http';
+import { type AnyEvent, type EventData, type EventType, type RealtimeAck } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus } from '@bonfire/messaging';
-import { IDENTITY_HEADER, type RunningService, verifyIdentity, until } from '@bonfire/platform';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { io as connect, type Socket } from 'socket.io-client';
+import { type RunningService, until } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../bootstrap';
 import { REALTIME_TOPICS } from './event-routing';
+import {
+  type Client,
+  type FakeGuild,
+  id,
+  open,
+  refused,
+  sleep,
+  startFakeAuth,
+  startFakeChat,
+  token,
+  url,
+} from './realtime.test-kit';
 
 /**
  * The realtime edge on the real Redis and Kafka, two gateway instances in this process, with auth's JWKS
@@ -28,24 +25,7 @@ import { REALTIME_TOPICS } from './event-routing';
 
 const secret = process.env['INTERNAL_IDENTITY_SECRET']!;
 const GROUP = 'gateway.realtime.int-test';
-let counter = 0n;
-const id = () => String(BigInt(Date.now()) * 4_194_304n + (counter += 1n));
 
-// ------------------------------------------------------------------ fake auth (JWKS + tokens)
-const keyPair = generateKeyPair('EdDSA', { crv: 'Ed25519' });
-const kid = randomBytes(4).toString('hex');
-async function token(userId: string, expiresInSeconds = 600): Promise<string> {
-  return new SignJWT({ sid: `s-${userId}` })
-    .setProtectedHeader({ alg: 'EdDSA', kid })
-    .setSubject(userId)
-    .setIssuer('bonfire')
-    .setAudience('bonfire-api')
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
-    .sign((await keyPair).privateKey);
-}
-
-// ------------------------------------------------------------------ fake chat
 const guildId = id();
 const general = id();
 const staff = id();
@@ -56,147 +36,12 @@ const visible = new Map<string, string[]>([
   [bob, [general, staff]],
   [carol, [general]],
 ]);
-
-function channelDto(channelId: string, name: string): Channel {
-  return {
-    id: channelId,
-    type: 'text',
-    guildId,
-    name,
-    topic: null,
-    position: 0,
-    parentId: null,
-    slowmodeSeconds: 0,
-    userLimit: null,
-    permissionOverwrites: [],
-    recipientIds: [],
-    ownerId: null,
-    lastMessageId: null,
-    createdAt: new Date().toISOString(),
-  };
-}
-
-function stateOf(userId: string): RealtimeState {
-  const channels = visible.get(userId);
-  return {
-    user: { id: userId },
-    guilds: channels
-      ? [
-          {
-            guild: {
-              id: guildId,
-              name: 'Camp',
-              iconFileId: null,
-              description: null,
-              ownerId: alice,
-              createdAt: new Date().toISOString(),
-            },
-            roles: [],
-            member: { guildId, userId, nickname: null, roleIds: [], joinedAt: new Date().toISOString() },
-            channels: channels.map((channelId) =>
-              channelDto(channelId, channelId === general ? 'general' : 'staff'),
-            ),
-            members: { userIds: [...visible.keys()], total: visible.size },
-          },
-        ]
-      : [],
-    dms: [],
-    readStates: [],
-  };
-}
-
-function startFakeChat(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const caller = verifyIdentity(secret, req.headers[IDENTITY_HEADER] as string | undefined);
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    };
-    if (!caller) return reply(401, {});
-    const path = req.url ?? '';
-    if (path === '/internal/v1/realtime/state') return reply(200, stateOf(caller.userId));
-    const guild = /^\/internal\/v1\/realtime\/guilds\/(\d+)\/visible-channels$/.exec(path);
-    if (guild) {
-      const channels = visible.get(caller.userId);
-      return channels ? reply(200, { guildId: guild[1], channelIds: channels }) : reply(404, {});
-    }
-    const channel = /^\/internal\/v1\/realtime\/channels\/(\d+)\/permissions$/.exec(path);
-    if (channel) {
-      return visible.get(caller.userId)?.includes(channel[1]!)
-        ? reply(200, {
-            channelId: channel[1],
-            guildId,
-            permissions: String(PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.SEND_MESSAGES),
-          })
-        : reply(404, {});
-    }
-    reply(404, {});
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function startFakeAuth(): Promise<Server> {
-  const server = createServer((req, res) => {
-    void keyPair.then(async (keys) => {
-      const jwk = await exportJWK(keys.publicKey);
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ keys: [{ ...jwk, kid, alg: 'EdDSA', use: 'sig' }] }));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const url = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-// ------------------------------------------------------------------ clients
-
-class Client {
-  readonly dispatches: Dispatch[] = [];
-  readonly signals: { name: string; payload: unknown }[] = [];
-  ready?: ReadyPayload;
-  constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-    socket.on('ready', (ready: ReadyPayload) => (this.ready = ready));
-    socket.onAny((name: string, payload: unknown) => {
-      if (name !== 'dispatch') this.signals.push({ name, payload });
-    });
-  }
-
-  get lastSeq(): number {
-    return this.dispatches.reduce((max, d) => (d.seq !== null && d.seq > max ? d.seq : max), 0);
-  }
-
-  of(type: string): Dispatch[] {
-    return this.dispatches.filter((dispatch) => dispatch.type === type);
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-}
-
-function open(base: string, auth: Record<string, unknown>): Promise<Client> {
-  const socket = connect(base, { path: REALTIME_PATH, transports: ['websocket'], auth, reconnection: false });
-  const client = new Client(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect_error', (error) => reject(error));
-    const done = () => resolve(client);
-    socket.once('ready', done);
-    socket.once('resumed', done);
-  });
-}
-
-function refused(base: string, auth: Record<string, unknown>): Promise<string> {
-  const socket = connect(base, { path: REALTIME_PATH, transports: ['websocket'], auth, reconnection: false });
-  return new Promise((resolve) =>
-    socket.once('connect_error', (error) => {
-      socket.close();
-      resolve(error.message);
-    }),
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const guild: FakeGuild = {
+  guildId,
+  ownerId: alice,
+  visible,
+  channelNames: { [general]: 'general', [staff]: 'staff' },
+};
 
 describe('realtime edge (two gateways, real Redis and Kafka)', () => {
   let chat: Server;
@@ -239,7 +84,7 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
       .map((m) => m.content);
 
   beforeAll(async () => {
-    [chat, auth] = await Promise.all([startFakeChat(), startFakeAuth()]);
+    [chat, auth] = await Promise.all([startFakeChat(guild, secret), startFakeAuth()]);
     bus = new KafkaEventBus({ brokers: process.env['KAFKA_BROKERS']!.split(','), clientId: 'realtime-test' });
     // A brand-new group is pinned to the topics' ends one topic at a time (~5 s each, libs/messaging);
     // joining once up front keeps the gateways' start fast on every later run.

@@ -14,16 +14,8 @@ import {
   type ResyncPayload,
   type TypingStarted,
 } from '@bonfire/contracts';
-import { KafkaEventBus, type Subscription } from '@bonfire/messaging';
-import {
-  AppError,
-  type CallerIdentity,
-  createLogger,
-  HealthRegistry,
-  MetricsService,
-  REDIS,
-  type Redis,
-} from '@bonfire/platform';
+import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
+import { AppError, type CallerIdentity, HealthRegistry, MetricsService } from '@bonfire/platform';
 import {
   Inject,
   Injectable,
@@ -32,7 +24,6 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { decodeJwt } from 'jose';
 import { Counter, Gauge } from 'prom-client';
 import { type DefaultEventsMap, Server, type Socket } from 'socket.io';
@@ -47,10 +38,11 @@ import {
   toPackets,
   type VisibilityChange,
 } from './event-routing';
+import { GatewayPeers } from './gateway-peers';
 import { PresenceRealtimeClient } from './presence-realtime.client';
 import { planReplay, SessionStore } from './session-store';
 
-/** Events between gateways (through the Redis adapter's serverSideEmit). */
+/** Events between gateways (GatewayPeers: the Redis adapter's serverSideEmit). */
 const PEER_EVENTS = { packet: 'realtime:packet', sessionTaken: 'realtime:session-taken' } as const;
 const TYPING_TTL_MS = 8_000;
 const NODE_HEARTBEAT_SECONDS = 15;
@@ -94,7 +86,8 @@ class Session {
 
 /**
  * The realtime edge: socket.io on the gateway's HTTP server, the Redis adapter between replicas, the
- * Kafka fan-out and the resumable sessions.
+ * Kafka fan-out and the resumable sessions. (Standalone shape: one gateway, so no peers, the in-process
+ * event bus and the in-memory session store; the same code runs.)
  *
  * Fan-out. All gateways are one Kafka consumer group; the gateway that consumes an event maps it to a
  * packet (rooms + visibility change, see event-routing.ts) and broadcasts it to every gateway
@@ -118,12 +111,8 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('Realtime');
   readonly nodeId = randomUUID();
   private io?: Server;
-  private pub?: Redis;
-  private sub?: Redis;
-  private bus?: KafkaEventBus;
   private subscription?: Subscription;
   private consumerReady = false;
-  private readonly store: SessionStore;
   private readonly chat: ChatRealtimeClient;
   private readonly presence: PresenceRealtimeClient;
   private readonly verifier: AccessTokenVerifier;
@@ -143,15 +132,13 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly store: SessionStore,
+    private readonly peers: GatewayPeers,
+    @InjectEventBus() private readonly bus: EventBus,
     private readonly adapterHost: HttpAdapterHost,
     private readonly health: HealthRegistry,
     metrics: MetricsService,
   ) {
-    this.store = new SessionStore(redis, {
-      windowSeconds: config.REALTIME_RESUME_WINDOW_SECONDS,
-      bufferSize: config.REALTIME_REPLAY_BUFFER_SIZE,
-    });
     this.chat = new ChatRealtimeClient({
       baseUrl: config.CHAT_URL,
       identitySecret: config.INTERNAL_IDENTITY_SECRET,
@@ -214,9 +201,6 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   /** Attaches socket.io and joins the consumer group (readiness stays down until it has). */
   async onApplicationBootstrap(): Promise<void> {
     const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
-    this.pub = this.redis.duplicate({ connectionName: 'gateway-realtime-pub' });
-    this.sub = this.redis.duplicate({ connectionName: 'gateway-realtime-sub' });
-    for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
     const io = new Server(httpServer, {
       path: REALTIME_PATH,
       transports: ['websocket', 'polling'],
@@ -228,7 +212,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
         origin: this.config.CORS_ORIGINS.length > 0 ? this.config.CORS_ORIGINS : false,
         credentials: true,
       },
-      adapter: createAdapter(this.pub, this.sub, { key: 'bonfire.realtime', requestsTimeout: 5_000 }),
+      adapter: this.peers.adapter(),
     });
     this.io = io;
     io.use((socket, next) => {
@@ -243,11 +227,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       this.onSessionTaken(sessionId, owner),
     );
 
-    this.health.register('realtime-adapter', async () => {
-      if (this.pub?.status !== 'ready' || this.sub?.status !== 'ready') {
-        throw new Error('Redis adapter connections are not ready');
-      }
-    });
+    this.health.register('realtime-adapter', () => this.peers.check());
     this.health.register('realtime-consumer', async () => {
       if (!this.consumerReady)
         throw new Error(`not in consumer group ${this.config.REALTIME_CONSUMER_GROUP} yet`);
@@ -282,7 +262,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       }
       // Detached sessions keep buffering here until their clients resume on another gateway (takeover).
       const deadline = Date.now() + this.config.REALTIME_DRAIN_TIMEOUT_MS;
-      while (this.sessions.size > 0 && Date.now() < deadline) {
+      while (this.peers.canHandOver && this.sessions.size > 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
@@ -294,7 +274,6 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     for (const timer of this.timers) clearInterval(timer);
     await this.presence.stop();
     await this.subscription?.close().catch(() => undefined);
-    await this.bus?.close().catch(() => undefined);
     await this.packetQueue;
     for (const session of [...this.sessions.values()]) this.unregister(session);
     await this.store.forgetNode(this.nodeId).catch(() => undefined);
@@ -303,14 +282,12 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       // io.close() also closes the HTTP server, already closed by the shutdown sequence.
       void this.io.close(() => resolve());
     });
-    await Promise.all([this.pub, this.sub].map((client) => client?.quit().catch(() => client.disconnect())));
+    await this.peers.close();
   }
 
-  // ---------------------------------------------------------------- Kafka
+  // ---------------------------------------------------------------- events
 
   private async startConsumer(): Promise<void> {
-    const logger = createLogger('gateway', this.config.LOG_LEVEL).child({ component: 'realtime-kafka' });
-    this.bus = new KafkaEventBus({ brokers: this.config.KAFKA_BROKERS, clientId: 'gateway', logger });
     try {
       this.subscription = await this.bus.subscribe({
         group: this.config.REALTIME_CONSUMER_GROUP,
@@ -334,9 +311,13 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     if (packets.length === 0) return;
     this.metrics.consumed.inc();
     for (const packet of packets) {
-      this.io?.serverSideEmit(PEER_EVENTS.packet, packet);
+      this.toPeers(PEER_EVENTS.packet, packet);
       await this.receive(packet);
     }
+  }
+
+  private toPeers(event: string, ...args: unknown[]): void {
+    if (this.io) this.peers.broadcast(this.io, event, ...args);
   }
 
   // ---------------------------------------------------------------- packets
@@ -631,7 +612,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
         this.unregister(session);
         return 'SESSION_UNKNOWN';
       }
-      this.io?.serverSideEmit(PEER_EVENTS.sessionTaken, sessionId, session.owner);
+      this.toPeers(PEER_EVENTS.sessionTaken, sessionId, session.owner);
       this.onSessionTaken(sessionId, session.owner);
       const buffer = await this.store.buffer(sessionId);
       const plan = planReplay(buffer, lastSeq, currentSeq);
@@ -775,16 +756,10 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     if (!has(permissions, PERMISSIONS.SEND_MESSAGES)) {
       return failure(REALTIME_ERROR_CODES.missingPermission, 'You need the SEND_MESSAGES permission.');
     }
-    const fresh = await this.redis
-      .set(
-        `rt:typing:${identity.userId}:${channelId}`,
-        '1',
-        'EX',
-        this.config.REALTIME_TYPING_INTERVAL_SECONDS,
-        'NX',
-      )
-      .catch(() => 'OK');
-    if (fresh === null) return failure(REALTIME_ERROR_CODES.rateLimited, 'Typing was sent a moment ago.');
+    const fresh = await this.store
+      .claimTyping(identity.userId, channelId, this.config.REALTIME_TYPING_INTERVAL_SECONDS)
+      .catch(() => true);
+    if (!fresh) return failure(REALTIME_ERROR_CODES.rateLimited, 'Typing was sent a moment ago.');
     const guildId = this.guildOfChannel(socket.data.session, channelId);
     const data: TypingStarted = {
       channelId,
@@ -800,7 +775,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       exceptUserId: identity.userId,
       ephemeral: true,
     };
-    this.io?.serverSideEmit(PEER_EVENTS.packet, packet);
+    this.toPeers(PEER_EVENTS.packet, packet);
     await this.receive(packet);
     return { ok: true };
   }

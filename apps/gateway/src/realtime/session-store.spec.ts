@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BufferedDispatch, parseEntry, planReplay } from './session-store';
+import { type BufferedDispatch, planReplay } from './session-store';
 
 const entries = (from: number, to: number): BufferedDispatch[] =>
   Array.from({ length: to - from + 1 }, (_, index) => ({
@@ -34,14 +34,5 @@ describe('resume buffer slicing', () => {
     expect(planReplay(entries(1, 3), 4, 3).ok).toBe(false);
     expect(planReplay(entries(1, 3), -1, 3).ok).toBe(false);
     expect(planReplay(entries(1, 3), 1.5, 3).ok).toBe(false);
-  });
-
-  it('parses stored entries whose JSON contains the separator', () => {
-    expect(parseEntry('12|{"id":"x","type":"t","data":{"a":"b|c"}}')).toEqual({
-      seq: 12,
-      id: 'x',
-      type: 't',
-      data: { a: 'b|c' },
-    });
   });
 });

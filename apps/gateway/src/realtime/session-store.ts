@@ -1,42 +1,3 @@
-import type { Redis } from '@bonfire/platform';
-
-/**
- * Realtime sessions in Redis, so a client can resume on any gateway:
- * - `rt:{<id>}:s` hash {userId, seq, owner}: `owner` is `<nodeId>/<socketId>` of the one connection
- *   allowed to append; `seq` the last sequence number given out;
- * - `rt:{<id>}:b` list of `<seq>|<json {id,type,data}>`, the replay buffer, capped to the newest N.
- * Both expire `window` seconds after the last refresh; live connections refresh them, detached sessions
- * do not (they keep buffering until they expire or are resumed). The `{id}` hash tag keeps a session's
- * keys in one Redis Cluster slot, as the scripts need.
- * - `rt:node:<nodeId>`: a gateway's heartbeat; a session whose owner gateway died lost the events
- *   since, so resuming it answers resync rather than a silent gap.
- */
-const APPEND = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return -1 end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[2])
-redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
-if tonumber(ARGV[3]) > 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[3])
-  redis.call('EXPIRE', KEYS[2], ARGV[3])
-end
-return seq
-`;
-
-const TAKEOVER = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return -1 end
-redis.call('HSET', KEYS[1], 'owner', ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
-return tonumber(redis.call('HGET', KEYS[1], 'seq'))
-`;
-
-const FORGET = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1], KEYS[2])
-return 1
-`;
-
 export interface StoredSession {
   userId: string;
   seq: number;
@@ -50,133 +11,68 @@ export interface BufferedDispatch {
   data: unknown;
 }
 
-type ScriptedRedis = Redis & {
-  realtimeAppend(
-    session: string,
-    buffer: string,
-    owner: string,
-    entry: string,
-    ttl: number,
-    cap: number,
-  ): Promise<number>;
-  realtimeTakeover(
-    session: string,
-    buffer: string,
-    expectedOwner: string,
-    owner: string,
-    ttl: number,
-  ): Promise<number>;
-  realtimeForget(session: string, buffer: string, owner: string): Promise<number>;
-};
+export interface SessionStoreOptions {
+  /** How long a session (and its buffer) lives after its last refresh. */
+  windowSeconds: number;
+  /** Dispatches kept per session: the newest this many. */
+  bufferSize: number;
+}
 
-export class SessionStore {
-  private readonly redis: ScriptedRedis;
+/**
+ * The realtime state all gateways share, so a client can resume on any of them:
+ * - sessions {userId, seq, owner}: `owner` is `<nodeId>/<socketId>` of the one connection allowed to
+ *   append; `seq` the last sequence number given out;
+ * - each session's replay buffer: its newest `bufferSize` dispatches with their sequence numbers.
+ * A session and its buffer expire together `windowSeconds` after the last refresh; live connections
+ * refresh them, detached sessions do not (they keep buffering until they expire or are resumed).
+ * - gateway heartbeats: a session whose owner gateway died lost the events since, so resuming it
+ *   answers resync rather than a silent gap;
+ * - the typing throttle (one typing.started per user and channel per interval).
+ * Each method is atomic: the compare-and-set on `owner` is what makes a takeover safe.
+ */
+export abstract class SessionStore {
+  /** Starts a session at seq 0, owned by `owner`. */
+  abstract create(sessionId: string, userId: string, owner: string): Promise<void>;
 
-  constructor(
-    redis: Redis,
-    private readonly options: { windowSeconds: number; bufferSize: number },
-  ) {
-    redis.defineCommand('realtimeAppend', { numberOfKeys: 2, lua: APPEND });
-    redis.defineCommand('realtimeTakeover', { numberOfKeys: 2, lua: TAKEOVER });
-    redis.defineCommand('realtimeForget', { numberOfKeys: 2, lua: FORGET });
-    this.redis = redis as ScriptedRedis;
-  }
+  /** The session, or null when it does not exist (never did, expired or was forgotten). */
+  abstract get(sessionId: string): Promise<StoredSession | null>;
 
-  get windowSeconds(): number {
-    return this.options.windowSeconds;
-  }
-
-  async create(sessionId: string, userId: string, owner: string): Promise<void> {
-    const key = sessionKey(sessionId);
-    await this.redis
-      .multi()
-      .hset(key, { userId, seq: 0, owner })
-      .expire(key, this.options.windowSeconds)
-      .exec();
-  }
-
-  async get(sessionId: string): Promise<StoredSession | null> {
-    const fields = await this.redis.hgetall(sessionKey(sessionId));
-    if (!fields['userId'] || fields['owner'] === undefined) return null;
-    return { userId: fields['userId'], seq: Number(fields['seq'] ?? 0), owner: fields['owner'] };
-  }
-
-  /** Appends one dispatch; its sequence number, or -1 when `owner` no longer holds the session. */
-  append(sessionId: string, owner: string, entry: string, refresh: boolean): Promise<number> {
-    return this.redis.realtimeAppend(
-      sessionKey(sessionId),
-      bufferKey(sessionId),
-      owner,
-      entry,
-      refresh ? this.options.windowSeconds : 0,
-      this.options.bufferSize,
-    );
-  }
+  /**
+   * Appends one dispatch (`entry`: `{id, type, data}` as JSON) with the next sequence number and returns it,
+   * or -1 when `owner` no longer holds the session. `refresh` restarts the session's window.
+   */
+  abstract append(sessionId: string, owner: string, entry: string, refresh: boolean): Promise<number>;
 
   /** Moves the session to a new connection if `expectedOwner` still holds it: the current seq, or -1. */
-  takeover(sessionId: string, expectedOwner: string, owner: string): Promise<number> {
-    return this.redis.realtimeTakeover(
-      sessionKey(sessionId),
-      bufferKey(sessionId),
-      expectedOwner,
-      owner,
-      this.options.windowSeconds,
-    );
-  }
+  abstract takeover(sessionId: string, expectedOwner: string, owner: string): Promise<number>;
 
   /**
    * Ends a session this connection still owns: after a delivery it could not buffer, resuming must
    * answer resync instead of replaying a buffer with a hole in it.
    */
-  async forget(sessionId: string, owner: string): Promise<void> {
-    await this.redis.realtimeForget(sessionKey(sessionId), bufferKey(sessionId), owner);
-  }
+  abstract forget(sessionId: string, owner: string): Promise<void>;
 
-  async buffer(sessionId: string): Promise<BufferedDispatch[]> {
-    const entries = await this.redis.lrange(bufferKey(sessionId), 0, -1);
-    return entries.map(parseEntry);
-  }
+  /** The session's buffered dispatches, oldest first (empty when the session is gone). */
+  abstract buffer(sessionId: string): Promise<BufferedDispatch[]>;
 
-  /** Keeps live sessions alive (one pipeline for all of a gateway's connections). */
-  async refresh(sessionIds: readonly string[]): Promise<void> {
-    if (sessionIds.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const id of sessionIds) {
-      pipeline.expire(sessionKey(id), this.options.windowSeconds);
-      pipeline.expire(bufferKey(id), this.options.windowSeconds);
-    }
-    await pipeline.exec();
-  }
+  /** Keeps live sessions alive (in one go for all of a gateway's connections). */
+  abstract refresh(sessionIds: readonly string[]): Promise<void>;
 
-  async heartbeat(nodeId: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(nodeKey(nodeId), '1', 'EX', ttlSeconds);
-  }
+  /** Marks gateway `nodeId` alive for `ttlSeconds`. */
+  abstract heartbeat(nodeId: string, ttlSeconds: number): Promise<void>;
 
-  async isNodeAlive(nodeId: string): Promise<boolean> {
-    return (await this.redis.exists(nodeKey(nodeId))) === 1;
-  }
+  abstract isNodeAlive(nodeId: string): Promise<boolean>;
 
-  async forgetNode(nodeId: string): Promise<void> {
-    await this.redis.del(nodeKey(nodeId));
-  }
+  abstract forgetNode(nodeId: string): Promise<void>;
+
+  /** True if the user may send typing in the channel now (and starts an interval of `seconds`). */
+  abstract claimTyping(userId: string, channelId: string, seconds: number): Promise<boolean>;
 }
 
-export function sessionKey(sessionId: string): string {
-  return `rt:{${sessionId}}:s`;
-}
-
-export function bufferKey(sessionId: string): string {
-  return `rt:{${sessionId}}:b`;
-}
-
-function nodeKey(nodeId: string): string {
-  return `rt:node:${nodeId}`;
-}
-
-export function parseEntry(raw: string): BufferedDispatch {
-  const bar = raw.indexOf('|');
-  const body = JSON.parse(raw.slice(bar + 1)) as { id: string; type: string; data: unknown };
-  return { seq: Number(raw.slice(0, bar)), ...body };
+/** A buffered entry back as the dispatch it was. */
+export function parseDispatch(seq: number, entry: string): BufferedDispatch {
+  const body = JSON.parse(entry) as { id: string; type: string; data: unknown };
+  return { seq, ...body };
 }
 
 export type ReplayPlan = { ok: true; entries: BufferedDispatch[] } | { ok: false; reason: 'BUFFER_EXCEEDED' };

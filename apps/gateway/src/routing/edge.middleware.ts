@@ -59,6 +59,7 @@ export class EdgeMiddleware implements NestMiddleware {
       service: route.service,
       clientIp,
       identityHeader: identity ? signIdentity(this.config.INTERNAL_IDENTITY_SECRET, identity) : undefined,
+      maxBodyBytes: route.maxBodyBytes,
     });
   }
 

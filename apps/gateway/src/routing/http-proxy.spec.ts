@@ -16,7 +16,7 @@ function listen(handler: Handler): Promise<{ server: Server; url: URL }> {
 }
 
 /** A front server that forwards every request through the proxy to `target`, answering errors as JSON. */
-async function front(proxy: HttpProxy, target: URL, identityHeader?: string) {
+async function front(proxy: HttpProxy, target: URL, identityHeader?: string, maxBodyBytes?: number) {
   return listen((req, res) => {
     proxy
       .forward(req, res, {
@@ -25,6 +25,7 @@ async function front(proxy: HttpProxy, target: URL, identityHeader?: string) {
         service: 'upstream',
         clientIp: '203.0.113.9',
         identityHeader,
+        maxBodyBytes,
       })
       .catch((error: AppError) => {
         res.writeHead(error.status, { 'content-type': 'application/json' });
@@ -140,5 +141,15 @@ describe('HttpProxy', () => {
       duplex: 'half',
     } as RequestInit);
     expect(streamed.status).toBe(413);
+  });
+
+  it('lets a route raise the body limit (uploads), and still refuses what passes it', async () => {
+    const { server, url } = await front(proxy, upstream, undefined, 4096);
+    servers.push(server);
+    const within = await fetch(`${url}storage/x`, { method: 'PUT', body: 'x'.repeat(3000) });
+    expect(within.status).toBe(201);
+    expect(((await within.json()) as { body: string }).body).toHaveLength(3000);
+    const over = await fetch(`${url}storage/x`, { method: 'PUT', body: 'x'.repeat(5000) });
+    expect(over.status).toBe(413);
   });
 });

@@ -46,6 +46,8 @@ export interface ForwardContext {
   service: string;
   clientIp: string;
   identityHeader?: string;
+  /** The route's own body limit, instead of the proxy's. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -58,9 +60,10 @@ export class HttpProxy {
   constructor(private readonly options: ProxyOptions) {}
 
   forward(req: IncomingMessage, res: ServerResponse, context: ForwardContext): Promise<void> {
+    const maxBodyBytes = context.maxBodyBytes ?? this.options.maxBodyBytes;
     const declaredLength = Number(req.headers['content-length'] ?? 0);
-    if (declaredLength > this.options.maxBodyBytes) {
-      return Promise.reject(this.tooLarge());
+    if (declaredLength > maxBodyBytes) {
+      return Promise.reject(this.tooLarge(maxBodyBytes));
     }
     const headers = forwardableHeaders(req.headers);
     const priorForwardedFor = req.headers['x-forwarded-for'];
@@ -111,9 +114,9 @@ export class HttpProxy {
       let received = 0;
       req.on('data', (chunk: Buffer) => {
         received += chunk.length;
-        if (received > this.options.maxBodyBytes) {
+        if (received > maxBodyBytes) {
           req.unpipe(upstream);
-          fail(this.tooLarge());
+          fail(this.tooLarge(maxBodyBytes));
         }
       });
       req.on('aborted', () => upstream.destroy());
@@ -125,11 +128,11 @@ export class HttpProxy {
     this.agent.destroy();
   }
 
-  private tooLarge(): AppError {
+  private tooLarge(maxBodyBytes: number): AppError {
     return new AppError(
       413,
       'PAYLOAD_TOO_LARGE',
-      `The request body is larger than the limit of ${this.options.maxBodyBytes} bytes.`,
+      `The request body is larger than the limit of ${maxBodyBytes} bytes.`,
     );
   }
 }

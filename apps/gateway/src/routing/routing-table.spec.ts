@@ -7,8 +7,9 @@ const table = new RoutingTable(
       { prefix: '/api/v1/auth', service: 'auth' },
       { prefix: '/api/v1/users', service: 'auth' },
       { prefix: '/api/v1/users/@me/avatar', service: 'file' },
+      { prefix: '/storage', service: 'file', maxBodyBytes: 26_214_400 },
     ],
-    public: ['POST /api/v1/auth/login', 'GET /api/v1/invites/:code'],
+    public: ['POST /api/v1/auth/login', 'GET /api/v1/invites/:code', 'PUT /storage/*'],
     rateLimits: [{ name: 'login', match: 'POST /api/v1/auth/login', by: 'ip', limit: 5, windowSeconds: 60 }],
   },
   (service) => ({ auth: 'http://127.0.0.1:8081', file: 'http://127.0.0.1:8084' })[service],
@@ -26,6 +27,15 @@ describe('RoutingTable', () => {
     expect(table.resolve('POST', '/api/v1/auth/login')?.isPublic).toBe(true);
     expect(table.resolve('GET', '/api/v1/auth/login')?.isPublic).toBe(false);
     expect(table.resolve('POST', '/api/v1/auth/logout')?.isPublic).toBe(false);
+  });
+
+  it("carries a route's own body limit", () => {
+    expect(table.resolve('PUT', '/storage/files/1/original')).toMatchObject({
+      service: 'file',
+      isPublic: true,
+      maxBodyBytes: 26_214_400,
+    });
+    expect(table.resolve('GET', '/api/v1/users/@me')?.maxBodyBytes).toBeUndefined();
   });
 
   it('attaches matching rate limits', () => {

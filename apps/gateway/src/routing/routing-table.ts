@@ -6,7 +6,16 @@ const methodAndPath = z
   .regex(/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\*) \/\S*$/, 'must look like "POST /api/v1/auth/login"');
 
 const routingFileSchema = z.object({
-  routes: z.array(z.object({ prefix: z.string().startsWith('/'), service: z.string().min(1) })).min(1),
+  routes: z
+    .array(
+      z.object({
+        prefix: z.string().startsWith('/'),
+        service: z.string().min(1),
+        /** A body limit of its own (file uploads), instead of GATEWAY_MAX_BODY_BYTES. */
+        maxBodyBytes: z.number().int().positive().optional(),
+      }),
+    )
+    .min(1),
   public: z.array(methodAndPath),
   rateLimits: z.array(
     z.object({
@@ -27,6 +36,7 @@ export interface ResolvedRoute {
   target: URL;
   isPublic: boolean;
   limits: RouteLimit[];
+  maxBodyBytes?: number;
 }
 
 /** `POST /api/v1/guilds/:id/invites` or with `*` as a trailing wildcard → a matcher. */
@@ -82,6 +92,7 @@ export class RoutingTable {
     prefix: string;
     service: string;
     target: URL;
+    maxBodyBytes?: number;
     matches: (path: string) => boolean;
   }[];
   private readonly publicMatchers: ((method: string, path: string) => boolean)[];
@@ -126,6 +137,7 @@ export class RoutingTable {
       target: route.target,
       isPublic: this.publicMatchers.some((matches) => matches(method, path)),
       limits: this.limits.filter((entry) => entry.matches(method, path)).map((entry) => entry.limit),
+      ...(route.maxBodyBytes === undefined ? {} : { maxBodyBytes: route.maxBodyBytes }),
     };
   }
 

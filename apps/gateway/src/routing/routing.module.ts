@@ -1,4 +1,4 @@
-import { REDIS, type Redis } from '@bonfire/platform';
+import { distributedSetting, REDIS, type Redis } from '@bonfire/platform';
 import {
   Inject,
   type MiddlewareConsumer,
@@ -8,7 +8,9 @@ import {
 } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { InMemoryRateLimiter } from '../rate-limit/memory-rate-limiter';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier';
 import { EdgeMiddleware } from './edge.middleware';
 import { HttpProxy } from './http-proxy';
@@ -37,9 +39,12 @@ import { RoutingTable } from './routing-table';
     },
     {
       provide: RateLimiter,
-      inject: [REDIS, GATEWAY_CONFIG],
-      useFactory: (redis: Redis, config: GatewayConfig) =>
-        new RateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+      // Redis exists only in the distributed shape (RedisModule is imported there alone).
+      inject: [GATEWAY_CONFIG, { token: REDIS, optional: true }],
+      useFactory: (config: GatewayConfig, redis?: Redis): RateLimiter =>
+        config.BONFIRE_MODE === 'standalone'
+          ? new InMemoryRateLimiter()
+          : new RedisRateLimiter(distributedSetting(redis, 'REDIS_URL'), config.RATE_LIMIT_KEY_PREFIX),
     },
     {
       provide: HttpProxy,

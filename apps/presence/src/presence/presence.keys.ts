@@ -1,5 +1,8 @@
+import type { Redis } from '@bonfire/platform';
+
 /**
- * Presence's Redis layout (all under PRESENCE_KEY_PREFIX):
+ * Presence's Redis layout (all under PRESENCE_KEY_PREFIX), used by the Redis adapters of PresenceStore
+ * and AudienceStore:
  * - `gws`                  set: gateway ids that reported connections
  * - `gw:{g}:alive`         string with TTL: the gateway was heard from recently (one key per gateway)
  * - `gw:{g}:conns`         hash connectionId → `userId|activity`: the gateway's connections
@@ -27,4 +30,14 @@ export class PresenceKeys {
   readonly userGuilds = (userId: string) => `${this.prefix}:u:${userId}:g`;
   readonly userDmPartners = (userId: string) => `${this.prefix}:u:${userId}:dm`;
   readonly sweepLock = () => `${this.prefix}:sweep-lock`;
+}
+
+/** Runs a MULTI or pipeline and answers its replies in order, throwing the first command error. */
+export async function execBatch(batch: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
+  const answers = await batch.exec();
+  if (!answers) throw new Error('presence transaction was aborted');
+  return answers.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
 }

@@ -1,30 +1,28 @@
 import { type AnyEvent, TOPICS } from '@bonfire/contracts';
-import { KafkaEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, HealthRegistry, InjectRedis, type Redis } from '@bonfire/platform';
+import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
+import { createLogger, HealthRegistry } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
-import { PresenceKeys } from '../presence/presence.keys';
+import { AudienceStore } from './audience.store';
 
 /**
- * Who shares a guild or a DM with whom, projected from chat's events into Redis sets (guild → members,
- * user → guilds, user → DM partners): the audience of each presence.updated and the filter of
+ * Who shares a guild or a DM with whom, projected from chat's events into the AudienceStore (guild →
+ * members, user → guilds, user → DM partners): the audience of each presence.updated and the filter of
  * GET /presences, without calling chat. Every effect is a set add/remove, so redelivered events
  * (at-least-once) change nothing.
  */
 @Injectable()
 export class ProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
-  private readonly keys: PresenceKeys;
   private readonly logger;
   private ready = false;
 
   constructor(
     @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectEventBus() private readonly bus: EventBus,
+    private readonly audience: AudienceStore,
     private readonly health: HealthRegistry,
   ) {
-    this.keys = new PresenceKeys(config.PRESENCE_KEY_PREFIX);
     this.logger = createLogger('presence', config.LOG_LEVEL).child({ component: 'projection' });
   }
 
@@ -37,11 +35,6 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
   }
 
   private async start(): Promise<void> {
-    this.bus = new KafkaEventBus({
-      brokers: this.config.KAFKA_BROKERS,
-      clientId: 'presence',
-      logger: this.logger,
-    });
     this.subscription = await this.bus.subscribe({
       group: this.config.PRESENCE_CONSUMER_GROUP,
       topics: [TOPICS.chatMembers, TOPICS.chatGuilds, TOPICS.chatChannels],
@@ -54,57 +47,25 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
 
   /** Applies one chat event to the projection (idempotent). */
   async apply(event: AnyEvent): Promise<void> {
-    const k = this.keys;
     switch (event.type) {
-      case 'guild.created': {
-        const { guild } = event.data;
-        await this.join(guild.id, guild.ownerId);
-        return;
-      }
+      case 'guild.created':
+        return this.audience.joinGuild(event.data.guild.id, event.data.guild.ownerId);
       case 'member.joined':
-        await this.join(event.data.member.guildId, event.data.member.userId);
-        return;
-      case 'member.left': {
-        const { guildId, userId } = event.data;
-        await this.redis
-          .multi()
-          .srem(k.guildMembers(guildId), userId)
-          .srem(k.userGuilds(userId), guildId)
-          .exec();
-        return;
-      }
-      case 'guild.deleted': {
-        const { guildId } = event.data;
-        const members = await this.redis.smembers(k.guildMembers(guildId));
-        const multi = this.redis.multi();
-        for (const userId of members) multi.srem(k.userGuilds(userId), guildId);
-        multi.del(k.guildMembers(guildId));
-        await multi.exec();
-        return;
-      }
-      case 'channel.created': {
-        const { channel } = event.data;
-        if (channel.guildId !== null) return;
-        const multi = this.redis.multi();
-        for (const userId of channel.recipientIds) {
-          const others = channel.recipientIds.filter((other) => other !== userId);
-          if (others.length > 0) multi.sadd(k.userDmPartners(userId), ...others);
-        }
-        await multi.exec();
-        return;
-      }
+        return this.audience.joinGuild(event.data.member.guildId, event.data.member.userId);
+      case 'member.left':
+        return this.audience.leaveGuild(event.data.guildId, event.data.userId);
+      case 'guild.deleted':
+        return this.audience.deleteGuild(event.data.guildId);
+      case 'channel.created':
+        if (event.data.channel.guildId !== null) return;
+        return this.audience.addDmPartners(event.data.channel.recipientIds);
       default:
         return;
     }
   }
 
-  private async join(guildId: string, userId: string): Promise<void> {
-    const k = this.keys;
-    await this.redis.multi().sadd(k.guildMembers(guildId), userId).sadd(k.userGuilds(userId), guildId).exec();
-  }
-
   async onApplicationShutdown(): Promise<void> {
+    // The bus belongs to MessagingModule: only this consumer's subscription is ours to close.
     await this.subscription?.close().catch(() => undefined);
-    await this.bus?.close().catch(() => undefined);
   }
 }

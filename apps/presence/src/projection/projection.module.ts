@@ -1,5 +1,24 @@
+import { distributedSetting, REDIS, type Redis } from '@bonfire/platform';
 import { Module } from '@nestjs/common';
+import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
+import { AudienceStore } from './audience.store';
+import { InMemoryAudienceStore } from './memory-audience.store';
 import { ProjectionConsumer } from './projection.consumer';
+import { RedisAudienceStore } from './redis-audience.store';
 
-@Module({ providers: [ProjectionConsumer], exports: [ProjectionConsumer] })
+@Module({
+  providers: [
+    ProjectionConsumer,
+    {
+      provide: AudienceStore,
+      // Redis exists only in the distributed shape (RedisModule is imported there alone).
+      inject: [PRESENCE_CONFIG, { token: REDIS, optional: true }],
+      useFactory: (config: PresenceConfig, redis?: Redis): AudienceStore =>
+        config.BONFIRE_MODE === 'standalone'
+          ? new InMemoryAudienceStore()
+          : new RedisAudienceStore(distributedSetting(redis, 'REDIS_URL'), config.PRESENCE_KEY_PREFIX),
+    },
+  ],
+  exports: [ProjectionConsumer, AudienceStore],
+})
 export class ProjectionModule {}

@@ -14,7 +14,8 @@ export class PresenceTestApp {
     readonly client: ServiceTestClient,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<PresenceTestApp> {
+  /** `env` overrides the test environment; an undefined value removes a variable. */
+  static async start(env: Record<string, string | undefined> = {}): Promise<PresenceTestApp> {
     const secret = process.env['INTERNAL_IDENTITY_SECRET']!;
     const service = await startPresence(
       {

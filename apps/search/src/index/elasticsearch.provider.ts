@@ -1,3 +1,4 @@
+import { distributedSetting } from '@bonfire/platform';
 import { Client } from '@elastic/elasticsearch';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { SEARCH_CONFIG, type SearchConfig } from '../config';
@@ -9,7 +10,7 @@ export class ElasticsearchProvider implements OnApplicationShutdown {
 
   constructor(@Inject(SEARCH_CONFIG) config: SearchConfig) {
     this.client = new Client({
-      node: config.ELASTICSEARCH_URL,
+      node: distributedSetting(config.ELASTICSEARCH_URL, 'ELASTICSEARCH_URL'),
       requestTimeout: config.SEARCH_ES_TIMEOUT_MS,
       maxRetries: 0,
     });

@@ -60,10 +60,15 @@ export function toDocument(message: Message, indexedAt = new Date()): MessageDoc
 }
 
 /** What remains of a deleted message: enough to keep a late update from resurrecting it. */
+export type MessageTombstone = Pick<
+  MessageDocument,
+  'id' | 'channelId' | 'guildId' | 'revision' | 'deleted' | 'indexedAt'
+>;
+
 export function tombstone(
   data: { messageId: string; channelId: string; guildId: string | null; revision: number },
   indexedAt = new Date(),
-): Pick<MessageDocument, 'id' | 'channelId' | 'guildId' | 'revision' | 'deleted' | 'indexedAt'> {
+): MessageTombstone {
   return {
     id: data.messageId,
     channelId: data.channelId,

@@ -1,106 +1,78 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Client, estypes } from '@elastic/elasticsearch';
-import { HealthRegistry } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { SEARCH_CONFIG, type SearchConfig } from '../config';
-import { ElasticsearchProvider } from './elasticsearch.provider';
+import type { SearchHit, SearchSort } from '@bonfire/contracts';
+import type { HasValue, MessageDocument, MessageTombstone } from './message-document';
 
-/** The index definition declared in infra/elasticsearch (settings + mappings). */
-export interface IndexDefinition {
-  settings: estypes.IndicesIndexSettings;
-  mappings: estypes.MappingTypeMapping;
+/** A search with every name resolved to ids and the permission filter applied. */
+export interface SearchFilters {
+  /** The channels searched: those the caller may read (∩ any channel filter). Never empty here. */
+  channelIds: string[];
+  /** All must match, in any order. */
+  words: string[];
+  /** Each must match as written. */
+  phrases: string[];
+  /** Any of these authors. */
+  authorIds: string[];
+  /** Mentioning any of these users. */
+  mentionIds: string[];
+  /** Every one of these. */
+  has: HasValue[];
+  /** Exclusive bounds: ISO instants, or message ids (compared exactly, as 64-bit numbers). */
+  before?: string;
+  after?: string;
+  pinned?: boolean;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
 }
 
-const DEFAULT_DEFINITION = resolve(__dirname, '../../../../infra/elasticsearch/messages.json');
+/** How matched words are marked in `SearchHit.highlights`. */
+export const HIGHLIGHT_TAGS = { pre: '<mark>', post: '</mark>' } as const;
 
-export function loadIndexDefinition(
-  config: Pick<SearchConfig, 'SEARCH_INDEX_DEFINITION' | 'SEARCH_INDEX_SHARDS' | 'SEARCH_INDEX_REPLICAS'>,
-): IndexDefinition {
-  const raw = JSON.parse(
-    readFileSync(config.SEARCH_INDEX_DEFINITION ?? DEFAULT_DEFINITION, 'utf8'),
-  ) as IndexDefinition;
-  return {
-    settings: {
-      ...raw.settings,
-      number_of_shards: config.SEARCH_INDEX_SHARDS,
-      number_of_replicas: config.SEARCH_INDEX_REPLICAS,
-    },
-    mappings: raw.mappings,
-  };
-}
+/** Highlights: at most this many fragments of about this many characters. */
+export const HIGHLIGHT_FRAGMENTS = { count: 3, size: 150 } as const;
 
-/** Concrete index `<alias>-v<version>`. */
-export function versionedIndexName(alias: string, version: number): string {
-  return `${alias}-v${version}`;
+/**
+ * One change to the index: a message's document, versioned by its revision, or a deleted message's
+ * tombstone, versioned by the delete's revision (the message's last revision + 1).
+ */
+export interface IndexOperation {
+  id: string;
+  version: number;
+  document: MessageDocument | MessageTombstone;
 }
 
 /**
- * Creates or updates what the service needs in Elasticsearch, idempotently:
- * - an index template for `<alias>-v*` (so every versioned index, e.g. one built by tools/reindex, gets
- *   the declared settings and mappings);
- * - when the alias does not exist, the first index `<alias>-v1` behind it;
- * - otherwise the declared mappings put on the current index (additive changes only; anything else needs
- *   a reindex).
+ * What became of one operation: `done` (applied, or older than what the index holds and ignored),
+ * `retry` (the index could not take it now), `rejected` (the index will never take this document).
  */
-export async function ensureMessageIndex(
-  client: Client,
-  config: Pick<
-    SearchConfig,
-    'SEARCH_INDEX_ALIAS' | 'SEARCH_INDEX_DEFINITION' | 'SEARCH_INDEX_SHARDS' | 'SEARCH_INDEX_REPLICAS'
-  >,
-): Promise<{ alias: string; index: string; created: boolean }> {
-  const alias = config.SEARCH_INDEX_ALIAS;
-  const definition = loadIndexDefinition(config);
-  await client.indices.putIndexTemplate({
-    name: `${alias}-template`,
-    index_patterns: [`${alias}-v*`],
-    template: { settings: definition.settings, mappings: definition.mappings },
-    priority: 100,
-  });
-  const existing = await client.indices.getAlias({ name: alias }, { ignore: [404] });
-  const indices = Object.keys(existing ?? {}).filter((name) => name !== 'error' && name !== 'status');
-  if (indices.length > 0) {
-    await client.indices.putMapping({ index: alias, ...definition.mappings });
-    return { alias, index: indices[0]!, created: false };
-  }
-  const index = versionedIndexName(alias, 1);
-  try {
-    await client.indices.create({ index, aliases: { [alias]: {} } });
-  } catch (error) {
-    // Another replica (or a previous half-finished run) created it: attach the alias if needed.
-    if (!isAlreadyExists(error)) throw error;
-    await client.indices.putAlias({ index, name: alias });
-  }
-  return { alias, index, created: true };
+export type IndexOutcome = 'done' | 'retry' | 'rejected';
+
+export interface SearchPage {
+  /** Every match, not only this page. */
+  total: number;
+  messages: SearchHit[];
 }
 
-function isAlreadyExists(error: unknown): boolean {
-  const body = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body;
-  return body?.error?.type === 'resource_already_exists_exception';
-}
+/**
+ * The message index port: what the indexer writes and the search service reads. Elasticsearch in the
+ * distributed shape, a full-text table of the embedded Postgres in the standalone one; both pass
+ * message-index.contract.ts.
+ *
+ * Writes are version-safe and idempotent: per message the index keeps what carries the highest version
+ * (equal versions: the later write), whatever the arrival order, so a late older update never wins and a
+ * redelivery is harmless. A delete is a tombstone, never returned by search, that keeps a late create or
+ * update from resurrecting the message.
+ */
+export abstract class MessageIndex {
+  /**
+   * Applies the operations; answers one outcome per operation, in order. Throws when the index cannot be
+   * reached — then any of them may or may not be applied, and all may be applied again.
+   */
+  abstract apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]>;
 
-/** The message index as the service sees it: its alias, and a readiness check on the cluster. */
-@Injectable()
-export class MessageIndex implements OnApplicationBootstrap {
-  readonly alias: string;
-
-  constructor(
-    @Inject(SEARCH_CONFIG) private readonly config: SearchConfig,
-    private readonly es: ElasticsearchProvider,
-    private readonly health: HealthRegistry,
-  ) {
-    this.alias = config.SEARCH_INDEX_ALIAS;
-  }
-
-  get client(): Client {
-    return this.es.client;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.SEARCH_ENSURE_INDEX) await ensureMessageIndex(this.client, this.config);
-    this.health.register('elasticsearch', async () => {
-      await this.client.cluster.health({ index: this.alias, timeout: '1s' });
-    });
-  }
+  /**
+   * One page of the live messages of `filters.channelIds` matching every filter, with the total. Sorted
+   * by relevance (then newest) when there is a content query and `sort` is `relevance`, otherwise by
+   * creation time (then id). Highlights only with a content query. Throws when the index cannot answer.
+   */
+  abstract search(filters: SearchFilters): Promise<SearchPage>;
 }

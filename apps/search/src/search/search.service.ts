@@ -1,10 +1,8 @@
-import { has, PERMISSIONS, type SearchHit, type SearchResults } from '@bonfire/contracts';
+import { has, PERMISSIONS, type SearchResults } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { MessageIndex } from '../index/message-index';
-import type { MessageDocument } from '../index/message-document';
+import { MessageIndex, type SearchFilters } from '../index/message-index';
 import { ChatClient, SEARCH_ERRORS } from './chat.client';
-import { buildSearchRequest, type SearchFilters } from './query-builder';
 import { type ParsedQuery, parseQuery, QuerySyntaxError } from './query-parser';
 import type { SearchQuery } from './search.dto';
 
@@ -94,12 +92,8 @@ export class SearchService {
   }
 
   private async run(filters: SearchFilters): Promise<Pick<SearchResults, 'total' | 'messages'>> {
-    let response;
     try {
-      response = await this.index.client.search<MessageDocument>({
-        index: this.index.alias,
-        ...buildSearchRequest(filters),
-      });
+      return await this.index.search(filters);
     } catch {
       throw new AppError(
         503,
@@ -107,26 +101,6 @@ export class SearchService {
         'Search is unavailable right now; try again soon.',
       );
     }
-    const total = response.hits.total;
-    return {
-      total: typeof total === 'number' ? total : (total?.value ?? 0),
-      messages: response.hits.hits.map((hit): SearchHit => {
-        const source = hit._source!;
-        return {
-          id: source.id,
-          channelId: source.channelId,
-          guildId: source.guildId,
-          authorId: source.authorId,
-          content: source.content,
-          createdAt: source.createdAt,
-          editedAt: source.editedAt,
-          pinned: source.pinned,
-          has: source.has,
-          mentions: source.mentions,
-          highlights: hit.highlight?.['content'] ?? [],
-        };
-      }),
-    };
   }
 }
 

@@ -1,11 +1,13 @@
 import { type RunningService, ServiceTestClient } from '@bonfire/platform';
+import type { Client } from '@elastic/elasticsearch';
 import { startSearch } from '../bootstrap';
+import { ElasticsearchProvider } from '../index/elasticsearch.provider';
 import { MessageIndex } from '../index/message-index';
 import { MessageIndexer } from '../indexer/message-indexer';
 
 /**
- * The search service started in-process on the real Elasticsearch and Kafka, with a client that calls
- * it as the gateway would (signed identity header). Pass a unique SEARCH_INDEX_ALIAS and
+ * The search service started in-process (on the real Elasticsearch and Kafka unless BONFIRE_MODE says
+ * otherwise), with a client that calls it as the gateway would (signed identity header). Pass a unique SEARCH_INDEX_ALIAS and
  * SEARCH_CONSUMER_GROUP to keep tests apart (the indexer is off unless SEARCH_INDEXER_ENABLED=true).
  */
 export class SearchTestApp {
@@ -33,6 +35,11 @@ export class SearchTestApp {
 
   get index(): MessageIndex {
     return this.service.app.get(MessageIndex);
+  }
+
+  /** The service's Elasticsearch client (distributed shape only). */
+  get elasticsearch(): Client {
+    return this.service.app.get(ElasticsearchProvider).client;
   }
 
   get indexer(): MessageIndexer {

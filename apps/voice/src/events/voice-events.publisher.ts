@@ -1,23 +1,24 @@
 import type { VoiceSpeaking, VoiceState } from '@bonfire/contracts';
-import { createEvent, KafkaEventBus } from '@bonfire/messaging';
+import { createEvent, type EventBus, InjectEventBus } from '@bonfire/messaging';
 import { createLogger } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 
 /**
  * Publishes voice.state.updated and voice.speaking on voice.states (key: guild id, so one guild's
- * updates stay in order) straight to Kafka, after the state is saved in Redis. There is no outbox: voice
+ * updates stay in order) straight to the event bus, after the state is saved. There is no outbox: voice
  * has no database to write one in the same transaction, and a lost update is repaired by the next one or
  * by GET …/voice-states (the source of truth). At-least-once: a duplicate carries the same state.
  */
 @Injectable()
-export class VoiceEventsPublisher implements OnApplicationShutdown {
-  private readonly bus: KafkaEventBus;
+export class VoiceEventsPublisher {
   private readonly logger;
 
-  constructor(@Inject(VOICE_CONFIG) config: VoiceConfig) {
+  constructor(
+    @InjectEventBus() private readonly bus: EventBus,
+    @Inject(VOICE_CONFIG) config: VoiceConfig,
+  ) {
     this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'events' });
-    this.bus = new KafkaEventBus({ brokers: config.KAFKA_BROKERS, clientId: 'voice', logger: this.logger });
   }
 
   async stateUpdated(state: VoiceState): Promise<void> {
@@ -34,16 +35,12 @@ export class VoiceEventsPublisher implements OnApplicationShutdown {
     );
   }
 
-  private async publish(event: Parameters<KafkaEventBus['publish']>[0], type: string): Promise<void> {
+  private async publish(event: Parameters<EventBus['publish']>[0], type: string): Promise<void> {
     try {
       await this.bus.publish(event);
     } catch (error) {
       // The state is saved (GET …/voice-states answers it); only the live push was lost.
       this.logger.error({ err: error }, `${type} could not be published`);
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.bus.close().catch(() => undefined);
   }
 }

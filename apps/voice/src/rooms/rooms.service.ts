@@ -102,6 +102,11 @@ export class RoomsService implements OnModuleInit {
     return this.sessions.has(sessionId);
   }
 
+  /** Why this node cannot host rooms (no mediasoup worker binary), or null when it can. */
+  get mediaUnavailable(): string | null {
+    return this.pool.unavailable;
+  }
+
   /** Consumers on this node's workers (the node's load in the placement registry). */
   get load(): number {
     return this.pool.totalConsumers;

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import type { BonfireMode } from '@bonfire/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module';
 import { EventsModule } from '../events/events.module';
 import { RoomsModule } from '../rooms/rooms.module';
@@ -6,9 +7,14 @@ import { TokensModule } from '../tokens/tokens.module';
 import { VoiceStatesModule } from '../voice-states/voice-states.module';
 import { SignalingServer } from './signaling.server';
 
-@Module({
-  imports: [ChatModule, EventsModule, RoomsModule, TokensModule, VoiceStatesModule],
-  providers: [SignalingServer],
-  exports: [SignalingServer],
-})
-export class SignalingModule {}
+@Module({})
+export class SignalingModule {
+  static forRoot(mode: BonfireMode): DynamicModule {
+    return {
+      module: SignalingModule,
+      imports: [ChatModule, EventsModule, RoomsModule, TokensModule, VoiceStatesModule.forRoot(mode)],
+      providers: [SignalingServer],
+      exports: [SignalingServer],
+    };
+  }
+}

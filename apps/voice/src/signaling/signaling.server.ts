@@ -27,6 +27,7 @@ import { VoiceControl, type VoiceControlMessage } from '../voice-states/voice-co
 import { publicState, VoiceStateStore } from '../voice-states/voice-state.store';
 import { VoiceStatesService } from '../voice-states/voice-states.service';
 import { CLIENT_EVENT_SCHEMAS, describeIssues } from './signaling.schemas';
+import { refuseSignaling } from './signaling-unavailable';
 
 interface SessionData {
   grant: VoiceGrant;
@@ -54,7 +55,8 @@ class HandshakeError extends Error {
  * The handshake presents a voice token for this node; the session must still be the user's voice state.
  * Every client event is validated and answered with a VoiceAck. A disconnect closes all the client's
  * transports, producers and consumers; its voice state lapses after VOICE_RECONNECT_GRACE_SECONDS unless
- * it reconnects (with a fresh join, or its token while still valid).
+ * it reconnects (with a fresh join, or its token while still valid). A node without media (no mediasoup
+ * worker binary) answers the signaling path with 503 VOICE_UNAVAILABLE instead.
  */
 @Injectable()
 export class SignalingServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -81,6 +83,8 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    const unavailable = this.rooms.mediaUnavailable;
+    if (unavailable) return refuseSignaling(httpServer, unavailable);
     this.io = new Server(httpServer, {
       path: VOICE_SIGNALING_PATH,
       transports: ['websocket', 'polling'],

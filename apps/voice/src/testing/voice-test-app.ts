@@ -11,15 +11,18 @@ import {
 import { REDIS, type Redis, type RunningService, ServiceTestClient } from '@bonfire/platform';
 import { io, type Socket } from 'socket.io-client';
 import { startVoice } from '../bootstrap';
+import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { RoomsService } from '../rooms/rooms.service';
 import { VoiceKeys } from '../voice.keys';
 import { WorkerPool } from '../workers/worker-pool';
 import { FakeChat } from './fake-chat';
+import { deleteVoiceKeys } from './redis-test-keys';
 
 /**
- * The voice service started in-process on the real Redis, Kafka and mediasoup workers, with a fake chat
- * (see FakeChat) and a client that calls it as the gateway would (signed identity header). Each app has
- * its own Redis key prefix.
+ * The voice service started in-process with a fake chat (see FakeChat) and a client that calls it as the
+ * gateway would (signed identity header). Distributed (the default): on the real Redis, Kafka and
+ * mediasoup workers, each app with its own Redis key prefix; `BONFIRE_MODE: 'standalone'`: in-memory
+ * stores and the in-process event bus.
  */
 export class VoiceTestApp {
   private constructor(
@@ -80,18 +83,9 @@ export class VoiceTestApp {
   async stop(options: { keepKeys?: boolean } = {}): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (!options.keepKeys) {
-      const redis = this.service.app.get<Redis>(REDIS);
-      const prefix = this.service.app
-        .get(VoiceKeys)
-        .state('')
-        .replace(/:state:$/, '');
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+    const distributed = this.service.app.get<VoiceConfig>(VOICE_CONFIG).BONFIRE_MODE === 'distributed';
+    if (distributed && !options.keepKeys) {
+      await deleteVoiceKeys(this.service.app.get<Redis>(REDIS), this.service.app.get(VoiceKeys));
     }
     await this.service.stop();
     if (this.ownsChat) await this.chat.stop();

@@ -1,5 +1,5 @@
 import { TOPICS } from '@bonfire/contracts';
-import { KafkaEventBus, type Subscription } from '@bonfire/messaging';
+import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
 import { createLogger, HealthRegistry } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
@@ -12,12 +12,12 @@ import { VoiceStatesService } from './voice-states.service';
  */
 @Injectable()
 export class MembersConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private bus: KafkaEventBus | null = null;
   private subscription: Subscription | null = null;
   private ready = false;
   private readonly logger;
 
   constructor(
+    @InjectEventBus() private readonly bus: EventBus,
     @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
     private readonly states: VoiceStatesService,
     private readonly health: HealthRegistry,
@@ -36,11 +36,6 @@ export class MembersConsumer implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async start(): Promise<void> {
-    this.bus = new KafkaEventBus({
-      brokers: this.config.KAFKA_BROKERS,
-      clientId: 'voice',
-      logger: this.logger,
-    });
     this.subscription = await this.bus.subscribe({
       group: this.config.VOICE_CONSUMER_GROUP,
       topics: [TOPICS.chatMembers],
@@ -55,6 +50,5 @@ export class MembersConsumer implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.close().catch(() => undefined);
-    await this.bus?.close().catch(() => undefined);
   }
 }

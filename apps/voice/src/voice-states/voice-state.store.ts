@@ -1,40 +1,12 @@
 import type { VoiceState } from '@bonfire/contracts';
-import { InjectRedis, type Redis } from '@bonfire/platform';
-import { Injectable } from '@nestjs/common';
-import { VoiceKeys } from '../voice.keys';
 
-/** A voice state as Redis holds it: the public state plus where its room lives and when it lapses. */
+/** A voice state as the store holds it: the public state plus where its room lives and when it lapses. */
 export interface StoredVoiceState extends VoiceState {
   /** The node hosting the room (the one the token names). */
   nodeId: string;
   /** Epoch ms after which the state is removed if its client is not connected to signaling. */
   expiresAt: number;
 }
-
-// Replaces a user's state only while it still belongs to the expected session.
-const COMPARE_AND_SET = `
-local raw = redis.call('GET', KEYS[1])
-if not raw then return 0 end
-if cjson.decode(raw).sessionId ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
-return 1`;
-
-// Deletes a user's state (and its set entries) only while it still belongs to the expected session.
-const COMPARE_AND_DELETE = `
-local raw = redis.call('GET', KEYS[1])
-if not raw then return 0 end
-if cjson.decode(raw).sessionId ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1])
-redis.call('SREM', KEYS[2], ARGV[2])
-if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[2]) end
-return 1`;
-
-// Takes a seat in a channel's user set unless it is full; a user already seated keeps theirs.
-const RESERVE_SEAT = `
-if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 1 end
-if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
-redis.call('SADD', KEYS[1], ARGV[1])
-return 1`;
 
 export function publicState(state: StoredVoiceState): VoiceState {
   return {
@@ -53,101 +25,42 @@ export function publicState(state: StoredVoiceState): VoiceState {
 }
 
 /**
- * Voice states in Redis: one JSON value per user (a join elsewhere replaces it), plus a set of users per
- * channel and per guild for the listings. Writes that must not undo a newer join compare the session id.
+ * Voice states: one per user (a join elsewhere replaces it), plus the users seated per channel and per
+ * guild for the listings. Writes that must not undo a newer join compare the session id. Redis in the
+ * distributed shape (shared by every voice node), memory in the standalone one.
  */
-@Injectable()
-export class VoiceStateStore {
-  constructor(
-    @InjectRedis() private readonly redis: Redis,
-    private readonly keys: VoiceKeys,
-  ) {}
+export abstract class VoiceStateStore {
+  abstract get(userId: string): Promise<StoredVoiceState | null>;
 
-  async get(userId: string): Promise<StoredVoiceState | null> {
-    const raw = await this.redis.get(this.keys.state(userId));
-    return raw ? (JSON.parse(raw) as StoredVoiceState) : null;
-  }
-
-  /** Writes a user's state, moving their set entries away from the previous channel and guild. */
-  async put(next: StoredVoiceState, previous: StoredVoiceState | null): Promise<void> {
-    const multi = this.redis.multi().set(this.keys.state(next.userId), JSON.stringify(next));
-    if (previous?.channelId && previous.channelId !== next.channelId) {
-      multi.srem(this.keys.channelUsers(previous.channelId), next.userId);
-    }
-    if (previous?.guildId && previous.guildId !== next.guildId) {
-      multi.srem(this.keys.guildUsers(previous.guildId), next.userId);
-    }
-    if (next.channelId) multi.sadd(this.keys.channelUsers(next.channelId), next.userId);
-    if (next.guildId) multi.sadd(this.keys.guildUsers(next.guildId), next.userId);
-    await multi.exec();
-  }
+  /** Writes a user's state, moving their seat away from the previous channel and guild. */
+  abstract put(next: StoredVoiceState, previous: StoredVoiceState | null): Promise<void>;
 
   /** Writes `next` only if the user's state still has `sessionId`; false when it moved on. */
-  async replaceIfSession(sessionId: string, next: StoredVoiceState): Promise<boolean> {
-    const done = await this.redis.eval(
-      COMPARE_AND_SET,
-      1,
-      this.keys.state(next.userId),
-      sessionId,
-      JSON.stringify(next),
-    );
-    return done === 1;
-  }
+  abstract replaceIfSession(sessionId: string, next: StoredVoiceState): Promise<boolean>;
 
-  /** Removes the state if it still has its session id; false when another join replaced it. */
-  async remove(state: StoredVoiceState): Promise<boolean> {
-    const keys = [this.keys.state(state.userId), this.keys.channelUsers(state.channelId ?? '-')];
-    if (state.guildId) keys.push(this.keys.guildUsers(state.guildId));
-    const done = await this.redis.eval(
-      COMPARE_AND_DELETE,
-      keys.length,
-      ...keys,
-      state.sessionId,
-      state.userId,
-    );
-    return done === 1;
-  }
+  /** Removes the state (and its seats) if it still has its session id; false when another join replaced it. */
+  abstract remove(state: StoredVoiceState): Promise<boolean>;
 
-  async inChannel(channelId: string): Promise<StoredVoiceState[]> {
-    const states = await this.load(await this.redis.smembers(this.keys.channelUsers(channelId)));
-    return states.filter((state) => state.channelId === channelId);
-  }
+  /** The states seated in a channel, oldest join first. */
+  abstract inChannel(channelId: string): Promise<StoredVoiceState[]>;
 
-  async inGuild(guildId: string): Promise<StoredVoiceState[]> {
-    const states = await this.load(await this.redis.smembers(this.keys.guildUsers(guildId)));
-    return states.filter((state) => state.guildId === guildId);
-  }
+  /** The states in any channel of a guild, oldest join first. */
+  abstract inGuild(guildId: string): Promise<StoredVoiceState[]>;
 
   /**
    * Seats the user in the channel if fewer than `limit` others are there, in one step, so two joins at the
-   * same moment cannot both take the last seat. False when the channel is full.
+   * same moment cannot both take the last seat. A user already seated keeps theirs. False when full.
    */
-  async reserveSeat(channelId: string, userId: string, limit: number): Promise<boolean> {
-    const taken = await this.redis.eval(
-      RESERVE_SEAT,
-      1,
-      this.keys.channelUsers(channelId),
-      userId,
-      String(limit),
-    );
-    return taken === 1;
-  }
+  abstract reserveSeat(channelId: string, userId: string, limit: number): Promise<boolean>;
 
   /** Gives back a seat taken by reserveSeat when the join then failed. */
-  async releaseSeat(channelId: string, userId: string): Promise<void> {
-    await this.redis.srem(this.keys.channelUsers(channelId), userId);
-  }
+  abstract releaseSeat(channelId: string, userId: string): Promise<void>;
 
-  async countInChannel(channelId: string): Promise<number> {
-    return this.redis.scard(this.keys.channelUsers(channelId));
-  }
+  /** Seats taken in a channel (states and reservations). */
+  abstract countInChannel(channelId: string): Promise<number>;
+}
 
-  private async load(userIds: string[]): Promise<StoredVoiceState[]> {
-    if (userIds.length === 0) return [];
-    const raws = await this.redis.mget(userIds.map((userId) => this.keys.state(userId)));
-    return raws
-      .filter((raw): raw is string => raw !== null)
-      .map((raw) => JSON.parse(raw) as StoredVoiceState)
-      .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.userId.localeCompare(b.userId));
-  }
+/** Listing order of both adapters: oldest join first, then user id. */
+export function byJoinTime(a: StoredVoiceState, b: StoredVoiceState): number {
+  return a.joinedAt.localeCompare(b.joinedAt) || a.userId.localeCompare(b.userId);
 }

@@ -29,7 +29,8 @@ const missing = (permission: string) =>
  * Voice states, Discord's way: joining (CONNECT, user limit) records the state, pins the room to a node
  * and hands out a voice token for that node's signaling; self mute/deafen; moderators' server
  * mute/deafen (MUTE_MEMBERS / DEAFEN_MEMBERS), move and disconnect (MOVE_MEMBERS). Every change is saved
- * in Redis, told to the node holding the session (VoiceControl) and published as voice.state.updated.
+ * in the VoiceStateStore, told to the node holding the session (VoiceControl) and published as
+ * voice.state.updated.
  */
 @Injectable()
 export class VoiceStatesService {

@@ -1,10 +1,9 @@
-import { createLogger, InjectRedis, type Redis } from '@bonfire/platform';
+import { createLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VOICE_NODE_ID } from '../core.module';
 import { NodeRegistry } from '../placement/node-registry';
 import { RoomsService } from '../rooms/rooms.service';
-import { VoiceKeys } from '../voice.keys';
 import { VoiceStateStore } from './voice-state.store';
 import { VoiceStatesService } from './voice-states.service';
 
@@ -23,8 +22,6 @@ export class VoiceSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
     @Inject(VOICE_NODE_ID) private readonly nodeId: string,
-    @InjectRedis() private readonly redis: Redis,
-    private readonly keys: VoiceKeys,
     private readonly registry: NodeRegistry,
     private readonly rooms: RoomsService,
     private readonly store: VoiceStateStore,
@@ -60,8 +57,7 @@ export class VoiceSweeper implements OnApplicationBootstrap, OnApplicationShutdo
     }
     for (const deadNodeId of await this.registry.deadNodeIds()) {
       if (deadNodeId === this.nodeId) continue;
-      const lock = await this.redis.set(this.keys.nodeReaping(deadNodeId), this.nodeId, 'EX', 30, 'NX');
-      if (!lock) continue;
+      if (!(await this.registry.claimReaping(deadNodeId))) continue;
       const channels = await this.registry.roomsOf(deadNodeId);
       for (const channelId of channels) {
         for (const state of await this.store.inChannel(channelId)) {

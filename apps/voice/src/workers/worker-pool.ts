@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { accessSync, constants } from 'node:fs';
 import { createLogger, HealthRegistry } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import * as mediasoup from 'mediasoup';
@@ -15,10 +16,28 @@ export interface WorkerSlot {
 
 const RESTART_DELAY_MS = 500;
 
+/** What clients are told when this node has no mediasoup worker binary (join and signaling: 503). */
+export const WORKER_MISSING_MESSAGE =
+  'Voice is unavailable: the mediasoup worker of this server is not built. Install the Debian build ' +
+  'packages listed in README.md (apt-get install -y meson ninja-build pkg-config g++ libssl-dev ' +
+  'libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler), run ' +
+  '`node tools/mediasoup/install-worker.mjs`, then restart the voice service.';
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The node's mediasoup workers: VOICE_WORKERS processes (one per core by default), all sharing the RTC
  * port range. A worker that dies is reported (`died` with its slot: the rooms on it close and tell their
- * clients to reconnect) and replaced in the same slot.
+ * clients to reconnect) and replaced in the same slot. Without the worker binary (not built: see
+ * tools/mediasoup) the pool starts no worker and says why in `unavailable`: the service still boots and
+ * is ready, and everything that needs media answers 503 VOICE_UNAVAILABLE.
  */
 @Injectable()
 export class WorkerPool
@@ -26,6 +45,10 @@ export class WorkerPool
   implements OnModuleInit, OnApplicationShutdown
 {
   readonly slots: WorkerSlot[] = [];
+  /** The worker binary mediasoup spawns (MEDIASOUP_WORKER_BIN, else the one in its package). */
+  readonly binary: string;
+  /** Why this node cannot host media (clients are told this), or null when it can. */
+  readonly unavailable: string | null;
   private readonly logger;
   private closing = false;
 
@@ -35,9 +58,15 @@ export class WorkerPool
   ) {
     super();
     this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'workers' });
+    this.binary = config.MEDIASOUP_WORKER_BIN ?? mediasoup.workerBin;
+    this.unavailable = executable(this.binary) ? null : WORKER_MISSING_MESSAGE;
   }
 
   async onModuleInit(): Promise<void> {
+    if (this.unavailable) {
+      this.logger.warn({ binary: this.binary }, `no mediasoup worker binary: ${this.unavailable}`);
+      return;
+    }
     for (let index = 0; index < this.config.VOICE_WORKERS; index++) {
       this.slots.push(await this.spawn(index));
     }

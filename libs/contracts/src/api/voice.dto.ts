@@ -61,6 +61,18 @@ export interface VoiceJoinResponse {
   state: VoiceState;
 }
 
+/**
+ * GET /api/v1/voice/status: whether joins can succeed. `available: false` when no voice server can host
+ * a room (e.g. this server's mediasoup worker is not built): joins then answer 503 VOICE_UNAVAILABLE, and
+ * a client shows voice channels as unavailable with `message`.
+ */
+export const voiceStatusSchema = z.object({
+  available: z.boolean(),
+  /** Why voice is unavailable (what to do about it), null when available. */
+  message: z.string().nullable(),
+});
+export type VoiceStatus = z.infer<typeof voiceStatusSchema>;
+
 /** Body of PATCH /api/v1/users/@me/voice-state. */
 export const selfVoiceStateUpdateSchema = z
   .object({

@@ -17,6 +17,7 @@ import type {
   VoiceJoinRequest,
   VoiceJoinResponse,
   VoiceState,
+  VoiceStatus,
 } from '@bonfire/contracts';
 import type { AuthSession, TokenPair } from '../auth/auth-session';
 import { segment as s, type HttpClient } from '../http';
@@ -514,6 +515,11 @@ export class VoiceApi {
 
   channelStates(channelId: string): Promise<VoiceState[]> {
     return this.http.request('GET', `${V1}/channels/${s(channelId)}/voice-states`);
+  }
+
+  /** Whether voice channels can be joined (false: show them as unavailable, with `message`). */
+  status(): Promise<VoiceStatus> {
+    return this.http.request('GET', `${V1}/voice/status`);
   }
 }
 

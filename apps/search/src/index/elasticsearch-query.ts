@@ -1,25 +1,6 @@
-import type { SearchSort } from '@bonfire/contracts';
-import type { HasValue } from '../index/message-document';
+import { HIGHLIGHT_FRAGMENTS, HIGHLIGHT_TAGS, type SearchFilters } from './message-index';
 
-/** A search with every name resolved to ids and the permission filter applied. */
-export interface SearchFilters {
-  /** The channels searched: those the caller may read (∩ any channel filter). Never empty here. */
-  channelIds: string[];
-  words: string[];
-  phrases: string[];
-  authorIds: string[];
-  mentionIds: string[];
-  has: HasValue[];
-  /** Exclusive bounds: ISO instants, or message ids (compared exactly, as 64-bit numbers). */
-  before?: string;
-  after?: string;
-  pinned?: boolean;
-  sort: SearchSort;
-  limit: number;
-  offset: number;
-}
-
-export const HIGHLIGHT_TAGS = { pre: '<mark>', post: '</mark>' } as const;
+const LONG_MAX = 2n ** 63n - 1n;
 
 /**
  * The Elasticsearch request body of a search. Everything but the content query is a filter (cached,
@@ -40,8 +21,13 @@ export function buildSearchRequest(filters: SearchFilters): Record<string, unkno
     [filters.after, 'gt'],
   ] as const) {
     if (bound === undefined) continue;
-    const field = /^\d+$/.test(bound) ? 'seq' : 'createdAt';
-    filter.push({ range: { [field]: { [operator]: bound } } });
+    const isId = /^\d+$/.test(bound);
+    // `seq` is a long: a larger id bound is past every message (Elasticsearch would refuse the query)
+    if (isId && BigInt(bound) > LONG_MAX) {
+      if (operator === 'gt') filter.push({ match_none: {} });
+      continue;
+    }
+    filter.push({ range: { [isId ? 'seq' : 'createdAt']: { [operator]: bound } } });
   }
   if (filters.pinned !== undefined) filter.push({ term: { pinned: filters.pinned } });
 
@@ -77,7 +63,12 @@ export function buildSearchRequest(filters: SearchFilters): Record<string, unkno
           highlight: {
             pre_tags: [HIGHLIGHT_TAGS.pre],
             post_tags: [HIGHLIGHT_TAGS.post],
-            fields: { content: { number_of_fragments: 3, fragment_size: 150 } },
+            fields: {
+              content: {
+                number_of_fragments: HIGHLIGHT_FRAGMENTS.count,
+                fragment_size: HIGHLIGHT_FRAGMENTS.size,
+              },
+            },
           },
         }
       : {}),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchRequest, type SearchFilters } from './query-builder';
+import { buildSearchRequest } from './elasticsearch-query';
+import type { SearchFilters } from './message-index';
 
 const base: SearchFilters = {
   channelIds: ['1', '2'],
@@ -60,6 +61,14 @@ describe('buildSearchRequest', () => {
   it('compares message-id bounds exactly on the numeric id', () => {
     expect(build({ before: '118439257175564288' }).query.bool.filter[2]).toEqual({
       range: { seq: { lt: '118439257175564288' } },
+    });
+  });
+
+  it('answers ids beyond the 64-bit range without asking Elasticsearch to compare them', () => {
+    expect(build({ before: '9999999999999999999' }).query.bool.filter).toHaveLength(2);
+    expect(build({ after: '9999999999999999999' }).query.bool.filter[2]).toEqual({ match_none: {} });
+    expect(build({ after: '9223372036854775807' }).query.bool.filter[2]).toEqual({
+      range: { seq: { gt: '9223372036854775807' } },
     });
   });
 

@@ -1,0 +1,138 @@
+import {
+  type BufferedDispatch,
+  parseDispatch,
+  SessionStore,
+  type SessionStoreOptions,
+  type StoredSession,
+} from './session-store';
+
+const SWEEP_INTERVAL_MS = 30_000;
+
+interface SessionRecord {
+  userId: string;
+  seq: number;
+  owner: string;
+  /** The replay buffer, oldest first; the entries stay serialized so a read never shares objects. */
+  entries: { seq: number; entry: string }[];
+  expiresAt: number;
+}
+
+/**
+ * Realtime sessions in this process's memory (the standalone shape, where this is the only gateway).
+ * Same answers as the Redis adapter; every method runs without awaiting in between, so each is atomic.
+ * Entries are dropped when read after they expired, and a sweep now and then drops those never read
+ * again. `now` is injectable for unit tests.
+ */
+export class InMemorySessionStore extends SessionStore {
+  private readonly sessions = new Map<string, SessionRecord>();
+  /** Heartbeats and typing throttles: key → expiry. */
+  private readonly marks = new Map<string, number>();
+  private lastSweep = 0;
+
+  constructor(
+    private readonly options: SessionStoreOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  /** Sessions, heartbeats and typing throttles held (expired ones included until swept). */
+  get size(): number {
+    return this.sessions.size + this.marks.size;
+  }
+
+  async create(sessionId: string, userId: string, owner: string): Promise<void> {
+    this.sweep();
+    this.sessions.set(sessionId, { userId, seq: 0, owner, entries: [], expiresAt: this.windowEnd() });
+  }
+
+  async get(sessionId: string): Promise<StoredSession | null> {
+    const session = this.live(sessionId);
+    return session ? { userId: session.userId, seq: session.seq, owner: session.owner } : null;
+  }
+
+  async append(sessionId: string, owner: string, entry: string, refresh: boolean): Promise<number> {
+    const session = this.live(sessionId);
+    if (session?.owner !== owner) return -1;
+    session.seq++;
+    session.entries.push({ seq: session.seq, entry });
+    const excess = session.entries.length - this.options.bufferSize;
+    if (excess > 0) session.entries.splice(0, excess);
+    if (refresh) session.expiresAt = this.windowEnd();
+    return session.seq;
+  }
+
+  async takeover(sessionId: string, expectedOwner: string, owner: string): Promise<number> {
+    const session = this.live(sessionId);
+    if (session?.owner !== expectedOwner) return -1;
+    session.owner = owner;
+    session.expiresAt = this.windowEnd();
+    return session.seq;
+  }
+
+  async forget(sessionId: string, owner: string): Promise<void> {
+    if (this.live(sessionId)?.owner === owner) this.sessions.delete(sessionId);
+  }
+
+  async buffer(sessionId: string): Promise<BufferedDispatch[]> {
+    const session = this.live(sessionId);
+    return session ? session.entries.map(({ seq, entry }) => parseDispatch(seq, entry)) : [];
+  }
+
+  async refresh(sessionIds: readonly string[]): Promise<void> {
+    for (const id of sessionIds) {
+      const session = this.live(id);
+      if (session) session.expiresAt = this.windowEnd();
+    }
+  }
+
+  async heartbeat(nodeId: string, ttlSeconds: number): Promise<void> {
+    this.sweep();
+    this.marks.set(`node:${nodeId}`, this.now() + ttlSeconds * 1000);
+  }
+
+  async isNodeAlive(nodeId: string): Promise<boolean> {
+    return this.marked(`node:${nodeId}`);
+  }
+
+  async forgetNode(nodeId: string): Promise<void> {
+    this.marks.delete(`node:${nodeId}`);
+  }
+
+  async claimTyping(userId: string, channelId: string, seconds: number): Promise<boolean> {
+    this.sweep();
+    const key = `typing:${userId}:${channelId}`;
+    if (this.marked(key)) return false;
+    this.marks.set(key, this.now() + seconds * 1000);
+    return true;
+  }
+
+  private windowEnd(): number {
+    return this.now() + this.options.windowSeconds * 1000;
+  }
+
+  private live(sessionId: string): SessionRecord | undefined {
+    const session = this.sessions.get(sessionId);
+    if (session && session.expiresAt <= this.now()) {
+      this.sessions.delete(sessionId);
+      return undefined;
+    }
+    return session;
+  }
+
+  private marked(key: string): boolean {
+    const expiresAt = this.marks.get(key);
+    if (expiresAt === undefined) return false;
+    if (expiresAt > this.now()) return true;
+    this.marks.delete(key);
+    return false;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
+    for (const [key, expiresAt] of this.marks) if (expiresAt <= now) this.marks.delete(key);
+  }
+}

@@ -1,0 +1,25 @@
+/** Who hears of a user's presence: the guilds they are in and their DM partners. */
+export interface Audience {
+  guildIds: string[];
+  dmUserIds: string[];
+}
+
+/**
+ * Who shares a guild or a DM with whom (the DI token), projected from chat's events: the audience of
+ * each presence.updated and the filter of GET /presences. Redis in the distributed shape, memory in the
+ * standalone one. Every change is idempotent (redelivered events change nothing).
+ */
+export abstract class AudienceStore {
+  abstract joinGuild(guildId: string, userId: string): Promise<void>;
+  abstract leaveGuild(guildId: string, userId: string): Promise<void>;
+  /** Forgets the guild and takes it off its members' guilds. */
+  abstract deleteGuild(guildId: string): Promise<void>;
+  /** Makes every recipient of a DM a partner of every other recipient. */
+  abstract addDmPartners(recipientIds: readonly string[]): Promise<void>;
+
+  abstract guildMembers(guildId: string): Promise<string[]>;
+  /** Of `userIds`, those sharing a guild or a DM with the viewer, and the viewer: one read. */
+  abstract sharingWith(viewerId: string, userIds: readonly string[]): Promise<Set<string>>;
+  /** Each user's audience, in order. */
+  abstract audiences(userIds: readonly string[]): Promise<Audience[]>;
+}

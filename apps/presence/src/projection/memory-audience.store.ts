@@ -1,0 +1,65 @@
+import { type Audience, AudienceStore } from './audience.store';
+
+/** The audience projection in this process's memory (the standalone shape): the Redis sets as Maps of Sets. */
+export class InMemoryAudienceStore extends AudienceStore {
+  private readonly members = new Map<string, Set<string>>();
+  private readonly guildsOf = new Map<string, Set<string>>();
+  private readonly partnersOf = new Map<string, Set<string>>();
+
+  async joinGuild(guildId: string, userId: string): Promise<void> {
+    add(this.members, guildId, userId);
+    add(this.guildsOf, userId, guildId);
+  }
+
+  async leaveGuild(guildId: string, userId: string): Promise<void> {
+    remove(this.members, guildId, userId);
+    remove(this.guildsOf, userId, guildId);
+  }
+
+  async deleteGuild(guildId: string): Promise<void> {
+    for (const userId of this.members.get(guildId) ?? []) remove(this.guildsOf, userId, guildId);
+    this.members.delete(guildId);
+  }
+
+  async addDmPartners(recipientIds: readonly string[]): Promise<void> {
+    for (const userId of recipientIds) {
+      for (const other of recipientIds) if (other !== userId) add(this.partnersOf, userId, other);
+    }
+  }
+
+  async guildMembers(guildId: string): Promise<string[]> {
+    return [...(this.members.get(guildId) ?? [])];
+  }
+
+  async sharingWith(viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
+    const guilds = this.guildsOf.get(viewerId) ?? new Set<string>();
+    const partners = this.partnersOf.get(viewerId) ?? new Set<string>();
+    const visible = new Set<string>([viewerId]);
+    for (const userId of userIds) {
+      if (partners.has(userId)) visible.add(userId);
+      else
+        for (const guildId of this.guildsOf.get(userId) ?? []) if (guilds.has(guildId)) visible.add(userId);
+    }
+    return visible;
+  }
+
+  async audiences(userIds: readonly string[]): Promise<Audience[]> {
+    return userIds.map((userId) => ({
+      guildIds: [...(this.guildsOf.get(userId) ?? [])],
+      dmUserIds: [...(this.partnersOf.get(userId) ?? [])],
+    }));
+  }
+}
+
+function add(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+// An empty set is dropped, as Redis drops an empty key.
+function remove(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  set?.delete(value);
+  if (set?.size === 0) map.delete(key);
+}

@@ -1,0 +1,86 @@
+import type { Redis } from '@bonfire/platform';
+import { execBatch, PresenceKeys } from '../presence/presence.keys';
+import { type Audience, AudienceStore } from './audience.store';
+
+/**
+ * The audience projection in Redis sets under `prefix` (guild → members, user → guilds, user → DM
+ * partners), shared by every presence replica. Every change is a set add/remove, hence idempotent.
+ */
+export class RedisAudienceStore extends AudienceStore {
+  private readonly keys: PresenceKeys;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    super();
+    this.keys = new PresenceKeys(prefix);
+  }
+
+  async joinGuild(guildId: string, userId: string): Promise<void> {
+    const k = this.keys;
+    await execBatch(
+      this.redis.multi().sadd(k.guildMembers(guildId), userId).sadd(k.userGuilds(userId), guildId),
+    );
+  }
+
+  async leaveGuild(guildId: string, userId: string): Promise<void> {
+    const k = this.keys;
+    await execBatch(
+      this.redis.multi().srem(k.guildMembers(guildId), userId).srem(k.userGuilds(userId), guildId),
+    );
+  }
+
+  async deleteGuild(guildId: string): Promise<void> {
+    const k = this.keys;
+    const members = await this.redis.smembers(k.guildMembers(guildId));
+    const multi = this.redis.multi();
+    for (const userId of members) multi.srem(k.userGuilds(userId), guildId);
+    multi.del(k.guildMembers(guildId));
+    await execBatch(multi);
+  }
+
+  async addDmPartners(recipientIds: readonly string[]): Promise<void> {
+    const multi = this.redis.multi();
+    for (const userId of recipientIds) {
+      const others = recipientIds.filter((other) => other !== userId);
+      if (others.length > 0) multi.sadd(this.keys.userDmPartners(userId), ...others);
+    }
+    await execBatch(multi);
+  }
+
+  async guildMembers(guildId: string): Promise<string[]> {
+    return this.redis.smembers(this.keys.guildMembers(guildId));
+  }
+
+  async sharingWith(viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
+    const k = this.keys;
+    const pipeline = this.redis.pipeline();
+    pipeline.smembers(k.userGuilds(viewerId));
+    pipeline.smembers(k.userDmPartners(viewerId));
+    for (const userId of userIds) pipeline.smembers(k.userGuilds(userId));
+    const [guilds, partners, ...theirs] = (await execBatch(pipeline)).map(
+      (value) => new Set(value as string[]),
+    );
+    const visible = new Set<string>([viewerId]);
+    userIds.forEach((userId, index) => {
+      if (partners!.has(userId)) visible.add(userId);
+      else for (const guildId of theirs[index]!) if (guilds!.has(guildId)) return void visible.add(userId);
+    });
+    return visible;
+  }
+
+  async audiences(userIds: readonly string[]): Promise<Audience[]> {
+    if (userIds.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const userId of userIds) {
+      pipeline.smembers(this.keys.userGuilds(userId));
+      pipeline.smembers(this.keys.userDmPartners(userId));
+    }
+    const answers = await execBatch(pipeline);
+    return userIds.map((_, index) => ({
+      guildIds: answers[index * 2] as string[],
+      dmUserIds: answers[index * 2 + 1] as string[],
+    }));
+  }
+}

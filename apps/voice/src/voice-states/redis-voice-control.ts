@@ -1,0 +1,60 @@
+import { createLogger, HealthRegistry, InjectRedis, type Redis } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { VoiceKeys } from '../voice.keys';
+import { VoiceControl, type VoiceControlHandler, type VoiceControlMessage } from './voice-control';
+
+/** Redis pub/sub on one channel (`<prefix>:control`) shared by every voice node of the prefix. */
+@Injectable()
+export class RedisVoiceControl extends VoiceControl implements OnModuleInit, OnApplicationShutdown {
+  private subscriber?: Redis;
+  private readonly handlers: VoiceControlHandler[] = [];
+  private readonly logger;
+
+  constructor(
+    @Inject(VOICE_CONFIG) config: Pick<VoiceConfig, 'LOG_LEVEL'>,
+    @InjectRedis() private readonly redis: Redis,
+    private readonly keys: VoiceKeys,
+    private readonly health: HealthRegistry,
+  ) {
+    super();
+    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'control' });
+  }
+
+  async onModuleInit(): Promise<void> {
+    const subscriber = this.redis.duplicate({ connectionName: 'bonfire-voice-control' });
+    this.subscriber = subscriber;
+    subscriber.on('error', () => undefined);
+    subscriber.on('message', (_channel: string, raw: string) => {
+      let message: VoiceControlMessage;
+      try {
+        message = JSON.parse(raw) as VoiceControlMessage;
+      } catch {
+        return;
+      }
+      for (const handler of this.handlers) {
+        try {
+          handler(structuredClone(message));
+        } catch (error) {
+          this.logger.error({ err: error }, 'control message handler failed');
+        }
+      }
+    });
+    await subscriber.subscribe(this.keys.control());
+    this.health.register('voice-control', async () => {
+      if (subscriber.status !== 'ready') throw new Error('Redis subscriber is not ready');
+    });
+  }
+
+  onMessage(handler: VoiceControlHandler): void {
+    this.handlers.push(handler);
+  }
+
+  async publish(message: VoiceControlMessage): Promise<void> {
+    await this.redis.publish(this.keys.control(), JSON.stringify(message));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => undefined);
+  }
+}

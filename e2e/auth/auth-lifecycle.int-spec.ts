@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser, uniqueName } from '../support/api';
-import { Stack } from '../support/stack';
+import { e2eShape, Stack } from '../support/stack';
 
 interface SessionView {
   id: string;
@@ -12,7 +12,7 @@ interface SessionView {
 }
 
 /** The account and session lifecycle of issue 3, driven only through the gateway. */
-describe('auth lifecycle through the gateway', () => {
+describe(`auth lifecycle through the gateway (${e2eShape} shape)`, () => {
   let stack: Stack;
   let api: Api;
 

@@ -19,11 +19,11 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
-import { Stack } from '../support/stack';
+import { e2eShape, Stack } from '../support/stack';
 
 /**
- * The SDK against the real stack through the gateway: auth, chat, file and the gateway as processes on
- * the real Postgres, Kafka, Redis and S3.
+ * The SDK against the platform through the gateway: in the distributed shape auth, chat, file and the gateway
+ * as processes on the real Postgres, Kafka, Redis and S3; in the standalone shape one process on embedded parts.
  */
 
 const MIB = 1024 * 1024;
@@ -108,7 +108,7 @@ const createdMessages = (who: Person, channelId: string) =>
     .map((dispatch) => (dispatch as Extract<Dispatch, { type: 'message.created' }>).data.message)
     .filter((message) => message.channelId === channelId);
 
-describe('@bonfire/sdk through the gateway (auth, chat, file, gateway as processes; real servers)', () => {
+describe(`@bonfire/sdk through the gateway (${e2eShape} shape)`, () => {
   let stack: Stack;
   let baseUrl: string;
   let alice: Person;

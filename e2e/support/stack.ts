@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@bonfire/platform';
 
 const workspaceRoot = resolve(__dirname, '../..');
@@ -36,6 +37,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Which shape the e2e stacks run: `distributed` (default: one process per service on the real servers) or
+ * `standalone` (E2E_SHAPE=standalone: every service in one process on embedded parts, no servers needed).
+ */
+export type Shape = 'standalone' | 'distributed';
+export const e2eShape: Shape = process.env['E2E_SHAPE'] === 'standalone' ? 'standalone' : 'distributed';
+
 /** A service process started from its build output, with its own port and (if it owns one) database. */
 export class ServiceProcess {
   private child?: ChildProcess;
@@ -45,6 +53,9 @@ export class ServiceProcess {
     readonly name: string,
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
+    /** What to run (default: the service's build output); the standalone shape runs its launcher. */
+    private readonly entry = resolve(workspaceRoot, 'apps', name, 'dist/main.js'),
+    private readonly args: string[] = [],
   ) {}
 
   get url(): string {
@@ -52,10 +63,13 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
-    const entry = resolve(workspaceRoot, 'apps', this.name, 'dist/main.js');
+    const entry = this.entry;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test builds)`);
     this.output = [];
-    const child = spawn(process.execPath, [entry], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...this.args], {
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
@@ -85,7 +99,7 @@ export class ServiceProcess {
     await exited;
   }
 
-  private async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+  private async waitUntilReady(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) {
@@ -110,8 +124,10 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Extra variables per service. */
   serviceEnv?: Record<string, Record<string, string>>;
-  /** Extra gateway processes sharing the stack (to test replica behaviour). */
+  /** Extra gateway processes sharing the stack (to test replica behaviour; distributed shape only). */
   extraGateways?: number;
+  /** Overrides E2E_SHAPE for this stack. */
+  shape?: Shape;
 }
 
 /**
@@ -123,8 +139,12 @@ export class Stack {
   readonly gateways: ServiceProcess[] = [];
   private readonly databases: TestDatabase[] = [];
   private readonly databaseUrls = new Map<string, string>();
+  private dataDir: string | null = null;
+  readonly shape: Shape;
 
-  private constructor(private readonly options: StackOptions) {}
+  private constructor(private readonly options: StackOptions) {
+    this.shape = options.shape ?? e2eShape;
+  }
 
   static async start(options: StackOptions): Promise<Stack> {
     const stack = new Stack(options);
@@ -152,13 +172,41 @@ export class Stack {
 
   service(name: string): ServiceProcess {
     const service = this.services.get(name);
-    if (!service) throw new Error(`this stack runs no ${name}`);
+    if (!service) throw new Error(`this stack runs no ${name} process (shape: ${this.shape})`);
     return service;
   }
 
   async stop(): Promise<void> {
     await Promise.all([...this.gateways, ...this.services.values()].map((service) => service.stop()));
     await Promise.all(this.databases.map((database) => database.drop()));
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /**
+   * The standalone shape: one process runs every service; `gateway` is that process. The per-service
+   * variables of the options are merged (they are named per service, so they do not collide).
+   */
+  private async bootStandalone(env: NodeJS.ProcessEnv): Promise<void> {
+    if (this.options.extraGateways) throw new Error('extra gateways need the distributed shape');
+    this.dataDir = mkdtempSync(join(tmpdir(), 'bonfire-e2e-standalone-'));
+    for (const name of Object.keys(PORT_VARIABLE)) {
+      if (env[`${name.toUpperCase()}_URL`]) continue;
+      const port = await freePort();
+      env[PORT_VARIABLE[name]!] = String(port);
+      env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
+    }
+    env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+    const merged: NodeJS.ProcessEnv = { ...env, BONFIRE_MODE: 'standalone', BONFIRE_DATA_DIR: this.dataDir };
+    for (const serviceEnv of Object.values(this.options.serviceEnv ?? {})) Object.assign(merged, serviceEnv);
+    const platform = new ServiceProcess(
+      'gateway',
+      Number(env['GATEWAY_PORT']),
+      merged,
+      resolve(workspaceRoot, 'tools/standalone/main.mjs'),
+      ['--quiet'],
+    );
+    this.gateways.push(platform);
+    await platform.start();
   }
 
   private async boot(): Promise<void> {
@@ -175,6 +223,7 @@ export class Stack {
       RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
       ...this.options.env,
     };
+    if (this.shape === 'standalone') return this.bootStandalone(env);
     const ports = new Map<string, number>();
     for (const name of this.options.services) ports.set(name, await freePort());
     for (const [name, port] of ports) {

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: local servers up, every service built and started, one readable log stream.
+// `npm run start:distributed`: local servers up, every service built and started as its own process, one
+// readable log stream.
 // Ctrl-C stops the services gracefully (the local servers keep running; `npm run infra:down` stops them).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { loadWorkspaceEnv, workspaceRoot } from './workspace-env.mjs';
+import { createPrettyPrinter } from './pretty-logs.mjs';
 import { runOrExit, serviceApps } from './run.mjs';
 
 const env = loadWorkspaceEnv();
@@ -11,40 +13,17 @@ await runOrExit('node', ['infra/cli.mjs', 'up']);
 console.log('▸ building services…');
 await runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
 
-const COLORS = [36, 35, 33, 32, 34, 31, 96];
-const LEVEL_STYLE = { trace: 90, debug: 90, info: 0, warn: 33, error: 31, fatal: 41 };
 const services = serviceApps();
-const width = Math.max(...services.map((service) => service.name.length));
+const prettyLine = createPrettyPrinter(services.map((service) => service.name));
 
-// Nest's start-up chatter (modules loaded, routes mapped): useful when debugging, noise otherwise.
-const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
-
-/** JSON log lines become `hh:mm:ss gateway  message`; anything else is shown as it is. */
-function prettyLine(name, color, line) {
-  let text = line;
-  try {
-    const record = JSON.parse(line);
-    if (QUIET_CONTEXTS.has(record.context) && record.level === 'info') return;
-    const time = typeof record.time === 'string' ? record.time.slice(11, 19) : '';
-    const extra =
-      record.req && record.res ? ` ${record.req.method} ${record.req.url} → ${record.res.statusCode}` : '';
-    const error = record.err?.message ? ` (${record.err.message})` : '';
-    text = `${time} \x1b[${LEVEL_STYLE[record.level] ?? 0}m${record.msg ?? ''}${extra}${error}\x1b[0m`;
-  } catch {
-    // not JSON: show as is
-  }
-  process.stdout.write(`\x1b[${color}m${name.padEnd(width)}\x1b[0m ${text}\n`);
-}
-
-const children = services.map((service, index) => {
+const children = services.map((service) => {
   const child = spawn(process.execPath, [service.entry], {
     cwd: workspaceRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const color = COLORS[index % COLORS.length];
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => prettyLine(service.name, color, line));
+    createInterface({ input: stream }).on('line', (line) => prettyLine(service.name, line));
   }
   child.on('exit', (code, signal) => {
     if (!stopping) {

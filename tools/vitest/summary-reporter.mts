@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /** Ends the run with one plain line, `tests: N passed, N failed`, that CI and people can read at a glance. */
@@ -20,5 +21,8 @@ export default class SummaryReporter implements Reporter {
     }
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${tail}\n`);
+    // `npm test` runs Vitest more than once (standalone shape, then distributed) and adds the counts up.
+    const summaryFile = process.env['BONFIRE_TEST_SUMMARY_FILE'];
+    if (summaryFile) appendFileSync(summaryFile, `${JSON.stringify({ passed, failed, skipped })}\n`);
   }
 }

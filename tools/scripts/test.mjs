@@ -45,7 +45,9 @@ if (vitestArgs.length === 0) {
     CHAT_DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
     FILE_DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
   };
-  status ||= await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], { env: standaloneEnv });
+  status ||= await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], {
+    env: standaloneEnv,
+  });
   console.log('\n▸ distributed shape: every tier on the real local servers');
 }
 await runOrExit('node', ['infra/cli.mjs', 'up']);

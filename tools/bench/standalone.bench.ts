@@ -92,8 +92,8 @@ async function fillSearchIndex(dataDir: string, guildId: string, channelId: stri
       `
       insert into message_documents
         (id, channel_id, guild_id, author_id, content, created_at, revision, deleted, source, indexed_at)
-      select id::numeric, $1, $2, $3, content, created_at, 0, false,
-        jsonb_build_object('id', id::text, 'channelId', $1, 'guildId', $2, 'authorId', $3,
+      select id::numeric, $1::text, $2::text, $3::text, content, created_at, 0, false,
+        jsonb_build_object('id', id::text, 'channelId', $1::text, 'guildId', $2::text, 'authorId', $3::text,
           'createdAt', to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'editedAt', null, 'pinned', false, 'has', '[]'::jsonb,
           'mentions', '{"userIds":[],"roleIds":[],"everyone":false}'::jsonb),

@@ -190,12 +190,13 @@ export class Stack {
     if (this.options.extraGateways) throw new Error('extra gateways need the distributed shape');
     this.dataDir = mkdtempSync(join(tmpdir(), 'bonfire-e2e-standalone-'));
     for (const name of Object.keys(PORT_VARIABLE)) {
-      if (env[`${name.toUpperCase()}_URL`]) continue;
       const port = await freePort();
       env[PORT_VARIABLE[name]!] = String(port);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
     }
     env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+    // Signed storage links on the address the tests (and their browsers) use for the gateway.
+    env['FILE_PUBLIC_URL'] = env['GATEWAY_URL'];
     const merged: NodeJS.ProcessEnv = { ...env, BONFIRE_MODE: 'standalone', BONFIRE_DATA_DIR: this.dataDir };
     for (const serviceEnv of Object.values(this.options.serviceEnv ?? {})) Object.assign(merged, serviceEnv);
     const platform = new ServiceProcess(

@@ -85,7 +85,8 @@ export class WebStack {
   async stop(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
     await this.stack?.stop();
-    await removeSearchIndex(this.searchAlias);
+    // The standalone shape indexes into its embedded database, which went with its data folder.
+    if (this.stack?.shape === 'distributed') await removeSearchIndex(this.searchAlias);
   }
 }
 

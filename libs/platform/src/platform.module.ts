@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -7,6 +8,8 @@ import { MetricsService } from './metrics/metrics.service';
 export interface PlatformOptions {
   service: string;
   logLevel: string;
+  /** Where log lines go (default stdout). */
+  logDestination?: DestinationStream;
 }
 
 /** Import once in a service's root module: logging, /health/live, /health/ready and /metrics. */
@@ -16,7 +19,11 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggingModule.forRoot({ service: options.service, level: options.logLevel }),
+        LoggingModule.forRoot({
+          service: options.service,
+          level: options.logLevel,
+          destination: options.logDestination,
+        }),
         HealthModule,
         MetricsModule,
       ],

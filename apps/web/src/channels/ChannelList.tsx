@@ -6,6 +6,7 @@ import type { GuildState } from '../app/store';
 import { compareIds } from '../app/util';
 import { InviteDialog } from '../guilds/InviteDialog';
 import { Avatar } from '../ui/Avatar';
+import { VOICE_UNAVAILABLE_FALLBACK } from '../voice/voice-availability';
 import { useVoice } from '../voice/VoiceContext';
 import { CreateChannelDialog } from './CreateChannelDialog';
 import { Icon } from '../ui/Icon';
@@ -60,6 +61,8 @@ export function ChannelList({
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
   const [dialog, setDialog] = useState<'channel' | 'invite' | null>(null);
   const groups = useMemo(() => groupChannels(channels), [channels]);
+  const unavailableReasonId = `voice-unavailable-${guild.id}`;
+  const unavailableReason = voice.availability.message ?? VOICE_UNAVAILABLE_FALLBACK;
 
   const renderChannel = (channel: Channel) => {
     const last = lastMessageIds[channel.id];
@@ -67,16 +70,22 @@ export function ChannelList({
     const unread = channel.type === 'text' && !!last && (!read || compareIds(last, read) > 0);
     const mentions = readStates[channel.id]?.mentionCount ?? 0;
     const isVoice = channel.type === 'voice';
+    // Still a button: activating it says why voice is unavailable (aria-disabled keeps it focusable).
+    const voiceUnavailable = isVoice && !voice.availability.available;
     const inVoice = Object.values(voiceStates).filter((state) => state.channelId === channel.id);
     const labelParts = [channel.name ?? 'channel', isVoice ? 'voice channel' : 'text channel'];
+    if (voiceUnavailable) labelParts.push('unavailable');
     if (unread) labelParts.push('unread');
     if (mentions) labelParts.push(`${mentions} mentions`);
     return (
       <li key={channel.id}>
         <button
-          className={`channel-link${unread ? ' unread' : ''}`}
+          className={`channel-link${unread ? ' unread' : ''}${voiceUnavailable ? ' unavailable' : ''}`}
           aria-current={channel.id === activeChannelId ? 'page' : undefined}
           aria-label={labelParts.join(', ')}
+          aria-disabled={voiceUnavailable || undefined}
+          aria-describedby={voiceUnavailable ? unavailableReasonId : undefined}
+          title={voiceUnavailable ? unavailableReason : undefined}
           onClick={() => {
             if (isVoice) void voice.join(channel);
             else navigate({ page: 'guild', guildId: guild.id, channelId: channel.id });
@@ -86,6 +95,11 @@ export function ChannelList({
             <Icon name={isVoice ? 'speaker' : 'hash'} size={18} />
           </span>
           <span className="name">{channel.name}</span>
+          {voiceUnavailable ? (
+            <span className="channel-tag" aria-hidden="true">
+              unavailable
+            </span>
+          ) : null}
           {mentions ? (
             <span className="badge" aria-hidden="true">
               {mentions}
@@ -146,6 +160,11 @@ export function ChannelList({
         </span>
       </header>
       <div className="sidebar-scroll">
+        {voice.availability.available ? null : (
+          <p id={unavailableReasonId} className="visually-hidden">
+            {unavailableReason}
+          </p>
+        )}
         {groups.map((group) => {
           const key = group.category?.id ?? 'root';
           const isCollapsed = !!collapsed[key];

@@ -7,12 +7,14 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
 import type { Channel } from '@bonfire/sdk';
 import type { VoiceClient, VoiceConnectionState } from '@bonfire/sdk/voice';
 import { useStore } from '../app/hooks';
 import { capitalise, describeError } from '../app/util';
 import { notify } from '../ui/Toasts';
+import { VoiceAvailability, type VoiceAvailabilityState } from './voice-availability';
 
 export interface VoiceControls {
   state: VoiceConnectionState;
@@ -21,6 +23,8 @@ export interface VoiceControls {
   selfDeaf: boolean;
   /** Joined without a microphone (permission refused or none): listening only. */
   listenOnly: boolean;
+  /** Whether voice channels can be joined (the server's status, or a join refused VOICE_UNAVAILABLE). */
+  availability: VoiceAvailabilityState;
   join: (channel: Channel) => Promise<void>;
   leave: () => Promise<void>;
   toggleMute: () => Promise<void>;
@@ -61,6 +65,12 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
   const clientRef = useRef<VoiceClient | null>(null);
   const audioRef = useRef(new Map<string, HTMLAudioElement>());
   const trackRef = useRef<MediaStreamTrack | null>(null);
+  const availabilityStore = useMemo(() => new VoiceAvailability(store.client.voice), [store]);
+  const availability = useSyncExternalStore(availabilityStore.subscribe, availabilityStore.getState);
+
+  useEffect(() => {
+    void availabilityStore.refresh();
+  }, [availabilityStore]);
 
   const voice = useCallback(async (): Promise<VoiceClient> => {
     if (clientRef.current) return clientRef.current;
@@ -108,6 +118,13 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
 
   const join = useCallback(
     async (target: Channel) => {
+      const name = target.name ?? 'the voice channel';
+      // Unavailable voice is said at once: no media chunk, no microphone prompt, no connection attempt.
+      const blocked = await availabilityStore.blockedReason();
+      if (blocked) {
+        notify(`Could not join ${name}. ${blocked}`);
+        return;
+      }
       try {
         const client = await voice();
         if (client.channelId === target.id) return;
@@ -118,10 +135,17 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
         await client.join(target.id, { microphoneTrack: trackRef.current });
       } catch (error) {
         setChannel(null);
-        notify(`Could not join ${target.name ?? 'the voice channel'}: ${describeError(error)}`);
+        const unavailable = availabilityStore.noteJoinFailure(error);
+        if (unavailable) {
+          trackRef.current?.stop();
+          trackRef.current = null;
+          notify(`Could not join ${name}. ${unavailable}`);
+        } else {
+          notify(`Could not join ${name}: ${describeError(error)}`);
+        }
       }
     },
-    [voice],
+    [voice, availabilityStore],
   );
 
   const leave = useCallback(async () => {
@@ -165,8 +189,19 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, channel, selfMute, selfDeaf, listenOnly, join, leave, toggleMute, toggleDeaf }),
-    [state, channel, selfMute, selfDeaf, listenOnly, join, leave, toggleMute, toggleDeaf],
+    () => ({
+      state,
+      channel,
+      selfMute,
+      selfDeaf,
+      listenOnly,
+      availability,
+      join,
+      leave,
+      toggleMute,
+      toggleDeaf,
+    }),
+    [state, channel, selfMute, selfDeaf, listenOnly, availability, join, leave, toggleMute, toggleDeaf],
   );
   return <VoiceContext.Provider value={value}>{children}</VoiceContext.Provider>;
 }

@@ -2,10 +2,12 @@ import type { Server } from 'node:http';
 import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express, { type ErrorRequestHandler } from 'express';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { HealthRegistry } from '../health/health.registry';
 import { ErrorFilter, toAppError } from '../http/error.filter';
+import { type LogContext, runInLogContext } from '../logging/log-context';
 import { createLogger } from '../logging/logger';
+import { nestLogger, ServiceLogger, settleLogContext } from '../logging/nest-logger';
+import { requestLogging } from '../logging/request-logging';
 
 export interface ServiceOptions {
   /** Service name used in logs and metrics. */
@@ -31,9 +33,34 @@ export interface RunningService {
 }
 
 /** Boots a Nest service the one Bonfire way: JSON logs, common errors, health, metrics, graceful shutdown. */
-export async function startService(options: ServiceOptions): Promise<RunningService> {
-  const app = await NestFactory.create(options.module, { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(PinoNestLogger));
+export function startService(options: ServiceOptions): Promise<RunningService> {
+  // Everything the service starts from here (providers, timers, consumers, its HTTP server) and its
+  // shutdown run in its log context, so its log lines name it even when other services share the process.
+  const context: LogContext = { service: options.name };
+  return runInLogContext(context, () => boot(options, context));
+}
+
+async function boot(options: ServiceOptions, context: LogContext): Promise<RunningService> {
+  // Not `bufferLogs`: Nest's buffer is process-wide and would take in, and later mislabel, what other
+  // services log meanwhile; the router holds this service's own lines until its logger exists.
+  // `abortOnError: false`: a failed build is thrown to the caller (runMain logs it and exits; the
+  // standalone shape stops the services already up) instead of Nest exiting the whole process.
+  let app: INestApplication;
+  let serviceLogger: ServiceLogger;
+  try {
+    app = await NestFactory.create(options.module, {
+      logger: nestLogger,
+      bodyParser: false,
+      abortOnError: false,
+    });
+    serviceLogger = app.get(ServiceLogger);
+  } catch (error) {
+    settleLogContext(context, createLogger(options.name));
+    throw error;
+  }
+  settleLogContext(context, serviceLogger.logger);
+  // First, so that body-parsing errors and everything `configure` adds are logged with the request.
+  app.use(requestLogging(serviceLogger.service, serviceLogger.logger));
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
   app.useGlobalFilters(new ErrorFilter());
   if (options.jsonBodyLimit !== false) {
@@ -51,36 +78,40 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host}:${port}`;
-  const logger = app.get(PinoNestLogger);
-  logger.log(`${options.name} listening on ${url}`, 'Bootstrap');
+  nestLogger.log(`${options.name} listening on ${url}`, 'Bootstrap');
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= (async () => {
+    stopping ??= runInLogContext(context, async () => {
       app.get(HealthRegistry).markDraining();
       await closeHttpServer(server, options.shutdownTimeoutMs);
       await app.close();
-    })();
+    });
     return stopping;
   };
 
   if (options.handleSignals !== false) {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
-        logger.log(`${signal} received: draining and shutting down`, 'Shutdown');
-        const forceExit = setTimeout(() => {
-          logger.error(`shutdown took longer than ${options.shutdownTimeoutMs} ms: exiting`, 'Shutdown');
-          process.exit(1);
-        }, options.shutdownTimeoutMs + 5_000);
-        forceExit.unref();
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed', 'Shutdown');
+      process.once(signal, () =>
+        runInLogContext(context, () => {
+          nestLogger.log(`${signal} received: draining and shutting down`, 'Shutdown');
+          const forceExit = setTimeout(() => {
+            nestLogger.error(
+              `shutdown took longer than ${options.shutdownTimeoutMs} ms: exiting`,
+              'Shutdown',
+            );
             process.exit(1);
-          },
-        );
-      });
+          }, options.shutdownTimeoutMs + 5_000);
+          forceExit.unref();
+          stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              nestLogger.error({ err: error }, 'shutdown failed', 'Shutdown');
+              process.exit(1);
+            },
+          );
+        }),
+      );
     }
   }
   return { app, url, stop };

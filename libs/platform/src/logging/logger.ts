@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pino, { type Logger, type LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
-export type { Logger } from 'pino';
+export type { DestinationStream, Logger } from 'pino';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -27,9 +27,9 @@ export function loggerOptions(service: string, level: string): LoggerOptions {
   };
 }
 
-/** The one logger factory: JSON lines on stdout, secrets redacted. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino(loggerOptions(service, level));
+/** The one logger factory: JSON lines on stdout (or `destination`), secrets redacted. */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  return destination ? pino(loggerOptions(service, level), destination) : pino(loggerOptions(service, level));
 }
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;

@@ -1,39 +1,31 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { loggerOptions, requestIdFor } from './logger';
+import type { DestinationStream } from 'pino';
+import { ServiceLogger } from './nest-logger';
 
 export interface LoggingOptions {
   service: string;
   level: string;
+  /** Where the JSON lines go (default stdout); tests capture them here. */
+  destination?: DestinationStream;
 }
 
-/** Request logging with request ids (nestjs-pino over pino-http), using the shared logger options. */
+/**
+ * The service's logger (`ServiceLogger`). `startService` routes Nest's logs to it (`nestLogger`) and puts
+ * the request logging (`requestLogging`) in front of every route.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(options: LoggingOptions): DynamicModule {
     return {
       module: LoggingModule,
       global: true,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            ...loggerOptions(options.service, options.level),
-            genReqId: requestIdFor,
-            customLogLevel: (_req, res, error) =>
-              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
+      providers: [
+        {
+          provide: ServiceLogger,
+          useFactory: () => new ServiceLogger(options.service, options.level, options.destination),
+        },
       ],
-      exports: [LoggerModule],
+      exports: [ServiceLogger],
     };
   }
 }

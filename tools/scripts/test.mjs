@@ -53,7 +53,8 @@ if (vitestArgs.length === 0) {
 }
 await runOrExit('node', ['infra/cli.mjs', 'up']);
 // The restart test boots the standalone shape only; it already ran above.
-const distributedArgs = vitestArgs.length > 0 ? vitestArgs : ['--exclude', 'e2e/standalone/restart.int-spec.ts'];
+const distributedArgs =
+  vitestArgs.length > 0 ? vitestArgs : ['--exclude', 'e2e/standalone/restart.int-spec.ts'];
 status ||= await run('npx', ['vitest', 'run', ...distributedArgs], withSummary);
 
 let passed = 0;

@@ -35,15 +35,11 @@ export const searchConfigSchema = baseServiceConfig.extend({
   SEARCH_SOURCE_TOPICS: env.list().default(['chat.messages']),
   /** Where a new indexer group starts: `earliest` indexes chat's retained history (production). */
   SEARCH_INDEXER_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
-  /** Most operations per write to the index (an Elasticsearch `_bulk` request, a Postgres upsert). */
-  SEARCH_BULK_MAX: env.positiveInt().default(200),
-  /** How long the first operation of a batch waits for others before the batch is written. */
-  SEARCH_BATCH_LINGER_MS: z.coerce.number().int().min(0).default(5),
   /**
-   * Partitions of the source topics indexed at the same time (the bus hands over one event at a time per
-   * partition, so this bounds a batch too). chat.messages has 12.
+   * Most events per batch the indexer takes from the bus, and most operations per write to the index (an
+   * Elasticsearch `_bulk` request, a Postgres upsert).
    */
-  SEARCH_INDEXER_CONCURRENCY: env.positiveInt().default(12),
+  SEARCH_BULK_MAX: env.positiveInt().default(200),
   /** How long a failed write (Elasticsearch down) waits before the next try, at most. */
   SEARCH_RETRY_MAX_DELAY_MS: env.positiveInt().default(5_000),
   /** How often the consumer lag gauge is refreshed (from the event bus). */

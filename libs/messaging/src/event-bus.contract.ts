@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type AnyEvent, type Topic } from '@bonfire/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeBatchSubscriptionContract } from './event-bus-batch.contract';
 import { createEvent, type DeadLetter, type EventBus, type SubscribeOptions } from './event-bus';
 
 /** What the contract suite needs from an adapter under test. */
@@ -197,6 +198,18 @@ export function describeEventBusContract(name: string, makeHarness: () => Promis
 
       expect(finished).toBe(true);
       await expect(harness.bus.publish(selftest('key-close', 2))).rejects.toThrow();
+    });
+
+    describeBatchSubscriptionContract({
+      harness: () => harness,
+      topic,
+      retry,
+      group,
+      selftest,
+      mine,
+      isMine: (payload) => isMine(payload, run),
+      waitFor,
+      settle,
     });
   });
 }

@@ -34,6 +34,20 @@ export interface EventBus {
    */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
 
+  /**
+   * Like subscribe, but the handler receives the events of one partition in order, up to
+   * `maxBatchSize` at a time (whatever has arrived; it does not wait to fill a batch). Partitions are
+   * handled concurrently, one batch in flight per partition. Events that fail validation are
+   * dead-lettered before the handler sees the batch. The batch counts as handled (Kafka: its offsets are
+   * committed) only once the handler resolved. A handler that throws is retried with the whole batch
+   * (handlers are idempotent); when the retries run out, each event of the batch is tried alone, once,
+   * and those that still fail are dead-lettered with the reason (attempts = maxRetries + 2), so one bad
+   * event costs its neighbours nothing and later events keep flowing. A subscription that is closed
+   * while its batch is failing stops retrying and leaves the batch unhandled: it comes again to the
+   * partition's next owner.
+   */
+  subscribeBatch(options: BatchSubscribeOptions): Promise<Subscription>;
+
   /** Receives what landed on the dead-letter twins (`<topic>.dlq`) of `topics`. */
   subscribeDeadLetters(options: DeadLetterSubscribeOptions): Promise<Subscription>;
 
@@ -42,6 +56,9 @@ export interface EventBus {
 }
 
 export type EventHandler = (event: AnyEvent) => Promise<void>;
+
+/** Receives a batch: valid events of one partition, in order. */
+export type BatchEventHandler = (events: readonly AnyEvent[]) => Promise<void>;
 
 export interface RetryPolicy {
   /** Retries after the first attempt before the event is dead-lettered. */
@@ -65,12 +82,15 @@ export interface SubscribeOptions {
   startFrom?: 'latest' | 'earliest';
   /** Consumer-group timing (Kafka only; tests lower them to make joins and rebalances fast). */
   session?: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number };
-  /**
-   * Partitions whose events this subscription handles at the same time (Kafka only, default 1; the
-   * in-process bus always handles its partitions concurrently). Still one event at a time per partition.
-   */
-  concurrency?: number;
 }
+
+export interface BatchSubscribeOptions extends Omit<SubscribeOptions, 'handler'> {
+  handler: BatchEventHandler;
+  /** Most events per handler call. Default DEFAULT_MAX_BATCH_SIZE. */
+  maxBatchSize?: number;
+}
+
+export const DEFAULT_MAX_BATCH_SIZE = 100;
 
 /** An event that could not be handled, as found on a dead-letter topic. */
 export interface DeadLetter {

@@ -3,6 +3,7 @@ import {
   DEFAULT_RETRY_POLICY,
   toArray,
   topicOf,
+  type BatchSubscribeOptions,
   type DeadLetter,
   type DeadLetterSubscribeOptions,
   type EventBus,
@@ -11,7 +12,7 @@ import {
   type Subscription,
 } from './event-bus';
 import { errorMessage, silentLogger, type Logger } from './logger';
-import { resolveRetryPolicy, runWithRetries } from './retry';
+import { maxBatchSizeOf, resolveRetryPolicy, runBatchWithRetries, runWithRetries } from './retry';
 
 export interface InProcessEventBusOptions {
   /** Partitions per topic: events with the same key share one and are handled in order. Default 8. */
@@ -42,7 +43,12 @@ interface QueuedRecord {
 
 interface Member {
   readonly topics: ReadonlySet<string>;
-  handle(record: WireRecord): Promise<void>;
+  /** Most records of a partition handed over in one call. */
+  readonly maxBatch: number;
+  /** Handles records of one partition, in order; false when it left without handling them. */
+  handle(records: readonly WireRecord[]): Promise<boolean>;
+  /** Called when the member leaves the group, before its in-flight handling is awaited. */
+  leave?(): void;
 }
 
 /**
@@ -112,16 +118,51 @@ export class InProcessEventBus implements EventBus {
     const { group, handler } = options;
     return this.join(group, {
       topics: new Set(options.topics),
-      handle: async (record) => {
+      maxBatch: 1,
+      handle: async ([record]) => {
         let event: AnyEvent;
         try {
-          event = parseEvent(JSON.parse(record.value));
+          event = parseEvent(JSON.parse(record!.value));
         } catch (error) {
-          this.deadLetter(record, group, errorMessage(error), 0);
-          return;
+          this.deadLetter(record!, group, errorMessage(error), 0);
+          return true;
         }
         const outcome = await runWithRetries(() => handler(event), policy);
-        if (!outcome.handled) this.deadLetter(record, group, outcome.reason, outcome.attempts);
+        if (!outcome.handled && 'reason' in outcome) {
+          this.deadLetter(record!, group, outcome.reason, outcome.attempts);
+        }
+        return true;
+      },
+    });
+  }
+
+  async subscribeBatch(options: BatchSubscribeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const policy = resolveRetryPolicy(options.retry, this.retry);
+    const { group, handler } = options;
+    let active = true;
+    return this.join(group, {
+      topics: new Set(options.topics),
+      maxBatch: maxBatchSizeOf(options),
+      leave: () => (active = false),
+      handle: async (records) => {
+        const valid: { record: WireRecord; event: AnyEvent }[] = [];
+        for (const record of records) {
+          try {
+            valid.push({ record, event: parseEvent(JSON.parse(record.value)) });
+          } catch (error) {
+            this.deadLetter(record, group, errorMessage(error), 0);
+          }
+        }
+        if (valid.length === 0) return true;
+        const outcome = await runBatchWithRetries(valid, (entry) => entry.event, handler, policy, {
+          keepGoing: () => active,
+        });
+        if (outcome.stopped) return false;
+        for (const { item, reason, attempts } of outcome.failed) {
+          this.deadLetter(item.record, group, reason, attempts);
+        }
+        return true;
       },
     });
   }
@@ -131,17 +172,19 @@ export class InProcessEventBus implements EventBus {
     const { group, handler } = options;
     return this.join(group, {
       topics: new Set(options.topics.map(deadLetterTopic)),
-      handle: async (record) => {
+      maxBatch: 1,
+      handle: async ([record]) => {
         const outcome = await runWithRetries(
-          () => handler(JSON.parse(record.value) as DeadLetter),
+          () => handler(JSON.parse(record!.value) as DeadLetter),
           this.retry,
         );
-        if (!outcome.handled) {
+        if (!outcome.handled && 'reason' in outcome) {
           this.logger.error(
-            { group, topic: record.topic, reason: outcome.reason },
+            { group, topic: record!.topic, reason: outcome.reason },
             'dead-letter handler failed; dropped',
           );
         }
+        return true;
       },
     });
   }
@@ -218,6 +261,7 @@ class ConsumerGroup {
     const index = this.members.indexOf(member);
     if (index < 0) return;
     this.members.splice(index, 1);
+    member.leave?.();
     // In-flight handling by this member finishes; its partitions pass to the remaining members.
     await Promise.all([...this.queues.values()].map((queue) => queue.waitForInFlight(member)));
     for (const queue of this.queues.values()) queue.kick();
@@ -269,7 +313,7 @@ class ConsumerGroup {
 class PartitionQueue {
   private readonly records: QueuedRecord[] = [];
   private draining: Promise<void> | null = null;
-  private inFlight: { member: Member; done: Promise<void> } | null = null;
+  private inFlight: { member: Member; done: Promise<boolean> } | null = null;
 
   constructor(
     private readonly owner: () => Member | undefined,
@@ -314,20 +358,27 @@ class PartitionQueue {
     if (this.inFlight?.member === member) await this.inFlight.done;
   }
 
+  /** Hands the owner everything queued (up to its batch size) at once, until the queue is empty. */
   private async drain(): Promise<void> {
-    for (let queued = this.records[0]; queued; queued = this.records[0]) {
-      const { record } = queued;
+    while (this.records.length > 0) {
       const member = this.owner();
       if (!member) return;
-      const done = member.handle(record).catch((error: unknown) => {
+      const taken = this.records.slice(0, member.maxBatch);
+      const done = member.handle(taken.map((queued) => queued.record)).catch((error: unknown) => {
         // Handlers are wrapped with retries and dead-lettering; reaching here is a bug in the bus itself.
-        this.logger.error({ topic: record.topic, error: errorMessage(error) }, 'in-process delivery failed');
+        this.logger.error(
+          { topic: taken[0]!.record.topic, error: errorMessage(error) },
+          'in-process delivery failed',
+        );
+        return true;
       });
       this.inFlight = { member, done };
-      await done;
+      const handled = await done;
       this.inFlight = null;
-      this.records.shift();
-      queued.handled();
+      // A member that left mid-batch handled nothing: the records stay for the partition's next owner.
+      if (!handled) return;
+      this.records.splice(0, taken.length);
+      for (const queued of taken) queued.handled();
     }
   }
 }

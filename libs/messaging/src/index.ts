@@ -2,13 +2,8 @@ export * from './event-bus';
 export { type Logger, type LogFn, silentLogger } from './logger';
 export { backoffDelay } from './retry';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process-event-bus';
-export {
-  type FailedMessage,
-  deadLetterRecord,
-  KafkaEventBus,
-  HEADERS as KAFKA_HEADERS,
-  type KafkaEventBusOptions,
-} from './kafka-event-bus';
+export { KafkaEventBus, type KafkaEventBusOptions } from './kafka-event-bus';
+export { type FailedMessage, deadLetterRecord, HEADERS as KAFKA_HEADERS } from './kafka-dead-letters';
 export { outboxMigration, OUTBOX_TABLE } from './outbox/outbox-migration';
 export { OutboxWriter, OUTBOX_CHANNEL } from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';

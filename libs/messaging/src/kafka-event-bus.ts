@@ -5,26 +5,29 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
+  type ConsumerRunConfig,
+  type EachBatchPayload,
   type EachMessagePayload,
   type IHeaders,
   type KafkaMessage,
   type LogEntry,
   type Producer,
-  type ProducerRecord,
 } from 'kafkajs';
 import {
   DEFAULT_RETRY_POLICY,
   toArray,
   topicOf,
-  type DeadLetter,
+  type BatchEventHandler,
+  type BatchSubscribeOptions,
   type DeadLetterSubscribeOptions,
   type EventBus,
   type RetryPolicy,
   type SubscribeOptions,
   type Subscription,
 } from './event-bus';
+import { deadLetterRecord, HEADERS, readDeadLetter } from './kafka-dead-letters';
 import { errorMessage, silentLogger, type Logger } from './logger';
-import { resolveRetryPolicy, runWithRetries } from './retry';
+import { maxBatchSizeOf, resolveRetryPolicy, runBatchWithRetries, runWithRetries } from './retry';
 
 export interface KafkaEventBusOptions {
   brokers: readonly string[];
@@ -45,28 +48,13 @@ export interface KafkaEventBusOptions {
   fetchMaxWaitMs?: number;
 }
 
-/** Headers on every message (the envelope in the value stays the source of truth). */
-export const HEADERS = {
-  eventId: 'event-id',
-  eventType: 'event-type',
-  eventVersion: 'event-version',
-  dlqReason: 'dlq-reason',
-  dlqAttempts: 'dlq-attempts',
-  dlqGroup: 'dlq-group',
-  dlqFailedAt: 'dlq-failed-at',
-  dlqOriginalTopic: 'dlq-original-topic',
-  dlqOriginalPartition: 'dlq-original-partition',
-  dlqOriginalOffset: 'dlq-original-offset',
-} as const;
-
 /**
- * The event bus on Kafka (kafkajs). One idempotent producer per bus; one consumer per subscription.
- * Messages: key = envelope key (same key → same partition → in order), value = the JSON envelope.
- * A subscription handles a partition's messages one at a time and commits only after handling;
- * a failing handler is retried with backoff, then the message goes to `<topic>.dlq` with the reason
- * in its headers, and the offset moves past it. Topics are never auto-created: they come from
- * infra/kafka/topics.json.
+ * Partitions a batch subscription handles at once: more than any of our topics has, so every assigned
+ * partition that has messages in a fetch is handled concurrently (kafkajs' idle workers cost nothing;
+ * memory is bounded by the fetch size, not by this).
  */
+const BATCH_PARTITIONS_IN_FLIGHT = 64;
+
 /**
  * kafkajs 2.2.4 arms timers with negative delays in its request queue; Node 24 clamps them to 1 ms and
  * warns (TimeoutNegativeWarning) on every process. The behaviour is right, the warning is noise: drop
@@ -87,6 +75,14 @@ function silenceKafkajsTimeoutWarning(): void {
 }
 silenceKafkajsTimeoutWarning();
 
+/**
+ * The event bus on Kafka (kafkajs). One idempotent producer per bus; one consumer per subscription.
+ * Messages: key = envelope key (same key → same partition → in order), value = the JSON envelope.
+ * A subscription handles a partition's messages one at a time (a batch subscription: up to maxBatchSize
+ * at a time, its partitions concurrently) and commits only after handling; a failing handler is retried
+ * with backoff, then the message goes to `<topic>.dlq` with the reason in its headers, and the offset
+ * moves past it. Topics are never auto-created: they come from infra/kafka/topics.json.
+ */
 export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
@@ -143,31 +139,53 @@ export class KafkaEventBus implements EventBus {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const policy = resolveRetryPolicy(options.retry, this.retry);
     const { group, handler } = options;
-    return this.startConsumer(options, options.topics, async (payload) => {
-      const { message } = payload;
-      let event: AnyEvent;
-      try {
-        event = parseEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
-      } catch (error) {
-        await this.deadLetter(payload, group, errorMessage(error), 0);
-        return;
-      }
-      const outcome = await runWithRetries(() => handler(event), policy, payload.heartbeat);
-      if (!outcome.handled) await this.deadLetter(payload, group, outcome.reason, outcome.attempts);
+    return this.startConsumer(options, options.topics, {
+      // One message at a time per partition, one partition at a time; kafkajs resolves an offset when
+      // eachMessage returns and commits after each fetched batch.
+      eachMessage: async (payload) => {
+        const { message } = payload;
+        let event: AnyEvent;
+        try {
+          event = parseEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
+        } catch (error) {
+          await this.deadLetter(payload, group, errorMessage(error), 0);
+          return;
+        }
+        const outcome = await runWithRetries(() => handler(event), policy, {
+          whileWaiting: payload.heartbeat,
+        });
+        if (!outcome.handled && 'reason' in outcome) {
+          await this.deadLetter(payload, group, outcome.reason, outcome.attempts);
+        }
+      },
+    });
+  }
+
+  async subscribeBatch(options: BatchSubscribeOptions): Promise<Subscription> {
+    const policy = resolveRetryPolicy(options.retry, this.retry);
+    const maxBatchSize = maxBatchSizeOf(options);
+    return this.startConsumer(options, options.topics, {
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: BATCH_PARTITIONS_IN_FLIGHT,
+      eachBatch: (payload) => this.handleBatch(payload, options.group, options.handler, policy, maxBatchSize),
     });
   }
 
   async subscribeDeadLetters(options: DeadLetterSubscribeOptions): Promise<Subscription> {
     const { group, handler } = options;
-    return this.startConsumer(options, options.topics.map(deadLetterTopic), async (payload) => {
-      const letter = readDeadLetter(payload.message);
-      const outcome = await runWithRetries(() => handler(letter), this.retry, payload.heartbeat);
-      if (!outcome.handled) {
-        this.logger.error(
-          { group, topic: payload.topic, reason: outcome.reason },
-          'dead-letter handler failed; skipped',
-        );
-      }
+    return this.startConsumer(options, options.topics.map(deadLetterTopic), {
+      eachMessage: async (payload) => {
+        const letter = readDeadLetter(payload.message);
+        const outcome = await runWithRetries(() => handler(letter), this.retry, {
+          whileWaiting: payload.heartbeat,
+        });
+        if (!outcome.handled && 'reason' in outcome) {
+          this.logger.error(
+            { group, topic: payload.topic, reason: outcome.reason },
+            'dead-letter handler failed; skipped',
+          );
+        }
+      },
     });
   }
 
@@ -195,10 +213,56 @@ export class KafkaEventBus implements EventBus {
     return this.producerReady;
   }
 
+  /**
+   * A fetched batch of one partition, in slices of `maxBatchSize`: invalid events to the dead-letter
+   * topic, the valid ones to the handler (retried, then one by one), then the slice's offsets resolved and
+   * committed. A slice is left unresolved (it is fetched again) when the consumer stops or the partition
+   * is sought or revoked meanwhile.
+   */
+  private async handleBatch(
+    payload: EachBatchPayload,
+    group: string,
+    handler: BatchEventHandler,
+    policy: RetryPolicy,
+    maxBatchSize: number,
+  ): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    const keepGoing = () => isRunning() && !isStale();
+    for (let from = 0; from < batch.messages.length; from += maxBatchSize) {
+      if (!keepGoing()) return;
+      const slice = batch.messages.slice(from, from + maxBatchSize);
+      const valid: { message: KafkaMessage; event: AnyEvent }[] = [];
+      for (const message of slice) {
+        try {
+          valid.push({ message, event: parseEvent(JSON.parse(message.value?.toString('utf8') ?? 'null')) });
+        } catch (error) {
+          await this.deadLetter({ topic, partition, message }, group, errorMessage(error), 0);
+        }
+      }
+      if (valid.length > 0) {
+        const outcome = await runBatchWithRetries(valid, (entry) => entry.event, handler, policy, {
+          whileWaiting: heartbeat,
+          keepGoing,
+        });
+        if (outcome.stopped) return;
+        for (const { item, reason, attempts } of outcome.failed) {
+          await this.deadLetter({ topic, partition, message: item.message }, group, reason, attempts);
+        }
+      }
+      payload.resolveOffset(slice.at(-1)!.offset);
+      await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+      await heartbeat();
+    }
+  }
+
   private async startConsumer(
-    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'concurrency'>,
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session'>,
     topics: readonly string[],
-    eachMessage: (payload: EachMessagePayload) => Promise<void>,
+    run: Pick<
+      ConsumerRunConfig,
+      'eachMessage' | 'eachBatch' | 'eachBatchAutoResolve' | 'partitionsConsumedConcurrently'
+    >,
   ): Promise<Subscription> {
     this.assertOpen();
     const session = { ...this.options.session, ...options.session };
@@ -240,13 +304,7 @@ export class KafkaEventBus implements EventBus {
       });
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
-      // One message at a time per partition (`concurrency` partitions at a time, default 1); offsets are
-      // resolved only when eachMessage returns and committed after each batch.
-      await consumer.run({
-        autoCommit: true,
-        eachMessage,
-        partitionsConsumedConcurrently: options.concurrency ?? 1,
-      });
+      await consumer.run({ autoCommit: true, ...run });
       await joined;
     } catch (error) {
       this.consumers.delete(consumer);
@@ -336,7 +394,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   private async deadLetter(
-    payload: EachMessagePayload,
+    payload: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>,
     group: string,
     reason: string,
     attempts: number,
@@ -350,73 +408,6 @@ export class KafkaEventBus implements EventBus {
     // If this send fails, eachMessage throws, the offset is not committed and the message comes again.
     await this.producer.send(deadLetterRecord({ topic, partition, message, reason, attempts, group }));
   }
-}
-
-export interface FailedMessage {
-  topic: string;
-  partition: number;
-  message: KafkaMessage;
-  reason: string;
-  /** How many times handling was tried (0: refused before any try, e.g. not a valid envelope). */
-  attempts: number;
-  group: string;
-}
-
-/**
- * The record that puts a message on `<topic>.dlq`: its key and bytes unchanged, the reason and where it came
- * from in headers (HEADERS.dlq*), so `subscribeDeadLetters` and an operator can tell why and replay it.
- */
-export function deadLetterRecord(letter: FailedMessage): ProducerRecord {
-  const { topic, partition, message } = letter;
-  return {
-    topic: deadLetterTopic(topic),
-    acks: -1,
-    messages: [
-      {
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...message.headers,
-          [HEADERS.dlqReason]: letter.reason,
-          [HEADERS.dlqAttempts]: String(letter.attempts),
-          [HEADERS.dlqGroup]: letter.group,
-          [HEADERS.dlqFailedAt]: new Date().toISOString(),
-          [HEADERS.dlqOriginalTopic]: topic,
-          [HEADERS.dlqOriginalPartition]: String(partition),
-          [HEADERS.dlqOriginalOffset]: message.offset,
-        },
-      },
-    ],
-  };
-}
-
-function header(message: KafkaMessage, name: string): string | undefined {
-  const value = message.headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
-}
-
-function readDeadLetter(message: KafkaMessage): DeadLetter {
-  const raw = message.value?.toString('utf8') ?? null;
-  let payload: unknown = raw;
-  try {
-    payload = raw === null ? null : JSON.parse(raw);
-  } catch {
-    // not JSON: keep the text, it may be why the event was dead-lettered
-  }
-  const partition = header(message, HEADERS.dlqOriginalPartition);
-  const offset = header(message, HEADERS.dlqOriginalOffset);
-  return {
-    topic: header(message, HEADERS.dlqOriginalTopic) ?? '',
-    key: message.key?.toString('utf8') ?? null,
-    payload,
-    reason: header(message, HEADERS.dlqReason) ?? '',
-    attempts: Number(header(message, HEADERS.dlqAttempts) ?? 0),
-    group: header(message, HEADERS.dlqGroup) ?? '',
-    failedAt: header(message, HEADERS.dlqFailedAt) ?? '',
-    ...(partition === undefined ? {} : { partition: Number(partition) }),
-    ...(offset === undefined ? {} : { offset }),
-  };
 }
 
 function routeKafkaLog(logger: Logger, { namespace, level, log }: LogEntry): void {

@@ -1,14 +1,36 @@
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './event-bus';
+import {
+  DEFAULT_MAX_BATCH_SIZE,
+  DEFAULT_RETRY_POLICY,
+  type BatchSubscribeOptions,
+  type RetryPolicy,
+} from './event-bus';
 import { errorMessage } from './logger';
 
 export type HandlingOutcome =
-  { handled: true; attempts: number } | { handled: false; attempts: number; reason: string };
+  | { handled: true; attempts: number }
+  | { handled: false; attempts: number; reason: string }
+  /** keepGoing turned false between attempts: neither handled nor given up on. */
+  | { handled: false; stopped: true };
+
+export interface RetryOptions {
+  /** Runs about once a second during long waits (Kafka heartbeats, so a slow retry keeps the membership). */
+  whileWaiting?: () => Promise<void>;
+  /** Checked before each retry and during waits: false stops retrying (the subscription is leaving). */
+  keepGoing?: () => boolean;
+}
 
 export function resolveRetryPolicy(
   overrides: Partial<RetryPolicy> | undefined,
   defaults = DEFAULT_RETRY_POLICY,
 ): RetryPolicy {
   return { ...defaults, ...overrides };
+}
+
+export function maxBatchSizeOf(options: Pick<BatchSubscribeOptions, 'maxBatchSize'>): number {
+  const size = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`maxBatchSize must be a positive integer: ${size}`);
+  return size;
 }
 
 /** Delay before retry number `retry` (1-based): initialDelayMs · 2^(retry-1), capped at maxDelayMs. */
@@ -19,19 +41,19 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * Runs `attempt` until it succeeds or the retries run out, waiting with exponential backoff in between.
- * `whileWaiting` runs about once a second during long waits (Kafka uses it to heartbeat, so a slow retry
- * does not cost the consumer its group membership).
- */
+/** Runs `attempt` until it succeeds or the retries run out, waiting with exponential backoff in between. */
 export async function runWithRetries(
   attempt: () => Promise<void>,
   policy: RetryPolicy,
-  whileWaiting?: () => Promise<void>,
+  options: RetryOptions = {},
 ): Promise<HandlingOutcome> {
+  const keepGoing = options.keepGoing ?? (() => true);
   let lastError: unknown;
   for (let attempts = 1; attempts <= policy.maxRetries + 1; attempts++) {
-    if (attempts > 1) await wait(backoffDelay(policy, attempts - 1), whileWaiting);
+    if (attempts > 1) {
+      await wait(backoffDelay(policy, attempts - 1), options.whileWaiting, keepGoing);
+      if (!keepGoing()) return { handled: false, stopped: true };
+    }
     try {
       await attempt();
       return { handled: true, attempts };
@@ -42,10 +64,40 @@ export async function runWithRetries(
   return { handled: false, attempts: policy.maxRetries + 1, reason: errorMessage(lastError) };
 }
 
-async function wait(ms: number, whileWaiting?: () => Promise<void>): Promise<void> {
+/** What became of a batch: handled, stopped (leave it unhandled), or handled but for `failed` events. */
+export type BatchOutcome<T> =
+  { stopped: true } | { stopped: false; failed: { item: T; reason: string; attempts: number }[] };
+
+/**
+ * The batch rule of subscribeBatch: the whole batch with retries; when they run out, each event alone,
+ * once, so only the events that fail by themselves are given up on (answered in `failed`).
+ */
+export async function runBatchWithRetries<T, E>(
+  items: readonly T[],
+  eventOf: (item: T) => E,
+  handler: (events: readonly E[]) => Promise<void>,
+  policy: RetryPolicy,
+  options: RetryOptions = {},
+): Promise<BatchOutcome<T>> {
+  const outcome = await runWithRetries(() => handler(items.map(eventOf)), policy, options);
+  if (outcome.handled) return { stopped: false, failed: [] };
+  if ('stopped' in outcome) return { stopped: true };
+  const failed: { item: T; reason: string; attempts: number }[] = [];
+  for (const item of items) {
+    try {
+      await handler([eventOf(item)]);
+    } catch (error) {
+      failed.push({ item, reason: errorMessage(error), attempts: outcome.attempts + 1 });
+    }
+  }
+  return { stopped: false, failed };
+}
+
+/** Sleeps in slices, so that a leaving subscription stops within ~250 ms and Kafka keeps heartbeating. */
+async function wait(ms: number, whileWaiting: (() => Promise<void>) | undefined, keepGoing: () => boolean) {
   const deadline = Date.now() + ms;
-  for (let left = ms; left > 0; left = deadline - Date.now()) {
-    await sleep(Math.min(left, 1_000));
+  for (let left = ms; left > 0 && keepGoing(); left = deadline - Date.now()) {
+    await sleep(Math.min(left, 250));
     if (whileWaiting && deadline - Date.now() > 0) await whileWaiting();
   }
 }

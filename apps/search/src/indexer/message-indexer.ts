@@ -11,23 +11,23 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import { SEARCH_CONFIG, type SearchConfig } from '../config';
 import { type IndexOperation, type IndexOutcome, MessageIndex } from '../index/message-index';
 import { indexOperation } from './index-operations';
-import { MicroBatcher } from './micro-batcher';
 
 /**
  * Keeps the message index in step with chat.messages, through the EventBus (Kafka when distributed, the
  * in-process bus when standalone).
  *
- * The bus hands over one event at a time per partition (SEARCH_INDEXER_CONCURRENCY partitions at once);
- * each handler puts its operation in a micro-batch — flushed into the index at SEARCH_BULK_MAX operations
- * or SEARCH_BATCH_LINGER_MS after the first — and returns only once the index has applied it, so the bus
- * moves past an event (commits its offset) only when it is indexed: at-least-once, and the index's
- * version rule makes a redelivery harmless.
+ * A batch subscription: the bus hands over up to SEARCH_BULK_MAX events of a partition at a time (its
+ * partitions concurrently), which become one write to the index (an Elasticsearch `_bulk`, a Postgres
+ * upsert). The handler returns only once the index has applied them, so the bus moves past a batch
+ * (commits its offsets) only when it is indexed: at-least-once, and the index's version rule makes a
+ * redelivery harmless.
  *
  * When the index cannot take an operation (Elasticsearch down, 5xx, 429), the handler throws and the bus
- * retries it with backoff (at most SEARCH_RETRY_MAX_DELAY_MS apart, heartbeating on Kafka) for as long as
- * it takes: consumption pauses without leaving the group and resumes where it stopped. A document the
- * index refuses for good is logged and skipped. An event that fails validation never reaches the handler:
- * the bus dead-letters it to `<topic>.dlq` with the reason; a dead-letter reader counts ours.
+ * retries the batch with backoff (at most SEARCH_RETRY_MAX_DELAY_MS apart, heartbeating on Kafka) for as
+ * long as it takes: consumption pauses without leaving the group and resumes where it stopped. A retry
+ * sends only the operations not applied yet. A document the index refuses for good is logged and
+ * skipped. An event that fails validation never reaches the handler: the bus dead-letters it to
+ * `<topic>.dlq` with the reason; a dead-letter reader counts ours.
  */
 @Injectable()
 export class MessageIndexer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,7 +35,12 @@ export class MessageIndexer implements OnApplicationBootstrap, BeforeApplication
   private deadLetters: Subscription | null = null;
   private lagTimer: NodeJS.Timeout | null = null;
   private pausedSince: number | null = null;
-  private readonly batcher: MicroBatcher<IndexOperation, IndexOutcome>;
+  /**
+   * Events whose operation the index applied while the rest of their batch waits for a retry, so the
+   * retry sends only what is left. Skipping one is always safe (the index keeps the highest version), so
+   * entries of a batch abandoned on a rebalance may linger; the set is emptied if it ever grows large.
+   */
+  private readonly applied = new Set<string>();
   private readonly logger;
   private readonly lag: Gauge;
   private readonly paused: Gauge;
@@ -51,11 +56,6 @@ export class MessageIndexer implements OnApplicationBootstrap, BeforeApplication
     metrics: MetricsService,
   ) {
     this.logger = createLogger('search', config.LOG_LEVEL).child({ component: 'indexer' });
-    this.batcher = new MicroBatcher({
-      maxItems: config.SEARCH_BULK_MAX,
-      lingerMs: config.SEARCH_BATCH_LINGER_MS,
-      flush: (operations) => this.apply(operations),
-    });
     this.lag = new Gauge({
       name: 'search_indexer_consumer_lag',
       help: 'chat.messages events the indexer group has not handled yet (as the event bus counts them)',
@@ -99,19 +99,19 @@ export class MessageIndexer implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async start(): Promise<void> {
-    this.subscription = await this.bus.subscribe({
+    this.subscription = await this.bus.subscribeBatch({
       group: this.config.SEARCH_CONSUMER_GROUP,
       // chat.messages in production; the benchmark adds a topic of its own (see config.ts)
       topics: this.config.SEARCH_SOURCE_TOPICS as Topic[],
       startFrom: this.config.SEARCH_INDEXER_START_FROM,
-      concurrency: this.config.SEARCH_INDEXER_CONCURRENCY,
+      maxBatchSize: this.config.SEARCH_BULK_MAX,
       // never give up on an event the index cannot take yet: it would be missing from search for good
       retry: {
         maxRetries: Number.MAX_SAFE_INTEGER,
         initialDelayMs: 100,
         maxDelayMs: this.config.SEARCH_RETRY_MAX_DELAY_MS,
       },
-      handler: (event) => this.handle(event),
+      handler: (events) => this.handle(events),
     });
     if (this.subscription.lag) {
       this.lagTimer = setInterval(() => void this.measureLag(), this.config.SEARCH_LAG_INTERVAL_MS);
@@ -120,14 +120,31 @@ export class MessageIndexer implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private async handle(event: AnyEvent): Promise<void> {
-    const operation = indexOperation(event);
-    if (!operation) return;
-    const outcome = await this.batcher.add(operation);
-    if (outcome === 'retry') throw new Error(`the index could not take message ${operation.id} yet`);
-    if (event.type === 'message.created') {
-      this.delay.observe((Date.now() - Date.parse(event.data.message.createdAt)) / 1000);
+  /** One batch of events into the index, in writes of at most SEARCH_BULK_MAX operations. */
+  private async handle(events: readonly AnyEvent[]): Promise<void> {
+    const pending: { eventId: string; operation: IndexOperation; createdAt: number | null }[] = [];
+    for (const event of events) {
+      const operation = this.applied.has(event.id) ? null : indexOperation(event);
+      if (!operation) continue;
+      const createdAt = event.type === 'message.created' ? Date.parse(event.data.message.createdAt) : null;
+      pending.push({ eventId: event.id, operation, createdAt });
     }
+    let notYet = 0;
+    for (let from = 0; from < pending.length; from += this.config.SEARCH_BULK_MAX) {
+      const chunk = pending.slice(from, from + this.config.SEARCH_BULK_MAX);
+      const outcomes = await this.apply(chunk.map((entry) => entry.operation));
+      const now = Date.now();
+      chunk.forEach((entry, position) => {
+        if (outcomes[position] === 'retry') return void notYet++;
+        this.applied.add(entry.eventId);
+        if (entry.createdAt !== null) this.delay.observe((now - entry.createdAt) / 1000);
+      });
+    }
+    if (notYet > 0) {
+      if (this.applied.size > 50 * this.config.SEARCH_BULK_MAX) this.applied.clear();
+      throw new Error(`the index could not take ${notYet} of ${pending.length} operations yet`);
+    }
+    for (const event of events) this.applied.delete(event.id);
   }
 
   /** One batch into the index, keeping the paused gauge and the count of applied operations. */

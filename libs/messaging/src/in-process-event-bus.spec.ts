@@ -117,3 +117,24 @@ describe('InProcessEventBus in the standalone shape', () => {
     await bus.close();
   });
 });
+
+describe('InProcessEventBus handler context', () => {
+  it('runs a handler in the async context of its subscriber, not of the publisher', async () => {
+    const { AsyncLocalStorage } = await import('node:async_hooks');
+    const context = new AsyncLocalStorage<string>();
+    const bus = new InProcessEventBus();
+    const seen: (string | undefined)[] = [];
+    await context.run('subscriber', () =>
+      bus.subscribe({
+        group: 'context',
+        topics: ['platform.selftest'],
+        handler: async () => void seen.push(context.getStore()),
+      }),
+    );
+    await context.run('publisher', () =>
+      bus.publish(createEvent('platform.selftest', 'k', { sequence: 1 }, 't')),
+    );
+    await expect.poll(() => seen).toEqual(['subscriber']);
+    await bus.close();
+  });
+});

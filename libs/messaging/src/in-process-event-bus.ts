@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { deadLetterTopic, parseEvent, type AnyEvent } from '@bonfire/contracts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -207,8 +208,11 @@ export class InProcessEventBus implements EventBus {
       this.groups.set(name, group);
     }
     const joined = group;
-    joined.add(member);
-    return { close: () => joined.remove(member), lag: async () => joined.queued(member.topics) };
+    // Handlers run in the async context of the subscriber (its service, for logs and tracing), not in
+    // the context of whichever publisher's call happened to queue the record.
+    const bound: Member = { ...member, handle: AsyncResource.bind(member.handle) };
+    joined.add(bound);
+    return { close: () => joined.remove(bound), lag: async () => joined.queued(member.topics) };
   }
 
   /** Offers a record to every group; resolves per group once handled there. */

@@ -52,9 +52,13 @@ if (vitestArgs.length === 0) {
   console.log('\n▸ distributed shape: every tier on the real local servers');
 }
 await runOrExit('node', ['infra/cli.mjs', 'up']);
-// The restart test boots the standalone shape only; it already ran above.
+// These boot the standalone shape whatever E2E_SHAPE says; they already ran above.
+const STANDALONE_ONLY = [
+  'e2e/standalone/restart.int-spec.ts',
+  'e2e/standalone/voice-unavailable.int-spec.ts',
+];
 const distributedArgs =
-  vitestArgs.length > 0 ? vitestArgs : ['--exclude', 'e2e/standalone/restart.int-spec.ts'];
+  vitestArgs.length > 0 ? vitestArgs : STANDALONE_ONLY.flatMap((file) => ['--exclude', file]);
 status ||= await run('npx', ['vitest', 'run', ...distributedArgs], withSummary);
 
 let passed = 0;

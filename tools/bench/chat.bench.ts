@@ -17,14 +17,15 @@
  *      [--messages 1000000] [--sql-queries 400] [--single-seconds 8] [--skip-send] [--skip-history]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 import {
+  benchRoutesFile,
   findListeningPid,
   LatencyRecorder,
   type LatencySummary,
@@ -33,6 +34,7 @@ import {
   type RequestSpec,
   runBench,
   table,
+  UNLIMITED,
   type WatchedProcess,
 } from './lib';
 
@@ -59,7 +61,6 @@ const sqlQueries = Number(args['sql-queries']);
 const singleSeconds = Number(args['single-seconds']);
 const PAGE = 50;
 
-const UNLIMITED = '1000000000';
 /** Same as BONFIRE_EPOCH_MS in libs/platform/src/ids/snowflake.ts (not imported: keeps Nest code out). */
 const BONFIRE_EPOCH_MS = Date.UTC(2026, 0, 1);
 /** Worker id of the SQL-made snowflakes: the highest, which no chat replica leases first. */
@@ -79,17 +80,6 @@ interface Channel {
 interface Message {
   id: string;
   channelId: string;
-}
-
-/** A copy of the gateway's routing table with every per-route limit raised out of the way. */
-function benchRoutesFile(directory: string): string {
-  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
-    rateLimits?: { limit: number }[];
-  };
-  for (const limit of routes.rateLimits ?? []) limit.limit = Number(UNLIMITED);
-  const path = join(directory, 'routes.json');
-  writeFileSync(path, JSON.stringify(routes, null, 2));
-  return path;
 }
 
 async function expectStatus<T>(

@@ -26,10 +26,10 @@
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/file
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   AbortMultipartUploadCommand,
@@ -43,6 +43,7 @@ import { TestBucket } from '../../e2e/support/s3';
 import { Stack } from '../../e2e/support/stack';
 import {
   assertLoopback,
+  benchRoutesFile,
   findListeningPid,
   LatencyRecorder,
   type LatencySummary,
@@ -51,6 +52,7 @@ import {
   type ProcessStats,
   runBench,
   table,
+  UNLIMITED,
   type WatchedProcess,
 } from './lib';
 
@@ -74,24 +76,10 @@ const multipartBytes = Number(args['multipart-mib']) * 1024 * 1024;
 const partConcurrency = Number(args['part-concurrency']);
 
 type Kind = 'random' | 'png' | 'jpeg';
-const UNLIMITED = '1000000000';
 const MB = 1_000_000;
 const TARGET_BYTES = 1024 * 1024;
 const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 const now = () => performance.now();
-
-function benchRoutesFile(directory: string): string {
-  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
-    routes?: { service: string }[];
-    rateLimits?: { limit: number }[];
-  };
-  // only the services this stack runs (the gateway refuses a table naming a service without a URL)
-  routes.routes = routes.routes?.filter((route) => ['auth', 'chat', 'file'].includes(route.service));
-  for (const limit of routes.rateLimits ?? []) limit.limit = Number(UNLIMITED);
-  const path = join(directory, 'routes.json');
-  writeFileSync(path, JSON.stringify(routes, null, 2));
-  return path;
-}
 
 interface Payload {
   kind: Kind;
@@ -302,7 +290,7 @@ void runBench(
         RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
       },
       serviceEnv: {
-        gateway: { GATEWAY_ROUTES_FILE: benchRoutesFile(directory) },
+        gateway: { GATEWAY_ROUTES_FILE: benchRoutesFile(directory, ['auth', 'chat', 'file']) },
         // room for the multipart case (the default limit is 25 MiB)
         file: { FILE_MAX_ATTACHMENT_BYTES: String(Math.max(25 * 1024 * 1024, multipartBytes)) },
       },

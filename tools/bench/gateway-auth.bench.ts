@@ -11,20 +11,22 @@
  *      [--login-connections 8] [--login-seconds 10] [--skip-login]
  * @bench-builds @bonfire/gateway @bonfire/auth
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Api, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 // the pure source file (node:crypto only), so no Nest module is loaded into the load generator
 import { IDENTITY_HEADER, signIdentity } from '../../libs/platform/src/identity/internal-identity';
 import {
+  benchRoutesFile,
   differenceTable,
   findListeningPid,
   latencyDifference,
   pidOfServer,
   runBench,
+  UNLIMITED,
   type WatchedProcess,
 } from './lib';
 
@@ -43,19 +45,6 @@ const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
 const loginConnections = Number(args['login-connections']);
 const loginSeconds = Number(args['login-seconds']);
-
-const UNLIMITED = '1000000000';
-
-/** A copy of the gateway's routing table with every per-route limit raised out of the way. */
-function benchRoutesFile(directory: string): string {
-  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
-    rateLimits?: { limit: number }[];
-  };
-  for (const limit of routes.rateLimits ?? []) limit.limit = Number(UNLIMITED);
-  const path = join(directory, 'routes.json');
-  writeFileSync(path, JSON.stringify(routes, null, 2));
-  return path;
-}
 
 function claims(accessToken: string): { sub: string; sid: string } {
   return JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as {

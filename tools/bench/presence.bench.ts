@@ -23,15 +23,16 @@
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 import {
   assertLoopback,
+  benchRoutesFile,
   ClientWorker,
   findListeningPid,
   LatencyRecorder,
@@ -41,6 +42,7 @@ import {
   type ProcessStats,
   runBench,
   table,
+  UNLIMITED,
   type WatchedProcess,
   type WorkerStats,
 } from './lib';
@@ -70,27 +72,12 @@ const stepSeconds = Number(args['step-seconds']);
 const querySeconds = Number(args['query-seconds']);
 const queryConnections = Number(args['query-connections']);
 
-const UNLIMITED = '1000000000';
 /** Updates recorded per phase (the closed loop stops issuing beyond it). */
 const CAPACITY = 60_000;
 const QUERY_IDS = 200;
 const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const now = () => performance.timeOrigin + performance.now();
-
-/** A copy of the gateway's routing table with every per-route limit raised out of the way. */
-function benchRoutesFile(directory: string): string {
-  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
-    routes?: { service: string }[];
-    rateLimits?: { limit: number }[];
-  };
-  // only the services this stack runs (the gateway refuses a table naming a service without a URL)
-  routes.routes = routes.routes?.filter((route) => ['auth', 'chat', 'presence'].includes(route.service));
-  for (const limit of routes.rateLimits ?? []) limit.limit = Number(UNLIMITED);
-  const path = join(directory, 'routes.json');
-  writeFileSync(path, JSON.stringify(routes, null, 2));
-  return path;
-}
 
 async function inBatches<T, R>(items: T[], limit: number, action: (item: T, index: number) => Promise<R>) {
   const results: R[] = [];

@@ -13,14 +13,14 @@
  *      [--search-messages 100000]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence @bonfire/file @bonfire/search @bonfire/voice
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmbeddedPostgres } from '@bonfire/platform';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { freePort, ServiceProcess } from '../../e2e/support/stack';
-import { pidOfServer, readRssKiB, runBench, table } from './lib';
+import { benchRoutesFile, pidOfServer, readRssKiB, runBench, table, UNLIMITED } from './lib';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,23 +34,11 @@ const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
 const senders = Number(args.senders);
 const searchMessages = Number(args['search-messages']);
-const UNLIMITED = '1000000000';
 const launcher = resolve(__dirname, '../standalone/main.mjs');
 
 interface Channel {
   id: string;
   type: string;
-}
-
-/** A copy of the gateway's routing table with every per-route limit raised out of the way. */
-function benchRoutesFile(directory: string): string {
-  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
-    rateLimits?: { limit: number }[];
-  };
-  for (const limit of routes.rateLimits ?? []) limit.limit = Number(UNLIMITED);
-  const path = join(directory, 'routes.json');
-  writeFileSync(path, JSON.stringify(routes, null, 2));
-  return path;
 }
 
 async function platformEnv(directory: string, dataDir: string, cacheDir: string) {

@@ -4,3 +4,4 @@ export * from './load';
 export * from './process-stats';
 export * from './report';
 export * from './client-worker';
+export * from './limits';

@@ -6,6 +6,7 @@ export * from './events/registry';
 export * from './events/presence.events';
 export * from './events/voice.events';
 export * from './permissions/permissions';
+export * from './api/input';
 export * from './api/chat.dto';
 export * from './api/file.dto';
 export * from './api/search.dto';

@@ -11,6 +11,7 @@ export * from './metrics/metrics.module';
 export * from './http/app-error';
 export * from './http/error.filter';
 export * from './http/zod-validation.pipe';
+export * from './http/id-param.pipe';
 export * from './lifecycle/start-service';
 export * from './platform.module';
 export * from './database/database';

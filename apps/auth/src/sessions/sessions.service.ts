@@ -1,3 +1,4 @@
+import { isSnowflake } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -133,7 +134,7 @@ export class SessionsService {
 
   /** Revokes one of the caller's sessions (possibly the current one). */
   async revoke(caller: CallerIdentity, sessionId: string): Promise<void> {
-    const revoked = /^\d{1,20}$/.test(sessionId)
+    const revoked = isSnowflake(sessionId)
       ? await this.sessions.revoke(this.transactions.executor, caller.userId, sessionId, 'revoked_by_user')
       : false;
     if (!revoked) throw AppError.notFound('Session not found.', SESSION_ERRORS.sessionNotFound);

@@ -1,4 +1,4 @@
-import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
+import { Caller, type CallerIdentity, idParam, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { errorBodySchema, openApiSchema } from '@bonfire/platform';
@@ -10,7 +10,7 @@ import {
   type UpdateMeDto,
   updateMeSchema,
 } from './users.dto';
-import { UsersService } from './users.service';
+import { USER_NOT_FOUND, UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('api/v1/users')
@@ -30,7 +30,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Update the display name, avatar file id or about text (null clears).' })
   @ApiBody({ schema: openApiSchema(updateMeSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(privateUserSchema) })
-  @ApiResponse({ status: 400, schema: openApiSchema(errorBodySchema) })
+  @ApiResponse({
+    status: 400,
+    description: 'VALIDATION_FAILED (also for an empty body)',
+    schema: openApiSchema(errorBodySchema),
+  })
   updateMe(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(updateMeSchema)) body: UpdateMeDto,
@@ -45,7 +49,7 @@ export class UsersController {
   @ApiOperation({ summary: "A user's public profile (no email)." })
   @ApiOkResponse({ schema: openApiSchema(publicUserSchema) })
   @ApiResponse({ status: 404, schema: openApiSchema(errorBodySchema) })
-  profile(@Param('id') id: string): Promise<PublicUser> {
+  profile(@Param('id', idParam(USER_NOT_FOUND, 'User not found.')) id: string): Promise<PublicUser> {
     return this.users.publicProfile(id);
   }
 }

@@ -1,7 +1,6 @@
+import { patchSchema, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import type { UserRow } from './users.repository';
-
-export const snowflakeSchema = z.string().regex(/^[1-9]\d{0,19}$/, 'must be an id');
 
 /** Usernames: 2–32 of a-z 0-9 _ . — typed in any case, stored lowercase. */
 export const usernameSchema = z
@@ -13,13 +12,11 @@ export const usernameSchema = z
 export const displayNameSchema = z.string().trim().min(1).max(32);
 export const aboutSchema = z.string().max(190);
 
-export const updateMeSchema = z
-  .object({
-    displayName: displayNameSchema.nullable().optional(),
-    avatarFileId: snowflakeSchema.nullable().optional(),
-    about: aboutSchema.nullable().optional(),
-  })
-  .strict();
+export const updateMeSchema = patchSchema({
+  displayName: displayNameSchema.nullable().optional(),
+  avatarFileId: snowflakeSchema.nullable().optional(),
+  about: aboutSchema.nullable().optional(),
+});
 export type UpdateMeDto = z.infer<typeof updateMeSchema>;
 
 export const publicUserSchema = z.object({

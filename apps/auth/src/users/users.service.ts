@@ -1,3 +1,4 @@
+import { isSnowflake } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -28,7 +29,7 @@ export class UsersService {
   }
 
   async publicProfile(id: string): Promise<PublicUser> {
-    const user = /^\d{1,20}$/.test(id) ? await this.users.findById(this.transactions.executor, id) : null;
+    const user = isSnowflake(id) ? await this.users.findById(this.transactions.executor, id) : null;
     if (!user) throw AppError.notFound('User not found.', USER_NOT_FOUND);
     return toPublicUser(user);
   }

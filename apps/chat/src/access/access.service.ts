@@ -6,6 +6,7 @@ import {
   PERMISSIONS,
   type PermissionName,
   type PermissionOverwrite,
+  isSnowflake,
 } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
@@ -138,11 +139,4 @@ export function requirePermissions(permissions: bigint, required: readonly Permi
     `You need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
     missing.map((name) => ({ code: name, message: `missing ${name}` })),
   );
-}
-
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
-
-/** A snowflake id that fits Postgres' BIGINT (anything else cannot name a row). */
-export function isSnowflake(value: string): boolean {
-  return /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
 }

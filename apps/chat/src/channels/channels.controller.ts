@@ -3,6 +3,7 @@ import {
   Caller,
   type CallerIdentity,
   errorBodySchema,
+  idParam,
   openApiSchema,
   ZodValidationPipe,
 } from '@bonfire/platform';
@@ -18,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { z } from 'zod';
-import { channelIdPipe, GUILD_ERROR_CODES, guildIdPipe, IdParamPipe } from '../guilds/guild-common';
+import { channelIdPipe, GUILD_ERROR_CODES, guildIdPipe } from '../guilds/guild-common';
 import {
   type ChannelPositionsDto,
   channelPositionsSchema,
@@ -32,8 +33,7 @@ import {
 import { ChannelsService } from './channels.service';
 
 const errors = openApiSchema(errorBodySchema);
-const overwriteIdPipe = () =>
-  new IdParamPipe(GUILD_ERROR_CODES.unknownOverwrite, 'Unknown permission overwrite.');
+const overwriteIdPipe = () => idParam(GUILD_ERROR_CODES.unknownOverwrite, 'Unknown permission overwrite.');
 
 @ApiTags('channels')
 @ApiBearerAuth('accessToken')

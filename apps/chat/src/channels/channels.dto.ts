@@ -1,4 +1,4 @@
-import type { Channel, PermissionOverwriteDto } from '@bonfire/contracts';
+import { type Channel, type PermissionOverwriteDto, patchSchema } from '@bonfire/contracts';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
@@ -63,16 +63,14 @@ export const createChannelSchema = z
   });
 export type CreateChannelDto = z.infer<typeof createChannelSchema>;
 
-export const updateChannelSchema = z
-  .object({
-    name: channelName.optional(),
-    topic: topic.optional(),
-    parentId: idSchema.nullable().optional(),
-    position: position.optional(),
-    slowmodeSeconds: slowmodeSeconds.optional(),
-    userLimit: userLimit.optional(),
-  })
-  .strict();
+export const updateChannelSchema = patchSchema({
+  name: channelName.optional(),
+  topic: topic.optional(),
+  parentId: idSchema.nullable().optional(),
+  position: position.optional(),
+  slowmodeSeconds: slowmodeSeconds.optional(),
+  userLimit: userLimit.optional(),
+});
 export type UpdateChannelDto = z.infer<typeof updateChannelSchema>;
 
 export const channelPositionsSchema = z

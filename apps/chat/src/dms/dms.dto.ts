@@ -1,8 +1,8 @@
-import { channelSchema } from '@bonfire/contracts';
+import { channelSchema, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
 
-const userId = z.string().regex(/^\d{1,19}$/, 'must be a user id');
+const userId = snowflakeSchema;
 
 /** `{recipientId}` opens (or finds) a 1:1 DM; `{recipientIds, name?}` creates a group DM. */
 export const openDmSchema = z

@@ -1,5 +1,5 @@
-import { AppError } from '@bonfire/platform';
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { snowflakeSchema } from '@bonfire/contracts';
+import { AppError, idParam } from '@bonfire/platform';
 import { z } from 'zod';
 
 /** Error codes of the guild side of chat (stable; clients switch on them). */
@@ -24,15 +24,8 @@ export const GUILD_ERROR_CODES = {
   tooManyRoles: 'TOO_MANY_ROLES',
 } as const;
 
-const MAX_BIGINT = (1n << 63n) - 1n;
-
-/** A snowflake id as a decimal string that fits a Postgres BIGINT. */
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
-}
-
-/** Ids in request bodies and queries. */
-export const idSchema = z.string().refine(isId, 'must be a snowflake id');
+/** Ids in request bodies and queries: the one snowflake rule of every service. */
+export const idSchema = snowflakeSchema;
 
 /** Permission bitfields in request bodies: decimal strings of at most 64 bits. */
 export const bitfieldSchema = z
@@ -41,23 +34,10 @@ export const bitfieldSchema = z
   .refine((value) => BigInt(value) < 1n << 64n, 'must fit in 64 bits');
 
 /** Path ids: anything that is not a snowflake names nothing, so it answers 404 with the given code. */
-@Injectable()
-export class IdParamPipe implements PipeTransform<string, string> {
-  constructor(
-    private readonly code: string,
-    private readonly message: string,
-  ) {}
-
-  transform(value: string): string {
-    if (!isId(value)) throw AppError.notFound(this.message, this.code);
-    return value;
-  }
-}
-
-export const guildIdPipe = () => new IdParamPipe(GUILD_ERROR_CODES.unknownGuild, 'Unknown guild.');
-export const channelIdPipe = () => new IdParamPipe(GUILD_ERROR_CODES.unknownChannel, 'Unknown channel.');
-export const roleIdPipe = () => new IdParamPipe(GUILD_ERROR_CODES.unknownRole, 'Unknown role.');
-export const userIdPipe = () => new IdParamPipe(GUILD_ERROR_CODES.unknownMember, 'Unknown member.');
+export const guildIdPipe = () => idParam(GUILD_ERROR_CODES.unknownGuild, 'Unknown guild.');
+export const channelIdPipe = () => idParam(GUILD_ERROR_CODES.unknownChannel, 'Unknown channel.');
+export const roleIdPipe = () => idParam(GUILD_ERROR_CODES.unknownRole, 'Unknown role.');
+export const userIdPipe = () => idParam(GUILD_ERROR_CODES.unknownMember, 'Unknown member.');
 
 /** 400 VALIDATION_FAILED naming one field (for checks that need the database, e.g. an unknown parent). */
 export function invalidField(field: string, code: string, message: string): AppError {

@@ -1,4 +1,4 @@
-import type { Guild } from '@bonfire/contracts';
+import { type Guild, patchSchema } from '@bonfire/contracts';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
@@ -19,15 +19,13 @@ export const createGuildSchema = z
   .strict();
 export type CreateGuildDto = z.infer<typeof createGuildSchema>;
 
-export const updateGuildSchema = z
-  .object({
-    name: guildName.optional(),
-    description: description.optional(),
-    iconFileId: idSchema.nullable().optional(),
-    /** Transfers ownership (owner only). */
-    ownerId: idSchema.optional(),
-  })
-  .strict();
+export const updateGuildSchema = patchSchema({
+  name: guildName.optional(),
+  description: description.optional(),
+  iconFileId: idSchema.nullable().optional(),
+  /** Transfers ownership (owner only). */
+  ownerId: idSchema.optional(),
+});
 export type UpdateGuildDto = z.infer<typeof updateGuildSchema>;
 
 export const transferOwnershipSchema = z.object({ userId: idSchema }).strict();

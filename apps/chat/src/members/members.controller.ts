@@ -3,6 +3,7 @@ import {
   Caller,
   type CallerIdentity,
   errorBodySchema,
+  idParam,
   openApiSchema,
   ZodValidationPipe,
 } from '@bonfire/platform';
@@ -18,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { z } from 'zod';
-import { GUILD_ERROR_CODES, guildIdPipe, IdParamPipe, userIdPipe } from '../guilds/guild-common';
+import { GUILD_ERROR_CODES, guildIdPipe, userIdPipe } from '../guilds/guild-common';
 import {
   type Ban,
   type BanBodyDto,
@@ -34,7 +35,7 @@ import {
 import { MembersService } from './members.service';
 
 const errors = openApiSchema(errorBodySchema);
-const bannedUserIdPipe = () => new IdParamPipe(GUILD_ERROR_CODES.unknownUser, 'Unknown user.');
+const bannedUserIdPipe = () => idParam(GUILD_ERROR_CODES.unknownUser, 'Unknown user.');
 
 @ApiTags('members')
 @ApiBearerAuth('accessToken')

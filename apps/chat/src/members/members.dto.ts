@@ -1,4 +1,4 @@
-import type { Member } from '@bonfire/contracts';
+import { type Member, patchSchema } from '@bonfire/contracts';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
@@ -24,16 +24,14 @@ export const listMembersQuerySchema = z
   .strict();
 export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
 
-export const updateMemberSchema = z
-  .object({
-    nickname: nickname.optional(),
-    roleIds: z
-      .array(idSchema)
-      .max(CHAT_LIMITS.rolesPerGuild)
-      .refine((ids) => new Set(ids).size === ids.length, 'role ids must be unique')
-      .optional(),
-  })
-  .strict();
+export const updateMemberSchema = patchSchema({
+  nickname: nickname.optional(),
+  roleIds: z
+    .array(idSchema)
+    .max(CHAT_LIMITS.rolesPerGuild)
+    .refine((ids) => new Set(ids).size === ids.length, 'role ids must be unique')
+    .optional(),
+});
 export type UpdateMemberDto = z.infer<typeof updateMemberSchema>;
 
 export const updateMeSchema = z.object({ nickname }).strict();

@@ -1,7 +1,8 @@
+import { snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
 
-const snowflake = z.string().regex(/^\d{1,19}$/, 'must be a message id');
+const snowflake = snowflakeSchema;
 
 /** Query of GET /channels/{id}/messages: a page size and at most one of before, after, around. */
 export const historyQuerySchema = z

@@ -1,4 +1,4 @@
-import { isSnowflake } from '../access/access.service';
+import { isSnowflake } from '@bonfire/contracts';
 
 /** Upper bounds on what one message may mention (keeps the honour-check queries small). */
 export const MENTION_LIMITS = { users: 100, roles: 100 } as const;

@@ -26,7 +26,8 @@ import {
   type SendMessageDto,
   sendMessageSchema,
 } from './messages.dto';
-import { MessagesService } from './messages.service';
+import { channelIdPipe } from '../guilds/guild-common';
+import { MessagesService, messageIdPipe } from './messages.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
 
@@ -64,7 +65,7 @@ export class MessagesController {
   })
   async send(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
     @Body(new ZodValidationPipe(sendMessageSchema)) body: SendMessageDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Message> {
@@ -98,7 +99,7 @@ export class MessagesController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
   history(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
     @Query(new ZodValidationPipe(historyQuerySchema)) query: HistoryQuery,
   ): Promise<Message[]> {
     return this.messages.history(caller.userId, channelId, query);
@@ -110,8 +111,8 @@ export class MessagesController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   get(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
   ): Promise<Message> {
     return this.messages.get(caller.userId, channelId, messageId);
   }
@@ -125,8 +126,8 @@ export class MessagesController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   edit(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
     @Body(new ZodValidationPipe(editMessageSchema)) body: EditMessageDto,
   ): Promise<Message> {
     return this.messages.edit(caller.userId, channelId, messageId, body);
@@ -140,8 +141,8 @@ export class MessagesController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   delete(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
   ): Promise<void> {
     return this.messages.delete(caller.userId, channelId, messageId);
   }

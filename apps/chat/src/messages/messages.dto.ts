@@ -1,8 +1,8 @@
-import { messageSchema } from '@bonfire/contracts';
+import { messageSchema, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
 
-const snowflake = z.string().regex(/^\d{1,19}$/, 'must be a snowflake id');
+const snowflake = snowflakeSchema;
 
 /** Length in user-perceived characters (code points), not UTF-16 units. */
 function codePoints(text: string): number {

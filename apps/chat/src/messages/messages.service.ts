@@ -1,5 +1,5 @@
-import { has, type Message, PERMISSIONS } from '@bonfire/contracts';
-import { AppError, SnowflakeGenerator } from '@bonfire/platform';
+import { has, isSnowflake, type Message, PERMISSIONS } from '@bonfire/contracts';
+import { AppError, idParam, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
 import { FileAttachmentsClient } from '../attachments/file-attachments.client';
@@ -179,7 +179,7 @@ export class MessagesService {
   }
 
   async findOrThrow(db: ChatExecutor, channelId: string, messageId: string): Promise<MessageRow> {
-    if (!/^\d{1,19}$/.test(messageId)) throw unknownMessage();
+    if (!isSnowflake(messageId)) throw unknownMessage();
     const row = await this.messages.findInChannel(db, channelId, messageId);
     if (!row) throw unknownMessage();
     return row;
@@ -237,6 +237,8 @@ export function requireMessageChannel(access: ChannelAccess): void {
 export function unknownMessage(): AppError {
   return AppError.notFound('Unknown message.', MESSAGE_ERRORS.unknownMessage);
 }
+
+export const messageIdPipe = () => idParam(MESSAGE_ERRORS.unknownMessage, 'Unknown message.');
 
 export function unknownChannel(): AppError {
   return AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');

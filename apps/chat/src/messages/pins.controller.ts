@@ -3,6 +3,8 @@ import type { Message } from '@bonfire/contracts';
 import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { messageListSchema } from './messages.dto';
+import { channelIdPipe } from '../guilds/guild-common';
+import { messageIdPipe } from './messages.service';
 import { PinsService } from './pins.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
@@ -17,7 +19,10 @@ export class PinsController {
   @ApiOperation({ summary: 'Pinned messages of a channel, newest first (READ_MESSAGE_HISTORY).' })
   @ApiResponse({ status: 200, schema: openApiSchema(messageListSchema) })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
-  list(@Caller() caller: CallerIdentity, @Param('channelId') channelId: string): Promise<Message[]> {
+  list(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId', channelIdPipe()) channelId: string,
+  ): Promise<Message[]> {
     return this.pins.list(caller.userId, channelId);
   }
 
@@ -30,8 +35,8 @@ export class PinsController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   pin(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
   ): Promise<void> {
     return this.pins.setPinned(caller.userId, channelId, messageId, true);
   }
@@ -44,8 +49,8 @@ export class PinsController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   unpin(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
   ): Promise<void> {
     return this.pins.setPinned(caller.userId, channelId, messageId, false);
   }

@@ -16,6 +16,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type Reactor, reactorListSchema, type ReactorsQuery, reactorsQuerySchema } from './reactions.dto';
+import { channelIdPipe } from '../guilds/guild-common';
+import { messageIdPipe } from '../messages/messages.service';
 import { ReactionsService } from './reactions.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
@@ -41,8 +43,8 @@ export class ReactionsController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   add(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
     @Param('emoji') emoji: string,
   ): Promise<void> {
     return this.reactions.add(caller.userId, channelId, messageId, emoji);
@@ -57,8 +59,8 @@ export class ReactionsController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   remove(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
     @Param('emoji') emoji: string,
   ): Promise<void> {
     return this.reactions.remove(caller.userId, channelId, messageId, emoji);
@@ -78,8 +80,8 @@ export class ReactionsController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   list(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
     @Param('emoji') emoji: string,
     @Query(new ZodValidationPipe(reactorsQuerySchema)) query: ReactorsQuery,
   ): Promise<Reactor[]> {

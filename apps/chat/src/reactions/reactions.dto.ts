@@ -1,12 +1,10 @@
+import { snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 
 export const reactorsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   /** Paging: users with an id above this one. */
-  after: z
-    .string()
-    .regex(/^\d{1,19}$/, 'must be a user id')
-    .optional(),
+  after: snowflakeSchema.optional(),
 });
 export type ReactorsQuery = z.infer<typeof reactorsQuerySchema>;
 

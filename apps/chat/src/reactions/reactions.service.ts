@@ -1,3 +1,4 @@
+import { isSnowflake } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess } from '../access/access.service';
@@ -83,7 +84,7 @@ export class ReactionsService {
   }
 
   private async requireMessage(channelId: string, messageId: string): Promise<void> {
-    if (!/^\d{1,19}$/.test(messageId)) throw unknownMessage();
+    if (!isSnowflake(messageId)) throw unknownMessage();
     if (!(await this.reactions.messageExists(this.transactions.executor, channelId, messageId))) {
       throw unknownMessage();
     }

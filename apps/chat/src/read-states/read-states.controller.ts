@@ -5,6 +5,8 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { READ_STATE_COUNT_CAP } from './read-states.repository';
+import { channelIdPipe } from '../guilds/guild-common';
+import { messageIdPipe } from '../messages/messages.service';
 import { ReadStatesService } from './read-states.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
@@ -22,8 +24,8 @@ export class ReadStatesController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   ack(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
-    @Param('messageId') messageId: string,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Param('messageId', messageIdPipe()) messageId: string,
   ): Promise<void> {
     return this.readStates.ack(caller.userId, channelId, messageId);
   }

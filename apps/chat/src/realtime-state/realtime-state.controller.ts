@@ -1,8 +1,13 @@
-import type { ChannelPermissionsAnswer, RealtimeState, VisibleChannelsAnswer } from '@bonfire/contracts';
+import {
+  type ChannelPermissionsAnswer,
+  isSnowflake,
+  type RealtimeState,
+  type VisibleChannelsAnswer,
+} from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ACCESS_ERROR_CODES, isSnowflake } from '../access/access.service';
+import { ACCESS_ERROR_CODES } from '../access/access.service';
 import { RealtimeStateService } from './realtime-state.service';
 
 /**

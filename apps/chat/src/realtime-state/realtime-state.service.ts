@@ -3,6 +3,7 @@ import {
   computeChannelPermissions,
   type GuildPermissionContext,
   has,
+  isSnowflake,
   PERMISSIONS,
   type ReadyGuild,
   type RealtimeState,
@@ -11,7 +12,7 @@ import {
 } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { ACCESS_ERROR_CODES, AccessService, isSnowflake } from '../access/access.service';
+import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
 import { toChannel } from '../channels/channels.dto';
 import { toGuild } from '../guilds/guilds.dto';
 import { toRole } from '../roles/roles.dto';

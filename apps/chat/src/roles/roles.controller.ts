@@ -83,6 +83,7 @@ export class RolesController {
   @ApiOperation({ summary: 'Edit a role below your highest (MANAGE_ROLES).' })
   @ApiBody({ schema: openApiSchema(updateRoleSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(roleSchema) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (also for an empty body)', schema: errors })
   @ApiResponse({
     status: 403,
     description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS, ROLE_HIERARCHY',

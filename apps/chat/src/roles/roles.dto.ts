@@ -1,4 +1,4 @@
-import type { Role } from '@bonfire/contracts';
+import { patchSchema, type Role } from '@bonfire/contracts';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
@@ -21,15 +21,13 @@ export const createRoleSchema = z
   .strict();
 export type CreateRoleDto = z.infer<typeof createRoleSchema>;
 
-export const updateRoleSchema = z
-  .object({
-    name: roleName.optional(),
-    color: color.optional(),
-    hoist: z.boolean().optional(),
-    mentionable: z.boolean().optional(),
-    permissions: bitfieldSchema.optional(),
-  })
-  .strict();
+export const updateRoleSchema = patchSchema({
+  name: roleName.optional(),
+  color: color.optional(),
+  hoist: z.boolean().optional(),
+  mentionable: z.boolean().optional(),
+  permissions: bitfieldSchema.optional(),
+});
 export type UpdateRoleDto = z.infer<typeof updateRoleSchema>;
 
 export const rolePositionsSchema = z

@@ -1,8 +1,8 @@
-import type { ReadableChannelsAnswer, UsersByNameAnswer } from '@bonfire/contracts';
+import { isSnowflake, type ReadableChannelsAnswer, type UsersByNameAnswer } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ACCESS_ERROR_CODES, isSnowflake } from '../access/access.service';
+import { ACCESS_ERROR_CODES } from '../access/access.service';
 import { SearchSupportService } from './search-support.service';
 
 const MAX_USERNAMES = 25;

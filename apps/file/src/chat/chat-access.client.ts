@@ -2,6 +2,7 @@ import {
   type ChannelPermissionsAnswer,
   type GuildPermissionsAnswer,
   has,
+  isSnowflake,
   PERMISSIONS,
   type PermissionName,
 } from '@bonfire/contracts';
@@ -57,7 +58,7 @@ export class ChatAccessClient {
     channelId: string,
     required: readonly PermissionName[],
   ): Promise<{ guildId: string | null; permissions: bigint }> {
-    const access = /^\d{1,19}$/.test(channelId) ? await this.channelAccess(caller, channelId) : null;
+    const access = isSnowflake(channelId) ? await this.channelAccess(caller, channelId) : null;
     if (access === null) {
       throw AppError.notFound('Unknown channel.', CHAT_ACCESS_ERRORS.unknownChannel);
     }
@@ -70,7 +71,7 @@ export class ChatAccessClient {
     guildId: string,
     required: readonly PermissionName[],
   ): Promise<void> {
-    const permissions = /^\d{1,19}$/.test(guildId) ? await this.guildPermissions(caller, guildId) : null;
+    const permissions = isSnowflake(guildId) ? await this.guildPermissions(caller, guildId) : null;
     if (permissions === null) throw AppError.notFound('Unknown guild.', CHAT_ACCESS_ERRORS.unknownGuild);
     requirePermissions(permissions, required);
   }

@@ -11,6 +11,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@ne
 import type { Response } from 'express';
 import { z } from 'zod';
 import { THUMBNAIL_SIZES } from '../config';
+import { fileIdParam } from '../uploads/upload-rules';
 import { DownloadsService } from './downloads.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
@@ -43,7 +44,7 @@ export class DownloadsController {
   @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
   async attachment(
     @Caller() caller: CallerIdentity,
-    @Param('fileId') fileId: string,
+    @Param('fileId', fileIdParam()) fileId: string,
     @Query(new ZodValidationPipe(downloadQuerySchema)) query: DownloadQuery,
     @Res() response: Response,
   ): Promise<void> {
@@ -60,7 +61,7 @@ export class DownloadsController {
   @ApiResponse({ status: 302, description: 'Location: the presigned URL' })
   @ApiResponse({ status: 404, description: 'UNKNOWN_FILE, NO_THUMBNAIL', schema: errorSchema })
   async publicFile(
-    @Param('fileId') fileId: string,
+    @Param('fileId', fileIdParam()) fileId: string,
     @Query(new ZodValidationPipe(downloadQuerySchema)) query: DownloadQuery,
     @Res() response: Response,
   ): Promise<void> {

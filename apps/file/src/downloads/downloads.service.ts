@@ -1,4 +1,4 @@
-import { has, PERMISSIONS } from '@bonfire/contracts';
+import { has, isSnowflake, PERMISSIONS } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { ChatAccessClient } from '../chat/chat-access.client';
@@ -50,7 +50,7 @@ export class DownloadsService {
   }
 
   private async readyFile(fileId: string): Promise<FileRow> {
-    const row = /^\d{1,19}$/.test(fileId) ? await this.files.find(this.files.executor, fileId) : null;
+    const row = isSnowflake(fileId) ? await this.files.find(this.files.executor, fileId) : null;
     if (!row || row.status !== 'ready') throw unknownFile();
     return row;
   }

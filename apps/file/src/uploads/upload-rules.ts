@@ -1,5 +1,5 @@
 import type { CompletedPart, FilePurpose, UploadRequest } from '@bonfire/contracts';
-import { AppError } from '@bonfire/platform';
+import { AppError, idParam } from '@bonfire/platform';
 
 export const UPLOAD_ERRORS = {
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
@@ -10,6 +10,9 @@ export const UPLOAD_ERRORS = {
   unknownFile: 'UNKNOWN_FILE',
   invalidParts: 'INVALID_PARTS',
 } as const;
+
+/** A file id in the path: anything but a snowflake is an unknown file. */
+export const fileIdParam = () => idParam(UPLOAD_ERRORS.unknownFile, 'Unknown file.');
 
 export interface UploadLimits {
   maxAttachmentBytes: number;

@@ -12,12 +12,18 @@ import {
   Caller,
   type CallerIdentity,
   errorBodySchema,
+  idParam,
   openApiSchema,
   ZodValidationPipe,
 } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CHAT_ACCESS_ERRORS } from '../chat/chat-access.client';
+import { fileIdParam } from './upload-rules';
 import { UploadsService } from './uploads.service';
+
+const channelIdParam = () => idParam(CHAT_ACCESS_ERRORS.unknownChannel, 'Unknown channel.');
+const guildIdParam = () => idParam(CHAT_ACCESS_ERRORS.unknownGuild, 'Unknown guild.');
 
 const errorSchema = openApiSchema(errorBodySchema);
 const requestBody = openApiSchema(uploadRequestSchema, 'input');
@@ -46,7 +52,7 @@ export class UploadsController {
   @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
   attachment(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
+    @Param('channelId', channelIdParam()) channelId: string,
     @Body(new ZodValidationPipe(uploadRequestSchema)) body: UploadRequest,
   ): Promise<UploadTicket> {
     return this.uploads.request(caller, { purpose: 'attachment', channelId }, body);
@@ -79,7 +85,7 @@ export class UploadsController {
   @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
   icon(
     @Caller() caller: CallerIdentity,
-    @Param('guildId') guildId: string,
+    @Param('guildId', guildIdParam()) guildId: string,
     @Body(new ZodValidationPipe(uploadRequestSchema)) body: UploadRequest,
   ): Promise<UploadTicket> {
     return this.uploads.request(caller, { purpose: 'icon', guildId }, body);
@@ -105,7 +111,7 @@ export class UploadsController {
   @ApiResponse({ status: 404, description: 'UNKNOWN_FILE', schema: errorSchema })
   complete(
     @Caller() caller: CallerIdentity,
-    @Param('fileId') fileId: string,
+    @Param('fileId', fileIdParam()) fileId: string,
     @Body(new ZodValidationPipe(completeUploadRequestSchema)) body: CompleteUploadRequest,
   ): Promise<FileObject> {
     return this.uploads.complete(caller, fileId, body);

@@ -1,4 +1,10 @@
-import type { CompleteUploadRequest, FileObject, UploadRequest, UploadTicket } from '@bonfire/contracts';
+import {
+  type CompleteUploadRequest,
+  type FileObject,
+  isSnowflake,
+  type UploadRequest,
+  type UploadTicket,
+} from '@bonfire/contracts';
 import { AppError, type CallerIdentity, createLogger, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
@@ -135,7 +141,7 @@ export class UploadsService {
     fileId: string,
     body: CompleteUploadRequest = {},
   ): Promise<FileObject> {
-    const row = /^\d{1,19}$/.test(fileId) ? await this.files.find(this.files.executor, fileId) : null;
+    const row = isSnowflake(fileId) ? await this.files.find(this.files.executor, fileId) : null;
     if (!row || row.owner_id !== caller.userId || row.status === 'deleted') throw unknownFile();
     if (row.status === 'ready') return toFileObject(row);
 

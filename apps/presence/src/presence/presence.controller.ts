@@ -4,6 +4,7 @@ import {
   Caller,
   type CallerIdentity,
   errorBodySchema,
+  idParam,
   openApiSchema,
   ZodValidationPipe,
 } from '@bonfire/platform';
@@ -47,8 +48,11 @@ export class PresenceController {
   @ApiOperation({ summary: 'Everyone in a guild of yours who is not offline (one Redis read, any size).' })
   @ApiResponse({ status: 200, schema: openApiSchema(z.array(presenceSchema)) })
   @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errorSchema })
-  async guild(@Caller() caller: CallerIdentity, @Param('guildId') guildId: string): Promise<Presence[]> {
-    const presences = /^\d{1,20}$/.test(guildId) ? await this.presence.guild(caller.userId, guildId) : null;
+  async guild(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', idParam('UNKNOWN_GUILD', 'Unknown guild.')) guildId: string,
+  ): Promise<Presence[]> {
+    const presences = await this.presence.guild(caller.userId, guildId);
     if (!presences) throw AppError.notFound('Unknown guild.', 'UNKNOWN_GUILD');
     return presences;
   }

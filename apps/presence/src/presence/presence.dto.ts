@@ -1,20 +1,21 @@
-import { customStatusSchema, PRESENCE_CHOSEN_STATUSES } from '@bonfire/contracts';
+import {
+  customStatusSchema,
+  PRESENCE_CHOSEN_STATUSES,
+  patchSchema,
+  snowflakeSchema,
+} from '@bonfire/contracts';
 import { z } from 'zod';
 import { PRESENCE_LIMITS } from '../config';
 
-const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
+const id = snowflakeSchema;
 /** Gateway node ids and connection ids (UUIDs, socket.io ids). */
 const token = z.string().regex(/^[\w-]{1,64}$/, 'must be 1-64 characters of [A-Za-z0-9_-]');
 
-export const updatePresenceSchema = z
-  .object({
-    status: z.enum(PRESENCE_CHOSEN_STATUSES).optional(),
-    /** null clears the custom status. */
-    customStatus: customStatusSchema.nullable().optional(),
-  })
-  .refine((body) => body.status !== undefined || body.customStatus !== undefined, {
-    message: 'give status or customStatus',
-  });
+export const updatePresenceSchema = patchSchema({
+  status: z.enum(PRESENCE_CHOSEN_STATUSES).optional(),
+  /** null clears the custom status. */
+  customStatus: customStatusSchema.nullable().optional(),
+});
 export type UpdatePresenceDto = z.infer<typeof updatePresenceSchema>;
 
 export const queryPresencesSchema = z.object({

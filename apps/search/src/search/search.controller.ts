@@ -1,9 +1,10 @@
 import type { SearchResults } from '@bonfire/contracts';
-import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
+import { Caller, type CallerIdentity, idParam, ZodValidationPipe } from '@bonfire/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SEARCH_LIMITS } from '../config';
 import { type SearchQuery, searchQuerySchema } from './search.dto';
+import { SEARCH_ERRORS } from './chat.client';
 import { SearchService } from './search.service';
 
 const queryDocs = [
@@ -41,7 +42,7 @@ export class SearchController {
   @ApiSearchQueries()
   guild(
     @Caller() caller: CallerIdentity,
-    @Param('guildId') guildId: string,
+    @Param('guildId', idParam(SEARCH_ERRORS.unknownGuild, 'Unknown guild.')) guildId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
   ): Promise<SearchResults> {
     return this.search.search(caller, { guildId }, query);
@@ -52,7 +53,7 @@ export class SearchController {
   @ApiSearchQueries()
   channel(
     @Caller() caller: CallerIdentity,
-    @Param('channelId') channelId: string,
+    @Param('channelId', idParam(SEARCH_ERRORS.unknownChannel, 'Unknown channel.')) channelId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
   ): Promise<SearchResults> {
     return this.search.search(caller, { channelId }, query);

@@ -1,10 +1,10 @@
-import { SEARCH_SORTS } from '@bonfire/contracts';
+import { SEARCH_SORTS, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import { SEARCH_LIMITS } from '../config';
 import { HAS_VALUES } from '../index/message-document';
 import { isTimeBound } from './query-parser';
 
-const id = z.string().regex(/^\d{1,19}$/, 'must be an id');
+const id = snowflakeSchema;
 /** A query parameter given once or repeated (`?has=link&has=file`), also comma-separated. */
 const list = <T extends z.ZodType<string>>(item: T) =>
   z.preprocess(

@@ -134,5 +134,5 @@ function instant(value: string | undefined): string | undefined {
 }
 
 function invalid(field: string, message: string): AppError {
-  return new AppError(400, SEARCH_ERRORS.invalidQuery, message, [{ code: field, message }]);
+  return new AppError(400, SEARCH_ERRORS.invalidQuery, message, [{ field: 'query.q', code: field, message }]);
 }

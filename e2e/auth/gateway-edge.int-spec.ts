@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { generateKeyPair, SignJWT, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type ErrorResponseBody, registerUser } from '../support/api';
@@ -76,6 +77,49 @@ describe('gateway edge with the real auth service', () => {
     const openapi = await api.get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(openapi.status).toBe(200);
     expect(openapi.body.paths['/api/v1/auth/login']).toBeDefined();
+  });
+
+  it('records the address it trusts, never a client-sent X-Forwarded-For (TRUST_PROXY_HOPS=0)', async () => {
+    const username = `xff${Date.now().toString(36)}`;
+    const registered = await api.post<{ accessToken: string }>(
+      '/api/v1/auth/register',
+      { email: `${username}@example.test`, username, password: 'pw-spoofed-address-1' },
+      { 'x-forwarded-for': '198.51.100.77' },
+    );
+    expect(registered.status).toBe(201);
+    const sessions = await api
+      .withToken(registered.body.accessToken)
+      .get<{ ip: string | null }[]>('/api/v1/auth/sessions');
+    expect(sessions.status).toBe(200);
+    expect(sessions.body.map((session) => session.ip)).toEqual(['127.0.0.1']);
+  });
+
+  it('decides on the canonical path and method, and hardens every answer', async () => {
+    const { hostname, port } = new URL(stack.gateway.url);
+    const raw = (method: string, path: string) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+        const req = request({ hostname, port, method, path }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const trace = await raw('TRACE', '/api/v1/users/@me');
+    expect(trace.status).toBe(405);
+    expect(trace.headers['allow']).toBe('GET, HEAD, PATCH');
+    expect((JSON.parse(trace.body) as ErrorResponseBody).error.code).toBe('METHOD_NOT_ALLOWED');
+    for (const path of ['//api/v1/users/@me', '/api/v1/users/%2e%2e/auth/login', '/api/v1/users/@me%00']) {
+      const refused = await raw('GET', path);
+      expect(refused.status, path).toBe(400);
+      expect((JSON.parse(refused.body) as ErrorResponseBody).error.code, path).toBe('INVALID_PATH');
+    }
+    const proxied = await api.get('/api/v1/users/@me');
+    expect(proxied.status).toBe(401);
+    expect(proxied.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await raw('GET', '/metrics')).status).toBe(404);
+    expect(JSON.parse((await raw('GET', '/health/ready')).body)).toEqual({ status: 'up' });
   });
 
   it('answers 429 with Retry-After after repeated failed logins', async () => {

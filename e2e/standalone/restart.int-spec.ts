@@ -17,7 +17,7 @@ describe('standalone: restart and the data folder', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bonfire-restart-'));
-    env = { ...process.env, BONFIRE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    env = { ...process.env, BONFIRE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', GATEWAY_INTERNAL_PORT: '0' };
     for (const [name, variable] of [
       ['gateway', 'GATEWAY'],
       ['auth', 'AUTH'],

@@ -222,6 +222,8 @@ export class Stack {
       CHAT_USERS_CONSUMER_GROUP: `chat.users-projection.e2e-${suffix}`,
       CHAT_USERS_CONSUMER_START_FROM: 'latest',
       RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
+      // Gateways' internal listeners (/metrics, detailed readiness) on free ports: stacks run side by side.
+      GATEWAY_INTERNAL_PORT: '0',
       ...this.options.env,
     };
     if (this.shape === 'standalone') return this.bootStandalone(env);

@@ -1,10 +1,20 @@
-import { loadConfig, startService, type RunningService } from '@bonfire/platform';
+import type { Server } from 'node:http';
+import {
+  HealthRegistry,
+  loadConfig,
+  MetricsService,
+  startService,
+  type RunningService,
+} from '@bonfire/platform';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import compression from 'compression';
 import { GatewayModule } from './app.module';
 import { gatewayConfigSchema } from './config';
 import { loadOpenApiDocument } from './openapi/openapi.module';
 import { RealtimeServer } from './realtime/realtime.server';
+import { DeclaredMethods } from './routing/declared-methods';
+import { frontDoor } from './routing/front-door';
+import { startInternalListener } from './routing/internal-listener';
 
 export const EXPOSED_HEADERS = [
   'x-request-id',
@@ -15,12 +25,18 @@ export const EXPOSED_HEADERS = [
   'Retry-After',
 ];
 
+export interface RunningGateway extends RunningService {
+  /** The internal listener (GATEWAY_INTERNAL_HOST/PORT): /metrics and detailed /health/ready. */
+  internalUrl: string;
+}
+
 export async function startGateway(
   environment: NodeJS.ProcessEnv = process.env,
   options: { handleSignals?: boolean } = {},
-): Promise<RunningService> {
+): Promise<RunningGateway> {
   const config = loadConfig('gateway', gatewayConfigSchema, environment);
   const handleSignals = options.handleSignals ?? true;
+  const openApiDocument = loadOpenApiDocument();
   const running = await startService({
     name: 'gateway',
     module: GatewayModule.register(config),
@@ -31,6 +47,13 @@ export async function startGateway(
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     handleSignals,
     configure: (app) => {
+      app.use(
+        frontDoor({
+          config,
+          methods: new DeclaredMethods((openApiDocument['paths'] ?? {}) as Record<string, unknown>),
+          health: app.get(HealthRegistry),
+        }),
+      );
       app.enableCors({
         origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
         credentials: true,
@@ -38,11 +61,21 @@ export async function startGateway(
         maxAge: 600,
       });
       app.use(compression({ threshold: 1024 }));
-      SwaggerModule.setup('api/docs', app, loadOpenApiDocument() as unknown as OpenAPIObject, {
+      SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject, {
         useGlobalPrefix: false,
         jsonDocumentUrl: 'api/docs/openapi.json',
       });
     },
+  });
+  refuseConnect(running.app.getHttpServer() as Server);
+  const internal = await startInternalListener({
+    host: config.GATEWAY_INTERNAL_HOST,
+    port: config.GATEWAY_INTERNAL_PORT,
+    health: running.app.get(HealthRegistry),
+    metrics: running.app.get(MetricsService),
+  }).catch(async (error: unknown) => {
+    await running.stop();
+    throw error;
   });
   // Realtime sockets are long-lived: tell their clients to reconnect elsewhere (and keep buffering until
   // they resume there) as soon as shutdown starts, instead of letting the HTTP drain wait for them.
@@ -52,9 +85,34 @@ export async function startGateway(
   }
   return {
     ...running,
+    internalUrl: internal.url,
     stop: async () => {
       await realtime.drain();
       await running.stop();
+      await internal.close();
     },
   };
+}
+
+/**
+ * CONNECT never reaches Express (Node hands it to 'connect' listeners, and without one drops the
+ * connection): answer it like any other undeclared method.
+ */
+function refuseConnect(server: Server): void {
+  server.on('connect', (req, socket) => {
+    const body = JSON.stringify({
+      error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method ?? 'CONNECT'} is not allowed.` },
+    });
+    socket.end(
+      [
+        'HTTP/1.1 405 Method Not Allowed',
+        'Content-Type: application/json; charset=utf-8',
+        'X-Content-Type-Options: nosniff',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+  });
 }

@@ -5,6 +5,13 @@ import { z } from 'zod';
 export const gatewayConfigSchema = baseServiceConfig.extend({
   GATEWAY_HOST: env.host().default('127.0.0.1'),
   GATEWAY_PORT: env.port().default(8080),
+  /**
+   * The internal listener: /metrics and /health/ready with each check's details (the public listener
+   * answers /health/ready with a bare status and has no /metrics). Loopback unless the platform's
+   * probes and scrapers need it (the Helm chart binds 0.0.0.0 and never routes it through the ingress).
+   */
+  GATEWAY_INTERNAL_HOST: env.host().default('127.0.0.1'),
+  GATEWAY_INTERNAL_PORT: env.port().default(9080),
   /** The routing table: prefixes → services, public routes, per-route limits. */
   GATEWAY_ROUTES_FILE: z.string().default(resolve(__dirname, '../routes.json')),
   /** The built web client (apps/web/dist) the gateway serves at `/`. */
@@ -23,8 +30,15 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   RATE_LIMIT_USER_PER_MINUTE: env.positiveInt().default(1_200),
   /** Redis key prefix of the counters (distributed shape); gateways sharing a prefix share their limits. */
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('ratelimit'),
-  /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  /**
+   * Proxies in front of the gateway whose X-Forwarded-For / X-Forwarded-Proto entries are trusted (0: the
+   * socket address, and a client-sent X-Forwarded-For is ignored). Services get only the trusted address.
+   */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  /** Strict-Transport-Security max-age, sent on answers served over TLS; 0: never sent. */
+  GATEWAY_HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(31_536_000),
+  /** The public origin is https although no trusted hop says so (TLS ends in front): always send HSTS. */
+  GATEWAY_PUBLIC_HTTPS: env.boolean().default(false),
   /** Origins allowed to call the API from a browser, comma-separated; the gateway's own origin always is. */
   CORS_ORIGINS: env.list().default([]),
 

@@ -1,13 +1,13 @@
-import { ConfigError, type RunningService } from '@bonfire/platform';
+import { ConfigError } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway } from './bootstrap';
+import { type RunningGateway, startGateway } from './bootstrap';
 
 describe('gateway service template', () => {
-  let gateway: RunningService;
+  let gateway: RunningGateway;
 
   beforeAll(async () => {
     gateway = await startGateway(
-      { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'silent' },
+      { ...process.env, GATEWAY_PORT: '0', GATEWAY_INTERNAL_PORT: '0', LOG_LEVEL: 'silent' },
       { handleSignals: false },
     );
   });
@@ -16,17 +16,37 @@ describe('gateway service template', () => {
     await gateway?.stop();
   });
 
-  it('answers liveness and readiness', async () => {
+  it('answers liveness, and readiness as a bare status on the public port', async () => {
     const live = await fetch(`${gateway.url}/health/live`);
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'up' });
     const ready = await fetch(`${gateway.url}/health/ready`);
     expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'up' });
   });
 
-  it('exposes Prometheus metrics with process metrics and the HTTP histogram', async () => {
+  it('details readiness on the internal port only', async () => {
+    const ready = await fetch(`${gateway.internalUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { status: string; checks: Record<string, { status: string }> };
+    expect(body.status).toBe('up');
+    expect(body.checks['redis']?.status).toBe('up');
+    expect(new URL(gateway.internalUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(gateway.internalUrl).port).not.toBe(new URL(gateway.url).port);
+  });
+
+  it('exposes Prometheus metrics on the internal port, not on the public one', async () => {
+    const hidden = await fetch(`${gateway.url}/metrics`);
+    expect(hidden.status).toBe(404);
+    expect(((await hidden.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    for (const variant of ['/Metrics', '/metrics/', '/%6detrics']) {
+      const response = await fetch(`${gateway.url}${variant}`);
+      expect(response.status, variant).toBe(404);
+      expect(await response.text(), variant).not.toContain('process_resident_memory_bytes');
+    }
+
     await fetch(`${gateway.url}/health/live`);
-    const response = await fetch(`${gateway.url}/metrics`);
+    const response = await fetch(`${gateway.internalUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(text).toContain('process_resident_memory_bytes');
@@ -51,7 +71,7 @@ describe('gateway service template', () => {
 
   it('drains: after stop() it no longer accepts connections', async () => {
     const other = await startGateway(
-      { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'silent' },
+      { ...process.env, GATEWAY_PORT: '0', GATEWAY_INTERNAL_PORT: '0', LOG_LEVEL: 'silent' },
       { handleSignals: false },
     );
     await other.stop();

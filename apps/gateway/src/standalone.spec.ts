@@ -77,6 +77,7 @@ describe('gateway in the standalone shape (no Redis, no Kafka)', () => {
         KAFKA_BROKERS: undefined,
         PRESENCE_URL: undefined,
         GATEWAY_PORT: '0',
+        GATEWAY_INTERNAL_PORT: '0',
         LOG_LEVEL: 'silent',
         AUTH_URL: url(auth),
         CHAT_URL: url(chat),

@@ -148,6 +148,16 @@ VOICE_TOKEN_SECRET: {{ $voiceToken | quote }}
 - name: {{ . }}
   valueFrom: { secretKeyRef: { name: {{ $secretName }}, key: {{ . }} } }
 {{- end }}
+{{- if eq .name "gateway" }}
+{{- with .root.Values.gateway }}
+- name: TRUST_PROXY_HOPS
+  value: {{ .trustProxyHops | quote }}
+- name: GATEWAY_INTERNAL_HOST
+  value: "0.0.0.0"
+- name: GATEWAY_INTERNAL_PORT
+  value: {{ .internalPort | quote }}
+{{- end }}
+{{- end }}
 {{- if eq .name "voice" }}
 {{- with .root.Values.voice }}
 - name: VOICE_RTC_LISTEN_IP

@@ -94,6 +94,7 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     env = {
       ...process.env,
       GATEWAY_PORT: '0',
+      GATEWAY_INTERNAL_PORT: '0',
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       AUTH_URL: url(auth),
       CHAT_URL: url(chat),

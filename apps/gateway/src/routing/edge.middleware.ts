@@ -5,13 +5,16 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayConfig } from '../config';
 import { RateLimiter, type LimitRule } from '../rate-limit/rate-limiter';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { trustedClient } from './client-address';
 import { HttpProxy } from './http-proxy';
 import { type ResolvedRoute, RoutingTable } from './routing-table';
 
 /**
  * The REST edge, for every path in the routing table: check the access token (unless the route is
  * public), apply the rate limits, then stream the request to the owning service with the verified
- * identity attached. Paths outside the table fall through to the gateway's own routes.
+ * identity attached. Paths outside the table fall through to the gateway's own routes. The path is
+ * canonical by now (the front door refused or normalised it), so what is matched here is what the
+ * service routes.
  */
 @Injectable()
 export class EdgeMiddleware implements NestMiddleware {
@@ -50,7 +53,8 @@ export class EdgeMiddleware implements NestMiddleware {
   }
 
   private async handle(req: Request, res: Response, route: ResolvedRoute): Promise<void> {
-    const clientIp = this.clientIp(req);
+    const client = trustedClient(req, this.config.TRUST_PROXY_HOPS);
+    const clientIp = client.ip;
     const identity = route.isPublic ? undefined : await this.tokens.verify(req.headers.authorization);
     await this.applyRateLimits(res, route, clientIp, identity);
     await this.proxy.forward(req, res, {
@@ -58,6 +62,7 @@ export class EdgeMiddleware implements NestMiddleware {
       path: req.originalUrl,
       service: route.service,
       clientIp,
+      clientProto: client.proto,
       identityHeader: identity ? signIdentity(this.config.INTERNAL_IDENTITY_SECRET, identity) : undefined,
       maxBodyBytes: route.maxBodyBytes,
     });
@@ -111,15 +116,5 @@ export class EdgeMiddleware implements NestMiddleware {
         },
       );
     }
-  }
-
-  private clientIp(req: Request): string {
-    const socketAddress = req.socket.remoteAddress ?? 'unknown';
-    if (this.config.TRUST_PROXY_HOPS === 0) return socketAddress;
-    const chain = String(req.headers['x-forwarded-for'] ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    return chain[chain.length - this.config.TRUST_PROXY_HOPS] ?? socketAddress;
   }
 }

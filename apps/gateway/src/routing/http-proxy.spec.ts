@@ -24,6 +24,7 @@ async function front(proxy: HttpProxy, target: URL, identityHeader?: string, max
         path: req.url ?? '/',
         service: 'upstream',
         clientIp: '203.0.113.9',
+        clientProto: 'https',
         identityHeader,
         maxBodyBytes,
       })
@@ -82,6 +83,25 @@ describe('HttpProxy', () => {
     };
     expect(echoed).toMatchObject({ method: 'POST', url: '/api/v1/things?x=1', body: '{"a":1}' });
     expect(echoed.headers['x-forwarded-for']).toBe('203.0.113.9');
+    expect(echoed.headers['x-forwarded-proto']).toBe('https');
+  });
+
+  it('replaces client-sent address headers with the address it trusts', async () => {
+    const { server, url } = await front(proxy, upstream);
+    servers.push(server);
+    const response = await fetch(`${url}who`, {
+      headers: {
+        'x-forwarded-for': '198.51.100.66',
+        'x-forwarded-proto': 'http',
+        forwarded: 'for=198.51.100.66',
+        'x-real-ip': '198.51.100.66',
+      },
+    });
+    const echoed = (await response.json()) as { headers: Record<string, string> };
+    expect(echoed.headers['x-forwarded-for']).toBe('203.0.113.9');
+    expect(echoed.headers['x-forwarded-proto']).toBe('https');
+    expect(echoed.headers['forwarded']).toBeUndefined();
+    expect(echoed.headers['x-real-ip']).toBeUndefined();
   });
 
   it('keeps error statuses, bodies and headers', async () => {

@@ -22,6 +22,9 @@ const HOP_BY_HOP = new Set([
   IDENTITY_HEADER,
 ]);
 
+// What a client could send to claim another address or scheme; the gateway sets its own X-Forwarded-*.
+const CLIENT_ADDRESS_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'forwarded', 'x-real-ip'];
+
 function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const connectionScoped = new Set(
     String(headers['connection'] ?? '')
@@ -44,7 +47,9 @@ export interface ForwardContext {
   /** Path and query to request from the service (the original URL; frameworks may rewrite req.url). */
   path: string;
   service: string;
+  /** The client address the gateway trusts (see trustedClient). */
   clientIp: string;
+  clientProto: 'http' | 'https';
   identityHeader?: string;
   /** The route's own body limit, instead of the proxy's. */
   maxBodyBytes?: number;
@@ -66,11 +71,11 @@ export class HttpProxy {
       return Promise.reject(this.tooLarge(maxBodyBytes));
     }
     const headers = forwardableHeaders(req.headers);
-    const priorForwardedFor = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = priorForwardedFor
-      ? `${String(priorForwardedFor)}, ${context.clientIp}`
-      : context.clientIp;
-    headers['x-forwarded-proto'] = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    // Services see only what the gateway trusts: the client-sent chain (which anyone can write) is
+    // replaced, never extended, so a service reading the first X-Forwarded-For entry gets the client.
+    for (const name of CLIENT_ADDRESS_HEADERS) delete headers[name];
+    headers['x-forwarded-for'] = context.clientIp;
+    headers['x-forwarded-proto'] = context.clientProto;
     if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
     headers['host'] = context.target.host;
     const requestId = req.headers[REQUEST_ID_HEADER];

@@ -38,6 +38,19 @@ describe('RoutingTable', () => {
     expect(table.resolve('GET', '/api/v1/users/@me')?.maxBodyBytes).toBeUndefined();
   });
 
+  it('matches in any letter case and with a trailing slash, as the services route', () => {
+    for (const path of ['/api/v1/auth/Login', '/API/V1/AUTH/LOGIN', '/api/v1/auth/login/']) {
+      const route = table.resolve('POST', path);
+      expect(route?.service, path).toBe('auth');
+      expect(route?.isPublic, path).toBe(true);
+      expect(
+        route?.limits.map((l) => l.name),
+        path,
+      ).toEqual(['login']);
+    }
+    expect(table.resolve('POST', '/API/v1/users/@ME/avatar')?.service).toBe('file');
+  });
+
   it('attaches matching rate limits', () => {
     expect(table.resolve('POST', '/api/v1/auth/login')?.limits.map((l) => l.name)).toEqual(['login']);
     expect(table.resolve('POST', '/api/v1/auth/register')?.limits).toEqual([]);

@@ -52,24 +52,22 @@ function compilePattern(pattern: string): (method: string, path: string) => bool
           : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('/');
-  const regex = new RegExp(`^${source}/?$`);
+  const regex = new RegExp(`^${source}/?$`, 'i');
   return (requestMethod, requestPath) =>
     (method === '*' || method === requestMethod) && regex.test(requestPath);
 }
 
 /**
  * A prefix matcher: a path matches when it equals the prefix or continues it after a `/`. A `:name`
- * segment in a prefix (`/api/v1/channels/:id/attachments`) matches any one segment.
+ * segment in a prefix (`/api/v1/channels/:id/attachments`) matches any one segment. Letter case does
+ * not matter, as in the services' routers (`/api/v1/auth/Login` is their login route too).
  */
 function compilePrefix(prefix: string): (path: string) => boolean {
-  if (!prefix.split('/').some((segment) => segment.startsWith(':'))) {
-    return (path) => path === prefix || path.startsWith(`${prefix}/`);
-  }
   const source = prefix
     .split('/')
     .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
-  const regex = new RegExp(`^${source}(?:/|$)`);
+  const regex = new RegExp(`^${source}(?:/|$)`, 'i');
   return (path) => regex.test(path);
 }
 
@@ -85,7 +83,8 @@ function compareSpecificity(a: string, b: string): number {
 /**
  * The routing table from configuration: the most specific prefix wins (longest, counted in segments;
  * `:param` segments match any one segment); public routes are an explicit allow-list; rate limits are
- * matched by method and path.
+ * matched by method and path. Paths are matched as the services' routers match them: case-insensitive,
+ * one optional trailing slash; they arrive canonical (see canonicalPath).
  */
 export class RoutingTable {
   private readonly routes: {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,13 @@ describe('gateway serves the web app', () => {
     writeFileSync(join(distDir, 'assets', 'index-Ab12Cd34.js'), 'console.log("app");');
     writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     gateway = await startGateway(
-      { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'silent', WEB_DIST_DIR: distDir },
+      {
+        ...process.env,
+        GATEWAY_PORT: '0',
+        GATEWAY_INTERNAL_PORT: '0',
+        LOG_LEVEL: 'silent',
+        WEB_DIST_DIR: distDir,
+      },
       { handleSignals: false },
     );
   });
@@ -87,7 +94,8 @@ describe('gateway serves the web app', () => {
     expect(await live.json()).toEqual({ status: 'up' });
 
     const metrics = await fetch(`${gateway.url}/metrics`);
-    expect(await metrics.text()).toContain('process_resident_memory_bytes');
+    expect(metrics.status).toBe(404);
+    expect(metrics.headers.get('content-type') ?? '').not.toContain('text/html');
 
     for (const path of ['/health/nothing', '/metrics/extra', '/.well-known/nothing', '/api']) {
       const response = await fetch(`${gateway.url}${path}`);
@@ -106,9 +114,32 @@ describe('gateway serves the web app', () => {
   });
 
   it('refuses path traversal out of the build directory', async () => {
-    const response = await fetch(`${gateway.url}/assets/..%2f..%2fetc%2fpasswd`);
-    expect(response.status).toBe(404);
-    expect(await response.text()).not.toContain('root:');
+    // raw requests: fetch would resolve the dot segments itself
+    const { hostname, port } = new URL(gateway.url);
+    for (const path of [
+      '/assets/..%2f..%2fetc%2fpasswd',
+      '/assets/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/../../etc/passwd',
+    ]) {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ hostname, port, path }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answer.status, path).toBe(400);
+      expect((JSON.parse(answer.body) as { error: { code: string } }).error.code, path).toBe('INVALID_PATH');
+    }
+  });
+
+  it('marks every answer nosniff: pages, files and errors', async () => {
+    for (const path of ['/', '/login', '/favicon.svg', '/assets/index-Ab12Cd34.js', '/assets/gone.js']) {
+      const response = await fetch(`${gateway.url}${path}`);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
   });
 });
 
@@ -120,6 +151,7 @@ describe('gateway without a built web app', () => {
       {
         ...process.env,
         GATEWAY_PORT: '0',
+        GATEWAY_INTERNAL_PORT: '0',
         LOG_LEVEL: 'silent',
         WEB_DIST_DIR: join(tmpdir(), 'bonfire-web-dist-missing'),
       },

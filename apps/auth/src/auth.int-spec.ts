@@ -12,7 +12,7 @@ const database = `bonfire_auth_test_${randomBytes(4).toString('hex')}`;
 const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
 const identitySecret = env.INTERNAL_IDENTITY_SECRET ?? 'test-internal-identity-secret-0123456789';
 
-const MAX_PER_ACCOUNT = 5;
+const PAIR_ALLOWANCE = 3;
 const MAX_PER_IP = 8;
 
 let service: RunningService;
@@ -58,6 +58,8 @@ async function call<T = Record<string, unknown>>(
     headers: response.headers,
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function randomIp(): string {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -120,7 +122,9 @@ beforeAll(async () => {
       INTERNAL_IDENTITY_SECRET: identitySecret,
       AUTH_KEY_ENCRYPTION_SECRET:
         env.AUTH_KEY_ENCRYPTION_SECRET ?? 'test-key-encryption-secret-0123456789abcdef',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: String(MAX_PER_ACCOUNT),
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: String(PAIR_ALLOWANCE),
+      LOGIN_BACKOFF_BASE_SECONDS: '1',
+      LOGIN_BACKOFF_MAX_SECONDS: '60',
       LOGIN_MAX_FAILURES_PER_IP: String(MAX_PER_IP),
       LOGIN_FAILURE_WINDOW_SECONDS: '60',
     },
@@ -503,46 +507,97 @@ describe('auth service: brute force and enumeration', () => {
     expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.4);
   });
 
-  it('answers 429 with Retry-After after repeated failures on one account, even for the right password', async () => {
+  it('backs one account off from one address with a growing Retry-After, even for the right password', async () => {
     const user = await register();
-    for (let attempt = 0; attempt < MAX_PER_ACCOUNT; attempt++) {
-      const reply = await login(user.user.username, `wrong-${attempt}-password`);
-      expect(reply.status).toBe(401);
+    const ip = randomIp();
+    for (let attempt = 0; attempt < PAIR_ALLOWANCE; attempt++) {
+      expect((await login(user.user.username, `wrong-${attempt}-password`, ip)).status).toBe(401);
     }
-    const blocked = await login(user.user.email, PASSWORD);
-    expect(blocked.status).toBe(429);
-    expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
-    const retryAfter = Number(blocked.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(60);
+    const first = await login(user.user.email, PASSWORD, ip);
+    expect(first.status).toBe(429);
+    expect(first.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+    const firstWait = Number(first.headers.get('retry-after'));
+    expect(firstWait).toBe(1);
 
-    // Unknown accounts lock the same way (no enumeration through the lockout).
+    await sleep(firstWait * 1000 + 100);
+    expect((await login(user.user.username, 'still-the-wrong-password', ip)).status).toBe(401);
+    const second = await login(user.user.username, PASSWORD, ip);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBe(2);
+
+    // Unknown accounts back off the same way (no enumeration through the lockout).
     const nobody = unique('nobody_');
-    for (let attempt = 0; attempt < MAX_PER_ACCOUNT; attempt++)
-      expect((await login(nobody, 'x')).status).toBe(401);
-    expect((await login(nobody, 'x')).status).toBe(429);
+    for (let attempt = 0; attempt < PAIR_ALLOWANCE; attempt++)
+      expect((await login(nobody, 'x', ip)).status).toBe(401);
+    expect((await login(nobody, 'x', ip)).status).toBe(429);
   });
 
-  it('limits failures per client IP across accounts', async () => {
+  it('lets the owner log in from another address while an attacker fails 50 times from one', async () => {
+    const user = await register();
+    const attacker = randomIp();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 50; attempt++) {
+      statuses.push((await login(user.user.username, `guess-${attempt}-password`, attacker)).status);
+    }
+    expect(statuses.slice(0, PAIR_ALLOWANCE)).toEqual(Array(PAIR_ALLOWANCE).fill(401));
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(40);
+    expect((await login(user.user.username, PASSWORD, attacker)).status).toBe(429);
+
+    const owner = await login(user.user.username, PASSWORD, randomIp());
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.id).toBe(user.user.id);
+  });
+
+  it('limits failures per client address across accounts', async () => {
     const ip = randomIp();
     for (let attempt = 0; attempt < MAX_PER_IP; attempt++) {
       expect((await login(unique('nobody_'), 'x', ip)).status).toBe(401);
     }
     const blocked = await login(unique('nobody_'), 'x', ip);
     expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(30);
     expect((await login(unique('nobody_'), 'x', randomIp())).status).toBe(401);
   });
 
-  it('clears the account counter on success', async () => {
+  it('clears the pair counter on success', async () => {
     const user = await register();
-    for (let attempt = 0; attempt < MAX_PER_ACCOUNT - 1; attempt++)
-      await login(user.user.username, 'wrong password');
-    expect((await login(user.user.username)).status).toBe(200);
-    for (let attempt = 0; attempt < MAX_PER_ACCOUNT - 1; attempt++) {
-      expect((await login(user.user.username, 'wrong password')).status).toBe(401);
+    const ip = randomIp();
+    for (let attempt = 0; attempt < PAIR_ALLOWANCE - 1; attempt++)
+      expect((await login(user.user.username, 'wrong password', ip)).status).toBe(401);
+    expect((await login(user.user.username, PASSWORD, ip)).status).toBe(200);
+    for (let attempt = 0; attempt < PAIR_ALLOWANCE - 1; attempt++) {
+      expect((await login(user.user.username, 'wrong password', ip)).status).toBe(401);
     }
-    expect((await login(user.user.username)).status).toBe(200);
+    expect((await login(user.user.username, PASSWORD, ip)).status).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For entries the client sent ahead of the one the gateway appended', async () => {
+    // The gateway puts the address it trusts last in X-Forwarded-For (with TRUST_PROXY_HOPS=0, its socket
+    // peer); a client-sent entry ahead of it, fresh on every attempt, must neither dodge the limits nor be
+    // recorded on the session.
+    const user = await register();
+    const real = randomIp();
+    const spoofed = (attempt: number) => ({ 'x-forwarded-for': `203.0.113.${attempt + 1}, ${real}` });
+    const attempt = (password: string, index: number) =>
+      call<AuthBody & ErrorReply>('POST', '/api/v1/auth/login', {
+        body: { login: user.user.username, password },
+        headers: spoofed(index),
+      });
+    for (let index = 0; index < PAIR_ALLOWANCE; index++)
+      expect((await attempt('wrong', index)).status).toBe(401);
+    expect((await attempt(PASSWORD, 10)).status).toBe(429);
+
+    const session = await call<AuthBody>('POST', '/api/v1/auth/login', {
+      body: { login: user.user.username, password: PASSWORD },
+      headers: { 'x-forwarded-for': `203.0.113.200, ${randomIp()}, 198.51.100.23` },
+    });
+    expect(session.status).toBe(200);
+    const sessions = await call<{ id: string; ip: string }[]>('GET', '/api/v1/auth/sessions', {
+      as: identityOf(session.body.accessToken),
+    });
+    expect(
+      sessions.body.find((entry) => entry.id === identityOf(session.body.accessToken).sessionId)?.ip,
+    ).toBe('198.51.100.23');
   });
 });
 

@@ -30,9 +30,17 @@ export const authConfigSchema = baseServiceConfig.extend({
   AUTH_KEY_ENCRYPTION_SECRET: z.string().min(32),
   AUTH_KEY_ROTATION_DAYS: env.positiveInt().default(30),
 
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: env.positiveInt().default(10),
-  LOGIN_MAX_FAILURES_PER_IP: env.positiveInt().default(50),
+  /** Failed logins per window (see apps/auth/src/brute-force/brute-force.service.ts for the rules). */
   LOGIN_FAILURE_WINDOW_SECONDS: env.positiveInt().default(900),
+  /** Failures of one account from one address before back-off starts… */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: env.positiveInt().default(5),
+  /** …then that pair waits this long, doubled by each further failure, up to the maximum. */
+  LOGIN_BACKOFF_BASE_SECONDS: env.positiveInt().default(30),
+  LOGIN_BACKOFF_MAX_SECONDS: env.positiveInt().default(900),
+  /** Ceiling for one address across accounts. */
+  LOGIN_MAX_FAILURES_PER_IP: env.positiveInt().default(50),
+  /** Safety net for one account across addresses; it blocks the owner too, hence high. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: env.positiveInt().default(1000),
 
   /** argon2id cost. Defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane); raise them on strong hardware. */
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(8_192).default(19_456),

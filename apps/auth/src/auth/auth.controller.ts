@@ -101,6 +101,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or WEAK_PASSWORD', schema: errorSchema })
   @ApiResponse({ status: 403, description: 'INVALID_CURRENT_PASSWORD', schema: errorSchema })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
   changePassword(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(changePasswordSchema)) body: ChangePasswordDto,

@@ -75,7 +75,8 @@ export class AuthService {
 
   /**
    * Same answer, and the same argon2 work, whether the account is unknown or the password wrong. Failed
-   * attempts count against the account (or, for an unknown one, the login name) and the client IP.
+   * attempts count against the account (or, for an unknown one, the login name) from the client's address,
+   * against that address, and against the account (BruteForceService has the rules).
    */
   async login(input: LoginDto, context: RequestContext): Promise<AuthResult> {
     const user = await this.users.findByLogin(this.transactions.executor, input.login);
@@ -88,7 +89,7 @@ export class AuthService {
       await this.bruteForce.recordFailure(account, context.ip);
       throw AppError.unauthorized('The login or the password is wrong.', AUTH_ERRORS.invalidCredentials);
     }
-    await this.bruteForce.recordSuccess(account);
+    await this.bruteForce.recordSuccess(account, context.ip);
     if (this.hasher.needsRehash(user.password_hash)) {
       await this.users.updatePasswordHash(
         this.transactions.executor,

@@ -1,18 +1,21 @@
 import { AppError } from '@bonfire/platform';
 import { describe, expect, it } from 'vitest';
-import { BruteForceService, retryAfterSeconds } from './brute-force.service';
+import { backoffSeconds, BruteForceService, retryAfterSeconds } from './brute-force.service';
 import { InMemoryFailureCounterStore } from './memory-failure-counter.store';
 
 const limits = {
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: 3,
-  LOGIN_MAX_FAILURES_PER_IP: 5,
-  LOGIN_FAILURE_WINDOW_SECONDS: 60,
+  LOGIN_FAILURE_WINDOW_SECONDS: 900,
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: 3,
+  LOGIN_BACKOFF_BASE_SECONDS: 10,
+  LOGIN_BACKOFF_MAX_SECONDS: 60,
+  LOGIN_MAX_FAILURES_PER_IP: 20,
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: 100,
 };
 
-function setup() {
+function setup(overrides: Partial<typeof limits> = {}) {
   let now = 1_000_000;
   const store = new InMemoryFailureCounterStore(() => now);
-  const service = new BruteForceService(store, limits);
+  const service = new BruteForceService(store, { ...limits, ...overrides });
   return { service, store, advance: (ms: number) => (now += ms) };
 }
 
@@ -25,6 +28,14 @@ async function rejection(promise: Promise<unknown>): Promise<AppError | undefine
   }
 }
 
+/** One login attempt with a wrong password, as AuthService makes it: 429, or 401 after counting it. */
+async function failedAttempt(service: BruteForceService, account: string, ip: string): Promise<number> {
+  const refused = await rejection(service.assertAllowed(account, ip));
+  if (refused) return refused.status;
+  await service.recordFailure(account, ip);
+  return 401;
+}
+
 describe('retryAfterSeconds', () => {
   it('allows below the limit and waits until the window ends at it', () => {
     expect(retryAfterSeconds({ count: 2, resetsInSeconds: 40 }, 3)).toBe(0);
@@ -33,53 +44,72 @@ describe('retryAfterSeconds', () => {
   });
 });
 
-describe('fixed-window counter', () => {
-  it('opens a window at the first failure and forgets it when it ends', async () => {
-    const { store, advance } = setup();
-    expect(await store.increment('k', 60)).toEqual({ count: 1, resetsInSeconds: 60 });
-    advance(20_500);
-    expect(await store.increment('k', 60)).toEqual({ count: 2, resetsInSeconds: 40 }); // window not extended
-    advance(39_500);
-    expect(await store.peek('k')).toEqual({ count: 0, resetsInSeconds: 0 });
-    expect(await store.increment('k', 60)).toEqual({ count: 1, resetsInSeconds: 60 });
+describe('backoffSeconds', () => {
+  it('waits nothing within the allowance, then doubles from the base up to the maximum', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 500].map((failures) => backoffSeconds(failures, limits))).toEqual([
+      0, 0, 10, 20, 40, 60, 60, 60,
+    ]);
   });
 });
 
 describe('BruteForceService', () => {
-  it('answers 429 with Retry-After once an account reaches its limit, until the window ends', async () => {
+  it('backs one (account, address) pair off longer after each further failure', async () => {
     const { service, advance } = setup();
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await service.assertAllowed('user:1', `10.0.0.${attempt}`);
-      await service.recordFailure('user:1', `10.0.0.${attempt}`);
-      advance(10_000);
+    expect(await failedAttempt(service, 'user:1', '192.0.2.1')).toBe(401);
+    expect(await failedAttempt(service, 'user:1', '192.0.2.1')).toBe(401);
+    expect(await failedAttempt(service, 'user:1', '192.0.2.1')).toBe(401);
+    const waits: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const refused = await rejection(service.assertAllowed('user:1', '192.0.2.1'));
+      expect(refused?.status).toBe(429);
+      expect(refused?.code).toBe('TOO_MANY_ATTEMPTS');
+      waits.push(refused!.headers!['Retry-After']!);
+      advance(Number(refused!.headers!['Retry-After']) * 1000);
+      expect(await failedAttempt(service, 'user:1', '192.0.2.1')).toBe(401);
     }
-    const error = await rejection(service.assertAllowed('user:1', '10.0.0.9'));
-    expect(error?.status).toBe(429);
-    expect(error?.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(error?.headers).toEqual({ 'Retry-After': '30' }); // opened at t0, 30 s of 60 left
-    await expect(service.assertAllowed('user:2', '10.0.0.9')).resolves.toBeUndefined();
-    advance(30_000);
-    await expect(service.assertAllowed('user:1', '10.0.0.9')).resolves.toBeUndefined();
+    expect(waits).toEqual(['10', '20', '40']);
   });
 
-  it('limits an IP across accounts', async () => {
-    const { service } = setup();
-    for (let account = 0; account < 5; account++)
-      await service.recordFailure(`login:${account}`, '192.0.2.1');
-    expect((await rejection(service.assertAllowed('login:new', '192.0.2.1')))?.status).toBe(429);
-    await expect(service.assertAllowed('login:new', '192.0.2.2')).resolves.toBeUndefined();
+  it('lets the owner in from another address while an attacker hammers the account from one', async () => {
+    const { service, advance } = setup();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 50; attempt++) {
+      statuses.push(await failedAttempt(service, 'user:1', '198.51.100.66'));
+      advance(1_000);
+    }
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(40);
+    await expect(service.assertAllowed('user:1', '203.0.113.5')).resolves.toBeUndefined();
   });
 
-  it('clears the account counter on success, not the IP counter', async () => {
-    const { service } = setup();
+  it('caps the failures of one address across accounts until the window ends', async () => {
+    const { service, advance } = setup();
+    for (let account = 0; account < 20; account++) {
+      expect(await failedAttempt(service, `login:nobody-${account}`, '192.0.2.1')).toBe(401);
+    }
+    const refused = await rejection(service.assertAllowed('login:fresh', '192.0.2.1'));
+    expect(refused?.status).toBe(429);
+    expect(refused?.headers).toEqual({ 'Retry-After': '900' });
+    await expect(service.assertAllowed('login:fresh', '192.0.2.2')).resolves.toBeUndefined();
+    advance(900_000);
+    await expect(service.assertAllowed('login:fresh', '192.0.2.1')).resolves.toBeUndefined();
+  });
+
+  it('keeps an account-wide safety net for guessing from very many addresses', async () => {
+    const { service } = setup({ LOGIN_MAX_FAILURES_PER_ACCOUNT: 6 });
+    for (let address = 0; address < 6; address++) await service.recordFailure('user:1', `10.0.0.${address}`);
+    expect((await rejection(service.assertAllowed('user:1', '10.9.9.9')))?.status).toBe(429);
+    await expect(service.assertAllowed('user:2', '10.9.9.9')).resolves.toBeUndefined();
+  });
+
+  it('clears the pair on success, not the address or the account counters', async () => {
+    const { service } = setup({ LOGIN_MAX_FAILURES_PER_IP: 4 });
     await service.recordFailure('user:1', '192.0.2.1');
     await service.recordFailure('user:1', '192.0.2.1');
-    await service.recordSuccess('user:1');
+    await service.recordSuccess('user:1', '192.0.2.1');
     await service.recordFailure('user:1', '192.0.2.1');
     await service.recordFailure('user:1', '192.0.2.1');
-    await expect(service.assertAllowed('user:1', '192.0.2.3')).resolves.toBeUndefined();
-    await service.recordFailure('user:1', '192.0.2.1');
-    // IP has 5 failures now → blocked even though the account only has 3 in the window
+    // The pair has 2 failures again (below 3, no back-off), but the address holds 4 → its ceiling.
     expect((await rejection(service.assertAllowed('user:9', '192.0.2.1')))?.status).toBe(429);
+    await expect(service.assertAllowed('user:1', '192.0.2.3')).resolves.toBeUndefined();
   });
 });

@@ -6,7 +6,12 @@ import { FailureCounterStore, type WindowState } from './failure-counter.store';
 
 export type BruteForceLimits = Pick<
   AuthConfig,
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_FAILURE_WINDOW_SECONDS'
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS'
+  | 'LOGIN_BACKOFF_BASE_SECONDS'
+  | 'LOGIN_BACKOFF_MAX_SECONDS'
+  | 'LOGIN_MAX_FAILURES_PER_IP'
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
+  | 'LOGIN_FAILURE_WINDOW_SECONDS'
 >;
 
 const PREFIX = 'auth:login-failures';
@@ -21,9 +26,30 @@ export function retryAfterSeconds(state: WindowState, max: number): number {
 }
 
 /**
- * Failed-login limits per account and per client IP (fixed windows in a FailureCounterStore). Checked before the
- * password is, so a locked account costs no argon2 time and reveals nothing: an account that does not
- * exist is counted under the login name it was tried with and locks the same way.
+ * The wait after the `failures`-th failure of one account from one address: none before the allowance is
+ * used up, then the base wait, doubled by each further failure, up to the maximum.
+ */
+export function backoffSeconds(failures: number, limits: BruteForceLimits): number {
+  const beyond = failures - limits.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS;
+  if (beyond < 0) return 0;
+  return Math.min(
+    limits.LOGIN_BACKOFF_MAX_SECONDS,
+    limits.LOGIN_BACKOFF_BASE_SECONDS * 2 ** Math.min(beyond, 30),
+  );
+}
+
+/**
+ * Failed-login limits, checked before the password is, so a refused attempt costs no argon2 time and
+ * reveals nothing (an account that does not exist is counted under the login name it was tried with).
+ *
+ * - Per (account, address): a few free failures, then each further one blocks that pair for twice as
+ *   long. This is the everyday guard, and it cannot be turned against the owner: an attacker hammering
+ *   the account from one address never blocks the right password from another address.
+ * - Per address, across accounts: a ceiling on the failures one address may make in a window, so trying
+ *   many accounts (or many passwords with fresh login names) from one place stops.
+ * - Per account, across addresses: a safety net against guessing from very many addresses at once. It
+ *   blocks every address, owner included, so its default is high (1000 per 15 min): reaching it takes
+ *   hundreds of addresses, far beyond anyone typing a wrong password, and it bounds a botnet's guesses.
  */
 @Injectable()
 export class BruteForceService {
@@ -32,15 +58,17 @@ export class BruteForceService {
     @Inject(AUTH_CONFIG) private readonly limits: BruteForceLimits,
   ) {}
 
-  /** Throws 429 TOO_MANY_ATTEMPTS with Retry-After when the account or the IP is over its limit. */
+  /** Throws 429 TOO_MANY_ATTEMPTS with Retry-After while the pair is backing off or a ceiling is reached. */
   async assertAllowed(account: string, ip: string): Promise<void> {
-    const [accountState, ipState] = await Promise.all([
-      this.store.peek(accountKey(account)),
+    const [pairBlock, ipState, accountState] = await Promise.all([
+      this.store.blockedFor(pairKey(account, ip)),
       this.store.peek(ipKey(ip)),
+      this.store.peek(accountKey(account)),
     ]);
     const wait = Math.max(
-      retryAfterSeconds(accountState, this.limits.LOGIN_MAX_FAILURES_PER_ACCOUNT),
+      pairBlock,
       retryAfterSeconds(ipState, this.limits.LOGIN_MAX_FAILURES_PER_IP),
+      retryAfterSeconds(accountState, this.limits.LOGIN_MAX_FAILURES_PER_ACCOUNT),
     );
     if (wait > 0) {
       throw new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many failed attempts. Try again later.', undefined, {
@@ -51,21 +79,37 @@ export class BruteForceService {
 
   async recordFailure(account: string, ip: string): Promise<void> {
     const window = this.limits.LOGIN_FAILURE_WINDOW_SECONDS;
-    await Promise.all([
-      this.store.increment(accountKey(account), window),
+    const pair = pairKey(account, ip);
+    const [pairState] = await Promise.all([
+      this.store.increment(pair, window),
       this.store.increment(ipKey(ip), window),
+      this.store.increment(accountKey(account), window),
     ]);
+    const wait = backoffSeconds(pairState.count, this.limits);
+    if (wait > 0) await this.store.block(pair, wait);
   }
 
-  /** A successful login clears the account's failures (the IP's stay: one good account must not launder an IP). */
-  async recordSuccess(account: string): Promise<void> {
-    await this.store.reset(accountKey(account));
+  /**
+   * A successful login clears that address's failures on the account. The address's own counter stays (one
+   * good account must not launder an address), and so does the account-wide one (the owner logging in does
+   * not make a guessing campaign against the account any less of one).
+   */
+  async recordSuccess(account: string, ip: string): Promise<void> {
+    await this.store.reset(pairKey(account, ip));
   }
 }
 
 // Hashed so arbitrary login strings make bounded, safe keys.
+function hashOf(account: string): string {
+  return createHash('sha256').update(account).digest('base64url');
+}
+
 function accountKey(account: string): string {
-  return `${PREFIX}:account:${createHash('sha256').update(account).digest('base64url')}`;
+  return `${PREFIX}:account:${hashOf(account)}`;
+}
+
+function pairKey(account: string, ip: string): string {
+  return `${PREFIX}:pair:${hashOf(account)}:${ip}`;
 }
 
 function ipKey(ip: string): string {

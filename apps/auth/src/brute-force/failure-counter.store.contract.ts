@@ -79,6 +79,39 @@ export function describeFailureCounterStoreContract(
       expect(await store.increment(k, 60)).toEqual({ count: 1, resetsInSeconds: 60 });
     });
 
+    it('reports no block for a key that was never blocked', async () => {
+      expect(await store.blockedFor(key('unblocked'))).toBe(0);
+    });
+
+    it('blocks a key, keeps the longer of two blocks, and keeps blocks apart from counters', async () => {
+      const k = key('block');
+      await store.increment(k, 60);
+      await store.block(k, 30);
+      expect(await store.blockedFor(k)).toBe(30);
+      await store.block(k, 10); // shorter: the 30 s block stays
+      expect(await store.blockedFor(k)).toBe(30);
+      await store.block(k, 120); // longer: lengthens it
+      expect(await store.blockedFor(k)).toBe(120);
+      expect(await store.peek(k)).toEqual({ count: 1, resetsInSeconds: 60 });
+      expect(await store.increment(k, 60)).toEqual({ count: 2, resetsInSeconds: 60 });
+      expect(await store.blockedFor(k)).toBe(120);
+      expect(await store.blockedFor(key('other'))).toBe(0);
+    });
+
+    it('ends a block when its time is up, and forgets it on reset', async () => {
+      const short = key('short-block');
+      const long = key('long-block');
+      await store.block(short, 1);
+      await store.block(long, 60);
+      expect(await store.blockedFor(short)).toBe(1);
+      await sleep(1_150);
+      expect(await store.blockedFor(short)).toBe(0);
+      await store.increment(long, 60);
+      await store.reset(long);
+      expect(await store.blockedFor(long)).toBe(0);
+      expect(await store.peek(long)).toEqual({ count: 0, resetsInSeconds: 0 });
+    });
+
     it('counts concurrent failures exactly once each', async () => {
       const k = key('concurrent');
       const states = await Promise.all(Array.from({ length: 25 }, () => store.increment(k, 60)));

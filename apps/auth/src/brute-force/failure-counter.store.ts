@@ -6,13 +6,17 @@ export interface WindowState {
 }
 
 /**
- * Where failed-login counters live (the DI token): Redis in the distributed shape, so every auth replica
- * enforces the same limits; memory in the standalone one.
+ * Where failed-login counters and back-off blocks live (the DI token): Redis in the distributed shape, so
+ * every auth replica enforces the same limits; memory in the standalone one.
  */
 export abstract class FailureCounterStore {
   abstract peek(key: string): Promise<WindowState>;
   /** Adds one failure; the first failure opens a window of `windowSeconds` that later ones do not extend. */
   abstract increment(key: string, windowSeconds: number): Promise<WindowState>;
-  /** Forgets the key's window and its failures. */
+  /** Blocks the key for at least `seconds` from now; a longer block already in place is kept. */
+  abstract block(key: string, seconds: number): Promise<void>;
+  /** Whole seconds until the key's block ends (0 when it is not blocked). */
+  abstract blockedFor(key: string): Promise<number>;
+  /** Forgets the key's window, its failures and its block. */
   abstract reset(key: string): Promise<void>;
 }

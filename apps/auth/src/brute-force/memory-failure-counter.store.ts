@@ -1,11 +1,12 @@
 import { FailureCounterStore, type WindowState } from './failure-counter.store';
 
 /**
- * Fixed windows in this process's memory (the standalone shape, where one process is the only auth
- * replica). A window is dropped when it is next read after its end; `now` is injectable for unit tests.
+ * Fixed windows and blocks in this process's memory (the standalone shape, where one process is the only
+ * auth replica). An entry is dropped when it is next read after its end; `now` is injectable for unit tests.
  */
 export class InMemoryFailureCounterStore extends FailureCounterStore {
   private readonly windows = new Map<string, { count: number; endsAt: number }>();
+  private readonly blocks = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {
@@ -24,8 +25,25 @@ export class InMemoryFailureCounterStore extends FailureCounterStore {
     return this.state(key);
   }
 
+  async block(key: string, seconds: number): Promise<void> {
+    this.sweep();
+    const until = this.now() + seconds * 1000;
+    if ((this.blocks.get(key) ?? 0) < until) this.blocks.set(key, until);
+  }
+
+  async blockedFor(key: string): Promise<number> {
+    const until = this.blocks.get(key);
+    if (until === undefined) return 0;
+    if (until <= this.now()) {
+      this.blocks.delete(key);
+      return 0;
+    }
+    return Math.ceil((until - this.now()) / 1000);
+  }
+
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
+    this.blocks.delete(key);
   }
 
   private live(key: string) {
@@ -43,11 +61,12 @@ export class InMemoryFailureCounterStore extends FailureCounterStore {
     return { count: window.count, resetsInSeconds: Math.ceil((window.endsAt - this.now()) / 1000) };
   }
 
-  // Windows of keys never read again (one-off IPs, login names) would otherwise stay forever.
+  // Entries of keys never read again (one-off IPs, login names) would otherwise stay forever.
   private sweep(): void {
     const now = this.now();
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
+    for (const [key, until] of this.blocks) if (until <= now) this.blocks.delete(key);
   }
 }

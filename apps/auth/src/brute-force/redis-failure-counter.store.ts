@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { FailureCounterStore, type WindowState } from './failure-counter.store';
 
 /**
- * Redis fixed windows: INCR, then EXPIRE NX so only the first failure of a window sets its end. Shared by
- * every auth replica, so the limits hold however many there are.
+ * Redis fixed windows: INCR, then EXPIRE NX so only the first failure of a window sets its end. Blocks are
+ * a key of their own (`<key>:blocked`) whose TTL is the block: SET NX creates it, PEXPIRE GT lengthens it.
+ * Shared by every auth replica, so the limits hold however many there are.
  */
 @Injectable()
 export class RedisFailureCounterStore extends FailureCounterStore {
@@ -25,9 +26,31 @@ export class RedisFailureCounterStore extends FailureCounterStore {
     return toState(Number(results[0]?.[1] ?? 0), Number(results[2]?.[1] ?? -2));
   }
 
-  async reset(key: string): Promise<void> {
-    await this.redis.del(key);
+  async block(key: string, seconds: number): Promise<void> {
+    const blockKey = blockKeyOf(key);
+    const ms = seconds * 1000;
+    const results = await this.redis
+      .multi()
+      .set(blockKey, '1', 'PX', ms, 'NX')
+      .pexpire(blockKey, ms, 'GT')
+      .exec();
+    if (!results) throw new Error('failure counter transaction was aborted');
+    const failed = results.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
   }
+
+  async blockedFor(key: string): Promise<number> {
+    const ttl = await this.redis.pttl(blockKeyOf(key));
+    return ttl > 0 ? Math.ceil(ttl / 1000) : 0;
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(key, blockKeyOf(key));
+  }
+}
+
+function blockKeyOf(key: string): string {
+  return `${key}:blocked`;
 }
 
 function toState(count: number, pttl: number): WindowState {

@@ -3,13 +3,17 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
 /**
- * The client's IP as the gateway saw it. The gateway is the only way in and sets X-Forwarded-For, so its
- * first hop is the client; without it (direct calls in development) the socket address is used.
+ * The client's address as the gateway asserts it. The gateway is the only way in: it decides the client
+ * address itself (from its socket, or from the proxies TRUST_PROXY_HOPS tells it to trust) and puts it LAST
+ * in X-Forwarded-For (it replaces the client's chain with that one entry; earlier gateways appended it).
+ * Anything before the last entry is what the client typed, so only the last entry is used. Without the
+ * header (direct calls in development) the socket address is used.
  */
 export function clientIpOf(request: Pick<Request, 'headers' | 'socket'>): string {
   const forwarded = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const candidate = first && isIP(normalize(first)) ? first : (request.socket?.remoteAddress ?? 'unknown');
+  const chain = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
+  const last = chain?.split(',').at(-1)?.trim();
+  const candidate = last && isIP(normalize(last)) ? last : (request.socket?.remoteAddress ?? 'unknown');
   return normalize(candidate);
 }
 

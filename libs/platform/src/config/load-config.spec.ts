@@ -66,3 +66,93 @@ describe('describeConfig', () => {
     });
   });
 });
+
+describe('loadConfig with NODE_ENV=production', () => {
+  const secrets = z.object({
+    NODE_ENV: z.string().optional(),
+    INTERNAL_IDENTITY_SECRET: z.string().min(32),
+    VOICE_TOKEN_SECRET: z.string().min(1),
+    S3_ACCESS_KEY_ID: z.string().min(1),
+    S3_SECRET_ACCESS_KEY: z.string().min(1),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number(),
+    VOICE_DTLS_PRIVATE_KEY_FILE: z.string().optional(),
+    AUTH_DATABASE_URL: env.url(['postgres']),
+    REDIS_URL: env.url(['redis']),
+  });
+  const strong = (label: string) => `${label}-${'k'.repeat(40)}`;
+  const safe = {
+    NODE_ENV: 'production',
+    INTERNAL_IDENTITY_SECRET: strong('identity'),
+    VOICE_TOKEN_SECRET: strong('voice'),
+    S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+    S3_SECRET_ACCESS_KEY: strong('s3'),
+    ACCESS_TOKEN_TTL_SECONDS: '900',
+    VOICE_DTLS_PRIVATE_KEY_FILE: '/run/key.pem',
+    AUTH_DATABASE_URL: `postgres://bonfire:${strong('db')}@db:5432/bonfire_auth`,
+    REDIS_URL: 'redis://redis:6379',
+  };
+
+  function problemsOf(environment: Record<string, string>): readonly string[] {
+    try {
+      loadConfig('auth', secrets, environment);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems;
+    }
+    return [];
+  }
+
+  it('boots with long secrets of its own; identifiers, file paths and lifetimes are not secrets', () => {
+    expect(problemsOf(safe)).toEqual([]);
+  });
+
+  it('refuses every secret shipped in bonfire.env or the compose file, naming each in one error', () => {
+    const problems = problemsOf({
+      ...safe,
+      INTERNAL_IDENTITY_SECRET: 'dev-only-internal-identity-secret-change-me',
+      VOICE_TOKEN_SECRET: 'dev-only-voice-token-secret-change-me-please',
+      AUTH_DATABASE_URL: 'postgres://bonfire:bonfire@postgres:5432/bonfire_auth',
+    });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'INTERNAL_IDENTITY_SECRET',
+      'VOICE_TOKEN_SECRET',
+      'AUTH_DATABASE_URL',
+    ]);
+    expect(problems.every((problem) => problem.includes('shipped'))).toBe(true);
+    expect(problems.join('\n')).not.toMatch(/dev-only|bonfire:bonfire/);
+  });
+
+  it('refuses secrets and URL passwords shorter than 32 bytes without showing them', () => {
+    const problems = problemsOf({
+      ...safe,
+      S3_SECRET_ACCESS_KEY: 'short-secret',
+      REDIS_URL: 'redis://:hunter2@redis:6379',
+    });
+    expect(problems).toEqual([
+      'S3_SECRET_ACCESS_KEY: this secret is shorter than 32 bytes (NODE_ENV=production)',
+      'REDIS_URL: the password in this URL is shorter than 32 bytes (NODE_ENV=production)',
+    ]);
+    // 32 bytes of UTF-8 are enough even when fewer characters.
+    expect(problemsOf({ ...safe, S3_SECRET_ACCESS_KEY: 'é'.repeat(16) })).toEqual([]);
+  });
+
+  it('reports unsafe secrets in the same error as malformed variables', () => {
+    const problems = problemsOf({ ...safe, REDIS_URL: 'http://x', VOICE_TOKEN_SECRET: 'bonfire-dev-secret' });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'REDIS_URL',
+      'VOICE_TOKEN_SECRET',
+    ]);
+    // A secret the schema already refused is named once.
+    const tooShort = problemsOf({ ...safe, INTERNAL_IDENTITY_SECRET: 'short' });
+    expect(tooShort).toHaveLength(1);
+    expect(tooShort[0]).toMatch(/^INTERNAL_IDENTITY_SECRET: /);
+  });
+
+  it('leaves development and tests alone', () => {
+    const shipped = { ...safe, INTERNAL_IDENTITY_SECRET: 'dev-only-internal-identity-secret-change-me' };
+    expect(problemsOf({ ...shipped, NODE_ENV: 'development' })).toEqual([]);
+    expect(problemsOf({ ...shipped, NODE_ENV: 'test' })).toEqual([]);
+    const { NODE_ENV: _unset, ...withoutNodeEnv } = shipped;
+    expect(problemsOf(withoutNodeEnv)).toEqual([]);
+  });
+});

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { unsafeSecretProblems } from './production-secrets';
+import { isSecretName } from './secret-names';
+
+export { isSecretName } from './secret-names';
 
 /** Thrown at boot when the environment does not satisfy a service's config schema. */
 export class ConfigError extends Error {
@@ -13,21 +17,27 @@ export class ConfigError extends Error {
 
 /**
  * Validates the environment against a service's schema. Every bad or missing variable is named in one
- * error, so an operator fixes them all in one go instead of one per restart.
+ * error, so an operator fixes them all in one go instead of one per restart. With NODE_ENV=production,
+ * secrets (and passwords inside URLs) shipped in the repository or shorter than 32 bytes are refused too.
  */
 export function loadConfig<TSchema extends z.ZodObject>(
   service: string,
   schema: TSchema,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<TSchema> {
+  const names = Object.keys(schema.shape);
+  const production = env['NODE_ENV'] === 'production';
   const result = schema.safeParse(env);
   if (result.success) {
-    const missing = missingDistributedSettings(schema, result.data as Record<string, unknown>);
-    if (missing.length === 0) return result.data;
-    throw new ConfigError(
-      service,
-      missing.map((name) => `${name}: missing (required when BONFIRE_MODE=distributed)`),
-    );
+    const data = result.data as Record<string, unknown>;
+    const problems = [
+      ...missingDistributedSettings(schema, data).map(
+        (name) => `${name}: missing (required when BONFIRE_MODE=distributed)`,
+      ),
+      ...(production ? unsafeSecretProblems(names, data) : []),
+    ];
+    if (problems.length === 0) return result.data;
+    throw new ConfigError(service, problems);
   }
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.');
@@ -36,6 +46,15 @@ export function loadConfig<TSchema extends z.ZodObject>(
     const shown = isSecretName(variable) ? '***' : JSON.stringify(value);
     return `${variable}: ${issue.message} (got ${shown})`;
   });
+  if (production) {
+    const reported = new Set(result.error.issues.map((issue) => String(issue.path[0])));
+    problems.push(
+      ...unsafeSecretProblems(
+        names.filter((name) => !reported.has(name)),
+        env,
+      ),
+    );
+  }
   throw new ConfigError(service, problems);
 }
 
@@ -59,12 +78,6 @@ function missingDistributedSettings(schema: z.ZodObject, data: Record<string, un
 export function distributedSetting<T>(value: T | undefined, name: string): T {
   if (value === undefined) throw new Error(`${name} is required when BONFIRE_MODE=distributed`);
   return value;
-}
-
-const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|API_KEY|ACCESS_KEY/i;
-
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
 }
 
 /** A loggable copy of a config: secret values masked, passwords stripped from URLs. */

@@ -18,7 +18,6 @@ type HitSource = Omit<SearchHit, 'content' | 'highlights'>;
 interface PageRow {
   content: string;
   source: HitSource;
-  total: string;
   highlights: string | null;
 }
 
@@ -80,9 +79,9 @@ export class PostgresMessageIndex extends MessageIndex {
     const byRelevance = text !== null && filters.sort === 'relevance';
     const rank = byRelevance ? sql`ts_rank(d.search_vector, q.query, 1)` : sql`0`;
     const { rows } = await sql<PageRow>`
-      select p.content, p.source, p.total, ${highlights(text !== null)} as highlights
+      select p.content, p.source, ${highlights(text !== null)} as highlights
       from (
-        select d.id, d.created_at, d.content, d.source, ${rank} as rank, count(*) over () as total
+        select d.id, d.created_at, d.content, d.source, ${rank} as rank
           ${text ? sql`, q.query` : sql``}
         from ${from}
         where ${where}
@@ -90,17 +89,14 @@ export class PostgresMessageIndex extends MessageIndex {
         limit ${filters.limit} offset ${filters.offset}
       ) p
       order by ${orderBy(filters.sort, byRelevance, 'p')}`.execute(this.db);
-    const total = rows[0] ? Number(rows[0].total) : await this.count(from, where, filters.offset);
+    // A first page that is not full holds every match; otherwise count apart, reading no content (a window
+    // count over the page query would fetch and sort every match to return 25 of them).
+    const total =
+      filters.offset === 0 && rows.length < filters.limit ? rows.length : await this.count(from, where);
     return { total, messages: rows.map((row) => toHit(row, filters.phrases)) };
   }
 
-  /** The total when the page is empty: zero unless the page lies beyond the last match. */
-  private async count(
-    from: RawBuilder<unknown>,
-    where: RawBuilder<unknown>,
-    offset: number,
-  ): Promise<number> {
-    if (offset === 0) return 0;
+  private async count(from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<number> {
     const query = sql<{ total: string }>`select count(*) as total from ${from} where ${where}`;
     const { rows } = await query.execute(this.db);
     return Number(rows[0]?.total ?? 0);

@@ -18,7 +18,9 @@ import { run, runOrExit } from './run.mjs';
 export const STANDALONE_E2E = [
   'e2e/standalone',
   'e2e/auth/auth-lifecycle.int-spec.ts',
+  'e2e/auth/session-revocation.int-spec.ts',
   'e2e/sdk/sdk.int-spec.ts',
+  'e2e/realtime/visibility.int-spec.ts',
   'e2e/search/search-through-gateway.int-spec.ts',
   'e2e/web/web-client.int-spec.ts',
 ];

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './topics';
 export * from './events/define-event';
 export * from './events/registry';
+export * from './events/auth.events';
 export * from './events/presence.events';
 export * from './events/voice.events';
 export * from './permissions/permissions';

@@ -1,5 +1,6 @@
 import type { Channel, Guild, Member, Role } from './api/chat.dto';
 import type { EventData } from './events/registry';
+import type { SessionEndReason } from './events/auth.events';
 import type { Presence, PresenceStatus } from './events/presence.events';
 import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
 
@@ -19,6 +20,8 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  *   speaking) carry `seq: null`: they are never replayed.
  * - `reconnect` {reason}: the gateway is going away; reconnect (to any gateway) and resume.
  * - `auth.expired`: the access token expired without a refresh; the socket is closed right after.
+ * - `session.ended` {reason}: the sign-in session was ended (logout, revoked, password changed, refresh
+ *   token reused); the socket is closed right after and its access tokens are refused from now on.
  *
  * Client → server (each with an acknowledgement callback answering RealtimeAck):
  * - `auth.refresh` {token}: present a refreshed access token of the same user.
@@ -40,6 +43,8 @@ export const REALTIME_ERROR_CODES = {
   unknownChannel: 'UNKNOWN_CHANNEL',
   missingPermission: 'MISSING_PERMISSION',
   invalidRequest: 'INVALID_REQUEST',
+  /** The token's session was ended (logout, revoke, password change, refresh-token reuse). */
+  sessionRevoked: 'SESSION_REVOKED',
 } as const;
 export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[keyof typeof REALTIME_ERROR_CODES];
 
@@ -49,7 +54,13 @@ export const REALTIME_CLOSE_REASONS = {
   tokenExpired: 'TOKEN_EXPIRED',
   slowConsumer: 'SLOW_CONSUMER',
   sessionTaken: 'SESSION_TAKEN',
+  sessionEnded: 'SESSION_ENDED',
 } as const;
+
+/** Server → client `session.ended`: the sign-in session is over; do not reconnect with its tokens. */
+export interface SessionEndedPayload {
+  reason: SessionEndReason;
+}
 
 export interface RealtimeHandshakeAuth {
   token: string;

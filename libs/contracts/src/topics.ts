@@ -4,6 +4,7 @@
  */
 export const TOPICS = {
   authUsers: 'auth.users',
+  authSessions: 'auth.sessions',
   chatGuilds: 'chat.guilds',
   chatChannels: 'chat.channels',
   chatMembers: 'chat.members',

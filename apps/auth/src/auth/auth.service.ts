@@ -5,7 +5,6 @@ import { PasswordHasher } from '../credentials/password-hasher';
 import { assertPasswordAcceptable } from '../credentials/password-policy';
 import { TransactionRunner, uniqueViolation } from '../database/transaction-runner';
 import { UserEventsWriter } from '../events/user-events.writer';
-import { SessionsRepository } from '../sessions/sessions.repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { toPrivateUser } from '../users/users.dto';
 import { EMAIL_CONSTRAINT, USERNAME_CONSTRAINT, UsersRepository } from '../users/users.repository';
@@ -30,7 +29,6 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly sessionsRepository: SessionsRepository,
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly bruteForce: BruteForceService,
@@ -124,7 +122,7 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(input.newPassword);
     const revoked = await this.transactions.run(async (trx) => {
       await this.users.updatePasswordHash(trx, user.id, passwordHash);
-      return this.sessionsRepository.revokeAllExcept(trx, user.id, caller.sessionId, 'password_changed');
+      return this.sessions.revokeOthers(trx, user.id, caller.sessionId);
     });
     this.logger.log({ userId: user.id, revokedSessions: revoked }, 'password changed');
   }

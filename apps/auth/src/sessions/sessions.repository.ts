@@ -96,7 +96,7 @@ export class SessionsRepository {
       .execute();
   }
 
-  /** Revokes one live session of a user; returns whether there was one. */
+  /** Revokes one live session of a user; returns whether there was one (so the caller announces it once). */
   async revoke(db: Executor, userId: string, sessionId: string, reason: string): Promise<boolean> {
     const result = await db
       .updateTable('sessions')
@@ -104,8 +104,9 @@ export class SessionsRepository {
       .where('id', '=', sessionId)
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
+      .returning('id')
       .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return result !== undefined;
   }
 
   async revokeAllExcept(
@@ -113,14 +114,15 @@ export class SessionsRepository {
     userId: string,
     keepSessionId: string,
     reason: string,
-  ): Promise<number> {
-    const result = await db
+  ): Promise<string[]> {
+    const rows = await db
       .updateTable('sessions')
       .set({ revoked_at: new Date(), revoked_reason: reason })
       .where('user_id', '=', userId)
       .where('id', '!=', keepSessionId)
       .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
   }
 }

@@ -1,8 +1,10 @@
-import { isSnowflake } from '@bonfire/contracts';
-import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
+import { isSnowflake, SESSION_END_REASONS } from '@bonfire/contracts';
+import { AppError, type CallerIdentity, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
+import type { AuthDatabase } from '../database/schema';
 import { TransactionRunner } from '../database/transaction-runner';
+import { SessionEventsWriter } from '../events/session-events.writer';
 import { AccessTokensService } from '../tokens/access-tokens.service';
 import {
   decideRefresh,
@@ -26,7 +28,8 @@ export const SESSION_ERRORS = {
 /**
  * Sessions and their refresh-token families. A session is one signed-in device; it lives as long as it
  * keeps refreshing (REFRESH_TOKEN_TTL_DAYS after the last refresh) or until it is revoked. Revoking a
- * session makes its refresh tokens unusable at once; its access tokens expire on their own (short TTL).
+ * session makes its refresh tokens unusable at once and announces `session.revoked` (same transaction,
+ * through the outbox): the gateways then refuse its access tokens and close its sockets.
  */
 @Injectable()
 export class SessionsService {
@@ -37,6 +40,7 @@ export class SessionsService {
     private readonly transactions: TransactionRunner,
     private readonly accessTokens: AccessTokensService,
     private readonly ids: SnowflakeGenerator,
+    private readonly events: SessionEventsWriter,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -82,7 +86,10 @@ export class SessionsService {
         );
         if (!found || decision.outcome === 'invalid') return { decision };
         if (decision.outcome === 'reused') {
-          await this.sessions.revoke(trx, found.session.user_id, found.session.id, 'refresh_token_reused');
+          const { user_id: userId, id } = found.session;
+          if (await this.sessions.revoke(trx, userId, id, 'refresh_token_reused')) {
+            await this.events.sessionsRevoked(trx, userId, [id], SESSION_END_REASONS.refreshTokenReused);
+          }
           return { decision, session: found.session };
         }
         const next = generateRefreshToken();
@@ -127,17 +134,37 @@ export class SessionsService {
     }));
   }
 
-  /** Logout: revokes the caller's own session (idempotent). */
+  /** Logout: revokes the caller's own session (idempotent); its access tokens stop working at once. */
   async logout(caller: CallerIdentity): Promise<void> {
-    await this.sessions.revoke(this.transactions.executor, caller.userId, caller.sessionId, 'logout');
+    await this.transactions.run(async (trx) => {
+      if (await this.sessions.revoke(trx, caller.userId, caller.sessionId, 'logout')) {
+        await this.events.sessionsRevoked(
+          trx,
+          caller.userId,
+          [caller.sessionId],
+          SESSION_END_REASONS.loggedOut,
+        );
+      }
+    });
   }
 
   /** Revokes one of the caller's sessions (possibly the current one). */
   async revoke(caller: CallerIdentity, sessionId: string): Promise<void> {
-    const revoked = isSnowflake(sessionId)
-      ? await this.sessions.revoke(this.transactions.executor, caller.userId, sessionId, 'revoked_by_user')
-      : false;
+    const revoked =
+      isSnowflake(sessionId) &&
+      (await this.transactions.run(async (trx) => {
+        if (!(await this.sessions.revoke(trx, caller.userId, sessionId, 'revoked_by_user'))) return false;
+        await this.events.sessionsRevoked(trx, caller.userId, [sessionId], SESSION_END_REASONS.revoked);
+        return true;
+      }));
     if (!revoked) throw AppError.notFound('Session not found.', SESSION_ERRORS.sessionNotFound);
+  }
+
+  /** Inside the caller's transaction: revokes every other session of the user (password change). */
+  async revokeOthers(trx: Transaction<AuthDatabase>, userId: string, keepSessionId: string): Promise<number> {
+    const ids = await this.sessions.revokeAllExcept(trx, userId, keepSessionId, 'password_changed');
+    await this.events.sessionsRevoked(trx, userId, ids, SESSION_END_REASONS.passwordChanged);
+    return ids.length;
   }
 
   /**

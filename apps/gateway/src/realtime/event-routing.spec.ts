@@ -57,12 +57,21 @@ describe('event → rooms', () => {
     for (const packet of [
       toPacket(event('role.updated', { role: { guildId: '5' } })),
       toPacket(event('role.deleted', { guildId: '5', roleId: '6' })),
-      toPacket(event('channel.created', { channel: channel('5') })),
-      toPacket(event('channel.updated', { channel: channel('5') })),
     ]) {
       expect(packet?.rooms).toEqual(['guild:5']);
       expect(packet?.change).toEqual({ kind: 'guild', guildId: '5' });
       expect(needsChat(packet!.change!)).toBe(true);
+    }
+  });
+
+  it('sends a guild channel only to those who may see it (its room, after re-evaluating the guild)', () => {
+    for (const packet of [
+      toPacket(event('channel.created', { channel: channel('5') })),
+      toPacket(event('channel.updated', { channel: channel('5') })),
+    ]) {
+      expect(packet?.rooms).toEqual(['channel:10']);
+      expect(packet?.change).toEqual({ kind: 'guild', guildId: '5' });
+      expect(packet?.changeAfter).toBeFalsy();
     }
   });
 
@@ -90,7 +99,7 @@ describe('event → rooms', () => {
   it('deletions reach the room first, then empty it', () => {
     const deleted = toPacket(event('channel.deleted', { channelId: '10', guildId: '5' }));
     expect(deleted).toMatchObject({
-      rooms: ['guild:5'],
+      rooms: ['channel:10'],
       change: { kind: 'remove-channel', channelId: '10' },
       changeAfter: true,
     });
@@ -109,6 +118,14 @@ describe('event → rooms', () => {
     const created = toPacket(event('channel.created', { channel: channel(null) }));
     expect(created?.rooms).toEqual(['channel:10']);
     expect(created?.change).toEqual({ kind: 'dm', channelId: '10', userIds: ['1', '2'] });
+  });
+
+  it('a group DM update makes its room follow the recipient list before delivering', () => {
+    const updated = toPacket(event('channel.updated', { channel: channel(null) }));
+    expect(updated?.rooms).toEqual(['channel:10']);
+    expect(updated?.change).toEqual({ kind: 'dm', channelId: '10', userIds: ['1', '2'] });
+    expect(updated?.changeAfter).toBeFalsy();
+    expect(needsChat(updated!.change!)).toBe(false);
   });
 
   it('read states go to the same user only; guild.created only moves the owner; others are dropped', () => {

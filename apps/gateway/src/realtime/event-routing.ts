@@ -28,7 +28,10 @@ export const rooms = {
  * - `guild`: the same for every user with a session in the guild (role or channel overwrites changed);
  * - `leave-guild`: the user leaves the guild and all its channels (left, kicked, banned) — no chat call;
  * - `remove-guild` / `remove-channel`: the guild or channel is gone; everyone leaves its rooms;
- * - `dm`: the recipients of a new DM channel join its room.
+ * - `dm`: a DM channel's recipients are now exactly `userIds` (created, or someone added or removed):
+ *   they join its room, anyone else leaves it.
+ * A session that loses sight of a channel through `user`, `guild` or `dm` gets a `channel.deleted` for it;
+ * one that gains sight of the channel a `channel.updated` is about gets it as `channel.created`.
  */
 export type VisibilityChange =
   | { kind: 'user'; guildId: string; userId: string }
@@ -80,34 +83,43 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
           change: { kind: 'dm', channelId: channel.id, userIds: channel.recipientIds },
         };
       }
+      // A guild channel reaches only those who may see it: the guild is re-evaluated first, then the
+      // channel's room holds exactly them (a private channel's name, topic and overwrites stay private).
       return {
         ...base,
         type: event.type,
         data: event.data,
-        rooms: [rooms.guild(channel.guildId)],
+        rooms: [rooms.channel(channel.id)],
         change: { kind: 'guild', guildId: channel.guildId },
       };
     }
     case 'channel.updated': {
       const { channel } = event.data;
       if (channel.guildId === null) {
-        return { ...base, type: event.type, data: event.data, rooms: [rooms.channel(channel.id)] };
+        // Group DM recipients added or removed: the room follows the recipient list before delivery.
+        return {
+          ...base,
+          type: event.type,
+          data: event.data,
+          rooms: [rooms.channel(channel.id)],
+          change: { kind: 'dm', channelId: channel.id, userIds: channel.recipientIds },
+        };
       }
       return {
         ...base,
         type: event.type,
         data: event.data,
-        rooms: [rooms.guild(channel.guildId)],
+        rooms: [rooms.channel(channel.id)],
         change: { kind: 'guild', guildId: channel.guildId },
       };
     }
     case 'channel.deleted': {
-      const { channelId, guildId } = event.data;
+      const { channelId } = event.data;
       return {
         ...base,
         type: event.type,
         data: event.data,
-        rooms: guildId === null ? [rooms.channel(channelId)] : [rooms.guild(guildId)],
+        rooms: [rooms.channel(channelId)],
         change: { kind: 'remove-channel', channelId },
         changeAfter: true,
       };

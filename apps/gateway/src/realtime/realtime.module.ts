@@ -2,6 +2,7 @@ import { distributedSetting, REDIS, type Redis } from '@bonfire/platform';
 import { Module } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { TokensModule } from '../tokens/tokens.module';
 import { GatewayPeers, NoGatewayPeers, RedisGatewayPeers } from './gateway-peers';
 import { InMemorySessionStore } from './memory-session-store';
 import { RealtimeServer } from './realtime.server';
@@ -13,6 +14,7 @@ const REDIS_IF_DISTRIBUTED = [GATEWAY_CONFIG, { token: REDIS, optional: true }];
 
 /** The realtime edge: socket.io at /realtime on the gateway's HTTP server (see RealtimeServer). */
 @Module({
+  imports: [TokensModule],
   providers: [
     RealtimeServer,
     {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import {
   type AnyEvent,
+  type EventData,
   has,
   PERMISSIONS,
   type RealtimeAck,
@@ -12,6 +13,7 @@ import {
   type ReadyPayload,
   type RealtimeState,
   type ResyncPayload,
+  type SessionEndedPayload,
   type TypingStarted,
 } from '@bonfire/contracts';
 import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
@@ -30,6 +32,7 @@ import { type DefaultEventsMap, Server, type Socket } from 'socket.io';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { type DeniedSession, SessionDenylist } from '../tokens/session-denylist';
 import { ChatRealtimeClient } from './chat-realtime.client';
 import {
   REALTIME_TOPICS,
@@ -58,6 +61,16 @@ interface SocketData {
 }
 
 type RealtimeSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+
+type ChannelEvent = EventData<'channel.updated'>;
+
+/** What a visibility change did to one session: the channels it now sees and those it no longer sees. */
+interface Move {
+  session: Session;
+  guildId: string | null;
+  shown: string[];
+  hidden: string[];
+}
 
 /**
  * One realtime session held by this gateway: a live socket, or a detached one that keeps buffering
@@ -115,7 +128,6 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   private consumerReady = false;
   private readonly chat: ChatRealtimeClient;
   private readonly presence: PresenceRealtimeClient;
-  private readonly verifier: AccessTokenVerifier;
   /** Sessions held here, by owner (a session id can briefly have two: a detached one and its resumer). */
   private readonly sessions = new Map<string, Session>();
   private readonly roomIndex = new Map<string, Set<Session>>();
@@ -138,6 +150,8 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     private readonly adapterHost: HttpAdapterHost,
     private readonly health: HealthRegistry,
     metrics: MetricsService,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly denylist: SessionDenylist,
   ) {
     this.chat = new ChatRealtimeClient({
       baseUrl: config.CHAT_URL,
@@ -152,11 +166,6 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       timeoutMs: config.PRESENCE_TIMEOUT_MS,
       heartbeatMs: config.PRESENCE_HEARTBEAT_INTERVAL_MS,
       onError: (error, what) => this.logger.warn({ err: error }, `${what} failed`),
-    });
-    this.verifier = new AccessTokenVerifier({
-      jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL),
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
     });
     const registers = [metrics.registry];
     const sockets = () => this.io?.engine.clientsCount ?? 0;
@@ -246,6 +255,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     ];
     for (const timer of this.timers) timer.unref();
     this.presence.start();
+    this.denylist.onDenied((entry) => this.endSignIn(entry));
     await this.startConsumer();
   }
 
@@ -335,9 +345,32 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async process(packet: RealtimePacket): Promise<void> {
-    if (packet.change && !packet.changeAfter) await this.applyChange(packet.change);
-    if (packet.type) this.deliver(packet);
+    const moves = packet.change && !packet.changeAfter ? await this.applyChange(packet.change) : [];
+    if (packet.type) this.deliverWithMoves(packet, moves);
     if (packet.change && packet.changeAfter) await this.applyChange(packet.change);
+  }
+
+  /**
+   * Delivers a packet after its visibility change: a session that lost sight of a channel gets a
+   * `channel.deleted` for it (its client drops the channel); one that just gained sight of the channel
+   * a `channel.updated` is about gets the channel as `channel.created`. Ids derive from the event's, so
+   * every gateway (and a resume's dedup by id) sees the same ones.
+   */
+  private deliverWithMoves(packet: RealtimePacket, moves: Move[]): void {
+    const subject = packet.type === 'channel.updated' ? (packet.data as ChannelEvent).channel.id : null;
+    const shown = new Set<Session>();
+    for (const { session, guildId, hidden, shown: gained } of moves) {
+      for (const channelId of hidden) {
+        const data: EventData<'channel.deleted'> = { channelId, guildId };
+        const id = `${packet.id}:hidden:${channelId}`;
+        this.deliver({ id, type: 'channel.deleted', data, rooms: [] }, [session]);
+      }
+      if (subject !== null && gained.includes(subject)) shown.add(session);
+    }
+    const targets = this.targets(packet);
+    for (const session of shown) targets.delete(session);
+    this.deliver(packet, targets);
+    if (shown.size > 0) this.deliver({ ...packet, id: `${packet.id}:shown`, type: 'channel.created' }, shown);
   }
 
   private targets(packet: RealtimePacket): Set<Session> {
@@ -350,9 +383,9 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     return targets;
   }
 
-  private deliver(packet: RealtimePacket): void {
+  private deliver(packet: RealtimePacket, targets: Iterable<Session>): void {
     const entry = JSON.stringify({ id: packet.id, type: packet.type, data: packet.data });
-    for (const session of this.targets(packet)) {
+    for (const session of targets) {
       session.queue = session.queue
         .then(() => this.append(session, packet, entry))
         .catch((error: unknown) => {
@@ -401,57 +434,76 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
 
   // ---------------------------------------------------------------- visibility
 
-  private async applyChange(change: VisibilityChange): Promise<void> {
+  /** Applies a visibility change to this gateway's sessions; answers who gained or lost which channels. */
+  private async applyChange(change: VisibilityChange): Promise<Move[]> {
     switch (change.kind) {
       case 'user': {
         this.chat.forgetPermissions();
         const sessions = [...(this.roomIndex.get(rooms.user(change.userId)) ?? [])];
-        await this.recompute(change.guildId, sessions);
-        return;
+        return this.recompute(change.guildId, sessions);
       }
       case 'guild': {
         this.chat.forgetPermissions();
-        await this.recompute(change.guildId, [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]);
-        return;
+        return this.recompute(change.guildId, [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]);
       }
       case 'leave-guild':
         for (const session of [...(this.roomIndex.get(rooms.user(change.userId)) ?? [])]) {
           this.setGuild(session, change.guildId, null);
         }
-        return;
+        return [];
       case 'remove-guild':
         for (const session of [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]) {
           this.setGuild(session, change.guildId, null);
         }
-        return;
+        return [];
       case 'remove-channel': {
         const room = rooms.channel(change.channelId);
         for (const session of [...(this.roomIndex.get(room) ?? [])]) {
           this.leave(session, room);
           for (const channels of session.guildChannels.values()) channels.delete(change.channelId);
         }
-        return;
+        return [];
       }
       case 'dm':
-        for (const userId of change.userIds) {
-          for (const session of [...(this.roomIndex.get(rooms.user(userId)) ?? [])]) {
-            this.join(session, rooms.channel(change.channelId));
-          }
-        }
-        return;
+        // Typing permissions cached for a removed (or newly added) recipient must not outlive the change.
+        this.chat.forgetPermissions();
+        return this.setDmRecipients(change.channelId, change.userIds);
     }
   }
 
+  /** The DM channel's room holds exactly the sessions of its recipients. */
+  private setDmRecipients(channelId: string, userIds: readonly string[]): Move[] {
+    const room = rooms.channel(channelId);
+    const recipients = new Set(userIds);
+    const moves: Move[] = [];
+    for (const session of [...(this.roomIndex.get(room) ?? [])]) {
+      if (recipients.has(session.userId)) continue;
+      this.leave(session, room);
+      moves.push({ session, guildId: null, shown: [], hidden: [channelId] });
+    }
+    for (const userId of recipients) {
+      for (const session of [...(this.roomIndex.get(rooms.user(userId)) ?? [])]) {
+        if (session.rooms.has(room)) continue;
+        this.join(session, room);
+        moves.push({ session, guildId: null, shown: [channelId], hidden: [] });
+      }
+    }
+    return moves;
+  }
+
   /** Asks chat once per distinct user which channels of the guild they see, and moves their sessions. */
-  private async recompute(guildId: string, sessions: Session[]): Promise<void> {
+  private async recompute(guildId: string, sessions: Session[]): Promise<Move[]> {
     const byUser = new Map<string, Session[]>();
     for (const session of sessions)
       byUser.set(session.userId, [...(byUser.get(session.userId) ?? []), session]);
+    const moves: Move[] = [];
     await Promise.all(
       [...byUser.values()].map(async (userSessions) => {
         try {
           const channelIds = await this.chat.visibleChannels(userSessions[0]!.identity, guildId);
-          for (const session of userSessions) this.setGuild(session, guildId, channelIds);
+          for (const session of userSessions) {
+            moves.push({ session, guildId, ...this.setGuild(session, guildId, channelIds) });
+          }
         } catch (error) {
           // Fail closed: without an answer the user's sessions reconnect and get a fresh view.
           this.logger.warn({ err: error, guildId }, 'visibility recompute failed; closing sessions');
@@ -459,21 +511,30 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
         }
       }),
     );
+    return moves;
   }
 
-  private setGuild(session: Session, guildId: string, channelIds: readonly string[] | null): void {
+  /** Moves a session into the guild's rooms it may see now (null: out of the guild); answers the difference. */
+  private setGuild(
+    session: Session,
+    guildId: string,
+    channelIds: readonly string[] | null,
+  ): { shown: string[]; hidden: string[] } {
     const previous = session.guildChannels.get(guildId) ?? new Set<string>();
     if (channelIds === null) {
       this.leave(session, rooms.guild(guildId));
       for (const channelId of previous) this.leave(session, rooms.channel(channelId));
       session.guildChannels.delete(guildId);
-      return;
+      return { shown: [], hidden: [...previous] };
     }
     this.join(session, rooms.guild(guildId));
     const next = new Set(channelIds);
+    const shown = [...next].filter((channelId) => !previous.has(channelId));
+    const hidden = [...previous].filter((channelId) => !next.has(channelId));
     for (const channelId of next) this.join(session, rooms.channel(channelId));
-    for (const channelId of previous) if (!next.has(channelId)) this.leave(session, rooms.channel(channelId));
+    for (const channelId of hidden) this.leave(session, rooms.channel(channelId));
     session.guildChannels.set(guildId, next);
+    return { shown, hidden };
   }
 
   private join(session: Session, room: string): void {
@@ -513,6 +574,9 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private onConnection(socket: RealtimeSocket): void {
+    // Revoked between the handshake's check and now: the listener below did not know this socket yet.
+    const denied = this.denylist.find(socket.data.identity.sessionId);
+    if (denied) return this.endSignIn(denied);
     this.scheduleExpiry(socket);
     // Presence counts this socket as one device of the user until it disconnects.
     socket.data.presenceReported = this.presence.connect(socket.id, socket.data.identity.userId);
@@ -692,6 +756,25 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     if (session.dropped) return;
     this.drop(session, reason);
     void this.store.forget(session.id, session.owner).catch(() => undefined);
+  }
+
+  /**
+   * A sign-in session was ended (every gateway hears it, see SessionRevocations): its sockets here get
+   * `session.ended` and are closed, and their realtime sessions are forgotten (no resume).
+   */
+  private endSignIn(entry: DeniedSession): void {
+    for (const socket of this.io?.of('/').sockets.values() ?? []) {
+      const data = (socket as RealtimeSocket).data as Partial<SocketData>;
+      if (data.identity?.sessionId !== entry.sessionId) continue;
+      const session = data.session;
+      if (session && !session.dropped) {
+        this.unregister(session);
+        session.socket = null;
+        void this.store.forget(session.id, session.owner).catch(() => undefined);
+      }
+      socket.emit('session.ended', { reason: entry.reason } satisfies SessionEndedPayload);
+      socket.disconnect(true);
+    }
   }
 
   private onSessionTaken(sessionId: string, owner: string): void {

@@ -11,12 +11,13 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { InMemoryRateLimiter } from '../rate-limit/memory-rate-limiter';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter';
-import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { TokensModule } from '../tokens/tokens.module';
 import { EdgeMiddleware } from './edge.middleware';
 import { HttpProxy } from './http-proxy';
 import { RoutingTable } from './routing-table';
 
 @Module({
+  imports: [TokensModule],
   providers: [
     {
       provide: RoutingTable,
@@ -26,16 +27,6 @@ import { RoutingTable } from './routing-table';
           config.GATEWAY_ROUTES_FILE,
           (service) => process.env[`${service.toUpperCase()}_URL`],
         ),
-    },
-    {
-      provide: AccessTokenVerifier,
-      inject: [GATEWAY_CONFIG],
-      useFactory: (config: GatewayConfig) =>
-        new AccessTokenVerifier({
-          jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL),
-          issuer: config.JWT_ISSUER,
-          audience: config.JWT_AUDIENCE,
-        }),
     },
     {
       provide: RateLimiter,

@@ -1,16 +1,21 @@
 import { AppError, type CallerIdentity } from '@bonfire/platform';
+import type { SessionDenylist } from './session-denylist';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 export const TOKEN_ERROR_CODES = {
   missing: 'TOKEN_MISSING',
   invalid: 'TOKEN_INVALID',
   expired: 'TOKEN_EXPIRED',
+  /** The token's session was ended (logout, revoke, password change, refresh-token reuse). */
+  sessionRevoked: 'SESSION_REVOKED',
 } as const;
 
 export interface AccessTokenVerifierOptions {
   jwksUrl: URL;
   issuer: string;
   audience: string;
+  /** Sessions ended before their tokens expire: their tokens are refused (SESSION_REVOKED). */
+  denylist?: SessionDenylist;
 }
 
 /**
@@ -23,7 +28,7 @@ export class AccessTokenVerifier {
   /**
    * Tokens already verified, until they expire. A client sends the same token with every request for its
    * lifetime, and an EdDSA check through WebCrypto was the gateway's largest CPU cost per request; a cached
-   * token is exactly as trustworthy as when it was checked (access tokens are not revocable anyway).
+   * token is exactly as trustworthy as when it was checked; the denylist is consulted on every call.
    */
   private readonly verified = new Map<string, { identity: CallerIdentity; expiresAtMs: number }>();
 
@@ -44,8 +49,9 @@ export class AccessTokenVerifier {
       );
     }
     const token = match[1]!;
+    let identity: CallerIdentity;
     const cached = this.verified.get(token);
-    if (cached && cached.expiresAtMs > Date.now()) return cached.identity;
+    if (cached && cached.expiresAtMs > Date.now()) return this.notDenied(cached.identity);
     if (cached) this.verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, this.keys, {
@@ -56,9 +62,8 @@ export class AccessTokenVerifier {
       });
       if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string')
         throw new errors.JWTInvalid('claims');
-      const identity = { userId: payload.sub, sessionId: payload['sid'] };
+      identity = { userId: payload.sub, sessionId: payload['sid'] };
       this.remember(token, identity, payload.exp! * 1000);
-      return identity;
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
         throw AppError.unauthorized('The access token has expired; refresh it.', TOKEN_ERROR_CODES.expired);
@@ -72,6 +77,17 @@ export class AccessTokenVerifier {
       }
       throw AppError.unauthorized('The access token is not valid.', TOKEN_ERROR_CODES.invalid);
     }
+    return this.notDenied(identity);
+  }
+
+  private notDenied(identity: CallerIdentity): CallerIdentity {
+    if (this.options.denylist?.find(identity.sessionId)) {
+      throw AppError.unauthorized(
+        'This session has ended (signed out, revoked or password changed); sign in again.',
+        TOKEN_ERROR_CODES.sessionRevoked,
+      );
+    }
+    return identity;
   }
 
   private remember(token: string, identity: CallerIdentity, expiresAtMs: number): void {

@@ -11,7 +11,26 @@ const publicUser = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 
+/** Why a session ended; the realtime `session.ended` and the SDK's session-ended reason carry the same. */
+export const SESSION_END_REASONS = {
+  loggedOut: 'LOGGED_OUT',
+  revoked: 'SESSION_REVOKED',
+  passwordChanged: 'PASSWORD_CHANGED',
+  refreshTokenReused: 'REFRESH_TOKEN_REUSED',
+} as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[keyof typeof SESSION_END_REASONS];
+
+const sessionRevoked = z.object({
+  sessionId: z.string().min(1),
+  userId: z.string().min(1),
+  reason: z.enum(Object.values(SESSION_END_REASONS) as [SessionEndReason, ...SessionEndReason[]]),
+  /** When the last access token of the session expires: the gateways deny the session until then. */
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
 export const authEvents = {
   'user.created': defineEvent({ topic: TOPICS.authUsers, version: 1, schema: publicUser }),
   'user.updated': defineEvent({ topic: TOPICS.authUsers, version: 1, schema: publicUser }),
+  /** A session was ended (logout, revoke, password change, refresh-token reuse): its access tokens stop now. */
+  'session.revoked': defineEvent({ topic: TOPICS.authSessions, version: 1, schema: sessionRevoked }),
 };

@@ -41,6 +41,8 @@ export class AuthSession {
   private accessToken: string | null = null;
   private expiresAt = 0;
   private inFlight: Promise<string> | null = null;
+  /** end() ran since the last setTokens(): the server's `session.ended` and a local logout can both end it. */
+  private ended = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly tokenListeners = new Set<TokenListener>();
   private readonly endedListeners = new Set<SessionEndedListener>();
@@ -65,6 +67,7 @@ export class AuthSession {
   /** Takes a pair from login/register/refresh: access token into memory, refresh token into the store. */
   async setTokens(pair: TokenPair): Promise<void> {
     await this.options.store.setRefreshToken(pair.refreshToken);
+    this.ended = false;
     this.accessToken = pair.accessToken;
     this.expiresAt = this.now() + pair.expiresIn * 1000;
     this.scheduleIn(pair.expiresIn * 1000 - this.marginMs);
@@ -98,12 +101,15 @@ export class AuthSession {
     return this.inFlight;
   }
 
-  /** Forgets both tokens (after logout) and tells `onSessionEnded` listeners. */
+  /** Forgets both tokens (after logout) and tells `onSessionEnded` listeners (once per session). */
   async end(reason: string, error?: BonfireApiError): Promise<void> {
     this.clearTimer();
     this.accessToken = null;
     this.expiresAt = 0;
+    const first = !this.ended;
+    this.ended = true;
     await this.options.store.setRefreshToken(null);
+    if (!first) return;
     for (const listener of this.endedListeners) listener({ reason, ...(error ? { error } : {}) });
   }
 

@@ -10,6 +10,7 @@ import {
   type ReadyPayload,
   type ResumedPayload,
   type ResyncPayload,
+  type SessionEndedPayload,
 } from '@bonfire/contracts';
 import type { AuthSession } from '../auth/auth-session';
 import { TypedEmitter } from './emitter';
@@ -116,6 +117,8 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingServerReason: string | null = null;
+  /** The reason of the server's `session.ended`, until the disconnect that follows. */
+  private endedReason: string | null = null;
   private unsubscribeToken: (() => void) | null = null;
 
   constructor(private readonly options: RealtimeOptions) {
@@ -234,6 +237,13 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
       }),
     );
     socket.on(
+      'session.ended',
+      mine((payload: SessionEndedPayload) => {
+        this.pendingServerReason = REALTIME_CLOSE_REASONS.sessionEnded;
+        this.endedReason = payload?.reason ?? REALTIME_ERROR_CODES.sessionRevoked;
+      }),
+    );
+    socket.on(
       'auth.expired',
       mine(() => {
         this.pendingServerReason = REALTIME_CLOSE_REASONS.tokenExpired;
@@ -300,6 +310,10 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
       );
       return;
     }
+    if (code === REALTIME_ERROR_CODES.sessionRevoked) {
+      this.endSession(socket, code);
+      return;
+    }
     if (TRANSIENT_REFUSALS.has(code)) {
       this.emit('error', { code, message: `The realtime handshake was refused (${code}); retrying.` });
       this.scheduleReconnect(code);
@@ -312,6 +326,10 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
     const serverReason = this.pendingServerReason;
     this.pendingServerReason = null;
     if (!this.wanted) return;
+    if (serverReason === REALTIME_CLOSE_REASONS.sessionEnded) {
+      this.endSession(socket, this.endedReason ?? REALTIME_ERROR_CODES.sessionRevoked);
+      return;
+    }
     if (serverReason === REALTIME_CLOSE_REASONS.sessionTaken) this.resetSession();
     if (socket.active) {
       this.attempt++;
@@ -348,6 +366,14 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
       this.retryTimer = null;
       if (this.wanted && this.socket) this.socket.connect();
     }, delayMs);
+  }
+
+  /** The sign-in session is over (logout elsewhere, revoked, password changed): stop and end it. */
+  private endSession(socket: RealtimeSocket, reason: string): void {
+    this.endedReason = null;
+    this.resetSession();
+    this.fail(socket, reason);
+    void this.options.session.end(reason).catch(() => undefined);
   }
 
   private fail(socket: RealtimeSocket, reason: string): void {

@@ -5,6 +5,86 @@ interface OpenApiDocument {
   tags?: { name: string }[];
 }
 
+/** The common error format, as the services document it. */
+const ERROR_BODY = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+            required: ['code', 'message'],
+            additionalProperties: false,
+          },
+        },
+      },
+      required: ['code', 'message'],
+      additionalProperties: false,
+    },
+  },
+  required: ['error'],
+  additionalProperties: false,
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * A path parameter's value as the gateway's canonical-path rule takes it (apps/gateway/src/routing/
+ * canonical-path.ts): not empty, no control character, slash or backslash, not ending with a dot.
+ */
+const PATH_SEGMENT = '^[^\\u0000-\\u001f\\u007f/\\\\]*[^\\u0000-\\u001f\\u007f/\\\\.]$';
+
+type Responses = Record<string, { description?: string; content?: unknown }>;
+
+interface Operation {
+  security?: unknown[];
+  parameters?: { in?: string; schema?: Record<string, unknown> }[];
+  requestBody?: unknown;
+  responses?: Responses;
+}
+
+function respond(responses: Responses, status: string, codes: string): void {
+  const existing = responses[status];
+  if (!existing) {
+    responses[status] = { description: codes, content: { 'application/json': { schema: ERROR_BODY } } };
+  } else if (!existing.description?.includes(codes)) {
+    responses[status] = {
+      ...existing,
+      description: existing.description ? `${existing.description}, ${codes}` : codes,
+    };
+  }
+}
+
+/**
+ * What every route answers before its service's own logic, documented once here rather than on each
+ * controller: the gateway's token check, rate limits and path rule, and the platform's JSON body parser.
+ */
+function withGatewayResponses(item: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...item };
+  for (const method of METHODS) {
+    const operation = item[method] as Operation | undefined;
+    if (!operation) continue;
+    const responses = { ...operation.responses };
+    const parameters = operation.parameters?.map((parameter) =>
+      parameter.in === 'path' && parameter.schema && !('pattern' in parameter.schema)
+        ? { ...parameter, schema: { ...parameter.schema, pattern: PATH_SEGMENT } }
+        : parameter,
+    );
+    if (parameters?.some((parameter) => parameter.in === 'path')) respond(responses, '400', 'INVALID_PATH');
+    if (operation.requestBody) respond(responses, '400', 'MALFORMED_JSON');
+    if (operation.security?.length) respond(responses, '401', 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED');
+    respond(responses, '429', 'RATE_LIMITED (Retry-After header)');
+    result[method] = { ...operation, ...(parameters ? { parameters } : {}), responses };
+  }
+  return result;
+}
+
 /** Merges the services' OpenAPI documents into the one the gateway serves. Paths never overlap. */
 export function mergeOpenApi(documents: Record<string, OpenApiDocument>): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
@@ -14,7 +94,7 @@ export function mergeOpenApi(documents: Record<string, OpenApiDocument>): Record
     const document = documents[service]!;
     for (const [path, item] of Object.entries(document.paths ?? {})) {
       if (paths[path]) throw new Error(`${path} is documented by two services`);
-      paths[path] = item;
+      paths[path] = withGatewayResponses(item as Record<string, unknown>);
     }
     for (const [kind, entries] of Object.entries(document.components ?? {})) {
       components[kind] = { ...components[kind], ...entries };
@@ -35,8 +115,9 @@ export function mergeOpenApi(documents: Record<string, OpenApiDocument>): Record
     paths: sortedPaths,
     components: {
       ...components,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      // The name the services' operations refer to (`@ApiBearerAuth('accessToken')`). Operations without
+      // `security` are public (register, login, invites' previews…): no document-wide requirement.
+      securitySchemes: { accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
-    security: [{ bearer: [] }],
   };
 }

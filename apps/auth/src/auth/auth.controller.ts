@@ -56,6 +56,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email or username.' })
   @ApiBody({ schema: openApiSchema(loginSchema, 'input') })
   @ApiResponse({ status: 200, schema: openApiSchema(authResultSchema) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS', schema: errorSchema })
   @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
   login(
@@ -72,6 +73,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one stops working).' })
   @ApiBody({ schema: openApiSchema(refreshSchema, 'input') })
   @ApiResponse({ status: 200, schema: openApiSchema(tokenPairSchema) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({
     status: 401,
     description: 'INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED',

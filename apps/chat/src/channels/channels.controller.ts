@@ -136,6 +136,7 @@ export class ChannelsController {
   })
   @ApiBody({ schema: openApiSchema(putOverwriteSchema, 'input') })
   @ApiNoContentResponse()
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS', schema: errors })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL, UNKNOWN_ROLE, UNKNOWN_MEMBER', schema: errors })
   async putOverwrite(

@@ -43,7 +43,7 @@ export class GuildInvitesController {
     summary:
       'Create an invite (CREATE_INVITE): maxUses (0 = unlimited), maxAgeSeconds (default 7 days, 0 = never).',
   })
-  @ApiBody({ schema: openApiSchema(createInviteSchema, 'input') })
+  @ApiBody({ schema: openApiSchema(createInviteSchema, 'input'), required: false })
   @ApiCreatedResponse({ schema: openApiSchema(inviteSchema) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })

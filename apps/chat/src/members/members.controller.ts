@@ -1,4 +1,4 @@
-import { type Member, memberSchema } from '@bonfire/contracts';
+import { type Member, memberSchema, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
 import {
   Caller,
   type CallerIdentity,
@@ -19,6 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { z } from 'zod';
+import { CHAT_LIMITS } from '../config';
 import { GUILD_ERROR_CODES, guildIdPipe, userIdPipe } from '../guilds/guild-common';
 import {
   type Ban,
@@ -46,8 +47,12 @@ export class MembersController {
 
   @Get()
   @ApiOperation({ summary: 'Members ordered by user id: `limit` 1–1000 (default 100), `after` a user id.' })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'after', required: false, type: String })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: CHAT_LIMITS.memberPageMax, default: 100 },
+  })
+  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source } })
   @ApiOkResponse({ schema: openApiSchema(z.array(memberSchema)) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   list(
@@ -62,6 +67,7 @@ export class MembersController {
   @ApiOperation({ summary: 'Set your own nickname (CHANGE_NICKNAME); null or empty clears it.' })
   @ApiBody({ schema: openApiSchema(updateMeSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(memberSchema) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   updateMe(
     @Caller() caller: CallerIdentity,
@@ -139,8 +145,9 @@ export class BansController {
   @ApiOperation({
     summary: 'Ban a user (BAN_MEMBERS; a member must be below you): they leave and cannot rejoin.',
   })
-  @ApiBody({ schema: openApiSchema(z.object({ reason: z.string().max(512).optional() }), 'input') })
+  @ApiBody({ schema: openApiSchema(banBodySchema.unwrap(), 'input'), required: false })
   @ApiNoContentResponse()
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, MEMBER_HIERARCHY', schema: errors })
   @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD, UNKNOWN_USER', schema: errors })
   async ban(

@@ -5,7 +5,7 @@ import {
   openApiSchema,
   ZodValidationPipe,
 } from '@bonfire/platform';
-import type { Message } from '@bonfire/contracts';
+import { type Message, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -86,9 +86,17 @@ export class MessagesController {
     required: false,
     schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
   })
-  @ApiQuery({ name: 'before', required: false, schema: { type: 'string' } })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'string' } })
-  @ApiQuery({ name: 'around', required: false, schema: { type: 'string' } })
+  @ApiQuery({
+    name: 'before',
+    required: false,
+    schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source },
+  })
+  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source } })
+  @ApiQuery({
+    name: 'around',
+    required: false,
+    schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source },
+  })
   @ApiResponse({ status: 200, schema: openApiSchema(messageListSchema) })
   @ApiResponse({
     status: 400,

@@ -1,3 +1,4 @@
+import { SNOWFLAKE_PATTERN } from '@bonfire/contracts';
 import {
   Caller,
   type CallerIdentity,
@@ -74,7 +75,7 @@ export class ReactionsController {
     required: false,
     schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 },
   })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source } })
   @ApiResponse({ status: 200, schema: openApiSchema(reactorListSchema) })
   @ApiResponse({ status: 400, description: 'INVALID_EMOJI or VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })

@@ -50,7 +50,7 @@ export class RolesController {
   @ApiOperation({
     summary: 'Create a role at position 1 (MANAGE_ROLES; only permissions you hold, unless owner or admin).',
   })
-  @ApiBody({ schema: openApiSchema(createRoleSchema, 'input') })
+  @ApiBody({ schema: openApiSchema(createRoleSchema, 'input'), required: false })
   @ApiCreatedResponse({ schema: openApiSchema(roleSchema) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, TOO_MANY_ROLES', schema: errors })
   @ApiResponse({
@@ -70,6 +70,7 @@ export class RolesController {
   @ApiOperation({ summary: 'Move roles: [{id, position}] (MANAGE_ROLES; only roles below your highest).' })
   @ApiBody({ schema: openApiSchema(rolePositionsSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(z.array(roleSchema)) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, ROLE_HIERARCHY', schema: errors })
   reorder(
     @Caller() caller: CallerIdentity,

@@ -40,6 +40,7 @@ export class DownloadsController {
   })
   @ApiQuery({ name: 'size', required: false, enum: Object.keys(THUMBNAIL_SIZES) })
   @ApiResponse({ status: 302, description: 'Location: the presigned URL' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_FILE, NO_THUMBNAIL', schema: errorSchema })
   @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
   async attachment(
@@ -59,6 +60,7 @@ export class DownloadsController {
   })
   @ApiQuery({ name: 'size', required: false, enum: Object.keys(THUMBNAIL_SIZES) })
   @ApiResponse({ status: 302, description: 'Location: the presigned URL' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_FILE, NO_THUMBNAIL', schema: errorSchema })
   async publicFile(
     @Param('fileId', fileIdParam()) fileId: string,

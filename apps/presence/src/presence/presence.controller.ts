@@ -1,4 +1,4 @@
-import { type Presence, presenceSchema } from '@bonfire/contracts';
+import { type Presence, presenceSchema, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
 import {
   AppError,
   Caller,
@@ -22,6 +22,10 @@ import { PresenceService } from './presence.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
 
+// Comma-separated snowflake ids, 1 to PRESENCE_LIMITS.queryIds of them (empty parts are skipped).
+const ID = `(?:${SNOWFLAKE_PATTERN.source.slice(1, -1)})`;
+const USER_IDS_PATTERN = `^,*(?:${ID},+){0,${PRESENCE_LIMITS.queryIds - 1}}${ID},*$`;
+
 @ApiTags('presence')
 @ApiBearerAuth('accessToken')
 @Controller('api/v1')
@@ -34,7 +38,7 @@ export class PresenceController {
       `Presences of up to ${PRESENCE_LIMITS.queryIds} users (comma-separated ids). Users who share no guild ` +
       'and no DM with you answer offline; you see your own status (invisible included).',
   })
-  @ApiQuery({ name: 'userIds', required: true, type: String })
+  @ApiQuery({ name: 'userIds', required: true, schema: { type: 'string', pattern: USER_IDS_PATTERN } })
   @ApiResponse({ status: 200, schema: openApiSchema(z.array(presenceSchema)) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   list(

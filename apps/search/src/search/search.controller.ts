@@ -1,7 +1,14 @@
 import type { SearchResults } from '@bonfire/contracts';
-import { Caller, type CallerIdentity, idParam, ZodValidationPipe } from '@bonfire/platform';
+import {
+  Caller,
+  type CallerIdentity,
+  errorBodySchema,
+  idParam,
+  openApiSchema,
+  ZodValidationPipe,
+} from '@bonfire/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SEARCH_LIMITS } from '../config';
 import { type SearchQuery, searchQuerySchema } from './search.dto';
 import { SEARCH_ERRORS } from './chat.client';
@@ -25,21 +32,47 @@ const queryDocs = [
   { name: 'offset', description: `0–${SEARCH_LIMITS.maxOffset}` },
 ];
 
-function ApiSearchQueries(): MethodDecorator {
+const errors = openApiSchema(errorBodySchema);
+
+/** The search filters; `channelId` narrows a guild search only (a channel's search refuses it). */
+function ApiSearchQueries(scope: 'guild' | 'channel'): MethodDecorator {
   return (target, key, descriptor) => {
-    for (const doc of queryDocs)
+    for (const doc of queryDocs) {
+      if (scope === 'channel' && doc.name === 'channelId') continue;
       ApiQuery({ ...doc, required: false, schema: { type: 'string' } })(target, key, descriptor);
+    }
+  };
+}
+
+function ApiSearchResponses(scope: 'guild' | 'channel'): MethodDecorator {
+  return (target, key, descriptor) => {
+    const decorators = [
+      ApiResponse({ status: 200, description: 'SearchResults: total, offset, limit and the messages' }),
+      ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_QUERY', schema: errors }),
+      ...(scope === 'channel'
+        ? [ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })]
+        : []),
+      ApiResponse({
+        status: 404,
+        description: scope === 'guild' ? 'UNKNOWN_GUILD' : 'UNKNOWN_CHANNEL',
+        schema: errors,
+      }),
+      ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE', schema: errors }),
+    ];
+    for (const decorate of decorators) decorate(target, key, descriptor);
   };
 }
 
 @ApiTags('search')
+@ApiBearerAuth('accessToken')
 @Controller()
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
   @Get('api/v1/guilds/:guildId/messages/search')
   @ApiOperation({ summary: "Search the messages of a guild's channels the caller can read" })
-  @ApiSearchQueries()
+  @ApiSearchQueries('guild')
+  @ApiSearchResponses('guild')
   guild(
     @Caller() caller: CallerIdentity,
     @Param('guildId', idParam(SEARCH_ERRORS.unknownGuild, 'Unknown guild.')) guildId: string,
@@ -50,7 +83,8 @@ export class SearchController {
 
   @Get('api/v1/channels/:channelId/messages/search')
   @ApiOperation({ summary: 'Search the messages of one channel or DM' })
-  @ApiSearchQueries()
+  @ApiSearchQueries('channel')
+  @ApiSearchResponses('channel')
   channel(
     @Caller() caller: CallerIdentity,
     @Param('channelId', idParam(SEARCH_ERRORS.unknownChannel, 'Unknown channel.')) channelId: string,

@@ -75,6 +75,7 @@ export class VoiceStatesController {
   @ApiOperation({ summary: 'Self mute / self deafen.' })
   @ApiBody({ schema: openApiSchema(selfVoiceStateUpdateSchema, 'input') })
   @ApiResponse({ status: 200, schema: openApiSchema(voiceStateSchema) })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE', schema: errorSchema })
   updateSelf(
     @Caller() caller: CallerIdentity,
@@ -86,6 +87,7 @@ export class VoiceStatesController {
   @Delete('users/@me/voice-state')
   @HttpCode(204)
   @ApiOperation({ summary: 'Leave voice.' })
+  @ApiResponse({ status: 204, description: 'Left (or was not in) voice.' })
   @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE', schema: errorSchema })
   async leave(@Caller() caller: CallerIdentity): Promise<void> {
     await this.states.leaveSelf(caller.userId);
@@ -105,7 +107,8 @@ export class VoiceStatesController {
       'Server mute (MUTE_MEMBERS), server deafen (DEAFEN_MEMBERS) or move to another voice channel ' +
       '(MOVE_MEMBERS; the member must be allowed to CONNECT there).',
   })
-  @ApiBody({ schema: openApiSchema(memberVoiceStateUpdateSchema, 'input') })
+  // At least one field (the schema's refinement, which JSON Schema states as minProperties).
+  @ApiBody({ schema: { ...openApiSchema(memberVoiceStateUpdateSchema, 'input'), minProperties: 1 } })
   @ApiResponse({ status: 200, schema: openApiSchema(voiceStateSchema) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, NOT_VOICE_CHANNEL', schema: errorSchema })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
@@ -122,6 +125,7 @@ export class VoiceStatesController {
   @Delete('guilds/:guildId/voice-states/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Disconnect a member from voice (MOVE_MEMBERS).' })
+  @ApiResponse({ status: 204, description: 'Disconnected.' })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE', schema: errorSchema })
   async disconnect(

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { findUnsafeText, isSnowflake, patchSchema, snowflakeSchema, unsafeTextReason } from './input';
+import {
+  findUnsafeText,
+  isSnowflake,
+  patchSchema,
+  SNOWFLAKE_PATTERN,
+  snowflakeSchema,
+  unsafeTextReason,
+} from './input';
 
 describe('isSnowflake', () => {
   it('accepts decimal ids that fit a BIGINT', () => {
@@ -20,6 +27,22 @@ describe('isSnowflake', () => {
     const result = snowflakeSchema.safeParse('1e100');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('must be a snowflake id');
+  });
+
+  it('has a pattern (stated in the OpenAPI documents) that agrees with it around every limit', () => {
+    const max = (1n << 63n) - 1n;
+    const samples = ['0', '7', '0000000000000000001', '99999999999999999999', '1e100', ''];
+    for (let digits = 1; digits <= 20; digits++) {
+      samples.push('9'.repeat(digits), `1${'0'.repeat(digits - 1)}`);
+    }
+    for (let offset = -1000n; offset <= 1000n; offset += 37n) samples.push(String(max + offset));
+    for (let position = 0; position < 19; position++) {
+      const digits = max.toString().split('');
+      digits[position] = String((Number(digits[position]) + 1) % 10);
+      samples.push(digits.join(''));
+    }
+    for (const id of samples) expect(SNOWFLAKE_PATTERN.test(id), id).toBe(isSnowflake(id));
+    expect(z.toJSONSchema(snowflakeSchema)).toMatchObject({ pattern: SNOWFLAKE_PATTERN.source });
   });
 });
 

@@ -46,6 +46,11 @@ export const ACCEPTED_REFUSALS = [
   ['PATCH /api/v1/guilds/{guildId}/members/{userId}', '400', 'roleIds must be unique roles of the guild'],
   ['POST /api/v1/guilds/{guildId}/invites', '400', 'channelId must name a channel of the guild'],
   ['POST /api/v1/channels/{channelId}/voice', '400', 'NOT_VOICE_CHANNEL: depends on the channel type'],
+  [
+    'PATCH /api/v1/guilds/{guildId}/voice-states/{userId}',
+    '400',
+    'NOT_VOICE_CHANNEL: moving someone needs a voice channel id',
+  ],
   ['GET /api/v1/channels/{channelId}/messages', '400', 'one cursor at most (before, after or around)'],
   [
     'POST /api/v1/channels/{channelId}/messages',

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Channel, Guild, Message } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, type AuthResult, registerUser } from '../support/api';
+import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
+import { eventually } from '../support/eventually';
 import { freePort, ServiceProcess } from '../support/stack';
 
 const launcher = resolve(__dirname, '../../tools/standalone/main.mjs');
@@ -64,6 +65,24 @@ describe('standalone: restart and the data folder', () => {
     expect(history.body.map((message) => message.content)).toEqual(['still here?']);
     const guilds = await after.get<Guild[]>('/api/v1/users/@me/guilds');
     expect(guilds.body.map((entry) => entry.name)).toEqual(['Survives restarts']);
+  }, 90_000);
+
+  it('still refuses an access token whose session ended before the restart', async () => {
+    const api = new Api(platform.url);
+    const account = await registerUser(api);
+    const me = api.withToken(account.accessToken);
+    expect((await me.get('/api/v1/users/@me')).status).toBe(200);
+    expect((await me.post('/api/v1/auth/logout')).status).toBe(204);
+    await eventually(async () => {
+      expect((await me.get('/api/v1/users/@me')).status).toBe(401);
+    });
+
+    await platform.stop();
+    await platform.start();
+
+    const after = await me.get<ErrorResponseBody>('/api/v1/users/@me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('SESSION_REVOKED');
   }, 90_000);
 
   it('refuses a second process on the same data folder, naming the folder and the holder', async () => {

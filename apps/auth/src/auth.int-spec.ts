@@ -479,6 +479,33 @@ describe('auth service: sessions and refresh tokens', () => {
     expect((await login(user.user.username)).status).toBe(401);
     expect((await login(user.user.username, 'a brand new password')).status).toBe(200);
   });
+
+  it('lists for the gateways the revoked sessions whose access tokens may still be valid', async () => {
+    const [loggedOut, longAgo, live] = [await register(), await register(), await register()];
+    expect((await call('POST', '/api/v1/auth/logout', { as: loggedOut.identity })).status).toBe(204);
+    expect((await call('POST', '/api/v1/auth/logout', { as: longAgo.identity })).status).toBe(204);
+    // Revoked longer ago than the access-token lifetime (900 s): its tokens have expired.
+    await db.query(`update sessions set revoked_at = now() - interval '901 seconds' where id = $1`, [
+      longAgo.identity.sessionId,
+    ]);
+    const gateway: CallerIdentity = { userId: '0', sessionId: 'gateway:test' };
+
+    expect((await call('GET', '/internal/v1/auth/revoked-sessions')).status).toBe(401);
+    const reply = await call<{ sessions: { sessionId: string; expiresAt: string }[] }>(
+      'GET',
+      '/internal/v1/auth/revoked-sessions',
+      { as: gateway },
+    );
+    expect(reply.status).toBe(200);
+    const listed = reply.body.sessions.map((session) => session.sessionId);
+    expect(listed).not.toContain(longAgo.identity.sessionId);
+    expect(listed).not.toContain(live.identity.sessionId);
+    const entry = reply.body.sessions.find((session) => session.sessionId === loggedOut.identity.sessionId);
+    expect(entry).toMatchObject({ userId: loggedOut.user.id, reason: 'LOGGED_OUT' });
+    const left = Date.parse(entry!.expiresAt) - Date.now();
+    expect(left).toBeGreaterThan(890_000);
+    expect(left).toBeLessThanOrEqual(900_000);
+  });
 });
 
 describe('auth service: brute force and enumeration', () => {

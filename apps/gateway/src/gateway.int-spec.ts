@@ -1,19 +1,28 @@
+import type { Server } from 'node:http';
 import { ConfigError } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningGateway, startGateway } from './bootstrap';
+import { startFakeAuth, url } from './realtime/realtime.test-kit';
 
 describe('gateway service template', () => {
+  let auth: Server;
   let gateway: RunningGateway;
+  const base = () => ({
+    ...process.env,
+    GATEWAY_PORT: '0',
+    GATEWAY_INTERNAL_PORT: '0',
+    LOG_LEVEL: 'silent',
+    AUTH_URL: url(auth),
+  });
 
   beforeAll(async () => {
-    gateway = await startGateway(
-      { ...process.env, GATEWAY_PORT: '0', GATEWAY_INTERNAL_PORT: '0', LOG_LEVEL: 'silent' },
-      { handleSignals: false },
-    );
+    auth = await startFakeAuth();
+    gateway = await startGateway(base(), { handleSignals: false });
   });
 
   afterAll(async () => {
     await gateway?.stop();
+    auth?.close();
   });
 
   it('answers liveness, and readiness as a bare status on the public port', async () => {
@@ -33,6 +42,22 @@ describe('gateway service template', () => {
     expect(body.checks['redis']?.status).toBe('up');
     expect(new URL(gateway.internalUrl).hostname).toBe('127.0.0.1');
     expect(new URL(gateway.internalUrl).port).not.toBe(new URL(gateway.url).port);
+  });
+
+  it('stays not ready while auth cannot list the revoked sessions, naming the reason', async () => {
+    const gone = await startFakeAuth();
+    const goneUrl = url(gone);
+    await new Promise((closed) => gone.close(closed));
+    const other = await startGateway({ ...base(), AUTH_URL: goneUrl }, { handleSignals: false });
+    try {
+      const ready = await fetch(`${other.internalUrl}/health/ready`);
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { checks: Record<string, { status: string; error?: string }> };
+      expect(body.checks['session-denylist']).toMatchObject({ status: 'down' });
+      expect(body.checks['session-denylist']?.error).toContain('revoked sessions not loaded from auth yet');
+    } finally {
+      await other.stop();
+    }
   });
 
   it('exposes Prometheus metrics on the internal port, not on the public one', async () => {
@@ -70,10 +95,7 @@ describe('gateway service template', () => {
   });
 
   it('drains: after stop() it no longer accepts connections', async () => {
-    const other = await startGateway(
-      { ...process.env, GATEWAY_PORT: '0', GATEWAY_INTERNAL_PORT: '0', LOG_LEVEL: 'silent' },
-      { handleSignals: false },
-    );
+    const other = await startGateway(base(), { handleSignals: false });
     await other.stop();
     await expect(fetch(`${other.url}/health/live`)).rejects.toThrow();
   });

@@ -68,8 +68,21 @@ const authSchema: Migration = {
   },
 };
 
+/** The gateways load the recently revoked sessions at boot: a partial index keeps that a short range scan. */
+const sessionsRevokedIndex: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`create index sessions_revoked_idx on sessions (revoked_at) where revoked_at is not null`.execute(
+      db,
+    );
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropIndex('sessions_revoked_idx').execute();
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox table comes from libs/messaging. */
 export const authMigrations: Record<string, Migration> = {
   '0001_auth_schema': authSchema,
   '0002_outbox': outboxMigration,
+  '0003_sessions_revoked_idx': sessionsRevokedIndex,
 };

@@ -96,6 +96,20 @@ export class SessionsRepository {
       .execute();
   }
 
+  /** Sessions revoked after `since`, oldest first (sessions_revoked_idx). */
+  async listRevokedSince(
+    db: Executor,
+    since: Date,
+  ): Promise<{ id: string; user_id: string; revoked_at: Date; revoked_reason: string | null }[]> {
+    const rows = await db
+      .selectFrom('sessions')
+      .select(['id', 'user_id', 'revoked_at', 'revoked_reason'])
+      .where('revoked_at', '>', since)
+      .orderBy('revoked_at')
+      .execute();
+    return rows.flatMap((row) => (row.revoked_at ? [{ ...row, revoked_at: row.revoked_at }] : []));
+  }
+
   /** Revokes one live session of a user; returns whether there was one (so the caller announces it once). */
   async revoke(db: Executor, userId: string, sessionId: string, reason: string): Promise<boolean> {
     const result = await db

@@ -1,4 +1,9 @@
-import { isSnowflake, SESSION_END_REASONS } from '@bonfire/contracts';
+import {
+  isSnowflake,
+  type RevokedSession,
+  SESSION_END_REASONS,
+  type SessionEndReason,
+} from '@bonfire/contracts';
 import { AppError, type CallerIdentity, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -24,6 +29,14 @@ export const SESSION_ERRORS = {
   sessionNotFound: 'SESSION_NOT_FOUND',
   sessionRevoked: 'SESSION_REVOKED',
 } as const;
+
+/** sessions.revoked_reason → the reason the gateways and clients are told. */
+const END_REASONS: Record<string, SessionEndReason> = {
+  logout: SESSION_END_REASONS.loggedOut,
+  revoked_by_user: SESSION_END_REASONS.revoked,
+  password_changed: SESSION_END_REASONS.passwordChanged,
+  refresh_token_reused: SESSION_END_REASONS.refreshTokenReused,
+};
 
 /**
  * Sessions and their refresh-token families. A session is one signed-in device; it lives as long as it
@@ -165,6 +178,24 @@ export class SessionsService {
     const ids = await this.sessions.revokeAllExcept(trx, userId, keepSessionId, 'password_changed');
     await this.events.sessionsRevoked(trx, userId, ids, SESSION_END_REASONS.passwordChanged);
     return ids.length;
+  }
+
+  /**
+   * For the gateways' denylists at boot: sessions revoked within the last access-token lifetime, each
+   * denied until the latest a token issued before its revocation can expire (as `session.revoked` says).
+   */
+  async revokedStillValid(now = new Date()): Promise<RevokedSession[]> {
+    const ttlMs = this.config.ACCESS_TOKEN_TTL_SECONDS * 1000;
+    const rows = await this.sessions.listRevokedSince(
+      this.transactions.executor,
+      new Date(now.getTime() - ttlMs),
+    );
+    return rows.map((row) => ({
+      sessionId: row.id,
+      userId: row.user_id,
+      reason: END_REASONS[row.revoked_reason ?? ''] ?? SESSION_END_REASONS.revoked,
+      expiresAt: new Date(row.revoked_at.getTime() + ttlMs).toISOString(),
+    }));
   }
 
   /**

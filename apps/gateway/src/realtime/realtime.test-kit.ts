@@ -43,6 +43,10 @@ export async function token(userId: string, expiresInSeconds = 600): Promise<str
 
 export function startFakeAuth(): Promise<Server> {
   const server = createServer((req, res) => {
+    if (req.url === '/internal/v1/auth/revoked-sessions') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sessions: [] }));
+      return;
+    }
     void keyPair.then(async (keys) => {
       const jwk = await exportJWK(keys.publicKey);
       res

@@ -11,9 +11,13 @@ interface Seen {
   forwardedProto: string | undefined;
 }
 
-/** A stand-in auth service: records what reached it and refuses every login. */
+/** A stand-in auth service: records what reached it and refuses every login (no session was revoked). */
 async function startFakeAuth(seen: Seen[]): Promise<Server> {
   const server = createServer((req, res) => {
+    if (req.url === '/internal/v1/auth/revoked-sessions') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sessions: [] }));
+      return;
+    }
     seen.push({
       method: req.method ?? '',
       url: req.url ?? '',

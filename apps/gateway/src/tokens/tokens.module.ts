@@ -1,14 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { InMemorySessionDenylist } from './memory-session-denylist';
+import { AuthRevokedSessionsSource, RevokedSessionsSource } from './revoked-sessions.source';
 import { SessionDenylist } from './session-denylist';
 import { SessionRevocations } from './session-revocations';
 
+/** The boot-time load of revoked sessions; a failed load is retried (and readiness stays down). */
+const AUTH_TIMEOUT_MS = 5_000;
+
 /**
  * Access-token checks shared by REST and realtime. The denylist lives in each gateway's memory in both
- * shapes: in the distributed one every gateway follows the revocations itself (SessionRevocations).
+ * shapes: every gateway loads the recent revocations from auth at boot and then follows them itself
+ * (SessionRevocations).
  */
 @Module({
   providers: [
@@ -22,6 +28,17 @@ import { SessionRevocations } from './session-revocations';
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
           denylist,
+        }),
+    },
+    {
+      provide: RevokedSessionsSource,
+      inject: [GATEWAY_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        new AuthRevokedSessionsSource({
+          authUrl: config.AUTH_URL,
+          identitySecret: config.INTERNAL_IDENTITY_SECRET,
+          gatewayId: randomUUID(),
+          timeoutMs: AUTH_TIMEOUT_MS,
         }),
     },
     SessionRevocations,

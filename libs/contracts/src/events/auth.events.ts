@@ -28,6 +28,15 @@ const sessionRevoked = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * Auth's answer to GET /internal/v1/auth/revoked-sessions: every session revoked recently enough that
+ * its last access token may still be valid, each as its `session.revoked` event carried it. A starting
+ * gateway loads it before it reports ready (the standalone shape's in-process bus keeps no history).
+ */
+export const revokedSessionsAnswerSchema = z.object({ sessions: z.array(sessionRevoked) });
+export type RevokedSessionsAnswer = z.infer<typeof revokedSessionsAnswerSchema>;
+export type RevokedSession = RevokedSessionsAnswer['sessions'][number];
+
 export const authEvents = {
   'user.created': defineEvent({ topic: TOPICS.authUsers, version: 1, schema: publicUser }),
   'user.updated': defineEvent({ topic: TOPICS.authUsers, version: 1, schema: publicUser }),

@@ -1,5 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { type CallerIdentity, type RunningService, signIdentity } from '@bonfire/platform';
+import {
+  type CallerIdentity,
+  CLIENT_ADDRESS_HEADER,
+  type RunningService,
+  signClientAddress,
+  signIdentity,
+} from '@bonfire/platform';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,14 +40,14 @@ interface Reply<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/** Calls the service as the gateway would: X-Forwarded-For from a random client, identity signed. */
+/** Calls the service as the gateway would: the client address (a random one) and the identity signed. */
 async function call<T = Record<string, unknown>>(
   method: string,
   path: string,
   options: { body?: unknown; as?: CallerIdentity; ip?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = {
-    'x-forwarded-for': options.ip ?? randomIp(),
+    [CLIENT_ADDRESS_HEADER]: signClientAddress(identitySecret, options.ip ?? randomIp()),
     ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
     ...(options.as ? { 'x-bonfire-identity': signIdentity(identitySecret, options.as) } : {}),
     ...options.headers,
@@ -598,13 +604,14 @@ describe('auth service: brute force and enumeration', () => {
     expect((await login(user.user.username, PASSWORD, ip)).status).toBe(200);
   });
 
-  it('ignores X-Forwarded-For entries the client sent ahead of the one the gateway appended', async () => {
-    // The gateway puts the address it trusts last in X-Forwarded-For (with TRUST_PROXY_HOPS=0, its socket
-    // peer); a client-sent entry ahead of it, fresh on every attempt, must neither dodge the limits nor be
-    // recorded on the session.
+  it('takes the client address only from the gateway-signed header, never from X-Forwarded-For', async () => {
+    // Someone who reaches the service directly (not through the gateway) and sends X-Forwarded-For or an
+    // unsigned address header, fresh on every attempt, must neither dodge the limits nor be recorded.
     const user = await register();
-    const real = randomIp();
-    const spoofed = (attempt: number) => ({ 'x-forwarded-for': `203.0.113.${attempt + 1}, ${real}` });
+    const spoofed = (attempt: number) => ({
+      [CLIENT_ADDRESS_HEADER]: `a1.${attempt}.forged`,
+      'x-forwarded-for': `203.0.113.${attempt + 1}`,
+    });
     const attempt = (password: string, index: number) =>
       call<AuthBody & ErrorReply>('POST', '/api/v1/auth/login', {
         body: { login: user.user.username, password },
@@ -614,17 +621,24 @@ describe('auth service: brute force and enumeration', () => {
       expect((await attempt('wrong', index)).status).toBe(401);
     expect((await attempt(PASSWORD, 10)).status).toBe(429);
 
+    const other = await register();
     const session = await call<AuthBody>('POST', '/api/v1/auth/login', {
-      body: { login: user.user.username, password: PASSWORD },
-      headers: { 'x-forwarded-for': `203.0.113.200, ${randomIp()}, 198.51.100.23` },
+      body: { login: other.user.username, password: PASSWORD },
+      headers: { 'x-forwarded-for': '203.0.113.200', [CLIENT_ADDRESS_HEADER]: 'a1.forged.too' },
     });
     expect(session.status).toBe(200);
-    const sessions = await call<{ id: string; ip: string }[]>('GET', '/api/v1/auth/sessions', {
-      as: identityOf(session.body.accessToken),
+    const signed = await call<AuthBody>('POST', '/api/v1/auth/login', {
+      body: { login: other.user.username, password: PASSWORD },
+      ip: '198.51.100.23',
+      headers: { 'x-forwarded-for': '203.0.113.201' },
     });
-    expect(
-      sessions.body.find((entry) => entry.id === identityOf(session.body.accessToken).sessionId)?.ip,
-    ).toBe('198.51.100.23');
+    const sessions = await call<{ id: string; ip: string }[]>('GET', '/api/v1/auth/sessions', {
+      as: identityOf(signed.body.accessToken),
+    });
+    const ipOf = (token: string) =>
+      sessions.body.find((entry) => entry.id === identityOf(token).sessionId)?.ip;
+    expect(ipOf(session.body.accessToken)).toBe('127.0.0.1');
+    expect(ipOf(signed.body.accessToken)).toBe('198.51.100.23');
   });
 });
 

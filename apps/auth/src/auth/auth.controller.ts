@@ -1,4 +1,4 @@
-import { Caller, type CallerIdentity, Public, ZodValidationPipe } from '@bonfire/platform';
+import { Caller, type CallerIdentity, ClientAddress, Public, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -8,7 +8,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp, UserAgent } from '../http/client-ip';
+import { UserAgent } from '../http/user-agent';
 import { errorBodySchema, openApiSchema } from '@bonfire/platform';
 import { type RefreshDto, refreshSchema, type TokenPair, tokenPairSchema } from '../sessions/sessions.dto';
 import { SessionsService } from '../sessions/sessions.service';
@@ -44,7 +44,7 @@ export class AuthController {
   @ApiResponse({ status: 409, description: 'USERNAME_TAKEN or EMAIL_TAKEN', schema: errorSchema })
   register(
     @Body(new ZodValidationPipe(registerSchema)) body: RegisterDto,
-    @ClientIp() ip: string,
+    @ClientAddress() ip: string,
     @UserAgent() userAgent: string | null,
   ): Promise<AuthResult> {
     return this.auth.register(body, { ip, userAgent });
@@ -61,7 +61,7 @@ export class AuthController {
   @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
   login(
     @Body(new ZodValidationPipe(loginSchema)) body: LoginDto,
-    @ClientIp() ip: string,
+    @ClientAddress() ip: string,
     @UserAgent() userAgent: string | null,
   ): Promise<AuthResult> {
     return this.auth.login(body, { ip, userAgent });
@@ -81,7 +81,7 @@ export class AuthController {
   })
   refresh(
     @Body(new ZodValidationPipe(refreshSchema)) body: RefreshDto,
-    @ClientIp() ip: string,
+    @ClientAddress() ip: string,
   ): Promise<TokenPair> {
     return this.sessions.refresh(body.refreshToken, ip);
   }
@@ -107,7 +107,7 @@ export class AuthController {
   changePassword(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(changePasswordSchema)) body: ChangePasswordDto,
-    @ClientIp() ip: string,
+    @ClientAddress() ip: string,
     @UserAgent() userAgent: string | null,
   ): Promise<void> {
     return this.auth.changePassword(caller, body, { ip, userAgent });

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import { AppError, type CallerIdentity, signIdentity, toAppError } from '@bonfire/platform';
+import {
+  AppError,
+  type CallerIdentity,
+  signClientAddress,
+  signIdentity,
+  toAppError,
+} from '@bonfire/platform';
 import type { NextFunction, Request, Response } from 'express';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayConfig } from '../config';
@@ -64,6 +70,7 @@ export class EdgeMiddleware implements NestMiddleware {
       clientIp,
       clientProto: client.proto,
       identityHeader: identity ? signIdentity(this.config.INTERNAL_IDENTITY_SECRET, identity) : undefined,
+      clientAddressHeader: signClientAddress(this.config.INTERNAL_IDENTITY_SECRET, clientIp),
       maxBodyBytes: route.maxBodyBytes,
     });
   }

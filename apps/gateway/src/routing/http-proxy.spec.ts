@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError, IDENTITY_HEADER } from '@bonfire/platform';
+import { AppError, CLIENT_ADDRESS_HEADER, IDENTITY_HEADER } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProxy } from './http-proxy';
 
@@ -26,6 +26,7 @@ async function front(proxy: HttpProxy, target: URL, identityHeader?: string, max
         clientIp: '203.0.113.9',
         clientProto: 'https',
         identityHeader,
+        clientAddressHeader: 'a1.signed.by-gateway',
         maxBodyBytes,
       })
       .catch((error: AppError) => {
@@ -95,10 +96,12 @@ describe('HttpProxy', () => {
         'x-forwarded-proto': 'http',
         forwarded: 'for=198.51.100.66',
         'x-real-ip': '198.51.100.66',
+        [CLIENT_ADDRESS_HEADER]: 'a1.forged.by-client',
       },
     });
     const echoed = (await response.json()) as { headers: Record<string, string> };
     expect(echoed.headers['x-forwarded-for']).toBe('203.0.113.9');
+    expect(echoed.headers[CLIENT_ADDRESS_HEADER]).toBe('a1.signed.by-gateway');
     expect(echoed.headers['x-forwarded-proto']).toBe('https');
     expect(echoed.headers['forwarded']).toBeUndefined();
     expect(echoed.headers['x-real-ip']).toBeUndefined();

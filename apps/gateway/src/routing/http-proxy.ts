@@ -5,10 +5,10 @@ import {
   request,
   type ServerResponse,
 } from 'node:http';
-import { AppError, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@bonfire/platform';
+import { AppError, CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@bonfire/platform';
 
-// Headers that describe one connection, never forwarded (RFC 9110 §7.6.1), plus our internal identity
-// header, which only the gateway may set.
+// Headers that describe one connection, never forwarded (RFC 9110 §7.6.1), plus our signed internal
+// headers, which only the gateway may set.
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -20,6 +20,7 @@ const HOP_BY_HOP = new Set([
   'transfer-encoding',
   'upgrade',
   IDENTITY_HEADER,
+  CLIENT_ADDRESS_HEADER,
 ]);
 
 // What a client could send to claim another address or scheme; the gateway sets its own X-Forwarded-*.
@@ -51,6 +52,8 @@ export interface ForwardContext {
   clientIp: string;
   clientProto: 'http' | 'https';
   identityHeader?: string;
+  /** clientIp signed for the service (see CLIENT_ADDRESS_HEADER). */
+  clientAddressHeader: string;
   /** The route's own body limit, instead of the proxy's. */
   maxBodyBytes?: number;
 }
@@ -81,6 +84,7 @@ export class HttpProxy {
     const requestId = req.headers[REQUEST_ID_HEADER];
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     if (context.identityHeader) headers[IDENTITY_HEADER] = context.identityHeader;
+    headers[CLIENT_ADDRESS_HEADER] = context.clientAddressHeader;
 
     return new Promise((resolve, reject) => {
       let settled = false;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import {
   type CanActivate,
   createParamDecorator,
@@ -9,7 +10,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../http/app-error';
-import { type CallerIdentity, IDENTITY_HEADER, verifyIdentity } from './internal-identity';
+import {
+  type CallerIdentity,
+  CLIENT_ADDRESS_HEADER,
+  IDENTITY_HEADER,
+  verifyClientAddress,
+  verifyIdentity,
+} from './internal-identity';
 
 export const INTERNAL_IDENTITY_SECRET = Symbol('INTERNAL_IDENTITY_SECRET');
 const PUBLIC_ROUTE = 'bonfire:public-route';
@@ -17,7 +24,7 @@ const PUBLIC_ROUTE = 'bonfire:public-route';
 /** Marks a route that needs no caller identity (register, login, public previews). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-type RequestWithIdentity = Request & { identity?: CallerIdentity };
+type RequestWithIdentity = Request & { identity?: CallerIdentity; clientAddress?: string };
 
 /** The verified caller of this request (never null on a non-public route). */
 export const Caller = createParamDecorator(
@@ -25,6 +32,20 @@ export const Caller = createParamDecorator(
     return context.switchToHttp().getRequest<RequestWithIdentity>().identity;
   },
 );
+
+/**
+ * The client's address: the one the gateway signed (CLIENT_ADDRESS_HEADER), else the socket peer (a direct
+ * call). X-Forwarded-For is never read, so whoever reaches a service directly cannot claim an address.
+ */
+export const ClientAddress = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const request = context.switchToHttp().getRequest<RequestWithIdentity>();
+  return request.clientAddress ?? socketAddress(request);
+});
+
+function socketAddress(request: Pick<Request, 'socket'>): string {
+  const ip = request.socket?.remoteAddress ?? 'unknown';
+  return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+}
 
 /**
  * Global guard in every service behind the gateway: a route is refused with 401 unless it is @Public()
@@ -43,6 +64,10 @@ export class IdentityGuard implements CanActivate {
     const header = request.headers[IDENTITY_HEADER];
     const identity = verifyIdentity(this.secret, typeof header === 'string' ? header : undefined);
     if (identity) request.identity = identity;
+    const address = request.headers[CLIENT_ADDRESS_HEADER];
+    request.clientAddress =
+      verifyClientAddress(this.secret, typeof address === 'string' ? address : undefined) ??
+      socketAddress(request);
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
       context.getHandler(),
       context.getClass(),

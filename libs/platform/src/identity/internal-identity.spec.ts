@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signIdentity, verifyIdentity } from './internal-identity';
+import { signClientAddress, signIdentity, verifyClientAddress, verifyIdentity } from './internal-identity';
 
 const secret = 'a-long-internal-secret-for-tests';
 const identity = { userId: '123', sessionId: 's1' };
@@ -26,5 +26,21 @@ describe('internal identity header', () => {
     expect(verifyIdentity(secret, old)).toBeNull();
     expect(verifyIdentity(secret, 'v1.nope')).toBeNull();
     expect(verifyIdentity(secret, undefined)).toBeNull();
+  });
+});
+
+describe('client address header', () => {
+  it('round-trips the address the gateway decided on', () => {
+    expect(verifyClientAddress(secret, signClientAddress(secret, '2001:db8::7'))).toBe('2001:db8::7');
+  });
+
+  it('rejects another secret, a stale header, an identity header and garbage', () => {
+    expect(verifyClientAddress(secret, signClientAddress('another-secret-entirely', '192.0.2.1'))).toBeNull();
+    expect(
+      verifyClientAddress(secret, signClientAddress(secret, '192.0.2.1', Date.now() - 5 * 60_000)),
+    ).toBeNull();
+    expect(verifyClientAddress(secret, signIdentity(secret, identity))).toBeNull();
+    expect(verifyIdentity(secret, signClientAddress(secret, '192.0.2.1'))).toBeNull();
+    expect(verifyClientAddress(secret, '192.0.2.1')).toBeNull();
   });
 });

@@ -246,7 +246,7 @@ describe('files through the gateway (auth, chat, file and the gateway as process
     expect(windows.completed.body.error.code).toBe('TYPE_MISMATCH');
   });
 
-  it('refuses oversize uploads: 413 on the declared size, 400 when the bytes differ from it', async () => {
+  it('refuses oversize uploads: 413 on the declared size, 403 at S3 when the bytes differ from it', async () => {
     const tooBig = await api
       .withToken(owner.accessToken)
       .post<ErrorResponseBody>(`/api/v1/channels/${text.id}/attachments`, {
@@ -265,15 +265,30 @@ describe('files through the gateway (auth, chat, file and the gateway as process
       });
     expect(avatar.status).toBe(413);
 
-    const { ticket, completed } = await upload(
-      owner,
-      `/api/v1/channels/${text.id}/attachments`,
-      Buffer.from('only fifty bytes of the hundred declared..........'),
-      { filename: 'short.txt', contentType: 'text/plain', size: 100 },
-    );
+    // The presigned PUT signs the declared Content-Length: S3 refuses other lengths, so nothing is stored.
+    const declared = await api
+      .withToken(owner.accessToken)
+      .post<UploadTicket>(`/api/v1/channels/${text.id}/attachments`, {
+        filename: 'short.txt',
+        contentType: 'text/plain',
+        size: 100,
+      });
+    expect(declared.status).toBe(201);
+    for (const length of [50, 101, 10_000]) {
+      const put = await fetch(declared.body.uploadUrl, {
+        method: 'PUT',
+        headers: declared.body.headers,
+        body: new Uint8Array(length),
+      });
+      expect(put.status, `${length} bytes`).toBe(403);
+      expect(await put.text()).toContain('SignatureDoesNotMatch');
+    }
+    expect(await bucket.exists(`files/${declared.body.id}/original`)).toBe(false);
+    const completed = await api
+      .withToken(owner.accessToken)
+      .post<ErrorResponseBody>(`/api/v1/attachments/${declared.body.id}/complete`);
     expect(completed.status).toBe(400);
-    expect(completed.body.error.code).toBe('SIZE_MISMATCH');
-    expect(await bucket.exists(`files/${ticket.id}/original`)).toBe(false);
+    expect(completed.body.error.code).toBe('UPLOAD_MISSING');
   });
 
   it('serves avatars publicly', async () => {

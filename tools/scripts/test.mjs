@@ -22,6 +22,7 @@ export const STANDALONE_E2E = [
   'e2e/sdk/sdk.int-spec.ts',
   'e2e/realtime/visibility.int-spec.ts',
   'e2e/search/search-through-gateway.int-spec.ts',
+  'e2e/file/upload-limits.int-spec.ts',
   'e2e/web/web-client.int-spec.ts',
 ];
 

@@ -49,6 +49,29 @@ describe('file config: multipart', () => {
   });
 });
 
+describe('file config: upload limits', () => {
+  it('caps open uploads at 20 per user, images at 50 M pixels, decoded 2 at once', () => {
+    const defaults = fileConfigSchema.parse({
+      ...process.env,
+      FILE_MAX_OPEN_UPLOADS: undefined,
+      FILE_IMAGE_MAX_PIXELS: undefined,
+      FILE_IMAGE_CONCURRENCY: undefined,
+    });
+    expect(defaults).toMatchObject({
+      FILE_MAX_OPEN_UPLOADS: 20,
+      FILE_IMAGE_MAX_PIXELS: 50_000_000,
+      FILE_IMAGE_CONCURRENCY: 2,
+    });
+  });
+
+  it('refuses a zero or negative cap', () => {
+    for (const name of ['FILE_MAX_OPEN_UPLOADS', 'FILE_IMAGE_MAX_PIXELS', 'FILE_IMAGE_CONCURRENCY']) {
+      expect(problems({ [name]: '0' })).toEqual([name]);
+      expect(problems({ [name]: '-1' })).toEqual([name]);
+    }
+  });
+});
+
 describe('file config shapes', () => {
   const REAL_SERVERS = /^(REDIS_URL|KAFKA_BROKERS|FILE_DATABASE_URL|S3_.*)$/;
   const withoutServers = Object.fromEntries(

@@ -83,6 +83,18 @@ export const fileConfigSchema = baseServiceConfig
       .max(5 * 1024 * MIB)
       .default(8 * MIB),
     /**
+     * Uploads a user may have open at once (requested, neither completed nor older than
+     * FILE_PENDING_MAX_AGE_SECONDS); one more is refused with 409 TOO_MANY_OPEN_UPLOADS.
+     */
+    FILE_MAX_OPEN_UPLOADS: env.positiveInt().default(20),
+    /**
+     * Largest image decoded for thumbnails, in pixels (width × height, read from the header before
+     * decoding); larger ones are refused at completion with 400 IMAGE_TOO_LARGE.
+     */
+    FILE_IMAGE_MAX_PIXELS: env.positiveInt().default(50_000_000),
+    /** Images decoded at once by one process; further completions of images wait their turn. */
+    FILE_IMAGE_CONCURRENCY: env.positiveInt().default(2),
+    /**
      * A claim by a message whose message.created never arrives within this time (chat's transaction rolled
      * back after claiming) is released, so the upload can be sent again.
      */

@@ -68,10 +68,23 @@ const multipartAndClaims: Migration = {
   },
 };
 
+/** The cap on open uploads counts a user's pending rows at every upload request. */
+const openUploadsIndex: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`create index files_open_uploads_idx on files (owner_id, created_at) where status = 'pending'`.execute(
+      db,
+    );
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`drop index files_open_uploads_idx`.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const fileMigrations: Record<string, Migration> = {
   '0001_file_schema': fileSchema,
   '0002_outbox': outboxMigration,
   '0003_processed_events': processedEventsMigration,
   '0004_multipart_and_claims': multipartAndClaims,
+  '0005_open_uploads_index': openUploadsIndex,
 };

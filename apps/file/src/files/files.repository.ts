@@ -1,4 +1,5 @@
 import type { FilePurpose } from '@bonfire/contracts';
+import { sql } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { FileTransactions, type FileExecutor } from '../database/file-transactions';
 import type { FileRow } from './file-view';
@@ -17,6 +18,9 @@ export interface NewFile {
   uploadId: string | null;
   partSize: number | null;
 }
+
+/** First half of the advisory-lock key of a user's upload requests ('FILE'; the outbox uses its own). */
+const OPEN_UPLOADS_LOCK_NAMESPACE = 0x46494c45;
 
 /** The only place that touches the `files` table. */
 @Injectable()
@@ -45,6 +49,26 @@ export class FilesRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Serialises the upload requests of one user until the transaction ends (a transaction-scoped advisory
+   * lock), so that counting their open uploads and adding one cannot interleave.
+   */
+  async lockUploadsOf(db: FileExecutor, ownerId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${OPEN_UPLOADS_LOCK_NAMESPACE}, hashtext(${ownerId}))`.execute(db);
+  }
+
+  /** A user's uploads still open: pending (not completed, not deleted) and requested after the cutoff. */
+  async countOpenUploads(db: FileExecutor, ownerId: string, requestedAfter: Date): Promise<number> {
+    const row = await db
+      .selectFrom('files')
+      .select((eb) => eb.fn.countAll<string>().as('open'))
+      .where('owner_id', '=', ownerId)
+      .where('status', '=', 'pending')
+      .where('created_at', '>', requestedAfter)
+      .executeTakeFirstOrThrow();
+    return Number(row.open);
   }
 
   async find(db: FileExecutor, id: string): Promise<FileRow | null> {

@@ -36,7 +36,7 @@ async function localStore(): Promise<{ store: LocalObjectStore; root: string; di
 
 describeObjectStoreContract('local directory', async () => ({
   ...(await localStore()),
-  enforcesSignedLength: true,
+  lengthRefusal: 'CONTENT_LENGTH_MISMATCH',
 }));
 
 describe('LocalObjectStore on disk', () => {

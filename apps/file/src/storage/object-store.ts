@@ -10,14 +10,14 @@ export type CompleteMultipartResult =
 export interface PutGrant {
   /** The object's content type (the client sends it as its Content-Type header). */
   contentType: string;
-  /** The exact byte count (enforced by stores that sign it; S3 leaves it to the completion check). */
+  /** The exact byte count: the URL is signed for it, and the store refuses a body of any other length. */
   size: number;
   expiresIn: number;
 }
 
 /** What a presigned part upload allows. */
 export interface PartGrant {
-  /** The exact byte count of the part (enforced by stores that sign it). */
+  /** The exact byte count of the part (signed, like a single PUT's). */
   size: number;
   expiresIn: number;
 }

@@ -11,7 +11,7 @@ describeObjectStoreContract('S3 server (S3_* from bonfire.env)', () => {
   });
   return Promise.resolve({
     store,
-    enforcesSignedLength: false,
+    lengthRefusal: 'SignatureDoesNotMatch',
     dispose: () => Promise.resolve(store.onApplicationShutdown()),
   });
 });

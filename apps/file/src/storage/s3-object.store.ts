@@ -46,9 +46,10 @@ export function s3Settings(config: FileConfig): S3Settings {
 }
 
 /**
- * The object store on any S3-compatible server (the distributed shape). Presigned URLs sign the host
- * only: neither the byte count nor the content type binds the PUT; the completion's size and type
- * checks refuse wrong ones.
+ * The object store on any S3-compatible server (the distributed shape). Presigned PUT and UploadPart URLs
+ * sign the host and the exact Content-Length of the grant, so the server refuses a body of any other
+ * length (403 SignatureDoesNotMatch); the content type is not signed (the completion's type check
+ * refuses wrong content).
  */
 @Injectable()
 export class S3ObjectStore extends ObjectStore implements OnApplicationShutdown {
@@ -68,10 +69,17 @@ export class S3ObjectStore extends ObjectStore implements OnApplicationShutdown 
   }
 
   presignPut(key: string, grant: PutGrant): Promise<string> {
-    return getSignedUrl(
-      this.signer,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: grant.contentType }),
-      { expiresIn: grant.expiresIn },
+    return lengthSigned(
+      getSignedUrl(
+        this.signer,
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ContentType: grant.contentType,
+          ContentLength: grant.size,
+        }),
+        { expiresIn: grant.expiresIn, signableHeaders: signedLength() },
+      ),
     );
   }
 
@@ -84,10 +92,18 @@ export class S3ObjectStore extends ObjectStore implements OnApplicationShutdown 
   }
 
   presignPart(key: string, uploadId: string, partNumber: number, grant: PartGrant): Promise<string> {
-    return getSignedUrl(
-      this.signer,
-      new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
-      { expiresIn: grant.expiresIn },
+    return lengthSigned(
+      getSignedUrl(
+        this.signer,
+        new UploadPartCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          ContentLength: grant.size,
+        }),
+        { expiresIn: grant.expiresIn, signableHeaders: signedLength() },
+      ),
     );
   }
 
@@ -188,6 +204,26 @@ export class S3ObjectStore extends ObjectStore implements OnApplicationShutdown 
     this.client.destroy();
     if (this.signer !== this.client) this.signer.destroy();
   }
+}
+
+/**
+ * The presigner signs every header the request carries but a fixed few (and hoists `x-amz-*` ones into
+ * the query), so the command's ContentLength is what puts `content-length` into X-Amz-SignedHeaders;
+ * `signableHeaders` says so explicitly.
+ */
+const signedLength = () => new Set(['content-length']);
+
+/**
+ * The presigned URL, checked to sign its Content-Length, so that an SDK change can never quietly hand out
+ * URLs that take a body of any length.
+ */
+async function lengthSigned(presigned: Promise<string>): Promise<string> {
+  const url = await presigned;
+  const signed = new URL(url).searchParams.get('X-Amz-SignedHeaders')?.split(';') ?? [];
+  if (!signed.includes('content-length')) {
+    throw new Error(`presigned URL does not sign its Content-Length (signed: ${signed.join(', ')})`);
+  }
+  return url;
 }
 
 function createClient(settings: S3Settings, endpoint: string): S3Client {

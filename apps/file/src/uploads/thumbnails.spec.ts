@@ -1,6 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { fitInside, renderThumbnails } from './thumbnails';
+import { pngDeclaring } from '../testing/images';
+import { fitInside, ImageTooLargeError, renderThumbnails } from './thumbnails';
+
+const MAX_PIXELS = 50_000_000;
 
 describe('fitInside', () => {
   it('scales the longer side to the box, keeping the aspect ratio', () => {
@@ -23,7 +26,7 @@ describe('renderThumbnails', () => {
     })
       .png()
       .toBuffer();
-    const rendered = await renderThumbnails(png);
+    const rendered = await renderThumbnails(png, MAX_PIXELS);
     expect(rendered).toMatchObject({ width: 1500, height: 900 });
     const small = await sharp(rendered.thumbnails.small).metadata();
     const large = await sharp(rendered.thumbnails.large).metadata();
@@ -34,5 +37,24 @@ describe('renderThumbnails', () => {
     expect({ width: large.width, height: large.height }).toEqual(
       fitInside({ width: 1500, height: 900 }, 1024),
     );
+  });
+
+  it('refuses an image whose header declares more pixels than allowed, before decoding it', async () => {
+    const bomb = pngDeclaring(30_000, 30_000);
+    expect(bomb.length).toBeLessThan(1_024);
+    const started = Date.now();
+    const refused = await renderThumbnails(bomb, MAX_PIXELS).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImageTooLargeError);
+    expect(refused).toMatchObject({ dimensions: { width: 30_000, height: 30_000 }, maxPixels: MAX_PIXELS });
+    expect((refused as Error).message).toContain('30000×30000');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('applies the configured limit, not sharp’s default', async () => {
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
+    await expect(renderThumbnails(png, 300 * 200 - 1)).rejects.toBeInstanceOf(ImageTooLargeError);
+    await expect(renderThumbnails(png, 300 * 200)).resolves.toMatchObject({ width: 300, height: 200 });
   });
 });

@@ -9,6 +9,8 @@ export const UPLOAD_ERRORS = {
   uploadMissing: 'UPLOAD_MISSING',
   unknownFile: 'UNKNOWN_FILE',
   invalidParts: 'INVALID_PARTS',
+  tooManyOpenUploads: 'TOO_MANY_OPEN_UPLOADS',
+  imageTooLarge: 'IMAGE_TOO_LARGE',
 } as const;
 
 /** A file id in the path: anything but a snowflake is an unknown file. */

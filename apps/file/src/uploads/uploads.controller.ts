@@ -40,14 +40,21 @@ export class UploadsController {
     summary:
       'Request an attachment upload to a channel (SEND_MESSAGES and ATTACH_FILES). `method: PUT`: PUT the ' +
       'bytes to `uploadUrl` with `headers`; `method: multipart` (files above the multipart threshold): PUT ' +
-      'each part to its URL in `multipart.parts` and keep each answer’s ETag. Then complete it; send its ' +
-      'id in a message’s `attachments`.',
+      'each part to its URL in `multipart.parts` and keep each answer’s ETag. Each URL is signed for an ' +
+      'exact Content-Length (`size`, or the part’s `size`): the store refuses a body of any other length ' +
+      '(403). Then complete it; send its id in a message’s `attachments`.',
   })
   @ApiBody({ schema: requestBody })
   @ApiResponse({ status: 201, schema: ticketSchema })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
+  @ApiResponse({
+    status: 409,
+    description:
+      'TOO_MANY_OPEN_UPLOADS (the caller has FILE_MAX_OPEN_UPLOADS uploads neither completed nor expired)',
+    schema: errorSchema,
+  })
   @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
   @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
   attachment(
@@ -66,6 +73,12 @@ export class UploadsController {
   @ApiBody({ schema: requestBody })
   @ApiResponse({ status: 201, schema: ticketSchema })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, UNSUPPORTED_TYPE', schema: errorSchema })
+  @ApiResponse({
+    status: 409,
+    description:
+      'TOO_MANY_OPEN_UPLOADS (the caller has FILE_MAX_OPEN_UPLOADS uploads neither completed nor expired)',
+    schema: errorSchema,
+  })
   @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
   avatar(
     @Caller() caller: CallerIdentity,
@@ -81,6 +94,12 @@ export class UploadsController {
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, UNSUPPORTED_TYPE', schema: errorSchema })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errorSchema })
+  @ApiResponse({
+    status: 409,
+    description:
+      'TOO_MANY_OPEN_UPLOADS (the caller has FILE_MAX_OPEN_UPLOADS uploads neither completed nor expired)',
+    schema: errorSchema,
+  })
   @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
   @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
   icon(
@@ -105,7 +124,8 @@ export class UploadsController {
     status: 400,
     description:
       'INVALID_PARTS (multipart: parts missing, repeated or with wrong ETags; the upload stays open), ' +
-      'UPLOAD_MISSING, SIZE_MISMATCH or TYPE_MISMATCH (the last two delete the upload)',
+      'UPLOAD_MISSING, SIZE_MISMATCH, TYPE_MISMATCH or IMAGE_TOO_LARGE (an image of more than ' +
+      'FILE_IMAGE_MAX_PIXELS pixels; the last three delete the upload)',
     schema: errorSchema,
   })
   @ApiResponse({ status: 404, description: 'UNKNOWN_FILE', schema: errorSchema })

@@ -10,12 +10,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { ChatAccessClient } from '../chat/chat-access.client';
 import { FILE_CONFIG, type FileConfig } from '../config';
-import { FileTransactions } from '../database/file-transactions';
+import { type FileExecutor, FileTransactions } from '../database/file-transactions';
 import { FileEventsWriter } from '../events/file-events.writer';
 import { type FileRow, toFileObject } from '../files/file-view';
-import { FilesRepository } from '../files/files.repository';
+import { FilesRepository, type NewFile } from '../files/files.repository';
 import { ObjectStore, objectKeys } from '../storage/object-store';
-import { renderThumbnails } from './thumbnails';
+import { ImageProcessor } from './image-processor';
+import { ImageTooLargeError, type RenderedImage } from './thumbnails';
 import { decideType } from './type-decision';
 import {
   checkCompletedParts,
@@ -52,6 +53,7 @@ export class UploadsService {
     private readonly store: ObjectStore,
     private readonly chat: ChatAccessClient,
     private readonly ids: SnowflakeGenerator,
+    private readonly images: ImageProcessor,
   ) {
     this.limits = {
       maxAttachmentBytes: config.FILE_MAX_ATTACHMENT_BYTES,
@@ -77,6 +79,8 @@ export class UploadsService {
       await this.chat.requireGuild(caller, target.guildId, ['MANAGE_GUILD']);
       guildId = target.guildId;
     }
+    // Checked before anything is opened at the store; checked again, under the user's lock, with the insert.
+    await this.checkOpenUploads(this.files.executor, caller.userId);
     const id = this.ids.next();
     const contentType = normaliseType(body.contentType);
     const key = objectKeys.original(id);
@@ -94,7 +98,7 @@ export class UploadsService {
       objectKey: key,
     };
     if (body.size <= this.config.FILE_MULTIPART_THRESHOLD_BYTES) {
-      await this.files.insert(this.files.executor, { ...row, uploadId: null, partSize: null });
+      await this.insertOpenUpload({ ...row, uploadId: null, partSize: null });
       const uploadUrl = await this.store.presignPut(key, { contentType, size: body.size, expiresIn: ttl });
       return { id, uploadUrl, method: 'PUT', headers: { 'content-type': contentType }, expiresAt };
     }
@@ -104,7 +108,7 @@ export class UploadsService {
     const partSize = this.config.FILE_MULTIPART_PART_BYTES;
     const uploadId = await this.store.createMultipart(key, contentType);
     try {
-      await this.files.insert(this.files.executor, { ...row, uploadId, partSize });
+      await this.insertOpenUpload({ ...row, uploadId, partSize });
     } catch (error) {
       await this.store.abortMultipart(key, uploadId).catch((abortError: unknown) => {
         this.logger.warn({ err: abortError, fileId: id }, 'could not abort an unrecorded multipart upload');
@@ -176,21 +180,23 @@ export class UploadsService {
 
     let image: { width: number; height: number } | null = null;
     if (decision.image) {
+      let rendered: RenderedImage;
       try {
-        const rendered = await renderThumbnails(await this.store.read(row.object_key));
+        rendered = await this.images.render(() => this.store.read(row.object_key));
+      } catch (error) {
+        if (!(error instanceof ImageTooLargeError)) throw await this.undecodable(row, error);
+        this.logger.info({ fileId: row.id, reason: error.message }, 'image too large to decode');
+        await this.reject(row);
+        throw new AppError(400, UPLOAD_ERRORS.imageTooLarge, `The file was refused: ${error.message}.`);
+      }
+      try {
         await Promise.all([
           this.store.put(objectKeys.thumbnail(row.id, 'small'), rendered.thumbnails.small, 'image/webp'),
           this.store.put(objectKeys.thumbnail(row.id, 'large'), rendered.thumbnails.large, 'image/webp'),
         ]);
         image = { width: rendered.width, height: rendered.height };
       } catch (error) {
-        this.logger.info({ err: error, fileId: row.id }, 'image could not be decoded');
-        await this.reject(row);
-        throw new AppError(
-          400,
-          UPLOAD_ERRORS.typeMismatch,
-          'The file was refused: the image cannot be decoded.',
-        );
+        throw await this.undecodable(row, error);
       }
     }
 
@@ -229,6 +235,44 @@ export class UploadsService {
       ]);
     }
     await this.files.uploadAssembled(this.files.executor, row.id);
+  }
+
+  /**
+   * 409 TOO_MANY_OPEN_UPLOADS when the user already has FILE_MAX_OPEN_UPLOADS uploads open: pending and
+   * younger than FILE_PENDING_MAX_AGE_SECONDS. Older ones have expired (the cleanup removes them) and
+   * completed or refused ones are no longer pending: none of those count.
+   */
+  private async checkOpenUploads(db: FileExecutor, ownerId: string): Promise<void> {
+    const cap = this.config.FILE_MAX_OPEN_UPLOADS;
+    const maxAge = this.config.FILE_PENDING_MAX_AGE_SECONDS;
+    const open = await this.files.countOpenUploads(db, ownerId, new Date(Date.now() - maxAge * 1_000));
+    if (open < cap) return;
+    throw new AppError(
+      409,
+      UPLOAD_ERRORS.tooManyOpenUploads,
+      `You have ${open} uploads in progress, the most allowed; complete them, or wait until they expire ` +
+        `(${maxAge} seconds after they were requested).`,
+    );
+  }
+
+  /** Writes the pending row, the open-upload cap checked again under the user's lock. */
+  private async insertOpenUpload(file: NewFile): Promise<void> {
+    await this.transactions.run(async (trx) => {
+      await this.files.lockUploadsOf(trx, file.ownerId);
+      await this.checkOpenUploads(trx, file.ownerId);
+      await this.files.insert(trx, file);
+    });
+  }
+
+  /** An image sharp cannot decode: refused as not being the image it claims to be. */
+  private async undecodable(row: FileRow, error: unknown): Promise<AppError> {
+    this.logger.info({ err: error, fileId: row.id }, 'image could not be decoded');
+    await this.reject(row);
+    return new AppError(
+      400,
+      UPLOAD_ERRORS.typeMismatch,
+      'The file was refused: the image cannot be decoded.',
+    );
   }
 
   /** A refused upload: its objects, any open multipart upload, and its row go. */

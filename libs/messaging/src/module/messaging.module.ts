@@ -1,3 +1,4 @@
+import { MetricsService } from '@bonfire/platform';
 import {
   type DynamicModule,
   Inject,
@@ -10,8 +11,11 @@ import type { EventBus } from '../event-bus';
 import { InProcessEventBus } from '../in-process-event-bus';
 import { KafkaEventBus } from '../kafka-event-bus';
 import type { Logger } from '../logger';
+import { meteredEventBus } from '../metrics/messaging-metrics';
 
 export const EVENT_BUS = Symbol('EVENT_BUS');
+/** The adapter itself, for its lifecycle; services inject EVENT_BUS (the same bus, with its metrics). */
+const ADAPTER = Symbol('EVENT_BUS_ADAPTER');
 
 /** Injects the service's event bus (Kafka in the distributed shape, in-process in the standalone one). */
 export const InjectEventBus = () => Inject(EVENT_BUS);
@@ -35,7 +39,7 @@ export function standaloneEventBus(logger?: Logger): InProcessEventBus {
 @Injectable()
 class EventBusLifecycle implements OnApplicationShutdown {
   constructor(
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(ADAPTER) private readonly bus: EventBus,
     @Inject('MESSAGING_MODE') private readonly mode: MessagingModuleOptions['mode'],
   ) {}
 
@@ -73,8 +77,8 @@ export class MessagingModule {
   }
 
   static forRoot(options: MessagingModuleOptions): DynamicModule {
-    const busProvider: Provider = {
-      provide: EVENT_BUS,
+    const adapterProvider: Provider = {
+      provide: ADAPTER,
       useFactory: (): EventBus => {
         if (options.mode === 'standalone') {
           standaloneUsers++;
@@ -87,10 +91,21 @@ export class MessagingModule {
         });
       },
     };
+    const busProvider: Provider = {
+      provide: EVENT_BUS,
+      inject: [ADAPTER, { token: MetricsService, optional: true }],
+      useFactory: (bus: EventBus, metrics?: MetricsService): EventBus =>
+        metrics ? meteredEventBus(bus, metrics.registry) : bus,
+    };
     return {
       module: MessagingModule,
       global: true,
-      providers: [busProvider, { provide: 'MESSAGING_MODE', useValue: options.mode }, EventBusLifecycle],
+      providers: [
+        adapterProvider,
+        busProvider,
+        { provide: 'MESSAGING_MODE', useValue: options.mode },
+        EventBusLifecycle,
+      ],
       exports: [EVENT_BUS],
     };
   }

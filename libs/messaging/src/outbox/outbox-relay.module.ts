@@ -1,4 +1,4 @@
-import { DATABASE_SOURCE, type DatabaseSource } from '@bonfire/platform';
+import { DATABASE, DATABASE_SOURCE, type DatabaseSource, MetricsService } from '@bonfire/platform';
 import {
   type DynamicModule,
   Inject,
@@ -6,9 +6,12 @@ import {
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
+import type { Kysely } from 'kysely';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import { registerOutboxBacklog } from '../metrics/messaging-metrics';
 import { EVENT_BUS } from '../module/messaging.module';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
@@ -33,7 +36,11 @@ class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(OPTIONS) private readonly options: OutboxRelayModuleOptions,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(DATABASE_SOURCE) private readonly source: DatabaseSource,
-  ) {}
+    @Inject(DATABASE) db: Kysely<unknown>,
+    @Optional() metrics?: MetricsService,
+  ) {
+    if (metrics) registerOutboxBacklog(metrics.registry, db);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.options.enabled) return;

@@ -9,6 +9,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { HealthRegistry } from '../health/health.registry';
+import { DatabaseMetrics } from '../metrics/database-metrics';
+import { MetricsService } from '../metrics/metrics.service';
 import { createDatabase, createEmbeddedDatabase, migrateToLatest, pingDatabase } from './database';
 import { EmbeddedPostgres, type EmbeddedPool } from './embedded-postgres';
 
@@ -69,12 +71,13 @@ export class DatabaseModule {
     };
     const databaseProvider: Provider = {
       provide: DATABASE,
-      inject: [HealthRegistry, DATABASE_SOURCE],
-      useFactory: async (health: HealthRegistry, source: DatabaseSource) => {
+      inject: [HealthRegistry, DATABASE_SOURCE, { token: MetricsService, optional: true }],
+      useFactory: async (health: HealthRegistry, source: DatabaseSource, service?: MetricsService) => {
+        const metrics = service && new DatabaseMetrics(service.registry);
         const db =
           source.kind === 'embedded'
-            ? createEmbeddedDatabase<unknown>(source.pool)
-            : createDatabase<unknown>({ ...options, url: source.url });
+            ? createEmbeddedDatabase<unknown>(source.pool, metrics)
+            : createDatabase<unknown>({ ...options, url: source.url, metrics });
         if (options.migrateOnBoot !== false) {
           const schema = source.kind === 'embedded' ? source.pool.schema : undefined;
           await migrateToLatest(db, options.migrations, schema);

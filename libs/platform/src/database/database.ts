@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import type { DatabaseMetrics } from '../metrics/database-metrics';
 import type { EmbeddedPool } from './embedded-postgres';
 
 export type { Kysely, Transaction } from 'kysely';
@@ -15,6 +16,8 @@ export interface DatabaseOptions {
   /** Pool size per process. */
   maxConnections?: number;
   applicationName?: string;
+  /** Times every statement and samples the pool (the service's db_* series). */
+  metrics?: DatabaseMetrics;
 }
 
 export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDatabase> {
@@ -28,12 +31,22 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   // An idle client whose connection dies (database restart, failover, a forced drop) is dropped from the
   // pool and replaced on next use; without a listener the pool's 'error' event would crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool }) });
+  options.metrics?.watchPool(pool);
+  return new Kysely<TDatabase>({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.metrics && { log: options.metrics.log }),
+  });
 }
 
 /** Kysely over the embedded database (standalone shape): the same Postgres dialect, one session. */
-export function createEmbeddedDatabase<TDatabase>(pool: EmbeddedPool): Kysely<TDatabase> {
-  return new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+export function createEmbeddedDatabase<TDatabase>(
+  pool: EmbeddedPool,
+  metrics?: DatabaseMetrics,
+): Kysely<TDatabase> {
+  return new Kysely<TDatabase>({
+    dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
+    ...(metrics && { log: metrics.log }),
+  });
 }
 
 /** Applies pending migrations in name order; a failure stops boot with the migration named. */

@@ -17,6 +17,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
         (res.locals['metricsRoute'] as string | undefined) ??
         (req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched');
       stopTimer({ method: req.method, route, status_code: String(res.statusCode) });
+      this.metrics.countResponse(req.method, route, res.statusCode);
     });
     next();
   }

@@ -116,6 +116,7 @@ export class MessagesController {
   @Get(':messageId')
   @ApiOperation({ summary: 'One message (READ_MESSAGE_HISTORY).' })
   @ApiResponse({ status: 200, schema: openApiSchema(messageSchema) })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   get(
     @Caller() caller: CallerIdentity,

@@ -18,6 +18,7 @@ export class PinsController {
   @Get()
   @ApiOperation({ summary: 'Pinned messages of a channel, newest first (READ_MESSAGE_HISTORY).' })
   @ApiResponse({ status: 200, schema: openApiSchema(messageListSchema) })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
   list(
     @Caller() caller: CallerIdentity,

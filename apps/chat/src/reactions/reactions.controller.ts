@@ -78,6 +78,7 @@ export class ReactionsController {
   @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source } })
   @ApiResponse({ status: 200, schema: openApiSchema(reactorListSchema) })
   @ApiResponse({ status: 400, description: 'INVALID_EMOJI or VALIDATION_FAILED', schema: errorSchema })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   list(
     @Caller() caller: CallerIdentity,

@@ -1,0 +1,382 @@
+import type { Reply } from './http';
+import type { Outcome, Role, Variant } from './matrix';
+import {
+  type Person,
+  register,
+  sessionOf,
+  signIn,
+  type Target,
+  type World,
+  type WorldBuilder,
+} from './world';
+
+/**
+ * How the matrix calls each operation. Path parameters default by name (below); an entry adds a body,
+ * throwaway resources (destructive routes: each cell its own, so cells stay independent), extra targets
+ * (`variants`), a lane (cells in one lane run one after another) or a check of a successful answer.
+ * The expectation never comes from here: it comes from policy.ts.
+ */
+export interface CallContext {
+  world: World;
+  builder: WorldBuilder;
+  role: Role;
+  variant: Variant;
+  expected: Outcome;
+  /** The role's user; null for the anonymous caller. */
+  caller: Person | null;
+  target: Target;
+  /** One value per key for the whole run (a target several cells share because they do not change it). */
+  shared<T>(key: string, make: () => Promise<T>): Promise<T>;
+}
+
+export interface Call {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Calls with this token instead of the role's (a fresh session, a throwaway user); null: none. */
+  token?: string | null;
+}
+
+export interface Exercise {
+  variants?: Variant[];
+  lane?: (context: CallContext) => string;
+  prepare?: (context: CallContext) => Call | Promise<Call>;
+  /** A problem with a successful answer, or null. */
+  check?: (context: CallContext, reply: Reply) => string | null;
+}
+
+export function defaultParams({ world, target }: CallContext): Record<string, string> {
+  return {
+    guildId: world.guild.id,
+    channelId: target.channel,
+    messageId: target.message,
+    fileId: target.file ?? '',
+    roleId: world.roles.plain.id,
+    overwriteId: world.roles.plain.id,
+    userId: world.owner.id,
+    id: world.owner.id,
+    code: world.invite,
+    emoji: encodeURIComponent('👍'),
+  };
+}
+
+const allOf: Variant[] = ['private', 'dm'];
+const TEXT_UPLOAD = { filename: 'notes.txt', contentType: 'text/plain', size: 3 };
+const IMAGE_UPLOAD = { filename: 'picture.png', contentType: 'image/png', size: 100 };
+
+/** Someone's voice state is theirs alone: their voice cells run one after another. */
+const voiceLane = ({ role }: CallContext) => `voice:${role}`;
+/**
+ * Role writes move positions (a new role goes to 1 and shifts the others up): run concurrently, one would
+ * see another's shift mid-way (chat checks the hierarchy against the actor's roles as read before its guild
+ * lock), so they run one after another.
+ */
+const rolesLane = () => 'roles';
+
+/** A throwaway guild per cell, shaped like G (owner, `granted` with mod, `member` plain). */
+const throwawayGuild = async ({ builder, world }: CallContext): Promise<Call> => ({
+  params: { guildId: await builder.throwawayGuild(world) },
+});
+
+/** A fresh message by the owner in the target channel. */
+const freshMessage = async ({ world, target }: CallContext): Promise<Call> => {
+  const message = await world.owner.client.ok<{ id: string }>(
+    'POST',
+    `/api/v1/channels/${target.channel}/messages`,
+    { content: 'throwaway' },
+  );
+  return { params: { messageId: message.id } };
+};
+
+/** The caller joins its own home guild's voice channel first. */
+const inOwnVoice = async ({ world, role, caller }: CallContext): Promise<Call> => {
+  if (caller && role !== 'anonymous') {
+    await caller.client.ok('POST', `/api/v1/channels/${world.homes[role].voiceId}/voice`, {});
+  }
+  return {};
+};
+
+export const EXERCISES: Record<string, Exercise> = {
+  'POST /api/v1/auth/register': {
+    prepare: () => {
+      const username = `reg_${Math.random().toString(36).slice(2, 12)}`;
+      return { body: { email: `${username}@example.test`, username, password: 'a long enough password' } };
+    },
+  },
+  'POST /api/v1/auth/login': {
+    prepare: ({ world }) => ({ body: { login: world.login.username, password: world.login.password } }),
+  },
+  'POST /api/v1/auth/refresh': {
+    prepare: async ({ world }) => ({
+      body: { refreshToken: (await signIn(world.baseUrl, world.login)).refreshToken },
+    }),
+  },
+  'POST /api/v1/auth/logout': {
+    // A session of its own: logging out must not end the caller's session the other cells use.
+    prepare: async ({ world, caller }) =>
+      caller ? { token: (await signIn(world.baseUrl, caller)).token } : {},
+  },
+  'POST /api/v1/auth/password': {
+    // A throwaway account: a password change ends the caller's other sessions.
+    prepare: async ({ world, caller }) => {
+      if (!caller) return { body: { currentPassword: 'whatever', newPassword: 'whatever else' } };
+      const fresh = await register(world.baseUrl);
+      return {
+        token: fresh.token,
+        body: { currentPassword: fresh.password, newPassword: `${fresh.password}-changed` },
+      };
+    },
+  },
+  'DELETE /api/v1/auth/sessions/{id}': {
+    // One of the owner's sessions, fresh per cell.
+    prepare: async ({ world }) => {
+      const session = await signIn(world.baseUrl, world.owner);
+      return { params: { id: await sessionOf(world.baseUrl, session.token) } };
+    },
+  },
+  'PATCH /api/v1/users/@me': { prepare: () => ({ body: { about: 'matrix' } }) },
+
+  'POST /api/v1/guilds': { prepare: () => ({ body: { name: 'matrix' } }) },
+  'PATCH /api/v1/guilds/{guildId}': {
+    prepare: ({ world }) => ({ body: { description: world.guild.description } }),
+  },
+  'DELETE /api/v1/guilds/{guildId}': { prepare: throwawayGuild },
+  'POST /api/v1/guilds/{guildId}/owner': {
+    prepare: async (context) => ({
+      ...(await throwawayGuild(context)),
+      body: { userId: context.world.member.id },
+    }),
+  },
+  'DELETE /api/v1/users/@me/guilds/{guildId}': { prepare: throwawayGuild },
+
+  'PATCH /api/v1/guilds/{guildId}/members/{userId}': {
+    prepare: async (context) => {
+      const target = await context.shared('nickname target', () =>
+        context.builder.spareMember(context.world),
+      );
+      return { params: { userId: target.id }, body: { nickname: 'renamed' } };
+    },
+  },
+  'PATCH /api/v1/guilds/{guildId}/members/@me': { prepare: () => ({ body: { nickname: 'me' } }) },
+  'DELETE /api/v1/guilds/{guildId}/members/{userId}': {
+    prepare: async (context) => {
+      const target =
+        context.expected === 'ok'
+          ? await context.builder.spareMember(context.world)
+          : await context.shared('kick target', () => context.builder.spareMember(context.world));
+      return { params: { userId: target.id } };
+    },
+  },
+  'PUT /api/v1/guilds/{guildId}/bans/{userId}': {
+    prepare: async (context) => {
+      const target =
+        context.expected === 'ok'
+          ? context.builder.spare()
+          : await context.shared('ban target', async () => context.builder.spare());
+      return { params: { userId: target.id }, body: { reason: 'matrix' } };
+    },
+  },
+  'DELETE /api/v1/guilds/{guildId}/bans/{userId}': {
+    prepare: async (context) => {
+      const { world } = context;
+      const ban = async () => {
+        const target = context.builder.spare();
+        await world.owner.client.ok('PUT', `/api/v1/guilds/${world.guild.id}/bans/${target.id}`, {});
+        return target;
+      };
+      const target = context.expected === 'ok' ? await ban() : await context.shared('banned', ban);
+      return { params: { userId: target.id } };
+    },
+  },
+
+  'POST /api/v1/guilds/{guildId}/roles': {
+    lane: rolesLane,
+    prepare: () => ({ body: { name: 'matrix' } }),
+  },
+  'PATCH /api/v1/guilds/{guildId}/roles': {
+    lane: rolesLane,
+    prepare: ({ world }) => ({ body: [{ id: world.roles.plain.id, position: 1 }] }),
+  },
+  'PATCH /api/v1/guilds/{guildId}/roles/{roleId}': {
+    lane: rolesLane,
+    prepare: () => ({ body: { color: 0x123456 } }),
+  },
+  'DELETE /api/v1/guilds/{guildId}/roles/{roleId}': {
+    lane: rolesLane,
+    prepare: async ({ world }) => {
+      const role = await world.owner.client.ok<{ id: string }>(
+        'POST',
+        `/api/v1/guilds/${world.guild.id}/roles`,
+        { name: 'throwaway' },
+      );
+      return { params: { roleId: role.id } };
+    },
+  },
+
+  'POST /api/v1/guilds/{guildId}/channels': { prepare: () => ({ body: { name: 'matrix' } }) },
+  'PATCH /api/v1/guilds/{guildId}/channels': {
+    prepare: ({ world }) => ({ body: [{ id: world.channels.text.id, position: 0 }] }),
+  },
+  'GET /api/v1/channels/{channelId}': { variants: allOf },
+  'PATCH /api/v1/channels/{channelId}': {
+    variants: ['private'],
+    prepare: ({ target }) => ({ body: { topic: target.topic } }),
+  },
+  'DELETE /api/v1/channels/{channelId}': {
+    prepare: async ({ world }) => {
+      const channel = await world.owner.client.ok<{ id: string }>(
+        'POST',
+        `/api/v1/guilds/${world.guild.id}/channels`,
+        { name: 'throwaway' },
+      );
+      return { params: { channelId: channel.id } };
+    },
+  },
+  'PUT /api/v1/channels/{channelId}/permissions/{overwriteId}': {
+    variants: ['private'],
+    prepare: () => ({ body: { type: 'role', allow: '0', deny: '0' } }),
+  },
+  'DELETE /api/v1/channels/{channelId}/permissions/{overwriteId}': {
+    prepare: async ({ world }) => {
+      const channel = await world.owner.client.ok<{ id: string }>(
+        'POST',
+        `/api/v1/guilds/${world.guild.id}/channels`,
+        {
+          name: 'throwaway',
+          permissionOverwrites: [{ id: world.roles.plain.id, type: 'role', allow: '0', deny: '0' }],
+        },
+      );
+      return { params: { channelId: channel.id } };
+    },
+  },
+
+  'POST /api/v1/guilds/{guildId}/invites': { prepare: () => ({ body: {} }) },
+  'POST /api/v1/invites/{code}': {
+    // The stranger must stay one: a spare stranger joins instead.
+    prepare: ({ role, builder }) => (role === 'stranger' ? { token: builder.spare().token } : {}),
+  },
+  'DELETE /api/v1/invites/{code}': {
+    prepare: async ({ world }) => {
+      const invite = await world.owner.client.ok<{ code: string }>(
+        'POST',
+        `/api/v1/guilds/${world.guild.id}/invites`,
+        {},
+      );
+      return { params: { code: invite.code } };
+    },
+  },
+
+  'GET /api/v1/channels/{channelId}/messages': { variants: allOf },
+  'POST /api/v1/channels/{channelId}/messages': {
+    variants: allOf,
+    prepare: () => ({ body: { content: 'matrix' } }),
+  },
+  'GET /api/v1/channels/{channelId}/messages/{messageId}': { variants: allOf },
+  'PATCH /api/v1/channels/{channelId}/messages/{messageId}': {
+    variants: allOf,
+    prepare: ({ target }) => ({ body: { content: target.content } }),
+  },
+  'DELETE /api/v1/channels/{channelId}/messages/{messageId}': { variants: allOf, prepare: freshMessage },
+  'GET /api/v1/channels/{channelId}/pins': { variants: allOf },
+  'PUT /api/v1/channels/{channelId}/pins/{messageId}': { variants: allOf, prepare: freshMessage },
+  'DELETE /api/v1/channels/{channelId}/pins/{messageId}': {
+    variants: allOf,
+    prepare: async (context) => {
+      // A fresh message the owner pins first.
+      const call = await freshMessage(context);
+      const pin = `/api/v1/channels/${context.target.channel}/pins/${call.params!['messageId']}`;
+      await context.world.owner.client.ok('PUT', pin);
+      return call;
+    },
+  },
+  'GET /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}': { variants: allOf },
+  'PUT /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
+  'DELETE /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
+  'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': { variants: allOf },
+
+  'POST /api/v1/users/@me/channels': {
+    prepare: async (context) => {
+      const partner = await context.shared('dm partner', async () => context.builder.spare());
+      return { body: { recipientId: partner.id } };
+    },
+  },
+  'PUT /api/v1/channels/{channelId}/recipients/{userId}': {
+    prepare: async (context) => {
+      const guest = await context.shared('dm guest', async () => context.builder.spare());
+      return { params: { channelId: context.world.dm.id, userId: guest.id } };
+    },
+  },
+  'DELETE /api/v1/channels/{channelId}/recipients/{userId}': {
+    prepare: async ({ world, builder, expected }) => {
+      // Allowed: a spare the owner adds first. Refused: the group's owner (removing oneself is leaving,
+      // which every recipient may; removing someone else is the owner's alone).
+      let userId = world.owner.id;
+      if (expected === 'ok') {
+        userId = builder.spare().id;
+        await world.owner.client.ok('PUT', `/api/v1/channels/${world.dm.id}/recipients/${userId}`);
+      }
+      return { params: { channelId: world.dm.id, userId } };
+    },
+  },
+
+  'GET /api/v1/channels/{channelId}/messages/search': { variants: allOf },
+
+  'GET /api/v1/presences': {
+    prepare: ({ world }) => ({
+      query: `userIds=${[world.owner, world.granted, world.member].map((who) => who.id).join(',')}`,
+    }),
+    // The three are online (their realtime sockets): someone sharing nothing with them sees them offline.
+    check: ({ role }, reply) => {
+      const statuses = (reply.body as { status: string }[]).map((presence) => presence.status);
+      if (role === 'stranger' && statuses.some((status) => status !== 'offline')) {
+        return `a stranger sees presences ${JSON.stringify(statuses)}`;
+      }
+      if (role !== 'stranger' && statuses.every((status) => status === 'offline')) {
+        return 'the fixture is not online: this check proves nothing';
+      }
+      return null;
+    },
+  },
+  'PATCH /api/v1/users/@me/presence': { prepare: () => ({ body: { status: 'online' } }) },
+
+  'POST /api/v1/channels/{channelId}/attachments': {
+    variants: allOf,
+    prepare: () => ({ body: TEXT_UPLOAD }),
+  },
+  'POST /api/v1/users/@me/avatar': { prepare: () => ({ body: IMAGE_UPLOAD }) },
+  'POST /api/v1/guilds/{guildId}/icon': { prepare: () => ({ body: IMAGE_UPLOAD }) },
+  // A ready upload: completing it again answers the same.
+  'POST /api/v1/attachments/{fileId}/complete': { variants: ['private'] },
+  'GET /api/v1/attachments/{fileId}': { variants: ['private'] },
+  'GET /api/v1/files/{fileId}': { prepare: ({ world }) => ({ params: { fileId: world.avatar } }) },
+
+  'POST /api/v1/channels/{channelId}/voice': {
+    variants: ['private'],
+    lane: voiceLane,
+    prepare: ({ target }) => ({ params: { channelId: target.voice! }, body: {} }),
+  },
+  'GET /api/v1/channels/{channelId}/voice-states': {
+    variants: ['private'],
+    prepare: ({ target }) => ({ params: { channelId: target.voice! } }),
+  },
+  'PATCH /api/v1/users/@me/voice-state': {
+    lane: voiceLane,
+    prepare: async (context) => ({ ...(await inOwnVoice(context)), body: { selfMute: true } }),
+  },
+  'DELETE /api/v1/users/@me/voice-state': { lane: voiceLane, prepare: inOwnVoice },
+  'PATCH /api/v1/guilds/{guildId}/voice-states/{userId}': {
+    prepare: async (context) => {
+      const target = await context.shared('in voice', () => context.builder.spareInVoice(context.world));
+      return { params: { userId: target.id }, body: { mute: true } };
+    },
+  },
+  'DELETE /api/v1/guilds/{guildId}/voice-states/{userId}': {
+    prepare: async (context) => {
+      const target =
+        context.expected === 'ok'
+          ? await context.builder.spareInVoice(context.world)
+          : await context.shared('in voice', () => context.builder.spareInVoice(context.world));
+      return { params: { userId: target.id } };
+    },
+  },
+};

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 import { AppError, CLIENT_ADDRESS_HEADER, IDENTITY_HEADER } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProxy } from './http-proxy';
@@ -174,5 +174,34 @@ describe('HttpProxy', () => {
     expect(((await within.json()) as { body: string }).body).toHaveLength(3000);
     const over = await fetch(`${url}storage/x`, { method: 'PUT', body: 'x'.repeat(5000) });
     expect(over.status).toBe(413);
+  });
+
+  it('sends a bodiless request again when the service dropped the pooled connection it reused', async () => {
+    // A raw service that answers the first request on a connection with keep-alive, then resets that
+    // connection when a second request arrives on it (as a service closing an idle socket would).
+    const answered = new WeakSet<Socket>();
+    const flaky = createTcpServer((socket) => {
+      socket.on('data', () => {
+        if (answered.has(socket)) return void socket.resetAndDestroy();
+        answered.add(socket);
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const target = new URL(`http://127.0.0.1:${(flaky.address() as AddressInfo).port}`);
+    const own = new HttpProxy({ timeoutMs: 1_000, maxBodyBytes: 1024 });
+    const { server, url } = await front(own, target);
+    servers.push(server);
+    try {
+      expect((await fetch(`${url}a`)).status).toBe(200);
+      const again = await fetch(`${url}b`);
+      expect(again.status).toBe(200);
+      expect(await again.text()).toBe('ok');
+      const withBody = await fetch(`${url}c`, { method: 'POST', body: 'x' });
+      expect(withBody.status).toBe(502);
+    } finally {
+      own.close();
+      flaky.close();
+    }
   });
 });

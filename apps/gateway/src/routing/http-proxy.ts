@@ -63,7 +63,14 @@ export interface ForwardContext {
  * a refused connection becomes 502, no answer within the timeout 504, a body over the limit 413.
  */
 export class HttpProxy {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
+  // `timeout` also makes Node honour the services' `Keep-Alive: timeout=N` hint: an idle pooled socket is
+  // dropped a second before the service would close it, instead of racing that close with a new request.
+  private readonly agent = new Agent({
+    keepAlive: true,
+    maxSockets: 256,
+    keepAliveMsecs: 10_000,
+    timeout: 60_000,
+  });
 
   constructor(private readonly options: ProxyOptions) {}
 
@@ -86,50 +93,65 @@ export class HttpProxy {
     if (context.identityHeader) headers[IDENTITY_HEADER] = context.identityHeader;
     headers[CLIENT_ADDRESS_HEADER] = context.clientAddressHeader;
 
+    const bodiless = !req.headers['content-length'] && !req.headers['transfer-encoding'];
     return new Promise((resolve, reject) => {
       let settled = false;
-      const fail = (error: AppError) => {
-        if (settled) return;
-        settled = true;
-        upstream.destroy();
-        reject(error);
-      };
-      const upstream = request({
-        agent: this.agent,
-        protocol: context.target.protocol,
-        hostname: context.target.hostname,
-        port: context.target.port,
-        method: req.method,
-        path: context.path,
-        headers,
-        timeout: this.options.timeoutMs,
-      });
-      upstream.on('response', (answer: IncomingMessage) => {
-        if (settled) return answer.resume();
-        settled = true;
-        res.writeHead(answer.statusCode ?? 502, forwardableHeaders(answer.headers));
-        answer.pipe(res);
-        answer.on('end', resolve);
-        answer.on('error', () => res.destroy());
-        res.on('close', () => answer.destroy());
-      });
-      upstream.on('timeout', () =>
-        fail(new AppError(504, 'GATEWAY_TIMEOUT', `The ${context.service} service did not answer in time.`)),
-      );
-      upstream.on('error', () =>
-        fail(new AppError(502, 'BAD_GATEWAY', `The ${context.service} service is unavailable.`)),
-      );
-
-      let received = 0;
-      req.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > maxBodyBytes) {
-          req.unpipe(upstream);
-          fail(this.tooLarge(maxBodyBytes));
+      const send = (retried: boolean) => {
+        const fail = (error: AppError) => {
+          if (settled) return;
+          settled = true;
+          upstream.destroy();
+          reject(error);
+        };
+        const upstream = request({
+          agent: this.agent,
+          protocol: context.target.protocol,
+          hostname: context.target.hostname,
+          port: context.target.port,
+          method: req.method,
+          path: context.path,
+          headers,
+          timeout: this.options.timeoutMs,
+        });
+        upstream.on('response', (answer: IncomingMessage) => {
+          if (settled) return answer.resume();
+          settled = true;
+          res.writeHead(answer.statusCode ?? 502, forwardableHeaders(answer.headers));
+          answer.pipe(res);
+          answer.on('end', resolve);
+          answer.on('error', () => res.destroy());
+          res.on('close', () => answer.destroy());
+        });
+        upstream.on('timeout', () =>
+          fail(
+            new AppError(504, 'GATEWAY_TIMEOUT', `The ${context.service} service did not answer in time.`),
+          ),
+        );
+        upstream.on('error', (error: NodeJS.ErrnoException) => {
+          // A pooled connection the service closed just as we reused it: nothing reached the service, so a
+          // request without a body is sent again once on a fresh connection.
+          if (!settled && !retried && bodiless && upstream.reusedSocket && error.code === 'ECONNRESET') {
+            send(true);
+            return;
+          }
+          fail(new AppError(502, 'BAD_GATEWAY', `The ${context.service} service is unavailable.`));
+        });
+        req.on('aborted', () => upstream.destroy());
+        if (bodiless) {
+          upstream.end();
+          return;
         }
-      });
-      req.on('aborted', () => upstream.destroy());
-      req.pipe(upstream);
+        let received = 0;
+        req.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > maxBodyBytes) {
+            req.unpipe(upstream);
+            fail(this.tooLarge(maxBodyBytes));
+          }
+        });
+        req.pipe(upstream);
+      };
+      send(false);
     });
   }
 

@@ -1,6 +1,7 @@
 import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import { ChatTransactions } from '../database/chat-transactions';
+import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
 
 export interface GuildAccessRow {
@@ -25,8 +26,12 @@ export interface ChannelAccessRow {
 export class AccessRepository {
   constructor(private readonly transactions: ChatTransactions) {}
 
-  async guildAccess(guildId: string, userId: string): Promise<GuildAccessRow | null> {
-    const db = this.transactions.executor;
+  /** Pass the transaction's executor to read under its locks. */
+  async guildAccess(
+    guildId: string,
+    userId: string,
+    db: ChatExecutor = this.transactions.executor,
+  ): Promise<GuildAccessRow | null> {
     const guild = await db
       .selectFrom('guilds')
       .innerJoin('roles as everyone', 'everyone.id', 'guilds.id')

@@ -10,6 +10,7 @@ import {
 } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
+import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
 import { AccessRepository } from './access.repository';
 
@@ -57,9 +58,9 @@ export class AccessService {
   constructor(private readonly repository: AccessRepository) {}
 
   /** The caller's access to a guild, or null when the guild does not exist or they are not a member. */
-  async guild(guildId: string, userId: string): Promise<GuildAccess | null> {
+  async guild(guildId: string, userId: string, db?: ChatExecutor): Promise<GuildAccess | null> {
     if (!isSnowflake(guildId)) return null;
-    const row = await this.repository.guildAccess(guildId, userId);
+    const row = await this.repository.guildAccess(guildId, userId, db);
     if (!row?.member) return null;
     const context: GuildPermissionContext = {
       guildId: row.guildId,
@@ -79,10 +80,20 @@ export class AccessService {
 
   /** A member's guild access; 404 for non-members; 403 naming the first missing permission. */
   async requireGuild(guildId: string, userId: string, ...required: PermissionName[]): Promise<GuildAccess> {
-    const access = await this.guild(guildId, userId);
-    if (!access) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
-    requirePermissions(access.permissions, required);
-    return access;
+    return requireMember(await this.guild(guildId, userId), required);
+  }
+
+  /**
+   * requireGuild read through a transaction, after it locked what the decision depends on (e.g. the guild
+   * row for role changes), so a concurrent change to the caller's roles cannot slip between check and write.
+   */
+  async requireGuildWithin(
+    db: ChatExecutor,
+    guildId: string,
+    userId: string,
+    ...required: PermissionName[]
+  ): Promise<GuildAccess> {
+    return requireMember(await this.guild(guildId, userId, db), required);
   }
 
   /** The caller's access to a channel, or null when it does not exist or they cannot see it. */
@@ -139,4 +150,10 @@ export function requirePermissions(permissions: bigint, required: readonly Permi
     `You need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
     missing.map((name) => ({ code: name, message: `missing ${name}` })),
   );
+}
+
+function requireMember(access: GuildAccess | null, required: PermissionName[]): GuildAccess {
+  if (!access) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+  requirePermissions(access.permissions, required);
+  return access;
 }

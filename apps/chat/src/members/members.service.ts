@@ -70,11 +70,19 @@ export class MembersService {
     if (!self) await this.requireModeratable(actor, targetId);
 
     return this.transactions.run(async (trx) => {
+      // Role changes are decided under the guild lock role edits take, on the actor's roles as they are then.
+      let lockedActor = actor;
+      if (dto.roleIds !== undefined) {
+        await this.roles.lockGuild(trx, guildId);
+        lockedActor = await this.access.requireGuildWithin(trx, guildId, actorId, 'MANAGE_ROLES');
+      }
       const member = await this.members.findForUpdate(trx, guildId, targetId);
       if (!member) throw unknownMember();
       const current = (await this.members.roleIds(trx, guildId, [targetId])).get(targetId) ?? [];
       let roleIds = current;
       if (dto.roleIds !== undefined) {
+        const target = self ? null : await this.access.guild(guildId, targetId, trx);
+        if (target) this.assertModeratable(lockedActor, target);
         const wanted = dto.roleIds;
         const found = new Map(
           (await this.roles.findMany(trx, guildId, wanted)).map((role) => [role.id, role]),
@@ -88,7 +96,7 @@ export class MembersService {
         const removed = current.filter((roleId) => !wanted.includes(roleId));
         const removedRoles = await this.roles.findMany(trx, guildId, removed);
         for (const role of [...added.map((roleId) => found.get(roleId)!), ...removedRoles]) {
-          assertCanManageRole(actor, role);
+          assertCanManageRole(lockedActor, role);
         }
         await this.members.removeRoles(trx, guildId, targetId, removed);
         await this.members.addRoles(trx, guildId, targetId, added);

@@ -158,4 +158,44 @@ describe('roles and hierarchy', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('UNKNOWN_ROLE');
   });
+
+  it("decides role changes on the actor's roles as they are under the guild lock", async () => {
+    // The owner's transaction holds the guild lock and takes the mod's role away; the mod's role edit and
+    // role assignment wait for that lock and must then be refused (decided on the roles after the demotion).
+    const { guild, ownerId, modId, juniorId, modRole, juniorRole } = await hierarchy();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+    const demotion = app.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('guilds').select('id').where('id', '=', guild.id).forUpdate().execute();
+      locked();
+      await released;
+      await trx
+        .deleteFrom('member_roles')
+        .where('guild_id', '=', guild.id)
+        .where('user_id', '=', modId)
+        .where('role_id', '=', modRole.id)
+        .execute();
+    });
+    await lockHeld;
+    const edit = app.call('PATCH', `/api/v1/guilds/${guild.id}/roles/${juniorRole.id}`, {
+      as: modId,
+      body: { name: 'renamed by a former mod' },
+    });
+    const assign = app.call('PATCH', `/api/v1/guilds/${guild.id}/members/${juniorId}`, {
+      as: modId,
+      body: { roleIds: [] },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await demotion;
+    const [edited, assigned] = await Promise.all([edit, assign]);
+    expect(edited.status).toBe(403);
+    expect(assigned.status).toBe(403);
+    const roles = await ok<Role[]>(app, 'GET', `/api/v1/guilds/${guild.id}/roles`, ownerId);
+    expect(roles.find((role) => role.id === juniorRole.id)?.name).toBe('junior');
+    const junior = await ok<Member>(app, 'GET', `/api/v1/guilds/${guild.id}/members/${juniorId}`, ownerId);
+    expect(junior.roleIds).toEqual([juniorRole.id]);
+  });
 });

@@ -43,14 +43,15 @@ export class RolesService {
 
   /** A new role goes at position 1 (just above @everyone, so below every role of the actor). */
   async create(guildId: string, userId: string, dto: CreateRoleDto): Promise<Role> {
-    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
     const permissions = parsePermissions(dto.permissions);
-    assertCanGrant(access.permissions, permissions);
-    assertCanManageRole(access, { position: 1, name: dto.name });
     return this.transactions.run(async (trx) => {
       if (!(await this.roles.lockGuild(trx, guildId))) {
         throw AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
       }
+      const access = await this.access.requireGuildWithin(trx, guildId, userId, 'MANAGE_ROLES');
+      assertCanGrant(access.permissions, permissions);
+      assertCanManageRole(access, { position: 1, name: dto.name });
       if ((await this.roles.count(trx, guildId)) >= CHAT_LIMITS.rolesPerGuild) {
         throw limitReached(
           GUILD_ERROR_CODES.tooManyRoles,
@@ -75,9 +76,10 @@ export class RolesService {
   }
 
   async update(guildId: string, roleId: string, userId: string, dto: UpdateRoleDto): Promise<Role> {
-    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
     return this.transactions.run(async (trx) => {
       await this.roles.lockGuild(trx, guildId);
+      const access = await this.access.requireGuildWithin(trx, guildId, userId, 'MANAGE_ROLES');
       const role = await this.roles.find(trx, guildId, roleId);
       if (!role) throw unknownRole();
       assertCanManageRole(access, role);
@@ -98,9 +100,10 @@ export class RolesService {
    * positions are applied, then every role but @everyone is renumbered 1..n.
    */
   async reorder(guildId: string, userId: string, items: RolePositionsDto): Promise<Role[]> {
-    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
     return this.transactions.run(async (trx) => {
       await this.roles.lockGuild(trx, guildId);
+      const access = await this.access.requireGuildWithin(trx, guildId, userId, 'MANAGE_ROLES');
       const roles = await this.roles.list(trx, guildId);
       const byId = new Map(roles.map((role) => [role.id, role]));
       const requested = new Map<string, number>();
@@ -136,12 +139,13 @@ export class RolesService {
   }
 
   async delete(guildId: string, roleId: string, userId: string): Promise<void> {
-    const access = await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
+    await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
     if (roleId === guildId) {
       throw new AppError(400, GUILD_ERROR_CODES.everyoneRole, 'The @everyone role cannot be deleted.');
     }
     await this.transactions.run(async (trx) => {
       await this.roles.lockGuild(trx, guildId);
+      const access = await this.access.requireGuildWithin(trx, guildId, userId, 'MANAGE_ROLES');
       const role = await this.roles.find(trx, guildId, roleId);
       if (!role) throw unknownRole();
       assertCanManageRole(access, role);

@@ -523,6 +523,8 @@ void runBench(
     const gatewayEnv = {
       GATEWAY_ROUTES_FILE: benchRoutesFile(directory),
       REALTIME_MAX_CONNECTIONS_PER_USER: UNLIMITED,
+      // many connections per user, opened at once
+      REALTIME_HANDSHAKES_PER_MINUTE: UNLIMITED,
       REALTIME_PING_INTERVAL_MS: String(pingIntervalMs),
       REALTIME_PING_TIMEOUT_MS: String(pingIntervalMs),
     };

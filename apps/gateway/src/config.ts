@@ -55,8 +55,16 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   REALTIME_REPLAY_BUFFER_SIZE: env.positiveInt().default(1_000),
   /** One typing.started per user and channel per this many seconds. */
   REALTIME_TYPING_INTERVAL_SECONDS: env.positiveInt().default(5),
-  /** Live connections one user may hold on one gateway. */
+  /** Live connections one user may hold, counted across all gateways (TOO_MANY_CONNECTIONS beyond). */
   REALTIME_MAX_CONNECTIONS_PER_USER: env.positiveInt().default(10),
+  /** Handshakes (connects and resumes) one user may open per minute, across all gateways (RATE_LIMITED). */
+  REALTIME_HANDSHAKES_PER_MINUTE: env.positiveInt().default(60),
+  /** Client events one connection may send per second, sustained; beyond, events are answered RATE_LIMITED. */
+  REALTIME_EVENTS_PER_SECOND: env.positiveInt().default(5),
+  /** Client events one connection may send in a burst. */
+  REALTIME_EVENT_BURST: env.positiveInt().default(20),
+  /** Refused events within 10 s after which the connection is closed (`reconnect {reason: RATE_LIMITED}`). */
+  REALTIME_EVENT_MAX_REFUSED: env.positiveInt().default(20),
   /** Packets queued to a socket that does not read before it is disconnected (SLOW_CONSUMER). */
   REALTIME_MAX_PENDING_PACKETS: env.positiveInt().default(1_000),
   REALTIME_PING_INTERVAL_MS: env.positiveInt().default(25_000),

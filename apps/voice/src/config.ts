@@ -61,6 +61,13 @@ export const voiceConfigSchema = baseServiceConfig
     VOICE_TOKEN_TTL_SECONDS: env.positiveInt().default(60),
     /** A router holding this many consumers takes no new peers: they go on a router of another worker. */
     VOICE_MAX_CONSUMERS_PER_ROUTER: env.positiveInt().default(500),
+    /**
+     * Consumers one client may hold at once (one per producer it receives: a microphone, camera or screen
+     * of another member); `consume` beyond it is refused with TOO_MANY_CONSUMERS. The default covers a
+     * full 99-member channel's microphones plus 51 cameras or screens, and keeps one client well under a
+     * router's share (VOICE_MAX_CONSUMERS_PER_ROUTER).
+     */
+    VOICE_MAX_CONSUMERS_PER_PEER: env.positiveInt().default(150),
     /** A voice state whose client is not connected to signaling for this long is removed. */
     VOICE_RECONNECT_GRACE_SECONDS: env.positiveInt().default(15),
     /** How often a node refreshes its registration and sweeps abandoned voice states and dead nodes. */
@@ -78,8 +85,13 @@ export const voiceConfigSchema = baseServiceConfig
     REDIS_URL: env.distributedOnly(env.url(['redis', 'rediss'])),
     KAFKA_BROKERS: env.distributedOnly(env.list()),
     INTERNAL_IDENTITY_SECRET: z.string().min(32),
-    /** Consumer group reading chat.members: members who leave a guild are disconnected from its voice. */
+    /**
+     * Consumer group reading chat.members, chat.roles, chat.channels and chat.guilds: members who leave a
+     * guild, lose CONNECT or VIEW_CHANNEL, or whose channel is deleted are disconnected from voice; lost
+     * SPEAK/STREAM closes their producers (the name predates the other topics; kept so offsets carry on).
+     */
     VOICE_CONSUMER_GROUP: z.string().min(1).default('voice.members'),
+    /** Whether that consumer runs (tests of a lone voice service turn it off). */
     VOICE_MEMBERS_CONSUMER_ENABLED: env.boolean().default(true),
   })
   .refine((config) => config.VOICE_RTC_MIN_PORT <= config.VOICE_RTC_MAX_PORT, {

@@ -1,6 +1,14 @@
 import { until } from '@bonfire/platform';
-import { PERMISSIONS, type VoiceJoinResponse, type VoiceState } from '@bonfire/contracts';
+import {
+  type AnyEvent,
+  type EventType,
+  PERMISSIONS,
+  type VoiceJoinResponse,
+  type VoiceState,
+} from '@bonfire/contracts';
+import { createEvent } from '@bonfire/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatEventsConsumer } from './voice-states/chat-events.consumer';
 import {
   fakeDtlsParameters,
   opusRtpParameters,
@@ -32,6 +40,11 @@ function guildFixture(app: VoiceTestApp, users: Record<string, bigint>, userLimi
     return id;
   };
   return { guildId, channel };
+}
+
+/** A chat event as the consumer receives it (only the fields voice reads need to be real). */
+function chatEvent(type: EventType, key: string, data: unknown): AnyEvent {
+  return createEvent(type, key, data as never, 'chat') as AnyEvent;
 }
 
 interface Joined {
@@ -378,6 +391,93 @@ describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (
     expect(after.body).toEqual([]);
   });
 
+  it("lists a guild's voice states only in the channels the caller can see", async () => {
+    const [alice, bob] = [snowflake(), snowflake()];
+    const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });
+    const [open, secret] = [channel(), channel()];
+    app.chat.channels.get(secret)!.permissions.delete(bob);
+    expect((await join(alice, secret)).status).toBe(200);
+    expect((await join(bob, open)).status).toBe(200);
+    const states = (as: string) =>
+      app.call<VoiceState[]>('GET', `/api/v1/guilds/${guildId}/voice-states`, { as });
+    expect((await states(bob)).body.map((state) => [state.userId, state.channelId])).toEqual([[bob, open]]);
+    expect((await states(alice)).body.map((state) => state.channelId).sort()).toEqual([open, secret].sort());
+    expect((await app.call('GET', `/api/v1/channels/${secret}/voice-states`, { as: bob })).status).toBe(404);
+  });
+
+  it('re-checks permissions on chat events: lost SPEAK closes the microphone; lost CONNECT or sight, or the channel deleted, disconnects', async () => {
+    const [alice, bob, carol] = [snowflake(), snowflake(), snowflake()];
+    const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER, [carol]: MEMBER });
+    const channelId = channel();
+    const permissions = app.chat.channels.get(channelId)!.permissions;
+    const consumer = app.service.app.get(ChatEventsConsumer);
+    const channelUpdated = chatEvent('channel.updated', guildId, { channel: { id: channelId, guildId } });
+    const a = await connect(alice, channelId);
+    const b = await connect(bob, channelId);
+    const c = await connect(carol, channelId);
+    const mic = await sendAudio(a.client);
+    const recvId = await receiver(b.client);
+    const heard = await b.client.ok('consume', { transportId: recvId, producerId: mic.producerId });
+    const listed = async () =>
+      (
+        await app.call<VoiceState[]>('GET', `/api/v1/channels/${channelId}/voice-states`, { as: alice })
+      ).body.map((state) => state.userId);
+
+    // Alice's role loses SPEAK: her microphone closes (Bob's consumer with it) and new audio is refused,
+    // but she stays in the channel.
+    permissions.set(alice, MEMBER & ~PERMISSIONS.SPEAK);
+    await consumer.handle(chatEvent('role.updated', guildId, { role: { id: snowflake(), guildId } }));
+    expect(
+      await a.client.next('producer.closed', (event) => event.producerId === mic.producerId),
+    ).toBeTruthy();
+    expect(await b.client.next('consumer.closed')).toEqual({ consumerId: heard.consumerId });
+    expect(app.rooms.peer(a.join.state.sessionId)?.producers.size).toBe(0);
+    expect(
+      await a.client.request('produce', {
+        transportId: mic.transportId,
+        kind: 'audio',
+        rtpParameters: opusRtpParameters(),
+        source: 'microphone',
+      }),
+    ).toMatchObject({ ok: false, code: 'MISSING_PERMISSION' });
+    expect(a.client.events('closed')).toEqual([]);
+
+    // Bob loses CONNECT (a channel overwrite): disconnected, told why, his media closed, his state gone.
+    permissions.set(bob, PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.SPEAK);
+    await consumer.handle(channelUpdated);
+    expect(await b.client.next('closed')).toEqual({ reason: 'missing-permission' });
+    await a.client.next('peer.left', (event) => event.userId === bob);
+    expect(app.rooms.peer(b.join.state.sessionId)).toBeUndefined();
+
+    // Carol can no longer see the channel (her roles changed).
+    permissions.delete(carol);
+    const member = {
+      guildId,
+      userId: carol,
+      nickname: null,
+      roleIds: [],
+      joinedAt: new Date().toISOString(),
+    };
+    await consumer.handle(chatEvent('member.updated', guildId, { member }));
+    expect(await c.client.next('closed')).toEqual({ reason: 'missing-permission' });
+    expect(await listed()).toEqual([alice]);
+
+    // The same event again changes nothing; a guild with nobody in voice costs no chat call.
+    await consumer.handle(channelUpdated);
+    const before = app.chat.requests;
+    await consumer.handle(chatEvent('role.deleted', '1', { guildId: snowflake(), roleId: snowflake() }));
+    await consumer.handle(chatEvent('guild.updated', '1', { guild: { id: snowflake() } }));
+    expect(app.chat.requests).toBe(before);
+    expect(a.client.events('closed')).toEqual([]);
+    expect(await listed()).toEqual([alice]);
+
+    // The channel is deleted: Alice is disconnected too and the room closes.
+    await consumer.handle(chatEvent('channel.deleted', guildId, { channelId, guildId }));
+    expect(await a.client.next('closed')).toEqual({ reason: 'channel-deleted' });
+    expect(await listed()).toEqual([]);
+    await until(() => !app.rooms.rooms.has(channelId));
+  });
+
   it('closes every transport of a client that disconnects, and drops its state after the grace', async () => {
     const [alice, bob] = [snowflake(), snowflake()];
     const { channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });
@@ -496,6 +596,86 @@ describe('voice rooms outgrowing a router (VOICE_MAX_CONSUMERS_PER_ROUTER=2)', (
   });
 });
 
+describe('consumers per client (VOICE_MAX_CONSUMERS_PER_PEER=2)', () => {
+  let app: VoiceTestApp;
+  const clients: SignalingClient[] = [];
+
+  beforeAll(async () => {
+    app = await VoiceTestApp.start({ VOICE_MAX_CONSUMERS_PER_PEER: '2', VOICE_WORKERS: '1' });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await app?.stop();
+  });
+
+  async function connect(userId: string, channelId: string) {
+    const reply = await app.call<VoiceJoinResponse>('POST', `/api/v1/channels/${channelId}/voice`, {
+      as: userId,
+      body: {},
+    });
+    const { client, welcome } = await SignalingClient.connect(reply.body.endpoint, reply.body.token);
+    clients.push(client);
+    await client.ok('join', { rtpCapabilities: welcome.routerRtpCapabilities });
+    return { client, sessionId: reply.body.state.sessionId };
+  }
+
+  async function transport(client: SignalingClient, direction: 'send' | 'recv') {
+    const created = await client.ok('transport.create', { direction });
+    await client.ok('transport.connect', { transportId: created.id, dtlsParameters: fakeDtlsParameters() });
+    return created.id;
+  }
+
+  it('refuses consume over the cap with TOO_MANY_CONSUMERS, simultaneous requests included, and leaks nothing', async () => {
+    const users = [snowflake(), snowflake(), snowflake(), snowflake()];
+    const { channel } = guildFixture(app, Object.fromEntries(users.map((user) => [user, MEMBER])));
+    const channelId = channel();
+    const producers: string[] = [];
+    for (const userId of users.slice(0, 3)) {
+      const { client } = await connect(userId, channelId);
+      const { producerId } = await client.ok('produce', {
+        transportId: await transport(client, 'send'),
+        kind: 'audio',
+        rtpParameters: opusRtpParameters(),
+        source: 'microphone',
+      });
+      producers.push(producerId);
+    }
+    const listener = await connect(users[3]!, channelId);
+    const recvId = await transport(listener.client, 'recv');
+    const peer = app.rooms.peer(listener.sessionId)!;
+    const recv = peer.transports.get(recvId)!;
+
+    // Five at once (the same producer twice included): two pass, three are refused.
+    const wanted = [producers[0]!, producers[1]!, producers[2]!, producers[0]!, producers[1]!];
+    const acks = await Promise.all(
+      wanted.map((producerId) => listener.client.request('consume', { transportId: recvId, producerId })),
+    );
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(2);
+    const refused = acks.filter((ack) => !ack.ok);
+    expect(refused).toHaveLength(3);
+    for (const ack of refused) {
+      expect(ack).toMatchObject({ ok: false, code: 'TOO_MANY_CONSUMERS' });
+      expect(ack.ok ? '' : ack.message).toMatch(/at most 2 consumers/);
+    }
+    expect(peer.consumers.size).toBe(2);
+    expect((await recv.dump()).consumerIds).toHaveLength(2);
+    expect(app.rooms.rooms.get(channelId)!.routers[0]!.consumers).toBe(2);
+
+    // Closing one frees its place.
+    const first = acks.find((ack) => ack.ok)!;
+    await listener.client.ok('consumer.close', { consumerId: first.ok ? first.data.consumerId : '' });
+    await until(() => peer.consumers.size === 1);
+    await listener.client.ok('consume', { transportId: recvId, producerId: producers[2]! });
+    expect(
+      await listener.client.request('consume', { transportId: recvId, producerId: producers[0]! }),
+    ).toMatchObject({ ok: false, code: 'TOO_MANY_CONSUMERS' });
+    expect((await recv.dump()).consumerIds).toHaveLength(2);
+    const metrics = await app.call<string>('GET', '/metrics');
+    expect(metrics.body).toMatch(/voice_consumers\{[^}]*\} 2/);
+  });
+});
+
 describe('two voice nodes sharing Redis (placement, cross-node control)', () => {
   let chat: FakeChat;
   let nodeA: VoiceTestApp;
@@ -516,6 +696,39 @@ describe('two voice nodes sharing Redis (placement, cross-node control)', () => 
     await nodeB?.stop();
     await nodeA?.stop();
     await chat?.stop();
+  });
+
+  it('a permission re-check on one node reaches the session on the other (producers closed, then disconnected)', async () => {
+    const alice = snowflake();
+    const { guildId, channel } = guildFixture(nodeA, { [alice]: MEMBER });
+    const channelId = channel();
+    const joined = await nodeA.call<VoiceJoinResponse>('POST', `/api/v1/channels/${channelId}/voice`, {
+      as: alice,
+      body: {},
+    });
+    const host = joined.body.endpoint === nodeA.service.url ? nodeA : nodeB;
+    const other = host === nodeA ? nodeB : nodeA;
+    const { client, welcome } = await SignalingClient.connect(joined.body.endpoint, joined.body.token);
+    clients.push(client);
+    await client.ok('join', { rtpCapabilities: welcome.routerRtpCapabilities });
+    const send = await client.ok('transport.create', { direction: 'send' });
+    await client.ok('transport.connect', { transportId: send.id, dtlsParameters: fakeDtlsParameters() });
+    const { producerId } = await client.ok('produce', {
+      transportId: send.id,
+      kind: 'audio',
+      rtpParameters: opusRtpParameters(),
+      source: 'microphone',
+    });
+    const consumer = other.service.app.get(ChatEventsConsumer);
+    const permissions = chat.channels.get(channelId)!.permissions;
+    permissions.set(alice, MEMBER & ~PERMISSIONS.SPEAK);
+    await consumer.handle(chatEvent('role.updated', guildId, { role: { id: snowflake(), guildId } }));
+    expect(await client.next('producer.closed')).toEqual({ producerId });
+    expect(host.rooms.peer(joined.body.state.sessionId)?.producers.size).toBe(0);
+    permissions.set(alice, PERMISSIONS.VIEW_CHANNEL);
+    await consumer.handle(chatEvent('role.updated', guildId, { role: { id: snowflake(), guildId } }));
+    expect(await client.next('closed')).toEqual({ reason: 'missing-permission' });
+    await until(() => !host.rooms.rooms.has(channelId));
   });
 
   it('pins a room to one node whichever node answers the join, and moderation reaches the session', async () => {

@@ -27,6 +27,14 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * - `auth.refresh` {token}: present a refreshed access token of the same user.
  * - `typing.start` {channelId}: the others in the channel get `typing.started` (rate-limited).
  * - `presence.idle` {idle}: this device is idle (or active again); presence aggregates all devices.
+ * A malformed payload or an unknown event name is answered `INVALID_REQUEST`.
+ *
+ * Limits: a user holds at most REALTIME_MAX_CONNECTIONS_PER_USER live connections across all gateways
+ * and opens at most REALTIME_HANDSHAKES_PER_MINUTE (connects and resumes), else the handshake is refused
+ * (`TOO_MANY_CONNECTIONS` / `RATE_LIMITED`). Each connection may send REALTIME_EVENTS_PER_SECOND events
+ * (bursts of REALTIME_EVENT_BURST); beyond that events are answered `RATE_LIMITED`, and a connection that
+ * keeps sending into refusals gets `reconnect {reason: RATE_LIMITED}` and is closed. Messages larger than
+ * 64 KiB close the transport (WebSocket close code 1009; HTTP 413 when polling).
  */
 export const REALTIME_PATH = '/realtime';
 
@@ -55,6 +63,8 @@ export const REALTIME_CLOSE_REASONS = {
   slowConsumer: 'SLOW_CONSUMER',
   sessionTaken: 'SESSION_TAKEN',
   sessionEnded: 'SESSION_ENDED',
+  /** The connection kept sending events after they were refused `RATE_LIMITED`. */
+  rateLimited: 'RATE_LIMITED',
 } as const;
 
 /** Server → client `session.ended`: the sign-in session is over; do not reconnect with its tokens. */
@@ -67,6 +77,20 @@ export interface RealtimeHandshakeAuth {
   sessionId?: string;
   lastSeq?: number;
 }
+
+/** Client → server events and their payloads; each is answered with a RealtimeAck. */
+export interface RealtimeClientEvents {
+  'auth.refresh': { token: string };
+  'typing.start': { channelId: string };
+  'presence.idle': PresenceIdleRequest;
+}
+export type RealtimeClientEvent = keyof RealtimeClientEvents;
+
+export const REALTIME_CLIENT_EVENTS = [
+  'auth.refresh',
+  'typing.start',
+  'presence.idle',
+] as const satisfies readonly RealtimeClientEvent[];
 
 export type RealtimeAck = { ok: true } | { ok: false; code: RealtimeErrorCode; message: string };
 
@@ -89,8 +113,14 @@ export interface PresenceIdleRequest {
   idle: boolean;
 }
 
-/** `voice.state.updated`: a member joined, changed or left (channelId null) a voice channel of a guild. */
-export type VoiceStateUpdated = VoiceState;
+/**
+ * `voice.state.updated`: a member joined, changed or left (channelId null) a voice channel of a guild.
+ * Sent to the sessions that can see the channel (and to the user's own). A leave carries
+ * `previousChannelId`, the channel left, and reaches that channel's viewers; a move reaches the old
+ * channel's viewers as such a leave (they may not see the new channel), then the new channel's viewers
+ * (without `previousChannelId`).
+ */
+export type VoiceStateUpdated = VoiceState & { previousChannelId?: string | null };
 
 /** Every event a client can receive in `dispatch`, with its payload. */
 export interface DispatchEvents {

@@ -186,23 +186,64 @@ describe('voice events → rooms', () => {
     joinedAt: new Date().toISOString(),
   };
 
-  it('sends voice.state.updated to the guild and to the user, as is', () => {
+  it('sends voice.state.updated to the channel (those who can see it) and to the user, as is', () => {
     const packet = toPacket(event('voice.state.updated', state));
-    expect(packet).toMatchObject({ type: 'voice.state.updated', data: state, rooms: ['guild:5', 'user:7'] });
+    expect(packet).toMatchObject({
+      type: 'voice.state.updated',
+      data: state,
+      rooms: ['channel:20', 'user:7'],
+    });
     expect(packet?.change).toBeUndefined();
-    expect(toPacket(event('voice.state.updated', { ...state, channelId: null }))?.rooms).toEqual([
-      'guild:5',
-      'user:7',
-    ]);
+    expect(packet?.rooms).not.toContain('guild:5');
+    expect(toPackets(event('voice.state.updated', state))).toHaveLength(1);
+    // A change in the same channel (mute, camera) naming it as the previous one too: still one packet.
+    const [muted, ...more] = toPackets(
+      event('voice.state.updated', { ...state, selfMute: true, previousChannelId: '20' }),
+    );
+    expect(more).toEqual([]);
+    expect(muted).toMatchObject({ rooms: ['channel:20', 'user:7'], data: { ...state, selfMute: true } });
+    expect(muted!.data).not.toHaveProperty('previousChannelId');
   });
 
-  it('sends voice.speaking to the guild as an ephemeral event (never replayed on resume)', () => {
+  it('sends a leave to the channel left (previousChannelId) and to the user', () => {
+    const left = { ...state, channelId: null, previousChannelId: '20' };
+    expect(toPackets(event('voice.state.updated', left))).toMatchObject([
+      { type: 'voice.state.updated', data: left, rooms: ['channel:20', 'user:7'] },
+    ]);
+    // Without the previous channel (an older producer), only the user's own sessions learn of it.
+    expect(toPacket(event('voice.state.updated', { ...state, channelId: null }))?.rooms).toEqual(['user:7']);
+  });
+
+  it("tells a move's old channel that the user left, without naming the new channel", () => {
+    const moved = event('voice.state.updated', { ...state, channelId: '21', previousChannelId: '20' });
+    const [left, joined, ...rest] = toPackets(moved);
+    expect(rest).toEqual([]);
+    expect(left).toMatchObject({
+      type: 'voice.state.updated',
+      data: { userId: '7', channelId: null, previousChannelId: '20', sessionId: 's1' },
+      rooms: ['channel:20'],
+      exceptUserId: '7',
+    });
+    expect(left!.id).not.toBe(joined!.id);
+    expect(joined).toMatchObject({
+      id: moved.id,
+      data: { channelId: '21' },
+      rooms: ['channel:21', 'user:7'],
+    });
+    // The new channel's viewers may not see the old one: its id is not theirs to know.
+    expect(joined!.data).not.toHaveProperty('previousChannelId');
+    expect(joined!.exceptUserId).toBeUndefined();
+  });
+
+  it('sends voice.speaking to the channel as an ephemeral event (never replayed on resume)', () => {
     const speaking = { guildId: '5', channelId: '20', userId: '7', speaking: true };
     expect(toPacket(event('voice.speaking', speaking))).toMatchObject({
       type: 'voice.speaking',
       data: speaking,
-      rooms: ['guild:5'],
+      rooms: ['channel:20'],
       ephemeral: true,
     });
+    const dm = { ...speaking, guildId: null };
+    expect(toPacket(event('voice.speaking', dm))?.rooms).toEqual(['channel:20']);
   });
 });

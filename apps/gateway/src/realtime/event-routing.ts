@@ -210,21 +210,28 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
       };
     }
     case 'voice.state.updated': {
-      // The whole guild sees who is in which voice channel; the user's own sessions too (even after a kick).
-      const { guildId, userId } = event.data;
-      const audience = guildId === null ? [] : [rooms.guild(guildId)];
-      return { ...base, type: event.type, data: event.data, rooms: [...audience, rooms.user(userId)] };
+      // Those who can see the channel (its room), and the user's own sessions (even after a kick). A
+      // leave goes to the channel the user left; a move's second packet (toPackets) tells that one.
+      // `previousChannelId` is told only with a leave (to that channel's viewers): the viewers of a
+      // channel someone moved to may not see the one they came from.
+      const { previousChannelId, ...state } = event.data;
+      const channel = state.channelId ?? previousChannelId ?? null;
+      return {
+        ...base,
+        type: event.type,
+        data: state.channelId === null ? event.data : state,
+        rooms: [...(channel === null ? [] : [rooms.channel(channel)]), rooms.user(state.userId)],
+      };
     }
-    case 'voice.speaking': {
-      const { guildId, channelId } = event.data;
+    case 'voice.speaking':
+      // Only those who can see the channel learn who speaks in it.
       return {
         ...base,
         type: event.type,
         data: event.data,
-        rooms: [guildId === null ? rooms.channel(channelId) : rooms.guild(guildId)],
+        rooms: [rooms.channel(event.data.channelId)],
         ephemeral: true,
       };
-    }
     default:
       return null;
   }
@@ -233,10 +240,25 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
 /**
  * Every packet of an event: most events have one; presence.updated has a second one for the user's own
  * sessions, which see their own status (an invisible user sees `invisible`, everyone else `offline`).
+ * A voice state moving from one channel to another has a first packet for the viewers of the channel it
+ * left: to them the user left voice (`channelId: null`), since they may not see the new channel (a
+ * session seeing both gets that leave, then the state in the new channel).
  */
 export function toPackets(event: AnyEvent): RealtimePacket[] {
   const packet = toPacket(event);
   if (!packet) return [];
+  if (event.type === 'voice.state.updated') {
+    const { userId, channelId, previousChannelId } = event.data;
+    if (channelId === null || !previousChannelId || previousChannelId === channelId) return [packet];
+    const left: RealtimePacket = {
+      id: `${event.id}:left`,
+      type: event.type,
+      data: { ...event.data, channelId: null, previousChannelId },
+      rooms: [rooms.channel(previousChannelId)],
+      exceptUserId: userId,
+    };
+    return [left, packet];
+  }
   if (event.type !== 'presence.updated') return [packet];
   const { userId, self } = event.data;
   return [

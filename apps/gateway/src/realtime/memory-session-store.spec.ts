@@ -8,13 +8,15 @@ describeSessionStoreContract('in-memory', async (options) => ({
 }));
 
 describe('InMemorySessionStore', () => {
-  it('drops expired sessions, heartbeats and typing throttles nobody reads again', async () => {
+  it('drops expired sessions, heartbeats, typing throttles, connections and handshake counts nobody reads again', async () => {
     let now = 1_000_000;
     const store = new InMemorySessionStore({ windowSeconds: 60, bufferSize: 10 }, () => now);
     for (let n = 0; n < 20; n++) await store.create(`s${n}`, 'u', 'n/a');
     await store.heartbeat('gone', 15);
     await store.claimTyping('u', 'c', 5);
-    expect(store.size).toBe(22);
+    await store.claimConnection('u', 'n/s', 10, 30);
+    await store.claimHandshake('u', 10, 60);
+    expect(store.size).toBe(24);
     now += 61_000;
     await store.create('fresh', 'u', 'n/a');
     expect(store.size).toBe(1);

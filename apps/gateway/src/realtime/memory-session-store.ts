@@ -1,5 +1,6 @@
 import {
   type BufferedDispatch,
+  type HeldConnection,
   parseDispatch,
   SessionStore,
   type SessionStoreOptions,
@@ -27,6 +28,10 @@ export class InMemorySessionStore extends SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   /** Heartbeats and typing throttles: key → expiry. */
   private readonly marks = new Map<string, number>();
+  /** Per user: connection id → expiry. */
+  private readonly connections = new Map<string, Map<string, number>>();
+  /** Handshake counters: `<userId>:<window>` → {count, expiry}. */
+  private readonly handshakes = new Map<string, { count: number; expiresAt: number }>();
   private lastSweep = 0;
 
   constructor(
@@ -36,9 +41,10 @@ export class InMemorySessionStore extends SessionStore {
     super();
   }
 
-  /** Sessions, heartbeats and typing throttles held (expired ones included until swept). */
+  /** Sessions, heartbeats, typing throttles, users' connections and handshake counters held (expired ones
+   * included until swept). */
   get size(): number {
-    return this.sessions.size + this.marks.size;
+    return this.sessions.size + this.marks.size + this.connections.size + this.handshakes.size;
   }
 
   async create(sessionId: string, userId: string, owner: string): Promise<void> {
@@ -107,6 +113,54 @@ export class InMemorySessionStore extends SessionStore {
     return true;
   }
 
+  async claimConnection(
+    userId: string,
+    connectionId: string,
+    cap: number,
+    ttlSeconds: number,
+  ): Promise<boolean> {
+    this.sweep();
+    const held = this.liveConnections(userId);
+    if (!held.has(connectionId) && held.size >= cap) return false;
+    held.set(connectionId, this.now() + ttlSeconds * 1000);
+    this.connections.set(userId, held);
+    return true;
+  }
+
+  async releaseConnection(userId: string, connectionId: string): Promise<void> {
+    const held = this.connections.get(userId);
+    held?.delete(connectionId);
+    if (held?.size === 0) this.connections.delete(userId);
+  }
+
+  async refreshConnections(connections: readonly HeldConnection[], ttlSeconds: number): Promise<void> {
+    const expiresAt = this.now() + ttlSeconds * 1000;
+    for (const { userId, connectionId } of connections) {
+      const held = this.liveConnections(userId);
+      if (held.has(connectionId)) held.set(connectionId, expiresAt);
+    }
+  }
+
+  async claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean> {
+    this.sweep();
+    const now = this.now();
+    const window = Math.floor(now / 1000 / windowSeconds);
+    const key = `${userId}:${window}`;
+    const counter = this.handshakes.get(key) ?? { count: 0, expiresAt: (window + 1) * windowSeconds * 1000 };
+    counter.count++;
+    this.handshakes.set(key, counter);
+    return counter.count <= limit;
+  }
+
+  /** The user's connections still counted (lapsed ones dropped). */
+  private liveConnections(userId: string): Map<string, number> {
+    const held = this.connections.get(userId) ?? new Map<string, number>();
+    const now = this.now();
+    for (const [connectionId, expiresAt] of held) if (expiresAt <= now) held.delete(connectionId);
+    if (held.size === 0) this.connections.delete(userId);
+    return held;
+  }
+
   private windowEnd(): number {
     return this.now() + this.options.windowSeconds * 1000;
   }
@@ -134,5 +188,7 @@ export class InMemorySessionStore extends SessionStore {
     this.lastSweep = now;
     for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
     for (const [key, expiresAt] of this.marks) if (expiresAt <= now) this.marks.delete(key);
+    for (const userId of [...this.connections.keys()]) this.liveConnections(userId);
+    for (const [key, counter] of this.handshakes) if (counter.expiresAt <= now) this.handshakes.delete(key);
   }
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../bootstrap';
 import { REALTIME_TOPICS } from './event-routing';
 import {
+  attempt,
   type Client,
   type FakeGuild,
   id,
@@ -121,12 +122,60 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     expect(await refused(gatewayA.url, { token: await token(alice, -60) })).toBe('TOKEN_EXPIRED');
   });
 
-  it('limits the connections one user holds on a gateway', async () => {
-    const held = await Promise.all(
-      Array.from({ length: 10 }, async () => open(gatewayB.url, { token: await token(dave) })),
+  it('holds the per-user connection cap against parallel handshakes spread over both gateways', async () => {
+    const tokens = await Promise.all(Array.from({ length: 10 + 10 }, () => token(dave)));
+    const outcomes = await Promise.all(
+      tokens.map((daveToken, n) => attempt((n % 2 ? gatewayA : gatewayB).url, { token: daveToken })),
     );
-    expect(await refused(gatewayB.url, { token: await token(dave) })).toBe('TOO_MANY_CONNECTIONS');
+    const held = outcomes.flatMap((outcome) => ('client' in outcome ? [outcome.client] : []));
+    const refusals = outcomes.flatMap((outcome) => ('refusal' in outcome ? [outcome.refusal] : []));
+    expect(held).toHaveLength(10);
+    expect(refusals).toEqual(Array(10).fill('TOO_MANY_CONNECTIONS'));
+    expect(await refused(gatewayA.url, { token: await token(dave) })).toBe('TOO_MANY_CONNECTIONS');
+    // A closed connection frees its place, whichever gateway held it (once its disconnect arrived there;
+    // few, spaced retries: each is a handshake, counted against the per-minute limit).
+    held.pop()!.close();
+    let again: Awaited<ReturnType<typeof attempt>> = { refusal: 'not tried' };
+    for (let n = 0; n < 15 && 'refusal' in again; n++) {
+      await sleep(300);
+      again = await attempt(gatewayA.url, { token: await token(dave) });
+    }
+    expect(again).toHaveProperty('client');
+    if ('client' in again) held.push(again.client);
     for (const client of held) client.close();
+  });
+
+  it('answers a flood of events RATE_LIMITED and closes a connection that keeps flooding', async () => {
+    const client = await open(gatewayA.url, { token: await token(carol) });
+    const idle = (value: boolean) =>
+      client.socket.timeout(2_000).emitWithAck('presence.idle', { idle: value }) as Promise<RealtimeAck>;
+    // Ordinary use (a burst of 20, then a few a second) is never limited.
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, n) => idle(n % 2 === 0)));
+    expect(burst).toEqual(Array(20).fill({ ok: true }));
+    await sleep(1_000);
+    for (let n = 0; n < 4; n++) expect(await idle(false)).toEqual({ ok: true });
+    // A flood: refused with a stable code, then the connection is closed with a reason.
+    const flood = await Promise.all(
+      Array.from({ length: 60 }, () => idle(true).catch(() => 'no answer' as const)),
+    );
+    expect(flood.filter((answer) => answer !== 'no answer' && !answer.ok)[0]).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+    });
+    await until(() => !client.socket.connected, 5_000);
+    expect(client.signals).toContainEqual({ name: 'reconnect', payload: { reason: 'RATE_LIMITED' } });
+    // Unknown events and payloads the protocol does not have are answered, never left hanging.
+    const fresh = await open(gatewayA.url, { token: await token(carol) });
+    const ask = (event: string, ...args: unknown[]) =>
+      fresh.socket.timeout(2_000).emitWithAck(event, ...args) as Promise<RealtimeAck>;
+    expect(await ask('no.such.event', {})).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    expect(await ask('typing.start')).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    expect(await ask('typing.start', { channelId: '99999999999999999999' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_REQUEST',
+    });
+    expect(await ask('presence.idle', 'yes', 'extra')).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    fresh.close();
   });
 
   it('sends ready with the state from chat and a session id', async () => {

@@ -6,6 +6,9 @@ import {
   has,
   PERMISSIONS,
   type RealtimeAck,
+  REALTIME_CLIENT_EVENTS,
+  type RealtimeClientEvent,
+  type RealtimeClientEvents,
   type RealtimeErrorCode,
   REALTIME_CLOSE_REASONS,
   REALTIME_ERROR_CODES,
@@ -34,6 +37,8 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier';
 import { type DeniedSession, SessionDenylist } from '../tokens/session-denylist';
 import { ChatRealtimeClient } from './chat-realtime.client';
+import { CLIENT_EVENT_SCHEMAS, describeIssues } from './client-events';
+import { EventLimiter, type EventLimits } from './event-limiter';
 import {
   REALTIME_TOPICS,
   type RealtimePacket,
@@ -43,6 +48,7 @@ import {
 } from './event-routing';
 import { GatewayPeers } from './gateway-peers';
 import { PresenceRealtimeClient } from './presence-realtime.client';
+import { refuseOtherSocketIoMethods } from './socket-io-methods';
 import { planReplay, SessionStore } from './session-store';
 
 /** Events between gateways (GatewayPeers: the Redis adapter's serverSideEmit). */
@@ -50,6 +56,16 @@ const PEER_EVENTS = { packet: 'realtime:packet', sessionTaken: 'realtime:session
 const TYPING_TTL_MS = 8_000;
 const NODE_HEARTBEAT_SECONDS = 15;
 const RECENT_IDS = 20_000;
+/** A connection counts against its user's cap this long unless refreshed (a dead gateway's lapse). */
+const CONNECTION_TTL_SECONDS = 30;
+const CONNECTION_REFRESH_MS = 10_000;
+/**
+ * The transport guard allows this many times the event limits in raw packets (events, acks, pongs,
+ * connects): an event flood meets the event limiter first; a flood of anything else is closed here.
+ */
+const PACKET_LIMIT_FACTOR = 4;
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CLIENT_EVENTS: ReadonlySet<unknown> = new Set<RealtimeClientEvent>(REALTIME_CLIENT_EVENTS);
 
 interface SocketData {
   identity: CallerIdentity;
@@ -58,9 +74,15 @@ interface SocketData {
   /** Resolves once presence has this connection (so `ready` shows the user's own status). */
   presenceReported?: Promise<void>;
   session?: Session;
+  /** `<nodeId>/<socketId>`: how the user's connection cap counts this socket. */
+  connectionId: string;
+  /** Stops counting this connection against the user's cap (idempotent). */
+  release: () => void;
 }
 
 type RealtimeSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+type Transport = RealtimeSocket['conn'];
+type Reply = (answer: RealtimeAck) => void;
 
 type ChannelEvent = EventData<'channel.updated'>;
 
@@ -140,7 +162,9 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     dispatched: Counter<'kind'>;
     resumes: Counter<'outcome'>;
     consumed: Counter;
+    limited: Counter<'action'>;
   };
+  private readonly eventLimits: EventLimits;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -204,6 +228,17 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
         help: 'Kafka events this gateway consumed and fanned out',
         registers,
       }),
+      limited: new Counter({
+        name: 'realtime_rate_limited_total',
+        help: 'Client events refused RATE_LIMITED (refused) and connections closed for flooding (closed)',
+        labelNames: ['action'] as const,
+        registers,
+      }),
+    };
+    this.eventLimits = {
+      perSecond: config.REALTIME_EVENTS_PER_SECOND,
+      burst: config.REALTIME_EVENT_BURST,
+      maxRefused: config.REALTIME_EVENT_MAX_REFUSED,
     };
   }
 
@@ -224,6 +259,8 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       adapter: this.peers.adapter(),
     });
     this.io = io;
+    refuseOtherSocketIoMethods(httpServer);
+    io.engine.on('connection', (transport: Transport) => this.guardTransport(transport));
     io.use((socket, next) => {
       this.authenticate(socket as RealtimeSocket).then(
         () => next(),
@@ -249,9 +286,17 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       const live = [...this.sessions.values()].filter((s) => s.socket).map((s) => s.id);
       void this.store.refresh(live).catch(() => undefined);
     };
+    const refreshConnections = () => {
+      const held = [...io.of('/').sockets.values()]
+        .map((socket) => (socket as RealtimeSocket).data as Partial<SocketData>)
+        .filter((data) => data.identity)
+        .map((data) => ({ userId: data.identity!.userId, connectionId: data.connectionId! }));
+      void this.store.refreshConnections(held, CONNECTION_TTL_SECONDS).catch(() => undefined);
+    };
     this.timers = [
       setInterval(heartbeat, (NODE_HEARTBEAT_SECONDS * 1_000) / 3),
       setInterval(refresh, Math.max(1_000, (this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000) / 4)),
+      setInterval(refreshConnections, CONNECTION_REFRESH_MS),
     ];
     for (const timer of this.timers) timer.unref();
     this.presence.start();
@@ -556,16 +601,35 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
 
   // ---------------------------------------------------------------- connections
 
+  /**
+   * The handshake: a valid token, the user's handshake rate, then a place under the user's connection cap
+   * — claimed in the SessionStore in one atomic step, so parallel handshakes on any number of gateways
+   * never hold more than the cap. The claim is released when the socket disconnects, or when its
+   * transport closes before the connection completed.
+   */
   private async authenticate(socket: RealtimeSocket): Promise<void> {
     if (this.draining) throw new AppError(503, REALTIME_ERROR_CODES.unavailable, 'shutting down');
     const auth = socket.handshake.auth as Record<string, unknown>;
     const token = typeof auth['token'] === 'string' ? auth['token'] : undefined;
     const { identity, exp } = await this.verify(token);
-    const live = this.io?.of('/').adapter.rooms.get(rooms.user(identity.userId))?.size ?? 0;
-    if (live >= this.config.REALTIME_MAX_CONNECTIONS_PER_USER) {
+    const { userId } = identity;
+    if (!(await this.store.claimHandshake(userId, this.config.REALTIME_HANDSHAKES_PER_MINUTE, 60))) {
+      throw new AppError(429, REALTIME_ERROR_CODES.rateLimited, 'too many handshakes');
+    }
+    const connectionId = `${this.nodeId}/${socket.id}`;
+    const cap = this.config.REALTIME_MAX_CONNECTIONS_PER_USER;
+    if (!(await this.store.claimConnection(userId, connectionId, cap, CONNECTION_TTL_SECONDS))) {
       throw new AppError(429, REALTIME_ERROR_CODES.tooManyConnections, 'too many connections');
     }
-    socket.data = { identity, tokenExp: exp };
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      socket.conn.off('close', release);
+      void this.store.releaseConnection(userId, connectionId).catch(() => undefined);
+    };
+    socket.conn.once('close', release);
+    socket.data = { identity, tokenExp: exp, connectionId, release };
   }
 
   private async verify(token: string | undefined): Promise<{ identity: CallerIdentity; exp: number }> {
@@ -574,6 +638,12 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private onConnection(socket: RealtimeSocket): void {
+    socket.on('disconnect', (reason) => {
+      socket.data.release();
+      // The client left the only namespace: its transport has nothing more to carry (socket.io would
+      // keep it open, dropping what follows).
+      if (reason === 'client namespace disconnect') socket.conn.close();
+    });
     // Revoked between the handshake's check and now: the listener below did not know this socket yet.
     const denied = this.denylist.find(socket.data.identity.sessionId);
     if (denied) return this.endSignIn(denied);
@@ -586,25 +656,99 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       const session = socket.data.session;
       if (session) this.detach(session);
     });
-    socket.on('presence.idle', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
-      if (!isRecord(payload) || typeof payload['idle'] !== 'boolean') {
-        ack?.(failure(REALTIME_ERROR_CODES.invalidRequest, 'idle must be true or false.'));
-        return;
-      }
-      this.presence.activity(socket.id, payload['idle']);
-      ack?.({ ok: true });
+    this.limitEvents(socket);
+    this.handle(socket, 'presence.idle', ({ idle }) => {
+      this.presence.activity(socket.id, idle);
+      return { ok: true };
     });
-    socket.on('auth.refresh', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
-      void this.refreshToken(socket, payload).then((answer) => ack?.(answer));
-    });
-    socket.on('typing.start', (payload: unknown, ack?: (answer: RealtimeAck) => void) => {
-      void this.typing(socket, payload).then((answer) => ack?.(answer));
-    });
+    this.handle(socket, 'auth.refresh', ({ token }) => this.refreshToken(socket, token));
+    this.handle(socket, 'typing.start', ({ channelId }) => this.typing(socket, channelId));
 
     void this.open(socket).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'realtime session could not start');
       socket.emit('reconnect', { reason: REALTIME_ERROR_CODES.unavailable });
       socket.disconnect(true);
+    });
+  }
+
+  /**
+   * Every client event passes here first: over the connection's rate (EventLimiter) it is answered
+   * RATE_LIMITED, and a connection that keeps sending into refusals is closed; an event the protocol does
+   * not have is answered INVALID_REQUEST. Events without an acknowledgement are refused silently.
+   */
+  private limitEvents(socket: RealtimeSocket): void {
+    const limiter = new EventLimiter(this.eventLimits);
+    socket.use((packet, next) => {
+      const reply = replyOf(packet);
+      const verdict = limiter.take();
+      if (verdict === 'abusive') return this.closeFlooding(socket);
+      if (verdict === 'limited') {
+        this.metrics.limited.inc({ action: 'refused' });
+        return reply?.(failure(REALTIME_ERROR_CODES.rateLimited, 'Too many events; slow down.'));
+      }
+      if (!CLIENT_EVENTS.has(packet[0])) {
+        return reply?.(failure(REALTIME_ERROR_CODES.invalidRequest, 'Unknown event.'));
+      }
+      next();
+    });
+  }
+
+  /**
+   * Runs a client event's handler with its payload (the first argument) once it matches the event's
+   * schema (else INVALID_REQUEST naming the fields), and acknowledges its answer.
+   */
+  private handle<E extends RealtimeClientEvent>(
+    socket: RealtimeSocket,
+    event: E,
+    run: (request: RealtimeClientEvents[E]) => RealtimeAck | Promise<RealtimeAck>,
+  ): void {
+    socket.on(event as string, (...args: unknown[]) => {
+      const reply = replyOf(args);
+      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(
+        typeof args[0] === 'function' ? undefined : args[0],
+      );
+      if (!parsed.success) {
+        reply?.(failure(REALTIME_ERROR_CODES.invalidRequest, describeIssues(parsed.error)));
+        return;
+      }
+      void (async () => run(parsed.data as RealtimeClientEvents[E]))().then(
+        (answer) => reply?.(answer),
+        (error: unknown) => {
+          this.logger.warn({ err: error, event }, 'realtime event failed');
+          reply?.(failure(REALTIME_ERROR_CODES.unavailable, 'Try again shortly.'));
+        },
+      );
+    });
+  }
+
+  /** Flooding after RATE_LIMITED answers: told to reconnect later (the SDK backs off) and closed. */
+  private closeFlooding(socket: RealtimeSocket): void {
+    if (!socket.connected) return;
+    this.metrics.limited.inc({ action: 'closed' });
+    this.logger.warn({ userId: socket.data.identity?.userId }, 'realtime connection closed: flooding');
+    socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.rateLimited });
+    socket.disconnect(true);
+  }
+
+  /**
+   * The transport under the sockets, from its first packet (before any handshake): raw packets of any
+   * kind — events, acknowledgements, pongs, connects — beyond PACKET_LIMIT_FACTOR times the event limits
+   * close it, with `reconnect {reason: RATE_LIMITED}` to the socket on it if it has one.
+   */
+  private guardTransport(transport: Transport): void {
+    const limiter = new EventLimiter({
+      perSecond: this.eventLimits.perSecond * PACKET_LIMIT_FACTOR,
+      burst: this.eventLimits.burst * PACKET_LIMIT_FACTOR,
+      maxRefused: this.eventLimits.maxRefused * PACKET_LIMIT_FACTOR,
+    });
+    transport.on('packet', () => {
+      if (limiter.take() !== 'abusive' || transport.readyState !== 'open') return;
+      const sockets = [...(this.io?.of('/').sockets.values() ?? [])].filter((s) => s.conn === transport);
+      for (const socket of sockets) this.closeFlooding(socket as RealtimeSocket);
+      if (sockets.length === 0) {
+        this.metrics.limited.inc({ action: 'closed' });
+        transport.close();
+      }
     });
   }
 
@@ -660,6 +804,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     lastSeq: number,
   ): Promise<true | ResyncPayload['reason']> {
     const { identity } = socket.data;
+    if (!SESSION_ID.test(sessionId)) return 'SESSION_UNKNOWN';
     const stored = await this.store.get(sessionId);
     if (!stored) return 'SESSION_UNKNOWN';
     if (stored.userId !== identity.userId) return 'SESSION_USER_MISMATCH';
@@ -799,8 +944,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     socket.data.expiryTimer.unref();
   }
 
-  private async refreshToken(socket: RealtimeSocket, payload: unknown): Promise<RealtimeAck> {
-    const token = isRecord(payload) && typeof payload['token'] === 'string' ? payload['token'] : undefined;
+  private async refreshToken(socket: RealtimeSocket, token: string): Promise<RealtimeAck> {
     try {
       const { identity, exp } = await this.verify(token);
       if (identity.userId !== socket.data.identity.userId) {
@@ -823,11 +967,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
    * other sessions on every gateway without Kafka, without a sequence number and without buffering — a
    * resumed client has no use for a typing indicator that has long expired.
    */
-  private async typing(socket: RealtimeSocket, payload: unknown): Promise<RealtimeAck> {
-    const channelId = isRecord(payload) ? payload['channelId'] : undefined;
-    if (typeof channelId !== 'string' || !/^\d{1,20}$/.test(channelId)) {
-      return failure(REALTIME_ERROR_CODES.invalidRequest, 'channelId must be a channel id.');
-    }
+  private async typing(socket: RealtimeSocket, channelId: string): Promise<RealtimeAck> {
     const { identity } = socket.data;
     let permissions: bigint | null;
     try {
@@ -879,8 +1019,10 @@ function presenceIdsOf(state: RealtimeState): string[] {
   return [...ids];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** The acknowledgement callback of an event: its last argument, when the client asked for one. */
+function replyOf(args: unknown[]): Reply | undefined {
+  const last = args.at(-1);
+  return typeof last === 'function' ? (last as Reply) : undefined;
 }
 
 function failure(code: RealtimeErrorCode, message: string): RealtimeAck {

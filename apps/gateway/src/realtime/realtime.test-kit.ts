@@ -191,3 +191,19 @@ export function refused(base: string, auth: Record<string, unknown>): Promise<st
     }),
   );
 }
+
+/** A handshake that may be refused: the client once `ready`, or the refusal's code. */
+export function attempt(
+  base: string,
+  auth: Record<string, unknown>,
+): Promise<{ client: Client } | { refusal: string }> {
+  const socket = connect(base, { path: REALTIME_PATH, transports: ['websocket'], auth, reconnection: false });
+  const client = new Client(socket);
+  return new Promise((resolve) => {
+    socket.once('connect_error', (error) => {
+      socket.close();
+      resolve({ refusal: error.message });
+    });
+    socket.once('ready', () => resolve({ client }));
+  });
+}

@@ -1,6 +1,7 @@
 import type { Redis } from '@bonfire/platform';
 import {
   type BufferedDispatch,
+  type HeldConnection,
   parseDispatch,
   SessionStore,
   type SessionStoreOptions,
@@ -11,7 +12,9 @@ import {
  * Keys (prefix `rt` in production):
  * - `rt:{<id>}:s` hash {userId, seq, owner};
  * - `rt:{<id>}:b` list of `<seq>|<entry>`, the replay buffer, capped to the newest N;
- * - `rt:node:<nodeId>` a gateway's heartbeat; `rt:typing:<userId>:<channelId>` the typing throttle.
+ * - `rt:node:<nodeId>` a gateway's heartbeat; `rt:typing:<userId>:<channelId>` the typing throttle;
+ * - `rt:conns:{<userId>}` sorted set of the user's live connections (`<nodeId>/<socketId>`) scored by
+ *   when they lapse (Redis' own clock: every gateway agrees); `rt:handshakes:<userId>:<window>` counter.
  * The `{id}` hash tag keeps a session's keys in one Redis Cluster slot, as the scripts need. The buffer
  * always carries the session's TTL: a detached session's first append creates the list, which would
  * otherwise outlive the session.
@@ -45,6 +48,36 @@ redis.call('DEL', KEYS[1], KEYS[2])
 return 1
 `;
 
+/** Drops lapsed connections, then adds this one unless the user already holds the cap (1) or not (0). */
+const CLAIM_CONNECTION = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local ttl = tonumber(ARGV[3]) * 1000
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  return 0
+end
+redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ttl)
+return 1
+`;
+
+/** Moves the lapse time of the held connections among ARGV[2..] (ARGV[1]: ttl seconds). */
+const REFRESH_CONNECTIONS = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local ttl = tonumber(ARGV[1]) * 1000
+for index = 2, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now + ttl, ARGV[index]) end
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ttl) end
+return 1
+`;
+
+const COUNT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+`;
+
 type ScriptedRedis = Redis & {
   realtimeAppend(
     session: string,
@@ -62,6 +95,9 @@ type ScriptedRedis = Redis & {
     ttl: number,
   ): Promise<number>;
   realtimeForget(session: string, buffer: string, owner: string): Promise<number>;
+  realtimeClaimConnection(key: string, connectionId: string, cap: number, ttl: number): Promise<number>;
+  realtimeRefreshConnections(key: string, ttl: number, ...connectionIds: string[]): Promise<number>;
+  realtimeCount(key: string, ttl: number): Promise<number>;
 };
 
 /** Realtime sessions in Redis, shared by every gateway replica. */
@@ -77,6 +113,9 @@ export class RedisSessionStore extends SessionStore {
     redis.defineCommand('realtimeAppend', { numberOfKeys: 2, lua: APPEND });
     redis.defineCommand('realtimeTakeover', { numberOfKeys: 2, lua: TAKEOVER });
     redis.defineCommand('realtimeForget', { numberOfKeys: 2, lua: FORGET });
+    redis.defineCommand('realtimeClaimConnection', { numberOfKeys: 1, lua: CLAIM_CONNECTION });
+    redis.defineCommand('realtimeRefreshConnections', { numberOfKeys: 1, lua: REFRESH_CONNECTIONS });
+    redis.defineCommand('realtimeCount', { numberOfKeys: 1, lua: COUNT });
     this.redis = redis as ScriptedRedis;
     this.prefix = options.keyPrefix ?? 'rt';
   }
@@ -154,6 +193,54 @@ export class RedisSessionStore extends SessionStore {
   async claimTyping(userId: string, channelId: string, seconds: number): Promise<boolean> {
     const key = `${this.prefix}:typing:${userId}:${channelId}`;
     return (await this.redis.set(key, '1', 'EX', seconds, 'NX')) !== null;
+  }
+
+  async claimConnection(
+    userId: string,
+    connectionId: string,
+    cap: number,
+    ttlSeconds: number,
+  ): Promise<boolean> {
+    const claimed = await this.redis.realtimeClaimConnection(
+      this.connectionsKey(userId),
+      connectionId,
+      cap,
+      ttlSeconds,
+    );
+    return claimed === 1;
+  }
+
+  async releaseConnection(userId: string, connectionId: string): Promise<void> {
+    await this.redis.zrem(this.connectionsKey(userId), connectionId);
+  }
+
+  async refreshConnections(connections: readonly HeldConnection[], ttlSeconds: number): Promise<void> {
+    const byUser = new Map<string, string[]>();
+    for (const { userId, connectionId } of connections) {
+      byUser.set(userId, [...(byUser.get(userId) ?? []), connectionId]);
+    }
+    if (byUser.size === 0) return;
+    const pipeline = this.redis.pipeline() as unknown as {
+      realtimeRefreshConnections(key: string, ttl: number, ...ids: string[]): unknown;
+      exec(): Promise<unknown>;
+    };
+    for (const [userId, ids] of byUser) {
+      pipeline.realtimeRefreshConnections(this.connectionsKey(userId), ttlSeconds, ...ids);
+    }
+    await pipeline.exec();
+  }
+
+  async claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean> {
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    const count = await this.redis.realtimeCount(
+      `${this.prefix}:handshakes:${userId}:${window}`,
+      windowSeconds,
+    );
+    return count <= limit;
+  }
+
+  private connectionsKey(userId: string): string {
+    return `${this.prefix}:conns:{${userId}}`;
   }
 
   private sessionKey(sessionId: string): string {

@@ -163,5 +163,49 @@ export function describeSessionStoreContract(
       expect(await store.claimTyping(user, channel, 1)).toBe(true);
       expect(await store.claimTyping(user, channel, 1)).toBe(false);
     });
+
+    it('holds at most cap connections of a user, even when every claim races', async () => {
+      const store = await open();
+      const [user, other] = [id(), id()];
+      const claims = await Promise.all(
+        Array.from({ length: 25 }, (_, n) => store.claimConnection(user, `node-${n % 2}/s${n}`, 10, 60)),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(10);
+      expect(await store.claimConnection(other, 'node-0/x', 10, 60)).toBe(true);
+      // a held connection claimed again is not a new one
+      const held = claims.findIndex(Boolean);
+      expect(await store.claimConnection(user, `node-${held % 2}/s${held}`, 10, 60)).toBe(true);
+      await store.releaseConnection(user, `node-${held % 2}/s${held}`);
+      await store.releaseConnection(user, `node-${held % 2}/s${held}`);
+      expect(await store.claimConnection(user, 'node-2/late', 10, 60)).toBe(true);
+      expect(await store.claimConnection(user, 'node-2/later', 10, 60)).toBe(false);
+    });
+
+    it('lets unrefreshed connections lapse (a gateway that died) and keeps refreshed ones', async () => {
+      const store = await open();
+      const user = id();
+      expect(await store.claimConnection(user, 'alive/a', 2, 1)).toBe(true);
+      expect(await store.claimConnection(user, 'dead/b', 2, 1)).toBe(true);
+      expect(await store.claimConnection(user, 'alive/c', 2, 1)).toBe(false);
+      await sleep(600);
+      await store.refreshConnections(
+        [
+          { userId: user, connectionId: 'alive/a' },
+          { userId: user, connectionId: 'never-held/z' },
+        ],
+        2,
+      );
+      await sleep(600);
+      expect(await store.claimConnection(user, 'alive/c', 2, 1)).toBe(true);
+      expect(await store.claimConnection(user, 'alive/d', 2, 1)).toBe(false);
+    });
+
+    it('counts handshakes per user and window', async () => {
+      const store = await open();
+      const [user, other] = [id(), id()];
+      const counted = await Promise.all(Array.from({ length: 8 }, () => store.claimHandshake(user, 5, 60)));
+      expect(counted.filter(Boolean)).toHaveLength(5);
+      expect(await store.claimHandshake(other, 5, 60)).toBe(true);
+    });
   });
 }

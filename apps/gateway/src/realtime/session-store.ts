@@ -11,6 +11,13 @@ export interface BufferedDispatch {
   data: unknown;
 }
 
+/** A live socket.io connection of a user, counted against the user's connection cap. */
+export interface HeldConnection {
+  userId: string;
+  /** `<nodeId>/<socketId>`: unique across gateways. */
+  connectionId: string;
+}
+
 export interface SessionStoreOptions {
   /** How long a session (and its buffer) lives after its last refresh. */
   windowSeconds: number;
@@ -27,8 +34,11 @@ export interface SessionStoreOptions {
  * refresh them, detached sessions do not (they keep buffering until they expire or are resumed).
  * - gateway heartbeats: a session whose owner gateway died lost the events since, so resuming it
  *   answers resync rather than a silent gap;
- * - the typing throttle (one typing.started per user and channel per interval).
- * Each method is atomic: the compare-and-set on `owner` is what makes a takeover safe.
+ * - the typing throttle (one typing.started per user and channel per interval);
+ * - each user's live connections on every gateway (the per-user cap) and handshake count (the per-user
+ *   handshake rate).
+ * Each method is atomic: the compare-and-set on `owner` is what makes a takeover safe, the count-and-add of
+ * claimConnection what keeps the cap under parallel handshakes on any number of gateways.
  */
 export abstract class SessionStore {
   /** Starts a session at seq 0, owned by `owner`. */
@@ -67,6 +77,31 @@ export abstract class SessionStore {
 
   /** True if the user may send typing in the channel now (and starts an interval of `seconds`). */
   abstract claimTyping(userId: string, channelId: string, seconds: number): Promise<boolean>;
+
+  /**
+   * Holds a connection of the user if the user holds fewer than `cap` live ones (on every gateway): true,
+   * and the connection counts for `ttlSeconds` unless refreshed or released; false, and nothing changes.
+   * Check and add are one atomic step, so parallel handshakes cannot overshoot the cap. Claiming a
+   * connection already held refreshes it. Connections of a gateway that died lapse after `ttlSeconds`.
+   */
+  abstract claimConnection(
+    userId: string,
+    connectionId: string,
+    cap: number,
+    ttlSeconds: number,
+  ): Promise<boolean>;
+
+  /** The connection no longer counts (idempotent). */
+  abstract releaseConnection(userId: string, connectionId: string): Promise<void>;
+
+  /** Keeps held connections counted for another `ttlSeconds` (released or lapsed ones stay gone). */
+  abstract refreshConnections(connections: readonly HeldConnection[], ttlSeconds: number): Promise<void>;
+
+  /**
+   * Counts one handshake (connect or resume) of the user in the current `windowSeconds`-long slice of the
+   * clock, on every gateway: true while the count is at most `limit`.
+   */
+  abstract claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean>;
 }
 
 /** A buffered entry back as the dispatch it was. */

@@ -21,9 +21,14 @@ export class VoiceEventsPublisher {
     this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'events' });
   }
 
-  async stateUpdated(state: VoiceState): Promise<void> {
+  /**
+   * `previousChannelId`: the channel this update takes the user out of (left, moved), so the gateway tells
+   * that channel's viewers too; omit it when the user stays where they were.
+   */
+  async stateUpdated(state: VoiceState, previousChannelId?: string | null): Promise<void> {
+    const data = previousChannelId === undefined ? state : { ...state, previousChannelId };
     await this.publish(
-      createEvent('voice.state.updated', state.guildId ?? state.userId, state, 'voice'),
+      createEvent('voice.state.updated', state.guildId ?? state.userId, data, 'voice'),
       'voice.state.updated',
     );
   }

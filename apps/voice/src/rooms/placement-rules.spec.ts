@@ -1,6 +1,12 @@
 import { PERMISSIONS, type VoiceState } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
-import { consumerShouldPause, pickRouter, produceRefusal, producerShouldPause } from './placement-rules';
+import {
+  consumerShouldPause,
+  pickRouter,
+  produceRefusal,
+  producerShouldPause,
+  sourcePermissionRefusal,
+} from './placement-rules';
 
 const state: VoiceState = {
   userId: '1',
@@ -38,6 +44,16 @@ describe('produceRefusal', () => {
   it('needs STREAM for camera and screen', () => {
     expect(produceRefusal('camera', speak, state)).toMatch(/STREAM/);
     expect(produceRefusal('screen', speak | PERMISSIONS.STREAM, state)).toBeNull();
+  });
+});
+
+describe('sourcePermissionRefusal (which producers a permission change closes)', () => {
+  it('keeps a microphone with SPEAK, a camera or screen with STREAM; server mute is not a permission', () => {
+    const all = PERMISSIONS.SPEAK | PERMISSIONS.STREAM;
+    expect(sourcePermissionRefusal('microphone', all)).toBeNull();
+    expect(sourcePermissionRefusal('camera', all)).toBeNull();
+    expect(sourcePermissionRefusal('microphone', PERMISSIONS.STREAM)).toMatch(/SPEAK/);
+    expect(sourcePermissionRefusal('screen', PERMISSIONS.SPEAK)).toMatch(/STREAM/);
   });
 });
 

@@ -18,6 +18,17 @@ export function kindOfSource(source: VoiceMediaSource): 'audio' | 'video' {
 }
 
 /**
+ * Why the member's permissions do not allow a source, or null when they do: audio needs SPEAK; camera and
+ * screen share need STREAM. (A producer whose owner loses the permission is closed.)
+ */
+export function sourcePermissionRefusal(source: VoiceMediaSource, permissions: bigint): string | null {
+  if (source === 'microphone') {
+    return has(permissions, PERMISSIONS.SPEAK) ? null : 'SPEAK is required to send audio';
+  }
+  return has(permissions, PERMISSIONS.STREAM) ? null : 'STREAM is required to send video';
+}
+
+/**
  * Why a member may not produce from a source now, or null when they may: audio needs SPEAK and no server
  * mute; camera and screen share need STREAM.
  */
@@ -26,12 +37,10 @@ export function produceRefusal(
   permissions: bigint,
   state: VoiceState,
 ): string | null {
-  if (source === 'microphone') {
-    if (!has(permissions, PERMISSIONS.SPEAK)) return 'SPEAK is required to send audio';
-    if (state.mute) return 'you are server-muted';
-    return null;
-  }
-  return has(permissions, PERMISSIONS.STREAM) ? null : 'STREAM is required to send video';
+  const refusal = sourcePermissionRefusal(source, permissions);
+  if (refusal) return refusal;
+  if (source === 'microphone' && state.mute) return 'you are server-muted';
+  return null;
 }
 
 /** A producer is held paused while its owner is self- or server-muted (microphone only) or paused it. */

@@ -54,14 +54,18 @@ export class Peer {
   readonly producers = new Map<string, ProducerEntry>();
   readonly consumers = new Map<string, ConsumerEntry>();
   rtpCapabilities: types.RtpCapabilities | null = null;
+  /** consume requests under way (counted against VOICE_MAX_CONSUMERS_PER_PEER with the consumers). */
+  pendingConsumers = 0;
+  /** transport.create requests under way (counted against the transports cap). */
+  pendingTransports = 0;
   closed = false;
 
   constructor(
     readonly sessionId: string,
     readonly userId: string,
     public state: VoiceState,
-    /** The member's permission bitfield in the channel (SPEAK, STREAM). */
-    readonly permissions: bigint,
+    /** The member's permission bitfield in the channel (SPEAK, STREAM); chat's changes update it. */
+    public permissions: bigint,
     readonly sink: PeerSink,
     readonly room: Room,
     readonly router: RoomRouter,

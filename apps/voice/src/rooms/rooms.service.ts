@@ -18,6 +18,7 @@ import {
   pickRouter,
   produceRefusal,
   producerShouldPause,
+  sourcePermissionRefusal,
 } from './placement-rules';
 import {
   type ConsumerEntry,
@@ -170,6 +171,26 @@ export class RoomsService implements OnModuleInit {
     peer.room.broadcast('peer.updated', { userId: peer.userId, state });
   }
 
+  /**
+   * The member's permissions in the channel changed (chat): later `produce` requests follow them, and
+   * producers from a source they no longer allow (microphone without SPEAK, camera or screen without
+   * STREAM) are closed (the room, owner included, hears `producer.closed`; consumers of them close).
+   * Answers whether a producer was closed.
+   */
+  updatePermissions(sessionId: string, permissions: bigint): boolean {
+    const peer = this.sessions.get(sessionId);
+    if (!peer || peer.closed) return false;
+    peer.permissions = permissions;
+    let closed = false;
+    for (const entry of [...peer.producers.values()]) {
+      if (sourcePermissionRefusal(entry.source, permissions) === null || entry.producer.closed) continue;
+      entry.producer.close();
+      closed = true;
+    }
+    if (closed) this.logger.debug({ userId: peer.userId }, 'closed producers the member may no longer send');
+    return closed;
+  }
+
   join(peer: Peer, rtpCapabilities: Record<string, unknown>): void {
     peer.rtpCapabilities = rtpCapabilities as unknown as types.RtpCapabilities;
   }
@@ -177,7 +198,8 @@ export class RoomsService implements OnModuleInit {
   // ---------------------------------------------------------------- transports
 
   async createTransport(peer: Peer, direction: 'send' | 'recv'): Promise<VoiceTransportOptions> {
-    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) {
+    // Requests still being served count too: simultaneous requests cannot pass the cap together.
+    if (peer.transports.size + peer.pendingTransports >= MAX_TRANSPORTS_PER_PEER) {
       throw new SignalingError(
         VOICE_ERROR_CODES.invalidRequest,
         `at most ${MAX_TRANSPORTS_PER_PEER} transports per client`,
@@ -187,11 +209,17 @@ export class RoomsService implements OnModuleInit {
     const address = { ip: this.config.VOICE_RTC_LISTEN_IP, announcedIp: this.config.VOICE_RTC_ANNOUNCED_IP };
     if (this.config.VOICE_RTC_UDP) listenInfos.push({ protocol: 'udp', ...address });
     if (this.config.VOICE_RTC_TCP) listenInfos.push({ protocol: 'tcp', ...address });
-    const transport = await peer.router.router.createWebRtcTransport({
-      listenInfos,
-      preferUdp: true,
-      appData: { direction },
-    });
+    peer.pendingTransports += 1;
+    let transport: types.WebRtcTransport;
+    try {
+      transport = await peer.router.router.createWebRtcTransport({
+        listenInfos,
+        preferUdp: true,
+        appData: { direction },
+      });
+    } finally {
+      peer.pendingTransports -= 1;
+    }
     if (peer.closed) {
       transport.close();
       throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
@@ -315,7 +343,22 @@ export class RoomsService implements OnModuleInit {
     if (!peer.router.router.canConsume({ producerId, rtpCapabilities })) {
       throw new SignalingError(VOICE_ERROR_CODES.cannotConsume, 'your device cannot receive this producer');
     }
-    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true });
+    // Consumers cost the worker CPU: a client holds at most VOICE_MAX_CONSUMERS_PER_PEER of them, counting
+    // the consume requests still being served (simultaneous requests cannot pass the cap together).
+    const cap = this.config.VOICE_MAX_CONSUMERS_PER_PEER;
+    if (peer.consumers.size + peer.pendingConsumers >= cap) {
+      throw new SignalingError(
+        VOICE_ERROR_CODES.tooManyConsumers,
+        `at most ${cap} consumers per client: close one (consumer.close) first`,
+      );
+    }
+    peer.pendingConsumers += 1;
+    let consumer: types.Consumer;
+    try {
+      consumer = await transport.consume({ producerId, rtpCapabilities, paused: true });
+    } finally {
+      peer.pendingConsumers -= 1;
+    }
     if (peer.closed) {
       consumer.close();
       throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');

@@ -27,6 +27,7 @@ import { VoiceControl, type VoiceControlMessage } from '../voice-states/voice-co
 import { publicState, VoiceStateStore } from '../voice-states/voice-state.store';
 import { VoiceStatesService } from '../voice-states/voice-states.service';
 import { CLIENT_EVENT_SCHEMAS, describeIssues } from './signaling.schemas';
+import { refuseOtherSignalingMethods } from './signaling-methods';
 import { refuseSignaling } from './signaling-unavailable';
 
 interface SessionData {
@@ -93,6 +94,9 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
       // No cookies are involved (the voice token travels in the handshake), so any web origin may connect.
       cors: { origin: true, credentials: false },
     });
+    refuseOtherSignalingMethods(httpServer);
+    // socket.io always has the root namespace: refused, so nobody holds a socket here without a token.
+    this.io.of('/').use((_socket, next) => next(new Error('Invalid namespace')));
     const namespace = this.io.of(VOICE_SIGNALING_NAMESPACE);
     this.namespace = namespace;
     namespace.use((socket, next) => {
@@ -203,7 +207,19 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
       socket.disconnect();
     });
 
-    socket.on('disconnect', () => void this.onDisconnect(session));
+    socket.on('disconnect', (reason) => {
+      // The client left the only namespace: close its transport too (socket.io would keep it open).
+      if (reason === 'client namespace disconnect') socket.conn.close();
+      void this.onDisconnect(session);
+    });
+    // An event the protocol does not have is answered, not left waiting.
+    (socket as unknown as Socket).use(([event, ...args], next) => {
+      if (Object.hasOwn(CLIENT_EVENT_SCHEMAS, event as string)) return next();
+      const ack = args.at(-1);
+      if (typeof ack === 'function') {
+        ack({ ok: false, code: VOICE_ERROR_CODES.invalidRequest, message: 'unknown event' });
+      }
+    });
     this.handle(session, 'join', async (peer, request) => {
       this.rooms.join(peer, request.rtpCapabilities);
       return {};
@@ -260,8 +276,11 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     run: (peer: Peer, request: VoiceClientEvents[E]['request']) => Promise<VoiceClientEvents[E]['result']>,
   ): void {
     const socket = session.socket as unknown as Socket;
-    socket.on(event as string, async (payload: unknown, ack: unknown) => {
+    socket.on(event as string, async (...args: unknown[]) => {
+      // The acknowledgement is the last argument (the only one when the client sent no payload).
+      const ack = args.at(-1);
       if (typeof ack !== 'function') return;
+      const payload = args.length > 1 ? args[0] : undefined;
       const answer = ack as (reply: VoiceAck<VoiceClientEvents[E]['result']>) => void;
       const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payload);
       if (!parsed.success) {
@@ -309,6 +328,13 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     if (message.type === 'state') {
       await session.peer.catch(() => null);
       await this.rooms.updateState(message.sessionId, message.state);
+      return;
+    }
+    if (message.type === 'permissions') {
+      const peer = await session.peer.catch(() => null);
+      if (peer && this.rooms.updatePermissions(message.sessionId, BigInt(message.permissions))) {
+        this.reportMedia(peer);
+      }
       return;
     }
     session.ended = true;

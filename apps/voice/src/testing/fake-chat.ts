@@ -16,6 +16,9 @@ export interface FakeChannel {
  * in apps/chat, and end to end in e2e/voice). It checks the signed identity header as chat does.
  */
 export class FakeChat {
+  /** Requests answered so far (a test can check that nothing asked chat). */
+  requests = 0;
+
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -24,7 +27,9 @@ export class FakeChat {
 
   static async start(secret: string): Promise<FakeChat> {
     const channels = new Map<string, FakeChannel>();
+    let chat: FakeChat | undefined = undefined;
     const server = createServer((request, response) => {
+      if (chat) chat.requests += 1;
       const identity = verifyIdentity(secret, request.headers[IDENTITY_HEADER] as string | undefined);
       const reply = (status: number, body: unknown) => {
         response.writeHead(status, { 'content-type': 'application/json' });
@@ -60,7 +65,8 @@ export class FakeChat {
       return reply(404, { error: { code: 'NOT_FOUND', message: 'no such route' } });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return new FakeChat(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, channels);
+    chat = new FakeChat(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, channels);
+    return chat;
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,9 @@ import type { VoiceServerEvents, VoiceState } from '@bonfire/contracts';
 /** What the REST side tells the node holding a session (any node may answer REST; one hosts the room). */
 export type VoiceControlMessage =
   | { type: 'state'; sessionId: string; state: VoiceState }
-  | { type: 'end'; sessionId: string; closed: VoiceServerEvents['closed'] };
+  | { type: 'end'; sessionId: string; closed: VoiceServerEvents['closed'] }
+  /** The member's permissions in the channel now (decimal bitfield): lost SPEAK/STREAM close producers. */
+  | { type: 'permissions'; sessionId: string; permissions: string };
 
 export type VoiceControlHandler = (message: VoiceControlMessage) => void;
 

@@ -5,7 +5,7 @@ import { EventsModule } from '../events/events.module';
 import { PlacementModule } from '../placement/placement.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { TokensModule } from '../tokens/tokens.module';
-import { MembersConsumer } from './members.consumer';
+import { ChatEventsConsumer } from './chat-events.consumer';
 import { InMemoryVoiceControl } from './memory-voice-control';
 import { InMemoryVoiceStateStore } from './memory-voice-state.store';
 import { RedisVoiceControl } from './redis-voice-control';
@@ -42,7 +42,7 @@ export class VoiceStatesModule {
         { provide: VoiceControl, useClass: standalone ? InMemoryVoiceControl : RedisVoiceControl },
         VoiceStatesService,
         VoiceSweeper,
-        MembersConsumer,
+        ChatEventsConsumer,
       ],
       exports: [VoiceStateStore, VoiceControl, VoiceStatesService],
     };

@@ -92,14 +92,20 @@ export class VoiceStatesService {
       expiresAt: this.connectDeadline(),
     };
     await this.store.put(state, previous);
+    // The channel this join takes the user out of: its viewers hear of it (they may not see the new one).
+    const left = previous?.channelId && previous.channelId !== channelId ? previous.channelId : null;
     if (previous) {
       await this.control.publish({ type: 'end', sessionId: previous.sessionId, closed: { reason: 'left' } });
-      if (previous.channelId && previous.channelId !== channelId) await this.unpinIfEmpty(previous.channelId);
-      if (previous.guildId && previous.guildId !== state.guildId) {
-        await this.events.stateUpdated({ ...publicState(previous), channelId: null });
+      if (left) await this.unpinIfEmpty(left);
+      if (left && previous.guildId !== state.guildId) {
+        // Another guild's stream (events are keyed by guild): the old guild gets a plain leave.
+        await this.events.stateUpdated({ ...publicState(previous), channelId: null }, left);
       }
     }
-    await this.events.stateUpdated(publicState(state));
+    await this.events.stateUpdated(
+      publicState(state),
+      left && previous?.guildId === state.guildId ? left : undefined,
+    );
     const token = await this.tokens.sign({
       userId,
       guildId: state.guildId,
@@ -187,7 +193,7 @@ export class VoiceStatesService {
       closed: { reason: 'moved', channelId: destination },
     });
     await this.unpinIfEmpty(target.channelId!);
-    await this.events.stateUpdated(publicState(moved));
+    await this.events.stateUpdated(publicState(moved), target.channelId);
     return publicState(moved);
   }
 
@@ -205,12 +211,45 @@ export class VoiceStatesService {
     if (state?.guildId === guildId) await this.end(state, { reason: 'disconnected' });
   }
 
+  /**
+   * Permissions may have changed for everyone in the guild (a role changed or went, the owner changed):
+   * re-checks each user in its voice channels (one chat call each; none when nobody is in voice there).
+   */
+  async recheckGuild(guildId: string): Promise<void> {
+    await this.recheck(await this.store.inGuild(guildId));
+  }
+
+  /** A channel's overwrites may have changed: re-checks the users in it. */
+  async recheckChannel(channelId: string): Promise<void> {
+    await this.recheck(await this.store.inChannel(channelId));
+  }
+
+  /** A member's roles may have changed: re-checks them if they are in a voice channel of the guild. */
+  async recheckMember(guildId: string, userId: string): Promise<void> {
+    const state = await this.store.get(userId);
+    if (state?.guildId === guildId) await this.recheck([state]);
+  }
+
+  /** The channel is gone: everyone in it is disconnected. */
+  async channelDeleted(channelId: string): Promise<void> {
+    for (const state of await this.store.inChannel(channelId)) {
+      await this.end(state, { reason: 'channel-deleted' });
+    }
+  }
+
+  /** The guild is gone, and its channels with it. */
+  async guildDeleted(guildId: string): Promise<void> {
+    for (const state of await this.store.inGuild(guildId)) {
+      await this.end(state, { reason: 'channel-deleted' });
+    }
+  }
+
   /** Removes a state, tells its session and the guild. False when a newer join replaced it meanwhile. */
   async end(state: StoredVoiceState, closed: VoiceServerEvents['closed']): Promise<boolean> {
     if (!(await this.store.remove(state))) return false;
     await this.control.publish({ type: 'end', sessionId: state.sessionId, closed });
     if (state.channelId) await this.unpinIfEmpty(state.channelId);
-    await this.events.stateUpdated({ ...publicState(state), channelId: null });
+    await this.events.stateUpdated({ ...publicState(state), channelId: null }, state.channelId);
     this.logger.debug(
       { userId: state.userId, channelId: state.channelId, reason: closed.reason },
       'left voice',
@@ -292,6 +331,33 @@ export class VoiceStatesService {
     await this.control.publish({ type: 'state', sessionId: next.sessionId, state });
     await this.events.stateUpdated(state);
     return state;
+  }
+
+  /**
+   * Asks chat for each user's permissions in their channel now: who can no longer see it or CONNECT is
+   * disconnected (`missing-permission`); the others' sessions get their new permissions (the node hosting
+   * them closes producers they may no longer send: SPEAK, STREAM). Idempotent: ending a state that is gone
+   * or replaced does nothing, and the same permissions change nothing. Every user is tried; the first
+   * failure (chat unreachable) is then thrown so the event is retried.
+   */
+  private async recheck(states: StoredVoiceState[]): Promise<void> {
+    const results = await Promise.allSettled(
+      states.map(async (state) => {
+        if (!state.channelId) return;
+        const access = await this.chat.channelAccess(state.userId, state.channelId);
+        if (!access || access.type !== 'voice' || !has(BigInt(access.permissions), PERMISSIONS.CONNECT)) {
+          await this.end(state, { reason: 'missing-permission' });
+          return;
+        }
+        await this.control.publish({
+          type: 'permissions',
+          sessionId: state.sessionId,
+          permissions: access.permissions,
+        });
+      }),
+    );
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private async unpinIfEmpty(channelId: string): Promise<void> {

@@ -8,8 +8,9 @@ import { z } from 'zod';
  *    token bound to that user, channel and node.
  * 2. The client opens socket.io on `endpoint` (path VOICE_SIGNALING_PATH, namespace
  *    VOICE_SIGNALING_NAMESPACE) with `auth: { token }` and signals there (VoiceClientEvents).
- * 3. Media flows client ↔ SFU over WebRTC. Voice states reach the whole guild as `voice.state.updated`
- *    dispatches on the realtime connection (topic voice.states).
+ * 3. Media flows client ↔ SFU over WebRTC. Voice states reach the members who can see the channel (and
+ *    the user's own sessions) as `voice.state.updated` dispatches on the realtime connection (topic
+ *    voice.states).
  *
  * mediasoup's own types (RTP capabilities, parameters, ICE/DTLS) travel as opaque JSON objects here:
  * contracts stay free of mediasoup; the SDK casts them to mediasoup-client's types.
@@ -120,6 +121,8 @@ export const VOICE_ERROR_CODES = {
   /** produce while server-muted or without SPEAK / STREAM permission. */
   missingPermission: 'MISSING_PERMISSION',
   cannotConsume: 'CANNOT_CONSUME',
+  /** consume while holding VOICE_MAX_CONSUMERS_PER_PEER consumers already: close one first. */
+  tooManyConsumers: 'TOO_MANY_CONSUMERS',
   unavailable: 'UNAVAILABLE',
 } as const;
 export type VoiceErrorCode = (typeof VOICE_ERROR_CODES)[keyof typeof VOICE_ERROR_CODES];
@@ -210,6 +213,7 @@ export interface VoiceServerEvents {
   'producer.added': VoiceProducerInfo;
   'producer.paused': { producerId: string };
   'producer.resumed': { producerId: string };
+  /** Sent to the whole room, owner included (the server closes a producer whose owner lost SPEAK/STREAM). */
   'producer.closed': { producerId: string };
   /** The server closed one of this client's consumers (its producer went away). */
   'consumer.closed': { consumerId: string };
@@ -217,9 +221,21 @@ export interface VoiceServerEvents {
   speaking: { userId: string; speaking: boolean };
   /**
    * The session ends. `worker-died`/`shutting-down`: reconnect with a fresh join. `moved`: a moderator
-   * moved you, join `channelId`. `disconnected`: a moderator disconnected you. `left`: you left elsewhere.
+   * moved you, join `channelId`. `disconnected`: a moderator disconnected you (or you left the guild).
+   * `left`: you left elsewhere. `missing-permission`: you can no longer see the channel or CONNECT to it.
+   * `channel-deleted`: the channel is gone.
    */
-  closed: { reason: 'worker-died' | 'shutting-down' | 'moved' | 'disconnected' | 'left'; channelId?: string };
+  closed: {
+    reason:
+      | 'worker-died'
+      | 'shutting-down'
+      | 'moved'
+      | 'disconnected'
+      | 'left'
+      | 'missing-permission'
+      | 'channel-deleted';
+    channelId?: string;
+  };
 }
 export type VoiceServerEvent = keyof VoiceServerEvents;
 

@@ -21,6 +21,15 @@ export const voiceStateSchema = z.object({
 });
 
 /**
+ * `voice.state.updated`: the full state, plus the channel the user was in before when this update takes
+ * them out of it (left: `channelId` null; moved: another channel). The gateway needs it to tell that
+ * channel's viewers; absent when the user stays where they were (or joined from nowhere).
+ */
+export const voiceStateUpdatedSchema = voiceStateSchema.extend({
+  previousChannelId: id.nullable().optional(),
+});
+
+/**
  * Voice's events (topic voice.states, keyed by guild id so a guild's updates stay in order). The voice
  * service publishes them straight to Kafka: its state lives in Redis, there is no database to hold an
  * outbox (see apps/voice/README.md).
@@ -29,7 +38,7 @@ export const voiceEvents = {
   'voice.state.updated': defineEvent({
     topic: TOPICS.voiceStates,
     version: 1,
-    schema: voiceStateSchema,
+    schema: voiceStateUpdatedSchema,
   }),
   'voice.speaking': defineEvent({
     topic: TOPICS.voiceStates,

@@ -283,4 +283,51 @@ describe('realtime visibility follows REST authorisation', () => {
       'channel.deleted',
     ]);
   });
+
+  it('a role or an ownership transfer that reveals or hides a channel tells at once, as REST lists it', async () => {
+    const [alice, bob, carol] = [await person(), await person(), await person()];
+    const guild = await created(() => alice.api.post<{ id: string }>('/api/v1/guilds', { name: 'Ranks' }));
+    const invite = await alice.api.post<{ code: string }>(`/api/v1/guilds/${guild.id}/invites`, {});
+    for (const who of [bob, carol]) {
+      await until(
+        async () => (await who.api.post(`/api/v1/invites/${invite.body.code}`)).status < 300,
+        30_000,
+      );
+    }
+    const crew = await alice.api.post<{ id: string }>(`/api/v1/guilds/${guild.id}/roles`, { name: 'crew' });
+    const deck = await created(() =>
+      alice.api.post<Channel>(`/api/v1/guilds/${guild.id}/channels`, {
+        name: 'deck',
+        topic: 'crew only',
+        permissionOverwrites: [
+          { id: guild.id, type: 'role', deny: VIEW },
+          { id: crew.body.id, type: 'role', allow: VIEW },
+        ],
+      }),
+    );
+    const [a, b] = [await connectAs(alice), await connectAs(bob)];
+
+    // Bob is given the role: the channel arrives as his own listing shows it, then its messages.
+    await ok(alice.api.patch(`/api/v1/guilds/${guild.id}/members/${bob.id}`, { roleIds: [crew.body.id] }));
+    await until(() => b.channelEvents('channel.created', deck.id).length === 1);
+    const listed = await bob.api.get<Channel[]>(`/api/v1/guilds/${guild.id}/channels`);
+    expect(b.channelEvents('channel.created', deck.id)[0]).toEqual(
+      listed.body.find((channel) => channel.id === deck.id),
+    );
+    await send(alice, deck.id, 'welcome aboard');
+    await until(() => b.messages(deck.id).includes('welcome aboard'));
+
+    // Ownership moves from alice to carol: alice (no role) loses the channel, carol (owner) gains it.
+    const c = await connectAs(carol);
+    await ok(alice.api.request('POST', `/api/v1/guilds/${guild.id}/owner`, { userId: carol.id }));
+    await until(
+      () => a.deleted(deck.id).length === 1 && c.channelEvents('channel.created', deck.id).length === 1,
+    );
+    await send(carol, deck.id, 'new captain');
+    await until(
+      () => c.messages(deck.id).includes('new captain') && b.messages(deck.id).includes('new captain'),
+    );
+    await sleep(300);
+    expect(a.messages(deck.id)).not.toContain('new captain');
+  });
 });

@@ -115,11 +115,16 @@ export class GuildsService {
     return this.transactions.run(async (trx) => {
       const current = await this.guilds.findForUpdate(trx, guildId);
       if (!current) throw unknownGuild();
+      if (dto.ownerId !== undefined && current.owner_id !== userId) throw ownerOnly('transfer ownership');
       if (dto.ownerId !== undefined && !(await this.members.find(trx, guildId, dto.ownerId))) {
         throw invalidField('body.ownerId', 'unknown_member', 'The new owner must be a member of the guild.');
       }
       const updated = toGuild(await this.guilds.update(trx, guildId, dto));
-      await this.events.add(trx, 'guild.updated', guildId, { guild: updated });
+      const transferred = updated.ownerId !== current.owner_id;
+      await this.events.add(trx, 'guild.updated', guildId, {
+        guild: updated,
+        ...(transferred ? { previousOwnerId: current.owner_id } : {}),
+      });
       return updated;
     });
   }
@@ -135,7 +140,7 @@ export class GuildsService {
         throw invalidField('body.userId', 'unknown_member', 'The new owner must be a member of the guild.');
       }
       const updated = toGuild(await this.guilds.update(trx, guildId, { ownerId: newOwnerId }));
-      await this.events.add(trx, 'guild.updated', guildId, { guild: updated });
+      await this.events.add(trx, 'guild.updated', guildId, { guild: updated, previousOwnerId: userId });
       return updated;
     });
   }

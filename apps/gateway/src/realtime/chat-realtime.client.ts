@@ -1,4 +1,9 @@
-import type { ChannelPermissionsAnswer, RealtimeState, VisibleChannelsAnswer } from '@bonfire/contracts';
+import type {
+  Channel,
+  ChannelPermissionsAnswer,
+  RealtimeState,
+  VisibleChannelsAnswer,
+} from '@bonfire/contracts';
 import { type CallerIdentity, getInternalJson } from '@bonfire/platform';
 
 export class ChatUnavailableError extends Error {
@@ -38,6 +43,14 @@ export class ChatRealtimeClient {
       `/internal/v1/realtime/guilds/${encodeURIComponent(guildId)}/visible-channels`,
     );
     return reply?.channelIds ?? null;
+  }
+
+  /**
+   * The guild's channels as the user's REST call lists them (chat's public route, same identity), or null
+   * when they are not a member: what a session that gained sight of channels is sent as channel.created.
+   */
+  async guildChannels(identity: CallerIdentity, guildId: string): Promise<Channel[] | null> {
+    return this.get<Channel[]>(identity, `/api/v1/guilds/${encodeURIComponent(guildId)}/channels`);
   }
 
   /** The user's permissions in a channel (cached briefly), or null when they cannot see it. */

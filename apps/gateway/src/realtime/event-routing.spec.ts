@@ -79,13 +79,23 @@ describe('event → rooms', () => {
     const member = { guildId: '5', userId: '7', nickname: null, roleIds: [], joinedAt: '' };
     const joined = toPacket(event('member.joined', { member }));
     expect(joined?.rooms).toEqual(['guild:5', 'user:7']);
-    expect(joined?.change).toEqual({ kind: 'user', guildId: '5', userId: '7' });
+    expect(joined?.change).toEqual({ kind: 'users', guildId: '5', userIds: ['7'] });
     expect(joined?.changeAfter).toBeFalsy();
     expect(toPacket(event('member.updated', { member }))?.change).toEqual({
-      kind: 'user',
+      kind: 'users',
       guildId: '5',
-      userId: '7',
+      userIds: ['7'],
     });
+  });
+
+  it('re-evaluates the old and the new owner on an ownership transfer, nobody on other guild updates', () => {
+    const guild = { id: '5', ownerId: '8', name: 'g', icon: null, description: null, createdAt: 'x' };
+    expect(toPacket(event('guild.updated', { guild, previousOwnerId: '7' }))?.change).toEqual({
+      kind: 'users',
+      guildId: '5',
+      userIds: ['7', '8'],
+    });
+    expect(toPacket(event('guild.updated', { guild }))?.change).toBeUndefined();
   });
 
   it('removes a member who left, was kicked or banned, before delivering, and tells them too', () => {
@@ -133,7 +143,7 @@ describe('event → rooms', () => {
       toPacket(event('readstate.updated', { userId: '7', channelId: '10', lastReadMessageId: null }))?.rooms,
     ).toEqual(['user:7']);
     const created = toPacket(event('guild.created', { guild: { id: '5', ownerId: '7' } }));
-    expect(created).toMatchObject({ type: null, rooms: [], change: { kind: 'user', userId: '7' } });
+    expect(created).toMatchObject({ type: null, rooms: [], change: { kind: 'users', userIds: ['7'] } });
     expect(toPacket(event('invite.created', { invite: {} }))).toBeNull();
     expect(toPacket(event('user.created', {}))).toBeNull();
   });

@@ -24,17 +24,19 @@ export const rooms = {
 /**
  * How an event changes who may see what. Each gateway applies it to its own sessions (live sockets and
  * detached, still-resumable sessions) before (or, for deletions, after) delivering the event:
- * - `user`: ask chat which channels of the guild this user now sees (joined, roles changed, guild created);
+ * - `users`: ask chat which channels of the guild these users now see (joined, roles changed, guild created,
+ *   ownership moved);
  * - `guild`: the same for every user with a session in the guild (role or channel overwrites changed);
  * - `leave-guild`: the user leaves the guild and all its channels (left, kicked, banned) — no chat call;
  * - `remove-guild` / `remove-channel`: the guild or channel is gone; everyone leaves its rooms;
  * - `dm`: a DM channel's recipients are now exactly `userIds` (created, or someone added or removed):
  *   they join its room, anyone else leaves it.
- * A session that loses sight of a channel through `user`, `guild` or `dm` gets a `channel.deleted` for it;
- * one that gains sight of the channel a `channel.updated` is about gets it as `channel.created`.
+ * A session that loses sight of a channel through `users`, `guild` or `dm` gets a `channel.deleted` for it;
+ * one that gains sight of a channel of a guild it already had gets it as `channel.created` (the channel a
+ * `channel.updated` is about from the event, any other as the user's REST listing shows it).
  */
 export type VisibilityChange =
-  | { kind: 'user'; guildId: string; userId: string }
+  | { kind: 'users'; guildId: string; userIds: string[] }
   | { kind: 'guild'; guildId: string }
   | { kind: 'leave-guild'; guildId: string; userId: string }
   | { kind: 'remove-guild'; guildId: string }
@@ -132,11 +134,17 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         type: null,
         data: null,
         rooms: [],
-        change: { kind: 'user', guildId: guild.id, userId: guild.ownerId },
+        change: { kind: 'users', guildId: guild.id, userIds: [guild.ownerId] },
       };
     }
-    case 'guild.updated':
-      return { ...base, type: event.type, data: event.data, rooms: [rooms.guild(event.data.guild.id)] };
+    case 'guild.updated': {
+      const { guild, previousOwnerId } = event.data;
+      // An ownership transfer changes what the old and the new owner see.
+      const change: VisibilityChange | undefined = previousOwnerId
+        ? { kind: 'users', guildId: guild.id, userIds: [previousOwnerId, guild.ownerId] }
+        : undefined;
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.guild(guild.id)], change };
+    }
     case 'guild.deleted':
       return {
         ...base,
@@ -153,7 +161,7 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         type: event.type,
         data: event.data,
         rooms: [rooms.guild(member.guildId), rooms.user(member.userId)],
-        change: { kind: 'user', guildId: member.guildId, userId: member.userId },
+        change: { kind: 'users', guildId: member.guildId, userIds: [member.userId] },
       };
     }
     case 'member.updated': {
@@ -163,7 +171,7 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         type: event.type,
         data: event.data,
         rooms: [rooms.guild(member.guildId)],
-        change: { kind: 'user', guildId: member.guildId, userId: member.userId },
+        change: { kind: 'users', guildId: member.guildId, userIds: [member.userId] },
       };
     }
     case 'member.left': {
@@ -274,5 +282,5 @@ export function toPackets(event: AnyEvent): RealtimePacket[] {
 
 /** Whether a packet's visibility change needs chat to answer (one call per affected user). */
 export function needsChat(change: VisibilityChange): boolean {
-  return change.kind === 'user' || change.kind === 'guild';
+  return change.kind === 'users' || change.kind === 'guild';
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import {
   type AnyEvent,
+  type Channel,
   type EventData,
   has,
   PERMISSIONS,
@@ -92,6 +93,8 @@ interface Move {
   guildId: string | null;
   shown: string[];
   hidden: string[];
+  /** The session had this guild in its view before the change (a joiner learns the guild otherwise). */
+  known?: boolean;
 }
 
 /**
@@ -391,8 +394,41 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
 
   private async process(packet: RealtimePacket): Promise<void> {
     const moves = packet.change && !packet.changeAfter ? await this.applyChange(packet.change) : [];
-    if (packet.type) this.deliverWithMoves(packet, moves);
+    const revealed = await this.revealedChannels(packet, moves);
+    if (packet.type) this.deliverWithMoves(packet, moves, revealed);
     if (packet.change && packet.changeAfter) await this.applyChange(packet.change);
+  }
+
+  /**
+   * Channels sessions gained sight of that the packet does not carry itself (a role or ownership change
+   * revealed them), fetched as each user's REST listing of the guild shows them.
+   */
+  private async revealedChannels(packet: RealtimePacket, moves: Move[]): Promise<Map<Session, Channel[]>> {
+    const subject = subjectChannel(packet);
+    const wanted = moves.filter(
+      (move) => move.known && move.guildId !== null && move.shown.some((id) => id !== subject),
+    );
+    const revealed = new Map<Session, Channel[]>();
+    const listings = new Map<string, Promise<Channel[] | null>>();
+    await Promise.all(
+      wanted.map(async ({ session, guildId, shown }) => {
+        const key = `${session.userId}:${guildId}`;
+        let listing = listings.get(key);
+        if (!listing) listings.set(key, (listing = this.chat.guildChannels(session.identity, guildId!)));
+        try {
+          const channels = (await listing) ?? [];
+          revealed.set(
+            session,
+            channels.filter((channel) => channel.id !== subject && shown.includes(channel.id)),
+          );
+        } catch (error) {
+          // Fail closed, as a failed recompute does: the client reconnects and gets a fresh view.
+          this.logger.warn({ err: error, guildId }, 'revealed channels unavailable; closing session');
+          this.end(session, REALTIME_ERROR_CODES.unavailable);
+        }
+      }),
+    );
+    return revealed;
   }
 
   /**
@@ -401,14 +437,19 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
    * a `channel.updated` is about gets the channel as `channel.created`. Ids derive from the event's, so
    * every gateway (and a resume's dedup by id) sees the same ones.
    */
-  private deliverWithMoves(packet: RealtimePacket, moves: Move[]): void {
-    const subject = packet.type === 'channel.updated' ? (packet.data as ChannelEvent).channel.id : null;
+  private deliverWithMoves(packet: RealtimePacket, moves: Move[], revealed: Map<Session, Channel[]>): void {
+    const subject = packet.type === 'channel.updated' ? subjectChannel(packet) : null;
     const shown = new Set<Session>();
     for (const { session, guildId, hidden, shown: gained } of moves) {
       for (const channelId of hidden) {
         const data: EventData<'channel.deleted'> = { channelId, guildId };
         const id = `${packet.id}:hidden:${channelId}`;
         this.deliver({ id, type: 'channel.deleted', data, rooms: [] }, [session]);
+      }
+      for (const channel of revealed.get(session) ?? []) {
+        const data: EventData<'channel.created'> = { channel };
+        const id = `${packet.id}:shown:${channel.id}`;
+        this.deliver({ id, type: 'channel.created', data, rooms: [] }, [session]);
       }
       if (subject !== null && gained.includes(subject)) shown.add(session);
     }
@@ -482,9 +523,11 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   /** Applies a visibility change to this gateway's sessions; answers who gained or lost which channels. */
   private async applyChange(change: VisibilityChange): Promise<Move[]> {
     switch (change.kind) {
-      case 'user': {
+      case 'users': {
         this.chat.forgetPermissions();
-        const sessions = [...(this.roomIndex.get(rooms.user(change.userId)) ?? [])];
+        const sessions = change.userIds.flatMap((userId) => [
+          ...(this.roomIndex.get(rooms.user(userId)) ?? []),
+        ]);
         return this.recompute(change.guildId, sessions);
       }
       case 'guild': {
@@ -547,7 +590,8 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
         try {
           const channelIds = await this.chat.visibleChannels(userSessions[0]!.identity, guildId);
           for (const session of userSessions) {
-            moves.push({ session, guildId, ...this.setGuild(session, guildId, channelIds) });
+            const known = session.guildChannels.has(guildId);
+            moves.push({ session, guildId, known, ...this.setGuild(session, guildId, channelIds) });
           }
         } catch (error) {
           // Fail closed: without an answer the user's sessions reconnect and get a fresh view.
@@ -1043,4 +1087,11 @@ export function handshakeErrorCode(error: unknown): RealtimeErrorCode {
 function isSlow(socket: RealtimeSocket, maxPending: number): boolean {
   const conn = socket.conn as unknown as { writeBuffer?: unknown[] };
   return (conn.writeBuffer?.length ?? 0) > maxPending;
+}
+
+/** The channel a channel.created/updated packet is about, else null. */
+function subjectChannel(packet: RealtimePacket): string | null {
+  return packet.type === 'channel.created' || packet.type === 'channel.updated'
+    ? (packet.data as ChannelEvent).channel.id
+    : null;
 }

@@ -26,7 +26,8 @@ export const chatEvents = {
   'guild.updated': defineEvent({
     topic: TOPICS.chatGuilds,
     version: 1,
-    schema: z.object({ guild: guildSchema }),
+    // previousOwnerId: set on an ownership transfer (what both owners see changes).
+    schema: z.object({ guild: guildSchema, previousOwnerId: id.optional() }),
   }),
   'guild.deleted': defineEvent({ topic: TOPICS.chatGuilds, version: 1, schema: z.object({ guildId: id }) }),
 

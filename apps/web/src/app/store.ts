@@ -137,6 +137,7 @@ export class AppStore {
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly sendQueues = new Map<string, Promise<void>>();
   private everReady = false;
+  private readonly channelRefreshes = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(readonly client: BonfireClient) {}
 
@@ -506,6 +507,7 @@ export class AppStore {
   }
 
   addGuild(guild: Guild, channels: Channel[] = []): void {
+    if (this.state.guilds[guild.id]) return;
     this.set((state) => {
       if (state.guilds[guild.id]) return state;
       return {
@@ -514,6 +516,86 @@ export class AppStore {
         guilds: { ...state.guilds, [guild.id]: { guild, roles: [], channels, members: {}, memberTotal: 1 } },
       };
     });
+    // `ready` carries roles and members; a guild created or joined since then fetches them.
+    void this.loadRoles(guild.id);
+    void this.loadMembers(guild.id);
+  }
+
+  /** Replaces the guild's own record (an API answer; `guild.updated` brings it to other sessions). */
+  putGuild(guild: Guild): void {
+    this.mapGuild(guild.id, (state) => ({ ...state, guild }));
+  }
+
+  /** The guild's roles from the API (a guild added after `ready` has none yet). */
+  async loadRoles(guildId: string): Promise<void> {
+    try {
+      const roles = await this.client.roles.list(guildId);
+      this.mapGuild(guildId, (guild) => ({ ...guild, roles }));
+    } catch {
+      // Role dispatches keep what is known current; settings ask again when opened.
+    }
+  }
+
+  /** Replaces one role (an API answer); its dispatch brings the same copy to the other sessions. */
+  putRole(role: Role): void {
+    this.mapGuild(role.guildId, (guild) => ({
+      ...guild,
+      roles: [...guild.roles.filter((candidate) => candidate.id !== role.id), role],
+    }));
+  }
+
+  putMember(member: Member): void {
+    this.mapGuild(member.guildId, (guild) => ({
+      ...guild,
+      members: { ...guild.members, [member.userId]: member },
+    }));
+  }
+
+  putChannel(channel: Channel): void {
+    if (!channel.guildId) return;
+    this.mapGuild(channel.guildId, (guild) => ({
+      ...guild,
+      channels: [...guild.channels.filter((candidate) => candidate.id !== channel.id), channel].sort(
+        (a, b) => a.position - b.position || compareIds(a.id, b.id),
+      ),
+    }));
+  }
+
+  /**
+   * Fetches the channels the user sees in a guild again. The gateway moves the session into the rooms of
+   * channels a role change reveals (and sends `channel.deleted` for those it hides), but it announces
+   * newly visible channels only for a `channel.updated`; after a change of the user's roles, or of a role
+   * they hold, the list is refreshed here. Calls that arrive while one runs are folded into one more.
+   */
+  refreshChannels(guildId: string): Promise<void> {
+    const running = this.channelRefreshes.get(guildId);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = (async () => {
+      do {
+        entry.again = false;
+        try {
+          const channels = await this.client.channels.list(guildId);
+          const known = new Set(this.state.guilds[guildId]?.channels.map((channel) => channel.id));
+          this.mapGuild(guildId, (guild) => ({ ...guild, channels }));
+          this.set((state) => {
+            const lastMessageIds = { ...state.lastMessageIds };
+            for (const channel of channels) {
+              if (!known.has(channel.id)) lastMessageIds[channel.id] = channel.lastMessageId;
+            }
+            return { ...state, lastMessageIds };
+          });
+        } catch {
+          // The next ready (or change) brings the list; nothing the person needs to act on.
+        }
+      } while (entry.again);
+      this.channelRefreshes.delete(guildId);
+    })();
+    this.channelRefreshes.set(guildId, entry);
+    return entry.done;
   }
 
   addDm(channel: Channel): void {
@@ -675,9 +757,20 @@ export class AppStore {
         }));
         return;
       }
-      case 'guild.updated':
-        this.mapGuild(dispatch.data.guild.id, (guild) => ({ ...guild, guild: dispatch.data.guild }));
+      case 'guild.updated': {
+        const { guild: updated } = dispatch.data;
+        const previousOwner = this.state.guilds[updated.id]?.guild.ownerId;
+        this.mapGuild(updated.id, (guild) => ({ ...guild, guild: updated }));
+        // The owner sees every channel: a transfer to or from this user changes what they see.
+        if (
+          previousOwner &&
+          previousOwner !== updated.ownerId &&
+          (previousOwner === me || updated.ownerId === me)
+        ) {
+          void this.refreshChannels(updated.id);
+        }
         return;
+      }
       case 'guild.deleted':
         this.removeGuild(dispatch.data.guildId);
         return;
@@ -690,6 +783,12 @@ export class AppStore {
           void this.client.guilds
             .get(member.guildId)
             .then(async (guild) => this.addGuild(guild, await this.client.channels.list(guild.id)));
+        } else if (member.userId === me) {
+          const before = this.state.guilds[member.guildId]?.members[member.userId]?.roleIds ?? [];
+          const changed =
+            before.length !== member.roleIds.length || before.some((id) => !member.roleIds.includes(id));
+          // New roles can reveal channels (see refreshChannels).
+          if (changed) void this.refreshChannels(member.guildId);
         }
         this.mapGuild(member.guildId, (guild) => ({
           ...guild,
@@ -714,10 +813,11 @@ export class AppStore {
       case 'role.created':
       case 'role.updated': {
         const { role } = dispatch.data;
-        this.mapGuild(role.guildId, (guild) => ({
-          ...guild,
-          roles: [...guild.roles.filter((candidate) => candidate.id !== role.id), role],
-        }));
+        const previous = this.state.guilds[role.guildId]?.roles.find((candidate) => candidate.id === role.id);
+        this.putRole(role);
+        if (dispatch.type === 'role.updated' && previous?.permissions !== role.permissions) {
+          this.refreshIfMine(role.guildId, role.id);
+        }
         return;
       }
       case 'role.deleted':
@@ -725,6 +825,7 @@ export class AppStore {
           ...guild,
           roles: guild.roles.filter((role) => role.id !== dispatch.data.roleId),
         }));
+        this.refreshIfMine(dispatch.data.guildId, dispatch.data.roleId);
         return;
       case 'readstate.updated': {
         const { channelId, lastReadMessageId, mentionCount } = dispatch.data;
@@ -763,6 +864,13 @@ export class AppStore {
         this.setSpeaking(dispatch.data.userId, dispatch.data.speaking);
         return;
     }
+  }
+
+  /** A change to @everyone or to a role the user holds can reveal channels. */
+  private refreshIfMine(guildId: string, roleId: string): void {
+    const me = this.state.me?.id;
+    const mine = me ? this.state.guilds[guildId]?.members[me]?.roleIds : undefined;
+    if (roleId === guildId || mine?.includes(roleId)) void this.refreshChannels(guildId);
   }
 
   private clearTyping(channelId: string, userId: string): void {

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Channel } from '@bonfire/sdk';
+import { has, PERMISSIONS } from '@bonfire/contracts';
 import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
 import type { GuildState } from '../app/store';
@@ -10,6 +11,12 @@ import { VOICE_UNAVAILABLE_FALLBACK } from '../voice/voice-availability';
 import { useVoice } from '../voice/VoiceContext';
 import { CreateChannelDialog } from './CreateChannelDialog';
 import { Icon } from '../ui/Icon';
+import { ChannelSettings } from '../channel-settings/ChannelSettings';
+import { GuildSettings } from '../guild-settings/GuildSettings';
+import { channelPermissionsOf } from '../permissions/permission-math';
+import { guildSettingsTabs, useGuildPermissions } from '../permissions/usePermissions';
+import { byPosition } from './channel-order';
+import { useChannelDrag } from './useChannelDrag';
 
 interface Group {
   category: Channel | null;
@@ -18,7 +25,6 @@ interface Group {
 
 /** Channels without a category first, then each category with its channels, all by position. */
 export function groupChannels(channels: Channel[]): Group[] {
-  const byPosition = (a: Channel, b: Channel) => a.position - b.position || compareIds(a.id, b.id);
   const categories = channels.filter((channel) => channel.type === 'category').sort(byPosition);
   const groups: Group[] = [
     {
@@ -59,7 +65,28 @@ export function ChannelList({
     );
   }, [store, guild.id]);
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
-  const [dialog, setDialog] = useState<'channel' | 'invite' | null>(null);
+  const [dialog, setDialog] = useState<'channel' | 'invite' | 'server' | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const closeSettings = useCallback(() => setDialog(null), []);
+  const closeChannelSettings = useCallback(() => setEditing(null), []);
+  const perms = useGuildPermissions(guildState);
+  const drag = useChannelDrag(guild.id, channels, perms.can('MANAGE_CHANNELS'));
+  /** Channel settings open with MANAGE_CHANNELS or MANAGE_ROLES in the channel (overwrites apply). */
+  const canEdit = (channel: Channel) => {
+    const bits = channelPermissionsOf(guildState, channel, perms.userId);
+    return has(bits, PERMISSIONS.MANAGE_CHANNELS) || has(bits, PERMISSIONS.MANAGE_ROLES);
+  };
+  const gear = (channel: Channel) =>
+    canEdit(channel) ? (
+      <button
+        className="icon-button channel-gear"
+        aria-label={`Edit ${channel.type === 'category' ? 'category' : 'channel'} ${channel.name}`}
+        title={channel.type === 'category' ? 'Edit category' : 'Edit channel'}
+        onClick={() => setEditing(channel.id)}
+      >
+        <Icon name="settings" size={16} />
+      </button>
+    ) : null;
   const groups = useMemo(() => groupChannels(channels), [channels]);
   const unavailableReasonId = `voice-unavailable-${guild.id}`;
   const unavailableReason = voice.availability.message ?? VOICE_UNAVAILABLE_FALLBACK;
@@ -78,34 +105,47 @@ export function ChannelList({
     if (unread) labelParts.push('unread');
     if (mentions) labelParts.push(`${mentions} mentions`);
     return (
-      <li key={channel.id}>
-        <button
-          className={`channel-link${unread ? ' unread' : ''}${voiceUnavailable ? ' unavailable' : ''}`}
-          aria-current={channel.id === activeChannelId ? 'page' : undefined}
-          aria-label={labelParts.join(', ')}
-          aria-disabled={voiceUnavailable || undefined}
-          aria-describedby={voiceUnavailable ? unavailableReasonId : undefined}
-          title={voiceUnavailable ? unavailableReason : undefined}
-          onClick={() => {
-            if (isVoice) void voice.join(channel);
-            else navigate({ page: 'guild', guildId: guild.id, channelId: channel.id });
-          }}
-        >
-          <span className="hash" aria-hidden="true">
-            <Icon name={isVoice ? 'speaker' : 'hash'} size={18} />
-          </span>
-          <span className="name">{channel.name}</span>
-          {voiceUnavailable ? (
-            <span className="channel-tag" aria-hidden="true">
-              unavailable
+      <li
+        key={channel.id}
+        className={`channel-row${drag.overId === channel.id ? ' drop-target' : ''}${drag.dragId === channel.id ? ' dragging' : ''}`}
+        {...drag.dragProps(channel)}
+        {...drag.dropProps(channel)}
+        onContextMenu={(event) => {
+          if (!canEdit(channel)) return;
+          event.preventDefault();
+          setEditing(channel.id);
+        }}
+      >
+        <div className="channel-line">
+          <button
+            className={`channel-link${unread ? ' unread' : ''}${voiceUnavailable ? ' unavailable' : ''}`}
+            aria-current={channel.id === activeChannelId ? 'page' : undefined}
+            aria-label={labelParts.join(', ')}
+            aria-disabled={voiceUnavailable || undefined}
+            aria-describedby={voiceUnavailable ? unavailableReasonId : undefined}
+            title={voiceUnavailable ? unavailableReason : undefined}
+            onClick={() => {
+              if (isVoice) void voice.join(channel);
+              else navigate({ page: 'guild', guildId: guild.id, channelId: channel.id });
+            }}
+          >
+            <span className="hash" aria-hidden="true">
+              <Icon name={isVoice ? 'speaker' : 'hash'} size={18} />
             </span>
-          ) : null}
-          {mentions ? (
-            <span className="badge" aria-hidden="true">
-              {mentions}
-            </span>
-          ) : null}
-        </button>
+            <span className="name">{channel.name}</span>
+            {voiceUnavailable ? (
+              <span className="channel-tag" aria-hidden="true">
+                unavailable
+              </span>
+            ) : null}
+            {mentions ? (
+              <span className="badge" aria-hidden="true">
+                {mentions}
+              </span>
+            ) : null}
+          </button>
+          {gear(channel)}
+        </div>
         {inVoice.length > 0 ? (
           <ul className="voice-members" aria-label={`In ${channel.name}`}>
             {inVoice.map((state) => {
@@ -140,7 +180,17 @@ export function ChannelList({
     <>
       <header className="sidebar-header">
         <h2>{guild.name}</h2>
-        <span>
+        <span className="header-buttons">
+          {guildSettingsTabs(perms).length > 0 ? (
+            <button
+              className="icon-button"
+              aria-label="Server settings"
+              title="Server settings"
+              onClick={() => setDialog('server')}
+            >
+              <Icon name="settings" />
+            </button>
+          ) : null}
           <button
             className="icon-button"
             aria-label="Invite people"
@@ -172,15 +222,27 @@ export function ChannelList({
           return (
             <section key={key} className={group.category ? 'channel-category' : undefined}>
               {group.category ? (
-                <button
-                  className="category-toggle"
-                  aria-expanded={!isCollapsed}
-                  aria-controls={listId}
-                  onClick={() => setCollapsed((current) => ({ ...current, [key]: !isCollapsed }))}
+                <div
+                  className={`category-line${drag.overId === key ? ' drop-target' : ''}`}
+                  {...drag.dragProps(group.category)}
+                  {...drag.dropProps(group.category)}
+                  onContextMenu={(event) => {
+                    if (!group.category || !canEdit(group.category)) return;
+                    event.preventDefault();
+                    setEditing(group.category.id);
+                  }}
                 >
-                  <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
-                  {group.category.name}
-                </button>
+                  <button
+                    className="category-toggle"
+                    aria-expanded={!isCollapsed}
+                    aria-controls={listId}
+                    onClick={() => setCollapsed((current) => ({ ...current, [key]: !isCollapsed }))}
+                  >
+                    <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
+                    {group.category.name}
+                  </button>
+                  {gear(group.category)}
+                </div>
               ) : null}
               {isCollapsed ? null : (
                 <ul className="channel-list" id={listId}>
@@ -195,6 +257,15 @@ export function ChannelList({
         <CreateChannelDialog guildState={guildState} onClose={() => setDialog(null)} />
       ) : null}
       {dialog === 'invite' ? <InviteDialog guildId={guild.id} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'server' ? <GuildSettings guildId={guild.id} onClose={closeSettings} /> : null}
+      {editing ? (
+        <ChannelSettings
+          key={editing}
+          guildId={guild.id}
+          channelId={editing}
+          onClose={closeChannelSettings}
+        />
+      ) : null}
     </>
   );
 }

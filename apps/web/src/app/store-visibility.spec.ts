@@ -1,0 +1,134 @@
+import type { BonfireClient, Channel, Dispatch, PrivateUser, ReadyPayload, Role } from '@bonfire/sdk';
+import { describe, expect, it } from 'vitest';
+import { AppStore } from './store';
+
+const GUILD = '100';
+const ME = '1';
+
+function channel(id: string): Channel {
+  return {
+    id,
+    type: 'text',
+    guildId: GUILD,
+    name: `c${id}`,
+    topic: null,
+    position: Number(id),
+    parentId: null,
+    slowmodeSeconds: 0,
+    userLimit: null,
+    permissionOverwrites: [],
+    recipientIds: [],
+    ownerId: null,
+    lastMessageId: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+function role(id: string, permissions = '0'): Role {
+  return {
+    id,
+    guildId: GUILD,
+    name: id,
+    color: 0,
+    hoist: false,
+    mentionable: false,
+    position: id === GUILD ? 0 : 1,
+    permissions,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+/** A store fed by a hand-driven realtime connection; `visible` is what GET /guilds/{id}/channels answers. */
+async function storeWith(visible: { channels: Channel[] }) {
+  const listeners: Record<string, (payload: unknown) => void> = {};
+  let listCalls = 0;
+  const client = {
+    realtime: {
+      on: (event: string, listener: (payload: unknown) => void) => {
+        listeners[event] = listener;
+        return () => undefined;
+      },
+      connect: async () => undefined,
+      disconnect: () => undefined,
+    },
+    channels: {
+      list: async () => {
+        listCalls++;
+        return visible.channels;
+      },
+    },
+    members: { list: async () => [] },
+    presence: { guild: async () => [] },
+    readStates: { list: async () => [] },
+    users: { get: async (id: string) => ({ id, username: `u${id}`, displayName: null, avatarFileId: null }) },
+  } as unknown as BonfireClient;
+  const store = new AppStore(client);
+  await store.start({ id: ME, username: 'me' } as PrivateUser);
+  const ready = {
+    guilds: [
+      {
+        guild: { id: GUILD, name: 'g', iconFileId: null, description: null, ownerId: '9', createdAt: '' },
+        roles: [role(GUILD), role('7')],
+        channels: [channel('1')],
+        member: { guildId: GUILD, userId: ME, nickname: null, roleIds: [], joinedAt: '' },
+        members: { total: 2, userIds: [ME] },
+      },
+    ],
+    dms: [],
+    readStates: [],
+    presences: [],
+    presence: { status: 'online', customStatus: null },
+  } as unknown as ReadyPayload;
+  listeners['ready']!(ready);
+  const dispatch = (event: Pick<Dispatch, 'type' | 'data'>) => listeners['dispatch']!(event);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  return { store, dispatch, settle, listCalls: () => listCalls };
+}
+
+const channelIds = (store: AppStore) => store.getState().guilds[GUILD]!.channels.map((c) => c.id);
+
+describe('channels a role change reveals', () => {
+  it('appear when the user is given a role (the gateway only announces hidden ones)', async () => {
+    const visible = { channels: [channel('1')] };
+    const { store, dispatch, settle, listCalls } = await storeWith(visible);
+    visible.channels = [channel('1'), channel('2')];
+    dispatch({
+      type: 'member.updated',
+      data: { member: { guildId: GUILD, userId: ME, nickname: null, roleIds: ['7'], joinedAt: '' } },
+    } as Dispatch);
+    await settle();
+    expect(channelIds(store)).toEqual(['1', '2']);
+    expect(store.getState().guilds[GUILD]!.members[ME]!.roleIds).toEqual(['7']);
+    // A nickname change of the same member does not ask again.
+    const calls = listCalls();
+    dispatch({
+      type: 'member.updated',
+      data: { member: { guildId: GUILD, userId: ME, nickname: 'n', roleIds: ['7'], joinedAt: '' } },
+    } as Dispatch);
+    await settle();
+    expect(listCalls()).toBe(calls);
+  });
+
+  it('refresh after a permission change of @everyone or of a role the user holds, not of other roles', async () => {
+    const visible = { channels: [channel('1')] };
+    const { store, dispatch, settle, listCalls } = await storeWith(visible);
+    visible.channels = [channel('1'), channel('3')];
+    dispatch({ type: 'role.updated', data: { role: role('8', '1024') } } as Dispatch);
+    await settle();
+    expect(listCalls()).toBe(0);
+    dispatch({ type: 'role.updated', data: { role: role(GUILD, '1024') } } as Dispatch);
+    await settle();
+    expect(listCalls()).toBe(1);
+    expect(channelIds(store)).toEqual(['1', '3']);
+  });
+
+  it('folds refreshes that arrive while one runs into one more', async () => {
+    const { store, listCalls } = await storeWith({ channels: [channel('1')] });
+    await Promise.all([
+      store.refreshChannels(GUILD),
+      store.refreshChannels(GUILD),
+      store.refreshChannels(GUILD),
+    ]);
+    expect(listCalls()).toBe(2);
+  });
+});

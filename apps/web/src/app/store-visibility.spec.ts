@@ -132,3 +132,29 @@ describe('channels a role change reveals', () => {
     expect(listCalls()).toBe(2);
   });
 });
+
+describe('group DMs in the store', () => {
+  function groupDm(recipientIds: string[]): Channel {
+    return { ...channel('50'), type: 'group_dm', guildId: null, name: 'trio', recipientIds, ownerId: '2' };
+  }
+
+  it('follows member changes of a group DM, and drops it when the user is removed', async () => {
+    const { store, dispatch, settle } = await storeWith({ channels: [channel('1')] });
+    dispatch({ type: 'channel.created', data: { channel: groupDm([ME, '2', '3']) } } as Dispatch);
+    await settle();
+    expect(store.getState().dms.map((dm) => dm.recipientIds)).toEqual([[ME, '2', '3']]);
+    dispatch({ type: 'channel.updated', data: { channel: groupDm([ME, '2']) } } as Dispatch);
+    await settle();
+    expect(store.getState().dms.map((dm) => dm.recipientIds)).toEqual([[ME, '2']]);
+    dispatch({ type: 'channel.updated', data: { channel: groupDm(['2']) } } as Dispatch);
+    await settle();
+    expect(store.getState().dms).toEqual([]);
+  });
+
+  it('forgets a DM that was left', async () => {
+    const { store } = await storeWith({ channels: [channel('1')] });
+    store.addDm(groupDm([ME, '2']));
+    store.removeDm('50');
+    expect(store.getState().dms).toEqual([]);
+  });
+});

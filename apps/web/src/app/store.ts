@@ -598,11 +598,19 @@ export class AppStore {
     return entry.done;
   }
 
+  /** Adds a DM, or replaces the known copy (a group DM's members, name or owner changed). */
   addDm(channel: Channel): void {
     this.set((state) =>
-      state.dms.some((dm) => dm.id === channel.id) ? state : { ...state, dms: [channel, ...state.dms] },
+      state.dms.some((dm) => dm.id === channel.id)
+        ? { ...state, dms: state.dms.map((dm) => (dm.id === channel.id ? channel : dm)) }
+        : { ...state, dms: [channel, ...state.dms] },
     );
     for (const userId of channel.recipientIds) void this.ensureUser(userId);
+  }
+
+  /** Forgets a DM (left it, or was removed from the group). */
+  removeDm(channelId: string): void {
+    this.set((state) => ({ ...state, dms: state.dms.filter((dm) => dm.id !== channelId) }));
   }
 
   setVoiceStates(states: VoiceState[]): void {
@@ -734,7 +742,9 @@ export class AppStore {
         const { channel } = dispatch.data;
         if (dispatch.type === 'channel.created') this.catchUpNewChannel(channel.id);
         if (channel.guildId === null) {
-          this.addDm(channel);
+          // Removed from a group DM: the conversation goes (the gateway also sends channel.deleted).
+          if (me !== undefined && !channel.recipientIds.includes(me)) this.removeDm(channel.id);
+          else this.addDm(channel);
           return;
         }
         this.mapGuild(channel.guildId, (guild) => ({

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { PresenceStatus } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
@@ -7,6 +7,7 @@ import { capitalise, describeError } from '../app/util';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { notify } from '../ui/Toasts';
 import { Icon } from '../ui/Icon';
+import { ProfilePopover } from '../profile/ProfilePopover';
 
 /** The guild's members, online first, each with a presence dot, custom status and a message button. */
 export function MemberList({
@@ -22,6 +23,7 @@ export function MemberList({
   const users = useAppState((state) => state.users);
   const presences = useAppState((state) => state.presences);
   const me = useAppState((state) => state.me);
+  const [profile, setProfile] = useState<{ userId: string; anchor: DOMRect } | null>(null);
 
   const rows = useMemo(() => {
     return Object.values(guildState.members)
@@ -68,11 +70,23 @@ export function MemberList({
               className={`member-row${row.status === 'offline' || row.status === 'invisible' ? ' offline' : ''}`}
               aria-label={`${row.name}, ${STATUS_LABEL[row.status]}${row.customStatus ? `, ${row.customStatus}` : ''}`}
             >
-              <Avatar userId={row.member.userId} name={row.name} status={row.status} />
-              <span style={{ minWidth: 0 }}>
-                <span>{row.name}</span>
-                {row.customStatus ? <div className="custom-status">{row.customStatus}</div> : null}
-              </span>
+              <button
+                className="author-button member-profile-button"
+                aria-label={`${row.name}, show profile`}
+                aria-haspopup="dialog"
+                onClick={(event) =>
+                  setProfile({
+                    userId: row.member.userId,
+                    anchor: event.currentTarget.getBoundingClientRect(),
+                  })
+                }
+              >
+                <Avatar userId={row.member.userId} name={row.name} status={row.status} />
+                <span style={{ minWidth: 0 }}>
+                  <span>{row.name}</span>
+                  {row.customStatus ? <div className="custom-status">{row.customStatus}</div> : null}
+                </span>
+              </button>
               {row.member.userId !== me?.id ? (
                 <button
                   className="icon-button dm-button"
@@ -98,6 +112,14 @@ export function MemberList({
       ) : null}
       {section('Online', online)}
       {section('Offline', offline)}
+      {profile ? (
+        <ProfilePopover
+          userId={profile.userId}
+          guildState={guildState}
+          anchor={profile.anchor}
+          onClose={() => setProfile(null)}
+        />
+      ) : null}
     </aside>
   );
 }

@@ -7,6 +7,9 @@ import { useUploads } from '../uploads/useUploads';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { Icon } from '../ui/Icon';
+import { useChannelPermissions } from '../permissions/usePermissions';
+import { PinnedPanel } from './PinnedPanel';
+import { GroupDmDialog } from '../dms/GroupDmDialog';
 
 export interface ChannelViewProps {
   channelId: string;
@@ -25,7 +28,8 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
   const guilds = useAppState((state) => state.guilds);
   const dms = useAppState((state) => state.dms);
   const [replyTo, setReplyTo] = useState<ClientMessage | null>(null);
-  const [searchOpen, setSearchOpen] = useState(false);
+  const [panel, setPanel] = useState<'search' | 'pins' | null>(null);
+  const [groupSettings, setGroupSettings] = useState(false);
   const [dragging, setDragging] = useState(false);
   const uploads = useUploads(channelId);
 
@@ -37,6 +41,10 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
     return dms.find((dm) => dm.id === channelId);
   }, [guilds, dms, channelId]);
   const guildState = channel?.guildId ? guilds[channel.guildId] : undefined;
+  const perms = useChannelPermissions(guildState, channel);
+  const canManageMessages = guildState ? perms.can('MANAGE_MESSAGES') : false;
+  // In DMs every recipient may pin (as the server allows).
+  const canPin = guildState ? canManageMessages : !!channel;
   const title = channel
     ? channel.guildId
       ? (channel.name ?? 'channel')
@@ -92,12 +100,32 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
         </button>
         <h1>{channel.guildId ? `# ${title}` : `@ ${title}`}</h1>
         {channel.topic ? <span className="topic">{channel.topic}</span> : <span className="spacer" />}
+        {channel.type === 'group_dm' ? (
+          <button
+            className="icon-button"
+            aria-label="Group settings"
+            title="Group settings"
+            aria-haspopup="dialog"
+            onClick={() => setGroupSettings(true)}
+          >
+            <Icon name="settings" />
+          </button>
+        ) : null}
         <button
           className="icon-button"
-          aria-pressed={searchOpen}
+          aria-pressed={panel === 'pins'}
+          aria-label="Pinned messages"
+          title="Pinned messages"
+          onClick={() => setPanel((open) => (open === 'pins' ? null : 'pins'))}
+        >
+          <Icon name="pin" />
+        </button>
+        <button
+          className="icon-button"
+          aria-pressed={panel === 'search'}
           aria-label="Search messages"
           title="Search messages"
-          onClick={() => setSearchOpen((open) => !open)}
+          onClick={() => setPanel((open) => (open === 'search' ? null : 'search'))}
         >
           <Icon name="search" />
         </button>
@@ -155,6 +183,8 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
             history={history}
             guildState={guildState}
             onReply={setReplyTo}
+            canManageMessages={canManageMessages}
+            canPin={canPin}
           />
           <Composer
             channel={channel}
@@ -165,10 +195,21 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
             uploads={uploads}
           />
         </div>
-        {searchOpen ? (
-          <SearchPanel channel={channel} guildState={guildState} onClose={() => setSearchOpen(false)} />
+        {panel === 'search' ? (
+          <SearchPanel channel={channel} guildState={guildState} onClose={() => setPanel(null)} />
+        ) : null}
+        {panel === 'pins' ? (
+          <PinnedPanel
+            channel={channel}
+            guildState={guildState}
+            canPin={canPin}
+            onClose={() => setPanel(null)}
+          />
         ) : null}
       </div>
+      {groupSettings && channel.type === 'group_dm' ? (
+        <GroupDmDialog channel={channel} onClose={() => setGroupSettings(false)} />
+      ) : null}
     </main>
   );
 }

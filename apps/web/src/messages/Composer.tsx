@@ -7,6 +7,7 @@ import { Avatar } from '../ui/Avatar';
 import type { Uploads } from '../uploads/useUploads';
 import { type Candidate, encodeMentions } from './mentions';
 import { Icon } from '../ui/Icon';
+import { EmojiPicker } from './EmojiPicker';
 
 /** The server's limit on message content. */
 const MAX_CONTENT_LENGTH = 4000;
@@ -39,6 +40,7 @@ export function Composer({
   const [caret, setCaret] = useState(0);
   const [selected, setSelected] = useState(0);
   const [dismissedQuery, setDismissedQuery] = useState<string | null>(null);
+  const [emojiAnchor, setEmojiAnchor] = useState<DOMRect | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const lastTypingRef = useRef(0);
@@ -136,6 +138,18 @@ export function Composer({
       event.preventDefault();
       send();
     }
+  };
+
+  /** Puts an emoji from the picker where the caret is, and gives the text field focus back. */
+  const insertEmoji = (emoji: string) => {
+    setEmojiAnchor(null);
+    const value = content.slice(0, caret) + emoji + content.slice(caret);
+    const position = caret + emoji.length;
+    onChange(value, position);
+    requestAnimationFrame(() => {
+      textareaRef.current?.focus();
+      textareaRef.current?.setSelectionRange(position, position);
+    });
   };
 
   const onChange = (value: string, position: number) => {
@@ -279,6 +293,27 @@ export function Composer({
             }
           }}
         />
+        <button
+          className="icon-button"
+          aria-label="Insert emoji"
+          title="Emoji"
+          aria-haspopup="dialog"
+          aria-expanded={emojiAnchor !== null}
+          onClick={(event) => {
+            const rect = event.currentTarget.getBoundingClientRect();
+            setEmojiAnchor((open) => (open ? null : rect));
+          }}
+        >
+          <Icon name="smile" />
+        </button>
+        {emojiAnchor ? (
+          <EmojiPicker
+            label="Insert an emoji"
+            anchor={emojiAnchor}
+            onPick={insertEmoji}
+            onClose={() => setEmojiAnchor(null)}
+          />
+        ) : null}
         <button
           className="icon-button"
           aria-label={uploads.busy ? 'Send (waiting for uploads)' : 'Send message'}

@@ -9,6 +9,9 @@ import { notify } from '../ui/Toasts';
 import { Markdown } from './Markdown';
 import { parseInline, plainText } from './markdown';
 import { Icon } from '../ui/Icon';
+import { EmojiPicker } from './EmojiPicker';
+import { ReactionsDialog } from './ReactionsDialog';
+import { ProfilePopover } from '../profile/ProfilePopover';
 
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
 
@@ -21,6 +24,10 @@ export interface MessageItemProps {
   guildState: GuildState | undefined;
   replyTo: ClientMessage | undefined;
   onReply: (message: ClientMessage) => void;
+  /** MANAGE_MESSAGES in this channel: delete anyone's message (and pin, in a guild). */
+  canManageMessages?: boolean;
+  /** Pin and unpin: MANAGE_MESSAGES in a guild channel, anyone in a DM. */
+  canPin?: boolean;
 }
 
 export const MessageItem = memo(function MessageItem({
@@ -31,6 +38,8 @@ export const MessageItem = memo(function MessageItem({
   guildState,
   replyTo,
   onReply,
+  canManageMessages = false,
+  canPin = false,
 }: MessageItemProps) {
   const store = useStore();
   const client = store.client;
@@ -39,8 +48,10 @@ export const MessageItem = memo(function MessageItem({
   const users = useAppState((state) => state.users);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.content);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<DOMRect | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [showingReactions, setShowingReactions] = useState(false);
+  const [profile, setProfile] = useState<DOMRect | null>(null);
 
   const mine = message.authorId === me?.id;
   const confirmed = !message.pending && !message.failed;
@@ -52,7 +63,7 @@ export const MessageItem = memo(function MessageItem({
     .sort((a, b) => b.position - a.position)[0]?.color;
   const mentioned =
     !mine && (message.mentions.everyone || (me !== null && message.mentions.userIds.includes(me.id)));
-  const canDelete = mine || guildState?.guild.ownerId === me?.id;
+  const canDelete = mine || canManageMessages || guildState?.guild.ownerId === me?.id;
   const userName = (userId: string) => {
     const user = users[userId];
     if (!user) void store.ensureUser(userId);
@@ -61,7 +72,7 @@ export const MessageItem = memo(function MessageItem({
   const roleName = (roleId: string) => guildState?.roles.find((role) => role.id === roleId)?.name ?? 'role';
 
   const react = async (emoji: string) => {
-    setPicking(false);
+    setPicking(null);
     const existing = message.reactions.find((reaction) => reaction.emoji === emoji);
     try {
       if (existing?.me) await client.reactions.remove(message.channelId, message.id, emoji);
@@ -88,6 +99,19 @@ export const MessageItem = memo(function MessageItem({
       await client.messages.delete(message.channelId, message.id);
     } catch (error) {
       notify(capitalise(`the message could not be deleted: ${describeError(error)}`));
+    }
+  };
+
+  const togglePin = async () => {
+    try {
+      if (message.pinned) await client.messages.unpin(message.channelId, message.id);
+      else await client.messages.pin(message.channelId, message.id);
+    } catch (error) {
+      notify(
+        capitalise(
+          `the message could not be ${message.pinned ? 'unpinned' : 'pinned'}: ${describeError(error)}`,
+        ),
+      );
     }
   };
 
@@ -141,12 +165,21 @@ export const MessageItem = memo(function MessageItem({
       ) : null}
       <div className="gutter">
         {first ? (
-          <Avatar
-            userId={message.authorId}
-            name={name}
-            size="large"
-            imageUrl={author?.avatarFileId ? client.files.publicFileUrl(author.avatarFileId, 'small') : null}
-          />
+          <button
+            className="author-button"
+            tabIndex={-1}
+            aria-hidden="true"
+            onClick={(event) => setProfile(event.currentTarget.getBoundingClientRect())}
+          >
+            <Avatar
+              userId={message.authorId}
+              name={name}
+              size="large"
+              imageUrl={
+                author?.avatarFileId ? client.files.publicFileUrl(author.avatarFileId, 'small') : null
+              }
+            />
+          </button>
         ) : (
           <time dateTime={message.createdAt} aria-hidden="true">
             {formatTime(message.createdAt)}
@@ -156,12 +189,19 @@ export const MessageItem = memo(function MessageItem({
       <div>
         {first ? (
           <div className="meta">
-            <span
-              className="author"
-              style={roleColor ? { color: `#${roleColor.toString(16).padStart(6, '0')}` } : undefined}
+            <button
+              className="author-button"
+              aria-label={`${name}, show profile`}
+              aria-haspopup="dialog"
+              onClick={(event) => setProfile(event.currentTarget.getBoundingClientRect())}
             >
-              {name}
-            </span>
+              <span
+                className="author"
+                style={roleColor ? { color: `#${roleColor.toString(16).padStart(6, '0')}` } : undefined}
+              >
+                {name}
+              </span>
+            </button>
             <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
               {formatDateTime(message.createdAt)}
             </time>
@@ -199,6 +239,7 @@ export const MessageItem = memo(function MessageItem({
                 (edited)
               </span>
             ) : null}
+            {message.pinned ? <span className="edited">(pinned)</span> : null}
           </div>
         ) : null}
         {message.attachments.length > 0 ? (
@@ -245,8 +286,12 @@ export const MessageItem = memo(function MessageItem({
             className="icon-button"
             aria-label="Add reaction"
             title="Add reaction"
-            aria-expanded={picking}
-            onClick={() => setPicking((open) => !open)}
+            aria-expanded={picking !== null}
+            aria-haspopup="dialog"
+            onClick={(event) => {
+              const rect = event.currentTarget.getBoundingClientRect();
+              setPicking((open) => (open ? null : rect));
+            }}
           >
             <Icon name="smile" />
           </button>
@@ -264,6 +309,27 @@ export const MessageItem = memo(function MessageItem({
               }}
             >
               <Icon name="edit" />
+            </button>
+          ) : null}
+          {message.reactions.length > 0 ? (
+            <button
+              className="icon-button"
+              aria-label="Who reacted"
+              title="Who reacted"
+              aria-haspopup="dialog"
+              onClick={() => setShowingReactions(true)}
+            >
+              <Icon name="list" />
+            </button>
+          ) : null}
+          {canPin ? (
+            <button
+              className="icon-button"
+              aria-label={message.pinned ? 'Unpin message' : 'Pin message'}
+              title={message.pinned ? 'Unpin' : 'Pin'}
+              onClick={() => void togglePin()}
+            >
+              <Icon name="pin" />
             </button>
           ) : null}
           {canDelete ? (
@@ -292,18 +358,24 @@ export const MessageItem = memo(function MessageItem({
         </Dialog>
       ) : null}
       {picking ? (
-        <div className="emoji-picker" role="group" aria-label="Pick a reaction">
-          {QUICK_REACTIONS.map((emoji) => (
-            <button
-              key={emoji}
-              className="icon-button"
-              aria-label={`React with ${emoji}`}
-              onClick={() => void react(emoji)}
-            >
-              {emoji}
-            </button>
-          ))}
-        </div>
+        <EmojiPicker
+          label="Pick a reaction"
+          anchor={picking}
+          quick={QUICK_REACTIONS}
+          onPick={(emoji) => void react(emoji)}
+          onClose={() => setPicking(null)}
+        />
+      ) : null}
+      {showingReactions && message.reactions.length > 0 ? (
+        <ReactionsDialog message={message} onClose={() => setShowingReactions(false)} />
+      ) : null}
+      {profile ? (
+        <ProfilePopover
+          userId={message.authorId}
+          guildState={guildState}
+          anchor={profile}
+          onClose={() => setProfile(null)}
+        />
       ) : null}
     </article>
   );

@@ -18,6 +18,8 @@ export interface MessageListProps {
   history: ChannelHistory | undefined;
   guildState: GuildState | undefined;
   onReply: (message: ClientMessage) => void;
+  canManageMessages?: boolean;
+  canPin?: boolean;
 }
 
 function messageKey(message: ClientMessage): string {
@@ -31,7 +33,15 @@ function messageKey(message: ClientMessage): string {
  * loads the previous page and keeps the message under the reader's eyes in place; at the bottom, new
  * messages are followed.
  */
-export function MessageList({ channelId, channelLabel, history, guildState, onReply }: MessageListProps) {
+export function MessageList({
+  channelId,
+  channelLabel,
+  history,
+  guildState,
+  onReply,
+  canManageMessages = false,
+  canPin = false,
+}: MessageListProps) {
   const store = useStore();
   const me = useAppState((state) => state.me);
   const messages = history?.messages ?? [];
@@ -226,6 +236,8 @@ export function MessageList({ channelId, channelLabel, history, guildState, onRe
                   guildState={guildState}
                   replyTo={message.replyToId ? messages.find((m) => m.id === message.replyToId) : undefined}
                   onReply={onReply}
+                  canManageMessages={canManageMessages}
+                  canPin={canPin}
                 />
               </div>
             );

@@ -1,25 +1,38 @@
 /**
- * The message markdown Bonfire renders: ```code blocks```, `inline code`, **bold**, *italic* / _italic_,
- * ~~strike~~, bare http(s) links, and mentions (<@id>, <@&roleId>, @everyone, @here). The parser yields a
- * tree that React renders as elements — user text never reaches the DOM as HTML.
+ * The message markdown Bonfire renders: ```code blocks``` (highlighted, see code-highlight.ts), `inline
+ * code`, **bold**, *italic* / _italic_, ~~strike~~, ||spoilers||, bare http(s) links and masked links
+ * [label](https://…), mentions (<@id>, <@&roleId>, @everyone, @here), and per line: headings (# to ###),
+ * quotes (> ) and lists (- item, * item, 1. item). The parser yields a tree that React renders as
+ * elements — user text never reaches the DOM as HTML.
  */
 export type InlineNode =
   | { type: 'text'; text: string }
   | { type: 'code'; text: string }
-  | { type: 'bold' | 'italic' | 'strike'; children: InlineNode[] }
+  | { type: 'bold' | 'italic' | 'strike' | 'spoiler'; children: InlineNode[] }
   | { type: 'link'; href: string }
+  /** `[label](https://…)`: shown as the label, the address in its title (no hidden destinations). */
+  | { type: 'maskedLink'; href: string; children: InlineNode[] }
   | { type: 'mention'; userId: string }
   | { type: 'roleMention'; roleId: string }
   | { type: 'everyone'; text: '@everyone' | '@here' };
 
 export type MarkdownBlock =
-  { type: 'codeBlock'; language: string | null; text: string } | { type: 'inline'; children: InlineNode[] };
+  | { type: 'codeBlock'; language: string | null; text: string }
+  | { type: 'inline'; children: InlineNode[] }
+  | { type: 'heading'; level: 1 | 2 | 3; children: InlineNode[] }
+  | { type: 'quote'; blocks: MarkdownBlock[] }
+  | { type: 'list'; ordered: boolean; start: number; items: InlineNode[][] };
 
 const FENCE = '```';
 const LINK = /^https?:\/\/[^\s<>"]+/;
 const USER_MENTION = /^<@!?(\d{1,20})>/;
 const ROLE_MENTION = /^<@&(\d{1,20})>/;
 const EVERYONE = /^@(everyone|here)\b/;
+const MASKED_LINK = /^\[([^[\]\n]{1,256})\]\((https?:\/\/[^\s()<>"]+)\)/;
+const HEADING = /^(#{1,3}) +(\S.*)$/;
+const QUOTE = /^> ?(.*)$/;
+const BULLET = /^ {0,3}[-*] +(\S.*)$/;
+const NUMBERED = /^ {0,3}(\d{1,9})[.)] +(\S.*)$/;
 const TRAILING_PUNCTUATION = /[.,:;!?'"]+$/;
 /** Nesting deeper than this is shown as text: a pathological message cannot blow the stack. */
 const MAX_DEPTH = 8;
@@ -50,12 +63,69 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   return blocks;
 }
 
-function pushInline(blocks: MarkdownBlock[], text: string): void {
+/**
+ * The line-level structure of text outside code fences: headings, quotes (their lines parsed again,
+ * without further quotes), lists, and runs of ordinary lines (one inline block, newlines kept).
+ */
+function pushInline(blocks: MarkdownBlock[], text: string, inQuote = false): void {
   if (text.length === 0) return;
-  blocks.push({ type: 'inline', children: parseInline(text) });
+  const lines = text.split('\n');
+  let paragraph: string[] = [];
+  const flushParagraph = () => {
+    if (paragraph.length === 0) return;
+    const joined = paragraph.join('\n');
+    // Blank lines around a heading, quote or list are spacing, not content.
+    const trimmed = joined.replace(/^\n+|\n+$/g, '');
+    if (trimmed.length > 0) blocks.push({ type: 'inline', children: parseInline(trimmed) });
+    paragraph = [];
+  };
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    const heading = HEADING.exec(line);
+    if (heading) {
+      flushParagraph();
+      const level = heading[1]!.length as 1 | 2 | 3;
+      blocks.push({ type: 'heading', level, children: parseInline(heading[2]!) });
+      index += 1;
+      continue;
+    }
+    if (!inQuote && QUOTE.test(line)) {
+      flushParagraph();
+      const quoted: string[] = [];
+      while (index < lines.length && QUOTE.test(lines[index]!)) {
+        quoted.push(QUOTE.exec(lines[index]!)![1]!);
+        index += 1;
+      }
+      const inner: MarkdownBlock[] = [];
+      pushInline(inner, quoted.join('\n'), true);
+      blocks.push({ type: 'quote', blocks: inner });
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    const numbered = bullet ? null : NUMBERED.exec(line);
+    if (bullet || numbered) {
+      flushParagraph();
+      const ordered = numbered !== null;
+      const pattern = ordered ? NUMBERED : BULLET;
+      const items: InlineNode[][] = [];
+      while (index < lines.length) {
+        const match = pattern.exec(lines[index]!);
+        if (!match) break;
+        items.push(parseInline(match[ordered ? 2 : 1]!));
+        index += 1;
+      }
+      blocks.push({ type: 'list', ordered, start: ordered ? Number(numbered[1]) : 1, items });
+      continue;
+    }
+    paragraph.push(line);
+    index += 1;
+  }
+  flushParagraph();
 }
 
-export function parseInline(text: string, depth = 0): InlineNode[] {
+/** `noLinks`: inside a masked link's label, where another link would hide where it leads. */
+export function parseInline(text: string, depth = 0, noLinks = false): InlineNode[] {
   const nodes: InlineNode[] = [];
   let buffer = '';
   const flush = () => {
@@ -68,7 +138,7 @@ export function parseInline(text: string, depth = 0): InlineNode[] {
     const char = text[index]!;
     const previous = index > 0 ? text[index - 1]! : ' ';
 
-    if (char === '\\' && index + 1 < text.length && /[\\`*_~<@]/.test(text[index + 1]!)) {
+    if (char === '\\' && index + 1 < text.length && /[\\`*_~<@|[#>-]/.test(text[index + 1]!)) {
       buffer += text[index + 1];
       index += 2;
       continue;
@@ -84,10 +154,13 @@ export function parseInline(text: string, depth = 0): InlineNode[] {
     }
     if (depth < MAX_DEPTH) {
       const styled =
-        delimited(text, index, '**', 'bold', depth) ??
-        delimited(text, index, '~~', 'strike', depth) ??
-        (char === '*' ? delimited(text, index, '*', 'italic', depth) : null) ??
-        (char === '_' && !/[A-Za-z0-9]/.test(previous) ? delimited(text, index, '_', 'italic', depth) : null);
+        delimited(text, index, '**', 'bold', depth, noLinks) ??
+        delimited(text, index, '~~', 'strike', depth, noLinks) ??
+        delimited(text, index, '||', 'spoiler', depth, noLinks) ??
+        (char === '*' ? delimited(text, index, '*', 'italic', depth, noLinks) : null) ??
+        (char === '_' && !/[A-Za-z0-9]/.test(previous)
+          ? delimited(text, index, '_', 'italic', depth, noLinks)
+          : null);
       if (styled) {
         flush();
         nodes.push(styled.node);
@@ -95,7 +168,20 @@ export function parseInline(text: string, depth = 0): InlineNode[] {
         continue;
       }
     }
-    if (char === 'h' && !/[A-Za-z0-9]/.test(previous)) {
+    if (char === '[' && !noLinks) {
+      const masked = MASKED_LINK.exec(rest);
+      if (masked) {
+        flush();
+        const label =
+          depth < MAX_DEPTH
+            ? parseInline(masked[1]!, depth + 1, true)
+            : [{ type: 'text' as const, text: masked[1]! }];
+        nodes.push({ type: 'maskedLink', href: masked[2]!, children: label });
+        index += masked[0].length;
+        continue;
+      }
+    }
+    if (char === 'h' && !noLinks && !/[A-Za-z0-9]/.test(previous)) {
       const link = LINK.exec(rest);
       if (link) {
         const href = trimLink(link[0]);
@@ -141,8 +227,9 @@ function delimited(
   text: string,
   index: number,
   marker: string,
-  type: 'bold' | 'italic' | 'strike',
+  type: 'bold' | 'italic' | 'strike' | 'spoiler',
   depth: number,
+  noLinks = false,
 ): { node: InlineNode; end: number } | null {
   if (!text.startsWith(marker, index)) return null;
   const start = index + marker.length;
@@ -156,7 +243,7 @@ function delimited(
       marker.length === 1 && (text[end + 1] === marker || (end > 0 && text[end - 1] === marker));
     if (end > start && !/\s/.test(text[end - 1]!) && !partOfLonger) {
       const inner = text.slice(start, end);
-      return { node: { type, children: parseInline(inner, depth + 1) }, end: end + marker.length };
+      return { node: { type, children: parseInline(inner, depth + 1, noLinks) }, end: end + marker.length };
     }
     search = end + marker.length;
   }
@@ -188,6 +275,8 @@ export function plainText(nodes: InlineNode[]): string {
           return node.href;
         case 'mention':
           return `@${node.userId}`;
+        case 'spoiler':
+          return '(spoiler)';
         case 'roleMention':
           return `@role`;
         case 'everyone':

@@ -10,7 +10,7 @@ import { Icon } from '../ui/Icon';
 
 const CHOSEN: ChosenPresenceStatus[] = ['online', 'idle', 'dnd', 'invisible'];
 
-/** Profile (display name, about, avatar), status and custom status, sessions, logout. */
+/** Profile (display name, about, avatar), status and custom status, password, sessions, logout. */
 export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
   const store = useStore();
   const client = store.client;
@@ -23,6 +23,11 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
   const [statusMessage, setStatusMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [sessions, setSessions] = useState<SessionInfo[] | null>(null);
   const [avatarProgress, setAvatarProgress] = useState<number | null>(null);
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmPassword, setConfirmPassword] = useState('');
+  const [passwordMessage, setPasswordMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [sessionsMessage, setSessionsMessage] = useState<{ text: string; error: boolean } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [chosen, setChosen] = useState<ChosenPresenceStatus>(
     presence.status === 'offline' ? 'online' : presence.status,
@@ -93,6 +98,38 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
       setStatusMessage({ text: text ? 'Custom status saved.' : 'Custom status cleared.', error: false });
     } catch (error) {
       setStatusMessage({ text: capitalise(describeError(error)), error: true });
+    }
+  };
+
+  const changePassword = async (event: FormEvent) => {
+    event.preventDefault();
+    if (newPassword.length < 8) {
+      setPasswordMessage({ text: 'The new password needs at least 8 characters.', error: true });
+      return;
+    }
+    if (newPassword !== confirmPassword) {
+      setPasswordMessage({ text: 'The new passwords do not match.', error: true });
+      return;
+    }
+    try {
+      await client.auth.changePassword(currentPassword, newPassword);
+      setCurrentPassword('');
+      setNewPassword('');
+      setConfirmPassword('');
+      setPasswordMessage({ text: 'Password changed. Your other devices were logged out.', error: false });
+      client.auth.sessions().then(setSessions, () => undefined);
+    } catch (error) {
+      setPasswordMessage({ text: capitalise(describeError(error)), error: true });
+    }
+  };
+
+  const revokeSession = async (session: SessionInfo) => {
+    try {
+      await client.auth.revokeSession(session.id);
+      setSessions((current) => current?.filter((candidate) => candidate.id !== session.id) ?? null);
+      setSessionsMessage({ text: `${session.deviceLabel ?? 'The device'} was signed out.`, error: false });
+    } catch (error) {
+      setSessionsMessage({ text: capitalise(describeError(error)), error: true });
     }
   };
 
@@ -226,17 +263,88 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
           ) : null}
         </section>
 
+        <section aria-labelledby="password-heading">
+          <h2 id="password-heading">Password</h2>
+          <form onSubmit={changePassword}>
+            <div className="field">
+              <label htmlFor="settings-current-password">Current password</label>
+              <input
+                id="settings-current-password"
+                type="password"
+                autoComplete="current-password"
+                value={currentPassword}
+                required
+                onChange={(e) => setCurrentPassword(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="settings-new-password">New password</label>
+              <input
+                id="settings-new-password"
+                type="password"
+                autoComplete="new-password"
+                minLength={8}
+                value={newPassword}
+                required
+                onChange={(e) => setNewPassword(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="settings-confirm-password">Confirm new password</label>
+              <input
+                id="settings-confirm-password"
+                type="password"
+                autoComplete="new-password"
+                value={confirmPassword}
+                required
+                onChange={(e) => setConfirmPassword(e.target.value)}
+              />
+            </div>
+            <button className="button" type="submit">
+              Change password
+            </button>
+            {passwordMessage ? (
+              <div
+                className={`alert${passwordMessage.error ? '' : ' info'}`}
+                role={passwordMessage.error ? 'alert' : 'status'}
+              >
+                {passwordMessage.text}
+              </div>
+            ) : null}
+          </form>
+        </section>
+
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Devices</h2>
           {sessions === null ? <p>Loading…</p> : null}
-          <ul>
+          <ul className="session-list" aria-labelledby="sessions-heading">
             {sessions?.map((session) => (
               <li key={session.id}>
-                {session.deviceLabel ?? 'Unnamed device'} — last used {formatDateTime(session.lastUsedAt)}
-                {session.current ? ' (this device)' : ''}
+                <span>
+                  {session.deviceLabel ?? 'Unnamed device'} — last used {formatDateTime(session.lastUsedAt)}
+                  {session.ip ? ` from ${session.ip}` : ''}
+                  {session.current ? ' (this device)' : ''}
+                </span>
+                {!session.current ? (
+                  <button
+                    className="button secondary"
+                    aria-label={`Revoke session ${session.deviceLabel ?? 'unnamed device'}, last used ${formatDateTime(session.lastUsedAt)}`}
+                    onClick={() => void revokeSession(session)}
+                  >
+                    Revoke
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
+          {sessionsMessage ? (
+            <div
+              className={`alert${sessionsMessage.error ? '' : ' info'}`}
+              role={sessionsMessage.error ? 'alert' : 'status'}
+            >
+              {sessionsMessage.text}
+            </div>
+          ) : null}
         </section>
 
         <section>

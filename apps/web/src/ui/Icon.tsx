@@ -26,6 +26,8 @@ const PATHS = {
   join: 'M10 4H5v16h5M14 8l4 4-4 4M8 12h10',
   flame: 'M12 3c1 4 6 6 6 11a6 6 0 0 1-12 0c0-3 2-5 3-6 .5 2 1.5 3 2.5 3.5C11 9 11 6 12 3z',
   hash: 'M9 4 7 20M17 4l-2 16M4 9h16M3 15h16',
+  pin: 'M9 3h6l-1 6 4 4H6l4-4zM12 13v8',
+  list: 'M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,0 +1,153 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EMOJI_CATEGORIES, type EmojiEntry, recentEmoji, rememberEmoji, searchEmoji } from './emoji-data';
+
+export interface EmojiPickerProps {
+  /** What the picker is for, read out by screen readers ("Pick a reaction"). */
+  label: string;
+  onPick: (emoji: string) => void;
+  onClose: () => void;
+  /**
+   * The button that opened it: the picker opens below it, or above when the window has no room below.
+   * The picker stays in the message's DOM (placed by CSS relative to it).
+   */
+  anchor?: DOMRect | null;
+  /** One-click choices above the search ("React with 👍"). */
+  quick?: readonly string[];
+}
+
+const WIDTH = 320;
+const HEIGHT = 360;
+
+/** Where the fixed-position popover goes: under (or above) the anchor, kept inside the viewport. */
+export function popoverPosition(
+  anchor: DOMRect,
+  width = WIDTH,
+  height = HEIGHT,
+): { top: number; left: number } {
+  const below = anchor.bottom + 4;
+  const top = below + height <= window.innerHeight ? below : Math.max(8, anchor.top - height - 4);
+  const left = Math.min(Math.max(8, anchor.right - width), Math.max(8, window.innerWidth - width - 8));
+  return { top, left };
+}
+
+/**
+ * A searchable emoji popover: recently used first, then the categories. Escape or a click outside closes
+ * it; the search field has focus on open, and Enter picks the first match.
+ */
+export function EmojiPicker({ label, onPick, onClose, anchor, quick }: EmojiPickerProps) {
+  const [query, setQuery] = useState('');
+  const [recent] = useState(() => recentEmoji());
+  const ref = useRef<HTMLDivElement>(null);
+  // The latest onClose, without re-running the effects (focus) when the caller re-renders.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  const results = useMemo(() => (query.trim() ? searchEmoji(query) : null), [query]);
+
+  useEffect(() => {
+    const onDown = (event: MouseEvent) => {
+      const target = event.target as Element;
+      // The button that opened it toggles it itself (closing here would reopen it on click).
+      if (target.closest?.('[aria-haspopup="dialog"][aria-expanded="true"]')) return;
+      if (ref.current && !ref.current.contains(target)) closeRef.current();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, []);
+
+  const pick = (emoji: string) => {
+    rememberEmoji(emoji);
+    onPick(emoji);
+  };
+
+  const grid = (entries: EmojiEntry[]) => (
+    <div className="emoji-grid">
+      {entries.map((entry) => (
+        <button
+          key={entry.emoji}
+          type="button"
+          className="emoji-cell"
+          title={`:${entry.name.split(' ')[0]}:`}
+          aria-label={entry.name.split(' ')[0]}
+          onClick={() => pick(entry.emoji)}
+        >
+          {entry.emoji}
+        </button>
+      ))}
+    </div>
+  );
+
+  const byEmoji = new Map(EMOJI_CATEGORIES.flatMap((category) => category.emoji).map((e) => [e.emoji, e]));
+  const recentEntries = recent.map((emoji) => byEmoji.get(emoji) ?? { emoji, name: 'recent' });
+
+  const popover = (
+    <div
+      ref={ref}
+      className="emoji-popover"
+      role="dialog"
+      aria-label={label}
+      data-placement={anchor && anchor.bottom + HEIGHT + 8 > window.innerHeight ? 'up' : 'down'}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      {quick ? (
+        <div className="emoji-quick" role="group" aria-label="Quick reactions">
+          {quick.map((emoji) => (
+            <button
+              key={emoji}
+              type="button"
+              className="emoji-cell"
+              aria-label={`React with ${emoji}`}
+              onClick={() => pick(emoji)}
+            >
+              {emoji}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <input
+        className="emoji-search"
+        type="search"
+        aria-label="Search emoji"
+        placeholder="Search emoji"
+        value={query}
+        autoFocus
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && results?.[0]) {
+            event.preventDefault();
+            pick(results[0].emoji);
+          }
+        }}
+      />
+      <div className="emoji-scroll">
+        {results ? (
+          results.length > 0 ? (
+            <section aria-label="Search results">{grid(results)}</section>
+          ) : (
+            <p className="search-help">No emoji match “{query}”.</p>
+          )
+        ) : (
+          <>
+            {recentEntries.length > 0 ? (
+              <section aria-label="Recently used">
+                <h3 className="emoji-category">Recently used</h3>
+                {grid(recentEntries)}
+              </section>
+            ) : null}
+            {EMOJI_CATEGORIES.map((category) => (
+              <section key={category.name} aria-label={category.name}>
+                <h3 className="emoji-category">{category.name}</h3>
+                {grid(category.emoji)}
+              </section>
+            ))}
+          </>
+        )}
+      </div>
+    </div>
+  );
+  return popover;
+}

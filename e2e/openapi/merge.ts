@@ -63,7 +63,8 @@ function respond(responses: Responses, status: string, codes: string): void {
 
 /**
  * What every route answers before its service's own logic, documented once here rather than on each
- * controller: the gateway's token check, rate limits and path rule, and the platform's JSON body parser.
+ * controller: the gateway's token check, rate limits and path rule, and the platform's JSON body parser
+ * (malformed, or over the gateway's or the service's body limit).
  */
 function withGatewayResponses(item: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = { ...item };
@@ -78,6 +79,7 @@ function withGatewayResponses(item: Record<string, unknown>): Record<string, unk
     );
     if (parameters?.some((parameter) => parameter.in === 'path')) respond(responses, '400', 'INVALID_PATH');
     if (operation.requestBody) respond(responses, '400', 'MALFORMED_JSON');
+    if (operation.requestBody) respond(responses, '413', 'PAYLOAD_TOO_LARGE (request body over the limit)');
     if (operation.security?.length) respond(responses, '401', 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED');
     respond(responses, '429', 'RATE_LIMITED (Retry-After header)');
     result[method] = { ...operation, ...(parameters ? { parameters } : {}), responses };

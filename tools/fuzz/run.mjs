@@ -1,14 +1,24 @@
 #!/usr/bin/env node
 // Fuzzes the public API: schemathesis (pinned, from PyPI, in a cached virtualenv) runs every check it has
 // over every operation of apps/gateway/openapi.json against the standalone shape (one process, embedded
-// parts, no servers needed), bounded in time. Exits non-zero on any failure: a 5xx, an undocumented status,
-// a schema-valid request refused, a response that breaks its schema.
+// parts, no servers needed). Exits non-zero on any finding: a 5xx, an undocumented status, a schema-valid
+// request refused (beyond config.mjs ACCEPTED_REFUSALS and the codes the document names; hooks.py), a
+// response that breaks its schema, or a run over its time limit.
 //
-//   node tools/fuzz/run.mjs [--no-build] [--max-time SECONDS] [--max-examples N] [--seed N] [--keep] [--live-spec]
+//   node tools/fuzz/run.mjs [--no-build] [--seed N|random] [--max-examples N] [--time-limit SECONDS]
+//                           [--max-time SECONDS] [--workers N] [--keep] [--live-spec]
 //
+// By default a run is repeatable, as CI needs (npm test runs it after the standalone e2e stage): a fixed
+// seed (the same cases for each operation every run), one worker (the operations in the same order, so
+// each meets the same state), one pass of every phase with at most --max-examples (20) fuzzed cases per
+// operation, against a fresh platform whose time-window limits are lifted and whose fixtures are kept
+// (config.mjs protectedFixtures), and --time-limit (210 s) as a hard ceiling: a run that needs longer fails
+// (lower --max-examples), it never passes on part of its cases. --max-time instead hands schemathesis a
+// time budget it fills by repeating the fuzzing and stateful phases with new cases: more ground when
+// exploring locally, not repeatable.
 // --live-spec fuzzes the document the running services serve (merged as `npm run openapi` merges them)
 // instead of the committed one: to check a controller's fix before refreshing apps/gateway/openapi.json.
-// Reports (JUnit, NDJSON events) land in e2e/artifacts/fuzz/.
+// Reports (JUnit, NDJSON events, summary.json) land in e2e/artifacts/fuzz/.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,9 +28,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorkspaceEnv, workspaceRoot } from '../scripts/workspace-env.mjs';
 import { seedFixtures } from './fixtures.mjs';
-import { schemathesisConfig } from './config.mjs';
+import { fuzzRules, schemathesisConfig } from './config.mjs';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
+/** The seed of repeatable runs (CI); `--seed random` lets schemathesis draw one (it prints it). */
+const DEFAULT_SEED = '15';
+const HOOKS = resolve(workspaceRoot, 'tools/fuzz/hooks.py');
 const SERVICES = ['gateway', 'auth', 'chat', 'presence', 'file', 'search', 'voice'];
 const DOCUMENTED_SERVICES = SERVICES.filter((name) => name !== 'gateway');
 const COMMITTED_SPEC = resolve(workspaceRoot, 'apps/gateway/openapi.json');
@@ -39,9 +52,11 @@ async function liveSpec(platform, path) {
 const { values: options } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
-    'max-time': { type: 'string', default: '180' },
-    'max-examples': { type: 'string', default: '30' },
-    seed: { type: 'string' },
+    'max-time': { type: 'string' },
+    'time-limit': { type: 'string', default: '210' },
+    'max-examples': { type: 'string', default: '20' },
+    workers: { type: 'string', default: '1' },
+    seed: { type: 'string', default: DEFAULT_SEED },
     keep: { type: 'boolean', default: false },
     'live-spec': { type: 'boolean', default: false },
   },
@@ -65,15 +80,17 @@ function ensureSchemathesis() {
   const probe = existsSync(bin) ? spawnSync(bin, ['--version'], { encoding: 'utf8' }) : null;
   if (probe?.stdout?.includes(`version ${SCHEMATHESIS_VERSION}`)) return bin;
   step(`installing schemathesis ${SCHEMATHESIS_VERSION} into ${venv}`);
-  if (!existsSync(join(venv, 'bin/pip'))) run('python3', ['-m', 'venv', venv]);
-  run(join(venv, 'bin/pip'), [
-    'install',
-    '--quiet',
-    '--disable-pip-version-check',
-    `schemathesis==${SCHEMATHESIS_VERSION}`,
-  ]);
+  // A venv whose Python went away (an upgrade of the system's) is made again.
+  const pip = join(venv, 'bin/pip');
+  if (!existsSync(pip) || spawnSync(pip, ['--version']).status !== 0) {
+    run('python3', ['-m', 'venv', '--clear', venv]);
+  }
+  run(pip, ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]);
   return bin;
 }
+
+/** The child processes to take down if this script is stopped. */
+const running = new Set();
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -110,6 +127,11 @@ async function startPlatform(dataDir) {
     RATE_LIMIT_USER_PER_MINUTE: '1000000',
     GATEWAY_ROUTES_FILE: relaxedRoutesFile(dataDir),
     LOGIN_MAX_FAILURES_PER_IP: '1000000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '1000000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
+    // chat's per-user send limit counts in 10-second windows: what it answers would depend on the speed of
+    // the machine, not on the requests.
+    CHAT_SEND_LIMIT_PER_10S: '1000000',
   };
   for (const name of SERVICES) {
     const port = await freePort();
@@ -123,6 +145,8 @@ async function startPlatform(dataDir) {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   for (const stream of [child.stdout, child.stderr])
     stream.on('data', (chunk) => output.push(chunk.toString()));
   const url = env.GATEWAY_URL;
@@ -149,22 +173,39 @@ async function startPlatform(dataDir) {
   return { url, serviceUrl, stop, logs: () => output.join('') };
 }
 
-/** Cases run and statuses seen, from the NDJSON event stream schemathesis writes. */
-function summarise(ndjsonPath) {
-  const statuses = new Map();
+/**
+ * Cases run, operations tested and statuses seen, from the NDJSON event stream schemathesis writes, and
+ * the findings from its JUnit report.
+ */
+function summarise(ndjsonPath, junitPath) {
+  const statuses = {};
+  const operations = new Set();
   let cases = 0;
-  if (!existsSync(ndjsonPath)) return { cases, statuses };
-  for (const line of readFileSync(ndjsonPath, 'utf8').split('\n')) {
-    if (!line.includes('"status_code"')) continue;
-    const found = line.matchAll(/"status_code":\s*(\d{3})/g);
-    for (const [, status] of found) {
-      cases++;
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  if (existsSync(ndjsonPath)) {
+    for (const line of readFileSync(ndjsonPath, 'utf8').split('\n')) {
+      if (!line.startsWith('{"ScenarioFinished"')) continue;
+      const { phase, recorder } = JSON.parse(line).ScenarioFinished;
+      let answered = 0;
+      for (const id of Object.keys(recorder.cases ?? {})) {
+        const response = recorder.interactions?.[id]?.response;
+        if (!response) continue;
+        answered++;
+        statuses[response.status_code] = (statuses[response.status_code] ?? 0) + 1;
+      }
+      cases += answered;
+      // Stateful scenarios chain several operations under one label; the unit phases name theirs.
+      if (answered > 0 && phase !== 'stateful') operations.add(recorder.label);
     }
   }
-  return { cases, statuses };
+  const junit = existsSync(junitPath) ? readFileSync(junitPath, 'utf8') : '';
+  const count = (name) => Number(junit.match(new RegExp(`<testsuites[^>]* ${name}="(\\d+)"`))?.[1] ?? 0);
+  return { cases, operations: operations.size, statuses, findings: count('failures') + count('errors') };
 }
 
+// Nothing of an earlier run's reports survives this one (npm test reads summary.json).
+const artifacts = resolve(workspaceRoot, 'e2e/artifacts/fuzz');
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
 const schemathesis = ensureSchemathesis();
 if (!options['no-build']) {
   step('building the services (nx, cached)');
@@ -174,9 +215,14 @@ if (!options['no-build']) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bonfire-fuzz-'));
-const artifacts = resolve(workspaceRoot, 'e2e/artifacts/fuzz');
-rmSync(artifacts, { recursive: true, force: true });
-mkdirSync(artifacts, { recursive: true });
+// Stopped from outside (Ctrl-C, a cancelled CI job): take the platform and schemathesis down too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  });
+}
 step('starting the standalone platform');
 const platform = await startPlatform(dataDir);
 let exitCode = 1;
@@ -186,9 +232,12 @@ try {
   const configPath = join(dataDir, 'schemathesis.toml');
   writeFileSync(configPath, schemathesisConfig(fixtures));
   const ndjson = join(artifacts, 'events.ndjson');
+  const junit = join(artifacts, 'junit.xml');
   const spec = options['live-spec']
     ? await liveSpec(platform, join(dataDir, 'openapi.json'))
     : COMMITTED_SPEC;
+  const rulesPath = join(dataDir, 'rules.json');
+  writeFileSync(rulesPath, JSON.stringify(fuzzRules(JSON.parse(readFileSync(spec, 'utf8')), fixtures)));
   const args = [
     '--config-file',
     configPath,
@@ -198,12 +247,11 @@ try {
     platform.url,
     '--checks',
     'all',
-    '--max-time',
-    options['max-time'],
+    ...(options['max-time'] ? ['--max-time', options['max-time']] : []),
     '--max-examples',
     options['max-examples'],
     '--workers',
-    '2',
+    options.workers,
     '--request-timeout',
     '10',
     '--no-color',
@@ -213,20 +261,55 @@ try {
     artifacts,
     '--report-ndjson-path',
     ndjson,
-    ...(options.seed ? ['--seed', options.seed] : []),
+    '--report-junit-path',
+    junit,
+    ...(options.seed === 'random' ? [] : ['--seed', options.seed]),
   ];
+  const limit = Number(options['time-limit']);
   step(
-    `schemathesis ${SCHEMATHESIS_VERSION}: every check, every operation, at most ${options['max-time']} s`,
+    `schemathesis ${SCHEMATHESIS_VERSION}: every check, every operation, ` +
+      (options['max-time']
+        ? `${options['max-time']} s of cases`
+        : `at most ${options['max-examples']} cases each (seed ${options.seed})`) +
+      `, time limit ${limit} s`,
   );
-  const fuzz = spawnSync(schemathesis, args, {
+  // Asynchronously, so the platform's output keeps being drained while schemathesis runs.
+  const fuzz = spawn(schemathesis, args, {
     stdio: 'inherit',
     cwd: dataDir,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      // No __pycache__ next to hooks.py in the checkout.
+      PYTHONDONTWRITEBYTECODE: '1',
+      SCHEMATHESIS_HOOKS: HOOKS,
+      BONFIRE_FUZZ_RULES: rulesPath,
+    },
   });
-  exitCode = fuzz.status ?? 1;
-  const { cases, statuses } = summarise(ndjson);
-  const seen = [...statuses].sort().map(([status, count]) => `${status}×${count}`);
-  console.log(`\n  responses checked: ${cases}; statuses: ${seen.join(' ') || 'none'}`);
+  // A hard ceiling: a run that needs longer is a failure (lower --max-examples), never a partial pass.
+  running.add(fuzz);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    fuzz.kill('SIGKILL');
+  }, limit * 1000);
+  exitCode = await new Promise((done) => fuzz.once('exit', (code) => done(code ?? 1)));
+  clearTimeout(timer);
+  if (timedOut) exitCode = 1;
+  if (timedOut) console.error(`✗ schemathesis exceeded the time limit of ${limit} s: lower --max-examples`);
+  const summary = {
+    seed: options.seed,
+    maxExamples: Number(options['max-examples']),
+    ...summarise(ndjson, junit),
+    timedOut,
+    passed: exitCode === 0,
+  };
+  writeFileSync(join(artifacts, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const seen = Object.entries(summary.statuses).map(([status, count]) => `${status}×${count}`);
+  console.log(
+    `\n  fuzz: ${summary.cases} cases over ${summary.operations} operations, ${summary.findings} findings;` +
+      ` statuses: ${seen.join(' ') || 'none'}`,
+  );
   console.log(`  reports: ${artifacts}`);
   const serverErrors = platform
     .logs()

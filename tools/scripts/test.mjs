@@ -4,14 +4,16 @@
 //   2. the standalone shape: the black-box user flows against ONE process on embedded parts, before any
 //      local server is started (and with the servers' addresses pointed at closed ports, so nothing can
 //      quietly use one)
-//   3. brings the local servers up (idempotent: instant when they already run)
-//   4. Vitest over all projects on the real servers: unit (*.spec.ts), integration and e2e (*.int-spec.ts)
-// Ends with one line adding both runs up: `tests: N passed, N failed`.
-// Extra arguments go to the Vitest run of step 4 and skip step 2, e.g. `npm test -- --project auth`.
+//   3. the fuzz stage (tools/fuzz/run.mjs): schemathesis over the API document against the standalone
+//      shape, a fixed seed and a bounded number of cases; any finding fails the run
+//   4. brings the local servers up (idempotent: instant when they already run)
+//   5. Vitest over all projects on the real servers: unit (*.spec.ts), integration and e2e (*.int-spec.ts)
+// Ends with one line adding both Vitest runs up, `tests: N passed, N failed`, and one for the fuzz stage.
+// Extra arguments go to the Vitest run of step 5 and skip steps 2 and 3, e.g. `npm test -- --project auth`.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadWorkspaceEnv } from './workspace-env.mjs';
+import { loadWorkspaceEnv, workspaceRoot } from './workspace-env.mjs';
 import { run, runOrExit } from './run.mjs';
 
 /** The e2e files that drive only the public API, so they run against either shape. */
@@ -21,9 +23,13 @@ export const STANDALONE_E2E = [
   'e2e/auth/session-revocation.int-spec.ts',
   'e2e/sdk/sdk.int-spec.ts',
   'e2e/realtime/visibility.int-spec.ts',
+  'e2e/realtime/realtime-races.int-spec.ts',
+  'e2e/realtime/socket-limits.int-spec.ts',
+  'e2e/realtime/socket-fuzz.int-spec.ts',
   'e2e/search/search-through-gateway.int-spec.ts',
   'e2e/file/upload-limits.int-spec.ts',
   'e2e/web/web-client.int-spec.ts',
+  'e2e/web/web-settings.int-spec.ts',
 ];
 
 const env = loadWorkspaceEnv();
@@ -35,6 +41,7 @@ const withSummary = { env: { ...env, BONFIRE_TEST_SUMMARY_FILE: summaryFile } };
 await runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
 
 let status = 0;
+let fuzzLine = null;
 if (vitestArgs.length === 0) {
   console.log('\n▸ standalone shape: user flows against one process, no local servers');
   const closed = 'http://127.0.0.1:9';
@@ -52,6 +59,10 @@ if (vitestArgs.length === 0) {
   status ||= await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], {
     env: standaloneEnv,
   });
+  console.log('\n▸ fuzz: schemathesis over the API document against the standalone shape');
+  const fuzzStatus = await run('node', ['tools/fuzz/run.mjs', '--no-build'], { env: standaloneEnv });
+  status ||= fuzzStatus;
+  fuzzLine = fuzzSummaryLine(fuzzStatus);
   console.log('\n▸ distributed shape: every tier on the real local servers');
 }
 await runOrExit('node', ['infra/cli.mjs', 'up']);
@@ -76,4 +87,14 @@ for (const line of lines.filter(Boolean)) {
 }
 rmSync(summaryDir, { recursive: true, force: true });
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+if (fuzzLine) console.log(fuzzLine);
 process.exit(status || (failed > 0 ? 1 : 0));
+
+/** `fuzz: N cases over N operations, N findings` from the stage's e2e/artifacts/fuzz/summary.json. */
+function fuzzSummaryLine(exitCode) {
+  const path = join(workspaceRoot, 'e2e/artifacts/fuzz/summary.json');
+  if (!existsSync(path)) return `fuzz: did not run to the end (exit ${exitCode})`;
+  const summary = JSON.parse(readFileSync(path, 'utf8'));
+  const outcome = summary.timedOut ? 'over its time limit' : `${summary.findings} findings`;
+  return `fuzz: ${summary.cases} cases over ${summary.operations} operations (seed ${summary.seed}), ${outcome}`;
+}

@@ -26,6 +26,10 @@ export const chatConfigSchema = baseServiceConfig.extend({
   WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
   /** Messages one user may send per 10 seconds across all channels, on top of each channel's slowmode. */
   CHAT_SEND_LIMIT_PER_10S: env.positiveInt().default(20),
+  /** Active invites (neither expired nor used up) a guild may hold; one more is 400 TOO_MANY_INVITES. */
+  CHAT_MAX_INVITES_PER_GUILD: env.positiveInt().default(1_000),
+  /** Group DMs one user may be in; creating or joining one more is 400 TOO_MANY_GROUP_DMS. */
+  CHAT_MAX_GROUP_DMS_PER_USER: env.positiveInt().default(100),
   /** The file service's internal base URL: sending a message with attachments claims them there. */
   FILE_URL: env.url(['http', 'https']),
   /** How long a send waits for the file service before answering 503. */

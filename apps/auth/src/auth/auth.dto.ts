@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../credentials/password-policy';
 import { tokenPairSchema } from '../sessions/sessions.dto';
 import { displayNameSchema, privateUserSchema, usernameSchema } from '../users/users.dto';
 
 // A new password's length is checked here with the other fields, so one 400 lists every bad field; the
 // rest of the policy (256 code points at most, not the email or username) needs the account and is
-// checked by the service, answered as WEAK_PASSWORD.
+// checked by the service, answered as WEAK_PASSWORD. The document states the policy's length, in code
+// points as JSON Schema counts them (zod's 4096 counts UTF-16 units: only a cheap guard before it).
 const password = z.string().max(4096);
-const newPassword = z.string().min(8, 'The password must be at least 8 characters long.').max(4096);
+const newPassword = z
+  .string()
+  .min(8, 'The password must be at least 8 characters long.')
+  .max(4096)
+  .meta({ maxLength: PASSWORD_MAX_LENGTH });
 const deviceLabel = z.string().trim().min(1).max(128);
 
 export const registerSchema = z.object({

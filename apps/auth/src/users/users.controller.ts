@@ -48,7 +48,7 @@ export class UsersController {
   @ApiBearerAuth('accessToken')
   @ApiOperation({ summary: "A user's public profile (no email)." })
   @ApiOkResponse({ schema: openApiSchema(publicUserSchema) })
-  @ApiResponse({ status: 404, schema: openApiSchema(errorBodySchema) })
+  @ApiResponse({ status: 404, description: 'USER_NOT_FOUND', schema: openApiSchema(errorBodySchema) })
   profile(@Param('id', idParam(USER_NOT_FOUND, 'User not found.')) id: string): Promise<PublicUser> {
     return this.users.publicProfile(id);
   }

@@ -138,7 +138,11 @@ export class ChannelsController {
   @ApiNoContentResponse()
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL, UNKNOWN_ROLE, UNKNOWN_MEMBER', schema: errors })
+  @ApiResponse({
+    status: 404,
+    description: 'UNKNOWN_CHANNEL, UNKNOWN_ROLE, UNKNOWN_MEMBER, UNKNOWN_OVERWRITE (not an id)',
+    schema: errors,
+  })
   async putOverwrite(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,

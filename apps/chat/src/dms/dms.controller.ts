@@ -45,7 +45,9 @@ export class DmsController {
   @ApiResponse({ status: 200, description: 'The existing DM', schema: openApiSchema(dmChannelSchema) })
   @ApiResponse({
     status: 400,
-    description: 'VALIDATION_FAILED, CANNOT_DM_SELF, GROUP_DM_FULL',
+    description:
+      'VALIDATION_FAILED, CANNOT_DM_SELF, GROUP_DM_FULL, TOO_MANY_GROUP_DMS (I or a recipient, the field ' +
+      'names which, am in CHAT_MAX_GROUP_DMS_PER_USER group DMs, 100 by default)',
     schema: errorSchema,
   })
   @ApiResponse({ status: 404, description: 'UNKNOWN_USER', schema: errorSchema })
@@ -63,7 +65,13 @@ export class DmsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Add someone to a group DM (its owner only). Idempotent.' })
   @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'NOT_GROUP_DM or GROUP_DM_FULL', schema: errorSchema })
+  @ApiResponse({
+    status: 400,
+    description:
+      'NOT_GROUP_DM, GROUP_DM_FULL, TOO_MANY_GROUP_DMS (that user is in CHAT_MAX_GROUP_DMS_PER_USER group ' +
+      'DMs, 100 by default)',
+    schema: errorSchema,
+  })
   @ApiResponse({ status: 403, description: 'NOT_GROUP_DM_OWNER', schema: errorSchema })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_USER', schema: errorSchema })
   add(

@@ -83,6 +83,32 @@ export class DmsRepository {
     return row !== undefined;
   }
 
+  /**
+   * Serialises, until the transaction ends, everything that puts these users into a group DM (the
+   * group-DMs-per-user limit holds under concurrent creates and adds). Taken in id order, so two
+   * transactions locking overlapping sets cannot deadlock.
+   */
+  async lockUsersGroupDms(db: ChatExecutor, userIds: readonly string[]): Promise<void> {
+    const ordered = [...new Set(userIds)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const userId of ordered) {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`user-group-dms:${userId}`}, 0))`.execute(db);
+    }
+  }
+
+  /** How many group DMs each of these users is in (users in none are absent from the map). */
+  async countGroupDms(db: ChatExecutor, userIds: readonly string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('channel_recipients')
+      .innerJoin('channels', 'channels.id', 'channel_recipients.channel_id')
+      .select(['channel_recipients.user_id as userId', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('channel_recipients.user_id', 'in', userIds)
+      .where('channels.type', '=', 'group_dm')
+      .groupBy('channel_recipients.user_id')
+      .execute();
+    return new Map(rows.map((row) => [row.userId, Number(row.count)]));
+  }
+
   /** Row-locks the channel (recipient changes of one group DM happen one at a time). */
   async lock(db: ChatExecutor, channelId: string): Promise<void> {
     await db.selectFrom('channels').select('id').where('id', '=', channelId).forUpdate().execute();

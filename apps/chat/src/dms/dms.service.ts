@@ -1,9 +1,9 @@
 import type { Channel } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
-import { CHAT_LIMITS } from '../config';
-import { ChatTransactions } from '../database/chat-transactions';
+import { CHAT_CONFIG, CHAT_LIMITS, type ChatConfig } from '../config';
+import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { UsersRepository } from '../users/users.repository';
 import type { OpenDmDto } from './dms.dto';
@@ -13,6 +13,7 @@ export const DM_ERRORS = {
   unknownUser: 'UNKNOWN_USER',
   dmWithSelf: 'CANNOT_DM_SELF',
   groupDmFull: 'GROUP_DM_FULL',
+  tooManyGroupDms: 'TOO_MANY_GROUP_DMS',
   notGroupDm: 'NOT_GROUP_DM',
   notGroupDmOwner: 'NOT_GROUP_DM_OWNER',
   notRecipient: 'UNKNOWN_RECIPIENT',
@@ -37,6 +38,7 @@ export class DmsService {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
+    @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'CHAT_MAX_GROUP_DMS_PER_USER'>,
   ) {}
 
   list(userId: string): Promise<Channel[]> {
@@ -89,6 +91,9 @@ export class DmsService {
     if (others.length + 1 > CHAT_LIMITS.groupDmRecipients) throw groupDmFull();
     await this.requireUsers(others);
     return this.transactions.run(async (trx) => {
+      await this.assertRoomForGroupDm(trx, userId, others, (index) =>
+        index === null ? 'body.recipientIds' : `body.recipientIds.${recipientIds.indexOf(others[index]!)}`,
+      );
       const id = this.ids.next();
       await this.dms.insertGroup(trx, { id, ownerId: userId, name });
       await this.dms.addRecipients(trx, id, [userId, ...others]);
@@ -108,6 +113,7 @@ export class DmsService {
       const current = (await this.dms.find(trx, channelId))!;
       if (current.recipientIds.includes(recipientId)) return;
       if (current.recipientIds.length + 1 > CHAT_LIMITS.groupDmRecipients) throw groupDmFull();
+      await this.assertRoomForGroupDm(trx, null, [recipientId], () => 'param.userId');
       await this.dms.addRecipients(trx, channelId, [recipientId]);
       await this.events.add(trx, 'channel.updated', channelId, {
         channel: (await this.dms.find(trx, channelId))!,
@@ -141,6 +147,35 @@ export class DmsService {
       }
       await this.events.add(trx, 'channel.updated', channelId, { channel: current });
     });
+  }
+
+  /**
+   * Throws 400 TOO_MANY_GROUP_DMS when the caller (`self`, when they join too) or any of `others` is already
+   * in CHAT_MAX_GROUP_DMS_PER_USER group DMs, naming the field of the first one who is (`fieldOf(null)` for
+   * the caller, `fieldOf(i)` for `others[i]`). Locks those users' group-DM counts until the transaction
+   * ends, so concurrent creates and adds cannot both take the last place.
+   */
+  private async assertRoomForGroupDm(
+    trx: ChatExecutor,
+    self: string | null,
+    others: readonly string[],
+    fieldOf: (index: number | null) => string,
+  ): Promise<void> {
+    const limit = this.config.CHAT_MAX_GROUP_DMS_PER_USER;
+    const everyone = self === null ? others : [self, ...others];
+    await this.dms.lockUsersGroupDms(trx, everyone);
+    const counts = await this.dms.countGroupDms(trx, everyone);
+    const full = (id: string) => (counts.get(id) ?? 0) >= limit;
+    if (self !== null && full(self)) {
+      throw tooManyGroupDms(fieldOf(null), `You are already in ${limit} group DMs, the most allowed.`);
+    }
+    const index = others.findIndex(full);
+    if (index >= 0) {
+      throw tooManyGroupDms(
+        fieldOf(index),
+        `User ${others[index]} is already in ${limit} group DMs, the most allowed.`,
+      );
+    }
   }
 
   private async requireGroupDm(userId: string, channelId: string): Promise<Channel> {
@@ -178,6 +213,12 @@ function groupDmFull(): AppError {
       },
     ],
   );
+}
+
+function tooManyGroupDms(field: string, message: string): AppError {
+  return new AppError(400, DM_ERRORS.tooManyGroupDms, message, [
+    { field, code: 'too_many_group_dms', message },
+  ]);
 }
 
 function notOwner(): AppError {

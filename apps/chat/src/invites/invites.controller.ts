@@ -45,7 +45,13 @@ export class GuildInvitesController {
   })
   @ApiBody({ schema: openApiSchema(createInviteSchema, 'input'), required: false })
   @ApiCreatedResponse({ schema: openApiSchema(inviteSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
+  @ApiResponse({
+    status: 400,
+    description:
+      'VALIDATION_FAILED, TOO_MANY_INVITES (the guild has CHAT_MAX_INVITES_PER_GUILD active invites, 1000 by ' +
+      'default; expired and used-up ones do not count)',
+    schema: errors,
+  })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   create(
     @Caller() caller: CallerIdentity,

@@ -28,6 +28,30 @@ export class InvitesRepository {
   }
 
   /**
+   * Serialises the invite creations of one guild until the transaction ends, so counting the active ones
+   * and inserting one more cannot interleave (the invites-per-guild limit holds under concurrent creates).
+   */
+  async lockGuild(db: ChatExecutor, guildId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`guild-invites:${guildId}`}, 0))`.execute(db);
+  }
+
+  /** The guild's active invites: neither expired nor used up (those can never be used again). */
+  async countActive(db: ChatExecutor, guildId: string): Promise<number> {
+    const row = await db
+      .selectFrom('invites')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('guild_id', '=', guildId)
+      .where((eb) =>
+        eb.and([
+          eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]),
+          eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  /**
    * Counts one use, atomically: the row lock makes concurrent accepts wait, and the conditions are
    * re-checked on the committed row, so max uses is never exceeded. Null when expired or used up.
    */

@@ -1,7 +1,8 @@
 import type { Guild, Invite } from '@bonfire/contracts';
 import { AppError, uniqueViolation } from '@bonfire/platform';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessService, requirePermissions } from '../access/access.service';
+import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { GUILD_ERROR_CODES, invalidField } from '../guilds/guild-common';
@@ -16,6 +17,8 @@ import { InvitesRepository } from './invites.repository';
 
 const unknownInvite = () => AppError.notFound('Unknown invite.', GUILD_ERROR_CODES.unknownInvite);
 
+export const INVITE_ERRORS = { tooManyInvites: 'TOO_MANY_INVITES' } as const;
+
 @Injectable()
 export class InvitesService {
   constructor(
@@ -26,9 +29,14 @@ export class InvitesService {
     private readonly members: MembersRepository,
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
+    @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'CHAT_MAX_INVITES_PER_GUILD'>,
   ) {}
 
-  /** CREATE_INVITE in the guild (and in the channel, when one is named). */
+  /**
+   * CREATE_INVITE in the guild (and in the channel, when one is named). A guild holds at most
+   * CHAT_MAX_INVITES_PER_GUILD active invites (expired and used-up ones do not count): one more is
+   * 400 TOO_MANY_INVITES. The count and the insert run under the guild's invite lock.
+   */
   async create(guildId: string, userId: string, dto: CreateInviteDto): Promise<Invite> {
     await this.access.requireGuild(guildId, userId, 'CREATE_INVITE');
     const channelId = dto.channelId ?? null;
@@ -42,6 +50,9 @@ export class InvitesService {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.transactions.run(async (trx) => {
+          await this.invites.lockGuild(trx, guildId);
+          const limit = this.config.CHAT_MAX_INVITES_PER_GUILD;
+          if ((await this.invites.countActive(trx, guildId)) >= limit) throw tooManyInvites(limit);
           const row = await this.invites.insert(trx, {
             code: generateInviteCode(),
             guild_id: guildId,
@@ -132,4 +143,19 @@ export class InvitesService {
     if (!invite || !isInviteUsable(invite, new Date())) throw unknownInvite();
     return invite;
   }
+}
+
+function tooManyInvites(limit: number): AppError {
+  return new AppError(
+    400,
+    INVITE_ERRORS.tooManyInvites,
+    `A guild can have at most ${limit} active invites.`,
+    [
+      {
+        field: 'param.guildId',
+        code: 'too_many_invites',
+        message: `at most ${limit} active invites; revoke some or let them expire`,
+      },
+    ],
+  );
 }

@@ -164,7 +164,11 @@ export class BansController {
   @ApiOperation({ summary: 'Lift a ban (BAN_MEMBERS).' })
   @ApiNoContentResponse()
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD, UNKNOWN_BAN', schema: errors })
+  @ApiResponse({
+    status: 404,
+    description: 'UNKNOWN_GUILD, UNKNOWN_BAN, UNKNOWN_USER (not a user id)',
+    schema: errors,
+  })
   async unban(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,

@@ -19,9 +19,14 @@ export const uploadRequestSchema = z
       .trim()
       .min(1)
       .max(255)
-      // A regular expression rather than a refinement, so the OpenAPI documents state the rule.
-      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-      .regex(/^(?=.*\S)[^\\/\u0000-\u001f]*$/, 'must not be blank or contain slashes or control characters'),
+      // A regular expression rather than a refinement, so the OpenAPI documents state the rule; without a
+      // lookahead (one non-blank character between any others), which generators such as the fuzzer's
+      // handle some 25 times faster.
+      .regex(
+        // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+        /^[^\\/\u0000-\u001f]*[^\s\\/\u0000-\u001f][^\\/\u0000-\u001f]*$/,
+        'must not be blank or contain slashes or control characters',
+      ),
     size: z.number().int().positive(),
     contentType: z
       .string()

@@ -2,6 +2,7 @@ import { PERMISSIONS, type VoiceState } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   consumerShouldPause,
+  kindOfSource,
   pickRouter,
   produceRefusal,
   producerShouldPause,
@@ -44,6 +45,12 @@ describe('produceRefusal', () => {
   it('needs STREAM for camera and screen', () => {
     expect(produceRefusal('camera', speak, state)).toMatch(/STREAM/);
     expect(produceRefusal('screen', speak | PERMISSIONS.STREAM, state)).toBeNull();
+  });
+  it("treats a screen share's sound as audio under STREAM, not SPEAK, and not held by server mute", () => {
+    expect(kindOfSource('screen-audio')).toBe('audio');
+    expect(kindOfSource('screen')).toBe('video');
+    expect(produceRefusal('screen-audio', speak, state)).toMatch(/STREAM/);
+    expect(produceRefusal('screen-audio', PERMISSIONS.STREAM, { ...state, mute: true })).toBeNull();
   });
 });
 

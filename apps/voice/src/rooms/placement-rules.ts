@@ -14,7 +14,7 @@ export function pickRouter<T extends { consumers: number; slot: { alive: boolean
 
 /** Which kind each source must be (a microphone is audio, a camera or screen share video). */
 export function kindOfSource(source: VoiceMediaSource): 'audio' | 'video' {
-  return source === 'microphone' ? 'audio' : 'video';
+  return source === 'microphone' || source === 'screen-audio' ? 'audio' : 'video';
 }
 
 /**
@@ -25,7 +25,7 @@ export function sourcePermissionRefusal(source: VoiceMediaSource, permissions: b
   if (source === 'microphone') {
     return has(permissions, PERMISSIONS.SPEAK) ? null : 'SPEAK is required to send audio';
   }
-  return has(permissions, PERMISSIONS.STREAM) ? null : 'STREAM is required to send video';
+  return has(permissions, PERMISSIONS.STREAM) ? null : 'STREAM is required to send video or a screen share';
 }
 
 /**

@@ -302,7 +302,8 @@ export class RoomsService implements OnModuleInit {
         }
       }
     });
-    if (request.kind === 'audio' && room.observer && !room.observer.closed) {
+    // Only the microphone says who is speaking (a screen share's sound is not the person talking).
+    if (request.source === 'microphone' && room.observer && !room.observer.closed) {
       await room.observer.addProducer({ producerId: producer.id }).catch(() => undefined);
     }
     room.broadcast('producer.added', producerInfo(entry), peer);

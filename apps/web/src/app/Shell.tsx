@@ -8,6 +8,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { UserPanel } from '../settings/UserPanel';
 import { VoicePanel } from '../voice/VoicePanel';
 import { VoiceProvider } from '../voice/VoiceContext';
+import { VoiceStageOr } from '../voice/VoiceStage';
 import { useAppState } from './hooks';
 import { navigate, useRoute } from './router';
 import { Icon } from '../ui/Icon';
@@ -119,7 +120,7 @@ export function Shell() {
             Close navigation
           </button>
         ) : null}
-        {main}
+        <VoiceStageOr main={main} />
         {guild && channelId && route.page === 'guild' ? (
           <MemberList guildState={guild} open={membersOpen} onClose={() => setMembersOpen(false)} />
         ) : null}

@@ -9,6 +9,7 @@ import { InviteDialog } from '../guilds/InviteDialog';
 import { Avatar } from '../ui/Avatar';
 import { VOICE_UNAVAILABLE_FALLBACK } from '../voice/voice-availability';
 import { useVoice } from '../voice/VoiceContext';
+import { VoiceMemberMenu } from '../voice/VoiceMemberMenu';
 import { CreateChannelDialog } from './CreateChannelDialog';
 import { Icon } from '../ui/Icon';
 import { ChannelSettings } from '../channel-settings/ChannelSettings';
@@ -54,6 +55,7 @@ export function ChannelList({
   const voiceStates = useAppState((state) => state.voiceStates);
   const speaking = useAppState((state) => state.speaking);
   const users = useAppState((state) => state.users);
+  const meId = useAppState((state) => state.me?.id);
   const voice = useVoice();
   const store = useStore();
 
@@ -166,6 +168,9 @@ export function ChannelList({
                     <span aria-label="deafened" role="img">
                       <Icon name="headphones" size={14} />
                     </span>
+                  ) : null}
+                  {state.userId !== meId ? (
+                    <VoiceMemberMenu guildState={guildState} state={state} name={name} />
                   ) : null}
                 </li>
               );

@@ -1,8 +1,14 @@
 import { useAppState } from '../app/hooks';
 import { useVoice } from './VoiceContext';
 import { Icon } from '../ui/Icon';
+import { VoiceIcon } from './VoiceIcon';
 
-/** Shown above the user panel while in a voice channel: where, and mute / deafen / leave. */
+const NO_STREAM = 'You need the "Video and screen share" permission in this channel';
+
+/**
+ * Shown above the user panel while in a voice channel: where, and mute / deafen / camera / screen share /
+ * the stage / leave. Camera and screen share are disabled (with the reason) without STREAM.
+ */
 export function VoicePanel() {
   const voice = useVoice();
   const me = useAppState((state) => state.me);
@@ -43,6 +49,47 @@ export function VoicePanel() {
           onClick={() => void voice.toggleDeaf()}
         >
           <Icon name="headphones" />
+        </button>
+        <button
+          className="icon-button"
+          aria-pressed={!!voice.camera}
+          aria-label={voice.camera ? 'Turn off camera' : 'Turn on camera'}
+          title={
+            !voice.canStream && !voice.camera
+              ? NO_STREAM
+              : voice.camera
+                ? 'Turn off camera'
+                : 'Turn on camera'
+          }
+          onClick={() => void voice.toggleCamera()}
+          disabled={!voice.canStream && !voice.camera}
+        >
+          <VoiceIcon name={voice.camera ? 'camera' : 'cameraOff'} />
+        </button>
+        <button
+          className="icon-button"
+          aria-pressed={!!voice.screen}
+          aria-label={voice.screen ? 'Stop sharing your screen' : 'Share your screen'}
+          title={
+            !voice.canStream && !voice.screen
+              ? NO_STREAM
+              : voice.screen
+                ? 'Stop sharing your screen'
+                : 'Share your screen'
+          }
+          onClick={() => void voice.toggleScreen()}
+          disabled={!voice.canStream && !voice.screen}
+        >
+          <VoiceIcon name={voice.screen ? 'screenOff' : 'screen'} />
+        </button>
+        <button
+          className="icon-button"
+          aria-pressed={voice.stageOpen}
+          aria-label="Show voice stage"
+          title={voice.stageOpen ? 'Back to chat' : 'Show the video grid'}
+          onClick={() => voice.setStageOpen(!voice.stageOpen)}
+        >
+          <VoiceIcon name="grid" />
         </button>
         <button
           className="icon-button"

@@ -22,8 +22,12 @@ const id = z.string().regex(/^\d{1,20}$/);
 
 export type MediaJson = Record<string, unknown>;
 
-/** Where media comes from: each is its own producer (a camera and a screen share can run together). */
-export const VOICE_MEDIA_SOURCES = ['microphone', 'camera', 'screen'] as const;
+/**
+ * Where media comes from: each is its own producer (a camera and a screen share can run together).
+ * `screen-audio` is the sound of a screen share (getDisplayMedia's audio track, when the browser offers
+ * one): audio, but under STREAM like the screen itself, and not counted as speaking.
+ */
+export const VOICE_MEDIA_SOURCES = ['microphone', 'camera', 'screen', 'screen-audio'] as const;
 export type VoiceMediaSource = (typeof VOICE_MEDIA_SOURCES)[number];
 
 export interface VoiceState {

@@ -10,8 +10,11 @@ import { VoiceClient, type VoiceClientOptions } from './voice-client';
 export * from './ports';
 export { createDeviceFactory, defaultVoiceSignalingFactory } from './defaults';
 export {
+  CAMERA_SIMULCAST_ENCODINGS,
   VoiceClient,
   VoiceRequestError,
+  vp8Codec,
+  type VoiceScreenShare,
   type VoiceClientOptions,
   type VoiceCloseReason,
   type VoiceConnectionState,

@@ -77,7 +77,7 @@ export interface TransportLike {
     ) => void,
   ): void;
   on(event: 'connectionstatechange', listener: (state: string) => void): void;
-  produce(options: { track: MediaTrackLike; appData?: Record<string, unknown> }): Promise<ProducerLike>;
+  produce(options: ProduceOptions): Promise<ProducerLike>;
   consume(options: {
     id: string;
     producerId: string;
@@ -87,6 +87,17 @@ export interface TransportLike {
   }): Promise<ConsumerLike>;
   restartIce?(options: { iceParameters: MediaJson }): Promise<void>;
   close(): void;
+}
+
+/** mediasoup-client's ProducerOptions, as far as the helper uses them. */
+export interface ProduceOptions {
+  track: MediaTrackLike;
+  /** RTCRtpEncodingParameters: several for simulcast (lowest resolution first). */
+  encodings?: MediaJson[];
+  codecOptions?: MediaJson;
+  /** One of the device's codecs (RtpCodecCapability) to send with, e.g. VP8. */
+  codec?: MediaJson;
+  appData?: Record<string, unknown>;
 }
 
 export interface TransportCreateOptions {

@@ -12,12 +12,13 @@ import type {
   ConsumerLike,
   DeviceLike,
   MediaTrackLike,
+  ProduceOptions,
   ProducerLike,
   TransportCreateOptions,
   TransportLike,
   VoiceSignaling,
 } from './ports';
-import { VoiceClient, type VoiceTrackEvent } from './voice-client';
+import { CAMERA_SIMULCAST_ENCODINGS, VoiceClient, type VoiceTrackEvent } from './voice-client';
 
 type AnyHandler = (...args: never[]) => void;
 
@@ -102,12 +103,17 @@ class FakeSignaling implements VoiceSignaling {
         return { producerId: `mine-${++this.nextId}` };
       case 'consume': {
         const producerId = request['producerId'] as string;
+        const video = producerId.includes('cam') || producerId.includes('screen');
         return {
           consumerId: `c-${producerId}`,
           producerId,
           userId: producerId.split('-')[0],
-          kind: 'audio',
-          source: 'microphone',
+          kind: video ? 'video' : 'audio',
+          source: producerId.includes('cam')
+            ? 'camera'
+            : producerId.includes('screen')
+              ? 'screen'
+              : 'microphone',
           rtpParameters: {},
           paused: true,
         };
@@ -133,6 +139,9 @@ class FakeTransport implements TransportLike {
   private readonly handlers = new Map<string, AnyHandler>();
   readonly consumers: FakeConsumer[] = [];
   readonly producers: FakeProducer[] = [];
+  readonly produced: ProduceOptions[] = [];
+  /** Throws like a browser refusing simulcast encodings. */
+  refuseSimulcast = false;
 
   constructor(readonly options: TransportCreateOptions) {}
 
@@ -157,10 +166,9 @@ class FakeTransport implements TransportLike {
     );
   }
 
-  async produce(options: {
-    track: MediaTrackLike;
-    appData?: Record<string, unknown>;
-  }): Promise<ProducerLike> {
+  async produce(options: ProduceOptions): Promise<ProducerLike> {
+    this.produced.push(options);
+    if (this.refuseSimulcast && (options.encodings?.length ?? 0) > 1) throw new Error('no simulcast here');
     await this.ensureConnected();
     const { id } = await new Promise<{ id: string }>((resolve, reject) =>
       (
@@ -169,16 +177,24 @@ class FakeTransport implements TransportLike {
           cb: (r: { id: string }) => void,
           eb: (e: Error) => void,
         ) => void
-      )({ kind: 'audio', rtpParameters: { codecs: [] }, appData: options.appData ?? {} }, resolve, reject),
+      )(
+        {
+          kind: options.track.kind as 'audio' | 'video',
+          rtpParameters: { codecs: [] },
+          appData: options.appData ?? {},
+        },
+        resolve,
+        reject,
+      ),
     );
     const producer = new FakeProducer(id, options.track);
     this.producers.push(producer);
     return producer;
   }
 
-  async consume(options: { id: string; producerId: string }): Promise<ConsumerLike> {
+  async consume(options: { id: string; producerId: string; kind: 'audio' | 'video' }): Promise<ConsumerLike> {
     await this.ensureConnected();
-    const consumer = new FakeConsumer(options.id, options.producerId);
+    const consumer = new FakeConsumer(options.id, options.producerId, options.kind);
     this.consumers.push(consumer);
     return consumer;
   }
@@ -220,8 +236,9 @@ class FakeConsumer implements ConsumerLike {
   constructor(
     readonly id: string,
     readonly producerId: string,
+    kind: 'audio' | 'video' = 'audio',
   ) {
-    this.track = new FakeTrack(`track-${producerId}`);
+    this.track = new FakeTrack(`track-${producerId}`, kind);
   }
   pause(): void {
     this.paused = true;
@@ -239,7 +256,7 @@ class FakeDevice implements DeviceLike {
   loadedWith: MediaJson | null = null;
   readonly transports: FakeTransport[] = [];
   get rtpCapabilities(): MediaJson {
-    return { codecs: ['opus'] };
+    return { codecs: ['opus', { mimeType: 'video/VP8', kind: 'video', clockRate: 90_000 }] };
   }
   async load({ routerRtpCapabilities }: { routerRtpCapabilities: MediaJson }): Promise<void> {
     this.loaded = true;
@@ -340,7 +357,7 @@ describe('VoiceClient', () => {
       'transport.connect',
       'consumer.resume',
     ]);
-    expect(signaling.requests[0]!.request).toEqual({ rtpCapabilities: { codecs: ['opus'] } });
+    expect(signaling.requests[0]!.request).toEqual({ rtpCapabilities: devices[0]!.rtpCapabilities });
     expect(signaling.requests.find((entry) => entry.event === 'produce')!.request).toMatchObject({
       transportId: 't-send',
       kind: 'audio',
@@ -529,5 +546,144 @@ describe('VoiceClient', () => {
     expect(speaking).toHaveBeenCalledWith({ userId: '2', speaking: true });
     expect(updated).toHaveBeenCalledWith(expect.objectContaining({ userId: '2' }));
     expect(voice.peers.get('2')?.state.selfMute).toBe(true);
+  });
+
+  describe('camera and screen share', () => {
+    const video = (producerId: string, source: 'camera' | 'screen'): VoiceProducerInfo => ({
+      producerId,
+      userId: producerId.split('-')[0]!,
+      kind: 'video',
+      source,
+      paused: false,
+    });
+
+    it('sends the camera as its own VP8 producer with simulcast layers, and stops it', async () => {
+      const { voice, signalings, devices } = setup();
+      await voice.join('200', { microphoneTrack: new FakeTrack('mic') });
+      const camera = new FakeTrack('cam', 'video');
+
+      await voice.setCamera(camera);
+
+      const send = devices[0]!.transports[0]!;
+      const options = send.produced.at(-1)!;
+      expect(options.track).toBe(camera);
+      expect(options.codec).toMatchObject({ mimeType: 'video/VP8' });
+      expect(options.encodings).toEqual(CAMERA_SIMULCAST_ENCODINGS);
+      expect(options.appData).toEqual({ source: 'camera' });
+      const produce = signalings[0]!.requests.filter((entry) => entry.event === 'produce');
+      expect(produce.map((entry) => entry.request)).toEqual([
+        expect.objectContaining({ kind: 'audio', source: 'microphone' }),
+        expect.objectContaining({ kind: 'video', source: 'camera' }),
+      ]);
+      expect(voice.camera).toBe(camera);
+
+      await voice.setCamera(null);
+      const producer = send.producers.at(-1)!;
+      expect(producer.closed).toBe(true);
+      expect(signalings[0]!.requests.at(-1)).toEqual({
+        event: 'producer.close',
+        request: { producerId: producer.id },
+      });
+      expect(send.producers[0]!.closed).toBe(false);
+      expect(voice.camera).toBeNull();
+    });
+
+    it('falls back to one layer when the browser refuses simulcast; replaces the track in place', async () => {
+      const { voice, devices, signalings } = setup();
+      await voice.join('200');
+      devices[0]!.transports[0]!.refuseSimulcast = true;
+
+      await voice.setCamera(new FakeTrack('cam', 'video'));
+      const send = devices[0]!.transports[0]!;
+      expect(send.produced.map((options) => options.encodings?.length)).toEqual([3, 1]);
+      expect(send.producers).toHaveLength(1);
+
+      const other = new FakeTrack('cam2', 'video');
+      await voice.setCamera(other);
+      expect(send.producers).toHaveLength(1);
+      expect(send.producers[0]!.track).toBe(other);
+      expect(signalings[0]!.log.filter((event) => event === 'produce')).toHaveLength(1);
+    });
+
+    it('shares the screen as a video producer and its sound as a screen-audio producer', async () => {
+      const { voice, signalings, devices } = setup();
+      await voice.join('200');
+      const screen = { video: new FakeTrack('screen', 'video'), audio: new FakeTrack('screen-sound') };
+
+      await voice.setScreenShare(screen);
+
+      const produce = signalings[0]!.requests.filter((entry) => entry.event === 'produce');
+      expect(produce.map((entry) => entry.request)).toEqual([
+        expect.objectContaining({ kind: 'video', source: 'screen' }),
+        expect.objectContaining({ kind: 'audio', source: 'screen-audio' }),
+      ]);
+      const send = devices[0]!.transports[0]!;
+      expect(send.produced[0]!.encodings).toHaveLength(1);
+
+      await voice.setScreenShare(null);
+      expect(send.producers.every((producer) => producer.closed)).toBe(true);
+      expect(signalings[0]!.log.filter((event) => event === 'producer.close')).toHaveLength(2);
+      expect(voice.screenShare).toBeNull();
+    });
+
+    it('rejects and forgets the camera when the server refuses it (no STREAM)', async () => {
+      const { voice } = setup({ refuse: { produce: 'MISSING_PERMISSION' } });
+      await voice.join('200');
+      await expect(voice.setCamera(new FakeTrack('cam', 'video'))).rejects.toMatchObject({
+        code: 'MISSING_PERMISSION',
+      });
+      expect(voice.camera).toBeNull();
+    });
+
+    it('forgets a camera the server closed (STREAM lost) and says so', async () => {
+      const { voice, signalings, devices } = setup();
+      const stopped = vi.fn();
+      voice.on('media.stopped', stopped);
+      await voice.join('200');
+      await voice.setCamera(new FakeTrack('cam', 'video'));
+      const producer = devices[0]!.transports[0]!.producers[0]!;
+
+      signalings[0]!.server('producer.closed', { producerId: producer.id });
+
+      expect(stopped).toHaveBeenCalledWith({ source: 'camera' });
+      expect(producer.closed).toBe(true);
+      expect(voice.camera).toBeNull();
+    });
+
+    it('sends the camera again after a rejoin', async () => {
+      const { voice, signalings } = setup();
+      await voice.join('200');
+      const camera = new FakeTrack('cam', 'video');
+      await voice.setCamera(camera);
+
+      signalings[0]!.server('closed', { reason: 'worker-died' });
+      await vi.waitFor(() => expect(voice.state).toBe('connected'));
+      await vi.waitFor(() =>
+        expect(signalings[1]!.requests).toContainEqual({
+          event: 'produce',
+          request: expect.objectContaining({ source: 'camera', kind: 'video' }),
+        }),
+      );
+    });
+
+    it('receives video producers as video tracks, and keeps them playing while deafened', async () => {
+      const bob: VoicePeer = {
+        userId: '3',
+        state: state('3', '200', { selfVideo: true }),
+        producers: [producerInfo('3', '3-mic'), video('3-cam', 'camera')],
+      };
+      const { voice, tracks, devices } = setup({ peers: [bob] });
+      await voice.join('200');
+      expect(tracks.map((track) => [track.producerId, track.kind, track.source]).sort()).toEqual([
+        ['3-cam', 'video', 'camera'],
+        ['3-mic', 'audio', 'microphone'],
+      ]);
+      await voice.setSelfDeaf(true);
+      const consumers = devices[0]!.transports[1]!.consumers;
+      const audio = consumers.find((consumer) => consumer.producerId === '3-mic');
+      const camera = consumers.find((consumer) => consumer.producerId === '3-cam');
+      expect(audio!.paused).toBe(true);
+      expect(camera!.paused).toBe(false);
+    });
   });
 });

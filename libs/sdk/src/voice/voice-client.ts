@@ -17,6 +17,7 @@ import type {
   DeviceFactory,
   DeviceLike,
   MediaTrackLike,
+  ProduceOptions,
   ProducerLike,
   TransportCreateOptions,
   TransportLike,
@@ -50,6 +51,17 @@ export interface VoiceEvents {
   closed: [event: { reason: VoiceCloseReason; channelId: string | null }];
   /** A failure that did not end the session (e.g. producing refused while server-muted). */
   error: [error: { code: string; message: string }];
+  /**
+   * The server closed one of our own producers (camera or screen share after STREAM was lost): the
+   * helper forgot its track (not stopped: stop it if you no longer need it).
+   */
+  'media.stopped': [event: { source: VoiceMediaSource }];
+}
+
+/** A screen share: getDisplayMedia's video track, and its audio track when the browser offered one. */
+export interface VoiceScreenShare {
+  video: MediaTrackLike;
+  audio?: MediaTrackLike | null;
 }
 
 export interface VoiceJoinOptions {
@@ -74,6 +86,32 @@ export interface VoiceClientOptions {
   maxRejoinAttempts?: number;
   /** Base delay between rejoin attempts (doubles each time). Default 500 ms. */
   rejoinDelayMs?: number;
+  /**
+   * Send the camera as three simulcast layers (receivers get the layer their bandwidth allows). Default
+   * true; a browser that refuses simulcast encodings gets one layer instead.
+   */
+  simulcast?: boolean;
+}
+
+/** Camera simulcast layers, lowest first (a 640×480 camera sends 160×120, 320×240 and 640×480). */
+export const CAMERA_SIMULCAST_ENCODINGS = [
+  { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
+];
+const CAMERA_SINGLE_ENCODING = [{ maxBitrate: 1_200_000 }];
+/** Screen content: one sharp layer (text must stay readable), a low frame rate is fine. */
+const SCREEN_ENCODINGS = [{ maxBitrate: 2_500_000, maxFramerate: 30 }];
+
+/** The order a session produces its sources in. */
+const SOURCES: readonly VoiceMediaSource[] = ['microphone', 'camera', 'screen', 'screen-audio'];
+
+/** The device's VP8 codec (the router offers VP8 for video), to pin video producers to it. */
+export function vp8Codec(rtpCapabilities: Record<string, unknown>): Record<string, unknown> | undefined {
+  const codecs = (rtpCapabilities['codecs'] ?? []) as { mimeType?: unknown }[];
+  return codecs.find(
+    (codec) => typeof codec.mimeType === 'string' && codec.mimeType.toLowerCase() === 'video/vp8',
+  ) as Record<string, unknown> | undefined;
 }
 
 /** A voice signaling request was refused (VoiceErrorCode) or not answered. */
@@ -94,7 +132,8 @@ interface Session {
   device: DeviceLike | null;
   send: TransportLike | null;
   recv: TransportLike | null;
-  microphone: ProducerLike | null;
+  /** Our producers by source (microphone, camera, screen, screen-audio). */
+  producers: Map<VoiceMediaSource, ProducerLike>;
   consumers: Map<string, { consumer: ConsumerLike; info: VoiceProducerInfo }>;
   /** Producers being consumed right now (consume is async; `producer.closed` may arrive meanwhile). */
   pending: Set<string>;
@@ -116,6 +155,8 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
   private selfMuteValue = false;
   private selfDeafValue = false;
   private microphoneTrack: MediaTrackLike | null = null;
+  private cameraTrack: MediaTrackLike | null = null;
+  private screenShareValue: VoiceScreenShare | null = null;
   private readonly peersValue = new Map<string, VoicePeer>();
   private rejoinAttempt = 0;
   private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
@@ -140,6 +181,16 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
 
   get selfDeaf(): boolean {
     return this.selfDeafValue;
+  }
+
+  /** The camera track being sent (kept across rejoins), or null. */
+  get camera(): MediaTrackLike | null {
+    return this.cameraTrack;
+  }
+
+  /** The screen share being sent (kept across rejoins), or null. */
+  get screenShare(): VoiceScreenShare | null {
+    return this.screenShareValue;
   }
 
   /** The other people in the room, by user id. */
@@ -195,15 +246,17 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
     if (this.session) await this.options.api.updateSelf({ selfMute });
   }
 
-  /** Deafens or undeafens: pauses every consumer (and the microphone) and records selfDeaf. */
+  /** Deafens or undeafens: pauses every audio consumer (and the microphone) and records selfDeaf. */
   async setSelfDeaf(selfDeaf: boolean): Promise<void> {
     this.selfDeafValue = selfDeaf;
     const session = this.session;
     if (session) {
       await Promise.all(
-        [...session.consumers.values()].map(({ consumer }) =>
-          selfDeaf ? this.pauseConsumer(session, consumer) : this.resumeConsumer(session, consumer),
-        ),
+        [...session.consumers.values()]
+          .filter(({ info }) => info.kind === 'audio')
+          .map(({ consumer }) =>
+            selfDeaf ? this.pauseConsumer(session, consumer) : this.resumeConsumer(session, consumer),
+          ),
       );
       await this.applyProducerPause();
       await this.options.api.updateSelf({ selfDeaf });
@@ -215,11 +268,58 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
     this.microphoneTrack = track;
     const session = this.session;
     if (!session?.send) return;
-    if (session.microphone) {
-      await session.microphone.replaceTrack({ track });
+    const microphone = session.producers.get('microphone');
+    if (microphone) {
+      await microphone.replaceTrack({ track });
     } else if (track) {
       await this.produceMicrophone(session);
     }
+  }
+
+  /**
+   * Sends a camera track (e.g. getUserMedia's video) as its own VP8 producer, simulcast where the
+   * browser allows; another track replaces it without renegotiating; null stops sending (the track is
+   * not stopped). Outside a voice session the track is kept and sent on join. Rejects (and forgets the
+   * track) when the server refuses it, e.g. MISSING_PERMISSION without STREAM.
+   */
+  async setCamera(track: MediaTrackLike | null): Promise<void> {
+    this.cameraTrack = track;
+    const session = this.session;
+    if (!session?.send) return;
+    const producer = session.producers.get('camera');
+    if (producer && track) {
+      await producer.replaceTrack({ track });
+    } else if (producer) {
+      await this.closeProducer(session, 'camera');
+    } else if (track) {
+      try {
+        await this.produceSource(session, 'camera');
+      } catch (error) {
+        if (this.cameraTrack === track) this.cameraTrack = null;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Sends a screen share (getDisplayMedia): the video as its own producer and, when the browser offered
+   * one, its sound as another (`screen-audio`). null stops sharing (the tracks are not stopped). Rejects
+   * (and forgets the share) when the server refuses the video; a refused sound only emits `error`.
+   */
+  async setScreenShare(share: VoiceScreenShare | null): Promise<void> {
+    this.screenShareValue = share;
+    const session = this.session;
+    if (!session?.send) return;
+    await this.closeProducer(session, 'screen-audio');
+    await this.closeProducer(session, 'screen');
+    if (!share) return;
+    try {
+      await this.produceSource(session, 'screen');
+    } catch (error) {
+      if (this.screenShareValue === share) this.screenShareValue = null;
+      throw error;
+    }
+    await this.produceSource(session, 'screen-audio').catch((error: unknown) => this.reportError(error));
   }
 
   // ------------------------------------------------------------------ session
@@ -246,7 +346,7 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
       device: null,
       send: null,
       recv: null,
-      microphone: null,
+      producers: new Map(),
       consumers: new Map(),
       pending: new Set(),
       early: new Map(),
@@ -308,6 +408,15 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
       if (peer.userId !== this.options.userId) this.peersValue.set(peer.userId, peer);
     }
     if (this.microphoneTrack) await this.produceMicrophone(session);
+    // A camera or screen share survives a rejoin (a refusal now, e.g. STREAM lost, only says so).
+    for (const source of SOURCES.slice(1)) {
+      if (!this.trackOf(source)) continue;
+      await this.produceSource(session, source).catch((error: unknown) => {
+        this.forget(source);
+        this.reportError(error);
+        this.emit('media.stopped', { source });
+      });
+    }
     // the welcome's producers, and those announced while the transports were being set up
     const producers = [...welcome.peers.flatMap((peer) => peer.producers), ...session.early.values()];
     session.early.clear();
@@ -341,24 +450,102 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
   }
 
   private async produceMicrophone(session: Session): Promise<void> {
-    if (!session.send || !this.microphoneTrack) return;
     try {
-      session.microphone = await session.send.produce({
-        track: this.microphoneTrack,
-        appData: { source: 'microphone' },
-      });
+      await this.produceSource(session, 'microphone');
     } catch (error) {
       // Server-muted or no SPEAK permission: stay in the room, listening.
-      const code = error instanceof VoiceRequestError ? error.code : 'PRODUCE_FAILED';
-      this.emit('error', { code, message: error instanceof Error ? error.message : String(error) });
+      this.reportError(error);
       return;
     }
     await this.applyProducerPause();
   }
 
+  private trackOf(source: VoiceMediaSource): MediaTrackLike | null {
+    switch (source) {
+      case 'microphone':
+        return this.microphoneTrack;
+      case 'camera':
+        return this.cameraTrack;
+      case 'screen':
+        return this.screenShareValue?.video ?? null;
+      case 'screen-audio':
+        return this.screenShareValue?.audio ?? null;
+    }
+  }
+
+  private forget(source: VoiceMediaSource): void {
+    if (source === 'camera') this.cameraTrack = null;
+    else if (source === 'screen' || source === 'screen-audio') this.screenShareValue = null;
+  }
+
+  private produceOptions(
+    session: Session,
+    source: VoiceMediaSource,
+    track: MediaTrackLike,
+    simulcast: boolean,
+  ): ProduceOptions {
+    const appData = { source };
+    if (source !== 'camera' && source !== 'screen') return { track, appData };
+    const codec = session.device ? vp8Codec(session.device.rtpCapabilities) : undefined;
+    const encodings =
+      source === 'screen'
+        ? SCREEN_ENCODINGS
+        : simulcast
+          ? CAMERA_SIMULCAST_ENCODINGS
+          : CAMERA_SINGLE_ENCODING;
+    return {
+      track,
+      ...(codec ? { codec } : {}),
+      encodings: encodings.map((encoding) => ({ ...encoding })),
+      codecOptions: { videoGoogleStartBitrate: 1000 },
+      appData,
+    };
+  }
+
+  /** Produces `source`'s current track (once per source); rejects with the server's refusal. */
+  private async produceSource(session: Session, source: VoiceMediaSource): Promise<void> {
+    const track = this.trackOf(source);
+    if (!session.send || !track || session.producers.has(source)) return;
+    const simulcast = source === 'camera' && (this.options.simulcast ?? true);
+    let producer: ProducerLike;
+    try {
+      producer = await session.send.produce(this.produceOptions(session, source, track, simulcast));
+    } catch (error) {
+      // The browser would not set up simulcast layers (not a refusal by the server): one layer then.
+      if (!simulcast || error instanceof VoiceRequestError || session.ended) throw error;
+      producer = await session.send.produce(this.produceOptions(session, source, track, false));
+    }
+    if (session.ended || this.session !== session || this.trackOf(source) !== track) {
+      // Left, or the track was changed or stopped while the producer was being set up.
+      producer.close();
+      if (!session.ended) {
+        await this.request(session, 'producer.close', { producerId: producer.id }).catch(() => undefined);
+      }
+      return;
+    }
+    session.producers.set(source, producer);
+  }
+
+  /** Stops sending `source` (client side and on the server). */
+  private async closeProducer(session: Session, source: VoiceMediaSource): Promise<void> {
+    const producer = session.producers.get(source);
+    if (!producer) return;
+    session.producers.delete(source);
+    producer.close();
+    await this.request(session, 'producer.close', { producerId: producer.id }).catch((error: unknown) => {
+      // Already gone on the server (closed there first): nothing left to close.
+      if (!(error instanceof VoiceRequestError && error.code === 'UNKNOWN_PRODUCER')) throw error;
+    });
+  }
+
+  private reportError(error: unknown): void {
+    const code = error instanceof VoiceRequestError ? error.code : 'PRODUCE_FAILED';
+    this.emit('error', { code, message: error instanceof Error ? error.message : String(error) });
+  }
+
   private async applyProducerPause(): Promise<void> {
     const session = this.session;
-    const producer = session?.microphone;
+    const producer = session?.producers.get('microphone');
     if (!session || !producer) return;
     const shouldPause = this.selfMuteValue || this.selfDeafValue;
     if (shouldPause === producer.paused) return;
@@ -396,7 +583,8 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
         return;
       }
       session.consumers.set(info.producerId, { consumer, info });
-      if (!this.selfDeafValue) await this.resumeConsumer(session, consumer);
+      // Deafened: no sound, but video still plays.
+      if (!this.selfDeafValue || info.kind !== 'audio') await this.resumeConsumer(session, consumer);
       this.emit('track.added', {
         userId: info.userId,
         track: consumer.track,
@@ -424,6 +612,17 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
   }
 
   private removeProducer(session: Session, producerId: string): void {
+    for (const [source, producer] of session.producers) {
+      if (producer.id !== producerId) continue;
+      // One of ours, closed by the server (e.g. STREAM lost): stop sending it.
+      session.producers.delete(source);
+      producer.close();
+      if (source !== 'microphone') {
+        this.forget(source);
+        this.emit('media.stopped', { source });
+      }
+      return;
+    }
     session.closedProducers.add(producerId);
     session.early.delete(producerId);
     const entry = session.consumers.get(producerId);
@@ -591,8 +790,8 @@ export class VoiceClient extends TypedEmitter<VoiceEvents> {
       this.emit('track.removed', { userId: info.userId, producerId: info.producerId, source: info.source });
     }
     session.consumers.clear();
-    session.microphone?.close();
-    session.microphone = null;
+    for (const producer of session.producers.values()) producer.close();
+    session.producers.clear();
     session.send?.close();
     session.recv?.close();
     session.send = null;

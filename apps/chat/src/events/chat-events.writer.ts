@@ -25,4 +25,21 @@ export class ChatEventsWriter {
     // EventOf<T> is one member of the AnyEvent union; TypeScript cannot narrow a generic T to it.
     return this.outbox.add(trx, createEvent(type, key, data, EVENT_PRODUCER) as AnyEvent);
   }
+
+  /**
+   * A member left the guild: `member.left` (key: the guild) and one `channel.member.left` per channel of
+   * the guild (key: the channel), in one write — so in each channel's ordered stream the removal comes
+   * before any message sent after it (messages are keyed by channel, on another topic than member.left).
+   */
+  async memberLeft(trx: Transaction<ChatDatabase>, data: EventData<'member.left'>): Promise<void> {
+    const { guildId, userId } = data;
+    const channels = await trx.selectFrom('channels').select('id').where('guild_id', '=', guildId).execute();
+    const events = [
+      createEvent('member.left', guildId, data, EVENT_PRODUCER),
+      ...channels.map(({ id: channelId }) =>
+        createEvent('channel.member.left', channelId, { guildId, channelId, userId }, EVENT_PRODUCER),
+      ),
+    ];
+    return this.outbox.add(trx, events as AnyEvent[]);
+  }
 }

@@ -173,7 +173,7 @@ export class GuildsService {
         throw new AppError(400, GUILD_ERROR_CODES.ownerCannotLeave, 'The owner cannot leave the guild.');
       }
       if (!(await this.members.delete(trx, guildId, userId))) throw unknownGuild();
-      await this.events.add(trx, 'member.left', guildId, { guildId, userId, reason: 'left' });
+      await this.events.memberLeft(trx, { guildId, userId, reason: 'left' });
     });
   }
 }

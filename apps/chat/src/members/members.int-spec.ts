@@ -116,5 +116,18 @@ describe('members, kicks and bans', () => {
 
     const left = (await outboxEvents(app, guild.id)).filter((event) => event.type === 'member.left');
     expect(left.map((event) => event.data['reason'])).toEqual(['kicked', 'banned']);
+    // Each removal is also written per channel, keyed by the channel on the messages topic: in the
+    // channel's ordered stream it comes before any message sent after it.
+    const channels = await ok<{ id: string }[]>(app, 'GET', `${base}/channels`, ownerId);
+    expect(channels.length).toBeGreaterThan(0);
+    for (const channel of channels) {
+      const fences = (await outboxEvents(app, channel.id)).filter((e) => e.type === 'channel.member.left');
+      expect(fences.map((e) => [e.topic, e.data])).toEqual(
+        [kickedId, bannedId].map((userId) => [
+          'chat.messages',
+          { guildId: guild.id, channelId: channel.id, userId },
+        ]),
+      );
+    }
   });
 });

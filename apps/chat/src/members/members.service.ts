@@ -115,7 +115,7 @@ export class MembersService {
     await this.requireModeratable(actor, targetId);
     await this.transactions.run(async (trx) => {
       if (!(await this.members.delete(trx, guildId, targetId))) throw unknownMember();
-      await this.events.add(trx, 'member.left', guildId, { guildId, userId: targetId, reason: 'kicked' });
+      await this.events.memberLeft(trx, { guildId, userId: targetId, reason: 'kicked' });
     });
   }
 
@@ -135,7 +135,7 @@ export class MembersService {
         moderatorId: actorId,
       });
       if (await this.members.delete(trx, guildId, targetId)) {
-        await this.events.add(trx, 'member.left', guildId, { guildId, userId: targetId, reason: 'banned' });
+        await this.events.memberLeft(trx, { guildId, userId: targetId, reason: 'banned' });
       }
     });
   }

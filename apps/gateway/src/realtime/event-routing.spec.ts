@@ -106,6 +106,13 @@ describe('event → rooms', () => {
     expect(needsChat(left!.change!)).toBe(false);
   });
 
+  it("fences a removed member out of the guild from each channel's ordered stream, telling no one", () => {
+    const fence = toPacket(event('channel.member.left', { guildId: '5', channelId: '10', userId: '7' }));
+    expect(fence).toMatchObject({ type: null, rooms: [] });
+    expect(fence?.change).toEqual({ kind: 'fence', guildId: '5', userId: '7' });
+    expect(needsChat(fence!.change!)).toBe(true);
+  });
+
   it('deletions reach the room first, then empty it', () => {
     const deleted = toPacket(event('channel.deleted', { channelId: '10', guildId: '5' }));
     expect(deleted).toMatchObject({

@@ -30,7 +30,10 @@ export const rooms = {
  * - `leave-guild`: the user leaves the guild and all its channels (left, kicked, banned) — no chat call;
  * - `remove-guild` / `remove-channel`: the guild or channel is gone; everyone leaves its rooms;
  * - `dm`: a DM channel's recipients are now exactly `userIds` (created, or someone added or removed):
- *   they join its room, anyone else leaves it.
+ *   they join its room, anyone else leaves it;
+ * - `fence`: the user left the guild, seen from one channel's ordered stream (channel.member.left): their
+ *   sessions still in the guild ask chat once more and leave it silently unless they are a member again
+ *   (member.left, on another topic, tells their clients).
  * A session that loses sight of a channel through `users`, `guild` or `dm` gets a `channel.deleted` for it;
  * one that gains sight of a channel of a guild it already had gets it as `channel.created` (the channel a
  * `channel.updated` is about from the event, any other as the user's REST listing shows it).
@@ -41,7 +44,8 @@ export type VisibilityChange =
   | { kind: 'leave-guild'; guildId: string; userId: string }
   | { kind: 'remove-guild'; guildId: string }
   | { kind: 'remove-channel'; channelId: string }
-  | { kind: 'dm'; channelId: string; userIds: string[] };
+  | { kind: 'dm'; channelId: string; userIds: string[] }
+  | { kind: 'fence'; guildId: string; userId: string };
 
 /** What travels between gateways for one event: the client-facing event and where it goes. */
 export interface RealtimePacket {
@@ -204,6 +208,11 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         rooms: [rooms.guild(event.data.guildId)],
         change: { kind: 'guild', guildId: event.data.guildId },
       };
+    case 'channel.member.left': {
+      // Keyed by the channel, so it comes before any message of the channel sent after the removal.
+      const { guildId, userId } = event.data;
+      return { ...base, type: null, data: null, rooms: [], change: { kind: 'fence', guildId, userId } };
+    }
     case 'readstate.updated':
       return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
     case 'presence.updated': {
@@ -282,5 +291,5 @@ export function toPackets(event: AnyEvent): RealtimePacket[] {
 
 /** Whether a packet's visibility change needs chat to answer (one call per affected user). */
 export function needsChat(change: VisibilityChange): boolean {
-  return change.kind === 'users' || change.kind === 'guild';
+  return change.kind === 'users' || change.kind === 'guild' || change.kind === 'fence';
 }

@@ -30,7 +30,7 @@ const GROUP = 'gateway.realtime.int-test';
 const guildId = id();
 const general = id();
 const staff = id();
-const [alice, bob, carol, dave] = [id(), id(), id(), id()];
+const [alice, bob, carol, dave, eve] = [id(), id(), id(), id(), id()];
 /** Who sees what: user → channel ids of the guild (absent: not a member). */
 const visible = new Map<string, string[]>([
   [alice, [general, staff]],
@@ -51,6 +51,8 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
   let gatewayB: RunningService;
   let bus: KafkaEventBus;
   let env: NodeJS.ProcessEnv;
+  /** Runs between the fake chat's state read and its answer (the snapshot → rooms window). */
+  let onStateRead: ((userId: string) => Promise<void>) | undefined;
 
   function publish<T extends EventType>(type: T, key: string, data: EventData<T>) {
     return bus.publish(createEvent(type, key, data, 'chat') as AnyEvent);
@@ -85,7 +87,10 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
       .map((m) => m.content);
 
   beforeAll(async () => {
-    [chat, auth] = await Promise.all([startFakeChat(guild, secret), startFakeAuth()]);
+    [chat, auth] = await Promise.all([
+      startFakeChat(guild, secret, { afterStateRead: (userId) => onStateRead?.(userId) }),
+      startFakeAuth(),
+    ]);
     bus = new KafkaEventBus({ brokers: process.env['KAFKA_BROKERS']!.split(','), clientId: 'realtime-test' });
     // A brand-new group is pinned to the topics' ends one topic at a time (~5 s each, libs/messaging);
     // joining once up front keeps the gateways' start fast on every later run.
@@ -211,6 +216,34 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     for (const client of [a, b, c, d]) client.close();
   });
 
+  it('a brand-new session gets what was published between its snapshot and its rooms, exactly once', async () => {
+    const a = await open(gatewayA.url, { token: await token(alice) });
+    await publish('message.created', general, message(general, 'window-warmup'));
+    await until(() => contents(a).includes('window-warmup'), 20_000);
+    const generalChannel = a.ready!.guilds[0]!.channels.find((channel) => channel.id === general)!;
+    visible.set(eve, [general]);
+    // The window held open: eve's state is read, then (before chat answers) a channel.created the
+    // snapshot already shows and a message it cannot show are published and processed by eve's gateway
+    // (alice, on the same gateway, has them).
+    onStateRead = async (userId) => {
+      if (userId !== eve) return;
+      onStateRead = undefined;
+      await publish('channel.created', general, { channel: generalChannel });
+      await publish('message.created', general, message(general, 'in-the-window'));
+      await until(() => contents(a).includes('in-the-window'), 20_000);
+    };
+    const e = await open(gatewayA.url, { token: await token(eve) });
+    expect(e.ready!.guilds[0]!.channels.map((channel) => channel.id)).toEqual([general]);
+    await publish('message.created', general, message(general, 'after-ready'));
+    await until(() => contents(e).includes('after-ready'));
+    await sleep(300);
+    expect(contents(e)).toEqual(['in-the-window', 'after-ready']);
+    expect(e.of('channel.created')).toEqual([]);
+    expect(e.dispatches.map((dispatch) => dispatch.seq)).toEqual([1, 2]);
+    visible.delete(eve);
+    for (const client of [a, e]) client.close();
+  });
+
   it('sends typing to the others in the channel, not the sender, rate-limited, not to those who cannot see', async () => {
     const a = await open(gatewayA.url, { token: await token(alice) });
     const b = await open(gatewayB.url, { token: await token(bob) });
@@ -264,6 +297,32 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     visible.set(bob, [general, staff]);
     visible.delete(dave);
     for (const client of [a, b, d]) client.close();
+  });
+
+  it('a message sent after a kick never reaches the kicked user, even when member.left comes late', async () => {
+    const a = await open(gatewayA.url, { token: await token(alice) });
+    const b = await open(gatewayB.url, { token: await token(bob) });
+    const b2 = await open(gatewayA.url, { token: await token(bob) });
+    await publish('message.created', general, message(general, 'before-kick'));
+    await until(() => [a, b, b2].every((client) => contents(client).includes('before-kick')), 20_000);
+    // Chat writes the kick as member.left (key: the guild, chat.members) and channel.member.left per
+    // channel (key: the channel, chat.messages). Here member.left is held back until the message sent
+    // after the kick has reached everyone else: the message overtakes it, as it can across topics.
+    visible.delete(bob);
+    await publish('channel.member.left', general, { guildId, channelId: general, userId: bob });
+    await publish('channel.member.left', staff, { guildId, channelId: staff, userId: bob });
+    await publish('message.created', general, message(general, 'after-kick'));
+    await publish('message.created', staff, message(staff, 'after-kick-staff'));
+    await until(() => contents(a).includes('after-kick') && contents(a).includes('after-kick-staff'));
+    await publish('member.left', guildId, { guildId, userId: bob, reason: 'kicked' });
+    await until(() => b.of('member.left').length === 1 && b2.of('member.left').length === 1);
+    await sleep(300);
+    for (const kicked of [b, b2]) {
+      expect(contents(kicked)).toEqual(['before-kick']);
+      expect(kicked.dispatches.map((dispatch) => dispatch.type)).toEqual(['message.created', 'member.left']);
+    }
+    visible.set(bob, [general, staff]);
+    for (const client of [a, b, b2]) client.close();
   });
 
   it('resumes on the other gateway with exactly the missed events, in order, then the live stream', async () => {

@@ -50,6 +50,7 @@ import {
 import { GatewayPeers } from './gateway-peers';
 import { PresenceRealtimeClient } from './presence-realtime.client';
 import { refuseOtherSocketIoMethods } from './socket-io-methods';
+import { SnapshotCoverage } from './snapshot-coverage';
 import { planReplay, SessionStore } from './session-store';
 
 /** Events between gateways (GatewayPeers: the Redis adapter's serverSideEmit). */
@@ -57,6 +58,10 @@ const PEER_EVENTS = { packet: 'realtime:packet', sessionTaken: 'realtime:session
 const TYPING_TTL_MS = 8_000;
 const NODE_HEARTBEAT_SECONDS = 15;
 const RECENT_IDS = 20_000;
+/** Packets a starting session may capture while chat builds its snapshot; beyond it the start fails. */
+const MAX_CAPTURED = 10_000;
+/** How long a new session skips dispatches its snapshot already shows (events that lagged behind it). */
+const SNAPSHOT_COVERAGE_MS = 30_000;
 /** A connection counts against its user's cap this long unless refreshed (a dead gateway's lapse). */
 const CONNECTION_TTL_SECONDS = 30;
 const CONNECTION_REFRESH_MS = 10_000;
@@ -110,6 +115,13 @@ class Session {
   queue: Promise<void> = Promise.resolve();
   /** After a resume: event ids already in the buffer (appended by the previous owner). */
   skipIds: Set<string> | null = null;
+  /**
+   * While a brand-new session waits for its snapshot: every packet this gateway processes meanwhile
+   * (see start()); 'overflow' when more than MAX_CAPTURED came.
+   */
+  captured: RealtimePacket[] | 'overflow' | null = null;
+  /** A new session's snapshot, for a while: dispatches it already shows are not sent again. */
+  coverage: SnapshotCoverage | null = null;
   dropped = false;
   detachTimer?: NodeJS.Timeout;
 
@@ -156,6 +168,8 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   /** Sessions held here, by owner (a session id can briefly have two: a detached one and its resumer). */
   private readonly sessions = new Map<string, Session>();
   private readonly roomIndex = new Map<string, Set<Session>>();
+  /** Brand-new sessions capturing packets until their snapshot is in (see start()). */
+  private readonly starting = new Set<Session>();
   private packetQueue: Promise<void> = Promise.resolve();
   private readonly recentIds = new Set<string>();
   private readonly recentOrder: string[] = [];
@@ -392,11 +406,24 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     return this.packetQueue;
   }
 
-  private async process(packet: RealtimePacket): Promise<void> {
-    const moves = packet.change && !packet.changeAfter ? await this.applyChange(packet.change) : [];
+  /**
+   * Applies a packet's visibility change and delivers it. `only`: a starting session catching up on a
+   * packet it captured (start()) — the change and the delivery concern that session alone.
+   */
+  private async process(packet: RealtimePacket, only?: Session): Promise<void> {
+    if (!only) this.capture(packet);
+    const moves = packet.change && !packet.changeAfter ? await this.applyChange(packet.change, only) : [];
     const revealed = await this.revealedChannels(packet, moves);
-    if (packet.type) this.deliverWithMoves(packet, moves, revealed);
-    if (packet.change && packet.changeAfter) await this.applyChange(packet.change);
+    if (packet.type) this.deliverWithMoves(packet, moves, revealed, only);
+    if (packet.change && packet.changeAfter) await this.applyChange(packet.change, only);
+  }
+
+  private capture(packet: RealtimePacket): void {
+    for (const session of this.starting) {
+      if (session.captured === null || session.captured === 'overflow') continue;
+      if (session.captured.length >= MAX_CAPTURED) session.captured = 'overflow';
+      else session.captured.push(packet);
+    }
   }
 
   /**
@@ -437,7 +464,12 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
    * a `channel.updated` is about gets the channel as `channel.created`. Ids derive from the event's, so
    * every gateway (and a resume's dedup by id) sees the same ones.
    */
-  private deliverWithMoves(packet: RealtimePacket, moves: Move[], revealed: Map<Session, Channel[]>): void {
+  private deliverWithMoves(
+    packet: RealtimePacket,
+    moves: Move[],
+    revealed: Map<Session, Channel[]>,
+    only?: Session,
+  ): void {
     const subject = packet.type === 'channel.updated' ? subjectChannel(packet) : null;
     const shown = new Set<Session>();
     for (const { session, guildId, hidden, shown: gained } of moves) {
@@ -453,20 +485,28 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       }
       if (subject !== null && gained.includes(subject)) shown.add(session);
     }
-    const targets = this.targets(packet);
+    const targets = this.targets(packet, only);
     for (const session of shown) targets.delete(session);
     this.deliver(packet, targets);
     if (shown.size > 0) this.deliver({ ...packet, id: `${packet.id}:shown`, type: 'channel.created' }, shown);
   }
 
-  private targets(packet: RealtimePacket): Set<Session> {
+  private targets(packet: RealtimePacket, only?: Session): Set<Session> {
     const targets = new Set<Session>();
     for (const room of packet.rooms) {
-      for (const session of this.roomIndex.get(room) ?? []) {
+      for (const session of this.sessionsIn(room, only)) {
         if (session.userId !== packet.exceptUserId) targets.add(session);
       }
     }
     return targets;
+  }
+
+  /** The sessions in a room (a copy), or just `only` if it is in it. */
+  private sessionsIn(room: string, only?: Session): Session[] {
+    const members = this.roomIndex.get(room);
+    if (!members) return [];
+    if (only) return members.has(only) ? [only] : [];
+    return [...members];
   }
 
   private deliver(packet: RealtimePacket, targets: Iterable<Session>): void {
@@ -483,7 +523,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async append(session: Session, packet: RealtimePacket, entry: string): Promise<void> {
-    if (session.dropped || session.skipIds?.has(packet.id)) return;
+    if (session.dropped || session.skipIds?.has(packet.id) || session.coverage?.covers(packet)) return;
     const seq = await this.store.append(session.id, session.owner, entry, session.socket !== null);
     if (seq < 0) {
       // Taken over by a resume elsewhere, or expired while detached.
@@ -521,56 +561,67 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   // ---------------------------------------------------------------- visibility
 
   /** Applies a visibility change to this gateway's sessions; answers who gained or lost which channels. */
-  private async applyChange(change: VisibilityChange): Promise<Move[]> {
+  private async applyChange(change: VisibilityChange, only?: Session): Promise<Move[]> {
     switch (change.kind) {
       case 'users': {
         this.chat.forgetPermissions();
-        const sessions = change.userIds.flatMap((userId) => [
-          ...(this.roomIndex.get(rooms.user(userId)) ?? []),
-        ]);
+        const sessions = change.userIds.flatMap((userId) => this.sessionsIn(rooms.user(userId), only));
         return this.recompute(change.guildId, sessions);
       }
       case 'guild': {
         this.chat.forgetPermissions();
-        return this.recompute(change.guildId, [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]);
+        return this.recompute(change.guildId, this.sessionsIn(rooms.guild(change.guildId), only));
       }
       case 'leave-guild':
-        for (const session of [...(this.roomIndex.get(rooms.user(change.userId)) ?? [])]) {
+        for (const session of this.sessionsIn(rooms.user(change.userId), only)) {
           this.setGuild(session, change.guildId, null);
         }
         return [];
       case 'remove-guild':
-        for (const session of [...(this.roomIndex.get(rooms.guild(change.guildId)) ?? [])]) {
+        for (const session of this.sessionsIn(rooms.guild(change.guildId), only)) {
           this.setGuild(session, change.guildId, null);
         }
         return [];
       case 'remove-channel': {
         const room = rooms.channel(change.channelId);
-        for (const session of [...(this.roomIndex.get(room) ?? [])]) {
+        for (const session of this.sessionsIn(room, only)) {
           this.leave(session, room);
           for (const channels of session.guildChannels.values()) channels.delete(change.channelId);
         }
         return [];
       }
+      case 'fence': {
+        // Only sessions still holding the guild ask chat: the first fence of a removal moves them out,
+        // the fences of the guild's other channels then cost nothing. Leaving is silent (member.left tells
+        // the client); a session whose user is a member again keeps what chat answers.
+        const { guildId } = change;
+        const sessions = this.sessionsIn(rooms.user(change.userId), only).filter((session) =>
+          session.guildChannels.has(guildId),
+        );
+        if (sessions.length === 0) return [];
+        this.chat.forgetPermissions();
+        const moves = await this.recompute(guildId, sessions);
+        return moves.filter((move) => move.session.guildChannels.has(guildId));
+      }
       case 'dm':
         // Typing permissions cached for a removed (or newly added) recipient must not outlive the change.
         this.chat.forgetPermissions();
-        return this.setDmRecipients(change.channelId, change.userIds);
+        return this.setDmRecipients(change.channelId, change.userIds, only);
     }
   }
 
   /** The DM channel's room holds exactly the sessions of its recipients. */
-  private setDmRecipients(channelId: string, userIds: readonly string[]): Move[] {
+  private setDmRecipients(channelId: string, userIds: readonly string[], only?: Session): Move[] {
     const room = rooms.channel(channelId);
     const recipients = new Set(userIds);
     const moves: Move[] = [];
-    for (const session of [...(this.roomIndex.get(room) ?? [])]) {
+    for (const session of this.sessionsIn(room, only)) {
       if (recipients.has(session.userId)) continue;
       this.leave(session, room);
       moves.push({ session, guildId: null, shown: [], hidden: [channelId] });
     }
     for (const userId of recipients) {
-      for (const session of [...(this.roomIndex.get(rooms.user(userId)) ?? [])]) {
+      for (const session of this.sessionsIn(rooms.user(userId), only)) {
         if (session.rooms.has(room)) continue;
         this.join(session, room);
         moves.push({ session, guildId: null, shown: [channelId], hidden: [] });
@@ -808,27 +859,69 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     await this.start(socket);
   }
 
-  /** A fresh session: the state from chat, presences (one batched call), the rooms, then `ready` (seq 0). */
+  /**
+   * A fresh session: the state from chat, presences (one batched call), the rooms, then `ready` (seq 0).
+   *
+   * No event falls between the snapshot and the rooms: the session captures every packet this gateway
+   * processes from before it asks chat for the state (an event processed earlier was committed before the
+   * snapshot was read, so the snapshot holds it) until it joins its rooms — a step of the packet queue, so
+   * no packet is half-seen. It then catches up on the captured packets in order, as if it had been in its
+   * rooms (their visibility changes applied to it alone, the dispatches it is a target of queued behind
+   * `ready` with seq 1, 2, …). Dispatches the snapshot already shows, captured or arriving later, are
+   * not sent (SnapshotCoverage).
+   */
   private async start(socket: RealtimeSocket): Promise<void> {
     const { identity } = socket.data;
-    const [state] = await Promise.all([this.chat.state(identity), socket.data.presenceReported]);
-    const presence = await this.presence.ready(identity, presenceIdsOf(state));
     const session = new Session(randomUUID(), identity.userId, identity, `${this.nodeId}/${socket.id}`);
-    await this.store.create(session.id, session.userId, session.owner);
+    session.captured = [];
+    this.starting.add(session);
+    let openGate: (() => void) | undefined;
+    try {
+      const [state] = await Promise.all([this.chat.state(identity), socket.data.presenceReported]);
+      const presence = await this.presence.ready(identity, presenceIdsOf(state));
+      await this.store.create(session.id, session.userId, session.owner);
+      session.queue = new Promise<void>((resolve) => (openGate = resolve));
+      const joined = this.packetQueue.then(() => this.catchUp(session, state));
+      this.packetQueue = joined.catch(() => undefined);
+      try {
+        await joined;
+      } catch (error) {
+        this.unregister(session);
+        void this.store.forget(session.id, session.owner).catch(() => undefined);
+        throw error;
+      }
+      this.attach(session, socket);
+      const ready: ReadyPayload = {
+        ...state,
+        sessionId: session.id,
+        seq: 0,
+        resumeWindowSeconds: this.config.REALTIME_RESUME_WINDOW_SECONDS,
+        presences: presence?.presences ?? [],
+        presence: presence
+          ? { status: presence.self.status, customStatus: presence.self.customStatus }
+          : { status: 'online', customStatus: null },
+      };
+      socket.emit('ready', ready);
+      if (!socket.connected) this.detach(session);
+    } finally {
+      this.starting.delete(session);
+      session.captured = null;
+      openGate?.();
+    }
+  }
+
+  /** Runs in the packet queue: the session joins its rooms, then replays what it captured meanwhile. */
+  private async catchUp(session: Session, state: RealtimeState): Promise<void> {
+    this.starting.delete(session);
+    const captured = session.captured;
+    session.captured = null;
+    if (captured === 'overflow') throw new Error('too many events while the session started');
     this.register(session, state);
-    this.attach(session, socket);
-    const ready: ReadyPayload = {
-      ...state,
-      sessionId: session.id,
-      seq: 0,
-      resumeWindowSeconds: this.config.REALTIME_RESUME_WINDOW_SECONDS,
-      presences: presence?.presences ?? [],
-      presence: presence
-        ? { status: presence.self.status, customStatus: presence.self.customStatus }
-        : { status: 'online', customStatus: null },
-    };
-    socket.emit('ready', ready);
-    if (!socket.connected) this.detach(session);
+    session.coverage = new SnapshotCoverage(state);
+    setTimeout(() => (session.coverage = null), SNAPSHOT_COVERAGE_MS).unref();
+    for (const packet of captured ?? []) {
+      await this.process(packet, session);
+    }
   }
 
   /**

@@ -115,7 +115,16 @@ function stateOf(guild: FakeGuild, userId: string): RealtimeState {
   };
 }
 
-export function startFakeChat(guild: FakeGuild, secret: string): Promise<Server> {
+/** Test hooks of the fake chat. */
+export interface FakeChatHooks {
+  /**
+   * Runs after the state of a `/realtime/state` call is read and before it is answered: whatever the hook
+   * does (publish an event, wait for it to be delivered) lands between a session's snapshot and its rooms.
+   */
+  afterStateRead?: (userId: string) => Promise<void> | void;
+}
+
+export function startFakeChat(guild: FakeGuild, secret: string, hooks: FakeChatHooks = {}): Promise<Server> {
   const server = createServer((req, res) => {
     const caller = verifyIdentity(secret, req.headers[IDENTITY_HEADER] as string | undefined);
     const reply = (status: number, body: unknown) => {
@@ -123,7 +132,14 @@ export function startFakeChat(guild: FakeGuild, secret: string): Promise<Server>
     };
     if (!caller) return reply(401, {});
     const path = req.url ?? '';
-    if (path === '/internal/v1/realtime/state') return reply(200, stateOf(guild, caller.userId));
+    if (path === '/internal/v1/realtime/state') {
+      const state = stateOf(guild, caller.userId);
+      void Promise.resolve(hooks.afterStateRead?.(caller.userId)).then(
+        () => reply(200, state),
+        () => reply(500, {}),
+      );
+      return;
+    }
     const visibleChannels = /^\/internal\/v1\/realtime\/guilds\/(\d+)\/visible-channels$/.exec(path);
     if (visibleChannels) {
       const channels = guild.visible.get(caller.userId);

@@ -62,6 +62,17 @@ export const chatEvents = {
     version: 1,
     schema: z.object({ guildId: id, userId: id, reason: z.enum(MEMBER_LEFT_REASONS) }),
   }),
+  /**
+   * A member's removal from the guild (kicked, banned, left) as one of its channels sees it: written with
+   * `member.left`, once per channel of the guild, keyed by the channel on the messages topic — so whoever
+   * reads a channel's messages in order meets it before any message sent after the removal (the realtime
+   * gateways fence the user's sessions out of the channel there). Not a client event.
+   */
+  'channel.member.left': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({ guildId: id, channelId: id, userId: id }),
+  }),
   'ban.removed': defineEvent({
     topic: TOPICS.chatMembers,
     version: 1,

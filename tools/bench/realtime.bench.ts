@@ -21,31 +21,42 @@
  *      [--hold 30] [--idle-users 50] [--ping-interval 10000] [--workers 2] [--skip-a] [--skip-b] [--skip-c]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 import {
-  assertLoopback,
+  benchRoutesFile,
   ClientWorker,
-  type ConnectAnswer,
   findListeningPid,
-  LatencyRecorder,
-  type LatencySummary,
   pidOfServer,
   ProcessSampler,
-  type ProcessStats,
   readCpuSeconds,
   readRssKiB,
   runBench,
   table,
+  UNLIMITED,
   type WatchedProcess,
-  type WorkerStats,
-  type WorkerStatus,
 } from './lib';
+import {
+  connectClients,
+  deliveryPhase,
+  cpuTable,
+  type DeliveryFigures,
+  deliveryTable,
+  fdCount,
+  fixed,
+  guildWithMembers,
+  inBatches,
+  MiB,
+  recordText,
+  sendAtRate,
+  sleep,
+  statusOf,
+} from './lib/realtime-delivery';
 
 const { values: args } = parseArgs({
   options: {
@@ -82,425 +93,6 @@ const idleUserCount = Number(args['idle-users']);
 const pingIntervalMs = Number(args['ping-interval']);
 const workerCount = Number(args.workers);
 const maxInFlight = Number(args['max-in-flight']);
-
-const UNLIMITED = '1000000000';
-const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const now = () => performance.timeOrigin + performance.now();
-const MiB = (kib: number) => kib / 1024;
-
-/** A copy of the gateway's routing table with every per-route limit raised out of the way. */
-function benchRoutesFile(directory: string): string {
-  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
-    rateLimits?: { limit: number }[];
-  };
-  for (const limit of routes.rateLimits ?? []) limit.limit = Number(UNLIMITED);
-  const path = join(directory, 'routes.json');
-  writeFileSync(path, JSON.stringify(routes, null, 2));
-  return path;
-}
-
-async function inBatches<T, R>(items: T[], limit: number, action: (item: T, index: number) => Promise<R>) {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += limit) {
-    results.push(
-      ...(await Promise.all(items.slice(start, start + limit).map((item, i) => action(item, start + i)))),
-    );
-  }
-  return results;
-}
-
-async function retry<T>(
-  what: string,
-  action: () => Promise<{ status: number; body: T }>,
-  signal: AbortSignal,
-) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const reply = await action();
-    if (reply.status < 300) return reply.body;
-    if (Date.now() > deadline || signal.aborted)
-      throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    await sleep(200);
-  }
-}
-
-// ------------------------------------------------------------------ client workers
-
-/** Opens `tokens.length` clients spread over the workers (round robin by chunks). */
-async function connectClients(workers: ClientWorker[], url: string, tokens: string[], concurrency: number) {
-  const share = Math.ceil(tokens.length / workers.length);
-  const started = performance.now();
-  const answers = await Promise.all(
-    workers.map((worker, index) => {
-      const mine = tokens.slice(index * share, (index + 1) * share);
-      worker.clients += mine.length;
-      return worker.request<ConnectAnswer>('connect', {
-        url,
-        clients: mine.map((token) => ({ token })),
-        concurrency,
-      });
-    }),
-  );
-  const errors: Record<string, number> = {};
-  for (const answer of answers)
-    for (const [code, count] of Object.entries(answer.errors)) errors[code] = (errors[code] ?? 0) + count;
-  return {
-    ok: answers.reduce((sum, answer) => sum + answer.ok, 0),
-    errors,
-    seconds: (performance.now() - started) / 1000,
-    connectP50: Math.max(...answers.map((answer) => answer.latency.p50)),
-    connectP95: Math.max(...answers.map((answer) => answer.latency.p95)),
-  };
-}
-
-async function statusOf(workers: ClientWorker[]) {
-  const all = await Promise.all(workers.map((worker) => worker.request<WorkerStatus>('status')));
-  const merge = (pick: (status: WorkerStatus) => Record<string, number>) => {
-    const merged: Record<string, number> = {};
-    for (const status of all)
-      for (const [key, count] of Object.entries(pick(status))) merged[key] = (merged[key] ?? 0) + count;
-    return merged;
-  };
-  return {
-    clients: all.reduce((sum, status) => sum + status.clients, 0),
-    connected: all.reduce((sum, status) => sum + status.connected, 0),
-    ready: all.reduce((sum, status) => sum + status.ready, 0),
-    pings: all.reduce((sum, status) => sum + status.pings, 0),
-    minPings: Math.min(...all.map((status) => status.minPings)),
-    disconnects: merge((status) => status.disconnects),
-    serverSignals: merge((status) => status.serverSignals),
-    rssMiB: all.map((status) => status.rssMiB),
-    cpuSeconds: all.reduce((sum, status) => sum + status.cpuSeconds, 0),
-  };
-}
-
-const recordText = (record: Record<string, number>) =>
-  Object.entries(record)
-    .map(([key, count]) => `${key}×${count}`)
-    .join(' ') || '0';
-
-// ------------------------------------------------------------------ sender
-
-interface SendResult {
-  tag: string;
-  offeredRate: number;
-  /** Sends issued / answered 201. */
-  issued: number;
-  ok: number;
-  /** Ticks where `maxInFlight` requests were already waiting: the message was not sent (open loop kept). */
-  skipped: number;
-  okIndexes: Uint8Array;
-  errors: Record<string, number>;
-  http: LatencySummary;
-  startedAt: number;
-  endedAt: number;
-}
-
-/**
- * Open-loop sender: `rate` messages/s for `seconds` into one channel through the gateway, rotating over
- * the users' tokens, at most `maxInFlight` requests outstanding. Content `rt|<tag>|<index>|<send ms>`.
- */
-async function sendAtRate(options: {
-  gatewayUrl: string;
-  channelId: string;
-  tokens: string[];
-  tag: string;
-  rate: number;
-  seconds: number;
-  capacity: number;
-  agent: Agent;
-  signal: AbortSignal;
-}): Promise<SendResult> {
-  const url = assertLoopback(options.gatewayUrl);
-  const path = `/api/v1/channels/${options.channelId}/messages`;
-  const http = new LatencyRecorder();
-  const okIndexes = new Uint8Array(options.capacity);
-  const errors: Record<string, number> = {};
-  let issued = 0;
-  let ok = 0;
-  let skipped = 0;
-  let inFlight = 0;
-  const total = Math.min(options.capacity, Math.round(options.rate * options.seconds));
-  const startedAt = now();
-  let settle!: () => void;
-  const allDone = new Promise<void>((done) => (settle = done));
-  const finishOne = () => {
-    inFlight--;
-    if (issued + skipped >= total && inFlight === 0) settle();
-  };
-  const sendOne = (index: number) => {
-    const sentAt = now();
-    const body = JSON.stringify({ content: `rt|${options.tag}|${index}|${sentAt.toFixed(3)}` });
-    inFlight++;
-    const req = httpRequest(
-      {
-        agent: options.agent,
-        hostname: url.hostname,
-        port: url.port,
-        method: 'POST',
-        path,
-        headers: {
-          authorization: `Bearer ${options.tokens[index % options.tokens.length]}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 201) {
-            ok++;
-            okIndexes[index] = 1;
-            http.record(now() - sentAt);
-          } else errors[String(res.statusCode)] = (errors[String(res.statusCode)] ?? 0) + 1;
-          finishOne();
-        });
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('ETIMEDOUT')));
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      errors[error.code ?? error.message] = (errors[error.code ?? error.message] ?? 0) + 1;
-      finishOne();
-    });
-    req.end(body);
-  };
-  const timer = setInterval(() => {
-    const due = Math.min(total, Math.floor(((now() - startedAt) / 1000) * options.rate));
-    while (issued + skipped < due) {
-      if (inFlight >= maxInFlight) skipped++;
-      else sendOne(issued++ + skipped);
-    }
-    if (issued + skipped >= total || options.signal.aborted) {
-      clearInterval(timer);
-      if (inFlight === 0) settle();
-    }
-  }, 2);
-  await allDone;
-  return {
-    tag: options.tag,
-    offeredRate: options.rate,
-    issued,
-    ok,
-    skipped,
-    okIndexes,
-    errors,
-    http: http.summary(),
-    startedAt,
-    endedAt: now(),
-  };
-}
-
-interface DeliveryFigures {
-  name: string;
-  clients: number;
-  offeredRate: number;
-  sentOk: number;
-  sendSeconds: number;
-  sentRate: number;
-  skipped: number;
-  sendErrors: Record<string, number>;
-  httpSend: LatencySummary;
-  expectedDeliveries: number;
-  delivered: number;
-  /** Deliveries with receive time inside the send window, per second. */
-  deliveredPerSecondInWindow: number;
-  expectedPerSecond: number;
-  /** Largest delivery count over any 1-s window (from 100-ms bins). */
-  peakOneSecond: number;
-  /** Deliveries / (last receive − first send): the whole phase's rate including the drain. */
-  overallPerSecond: number;
-  drainSeconds: number;
-  latency: LatencySummary;
-  fractionMin: number;
-  fractionMean: number;
-  clientsComplete: number;
-  duplicates: number;
-  processes: ProcessStats[];
-  machineCpuPercent: number;
-  workerCpuPercent: number;
-}
-
-/** Sends at `rate` for `sendSeconds` (after a tagged warm-up), waits for the deliveries, merges the figures. */
-async function deliveryPhase(options: {
-  name: string;
-  tag: string;
-  rate: number;
-  warmupSeconds: number;
-  sendSeconds: number;
-  drainLimitSeconds: number;
-  workers: ClientWorker[];
-  clients: number;
-  send: (tag: string, rate: number, seconds: number, capacity: number) => Promise<SendResult>;
-  watch: WatchedProcess[];
-  log: (text: string) => void;
-}): Promise<DeliveryFigures> {
-  const { workers, tag } = options;
-  if (options.warmupSeconds > 0) {
-    const capacity = Math.ceil(options.rate * options.warmupSeconds) + 10;
-    await Promise.all(workers.map((worker) => worker.request('phase', { phase: `${tag}w`, capacity })));
-    await options.send(`${tag}w`, options.rate, options.warmupSeconds, capacity);
-  }
-  const capacity = Math.ceil(options.rate * options.sendSeconds) + 10;
-  await Promise.all(workers.map((worker) => worker.request('phase', { phase: tag, capacity })));
-  const sampler = new ProcessSampler(options.watch);
-  const workerCpuBefore = (await statusOf(workers)).cpuSeconds;
-  sampler.start();
-  const sent = await options.send(tag, options.rate, options.sendSeconds, capacity);
-  const sendEnded = now();
-  const expected = sent.ok * options.clients;
-  // wait for the deliveries (bounded)
-  const drainDeadline = sendEnded + options.drainLimitSeconds * 1000;
-  let delivered = 0;
-  for (;;) {
-    const stats = await Promise.all(
-      workers.map((worker) => worker.request<WorkerStats>('stats', { phase: tag })),
-    );
-    delivered = stats.reduce((sum, s) => sum + s.counts.reduce((a, b) => a + b, 0), 0);
-    if (delivered >= expected || now() > drainDeadline) break;
-    await sleep(250);
-  }
-  const drained = (now() - sendEnded) / 1000;
-  const processes = sampler.stop();
-  const elapsedSeconds = (now() - sent.startedAt) / 1000;
-  const workerCpuPercent = (((await statusOf(workers)).cpuSeconds - workerCpuBefore) / elapsedSeconds) * 100;
-  const stats = await Promise.all(
-    workers.map((worker) => worker.request<WorkerStats>('stats', { phase: tag })),
-  );
-  const samples = await Promise.all(
-    workers.map((worker) => worker.request<{ samples: Float64Array }>('samples', { phase: tag })),
-  );
-  const latency = new LatencyRecorder(4_000_000);
-  for (const { samples: values } of samples) for (const value of values) latency.record(value);
-
-  // per client: messages answered 201 that reached it
-  const fractions: number[] = [];
-  let deliveredOk = 0;
-  for (const worker of stats) {
-    const perClient = worker.counts.length;
-    for (let client = 0; client < perClient; client++) {
-      let got = 0;
-      for (let index = 0; index < capacity; index++) {
-        if (sent.okIndexes[index] && worker.received[client * capacity + index]) got++;
-      }
-      deliveredOk += got;
-      fractions.push(sent.ok ? got / sent.ok : NaN);
-    }
-  }
-  const bins = new Map<number, number>();
-  for (const worker of stats)
-    for (const [bin, count] of worker.bins) bins.set(bin, (bins.get(bin) ?? 0) + count);
-  const sortedBins = [...bins.keys()].sort((a, b) => a - b);
-  let inWindow = 0;
-  for (const [bin, count] of bins)
-    if (bin * 100 >= sent.startedAt && bin * 100 < sent.endedAt) inWindow += count;
-  let peakOneSecond = 0;
-  for (const first of sortedBins) {
-    let sum = 0;
-    for (let bin = first; bin < first + 10; bin++) sum += bins.get(bin) ?? 0;
-    peakOneSecond = Math.max(peakOneSecond, sum);
-  }
-  const lastReceive = sortedBins.length ? (sortedBins.at(-1)! + 1) * 100 : sent.endedAt;
-  const sendSeconds = (sent.endedAt - sent.startedAt) / 1000;
-  const figures: DeliveryFigures = {
-    name: options.name,
-    clients: options.clients,
-    offeredRate: options.rate,
-    sentOk: sent.ok,
-    sendSeconds,
-    sentRate: sent.ok / sendSeconds,
-    skipped: sent.skipped,
-    sendErrors: sent.errors,
-    httpSend: sent.http,
-    expectedDeliveries: expected,
-    delivered: deliveredOk,
-    deliveredPerSecondInWindow: inWindow / sendSeconds,
-    expectedPerSecond: expected / sendSeconds,
-    peakOneSecond,
-    overallPerSecond: deliveredOk / ((lastReceive - sent.startedAt) / 1000),
-    drainSeconds: drained,
-    latency: latency.summary(),
-    fractionMin: Math.min(...fractions),
-    fractionMean: fractions.reduce((a, b) => a + b, 0) / fractions.length,
-    clientsComplete: fractions.filter((fraction) => fraction === 1).length,
-    duplicates: stats.reduce((sum, s) => sum + s.duplicates, 0),
-    processes,
-    machineCpuPercent: sampler.machineCpuPercent,
-    workerCpuPercent,
-  };
-  options.log(
-    `   ${options.name}: sent ${sent.ok} ok (${fixed(figures.sentRate, 1)}/s, skipped ${sent.skipped}, ` +
-      `errors ${recordText(sent.errors)}), delivered ${deliveredOk}/${expected} ` +
-      `(${fixed((100 * deliveredOk) / Math.max(1, expected), 2)} %) after a drain of ${fixed(drained, 1)} s, ` +
-      `latency p50/p95/p99 ${fixed(figures.latency.p50, 1)}/${fixed(figures.latency.p95, 1)}/${fixed(figures.latency.p99, 1)} ms`,
-  );
-  return figures;
-}
-
-function deliveryTable(rows: DeliveryFigures[]): string {
-  return table(
-    [
-      'phase',
-      'clients',
-      'msg/s offered',
-      'sent ok/s',
-      'expected deliv/s',
-      'delivered/s in window',
-      'peak 1 s',
-      'drain s',
-      'received %',
-      'clients 100 %',
-      'dups',
-      'p50 ms',
-      'p95',
-      'p99',
-      'max',
-      'send HTTP p50/p95',
-    ],
-    rows.map((row) => [
-      row.name,
-      String(row.clients),
-      String(row.offeredRate),
-      fixed(row.sentRate, 1),
-      fixed(row.expectedPerSecond, 0),
-      fixed(row.deliveredPerSecondInWindow, 0),
-      String(row.peakOneSecond),
-      fixed(row.drainSeconds, 1),
-      `${fixed(100 * (row.delivered / Math.max(1, row.expectedDeliveries)), 2)} (min ${fixed(100 * row.fractionMin, 1)})`,
-      `${row.clientsComplete}/${row.clients}`,
-      String(row.duplicates),
-      fixed(row.latency.p50, 1),
-      fixed(row.latency.p95, 1),
-      fixed(row.latency.p99, 1),
-      fixed(row.latency.max, 0),
-      `${fixed(row.httpSend.p50, 1)}/${fixed(row.httpSend.p95, 1)}`,
-    ]),
-  );
-}
-
-function cpuTable(
-  rows: { name: string; processes: ProcessStats[]; machineCpuPercent: number; workerCpuPercent: number }[],
-) {
-  const names = rows[0]?.processes.map((process) => process.name) ?? [];
-  return table(
-    ['phase', ...names.map((name) => `${name} CPU`), 'client workers', 'machine', 'gateway RSS MiB'],
-    rows.map((row) => [
-      row.name,
-      ...row.processes.map((process) => fixed(process.cpuPercent, 0)),
-      fixed(row.workerCpuPercent, 0),
-      fixed(row.machineCpuPercent, 0),
-      fixed(row.processes.find((process) => process.name === 'gateway')?.rssPeakMiB ?? NaN, 0),
-    ]),
-  );
-}
-
-const fdCount = (pid: number) => {
-  try {
-    return readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return NaN;
-  }
-};
 
 // ------------------------------------------------------------------ the bench
 
@@ -574,35 +166,7 @@ void runBench(
     );
     const active = registered.slice(0, userCount);
     const idle = registered.slice(userCount);
-    const makeGuild = async (users: AuthResult[], name: string) => {
-      if (users.length === 0) return undefined;
-      const owner = api.withToken(users[0]!.accessToken);
-      // chat learns users from auth's Kafka events: retry until it knows the owner
-      const guild = await retry(
-        'create guild',
-        () => owner.post<{ id: string }>('/api/v1/guilds', { name }),
-        bench.signal,
-      );
-      const channels = await retry(
-        'list channels',
-        () => owner.get<{ id: string; type: string }[]>(`/api/v1/guilds/${guild.id}/channels`),
-        bench.signal,
-      );
-      const invite = await retry(
-        'invite',
-        () =>
-          owner.post<{ code: string }>(`/api/v1/guilds/${guild.id}/invites`, { maxUses: users.length + 10 }),
-        bench.signal,
-      );
-      await inBatches(users.slice(1), 10, (user) =>
-        retry(
-          'join',
-          () => api.withToken(user.accessToken).post(`/api/v1/invites/${invite.code}`),
-          bench.signal,
-        ),
-      );
-      return { guildId: guild.id, channelId: channels.find((channel) => channel.type === 'text')!.id };
-    };
+    const makeGuild = (users: AuthResult[], name: string) => guildWithMembers(api, users, name, bench.signal);
     const busy = await makeGuild(active, 'bench-busy');
     // the idle users get a guild of their own: realistic sessions (guild + channel rooms), no traffic
     await makeGuild(idle, 'bench-idle');
@@ -628,6 +192,7 @@ void runBench(
         capacity,
         agent,
         signal: bench.signal,
+        maxInFlight,
       });
 
     if (!(args['skip-a'] && args['skip-c'])) {

@@ -141,14 +141,22 @@ function open(
     disconnects[reason] = (disconnects[reason] ?? 0) + 1;
   });
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (ok: boolean, error?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (!ok) socket.close();
+      resolve({ ok, ...(error === undefined ? {} : { error }), ms: performance.now() - started });
+    };
+    // a server that accepts the socket but never sends `ready` (or drops it first) must not hang the bench
+    const timer = setTimeout(() => settle(false, 'no ready within 60 s'), 60_000);
     socket.once('ready', () => {
       client.ready = true;
-      resolve({ ok: true, ms: performance.now() - started });
+      settle(true);
     });
-    socket.once('connect_error', (error: Error) => {
-      socket.close();
-      resolve({ ok: false, error: error.message, ms: performance.now() - started });
-    });
+    socket.once('connect_error', (error: Error) => settle(false, error.message));
+    socket.once('disconnect', (reason: string) => settle(false, `disconnected before ready: ${reason}`));
   });
 }
 

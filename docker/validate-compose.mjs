@@ -1,6 +1,7 @@
 // Static checks of docker/docker-compose.yml where no Docker engine exists (tools/helm/check.sh runs it):
 // YAML syntax with anchors/merge keys resolved, interpolation syntax, every depends_on target defined,
-// build contexts and Dockerfiles and bind-mounted files present, images set, named volumes declared.
+// build contexts and Dockerfiles and bind-mounted files present, images set, named volumes declared, and
+// no secret with a fallback value.
 // It does not run `docker compose config` (no engine/CLI here); do that where Docker is available.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +25,15 @@ for (const match of text.matchAll(/\$(\{[^}]*\}?|[A-Za-z_]\w*|\$)?/g)) {
   if (!token || !/^\{[A-Za-z_]\w*(?:(?::?[-?+])[^}]*)?\}$/.test(token)) {
     const line = text.slice(0, match.index).split('\n').length;
     problems.push(`line ${line}: bad interpolation "${match[0]}"`);
+  }
+}
+
+// Production-safe defaults: a secret is required (`${VAR:?}`), never given a fallback the file would ship.
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|API_KEY|ACCESS_KEY(?!_ID)/;
+for (const match of text.matchAll(/\$\{([A-Za-z_]\w*)(:?[-+])[^}]*\}/g)) {
+  if (SECRET_NAME.test(match[1])) {
+    const line = text.slice(0, match.index).split('\n').length;
+    problems.push(`line ${line}: ${match[1]} has a fallback; require it with \${${match[1]}:?…}`);
   }
 }
 

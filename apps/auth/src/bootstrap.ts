@@ -1,4 +1,4 @@
-import { loadConfig, startService, type RunningService } from '@bonfire/platform';
+import { ensureDependencies, loadConfig, startService, type RunningService } from '@bonfire/platform';
 import { AuthServiceModule } from './app.module';
 import { authConfigSchema } from './config';
 import { serveOpenApi } from '@bonfire/platform';
@@ -8,6 +8,7 @@ export async function startAuth(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('auth', authConfigSchema, environment);
+  await ensureDependencies(config);
   return startService({
     name: 'auth',
     module: AuthServiceModule.register(config),

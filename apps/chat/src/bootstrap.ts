@@ -1,4 +1,10 @@
-import { loadConfig, type RunningService, serveOpenApi, startService } from '@bonfire/platform';
+import {
+  ensureDependencies,
+  loadConfig,
+  type RunningService,
+  serveOpenApi,
+  startService,
+} from '@bonfire/platform';
 import { ChatServiceModule } from './app.module';
 import { chatConfigSchema } from './config';
 
@@ -7,6 +13,7 @@ export async function startChat(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('chat', chatConfigSchema, environment);
+  await ensureDependencies(config);
   return startService({
     name: 'chat',
     module: ChatServiceModule.register(config),

@@ -1,4 +1,11 @@
-import { loadConfig, type RunningService, serveOpenApi, startService, toAppError } from '@bonfire/platform';
+import {
+  ensureDependencies,
+  loadConfig,
+  type RunningService,
+  serveOpenApi,
+  startService,
+  toAppError,
+} from '@bonfire/platform';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { FileServiceModule } from './app.module';
 import { type FileConfig, fileConfigSchema } from './config';
@@ -9,6 +16,7 @@ export async function startFile(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('file', fileConfigSchema, environment);
+  await ensureDependencies(config);
   return startService({
     name: 'file',
     module: FileServiceModule.register(config),

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import {
+  ensureDependencies,
   HealthRegistry,
   loadConfig,
   MetricsService,
@@ -35,6 +36,7 @@ export async function startGateway(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningGateway> {
   const config = loadConfig('gateway', gatewayConfigSchema, environment);
+  await ensureDependencies(config);
   const handleSignals = options.handleSignals ?? true;
   const openApiDocument = loadOpenApiDocument();
   const running = await startService({

@@ -1,4 +1,10 @@
-import { loadConfig, type RunningService, serveOpenApi, startService } from '@bonfire/platform';
+import {
+  ensureDependencies,
+  loadConfig,
+  type RunningService,
+  serveOpenApi,
+  startService,
+} from '@bonfire/platform';
 import { PresenceServiceModule } from './app.module';
 import { presenceConfigSchema } from './config';
 
@@ -7,6 +13,7 @@ export async function startPresence(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('presence', presenceConfigSchema, environment);
+  await ensureDependencies(config);
   return startService({
     name: 'presence',
     module: PresenceServiceModule.register(config),

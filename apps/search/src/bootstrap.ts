@@ -1,4 +1,10 @@
-import { loadConfig, type RunningService, serveOpenApi, startService } from '@bonfire/platform';
+import {
+  ensureDependencies,
+  loadConfig,
+  type RunningService,
+  serveOpenApi,
+  startService,
+} from '@bonfire/platform';
 import { SearchServiceModule } from './app.module';
 import { searchConfigSchema } from './config';
 
@@ -7,6 +13,7 @@ export async function startSearch(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('search', searchConfigSchema, environment);
+  await ensureDependencies(config);
   return startService({
     name: 'search',
     module: SearchServiceModule.register(config),

@@ -1,4 +1,10 @@
-import { loadConfig, type RunningService, serveOpenApi, startService } from '@bonfire/platform';
+import {
+  ensureDependencies,
+  loadConfig,
+  type RunningService,
+  serveOpenApi,
+  startService,
+} from '@bonfire/platform';
 import { VoiceServiceModule } from './app.module';
 import { voiceConfigSchema } from './config';
 import { SignalingServer } from './signaling/signaling.server';
@@ -8,6 +14,7 @@ export async function startVoice(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningService> {
   const config = loadConfig('voice', voiceConfigSchema, environment);
+  await ensureDependencies(config);
   const handleSignals = options.handleSignals ?? true;
   const running = await startService({
     name: 'voice',

@@ -13,6 +13,7 @@ export * from './http/error.filter';
 export * from './http/zod-validation.pipe';
 export * from './http/id-param.pipe';
 export * from './lifecycle/start-service';
+export * from './lifecycle/dependencies';
 export * from './platform.module';
 export * from './database/database';
 export * from './database/database.module';

@@ -1,5 +1,5 @@
 import { isSecretName } from './secret-names';
-import { SHIPPED_SECRETS } from './shipped-secrets';
+import { FORMERLY_SHIPPED_SECRETS, SHIPPED_SECRETS } from './shipped-secrets';
 
 export const MIN_PRODUCTION_SECRET_BYTES = 32;
 
@@ -8,7 +8,7 @@ export const MIN_PRODUCTION_SECRET_BYTES = 32;
 const NOT_A_SECRET_VALUE = /(_ID|_FILE|_SECONDS|_DAYS|_MS)$/i;
 const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i;
 
-const shipped = new Set(SHIPPED_SECRETS);
+const shipped = new Set([...SHIPPED_SECRETS, ...FORMERLY_SHIPPED_SECRETS]);
 
 /**
  * The secret a setting holds, if any: the whole value of a secret-named variable, or the password inside

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretHeldBy } from './production-secrets';
-import { SHIPPED_SECRETS } from './shipped-secrets';
+import { FORMERLY_SHIPPED_SECRETS, SHIPPED_SECRETS } from './shipped-secrets';
 
 const root = resolve(__dirname, '../../../..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
@@ -16,9 +16,14 @@ function envFileSettings(text: string): [string, string][] {
     .map((match) => [match[1]!, match[2]!]);
 }
 
-/** `KEY: value` lines of the compose file, with every `${VAR:-fallback}` replaced by its fallback. */
+/**
+ * `KEY: value` lines of the compose file, with every `${VAR:-fallback}` replaced by its fallback and every
+ * required `${VAR:?message}` by nothing (it ships no value).
+ */
 function composeSettings(text: string): [string, string][] {
-  const withFallbacks = text.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
+  const withFallbacks = text
+    .replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1')
+    .replace(/\$\{[A-Z0-9_]+:\?[^}]*\}/g, '');
   return withFallbacks
     .split('\n')
     .map((line) => /^\s*([A-Z][A-Z0-9_]*):\s*['"]?(.*?)['"]?\s*$/.exec(line))
@@ -50,6 +55,23 @@ describe('SHIPPED_SECRETS', () => {
   it('lists every secret value bonfire.env and docker-compose.yml ship, and nothing else', () => {
     expect(found.size).toBeGreaterThanOrEqual(5);
     expect([...found].sort()).toEqual([...SHIPPED_SECRETS].sort());
+  });
+
+  it('ships no secret in docker-compose.yml: every one is required (${VAR:?})', () => {
+    expect(secretsIn(composeFallbacks(compose))).toEqual([]);
+    for (const name of [
+      'POSTGRES_PASSWORD',
+      'S3_SECRET_ACCESS_KEY',
+      'INTERNAL_IDENTITY_SECRET',
+      'AUTH_KEY_ENCRYPTION_SECRET',
+      'VOICE_TOKEN_SECRET',
+    ]) {
+      expect(compose).toContain(`\${${name}:?`);
+    }
+  });
+
+  it('still refuses values earlier versions shipped', () => {
+    expect(FORMERLY_SHIPPED_SECRETS.every((secret) => !SHIPPED_SECRETS.includes(secret))).toBe(true);
   });
 
   it('finds the secrets the way the production check reads them (whole values and URL passwords)', () => {

@@ -9,6 +9,11 @@ export const SHIPPED_SECRETS: readonly string[] = [
   'bonfire-dev-secret',
   'dev-only-internal-identity-secret-change-me',
   'dev-only-key-encryption-secret-change-me-please',
-  'dev-only-auth-key-encryption-secret-change-me',
   'dev-only-voice-token-secret-change-me-please',
 ];
+
+/**
+ * Values earlier versions shipped (docker-compose.yml's fallbacks, before it required every secret): still
+ * refused, since deployments made from those files may carry them.
+ */
+export const FORMERLY_SHIPPED_SECRETS: readonly string[] = ['dev-only-auth-key-encryption-secret-change-me'];

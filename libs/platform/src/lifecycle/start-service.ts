@@ -8,6 +8,7 @@ import { type LogContext, runInLogContext } from '../logging/log-context';
 import { createLogger } from '../logging/logger';
 import { nestLogger, ServiceLogger, settleLogContext } from '../logging/nest-logger';
 import { requestLogging } from '../logging/request-logging';
+import { DependencyUnavailableError } from './dependencies';
 
 export interface ServiceOptions {
   /** Service name used in logs and metrics. */
@@ -142,7 +143,8 @@ export interface ServiceCommands {
 
 /**
  * Entry point of every service: `node dist/main.js [start|migrate]`. A config error prints its list of
- * bad variables and exits 1, without a stack trace.
+ * bad variables and exits 1, a server it needs that does not answer at boot (ensureDependencies) one fatal
+ * line naming it and exits 69 — both without a stack trace.
  */
 export function runMain(service: string, commands: ServiceCommands): void {
   const command = process.argv[2] ?? 'start';
@@ -157,7 +159,12 @@ export function runMain(service: string, commands: ServiceCommands): void {
       if (command !== 'start') process.exit(0);
     },
     (error: unknown) => {
-      if (error instanceof Error && error.name === 'ConfigError') {
+      if (error instanceof DependencyUnavailableError) {
+        // One line, no stack: what is down, where, and which variable names it.
+        const { dependency, variable, address, reason } = error;
+        logger.fatal({ dependency, variable, address, reason }, `${service} ${command}: ${error.message}`);
+        process.exit(DependencyUnavailableError.EXIT_CODE);
+      } else if (error instanceof Error && error.name === 'ConfigError') {
         logger.fatal(error.message);
         process.stderr.write(`${error.message}\n`);
       } else {

@@ -29,3 +29,4 @@ export * from './http/openapi';
 export * from './testing/test-kit';
 export * from './ids/worker-id-lease';
 export * from './ids/ids.module';
+export * from './http/socket-io-methods';

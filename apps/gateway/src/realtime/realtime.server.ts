@@ -21,7 +21,13 @@ import {
   type TypingStarted,
 } from '@bonfire/contracts';
 import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { AppError, type CallerIdentity, HealthRegistry, MetricsService } from '@bonfire/platform';
+import {
+  AppError,
+  type CallerIdentity,
+  HealthRegistry,
+  MetricsService,
+  refuseOtherSocketIoMethods,
+} from '@bonfire/platform';
 import {
   Inject,
   Injectable,
@@ -49,7 +55,7 @@ import {
 } from './event-routing';
 import { GatewayPeers } from './gateway-peers';
 import { PresenceRealtimeClient } from './presence-realtime.client';
-import { refuseOtherSocketIoMethods } from './socket-io-methods';
+
 import { SnapshotCoverage } from './snapshot-coverage';
 import { planReplay, SessionStore } from './session-store';
 
@@ -276,7 +282,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       adapter: this.peers.adapter(),
     });
     this.io = io;
-    refuseOtherSocketIoMethods(httpServer);
+    refuseOtherSocketIoMethods(httpServer, REALTIME_PATH);
     io.engine.on('connection', (transport: Transport) => this.guardTransport(transport));
     io.use((socket, next) => {
       this.authenticate(socket as RealtimeSocket).then(

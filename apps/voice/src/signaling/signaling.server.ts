@@ -12,7 +12,7 @@ import {
   type VoiceServerEvents,
   type VoiceState,
 } from '@bonfire/contracts';
-import { AppError, createLogger } from '@bonfire/platform';
+import { AppError, createLogger, refuseOtherSocketIoMethods } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type Namespace, Server, type Socket } from 'socket.io';
@@ -27,7 +27,7 @@ import { VoiceControl, type VoiceControlMessage } from '../voice-states/voice-co
 import { publicState, VoiceStateStore } from '../voice-states/voice-state.store';
 import { VoiceStatesService } from '../voice-states/voice-states.service';
 import { CLIENT_EVENT_SCHEMAS, describeIssues } from './signaling.schemas';
-import { refuseOtherSignalingMethods } from './signaling-methods';
+
 import { refuseSignaling } from './signaling-unavailable';
 
 interface SessionData {
@@ -94,7 +94,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
       // No cookies are involved (the voice token travels in the handshake), so any web origin may connect.
       cors: { origin: true, credentials: false },
     });
-    refuseOtherSignalingMethods(httpServer);
+    refuseOtherSocketIoMethods(httpServer, VOICE_SIGNALING_PATH);
     // socket.io always has the root namespace: refused, so nobody holds a socket here without a token.
     this.io.of('/').use((_socket, next) => next(new Error('Invalid namespace')));
     const namespace = this.io.of(VOICE_SIGNALING_NAMESPACE);

@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { VOICE_SIGNALING_PATH } from '@bonfire/contracts';
 
 /** What socket.io's HTTP transport (long-polling) takes; OPTIONS is the CORS preflight. */
 const SOCKET_IO_METHODS = ['GET', 'POST', 'OPTIONS'];
@@ -14,7 +13,7 @@ function isUnder(url: string | undefined, path: string): boolean {
  * Put in front of it — call after socket.io attached to `server` — this answers them 405 in the common
  * error format instead, before engine.io sees them.
  */
-export function refuseOtherSignalingMethods(server: Server, path = VOICE_SIGNALING_PATH): void {
+export function refuseOtherSocketIoMethods(server: Server, path: string): void {
   const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

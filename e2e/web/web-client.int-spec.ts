@@ -170,7 +170,8 @@ describe('web client in real browsers (built services, gateway serving apps/web/
     await composer.press('Enter');
     const mention = bobList.getByRole('listitem').filter({ hasText: 'look at this' });
     await mention.waitFor();
-    expect(await mention.locator('.mention-chip').textContent()).toMatch(/^@Bob_/);
+    // The chip shows the user's name once their profile is in the store (fetched on first sight).
+    await expect.poll(() => mention.locator('.mention-chip').textContent()).toMatch(/^@Bob_/);
     expect(await mention.getAttribute('class')).toContain('mentioned');
 
     // How long a message takes from Enter in one browser to the screen of the other (printed, not asserted).

@@ -56,9 +56,11 @@ if (vitestArgs.length === 0) {
     CHAT_DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
     FILE_DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
   };
-  status ||= await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], {
+  // Every stage runs even after a failure (no short-circuit), so one CI run shows every failing test.
+  const standaloneStatus = await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], {
     env: standaloneEnv,
   });
+  status ||= standaloneStatus;
   console.log('\n▸ fuzz: schemathesis over the API document against the standalone shape');
   const fuzzStatus = await run('node', ['tools/fuzz/run.mjs', '--no-build'], { env: standaloneEnv });
   status ||= fuzzStatus;
@@ -73,19 +75,24 @@ const STANDALONE_ONLY = [
 ];
 const distributedArgs =
   vitestArgs.length > 0 ? vitestArgs : STANDALONE_ONLY.flatMap((file) => ['--exclude', file]);
-status ||= await run('npx', ['vitest', 'run', ...distributedArgs], withSummary);
+const distributedStatus = await run('npx', ['vitest', 'run', ...distributedArgs], withSummary);
+status ||= distributedStatus;
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const failures = [];
 const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').split('\n') : [];
 for (const line of lines.filter(Boolean)) {
   const counts = JSON.parse(line);
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;
+  failures.push(...(counts.failures ?? []));
 }
 rmSync(summaryDir, { recursive: true, force: true });
+for (const failure of failures)
+  console.log(`\nFAILED ${failure.file} › ${failure.test}\n       ${failure.error}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 if (fuzzLine) console.log(fuzzLine);
 process.exit(status || (failed > 0 ? 1 : 0));

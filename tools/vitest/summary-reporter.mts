@@ -1,28 +1,54 @@
 import { appendFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Ends the run with one plain line, `tests: N passed, N failed`, that CI and people can read at a glance. */
+interface Failure {
+  file: string;
+  test: string;
+  error: string;
+}
+
+/**
+ * Ends the run with one plain line, `tests: N passed, N failed`, that CI and people can read at a glance, preceded
+ * by one line per failure (file, test, first line of the error): CI shows only the tail of a long log, and that is
+ * where the reason has to be.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     let passed = 0;
-    let failed = 0;
     let skipped = 0;
+    const failures: Failure[] = [];
     for (const testModule of testModules) {
-      let failedInModule = 0;
+      const file = relative(process.cwd(), testModule.moduleId);
+      const before = failures.length;
       for (const testCase of testModule.children.allTests()) {
-        const state = testCase.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failedInModule++;
+        const result = testCase.result();
+        if (result.state === 'passed') passed++;
+        else if (result.state === 'failed')
+          failures.push({ file, test: testCase.fullName, error: firstLine(result.errors[0]?.message) });
         else skipped++;
       }
       // A file that fails outside any test (a throwing beforeAll, an import error) counts as one failure.
-      if (testModule.state() === 'failed' && failedInModule === 0) failedInModule = 1;
-      failed += failedInModule;
+      if (testModule.state() === 'failed' && failures.length === before) {
+        const suiteErrors = [...testModule.children.allSuites()].flatMap((suite) => suite.errors());
+        const error = [...testModule.errors(), ...suiteErrors][0]?.message;
+        failures.push({ file, test: '(outside any test: hook or import)', error: firstLine(error) });
+      }
+    }
+    for (const failure of failures) {
+      process.stdout.write(`\nFAILED ${failure.file} › ${failure.test}\n       ${failure.error}`);
     }
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${tail}\n`);
+    process.stdout.write(`\ntests: ${passed} passed, ${failures.length} failed${tail}\n`);
     // `npm test` runs Vitest more than once (standalone shape, then distributed) and adds the counts up.
     const summaryFile = process.env['BONFIRE_TEST_SUMMARY_FILE'];
-    if (summaryFile) appendFileSync(summaryFile, `${JSON.stringify({ passed, failed, skipped })}\n`);
+    if (summaryFile) {
+      const line = { passed, failed: failures.length, skipped, failures };
+      appendFileSync(summaryFile, `${JSON.stringify(line)}\n`);
+    }
   }
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? 'no error message').split('\n')[0]!.slice(0, 300);
 }

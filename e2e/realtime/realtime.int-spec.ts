@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { until } from '@bonfire/platform';
 import {
   type Dispatch,
@@ -79,6 +82,72 @@ function refusal(baseUrl: string, auth: Record<string, unknown>): Promise<string
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The gateway's routing table with the per-user send limit lifted (a copy in a temporary folder). */
+function routesWithoutSendLimit(): string {
+  const routes = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../apps/gateway/routes.json'), 'utf8'),
+  ) as {
+    rateLimits: { name: string; limit: number }[];
+  };
+  for (const limit of routes.rateLimits) if (limit.name === 'send-message') limit.limit = 100_000;
+  const path = join(mkdtempSync(join(tmpdir(), 'bonfire-routes-')), 'routes.json');
+  writeFileSync(path, JSON.stringify(routes));
+  return path;
+}
+
+/** A client that resumes its session on the other gateway whenever asked to hop. */
+class Hopper {
+  private readonly clients: Client[] = [];
+  hops = 0;
+  resyncs = 0;
+
+  private constructor(
+    private readonly token: string,
+    private gateway: string,
+    private other: string,
+    private readonly channelId: string,
+  ) {}
+
+  static async open(token: string, gateways: [string, string], channelId: string): Promise<Hopper> {
+    const hopper = new Hopper(token, ...gateways, channelId);
+    hopper.clients.push(await open(gateways[0], { token }));
+    return hopper;
+  }
+
+  async hop(): Promise<void> {
+    const current = this.clients.at(-1)!;
+    const sessionId = this.clients[0]!.ready!.sessionId;
+    current.close();
+    [this.gateway, this.other] = [this.other, this.gateway];
+    const resumed = await open(this.gateway, { token: this.token, sessionId, lastSeq: this.lastSeq() });
+    if (resumed.signals.some((signal) => signal.name === 'resync')) this.resyncs++;
+    this.clients.push(resumed);
+    this.hops++;
+  }
+
+  private lastSeq(): number {
+    return Math.max(0, ...this.seqs());
+  }
+
+  seqs(): number[] {
+    return this.clients.flatMap((client) => client.dispatches.map((dispatch) => dispatch.seq ?? 0));
+  }
+
+  loadIds(): string[] {
+    return this.clients.flatMap((client) =>
+      client
+        .of('message.created')
+        .map((dispatch) => (dispatch.data as EventData<'message.created'>).message)
+        .filter((message) => message.channelId === this.channelId && message.content.startsWith('load '))
+        .map((message) => message.id),
+    );
+  }
+
+  close(): void {
+    this.clients.at(-1)!.close();
+  }
+}
+
 interface Person {
   id: string;
   token: string;
@@ -120,6 +189,10 @@ describe('realtime edge (auth + chat + two gateways)', () => {
         chat: { CHAT_SEND_LIMIT_PER_10S: '1000' },
         gateway: {
           REALTIME_CONSUMER_GROUP: GROUP,
+          // The load test sends hundreds of messages from one person within a minute.
+          RATE_LIMIT_IP_PER_MINUTE: '100000',
+          RATE_LIMIT_USER_PER_MINUTE: '100000',
+          GATEWAY_ROUTES_FILE: routesWithoutSendLimit(),
           REALTIME_RESUME_WINDOW_SECONDS: String(RESUME_WINDOW_SECONDS),
           REALTIME_DRAIN_TIMEOUT_MS: '1000',
         },
@@ -264,6 +337,57 @@ describe('realtime edge (auth + chat + two gateways)', () => {
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => lastSeq + 1 + index));
     resumed.close();
   });
+
+  it('while messages are sent at up to 200/s, clients that hop between the gateways get every acknowledged message once, in order', async () => {
+    const TOTAL = 400;
+    const hoppers = await Promise.all(
+      [bob, carol].flatMap((who) =>
+        [0, 1, 2, 3].map((n) =>
+          Hopper.open(who.token, n % 2 === 0 ? [gatewayA, gatewayB] : [gatewayB, gatewayA], general),
+        ),
+      ),
+    );
+    const acknowledged: string[] = [];
+    const refused: string[] = [];
+    const started = Date.now();
+    let next = 0;
+    const sender = async () => {
+      while (next < TOTAL) {
+        const index = next++;
+        const due = started + index * 5;
+        if (due > Date.now()) await sleep(due - Date.now());
+        const reply = await alice.api.post<{ id: string }>(`/api/v1/channels/${general}/messages`, {
+          content: `load ${index}`,
+        });
+        if (reply.status === 201) acknowledged.push(reply.body.id);
+        else refused.push(`${reply.status} ${JSON.stringify(reply.body)}`);
+      }
+    };
+    // Every client drops its connection twice while the messages flow and resumes on the other gateway.
+    const hopping = hoppers.map(async (hopper, n) => {
+      for (const at of [300 + n * 90, 1_200 + n * 70]) {
+        await sleep(Math.max(0, started + at - Date.now()));
+        await hopper.hop();
+      }
+    });
+    await Promise.all([...Array.from({ length: 8 }, sender), ...hopping]);
+    const seconds = (Date.now() - started) / 1_000;
+    expect(refused.slice(0, 3)).toEqual([]);
+    expect(acknowledged).toHaveLength(TOTAL);
+    const expected = [...acknowledged].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const hopper of hoppers) {
+      await until(() => hopper.loadIds().length >= TOTAL, 20_000).catch(() => undefined);
+      expect(hopper.resyncs).toBe(0);
+      expect(hopper.hops).toBe(2);
+      expect(hopper.loadIds()).toEqual(expected);
+      const seqs = hopper.seqs();
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
+    }
+    process.stderr.write(
+      `load resume: ${TOTAL} messages in ${seconds.toFixed(1)} s (${(TOTAL / seconds).toFixed(0)} msg/s), 8 clients × 2 hops\n`,
+    );
+    for (const hopper of hoppers) hopper.close();
+  }, 120_000);
 
   it('answers resync and a fresh ready after the resume window', async () => {
     const first = await open(gatewayA, { token: bob.token });

@@ -51,7 +51,7 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   REALTIME_CONSUMER_GROUP: z.string().min(1).default('gateway.realtime'),
   /** How long a disconnected session can be resumed (and its replay buffer kept). */
   REALTIME_RESUME_WINDOW_SECONDS: env.positiveInt().default(120),
-  /** Dispatches kept per session for resume; a client further behind gets `resync`. */
+  /** Dispatches kept per session (in the owning gateway's memory) for resume; a client further behind gets `resync`. */
   REALTIME_REPLAY_BUFFER_SIZE: env.positiveInt().default(1_000),
   /** One typing.started per user and channel per this many seconds. */
   REALTIME_TYPING_INTERVAL_SECONDS: env.positiveInt().default(5),

@@ -10,7 +10,7 @@ describeSessionStoreContract('in-memory', async (options) => ({
 describe('InMemorySessionStore', () => {
   it('drops expired sessions, heartbeats, typing throttles, connections and handshake counts nobody reads again', async () => {
     let now = 1_000_000;
-    const store = new InMemorySessionStore({ windowSeconds: 60, bufferSize: 10 }, () => now);
+    const store = new InMemorySessionStore({ windowSeconds: 60 }, () => now);
     for (let n = 0; n < 20; n++) await store.create(`s${n}`, 'u', 'n/a');
     await store.heartbeat('gone', 15);
     await store.claimTyping('u', 'c', 5);
@@ -20,6 +20,6 @@ describe('InMemorySessionStore', () => {
     now += 61_000;
     await store.create('fresh', 'u', 'n/a');
     expect(store.size).toBe(1);
-    expect(await store.get('fresh')).toMatchObject({ seq: 0 });
+    expect(await store.get('fresh')).toMatchObject({ owner: 'n/a' });
   });
 });

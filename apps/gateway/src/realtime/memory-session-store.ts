@@ -1,7 +1,8 @@
 import {
-  type BufferedDispatch,
+  type HandOver,
   type HeldConnection,
   parseDispatch,
+  serializeDispatch,
   SessionStore,
   type SessionStoreOptions,
   type StoredSession,
@@ -11,10 +12,9 @@ const SWEEP_INTERVAL_MS = 30_000;
 
 interface SessionRecord {
   userId: string;
-  seq: number;
   owner: string;
-  /** The replay buffer, oldest first; the entries stay serialized so a read never shares objects. */
-  entries: { seq: number; entry: string }[];
+  /** What the previous owner handed over: the buffer stays serialized so a read never shares objects. */
+  handed: { to: string; seq: number; lines: string[] } | null;
   expiresAt: number;
 }
 
@@ -49,40 +49,39 @@ export class InMemorySessionStore extends SessionStore {
 
   async create(sessionId: string, userId: string, owner: string): Promise<void> {
     this.sweep();
-    this.sessions.set(sessionId, { userId, seq: 0, owner, entries: [], expiresAt: this.windowEnd() });
+    this.sessions.set(sessionId, { userId, owner, handed: null, expiresAt: this.windowEnd() });
   }
 
   async get(sessionId: string): Promise<StoredSession | null> {
     const session = this.live(sessionId);
-    return session ? { userId: session.userId, seq: session.seq, owner: session.owner } : null;
+    return session ? { userId: session.userId, owner: session.owner } : null;
   }
 
-  async append(sessionId: string, owner: string, entry: string, refresh: boolean): Promise<number> {
+  async takeover(sessionId: string, expectedOwner: string, owner: string): Promise<boolean> {
     const session = this.live(sessionId);
-    if (session?.owner !== owner) return -1;
-    session.seq++;
-    session.entries.push({ seq: session.seq, entry });
-    const excess = session.entries.length - this.options.bufferSize;
-    if (excess > 0) session.entries.splice(0, excess);
-    if (refresh) session.expiresAt = this.windowEnd();
-    return session.seq;
-  }
-
-  async takeover(sessionId: string, expectedOwner: string, owner: string): Promise<number> {
-    const session = this.live(sessionId);
-    if (session?.owner !== expectedOwner) return -1;
+    if (session?.owner !== expectedOwner) return false;
     session.owner = owner;
+    session.handed = null;
     session.expiresAt = this.windowEnd();
-    return session.seq;
+    return true;
+  }
+
+  async handOver(sessionId: string, owner: string, { seq, entries }: HandOver): Promise<boolean> {
+    const session = this.live(sessionId);
+    if (session?.owner !== owner) return false;
+    session.handed = { to: owner, seq, lines: entries.map(serializeDispatch) };
+    session.expiresAt = this.windowEnd();
+    return true;
+  }
+
+  async handedOver(sessionId: string, owner: string): Promise<HandOver | null> {
+    const session = this.live(sessionId);
+    if (session?.owner !== owner || session.handed?.to !== owner) return null;
+    return { seq: session.handed.seq, entries: session.handed.lines.map(parseDispatch) };
   }
 
   async forget(sessionId: string, owner: string): Promise<void> {
     if (this.live(sessionId)?.owner === owner) this.sessions.delete(sessionId);
-  }
-
-  async buffer(sessionId: string): Promise<BufferedDispatch[]> {
-    const session = this.live(sessionId);
-    return session ? session.entries.map(({ seq, entry }) => parseDispatch(seq, entry)) : [];
   }
 
   async refresh(sessionIds: readonly string[]): Promise<void> {

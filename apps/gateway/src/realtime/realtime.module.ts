@@ -21,10 +21,7 @@ const REDIS_IF_DISTRIBUTED = [GATEWAY_CONFIG, { token: REDIS, optional: true }];
       provide: SessionStore,
       inject: REDIS_IF_DISTRIBUTED,
       useFactory: (config: GatewayConfig, redis?: Redis): SessionStore => {
-        const options = {
-          windowSeconds: config.REALTIME_RESUME_WINDOW_SECONDS,
-          bufferSize: config.REALTIME_REPLAY_BUFFER_SIZE,
-        };
+        const options = { windowSeconds: config.REALTIME_RESUME_WINDOW_SECONDS };
         return config.BONFIRE_MODE === 'standalone'
           ? new InMemorySessionStore(options)
           : new RedisSessionStore(distributedSetting(redis, 'REDIS_URL'), options);

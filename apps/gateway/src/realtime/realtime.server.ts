@@ -38,13 +38,14 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { decodeJwt } from 'jose';
 import { Counter, Gauge } from 'prom-client';
-import { type DefaultEventsMap, Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier';
 import { type DeniedSession, SessionDenylist } from '../tokens/session-denylist';
 import { ChatRealtimeClient } from './chat-realtime.client';
 import { CLIENT_EVENT_SCHEMAS, describeIssues } from './client-events';
+import { encodeDispatch, writeDispatch } from './dispatch-frame';
 import { EventLimiter, type EventLimits } from './event-limiter';
 import {
   REALTIME_TOPICS,
@@ -55,9 +56,15 @@ import {
 } from './event-routing';
 import { GatewayPeers } from './gateway-peers';
 import { PresenceRealtimeClient } from './presence-realtime.client';
-
-import { SnapshotCoverage } from './snapshot-coverage';
+import {
+  RealtimeSession as Session,
+  type RealtimeSocket,
+  sequenced,
+  type SocketData,
+} from './realtime-session';
+import type { SequencedDispatch } from './replay-ring';
 import { planReplay, SessionStore } from './session-store';
+import { SnapshotCoverage } from './snapshot-coverage';
 
 /** Events between gateways (GatewayPeers: the Redis adapter's serverSideEmit). */
 const PEER_EVENTS = { packet: 'realtime:packet', sessionTaken: 'realtime:session-taken' } as const;
@@ -71,6 +78,9 @@ const SNAPSHOT_COVERAGE_MS = 30_000;
 /** A connection counts against its user's cap this long unless refreshed (a dead gateway's lapse). */
 const CONNECTION_TTL_SECONDS = 30;
 const CONNECTION_REFRESH_MS = 10_000;
+/** How long a resume waits for the previous owner gateway to hand the session over, then resyncs. */
+const HANDOVER_TIMEOUT_MS = 3_000;
+const HANDOVER_POLL_MS = 20;
 /**
  * The transport guard allows this many times the event limits in raw packets (events, acks, pongs,
  * connects): an event flood meets the event limiter first; a flood of anything else is closed here.
@@ -79,20 +89,6 @@ const PACKET_LIMIT_FACTOR = 4;
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CLIENT_EVENTS: ReadonlySet<unknown> = new Set<RealtimeClientEvent>(REALTIME_CLIENT_EVENTS);
 
-interface SocketData {
-  identity: CallerIdentity;
-  tokenExp: number;
-  expiryTimer?: NodeJS.Timeout;
-  /** Resolves once presence has this connection (so `ready` shows the user's own status). */
-  presenceReported?: Promise<void>;
-  session?: Session;
-  /** `<nodeId>/<socketId>`: how the user's connection cap counts this socket. */
-  connectionId: string;
-  /** Stops counting this connection against the user's cap (idempotent). */
-  release: () => void;
-}
-
-type RealtimeSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 type Transport = RealtimeSocket['conn'];
 type Reply = (answer: RealtimeAck) => void;
 
@@ -106,38 +102,6 @@ interface Move {
   hidden: string[];
   /** The session had this guild in its view before the change (a joiner learns the guild otherwise). */
   known?: boolean;
-}
-
-/**
- * One realtime session held by this gateway: a live socket, or a detached one that keeps buffering
- * (so the client can resume within the window) until it expires or is taken over elsewhere.
- */
-class Session {
-  readonly rooms = new Set<string>();
-  /** Per guild, the channel rooms joined for it (so leaving a guild leaves exactly those). */
-  readonly guildChannels = new Map<string, Set<string>>();
-  socket: RealtimeSocket | null = null;
-  /** Deliveries run one after another per session, so sequence numbers and emits keep event order. */
-  queue: Promise<void> = Promise.resolve();
-  /** After a resume: event ids already in the buffer (appended by the previous owner). */
-  skipIds: Set<string> | null = null;
-  /**
-   * While a brand-new session waits for its snapshot: every packet this gateway processes meanwhile
-   * (see start()); 'overflow' when more than MAX_CAPTURED came.
-   */
-  captured: RealtimePacket[] | 'overflow' | null = null;
-  /** A new session's snapshot, for a while: dispatches it already shows are not sent again. */
-  coverage: SnapshotCoverage | null = null;
-  dropped = false;
-  detachTimer?: NodeJS.Timeout;
-
-  constructor(
-    readonly id: string,
-    readonly userId: string,
-    readonly identity: CallerIdentity,
-    /** `<nodeId>/<socketId>`: the connection allowed to append to the session in Redis. */
-    readonly owner: string,
-  ) {}
 }
 
 /**
@@ -292,9 +256,11 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     });
     io.on('connection', (socket: RealtimeSocket) => this.onConnection(socket));
     io.on(PEER_EVENTS.packet, (packet: RealtimePacket) => void this.receive(packet));
-    io.on(PEER_EVENTS.sessionTaken, (sessionId: string, owner: string) =>
-      this.onSessionTaken(sessionId, owner),
-    );
+    // In the packet queue: every packet that reached this gateway before the takeover notice (the resuming
+    // gateway may have handled it before it held the session) is in the ring that is handed over.
+    io.on(PEER_EVENTS.sessionTaken, (sessionId: string, owner: string, previousOwner?: string) => {
+      this.packetQueue = this.packetQueue.then(() => this.onSessionTaken(sessionId, owner, previousOwner));
+    });
 
     this.health.register('realtime-adapter', () => this.peers.check());
     this.health.register('realtime-consumer', async () => {
@@ -515,45 +481,34 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     return [...members];
   }
 
+  /**
+   * Numbers, buffers and writes a dispatch for each target session, synchronously and in packet order:
+   * the event is encoded once (dispatch-frame.ts) and buffered in each session's memory (ReplayRing).
+   */
   private deliver(packet: RealtimePacket, targets: Iterable<Session>): void {
-    const entry = JSON.stringify({ id: packet.id, type: packet.type, data: packet.data });
+    const dispatch = encodeDispatch(packet);
+    let written = 0;
     for (const session of targets) {
-      session.queue = session.queue
-        .then(() => this.append(session, packet, entry))
-        .catch((error: unknown) => {
-          // Redis failed: the session has a hole now; end it so the client resyncs.
-          this.logger.warn({ err: error, sessionId: session.id }, 'dispatch could not be buffered');
-          this.end(session, REALTIME_ERROR_CODES.unavailable);
-        });
+      if (!session.push(dispatch)) continue;
+      const socket = session.socket;
+      if (socket?.connected && isSlow(socket, this.config.REALTIME_MAX_PENDING_PACKETS)) {
+        socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.slowConsumer });
+        socket.disconnect(true);
+        continue;
+      }
+      written += session.flush();
     }
-  }
-
-  private async append(session: Session, packet: RealtimePacket, entry: string): Promise<void> {
-    if (session.dropped || session.skipIds?.has(packet.id) || session.coverage?.covers(packet)) return;
-    const seq = await this.store.append(session.id, session.owner, entry, session.socket !== null);
-    if (seq < 0) {
-      // Taken over by a resume elsewhere, or expired while detached.
-      this.drop(session, REALTIME_CLOSE_REASONS.sessionTaken);
-      return;
-    }
-    const socket = session.socket;
-    if (!socket?.connected) return;
-    if (isSlow(socket, this.config.REALTIME_MAX_PENDING_PACKETS)) {
-      socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.slowConsumer });
-      socket.disconnect(true);
-      return;
-    }
-    socket.emit('dispatch', { seq, type: packet.type, data: packet.data });
-    this.metrics.dispatched.inc({ kind: 'sequenced' });
+    if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
   }
 
   private deliverEphemeral(packet: RealtimePacket): void {
+    const dispatch = encodeDispatch(packet);
+    let written = 0;
     for (const session of this.targets(packet)) {
       const socket = session.socket;
-      if (!socket?.connected) continue;
-      socket.emit('dispatch', { seq: null, type: packet.type, data: packet.data });
-      this.metrics.dispatched.inc({ kind: 'ephemeral' });
+      if (socket?.connected && writeDispatch(socket.conn, dispatch, null)) written++;
     }
+    if (written > 0) this.metrics.dispatched.inc({ kind: 'ephemeral' }, written);
   }
 
   private seen(id: string): boolean {
@@ -872,21 +827,19 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
    * processes from before it asks chat for the state (an event processed earlier was committed before the
    * snapshot was read, so the snapshot holds it) until it joins its rooms — a step of the packet queue, so
    * no packet is half-seen. It then catches up on the captured packets in order, as if it had been in its
-   * rooms (their visibility changes applied to it alone, the dispatches it is a target of queued behind
+   * rooms (their visibility changes applied to it alone, the dispatches it is a target of held behind
    * `ready` with seq 1, 2, …). Dispatches the snapshot already shows, captured or arriving later, are
    * not sent (SnapshotCoverage).
    */
   private async start(socket: RealtimeSocket): Promise<void> {
     const { identity } = socket.data;
-    const session = new Session(randomUUID(), identity.userId, identity, `${this.nodeId}/${socket.id}`);
+    const session = this.newSession(randomUUID(), socket);
     session.captured = [];
     this.starting.add(session);
-    let openGate: (() => void) | undefined;
     try {
       const [state] = await Promise.all([this.chat.state(identity), socket.data.presenceReported]);
       const presence = await this.presence.ready(identity, presenceIdsOf(state));
       await this.store.create(session.id, session.userId, session.owner);
-      session.queue = new Promise<void>((resolve) => (openGate = resolve));
       const joined = this.packetQueue.then(() => this.catchUp(session, state));
       this.packetQueue = joined.catch(() => undefined);
       try {
@@ -908,12 +861,18 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
           : { status: 'online', customStatus: null },
       };
       socket.emit('ready', ready);
+      session.release(0);
       if (!socket.connected) this.detach(session);
     } finally {
       this.starting.delete(session);
       session.captured = null;
-      openGate?.();
     }
+  }
+
+  private newSession(sessionId: string, socket: RealtimeSocket): Session {
+    const { identity } = socket.data;
+    const owner = `${this.nodeId}/${socket.id}`;
+    return new Session(sessionId, identity.userId, identity, owner, this.config.REALTIME_REPLAY_BUFFER_SIZE);
   }
 
   /** Runs in the packet queue: the session joins its rooms, then replays what it captured meanwhile. */
@@ -933,13 +892,14 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
   /**
    * Resume, without loss or duplicates, on any gateway:
    * 1. the session must exist, belong to this user, and its owning gateway be alive (a crashed gateway
-   *    stopped buffering: its sessions resync rather than silently miss events);
-   * 2. the new session joins its rooms here first, with its delivery queue held;
-   * 3. takeover: the session's owner becomes this connection (compare-and-set), so the previous owner's
-   *    next append fails and it lets go (it is also told directly);
-   * 4. the buffer is read after the takeover: it holds everything the previous owner appended;
-   * 5. `resumed`, the missed dispatches in order, then the held live ones — minus those already in the
-   *    buffer (by event id), each appended with the next seq.
+   *    took the session's buffer with it: it resyncs rather than silently miss events);
+   * 2. the new session joins its rooms here first, held: what arrives meanwhile waits, unnumbered;
+   * 3. takeover: the session's owner becomes this connection (compare-and-set);
+   * 4. the previous owner lets go and hands its numbering and buffer over — in memory when it is this
+   *    gateway, else through the SessionStore after it hears `session-taken` (waited for at most
+   *    HANDOVER_TIMEOUT_MS, else resync);
+   * 5. the waiting dispatches are numbered after the buffer, minus those it already has (by event id);
+   *    then `resumed`, and every dispatch after the client's `lastSeq`, in order.
    */
   private async resume(
     socket: RealtimeSocket,
@@ -954,31 +914,35 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     const ownerNode = stored.owner.split('/')[0]!;
     if (ownerNode !== this.nodeId && !(await this.store.isNodeAlive(ownerNode))) return 'SESSION_UNKNOWN';
     const state = await this.chat.state(identity);
-    const session = new Session(sessionId, identity.userId, identity, `${this.nodeId}/${socket.id}`);
-    let openGate!: () => void;
-    session.queue = new Promise<void>((resolve) => (openGate = resolve));
+    const session = this.newSession(sessionId, socket);
+    session.seq = null;
     this.register(session, state);
     try {
-      const currentSeq = await this.store.takeover(sessionId, stored.owner, session.owner);
-      if (currentSeq < 0) {
+      if (!(await this.store.takeover(sessionId, stored.owner, session.owner))) {
         this.unregister(session);
         return 'SESSION_UNKNOWN';
       }
-      this.toPeers(PEER_EVENTS.sessionTaken, sessionId, session.owner);
-      this.onSessionTaken(sessionId, session.owner);
-      const buffer = await this.store.buffer(sessionId);
-      const plan = planReplay(buffer, lastSeq, currentSeq);
+      const handed =
+        ownerNode === this.nodeId
+          ? this.takeLocal(sessionId, stored.owner)
+          : await this.awaitHandOver(sessionId, stored.owner, session.owner);
+      if (!handed) {
+        this.unregister(session);
+        return 'SESSION_UNKNOWN';
+      }
+      session.adopt(handed.seq, handed.entries);
+      const plan = planReplay(
+        session.buffered().map(({ seq, dispatch }) => ({ seq, ...dispatch })),
+        lastSeq,
+        session.seq!,
+      );
       if (!plan.ok) {
         this.unregister(session);
         return plan.reason;
       }
-      session.skipIds = new Set(buffer.map((entry) => entry.id));
       this.attach(session, socket);
       socket.emit('resumed', { sessionId, replayed: plan.entries.length });
-      for (const entry of plan.entries) {
-        socket.emit('dispatch', { seq: entry.seq, type: entry.type, data: entry.data });
-      }
-      this.metrics.dispatched.inc({ kind: 'replayed' }, plan.entries.length);
+      this.metrics.dispatched.inc({ kind: 'replayed' }, session.release(lastSeq));
       // A straggler of the previous owner's stream may still arrive here; keep the ids a while.
       setTimeout(() => (session.skipIds = null), 30_000).unref();
       if (!socket.connected) this.detach(session);
@@ -986,9 +950,36 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       this.unregister(session);
       throw error;
-    } finally {
-      openGate();
     }
+  }
+
+  /** The previous owner is a connection of this gateway: its session's numbering and buffer, and it goes. */
+  private takeLocal(
+    sessionId: string,
+    previousOwner: string,
+  ): { seq: number; entries: SequencedDispatch[] } | null {
+    const previous = this.sessions.get(previousOwner);
+    if (!previous || previous.id !== sessionId || previous.dropped || previous.seq === null) return null;
+    const handed = { seq: previous.seq, entries: previous.buffered() };
+    this.drop(previous, REALTIME_CLOSE_REASONS.sessionTaken);
+    return handed;
+  }
+
+  /** Tells the previous owner's gateway, then waits until it has handed the session over. */
+  private async awaitHandOver(
+    sessionId: string,
+    previousOwner: string,
+    owner: string,
+  ): Promise<{ seq: number; entries: SequencedDispatch[] } | null> {
+    this.toPeers(PEER_EVENTS.sessionTaken, sessionId, owner, previousOwner);
+    const deadline = Date.now() + HANDOVER_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      const handed = await this.store.handedOver(sessionId, owner);
+      if (handed) return handed.seq < 0 ? null : { seq: handed.seq, entries: sequenced(handed.entries) };
+      await new Promise((resolve) => setTimeout(resolve, HANDOVER_POLL_MS));
+    }
+    this.logger.warn({ sessionId }, 'the previous gateway did not hand the session over in time; resync');
+    return null;
   }
 
   private register(session: Session, state: RealtimeState): void {
@@ -1065,11 +1056,20 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private onSessionTaken(sessionId: string, owner: string): void {
-    for (const session of [...this.sessions.values()]) {
-      if (session.id === sessionId && session.owner !== owner)
-        this.drop(session, REALTIME_CLOSE_REASONS.sessionTaken);
-    }
+  /**
+   * Another gateway's connection `owner` took over session `sessionId` from `previousOwner`: if that was a
+   * connection of this gateway, the session stops here and its numbering and buffer go to the new owner
+   * (seq -1 when this gateway no longer had it: the resume answers resync at once).
+   */
+  private onSessionTaken(sessionId: string, owner: string, previousOwner?: string): void {
+    if (!previousOwner || previousOwner.split('/')[0] !== this.nodeId) return;
+    const session = this.sessions.get(previousOwner);
+    const held = session && session.id === sessionId && !session.dropped;
+    const handOver = held ? session.handOver() : { seq: -1, entries: [] };
+    if (held) this.drop(session, REALTIME_CLOSE_REASONS.sessionTaken);
+    void this.store.handOver(sessionId, owner, handOver).catch((error: unknown) => {
+      this.logger.warn({ err: error, sessionId }, 'session could not be handed over');
+    });
   }
 
   // ---------------------------------------------------------------- tokens

@@ -1,8 +1,9 @@
 import type { Redis } from '@bonfire/platform';
 import {
-  type BufferedDispatch,
+  type HandOver,
   type HeldConnection,
   parseDispatch,
+  serializeDispatch,
   SessionStore,
   type SessionStoreOptions,
   type StoredSession,
@@ -10,36 +11,33 @@ import {
 
 /**
  * Keys (prefix `rt` in production):
- * - `rt:{<id>}:s` hash {userId, seq, owner};
- * - `rt:{<id>}:b` list of `<seq>|<entry>`, the replay buffer, capped to the newest N;
+ * - `rt:{<id>}:s` hash {userId, owner} and, once the previous owner handed the session over after a
+ *   takeover, {handedTo, seq}; `rt:{<id>}:b` the handed-over buffer, a list of `<seq>|<json>`;
  * - `rt:node:<nodeId>` a gateway's heartbeat; `rt:typing:<userId>:<channelId>` the typing throttle;
  * - `rt:conns:{<userId>}` sorted set of the user's live connections (`<nodeId>/<socketId>`) scored by
  *   when they lapse (Redis' own clock: every gateway agrees); `rt:handshakes:<userId>:<window>` counter.
- * The `{id}` hash tag keeps a session's keys in one Redis Cluster slot, as the scripts need. The buffer
- * always carries the session's TTL: a detached session's first append creates the list, which would
- * otherwise outlive the session.
+ * The `{id}` hash tag keeps a session's keys in one Redis Cluster slot, as the scripts need.
  */
-const APPEND = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return -1 end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[2])
-redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
-if tonumber(ARGV[3]) > 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[3])
-  redis.call('EXPIRE', KEYS[2], ARGV[3])
-else
-  local ttl = redis.call('PTTL', KEYS[1])
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
-end
-return seq
+const TAKEOVER = `
+if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'owner', ARGV[2])
+redis.call('HDEL', KEYS[1], 'handedTo', 'seq')
+redis.call('DEL', KEYS[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
 `;
 
-const TAKEOVER = `
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return -1 end
-redis.call('HSET', KEYS[1], 'owner', ARGV[2])
+/** ARGV: owner, seq, ttl, then the buffer's lines oldest first. */
+const HAND_OVER = `
+if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[2])
+for first = 4, #ARGV, 500 do
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, first, math.min(first + 499, #ARGV)))
+end
+redis.call('HSET', KEYS[1], 'handedTo', ARGV[1], 'seq', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
-return tonumber(redis.call('HGET', KEYS[1], 'seq'))
+return 1
 `;
 
 const FORGET = `
@@ -79,13 +77,13 @@ return count
 `;
 
 type ScriptedRedis = Redis & {
-  realtimeAppend(
+  realtimeHandOver(
     session: string,
     buffer: string,
     owner: string,
-    entry: string,
+    seq: number,
     ttl: number,
-    cap: number,
+    ...lines: string[]
   ): Promise<number>;
   realtimeTakeover(
     session: string,
@@ -110,7 +108,7 @@ export class RedisSessionStore extends SessionStore {
     private readonly options: SessionStoreOptions & { keyPrefix?: string },
   ) {
     super();
-    redis.defineCommand('realtimeAppend', { numberOfKeys: 2, lua: APPEND });
+    redis.defineCommand('realtimeHandOver', { numberOfKeys: 2, lua: HAND_OVER });
     redis.defineCommand('realtimeTakeover', { numberOfKeys: 2, lua: TAKEOVER });
     redis.defineCommand('realtimeForget', { numberOfKeys: 2, lua: FORGET });
     redis.defineCommand('realtimeClaimConnection', { numberOfKeys: 1, lua: CLAIM_CONNECTION });
@@ -122,59 +120,58 @@ export class RedisSessionStore extends SessionStore {
 
   async create(sessionId: string, userId: string, owner: string): Promise<void> {
     const key = this.sessionKey(sessionId);
-    await this.redis
-      .multi()
-      .hset(key, { userId, seq: 0, owner })
-      .expire(key, this.options.windowSeconds)
-      .exec();
+    await this.redis.multi().hset(key, { userId, owner }).expire(key, this.options.windowSeconds).exec();
   }
 
   async get(sessionId: string): Promise<StoredSession | null> {
     const fields = await this.redis.hgetall(this.sessionKey(sessionId));
     if (!fields['userId'] || fields['owner'] === undefined) return null;
-    return { userId: fields['userId'], seq: Number(fields['seq'] ?? 0), owner: fields['owner'] };
+    return { userId: fields['userId'], owner: fields['owner'] };
   }
 
-  append(sessionId: string, owner: string, entry: string, refresh: boolean): Promise<number> {
-    return this.redis.realtimeAppend(
-      this.sessionKey(sessionId),
-      this.bufferKey(sessionId),
-      owner,
-      entry,
-      refresh ? this.options.windowSeconds : 0,
-      this.options.bufferSize,
-    );
-  }
-
-  takeover(sessionId: string, expectedOwner: string, owner: string): Promise<number> {
-    return this.redis.realtimeTakeover(
+  async takeover(sessionId: string, expectedOwner: string, owner: string): Promise<boolean> {
+    const taken = await this.redis.realtimeTakeover(
       this.sessionKey(sessionId),
       this.bufferKey(sessionId),
       expectedOwner,
       owner,
       this.options.windowSeconds,
     );
+    return taken === 1;
+  }
+
+  async handOver(sessionId: string, owner: string, { seq, entries }: HandOver): Promise<boolean> {
+    const handed = await this.redis.realtimeHandOver(
+      this.sessionKey(sessionId),
+      this.bufferKey(sessionId),
+      owner,
+      seq,
+      this.options.windowSeconds,
+      ...entries.map(serializeDispatch),
+    );
+    return handed === 1;
+  }
+
+  async handedOver(sessionId: string, owner: string): Promise<HandOver | null> {
+    const results = await this.redis
+      .multi()
+      .hmget(this.sessionKey(sessionId), 'owner', 'handedTo', 'seq')
+      .lrange(this.bufferKey(sessionId), 0, -1)
+      .exec();
+    const [fields, lines] = (results ?? []).map(([, value]) => value) as [(string | null)[], string[]];
+    const [currentOwner, handedTo, seq] = fields ?? [];
+    if (currentOwner !== owner || handedTo !== owner) return null;
+    return { seq: Number(seq), entries: (lines ?? []).map(parseDispatch) };
   }
 
   async forget(sessionId: string, owner: string): Promise<void> {
     await this.redis.realtimeForget(this.sessionKey(sessionId), this.bufferKey(sessionId), owner);
   }
 
-  async buffer(sessionId: string): Promise<BufferedDispatch[]> {
-    const entries = await this.redis.lrange(this.bufferKey(sessionId), 0, -1);
-    return entries.map((raw) => {
-      const bar = raw.indexOf('|');
-      return parseDispatch(Number(raw.slice(0, bar)), raw.slice(bar + 1));
-    });
-  }
-
   async refresh(sessionIds: readonly string[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const pipeline = this.redis.pipeline();
-    for (const id of sessionIds) {
-      pipeline.expire(this.sessionKey(id), this.options.windowSeconds);
-      pipeline.expire(this.bufferKey(id), this.options.windowSeconds);
-    }
+    for (const id of sessionIds) pipeline.expire(this.sessionKey(id), this.options.windowSeconds);
     await pipeline.exec();
   }
 

@@ -8,7 +8,12 @@ export interface SessionStoreHarness {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const entry = (id: string, data: unknown = {}) => JSON.stringify({ id, type: 'message.created', data });
+const dispatch = (seq: number, id: string, data: unknown = {}) => ({
+  seq,
+  id,
+  type: 'message.created',
+  data,
+});
 
 /** One behaviour suite for every SessionStore adapter (real clock: windows of whole seconds). */
 export function describeSessionStoreContract(
@@ -18,7 +23,7 @@ export function describeSessionStoreContract(
   describe(`SessionStore contract: ${name}`, () => {
     let harness: SessionStoreHarness | undefined;
     const open = async (options: Partial<SessionStoreOptions> = {}) => {
-      harness = await makeStore({ windowSeconds: 60, bufferSize: 100, ...options });
+      harness = await makeStore({ windowSeconds: 60, ...options });
       return harness.store;
     };
     const id = () => randomUUID();
@@ -28,113 +33,104 @@ export function describeSessionStoreContract(
       harness = undefined;
     });
 
-    it('creates a session at seq 0 and knows no other', async () => {
+    it('creates a session and knows no other', async () => {
       const store = await open();
       const [session, user] = [id(), id()];
       await store.create(session, user, 'node/a');
-      expect(await store.get(session)).toEqual({ userId: user, seq: 0, owner: 'node/a' });
-      expect(await store.buffer(session)).toEqual([]);
+      expect(await store.get(session)).toEqual({ userId: user, owner: 'node/a' });
       expect(await store.get(id())).toBeNull();
-      expect(await store.buffer(id())).toEqual([]);
+      expect(await store.handedOver(session, 'node/a')).toBeNull();
     });
 
-    it('numbers appended dispatches one by one and replays them in order, intact', async () => {
-      const store = await open();
-      const session = id();
-      await store.create(session, id(), 'node/a');
-      expect(await store.append(session, 'node/a', entry('e1', { content: 'b|c', n: [1, 2] }), true)).toBe(1);
-      expect(await store.append(session, 'node/a', entry('e2'), false)).toBe(2);
-      expect(await store.append(session, 'node/a', entry('e3', null), true)).toBe(3);
-      expect(await store.buffer(session)).toEqual([
-        { seq: 1, id: 'e1', type: 'message.created', data: { content: 'b|c', n: [1, 2] } },
-        { seq: 2, id: 'e2', type: 'message.created', data: {} },
-        { seq: 3, id: 'e3', type: 'message.created', data: null },
-      ]);
-      expect((await store.get(session))?.seq).toBe(3);
-    });
-
-    it('refuses appends from a connection that does not own the session, or to no session', async () => {
-      const store = await open();
-      const session = id();
-      await store.create(session, id(), 'node/a');
-      expect(await store.append(session, 'node/b', entry('x'), true)).toBe(-1);
-      expect(await store.append(id(), 'node/a', entry('x'), true)).toBe(-1);
-      expect(await store.get(session)).toMatchObject({ seq: 0, owner: 'node/a' });
-      expect(await store.buffer(session)).toEqual([]);
-    });
-
-    it('keeps only the newest bufferSize dispatches, while seq keeps counting', async () => {
-      const store = await open({ bufferSize: 3 });
-      const session = id();
-      await store.create(session, id(), 'node/a');
-      for (let n = 1; n <= 5; n++) await store.append(session, 'node/a', entry(`e${n}`), true);
-      expect((await store.buffer(session)).map((dispatch) => [dispatch.seq, dispatch.id])).toEqual([
-        [3, 'e3'],
-        [4, 'e4'],
-        [5, 'e5'],
-      ]);
-      expect((await store.get(session))?.seq).toBe(5);
-    });
-
-    it('takes a session over only from the expected owner, and the old owner can no longer append', async () => {
+    it('takes a session over only from the expected owner; the old owner hands its buffer to the new one, intact', async () => {
       const store = await open();
       const session = id();
       await store.create(session, id(), 'node-1/a');
-      await store.append(session, 'node-1/a', entry('e1'), true);
-      await store.append(session, 'node-1/a', entry('e2'), true);
-      expect(await store.takeover(session, 'node-1/stale', 'node-2/b')).toBe(-1);
-      expect(await store.takeover(session, 'node-1/a', 'node-2/b')).toBe(2);
-      expect(await store.get(session)).toMatchObject({ seq: 2, owner: 'node-2/b' });
-      expect(await store.append(session, 'node-1/a', entry('late'), true)).toBe(-1);
-      expect(await store.append(session, 'node-2/b', entry('e3'), true)).toBe(3);
-      expect((await store.buffer(session)).map((dispatch) => dispatch.id)).toEqual(['e1', 'e2', 'e3']);
-      expect(await store.takeover(id(), 'node-1/a', 'node-2/b')).toBe(-1);
+      expect(await store.takeover(session, 'node-1/stale', 'node-2/b')).toBe(false);
+      expect(await store.takeover(id(), 'node-1/a', 'node-2/b')).toBe(false);
+      expect(await store.takeover(session, 'node-1/a', 'node-2/b')).toBe(true);
+      expect(await store.get(session)).toMatchObject({ owner: 'node-2/b' });
+      expect(await store.handedOver(session, 'node-2/b')).toBeNull();
+      const entries = [
+        dispatch(4, 'e4', { content: 'b|c', n: [1, 2] }),
+        dispatch(5, 'e5', null),
+        dispatch(6, 'e6'),
+      ];
+      // Only to the connection holding the session now.
+      expect(await store.handOver(session, 'node-3/c', { seq: 6, entries })).toBe(false);
+      expect(await store.handOver(session, 'node-2/b', { seq: 6, entries })).toBe(true);
+      expect(await store.handedOver(session, 'node-3/c')).toBeNull();
+      expect(await store.handedOver(session, 'node-2/b')).toEqual({ seq: 6, entries });
+    });
+
+    it('hands over an empty buffer, and a gone session as seq -1', async () => {
+      const store = await open();
+      const [quiet, gone] = [id(), id()];
+      for (const session of [quiet, gone]) await store.create(session, id(), 'n/a');
+      for (const session of [quiet, gone]) await store.takeover(session, 'n/a', 'n/b');
+      await store.handOver(quiet, 'n/b', { seq: 0, entries: [] });
+      await store.handOver(gone, 'n/b', { seq: -1, entries: [] });
+      expect(await store.handedOver(quiet, 'n/b')).toEqual({ seq: 0, entries: [] });
+      expect(await store.handedOver(gone, 'n/b')).toEqual({ seq: -1, entries: [] });
+    });
+
+    it('hands over a buffer of a thousand and more dispatches', async () => {
+      const store = await open();
+      const session = id();
+      await store.create(session, id(), 'n/a');
+      await store.takeover(session, 'n/a', 'n/b');
+      const entries = Array.from({ length: 1_234 }, (_, n) => dispatch(n + 1, `e${n + 1}`, { n }));
+      await store.handOver(session, 'n/b', { seq: 1_234, entries });
+      const handed = await store.handedOver(session, 'n/b');
+      expect(handed?.entries).toHaveLength(1_234);
+      expect(handed?.entries.at(-1)).toEqual(entries.at(-1));
+    });
+
+    it('a second takeover clears what was handed to the first', async () => {
+      const store = await open();
+      const session = id();
+      await store.create(session, id(), 'n/a');
+      await store.takeover(session, 'n/a', 'n/b');
+      await store.handOver(session, 'n/b', { seq: 2, entries: [dispatch(1, 'e1'), dispatch(2, 'e2')] });
+      expect(await store.takeover(session, 'n/b', 'n/c')).toBe(true);
+      expect(await store.handedOver(session, 'n/b')).toBeNull();
+      expect(await store.handedOver(session, 'n/c')).toBeNull();
     });
 
     it('lets exactly one of two racing takeovers win', async () => {
       const store = await open();
       const session = id();
       await store.create(session, id(), 'node-1/a');
-      await store.append(session, 'node-1/a', entry('e1'), true);
       const results = await Promise.all([
         store.takeover(session, 'node-1/a', 'node-2/b'),
         store.takeover(session, 'node-1/a', 'node-3/c'),
-        store.append(session, 'node-1/a', entry('e2'), true),
       ]);
-      expect(results[0]).toBe(1);
-      expect(results.slice(1)).toEqual([-1, -1]);
+      expect(results).toEqual([true, false]);
       expect((await store.get(session))?.owner).toBe('node-2/b');
     });
 
-    it('forgets a session (and its buffer) only for its owner', async () => {
+    it('forgets a session only for its owner', async () => {
       const store = await open();
       const session = id();
       await store.create(session, id(), 'node/a');
-      await store.append(session, 'node/a', entry('e1'), true);
       await store.forget(session, 'node/b');
-      expect((await store.get(session))?.seq).toBe(1);
+      expect(await store.get(session)).not.toBeNull();
       await store.forget(session, 'node/a');
       expect(await store.get(session)).toBeNull();
-      expect(await store.buffer(session)).toEqual([]);
-      expect(await store.append(session, 'node/a', entry('e2'), true)).toBe(-1);
+      expect(await store.takeover(session, 'node/a', 'node/b')).toBe(false);
     });
 
-    it('expires a detached session with its buffer; refresh, a refreshing append and takeover keep one alive', async () => {
+    it('expires a session not refreshed within the window; refresh and takeover keep one alive', async () => {
       const store = await open({ windowSeconds: 2 });
-      const [detached, refreshed, appended, taken] = [id(), id(), id(), id()];
-      for (const session of [detached, refreshed, appended, taken]) await store.create(session, id(), 'n/a');
-      await store.append(detached, 'n/a', entry('d1'), false);
+      const [detached, refreshed, taken] = [id(), id(), id()];
+      for (const session of [detached, refreshed, taken]) await store.create(session, id(), 'n/a');
       await sleep(1_000);
       await store.refresh([refreshed, id()]);
-      await store.append(appended, 'n/a', entry('a1'), true);
       await store.takeover(taken, 'n/a', 'n/b');
-      expect(await store.append(detached, 'n/a', entry('d2'), false)).toBe(2);
       await sleep(1_250);
       expect(await store.get(detached)).toBeNull();
-      expect(await store.buffer(detached)).toEqual([]);
-      expect(await store.append(detached, 'n/a', entry('d3'), true)).toBe(-1);
-      expect(await store.get(refreshed)).toMatchObject({ seq: 0 });
-      expect((await store.buffer(appended)).map((dispatch) => dispatch.id)).toEqual(['a1']);
+      expect(await store.takeover(detached, 'n/a', 'n/b')).toBe(false);
+      expect(await store.get(refreshed)).toMatchObject({ owner: 'n/a' });
       expect(await store.get(taken)).toMatchObject({ owner: 'n/b' });
     });
 

@@ -1,6 +1,5 @@
 export interface StoredSession {
   userId: string;
-  seq: number;
   owner: string;
 }
 
@@ -18,52 +17,56 @@ export interface HeldConnection {
   connectionId: string;
 }
 
+/** What a session's previous owner handed to the connection that took it over. */
+export interface HandOver {
+  /** The last sequence number the previous owner gave out; -1 when it no longer held the session. */
+  seq: number;
+  /** Its buffered dispatches, oldest first. */
+  entries: BufferedDispatch[];
+}
+
 export interface SessionStoreOptions {
-  /** How long a session (and its buffer) lives after its last refresh. */
+  /** How long a session lives after its last refresh. */
   windowSeconds: number;
-  /** Dispatches kept per session: the newest this many. */
-  bufferSize: number;
 }
 
 /**
  * The realtime state all gateways share, so a client can resume on any of them:
- * - sessions {userId, seq, owner}: `owner` is `<nodeId>/<socketId>` of the one connection allowed to
- *   append; `seq` the last sequence number given out;
- * - each session's replay buffer: its newest `bufferSize` dispatches with their sequence numbers.
- * A session and its buffer expire together `windowSeconds` after the last refresh; live connections
- * refresh them, detached sessions do not (they keep buffering until they expire or are resumed).
- * - gateway heartbeats: a session whose owner gateway died lost the events since, so resuming it
- *   answers resync rather than a silent gap;
+ * - sessions {userId, owner}: `owner` is `<nodeId>/<socketId>` of the one connection that holds the
+ *   session. The owning gateway keeps the session's sequence numbers and replay buffer in its memory
+ *   (nothing per dispatch reaches the store); a takeover moves them here once (handOver) for the new
+ *   owner to read (handedOver);
+ * - gateway heartbeats: a session whose owner gateway died cannot be handed over, so resuming it answers
+ *   resync rather than a silent gap;
  * - the typing throttle (one typing.started per user and channel per interval);
  * - each user's live connections on every gateway (the per-user cap) and handshake count (the per-user
  *   handshake rate).
- * Each method is atomic: the compare-and-set on `owner` is what makes a takeover safe, the count-and-add of
- * claimConnection what keeps the cap under parallel handshakes on any number of gateways.
+ * A session expires `windowSeconds` after its last refresh; live connections refresh theirs, detached
+ * sessions do not. Each method is atomic: the compare-and-set on `owner` is what makes a takeover safe,
+ * the count-and-add of claimConnection what keeps the cap under parallel handshakes on any number of
+ * gateways.
  */
 export abstract class SessionStore {
-  /** Starts a session at seq 0, owned by `owner`. */
+  /** Starts a session owned by `owner`. */
   abstract create(sessionId: string, userId: string, owner: string): Promise<void>;
 
   /** The session, or null when it does not exist (never did, expired or was forgotten). */
   abstract get(sessionId: string): Promise<StoredSession | null>;
 
-  /**
-   * Appends one dispatch (`entry`: `{id, type, data}` as JSON) with the next sequence number and returns it,
-   * or -1 when `owner` no longer holds the session. `refresh` restarts the session's window.
-   */
-  abstract append(sessionId: string, owner: string, entry: string, refresh: boolean): Promise<number>;
-
-  /** Moves the session to a new connection if `expectedOwner` still holds it: the current seq, or -1. */
-  abstract takeover(sessionId: string, expectedOwner: string, owner: string): Promise<number>;
+  /** Moves the session to a new connection if `expectedOwner` still holds it (true), else false. */
+  abstract takeover(sessionId: string, expectedOwner: string, owner: string): Promise<boolean>;
 
   /**
-   * Ends a session this connection still owns: after a delivery it could not buffer, resuming must
-   * answer resync instead of replaying a buffer with a hole in it.
+   * The previous owner's half of a takeover: leaves its sequence number and buffer for `owner`, the
+   * connection that took the session over (false, and nothing stored, when `owner` no longer holds it).
    */
+  abstract handOver(sessionId: string, owner: string, handOver: HandOver): Promise<boolean>;
+
+  /** What the previous owner handed to `owner`, or null while it has not (yet, or `owner` lost the session). */
+  abstract handedOver(sessionId: string, owner: string): Promise<HandOver | null>;
+
+  /** Ends a session this connection still owns: resuming it answers resync. */
   abstract forget(sessionId: string, owner: string): Promise<void>;
-
-  /** The session's buffered dispatches, oldest first (empty when the session is gone). */
-  abstract buffer(sessionId: string): Promise<BufferedDispatch[]>;
 
   /** Keeps live sessions alive (in one go for all of a gateway's connections). */
   abstract refresh(sessionIds: readonly string[]): Promise<void>;
@@ -104,19 +107,23 @@ export abstract class SessionStore {
   abstract claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean>;
 }
 
-/** A buffered entry back as the dispatch it was. */
-export function parseDispatch(seq: number, entry: string): BufferedDispatch {
-  const body = JSON.parse(entry) as { id: string; type: string; data: unknown };
-  return { seq, ...body };
+/** A buffered dispatch as one line of text (`<seq>|<json>`), for a store that keeps strings. */
+export function serializeDispatch({ seq, id, type, data }: BufferedDispatch): string {
+  return `${seq}|${JSON.stringify({ id, type, data })}`;
+}
+
+export function parseDispatch(line: string): BufferedDispatch {
+  const bar = line.indexOf('|');
+  const body = JSON.parse(line.slice(bar + 1)) as { id: string; type: string; data: unknown };
+  return { seq: Number(line.slice(0, bar)), ...body };
 }
 
 export type ReplayPlan = { ok: true; entries: BufferedDispatch[] } | { ok: false; reason: 'BUFFER_EXCEEDED' };
 
 /**
- * What a client that saw everything up to `lastSeq` is missing, given the session's seq when it was
- * taken over and the buffer read after that. The buffer must reach back to `lastSeq + 1` (when anything
- * was missed at all) and `lastSeq` cannot be ahead of the session; otherwise the client must resync.
- * Entries appended after the takeover (seq > currentSeq) are part of the replay too.
+ * What a client that saw everything up to `lastSeq` is missing, given the session's last sequence number
+ * and its buffer. The buffer must reach back to `lastSeq + 1` (when anything was missed at all) and
+ * `lastSeq` cannot be ahead of the session; otherwise the client must resync.
  */
 export function planReplay(
   buffer: readonly BufferedDispatch[],

@@ -1,5 +1,5 @@
 import type { EventData, RealtimeState } from '@bonfire/contracts';
-import type { RealtimePacket } from './event-routing';
+import type { DispatchSource } from './dispatch-frame';
 
 /**
  * What a brand-new session's `ready` snapshot already shows, so the session must not get it again as a
@@ -23,7 +23,7 @@ export class SnapshotCoverage {
     }
   }
 
-  covers(packet: RealtimePacket): boolean {
+  covers(packet: DispatchSource): boolean {
     switch (packet.type) {
       case 'channel.created':
         return (

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { dispatchFrame, encodeDispatch, writeDispatch } from './dispatch-frame';
+import { ReplayRing } from './replay-ring';
+
+const dispatch = (id: string) => encodeDispatch({ id, type: 'message.created', data: { id } });
+
+describe('ReplayRing', () => {
+  it('keeps the newest capacity entries in order', () => {
+    const ring = new ReplayRing(3);
+    for (let seq = 1; seq <= 5; seq++) ring.push({ seq, dispatch: dispatch(`e${seq}`) });
+    expect(ring.size).toBe(3);
+    expect(ring.entries().map((entry) => [entry.seq, entry.dispatch.id])).toEqual([
+      [3, 'e3'],
+      [4, 'e4'],
+      [5, 'e5'],
+    ]);
+    expect(ring.after(4).map((entry) => entry.seq)).toEqual([5]);
+    expect(ring.after(5)).toEqual([]);
+  });
+
+  it('is empty until pushed', () => {
+    const ring = new ReplayRing(2);
+    expect(ring.entries()).toEqual([]);
+    ring.push({ seq: 1, dispatch: dispatch('a') });
+    expect(ring.after(0).map((entry) => entry.dispatch.id)).toEqual(['a']);
+  });
+});
+
+describe('dispatch frames', () => {
+  it('encodes what socket.io would for emit("dispatch", {seq, type, data})', () => {
+    const encoded = encodeDispatch({ id: 'x', type: 'message.created', data: { content: 'a "quoted" é' } });
+    const frame = dispatchFrame(encoded, 42);
+    expect(frame.startsWith('2')).toBe(true);
+    expect(JSON.parse(frame.slice(1))).toEqual([
+      'dispatch',
+      { seq: 42, type: 'message.created', data: { content: 'a "quoted" é' } },
+    ]);
+    expect(JSON.parse(dispatchFrame(encoded, null).slice(1))[1].seq).toBeNull();
+  });
+
+  it('writes only to an open transport', () => {
+    const written: string[] = [];
+    const open = { readyState: 'open', write: (data: string) => written.push(data) };
+    expect(writeDispatch(open, dispatch('a'), 1)).toBe(true);
+    expect(writeDispatch({ ...open, readyState: 'closing' }, dispatch('b'), 2)).toBe(false);
+    expect(written).toHaveLength(1);
+  });
+});

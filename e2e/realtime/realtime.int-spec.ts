@@ -84,9 +84,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The gateway's routing table with the per-user send limit lifted (a copy in a temporary folder). */
 function routesWithoutSendLimit(): string {
-  const routes = JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../../apps/gateway/routes.json'), 'utf8'),
-  ) as {
+  const routes = JSON.parse(readFileSync(resolve(__dirname, '../../apps/gateway/routes.json'), 'utf8')) as {
     rateLimits: { name: string; limit: number }[];
   };
   for (const limit of routes.rateLimits) if (limit.name === 'send-message') limit.limit = 100_000;

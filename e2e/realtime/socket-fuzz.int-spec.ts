@@ -530,7 +530,8 @@ describe('socket.io fuzz (gateway realtime + voice signaling)', () => {
     ];
     const surfaces = [
       { open: gatewayClient, url: () => stack.gateway.url, nsp: '/' },
-      { open: voiceClient, url: () => voiceEndpoint, nsp: `${VOICE_SIGNALING_NAMESPACE},` },
+      // voice's health is on its internal port (the signaling port serves socket.io only)
+      { open: voiceClient, url: () => stack.voiceUrl!, nsp: `${VOICE_SIGNALING_NAMESPACE},` },
     ];
     for (const surface of surfaces) {
       for (const frame of frames) {
@@ -684,7 +685,7 @@ describe('socket.io fuzz (gateway realtime + voice signaling)', () => {
 
   it('stays up: both services answer /health/live and fresh clients work', async () => {
     expect(await live(stack.gateway.url)).toBe(200);
-    expect(await live(voiceEndpoint)).toBe(200);
+    expect(await live(stack.voiceUrl!)).toBe(200);
     const socket = connect(stack.gateway.url, {
       path: REALTIME_PATH,
       transports: ['websocket'],

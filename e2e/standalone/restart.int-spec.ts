@@ -6,7 +6,7 @@ import type { Channel, Guild, Message } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
-import { freePort, ServiceProcess } from '../support/stack';
+import { freePort, ServiceProcess, voiceSignalingPort } from '../support/stack';
 
 const launcher = resolve(__dirname, '../../tools/standalone/main.mjs');
 
@@ -31,7 +31,7 @@ describe('standalone: restart and the data folder', () => {
       const port = await freePort();
       env[`${variable}_PORT`] = String(port);
       env[`${variable}_URL`] = `http://127.0.0.1:${port}`;
-      if (name === 'voice') env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+      if (name === 'voice') await voiceSignalingPort(env);
     }
     platform = new ServiceProcess('standalone', Number(env['GATEWAY_PORT']), env, launcher, ['--quiet']);
     await platform.start();

@@ -38,6 +38,17 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * Voice signaling's own public listener (VOICE_SIGNALING_PORT) on a free port, and the address clients
+ * are sent to (VOICE_PUBLIC_URL) on it; VOICE_URL stays the internal port (REST, /metrics).
+ */
+export async function voiceSignalingPort(env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  env['VOICE_SIGNALING_PORT'] = String(port);
+  env['VOICE_PUBLIC_URL'] = `http://127.0.0.1:${port}`;
+  return env['VOICE_PUBLIC_URL'];
+}
+
+/**
  * Which shape the e2e stacks run: `distributed` (default: one process per service on the real servers) or
  * `standalone` (E2E_SHAPE=standalone: every service in one process on embedded parts, no servers needed).
  */
@@ -140,6 +151,10 @@ export class Stack {
   private readonly databases: TestDatabase[] = [];
   private readonly databaseUrls = new Map<string, string>();
   private dataDir: string | null = null;
+  /** Where clients reach voice signaling (VOICE_PUBLIC_URL), when the stack runs voice. */
+  voiceSignalingUrl: string | null = null;
+  /** Voice's internal port (VOICE_URL: REST, health, /metrics), either shape, when the stack runs voice. */
+  voiceUrl: string | null = null;
   readonly shape: Shape;
 
   private constructor(private readonly options: StackOptions) {
@@ -194,7 +209,8 @@ export class Stack {
       env[PORT_VARIABLE[name]!] = String(port);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
     }
-    env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+    this.voiceSignalingUrl = await voiceSignalingPort(env);
+    this.voiceUrl = env['VOICE_URL']!;
     // Signed storage links on the address the tests (and their browsers) use for the gateway.
     env['FILE_PUBLIC_URL'] = env['GATEWAY_URL'];
     const merged: NodeJS.ProcessEnv = { ...env, BONFIRE_MODE: 'standalone', BONFIRE_DATA_DIR: this.dataDir };
@@ -234,9 +250,10 @@ export class Stack {
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
     }
     if (ports.has('voice')) {
-      // Clients reach the voice node's signaling directly (its join answer names this endpoint); each
-      // stack keeps its own voice states, placement and member-events group.
-      env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+      // Clients reach the voice node's signaling directly, on its own public port (its join answer names
+      // this endpoint); each stack keeps its own voice states, placement and member-events group.
+      this.voiceSignalingUrl = await voiceSignalingPort(env);
+      this.voiceUrl = env['VOICE_URL']!;
       env['VOICE_KEY_PREFIX'] = `voice-e2e-${suffix}`;
       env['VOICE_CONSUMER_GROUP'] = `voice.members.e2e-${suffix}`;
     }

@@ -45,7 +45,9 @@ describe('voice (auth + chat + voice + gateway)', () => {
       selfMute: true,
     });
     expect(joined.status).toBe(200);
-    expect(joined.body.endpoint).toBe(stack.service('voice').url);
+    // Clients are sent to the voice node's public signaling port, never its internal one (REST, /metrics).
+    expect(joined.body.endpoint).toBe(stack.voiceSignalingUrl);
+    expect(joined.body.endpoint).not.toBe(stack.service('voice').url);
     expect(joined.body.state).toMatchObject({ userId: alice.id, guildId, channelId, selfMute: true });
 
     await until(() =>
@@ -74,6 +76,26 @@ describe('voice (auth + chat + voice + gateway)', () => {
     await until(() =>
       watcher.of<VoiceState>('voice.state.updated').some((s) => s.userId === alice.id && !s.selfMute),
     );
+  });
+
+  it('serves signaling only on the published signaling port: no REST API or /metrics there', async () => {
+    const signaling = stack.voiceSignalingUrl!;
+    const internal = stack.service('voice').url;
+    for (const path of [
+      '/metrics',
+      '/health/ready',
+      '/api/v1/voice/status',
+      `/api/v1/channels/${channelId}/voice-states`,
+    ]) {
+      const response = await fetch(`${signaling}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code, path).toBe('NOT_FOUND');
+    }
+    const metrics = await fetch(`${internal}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('http_requests_total');
+    expect((await fetch(`${internal}/voice/socket.io/?EIO=4&transport=polling`)).status).toBe(404);
+    expect((await fetch(`${signaling}/voice/socket.io/?EIO=4&transport=polling`)).status).toBe(200);
   });
 
   it('refuses a text channel and strangers with the right codes, through the gateway', async () => {

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmbeddedPostgres } from '@bonfire/platform';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
-import { freePort, ServiceProcess } from '../../e2e/support/stack';
+import { freePort, ServiceProcess, voiceSignalingPort } from '../../e2e/support/stack';
 import { benchRoutesFile, pidOfServer, readRssKiB, runBench, table, UNLIMITED } from './lib';
 
 const { values: args } = parseArgs({
@@ -57,7 +57,8 @@ async function platformEnv(directory: string, dataDir: string, cacheDir: string)
     env[`${service}_PORT`] = String(port);
     env[`${service}_URL`] = `http://127.0.0.1:${port}`;
   }
-  env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+  // voice signaling's own public listener (clients are sent there; VOICE_URL is the internal port)
+  await voiceSignalingPort(env);
   return env;
 }
 

@@ -10,7 +10,7 @@
 # printed then). Everything it builds stays cached for the next run (see setup-engine.sh); the images are
 # tagged bonfire/<service>:ci and never pushed. Settings (environment):
 #   BONFIRE_DOCKER_KEEP=1     leave the stack and the engine running at the end (to look around)
-#   BONFIRE_HTTP_PORT …       the host ports of docker/compose.host-infra.yml (defaults 18080–18086, 19080, 17070)
+#   BONFIRE_HTTP_PORT …       the host ports of docker/compose.host-infra.yml (defaults 18080–18087, 19080, 17070)
 #   BONFIRE_DOCKER_SERVICES   which images to build (default: all seven)
 set -euo pipefail
 

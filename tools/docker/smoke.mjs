@@ -3,7 +3,7 @@
 // user would: the web client is served; two people register; one creates a guild, the other joins and sees
 // a message arrive live over socket.io; an image goes up to S3 and comes back with its thumbnail; search
 // finds the message; a voice join answers and the voice node's signaling admits the token and opens a
-// WebRTC transport on the mediasoup worker.
+// WebRTC transport on the mediasoup worker, and that signaling port serves nothing else (no REST, /metrics).
 //
 //   node tools/docker/smoke.mjs [gateway URL]    (default $BONFIRE_SMOKE_URL or http://127.0.0.1:18080)
 //
@@ -275,8 +275,13 @@ await check('voice join answers; signaling admits the token; the worker opens a 
     transport.ok && transport.data.iceCandidates.length,
     `transport.create: ${JSON.stringify(transport)}`,
   );
+  // The published signaling port serves socket.io only: voice's REST API and /metrics are not on it.
+  for (const path of ['/metrics', '/api/v1/voice/status', '/health/ready']) {
+    const response = await fetch(`${joined.endpoint.replace(/\/$/, '')}${path}`);
+    assert(response.status === 404, `${joined.endpoint}${path} answered ${response.status}, not 404`);
+  }
   const candidate = transport.data.iceCandidates[0];
-  return `endpoint ${joined.endpoint}, ${welcome.routerRtpCapabilities.codecs.length} codecs, ICE ${candidate.protocol} ${candidate.address ?? candidate.ip}:${candidate.port}`;
+  return `endpoint ${joined.endpoint} (signaling only), ${welcome.routerRtpCapabilities.codecs.length} codecs, ICE ${candidate.protocol} ${candidate.address ?? candidate.ip}:${candidate.port}`;
 });
 
 for (const socket of sockets) socket.close();

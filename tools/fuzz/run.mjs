@@ -138,7 +138,9 @@ async function startPlatform(dataDir) {
     env[`${name.toUpperCase()}_PORT`] = String(port);
     env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
   }
-  env.VOICE_PUBLIC_URL = env.VOICE_URL;
+  // Voice signaling has its own public listener; clients are sent there, VOICE_URL stays internal.
+  env.VOICE_SIGNALING_PORT = String(await freePort());
+  env.VOICE_PUBLIC_URL = `http://127.0.0.1:${env.VOICE_SIGNALING_PORT}`;
   env.FILE_PUBLIC_URL = env.GATEWAY_URL;
   const output = [];
   const child = spawn(process.execPath, [join(workspaceRoot, 'tools/standalone/main.mjs'), '--quiet'], {

@@ -189,6 +189,8 @@ expect_fail "redis URL without redis://" --set redis.url=http://redis:6379
 expect_fail "short internal identity secret" --set secrets.internalIdentitySecret=short
 expect_fail "unknown secretEnv key" --set 'services.gateway.secretEnv={NOPE}'
 expect_fail "voice port range reversed" --set services.voice.enabled=true --set voice.rtcMinPort=45000 --set voice.rtcMaxPort=44000
+expect_fail "voice signaling on the internal port" --set services.voice.enabled=true --set voice.signalingPort=8086
+expect_fail "voice signaling inside the RTC range" --set services.voice.enabled=true --set voice.signalingPort=40001
 expect_fail "grace period ≤ drain time" --set services.gateway.terminationGracePeriodSeconds=10
 expect_fail "unknown monitoring key" --set monitoring.prometheusRule.typo=1
 expect_fail "error-ratio threshold above 1" --set monitoring.prometheusRule.thresholds.errorRatio=5

@@ -158,7 +158,8 @@ describe('the chart’s alert rules and dashboard read only metrics the services
       env[`${upper}_PORT`] = String(port);
       env[`${upper}_URL`] = `http://127.0.0.1:${port}`;
     }
-    env['VOICE_PUBLIC_URL'] = env['VOICE_URL'];
+    env['VOICE_SIGNALING_PORT'] = String(await freePort());
+    env['VOICE_PUBLIC_URL'] = `http://127.0.0.1:${env['VOICE_SIGNALING_PORT']}`;
     for (const [name, starter] of SERVICES) {
       // A computed path: tools may not import apps statically (module boundaries), the test boots them.
       const bootstrap = (await import(join(root, 'apps', name, 'src', 'bootstrap.ts'))) as Record<

@@ -7,12 +7,21 @@ import {
 } from '@bonfire/platform';
 import { VoiceServiceModule } from './app.module';
 import { voiceConfigSchema } from './config';
+import { SignalingListener } from './signaling/signaling-listener';
 import { SignalingServer } from './signaling/signaling.server';
+
+export interface RunningVoice extends RunningService {
+  /**
+   * The public signaling listener (VOICE_SIGNALING_HOST/PORT): socket.io only. `url` is the internal
+   * one (VOICE_PORT): REST, health, /metrics.
+   */
+  signalingUrl: string;
+}
 
 export async function startVoice(
   environment: NodeJS.ProcessEnv = process.env,
   options: { handleSignals?: boolean } = {},
-): Promise<RunningService> {
+): Promise<RunningVoice> {
   const config = loadConfig('voice', voiceConfigSchema, environment);
   await ensureDependencies(config);
   const handleSignals = options.handleSignals ?? true;
@@ -38,6 +47,7 @@ export async function startVoice(
   }
   return {
     ...running,
+    signalingUrl: running.app.get(SignalingListener).url,
     stop: async () => {
       await signaling.drain();
       await running.stop();

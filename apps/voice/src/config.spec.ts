@@ -15,6 +15,7 @@ describe('voice config', () => {
     const config = loadConfig('voice', voiceConfigSchema, base);
     expect(config).toMatchObject({
       VOICE_PORT: 8086,
+      VOICE_SIGNALING_PORT: 8087,
       VOICE_RTC_LISTEN_IP: '127.0.0.1',
       VOICE_RTC_MIN_PORT: 40_000,
       VOICE_RTC_MAX_PORT: 49_999,
@@ -26,6 +27,23 @@ describe('voice config', () => {
     });
     expect(config.VOICE_WORKERS).toBeGreaterThan(0);
     expect(config.VOICE_PUBLIC_URL).toBeUndefined();
+    expect(config.VOICE_SIGNALING_HOST).toBeUndefined();
+  });
+
+  it('refuses signaling on the internal port (it has its own public listener)', () => {
+    expect(() =>
+      loadConfig('voice', voiceConfigSchema, { ...base, VOICE_PORT: '9000', VOICE_SIGNALING_PORT: '9000' }),
+    ).toThrow(/VOICE_SIGNALING_PORT: must differ from VOICE_PORT/);
+    // Another address may take the same port number; port 0 (tests) picks a free one for each.
+    for (const apart of [
+      { VOICE_PORT: '9000', VOICE_SIGNALING_PORT: '9000', VOICE_SIGNALING_HOST: '0.0.0.0' },
+      { VOICE_PORT: '0', VOICE_SIGNALING_PORT: '0' },
+    ]) {
+      expect(() => loadConfig('voice', voiceConfigSchema, { ...base, ...apart })).not.toThrow();
+    }
+    expect(() => loadConfig('voice', voiceConfigSchema, { ...base, VOICE_SIGNALING_PORT: '70000' })).toThrow(
+      /VOICE_SIGNALING_PORT/,
+    );
   });
 
   it('names every bad network setting at boot', () => {

@@ -8,10 +8,18 @@ const ip = () => z.union([z.ipv4(), z.ipv6()]);
 export const voiceConfigSchema = baseServiceConfig
   .extend({
     VOICE_HOST: env.host().default('127.0.0.1'),
+    /** The internal listener: REST API (called by the gateway and chat), health, readiness, /metrics. */
     VOICE_PORT: env.port().default(8086),
     /**
-     * Base URL clients reach this node's signaling at (the join answer's `endpoint`). Unset: the address
-     * the service listens on (fine on one machine; set it behind a load balancer or in Kubernetes).
+     * The public listener: socket.io signaling only (VOICE_SIGNALING_PATH); anything else there is 404.
+     * Browsers reach it; the REST API and /metrics never are on it. Host unset: VOICE_HOST.
+     */
+    VOICE_SIGNALING_HOST: env.host().optional(),
+    VOICE_SIGNALING_PORT: env.port().default(8087),
+    /**
+     * Base URL clients reach this node's signaling at (the join answer's `endpoint`): the signaling
+     * listener. Unset: the address that listener binds (fine on one machine; set it behind a load balancer
+     * or in Kubernetes).
      */
     VOICE_PUBLIC_URL: env.url(['http', 'https']).optional(),
     /** This node's id in the placement registry. Unset: host name, pid and a random suffix. */
@@ -98,6 +106,16 @@ export const voiceConfigSchema = baseServiceConfig
     path: ['VOICE_RTC_MAX_PORT'],
     message: 'must not be below VOICE_RTC_MIN_PORT',
   })
+  .refine(
+    (config) =>
+      config.VOICE_SIGNALING_PORT === 0 ||
+      config.VOICE_SIGNALING_PORT !== config.VOICE_PORT ||
+      (config.VOICE_SIGNALING_HOST ?? config.VOICE_HOST) !== config.VOICE_HOST,
+    {
+      path: ['VOICE_SIGNALING_PORT'],
+      message: 'must differ from VOICE_PORT (signaling has its own public listener)',
+    },
+  )
   .refine((config) => config.VOICE_RTC_UDP || config.VOICE_RTC_TCP, {
     path: ['VOICE_RTC_UDP'],
     message: 'VOICE_RTC_UDP and VOICE_RTC_TCP cannot both be false',

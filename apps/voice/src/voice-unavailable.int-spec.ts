@@ -74,13 +74,13 @@ describe('a voice node without the mediasoup worker binary among nodes sharing R
       body: {},
     });
     expect(join.status).toBe(200);
-    expect(join.body.endpoint).toBe(media.service.url);
+    expect(join.body.endpoint).toBe(media.signalingUrl);
     const { client, welcome } = await SignalingClient.connect(join.body.endpoint, join.body.token);
     clients.push(client);
     expect(welcome.channelId).toBe(channelId);
 
     // The bare node's signaling path still refuses: it hosts no room.
-    const polling = await fetch(`${bare.service.url}/voice/socket.io/?EIO=4&transport=polling`);
+    const polling = await fetch(`${bare.signalingUrl}/voice/socket.io/?EIO=4&transport=polling`);
     expect(polling.status).toBe(503);
   });
 });

@@ -77,22 +77,26 @@ describe('voice without the mediasoup worker binary (standalone shape)', () => {
   });
 
   it('answers the signaling path 503 VOICE_UNAVAILABLE (polling and WebSocket)', async () => {
-    const polling = await fetch(`${app.service.url}/voice/socket.io/?EIO=4&transport=polling`);
+    const polling = await fetch(`${app.signalingUrl}/voice/socket.io/?EIO=4&transport=polling`);
     expect(polling.status).toBe(503);
     const body = (await polling.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('VOICE_UNAVAILABLE');
     expect(body.error.message).toMatch(HOW_TO_BUILD);
 
     // A working node would refuse this token in the handshake (TOKEN_INVALID); this one refuses the upgrade.
-    const refused = (await SignalingClient.connect(app.service.url, 'any-token').then(
+    const refused = (await SignalingClient.connect(app.signalingUrl, 'any-token').then(
       () => null,
       (error: unknown) => error,
     )) as { message: string; description?: { message?: string } } | null;
     expect(refused?.message).toBe('websocket error');
     expect(refused?.description?.message).toBe('Unexpected server response: 503');
 
-    // The rest of the HTTP API is untouched by the signaling refusal.
-    const other = await fetch(`${app.service.url}/voice/socket.iox`);
+    // The rest of the signaling listener is untouched by the refusal: not found, as on a working node.
+    const other = await fetch(`${app.signalingUrl}/voice/socket.iox`);
     expect(other.status).toBe(404);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    // And the internal port serves no signaling at all.
+    const internal = await fetch(`${app.service.url}/voice/socket.io/?EIO=4&transport=polling`);
+    expect(internal.status).toBe(404);
   });
 });

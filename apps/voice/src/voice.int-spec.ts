@@ -120,7 +120,7 @@ describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (
 
     const a = await connect(alice, channelId);
     expect(a.join).toMatchObject({ expiresInSeconds: 60, state: { userId: alice, guildId, channelId } });
-    expect(a.join.endpoint).toBe(app.service.url);
+    expect(a.join.endpoint).toBe(app.signalingUrl);
     expect(a.welcome).toMatchObject({ channelId, peers: [] });
     expect(
       (a.welcome.routerRtpCapabilities as { codecs: { mimeType: string }[] }).codecs.map((c) => c.mimeType),
@@ -220,8 +220,8 @@ describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (
     const alice = snowflake();
     const { channel } = guildFixture(app, { [alice]: MEMBER });
     const channelId = channel();
-    await expect(SignalingClient.connect(app.service.url, undefined)).rejects.toThrow('TOKEN_MISSING');
-    await expect(SignalingClient.connect(app.service.url, 'not.a.token')).rejects.toThrow('TOKEN_INVALID');
+    await expect(SignalingClient.connect(app.signalingUrl, undefined)).rejects.toThrow('TOKEN_MISSING');
+    await expect(SignalingClient.connect(app.signalingUrl, 'not.a.token')).rejects.toThrow('TOKEN_INVALID');
     const first = await join(alice, channelId);
     const second = await join(alice, channelId);
     // A new join replaced the first session: its token no longer admits.
@@ -706,7 +706,7 @@ describe('two voice nodes sharing Redis (placement, cross-node control)', () => 
       as: alice,
       body: {},
     });
-    const host = joined.body.endpoint === nodeA.service.url ? nodeA : nodeB;
+    const host = joined.body.endpoint === nodeA.signalingUrl ? nodeA : nodeB;
     const other = host === nodeA ? nodeB : nodeA;
     const { client, welcome } = await SignalingClient.connect(joined.body.endpoint, joined.body.token);
     clients.push(client);
@@ -745,13 +745,13 @@ describe('two voice nodes sharing Redis (placement, cross-node control)', () => 
     });
     expect(first.status).toBe(200);
     expect(second.body.endpoint).toBe(first.body.endpoint);
-    const [host, other] = first.body.endpoint === nodeA.service.url ? [nodeA, nodeB] : [nodeB, nodeA];
+    const [host, other] = first.body.endpoint === nodeA.signalingUrl ? [nodeA, nodeB] : [nodeB, nodeA];
 
     // A token only admits on the node it names.
-    await expect(SignalingClient.connect(other.service.url, first.body.token)).rejects.toThrow(
+    await expect(SignalingClient.connect(other.signalingUrl, first.body.token)).rejects.toThrow(
       'TOKEN_INVALID',
     );
-    const { client } = await SignalingClient.connect(host.service.url, first.body.token);
+    const { client } = await SignalingClient.connect(host.signalingUrl, first.body.token);
     clients.push(client);
 
     // The node that did not host the session server-mutes it: the hosting node applies it.
@@ -769,6 +769,6 @@ describe('two voice nodes sharing Redis (placement, cross-node control)', () => 
       as: alice,
       body: {},
     });
-    expect(again.body.endpoint).toBe(other.service.url);
+    expect(again.body.endpoint).toBe(other.signalingUrl);
   });
 });

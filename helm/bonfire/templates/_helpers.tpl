@@ -160,6 +160,9 @@ VOICE_TOKEN_SECRET: {{ $voiceToken | quote }}
 {{- end }}
 {{- if eq .name "voice" }}
 {{- with .root.Values.voice }}
+# the public listener (signaling only); VOICE_PORT above is internal (REST, health, /metrics)
+- name: VOICE_SIGNALING_PORT
+  value: {{ .signalingPort | quote }}
 - name: VOICE_RTC_LISTEN_IP
   value: "0.0.0.0"
 - name: VOICE_RTC_MIN_PORT
@@ -185,7 +188,7 @@ VOICE_TOKEN_SECRET: {{ $voiceToken | quote }}
 {{- else }}
 # each pod is reached on its node's address (hostNetwork); behind TLS set voice.publicUrl per node pool
 - name: VOICE_PUBLIC_URL
-  value: "http://$(VOICE_RTC_ANNOUNCED_IP):{{ $.svc.port }}"
+  value: "http://$(VOICE_RTC_ANNOUNCED_IP):{{ .signalingPort }}"
 {{- end }}
 {{- end }}
 {{- end }}
@@ -246,6 +249,13 @@ httpGet:
 {{- define "bonfire.validate" -}}
 {{- if gt (int .Values.voice.rtcMinPort) (int .Values.voice.rtcMaxPort) -}}
 {{- fail "voice.rtcMinPort must not exceed voice.rtcMaxPort" -}}
+{{- end -}}
+{{- $signaling := int .Values.voice.signalingPort -}}
+{{- if eq $signaling (int (dig "voice" "port" 0 .Values.services)) -}}
+{{- fail "voice.signalingPort must differ from services.voice.port (the internal REST and /metrics port)" -}}
+{{- end -}}
+{{- if and (ge $signaling (int .Values.voice.rtcMinPort)) (le $signaling (int .Values.voice.rtcMaxPort)) -}}
+{{- fail "voice.signalingPort must be outside voice.rtcMinPort-rtcMaxPort" -}}
 {{- end -}}
 {{- range $name, $svc := (include "bonfire.services" . | fromYaml) -}}
 {{- if and $svc.migrations (not $.Values.secrets.existingSecret) (not (get $.Values.postgres.databaseUrls $name)) -}}

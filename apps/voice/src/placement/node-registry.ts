@@ -6,6 +6,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VOICE_NODE_ID } from '../core.module';
 import { RoomsService } from '../rooms/rooms.service';
+import { SignalingListener } from '../signaling/signaling-listener';
 import { type VoiceNode, VoiceNodeStore } from './voice-node.store';
 
 export type { VoiceNode } from './voice-node.store';
@@ -31,6 +32,7 @@ export class NodeRegistry implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly store: VoiceNodeStore,
     private readonly rooms: RoomsService,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly signaling: SignalingListener,
   ) {
     this.endpoint = config.VOICE_PUBLIC_URL?.replace(/\/$/, '') ?? null;
     this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'placement' });
@@ -38,12 +40,9 @@ export class NodeRegistry implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    // Registered once the node serves: the signaling listener opens during bootstrap, VOICE_PORT after it.
     server.once('listening', () => {
-      if (!this.endpoint) {
-        const address = server.address();
-        const port = typeof address === 'object' && address ? address.port : this.config.VOICE_PORT;
-        this.endpoint = `http://${this.config.VOICE_HOST}:${port}`;
-      }
+      this.endpoint ??= this.signaling.url;
       void this.heartbeat();
     });
   }

@@ -8,15 +8,16 @@ function isSignaling(url: string | undefined): boolean {
 }
 
 /**
- * A node without media answers its signaling path (polling requests and WebSocket upgrades) with 503
- * VOICE_UNAVAILABLE instead of attaching socket.io; every other request goes on to the HTTP app, the
- * way socket.io itself sits in front of it.
+ * A node without media answers its signaling path (polling requests and WebSocket upgrades) on the
+ * signaling listener with 503 VOICE_UNAVAILABLE instead of attaching socket.io; every other request goes
+ * on to the listener's own handler (404), the way socket.io itself sits in front of it.
  */
 export function refuseSignaling(server: Server, message: string): void {
   const body = JSON.stringify({ error: { code: VOICE_REST_ERROR_CODES.voiceUnavailable, message } });
   const headers = {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(body)),
+    'x-content-type-options': 'nosniff',
   };
   const app = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
   server.removeAllListeners('request');

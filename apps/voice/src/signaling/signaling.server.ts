@@ -1,4 +1,3 @@
-import type { Server as HttpServer } from 'node:http';
 import {
   has,
   PERMISSIONS,
@@ -14,7 +13,6 @@ import {
 } from '@bonfire/contracts';
 import { AppError, createLogger, refuseOtherSocketIoMethods } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import { ChatClient } from '../chat/chat.client';
 import { VOICE_CONFIG, VOICE_LIMITS, type VoiceConfig } from '../config';
@@ -28,6 +26,7 @@ import { publicState, VoiceStateStore } from '../voice-states/voice-state.store'
 import { VoiceStatesService } from '../voice-states/voice-states.service';
 import { CLIENT_EVENT_SCHEMAS, describeIssues } from './signaling.schemas';
 
+import { SignalingListener } from './signaling-listener';
 import { refuseSignaling } from './signaling-unavailable';
 
 interface SessionData {
@@ -52,7 +51,8 @@ class HandshakeError extends Error {
 }
 
 /**
- * Signaling: socket.io on the voice port (path VOICE_SIGNALING_PATH, namespace VOICE_SIGNALING_NAMESPACE).
+ * Signaling: socket.io on the voice node's public listener (VOICE_SIGNALING_PORT, see SignalingListener;
+ * path VOICE_SIGNALING_PATH, namespace VOICE_SIGNALING_NAMESPACE) — never on VOICE_PORT, the internal one.
  * The handshake presents a voice token for this node; the session must still be the user's voice state.
  * Every client event is validated and answered with a VoiceAck. A disconnect closes all the client's
  * transports, producers and consumers; its voice state lapses after VOICE_RECONNECT_GRACE_SECONDS unless
@@ -70,7 +70,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
     @Inject(VOICE_NODE_ID) private readonly nodeId: string,
-    private readonly adapterHost: HttpAdapterHost,
+    private readonly listener: SignalingListener,
     private readonly tokens: VoiceTokenService,
     private readonly store: VoiceStateStore,
     private readonly states: VoiceStatesService,
@@ -82,8 +82,14 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'signaling' });
   }
 
-  onApplicationBootstrap(): void {
-    const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+  /** Attaches signaling to the public listener, then opens it (before VOICE_PORT listens). */
+  async onApplicationBootstrap(): Promise<void> {
+    this.attach();
+    await this.listener.listen();
+  }
+
+  private attach(): void {
+    const httpServer = this.listener.server;
     const unavailable = this.rooms.mediaUnavailable;
     if (unavailable) return refuseSignaling(httpServer, unavailable);
     this.io = new Server(httpServer, {
@@ -132,11 +138,9 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     await this.drain();
-    await new Promise<void>((resolve) => {
-      if (!this.io) return resolve();
-      // io.close() also closes the HTTP server, already closed by the shutdown sequence.
-      void this.io.close(() => resolve());
-    });
+    // Stops engine.io (its timers, the sockets left); it also closes the listener, which waits below.
+    void this.io?.close();
+    await this.listener.close();
   }
 
   private async authenticate(socket: VoiceSocket): Promise<void> {

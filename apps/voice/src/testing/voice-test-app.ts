@@ -8,9 +8,9 @@ import {
   type VoiceServerEvent,
   type VoiceServerEvents,
 } from '@bonfire/contracts';
-import { REDIS, type Redis, type RunningService, ServiceTestClient } from '@bonfire/platform';
+import { REDIS, type Redis, ServiceTestClient } from '@bonfire/platform';
 import { io, type Socket } from 'socket.io-client';
-import { startVoice } from '../bootstrap';
+import { type RunningVoice, startVoice } from '../bootstrap';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { RoomsService } from '../rooms/rooms.service';
 import { VoiceKeys } from '../voice.keys';
@@ -26,7 +26,7 @@ import { deleteVoiceKeys } from './redis-test-keys';
  */
 export class VoiceTestApp {
   private constructor(
-    readonly service: RunningService,
+    readonly service: RunningVoice,
     readonly client: ServiceTestClient,
     readonly chat: FakeChat,
     private readonly ownsChat: boolean,
@@ -46,6 +46,7 @@ export class VoiceTestApp {
         {
           ...process.env,
           VOICE_PORT: '0',
+          VOICE_SIGNALING_PORT: '0',
           VOICE_PUBLIC_URL: undefined,
           VOICE_WORKERS: '2',
           VOICE_KEY_PREFIX: `voice-test-${randomBytes(4).toString('hex')}`,
@@ -61,6 +62,11 @@ export class VoiceTestApp {
       if (!shared.chat) await chat.stop();
       throw error;
     }
+  }
+
+  /** The public signaling listener (the join answer's endpoint); `service.url` is the internal one. */
+  get signalingUrl(): string {
+    return this.service.signalingUrl;
   }
 
   get rooms(): RoomsService {

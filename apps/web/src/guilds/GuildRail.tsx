@@ -66,7 +66,12 @@ export function GuildRail({ activeGuildId }: { activeGuildId: string | null }) {
                 {state.guild.iconFileId ? (
                   <img src={client.files.publicFileUrl(state.guild.iconFileId, 'small')} alt="" />
                 ) : (
-                  initials(state.guild.name)
+                  // Drawn by CSS, like an avatar's initial: the button's name is the server's.
+                  <span
+                    className="guild-initials"
+                    data-initials={initials(state.guild.name)}
+                    aria-hidden="true"
+                  />
                 )}
                 {mentions ? <span className="badge">{mentions}</span> : null}
               </button>

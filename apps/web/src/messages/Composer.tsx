@@ -278,7 +278,6 @@ export function Composer({
           placeholder={placeholder}
           aria-label={placeholder}
           aria-autocomplete="list"
-          aria-expanded={open}
           aria-controls={open ? listId : undefined}
           aria-activedescendant={active ? `${listId}-${active.id}` : undefined}
           aria-invalid={tooLong}

@@ -208,6 +208,7 @@ export function MessageList({
                   data-index={0}
                   style={style}
                   className="history-edge"
+                  role="listitem"
                 >
                   {!history?.loaded
                     ? 'Loading messages…'

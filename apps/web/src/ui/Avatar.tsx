@@ -30,13 +30,16 @@ export function Avatar({ userId, name, imageUrl, status, size = 'normal', speaki
   const classes = ['avatar', size === 'normal' ? '' : size, speaking ? 'speaking' : '']
     .filter(Boolean)
     .join(' ');
+  // The initial is drawn by CSS (attr()): decoration, not text — so it is not part of what a button
+  // containing the avatar visibly says (WCAG 2.5.3, label in name).
   return (
     <span
       className={classes}
       style={{ background: imageUrl ? 'transparent' : colorFor(userId) }}
+      data-initial={imageUrl ? undefined : (name.trim()[0] ?? '?').toUpperCase()}
       aria-hidden="true"
     >
-      {imageUrl ? <img src={imageUrl} alt="" /> : (name.trim()[0] ?? '?').toUpperCase()}
+      {imageUrl ? <img src={imageUrl} alt="" /> : null}
       {status ? <span className={`presence-dot ${status === 'invisible' ? 'offline' : status}`} /> : null}
     </span>
   );

@@ -359,6 +359,12 @@ describe('authorisation matrix (every operation Ã— caller; every dispatch type Ã
     const guestSocket = await Watcher.open(world.baseUrl, guest.token);
     await guest.client.ok('PATCH', '/api/v1/users/@me/presence', { status: 'dnd' });
     await delivered('presence.updated', (data) => data['userId'] === guest.id && data['status'] === 'dnd');
+    // A profile change reaches those who share a guild with the user (a stranger never).
+    await guest.client.ok('PATCH', '/api/v1/users/@me', { displayName: 'Guest Renamed' });
+    await delivered(
+      'user.updated',
+      (data) => data['id'] === guest.id && data['displayName'] === 'Guest Renamed',
+    );
     await x.ok('DELETE', `${g}/members/${guest.id}`);
     await delivered('member.left', (data) => data['userId'] === guest.id && data['guildId'] === guild.id);
 

@@ -219,8 +219,11 @@ export const EXERCISES: Record<string, Exercise> = {
   },
   'GET /api/v1/channels/{channelId}': { variants: allOf },
   'PATCH /api/v1/channels/{channelId}': {
-    variants: ['private'],
-    prepare: ({ target }) => ({ body: { topic: target.topic } }),
+    variants: allOf,
+    // A group DM has only a name: the same one again (the fixture's DM keeps its name).
+    prepare: ({ target, variant, world }) => ({
+      body: variant === 'dm' ? { name: world.dm.name } : { topic: target.topic },
+    }),
   },
   'DELETE /api/v1/channels/{channelId}': {
     prepare: async ({ world }) => {

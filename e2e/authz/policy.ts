@@ -104,7 +104,12 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/v1/guilds/{guildId}/channels': needs('MANAGE_CHANNELS'),
   'PATCH /api/v1/guilds/{guildId}/channels': needs('MANAGE_CHANNELS'),
   'GET /api/v1/channels/{channelId}': member(),
-  'PATCH /api/v1/channels/{channelId}': needs('MANAGE_CHANNELS'),
+  // In a group DM any recipient may rename it (as in Discord).
+  'PATCH /api/v1/channels/{channelId}': {
+    kind: 'permission',
+    permissions: ['MANAGE_CHANNELS'],
+    dm: 'recipients',
+  },
   'DELETE /api/v1/channels/{channelId}': needs('MANAGE_CHANNELS'),
   'PUT /api/v1/channels/{channelId}/permissions/{overwriteId}': needs('MANAGE_ROLES'),
   'DELETE /api/v1/channels/{channelId}/permissions/{overwriteId}': needs('MANAGE_ROLES'),

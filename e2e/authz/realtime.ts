@@ -89,5 +89,6 @@ export const DISPATCH_AUDIENCE: Record<DispatchType, Audience> = {
   'role.updated': 'guild',
   'role.deleted': 'guild',
   'presence.updated': 'guild',
+  'user.updated': 'guild',
   'readstate.updated': 'self',
 };

@@ -226,7 +226,7 @@ describe('web client: pins, reactions, markdown, group DMs, profiles, account se
     await bob.page.getByRole('heading', { name: `@ ${displayName(alice)}` }).waitFor();
   });
 
-  it('makes a group DM of three; a removed member loses it, and a member can leave', async () => {
+  it('makes a group DM of three; a removed member loses it, a member renames it and leaves', async () => {
     const groupName = `Trio ${tag()}`;
     await openDirectMessages(alice.page);
     await alice.page.getByRole('button', { name: 'New direct message' }).click();
@@ -261,15 +261,25 @@ describe('web client: pins, reactions, markdown, group DMs, profiles, account se
     await send(alice.page, after);
     await messageWith(bob.page, after).waitFor();
     await bob.page.getByRole('button', { name: 'Group settings' }).click();
-    await bob.page
-      .getByRole('dialog', { name: 'Group settings' })
-      .getByRole('button', { name: 'Leave group' })
-      .click();
+    const bobSettings = bob.page.getByRole('dialog', { name: 'Group settings' });
+    // Bob (not the owner) renames the group: Alice sees the new name live.
+    const renamed = `Duo ${tag()}`;
+    await bobSettings.getByLabel('Group name', { exact: true }).fill(renamed);
+    const [renameReply] = await Promise.all([
+      bob.page.waitForResponse(
+        (response) => response.request().method() === 'PATCH' && response.url().includes('/api/v1/channels/'),
+      ),
+      bobSettings.getByRole('button', { name: 'Rename' }).click(),
+    ]);
+    expect(renameReply.status()).toBe(200);
+    await alice.page.getByRole('heading', { name: `@ ${renamed}` }).waitFor();
+    await dmButton(alice.page, renamed).waitFor();
+    await bobSettings.getByRole('button', { name: 'Leave group' }).click();
     await bob.page
       .getByRole('dialog', { name: 'Leave group' })
       .getByRole('button', { name: 'Leave group' })
       .click();
-    await expect.poll(() => dmButton(bob.page, groupName).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => dmButton(bob.page, renamed).count(), { timeout: 10_000 }).toBe(0);
     await alice.page.getByRole('button', { name: 'Group settings' }).click();
     await alice.page.getByRole('dialog', { name: 'Group settings' }).getByText('Members — 1').waitFor();
     await alice.page.keyboard.press('Escape');

@@ -23,6 +23,7 @@ export const STANDALONE_E2E = [
   'e2e/auth/session-revocation.int-spec.ts',
   'e2e/sdk/sdk.int-spec.ts',
   'e2e/realtime/visibility.int-spec.ts',
+  'e2e/realtime/user-updates.int-spec.ts',
   'e2e/realtime/realtime-races.int-spec.ts',
   'e2e/realtime/socket-limits.int-spec.ts',
   'e2e/realtime/socket-fuzz.int-spec.ts',

@@ -1,6 +1,6 @@
 import type { Channel, Guild, Member, Role } from './api/chat.dto';
 import type { EventData } from './events/registry';
-import type { SessionEndReason } from './events/auth.events';
+import type { SessionEndReason, UserProfile } from './events/auth.events';
 import type { Presence, PresenceStatus } from './events/presence.events';
 import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
 
@@ -122,6 +122,12 @@ export interface PresenceIdleRequest {
  */
 export type VoiceStateUpdated = VoiceState & { previousChannelId?: string | null };
 
+/**
+ * `user.updated`: a user's public profile changed (display name, avatar, about). Sent to those who can see
+ * the user — who share a guild or a DM with them — and to the user's own sessions.
+ */
+export type UserUpdated = UserProfile;
+
 /** Every event a client can receive in `dispatch`, with its payload. */
 export interface DispatchEvents {
   'message.created': EventData<'message.created'>;
@@ -143,6 +149,7 @@ export interface DispatchEvents {
   /** Sent to the same user's sockets only (their other devices). */
   'readstate.updated': EventData<'readstate.updated'>;
   'presence.updated': PresenceUpdated;
+  'user.updated': UserUpdated;
   /** Ephemeral: `seq` is null, never replayed. */
   'typing.started': TypingStarted;
   'voice.state.updated': VoiceStateUpdated;
@@ -171,6 +178,7 @@ export const DISPATCH_TYPES = [
   'role.deleted',
   'readstate.updated',
   'presence.updated',
+  'user.updated',
   'typing.started',
   'voice.state.updated',
   'voice.speaking',

@@ -88,6 +88,7 @@ export type {
   SearchResults,
   TypingStarted,
   UploadTicket,
+  UserUpdated,
   VoiceJoinResponse,
   VoiceState,
 } from '@bonfire/contracts';

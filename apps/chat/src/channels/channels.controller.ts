@@ -100,10 +100,18 @@ export class ChannelsController {
   }
 
   @Patch(':channelId')
-  @ApiOperation({ summary: 'Edit a guild channel (MANAGE_CHANNELS).' })
+  @ApiOperation({
+    summary:
+      'Edit a guild channel (MANAGE_CHANNELS), or rename a group DM (any recipient; only `name`, 1–100 ' +
+      'characters, trimmed; null or blank clears it).',
+  })
   @ApiBody({ schema: openApiSchema(updateChannelSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(channelSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
+  @ApiResponse({
+    status: 400,
+    description: 'VALIDATION_FAILED, NOT_GROUP_DM (a 1:1 DM cannot be renamed)',
+    schema: errors,
+  })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   update(
     @Caller() caller: CallerIdentity,

@@ -64,7 +64,12 @@ export const createChannelSchema = z
 export type CreateChannelDto = z.infer<typeof createChannelSchema>;
 
 export const updateChannelSchema = patchSchema({
-  name: channelName.optional(),
+  /** A guild channel's name (normalised, 1–100); a group DM's name (null or blank clears it). */
+  name: z
+    .string()
+    .max(CHAT_LIMITS.channelNameLength * 2)
+    .nullable()
+    .optional(),
   topic: topic.optional(),
   parentId: idSchema.nullable().optional(),
   position: position.optional(),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DmsModule } from '../dms/dms.module';
 import { MembersModule } from '../members/members.module';
 import { RolesModule } from '../roles/roles.module';
 import { ChannelsController, GuildChannelsController } from './channels.controller';
@@ -6,7 +7,7 @@ import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
 
 @Module({
-  imports: [RolesModule, MembersModule],
+  imports: [RolesModule, MembersModule, DmsModule],
   controllers: [GuildChannelsController, ChannelsController],
   providers: [ChannelsRepository, ChannelsService],
   exports: [ChannelsRepository],

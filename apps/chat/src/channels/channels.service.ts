@@ -5,6 +5,7 @@ import { AccessService, requirePermissions } from '../access/access.service';
 import { CHAT_LIMITS } from '../config';
 import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
 import type { ChatDatabase } from '../database/schema';
+import { DmsService } from '../dms/dms.service';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { GUILD_ERROR_CODES, invalidField, limitReached } from '../guilds/guild-common';
 import { MembersRepository } from '../members/members.repository';
@@ -43,6 +44,7 @@ export class ChannelsService {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
+    private readonly dms: DmsService,
   ) {}
 
   async create(guildId: string, userId: string, dto: CreateChannelDto): Promise<Channel> {
@@ -119,10 +121,13 @@ export class ChannelsService {
     return this.load(db, row);
   }
 
+  /** Edits a guild channel (MANAGE_CHANNELS), or renames a group DM (any recipient: DmsService.rename). */
   async update(channelId: string, userId: string, dto: UpdateChannelDto): Promise<Channel> {
-    const access = await this.access.requireChannel(channelId, userId, 'MANAGE_CHANNELS');
+    const access = await this.access.requireChannel(channelId, userId);
     const guildId = access.guildId;
-    if (guildId === null) throw unknownChannel();
+    if (guildId === null) return this.dms.rename(userId, channelId, dto);
+    requirePermissions(access.permissions, ['MANAGE_CHANNELS']);
+    if (dto.name === null) throw invalidField('body.name', 'invalid_type', 'a guild channel needs a name');
     return this.transactions.run(async (trx) => {
       const row = await this.channels.findForUpdate(trx, channelId);
       if (!row) throw unknownChannel();
@@ -139,7 +144,7 @@ export class ChannelsService {
       if (dto.parentId) await this.requireCategory(trx, guildId, dto.parentId, 'body.parentId');
       const updated = await this.channels.update(trx, channelId, {
         ...dto,
-        name: dto.name !== undefined ? channelName(type, dto.name, 'body.name') : undefined,
+        name: typeof dto.name === 'string' ? channelName(type, dto.name, 'body.name') : undefined,
       });
       const channel = await this.load(trx, updated);
       await this.events.add(trx, 'channel.updated', guildId, { channel });

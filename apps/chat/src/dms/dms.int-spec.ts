@@ -1,9 +1,12 @@
 import type { Channel, Message } from '@bonfire/contracts';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuild, createInvite } from '../guilds/guild-test-kit';
 import { ChatFixtures } from '../messages/testing/chat-fixtures';
 import { ChatTestApp } from '../testing/chat-test-app';
+import { UsersProjectionConsumer } from '../users/users-projection.consumer';
 
-type ErrorReply = { error: { code: string } };
+type ErrorReply = { error: { code: string; details?: { field: string; code: string }[] } };
 
 describe('DMs and group DMs', () => {
   let app: ChatTestApp;
@@ -118,5 +121,99 @@ describe('DMs and group DMs', () => {
     list = await app.call<Channel[]>('GET', '/api/v1/users/@me/channels', { as: me });
     expect(list.body.map((channel) => channel.id)).toEqual([withB.body.id, withC.body.id]);
     expect(list.body[0]!.lastMessageId).not.toBeNull();
+  });
+
+  it('any recipient renames a group DM (trimmed; null or blank clears it); recipients get channel.updated', async () => {
+    const [owner, b, c, stranger] = [
+      await app.createUser(),
+      await app.createUser(),
+      await app.createUser(),
+      await app.createUser(),
+    ];
+    const group = await open(owner, { recipientIds: [b, c], name: 'friends' });
+    const rename = (as: string, body: unknown) =>
+      app.call<Channel & ErrorReply>('PATCH', `/api/v1/channels/${group.body.id}`, { as, body });
+
+    const renamed = await rename(b, { name: '  Weekend plans  ' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: group.body.id, type: 'group_dm', name: 'Weekend plans' });
+    const events = await fx.events<{ channel: Channel }>(group.body.id);
+    expect(events.at(-1)).toMatchObject({
+      type: 'channel.updated',
+      data: { channel: { name: 'Weekend plans' } },
+    });
+    expect(events.at(-1)!.data.channel.recipientIds).toEqual([owner, b, c].sort());
+
+    expect((await rename(c, { name: null })).body.name).toBeNull();
+    expect((await rename(owner, { name: 'again' })).body.name).toBe('again');
+    expect((await rename(owner, { name: '   ' })).body.name).toBeNull();
+
+    const refused = async (body: unknown, field: string) => {
+      const reply = await rename(b, body);
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(reply.body.error.details?.map((detail) => detail.field)).toContain(field);
+    };
+    await refused({ name: 'bad\u0000name' }, 'body.name');
+    await refused({ name: 'bell\u0007' }, 'body.name');
+    await refused({ name: 'x'.repeat(101) }, 'body.name');
+    await refused({ name: 42 }, 'body.name');
+    await refused({ topic: 'no topics here' }, 'body.topic');
+    await refused({}, 'body');
+    expect((await rename(b, { name: 'y'.repeat(100) })).status).toBe(200);
+
+    expect((await rename(stranger, { name: 'mine now' })).status).toBe(404);
+    const dm = await open(b, { recipientId: c });
+    const oneToOne = await app.call<ErrorReply>('PATCH', `/api/v1/channels/${dm.body.id}`, {
+      as: b,
+      body: { name: 'pals' },
+    });
+    expect(oneToOne.status).toBe(400);
+    expect(oneToOne.body.error.code).toBe('NOT_GROUP_DM');
+  });
+
+  it('passes a user.updated on as user.profile.updated with the guilds and DMs that see the user', async () => {
+    const [user, partner, lonely] = [await app.createUser(), await app.createUser(), await app.createUser()];
+    const guild = await createGuild(app, partner);
+    const invite = await createInvite(app, guild.id, partner);
+    expect((await app.call('POST', `/api/v1/invites/${invite.code}`, { as: user })).status).toBe(200);
+    const other = await createGuild(app, user);
+    const dm = await open(user, { recipientId: partner });
+    const group = await open(partner, { recipientIds: [user, lonely] });
+    const consumer = app.service.app.get(UsersProjectionConsumer);
+    const profile = {
+      id: user,
+      username: 'renamed',
+      displayName: 'Renamed',
+      avatarFileId: null,
+      about: null,
+      createdAt: new Date().toISOString(),
+    };
+    const envelope = {
+      id: randomUUID(),
+      type: 'user.updated' as const,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'auth',
+      key: user,
+      data: profile,
+    };
+    await consumer.apply(envelope);
+    await consumer.apply(envelope); // a redelivery changes nothing
+    const events = (await fx.events<Record<string, unknown>>(user)).filter(
+      (event) => event.type === 'user.profile.updated',
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toEqual({
+      user: profile,
+      guildIds: [guild.id, other.id].sort(),
+      dmChannelIds: [dm.body.id, group.body.id].sort(),
+    });
+    const row = await app.db.selectFrom('users').selectAll().where('id', '=', user).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ username: 'renamed', display_name: 'Renamed' });
+
+    // user.created (a new user: nobody sees them yet) only fills the projection.
+    const fresh = { ...profile, id: String(BigInt(user) + 1n), username: 'fresh' };
+    await consumer.apply({ ...envelope, id: randomUUID(), type: 'user.created', key: fresh.id, data: fresh });
+    expect(await fx.events(fresh.id)).toEqual([]);
   });
 });

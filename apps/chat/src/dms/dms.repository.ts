@@ -118,6 +118,10 @@ export class DmsRepository {
     await db.updateTable('channels').set({ owner_id: ownerId }).where('id', '=', channelId).execute();
   }
 
+  async setName(db: ChatExecutor, channelId: string, name: string | null): Promise<void> {
+    await db.updateTable('channels').set({ name }).where('id', '=', channelId).execute();
+  }
+
   async deleteChannel(db: ChatExecutor, channelId: string): Promise<void> {
     await db.deleteFrom('channels').where('id', '=', channelId).execute();
   }

@@ -6,7 +6,9 @@ import { CHAT_CONFIG, CHAT_LIMITS, type ChatConfig } from '../config';
 import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { UsersRepository } from '../users/users.repository';
-import type { OpenDmDto } from './dms.dto';
+import type { UpdateChannelDto } from '../channels/channels.dto';
+import { invalidField } from '../guilds/guild-common';
+import { groupDmName, type OpenDmDto } from './dms.dto';
 import { DmsRepository } from './dms.repository';
 
 export const DM_ERRORS = {
@@ -146,6 +148,36 @@ export class DmsService {
         current.ownerId = heir;
       }
       await this.events.add(trx, 'channel.updated', channelId, { channel: current });
+    });
+  }
+
+  /**
+   * Renames a group DM (PATCH /channels/:id on a group DM): any recipient may, as in Discord. Only `name`
+   * may be given; null or blank clears it. Recipients see the change as `channel.updated`.
+   */
+  async rename(userId: string, channelId: string, dto: UpdateChannelDto): Promise<Channel> {
+    const access = await this.access.requireChannel(channelId, userId);
+    if (access.type !== 'group_dm') {
+      throw new AppError(400, DM_ERRORS.notGroupDm, 'Only group DMs can be renamed.');
+    }
+    for (const [field, value] of Object.entries(dto)) {
+      if (field !== 'name' && value !== undefined) {
+        throw invalidField(`body.${field}`, 'custom', `a group DM has no ${field} (only a name)`);
+      }
+    }
+    if (dto.name === undefined) throw invalidField('body.name', 'invalid_type', 'give the new name');
+    const name = groupDmName(dto.name, 'body.name');
+    return this.transactions.run(async (trx) => {
+      await this.dms.lock(trx, channelId);
+      const current = await this.dms.find(trx, channelId);
+      if (!current?.recipientIds.includes(userId)) {
+        throw AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');
+      }
+      if (current.name === name) return current;
+      await this.dms.setName(trx, channelId, name);
+      const channel = { ...current, name };
+      await this.events.add(trx, 'channel.updated', channelId, { channel });
+      return channel;
     });
   }
 

@@ -32,6 +32,29 @@ export class UsersRepository {
       .execute();
   }
 
+  /**
+   * Who can see the user: the guilds they are a member of and the DMs and group DMs they are in (the
+   * audience of their profile changes), read in the transaction that applied the change.
+   */
+  async audience(
+    executor: ChatExecutor,
+    userId: string,
+  ): Promise<{ guildIds: string[]; dmChannelIds: string[] }> {
+    const guilds = await executor
+      .selectFrom('members')
+      .select('guild_id')
+      .where('user_id', '=', userId)
+      .orderBy('guild_id')
+      .execute();
+    const dms = await executor
+      .selectFrom('channel_recipients')
+      .select('channel_id')
+      .where('user_id', '=', userId)
+      .orderBy('channel_id')
+      .execute();
+    return { guildIds: guilds.map((row) => row.guild_id), dmChannelIds: dms.map((row) => row.channel_id) };
+  }
+
   async exist(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.transactions.executor

@@ -188,6 +188,35 @@ describe('presence.updated → rooms', () => {
   });
 });
 
+describe('user.profile.updated → rooms', () => {
+  const user = {
+    id: '7',
+    username: 'ada',
+    displayName: 'Ada',
+    avatarFileId: null,
+    about: null,
+    createdAt: new Date().toISOString(),
+  };
+
+  it('sends the profile as user.updated to the shared guilds, the DMs and the user, without the audience', () => {
+    const packets = toPackets(
+      event('user.profile.updated', { user, guildIds: ['5', '6'], dmChannelIds: ['30'] }),
+    );
+    expect(packets).toHaveLength(1);
+    expect(packets[0]).toMatchObject({
+      type: 'user.updated',
+      rooms: ['guild:5', 'guild:6', 'channel:30', 'user:7'],
+      data: user,
+    });
+    expect(packets[0]!.data).not.toHaveProperty('guildIds');
+    expect(packets[0]!.change).toBeUndefined();
+  });
+
+  it('auth’s own user.updated is not a client event (chat sends it with its audience)', () => {
+    expect(toPackets(event('user.updated', user))).toHaveLength(0);
+  });
+});
+
 describe('voice events → rooms', () => {
   const state = {
     userId: '7',

@@ -226,6 +226,16 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         exceptUserId: userId,
       };
     }
+    case 'user.profile.updated': {
+      // Those who can see the user (the audience chat computed: their guilds and DMs), and their own sessions.
+      const { user, guildIds, dmChannelIds } = event.data;
+      return {
+        ...base,
+        type: 'user.updated',
+        data: user,
+        rooms: [...guildIds.map(rooms.guild), ...dmChannelIds.map(rooms.channel), rooms.user(user.id)],
+      };
+    }
     case 'voice.state.updated': {
       // Those who can see the channel (its room), and the user's own sessions (even after a kick). A
       // leave goes to the channel the user left; a move's second packet (toPackets) tells that one.

@@ -58,12 +58,13 @@ async function storeWith(visible: { channels: Channel[] }) {
       },
     },
     members: { list: async () => [] },
+    messages: { history: async () => [] },
     presence: { guild: async () => [] },
     readStates: { list: async () => [] },
     users: { get: async (id: string) => ({ id, username: `u${id}`, displayName: null, avatarFileId: null }) },
   } as unknown as BonfireClient;
   const store = new AppStore(client);
-  await store.start({ id: ME, username: 'me' } as PrivateUser);
+  await store.start({ id: ME, username: 'me', email: 'me@example.com' } as PrivateUser);
   const ready = {
     guilds: [
       {
@@ -88,48 +89,57 @@ async function storeWith(visible: { channels: Channel[] }) {
 const channelIds = (store: AppStore) => store.getState().guilds[GUILD]!.channels.map((c) => c.id);
 
 describe('channels a role change reveals', () => {
-  it('appear when the user is given a role (the gateway only announces hidden ones)', async () => {
+  it('come as channel.created and go as channel.deleted; the store never lists the channels again', async () => {
     const visible = { channels: [channel('1')] };
     const { store, dispatch, settle, listCalls } = await storeWith(visible);
-    visible.channels = [channel('1'), channel('2')];
     dispatch({
       type: 'member.updated',
       data: { member: { guildId: GUILD, userId: ME, nickname: null, roleIds: ['7'], joinedAt: '' } },
     } as Dispatch);
+    dispatch({ type: 'role.updated', data: { role: role(GUILD, '1024') } } as Dispatch);
+    dispatch({ type: 'role.deleted', data: { guildId: GUILD, roleId: '7' } } as Dispatch);
+    dispatch({
+      type: 'guild.updated',
+      data: {
+        guild: { id: GUILD, name: 'g', iconFileId: null, description: null, ownerId: ME, createdAt: '' },
+        previousOwnerId: '9',
+      },
+    } as Dispatch);
+    const revealed = { ...channel('2'), lastMessageId: '77' };
+    dispatch({ type: 'channel.created', data: { channel: revealed } } as Dispatch);
     await settle();
     expect(channelIds(store)).toEqual(['1', '2']);
+    expect(store.getState().lastMessageIds['2']).toBe('77');
     expect(store.getState().guilds[GUILD]!.members[ME]!.roleIds).toEqual(['7']);
-    // A nickname change of the same member does not ask again.
-    const calls = listCalls();
+    dispatch({ type: 'channel.deleted', data: { channelId: '1', guildId: GUILD } } as Dispatch);
+    await settle();
+    expect(channelIds(store)).toEqual(['2']);
+    expect(listCalls()).toBe(0);
+  });
+});
+
+describe('user updates', () => {
+  it('replace the profile everyone is shown by (and my own, keeping my email)', async () => {
+    const { store, dispatch, settle } = await storeWith({ channels: [channel('1')] });
+    await store.ensureUser('5');
+    const profile = {
+      id: '5',
+      username: 'u5',
+      displayName: 'New name',
+      avatarFileId: '900',
+      about: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    dispatch({ type: 'user.updated', data: profile } as Dispatch);
+    await settle();
+    expect(store.getState().users['5']).toEqual(profile);
     dispatch({
-      type: 'member.updated',
-      data: { member: { guildId: GUILD, userId: ME, nickname: 'n', roleIds: ['7'], joinedAt: '' } },
+      type: 'user.updated',
+      data: { ...profile, id: ME, username: 'me', displayName: 'Me!' },
     } as Dispatch);
     await settle();
-    expect(listCalls()).toBe(calls);
-  });
-
-  it('refresh after a permission change of @everyone or of a role the user holds, not of other roles', async () => {
-    const visible = { channels: [channel('1')] };
-    const { store, dispatch, settle, listCalls } = await storeWith(visible);
-    visible.channels = [channel('1'), channel('3')];
-    dispatch({ type: 'role.updated', data: { role: role('8', '1024') } } as Dispatch);
-    await settle();
-    expect(listCalls()).toBe(0);
-    dispatch({ type: 'role.updated', data: { role: role(GUILD, '1024') } } as Dispatch);
-    await settle();
-    expect(listCalls()).toBe(1);
-    expect(channelIds(store)).toEqual(['1', '3']);
-  });
-
-  it('folds refreshes that arrive while one runs into one more', async () => {
-    const { store, listCalls } = await storeWith({ channels: [channel('1')] });
-    await Promise.all([
-      store.refreshChannels(GUILD),
-      store.refreshChannels(GUILD),
-      store.refreshChannels(GUILD),
-    ]);
-    expect(listCalls()).toBe(2);
+    expect(store.getState().me).toMatchObject({ id: ME, displayName: 'Me!', email: 'me@example.com' });
+    expect(store.getState().users[ME]!.displayName).toBe('Me!');
   });
 });
 

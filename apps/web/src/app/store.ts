@@ -137,7 +137,6 @@ export class AppStore {
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly sendQueues = new Map<string, Promise<void>>();
   private everReady = false;
-  private readonly channelRefreshes = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(readonly client: BonfireClient) {}
 
@@ -269,7 +268,12 @@ export class AppStore {
     if (inFlight) return inFlight;
     const request = this.client.users
       .get(userId)
-      .then((user) => this.set((state) => ({ ...state, users: { ...state.users, [userId]: user } })))
+      // A `user.updated` that arrived meanwhile is newer than this answer: it stays.
+      .then((user) =>
+        this.set((state) =>
+          state.users[userId] ? state : { ...state, users: { ...state.users, [userId]: user } },
+        ),
+      )
       .catch(() => {
         this.userRequests.delete(userId);
       });
@@ -561,43 +565,6 @@ export class AppStore {
     }));
   }
 
-  /**
-   * Fetches the channels the user sees in a guild again. The gateway moves the session into the rooms of
-   * channels a role change reveals (and sends `channel.deleted` for those it hides), but it announces
-   * newly visible channels only for a `channel.updated`; after a change of the user's roles, or of a role
-   * they hold, the list is refreshed here. Calls that arrive while one runs are folded into one more.
-   */
-  refreshChannels(guildId: string): Promise<void> {
-    const running = this.channelRefreshes.get(guildId);
-    if (running) {
-      running.again = true;
-      return running.done;
-    }
-    const entry = { again: false, done: Promise.resolve() };
-    entry.done = (async () => {
-      do {
-        entry.again = false;
-        try {
-          const channels = await this.client.channels.list(guildId);
-          const known = new Set(this.state.guilds[guildId]?.channels.map((channel) => channel.id));
-          this.mapGuild(guildId, (guild) => ({ ...guild, channels }));
-          this.set((state) => {
-            const lastMessageIds = { ...state.lastMessageIds };
-            for (const channel of channels) {
-              if (!known.has(channel.id)) lastMessageIds[channel.id] = channel.lastMessageId;
-            }
-            return { ...state, lastMessageIds };
-          });
-        } catch {
-          // The next ready (or change) brings the list; nothing the person needs to act on.
-        }
-      } while (entry.again);
-      this.channelRefreshes.delete(guildId);
-    })();
-    this.channelRefreshes.set(guildId, entry);
-    return entry.done;
-  }
-
   /** Adds a DM, or replaces the known copy (a group DM's members, name or owner changed). */
   addDm(channel: Channel): void {
     this.set((state) =>
@@ -740,7 +707,16 @@ export class AppStore {
       case 'channel.created':
       case 'channel.updated': {
         const { channel } = dispatch.data;
-        if (dispatch.type === 'channel.created') this.catchUpNewChannel(channel.id);
+        if (dispatch.type === 'channel.created') {
+          // Also a channel a role or ownership change revealed (the gateway sends it as created).
+          if (this.state.lastMessageIds[channel.id] === undefined) {
+            this.set((state) => ({
+              ...state,
+              lastMessageIds: { ...state.lastMessageIds, [channel.id]: channel.lastMessageId },
+            }));
+          }
+          this.catchUpNewChannel(channel.id);
+        }
         if (channel.guildId === null) {
           // Removed from a group DM: the conversation goes (the gateway also sends channel.deleted).
           if (me !== undefined && !channel.recipientIds.includes(me)) this.removeDm(channel.id);
@@ -769,16 +745,9 @@ export class AppStore {
       }
       case 'guild.updated': {
         const { guild: updated } = dispatch.data;
-        const previousOwner = this.state.guilds[updated.id]?.guild.ownerId;
+        // An ownership transfer can change what this user sees: the gateway sends the channels it reveals
+        // as channel.created and those it hides as channel.deleted.
         this.mapGuild(updated.id, (guild) => ({ ...guild, guild: updated }));
-        // The owner sees every channel: a transfer to or from this user changes what they see.
-        if (
-          previousOwner &&
-          previousOwner !== updated.ownerId &&
-          (previousOwner === me || updated.ownerId === me)
-        ) {
-          void this.refreshChannels(updated.id);
-        }
         return;
       }
       case 'guild.deleted':
@@ -793,13 +762,8 @@ export class AppStore {
           void this.client.guilds
             .get(member.guildId)
             .then(async (guild) => this.addGuild(guild, await this.client.channels.list(guild.id)));
-        } else if (member.userId === me) {
-          const before = this.state.guilds[member.guildId]?.members[member.userId]?.roleIds ?? [];
-          const changed =
-            before.length !== member.roleIds.length || before.some((id) => !member.roleIds.includes(id));
-          // New roles can reveal channels (see refreshChannels).
-          if (changed) void this.refreshChannels(member.guildId);
         }
+        // Channels new roles reveal or hide come as channel.created / channel.deleted.
         this.mapGuild(member.guildId, (guild) => ({
           ...guild,
           members: { ...guild.members, [member.userId]: member },
@@ -822,12 +786,8 @@ export class AppStore {
       }
       case 'role.created':
       case 'role.updated': {
-        const { role } = dispatch.data;
-        const previous = this.state.guilds[role.guildId]?.roles.find((candidate) => candidate.id === role.id);
-        this.putRole(role);
-        if (dispatch.type === 'role.updated' && previous?.permissions !== role.permissions) {
-          this.refreshIfMine(role.guildId, role.id);
-        }
+        // Channels a permission change reveals or hides come as channel.created / channel.deleted.
+        this.putRole(dispatch.data.role);
         return;
       }
       case 'role.deleted':
@@ -835,7 +795,6 @@ export class AppStore {
           ...guild,
           roles: guild.roles.filter((role) => role.id !== dispatch.data.roleId),
         }));
-        this.refreshIfMine(dispatch.data.guildId, dispatch.data.roleId);
         return;
       case 'readstate.updated': {
         const { channelId, lastReadMessageId, mentionCount } = dispatch.data;
@@ -851,6 +810,16 @@ export class AppStore {
           this.setMyPresence({ status: presence.status, customStatus: presence.customStatus });
         }
         this.set((state) => ({ ...state, presences: { ...state.presences, [presence.userId]: presence } }));
+        return;
+      }
+      case 'user.updated': {
+        // A name or avatar changed: everything that shows the user reads it from `users`.
+        const user = dispatch.data;
+        this.set((state) => ({
+          ...state,
+          users: { ...state.users, [user.id]: user },
+          me: state.me?.id === user.id ? { ...state.me, ...user } : state.me,
+        }));
         return;
       }
       case 'typing.started': {
@@ -874,13 +843,6 @@ export class AppStore {
         this.setSpeaking(dispatch.data.userId, dispatch.data.speaking);
         return;
     }
-  }
-
-  /** A change to @everyone or to a role the user holds can reveal channels. */
-  private refreshIfMine(guildId: string, roleId: string): void {
-    const me = this.state.me?.id;
-    const mine = me ? this.state.guilds[guildId]?.members[me]?.roleIds : undefined;
-    if (roleId === guildId || mine?.includes(roleId)) void this.refreshChannels(guildId);
   }
 
   private clearTyping(channelId: string, userId: string): void {

@@ -8,8 +8,9 @@ import { Dialog } from '../ui/Dialog';
 import { GROUP_DM_MAX, knownPeople } from './people';
 
 /**
- * A group DM's members: its owner adds and removes people; anyone leaves. (Changes arrive for everyone as
- * `channel.updated`; whoever is removed loses the conversation.)
+ * A group DM's name and members: anyone renames it (an empty name clears it); its owner adds and removes
+ * people; anyone leaves. (Changes arrive for everyone as `channel.updated`; whoever is removed loses the
+ * conversation.)
  */
 export function GroupDmDialog({ channel, onClose }: { channel: Channel; onClose: () => void }) {
   const store = useStore();
@@ -23,6 +24,7 @@ export function GroupDmDialog({ channel, onClose }: { channel: Channel; onClose:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const [name, setName] = useState(channel.name ?? '');
 
   const owner = current.ownerId === me?.id;
   const nameOf = (id: string) => users[id]?.displayName ?? users[id]?.username ?? 'Someone';
@@ -44,6 +46,12 @@ export function GroupDmDialog({ channel, onClose }: { channel: Channel; onClose:
       setBusy(false);
     }
   };
+
+  const rename = () =>
+    run(async () => {
+      store.addDm(await store.client.dms.rename(current.id, name.trim() || null));
+    });
+  const renamed = (name.trim() || null) !== current.name;
 
   const add = () =>
     run(async () => {
@@ -94,6 +102,27 @@ export function GroupDmDialog({ channel, onClose }: { channel: Channel; onClose:
           {error}
         </div>
       ) : null}
+      <form
+        className="field"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (renamed) void rename();
+        }}
+      >
+        <label htmlFor="group-name">Group name</label>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <input
+            id="group-name"
+            value={name}
+            maxLength={100}
+            placeholder="Named after its members"
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button className="button" type="submit" disabled={!renamed || busy}>
+            Rename
+          </button>
+        </div>
+      </form>
       <h3 className="profile-section" id="group-members-heading">
         Members — {current.recipientIds.length}
       </h3>

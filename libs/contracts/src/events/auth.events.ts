@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { TOPICS } from '../topics';
 import { defineEvent } from './define-event';
 
-const publicUser = z.object({
+/** A user's public profile, as auth publishes it (user.created, user.updated). */
+export const userProfileSchema = z.object({
   id: z.string().min(1),
   username: z.string().min(1),
   displayName: z.string().nullable(),
@@ -10,6 +11,8 @@ const publicUser = z.object({
   about: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
+export type UserProfile = z.infer<typeof userProfileSchema>;
+const publicUser = userProfileSchema;
 
 /** Why a session ended; the realtime `session.ended` and the SDK's session-ended reason carry the same. */
 export const SESSION_END_REASONS = {

@@ -9,6 +9,7 @@ import {
   roleSchema,
 } from '../api/chat.dto';
 import { TOPICS } from '../topics';
+import { userProfileSchema } from './auth.events';
 import { defineEvent } from './define-event';
 
 const id = z.string().regex(/^\d{1,20}$/);
@@ -72,6 +73,17 @@ export const chatEvents = {
     topic: TOPICS.chatMessages,
     version: 1,
     schema: z.object({ guildId: id, channelId: id, userId: id }),
+  }),
+  /**
+   * A user's name or avatar changed (chat applied auth's `user.updated` to its users projection), with the
+   * audience chat computed then: the guilds the user is a member of and the DMs and group DMs they are in.
+   * Keyed by the user id. The gateways send the profile as `user.updated` to those guilds' and DMs' rooms
+   * and to the user's own sessions, nobody else.
+   */
+  'user.profile.updated': defineEvent({
+    topic: TOPICS.chatMembers,
+    version: 1,
+    schema: z.object({ user: userProfileSchema, guildIds: z.array(id), dmChannelIds: z.array(id) }),
   }),
   'ban.removed': defineEvent({
     topic: TOPICS.chatMembers,

@@ -398,6 +398,14 @@ export class DmsApi {
     return this.http.request('POST', `${V1}/users/@me/channels`, { body });
   }
 
+  /**
+   * Renames a group DM (any recipient may); null or a blank name clears it. The recipients get
+   * `channel.updated`. 400 NOT_GROUP_DM for a 1:1 DM.
+   */
+  rename(channelId: string, name: string | null): Promise<Channel> {
+    return this.http.request('PATCH', `${V1}/channels/${s(channelId)}`, { body: { name } });
+  }
+
   addRecipient(channelId: string, userId: string): Promise<void> {
     return this.http.request('PUT', `${V1}/channels/${s(channelId)}/recipients/${s(userId)}`);
   }

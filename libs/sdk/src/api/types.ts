@@ -83,7 +83,8 @@ export interface CreateChannelRequest {
 }
 
 export interface UpdateChannelRequest {
-  name?: string;
+  /** A guild channel's new name; for a group DM (see DmsApi.rename), null or blank clears it. */
+  name?: string | null;
   topic?: string | null;
   parentId?: string | null;
   position?: number;

@@ -37,6 +37,17 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   });
 }
 
+/**
+ * Where a documentation screenshot goes: docs/screenshots when asked for (`UPDATE_SCREENSHOTS=1`, then
+ * commit them), otherwise the artifacts folder — so a test run leaves the committed images alone.
+ */
+export function screenshotPath(name: string): string {
+  if (process.env['UPDATE_SCREENSHOTS'] !== '1') return artifactPath(name);
+  const dir = resolve(__dirname, '../../docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return resolve(dir, name);
+}
+
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return resolve(ARTIFACTS_DIR, name);

@@ -1,21 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath } from '../support/browser';
+import { artifactPath, screenshotPath } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { type Person, registerThroughPage, WebStack } from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
-
-/** The screens this file covers are documented with their screenshots. */
-const SCREENSHOTS_DIR = resolve(__dirname, '../../docs/screenshots');
-function screenshotPath(name: string): string {
-  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  return resolve(SCREENSHOTS_DIR, name);
-}
 
 function rail(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Servers' });

@@ -1,16 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PERMISSIONS } from '@bonfire/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from '../support/api';
-import { artifactPath } from '../support/browser';
+import { artifactPath, screenshotPath } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { WebStack } from './web-stack';
-
-/** The screens this file covers are documented with their screenshots. */
-const SCREENSHOTS_DIR = resolve(__dirname, '../../docs/screenshots');
 
 interface Member {
   username: string;
@@ -211,8 +208,7 @@ describe('video and screen share in the web client (built services incl. voice; 
     await bobPage.locator('.stage-focus .stage-tile.screen.focused').waitFor({ timeout: 15_000 });
     // The camera keeps decoding beside the shared screen (separate producers).
     await expectFramesGrow(bobPage, REMOTE_CAMERA);
-    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-    await bobPage.screenshot({ path: resolve(SCREENSHOTS_DIR, 'web-video.png') });
+    await bobPage.screenshot({ path: screenshotPath('web-video.png') });
 
     // Back to the grid on Bob's page: the screen is one tile among the others.
     await bobPage.getByRole('button', { name: /^Leave focus on/ }).click();

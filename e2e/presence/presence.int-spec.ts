@@ -1,9 +1,13 @@
 import { until } from '@bonfire/platform';
 import { randomBytes } from 'node:crypto';
-import { type Dispatch, type PresenceUpdated, REALTIME_PATH, type ReadyPayload } from '@bonfire/contracts';
-import { io as connect, type Socket } from 'socket.io-client';
+import { type PresenceUpdated } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser } from '../support/api';
+import {
+  registerPerson,
+  openRealtime,
+  RealtimeTestClient,
+  type TestPerson,
+} from '../support/realtime-client';
 import { Stack } from '../support/stack';
 
 /**
@@ -13,14 +17,7 @@ import { Stack } from '../support/stack';
 
 const TTL_SECONDS = 3;
 
-class Client {
-  readonly dispatches: Dispatch[] = [];
-  ready?: ReadyPayload;
-
-  constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-  }
-
+class Client extends RealtimeTestClient {
   presencesOf(userId: string): PresenceUpdated[] {
     return this.dispatches
       .filter((d) => d.type === 'presence.updated')
@@ -31,34 +28,11 @@ class Client {
   lastStatusOf(userId: string): string | undefined {
     return this.presencesOf(userId).at(-1)?.status;
   }
-
-  close(): void {
-    this.socket.disconnect();
-  }
 }
 
-function open(baseUrl: string, token: string): Promise<Client> {
-  const socket = connect(baseUrl, {
-    path: REALTIME_PATH,
-    transports: ['websocket'],
-    auth: { token },
-    reconnection: false,
-  });
-  const client = new Client(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect_error', reject);
-    socket.once('ready', (ready: ReadyPayload) => {
-      client.ready = ready;
-      resolve(client);
-    });
-  });
-}
+const open = (baseUrl: string, token: string) => openRealtime(baseUrl, token, (socket) => new Client(socket));
 
-interface Person {
-  id: string;
-  token: string;
-  api: Api;
-}
+type Person = TestPerson;
 
 describe('presence (auth + chat + presence + two gateways)', () => {
   let stack: Stack;
@@ -70,15 +44,7 @@ describe('presence (auth + chat + presence + two gateways)', () => {
   let guildId: string;
   const clients: Client[] = [];
 
-  async function person(): Promise<Person> {
-    const api = new Api(gatewayB);
-    const registered = await registerUser(api);
-    return {
-      id: registered.user.id,
-      token: registered.accessToken,
-      api: api.withToken(registered.accessToken),
-    };
-  }
+  const person = () => registerPerson(gatewayB);
 
   async function online(baseUrl: string, who: Person): Promise<Client> {
     const client = await open(baseUrl, who.token);

@@ -1,8 +1,12 @@
 import { until } from '@bonfire/platform';
-import { type Dispatch, type EventData, REALTIME_PATH, type ReadyPayload } from '@bonfire/contracts';
-import { io as connect, type Socket } from 'socket.io-client';
+import { type EventData } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser } from '../support/api';
+import {
+  registerPerson,
+  openRealtime,
+  RealtimeTestClient,
+  type TestPerson,
+} from '../support/realtime-client';
 import { Stack } from '../support/stack';
 
 /**
@@ -14,54 +18,20 @@ import { Stack } from '../support/stack';
  * deterministically; here they are left to the real timing, many times over.
  */
 
-class Client {
-  readonly dispatches: Dispatch[] = [];
-  ready?: ReadyPayload;
-
-  constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-  }
-
+class Client extends RealtimeTestClient {
   messages(channelId: string): EventData<'message.created'>['message'][] {
     return this.dispatches
       .filter((dispatch) => dispatch.type === 'message.created')
       .map((dispatch) => (dispatch.data as EventData<'message.created'>).message)
       .filter((message) => message.channelId === channelId);
   }
-
-  of(type: string): Dispatch[] {
-    return this.dispatches.filter((dispatch) => dispatch.type === type);
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
 }
 
-function open(baseUrl: string, token: string): Promise<Client> {
-  const socket = connect(baseUrl, {
-    path: REALTIME_PATH,
-    transports: ['websocket'],
-    auth: { token },
-    reconnection: false,
-  });
-  const client = new Client(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect_error', reject);
-    socket.once('ready', (ready: ReadyPayload) => {
-      client.ready = ready;
-      resolve(client);
-    });
-  });
-}
+const open = (baseUrl: string, token: string) => openRealtime(baseUrl, token, (socket) => new Client(socket));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Person {
-  id: string;
-  token: string;
-  api: Api;
-}
+type Person = TestPerson;
 
 describe('realtime races: new sessions and kicks', () => {
   let stack: Stack;
@@ -75,15 +45,7 @@ describe('realtime races: new sessions and kicks', () => {
   let inviteCode: string;
   const clients: Client[] = [];
 
-  async function person(): Promise<Person> {
-    const api = new Api(baseUrl);
-    const registered = await registerUser(api);
-    return {
-      id: registered.user.id,
-      token: registered.accessToken,
-      api: api.withToken(registered.accessToken),
-    };
-  }
+  const person = () => registerPerson(baseUrl);
 
   async function connectAs(who: Person): Promise<Client> {
     const client = await open(baseUrl, who.token);

@@ -12,7 +12,7 @@ import {
 } from '@bonfire/contracts';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser } from '../support/api';
+import { registerPerson, type TestPerson } from '../support/realtime-client';
 import { Stack } from '../support/stack';
 
 /**
@@ -146,11 +146,7 @@ class Hopper {
   }
 }
 
-interface Person {
-  id: string;
-  token: string;
-  api: Api;
-}
+type Person = TestPerson;
 
 describe('realtime edge (auth + chat + two gateways)', () => {
   let stack: Stack;
@@ -163,15 +159,7 @@ describe('realtime edge (auth + chat + two gateways)', () => {
   let general: string;
   let secret: string;
 
-  async function person(): Promise<Person> {
-    const api = new Api(gatewayA);
-    const registered = await registerUser(api);
-    return {
-      id: registered.user.id,
-      token: registered.accessToken,
-      api: api.withToken(registered.accessToken),
-    };
-  }
+  const person = () => registerPerson(gatewayA);
 
   async function send(who: Person, channelId: string, content: string): Promise<void> {
     const reply = await who.api.post(`/api/v1/channels/${channelId}/messages`, { content });

@@ -1,8 +1,12 @@
 import { until } from '@bonfire/platform';
-import { type Channel, type Dispatch, REALTIME_PATH, type UserUpdated } from '@bonfire/contracts';
-import { io as connect, type Socket } from 'socket.io-client';
+import { type Channel, type UserUpdated } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser } from '../support/api';
+import {
+  registerPerson,
+  openRealtime,
+  RealtimeTestClient,
+  type TestPerson,
+} from '../support/realtime-client';
 import { Stack } from '../support/stack';
 
 /**
@@ -11,13 +15,7 @@ import { Stack } from '../support/stack';
  * their own sessions; nobody else does. Also a group DM rename reaching every recipient live.
  */
 
-class Client {
-  readonly dispatches: Dispatch[] = [];
-
-  constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-  }
-
+class Client extends RealtimeTestClient {
   userUpdates(userId: string): UserUpdated[] {
     return this.dispatches
       .filter((dispatch) => dispatch.type === 'user.updated')
@@ -31,46 +29,18 @@ class Client {
       .map((dispatch) => (dispatch.data as { channel: Channel }).channel)
       .filter((channel) => channel.id === channelId);
   }
-
-  close(): void {
-    this.socket.disconnect();
-  }
 }
 
-function open(baseUrl: string, token: string): Promise<Client> {
-  const socket = connect(baseUrl, {
-    path: REALTIME_PATH,
-    transports: ['websocket'],
-    auth: { token },
-    reconnection: false,
-  });
-  const client = new Client(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect_error', reject);
-    socket.once('ready', () => resolve(client));
-  });
-}
+const open = (baseUrl: string, token: string) => openRealtime(baseUrl, token, (socket) => new Client(socket));
 
-interface Person {
-  id: string;
-  token: string;
-  api: Api;
-}
+type Person = TestPerson;
 
 describe('live user updates reach exactly who can see the user', () => {
   let stack: Stack;
   let baseUrl: string;
   const clients: Client[] = [];
 
-  async function person(): Promise<Person> {
-    const api = new Api(baseUrl);
-    const registered = await registerUser(api);
-    return {
-      id: registered.user.id,
-      token: registered.accessToken,
-      api: api.withToken(registered.accessToken),
-    };
-  }
+  const person = () => registerPerson(baseUrl);
 
   async function connectAs(who: Person): Promise<Client> {
     const client = await open(baseUrl, who.token);

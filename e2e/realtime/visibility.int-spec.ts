@@ -4,12 +4,15 @@ import {
   type Dispatch,
   type EventData,
   PERMISSIONS,
-  REALTIME_PATH,
   type RealtimeAck,
 } from '@bonfire/contracts';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser } from '../support/api';
+import {
+  registerPerson,
+  openRealtime,
+  RealtimeTestClient,
+  type TestPerson,
+} from '../support/realtime-client';
 import { Stack } from '../support/stack';
 
 /**
@@ -20,13 +23,7 @@ import { Stack } from '../support/stack';
 
 const VIEW = String(PERMISSIONS.VIEW_CHANNEL);
 
-class Client {
-  readonly dispatches: Dispatch[] = [];
-
-  constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-  }
-
+class Client extends RealtimeTestClient {
   /** Dispatches about a channel: its own events and those of its messages, reactions and typing. */
   about(channelId: string): Dispatch[] {
     return this.dispatches.filter((dispatch) => channelOf(dispatch) === channelId);
@@ -57,10 +54,6 @@ class Client {
   async typing(channelId: string): Promise<RealtimeAck> {
     return (await this.socket.emitWithAck('typing.start', { channelId })) as RealtimeAck;
   }
-
-  close(): void {
-    this.socket.disconnect();
-  }
 }
 
 function channelOf(dispatch: Dispatch): string | null {
@@ -73,42 +66,18 @@ function channelOf(dispatch: Dispatch): string | null {
   return null;
 }
 
-function open(baseUrl: string, token: string): Promise<Client> {
-  const socket = connect(baseUrl, {
-    path: REALTIME_PATH,
-    transports: ['websocket'],
-    auth: { token },
-    reconnection: false,
-  });
-  const client = new Client(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect_error', reject);
-    socket.once('ready', () => resolve(client));
-  });
-}
+const open = (baseUrl: string, token: string) => openRealtime(baseUrl, token, (socket) => new Client(socket));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Person {
-  id: string;
-  token: string;
-  api: Api;
-}
+type Person = TestPerson;
 
 describe('realtime visibility follows REST authorisation', () => {
   let stack: Stack;
   let baseUrl: string;
   const clients: Client[] = [];
 
-  async function person(): Promise<Person> {
-    const api = new Api(baseUrl);
-    const registered = await registerUser(api);
-    return {
-      id: registered.user.id,
-      token: registered.accessToken,
-      api: api.withToken(registered.accessToken),
-    };
-  }
+  const person = () => registerPerson(baseUrl);
 
   async function connectAs(who: Person): Promise<Client> {
     const client = await open(baseUrl, who.token);

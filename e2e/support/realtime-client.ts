@@ -1,0 +1,63 @@
+import { type Dispatch, REALTIME_PATH, type ReadyPayload } from '@bonfire/contracts';
+import { io as connect, type Socket } from 'socket.io-client';
+import { Api, registerUser } from './api';
+
+/**
+ * A realtime connection through the gateway (socket.io, websocket, no automatic reconnection) that keeps
+ * every dispatch it gets and its `ready`. Test files extend it with the questions they ask of the stream.
+ */
+export class RealtimeTestClient {
+  readonly dispatches: Dispatch[] = [];
+  ready?: ReadyPayload;
+
+  constructor(readonly socket: Socket) {
+    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
+  }
+
+  of(type: string): Dispatch[] {
+    return this.dispatches.filter((dispatch) => dispatch.type === type);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+/** Connects with `token` and resolves once `ready` came (the handshake's refusal rejects). */
+export function openRealtime<C extends RealtimeTestClient>(
+  baseUrl: string,
+  token: string,
+  make: (socket: Socket) => C,
+): Promise<C> {
+  const socket = connect(baseUrl, {
+    path: REALTIME_PATH,
+    transports: ['websocket'],
+    auth: { token },
+    reconnection: false,
+  });
+  const client = make(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', reject);
+    socket.once('ready', (ready: ReadyPayload) => {
+      client.ready = ready;
+      resolve(client);
+    });
+  });
+}
+
+/** A registered user with an API client that carries their token. */
+export interface TestPerson {
+  id: string;
+  token: string;
+  api: Api;
+}
+
+export async function registerPerson(baseUrl: string): Promise<TestPerson> {
+  const api = new Api(baseUrl);
+  const registered = await registerUser(api);
+  return {
+    id: registered.user.id,
+    token: registered.accessToken,
+    api: api.withToken(registered.accessToken),
+  };
+}

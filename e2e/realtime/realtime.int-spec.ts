@@ -326,11 +326,10 @@ describe('realtime edge (auth + chat + two gateways)', () => {
 
   it('while messages are sent at up to 200/s, clients that hop between the gateways get every acknowledged message once, in order', async () => {
     const TOTAL = 400;
+    // Eight sessions of bob's (carol was kicked by an earlier test), half starting on each gateway.
     const hoppers = await Promise.all(
-      [bob, carol].flatMap((who) =>
-        [0, 1, 2, 3].map((n) =>
-          Hopper.open(who.token, n % 2 === 0 ? [gatewayA, gatewayB] : [gatewayB, gatewayA], general),
-        ),
+      Array.from({ length: 8 }, (_, n) =>
+        Hopper.open(bob.token, n % 2 === 0 ? [gatewayA, gatewayB] : [gatewayB, gatewayA], general),
       ),
     );
     const acknowledged: string[] = [];

@@ -2,29 +2,37 @@
  * Issue 4: chat message send throughput, and history pages in a channel of 1,000,000 messages.
  *
  *   send A  50 users, one connection each, all sending into ONE channel (sends of one channel are
- *           serialised by a row lock on the channel: the ordering guarantee)
+ *           serialised by a row lock on the channel: the ordering guarantee; chat writes the sends
+ *           waiting for a channel together, one transaction per turn — apps/chat/src/messages/send-order.ts)
  *   send B  the same 50 users, each sending into its OWN channel (50 text channels of one guild)
  *   history GET /channels/{id}/messages?limit=50&before=<random message id> in a channel holding
  *           1,000,000 messages (filled directly in SQL), at 10 and at 50 connections through the
  *           gateway; then the same page query run straight against Postgres, so the database part is
  *           visible apart from the HTTP/service overhead.
  *   and both with one connection (send C, history 1 conn): latency without queueing behind other requests.
+ *   send D  open loop: the 50 users in turn send `--rate` messages/s in total into ONE channel (a steady
+ *           offered load, not as fast as the box allows: send A's latency is its queue, 50 / throughput);
+ *           then the order check: the channel's message.created events in outbox order carry strictly
+ *           increasing ids, the same as its history (ids), each message once.
  *
  * Auth, chat and gateway run from their build output as processes (e2e/support/stack.ts) on the local
  * servers, with throwaway databases, every rate limit raised out of the way (gateway global and
  * per-route limits, chat's CHAT_SEND_LIMIT_PER_10S) and their own rate-limit key prefix.
  * Run: node tools/bench/run.mjs chat [--senders 50] [--seconds 20] [--warmup 3] [--history-seconds 15]
- *      [--messages 1000000] [--sql-queries 400] [--single-seconds 8] [--skip-send] [--skip-history]
+ *      [--messages 1000000] [--sql-queries 400] [--single-seconds 8] [--rate 100] [--profile <dir>]
+ *      [--skip-send] [--skip-history]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { Stack } from '../../e2e/support/stack';
 import {
+  type BenchContext,
   benchRoutesFile,
   findListeningPid,
   LatencyRecorder,
@@ -37,6 +45,8 @@ import {
   UNLIMITED,
   type WatchedProcess,
 } from './lib';
+import { freePort, InspectorProfiler, inspectArgs, profileText, summarizeProfile } from './lib/cpu-profile';
+import { sendAtRate } from './lib/realtime-delivery';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,6 +60,10 @@ const { values: args } = parseArgs({
     'skip-history': { type: 'boolean', default: false },
     /** Length of the one-connection runs (latency without queueing); 0 skips them. */
     'single-seconds': { type: 'string', default: '8' },
+    /** Messages/s of the open-loop run into one channel (send D); 0 skips it. */
+    rate: { type: 'string', default: '100' },
+    /** Runs chat with `--inspect` and writes a CPU profile of it over send A to this folder. */
+    profile: { type: 'string' },
   },
 });
 const senders = Number(args.senders);
@@ -59,6 +73,8 @@ const historySeconds = Number(args['history-seconds']);
 const historyMessages = Number(args.messages);
 const sqlQueries = Number(args['sql-queries']);
 const singleSeconds = Number(args['single-seconds']);
+const rate = Number(args.rate);
+const profileDir = args.profile ? resolve(args.profile) : undefined;
 const PAGE = 50;
 
 /** Same as BONFIRE_EPOCH_MS in libs/platform/src/ids/snowflake.ts (not imported: keeps Nest code out). */
@@ -125,12 +141,132 @@ function summaryTable(
   );
 }
 
+/**
+ * send D: open loop — `rate` messages/s in total into one channel, the users taking turns (at most one
+ * request per user outstanding on average: `senders` in flight at most, a tick finding them all busy skips
+ * its message and is counted). A 2-s warm-up at the same rate is not recorded.
+ */
+async function openLoop(
+  bench: BenchContext,
+  options: {
+    gatewayUrl: string;
+    channelId: string;
+    users: AuthResult[];
+    watch: WatchedProcess[];
+    tag: string;
+  },
+) {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.users.length });
+  try {
+    const tokens = options.users.map((user) => user.accessToken);
+    const common = {
+      gatewayUrl: options.gatewayUrl,
+      channelId: options.channelId,
+      tokens,
+      rate,
+      agent,
+      signal: bench.signal,
+      maxInFlight: options.users.length,
+    };
+    await sendAtRate({ ...common, tag: `${options.tag}-dw`, seconds: 2, capacity: Math.ceil(rate * 2) + 1 });
+    const sampler = new ProcessSampler(options.watch);
+    sampler.start();
+    const started = performance.now();
+    const result = await sendAtRate({
+      ...common,
+      tag: `${options.tag}-d`,
+      seconds,
+      capacity: Math.ceil(rate * seconds) + 1,
+    });
+    const elapsed = (performance.now() - started) / 1000;
+    const processes = sampler.stop();
+    const name = `send D: ${options.users.length} senders, 1 channel, ${rate} msg/s open loop`;
+    const errors = Object.entries(result.errors)
+      .map(([code, count]) => `${code}×${count}`)
+      .join(' ');
+    bench.section(
+      `== ${name} (ms)`,
+      `${summaryTable([{ name, connections: options.users.length, elapsed, summary: result.http }])}\n` +
+        `issued ${result.issued}, 201 ${result.ok}, skipped (all senders busy) ${result.skipped}, errors ${errors || '0'}\n` +
+        table(
+          ['process', 'CPU %', 'RSS MiB'],
+          [
+            ...processes.map((stats) => [
+              stats.name,
+              fixed(stats.cpuPercent, 0),
+              fixed(stats.rssAfterMiB, 1),
+            ]),
+            ['whole machine', fixed(sampler.machineCpuPercent, 0), '-'],
+          ],
+        ),
+      'sendOpenLoop',
+      {
+        name,
+        rate,
+        seconds: elapsed,
+        issued: result.issued,
+        ok: result.ok,
+        skipped: result.skipped,
+        errors: result.errors,
+        latency: result.http,
+        processes,
+        machineCpuPercent: sampler.machineCpuPercent,
+      },
+    );
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * After the sends: the channel's message.created events, in outbox (= publication) order, carry strictly
+ * increasing message ids, and they are exactly the channel's messages in id (= history) order.
+ */
+async function orderCheck(bench: BenchContext, databaseUrl: string, channelId: string) {
+  const database = new pg.Client({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    const events = await database.query<{ id: string }>(
+      `select envelope->'data'->'message'->>'id' as id from outbox_events
+       where key = $1 and envelope->>'type' = 'message.created' order by position`,
+      [channelId],
+    );
+    const messages = await database.query<{ id: string }>(
+      'select id::text from messages where channel_id = $1 order by id',
+      [channelId],
+    );
+    const eventIds = events.rows.map((row) => row.id);
+    const messageIds = messages.rows.map((row) => row.id);
+    const increasing = eventIds.every(
+      (id, index) => index === 0 || BigInt(eventIds[index - 1]!) < BigInt(id),
+    );
+    const same =
+      eventIds.length === messageIds.length && eventIds.every((id, index) => id === messageIds[index]);
+    const figures = { events: eventIds.length, messages: messageIds.length, increasing, sameAsHistory: same };
+    bench.section(
+      '== order check of the one channel (outbox order vs ids vs history)',
+      `${figures.events} message.created events, ${figures.messages} messages; ids strictly increasing in ` +
+        `outbox order: ${increasing ? 'yes' : 'NO'}; events = history in id order, each once: ${same ? 'yes' : 'NO'}`,
+      'orderCheck',
+      figures,
+    );
+    if (!increasing || !same) throw new Error('order check failed: see the section above');
+  } finally {
+    await database.end();
+  }
+}
+
 void runBench(
   'chat',
   {
     deadlineSeconds:
       120 +
-      (args['skip-send'] ? 0 : 2 * (warmup + seconds) + 10 + (singleSeconds > 0 ? 1 + singleSeconds : 0)) +
+      (args['skip-send']
+        ? 0
+        : 2 * (warmup + seconds) +
+          10 +
+          (singleSeconds > 0 ? 1 + singleSeconds : 0) +
+          (rate > 0 ? 30 + seconds : 0)) +
       (args['skip-history']
         ? 0
         : 150 + 2 * (2 + historySeconds) + 40 + (singleSeconds > 0 ? 1 + singleSeconds : 0)),
@@ -141,6 +277,7 @@ void runBench(
     bench.onCleanup(() => rmSync(directory, { recursive: true, force: true }));
 
     bench.log('starting auth + chat + gateway from apps/*/dist (build first: see tools/bench/README.md)…');
+    const chatInspect = profileDir ? await freePort() : undefined;
     const stack = await Stack.start({
       services: ['auth', 'chat', 'gateway'],
       env: {
@@ -149,7 +286,10 @@ void runBench(
         RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
       },
       serviceEnv: {
-        chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED },
+        chat: {
+          CHAT_SEND_LIMIT_PER_10S: UNLIMITED,
+          ...(chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {}),
+        },
         gateway: { GATEWAY_ROUTES_FILE: benchRoutesFile(directory) },
       },
     });
@@ -271,6 +411,9 @@ void runBench(
       });
 
     if (!args['skip-send']) {
+      const profiler = chatInspect ? await InspectorProfiler.connect(chatInspect) : undefined;
+      if (profiler) bench.onCleanup(() => profiler.close());
+      await profiler?.start();
       await bench.load({
         name: `send A: ${senders} senders, 1 channel`,
         target: gateway.url,
@@ -281,6 +424,22 @@ void runBench(
         watch,
         expectStatus: 201,
       });
+      if (profiler) {
+        const profile = await profiler.stop();
+        mkdirSync(profileDir!, { recursive: true });
+        const file = join(
+          profileDir!,
+          `chat-send-a-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+        );
+        writeFileSync(file, JSON.stringify(profile));
+        const summary = summarizeProfile(profile, 30);
+        bench.section(
+          `== CPU profile of chat over send A (warm-up included): ${file}`,
+          profileText(summary),
+          'profile-chat',
+          summary,
+        );
+      }
       await bench.load({
         name: `send B: ${senders} senders, ${senders} channels`,
         target: gateway.url,
@@ -309,6 +468,9 @@ void runBench(
           'send C: one user alone (latency without queueing); ' +
           'body ~90 characters + a unique nonce; expected status 201',
       );
+      if (rate > 0)
+        await openLoop(bench, { gatewayUrl: gateway.url, channelId: general.id, users, watch, tag: runTag });
+      await orderCheck(bench, stack.databaseUrl('chat'), general.id);
     }
 
     if (args['skip-history']) return;

@@ -1,5 +1,6 @@
 import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { ChatTransactions } from '../database/chat-transactions';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
@@ -21,6 +22,19 @@ export interface ChannelAccessRow {
   isRecipient: boolean;
 }
 
+/** A role or an overwrite as the JSON aggregates carry them (bigints as text). */
+interface RoleJson {
+  id: string;
+  permissions: string;
+  position: number;
+}
+interface OverwriteJson {
+  id: string;
+  type: PermissionOverwrite['type'];
+  allow: string;
+  deny: string;
+}
+
 /** The few reads every permission check needs, each in one round trip. */
 @Injectable()
 export class AccessRepository {
@@ -32,6 +46,7 @@ export class AccessRepository {
     userId: string,
     db: ChatExecutor = this.transactions.executor,
   ): Promise<GuildAccessRow | null> {
+    // One round trip: the member's roles come along as a JSON array (bigints as text: no precision lost).
     const guild = await db
       .selectFrom('guilds')
       .innerJoin('roles as everyone', 'everyone.id', 'guilds.id')
@@ -43,6 +58,11 @@ export class AccessRepository {
         'guilds.owner_id as ownerId',
         'everyone.permissions as everyonePermissions',
         'members.user_id as memberUserId',
+        sql<RoleJson[]>`coalesce((
+          select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text, 'position', r.position))
+          from member_roles mr join roles r on r.id = mr.role_id
+          where mr.guild_id = guilds.id and mr.user_id = members.user_id
+        ), '[]'::json)`.as('roles'),
       ])
       .where('guilds.id', '=', guildId)
       .executeTakeFirst();
@@ -54,19 +74,12 @@ export class AccessRepository {
     };
     if (!guild.memberUserId)
       return { guildId: guild.guildId, ownerId: guild.ownerId, everyone, member: null };
-    const roles = await db
-      .selectFrom('member_roles')
-      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
-      .select(['roles.id', 'roles.permissions', 'roles.position'])
-      .where('member_roles.guild_id', '=', guildId)
-      .where('member_roles.user_id', '=', userId)
-      .execute();
     return {
       guildId: guild.guildId,
       ownerId: guild.ownerId,
       everyone,
       member: {
-        roles: roles.map((role) => ({
+        roles: guild.roles.map((role) => ({
           id: role.id,
           permissions: BigInt(role.permissions),
           position: role.position,
@@ -77,6 +90,7 @@ export class AccessRepository {
 
   async channelAccess(channelId: string, userId: string): Promise<ChannelAccessRow | null> {
     const db = this.transactions.executor;
+    // One round trip: the channel's overwrites come along as a JSON array, in target id order.
     const channel = await db
       .selectFrom('channels')
       .leftJoin('channel_recipients', (join) =>
@@ -89,16 +103,26 @@ export class AccessRepository {
         'channels.type',
         'channels.guild_id',
         'channel_recipients.user_id as recipientId',
+        sql<OverwriteJson[]>`coalesce((
+          select json_agg(json_build_object('id', o.target_id::text, 'type', o.target_type, 'allow', o.allow::text, 'deny', o.deny::text) order by o.target_id)
+          from permission_overwrites o where o.channel_id = channels.id
+        ), '[]'::json)`.as('overwrites'),
       ])
       .where('channels.id', '=', channelId)
       .executeTakeFirst();
     if (!channel) return null;
-    const overwrites = channel.guild_id ? await this.overwrites([channelId]) : new Map();
     return {
       id: channel.id,
       type: channel.type,
       guildId: channel.guild_id,
-      overwrites: overwrites.get(channelId) ?? [],
+      overwrites: channel.guild_id
+        ? channel.overwrites.map((overwrite) => ({
+            id: overwrite.id,
+            type: overwrite.type,
+            allow: BigInt(overwrite.allow),
+            deny: BigInt(overwrite.deny),
+          }))
+        : [],
       isRecipient: channel.recipientId !== null,
     };
   }

@@ -26,6 +26,19 @@ export class ChatEventsWriter {
     return this.outbox.add(trx, createEvent(type, key, data, EVENT_PRODUCER) as AnyEvent);
   }
 
+  /** Several events of one type and key, in this order (one outbox insert). */
+  addMany<T extends EventType>(
+    trx: Transaction<ChatDatabase>,
+    type: T,
+    key: string,
+    data: readonly EventData<T>[],
+  ): Promise<void> {
+    return this.outbox.add(
+      trx,
+      data.map((one) => createEvent(type, key, one, EVENT_PRODUCER) as AnyEvent),
+    );
+  }
+
   /**
    * A member left the guild: `member.left` (key: the guild) and one `channel.member.left` per channel of
    * the guild (key: the channel), in one write — so in each channel's ordered stream the removal comes

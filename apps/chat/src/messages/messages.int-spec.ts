@@ -248,6 +248,51 @@ describe('messages', () => {
     expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it('commits racing sends of one channel together, in id order, one message per nonce', async () => {
+    const channel = await fx.channel(guildId);
+    const senders = await Promise.all(Array.from({ length: 10 }, () => app.createUser()));
+    for (const sender of senders) await fx.member(guildId, sender);
+    // 40 sends at once, and every sender's nonce `n0` sent three times more (retries racing the first)
+    const replies = await Promise.all(
+      senders.flatMap((sender) => [
+        ...Array.from({ length: 4 }, (_, i) =>
+          app.call<Message>('POST', messagesPath(channel), {
+            as: sender,
+            body: { content: `m${i}`, nonce: `n${i}` },
+          }),
+        ),
+        ...Array.from({ length: 3 }, () =>
+          app.call<Message>('POST', messagesPath(channel), {
+            as: sender,
+            body: { content: 'm0', nonce: 'n0' },
+          }),
+        ),
+      ]),
+    );
+    expect(replies.filter((reply) => reply.status === 201)).toHaveLength(40);
+    expect(replies.filter((reply) => reply.status === 200)).toHaveLength(30);
+    expect(new Set(replies.map((reply) => reply.body.id)).size).toBe(40);
+
+    const events = await fx.events<{ message: Message }>(channel);
+    const eventIds = events.map((event) => event.data.message.id);
+    const rows = await app.db
+      .selectFrom('messages')
+      .select(['id', 'created_at'])
+      .where('channel_id', '=', channel)
+      .orderBy('id')
+      .execute();
+    // outbox order = id order = history order, each message once
+    expect(eventIds).toEqual(rows.map((row) => row.id));
+    const latest = await app.db
+      .selectFrom('channels')
+      .select('last_message_id')
+      .where('id', '=', channel)
+      .executeTakeFirstOrThrow();
+    expect(latest.last_message_id).toBe(rows.at(-1)!.id);
+    // group commit: sends that waited for the channel went in shared transactions (same now())
+    expect(new Set(rows.map((row) => row.created_at.getTime())).size).toBeLessThan(rows.length);
+  });
+
   it('enforces slowmode with Retry-After, except for MANAGE_MESSAGES', async () => {
     const channel = await fx.channel(guildId, { slowmodeSeconds: 30 });
     expect(

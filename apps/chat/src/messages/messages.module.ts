@@ -1,5 +1,5 @@
 import { distributedSetting, REDIS, type Redis, SnowflakeGenerator } from '@bonfire/platform';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { MessagesController } from './messages.controller';
@@ -41,7 +41,17 @@ import { ChatTransactions } from '../database/chat-transactions';
       ): SendOrder => {
         const run: RunInTransaction = (work) => transactions.run(work);
         const Order = config.BONFIRE_MODE === 'standalone' ? InProcessSendOrder : RowLockSendOrder;
-        return new Order(run, () => ids.next(), unknownChannel);
+        const logger = new Logger('SendOrder');
+        return new Order(
+          run,
+          () => ids.next(),
+          unknownChannel,
+          (skewMs) =>
+            logger.warn(
+              `a channel's latest message id is ${skewMs} ms ahead of this replica's clock: ` +
+                'ids may not follow commit order (check the clocks of the chat replicas)',
+            ),
+        );
       },
     },
   ],

@@ -84,29 +84,50 @@ export class MessagesRepository {
     return row !== undefined;
   }
 
-  /** Inserts the message; null when a message with the same (channel, author, nonce) already exists. */
-  async insert(db: ChatExecutor, message: NewMessage): Promise<MessageRow | null> {
-    let query = db.insertInto('messages').values({
-      id: message.id,
-      channel_id: message.channelId,
-      guild_id: message.guildId,
-      author_id: message.authorId,
-      content: message.content,
-      nonce: message.nonce,
-      reply_to_id: message.replyToId,
-      mention_user_ids: message.mentions.userIds,
-      mention_role_ids: message.mentions.roleIds,
-      mention_everyone: message.mentions.everyone,
-      attachment_ids: message.attachments.map((attachment) => attachment.id),
-      attachments: JSON.stringify(message.attachments),
-    });
-    if (message.nonce !== null) {
-      query = query.onConflict((conflict) =>
+  /** lockChannel for a send: also the channel's latest message id (null: no message yet); null when no channel. */
+  async lockChannelForSend(
+    db: ChatExecutor,
+    channelId: string,
+  ): Promise<{ lastMessageId: string | null } | null> {
+    const row = await db
+      .selectFrom('channels')
+      .select('last_message_id')
+      .where('id', '=', channelId)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ? { lastMessageId: row.last_message_id } : null;
+  }
+
+  /**
+   * Inserts messages in one statement, by id; a message whose (channel, author, nonce) already exists —
+   * before this statement or earlier in it — is skipped (absent from the map).
+   */
+  async insertMany(db: ChatExecutor, messages: readonly NewMessage[]): Promise<Map<string, MessageRow>> {
+    if (messages.length === 0) return new Map();
+    const rows = await db
+      .insertInto('messages')
+      .values(
+        messages.map((message) => ({
+          id: message.id,
+          channel_id: message.channelId,
+          guild_id: message.guildId,
+          author_id: message.authorId,
+          content: message.content,
+          nonce: message.nonce,
+          reply_to_id: message.replyToId,
+          mention_user_ids: message.mentions.userIds,
+          mention_role_ids: message.mentions.roleIds,
+          mention_everyone: message.mentions.everyone,
+          attachment_ids: message.attachments.map((attachment) => attachment.id),
+          attachments: JSON.stringify(message.attachments),
+        })),
+      )
+      .onConflict((conflict) =>
         conflict.columns(['channel_id', 'author_id', 'nonce']).where('nonce', 'is not', null).doNothing(),
-      );
-    }
-    const row = await query.returningAll().executeTakeFirst();
-    return row ?? null;
+      )
+      .returningAll()
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async setLastMessage(db: ChatExecutor, channelId: string, messageId: string): Promise<void> {

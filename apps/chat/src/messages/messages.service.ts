@@ -11,7 +11,7 @@ import { type MessageRow, toMessage } from './message-view';
 import type { EditMessageDto, SendMessageDto } from './messages.dto';
 import { MessagesRepository } from './messages.repository';
 import { SendLimits } from './send-limits';
-import { SendOrder } from './send-order';
+import { SendOrder, type SendSteps } from './send-order';
 
 export const MESSAGE_ERRORS = {
   unknownMessage: 'UNKNOWN_MESSAGE',
@@ -21,6 +21,18 @@ export const MESSAGE_ERRORS = {
 
 /** Channel types that hold messages. */
 const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm']);
+
+/** A checked send waiting for its turn: everything but its id and claimed attachments. */
+interface SendDraft {
+  userId: string;
+  channelId: string;
+  guildId: string | null;
+  content: string;
+  nonce: string | null;
+  replyToId: string | null;
+  mentions: ParsedMentions;
+  attachmentIds: string[];
+}
 
 export interface SendResult {
   message: Message;
@@ -51,16 +63,15 @@ export class MessagesService {
     if (body.attachments.length > 0) requirePermissions(access.permissions, ['ATTACH_FILES']);
     const db = this.transactions.executor;
     const nonce = body.nonce ?? null;
-    if (nonce !== null) {
-      const existing = await this.messages.findByNonce(db, channelId, userId, nonce);
-      if (existing) return { message: await this.view(db, existing, userId), created: false };
-    }
-    if (body.replyTo !== undefined) {
-      const replied = await this.messages.findInChannel(db, channelId, body.replyTo);
-      if (!replied) throw fieldError('body.replyTo', 'must be a message in this channel');
-    }
-    const mentions = await this.resolveMentions(db, access, body.content);
-    const target = await this.messages.sendTarget(db, channelId);
+    // The reads a send depends on, at once (one round trip of waiting instead of four).
+    const [existing, replied, mentions, target] = await Promise.all([
+      nonce === null ? null : this.messages.findByNonce(db, channelId, userId, nonce),
+      body.replyTo === undefined ? true : this.messages.findInChannel(db, channelId, body.replyTo),
+      this.resolveMentions(db, access, body.content),
+      this.messages.sendTarget(db, channelId),
+    ]);
+    if (existing) return { message: await this.view(db, existing, userId), created: false };
+    if (!replied) throw fieldError('body.replyTo', 'must be a message in this channel');
     if (!target) throw unknownChannel();
     const bypassSlowmode =
       has(access.permissions, PERMISSIONS.MANAGE_MESSAGES) ||
@@ -71,46 +82,79 @@ export class MessagesService {
       slowmodeSeconds: access.guildId === null || bypassSlowmode ? 0 : target.slowmodeSeconds,
     });
 
-    return this.sendOrder.run<SendResult>(channelId, {
-      lockChannel: (trx) => this.messages.lockChannel(trx, channelId),
-      earlier: async (trx) => {
-        // A racing send with this nonce may have committed (and claimed the files) while we waited.
-        if (nonce === null || body.attachments.length === 0) return null;
-        const earlier = await this.messages.findByNonce(trx, channelId, userId, nonce);
-        return earlier ? { message: await this.view(trx, earlier, userId), created: false } : null;
-      },
-      // The file service accepts only the sender's ready uploads for this channel and marks them this
-      // message's (bounded by CHAT_FILE_TIMEOUT_MS).
-      claim: (id) =>
-        body.attachments.length === 0
-          ? Promise.resolve([])
-          : this.files.claim(userId, { channelId, messageId: id, ids: body.attachments }),
-      write: async (trx, id, attachments) => {
-        const row = await this.messages.insert(trx, {
-          id,
-          channelId,
-          guildId: access.guildId,
-          authorId: userId,
-          content: body.content,
-          nonce,
-          replyToId: body.replyTo ?? null,
-          mentions,
-          attachments,
-        });
-        if (!row) {
-          // A racing request with the same nonce committed first (we waited for its turn).
-          const existing =
-            nonce === null ? null : await this.messages.findByNonce(trx, channelId, userId, nonce);
-          if (!existing) throw new Error('nonce conflict without an existing message');
-          return { message: await this.view(trx, existing, userId), created: false };
-        }
-        await this.messages.setLastMessage(trx, channelId, row.id);
-        const message = toMessage(row);
-        await this.events.add(trx, 'message.created', channelId, { message });
-        return { message, created: true };
-      },
-    });
+    const draft: SendDraft = {
+      userId,
+      channelId,
+      guildId: access.guildId,
+      content: body.content,
+      nonce,
+      replyToId: body.replyTo ?? null,
+      mentions,
+      attachmentIds: body.attachments,
+    };
+    return this.sendOrder.run(channelId, draft, this.sendSteps);
   }
+
+  /** The ordered part of a send (SendOrder runs it, several sends of a channel in one turn). */
+  private readonly sendSteps: SendSteps<SendDraft, SendResult> = {
+    lockChannel: (trx, channelId) => this.messages.lockChannelForSend(trx, channelId),
+    claims: (draft) => draft.attachmentIds.length > 0,
+    earlier: async (trx, draft) => {
+      // A racing send with this nonce may have committed (and claimed the files) while we waited.
+      if (draft.nonce === null) return null;
+      const earlier = await this.messages.findByNonce(trx, draft.channelId, draft.userId, draft.nonce);
+      return earlier ? { message: await this.view(trx, earlier, draft.userId), created: false } : null;
+    },
+    // The file service accepts only the sender's ready uploads for this channel and marks them this
+    // message's (bounded by CHAT_FILE_TIMEOUT_MS).
+    claim: (draft, id) =>
+      this.files.claim(draft.userId, { channelId: draft.channelId, messageId: id, ids: draft.attachmentIds }),
+    write: async (trx, entries) => {
+      const inserted = await this.messages.insertMany(
+        trx,
+        entries.map(({ draft, id, attachments }) => ({
+          id,
+          channelId: draft.channelId,
+          guildId: draft.guildId,
+          authorId: draft.userId,
+          content: draft.content,
+          nonce: draft.nonce,
+          replyToId: draft.replyToId,
+          mentions: draft.mentions,
+          attachments,
+        })),
+      );
+      const results: SendResult[] = [];
+      const created: Message[] = [];
+      for (const { draft, id } of entries) {
+        const row = inserted.get(id);
+        if (row) {
+          const message = toMessage(row);
+          created.push(message);
+          results.push({ message, created: true });
+          continue;
+        }
+        // A send with the same nonce committed first (in an earlier turn, or earlier in this one).
+        const existing =
+          draft.nonce === null
+            ? null
+            : await this.messages.findByNonce(trx, draft.channelId, draft.userId, draft.nonce);
+        if (!existing) throw new Error('nonce conflict without an existing message');
+        results.push({ message: await this.view(trx, existing, draft.userId), created: false });
+      }
+      const last = created.at(-1);
+      if (last) {
+        await this.messages.setLastMessage(trx, last.channelId, last.id);
+        await this.events.addMany(
+          trx,
+          'message.created',
+          last.channelId,
+          created.map((message) => ({ message })),
+        );
+      }
+      return results;
+    },
+  };
 
   /** One page of history, always newest → oldest. */
   async history(userId: string, channelId: string, query: HistoryQuery): Promise<Message[]> {

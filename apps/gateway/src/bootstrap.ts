@@ -12,6 +12,8 @@ import compression from 'compression';
 import { GatewayModule } from './app.module';
 import { gatewayConfigSchema } from './config';
 import { loadOpenApiDocument } from './openapi/openapi.module';
+import { GatewayPeers } from './realtime/gateway-peers';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { RealtimeServer } from './realtime/realtime.server';
 import { DeclaredMethods } from './routing/declared-methods';
 import { frontDoor } from './routing/front-door';
@@ -49,6 +51,8 @@ export async function startGateway(
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     handleSignals,
     configure: (app) => {
+      // The realtime edge's socket.io platform (both shapes: the standalone one starts the gateway here too).
+      app.useWebSocketAdapter(new RealtimeIoAdapter(app, config, app.get(GatewayPeers)));
       app.use(
         frontDoor({
           config,

@@ -102,14 +102,12 @@ export class RealtimeSession {
 
   /** What this session hands to the connection that took it over. */
   handOver(): HandOver {
-    const entries = this.ring
-      .entries()
-      .map(({ seq, dispatch }): BufferedDispatch => ({
-        seq,
-        id: dispatch.id,
-        type: dispatch.type,
-        data: dispatch.data,
-      }));
+    const entries = this.ring.entries().map(({ seq, dispatch }): BufferedDispatch => ({
+      seq,
+      id: dispatch.id,
+      type: dispatch.type,
+      data: dispatch.data,
+    }));
     return { seq: this.seq ?? -1, entries };
   }
 

@@ -1,0 +1,264 @@
+import {
+  REALTIME_CLIENT_EVENTS,
+  REALTIME_CLOSE_REASONS,
+  REALTIME_ERROR_CODES,
+  type RealtimeAck,
+  type RealtimeClientEvent,
+  type RealtimeErrorCode,
+  type SessionEndedPayload,
+} from '@bonfire/contracts';
+import { AppError, type CallerIdentity } from '@bonfire/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { decodeJwt } from 'jose';
+import type { GatewayConfig } from '../config';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { type DeniedSession, SessionDenylist } from '../tokens/session-denylist';
+import { EventLimiter, type EventLimits } from './event-limiter';
+import { PresenceRealtimeClient } from './presence-realtime.client';
+import { failure, RealtimeRefusal } from './realtime-exception.filter';
+import { RealtimeMetrics } from './realtime-metrics';
+import { RealtimeNode } from './realtime-node';
+import type { RealtimeSocket } from './realtime-session';
+import { ResumeService } from './resume.service';
+import { SessionRegistry } from './session-registry';
+import { SessionStore } from './session-store';
+
+/** A connection counts against its user's cap this long unless refreshed (a dead gateway's lapse). */
+export const CONNECTION_TTL_SECONDS = 30;
+/**
+ * The transport guard allows this many times the event limits in raw packets (events, acks, pongs,
+ * connects): an event flood meets the event limiter first; a flood of anything else is closed here.
+ */
+const PACKET_LIMIT_FACTOR = 4;
+const CLIENT_EVENTS: ReadonlySet<unknown> = new Set<RealtimeClientEvent>(REALTIME_CLIENT_EVENTS);
+
+type Transport = RealtimeSocket['conn'];
+type Reply = (answer: RealtimeAck) => void;
+
+/**
+ * One connection from transport to close: the transport guard, the handshake (token, handshake rate,
+ * connection cap), the event limiter and unknown-event refusal, the token's expiry and refresh, presence
+ * of the device, and sign-in revocation. The session on it is ResumeService's.
+ */
+@Injectable()
+export class ConnectionService {
+  private readonly logger = new Logger('Realtime');
+  private readonly eventLimits: EventLimits;
+
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly store: SessionStore,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly denylist: SessionDenylist,
+    private readonly presence: PresenceRealtimeClient,
+    private readonly registry: SessionRegistry,
+    private readonly resume: ResumeService,
+    private readonly metrics: RealtimeMetrics,
+    private readonly node: RealtimeNode,
+  ) {
+    this.eventLimits = {
+      perSecond: config.REALTIME_EVENTS_PER_SECOND,
+      burst: config.REALTIME_EVENT_BURST,
+      maxRefused: config.REALTIME_EVENT_MAX_REFUSED,
+    };
+  }
+
+  /**
+   * The handshake: a valid token, the user's handshake rate, then a place under the user's connection cap
+   * — claimed in the SessionStore in one atomic step, so parallel handshakes on any number of gateways
+   * never hold more than the cap. The claim is released when the socket disconnects, or when its
+   * transport closes before the connection completed.
+   */
+  async authenticate(socket: RealtimeSocket): Promise<void> {
+    if (this.node.draining) throw new AppError(503, REALTIME_ERROR_CODES.unavailable, 'shutting down');
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    const token = typeof auth['token'] === 'string' ? auth['token'] : undefined;
+    const { identity, exp } = await this.verify(token);
+    const { userId } = identity;
+    if (!(await this.store.claimHandshake(userId, this.config.REALTIME_HANDSHAKES_PER_MINUTE, 60))) {
+      throw new AppError(429, REALTIME_ERROR_CODES.rateLimited, 'too many handshakes');
+    }
+    const connectionId = `${this.node.id}/${socket.id}`;
+    const cap = this.config.REALTIME_MAX_CONNECTIONS_PER_USER;
+    if (!(await this.store.claimConnection(userId, connectionId, cap, CONNECTION_TTL_SECONDS))) {
+      throw new AppError(429, REALTIME_ERROR_CODES.tooManyConnections, 'too many connections');
+    }
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      socket.conn.off('close', release);
+      void this.store.releaseConnection(userId, connectionId).catch(() => undefined);
+    };
+    socket.conn.once('close', release);
+    socket.data = { identity, tokenExp: exp, connectionId, release };
+  }
+
+  private async verify(token: string | undefined): Promise<{ identity: CallerIdentity; exp: number }> {
+    const identity = await this.verifier.verify(token ? `Bearer ${token}` : undefined);
+    return { identity, exp: decodeJwt(token!).exp ?? 0 };
+  }
+
+  /** A socket that passed the handshake (its events are RealtimeGateway's @SubscribeMessage handlers). */
+  onConnection(socket: RealtimeSocket): void {
+    socket.on('disconnect', (reason) => {
+      socket.data.release();
+      // The client left the only namespace: its transport has nothing more to carry (socket.io would
+      // keep it open, dropping what follows).
+      if (reason === 'client namespace disconnect') socket.conn.close();
+    });
+    // Revoked between the handshake's check and now: the listener below did not know this socket yet.
+    const denied = this.denylist.find(socket.data.identity.sessionId);
+    if (denied) return this.endSignIn(denied);
+    this.scheduleExpiry(socket);
+    // Presence counts this socket as one device of the user until it disconnects.
+    socket.data.presenceReported = this.presence.connect(socket.id, socket.data.identity.userId);
+    socket.on('disconnect', () => {
+      clearTimeout(socket.data.expiryTimer);
+      this.presence.disconnect(socket.id);
+      const session = socket.data.session;
+      if (session) this.registry.detach(session);
+    });
+    this.limitEvents(socket);
+    void this.resume.open(socket).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'realtime session could not start');
+      socket.emit('reconnect', { reason: REALTIME_ERROR_CODES.unavailable });
+      socket.disconnect(true);
+    });
+  }
+
+  /** Keeps this gateway's connections counted against their users' caps (every CONNECTION_REFRESH_MS). */
+  refreshConnections(): void {
+    const held = this.node
+      .sockets()
+      .map((socket) => socket.data as Partial<RealtimeSocket['data']>)
+      .filter((data) => data.identity)
+      .map((data) => ({ userId: data.identity!.userId, connectionId: data.connectionId! }));
+    void this.store.refreshConnections(held, CONNECTION_TTL_SECONDS).catch(() => undefined);
+  }
+
+  /**
+   * Every client event passes here first: over the connection's rate (EventLimiter) it is answered
+   * RATE_LIMITED, and a connection that keeps sending into refusals is closed; an event the protocol does
+   * not have is answered INVALID_REQUEST. Events without an acknowledgement are refused silently.
+   */
+  private limitEvents(socket: RealtimeSocket): void {
+    const limiter = new EventLimiter(this.eventLimits);
+    socket.use((packet, next) => {
+      const reply = replyOf(packet);
+      const verdict = limiter.take();
+      if (verdict === 'abusive') return this.closeFlooding(socket);
+      if (verdict === 'limited') {
+        this.metrics.limited.inc({ action: 'refused' });
+        return reply?.(failure(REALTIME_ERROR_CODES.rateLimited, 'Too many events; slow down.'));
+      }
+      if (!CLIENT_EVENTS.has(packet[0])) {
+        return reply?.(failure(REALTIME_ERROR_CODES.invalidRequest, 'Unknown event.'));
+      }
+      next();
+    });
+  }
+
+  /** Flooding after RATE_LIMITED answers: told to reconnect later (the SDK backs off) and closed. */
+  private closeFlooding(socket: RealtimeSocket): void {
+    if (!socket.connected) return;
+    this.metrics.limited.inc({ action: 'closed' });
+    this.logger.warn({ userId: socket.data.identity?.userId }, 'realtime connection closed: flooding');
+    socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.rateLimited });
+    socket.disconnect(true);
+  }
+
+  /**
+   * The transport under the sockets, from its first packet (before any handshake): raw packets of any
+   * kind — events, acknowledgements, pongs, connects — beyond PACKET_LIMIT_FACTOR times the event limits
+   * close it, with `reconnect {reason: RATE_LIMITED}` to the socket on it if it has one.
+   */
+  guardTransport(transport: Transport): void {
+    const limiter = new EventLimiter({
+      perSecond: this.eventLimits.perSecond * PACKET_LIMIT_FACTOR,
+      burst: this.eventLimits.burst * PACKET_LIMIT_FACTOR,
+      maxRefused: this.eventLimits.maxRefused * PACKET_LIMIT_FACTOR,
+    });
+    transport.on('packet', () => {
+      if (limiter.take() !== 'abusive' || transport.readyState !== 'open') return;
+      const sockets = this.node.sockets().filter((s) => s.conn === transport);
+      for (const socket of sockets) this.closeFlooding(socket);
+      if (sockets.length === 0) {
+        this.metrics.limited.inc({ action: 'closed' });
+        transport.close();
+      }
+    });
+  }
+
+  /** `presence.idle`: the device is idle or active again. */
+  setIdle(socket: RealtimeSocket, idle: boolean): RealtimeAck {
+    this.presence.activity(socket.id, idle);
+    return { ok: true };
+  }
+
+  /** `auth.refresh`: a newer token of the same user moves the connection's expiry. */
+  async refreshToken(socket: RealtimeSocket, token: string): Promise<RealtimeAck> {
+    let verified: { identity: CallerIdentity; exp: number };
+    try {
+      verified = await this.verify(token);
+    } catch (error) {
+      const code = handshakeErrorCode(error);
+      throw new RealtimeRefusal(code, error instanceof Error ? error.message : code);
+    }
+    if (verified.identity.userId !== socket.data.identity.userId) {
+      throw new RealtimeRefusal(REALTIME_ERROR_CODES.userMismatch, 'The token belongs to another user.');
+    }
+    socket.data.tokenExp = verified.exp;
+    this.scheduleExpiry(socket);
+    return { ok: true };
+  }
+
+  private scheduleExpiry(socket: RealtimeSocket): void {
+    clearTimeout(socket.data.expiryTimer);
+    const delay = Math.max(0, socket.data.tokenExp * 1_000 - Date.now());
+    socket.data.expiryTimer = setTimeout(
+      () => {
+        socket.emit('auth.expired', { reason: REALTIME_CLOSE_REASONS.tokenExpired });
+        socket.disconnect(true);
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
+    socket.data.expiryTimer.unref();
+  }
+
+  /**
+   * A sign-in session was ended (every gateway hears it, see SessionRevocations): its sockets here get
+   * `session.ended` and are closed, and their realtime sessions are forgotten (no resume).
+   */
+  endSignIn(entry: DeniedSession): void {
+    for (const socket of this.node.sockets()) {
+      const data = socket.data as Partial<RealtimeSocket['data']>;
+      if (data.identity?.sessionId !== entry.sessionId) continue;
+      const session = data.session;
+      if (session && !session.dropped) {
+        this.registry.unregister(session);
+        session.socket = null;
+        void this.store.forget(session.id, session.owner).catch(() => undefined);
+      }
+      socket.emit('session.ended', { reason: entry.reason } satisfies SessionEndedPayload);
+      socket.disconnect(true);
+    }
+  }
+}
+
+/** The acknowledgement callback of an event: its last argument, when the client asked for one. */
+function replyOf(args: unknown[]): Reply | undefined {
+  const last = args.at(-1);
+  return typeof last === 'function' ? (last as Reply) : undefined;
+}
+
+/** The stable code a refused handshake (or refresh) reports. */
+export function handshakeErrorCode(error: unknown): RealtimeErrorCode {
+  if (error instanceof AppError) {
+    const known = Object.values(REALTIME_ERROR_CODES) as string[];
+    if (known.includes(error.code)) return error.code as RealtimeErrorCode;
+    if (error.status === 401) return REALTIME_ERROR_CODES.tokenInvalid;
+  }
+  return REALTIME_ERROR_CODES.unavailable;
+}

@@ -1,0 +1,88 @@
+import type { EventBus } from '@bonfire/messaging';
+import { describe, expect, it } from 'vitest';
+import type { RealtimePacket } from './event-routing';
+import { FanOutService } from './fan-out.service';
+import { fakeSocket, realtimeProviders, state } from './realtime.providers.test-kit';
+import { VisibilityService } from './visibility.service';
+
+function setUp() {
+  const parts = realtimeProviders({ visibleChannels: async () => [] } as never);
+  const visibility = new VisibilityService(parts.registry, parts.chat);
+  const fanOut = new FanOutService(
+    parts.config,
+    {} as EventBus,
+    parts.registry,
+    visibility,
+    parts.metrics,
+    parts.node,
+  );
+  const live = (userId: string, guilds: Record<string, string[]>) => {
+    const { socket, dispatches } = fakeSocket(userId, userId);
+    const session = parts.registry.newSession(`s-${userId}`, socket);
+    parts.registry.register(session, state(userId, guilds));
+    parts.registry.attach(session, socket);
+    session.release(0);
+    return { session, dispatches };
+  };
+  return { ...parts, fanOut, live };
+}
+
+const message = (id: string, channelId = 'c1'): RealtimePacket => ({
+  id,
+  type: 'message.created',
+  data: { id, message: { id, channelId } },
+  rooms: [`channel:${channelId}`],
+});
+
+describe('FanOutService', () => {
+  it('numbers and writes each packet once per session in its rooms, in order, dropping repeats', async () => {
+    const { fanOut, live } = setUp();
+    const alice = live('alice', { g1: ['c1'] });
+    const bob = live('bob', { g1: ['c2'] });
+    await Promise.all([
+      fanOut.receive(message('m1')),
+      fanOut.receive(message('m2')),
+      fanOut.receive(message('m1')),
+    ]);
+    expect(alice.dispatches()).toEqual([
+      [1, 'message.created', 'm1'],
+      [2, 'message.created', 'm2'],
+    ]);
+    expect(bob.dispatches()).toEqual([]);
+  });
+
+  it("applies a packet's visibility change first: leaving the guild before the delivery", async () => {
+    const { fanOut, live } = setUp();
+    const alice = live('alice', { g1: ['c1'] });
+    await fanOut.receive({
+      id: 'left',
+      type: 'member.left',
+      data: { id: 'left' },
+      rooms: ['guild:g1', 'user:alice'],
+      change: { kind: 'leave-guild', guildId: 'g1', userId: 'alice' },
+    } as unknown as RealtimePacket);
+    await fanOut.receive(message('m1'));
+    expect(alice.dispatches()).toEqual([[1, 'member.left', 'left']]);
+    expect(alice.session.rooms.has('channel:c1')).toBe(false);
+  });
+
+  it('writes ephemeral packets unnumbered, outside the queue and the ring', async () => {
+    const { fanOut, live } = setUp();
+    const alice = live('alice', { g1: ['c1'] });
+    await fanOut.receive({ ...message('t1'), type: 'typing.started', ephemeral: true } as RealtimePacket);
+    expect(alice.dispatches()).toEqual([[null, 'typing.started', 't1']]);
+    expect(alice.session.buffered()).toEqual([]);
+  });
+
+  it('lets a starting session capture what is processed until it ends the capture, in queue order', async () => {
+    const { fanOut, registry, live } = setUp();
+    live('bob', { g1: ['c1'] });
+    const starting = registry.newSession('s-new', fakeSocket('new', 'carol').socket);
+    fanOut.startCapture(starting);
+    void fanOut.receive(message('m1'));
+    const captured = await fanOut.enqueue(() => fanOut.endCapture(starting));
+    await fanOut.receive(message('m2'));
+    expect((captured as RealtimePacket[]).map((packet) => packet.id)).toEqual(['m1']);
+    expect(starting.captured).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import type { RealtimeState } from '@bonfire/contracts';
+import type { CallerIdentity, MetricsService } from '@bonfire/platform';
+import { Registry } from 'prom-client';
+import type { GatewayConfig } from '../config';
+import type { ChatRealtimeClient } from './chat-realtime.client';
+import { NoGatewayPeers } from './gateway-peers';
+import { InMemorySessionStore } from './memory-session-store';
+import { RealtimeMetrics } from './realtime-metrics';
+import { RealtimeNode } from './realtime-node';
+import type { RealtimeSocket } from './realtime-session';
+import { SessionRegistry } from './session-registry';
+
+/** The realtime providers of one gateway on in-memory parts, for unit tests (no socket.io server). */
+export function realtimeProviders(chat: Partial<ChatRealtimeClient> = {}) {
+  const config = {
+    REALTIME_RESUME_WINDOW_SECONDS: 60,
+    REALTIME_REPLAY_BUFFER_SIZE: 100,
+    REALTIME_MAX_PENDING_PACKETS: 1_000,
+    REALTIME_CONSUMER_GROUP: 'test',
+  } as unknown as GatewayConfig;
+  const store = new InMemorySessionStore({ windowSeconds: 60 });
+  const node = new RealtimeNode(new NoGatewayPeers());
+  const registry = new SessionRegistry(config, store, node);
+  const metrics = new RealtimeMetrics({ registry: new Registry() } as unknown as MetricsService);
+  const chatClient = { forgetPermissions: () => undefined, ...chat } as unknown as ChatRealtimeClient;
+  return { config, store, node, registry, metrics, chat: chatClient };
+}
+
+/** A connected socket of `userId` whose transport records the frames written to it. */
+export function fakeSocket(id: string, userId: string) {
+  const frames: string[] = [];
+  const socket = {
+    id,
+    connected: true,
+    data: { identity: { userId, sessionId: `signin-${userId}` } as unknown as CallerIdentity },
+    conn: { readyState: 'open', write: (frame: string) => frames.push(frame) },
+    join: () => undefined,
+    leave: () => undefined,
+    emit: () => true,
+    disconnect: () => undefined,
+  } as unknown as RealtimeSocket;
+  /** [seq, type, id of the data] of every dispatch written. */
+  const dispatches = () =>
+    frames.map((frame) => {
+      const [, payload] = JSON.parse(frame.slice(1)) as [
+        string,
+        { seq: number; type: string; data: { id?: string } },
+      ];
+      return [payload.seq, payload.type, payload.data.id];
+    });
+  return { socket, dispatches };
+}
+
+/** A state with the given guilds (id → visible channel ids) and DM channel ids. */
+export function state(
+  userId: string,
+  guilds: Record<string, string[]> = {},
+  dms: string[] = [],
+): RealtimeState {
+  return {
+    user: { id: userId },
+    guilds: Object.entries(guilds).map(([id, channels]) => ({
+      guild: { id },
+      channels: channels.map((channelId) => ({ id: channelId })),
+      members: { userIds: [] },
+    })),
+    dms: dms.map((id) => ({ id, recipientIds: [] })),
+    readStates: [],
+  } as unknown as RealtimeState;
+}

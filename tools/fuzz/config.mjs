@@ -55,8 +55,8 @@ export const ACCEPTED_REFUSALS = [
   [
     'PATCH /api/v1/channels/{channelId}',
     '400',
-    'VALIDATION_FAILED body.topic body.slowmodeSeconds body.userLimit body.parentId',
-    'these fields depend on the channel type; parent must be a category',
+    'VALIDATION_FAILED body.name body.topic body.slowmodeSeconds body.userLimit body.parentId',
+    'these fields depend on the channel type (a null name clears a group DM’s, a guild channel needs one); parent must be a category',
   ],
   [
     'POST /api/v1/guilds/{guildId}/channels',

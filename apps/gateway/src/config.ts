@@ -67,6 +67,12 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   REALTIME_EVENT_MAX_REFUSED: env.positiveInt().default(20),
   /** Packets queued to a socket that does not read before it is disconnected (SLOW_CONSUMER). */
   REALTIME_MAX_PENDING_PACKETS: env.positiveInt().default(1_000),
+  /**
+   * Compress realtime frames (WebSocket permessage-deflate) for clients that offer it: less bandwidth for
+   * more gateway CPU per frame, so off by default. Frames under the threshold (bytes) go uncompressed.
+   */
+  REALTIME_PERMESSAGE_DEFLATE: env.boolean().default(false),
+  REALTIME_PERMESSAGE_DEFLATE_THRESHOLD: env.positiveInt().default(1_024),
   REALTIME_PING_INTERVAL_MS: env.positiveInt().default(25_000),
   REALTIME_PING_TIMEOUT_MS: env.positiveInt().default(20_000),
   /** On shutdown: how long to keep buffering for sessions until their clients resume elsewhere. */

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, request, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import { from } from 'rxjs';
@@ -15,12 +16,47 @@ const config = {
   CORS_ORIGINS: [],
 } as unknown as GatewayConfig;
 
-function adapter(): RealtimeIoAdapter {
+function adapter(
+  overrides: Partial<GatewayConfig> = {},
+  httpServer: HttpServer = createServer(),
+): RealtimeIoAdapter {
   return new RealtimeIoAdapter(
-    createServer() as unknown as INestApplicationContext,
-    config,
+    httpServer as unknown as INestApplicationContext,
+    { ...config, ...overrides },
     new NoGatewayPeers(),
   );
+}
+
+/** The WebSocket extensions the server agrees to when a client offers permessage-deflate. */
+async function negotiatedExtensions(overrides: Partial<GatewayConfig>): Promise<string | undefined> {
+  const httpServer = createServer();
+  const io = adapter(overrides, httpServer).createIOServer(0, { path: '/realtime' });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = httpServer.address() as AddressInfo;
+    return await new Promise((resolve, reject) => {
+      const upgrade = request({
+        host: '127.0.0.1',
+        port,
+        path: '/realtime/?EIO=4&transport=websocket',
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': Buffer.from('0123456789abcdef').toString('base64'),
+          'Sec-WebSocket-Extensions': 'permessage-deflate; client_max_window_bits',
+        },
+      });
+      upgrade.on('upgrade', (response, socket) => {
+        socket.destroy();
+        resolve(response.headers['sec-websocket-extensions']);
+      });
+      upgrade.on('error', reject);
+      upgrade.end();
+    });
+  } finally {
+    await new Promise((resolve) => io.close(resolve));
+  }
 }
 
 /** Binds one handler that answers what it was given; answers what it saw and a way to emit events. */
@@ -74,5 +110,14 @@ describe('RealtimeIoAdapter', () => {
     } finally {
       await new Promise((resolve) => io.close(resolve));
     }
+  });
+
+  it('compresses frames (permessage-deflate) only when configured, for clients that offer it', async () => {
+    expect(await negotiatedExtensions({})).toBeUndefined();
+    const extensions = await negotiatedExtensions({
+      REALTIME_PERMESSAGE_DEFLATE: true,
+      REALTIME_PERMESSAGE_DEFLATE_THRESHOLD: 512,
+    });
+    expect(extensions).toMatch(/^permessage-deflate/);
   });
 });

@@ -32,6 +32,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       ...options,
       pingInterval: this.config.REALTIME_PING_INTERVAL_MS,
       pingTimeout: this.config.REALTIME_PING_TIMEOUT_MS,
+      perMessageDeflate: this.config.REALTIME_PERMESSAGE_DEFLATE
+        ? { threshold: this.config.REALTIME_PERMESSAGE_DEFLATE_THRESHOLD }
+        : false,
       cors: {
         origin: this.config.CORS_ORIGINS.length > 0 ? this.config.CORS_ORIGINS : false,
         credentials: true,

@@ -7,6 +7,8 @@ import {
 } from '@bonfire/platform';
 import { VoiceServiceModule } from './app.module';
 import { voiceConfigSchema } from './config';
+import { RoomsService } from './rooms/rooms.service';
+import { SignalingIoAdapter } from './signaling/signaling-io.adapter';
 import { SignalingListener } from './signaling/signaling-listener';
 import { SignalingServer } from './signaling/signaling.server';
 
@@ -32,11 +34,16 @@ export async function startVoice(
     port: config.VOICE_PORT,
     jsonBodyLimit: '16kb',
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    configure: (app) =>
+    configure: (app) => {
+      // Signaling's socket.io platform: SignalingGateway's server on the public signaling listener.
+      app.useWebSocketAdapter(
+        new SignalingIoAdapter(app, app.get(SignalingListener), app.get(RoomsService).mediaUnavailable),
+      );
       serveOpenApi(app, {
         title: 'Bonfire voice',
         description: 'Voice states and the join into mediasoup SFU rooms (signaling is socket.io).',
-      }),
+      });
+    },
     handleSignals,
   });
   // Signaling sockets are long-lived: tell their clients to rejoin elsewhere as soon as shutdown starts,

@@ -5,6 +5,8 @@ import { EventsModule } from '../events/events.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { VoiceStatesModule } from '../voice-states/voice-states.module';
+import { SignalingExceptionFilter } from './signaling-exception.filter';
+import { SignalingGateway } from './signaling.gateway';
 import { SignalingServer } from './signaling.server';
 
 @Module({})
@@ -13,7 +15,7 @@ export class SignalingModule {
     return {
       module: SignalingModule,
       imports: [ChatModule, EventsModule, RoomsModule, TokensModule, VoiceStatesModule.forRoot(mode)],
-      providers: [SignalingServer],
+      providers: [SignalingServer, SignalingGateway, SignalingExceptionFilter],
       exports: [SignalingServer],
     };
   }

@@ -2,8 +2,6 @@ import {
   has,
   PERMISSIONS,
   VOICE_ERROR_CODES,
-  VOICE_SIGNALING_NAMESPACE,
-  VOICE_SIGNALING_PATH,
   type VoiceAck,
   type VoiceClientEvent,
   type VoiceClientEvents,
@@ -11,11 +9,11 @@ import {
   type VoiceServerEvents,
   type VoiceState,
 } from '@bonfire/contracts';
-import { AppError, createLogger, refuseOtherSocketIoMethods } from '@bonfire/platform';
+import { AppError, createLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Namespace, Server, type Socket } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import { ChatClient } from '../chat/chat.client';
-import { VOICE_CONFIG, VOICE_LIMITS, type VoiceConfig } from '../config';
+import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VOICE_NODE_ID } from '../core.module';
 import { VoiceEventsPublisher } from '../events/voice-events.publisher';
 import { type Peer, SignalingError } from '../rooms/room';
@@ -24,10 +22,8 @@ import { type VoiceGrant, VoiceTokenError, VoiceTokenService } from '../tokens/v
 import { VoiceControl, type VoiceControlMessage } from '../voice-states/voice-control';
 import { publicState, VoiceStateStore } from '../voice-states/voice-state.store';
 import { VoiceStatesService } from '../voice-states/voice-states.service';
-import { CLIENT_EVENT_SCHEMAS, describeIssues } from './signaling.schemas';
-
 import { SignalingListener } from './signaling-listener';
-import { refuseSignaling } from './signaling-unavailable';
+import { CLIENT_EVENT_SCHEMAS } from './signaling.schemas';
 
 interface SessionData {
   grant: VoiceGrant;
@@ -35,7 +31,12 @@ interface SessionData {
   permissions: bigint;
 }
 
-type VoiceSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SessionData>;
+export type VoiceSocket = Socket<
+  Record<string, never>,
+  Record<string, never>,
+  Record<string, never>,
+  SessionData
+>;
 
 interface Session {
   socket: VoiceSocket;
@@ -51,8 +52,9 @@ class HandshakeError extends Error {
 }
 
 /**
- * Signaling: socket.io on the voice node's public listener (VOICE_SIGNALING_PORT, see SignalingListener;
- * path VOICE_SIGNALING_PATH, namespace VOICE_SIGNALING_NAMESPACE) — never on VOICE_PORT, the internal one.
+ * Signaling's work behind SignalingGateway (socket.io on the voice node's public listener, VOICE_SIGNALING_PORT,
+ * see SignalingIoAdapter; path VOICE_SIGNALING_PATH, namespace VOICE_SIGNALING_NAMESPACE) — never on
+ * VOICE_PORT, the internal one.
  * The handshake presents a voice token for this node; the session must still be the user's voice state.
  * Every client event is validated and answered with a VoiceAck. A disconnect closes all the client's
  * transports, producers and consumers; its voice state lapses after VOICE_RECONNECT_GRACE_SECONDS unless
@@ -64,6 +66,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
   private io?: Server;
   private namespace?: Namespace;
   private readonly sessions = new Map<string, Session>();
+  private readonly socketSessions = new WeakMap<VoiceSocket, Session>();
   private draining?: Promise<void>;
   private readonly logger;
 
@@ -82,28 +85,20 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'signaling' });
   }
 
-  /** Attaches signaling to the public listener, then opens it (before VOICE_PORT listens). */
+  /** Opens the public listener (signaling is attached to it already; before VOICE_PORT listens). */
   async onApplicationBootstrap(): Promise<void> {
-    this.attach();
     await this.listener.listen();
   }
 
-  private attach(): void {
-    const httpServer = this.listener.server;
-    const unavailable = this.rooms.mediaUnavailable;
-    if (unavailable) return refuseSignaling(httpServer, unavailable);
-    this.io = new Server(httpServer, {
-      path: VOICE_SIGNALING_PATH,
-      transports: ['websocket', 'polling'],
-      serveClient: false,
-      maxHttpBufferSize: VOICE_LIMITS.signalingMessageBytes,
-      // No cookies are involved (the voice token travels in the handshake), so any web origin may connect.
-      cors: { origin: true, credentials: false },
-    });
-    refuseOtherSocketIoMethods(httpServer, VOICE_SIGNALING_PATH);
+  /**
+   * Takes the signaling namespace SignalingGateway was given: the handshake's authentication, the room
+   * and control wiring. A node without media has none of it (its path answers 503, see SignalingIoAdapter).
+   */
+  attachServer(namespace: Namespace): void {
+    if (this.rooms.mediaUnavailable) return;
+    this.io = namespace.server;
     // socket.io always has the root namespace: refused, so nobody holds a socket here without a token.
     this.io.of('/').use((_socket, next) => next(new Error('Invalid namespace')));
-    const namespace = this.io.of(VOICE_SIGNALING_NAMESPACE);
     this.namespace = namespace;
     namespace.use((socket, next) => {
       this.authenticate(socket as VoiceSocket).then(
@@ -119,7 +114,6 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
         },
       );
     });
-    namespace.on('connection', (socket: VoiceSocket) => this.onConnection(socket));
     this.control.onMessage((message) => void this.onControl(message));
     this.rooms.onSpeaking((room, userId, speaking) => {
       void this.events.speaking({ guildId: room.guildId, channelId: room.channelId, userId, speaking });
@@ -165,7 +159,8 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     socket.data = { grant, state: publicState(state), permissions: BigInt(access.permissions) };
   }
 
-  private onConnection(socket: VoiceSocket): void {
+  /** A client that passed the handshake: placed in its room, its session replacing an older one. */
+  onConnection(socket: VoiceSocket): void {
     const { grant, state, permissions } = socket.data;
     const previous = this.sessions.get(grant.sessionId);
     if (previous) {
@@ -204,6 +199,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
         }),
     };
     this.sessions.set(grant.sessionId, session);
+    this.socketSessions.set(socket, session);
     session.peer.catch((error: unknown) => {
       this.logger.error({ err: error, channelId: grant.channelId }, 'could not place a client in its room');
       session.ended = true;
@@ -224,95 +220,78 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
         ack({ ok: false, code: VOICE_ERROR_CODES.invalidRequest, message: 'unknown event' });
       }
     });
-    this.handle(session, 'join', async (peer, request) => {
+  }
+
+  /** Runs one validated client event of `socket`'s session; errors become its failure ack (SignalingExceptionFilter). */
+  async serve<E extends VoiceClientEvent>(
+    socket: VoiceSocket,
+    event: E,
+    request: VoiceClientEvents[E]['request'],
+  ): Promise<VoiceAck<VoiceClientEvents[E]['result']>> {
+    const session = this.socketSessions.get(socket);
+    if (!session) throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
+    const peer = await session.peer;
+    if (peer.closed || session.ended) {
+      throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
+    }
+    const run = this.operations[event] as (
+      peer: Peer,
+      request: VoiceClientEvents[E]['request'],
+    ) => Promise<VoiceClientEvents[E]['result']>;
+    return { ok: true, data: await run(peer, request) };
+  }
+
+  /** What each client event does to the client's peer (its request already validated). */
+  private readonly operations: {
+    [E in VoiceClientEvent]: (
+      peer: Peer,
+      request: VoiceClientEvents[E]['request'],
+    ) => Promise<VoiceClientEvents[E]['result']>;
+  } = {
+    join: async (peer, request) => {
       this.rooms.join(peer, request.rtpCapabilities);
       return {};
-    });
-    this.handle(session, 'transport.create', (peer, request) =>
-      this.rooms.createTransport(peer, request.direction),
-    );
-    this.handle(session, 'transport.connect', async (peer, request) => {
+    },
+    'transport.create': (peer, request) => this.rooms.createTransport(peer, request.direction),
+    'transport.connect': async (peer, request) => {
       await this.rooms.connectTransport(peer, request.transportId, request.dtlsParameters);
       return {};
-    });
-    this.handle(session, 'transport.restartIce', async (peer, request) => ({
+    },
+    'transport.restartIce': async (peer, request) => ({
       iceParameters: await this.rooms.restartIce(peer, request.transportId),
-    }));
-    this.handle(session, 'produce', async (peer, request) => {
+    }),
+    produce: async (peer, request) => {
       const result = await this.rooms.produce(peer, request);
       this.reportMedia(peer);
       return result;
-    });
-    this.handle(session, 'producer.pause', async (peer, request) => {
+    },
+    'producer.pause': async (peer, request) => {
       await this.rooms.pauseProducer(peer, request.producerId);
       return {};
-    });
-    this.handle(session, 'producer.resume', async (peer, request) => {
+    },
+    'producer.resume': async (peer, request) => {
       await this.rooms.resumeProducer(peer, request.producerId);
       return {};
-    });
-    this.handle(session, 'producer.close', async (peer, request) => {
+    },
+    'producer.close': async (peer, request) => {
       this.rooms.closeProducer(peer, request.producerId);
       this.reportMedia(peer);
       return {};
-    });
-    this.handle(session, 'consume', (peer, request) =>
-      this.rooms.consume(peer, request.transportId, request.producerId),
-    );
-    this.handle(session, 'consumer.pause', async (peer, request) => {
+    },
+    consume: (peer, request) => this.rooms.consume(peer, request.transportId, request.producerId),
+    'consumer.pause': async (peer, request) => {
       await this.rooms.pauseConsumer(peer, request.consumerId);
       return {};
-    });
-    this.handle(session, 'consumer.resume', async (peer, request) => {
+    },
+    'consumer.resume': async (peer, request) => {
       await this.rooms.resumeConsumer(peer, request.consumerId);
       return {};
-    });
-    this.handle(session, 'consumer.close', async (peer, request) => {
+    },
+    'consumer.close': async (peer, request) => {
       this.rooms.closeConsumer(peer, request.consumerId);
       return {};
-    });
-  }
-
-  /** Validates one client event and answers its VoiceAck. */
-  private handle<E extends VoiceClientEvent>(
-    session: Session,
-    event: E,
-    run: (peer: Peer, request: VoiceClientEvents[E]['request']) => Promise<VoiceClientEvents[E]['result']>,
-  ): void {
-    const socket = session.socket as unknown as Socket;
-    socket.on(event as string, async (...args: unknown[]) => {
-      // The acknowledgement is the last argument (the only one when the client sent no payload).
-      const ack = args.at(-1);
-      if (typeof ack !== 'function') return;
-      const payload = args.length > 1 ? args[0] : undefined;
-      const answer = ack as (reply: VoiceAck<VoiceClientEvents[E]['result']>) => void;
-      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payload);
-      if (!parsed.success) {
-        answer({ ok: false, code: VOICE_ERROR_CODES.invalidRequest, message: describeIssues(parsed.error) });
-        return;
-      }
-      try {
-        const peer = await session.peer;
-        if (peer.closed || session.ended) {
-          throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
-        }
-        answer({ ok: true, data: await run(peer, parsed.data as VoiceClientEvents[E]['request']) });
-      } catch (error) {
-        answer(this.refusal(error, event));
-      }
-    });
-  }
-
-  private refusal(error: unknown, event: string): { ok: false; code: VoiceErrorCode; message: string } {
-    if (error instanceof SignalingError) return { ok: false, code: error.code, message: error.message };
-    // mediasoup answers TypeError for malformed RTP/DTLS parameters and capabilities.
-    if (error instanceof TypeError) {
-      return { ok: false, code: VOICE_ERROR_CODES.invalidRequest, message: error.message };
-    }
-    this.logger.warn({ err: error, event }, 'signaling request failed');
-    const message = error instanceof Error ? error.message : 'the request failed';
-    return { ok: false, code: VOICE_ERROR_CODES.unavailable, message };
-  }
+    },
+  };
 
   private async onDisconnect(session: Session): Promise<void> {
     const { grant } = session.socket.data;

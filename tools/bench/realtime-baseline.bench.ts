@@ -26,7 +26,7 @@
  *      [--steps 10,20,30,45,65,90,120,160,200,250] [--step-seconds 5] [--drain 10] [--p99 50]
  *      [--connections 5000] [--idle-users 50] [--hold 15] [--ping-interval 10000] [--workers 2]
  *      [--max-in-flight 64] [--bare-adapter memory|redis] [--profile <dir>] [--skip-a] [--skip-b]
- * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat
+ * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -197,16 +197,22 @@ void runBench(
     const gatewayInspect = profileDir ? await freePort() : undefined;
     const bareInspect = profileDir ? await freePort() : undefined;
 
-    bench.log('starting auth + chat + gateway from apps/*/dist, and the bare socket.io server…');
+    bench.log('starting auth + chat + presence + gateway from apps/*/dist, and the bare socket.io server…');
     const stack = await Stack.start({
-      services: ['auth', 'chat', 'gateway'],
+      // Presence too, as the platform runs: without it every handshake's presence report fails and logs.
+      services: ['auth', 'chat', 'presence', 'gateway'],
       env: {
         RATE_LIMIT_KEY_PREFIX: `bench-${Date.now()}`,
+        PRESENCE_KEY_PREFIX: `presence-bench-${Date.now()}`,
         RATE_LIMIT_IP_PER_MINUTE: UNLIMITED,
         RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
       },
       serviceEnv: {
         chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED },
+        presence: {
+          PRESENCE_CONSUMER_GROUP: `presence.projection.bench-${Date.now()}`,
+          PRESENCE_PROJECTION_START_FROM: 'latest',
+        },
         gateway: {
           GATEWAY_ROUTES_FILE: benchRoutesFile(directory),
           REALTIME_MAX_CONNECTIONS_PER_USER: UNLIMITED,

@@ -19,7 +19,7 @@
  * Run: node tools/bench/run.mjs realtime [--clients 1000] [--users 50] [--rate 100] [--seconds 12]
  *      [--warmup 2] [--drain 30] [--steps 10,20,40] [--step-seconds 8] [--connections 5000,10000]
  *      [--hold 30] [--idle-users 50] [--ping-interval 10000] [--workers 2] [--skip-a] [--skip-b] [--skip-c]
- * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat
+ * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -121,13 +121,22 @@ void runBench(
       REALTIME_PING_TIMEOUT_MS: String(pingIntervalMs),
     };
     const stack = await Stack.start({
-      services: ['auth', 'chat', 'gateway'],
+      // Presence too, as the platform runs: without it every handshake's presence report fails and logs.
+      services: ['auth', 'chat', 'presence', 'gateway'],
       env: {
         RATE_LIMIT_KEY_PREFIX: `bench-${Date.now()}`,
+        PRESENCE_KEY_PREFIX: `presence-bench-${Date.now()}`,
         RATE_LIMIT_IP_PER_MINUTE: UNLIMITED,
         RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
       },
-      serviceEnv: { chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED }, gateway: gatewayEnv },
+      serviceEnv: {
+        chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED },
+        presence: {
+          PRESENCE_CONSUMER_GROUP: `presence.projection.bench-${Date.now()}`,
+          PRESENCE_PROJECTION_START_FROM: 'latest',
+        },
+        gateway: gatewayEnv,
+      },
     });
     bench.onCleanup(() => stack.stop());
     const gateway = stack.gateway;

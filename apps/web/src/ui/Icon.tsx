@@ -28,6 +28,13 @@ const PATHS = {
   hash: 'M9 4 7 20M17 4l-2 16M4 9h16M3 15h16',
   pin: 'M9 3h6l-1 6 4 4H6l4-4zM12 13v8',
   list: 'M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01',
+  camera: 'M3 7h12v10H3zM15 10.5l6-3.5v10l-6-3.5',
+  cameraOff: 'M3 7h12v10H3zM15 10.5l6-3.5v10l-6-3.5M3 3l18 18',
+  screen: 'M3 4h18v12H3zM8 20h8M12 16v4',
+  screenOff: 'M3 4h18v12H3zM8 20h8M12 16v4M3 3l18 18',
+  grid: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  focus: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
 } as const;
 
 export type IconName = keyof typeof PATHS;
@@ -40,7 +47,8 @@ export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={1.8}
+      // Dots ('more') need a heavier stroke to show.
+      strokeWidth={name === 'more' ? 3 : 1.8}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"

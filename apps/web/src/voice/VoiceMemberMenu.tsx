@@ -5,7 +5,7 @@ import type { GuildState } from '../app/store';
 import { describeError } from '../app/util';
 import { useGuildPermissions } from '../permissions/usePermissions';
 import { notify } from '../ui/Toasts';
-import { VoiceIcon } from './VoiceIcon';
+import { Icon } from '../ui/Icon';
 
 /**
  * The moderator's menu on a person in voice (the "…" button of their stage tile or of their entry under
@@ -82,7 +82,7 @@ export function VoiceMemberMenu({
         title="Voice options"
         onClick={() => setOpen((value) => !value)}
       >
-        <VoiceIcon name="more" size={18} />
+        <Icon name="more" size={18} />
       </button>
       {open ? (
         <div

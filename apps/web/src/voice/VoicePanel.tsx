@@ -1,7 +1,6 @@
 import { useAppState } from '../app/hooks';
 import { useVoice } from './VoiceContext';
 import { Icon } from '../ui/Icon';
-import { VoiceIcon } from './VoiceIcon';
 
 const NO_STREAM = 'You need the "Video and screen share" permission in this channel';
 
@@ -64,7 +63,7 @@ export function VoicePanel() {
           onClick={() => void voice.toggleCamera()}
           disabled={!voice.canStream && !voice.camera}
         >
-          <VoiceIcon name={voice.camera ? 'camera' : 'cameraOff'} />
+          <Icon name={voice.camera ? 'camera' : 'cameraOff'} />
         </button>
         <button
           className="icon-button"
@@ -80,7 +79,7 @@ export function VoicePanel() {
           onClick={() => void voice.toggleScreen()}
           disabled={!voice.canStream && !voice.screen}
         >
-          <VoiceIcon name={voice.screen ? 'screenOff' : 'screen'} />
+          <Icon name={voice.screen ? 'screenOff' : 'screen'} />
         </button>
         <button
           className="icon-button"
@@ -89,7 +88,7 @@ export function VoicePanel() {
           title={voice.stageOpen ? 'Back to chat' : 'Show the video grid'}
           onClick={() => voice.setStageOpen(!voice.stageOpen)}
         >
-          <VoiceIcon name="grid" />
+          <Icon name="grid" />
         </button>
         <button
           className="icon-button"

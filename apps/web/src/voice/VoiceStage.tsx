@@ -11,7 +11,6 @@ import {
   stageTiles,
 } from './video-layout';
 import { useVoice } from './VoiceContext';
-import { VoiceIcon } from './VoiceIcon';
 import { VoiceMemberMenu } from './VoiceMemberMenu';
 import './voice-stage.css';
 
@@ -160,7 +159,7 @@ export function VoiceStage() {
               title={focused ? 'Back to the grid' : 'Focus'}
               onClick={() => setChosenFocus(focused ? null : tile.id)}
             >
-              <VoiceIcon name={focused ? 'grid' : 'focus'} size={18} />
+              <Icon name={focused ? 'grid' : 'focus'} size={18} />
             </button>
           ) : null}
           {tile.kind === 'person' && !tile.self && guildState && state ? (

@@ -1,76 +1,20 @@
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PERMISSIONS } from '@bonfire/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser } from '../support/api';
 import { artifactPath, screenshotPath } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { logInAt, type Member, registerMember, speechLikeWav } from './voice-pages';
 import { WebStack } from './web-stack';
-
-interface Member {
-  username: string;
-  password: string;
-  api: Api;
-}
-
-async function member(web: WebStack): Promise<Member> {
-  const api = new Api(web.url);
-  const registered = await registerUser(api);
-  return {
-    username: registered.user.username,
-    password: registered.password,
-    api: api.withToken(registered.accessToken),
-  };
-}
 
 const frames: string[][] = [];
 
-/**
- * A WAV file the fake microphone plays in a loop: a 220 Hz tone swelling and fading four times a second,
- * loud and unsteady enough to count as speech (as in web-voice.int-spec.ts).
- */
-function speechLikeWav(): string {
-  const rate = 48_000;
-  const samples = rate * 2;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
-    const t = i / rate;
-    const envelope = 0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * t);
-    data.writeInt16LE(Math.round(Math.sin(2 * Math.PI * 220 * t) * envelope * 0.8 * 32767), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  const path = join(tmpdir(), `bonfire-web-video-${process.pid}.wav`);
-  writeFileSync(path, Buffer.concat([header, data]));
-  return path;
-}
 const errors: string[][] = [];
 
 async function logIn(web: WebStack, who: Member, path: string): Promise<Page> {
-  const { page, frames: pageFrames, errors: pageErrors } = await web.newPage();
+  const { page, frames: pageFrames, errors: pageErrors } = await logInAt(web, who, path);
   frames.push(pageFrames);
   errors.push(pageErrors);
-  await page.goto(`${web.url}/login`);
-  await page.getByLabel('Email or username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('region', { name: 'Your account' }).waitFor();
-  await page.goto(`${web.url}${path}`);
-  await page.getByRole('region', { name: 'Your account' }).waitFor();
   return page;
 }
 
@@ -118,7 +62,7 @@ describe('video and screen share in the web client (built services incl. voice; 
         `--use-file-for-fake-audio-capture=${speechLikeWav()}`,
       ],
     });
-    [alice, bob] = await Promise.all([member(web), member(web)]);
+    [alice, bob] = await Promise.all([registerMember(web), registerMember(web)]);
     let guildId = '';
     // Chat learns new users from auth's events: retry until it knows them.
     await eventually(async () => {

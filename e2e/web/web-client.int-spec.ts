@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { type Person, registerThroughPage, WebStack } from './web-stack';
+import { createServer, inviteLink, type Person, registerThroughPage, WebStack } from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -78,20 +78,8 @@ describe('web client in real browsers (built services, gateway serving apps/web/
 
   it('creates a guild and brings the second person in with an invite link', async () => {
     const page = alice.page;
-    await page.getByRole('button', { name: 'Create a server' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create a server' });
-    await dialog.getByLabel('Server name').fill('Campfire');
-    await eventually(async () => {
-      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('heading', { name: /# general/i }).waitFor({ timeout: 2_000 });
-    }, 15_000);
-    guildUrl = page.url();
-
-    await page.getByRole('button', { name: 'Invite people' }).click();
-    const link = page.getByRole('dialog', { name: 'Invite friends' }).getByLabel('Invite link');
-    await expect.poll(() => link.inputValue()).toMatch(/\/invite\/\S+$/);
-    const inviteUrl = await link.inputValue();
-    await page.getByRole('button', { name: 'Done' }).click();
+    guildUrl = await createServer(page, 'Campfire');
+    const inviteUrl = await inviteLink(page);
 
     await bob.page.goto(inviteUrl);
     await expect.poll(() => bob.page.getByRole('heading', { name: 'Campfire' }).isVisible()).toBe(true);

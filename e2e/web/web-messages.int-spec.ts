@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../support/browser';
-import { eventually } from '../support/eventually';
-import { type Person, registerThroughPage, WebStack } from './web-stack';
+import {
+  createServer,
+  inviteLink,
+  keepFailureEvidence,
+  type Person,
+  registerThroughPage,
+  WebStack,
+} from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -53,15 +58,8 @@ describe('web client: pins, reactions, markdown, group DMs, profiles, account se
   }, 120_000);
 
   afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    for (const person of people()) {
-      if (person.page.isClosed()) continue;
-      const test = context.task.name.replace(/[^a-z]+/gi, '-').slice(0, 40);
-      const name = `web-messages-failure-${test}-${person.username.split('_')[0]}`;
-      writeFileSync(artifactPath(`${name}.html`), await person.page.content());
-      writeFileSync(artifactPath(`${name}.frames.txt`), person.frames.join('\n'));
-      await person.page.screenshot({ path: artifactPath(`${name}.png`) });
-    }
+    if (context.task.result?.state === 'fail')
+      await keepFailureEvidence('web-messages', context.task.name, people());
   });
 
   afterAll(async () => {
@@ -77,19 +75,8 @@ describe('web client: pins, reactions, markdown, group DMs, profiles, account se
     bob = await registerThroughPage(web, `bob_${tag()}`);
     carol = await registerThroughPage(web, `carol_${tag()}`);
     const page = alice.page;
-    await page.getByRole('button', { name: 'Create a server' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create a server' });
-    await dialog.getByLabel('Server name').fill(`Pins ${tag()}`);
-    await eventually(async () => {
-      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('heading', { name: /# general/i }).waitFor({ timeout: 2_000 });
-    }, 15_000);
-    guildUrl = page.url();
-    await page.getByRole('button', { name: 'Invite people' }).click();
-    const link = page.getByRole('dialog', { name: 'Invite friends' }).getByLabel('Invite link');
-    await expect.poll(() => link.inputValue()).toMatch(/\/invite\/\S+$/);
-    const inviteUrl = await link.inputValue();
-    await page.getByRole('button', { name: 'Done' }).click();
+    guildUrl = await createServer(page, `Pins ${tag()}`);
+    const inviteUrl = await inviteLink(page);
     for (const person of [bob, carol]) {
       await person.page.goto(inviteUrl);
       await person.page.getByRole('button', { name: 'Accept invite' }).click();

@@ -1,11 +1,16 @@
-import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, screenshotPath } from '../support/browser';
-import { eventually } from '../support/eventually';
-import { type Person, registerThroughPage, WebStack } from './web-stack';
+import {
+  createServer,
+  inviteLink,
+  keepFailureEvidence,
+  type Person,
+  registerThroughPage,
+  WebStack,
+} from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -65,15 +70,8 @@ describe('server and channel settings in real browsers', () => {
   }, 120_000);
 
   afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    for (const person of people()) {
-      if (person.page.isClosed()) continue;
-      const test = context.task.name.replace(/[^a-z]+/gi, '-').slice(0, 40);
-      const name = `web-settings-failure-${test}-${person.username.split('_')[0]}`;
-      writeFileSync(artifactPath(`${name}.html`), await person.page.content());
-      writeFileSync(artifactPath(`${name}.frames.txt`), person.frames.join('\n'));
-      await person.page.screenshot({ path: artifactPath(`${name}.png`) });
-    }
+    if (context.task.result?.state === 'fail')
+      await keepFailureEvidence('web-settings', context.task.name, people());
   });
 
   afterAll(async () => {
@@ -91,20 +89,8 @@ describe('server and channel settings in real browsers', () => {
     dave = await registerThroughPage(web, `dave_${tag()}`);
     guildName = `Campfire ${tag()}`;
     const page = alice.page;
-    await page.getByRole('button', { name: 'Create a server' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create a server' });
-    await dialog.getByLabel('Server name').fill(guildName);
-    await eventually(async () => {
-      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('heading', { name: /# general/i }).waitFor({ timeout: 2_000 });
-    }, 15_000);
-    guildUrl = page.url();
-
-    await page.getByRole('button', { name: 'Invite people' }).click();
-    const link = page.getByRole('dialog', { name: 'Invite friends' }).getByLabel('Invite link');
-    await expect.poll(() => link.inputValue()).toMatch(/\/invite\/\S+$/);
-    const inviteUrl = await link.inputValue();
-    await page.getByRole('button', { name: 'Done' }).click();
+    guildUrl = await createServer(page, guildName);
+    const inviteUrl = await inviteLink(page);
     for (const person of [bob, carol, dave]) {
       await person.page.goto(inviteUrl);
       await person.page.getByRole('button', { name: 'Accept invite' }).click();

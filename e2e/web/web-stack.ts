@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { expect } from 'vitest';
+import { artifactPath, launchChromium } from '../support/browser';
+import { eventually } from '../support/eventually';
 import { removeSearchIndex } from '../support/search-index';
 import { Stack } from '../support/stack';
 
@@ -115,4 +118,42 @@ export async function registerThroughPage(
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('region', { name: 'Your account' }).waitFor();
   return { username, password, context, page, errors, frames };
+}
+
+/** Creates a server from the rail as its owner would; answers the URL of its #general. */
+export async function createServer(page: Page, name: string): Promise<string> {
+  await page.getByRole('button', { name: 'Create a server' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a server' });
+  await dialog.getByLabel('Server name').fill(name);
+  // The first click may come before the client has its session; retried until the channel shows.
+  await eventually(async () => {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: /# general/i }).waitFor({ timeout: 2_000 });
+  }, 15_000);
+  return page.url();
+}
+
+/** The invite link the "Invite people" dialog shows for the current server (the dialog closed again). */
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite people' }).click();
+  const link = page.getByRole('dialog', { name: 'Invite friends' }).getByLabel('Invite link');
+  await expect.poll(() => link.inputValue()).toMatch(/\/invite\/\S+$/);
+  const url = await link.inputValue();
+  await page.getByRole('button', { name: 'Done' }).click();
+  return url;
+}
+
+/** After a failed test: each person's page, realtime frames and screenshot as artifacts. */
+export async function keepFailureEvidence(
+  file: string,
+  test: string,
+  people: readonly Person[],
+): Promise<void> {
+  for (const person of people) {
+    if (person.page.isClosed()) continue;
+    const name = `${file}-failure-${test.replace(/[^a-z]+/gi, '-').slice(0, 40)}-${person.username.split('_')[0]}`;
+    writeFileSync(artifactPath(`${name}.html`), await person.page.content());
+    writeFileSync(artifactPath(`${name}.frames.txt`), person.frames.join('\n'));
+    await person.page.screenshot({ path: artifactPath(`${name}.png`) });
+  }
 }

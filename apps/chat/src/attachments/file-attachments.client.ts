@@ -4,7 +4,7 @@ import type {
   ClaimAttachmentsRequest,
   ErrorBody,
 } from '@bonfire/contracts';
-import { AppError, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+import { AppError, internalRequest, type InternalResponse } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 
@@ -23,26 +23,23 @@ export class FileAttachmentsClient {
   constructor(@Inject(CHAT_CONFIG) private readonly config: ChatConfig) {}
 
   async claim(senderId: string, request: ClaimAttachmentsRequest): Promise<Attachment[]> {
-    let response: Response;
+    let response: InternalResponse;
     try {
-      response = await fetch(new URL('/internal/v1/attachments/claim', this.config.FILE_URL), {
+      response = await internalRequest({
+        baseUrl: this.config.FILE_URL,
+        path: '/internal/v1/attachments/claim',
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [IDENTITY_HEADER]: signIdentity(this.config.INTERNAL_IDENTITY_SECRET, {
-            userId: senderId,
-            sessionId: '0',
-          }),
-        },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.config.CHAT_FILE_TIMEOUT_MS),
+        body: request,
+        caller: { userId: senderId, sessionId: '0' },
+        identitySecret: this.config.INTERNAL_IDENTITY_SECRET,
+        timeoutMs: this.config.CHAT_FILE_TIMEOUT_MS,
       });
     } catch {
       throw unavailable();
     }
     if (response.status === 400) {
-      const body = (await response.json().catch(() => null)) as ErrorBody | null;
-      const details = body?.error.details?.length
+      const body = response.body as ErrorBody | undefined;
+      const details = body?.error?.details?.length
         ? body.error.details
         : [{ field: 'body.attachments', code: 'invalid', message: 'must be completed uploads of yours' }];
       throw new AppError(
@@ -52,11 +49,9 @@ export class FileAttachmentsClient {
         details,
       );
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw unavailable();
-    }
-    return ((await response.json()) as ClaimAttachmentsAnswer).attachments;
+    const answer = response.body as ClaimAttachmentsAnswer | undefined;
+    if (response.status < 200 || response.status > 299 || !answer?.attachments) throw unavailable();
+    return answer.attachments;
   }
 }
 

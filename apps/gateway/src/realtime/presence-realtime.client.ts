@@ -1,5 +1,5 @@
 import type { Presence } from '@bonfire/contracts';
-import { type CallerIdentity, IDENTITY_HEADER, signIdentity } from '@bonfire/platform';
+import { type CallerIdentity, internalRequest } from '@bonfire/platform';
 
 type ReportEvent = {
   type: 'connect' | 'disconnect' | 'idle' | 'active';
@@ -154,24 +154,22 @@ export class PresenceRealtimeClient {
 
   private async request<T>(
     identity: CallerIdentity,
-    method: string,
+    method: 'POST' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<T> {
-    const response = await fetch(new URL(path, this.options.baseUrl), {
+    const response = await internalRequest({
+      baseUrl: this.options.baseUrl!,
+      path,
       method,
-      headers: {
-        [IDENTITY_HEADER]: signIdentity(this.options.identitySecret, identity),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
+      body,
+      caller: identity,
+      identitySecret: this.options.identitySecret,
+      timeoutMs: this.options.timeoutMs,
     });
-    if (!response.ok) {
-      await response.body?.cancel();
+    if (response.status < 200 || response.status > 299) {
       throw new Error(`presence answered ${response.status} to ${method} ${path}`);
     }
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response.body as T;
   }
 }

@@ -1,4 +1,9 @@
-import { type Dispatch, REALTIME_PATH, type ReadyPayload } from '@bonfire/contracts';
+import {
+  type Dispatch,
+  REALTIME_PATH,
+  type ReadyPayload,
+  type RealtimeHandshakeAuth,
+} from '@bonfire/contracts';
 import { io as connect, type Socket } from 'socket.io-client';
 import { Api, registerUser } from './api';
 
@@ -8,10 +13,16 @@ import { Api, registerUser } from './api';
  */
 export class RealtimeTestClient {
   readonly dispatches: Dispatch[] = [];
+  /** How many dispatches each `dispatches` batch carried (clients that asked for batches). */
+  readonly batchSizes: number[] = [];
   ready?: ReadyPayload;
 
   constructor(readonly socket: Socket) {
     socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
+    socket.on('dispatches', (batch: Dispatch[]) => {
+      this.batchSizes.push(batch.length);
+      this.dispatches.push(...batch);
+    });
   }
 
   of(type: string): Dispatch[] {
@@ -23,16 +34,20 @@ export class RealtimeTestClient {
   }
 }
 
-/** Connects with `token` and resolves once `ready` came (the handshake's refusal rejects). */
+/**
+ * Connects with `token` (and the other handshake fields of `auth`) and resolves once `ready` came (the
+ * handshake's refusal rejects).
+ */
 export function openRealtime<C extends RealtimeTestClient>(
   baseUrl: string,
   token: string,
   make: (socket: Socket) => C,
+  auth: Omit<RealtimeHandshakeAuth, 'token'> = {},
 ): Promise<C> {
   const socket = connect(baseUrl, {
     path: REALTIME_PATH,
     transports: ['websocket'],
-    auth: { token },
+    auth: { ...auth, token },
     reconnection: false,
   });
   const client = make(socket);

@@ -8,7 +8,9 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * The realtime protocol between clients and the gateway (socket.io at path `/realtime`).
  *
  * Connect with `auth: { token }` (a fresh session) or `auth: { token, sessionId, lastSeq }` (resume).
- * A refused handshake ends in `connect_error` whose message is one of REALTIME_ERROR_CODES.
+ * Add `batch: true` to receive sequenced dispatches in `dispatches` batches (below); clients that do not
+ * ask keep getting one `dispatch` per event. A refused handshake ends in `connect_error` whose message is
+ * one of REALTIME_ERROR_CODES.
  *
  * Server → client:
  * - `ready` (fresh session): everything needed to render the app; `seq` is 0.
@@ -18,6 +20,10 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * - `dispatch` {seq, type, data}: one event. `seq` grows by one per dispatch of the session, so a
  *   client keeps the highest it has seen and presents it when resuming. Ephemeral events (typing,
  *   speaking) carry `seq: null`: they are never replayed.
+ * - `dispatches` [dispatch, …] (only for `batch: true`): the sequenced dispatches of a short window
+ *   (REALTIME_BATCH_WINDOW_MS, 10 ms by default) in one frame, in order, each exactly as in `dispatch`;
+ *   seq stays one per dispatch, so resuming is unchanged (the replay after `resumed` is one batch).
+ *   Ephemeral events still come as single `dispatch` frames, at once.
  * - `reconnect` {reason}: the gateway is going away; reconnect (to any gateway) and resume.
  * - `auth.expired`: the access token expired without a refresh; the socket is closed right after.
  * - `session.ended` {reason}: the sign-in session was ended (logout, revoked, password changed, refresh
@@ -76,6 +82,8 @@ export interface RealtimeHandshakeAuth {
   token: string;
   sessionId?: string;
   lastSeq?: number;
+  /** Receive sequenced dispatches in `dispatches` batches (see above). */
+  batch?: boolean;
 }
 
 /** Client → server events and their payloads; each is answered with a RealtimeAck. */

@@ -43,8 +43,8 @@ export interface BonfireClientOptions {
   refreshMarginSeconds?: number;
   /** Builds the realtime socket. Default: socket.io-client. */
   realtimeSocketFactory?: RealtimeSocketFactory;
-  /** Realtime tuning: acknowledgement wait and reconnect backoff bounds. */
-  realtime?: Pick<RealtimeOptions, 'ackTimeoutMs' | 'minReconnectDelayMs' | 'maxReconnectDelayMs'>;
+  /** Realtime tuning: acknowledgement wait, reconnect backoff bounds, dispatch batching. */
+  realtime?: Pick<RealtimeOptions, 'ackTimeoutMs' | 'minReconnectDelayMs' | 'maxReconnectDelayMs' | 'batch'>;
 }
 
 /** socket.io-client with the options the realtime protocol expects; connects only when asked. */

@@ -92,7 +92,8 @@ export class ConnectionService {
       void this.store.releaseConnection(userId, connectionId).catch(() => undefined);
     };
     socket.conn.once('close', release);
-    socket.data = { identity, tokenExp: exp, connectionId, release };
+    const batching = auth['batch'] === true && this.config.REALTIME_BATCH_WINDOW_MS > 0;
+    socket.data = { identity, tokenExp: exp, connectionId, release, batching };
   }
 
   private async verify(token: string | undefined): Promise<{ identity: CallerIdentity; exp: number }> {

@@ -16,13 +16,13 @@ function setUp() {
     parts.metrics,
     parts.node,
   );
-  const live = (userId: string, guilds: Record<string, string[]>) => {
-    const { socket, dispatches } = fakeSocket(userId, userId);
+  const live = (userId: string, guilds: Record<string, string[]>, options: { batching?: boolean } = {}) => {
+    const { socket, dispatches, events } = fakeSocket(userId, userId, options);
     const session = parts.registry.newSession(`s-${userId}`, socket);
     parts.registry.register(session, state(userId, guilds));
     parts.registry.attach(session, socket);
     session.release(0);
-    return { session, dispatches };
+    return { session, dispatches, events };
   };
   return { ...parts, fanOut, live };
 }
@@ -64,6 +64,40 @@ describe('FanOutService', () => {
     await fanOut.receive(message('m1'));
     expect(alice.dispatches()).toEqual([[1, 'member.left', 'left']]);
     expect(alice.session.rooms.has('channel:c1')).toBe(false);
+  });
+
+  it('writes a batching client everything of the batch window in one `dispatches` frame, numbered as usual', async () => {
+    const { fanOut, live } = setUp();
+    const alice = live('alice', { g1: ['c1'] }, { batching: true });
+    const bob = live('bob', { g1: ['c1'] });
+    await Promise.all([
+      fanOut.receive(message('m1')),
+      fanOut.receive(message('m2')),
+      fanOut.receive(message('m3')),
+    ]);
+    expect(bob.events()).toEqual(['dispatch', 'dispatch', 'dispatch']);
+    expect(alice.events()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(alice.events()).toEqual(['dispatches']);
+    expect(alice.dispatches()).toEqual([
+      [1, 'message.created', 'm1'],
+      [2, 'message.created', 'm2'],
+      [3, 'message.created', 'm3'],
+    ]);
+    await fanOut.receive(message('m4'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(alice.events()).toEqual(['dispatches', 'dispatches']);
+    expect(alice.dispatches().at(-1)).toEqual([4, 'message.created', 'm4']);
+    expect(bob.dispatches()).toEqual(alice.dispatches());
+  });
+
+  it('writes the open batches when it stops', async () => {
+    const { fanOut, live } = setUp();
+    const alice = live('alice', { g1: ['c1'] }, { batching: true });
+    await fanOut.receive(message('m1'));
+    expect(alice.events()).toEqual([]);
+    await fanOut.stop();
+    expect(alice.dispatches()).toEqual([[1, 'message.created', 'm1']]);
   });
 
   it('writes ephemeral packets unnumbered, outside the queue and the ring', async () => {

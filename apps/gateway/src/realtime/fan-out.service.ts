@@ -33,6 +33,9 @@ export class FanOutService {
   private readonly recentOrder: string[] = [];
   /** Brand-new sessions capturing packets until their snapshot is in (see ResumeService.start()). */
   private readonly starting = new Set<Session>();
+  /** Sessions of batching clients with dispatches to write when the batch window ends. */
+  private readonly batched = new Set<Session>();
+  private batchTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -68,10 +71,11 @@ export class FanOutService {
     }
   }
 
-  /** Leaves the consumer group, then lets the packet queue run dry. */
+  /** Leaves the consumer group, then lets the packet queue run dry and writes the open batches. */
   async stop(): Promise<void> {
     await this.subscription?.close().catch(() => undefined);
     await this.packetQueue;
+    this.flushBatches();
   }
 
   /** Runs `task` in the packet queue (after every packet received before it); a failure stays the caller's. */
@@ -179,6 +183,7 @@ export class FanOutService {
   /**
    * Numbers, buffers and writes a dispatch for each target session, synchronously and in packet order:
    * the event is encoded once (dispatch-frame.ts) and buffered in each session's memory (ReplayRing).
+   * A batching client's session is written when the batch window ends, everything since in one frame.
    */
   private deliver(packet: RealtimePacket, targets: Iterable<Session>): void {
     const dispatch = encodeDispatch(packet);
@@ -191,8 +196,22 @@ export class FanOutService {
         socket.disconnect(true);
         continue;
       }
-      written += session.flush();
+      if (socket?.data.batching) this.batched.add(session);
+      else written += session.flush();
     }
+    if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
+    if (this.batched.size > 0 && this.batchTimer === null) {
+      this.batchTimer = setTimeout(() => this.flushBatches(), this.config.REALTIME_BATCH_WINDOW_MS);
+    }
+  }
+
+  /** The batch window ended: each batching session gets what it has not had yet, in one frame. */
+  private flushBatches(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    let written = 0;
+    for (const session of this.batched) written += session.flush();
+    this.batched.clear();
     if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
   }
 

@@ -1,20 +1,16 @@
 import type { CallerIdentity } from '@bonfire/platform';
 import { describe, expect, it } from 'vitest';
 import { encodeDispatch } from './dispatch-frame';
-import { RealtimeSession, type RealtimeSocket, sequenced } from './realtime-session';
+import { RealtimeSession, sequenced } from './realtime-session';
+import { fakeSocket as fakeSocketOf } from './realtime.providers.test-kit';
 
 const identity = { userId: 'u1', sessionId: 's1' } as unknown as CallerIdentity;
 const dispatch = (id: string) => encodeDispatch({ id, type: 'message.updated', data: { id } });
 
-/** A socket whose transport records the frames written to it. */
-function fakeSocket(): { socket: RealtimeSocket; seqs: () => (number | null)[] } {
-  const frames: string[] = [];
-  const socket = {
-    connected: true,
-    conn: { readyState: 'open', write: (frame: string) => frames.push(frame) },
-  } as unknown as RealtimeSocket;
-  const seqs = () => frames.map((frame) => (JSON.parse(frame.slice(1)) as [string, { seq: number }])[1].seq);
-  return { socket, seqs };
+/** A socket whose transport records the frames written to it, and the seq of each dispatch. */
+function fakeSocket(options: { batching?: boolean } = {}) {
+  const { socket, dispatches, events } = fakeSocketOf('a', 'u1', options);
+  return { socket, events, seqs: () => dispatches().map(([seq]) => seq) };
 }
 
 function session(bufferSize = 10): RealtimeSession {
@@ -77,5 +73,18 @@ describe('RealtimeSession', () => {
     resuming.socket = socket;
     expect(resuming.release(2)).toBe(3);
     expect(seqs()).toEqual([3, 4, 5]);
+  });
+
+  it("writes a batching client's pending dispatches as one frame, replays included", () => {
+    const live = session();
+    const { socket, seqs, events } = fakeSocket({ batching: true });
+    live.socket = socket;
+    live.push(dispatch('a'));
+    live.push(dispatch('b'));
+    expect(live.release(0)).toBe(2);
+    live.push(dispatch('c'));
+    expect(live.flush()).toBe(1);
+    expect(events()).toEqual(['dispatches', 'dispatches']);
+    expect(seqs()).toEqual([1, 2, 3]);
   });
 });

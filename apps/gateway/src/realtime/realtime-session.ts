@@ -1,6 +1,6 @@
 import type { CallerIdentity } from '@bonfire/platform';
 import type { DefaultEventsMap, Socket } from 'socket.io';
-import { type EncodedDispatch, encodeDispatch, writeDispatch } from './dispatch-frame';
+import { type EncodedDispatch, encodeDispatch, writeBatch, writeDispatch } from './dispatch-frame';
 import type { RealtimePacket } from './event-routing';
 import { ReplayRing, type SequencedDispatch } from './replay-ring';
 import type { BufferedDispatch, HandOver } from './session-store';
@@ -15,6 +15,8 @@ export interface SocketData {
   session?: RealtimeSession;
   /** `<nodeId>/<socketId>`: how the user's connection cap counts this socket. */
   connectionId: string;
+  /** The client asked for `dispatches` batches (and the gateway batches). */
+  batching: boolean;
   /** Stops counting this connection against the user's cap (idempotent). */
   release: () => void;
 }
@@ -83,7 +85,8 @@ export class RealtimeSession {
     const socket = this.socket;
     if (this.held || this.seq === null || this.seq === this.written || !socket?.connected) return 0;
     const pending = this.seq === this.written + 1 ? [this.ring.last()!] : this.ring.after(this.written);
-    for (const { seq, dispatch } of pending) writeDispatch(socket.conn, dispatch, seq);
+    if (socket.data.batching) writeBatch(socket.conn, pending);
+    else for (const { seq, dispatch } of pending) writeDispatch(socket.conn, dispatch, seq);
     this.written = this.seq;
     return pending.length;
   }

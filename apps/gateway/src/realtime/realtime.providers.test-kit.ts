@@ -17,6 +17,7 @@ export function realtimeProviders(chat: Partial<ChatRealtimeClient> = {}) {
     REALTIME_REPLAY_BUFFER_SIZE: 100,
     REALTIME_MAX_PENDING_PACKETS: 1_000,
     REALTIME_CONSUMER_GROUP: 'test',
+    REALTIME_BATCH_WINDOW_MS: 5,
   } as unknown as GatewayConfig;
   const store = new InMemorySessionStore({ windowSeconds: 60 });
   const node = new RealtimeNode(new NoGatewayPeers());
@@ -26,29 +27,33 @@ export function realtimeProviders(chat: Partial<ChatRealtimeClient> = {}) {
   return { config, store, node, registry, metrics, chat: chatClient };
 }
 
-/** A connected socket of `userId` whose transport records the frames written to it. */
-export function fakeSocket(id: string, userId: string) {
+/**
+ * A connected socket of `userId` whose transport records the frames written to it (a batching client's
+ * when `batching`).
+ */
+export function fakeSocket(id: string, userId: string, { batching = false } = {}) {
   const frames: string[] = [];
   const socket = {
     id,
     connected: true,
-    data: { identity: { userId, sessionId: `signin-${userId}` } as unknown as CallerIdentity },
+    data: { identity: { userId, sessionId: `signin-${userId}` } as unknown as CallerIdentity, batching },
     conn: { readyState: 'open', write: (frame: string) => frames.push(frame) },
     join: () => undefined,
     leave: () => undefined,
     emit: () => true,
     disconnect: () => undefined,
   } as unknown as RealtimeSocket;
-  /** [seq, type, id of the data] of every dispatch written. */
+  type Payload = { seq: number; type: string; data: { id?: string } };
+  /** [seq, type, id of the data] of every dispatch written (those of `dispatches` batches one by one). */
   const dispatches = () =>
-    frames.map((frame) => {
-      const [, payload] = JSON.parse(frame.slice(1)) as [
-        string,
-        { seq: number; type: string; data: { id?: string } },
-      ];
-      return [payload.seq, payload.type, payload.data.id];
+    frames.flatMap((frame) => {
+      const [event, payload] = JSON.parse(frame.slice(1)) as [string, Payload | Payload[]];
+      const list = event === 'dispatches' ? (payload as Payload[]) : [payload as Payload];
+      return list.map((one) => [one.seq, one.type, one.data.id]);
     });
-  return { socket, dispatches };
+  /** The event name of every frame written. */
+  const events = () => frames.map((frame) => (JSON.parse(frame.slice(1)) as [string])[0]);
+  return { socket, dispatches, events };
 }
 
 /** A state with the given guilds (id → visible channel ids) and DM channel ids. */

@@ -111,7 +111,7 @@ describe('RealtimeClient', () => {
     await flush();
     const socket = sockets[0]!;
     expect(socket.options.path).toBe('/realtime');
-    expect(socket.handshakes).toEqual([{ token: 'a1' }]);
+    expect(socket.handshakes).toEqual([{ token: 'a1', batch: true }]);
 
     socket.server('ready', ready('s1'));
     await connected;
@@ -145,6 +145,22 @@ describe('RealtimeClient', () => {
     expect(client.lastSeq).toBe(3);
   });
 
+  it('unpacks `dispatches` batches into the same dispatches, in order, with the same dedup', async () => {
+    const { client, sockets, flush } = await setup();
+    const received: string[] = [];
+    client.on('message.created', (data, meta) => received.push(`${data.message.id}@${meta.seq}`));
+    void client.connect();
+    await flush();
+    const socket = sockets[0]!;
+    socket.server('ready', ready('s1'));
+    socket.server('dispatches', [message(1, '10'), message(2, '11')]);
+    socket.server('dispatches', [message(2, '11'), message(3, '12')]);
+    socket.server('dispatch', message(4, '13'));
+
+    expect(received).toEqual(['10@1', '11@2', '12@3', '13@4']);
+    expect(client.lastSeq).toBe(4);
+  });
+
   it('resumes with sessionId and lastSeq after a network drop, dropping replayed duplicates', async () => {
     const { client, sockets, flush } = await setup();
     const received: string[] = [];
@@ -162,7 +178,7 @@ describe('RealtimeClient', () => {
     expect(client.state).toBe('reconnecting');
     socket.connect(); // socket.io's manager reconnecting
     await flush();
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', sessionId: 's1', lastSeq: 2 });
+    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', batch: true, sessionId: 's1', lastSeq: 2 });
     const resumed = vi.fn();
     client.on('resumed', resumed);
     socket.server('resumed', { sessionId: 's1', replayed: 2 });
@@ -209,7 +225,7 @@ describe('RealtimeClient', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     expect(reconnecting).toHaveBeenCalledWith({ attempt: 1, delayMs: 0, reason: 'SHUTTING_DOWN' });
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', sessionId: 's1', lastSeq: 1 });
+    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', batch: true, sessionId: 's1', lastSeq: 1 });
   });
 
   it('refreshes the token after auth.expired and reconnects with the new one', async () => {
@@ -224,7 +240,7 @@ describe('RealtimeClient', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     expect(exchange).toHaveBeenCalledTimes(1);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2', sessionId: 's1', lastSeq: 0 });
+    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2', batch: true, sessionId: 's1', lastSeq: 0 });
   });
 
   it('pushes a refreshed token to the open connection with auth.refresh', async () => {
@@ -250,7 +266,7 @@ describe('RealtimeClient', () => {
     socket.server('connect_error', new Error('TOKEN_EXPIRED'));
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(exchange).toHaveBeenCalledTimes(1);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2' });
+    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2', batch: true });
     socket.server('ready', ready('s1'));
     await connected;
 

@@ -96,6 +96,20 @@ const inOwnVoice = async ({ world, role, caller }: CallContext): Promise<Call> =
   return {};
 };
 
+/** A webhook the owner made in the public text channel, with its token (shared by the cells that keep it). */
+interface MatrixWebhook {
+  id: string;
+  token: string;
+}
+const makeWebhook = ({ world }: CallContext) =>
+  world.owner.client.ok<MatrixWebhook>('POST', `/api/v1/channels/${world.channels.text.id}/webhooks`, {
+    name: 'matrix hook',
+  });
+const sharedWebhook = (context: CallContext) => context.shared('webhook', () => makeWebhook(context));
+/** Listing or reading webhooks never shows a token again (only creating one does). */
+const noToken = (_context: CallContext, reply: Reply) =>
+  reply.text.includes('"token"') ? 'shows a webhook token' : null;
+
 export const EXERCISES: Record<string, Exercise> = {
   'POST /api/v1/auth/register': {
     prepare: () => {
@@ -296,6 +310,52 @@ export const EXERCISES: Record<string, Exercise> = {
   'PUT /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
   'DELETE /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
   'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': { variants: allOf },
+
+  'POST /api/v1/channels/{channelId}/webhooks': {
+    variants: ['private'],
+    prepare: () => ({ body: { name: 'matrix' } }),
+  },
+  'GET /api/v1/channels/{channelId}/webhooks': {
+    variants: ['private'],
+    prepare: async (context) => {
+      await sharedWebhook(context);
+      return {};
+    },
+    check: noToken,
+  },
+  'GET /api/v1/guilds/{guildId}/webhooks': {
+    prepare: async (context) => {
+      await sharedWebhook(context);
+      return {};
+    },
+    check: noToken,
+  },
+  'GET /api/v1/webhooks/{webhookId}': {
+    prepare: async (context) => ({ params: { webhookId: (await sharedWebhook(context)).id } }),
+    check: noToken,
+  },
+  'PATCH /api/v1/webhooks/{webhookId}': {
+    prepare: async (context) => ({
+      params: { webhookId: (await sharedWebhook(context)).id },
+      body: { name: 'matrix hook' },
+    }),
+  },
+  'DELETE /api/v1/webhooks/{webhookId}': {
+    prepare: async (context) => {
+      const webhook =
+        context.expected === 'ok'
+          ? await makeWebhook(context)
+          : await context.shared('webhook to keep', () => makeWebhook(context));
+      return { params: { webhookId: webhook.id } };
+    },
+  },
+  'POST /api/v1/webhooks/{webhookId}/{token}': {
+    // Whoever calls (with or without an account) holds the real token: 204, nothing of the guild shown.
+    prepare: async (context) => {
+      const webhook = await sharedWebhook(context);
+      return { params: { webhookId: webhook.id, token: webhook.token }, body: { content: 'matrix' } };
+    },
+  },
 
   'POST /api/v1/users/@me/channels': {
     prepare: async (context) => {

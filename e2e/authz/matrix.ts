@@ -21,6 +21,7 @@ export type Variant = 'base' | 'private' | 'dm';
 export type Outcome = 'ok' | 'unauthenticated' | 'hidden' | 'forbidden' | number;
 
 export function expectedOutcome(policy: Policy, role: Role, variant: Variant): Outcome {
+  if (policy.kind === 'secret') return 'ok';
   if (role === 'anonymous') return policy.kind === 'public' ? 'ok' : 'unauthenticated';
   if (policy.kind === 'public' || policy.kind === 'signedIn') return 'ok';
   if (role === 'stranger') return 'hidden';

@@ -14,6 +14,9 @@ import type { PermissionName } from '@bonfire/contracts';
  *              Lacking them is 403 naming them, or 404 where the route hides what the caller cannot use.
  * - owner      the guild's owner (or, for group DM routes, the group's owner) only.
  * - holder     only who made the thing (a session, an upload, a message's author; the owner in the fixture).
+ * - secret     no token; the credential is a secret in the path (a webhook's token): whoever holds it gets
+ *              the answer, whatever their account (the matrix calls it with the real secret; a wrong or
+ *              revoked one is e2e/chat/webhooks.int-spec.ts's).
  * Anyone who cannot see the guild or channel gets 404 (existence is not leaked); no token on a route that
  * needs one is 401. `except` states a deliberate exception for one caller, with the reason.
  * `reveals` names what a route shows on purpose to callers who are not members (an invite's preview).
@@ -32,7 +35,8 @@ export type Policy =
       dm?: 'recipients';
     }
   | { kind: 'owner'; of?: 'guild' | 'group DM' }
-  | { kind: 'holder'; of: string; others: 'forbidden' | 'hidden' };
+  | { kind: 'holder'; of: string; others: 'forbidden' | 'hidden' }
+  | { kind: 'secret'; credential: string };
 
 export type Reveal = 'guild';
 export type Exceptions = Partial<Record<'owner', { status: number; why: string }>>;
@@ -92,6 +96,9 @@ export const POLICY: Record<string, Policy> = {
   'PUT /api/v1/guilds/{guildId}/bans/{userId}': needs('BAN_MEMBERS'),
   'DELETE /api/v1/guilds/{guildId}/bans/{userId}': needs('BAN_MEMBERS'),
 
+  // moderation audit log
+  'GET /api/v1/guilds/{guildId}/audit-log': needs('VIEW_AUDIT_LOG'),
+
   // roles
   'GET /api/v1/guilds/{guildId}/roles': member(),
   'POST /api/v1/guilds/{guildId}/roles': needs('MANAGE_ROLES'),
@@ -141,6 +148,15 @@ export const POLICY: Record<string, Policy> = {
   'DELETE /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': member(),
   'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': member(),
   'GET /api/v1/users/@me/read-states': signedIn(),
+
+  // incoming webhooks (guild text channels only)
+  'POST /api/v1/channels/{channelId}/webhooks': needs('MANAGE_WEBHOOKS'),
+  'GET /api/v1/channels/{channelId}/webhooks': needs('MANAGE_WEBHOOKS'),
+  'GET /api/v1/guilds/{guildId}/webhooks': needs('MANAGE_WEBHOOKS'),
+  'GET /api/v1/webhooks/{webhookId}': needs('MANAGE_WEBHOOKS'),
+  'PATCH /api/v1/webhooks/{webhookId}': needs('MANAGE_WEBHOOKS'),
+  'DELETE /api/v1/webhooks/{webhookId}': needs('MANAGE_WEBHOOKS'),
+  'POST /api/v1/webhooks/{webhookId}/{token}': { kind: 'secret', credential: 'the webhook’s token' },
 
   // DMs
   'GET /api/v1/users/@me/channels': signedIn(),

@@ -237,6 +237,8 @@ export class Stack {
       // chat's users projection: this stack's auth database is new, so its users all come after the join
       CHAT_USERS_CONSUMER_GROUP: `chat.users-projection.e2e-${suffix}`,
       CHAT_USERS_CONSUMER_START_FROM: 'latest',
+      // chat's audit log of voice moves (voice.member.moderated): this stack's own group too
+      CHAT_VOICE_AUDIT_CONSUMER_GROUP: `chat.audit-log-voice.e2e-${suffix}`,
       RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
       // Gateways' internal listeners (/metrics, detailed readiness) on free ports: stacks run side by side.
       GATEWAY_INTERNAL_PORT: '0',

@@ -195,6 +195,36 @@ export const ACCEPTED_REFUSALS = [
     'one emoji',
   ],
   ['PUT /api/v1/channels/{channelId}/pins/{messageId}', '400', 'TOO_MANY_PINS', '50 pins per channel'],
+  ...['GET', 'POST'].map((method) => [
+    `${method} /api/v1/channels/{channelId}/webhooks`,
+    '400',
+    'INVALID_CHANNEL_TYPE',
+    'only guild text channels have webhooks',
+  ]),
+  [
+    'POST /api/v1/channels/{channelId}/webhooks',
+    '400',
+    'VALIDATION_FAILED body.name',
+    'the name must not be blank',
+  ],
+  ...['POST /api/v1/channels/{channelId}/webhooks', 'PATCH /api/v1/webhooks/{webhookId}'].map((label) => [
+    label,
+    '400',
+    'TOO_MANY_WEBHOOKS',
+    '15 webhooks per channel',
+  ]),
+  [
+    'PATCH /api/v1/webhooks/{webhookId}',
+    '400',
+    'VALIDATION_FAILED body.name body.channelId',
+    'the name must not be blank; channelId must be a text channel of the same guild',
+  ],
+  [
+    'POST /api/v1/webhooks/{webhookId}/{token}',
+    '400',
+    'VALIDATION_FAILED body.content body.username',
+    'content and username must not be blank',
+  ],
   ...['channels/{channelId}', 'guilds/{guildId}'].flatMap((scope) => [
     [
       `GET /api/v1/${scope}/messages/search`,

@@ -29,6 +29,7 @@ export const STANDALONE_E2E = [
   'e2e/realtime/socket-fuzz.int-spec.ts',
   'e2e/search/search-through-gateway.int-spec.ts',
   'e2e/file/upload-limits.int-spec.ts',
+  'e2e/chat/audit-log.int-spec.ts',
   'e2e/web/web-client.int-spec.ts',
   'e2e/web/web-settings.int-spec.ts',
 ];

@@ -10,6 +10,7 @@ import {
 } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import type { ChatConfig } from './config';
 import { CoreModule } from './core.module';
 import { chatMigrations } from './database/migrations';
@@ -50,6 +51,7 @@ export class ChatServiceModule {
         CoreModule.forRoot(config),
         EventsModule,
         AccessModule,
+        AuditLogModule,
         UsersModule,
         ...GUILD_FEATURE_MODULES,
         ...MESSAGE_FEATURE_MODULES,

@@ -34,6 +34,11 @@ export const chatConfigSchema = baseServiceConfig.extend({
   FILE_URL: env.url(['http', 'https']),
   /** How long a send waits for the file service before answering 503. */
   CHAT_FILE_TIMEOUT_MS: env.positiveInt().default(2_000),
+  /** Days an audit log entry is kept; older ones are pruned hourly. */
+  AUDIT_LOG_RETENTION_DAYS: env.positiveInt().default(90),
+  /** Record voice moves and disconnects (voice.member.moderated) in the audit log; its consumer group. */
+  CHAT_VOICE_AUDIT_CONSUMER_ENABLED: env.boolean().default(true),
+  CHAT_VOICE_AUDIT_CONSUMER_GROUP: z.string().min(1).default('chat.audit-log-voice'),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -115,4 +115,72 @@ describe('BonfireClient', () => {
     expect(calls.at(-1)!.method).toBe('PUT');
     client.close();
   });
+
+  it('reads the audit log with its filters as query parameters', async () => {
+    const page = { entries: [], users: [] };
+    const { fetchImpl, calls } = gateway({
+      'POST /api/v1/auth/login': () => json(200, { ...tokens(1), user }),
+      'GET /api/v1/guilds/7/audit-log': () => json(200, page),
+    });
+    const client = new BonfireClient({ baseUrl: 'http://gw.test', fetch: fetchImpl });
+    await client.auth.login({ login: 'alice', password: 'pw' });
+    expect(await client.guilds.auditLog('7')).toEqual(page);
+    expect(calls.at(-1)!.url).toBe('http://gw.test/api/v1/guilds/7/audit-log');
+    await client.guilds.auditLog('7', { userId: '3', actionType: 'MEMBER_KICK', before: '99', limit: 10 });
+    expect(calls.at(-1)).toMatchObject({
+      method: 'GET',
+      url: 'http://gw.test/api/v1/guilds/7/audit-log?user_id=3&action_type=MEMBER_KICK&before=99&limit=10',
+      auth: 'Bearer a1',
+    });
+    client.close();
+  });
+
+  it('webhooks: managed with the access token, executed without one', async () => {
+    const hook = {
+      id: '42',
+      guildId: '7',
+      channelId: '5',
+      name: 'CI',
+      avatar: null,
+      creatorId: '1',
+      createdAt: '',
+    };
+    const { fetchImpl, calls } = gateway({
+      'POST /api/v1/auth/login': () => json(200, { ...tokens(1), user }),
+      'POST /api/v1/channels/5/webhooks': () =>
+        json(201, { ...hook, token: 'sec ret', url: '/api/v1/webhooks/42/sec%20ret' }),
+      'GET /api/v1/channels/5/webhooks': () => json(200, [hook]),
+      'GET /api/v1/guilds/7/webhooks': () => json(200, [hook]),
+      'DELETE /api/v1/webhooks/42': () => json(204, undefined),
+      'POST /api/v1/webhooks/42/sec%20ret': () => json(201, { id: '9', webhookId: '42' }),
+    });
+    const client = new BonfireClient({ baseUrl: 'http://gw.test', fetch: fetchImpl });
+
+    // Executing needs no session at all.
+    const posted = await client.webhooks.execute(
+      '42',
+      'sec ret',
+      { content: 'hi', username: 'Nightly' },
+      { wait: true },
+    );
+    expect(posted).toEqual({ id: '9', webhookId: '42' });
+    expect(calls.at(-1)).toMatchObject({
+      method: 'POST',
+      url: 'http://gw.test/api/v1/webhooks/42/sec%20ret?wait=true',
+      body: { content: 'hi', username: 'Nightly' },
+      auth: undefined,
+    });
+    await client.webhooks.execute('42', 'sec ret', { content: 'quiet' });
+    expect(calls.at(-1)!.url).toBe('http://gw.test/api/v1/webhooks/42/sec%20ret');
+
+    await client.auth.login({ login: 'alice', password: 'pw' });
+    const created = await client.webhooks.create('5', { name: 'CI' });
+    expect(created.token).toBe('sec ret');
+    expect(calls.at(-1)).toMatchObject({ body: { name: 'CI' }, auth: 'Bearer a1' });
+    expect(await client.webhooks.list('5')).toEqual([hook]);
+    expect(await client.webhooks.listForGuild('7')).toEqual([hook]);
+    await client.webhooks.delete('42');
+    expect(calls.at(-1)).toMatchObject({ method: 'DELETE', url: 'http://gw.test/api/v1/webhooks/42' });
+    client.close();
+  });
 });

@@ -15,6 +15,7 @@ import {
   SearchApi,
   UsersApi,
   VoiceApi,
+  WebhooksApi,
 } from './api/rest';
 import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth-session';
 import { MemoryTokenStore, type TokenStore } from './auth/token-store';
@@ -80,6 +81,8 @@ export class BonfireClient {
   readonly files: FilesApi;
   readonly search: SearchApi;
   readonly voice: VoiceApi;
+  /** Incoming webhooks; `webhooks.execute` works without logging in. */
+  readonly webhooks: WebhooksApi;
   readonly realtime: RealtimeClient;
   /** Token handling: current access token, manual refresh, token and session-ended listeners. */
   readonly session: AuthSession;
@@ -116,6 +119,7 @@ export class BonfireClient {
     this.files = new FilesApi(this.http, new FileRoutes(this.http), () => uploadTransport);
     this.search = new SearchApi(this.http);
     this.voice = new VoiceApi(this.http);
+    this.webhooks = new WebhooksApi(this.http);
     this.realtime = new RealtimeClient({
       ...options.realtime,
       baseUrl: this.http.baseUrl,

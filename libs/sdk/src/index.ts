@@ -66,6 +66,9 @@ export {
 } from './voice/voice-client';
 export type {
   Attachment,
+  AuditLogAction,
+  AuditLogEntry,
+  AuditLogPage,
   Channel,
   ChannelType,
   CustomStatus,

@@ -2,6 +2,7 @@ import { type Channel, parsePermissions } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, requirePermissions } from '../access/access.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { CHAT_LIMITS } from '../config';
 import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
 import type { ChatDatabase } from '../database/schema';
@@ -45,6 +46,7 @@ export class ChannelsService {
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
     private readonly dms: DmsService,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   async create(guildId: string, userId: string, dto: CreateChannelDto): Promise<Channel> {
@@ -92,6 +94,14 @@ export class ChannelsService {
       for (const overwrite of overwrites) await this.channels.putOverwrite(trx, row.id, overwrite);
       const channel = await this.load(trx, row);
       await this.events.add(trx, 'channel.created', guildId, { channel });
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'CHANNEL_CREATE',
+        targetType: 'channel',
+        targetId: channel.id,
+        after: channel,
+      });
       return channel;
     });
   }
@@ -142,12 +152,22 @@ export class ChannelsService {
       field('userLimit', type === 'voice', 'voice channels');
       field('parentId', type !== 'category', 'text and voice channels');
       if (dto.parentId) await this.requireCategory(trx, guildId, dto.parentId, 'body.parentId');
+      const before = await this.load(trx, row);
       const updated = await this.channels.update(trx, channelId, {
         ...dto,
         name: typeof dto.name === 'string' ? channelName(type, dto.name, 'body.name') : undefined,
       });
       const channel = await this.load(trx, updated);
       await this.events.add(trx, 'channel.updated', guildId, { channel });
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'CHANNEL_UPDATE',
+        targetType: 'channel',
+        targetId: channelId,
+        before,
+        after: channel,
+      });
       return channel;
     });
   }
@@ -161,7 +181,16 @@ export class ChannelsService {
       const row = await this.channels.findForUpdate(trx, channelId);
       if (!row) throw unknownChannel();
       const children = await this.channels.children(trx, channelId);
+      const before = await this.load(trx, row);
       await this.channels.delete(trx, channelId);
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'CHANNEL_DELETE',
+        targetType: 'channel',
+        targetId: channelId,
+        before,
+      });
       await this.events.add(trx, 'channel.deleted', guildId, { channelId, guildId });
       for (const child of children) {
         const channel = await this.load(trx, { ...child, parent_id: null });
@@ -230,7 +259,18 @@ export class ChannelsService {
       if (dto.type === 'member' && !(await this.members.find(trx, guildId, targetId))) {
         throw AppError.notFound('Unknown member.', GUILD_ERROR_CODES.unknownMember);
       }
+      const previous = (await this.load(trx, row)).permissionOverwrites.find((o) => o.id === targetId);
       await this.channels.putOverwrite(trx, channelId, overwrite);
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'CHANNEL_OVERWRITE_UPDATE',
+        targetType: 'channel',
+        targetId: channelId,
+        before: previous ? { allow: previous.allow, deny: previous.deny } : null,
+        after: { allow: overwrite.allow.toString(), deny: overwrite.deny.toString() },
+        options: { id: targetId, type: dto.type },
+      });
       await this.events.add(trx, 'channel.updated', guildId, { channel: await this.load(trx, row) });
     });
   }
@@ -242,9 +282,19 @@ export class ChannelsService {
     await this.transactions.run(async (trx) => {
       const row = await this.channels.findForUpdate(trx, channelId);
       if (!row) throw unknownChannel();
+      const previous = (await this.load(trx, row)).permissionOverwrites.find((o) => o.id === targetId);
       if (!(await this.channels.deleteOverwrite(trx, channelId, targetId))) {
         throw AppError.notFound('Unknown permission overwrite.', GUILD_ERROR_CODES.unknownOverwrite);
       }
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'CHANNEL_OVERWRITE_DELETE',
+        targetType: 'channel',
+        targetId: channelId,
+        before: previous ? { allow: previous.allow, deny: previous.deny } : null,
+        options: previous ? { id: targetId, type: previous.type } : { id: targetId },
+      });
       await this.events.add(trx, 'channel.updated', guildId, { channel: await this.load(trx, row) });
     });
   }

@@ -168,10 +168,70 @@ const messageAttachments: Migration = {
   },
 };
 
+/** Incoming webhooks of guild text channels, and the author override of the messages they post. */
+const webhooks: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      create table webhooks (
+        id bigint primary key,
+        guild_id bigint not null references guilds (id) on delete cascade,
+        channel_id bigint not null references channels (id) on delete cascade,
+        name text not null,
+        avatar bigint,
+        creator_id bigint not null,
+        -- sha-256 of the token (hex); the token itself is shown once and never stored.
+        token_hash text not null,
+        created_at timestamptz not null default now()
+      );
+      create index webhooks_channel_idx on webhooks (channel_id, id);
+      create index webhooks_guild_idx on webhooks (guild_id, id);
+      alter table messages add column webhook_id bigint;
+      alter table messages add column author_name text;
+      alter table messages add column author_avatar bigint;
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      alter table messages drop column webhook_id, drop column author_name, drop column author_avatar;
+      drop table webhooks;
+    `.execute(db);
+  },
+};
+
+/**
+ * The moderation audit log: newest-first pages per guild (guild_id, id desc), and the retention prune by
+ * age (created_at). No foreign key to guilds: a deleted guild's entries go with the prune.
+ */
+const auditLog: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      create table audit_log_entries (
+        id bigint primary key,
+        guild_id bigint not null,
+        actor_id bigint not null,
+        action text not null,
+        target_type text not null,
+        target_id text,
+        changes jsonb not null default '[]',
+        options jsonb,
+        reason text check (char_length(reason) <= 512),
+        created_at timestamptz not null default now()
+      );
+      create index audit_log_entries_guild_idx on audit_log_entries (guild_id, id desc);
+      create index audit_log_entries_created_idx on audit_log_entries (created_at);
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`drop table audit_log_entries`.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const chatMigrations: Record<string, Migration> = {
   '0001_chat_schema': chatSchema,
   '0002_outbox': outboxMigration,
   '0003_processed_events': processedEventsMigration,
   '0004_message_attachments': messageAttachments,
+  '0005_webhooks': webhooks,
+  '0006_audit_log': auditLog,
 };

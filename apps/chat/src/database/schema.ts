@@ -19,6 +19,8 @@ export interface ChatDatabase {
   messages: MessagesTable;
   reactions: ReactionsTable;
   read_states: ReadStatesTable;
+  audit_log_entries: AuditLogEntriesTable;
+  webhooks: WebhooksTable;
 }
 
 /** Projection of auth's users (from auth.users events): who exists, and their names for mentions. */
@@ -139,6 +141,23 @@ export interface MessagesTable {
   revision: Generated<number>;
   edited_at: Date | null;
   created_at: Generated<Date>;
+  /** Set when a webhook posted it (author_id is then the webhook's id). */
+  webhook_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A webhook message's shown name and avatar file id (null for users' messages). */
+  author_name: ColumnType<string | null, string | null | undefined, string | null>;
+  author_avatar: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface WebhooksTable {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  name: string;
+  avatar: string | null;
+  creator_id: string;
+  /** sha-256 of the token, hex. */
+  token_hash: string;
+  created_at: Generated<Date>;
 }
 
 export interface ReactionsTable {
@@ -154,4 +173,20 @@ export interface ReadStatesTable {
   channel_id: string;
   last_read_message_id: string | null;
   updated_at: Generated<Date>;
+}
+
+/** The moderation audit log (apps/chat/src/audit-log): one row per action, written in the action's transaction. */
+export interface AuditLogEntriesTable {
+  id: string;
+  guild_id: string;
+  actor_id: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** [{key, old?, new?}] of the fields that changed. */
+  changes: ColumnType<unknown[], string, string>;
+  /** Extra facts ({channelId} of a deleted message, …) as string values, or null. */
+  options: ColumnType<Record<string, string> | null, string | null, string | null>;
+  reason: string | null;
+  created_at: Generated<Date>;
 }

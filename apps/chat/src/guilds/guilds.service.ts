@@ -2,6 +2,7 @@ import { DEFAULT_EVERYONE_PERMISSIONS, type Guild } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { toChannel } from '../channels/channels.dto';
 import { ChannelsRepository } from '../channels/channels.repository';
 import { CHAT_LIMITS } from '../config';
@@ -28,6 +29,7 @@ export class GuildsService {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   /** Throws 400 TOO_MANY_GUILDS when the user is already in as many guilds as allowed. */
@@ -121,6 +123,15 @@ export class GuildsService {
       }
       const updated = toGuild(await this.guilds.update(trx, guildId, dto));
       const transferred = updated.ownerId !== current.owner_id;
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'GUILD_UPDATE',
+        targetType: 'guild',
+        targetId: guildId,
+        before: toGuild(current),
+        after: updated,
+      });
       await this.events.add(trx, 'guild.updated', guildId, {
         guild: updated,
         ...(transferred ? { previousOwnerId: current.owner_id } : {}),
@@ -140,6 +151,15 @@ export class GuildsService {
         throw invalidField('body.userId', 'unknown_member', 'The new owner must be a member of the guild.');
       }
       const updated = toGuild(await this.guilds.update(trx, guildId, { ownerId: newOwnerId }));
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'GUILD_UPDATE',
+        targetType: 'guild',
+        targetId: guildId,
+        before: toGuild(current),
+        after: updated,
+      });
       await this.events.add(trx, 'guild.updated', guildId, { guild: updated, previousOwnerId: userId });
       return updated;
     });

@@ -2,6 +2,7 @@ import type { Guild, Invite } from '@bonfire/contracts';
 import { AppError, uniqueViolation } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessService, requirePermissions } from '../access/access.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
@@ -30,6 +31,7 @@ export class InvitesService {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'CHAT_MAX_INVITES_PER_GUILD'>,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   /**
@@ -63,6 +65,14 @@ export class InvitesService {
           });
           const invite = toInvite(row);
           await this.events.add(trx, 'invite.created', guildId, { invite });
+          await this.auditLog.record(trx, {
+            guildId,
+            actorId: userId,
+            action: 'INVITE_CREATE',
+            targetType: 'invite',
+            targetId: invite.code,
+            after: invite,
+          });
           return invite;
         });
       } catch (error) {
@@ -133,6 +143,14 @@ export class InvitesService {
     if (invite.inviter_id !== userId) requirePermissions(access.permissions, ['MANAGE_GUILD']);
     await this.transactions.run(async (trx) => {
       if (!(await this.invites.delete(trx, code))) throw unknownInvite();
+      await this.auditLog.record(trx, {
+        guildId: invite.guild_id,
+        actorId: userId,
+        action: 'INVITE_DELETE',
+        targetType: 'invite',
+        targetId: code,
+        before: toInvite(invite),
+      });
       await this.events.add(trx, 'invite.deleted', invite.guild_id, { guildId: invite.guild_id, code });
     });
   }

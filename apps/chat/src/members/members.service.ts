@@ -2,6 +2,8 @@ import { canModerateMember, has, type Member, PERMISSIONS } from '@bonfire/contr
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type GuildAccess, requirePermissions } from '../access/access.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { currentAuditLogReason } from '../audit-log/audit-reason';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { GUILD_ERROR_CODES, invalidField } from '../guilds/guild-common';
@@ -27,6 +29,7 @@ export class MembersService {
     private readonly roles: RolesRepository,
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   async list(guildId: string, userId: string, query: ListMembersQuery): Promise<Member[]> {
@@ -100,10 +103,35 @@ export class MembersService {
         }
         await this.members.removeRoles(trx, guildId, targetId, removed);
         await this.members.addRoles(trx, guildId, targetId, added);
+        if (added.length > 0 || removed.length > 0) {
+          await this.auditLog.record(trx, {
+            guildId,
+            actorId,
+            action: 'MEMBER_ROLE_UPDATE',
+            targetType: 'user',
+            targetId,
+            // As Discord: the roles added ($add) and removed ($remove).
+            after: {
+              ...(added.length > 0 ? { $add: added } : {}),
+              ...(removed.length > 0 ? { $remove: removed } : {}),
+            },
+          });
+        }
         roleIds = [...wanted].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
       }
       const nickname = dto.nickname !== undefined ? dto.nickname : member.nickname;
       if (dto.nickname !== undefined) await this.members.setNickname(trx, guildId, targetId, nickname);
+      if (!self && dto.nickname !== undefined && nickname !== member.nickname) {
+        await this.auditLog.record(trx, {
+          guildId,
+          actorId,
+          action: 'MEMBER_UPDATE',
+          targetType: 'user',
+          targetId,
+          before: { nickname: member.nickname },
+          after: { nickname },
+        });
+      }
       const updated = toMember({ ...member, nickname }, roleIds);
       await this.events.add(trx, 'member.updated', guildId, { member: updated });
       return updated;
@@ -116,6 +144,13 @@ export class MembersService {
     await this.transactions.run(async (trx) => {
       if (!(await this.members.delete(trx, guildId, targetId))) throw unknownMember();
       await this.events.memberLeft(trx, { guildId, userId: targetId, reason: 'kicked' });
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId,
+        action: 'MEMBER_KICK',
+        targetType: 'user',
+        targetId,
+      });
     });
   }
 
@@ -137,6 +172,15 @@ export class MembersService {
       if (await this.members.delete(trx, guildId, targetId)) {
         await this.events.memberLeft(trx, { guildId, userId: targetId, reason: 'banned' });
       }
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId,
+        action: 'MEMBER_BAN_ADD',
+        targetType: 'user',
+        targetId,
+        // The X-Audit-Log-Reason header wins; the ban's own body reason stands in when there is none.
+        reason: currentAuditLogReason() ?? (body?.reason || null),
+      });
     });
   }
 
@@ -147,6 +191,13 @@ export class MembersService {
         throw AppError.notFound('Unknown ban.', GUILD_ERROR_CODES.unknownBan);
       }
       await this.events.add(trx, 'ban.removed', guildId, { guildId, userId: targetId });
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId,
+        action: 'MEMBER_BAN_REMOVE',
+        targetType: 'user',
+        targetId,
+      });
     });
   }
 

@@ -26,5 +26,16 @@ export function toMessage(row: MessageRow, reactions: ReactionCount[] = []): Mes
     editedAt: row.edited_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     reactions,
+    ...(row.webhook_id === null || row.webhook_id === undefined
+      ? {}
+      : {
+          webhookId: row.webhook_id,
+          author: {
+            id: row.webhook_id,
+            username: row.author_name ?? 'Webhook',
+            avatar: row.author_avatar ?? null,
+            bot: true,
+          },
+        }),
   };
 }

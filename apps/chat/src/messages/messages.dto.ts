@@ -11,7 +11,7 @@ function codePoints(text: string): number {
   return count;
 }
 
-const content = z
+export const messageContentSchema = z
   .string()
   .transform((text) => text.trim())
   .refine((text) => codePoints(text) <= CHAT_LIMITS.messageLength, {
@@ -20,7 +20,7 @@ const content = z
 
 export const sendMessageSchema = z
   .object({
-    content: content.default(''),
+    content: messageContentSchema.default(''),
     /** The client's idempotency key: a retried send with the same nonce returns the first message. */
     nonce: z.string().min(1).max(64).optional(),
     replyTo: snowflake.optional(),
@@ -35,7 +35,9 @@ export const sendMessageSchema = z
 export type SendMessageDto = z.infer<typeof sendMessageSchema>;
 
 export const editMessageSchema = z
-  .object({ content: content.refine((text) => text.length > 0, { message: 'must not be empty' }) })
+  .object({
+    content: messageContentSchema.refine((text) => text.length > 0, { message: 'must not be empty' }),
+  })
   .strict();
 export type EditMessageDto = z.infer<typeof editMessageSchema>;
 

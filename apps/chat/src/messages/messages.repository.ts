@@ -16,6 +16,8 @@ export interface NewMessage {
   replyToId: string | null;
   mentions: ParsedMentions;
   attachments: Attachment[];
+  /** A webhook's message: the webhook and the name and avatar it shows (authorId is the webhook's id). */
+  webhook?: { id: string; name: string; avatar: string | null };
 }
 
 export interface SendTarget {
@@ -120,6 +122,9 @@ export class MessagesRepository {
           mention_everyone: message.mentions.everyone,
           attachment_ids: message.attachments.map((attachment) => attachment.id),
           attachments: JSON.stringify(message.attachments),
+          webhook_id: message.webhook?.id ?? null,
+          author_name: message.webhook?.name ?? null,
+          author_avatar: message.webhook?.avatar ?? null,
         })),
       )
       .onConflict((conflict) =>

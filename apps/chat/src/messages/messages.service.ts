@@ -3,6 +3,7 @@ import { AppError, idParam, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
 import { FileAttachmentsClient } from '../attachments/file-attachments.client';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { cursorField, type HistoryQuery, planHistory } from './history-cursor';
@@ -32,6 +33,19 @@ interface SendDraft {
   replyToId: string | null;
   mentions: ParsedMentions;
   attachmentIds: string[];
+  /** A webhook's message: userId is then the webhook's id. */
+  webhook?: { id: string; name: string; avatar: string | null };
+}
+
+/** A webhook posting: which webhook (and its channel), and the name and avatar the message shows. */
+export interface WebhookSender {
+  id: string;
+  channelId: string;
+  guildId: string;
+  /** Mentions are honoured with the creator's permissions in the channel (@everyone only if they could). */
+  creatorId: string;
+  name: string;
+  avatar: string | null;
 }
 
 export interface SendResult {
@@ -51,6 +65,7 @@ export class MessagesService {
     private readonly limits: SendLimits,
     private readonly files: FileAttachmentsClient,
     private readonly sendOrder: SendOrder,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   /**
@@ -95,6 +110,41 @@ export class MessagesService {
     return this.sendOrder.run(channelId, draft, this.sendSteps);
   }
 
+  /**
+   * Sends a message as a webhook, through the same ordered path as users' sends (ids, outbox, realtime
+   * `message.created`, search indexing). No slowmode; the per-sender send limit counts the webhook.
+   */
+  async sendAsWebhook(webhook: WebhookSender, body: { content: string }): Promise<Message> {
+    const db = this.transactions.executor;
+    const creator = await this.access.channel(webhook.channelId, webhook.creatorId);
+    const access: ChannelAccess = {
+      channelId: webhook.channelId,
+      type: 'text',
+      guildId: webhook.guildId,
+      guild: null,
+      permissions: creator?.permissions ?? 0n,
+    };
+    const [mentions, target] = await Promise.all([
+      this.resolveMentions(db, access, body.content),
+      this.messages.sendTarget(db, webhook.channelId),
+    ]);
+    if (!target) throw unknownChannel();
+    await this.limits.consume({ userId: webhook.id, channelId: webhook.channelId, slowmodeSeconds: 0 });
+    const draft: SendDraft = {
+      userId: webhook.id,
+      channelId: webhook.channelId,
+      guildId: webhook.guildId,
+      content: body.content,
+      nonce: null,
+      replyToId: null,
+      mentions,
+      attachmentIds: [],
+      webhook: { id: webhook.id, name: webhook.name, avatar: webhook.avatar },
+    };
+    const result = await this.sendOrder.run(webhook.channelId, draft, this.sendSteps);
+    return result.message;
+  }
+
   /** The ordered part of a send (SendOrder runs it, several sends of a channel in one turn). */
   private readonly sendSteps: SendSteps<SendDraft, SendResult> = {
     lockChannel: (trx, channelId) => this.messages.lockChannelForSend(trx, channelId),
@@ -122,6 +172,7 @@ export class MessagesService {
           replyToId: draft.replyToId,
           mentions: draft.mentions,
           attachments,
+          ...(draft.webhook ? { webhook: draft.webhook } : {}),
         })),
       );
       const results: SendResult[] = [];
@@ -212,6 +263,17 @@ export class MessagesService {
       await this.messages.lockChannel(trx, channelId);
       const row = await this.messages.delete(trx, channelId, messageId);
       if (!row) throw unknownMessage();
+      // A moderator's delete (not the author's own) is a moderation action.
+      if (row.guild_id !== null && row.author_id !== userId) {
+        await this.auditLog.record(trx, {
+          guildId: row.guild_id,
+          actorId: userId,
+          action: 'MESSAGE_DELETE',
+          targetType: 'user',
+          targetId: row.author_id,
+          options: { channelId, messageId },
+        });
+      }
       await this.events.add(trx, 'message.deleted', channelId, {
         messageId: row.id,
         channelId: row.channel_id,

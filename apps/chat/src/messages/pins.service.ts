@@ -2,6 +2,7 @@ import type { Message } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, requirePermissions } from '../access/access.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { MessagesRepository } from './messages.repository';
@@ -22,6 +23,7 @@ export class PinsService {
     private readonly messageViews: MessagesService,
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   async list(userId: string, channelId: string): Promise<Message[]> {
@@ -49,6 +51,16 @@ export class PinsService {
       }
       const row = await this.messages.setPinned(trx, channelId, messageId, pinned);
       if (!row) return;
+      if (row.guild_id !== null) {
+        await this.auditLog.record(trx, {
+          guildId: row.guild_id,
+          actorId: userId,
+          action: pinned ? 'MESSAGE_PIN' : 'MESSAGE_UNPIN',
+          targetType: 'user',
+          targetId: row.author_id,
+          options: { channelId, messageId },
+        });
+      }
       await this.events.add(trx, 'message.updated', channelId, {
         message: await this.messageViews.eventView(trx, row),
       });

@@ -2,6 +2,7 @@ import { canManageRole, parsePermissions, type Role } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type GuildAccess } from '../access/access.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { CHAT_LIMITS } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
@@ -34,6 +35,7 @@ export class RolesService {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   async list(guildId: string, userId: string): Promise<Role[]> {
@@ -71,6 +73,14 @@ export class RolesService {
         permissions,
       });
       await this.events.add(trx, 'role.created', guildId, { role: toRole(role) });
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'ROLE_CREATE',
+        targetType: 'role',
+        targetId: role.id,
+        after: toRole(role),
+      });
       return toRole(role);
     });
   }
@@ -91,6 +101,15 @@ export class RolesService {
         assertCanGrant(access.permissions, permissions & ~BigInt(role.permissions));
       const updated = await this.roles.update(trx, guildId, roleId, { ...dto, permissions });
       await this.events.add(trx, 'role.updated', guildId, { role: toRole(updated) });
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'ROLE_UPDATE',
+        targetType: 'role',
+        targetId: roleId,
+        before: toRole(role),
+        after: toRole(updated),
+      });
       return toRole(updated);
     });
   }
@@ -132,6 +151,15 @@ export class RolesService {
         }
         const updated = await this.roles.setPosition(trx, guildId, role.id, position);
         await this.events.add(trx, 'role.updated', guildId, { role: toRole(updated) });
+        await this.auditLog.record(trx, {
+          guildId,
+          actorId: userId,
+          action: 'ROLE_UPDATE',
+          targetType: 'role',
+          targetId: role.id,
+          before: { position: role.position },
+          after: { position },
+        });
         result.push(updated);
       }
       return result.map(toRole);
@@ -150,6 +178,14 @@ export class RolesService {
       if (!role) throw unknownRole();
       assertCanManageRole(access, role);
       await this.roles.delete(trx, guildId, roleId);
+      await this.auditLog.record(trx, {
+        guildId,
+        actorId: userId,
+        action: 'ROLE_DELETE',
+        targetType: 'role',
+        targetId: roleId,
+        before: toRole(role),
+      });
       await this.events.add(trx, 'role.deleted', guildId, { guildId, roleId });
     });
   }

@@ -32,6 +32,7 @@ export class ChatTestApp {
           CHAT_DATABASE_URL: database.url,
           LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
           CHAT_USERS_CONSUMER_ENABLED: 'false',
+          CHAT_VOICE_AUDIT_CONSUMER_ENABLED: 'false',
           ...env,
         },
         { handleSignals: false },

@@ -292,4 +292,17 @@ describe('voice events → rooms', () => {
     const dm = { ...speaking, guildId: null };
     expect(toPacket(event('voice.speaking', dm))?.rooms).toEqual(['channel:20']);
   });
+
+  it('never delivers voice.member.moderated: who moved someone, and why, is for the audit log only', () => {
+    const moderated = {
+      guildId: '5',
+      actorId: '8',
+      userId: '7',
+      action: 'move',
+      previousChannelId: '20',
+      channelId: '21',
+      reason: 'too loud',
+    };
+    expect(toPackets(event('voice.member.moderated', moderated))).toEqual([]);
+  });
 });

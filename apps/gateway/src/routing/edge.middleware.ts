@@ -95,7 +95,12 @@ export class EdgeMiddleware implements NestMiddleware {
     for (const limit of route.limits) {
       rules.push({
         name: limit.name,
-        subject: limit.by === 'user' && identity ? identity.userId : clientIp,
+        subject:
+          limit.by === 'user' && identity
+            ? identity.userId
+            : limit.by === 'id' && limit.id !== undefined
+              ? `id:${limit.id}`
+              : clientIp,
         limit: limit.limit,
         windowSeconds: limit.windowSeconds,
       });

@@ -56,6 +56,24 @@ describe('RoutingTable', () => {
     expect(table.resolve('POST', '/api/v1/auth/register')?.limits).toEqual([]);
   });
 
+  it('counts a limit `by: "id"` per value of the path\'s :id segment', () => {
+    const hooks = new RoutingTable(
+      {
+        routes: [{ prefix: '/api/v1/webhooks', service: 'chat' }],
+        public: ['POST /api/v1/webhooks/:id/:token'],
+        rateLimits: [
+          { name: 'hook', match: 'POST /api/v1/webhooks/:id/:token', by: 'id', limit: 5, windowSeconds: 2 },
+        ],
+      },
+      () => 'http://127.0.0.1:8082',
+    );
+    expect(hooks.resolve('POST', '/api/v1/webhooks/42/secret')).toMatchObject({
+      isPublic: true,
+      limits: [{ name: 'hook', by: 'id', id: '42' }],
+    });
+    expect(hooks.resolve('DELETE', '/api/v1/webhooks/42')).toMatchObject({ isPublic: false, limits: [] });
+  });
+
   it('refuses a table that names a service without a URL', () => {
     expect(
       () =>

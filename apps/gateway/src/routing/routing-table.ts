@@ -21,7 +21,8 @@ const routingFileSchema = z.object({
     z.object({
       name: z.string().regex(/^[a-z0-9-]+$/),
       match: methodAndPath,
-      by: z.enum(['ip', 'user']),
+      /** Who is counted: the client IP, the signed-in user, or the value of the path's `:id` segment. */
+      by: z.enum(['ip', 'user', 'id']),
       limit: z.number().int().positive(),
       windowSeconds: z.number().int().positive(),
     }),
@@ -30,12 +31,15 @@ const routingFileSchema = z.object({
 
 export type RouteLimit = z.infer<typeof routingFileSchema>['rateLimits'][number];
 
+/** A limit that matched a request; `id` is the request's `:id` segment (for limits counted `by: "id"`). */
+export type MatchedLimit = RouteLimit & { id?: string };
+
 export interface ResolvedRoute {
   prefix: string;
   service: string;
   target: URL;
   isPublic: boolean;
-  limits: RouteLimit[];
+  limits: MatchedLimit[];
   maxBodyBytes?: number;
 }
 
@@ -55,6 +59,13 @@ function compilePattern(pattern: string): (method: string, path: string) => bool
   const regex = new RegExp(`^${source}/?$`, 'i');
   return (requestMethod, requestPath) =>
     (method === '*' || method === requestMethod) && regex.test(requestPath);
+}
+
+/** The request's value of the pattern's `:id` segment (undefined when the pattern has none). */
+function idSegment(pattern: string, requestPath: string): string | undefined {
+  const index = pattern.split(' ')[1]!.split('/').indexOf(':id');
+  if (index < 0) return undefined;
+  return requestPath.split('/')[index]?.toLowerCase();
 }
 
 /**
@@ -135,7 +146,12 @@ export class RoutingTable {
       service: route.service,
       target: route.target,
       isPublic: this.publicMatchers.some((matches) => matches(method, path)),
-      limits: this.limits.filter((entry) => entry.matches(method, path)).map((entry) => entry.limit),
+      limits: this.limits
+        .filter((entry) => entry.matches(method, path))
+        .map((entry) => {
+          const id = entry.limit.by === 'id' ? idSegment(entry.limit.match, path) : undefined;
+          return id === undefined ? entry.limit : { ...entry.limit, id };
+        }),
       ...(route.maxBodyBytes === undefined ? {} : { maxBodyBytes: route.maxBodyBytes }),
     };
   }

@@ -1,4 +1,4 @@
-import type { VoiceSpeaking, VoiceState } from '@bonfire/contracts';
+import type { VoiceMemberModerated, VoiceSpeaking, VoiceState } from '@bonfire/contracts';
 import { createEvent, type EventBus, InjectEventBus } from '@bonfire/messaging';
 import { createLogger } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -30,6 +30,14 @@ export class VoiceEventsPublisher {
     await this.publish(
       createEvent('voice.state.updated', state.guildId ?? state.userId, data, 'voice'),
       'voice.state.updated',
+    );
+  }
+
+  /** A moderator moved or disconnected a member: for chat's audit log (the gateway does not deliver it). */
+  async memberModerated(moderated: VoiceMemberModerated): Promise<void> {
+    await this.publish(
+      createEvent('voice.member.moderated', moderated.guildId, moderated, 'voice'),
+      'voice.member.moderated',
     );
   }
 

@@ -1,5 +1,6 @@
 import {
   memberVoiceStateUpdateSchema,
+  parseAuditLogReason,
   type MemberVoiceStateUpdate,
   selfVoiceStateUpdateSchema,
   type SelfVoiceStateUpdate,
@@ -16,12 +17,17 @@ import {
   openApiSchema,
   ZodValidationPipe,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { VoiceStatesService } from './voice-states.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
+
+type WithAuditLogReason = { headers: Record<string, string | string[] | undefined> };
+
+/** The optional X-Audit-Log-Reason of a move or disconnect, for chat's audit log (voice.member.moderated). */
+const auditLogReason = (req: WithAuditLogReason) => parseAuditLogReason(req.headers['x-audit-log-reason']);
 const statesSchema = openApiSchema(z.array(voiceStateSchema));
 const joinResponseSchema = openApiSchema(
   z.object({
@@ -118,8 +124,9 @@ export class VoiceStatesController {
     @Param('guildId') guildId: string,
     @Param('userId') userId: string,
     @Body(new ZodValidationPipe(memberVoiceStateUpdateSchema)) body: MemberVoiceStateUpdate,
+    @Req() req: WithAuditLogReason,
   ): Promise<VoiceState> {
-    return this.states.moderate(caller.userId, guildId, userId, body);
+    return this.states.moderate(caller.userId, guildId, userId, body, auditLogReason(req));
   }
 
   @Delete('guilds/:guildId/voice-states/:userId')
@@ -132,7 +139,8 @@ export class VoiceStatesController {
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,
     @Param('userId') userId: string,
+    @Req() req: WithAuditLogReason,
   ): Promise<void> {
-    await this.states.disconnect(caller.userId, guildId, userId);
+    await this.states.disconnect(caller.userId, guildId, userId, auditLogReason(req));
   }
 }

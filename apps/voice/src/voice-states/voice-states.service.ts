@@ -155,6 +155,7 @@ export class VoiceStatesService {
     guildId: string,
     targetId: string,
     body: MemberVoiceStateUpdate,
+    reason: string | null = null,
   ): Promise<VoiceState> {
     const target = await this.targetIn(guildId, targetId);
     const permissions = await this.moderatorPermissions(moderatorId, target.channelId!);
@@ -194,15 +195,38 @@ export class VoiceStatesService {
     });
     await this.unpinIfEmpty(target.channelId!);
     await this.events.stateUpdated(publicState(moved), target.channelId);
+    await this.events.memberModerated({
+      guildId,
+      actorId: moderatorId,
+      userId: targetId,
+      action: 'move',
+      previousChannelId: target.channelId!,
+      channelId: destination,
+      reason,
+    });
     return publicState(moved);
   }
 
   /** DELETE /guilds/{guildId}/voice-states/{userId}: a moderator disconnects a member. */
-  async disconnect(moderatorId: string, guildId: string, targetId: string): Promise<void> {
+  async disconnect(
+    moderatorId: string,
+    guildId: string,
+    targetId: string,
+    reason: string | null = null,
+  ): Promise<void> {
     const target = await this.targetIn(guildId, targetId);
     const permissions = await this.moderatorPermissions(moderatorId, target.channelId!);
     if (!has(permissions, PERMISSIONS.MOVE_MEMBERS)) throw missing('MOVE_MEMBERS');
-    await this.end(target, { reason: 'disconnected' });
+    if (!(await this.end(target, { reason: 'disconnected' }))) return;
+    await this.events.memberModerated({
+      guildId,
+      actorId: moderatorId,
+      userId: targetId,
+      action: 'disconnect',
+      previousChannelId: target.channelId!,
+      channelId: null,
+      reason,
+    });
   }
 
   /** A member left the guild (left, kicked, banned): out of its voice channels. */

@@ -261,6 +261,11 @@ export class AppStore {
     }
   }
 
+  /** The author's profile, for a user's message (a webhook's message carries its own name and avatar). */
+  ensureAuthor(message: Pick<Message, 'authorId' | 'webhookId'>): Promise<void> {
+    return message.webhookId ? Promise.resolve() : this.ensureUser(message.authorId);
+  }
+
   /** Fetches a user's public profile once (names and avatars for messages and members). */
   ensureUser(userId: string): Promise<void> {
     if (this.state.users[userId]) return Promise.resolve();
@@ -301,7 +306,7 @@ export class AppStore {
   async refreshLatest(channelId: string): Promise<void> {
     try {
       const page = await this.client.messages.history(channelId, { limit: PAGE_SIZE });
-      for (const message of page) void this.ensureUser(message.authorId);
+      for (const message of page) void this.ensureAuthor(message);
       this.updateHistory(channelId, (history) => {
         const held = history.messages.filter((message) => !message.pending && !message.failed);
         const newestHeld = held[held.length - 1];
@@ -342,7 +347,7 @@ export class AppStore {
     this.updateHistory(channelId, (current) => ({ ...current, loadingOlder: true }));
     try {
       const page = await this.client.messages.history(channelId, { before: oldest.id, limit: PAGE_SIZE });
-      for (const message of page) void this.ensureUser(message.authorId);
+      for (const message of page) void this.ensureAuthor(message);
       this.updateHistory(channelId, (current) => ({
         ...current,
         messages: mergeMessages(current.messages, page),
@@ -428,7 +433,7 @@ export class AppStore {
   }
 
   private receiveMessage(message: Message): void {
-    void this.ensureUser(message.authorId);
+    void this.ensureAuthor(message);
     if (message.authorId === this.state.me?.id) this.markReadLocally(message.channelId, message.id);
     this.updateHistory(message.channelId, (history) => ({
       ...history,
@@ -454,7 +459,7 @@ export class AppStore {
           if (!newest) return;
           const known = this.state.lastMessageIds[channelId];
           if (known && compareIds(known, newest.id) >= 0) return;
-          void this.ensureUser(newest.authorId);
+          void this.ensureAuthor(newest);
           this.set((state) => ({
             ...state,
             lastMessageIds: { ...state.lastMessageIds, [channelId]: newest.id },

@@ -56,7 +56,15 @@ export const MessageItem = memo(function MessageItem({
   const mine = message.authorId === me?.id;
   const confirmed = !message.pending && !message.failed;
   const member = guildState?.members[message.authorId];
-  const name = member?.nickname ?? author?.displayName ?? author?.username ?? 'Unknown user';
+  // A webhook's message shows the name and avatar it was posted with, and a BOT tag; it has no profile.
+  const bot = message.author?.bot ? message.author : undefined;
+  const name = bot
+    ? bot.username
+    : (member?.nickname ?? author?.displayName ?? author?.username ?? 'Unknown user');
+  const avatarFileId = bot ? bot.avatar : author?.avatarFileId;
+  const showProfile = (event: { currentTarget: HTMLElement }) => {
+    if (!bot) setProfile(event.currentTarget.getBoundingClientRect());
+  };
   // The author's name takes the colour of their highest coloured role, as in the member list.
   const roleColor = guildState?.roles
     .filter((role) => role.color !== 0 && member?.roleIds.includes(role.id))
@@ -159,7 +167,7 @@ export const MessageItem = memo(function MessageItem({
       {replyTo || message.replyToId ? (
         <div className="reply-preview">
           {replyTo
-            ? `${userName(replyTo.authorId)}: ${plainText(parseInline(replyTo.content)).slice(0, 120)}`
+            ? `${replyTo.author?.username ?? userName(replyTo.authorId)}: ${plainText(parseInline(replyTo.content)).slice(0, 120)}`
             : 'Reply to an earlier message'}
         </div>
       ) : null}
@@ -169,15 +177,14 @@ export const MessageItem = memo(function MessageItem({
             className="author-button"
             tabIndex={-1}
             aria-hidden="true"
-            onClick={(event) => setProfile(event.currentTarget.getBoundingClientRect())}
+            disabled={bot !== undefined}
+            onClick={showProfile}
           >
             <Avatar
               userId={message.authorId}
               name={name}
               size="large"
-              imageUrl={
-                author?.avatarFileId ? client.files.publicFileUrl(author.avatarFileId, 'small') : null
-              }
+              imageUrl={avatarFileId ? client.files.publicFileUrl(avatarFileId, 'small') : null}
             />
           </button>
         ) : (
@@ -191,17 +198,25 @@ export const MessageItem = memo(function MessageItem({
           <div className="meta">
             <button
               className="author-button"
-              aria-label={`${name}, show profile`}
-              aria-haspopup="dialog"
-              onClick={(event) => setProfile(event.currentTarget.getBoundingClientRect())}
+              aria-label={bot ? `${name} (bot)` : `${name}, show profile`}
+              aria-haspopup={bot ? undefined : 'dialog'}
+              disabled={bot !== undefined}
+              onClick={showProfile}
             >
               <span
                 className="author"
-                style={roleColor ? { color: `#${roleColor.toString(16).padStart(6, '0')}` } : undefined}
+                style={
+                  roleColor && !bot ? { color: `#${roleColor.toString(16).padStart(6, '0')}` } : undefined
+                }
               >
                 {name}
               </span>
             </button>
+            {bot ? (
+              <span className="bot-tag" aria-hidden="true">
+                BOT
+              </span>
+            ) : null}
             <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
               {formatDateTime(message.createdAt)}
             </time>

@@ -103,9 +103,8 @@ export function MessageList({
     if (atBottomRef.current || last.authorId === me?.id) scrollToBottom();
     if (last.authorId !== me?.id && !last.pending) {
       const author = store.getState().users[last.authorId];
-      setAnnouncement(
-        `${author?.displayName ?? author?.username ?? 'Someone'}: ${last.content.slice(0, 200)}`,
-      );
+      const name = last.author?.username ?? author?.displayName ?? author?.username ?? 'Someone';
+      setAnnouncement(`${name}: ${last.content.slice(0, 200)}`);
     }
   }, [lastKey]);
 
@@ -225,6 +224,7 @@ export function MessageList({
             const first =
               !previous ||
               previous.authorId !== message.authorId ||
+              previous.author?.username !== message.author?.username ||
               message.replyToId !== null ||
               Date.parse(message.createdAt) - Date.parse(previous.createdAt) > GROUP_GAP_MS;
             return (

@@ -45,7 +45,7 @@ export function PinnedPanel({ channel, guildState, canPin, onClose }: PinnedPane
         if (cancelled) return;
         setPins(list);
         setError(null);
-        for (const message of list) void store.ensureUser(message.authorId);
+        for (const message of list) void store.ensureAuthor(message);
       },
       (caught: unknown) => !cancelled && setError(capitalise(describeError(caught))),
     );
@@ -108,7 +108,8 @@ export function PinnedPanel({ channel, guildState, canPin, onClose }: PinnedPane
             {pins.map((message) => (
               <li key={message.id} className="pinned-message">
                 <div className="where">
-                  {userName(message.authorId)} · {formatDateTime(message.createdAt)}
+                  {message.author?.username ?? userName(message.authorId)} ·{' '}
+                  {formatDateTime(message.createdAt)}
                 </div>
                 <div className="content">
                   <Markdown content={message.content} userName={userName} roleName={roleName} />

@@ -44,9 +44,21 @@ const ENTRIES: Record<PermissionName, Entry> = {
     group: 'general',
     channel: true,
   },
+  MANAGE_WEBHOOKS: {
+    label: 'Manage webhooks',
+    explanation: 'Create and delete webhooks, which let other programs post in a channel without an account.',
+    group: 'general',
+    channel: true,
+  },
   MANAGE_GUILD: {
     label: 'Manage server',
     explanation: 'Change the server name, icon and description, and see and revoke all invites.',
+    group: 'general',
+    channel: false,
+  },
+  VIEW_AUDIT_LOG: {
+    label: 'View audit log',
+    explanation: 'Read the record of who changed what in the server, and why.',
     group: 'general',
     channel: false,
   },

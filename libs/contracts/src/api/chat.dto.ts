@@ -120,8 +120,37 @@ export const messageSchema = z.object({
   editedAt: timestamp.nullable(),
   createdAt: timestamp,
   reactions: z.array(reactionCountSchema),
+  /** Set when an incoming webhook posted the message (authorId is then the webhook's id). */
+  webhookId: id.optional(),
+  /**
+   * Who the message shows as, when that is not a user account: for a webhook's message its id, the name
+   * it was posted under (the webhook's name or the per-message override), its avatar (a file id) and
+   * `bot: true`. Absent for messages of users.
+   */
+  author: z.object({ id, username: z.string(), avatar: id.nullable(), bot: z.boolean() }).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
+
+/** An incoming webhook of a guild text channel; its token is shown only once, when it is created. */
+export const webhookSchema = z.object({
+  id,
+  guildId: id,
+  channelId: id,
+  name: z.string(),
+  /** A file id, as a user's avatar. */
+  avatar: id.nullable(),
+  creatorId: id,
+  createdAt: timestamp,
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+
+/** The answer to creating a webhook: the webhook, its secret token and the path that executes it. */
+export const createdWebhookSchema = webhookSchema.extend({
+  token: z.string(),
+  /** `/api/v1/webhooks/{id}/{token}`, relative to the gateway. */
+  url: z.string(),
+});
+export type CreatedWebhook = z.infer<typeof createdWebhookSchema>;
 
 export const readStateSchema = z.object({
   channelId: id,
@@ -132,3 +161,113 @@ export const readStateSchema = z.object({
 export type ReadState = z.infer<typeof readStateSchema>;
 
 export const MEMBER_LEFT_REASONS = ['left', 'kicked', 'banned'] as const;
+
+/**
+ * The moderation audit log (issue 19): what a moderator did, recorded in the transaction of the action.
+ * The catalogue is stable (names as Discord's audit log events); clients filter on it with `action_type`.
+ */
+export const AUDIT_LOG_ACTIONS = [
+  'GUILD_UPDATE',
+  'CHANNEL_CREATE',
+  'CHANNEL_UPDATE',
+  'CHANNEL_DELETE',
+  'CHANNEL_OVERWRITE_UPDATE',
+  'CHANNEL_OVERWRITE_DELETE',
+  'ROLE_CREATE',
+  'ROLE_UPDATE',
+  'ROLE_DELETE',
+  'MEMBER_ROLE_UPDATE',
+  'MEMBER_UPDATE',
+  'MEMBER_KICK',
+  'MEMBER_BAN_ADD',
+  'MEMBER_BAN_REMOVE',
+  'MESSAGE_DELETE',
+  'MESSAGE_PIN',
+  'MESSAGE_UNPIN',
+  'INVITE_CREATE',
+  'INVITE_DELETE',
+  'WEBHOOK_CREATE',
+  'WEBHOOK_DELETE',
+  'BOT_ADD',
+  'VOICE_MEMBER_MOVE',
+  'VOICE_MEMBER_DISCONNECT',
+] as const;
+export type AuditLogAction = (typeof AUDIT_LOG_ACTIONS)[number];
+
+export const AUDIT_LOG_TARGET_TYPES = [
+  'guild',
+  'channel',
+  'role',
+  'user',
+  'message',
+  'invite',
+  'webhook',
+] as const;
+export type AuditLogTargetType = (typeof AUDIT_LOG_TARGET_TYPES)[number];
+
+/** Longest `X-Audit-Log-Reason` kept (characters, after decoding). */
+export const AUDIT_LOG_REASON_MAX_LENGTH = 512;
+
+/**
+ * The `X-Audit-Log-Reason` header as the audit log keeps it (chat's routes and voice's moves use it).
+ * Clients URL-encode it (as Discord's); a value that is not valid percent-encoding is taken as it is.
+ * Control characters (C0, DEL, C1) are replaced by spaces, not refused — a reason is a note, and a
+ * moderation action must not fail over its note — then the value is trimmed and cut to 512 characters
+ * (code points). Empty → null.
+ */
+export function parseAuditLogReason(header: string | string[] | undefined | null): string | null {
+  const raw = Array.isArray(header) ? header.join(', ') : header;
+  if (raw === undefined || raw === null) return null;
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoding: keep the raw value
+  }
+  // eslint-disable-next-line no-control-regex
+  const cleaned = decoded.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  const kept = [...cleaned].slice(0, AUDIT_LOG_REASON_MAX_LENGTH).join('').trim();
+  return kept === '' ? null : kept;
+}
+
+/** One changed field: `old` absent on creation, `new` absent on deletion. */
+export const auditLogChangeSchema = z.object({
+  key: z.string(),
+  old: z.unknown().optional(),
+  new: z.unknown().optional(),
+});
+export type AuditLogChange = z.infer<typeof auditLogChangeSchema>;
+
+export const auditLogEntrySchema = z.object({
+  id,
+  guildId: id,
+  /** Who did it. */
+  actorId: id,
+  action: z.enum(AUDIT_LOG_ACTIONS),
+  targetType: z.enum(AUDIT_LOG_TARGET_TYPES),
+  /** The target's id (an invite's code for invites); null when the target has no id. */
+  targetId: z.string().nullable(),
+  /** Only the fields that changed. */
+  changes: z.array(auditLogChangeSchema),
+  /** Extra facts that are not changes of the target (the channel of a deleted message, a moved member's channels). */
+  options: z.record(z.string(), z.string()).nullable(),
+  reason: z.string().max(AUDIT_LOG_REASON_MAX_LENGTH).nullable(),
+  createdAt: timestamp,
+});
+export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;
+
+/** The actors and target users of a page of entries, as Discord sends them beside the entries. */
+export const auditLogUserSchema = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string().nullable(),
+  avatarFileId: id.nullable(),
+});
+export type AuditLogUser = z.infer<typeof auditLogUserSchema>;
+
+export const auditLogPageSchema = z.object({
+  /** Newest first. */
+  entries: z.array(auditLogEntrySchema),
+  users: z.array(auditLogUserSchema),
+});
+export type AuditLogPage = z.infer<typeof auditLogPageSchema>;

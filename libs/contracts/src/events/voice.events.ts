@@ -30,6 +30,22 @@ export const voiceStateUpdatedSchema = voiceStateSchema.extend({
 });
 
 /**
+ * `voice.member.moderated`: a moderator moved (`channelId` the destination) or disconnected (`channelId`
+ * null) a member, with the X-Audit-Log-Reason of the request. For chat's audit log only: the gateway does
+ * not deliver it (the state change itself goes out as voice.state.updated, without who did it).
+ */
+export const voiceMemberModeratedSchema = z.object({
+  guildId: id,
+  actorId: id,
+  userId: id,
+  action: z.enum(['move', 'disconnect']),
+  previousChannelId: id,
+  channelId: id.nullable(),
+  reason: z.string().max(512).nullable(),
+});
+export type VoiceMemberModerated = z.infer<typeof voiceMemberModeratedSchema>;
+
+/**
  * Voice's events (topic voice.states, keyed by guild id so a guild's updates stay in order). The voice
  * service publishes them straight to Kafka: its state lives in Redis, there is no database to hold an
  * outbox (see apps/voice/README.md).
@@ -39,6 +55,11 @@ export const voiceEvents = {
     topic: TOPICS.voiceStates,
     version: 1,
     schema: voiceStateUpdatedSchema,
+  }),
+  'voice.member.moderated': defineEvent({
+    topic: TOPICS.voiceStates,
+    version: 1,
+    schema: voiceMemberModeratedSchema,
   }),
   'voice.speaking': defineEvent({
     topic: TOPICS.voiceStates,

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   MANAGE_CHANNELS: 1n << 4n,
   MANAGE_GUILD: 1n << 5n,
   ADD_REACTIONS: 1n << 6n,
+  VIEW_AUDIT_LOG: 1n << 7n,
   PRIORITY_SPEAKER: 1n << 8n,
   STREAM: 1n << 9n,
   VIEW_CHANNEL: 1n << 10n,
@@ -33,6 +34,7 @@ export const PERMISSIONS = {
   CHANGE_NICKNAME: 1n << 26n,
   MANAGE_NICKNAMES: 1n << 27n,
   MANAGE_ROLES: 1n << 28n,
+  MANAGE_WEBHOOKS: 1n << 29n,
 } as const;
 
 export type PermissionName = keyof typeof PERMISSIONS;

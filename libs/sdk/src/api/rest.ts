@@ -1,6 +1,8 @@
 import type {
+  AuditLogPage,
   Channel,
   CompletedPart,
+  CreatedWebhook,
   FileObject,
   Guild,
   Invite,
@@ -18,10 +20,12 @@ import type {
   VoiceJoinResponse,
   VoiceState,
   VoiceStatus,
+  Webhook,
 } from '@bonfire/contracts';
 import type { AuthSession, TokenPair } from '../auth/auth-session';
 import { segment as s, type HttpClient } from '../http';
 import type {
+  AuditLogQuery,
   AuthResult,
   Ban,
   ChannelPositionUpdate,
@@ -29,6 +33,8 @@ import type {
   CreateGuildRequest,
   CreateInviteRequest,
   CreateRoleRequest,
+  CreateWebhookRequest,
+  ExecuteWebhookRequest,
   HistoryQuery,
   InvitePreview,
   LoginRequest,
@@ -47,6 +53,7 @@ import type {
   UpdateMemberRequest,
   UpdatePresenceRequest,
   UpdateRoleRequest,
+  UpdateWebhookRequest,
 } from './types';
 
 const V1 = '/api/v1';
@@ -184,6 +191,18 @@ export class GuildsApi {
   unban(guildId: string, userId: string): Promise<void> {
     return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}/bans/${s(userId)}`);
   }
+
+  /** The moderation audit log, newest first, with the users it names (VIEW_AUDIT_LOG). */
+  auditLog(guildId: string, query: AuditLogQuery = {}): Promise<AuditLogPage> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/audit-log`, {
+      query: {
+        user_id: query.userId,
+        action_type: query.actionType,
+        before: query.before,
+        limit: query.limit,
+      },
+    });
+  }
 }
 
 export class ChannelsApi {
@@ -301,6 +320,71 @@ export class InvitesApi {
 
   revoke(code: string): Promise<void> {
     return this.http.request('DELETE', `${V1}/invites/${s(code)}`);
+  }
+}
+
+/**
+ * Incoming webhooks: create, list and delete need MANAGE_WEBHOOKS in the channel; `execute` needs no login
+ * (the token in the path is the credential) and posts a message shown under the webhook's name with a bot tag.
+ */
+export class WebhooksApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** Creates a webhook in a guild text channel. Its `token` and `url` are in this answer only: keep them. */
+  create(channelId: string, body: CreateWebhookRequest): Promise<CreatedWebhook> {
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/webhooks`, { body });
+  }
+
+  /** The channel's webhooks (without tokens). */
+  list(channelId: string): Promise<Webhook[]> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/webhooks`);
+  }
+
+  /** Every webhook of the guild (MANAGE_WEBHOOKS guild-wide; without tokens). */
+  listForGuild(guildId: string): Promise<Webhook[]> {
+    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/webhooks`);
+  }
+
+  get(webhookId: string): Promise<Webhook> {
+    return this.http.request('GET', `${V1}/webhooks/${s(webhookId)}`);
+  }
+
+  update(webhookId: string, body: UpdateWebhookRequest): Promise<Webhook> {
+    return this.http.request('PATCH', `${V1}/webhooks/${s(webhookId)}`, { body });
+  }
+
+  /** Deletes the webhook: its token is refused from then on. */
+  delete(webhookId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/webhooks/${s(webhookId)}`);
+  }
+
+  /**
+   * Posts a message as the webhook, without logging in. `{ wait: true }` answers the message; otherwise
+   * nothing (204). 401 INVALID_WEBHOOK_TOKEN, 404 UNKNOWN_WEBHOOK (also once deleted), 429 with retryAfter.
+   */
+  execute(
+    webhookId: string,
+    token: string,
+    body: ExecuteWebhookRequest,
+    options: { wait: true },
+  ): Promise<Message>;
+  execute(
+    webhookId: string,
+    token: string,
+    body: ExecuteWebhookRequest,
+    options?: { wait?: false },
+  ): Promise<void>;
+  execute(
+    webhookId: string,
+    token: string,
+    body: ExecuteWebhookRequest,
+    options: { wait?: boolean } = {},
+  ): Promise<Message | void> {
+    return this.http.request('POST', `${V1}/webhooks/${s(webhookId)}/${s(token)}`, {
+      body,
+      auth: false,
+      ...(options.wait ? { query: { wait: 'true' } } : {}),
+    });
   }
 }
 

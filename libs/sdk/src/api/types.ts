@@ -3,7 +3,14 @@
  * (taken from apps/gateway/openapi.json). Shared domain shapes (Guild, Channel, Message, …) come from
  * @bonfire/contracts and are re-exported by the SDK.
  */
-import type { ChannelType, ChosenPresenceStatus, CustomStatus, Guild, SearchSort } from '@bonfire/contracts';
+import type {
+  AuditLogAction,
+  ChannelType,
+  ChosenPresenceStatus,
+  CustomStatus,
+  Guild,
+  SearchSort,
+} from '@bonfire/contracts';
 
 export interface PublicUser {
   id: string;
@@ -137,6 +144,29 @@ export interface CreateInviteRequest {
   channelId?: string | null;
 }
 
+export interface CreateWebhookRequest {
+  /** 1–80 characters. */
+  name: string;
+  /** A file id (an uploaded avatar image), as a user's avatar. */
+  avatar?: string | null;
+}
+
+export interface UpdateWebhookRequest {
+  name?: string;
+  avatar?: string | null;
+  /** Another text channel of the same guild. */
+  channelId?: string;
+}
+
+export interface ExecuteWebhookRequest {
+  /** As a message's content: 1–4000 characters, mentions parsed (@everyone only if the webhook's creator may). */
+  content: string;
+  /** The author name this message shows instead of the webhook's. */
+  username?: string;
+  /** The avatar (a file id) this message shows instead of the webhook's. */
+  avatar?: string | null;
+}
+
 export interface InvitePreview {
   code: string;
   guild: Pick<Guild, 'id' | 'name' | 'iconFileId' | 'description'>;
@@ -156,6 +186,17 @@ export interface SendMessageRequest {
   replyTo?: string;
   /** Ids of completed uploads (at most 10). */
   attachments?: string[];
+}
+
+/** Audit log filters and paging (newest first). */
+export interface AuditLogQuery {
+  /** Only what this user did. */
+  userId?: string;
+  actionType?: AuditLogAction;
+  /** An entry id: the entries older than it. */
+  before?: string;
+  /** 1–100, default 50. */
+  limit?: number;
 }
 
 /** History paging: give at most one of before/after/around. */

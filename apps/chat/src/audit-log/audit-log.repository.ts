@@ -1,0 +1,49 @@
+import type { AuditLogUser } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import type { Insertable } from 'kysely';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { AuditLogEntriesTable } from '../database/schema';
+import type { AuditLogQuery, AuditLogRow } from './audit-log.dto';
+
+@Injectable()
+export class AuditLogRepository {
+  async insert(db: ChatExecutor, entry: Insertable<AuditLogEntriesTable>): Promise<void> {
+    await db.insertInto('audit_log_entries').values(entry).execute();
+  }
+
+  /** Newest first; `before` an entry id. */
+  async page(db: ChatExecutor, guildId: string, query: AuditLogQuery): Promise<AuditLogRow[]> {
+    let select = db.selectFrom('audit_log_entries').selectAll().where('guild_id', '=', guildId);
+    if (query.user_id !== undefined) select = select.where('actor_id', '=', query.user_id);
+    if (query.action_type !== undefined) select = select.where('action', '=', query.action_type);
+    if (query.before !== undefined) select = select.where('id', '<', query.before);
+    return select.orderBy('id', 'desc').limit(query.limit).execute();
+  }
+
+  async users(db: ChatExecutor, ids: readonly string[]): Promise<AuditLogUser[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'avatar_file_id'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      avatarFileId: row.avatar_file_id,
+    }));
+  }
+
+  /** Deletes up to `batch` entries older than `cutoff`; returns how many went. */
+  async pruneOlderThan(db: ChatExecutor, cutoff: Date, batch: number): Promise<number> {
+    const result = await db
+      .deleteFrom('audit_log_entries')
+      .where('id', 'in', (sub) =>
+        sub.selectFrom('audit_log_entries').select('id').where('created_at', '<', cutoff).limit(batch),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

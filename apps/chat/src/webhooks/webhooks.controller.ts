@@ -1,0 +1,195 @@
+import type { CreatedWebhook, Message, Webhook } from '@bonfire/contracts';
+import {
+  Caller,
+  type CallerIdentity,
+  errorBodySchema,
+  idParam,
+  openApiSchema,
+  Public,
+  ZodValidationPipe,
+} from '@bonfire/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { channelIdPipe, guildIdPipe } from '../guilds/guild-common';
+import { messageSchema } from '../messages/messages.dto';
+import {
+  type CreateWebhookDto,
+  createdWebhookSchema,
+  createWebhookSchema,
+  type ExecuteQuery,
+  executeQuerySchema,
+  type ExecuteWebhookDto,
+  executeWebhookSchema,
+  type UpdateWebhookDto,
+  updateWebhookSchema,
+  webhookListSchema,
+  webhookSchema,
+} from './webhooks.dto';
+import { WEBHOOK_ERRORS, WebhooksService } from './webhooks.service';
+
+const errors = openApiSchema(errorBodySchema);
+const webhookIdPipe = () => idParam(WEBHOOK_ERRORS.unknownWebhook, 'Unknown webhook.');
+
+@ApiTags('webhooks')
+@ApiBearerAuth('accessToken')
+@ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
+@ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errors })
+@Controller('api/v1/channels/:channelId/webhooks')
+export class ChannelWebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Create an incoming webhook in a guild text channel (MANAGE_WEBHOOKS). The answer holds its token and ' +
+      'execute URL: they are shown this once only.',
+  })
+  @ApiBody({ schema: openApiSchema(createWebhookSchema, 'input') })
+  @ApiResponse({ status: 201, description: 'Created', schema: openApiSchema(createdWebhookSchema) })
+  @ApiResponse({
+    status: 400,
+    description:
+      'VALIDATION_FAILED (name, avatar), INVALID_CHANNEL_TYPE (DMs, voice channels, categories), ' +
+      'TOO_MANY_WEBHOOKS (15 per channel)',
+    schema: errors,
+  })
+  create(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId', channelIdPipe()) channelId: string,
+    @Body(new ZodValidationPipe(createWebhookSchema)) body: CreateWebhookDto,
+  ): Promise<CreatedWebhook> {
+    return this.webhooks.create(caller.userId, channelId, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The channel's webhooks (MANAGE_WEBHOOKS), without their tokens." })
+  @ApiResponse({ status: 200, schema: openApiSchema(webhookListSchema) })
+  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE', schema: errors })
+  list(
+    @Caller() caller: CallerIdentity,
+    @Param('channelId', channelIdPipe()) channelId: string,
+  ): Promise<Webhook[]> {
+    return this.webhooks.listForChannel(caller.userId, channelId);
+  }
+}
+
+@ApiTags('webhooks')
+@ApiBearerAuth('accessToken')
+@Controller('api/v1/guilds/:guildId/webhooks')
+export class GuildWebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every webhook of the guild (MANAGE_WEBHOOKS guild-wide), without tokens.' })
+  @ApiResponse({ status: 200, schema: openApiSchema(webhookListSchema) })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD (not a member)', schema: errors })
+  list(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdPipe()) guildId: string,
+  ): Promise<Webhook[]> {
+    return this.webhooks.listForGuild(caller.userId, guildId);
+  }
+}
+
+@ApiTags('webhooks')
+@ApiResponse({ status: 404, description: 'UNKNOWN_WEBHOOK (also a deleted one)', schema: errors })
+@Controller('api/v1/webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get(':webhookId')
+  @ApiBearerAuth('accessToken')
+  @ApiOperation({ summary: 'One webhook (MANAGE_WEBHOOKS in its channel), without its token.' })
+  @ApiResponse({ status: 200, schema: openApiSchema(webhookSchema) })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
+  get(
+    @Caller() caller: CallerIdentity,
+    @Param('webhookId', webhookIdPipe()) webhookId: string,
+  ): Promise<Webhook> {
+    return this.webhooks.get(caller.userId, webhookId);
+  }
+
+  @Patch(':webhookId')
+  @ApiBearerAuth('accessToken')
+  @ApiOperation({
+    summary:
+      'Rename a webhook, change its avatar or move it to another text channel of the guild (MANAGE_WEBHOOKS ' +
+      'in both). Its token stays the same.',
+  })
+  @ApiBody({ schema: openApiSchema(updateWebhookSchema, 'input') })
+  @ApiResponse({ status: 200, schema: openApiSchema(webhookSchema) })
+  @ApiResponse({
+    status: 400,
+    description:
+      'VALIDATION_FAILED (name, avatar, channelId), TOO_MANY_WEBHOOKS (the target channel is full)',
+    schema: errors,
+  })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
+  @ApiResponse({
+    status: 404,
+    description: 'UNKNOWN_WEBHOOK, or UNKNOWN_CHANNEL (channelId names no channel the caller can see)',
+    schema: errors,
+  })
+  update(
+    @Caller() caller: CallerIdentity,
+    @Param('webhookId', webhookIdPipe()) webhookId: string,
+    @Body(new ZodValidationPipe(updateWebhookSchema)) body: UpdateWebhookDto,
+  ): Promise<Webhook> {
+    return this.webhooks.update(caller.userId, webhookId, body);
+  }
+
+  @Delete(':webhookId')
+  @HttpCode(204)
+  @ApiBearerAuth('accessToken')
+  @ApiOperation({ summary: 'Delete a webhook (MANAGE_WEBHOOKS in its channel): its token is revoked.' })
+  @ApiNoContentResponse()
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
+  async delete(
+    @Caller() caller: CallerIdentity,
+    @Param('webhookId', webhookIdPipe()) webhookId: string,
+  ): Promise<void> {
+    await this.webhooks.delete(caller.userId, webhookId);
+  }
+
+  @Post(':webhookId/:token')
+  @Public()
+  @ApiOperation({
+    summary:
+      'Post a message as the webhook — no account, the token in the path is the credential. Content follows ' +
+      'the rules of a user message; `username` and `avatar` override the shown author for this message. ' +
+      '`?wait=true` answers 201 with the message, otherwise 204.',
+  })
+  @ApiQuery({ name: 'wait', required: false, schema: { type: 'string', enum: ['true', 'false'] } })
+  @ApiBody({ schema: openApiSchema(executeWebhookSchema, 'input') })
+  @ApiResponse({ status: 201, description: 'Posted (wait=true)', schema: openApiSchema(messageSchema) })
+  @ApiResponse({ status: 204, description: 'Posted' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (content, username, avatar)', schema: errors })
+  @ApiResponse({ status: 401, description: 'INVALID_WEBHOOK_TOKEN', schema: errors })
+  @ApiResponse({ status: 429, description: 'RATE_LIMITED (Retry-After header)', schema: errors })
+  async execute(
+    @Param('webhookId', webhookIdPipe()) webhookId: string,
+    @Param('token') token: string,
+    @Query(new ZodValidationPipe(executeQuerySchema)) query: ExecuteQuery,
+    @Body(new ZodValidationPipe(executeWebhookSchema)) body: ExecuteWebhookDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Message | undefined> {
+    const message = await this.webhooks.execute(webhookId, token, body);
+    if (query.wait === 'true') {
+      response.status(201);
+      return message;
+    }
+    response.status(204);
+    return undefined;
+  }
+}

@@ -10,7 +10,6 @@ export const TOPICS = {
   chatMembers: 'chat.members',
   chatRoles: 'chat.roles',
   chatMessages: 'chat.messages',
-  chatReactions: 'chat.reactions',
   chatReadStates: 'chat.readstates',
   chatInvites: 'chat.invites',
   presenceUpdates: 'presence.updates',

@@ -7,7 +7,6 @@ export const REALTIME_TOPICS: readonly Topic[] = [
   TOPICS.chatMembers,
   TOPICS.chatRoles,
   TOPICS.chatMessages,
-  TOPICS.chatReactions,
   TOPICS.chatReadStates,
   TOPICS.presenceUpdates,
   TOPICS.voiceStates,

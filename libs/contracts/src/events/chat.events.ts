@@ -141,13 +141,17 @@ export const chatEvents = {
     }),
   }),
 
+  /**
+   * Reactions travel on the messages topic, keyed by the channel like messages: in a channel's ordered
+   * stream a reaction never overtakes its message's creation, nor a removal's `channel.member.left` fence.
+   */
   'reaction.added': defineEvent({
-    topic: TOPICS.chatReactions,
+    topic: TOPICS.chatMessages,
     version: 1,
     schema: z.object({ messageId: id, channelId: id, guildId: id.nullable(), userId: id, emoji: z.string() }),
   }),
   'reaction.removed': defineEvent({
-    topic: TOPICS.chatReactions,
+    topic: TOPICS.chatMessages,
     version: 1,
     schema: z.object({ messageId: id, channelId: id, guildId: id.nullable(), userId: id, emoji: z.string() }),
   }),

@@ -38,4 +38,18 @@ describe('EVENTS', () => {
   it('publishes every event type to a declared topic', () => {
     for (const definition of Object.values(EVENTS)) expect(ALL_TOPICS).toContain(definition.topic);
   });
+
+  it("keeps a channel's messages, reactions and removal fence on one topic (ordered per channel key)", () => {
+    // Kafka orders only within a topic and key: a reaction on another topic could overtake its message or
+    // reach a member kicked just before (the gateway fences on channel.member.left).
+    const fence = EVENTS['channel.member.left'].topic;
+    for (const type of [
+      'message.created',
+      'message.deleted',
+      'reaction.added',
+      'reaction.removed',
+    ] as const) {
+      expect(EVENTS[type].topic).toBe(fence);
+    }
+  });
 });

@@ -133,14 +133,20 @@ describe('accessibility of the main screens (axe-core)', () => {
     const page = alice.page;
     await page.getByRole('button', { name: 'Server settings', exact: true }).click();
     const layer = page.getByRole('dialog', { name: /^Server settings/ });
-    for (const tab of ['Overview', 'Roles', 'Members', 'Invites']) {
+    for (const tab of ['Overview', 'Roles', 'Members', 'Invites', 'Webhooks', 'Audit log']) {
       await layer.getByRole('tab', { name: tab, exact: true }).click();
       await expectAccessible(page, `server settings: ${tab}`);
     }
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Edit channel general', exact: true }).click();
-    await page.getByRole('dialog', { name: /^Channel settings/ }).waitFor();
+    const channelLayer = page.getByRole('dialog', { name: /^Channel settings/ });
+    await channelLayer.waitFor();
     await expectAccessible(page, 'channel settings');
+    await channelLayer.getByRole('tab', { name: 'Webhooks', exact: true }).click();
+    await channelLayer.getByLabel('Webhook name').fill('Deploys');
+    await channelLayer.getByRole('button', { name: 'Create webhook' }).click();
+    await channelLayer.getByRole('textbox', { name: 'URL of webhook Deploys' }).waitFor();
+    await expectAccessible(page, 'channel settings: Webhooks (a new webhook)');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'User settings' }).click();
     await page.getByLabel('Custom status').waitFor();

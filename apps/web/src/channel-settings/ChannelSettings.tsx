@@ -4,13 +4,14 @@ import { useChannelPermissions, useGuildPermissions } from '../permissions/usePe
 import { SettingsLayer } from '../ui/SettingsLayer';
 import { ChannelOverviewTab } from './ChannelOverviewTab';
 import { ChannelPermissionsTab } from './ChannelPermissionsTab';
+import { ChannelWebhooksTab } from './ChannelWebhooksTab';
 
-type Tab = 'overview' | 'permissions';
+type Tab = 'overview' | 'permissions' | 'webhooks';
 
 /**
  * Channel settings: Overview (name, topic, slowmode, user limit, category, order, delete) with
  * MANAGE_CHANNELS in the channel; Permissions (the overwrite editor and the private switch) with
- * MANAGE_ROLES there.
+ * MANAGE_ROLES there; Webhooks (text channels: list, create, delete) with MANAGE_WEBHOOKS there.
  */
 export function ChannelSettings({
   guildId,
@@ -32,6 +33,8 @@ export function ChannelSettings({
   const tabs: { id: Tab; label: string }[] = [];
   if (perms.can('MANAGE_CHANNELS')) tabs.push({ id: 'overview', label: 'Overview' });
   if (perms.can('MANAGE_ROLES')) tabs.push({ id: 'permissions', label: 'Permissions' });
+  if (channel?.type === 'text' && perms.can('MANAGE_WEBHOOKS'))
+    tabs.push({ id: 'webhooks', label: 'Webhooks' });
   const active = tabs.find((tab) => tab.id === chosen)?.id ?? tabs[0]?.id;
   const gone = !guildState || !channel || !active;
 
@@ -62,6 +65,7 @@ export function ChannelSettings({
       {active === 'permissions' ? (
         <ChannelPermissionsTab guildState={guildState} channel={channel} perms={perms} />
       ) : null}
+      {active === 'webhooks' ? <ChannelWebhooksTab guildState={guildState} channel={channel} /> : null}
     </SettingsLayer>
   );
 }

@@ -73,10 +73,17 @@ export function ChannelList({
   const closeChannelSettings = useCallback(() => setEditing(null), []);
   const perms = useGuildPermissions(guildState);
   const drag = useChannelDrag(guild.id, channels, perms.can('MANAGE_CHANNELS'));
-  /** Channel settings open with MANAGE_CHANNELS or MANAGE_ROLES in the channel (overwrites apply). */
+  /**
+   * Channel settings open with MANAGE_CHANNELS or MANAGE_ROLES in the channel (overwrites apply), or
+   * MANAGE_WEBHOOKS in a text channel (its Webhooks tab).
+   */
   const canEdit = (channel: Channel) => {
     const bits = channelPermissionsOf(guildState, channel, perms.userId);
-    return has(bits, PERMISSIONS.MANAGE_CHANNELS) || has(bits, PERMISSIONS.MANAGE_ROLES);
+    return (
+      has(bits, PERMISSIONS.MANAGE_CHANNELS) ||
+      has(bits, PERMISSIONS.MANAGE_ROLES) ||
+      (channel.type === 'text' && has(bits, PERMISSIONS.MANAGE_WEBHOOKS))
+    );
   };
   const gear = (channel: Channel) =>
     canEdit(channel) ? (

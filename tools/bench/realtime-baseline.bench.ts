@@ -1,6 +1,7 @@
 /**
  * Issue 17 item 4: Bonfire's realtime gateway beside a bare socket.io server, in the same run and the same
- * process layout, so that every figure is printed with its ratio (Bonfire / bare).
+ * process layout, so that every figure is printed with its ratio (Bonfire / bare). The phases (c) spread
+ * over channels and (d) two gateways are in realtime-scale.bench.ts.
  *
  *   (b) idle sockets: N (default 5,000) idle clients connected to the bare server, held, closed; then the
  *       same to the gateway (full sessions); server RSS per connection for each, and the ratio.
@@ -10,13 +11,17 @@
  *       sustained = the last step that passed (sent ok/s × clients), side by side, with the ratio.
  *
  * Layout, the same for both targets: the server under test is one Node process (the gateway from
- * apps/gateway/dist with auth + chat on the real Postgres/Redis/Kafka, or lib/bare-socketio.server.ts);
- * its clients are real socket.io-client sockets (websocket) in their own 2 child processes
- * (lib/socket-clients.worker.ts, `message` probe); the sender is the bench process, open loop, POST
- * `/api/v1/channels/{id}/messages` to the server under test. Bonfire's path is gateway → chat (Postgres,
- * outbox) → Kafka → gateway consumer → Redis (Lua append per session) → socket (encoded per socket); the
- * bare one is `io.to(room).emit(...)` from the POST handler (encoded once for the room). Latency = receive
- * time in the client worker − send time in the content.
+ * apps/gateway/dist with auth + chat + presence on the real Postgres/Redis/Kafka, lib/realtime-stack.ts, or
+ * lib/bare-socketio.server.ts); its clients are real socket.io-client sockets (websocket) in their own 2
+ * child processes (lib/socket-clients.worker.ts, `message` probe); the sender is the bench process, open
+ * loop, POST `/api/v1/channels/{id}/messages` to the server under test. Bonfire's path is gateway → chat
+ * (Postgres, outbox) → Kafka → the gateway consuming the event (one consumer group; with several gateways
+ * it forwards the packet to the others through Redis) → per packet: the dispatch's JSON encoded once
+ * (apps/gateway/src/realtime/dispatch-frame.ts), each session in the rooms gets its next sequence number,
+ * a reference in its replay ring (in that gateway's memory; Redis keeps only the session record) and the
+ * shared text behind its own `{"seq":N` prefix. The bare one is `io.to(room).emit(...)` from the POST
+ * handler (encoded once for the room). Latency = receive time in the client worker − send time in the
+ * content.
  *
  * --profile <dir>: both servers run with `--inspect` and a CPU profile of each is taken over (a) (V8's
  * sampler through the inspector, idle excluded from the summary); written to <dir>/*.cpuprofile and
@@ -34,20 +39,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
-import { Stack } from '../../e2e/support/stack';
-import {
-  benchRoutesFile,
-  ClientWorker,
-  findListeningPid,
-  pidOfServer,
-  ProcessSampler,
-  readCpuSeconds,
-  readRssKiB,
-  runBench,
-  table,
-  UNLIMITED,
-  type WatchedProcess,
-} from './lib';
+import { type ClientWorker, ProcessSampler, readRssKiB, runBench, table, UNLIMITED } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
 import {
   type CpuProfile,
@@ -59,18 +51,24 @@ import {
 } from './lib/cpu-profile';
 import {
   connectClients,
+  cpuMicrosPerDelivery,
   type DeliveryFigures,
   deliveryPhase,
   fdCount,
   fixed,
   guildWithMembers,
   inBatches,
+  latencyText,
   MiB,
+  othersCpu,
+  ratio,
   recordText,
   sendAtRate,
   sleep,
   statusOf,
+  waitIdle,
 } from './lib/realtime-delivery';
+import { forkMessageWorkers, startRealtimeStack } from './lib/realtime-stack';
 
 const { values: args } = parseArgs({
   options: {
@@ -127,38 +125,6 @@ interface Target {
   profilerPort?: number;
 }
 
-/** Waits until `pid` uses < 10 % of a core over 1 s (at most `limitSeconds`); the seconds waited. */
-async function waitIdle(pid: number, limitSeconds: number, signal: AbortSignal): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    const before = readCpuSeconds(pid);
-    await sleep(1_000);
-    const busy = (readCpuSeconds(pid) - before) * 100;
-    if (busy < 10 || performance.now() - started > limitSeconds * 1000 || signal.aborted) break;
-  }
-  return (performance.now() - started) / 1000;
-}
-
-const ratio = (bonfire: number, bare: number) =>
-  Number.isFinite(bonfire) && Number.isFinite(bare) && bare !== 0 ? `×${fixed(bonfire / bare, 2)}` : '-';
-
-/** CPU time of `name` per delivery during a phase, in µs. */
-function cpuMicrosPerDelivery(figures: DeliveryFigures, name: string): number {
-  const process = figures.processes.find((entry) => entry.name === name);
-  if (!process || figures.delivered === 0) return NaN;
-  const seconds = figures.sendSeconds + figures.drainSeconds;
-  return ((process.cpuPercent / 100) * seconds * 1e6) / figures.delivered;
-}
-
-/** CPU % of the machine not used by the watched processes nor the client workers (the sender, other work). */
-function othersCpu(figures: DeliveryFigures): number {
-  const watched = figures.processes.reduce(
-    (sum, entry) => sum + (Number.isFinite(entry.cpuPercent) ? entry.cpuPercent : 0),
-    0,
-  );
-  return figures.machineCpuPercent - watched - figures.workerCpuPercent;
-}
-
 interface StepResult {
   rate: number;
   target: TargetName;
@@ -198,32 +164,12 @@ void runBench(
     const bareInspect = profileDir ? await freePort() : undefined;
 
     bench.log('starting auth + chat + presence + gateway from apps/*/dist, and the bare socket.io server…');
-    const stack = await Stack.start({
-      // Presence too, as the platform runs: without it every handshake's presence report fails and logs.
-      services: ['auth', 'chat', 'presence', 'gateway'],
-      env: {
-        RATE_LIMIT_KEY_PREFIX: `bench-${Date.now()}`,
-        PRESENCE_KEY_PREFIX: `presence-bench-${Date.now()}`,
-        RATE_LIMIT_IP_PER_MINUTE: UNLIMITED,
-        RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
-      },
-      serviceEnv: {
-        chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED },
-        presence: {
-          PRESENCE_CONSUMER_GROUP: `presence.projection.bench-${Date.now()}`,
-          PRESENCE_PROJECTION_START_FROM: 'latest',
-        },
-        gateway: {
-          GATEWAY_ROUTES_FILE: benchRoutesFile(directory),
-          REALTIME_MAX_CONNECTIONS_PER_USER: UNLIMITED,
-          REALTIME_HANDSHAKES_PER_MINUTE: UNLIMITED,
-          REALTIME_PING_INTERVAL_MS: String(pingIntervalMs),
-          REALTIME_PING_TIMEOUT_MS: String(pingIntervalMs),
-          ...(gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {}),
-        },
-      },
+    const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
+      directory,
+      pingIntervalMs,
+      gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
     });
-    bench.onCleanup(() => stack.stop());
+    const gatewayPid = gatewayPids[0]!;
     const bare = await BareSocketIoServer.start(
       {
         pingIntervalMs,
@@ -234,25 +180,9 @@ void runBench(
       bareInspect ? inspectArgs(bareInspect) : [],
     );
     bench.onCleanup(() => bare.stop());
-    const gatewayPid = pidOfServer(stack.gateway.url);
-    const watch: WatchedProcess[] = [
-      { name: 'bare', pid: bare.pid },
-      { name: 'gateway', pid: gatewayPid },
-      { name: 'chat', pid: pidOfServer(stack.service('chat').url) },
-    ];
-    for (const [name, port] of [
-      ['redis', new URL(process.env['REDIS_URL']!).port || '6379'],
-      ['postgres', process.env['POSTGRES_PORT']],
-      ['kafka', (process.env['KAFKA_BROKERS'] ?? '').split(',')[0]?.split(':')[1]],
-    ] as const) {
-      const pid = port ? findListeningPid(Number(port)) : undefined;
-      if (pid !== undefined) watch.push({ name, pid, tree: name === 'postgres' });
-    }
-    const forkWorkers = () => Array.from({ length: workerCount }, () => ClientWorker.fork('message'));
-    const bareWorkers = forkWorkers();
-    const bonfireWorkers = forkWorkers();
-    bench.onCleanup(() => [...bareWorkers, ...bonfireWorkers].forEach((worker) => worker.stop()));
-    await Promise.all([...bareWorkers, ...bonfireWorkers].map((worker) => worker.started));
+    watch.unshift({ name: 'bare', pid: bare.pid });
+    const bareWorkers = await forkMessageWorkers(bench, workerCount);
+    const bonfireWorkers = await forkMessageWorkers(bench, workerCount);
     bench.note(
       `bare: socket.io ${socketIoVersion} (${bareAdapter} adapter), the gateway's Server options, ` +
         `one room, one emit per message; Bonfire: one gateway process (auth + chat + Postgres/Redis/Kafka), ` +
@@ -421,7 +351,9 @@ void runBench(
           maxInFlight,
         });
       for (const target of targets) {
-        const connected = await connectClients(target.workers, target.url, tokens, 50);
+        // the bare server's clients name their room (the channel the sender posts to)
+        const channels = target.name === 'bare' ? tokens.map(() => target.channelId) : undefined;
+        const connected = await connectClients(target.workers, target.url, tokens, 50, channels);
         bench.log(
           `   ${target.label}: ${connected.ok}/${clientCount} clients ready in ${fixed(connected.seconds, 1)} s ` +
             `(refused ${recordText(connected.errors)})`,
@@ -525,8 +457,7 @@ void runBench(
       const bonfireBest = best('bonfire');
       const cell = (result: StepResult | undefined, pick: (result: StepResult) => string) =>
         result ? pick(result) : '';
-      const latencyCell = (result: StepResult) =>
-        `${fixed(result.figures.latency.p50, 1)}/${fixed(result.figures.latency.p95, 1)}/${fixed(result.figures.latency.p99, 1)}`;
+      const latencyCell = (result: StepResult) => latencyText(result.figures);
       const receivedCell = (result: StepResult) =>
         `${fixed((100 * result.figures.delivered) / Math.max(1, result.figures.expectedDeliveries), 1)}`;
       const perDelivery = (result: StepResult, name: string) =>

@@ -10,8 +10,11 @@
  *
  * Full distributed stack from the build output (e2e/support/stack.ts): auth, chat and ONE gateway
  * process on the real Postgres, Redis and Kafka. A message goes gateway (HTTP) → chat (Postgres +
- * outbox) → Kafka → gateway consumer → Redis (one Lua append per session: seq + replay buffer) →
- * socket. Latency = receive time at the client − send time embedded in the content (same machine).
+ * outbox) → Kafka → gateway consumer → per packet: the dispatch's JSON encoded once
+ * (apps/gateway/src/realtime/dispatch-frame.ts), each session in the rooms gets its next sequence number,
+ * a reference in its replay ring (in the gateway's memory; Redis keeps only the session record) and the
+ * shared text behind its own `{"seq":N` prefix → socket. Latency = receive time at the client − send
+ * time embedded in the content (same machine).
  * Clients live in child processes (lib/socket-clients.worker.ts with the message probe, 2 by default): their fds are not the
  * bench's, and they decode dispatches in parallel; they share the 2 cores with every service.
  * Users: a few (default 50 active + 50 idle) registered, many connections per user
@@ -19,6 +22,7 @@
  * Run: node tools/bench/run.mjs realtime [--clients 1000] [--users 50] [--rate 100] [--seconds 12]
  *      [--warmup 2] [--drain 30] [--steps 10,20,40] [--step-seconds 8] [--connections 5000,10000]
  *      [--hold 30] [--idle-users 50] [--ping-interval 10000] [--workers 2] [--skip-a] [--skip-b] [--skip-c]
+ *      [--platform]   (every service up, search indexing, LOG_LEVEL=info: the platform as users run it)
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,6 +81,7 @@ const { values: args } = parseArgs({
     'skip-a': { type: 'boolean', default: false },
     'skip-b': { type: 'boolean', default: false },
     'skip-c': { type: 'boolean', default: false },
+    platform: { type: 'boolean', default: false },
   },
 });
 const clientCount = Number(args.clients);
@@ -93,6 +98,12 @@ const idleUserCount = Number(args['idle-users']);
 const pingIntervalMs = Number(args['ping-interval']);
 const workerCount = Number(args.workers);
 const maxInFlight = Number(args['max-in-flight']);
+/**
+ * --platform: the whole platform as users run it — every service up (file, search indexing each message,
+ * voice), default log level (info) — instead of only what the realtime path needs.
+ */
+const platform = args.platform;
+if (platform) process.env['E2E_LOG_LEVEL'] ??= 'info';
 
 // ------------------------------------------------------------------ the bench
 
@@ -122,7 +133,9 @@ void runBench(
     };
     const stack = await Stack.start({
       // Presence too, as the platform runs: without it every handshake's presence report fails and logs.
-      services: ['auth', 'chat', 'presence', 'gateway'],
+      services: platform
+        ? ['auth', 'chat', 'presence', 'file', 'search', 'voice', 'gateway']
+        : ['auth', 'chat', 'presence', 'gateway'],
       env: {
         RATE_LIMIT_KEY_PREFIX: `bench-${Date.now()}`,
         PRESENCE_KEY_PREFIX: `presence-bench-${Date.now()}`,
@@ -143,8 +156,12 @@ void runBench(
     const gatewayPid = pidOfServer(gateway.url);
     const watch: WatchedProcess[] = [
       { name: 'gateway', pid: gatewayPid },
-      { name: 'chat', pid: pidOfServer(stack.service('chat').url) },
-      { name: 'auth', pid: pidOfServer(stack.service('auth').url) },
+      ...(platform ? ['chat', 'auth', 'presence', 'search', 'file', 'voice'] : ['chat', 'auth']).map(
+        (name) => ({
+          name,
+          pid: pidOfServer(stack.service(name).url),
+        }),
+      ),
     ];
     for (const [name, port, tree] of [
       ['postgres', process.env['POSTGRES_PORT'], true],
@@ -158,7 +175,8 @@ void runBench(
     bench.onCleanup(() => workers.forEach((worker) => worker.stop()));
     await Promise.all(workers.map((worker) => worker.started));
     bench.note(
-      `services: LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, one gateway process, rate limits raised to ` +
+      `services: ${platform ? 'the whole platform (auth, chat, presence, file, search, voice, gateway)' : 'auth, chat, presence, gateway'}, ` +
+        `LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, one gateway process, rate limits raised to ` +
         `${UNLIMITED} (gateway global + per-route, chat CHAT_SEND_LIMIT_PER_10S), REALTIME_MAX_CONNECTIONS_PER_USER=${UNLIMITED}, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}, other REALTIME_* defaults ` +
         `(replay buffer ${process.env['REALTIME_REPLAY_BUFFER_SIZE'] ?? 1000}, max pending ${process.env['REALTIME_MAX_PENDING_PACKETS'] ?? 1000}); ` +

@@ -6,14 +6,16 @@
  * sequence numbers kept per session, no replay buffer, no Kafka, no Redis (unless `adapter: 'redis'`:
  * the socket.io Redis adapter, as the gateway's distributed shape has).
  *
- *   connection  the socket joins `channel:bench` and gets `ready {sessionId}` (what the client worker waits for)
+ *   connection  the socket joins `channel:<auth.channel>` (`channel:bench` without one) and gets
+ *               `ready {sessionId}` (what the client worker waits for)
  *   POST /api/v1/channels/{id}/messages {content}
  *               201 with a message shaped like chat's (`messageSchema`), and
- *               `io.to('channel:bench').emit('dispatch', {seq, type: 'message.created', data: {message}})`:
- *               socket.io encodes that packet once for the room and writes it to every socket.
+ *               `io.to('channel:<id>').emit('dispatch', {seq, type: 'message.created', data: {message}})`:
+ *               socket.io encodes that packet once for the room and writes it to every socket (with the
+ *               Redis adapter, also publishes it once for the other servers sharing `adapterKey`).
  *
- * Argument: JSON `{ pingIntervalMs, pingTimeoutMs, adapter: 'memory' | 'redis', redisUrl? }`. Listens on a
- * free loopback port and sends `{ port }` over IPC; exits when the parent goes away.
+ * Argument: JSON `{ pingIntervalMs, pingTimeoutMs, adapter: 'memory' | 'redis', redisUrl?, adapterKey? }`.
+ * Listens on a free loopback port and sends `{ port }` over IPC; exits when the parent goes away.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -25,9 +27,10 @@ export interface BareServerOptions {
   pingTimeoutMs: number;
   adapter: 'memory' | 'redis';
   redisUrl?: string;
+  /** The Redis adapter's key: servers with the same key form one cluster (default: this process alone). */
+  adapterKey?: string;
 }
 
-const ROOM = 'channel:bench';
 const options = JSON.parse(process.argv[2] ?? '{}') as BareServerOptions;
 const route = /^\/api\/v1\/channels\/([^/]+)\/messages$/;
 let seq = 0;
@@ -37,7 +40,7 @@ function adapter(): ServerOptions['adapter'] | undefined {
   if (options.adapter !== 'redis') return undefined;
   const pub = new Redis(options.redisUrl ?? 'redis://127.0.0.1:6379', { connectionName: 'bench-bare-pub' });
   const sub = pub.duplicate({ connectionName: 'bench-bare-sub' });
-  return createAdapter(pub, sub, { key: `bench-bare-${process.pid}` });
+  return createAdapter(pub, sub, { key: options.adapterKey ?? `bench-bare-${process.pid}` });
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -76,7 +79,7 @@ const http = createServer((req: IncomingMessage, res: ServerResponse) => {
       reactions: [],
     };
     send(res, 201, message);
-    io.to(ROOM).emit('dispatch', { seq: ++seq, type: 'message.created', data: { message } });
+    io.to(`channel:${match[1]}`).emit('dispatch', { seq: ++seq, type: 'message.created', data: { message } });
   });
 });
 
@@ -90,7 +93,8 @@ const io = new Server(http, {
   adapter: adapter(),
 });
 io.on('connection', (socket) => {
-  void socket.join(ROOM);
+  const channel = (socket.handshake.auth as { channel?: unknown }).channel;
+  void socket.join(`channel:${typeof channel === 'string' ? channel : 'bench'}`);
   socket.emit('ready', { sessionId: socket.id });
 });
 

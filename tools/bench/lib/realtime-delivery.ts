@@ -1,9 +1,12 @@
 /**
- * Shared pieces of the realtime benches (realtime, realtime-baseline): socket.io clients held in child
- * processes (socket-clients.worker.ts), an open-loop sender of `POST /api/v1/channels/{id}/messages`, and
- * one delivery phase (send at a rate, wait for the deliveries, merge latency / received / CPU figures).
- * The server under test only has to take that POST (201) and emit `dispatch` message.created to the
- * channel's sockets: Bonfire's gateway, or the bare socket.io server of bare-socketio.server.ts.
+ * Shared pieces of the realtime benches (realtime, realtime-baseline, realtime-scale): socket.io clients
+ * held in child processes (socket-clients.worker.ts), an open-loop sender of
+ * `POST /api/v1/channels/{id}/messages` (one channel, or several round-robin), and one delivery phase (send
+ * at a rate, wait for the deliveries, merge latency / received / CPU figures; every client expects every
+ * message, or only those its `audience` says). The server under test only has to take that POST (201) and
+ * emit `dispatch` message.created to the channel's sockets: Bonfire's gateway, or the bare socket.io server
+ * of bare-socketio.server.ts (whose clients name their channel in `auth.channel`). Also the figures both
+ * baseline benches print: CPU µs per delivery, the Bonfire/bare ratio, waiting for a server to go idle.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { readdirSync } from 'node:fs';
@@ -11,7 +14,7 @@ import type { Api, AuthResult } from '../../../e2e/support/api';
 import { ClientWorker, type ConnectAnswer, type WorkerStats, type WorkerStatus } from './client-worker';
 import { LatencyRecorder, type LatencySummary } from './histogram';
 import { assertLoopback } from './load';
-import { ProcessSampler, type ProcessStats, type WatchedProcess } from './process-stats';
+import { ProcessSampler, type ProcessStats, readCpuSeconds, type WatchedProcess } from './process-stats';
 import { table } from './report';
 
 export const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -50,22 +53,32 @@ export async function retry<T>(
 
 // ------------------------------------------------------------------ client workers
 
-/** Opens `tokens.length` clients spread over the workers (round robin by chunks). */
+/**
+ * Opens `tokens.length` clients spread over the workers in chunks: worker w gets clients
+ * [w × share, (w + 1) × share), in order, so a client's index across the workers is the index of its token
+ * (what `deliveryPhase`'s `audience` is given). `channels[i]`, when given, goes to the server in
+ * `auth.channel` (the bare server's room; Bonfire's gateway ignores it).
+ */
 export async function connectClients(
   workers: ClientWorker[],
   url: string,
   tokens: string[],
   concurrency: number,
+  channels?: string[],
 ) {
   const share = Math.ceil(tokens.length / workers.length);
   const started = performance.now();
   const answers = await Promise.all(
     workers.map((worker, index) => {
-      const mine = tokens.slice(index * share, (index + 1) * share);
+      const first = index * share;
+      const mine = tokens.slice(first, first + share);
       worker.clients += mine.length;
       return worker.request<ConnectAnswer>('connect', {
         url,
-        clients: mine.map((token) => ({ token })),
+        clients: mine.map((token, offset) => {
+          const channel = channels?.[first + offset];
+          return channel === undefined ? { token } : { token, channel };
+        }),
         concurrency,
       });
     }),
@@ -126,12 +139,15 @@ export interface SendResult {
 }
 
 /**
- * Open-loop sender: `rate` messages/s for `seconds` into one channel through the gateway, rotating over
- * the users' tokens, at most `maxInFlight` requests outstanding. Content `rt|<tag>|<index>|<send ms>`.
+ * Open-loop sender: `rate` messages/s for `seconds` into one channel through the gateway (or message i into
+ * `channelIds[i % channelIds.length]`), rotating over the users' tokens (token i % tokens.length), at most
+ * `maxInFlight` requests outstanding. Content `rt|<tag>|<index>|<send ms>`.
  */
 export async function sendAtRate(options: {
   gatewayUrl: string;
   channelId: string;
+  /** Several channels, round-robin by message index (then `channelId` is not used). */
+  channelIds?: string[];
   tokens: string[];
   tag: string;
   rate: number;
@@ -143,7 +159,8 @@ export async function sendAtRate(options: {
   maxInFlight: number;
 }): Promise<SendResult> {
   const url = assertLoopback(options.gatewayUrl);
-  const path = `/api/v1/channels/${options.channelId}/messages`;
+  const channelIds = options.channelIds?.length ? options.channelIds : [options.channelId];
+  const paths = channelIds.map((id) => `/api/v1/channels/${id}/messages`);
   const http = new LatencyRecorder();
   const okIndexes = new Uint8Array(options.capacity);
   const errors: Record<string, number> = {};
@@ -169,7 +186,7 @@ export async function sendAtRate(options: {
         hostname: url.hostname,
         port: url.port,
         method: 'POST',
-        path,
+        path: paths[index % paths.length],
         headers: {
           authorization: `Bearer ${options.tokens[index % options.tokens.length]}`,
           'content-type': 'application/json',
@@ -246,6 +263,8 @@ export interface DeliveryFigures {
   fractionMean: number;
   clientsComplete: number;
   duplicates: number;
+  /** Deliveries to clients outside the message's `audience` (a visibility leak; 0 without an audience). */
+  unexpected: number;
   processes: ProcessStats[];
   machineCpuPercent: number;
   workerCpuPercent: number;
@@ -264,6 +283,11 @@ export async function deliveryPhase(options: {
   send: (tag: string, rate: number, seconds: number, capacity: number) => Promise<SendResult>;
   watch: WatchedProcess[];
   log: (text: string) => void;
+  /**
+   * Whether client `client` (its index across the workers, see connectClients) should receive message
+   * `index`; every client every message when absent.
+   */
+  audience?: (client: number, index: number) => boolean;
 }): Promise<DeliveryFigures> {
   const { workers, tag } = options;
   if (options.warmupSeconds > 0) {
@@ -278,7 +302,14 @@ export async function deliveryPhase(options: {
   sampler.start();
   const sent = await options.send(tag, options.rate, options.sendSeconds, capacity);
   const sendEnded = now();
-  const expected = sent.ok * options.clients;
+  const audience = options.audience;
+  let expected = sent.ok * options.clients;
+  if (audience) {
+    expected = 0;
+    for (let client = 0; client < options.clients; client++)
+      for (let index = 0; index < capacity; index++)
+        if (sent.okIndexes[index] && audience(client, index)) expected++;
+  }
   // wait for the deliveries (bounded)
   const drainDeadline = sendEnded + options.drainLimitSeconds * 1000;
   let delivered = 0;
@@ -306,16 +337,26 @@ export async function deliveryPhase(options: {
   // per client: messages answered 201 that reached it
   const fractions: number[] = [];
   let deliveredOk = 0;
+  let unexpected = 0;
+  let first = 0;
   for (const worker of stats) {
     const perClient = worker.counts.length;
     for (let client = 0; client < perClient; client++) {
       let got = 0;
+      let owed = 0;
       for (let index = 0; index < capacity; index++) {
-        if (sent.okIndexes[index] && worker.received[client * capacity + index]) got++;
+        if (!sent.okIndexes[index]) continue;
+        if (audience && !audience(first + client, index)) {
+          if (worker.received[client * capacity + index]) unexpected++;
+          continue;
+        }
+        owed++;
+        if (worker.received[client * capacity + index]) got++;
       }
       deliveredOk += got;
-      fractions.push(sent.ok ? got / sent.ok : NaN);
+      fractions.push(owed ? got / owed : NaN);
     }
+    first += perClient;
   }
   const bins = new Map<number, number>();
   for (const worker of stats)
@@ -354,6 +395,7 @@ export async function deliveryPhase(options: {
     fractionMean: fractions.reduce((a, b) => a + b, 0) / fractions.length,
     clientsComplete: fractions.filter((fraction) => fraction === 1).length,
     duplicates: stats.reduce((sum, s) => sum + s.duplicates, 0),
+    unexpected,
     processes,
     machineCpuPercent: sampler.machineCpuPercent,
     workerCpuPercent,
@@ -424,6 +466,47 @@ export function cpuTable(
   );
 }
 
+/** Waits until `pid` uses < 10 % of a core over 1 s (at most `limitSeconds`); the seconds waited. */
+export async function waitIdle(pid: number, limitSeconds: number, signal: AbortSignal): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = readCpuSeconds(pid);
+    await sleep(1_000);
+    const busy = (readCpuSeconds(pid) - before) * 100;
+    if (busy < 10 || performance.now() - started > limitSeconds * 1000 || signal.aborted) break;
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** `×<bonfire / bare>`, or `-` when either is missing. */
+export const ratio = (bonfire: number, bare: number) =>
+  Number.isFinite(bonfire) && Number.isFinite(bare) && bare !== 0 ? `×${fixed(bonfire / bare, 2)}` : '-';
+
+/** CPU time of the watched process `name` per delivery during a phase, in µs. */
+export function cpuMicrosPerDelivery(figures: DeliveryFigures, name: string): number {
+  const process = figures.processes.find((entry) => entry.name === name);
+  if (!process || figures.delivered === 0) return NaN;
+  const seconds = figures.sendSeconds + figures.drainSeconds;
+  return ((process.cpuPercent / 100) * seconds * 1e6) / figures.delivered;
+}
+
+/** CPU % of the machine not used by the watched processes nor the client workers (the sender, other work). */
+export function othersCpu(figures: DeliveryFigures): number {
+  const watched = figures.processes.reduce(
+    (sum, entry) => sum + (Number.isFinite(entry.cpuPercent) ? entry.cpuPercent : 0),
+    0,
+  );
+  return figures.machineCpuPercent - watched - figures.workerCpuPercent;
+}
+
+/** `p50/p95/p99` in ms, one decimal. */
+export const latencyText = (figures: DeliveryFigures) =>
+  `${fixed(figures.latency.p50, 1)}/${fixed(figures.latency.p95, 1)}/${fixed(figures.latency.p99, 1)}`;
+
+/** % of the expected deliveries that arrived. */
+export const deliveredPercent = (figures: DeliveryFigures) =>
+  (100 * figures.delivered) / Math.max(1, figures.expectedDeliveries);
+
 export const fdCount = (pid: number) => {
   try {
     return readdirSync(`/proc/${pid}/fd`).length;
@@ -459,4 +542,37 @@ export async function guildWithMembers(api: Api, users: AuthResult[], name: stri
     retry('join', () => api.withToken(user.accessToken).post(`/api/v1/invites/${invite.code}`), signal),
   );
   return { guildId: guild.id, channelId: channels.find((channel) => channel.type === 'text')!.id };
+}
+
+const VIEW_CHANNEL = String(1n << 10n);
+
+/**
+ * `count` text channels in `guildId`, created by its owner, channel i visible only to `memberIds[i % n]`
+ * (@everyone — the role whose id is the guild's — denied VIEW_CHANNEL, that member allowed it): each member's
+ * sessions sit in their own channels' rooms and receive only those channels' messages. Their ids, in order.
+ */
+export async function privateChannels(
+  api: Api,
+  ownerToken: string,
+  guildId: string,
+  memberIds: string[],
+  count: number,
+  signal: AbortSignal,
+) {
+  const owner = api.withToken(ownerToken);
+  const channels = await inBatches(Array.from({ length: count }), 4, (_, index) =>
+    retry(
+      'create channel',
+      () =>
+        owner.post<{ id: string }>(`/api/v1/guilds/${guildId}/channels`, {
+          name: `spread-${index}`,
+          permissionOverwrites: [
+            { id: guildId, type: 'role', deny: VIEW_CHANNEL },
+            { id: memberIds[index % memberIds.length]!, type: 'member', allow: VIEW_CHANNEL },
+          ],
+        }),
+      signal,
+    ),
+  );
+  return channels.map((channel) => channel.id);
 }

@@ -10,8 +10,9 @@
  *             client of the user whose presence changed counts it apart, as `self`
  *
  * Parent → worker: { id, op, ... } requests, each answered by { id, ... }:
- *   connect  { url, clients: {token, userId?}[], concurrency }  one client per entry (websocket transport,
- *            no reconnection), waits for `ready` or `connect_error`; answers counts and the connect times
+ *   connect  { url, clients: {token, userId?, channel?}[], concurrency }  one client per entry (websocket
+ *            transport, no reconnection, `auth: {token, channel?}` — `channel` names the bare server's room),
+ *            waits for `ready` or `connect_error`; answers counts and the connect times
  *   phase    { phase, capacity, maxSamples? }  starts recording the probe's dispatches (index < capacity)
  *   stats    { phase }   per-client received counts, per-update delivery counts, self, duplicates, bins
  *   samples  { phase }   the latency samples (Float64Array) of that phase
@@ -111,16 +112,19 @@ function onDispatch(clientIndex: number, dispatch: Dispatch) {
   phase.bins.set(bin, (phase.bins.get(bin) ?? 0) + 1);
 }
 
-function open(
-  url: string,
-  token: string,
-  userId: string | undefined,
-): Promise<{ ok: boolean; error?: string; ms: number }> {
+interface Entry {
+  token: string;
+  userId?: string;
+  channel?: string;
+}
+
+function open(url: string, entry: Entry): Promise<{ ok: boolean; error?: string; ms: number }> {
+  const { token, userId, channel } = entry;
   const started = performance.now();
   const socket = connect(url, {
     path: '/realtime',
     transports: ['websocket'],
-    auth: { token },
+    auth: channel === undefined ? { token } : { token, channel },
     reconnection: false,
     timeout: 60_000,
   });
@@ -160,7 +164,7 @@ function open(
   });
 }
 
-async function connectAll(url: string, entries: { token: string; userId?: string }[], concurrency: number) {
+async function connectAll(url: string, entries: Entry[], concurrency: number) {
   const latency = new LatencyRecorder();
   const errors: Record<string, number> = {};
   let ok = 0;
@@ -170,7 +174,7 @@ async function connectAll(url: string, entries: { token: string; userId?: string
     Array.from({ length: Math.min(concurrency, entries.length) }, async () => {
       while (next < entries.length) {
         const entry = entries[next++]!;
-        const result = await open(url, entry.token, entry.userId);
+        const result = await open(url, entry);
         latency.record(result.ms);
         if (result.ok) ok++;
         else errors[result.error ?? '?'] = (errors[result.error ?? '?'] ?? 0) + 1;
@@ -188,7 +192,7 @@ async function handle(request: Request): Promise<object> {
     case 'connect':
       return connectAll(
         request['url'] as string,
-        request['clients'] as { token: string; userId?: string }[],
+        request['clients'] as Entry[],
         request['concurrency'] as number,
       );
     case 'phase': {

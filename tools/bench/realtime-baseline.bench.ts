@@ -188,7 +188,8 @@ void runBench(
         `one room, one emit per message; Bonfire: one gateway process (auth + chat + Postgres/Redis/Kafka), ` +
         `LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised to ${UNLIMITED}, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs} (bare the same), other REALTIME_* defaults; ` +
-        `clients: ${workerCount} child processes per target (socket.io-client, websocket)`,
+        `clients: ${workerCount} child processes per target (socket.io-client, websocket); ` +
+        `${process.env['BENCH_BATCH'] === '1' ? 'Bonfire clients ask for dispatch batches (BENCH_BATCH=1)' : 'single dispatches (no batching)'}`,
     );
 
     // ---- users, guilds

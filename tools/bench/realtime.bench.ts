@@ -180,7 +180,8 @@ void runBench(
         `${UNLIMITED} (gateway global + per-route, chat CHAT_SEND_LIMIT_PER_10S), REALTIME_MAX_CONNECTIONS_PER_USER=${UNLIMITED}, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}, other REALTIME_* defaults ` +
         `(replay buffer ${process.env['REALTIME_REPLAY_BUFFER_SIZE'] ?? 1000}, max pending ${process.env['REALTIME_MAX_PENDING_PACKETS'] ?? 1000}); ` +
-        `clients in ${workerCount} child processes (socket.io-client, websocket transport)`,
+        `clients in ${workerCount} child processes (socket.io-client, websocket transport); ` +
+        `${process.env['BENCH_BATCH'] === '1' ? 'Bonfire clients ask for dispatch batches (BENCH_BATCH=1)' : 'single dispatches (no batching)'}`,
     );
 
     // ---- users, guilds

@@ -20,11 +20,16 @@
  *   close    {}         disconnects every client
  * Latency = receive time − the send time in the text, both `performance.timeOrigin + now()`
  * (same machine, same clock).
+ *
+ * BENCH_BATCH=1 (environment): clients ask for dispatch batches (`auth.batch: true`, as the SDK does) and
+ * unpack `dispatches` frames; the bare server ignores the field and keeps sending single events.
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { LatencyRecorder } from './histogram';
 
 export type Probe = 'message' | 'presence';
+
+const BATCH = process.env['BENCH_BATCH'] === '1';
 
 interface Dispatch {
   type: string;
@@ -124,13 +129,16 @@ function open(url: string, entry: Entry): Promise<{ ok: boolean; error?: string;
   const socket = connect(url, {
     path: '/realtime',
     transports: ['websocket'],
-    auth: channel === undefined ? { token } : { token, channel },
+    auth: { token, ...(channel === undefined ? {} : { channel }), ...(BATCH ? { batch: true } : {}) },
     reconnection: false,
     timeout: 60_000,
   });
   const client: Client = { socket, userId, ready: false, pings: 0 };
   const index = clients.push(client) - 1;
   socket.on('dispatch', (dispatch: Dispatch) => onDispatch(index, dispatch));
+  socket.on('dispatches', (batch: Dispatch[]) => {
+    for (const dispatch of batch) onDispatch(index, dispatch);
+  });
   socket.io.on('ping', () => {
     client.pings++;
     pings++;

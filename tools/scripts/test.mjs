@@ -30,6 +30,8 @@ export const STANDALONE_E2E = [
   'e2e/search/search-through-gateway.int-spec.ts',
   'e2e/file/upload-limits.int-spec.ts',
   'e2e/chat/audit-log.int-spec.ts',
+  'e2e/chat/webhooks.int-spec.ts',
+  'e2e/realtime/batching.int-spec.ts',
   'e2e/web/web-client.int-spec.ts',
   'e2e/web/web-settings.int-spec.ts',
 ];

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Topic } from '@bonfire/contracts';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { describe, expect, it } from 'vitest';
 import { describeEventBusContract } from './event-bus.contract';
 import { KafkaEventBus } from './kafka-event-bus';
 
@@ -28,4 +31,28 @@ describeEventBusContract('kafka', async () => {
       await raw.disconnect();
     },
   };
+});
+
+describe('KafkaEventBus subscribe failures', () => {
+  it('rejects a subscription that fails before joining, and leaves no join timeout to reject later', async () => {
+    const bus = new KafkaEventBus({ brokers, clientId: 'messaging-failure-test', joinTimeoutMs: 200 });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // A topic list kafkajs refuses at subscribe time (as a misconfigured deployment would give it).
+      await expect(
+        bus.subscribe({
+          group: `failure-${randomUUID()}`,
+          topics: [undefined as unknown as Topic],
+          handler: async () => undefined,
+        }),
+      ).rejects.toThrow(/topic/i);
+      await new Promise((wait) => setTimeout(wait, 500));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await bus.close();
+    }
+  });
 });

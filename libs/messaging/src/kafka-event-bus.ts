@@ -28,6 +28,7 @@ import {
 import { deadLetterRecord, HEADERS, readDeadLetter } from './kafka-dead-letters';
 import { errorMessage, silentLogger, type Logger } from './logger';
 import { maxBatchSizeOf, resolveRetryPolicy, runBatchWithRetries, runWithRetries } from './retry';
+import { endOffsetsOfNewGroup, groupLag } from './kafka-offsets';
 
 export interface KafkaEventBusOptions {
   brokers: readonly string[];
@@ -270,7 +271,15 @@ export class KafkaEventBus implements EventBus {
     // For a brand-new group, where "latest" is as of now: the end offsets, sought once the group assigns them.
     const pins = fromBeginning
       ? new Map<string, string>()
-      : await this.endOffsetsOfNewGroup(options.group, topics);
+      : await this.connectAdmin()
+          .then((admin) => endOffsetsOfNewGroup(admin, options.group, topics))
+          .catch((error: unknown) => {
+            this.logger.debug(
+              { group: options.group, error: errorMessage(error) },
+              'could not read end offsets for a new group',
+            );
+            return new Map<string, string>();
+          });
     const startOffsets = new Map(pins);
 
     const consumer = this.kafka.consumer({
@@ -282,31 +291,38 @@ export class KafkaEventBus implements EventBus {
     });
     this.consumers.add(consumer);
     const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;
-    try {
-      const joined = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`group ${options.group} not joined within ${joinTimeoutMs} ms`)),
-          joinTimeoutMs,
-        );
-        const stop = consumer.on(consumer.events.GROUP_JOIN, (event) => {
-          for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
-            for (const partition of partitions) {
-              const offset = pins.get(`${topic}:${partition}`);
-              if (offset === undefined) continue;
-              pins.delete(`${topic}:${partition}`); // only the first assignment; later ones keep commits
-              consumer.seek({ topic, partition, offset });
-            }
+    let timer: NodeJS.Timeout | undefined;
+    let stopListening: () => void = () => undefined;
+    const joined = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`group ${options.group} not joined within ${joinTimeoutMs} ms`)),
+        joinTimeoutMs,
+      );
+      const stop = consumer.on(consumer.events.GROUP_JOIN, (event) => {
+        for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
+          for (const partition of partitions) {
+            const offset = pins.get(`${topic}:${partition}`);
+            if (offset === undefined) continue;
+            pins.delete(`${topic}:${partition}`); // only the first assignment; later ones keep commits
+            consumer.seek({ topic, partition, offset });
           }
-          clearTimeout(timer);
-          stop();
-          resolve();
-        });
+        }
+        clearTimeout(timer);
+        stop();
+        resolve();
       });
+      stopListening = stop;
+    });
+    // A failure before the join is awaited must not leave the join's timeout to reject unobserved.
+    joined.catch(() => undefined);
+    try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
       await consumer.run({ autoCommit: true, ...run });
       await joined;
     } catch (error) {
+      clearTimeout(timer);
+      stopListening();
       this.consumers.delete(consumer);
       await consumer.disconnect().catch(() => undefined);
       throw error;
@@ -316,69 +332,9 @@ export class KafkaEventBus implements EventBus {
         if (!this.consumers.delete(consumer)) return;
         await consumer.disconnect();
       },
-      lag: () => this.groupLag(options.group, topics, fromBeginning, startOffsets),
+      lag: async () =>
+        groupLag(await this.connectAdmin(), options.group, topics, fromBeginning, startOffsets),
     };
-  }
-
-  /**
-   * End offsets minus the group's committed offsets. A partition with nothing committed counts from where
-   * the group starts there: its low offset (`earliest`), or the end offset pinned at subscribe time.
-   */
-  private async groupLag(
-    group: string,
-    topics: readonly string[],
-    fromBeginning: boolean,
-    startOffsets: ReadonlyMap<string, string>,
-  ): Promise<number> {
-    const admin = await this.connectAdmin();
-    const [committed, ...ends] = await Promise.all([
-      admin.fetchOffsets({ groupId: group, topics: [...topics] }),
-      ...topics.map((topic) => admin.fetchTopicOffsets(topic)),
-    ]);
-    let lag = 0;
-    topics.forEach((topic, index) => {
-      const committedBy = new Map(
-        (committed.find((entry) => entry.topic === topic)?.partitions ?? []).map((p) => [
-          p.partition,
-          p.offset,
-        ]),
-      );
-      for (const end of ends[index] ?? []) {
-        const position = Number(committedBy.get(end.partition) ?? -1);
-        const from =
-          position >= 0
-            ? position
-            : Number(fromBeginning ? end.low : (startOffsets.get(`${topic}:${end.partition}`) ?? end.high));
-        lag += Math.max(0, Number(end.high) - from);
-      }
-    });
-    return lag;
-  }
-
-  /**
-   * kafkajs resolves "latest" for a group without committed offsets only at its first fetch after the
-   * join, so events published in between would be skipped. For such partitions this returns the current
-   * end offsets (`topic:partition` → offset), which the consumer seeks to when the group assigns them:
-   * "latest" then means "from the moment subscribe() was called". Metadata calls only, in parallel.
-   */
-  private async endOffsetsOfNewGroup(group: string, topics: readonly string[]): Promise<Map<string, string>> {
-    const pins = new Map<string, string>();
-    try {
-      const admin = await this.connectAdmin();
-      const committed = await admin.fetchOffsets({ groupId: group, topics: [...topics] });
-      await Promise.all(
-        committed.map(async ({ topic, partitions }) => {
-          const fresh = new Set(partitions.filter((p) => p.offset === '-1').map((p) => p.partition));
-          if (fresh.size === 0) return;
-          for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
-            if (fresh.has(partition)) pins.set(`${topic}:${partition}`, high);
-          }
-        }),
-      );
-    } catch (error) {
-      this.logger.debug({ group, error: errorMessage(error) }, 'could not read end offsets for a new group');
-    }
-    return pins;
   }
 
   private connectAdmin(): Promise<Admin> {

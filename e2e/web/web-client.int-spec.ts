@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { writeFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { createServer, inviteLink, type Person, registerThroughPage, WebStack } from './web-stack';
+import {
+  createServer,
+  inviteLink,
+  type Person,
+  registerThroughPage,
+  WebStack,
+  useWebStack,
+} from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -32,32 +38,9 @@ describe('web client in real browsers (built services, gateway serving apps/web/
   let alice: Person;
   let bob: Person;
   let guildUrl: string;
+  const people = () => [alice, bob].filter(Boolean);
 
-  beforeAll(async () => {
-    web = await WebStack.start();
-  }, 120_000);
-
-  // A failing step leaves each person's page behind for diagnosis.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    for (const person of [alice, bob]) {
-      if (!person || person.page.isClosed()) continue;
-      const test = context.task.name.replace(/[^a-z]+/gi, '-').slice(0, 40);
-      const name = `web-failure-${test}-${person.username.split('_')[0]}`;
-      writeFileSync(artifactPath(`${name}.html`), await person.page.content());
-      writeFileSync(artifactPath(`${name}.frames.txt`), person.frames.join('\n'));
-      await person.page.screenshot({ path: artifactPath(`${name}.png`) });
-    }
-  });
-
-  afterAll(async () => {
-    if (alice?.errors.length || bob?.errors.length) {
-      process.stderr.write(
-        `browser console errors: ${JSON.stringify({ alice: alice?.errors, bob: bob?.errors })}\n`,
-      );
-    }
-    await web?.stop();
-  });
+  useWebStack('web-client', people, (started) => (web = started));
 
   it('registers two people through the login screens', async () => {
     const { page, context } = await web.newPage();

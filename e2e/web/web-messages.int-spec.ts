@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../support/browser';
 import {
   createServer,
   inviteLink,
-  keepFailureEvidence,
   type Person,
   registerThroughPage,
   WebStack,
+  useWebStack,
 } from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
@@ -53,22 +53,7 @@ describe('web client: pins, reactions, markdown, group DMs, profiles, account se
   let guildUrl: string;
   const people = () => [alice, bob, carol].filter(Boolean);
 
-  beforeAll(async () => {
-    web = await WebStack.start();
-  }, 120_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await keepFailureEvidence('web-messages', context.task.name, people());
-  });
-
-  afterAll(async () => {
-    if (people().some((person) => person.errors.length > 0)) {
-      const errors = Object.fromEntries(people().map((person) => [person.username, person.errors]));
-      process.stderr.write(`browser console errors: ${JSON.stringify(errors)}\n`);
-    }
-    await web?.stop();
-  });
+  useWebStack('web-messages', people, (started) => (web = started));
 
   it('brings three people into a server', async () => {
     alice = await registerThroughPage(web, `alice_${tag()}`);

@@ -1,16 +1,16 @@
 import { PERMISSIONS } from '@bonfire/contracts';
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Api, type AuthResult } from '../support/api';
 import { screenshotPath } from '../support/browser';
 import {
   createServer,
   inviteLink,
-  keepFailureEvidence,
   type Person,
   registerThroughPage,
   WebStack,
+  useWebStack,
 } from './web-stack';
 
 /**
@@ -64,22 +64,7 @@ describe('audit log and webhooks in the web client', () => {
   let guildId: string;
   const people = () => [alice, bob, carol].filter(Boolean);
 
-  beforeAll(async () => {
-    web = await WebStack.start();
-  }, 120_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await keepFailureEvidence('web-moderation', context.task.name, people());
-  });
-
-  afterAll(async () => {
-    if (people().some((person) => person.errors.length > 0)) {
-      const errors = Object.fromEntries(people().map((person) => [person.username, person.errors]));
-      process.stderr.write(`browser console errors: ${JSON.stringify(errors)}\n`);
-    }
-    await web?.stop();
-  });
+  useWebStack('web-moderation', people, (started) => (web = started));
 
   it('the owner kicks a member with a reason and reads it in the audit log', async () => {
     alice = await registerThroughPage(web, `alice_${tag()}`);

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifactPath, screenshotPath } from '../support/browser';
 import {
   createServer,
   inviteLink,
-  keepFailureEvidence,
   type Person,
   registerThroughPage,
   WebStack,
+  useWebStack,
 } from './web-stack';
 
 const tag = () => randomBytes(3).toString('hex');
@@ -65,22 +65,7 @@ describe('server and channel settings in real browsers', () => {
   let guildName: string;
   const people = () => [alice, bob, carol, dave].filter(Boolean);
 
-  beforeAll(async () => {
-    web = await WebStack.start();
-  }, 120_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await keepFailureEvidence('web-settings', context.task.name, people());
-  });
-
-  afterAll(async () => {
-    const errors = Object.fromEntries(people().map((person) => [person.username, person.errors]));
-    if (people().some((person) => person.errors.length > 0)) {
-      process.stderr.write(`browser console errors: ${JSON.stringify(errors)}\n`);
-    }
-    await web?.stop();
-  });
+  useWebStack('web-settings', people, (started) => (web = started));
 
   it('brings four people into a new server; only the owner sees the settings', async () => {
     alice = await registerThroughPage(web, `alice_${tag()}`);

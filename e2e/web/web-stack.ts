@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { artifactPath, launchChromium } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { removeSearchIndex } from '../support/search-index';
@@ -156,4 +156,32 @@ export async function keepFailureEvidence(
     writeFileSync(artifactPath(`${name}.frames.txt`), person.frames.join('\n'));
     await person.page.screenshot({ path: artifactPath(`${name}.png`) });
   }
+}
+
+/**
+ * The WebStack of a browser test file: started before its tests (handed to `started`), stopped after them;
+ * a failed test leaves each person's page behind (keepFailureEvidence), and the people's browser console
+ * errors are reported at the end.
+ */
+export function useWebStack(
+  file: string,
+  people: () => readonly Person[],
+  started: (web: WebStack) => void,
+): void {
+  let web: WebStack | undefined;
+  beforeAll(async () => {
+    web = await WebStack.start();
+    started(web);
+  }, 120_000);
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await keepFailureEvidence(file, context.task.name, people());
+  });
+  afterAll(async () => {
+    const everyone = people();
+    if (everyone.some((person) => person.errors.length > 0)) {
+      const errors = Object.fromEntries(everyone.map((person) => [person.username, person.errors]));
+      process.stderr.write(`browser console errors: ${JSON.stringify(errors)}\n`);
+    }
+    await web?.stop();
+  });
 }

@@ -74,9 +74,9 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   REALTIME_PERMESSAGE_DEFLATE: env.boolean().default(false),
   REALTIME_PERMESSAGE_DEFLATE_THRESHOLD: env.positiveInt().default(1_024),
   /**
-   * Clients that connect with `batch: true` get the sequenced dispatches of this window (ms) in one
-   * `dispatches` frame: one write per socket per window instead of one per event. 0 turns batching off
-   * (every client then gets single `dispatch` frames).
+   * Clients that connect with `batch: true`: a dispatch after a quiet window (ms) goes at once, the ones
+   * following it within the window share one `dispatches` frame at its end — one write per socket per
+   * window under load. 0 turns batching off (every client then gets single `dispatch` frames).
    */
   REALTIME_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   REALTIME_PING_INTERVAL_MS: env.positiveInt().default(25_000),

@@ -1,0 +1,121 @@
+/**
+ * Where one message's time goes on its way from a sender to a live client, at a low steady rate (no
+ * fan-out pressure: one receiving client), so the figures are the path's own latency, not queueing:
+ *
+ *   request    POST /api/v1/channels/{id}/messages through the gateway until its 201 (gateway proxy,
+ *              chat's checks, the insert and the outbox row in one transaction)
+ *   to socket  the 201 until the message.created dispatch reaches the client (outbox relay woken by the
+ *              commit's NOTIFY → Kafka → the gateway's consumer → fan-out → socket); negative when the
+ *              dispatch overtook the HTTP answer
+ *   total      send until the dispatch
+ *
+ * The stack is realtime-baseline's (auth, chat, presence, one gateway on the real Postgres/Redis/Kafka).
+ * BENCH_BATCH=1: the client asks for dispatch batches (adds up to REALTIME_BATCH_WINDOW_MS).
+ *
+ * Run: node tools/bench/run.mjs realtime-path [--messages 200] [--rate 10]
+ * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io as connect } from 'socket.io-client';
+import { Api, registerUser } from '../../e2e/support/api';
+import { LatencyRecorder, runBench, table } from './lib';
+import { fixed, guildWithMembers, sleep } from './lib/realtime-delivery';
+import { startRealtimeStack } from './lib/realtime-stack';
+
+const { values: args } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '10' },
+  },
+});
+const messages = Number(args.messages);
+const rate = Number(args.rate);
+const batch = process.env['BENCH_BATCH'] === '1';
+
+interface Dispatch {
+  type: string;
+  data: { message?: { id: string } };
+}
+
+void runBench(
+  'realtime-path',
+  { deadlineSeconds: 120 + messages / rate + 30, description: "one message's latency, stage by stage" },
+  async (bench) => {
+    const directory = mkdtempSync(join(tmpdir(), 'bonfire-bench-'));
+    bench.onCleanup(() => rmSync(directory, { recursive: true, force: true }));
+    const { stack } = await startRealtimeStack(bench, { directory, pingIntervalMs: 25_000 });
+    const api = new Api(stack.gateway.url);
+    const [sender, receiver] = [await registerUser(api), await registerUser(api)];
+    const place = await guildWithMembers(api, [sender, receiver], 'path', bench.signal);
+    const channelId = place!.channelId;
+
+    const arrived = new Map<string, number>();
+    const socket = connect(stack.gateway.url, {
+      path: '/realtime',
+      transports: ['websocket'],
+      auth: { token: receiver.accessToken, ...(batch ? { batch: true } : {}) },
+      reconnection: false,
+    });
+    bench.onCleanup(() => socket.disconnect());
+    const onDispatch = (dispatch: Dispatch) => {
+      if (dispatch.type === 'message.created' && dispatch.data.message)
+        arrived.set(dispatch.data.message.id, performance.now());
+    };
+    socket.on('dispatch', onDispatch);
+    socket.on('dispatches', (dispatches: Dispatch[]) => dispatches.forEach(onDispatch));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('ready', () => resolve());
+      socket.once('connect_error', reject);
+    });
+
+    const senderApi = api.withToken(sender.accessToken);
+    const request = new LatencyRecorder();
+    const toSocket = new LatencyRecorder();
+    const total = new LatencyRecorder();
+    const sent: { id: string; start: number; answered: number }[] = [];
+    const interval = 1000 / rate;
+    const began = performance.now();
+    for (let index = 0; index < messages && !bench.signal.aborted; index++) {
+      await sleep(Math.max(0, began + index * interval - performance.now()));
+      const start = performance.now();
+      const reply = await senderApi.post<{ id: string }>(`/api/v1/channels/${channelId}/messages`, {
+        content: `path ${index}`,
+      });
+      if (reply.status !== 201) throw new Error(`send answered ${reply.status}`);
+      sent.push({ id: reply.body.id, start, answered: performance.now() });
+    }
+    const deadline = performance.now() + 10_000;
+    while (sent.some((one) => !arrived.has(one.id)) && performance.now() < deadline) await sleep(50);
+    let missing = 0;
+    for (const one of sent) {
+      const at = arrived.get(one.id);
+      request.record(one.answered - one.start);
+      if (at === undefined) {
+        missing++;
+        continue;
+      }
+      toSocket.record(at - one.answered);
+      total.record(at - one.start);
+    }
+    const row = (name: string, recorder: LatencyRecorder) => {
+      const s = recorder.summary();
+      return [name, fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.p99, 1), fixed(s.max, 1)];
+    };
+    bench.section(
+      `== one message's path: ${sent.length} messages at ${rate}/s to 1 client${batch ? ' (batching)' : ''}, ${missing} missing`,
+      table(
+        ['stage', 'p50 ms', 'p95', 'p99', 'max'],
+        [
+          row('request (send → 201)', request),
+          row('to socket (201 → dispatch)', toSocket),
+          row('total', total),
+        ],
+      ),
+      'path',
+      { request: request.summary(), toSocket: toSocket.summary(), total: total.summary(), missing, batch },
+    );
+  },
+);

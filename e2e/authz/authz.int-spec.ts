@@ -296,6 +296,31 @@ describe('authorisation matrix (every operation Ã— caller; every dispatch type Ã
     await delivered('reaction.added', (data) => data['messageId'] === said.id);
     await x.ok('DELETE', reaction);
     await delivered('reaction.removed', (data) => data['messageId'] === said.id);
+    // A thread of the private channel: seen exactly by who sees the channel (its own room), and its
+    // messages too.
+    const thread = await x.ok<{ id: string }>('POST', `/api/v1/channels/${vault.id}/threads`, {
+      name: 'live thread',
+    });
+    await delivered('thread.created', (data) => id(data, 'thread') === thread.id);
+    const threadSaid = await x.ok<{ id: string }>('POST', `/api/v1/channels/${thread.id}/messages`, {
+      content: 'live thread secret',
+    });
+    await until(() =>
+      (['granted', 'owner'] as const).every((who) =>
+        watchers.get(who)!.got('message.created', (data) => id(data, 'message') === threadSaid.id),
+      ),
+    );
+    await owner.client.ok('PUT', `/api/v1/channels/${thread.id}/thread-members/@me`);
+    await delivered('thread.members.updated', (data) => data['threadId'] === thread.id);
+    await x.ok('PATCH', `/api/v1/channels/${thread.id}`, { archived: true });
+    await delivered(
+      'thread.updated',
+      (data) =>
+        id(data, 'thread') === thread.id &&
+        (data['thread'] as { thread?: { archived?: boolean } }).thread?.archived === true,
+    );
+    await x.ok('DELETE', `/api/v1/channels/${thread.id}`);
+    await delivered('thread.deleted', (data) => data['threadId'] === thread.id);
     expect(await actorSocket.typing(vault.id)).toEqual({ ok: true });
     await delivered('typing.started', (data) => data['channelId'] === vault.id);
     await x.ok('DELETE', `/api/v1/channels/${vault.id}/messages/${said.id}`);
@@ -408,6 +433,7 @@ describe('authorisation matrix (every operation Ã— caller; every dispatch type Ã
       'live channel id': vault.id,
       'live channel topic': 'live plans',
       'live message': 'live secret',
+      'live thread message': 'live thread secret',
     };
     const unseen: Record<WatcherRole, Secrets> = {
       stranger: { ...secretsFor(world, 'stranger'), ...live, 'doomed guild id': doomed },

@@ -1,4 +1,4 @@
-import type { Reply } from './http';
+import { type Reply, retrying } from './http';
 import type { Outcome, Role, Variant } from './matrix';
 import {
   type Person,
@@ -88,6 +88,16 @@ const freshMessage = async ({ world, target }: CallContext): Promise<Call> => {
   return { params: { messageId: message.id } };
 };
 
+/** A public thread the owner started in the target channel (one per target, shared by the cells). */
+const inSharedThread = async ({ world, target, shared }: CallContext): Promise<Call> => {
+  const thread = await shared(`thread:${target.channel}`, () =>
+    world.owner.client.ok<{ id: string }>('POST', `/api/v1/channels/${target.channel}/threads`, {
+      name: 'matrix thread',
+    }),
+  );
+  return { params: { channelId: thread.id } };
+};
+
 /** The caller joins its own home guild's voice channel first. */
 const inOwnVoice = async ({ world, role, caller }: CallContext): Promise<Call> => {
   if (caller && role !== 'anonymous') {
@@ -109,6 +119,21 @@ const sharedWebhook = (context: CallContext) => context.shared('webhook', () => 
 /** Listing or reading webhooks never shows a token again (only creating one does). */
 const noToken = (_context: CallContext, reply: Reply) =>
   reply.text.includes('"token"') ? 'shows a webhook token' : null;
+
+/** An application the owner made (with its bot user), shared by the cells that keep it. */
+const makeApplication = ({ world }: CallContext) =>
+  world.owner.client.ok<{ id: string }>('POST', '/api/v1/applications', { name: 'matrix app' });
+const sharedApplication = (context: CallContext) =>
+  context.shared('application', () => makeApplication(context));
+/** The shared application's bot, once chat knows it (from auth's user events). */
+const knownBot = (context: CallContext) =>
+  context.shared('known bot', async () => {
+    const app = await sharedApplication(context);
+    await retrying(() =>
+      context.world.owner.client.ok('GET', `/api/v1/oauth2/authorize?client_id=${app.id}&permissions=0`),
+    );
+    return app;
+  });
 
 export const EXERCISES: Record<string, Exercise> = {
   'POST /api/v1/auth/register': {
@@ -149,6 +174,45 @@ export const EXERCISES: Record<string, Exercise> = {
     },
   },
   'PATCH /api/v1/users/@me': { prepare: () => ({ body: { about: 'matrix' } }) },
+
+  'POST /api/v1/applications': { prepare: () => ({ body: { name: 'matrix app' } }) },
+  'GET /api/v1/applications/{id}': {
+    prepare: async (context) => ({ params: { id: (await sharedApplication(context)).id } }),
+  },
+  'PATCH /api/v1/applications/{id}': {
+    prepare: async (context) => ({
+      params: { id: (await sharedApplication(context)).id },
+      body: { description: 'matrix' },
+    }),
+  },
+  'DELETE /api/v1/applications/{id}': {
+    prepare: async (context) => {
+      const app =
+        context.expected === 'ok'
+          ? await makeApplication(context)
+          : await context.shared('application to keep', () => makeApplication(context));
+      return { params: { id: app.id } };
+    },
+  },
+  'POST /api/v1/applications/{id}/bot/reset-token': {
+    prepare: async (context) => ({ params: { id: (await sharedApplication(context)).id } }),
+  },
+  'GET /api/v1/oauth2/authorize': {
+    prepare: async (context) => ({
+      query: `client_id=${(await knownBot(context)).id}&permissions=0&guild_id=${context.world.guild.id}`,
+    }),
+  },
+  'POST /api/v1/oauth2/authorize': {
+    // A success adds the bot: each in a throwaway guild shaped like G, so the fixture's guild keeps its members.
+    prepare: async (context) => {
+      const bot = await knownBot(context);
+      const guildId =
+        context.expected === 'ok'
+          ? (await throwawayGuild(context)).params!['guildId']!
+          : context.world.guild.id;
+      return { params: { guildId }, body: { clientId: bot.id, guildId, permissions: '0' } };
+    },
+  },
 
   'POST /api/v1/guilds': { prepare: () => ({ body: { name: 'matrix' } }) },
   'PATCH /api/v1/guilds/{guildId}': {
@@ -310,6 +374,34 @@ export const EXERCISES: Record<string, Exercise> = {
   'PUT /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
   'DELETE /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
   'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': { variants: allOf },
+
+  'POST /api/v1/channels/{channelId}/messages/{messageId}/threads': {
+    variants: ['private'],
+    prepare: async (context) => ({ ...(await freshMessage(context)), body: { name: 'matrix thread' } }),
+  },
+  'POST /api/v1/channels/{channelId}/threads': {
+    variants: ['private'],
+    prepare: () => ({ body: { name: 'matrix thread' } }),
+  },
+  'GET /api/v1/channels/{channelId}/threads/active': { variants: ['private'] },
+  'GET /api/v1/channels/{channelId}/threads/archived': {
+    variants: ['private'],
+    prepare: () => ({ query: 'limit=5' }),
+  },
+  'GET /api/v1/channels/{channelId}/thread-members': { variants: ['private'], prepare: inSharedThread },
+  'PUT /api/v1/channels/{channelId}/thread-members/@me': { variants: ['private'], prepare: inSharedThread },
+  'DELETE /api/v1/channels/{channelId}/thread-members/@me': {
+    variants: ['private'],
+    prepare: inSharedThread,
+  },
+  'PUT /api/v1/channels/{channelId}/thread-members/{userId}': {
+    variants: ['private'],
+    prepare: inSharedThread,
+  },
+  'DELETE /api/v1/channels/{channelId}/thread-members/{userId}': {
+    variants: ['private'],
+    prepare: inSharedThread,
+  },
 
   'POST /api/v1/channels/{channelId}/webhooks': {
     variants: ['private'],

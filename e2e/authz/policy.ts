@@ -75,6 +75,17 @@ export const POLICY: Record<string, Policy> = {
   'PATCH /api/v1/users/@me': signedIn(),
   'GET /api/v1/users/{id}': signedIn(),
 
+  // applications and their bots (the owner's alone; a bot itself is refused BOT_FORBIDDEN at the gateway)
+  'POST /api/v1/applications': signedIn(),
+  'GET /api/v1/applications': signedIn(),
+  'GET /api/v1/applications/{id}': holder('application', 'hidden'),
+  'PATCH /api/v1/applications/{id}': holder('application', 'hidden'),
+  'DELETE /api/v1/applications/{id}': holder('application', 'hidden'),
+  'POST /api/v1/applications/{id}/bot/reset-token': holder('application', 'hidden'),
+  // the authorise link: adding a bot to a guild (the GET names the guild too)
+  'GET /api/v1/oauth2/authorize': needs('MANAGE_GUILD'),
+  'POST /api/v1/oauth2/authorize': needs('MANAGE_GUILD'),
+
   // guilds
   'POST /api/v1/guilds': signedIn(),
   'GET /api/v1/users/@me/guilds': signedIn(),
@@ -148,6 +159,27 @@ export const POLICY: Record<string, Policy> = {
   'DELETE /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': member(),
   'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': member(),
   'GET /api/v1/users/@me/read-states': signedIn(),
+
+  // threads (of guild text channels; PATCH/DELETE of a thread are the channel routes'). A thread is seen by
+  // whoever sees its parent and may read its history: `member` (VIEW_CHANNEL only) does not see one.
+  'POST /api/v1/channels/{channelId}/messages/{messageId}/threads': needs(
+    'READ_MESSAGE_HISTORY',
+    'CREATE_PUBLIC_THREADS',
+  ),
+  'POST /api/v1/channels/{channelId}/threads': needs('READ_MESSAGE_HISTORY', 'CREATE_PUBLIC_THREADS'),
+  'GET /api/v1/channels/{channelId}/threads/active': needs('READ_MESSAGE_HISTORY'),
+  'GET /api/v1/channels/{channelId}/threads/archived': needs('READ_MESSAGE_HISTORY'),
+  'GET /api/v1/channels/{channelId}/thread-members': hiddenWithout('READ_MESSAGE_HISTORY'),
+  'PUT /api/v1/channels/{channelId}/thread-members/@me': hiddenWithout('READ_MESSAGE_HISTORY'),
+  'DELETE /api/v1/channels/{channelId}/thread-members/@me': hiddenWithout('READ_MESSAGE_HISTORY'),
+  'PUT /api/v1/channels/{channelId}/thread-members/{userId}': hiddenWithout(
+    'READ_MESSAGE_HISTORY',
+    'SEND_MESSAGES_IN_THREADS',
+  ),
+  'DELETE /api/v1/channels/{channelId}/thread-members/{userId}': hiddenWithout(
+    'READ_MESSAGE_HISTORY',
+    'MANAGE_THREADS',
+  ),
 
   // incoming webhooks (guild text channels only)
   'POST /api/v1/channels/{channelId}/webhooks': needs('MANAGE_WEBHOOKS'),

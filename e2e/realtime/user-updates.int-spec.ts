@@ -107,7 +107,7 @@ describe('live user updates reach exactly who can see the user', () => {
     await until(() => [self, mate, partner].every(named), 20_000);
     const update = mate.userUpdates(ada.id).at(-1)!;
     expect(Object.keys(update).sort()).toEqual(
-      ['about', 'avatarFileId', 'createdAt', 'displayName', 'id', 'username'].sort(),
+      ['about', 'avatarFileId', 'bot', 'createdAt', 'displayName', 'id', 'username'].sort(),
     );
     // The partner's copy went out from the same gateway: the stranger had the time to get one.
     await new Promise((wait) => setTimeout(wait, 750));

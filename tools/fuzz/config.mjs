@@ -55,8 +55,8 @@ export const ACCEPTED_REFUSALS = [
   [
     'PATCH /api/v1/channels/{channelId}',
     '400',
-    'VALIDATION_FAILED body.name body.topic body.slowmodeSeconds body.userLimit body.parentId',
-    'these fields depend on the channel type (a null name clears a group DM’s, a guild channel needs one); parent must be a category',
+    'VALIDATION_FAILED body.name body.topic body.slowmodeSeconds body.userLimit body.parentId body.position body.archived body.locked body.autoArchiveMinutes body.invitable',
+    'these fields depend on the channel type (a null name clears a group DM’s, a guild channel needs one; threads have only name, archived, locked, autoArchiveMinutes and, private ones, invitable); parent must be a category',
   ],
   [
     'POST /api/v1/guilds/{guildId}/channels',
@@ -195,6 +195,26 @@ export const ACCEPTED_REFUSALS = [
     'one emoji',
   ],
   ['PUT /api/v1/channels/{channelId}/pins/{messageId}', '400', 'TOO_MANY_PINS', '50 pins per channel'],
+  // Threads live in guild text channels; the thread routes take a thread.
+  ...[
+    'POST /api/v1/channels/{channelId}/messages/{messageId}/threads',
+    'POST /api/v1/channels/{channelId}/threads',
+    'GET /api/v1/channels/{channelId}/threads/active',
+    'GET /api/v1/channels/{channelId}/threads/archived',
+    'GET /api/v1/channels/{channelId}/thread-members',
+    'PUT /api/v1/channels/{channelId}/thread-members/@me',
+    'DELETE /api/v1/channels/{channelId}/thread-members/@me',
+    'PUT /api/v1/channels/{channelId}/thread-members/{userId}',
+    'DELETE /api/v1/channels/{channelId}/thread-members/{userId}',
+  ].map((label) => [label, '400', 'INVALID_CHANNEL_TYPE', 'the channel type (a text channel, or a thread)']),
+  ...[
+    'POST /api/v1/channels/{channelId}/messages/{messageId}/threads',
+    'POST /api/v1/channels/{channelId}/threads',
+  ].map((label) => [label, '400', 'VALIDATION_FAILED body.name', 'the name must not be blank']),
+  ...[
+    'PUT /api/v1/channels/{channelId}/thread-members/@me',
+    'PUT /api/v1/channels/{channelId}/thread-members/{userId}',
+  ].map((label) => [label, '400', 'THREAD_ARCHIVED', 'nobody joins an archived thread']),
   ...['GET', 'POST'].map((method) => [
     `${method} /api/v1/channels/{channelId}/webhooks`,
     '400',
@@ -257,6 +277,18 @@ export const ACCEPTED_REFUSALS = [
     '400',
     'WEAK_PASSWORD body.newPassword',
     'the password policy: not the email or the username',
+  ],
+  [
+    'POST /api/v1/oauth2/authorize',
+    '400',
+    'TOO_MANY_ROLES',
+    'the bot’s role would exceed CHAT_LIMITS.rolesPerGuild',
+  ],
+  [
+    'POST /api/v1/oauth2/authorize',
+    '400',
+    'TOO_MANY_GUILDS',
+    'the bot is in CHAT_LIMITS.guildsPerUser guilds already',
   ],
   ['POST /api/v1/users/@me/avatar', '400', 'UNSUPPORTED_TYPE', 'FILE_AVATAR_TYPES is configuration'],
   ['POST /api/v1/users/@me/avatar', '413', 'PAYLOAD_TOO_LARGE', 'FILE_MAX_AVATAR_BYTES is configuration'],

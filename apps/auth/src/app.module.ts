@@ -9,6 +9,7 @@ import {
   RedisModule,
 } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import type { AuthConfig } from './config';
 import { CoreModule } from './core.module';
@@ -52,6 +53,7 @@ export class AuthServiceModule {
         SessionsModule,
         UsersModule,
         AuthModule,
+        ApplicationsModule,
       ],
     };
   }

@@ -718,3 +718,125 @@ describe('auth service: keys, identity and documents', () => {
     expect(big.status).toBe(413);
   });
 });
+
+describe('auth service: applications and bot tokens', () => {
+  interface Application {
+    id: string;
+    name: string;
+    description: string | null;
+    ownerId: string;
+    bot: { id: string; username: string; displayName: string | null; bot: boolean };
+  }
+  const verify = (token: string) =>
+    call<{ userId: string; tokenId: string } & ErrorReply>('POST', '/internal/v1/bot-tokens/verify', {
+      as: { userId: '0', sessionId: 'gateway:test' },
+      body: { token },
+    });
+
+  it('creates an application with its bot user: flagged, no email, cannot log in', async () => {
+    const owner = await register();
+    const created = await call<Application>('POST', '/api/v1/applications', {
+      as: owner.identity,
+      body: { name: 'Ping Bot!', description: 'Answers pings.' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: 'Ping Bot!',
+      description: 'Answers pings.',
+      ownerId: owner.user.id,
+      bot: { id: created.body.id, displayName: 'Ping Bot!', bot: true },
+    });
+    expect(created.body.bot.username).toMatch(/^ping_bot(_\d+)?$/);
+    const row = await db.query<{ email: string | null; password_hash: string | null; bot: boolean }>(
+      'select email, password_hash, bot from users where id = $1',
+      [created.body.id],
+    );
+    expect(row.rows[0]).toEqual({ email: null, password_hash: null, bot: true });
+    expect((await login(created.body.bot.username, '')).status).toBe(400);
+    expect((await login(created.body.bot.username, 'anything at all')).status).toBe(401);
+    const profile = await call<{ bot: boolean }>('GET', `/api/v1/users/${created.body.id}`, {
+      as: owner.identity,
+    });
+    expect(profile.body.bot).toBe(true);
+    const me = await call<{ bot: boolean }>('GET', '/api/v1/users/@me', { as: owner.identity });
+    expect(me.body.bot).toBe(false);
+    const event = await db.query<{ data: { bot: boolean } }>(
+      `select envelope->'data' as data from outbox_events where key = $1 and envelope->>'type' = 'user.created'`,
+      [created.body.id],
+    );
+    expect(event.rows[0]?.data.bot).toBe(true);
+  });
+
+  it('lists, reads, renames and deletes only the owner’s applications', async () => {
+    const owner = await register();
+    const other = await register();
+    const app = (
+      await call<Application>('POST', '/api/v1/applications', {
+        as: owner.identity,
+        body: { name: 'Helper' },
+      })
+    ).body;
+    const mine = await call<Application[]>('GET', '/api/v1/applications', { as: owner.identity });
+    expect(mine.body.map((item) => item.id)).toEqual([app.id]);
+    expect((await call('GET', '/api/v1/applications', { as: other.identity })).body).toEqual([]);
+    expect((await call('GET', `/api/v1/applications/${app.id}`, { as: other.identity })).status).toBe(404);
+    expect(
+      (await call('PATCH', `/api/v1/applications/${app.id}`, { as: other.identity, body: { name: 'x1' } }))
+        .status,
+    ).toBe(404);
+    const renamed = await call<Application>('PATCH', `/api/v1/applications/${app.id}`, {
+      as: owner.identity,
+      body: { name: 'Helper Two', description: null },
+    });
+    expect(renamed.body).toMatchObject({ name: 'Helper Two', bot: { displayName: 'Helper Two' } });
+    expect((await call('DELETE', `/api/v1/applications/${app.id}`, { as: other.identity })).status).toBe(404);
+    expect((await call('DELETE', `/api/v1/applications/${app.id}`, { as: owner.identity })).status).toBe(204);
+    expect((await call('GET', `/api/v1/applications/${app.id}`, { as: owner.identity })).status).toBe(404);
+  });
+
+  it('shows a token once, stores only its hash, and a reset revokes the previous one', async () => {
+    const owner = await register();
+    const app = (
+      await call<Application>('POST', '/api/v1/applications', {
+        as: owner.identity,
+        body: { name: 'Tokened' },
+      })
+    ).body;
+    expect(app).not.toHaveProperty('token');
+    const first = await call<{ token: string }>('POST', `/api/v1/applications/${app.id}/bot/reset-token`, {
+      as: owner.identity,
+    });
+    expect(first.status).toBe(200);
+    const [firstId, secret] = first.body.token.split('.');
+    const stored = await db.query<{ token_hash: string }>('select token_hash from bot_tokens where id = $1', [
+      firstId,
+    ]);
+    expect(stored.rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.rows[0]?.token_hash).not.toContain(secret);
+    expect(
+      JSON.stringify((await call('GET', `/api/v1/applications/${app.id}`, { as: owner.identity })).body),
+    ).not.toContain(secret);
+
+    expect((await verify(first.body.token)).body).toEqual({ userId: app.id, tokenId: firstId });
+    expect((await verify(`${firstId}.${'A'.repeat(43)}`)).body.error.code).toBe('BOT_TOKEN_INVALID');
+    expect((await verify('not a token')).status).toBe(401);
+
+    const second = await call<{ token: string }>('POST', `/api/v1/applications/${app.id}/bot/reset-token`, {
+      as: owner.identity,
+    });
+    expect(second.body.token).not.toBe(first.body.token);
+    expect((await verify(first.body.token)).status).toBe(401);
+    expect((await verify(second.body.token)).status).toBe(200);
+    const revoked = await db.query<{ data: { sessionId: string; userId: string } }>(
+      `select envelope->'data' as data from outbox_events where envelope->>'type' = 'session.revoked' and key = $1`,
+      [firstId],
+    );
+    expect(revoked.rows[0]?.data).toMatchObject({ sessionId: firstId, userId: app.id });
+
+    expect((await call('DELETE', `/api/v1/applications/${app.id}`, { as: owner.identity })).status).toBe(204);
+    expect((await verify(second.body.token)).status).toBe(401);
+    expect(
+      (await call('POST', `/api/v1/applications/${app.id}/bot/reset-token`, { as: owner.identity })).status,
+    ).toBe(404);
+  });
+});

@@ -1,4 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
+import { BotsModule } from './bots/bots.module';
 import { ChannelsModule } from './channels/channels.module';
 import { GuildsModule } from './guilds/guilds.module';
 import { InvitesModule } from './invites/invites.module';
@@ -12,4 +13,5 @@ export const GUILD_FEATURE_MODULES: NonNullable<DynamicModule['imports']> = [
   RolesModule,
   MembersModule,
   InvitesModule,
+  BotsModule,
 ];

@@ -12,4 +12,5 @@ export * from './api/chat.dto';
 export * from './api/file.dto';
 export * from './api/search.dto';
 export * from './api/voice.dto';
+export * from './api/bots.dto';
 export * from './realtime';

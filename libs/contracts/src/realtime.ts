@@ -8,6 +8,10 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * The realtime protocol between clients and the gateway (socket.io at path `/realtime`).
  *
  * Connect with `auth: { token }` (a fresh session) or `auth: { token, sessionId, lastSeq }` (resume).
+ * A bot connects with `auth: { token: 'Bot <bot token>', intents }` (intents: a bitfield of INTENTS or a
+ * list of their names, api/bots.dto.ts): it receives only the dispatch groups it declared (none declared:
+ * only events about itself), and guild messages without their content unless it has MESSAGE_CONTENT or
+ * is mentioned.
  * Add `batch: true` to receive sequenced dispatches in `dispatches` batches (below); clients that do not
  * ask keep getting one `dispatch` per event. A refused handshake ends in `connect_error` whose message is
  * one of REALTIME_ERROR_CODES.
@@ -20,9 +24,10 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * - `dispatch` {seq, type, data}: one event. `seq` grows by one per dispatch of the session, so a
  *   client keeps the highest it has seen and presents it when resuming. Ephemeral events (typing,
  *   speaking) carry `seq: null`: they are never replayed.
- * - `dispatches` [dispatch, …] (only for `batch: true`): the sequenced dispatches of a short window
- *   (REALTIME_BATCH_WINDOW_MS, 10 ms by default) in one frame, in order, each exactly as in `dispatch`;
- *   seq stays one per dispatch, so resuming is unchanged (the replay after `resumed` is one batch).
+ * - `dispatches` [dispatch, …] (only for `batch: true`): sequenced dispatches in one frame, in order, each
+ *   exactly as in `dispatch`. The first after a quiet window comes at once (a batch of one); what follows
+ *   within REALTIME_BATCH_WINDOW_MS (10 ms by default) comes together at the window's end. seq stays one
+ *   per dispatch, so resuming is unchanged (the replay after `resumed` is one batch).
  *   Ephemeral events still come as single `dispatch` frames, at once.
  * - `reconnect` {reason}: the gateway is going away; reconnect (to any gateway) and resume.
  * - `auth.expired`: the access token expired without a refresh; the socket is closed right after.
@@ -84,6 +89,8 @@ export interface RealtimeHandshakeAuth {
   lastSeq?: number;
   /** Receive sequenced dispatches in `dispatches` batches (see above). */
   batch?: boolean;
+  /** Bots only (`token: 'Bot …'`): the gateway intents, a bitfield of INTENTS or a list of names. */
+  intents?: number | string[];
 }
 
 /** Client → server events and their payloads; each is answered with a RealtimeAck. */
@@ -146,6 +153,10 @@ export interface DispatchEvents {
   'channel.created': EventData<'channel.created'>;
   'channel.updated': EventData<'channel.updated'>;
   'channel.deleted': EventData<'channel.deleted'>;
+  'thread.created': EventData<'thread.created'>;
+  'thread.updated': EventData<'thread.updated'>;
+  'thread.deleted': EventData<'thread.deleted'>;
+  'thread.members.updated': EventData<'thread.members.updated'>;
   'guild.updated': EventData<'guild.updated'>;
   'guild.deleted': EventData<'guild.deleted'>;
   'member.joined': EventData<'member.joined'>;
@@ -176,6 +187,10 @@ export const DISPATCH_TYPES = [
   'channel.created',
   'channel.updated',
   'channel.deleted',
+  'thread.created',
+  'thread.updated',
+  'thread.deleted',
+  'thread.members.updated',
   'guild.updated',
   'guild.deleted',
   'member.joined',
@@ -211,6 +226,8 @@ export interface ReadyGuild {
   member: Member;
   /** The channels the user can see (VIEW_CHANNEL), by position. */
   channels: Channel[];
+  /** The active (unarchived) threads the user can see, oldest first. */
+  threads?: Channel[];
   /** The first page of the member list (presence joins it in issue 6). */
   members: { userIds: string[]; total: number };
 }

@@ -135,6 +135,63 @@ describe('BonfireClient', () => {
     client.close();
   });
 
+  it('threads: typed routes on the channel paths', async () => {
+    const thread = { id: '20', type: 'public_thread', parentId: '5', thread: { archived: false } };
+    const list = { threads: [thread], hasMore: false };
+    const { fetchImpl, calls } = gateway({
+      'POST /api/v1/auth/login': () => json(200, { ...tokens(1), user }),
+      'POST /api/v1/channels/5/threads': () => json(201, thread),
+      'POST /api/v1/channels/5/messages/9/threads': () => json(201, thread),
+      'PATCH /api/v1/channels/20': () => json(200, thread),
+      'DELETE /api/v1/channels/20': () => json(204, undefined),
+      'PUT /api/v1/channels/20/thread-members/@me': () => json(204, undefined),
+      'DELETE /api/v1/channels/20/thread-members/@me': () => json(204, undefined),
+      'PUT /api/v1/channels/20/thread-members/3': () => json(204, undefined),
+      'DELETE /api/v1/channels/20/thread-members/3': () => json(204, undefined),
+      'GET /api/v1/channels/20/thread-members': () =>
+        json(200, [{ threadId: '20', userId: '1', joinedAt: '' }]),
+      'GET /api/v1/channels/5/threads/active': () => json(200, list),
+      'GET /api/v1/channels/5/threads/archived': () => json(200, list),
+    });
+    const client = new BonfireClient({
+      baseUrl: 'http://gw.test',
+      fetch: fetchImpl,
+      tokenStore: new MemoryTokenStore(),
+    });
+    await client.auth.login({ login: 'alice', password: 'pw' });
+
+    expect(await client.threads.create('5', { name: 'talk', type: 'private', invitable: false })).toEqual(
+      thread,
+    );
+    expect(calls.at(-1)!.body).toEqual({ name: 'talk', type: 'private', invitable: false });
+    await client.threads.createFromMessage('5', '9', { name: 'reply', autoArchiveMinutes: 60 });
+    expect(calls.at(-1)).toMatchObject({
+      method: 'POST',
+      url: 'http://gw.test/api/v1/channels/5/messages/9/threads',
+    });
+    await client.threads.update('20', { archived: true });
+    expect(calls.at(-1)).toMatchObject({ method: 'PATCH', body: { archived: true } });
+    await client.threads.join('20');
+    await client.threads.leave('20');
+    await client.threads.addMember('20', '3');
+    await client.threads.removeMember('20', '3');
+    expect(calls.slice(-4).map((call) => `${call.method} ${call.url}`)).toEqual([
+      'PUT http://gw.test/api/v1/channels/20/thread-members/@me',
+      'DELETE http://gw.test/api/v1/channels/20/thread-members/@me',
+      'PUT http://gw.test/api/v1/channels/20/thread-members/3',
+      'DELETE http://gw.test/api/v1/channels/20/thread-members/3',
+    ]);
+    expect(await client.threads.members('20')).toHaveLength(1);
+    expect(await client.threads.active('5')).toEqual(list);
+    await client.threads.archived('5', { before: '2026-01-01T00:00:00.000Z', limit: 10 });
+    expect(calls.at(-1)!.url).toBe(
+      'http://gw.test/api/v1/channels/5/threads/archived?before=2026-01-01T00%3A00%3A00.000Z&limit=10',
+    );
+    await client.threads.delete('20');
+    expect(calls.at(-1)).toMatchObject({ method: 'DELETE', url: 'http://gw.test/api/v1/channels/20' });
+    client.close();
+  });
+
   it('webhooks: managed with the access token, executed without one', async () => {
     const hook = {
       id: '42',
@@ -181,6 +238,67 @@ describe('BonfireClient', () => {
     expect(await client.webhooks.listForGuild('7')).toEqual([hook]);
     await client.webhooks.delete('42');
     expect(calls.at(-1)).toMatchObject({ method: 'DELETE', url: 'http://gw.test/api/v1/webhooks/42' });
+    client.close();
+  });
+
+  it('bot mode: REST carries `Bot <token>` with no login; the handshake presents it with the intents', async () => {
+    const { fetchImpl, calls } = gateway({
+      'GET /api/v1/users/@me': () => json(200, { ...user, email: null, bot: true }),
+      'POST /api/v1/channels/7/messages': () => json(201, { id: '9' }),
+    });
+    const handshakes: unknown[] = [];
+    const client = new BonfireClient({
+      baseUrl: 'http://gw.test',
+      fetch: fetchImpl,
+      botToken: '11.secret',
+      intents: ['GUILDS', 'MESSAGE_CONTENT'],
+      realtimeSocketFactory: (_url, options) => {
+        options.auth((auth) => handshakes.push(auth));
+        return {
+          on: () => undefined,
+          off: () => undefined,
+          connect: () => undefined,
+          disconnect: () => undefined,
+          removeAllListeners: () => undefined,
+        } as never;
+      },
+    });
+    await client.users.me();
+    await client.messages.send('7', { content: 'hi' });
+    expect(calls.map((call) => call.auth)).toEqual(['Bot 11.secret', 'Bot 11.secret']);
+    void client.realtime.connect().catch(() => undefined);
+    await vi.waitFor(() => expect(handshakes).toHaveLength(1));
+    expect(handshakes[0]).toEqual({
+      token: 'Bot 11.secret',
+      batch: true,
+      intents: ['GUILDS', 'MESSAGE_CONTENT'],
+    });
+    client.close();
+  });
+
+  it('applications and the authorise link: typed routes', async () => {
+    const app = { id: '5', name: 'Pinger' };
+    const { fetchImpl, calls } = gateway({
+      'POST /api/v1/applications': () => json(201, app),
+      'GET /api/v1/applications': () => json(200, [app]),
+      'POST /api/v1/applications/5/bot/reset-token': () => json(200, { token: '1.x' }),
+      'GET /api/v1/oauth2/authorize': () => json(200, { application: app }),
+      'POST /api/v1/oauth2/authorize': () => json(200, { added: true }),
+      'DELETE /api/v1/applications/5': () => json(204, undefined),
+    });
+    const client = new BonfireClient({ baseUrl: 'http://gw.test', fetch: fetchImpl });
+    await client.session.setTokens(tokens(1));
+    expect(await client.applications.create({ name: 'Pinger' })).toEqual(app);
+    expect(await client.applications.list()).toEqual([app]);
+    expect(await client.applications.resetBotToken('5')).toEqual({ token: '1.x' });
+    await client.applications.authorizeInfo({ clientId: '5', permissions: '2048', guildId: '3' });
+    expect(calls.at(-1)!.url).toBe(
+      'http://gw.test/api/v1/oauth2/authorize?client_id=5&permissions=2048&guild_id=3',
+    );
+    await client.applications.authorize({ clientId: '5', guildId: '3', permissions: '2048' });
+    expect(calls.at(-1)).toMatchObject({ body: { clientId: '5', guildId: '3', permissions: '2048' } });
+    await client.applications.delete('5');
+    expect(calls.at(-1)).toMatchObject({ method: 'DELETE', auth: 'Bearer a1' });
     client.close();
   });
 });

@@ -1,5 +1,7 @@
 import { io } from 'socket.io-client';
+import type { IntentName } from '@bonfire/contracts';
 import {
+  ApplicationsApi,
   AuthApi,
   ChannelsApi,
   DmsApi,
@@ -15,6 +17,7 @@ import {
   SearchApi,
   UsersApi,
   VoiceApi,
+  ThreadsApi,
   WebhooksApi,
 } from './api/rest';
 import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth-session';
@@ -46,6 +49,13 @@ export interface BonfireClientOptions {
   realtimeSocketFactory?: RealtimeSocketFactory;
   /** Realtime tuning: acknowledgement wait, reconnect backoff bounds, dispatch batching. */
   realtime?: Pick<RealtimeOptions, 'ackTimeoutMs' | 'minReconnectDelayMs' | 'maxReconnectDelayMs' | 'batch'>;
+  /**
+   * Bot mode: authenticate as an application's bot. REST sends `Authorization: Bot <token>` and the realtime
+   * handshake presents it with `intents`; no login, no refresh (`auth.*` and `applications.*` are refused).
+   */
+  botToken?: string;
+  /** Bot mode: the gateway intents (bitfield of INTENTS or names). Default GUILDS and GUILD_MESSAGES. */
+  intents?: number | readonly IntentName[];
 }
 
 /** socket.io-client with the options the realtime protocol expects; connects only when asked. */
@@ -83,6 +93,10 @@ export class BonfireClient {
   readonly voice: VoiceApi;
   /** Incoming webhooks; `webhooks.execute` works without logging in. */
   readonly webhooks: WebhooksApi;
+  /** Threads (create, update, members, active/archived lists); their messages go through `messages`. */
+  readonly threads: ThreadsApi;
+  /** Your applications and their bots, and the authorise link that adds a bot to a guild. */
+  readonly applications: ApplicationsApi;
   readonly realtime: RealtimeClient;
   /** Token handling: current access token, manual refresh, token and session-ended listeners. */
   readonly session: AuthSession;
@@ -101,7 +115,7 @@ export class BonfireClient {
         : {}),
     });
     if (options.onSessionEnded) this.session.onSessionEnded(options.onSessionEnded);
-    this.http = new HttpClient(options.baseUrl, fetchImpl, this.session);
+    this.http = new HttpClient(options.baseUrl, fetchImpl, this.session, options.botToken);
     this.auth = new AuthApi(this.http, this.session);
     exchange = (refreshToken) => this.auth.exchangeRefreshToken(refreshToken);
     this.users = new UsersApi(this.http);
@@ -120,11 +134,15 @@ export class BonfireClient {
     this.search = new SearchApi(this.http);
     this.voice = new VoiceApi(this.http);
     this.webhooks = new WebhooksApi(this.http);
+    this.applications = new ApplicationsApi(this.http);
+    this.threads = new ThreadsApi(this.http);
     this.realtime = new RealtimeClient({
       ...options.realtime,
       baseUrl: this.http.baseUrl,
       session: this.session,
       socketFactory: options.realtimeSocketFactory ?? defaultRealtimeSocketFactory,
+      ...(options.botToken !== undefined ? { botToken: options.botToken } : {}),
+      ...(options.intents !== undefined ? { intents: options.intents } : {}),
     });
     // A session that ended cannot keep a realtime connection.
     this.session.onSessionEnded(() => this.realtime.disconnect());

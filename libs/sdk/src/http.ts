@@ -28,6 +28,8 @@ export class HttpClient {
     baseUrl: string,
     private readonly fetchImpl: FetchLike,
     private readonly session: AuthSession,
+    /** Bot mode: every authenticated request carries `Authorization: Bot <token>` (no login, no refresh). */
+    private readonly botToken?: string,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
@@ -60,6 +62,14 @@ export class HttpClient {
     options: RequestOptions & { redirect?: 'follow' | 'manual' } = {},
   ): Promise<Response> {
     const useAuth = options.auth ?? true;
+    if (this.botToken !== undefined) {
+      const response = await this.send(method, path, options, null, useAuth ? `Bot ${this.botToken}` : null);
+      const isRedirect = response.status >= 300 && response.status < 400 && options.redirect === 'manual';
+      if (!response.ok && !isRedirect && response.type !== 'opaqueredirect') {
+        throw await BonfireApiError.fromResponse(response);
+      }
+      return response;
+    }
     let token = useAuth ? await this.session.getAccessToken() : null;
     if (useAuth && token === null) {
       throw new BonfireApiError(401, 'NOT_AUTHENTICATED', 'There is no session: log in first.');
@@ -83,9 +93,10 @@ export class HttpClient {
     path: string,
     options: RequestOptions & { redirect?: 'follow' | 'manual' },
     token: string | null,
+    authorization: string | null = token !== null ? `Bearer ${token}` : null,
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (token !== null) headers['authorization'] = `Bearer ${token}`;
+    if (authorization !== null) headers['authorization'] = authorization;
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';

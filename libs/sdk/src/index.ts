@@ -89,9 +89,18 @@ export type {
   Role,
   SearchHit,
   SearchResults,
+  ThreadList,
+  ThreadMember,
+  ThreadMetadata,
   TypingStarted,
   UploadTicket,
   UserUpdated,
   VoiceJoinResponse,
   VoiceState,
+  Application,
+  BotToken,
+  BotAuthorizationInfo,
+  AuthorizeBotInput,
+  IntentName,
 } from '@bonfire/contracts';
+export { INTENTS } from '@bonfire/contracts';

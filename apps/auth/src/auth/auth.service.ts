@@ -80,7 +80,8 @@ export class AuthService {
     const user = await this.users.findByLogin(this.transactions.executor, input.login);
     const account = user ? `user:${user.id}` : `login:${input.login.trim().toLowerCase()}`;
     await this.bruteForce.assertAllowed(account, context.ip);
-    const valid = user
+    // A bot has no password: it signs in with its bot token only.
+    const valid = user?.password_hash
       ? await this.hasher.verify(user.password_hash, input.password)
       : await this.hasher.verifyDummy(input.password);
     if (!user || !valid) {
@@ -88,7 +89,7 @@ export class AuthService {
       throw AppError.unauthorized('The login or the password is wrong.', AUTH_ERRORS.invalidCredentials);
     }
     await this.bruteForce.recordSuccess(account, context.ip);
-    if (this.hasher.needsRehash(user.password_hash)) {
+    if (user.password_hash && this.hasher.needsRehash(user.password_hash)) {
       await this.users.updatePasswordHash(
         this.transactions.executor,
         user.id,
@@ -111,14 +112,14 @@ export class AuthService {
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user) throw AppError.unauthorized();
+    if (!user?.password_hash || !user.email) throw AppError.unauthorized();
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
     if (!(await this.hasher.verify(user.password_hash, input.currentPassword))) {
       await this.bruteForce.recordFailure(account, context.ip);
       throw AppError.forbidden('The current password is wrong.', AUTH_ERRORS.invalidCurrentPassword);
     }
-    assertPasswordAcceptable(input.newPassword, user, 'body.newPassword');
+    assertPasswordAcceptable(input.newPassword, { ...user, email: user.email }, 'body.newPassword');
     const passwordHash = await this.hasher.hash(input.newPassword);
     const revoked = await this.transactions.run(async (trx) => {
       await this.users.updatePasswordHash(trx, user.id, passwordHash);

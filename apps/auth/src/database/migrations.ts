@@ -80,9 +80,49 @@ const sessionsRevokedIndex: Migration = {
   },
 };
 
+/**
+ * Applications and their bot users (issue 19 item 2). A bot is a user row flagged `bot`, with no email
+ * and no password (it cannot sign in with one); the application's id is its bot user's id, as Discord's.
+ * A bot token is stored as the SHA-256 of its secret; one active token per application.
+ */
+const applications: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      alter table users add column bot boolean not null default false;
+      alter table users alter column email drop not null;
+      alter table users alter column password_hash drop not null;
+      alter table users add constraint users_credentials_or_bot
+        check (bot or (email is not null and password_hash is not null));
+
+      create table applications (
+        id bigint primary key references users (id) on delete cascade,
+        owner_id bigint not null references users (id) on delete cascade,
+        name text not null,
+        description text,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create index applications_owner_idx on applications (owner_id, id);
+
+      create table bot_tokens (
+        id bigint primary key,
+        application_id bigint not null references applications (id) on delete cascade,
+        token_hash text not null,
+        created_at timestamptz not null default now()
+      );
+      create unique index bot_tokens_one_per_application on bot_tokens (application_id);
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable('bot_tokens').execute();
+    await db.schema.dropTable('applications').execute();
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox table comes from libs/messaging. */
 export const authMigrations: Record<string, Migration> = {
   '0001_auth_schema': authSchema,
   '0002_outbox': outboxMigration,
   '0003_sessions_revoked_idx': sessionsRevokedIndex,
+  '0004_applications': applications,
 };

@@ -6,20 +6,43 @@ export interface AuthDatabase {
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
   signing_keys: SigningKeysTable;
+  applications: ApplicationsTable;
+  bot_tokens: BotTokensTable;
 }
 
 export interface UsersTable {
   id: string;
-  /** As the user typed it; unique ignoring case (index on lower(email)). */
-  email: string;
+  /** As the user typed it; unique ignoring case (index on lower(email)). Null for a bot. */
+  email: string | null;
   /** Always lowercase; unique. */
   username: string;
   display_name: string | null;
   avatar_file_id: string | null;
   about: string | null;
-  password_hash: string;
+  /** Null for a bot: it cannot sign in with a password. */
+  password_hash: string | null;
+  bot: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** An application; its id is its bot user's id. */
+export interface ApplicationsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface BotTokensTable {
+  /** The token id, also the `sessionId` a bot's requests carry (a reset revokes it like a session). */
+  id: string;
+  application_id: string;
+  /** SHA-256 of the token's secret, hex. The token itself is never stored. */
+  token_hash: string;
+  created_at: Generated<Date>;
 }
 
 export interface SessionsTable {

@@ -25,11 +25,14 @@ export const publicUserSchema = z.object({
   displayName: z.string().nullable(),
   avatarFileId: z.string().nullable(),
   about: z.string().nullable(),
+  /** An application's bot user (applications/). */
+  bot: z.boolean(),
   createdAt: z.string(),
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
-export const privateUserSchema = publicUserSchema.extend({ email: z.string() });
+/** A bot has no email. */
+export const privateUserSchema = publicUserSchema.extend({ email: z.string().nullable() });
 export type PrivateUser = z.infer<typeof privateUserSchema>;
 
 /** What anyone may see of a user: never the email. Also the payload of auth.users events. */
@@ -40,6 +43,7 @@ export function toPublicUser(user: UserRow): PublicUser {
     displayName: user.display_name,
     avatarFileId: user.avatar_file_id,
     about: user.about,
+    bot: user.bot,
     createdAt: user.created_at.toISOString(),
   };
 }

@@ -11,10 +11,13 @@ export const EMAIL_CONSTRAINT = 'users_email_lower_key';
 
 export interface NewUser {
   id: string;
-  email: string;
+  /** Null (with passwordHash) only for a bot. */
+  email: string | null;
   username: string;
   displayName: string | null;
-  passwordHash: string;
+  passwordHash: string | null;
+  bot?: boolean;
+  about?: string | null;
 }
 
 export interface ProfileChanges {
@@ -35,6 +38,8 @@ export class UsersRepository {
         username: user.username,
         display_name: user.displayName,
         password_hash: user.passwordHash,
+        bot: user.bot ?? false,
+        about: user.about ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -20,6 +20,15 @@ export interface ChannelAccessRow {
   overwrites: PermissionOverwrite[];
   /** DMs and group DMs: whether the user is a recipient. */
   isRecipient: boolean;
+  /** Threads: the parent text channel (overwrites are the parent's), state and the user's membership. */
+  thread: ThreadAccessRow | null;
+}
+
+export interface ThreadAccessRow {
+  parentId: string;
+  archived: boolean;
+  locked: boolean;
+  isMember: boolean;
 }
 
 /** A role or an overwrite as the JSON aggregates carry them (bigints as text). */
@@ -103,10 +112,17 @@ export class AccessRepository {
         'channels.type',
         'channels.guild_id',
         'channel_recipients.user_id as recipientId',
+        'channels.thread_parent_id',
+        'channels.archived',
+        'channels.locked',
+        // A thread has no overwrites of its own: its parent's apply.
         sql<OverwriteJson[]>`coalesce((
           select json_agg(json_build_object('id', o.target_id::text, 'type', o.target_type, 'allow', o.allow::text, 'deny', o.deny::text) order by o.target_id)
-          from permission_overwrites o where o.channel_id = channels.id
+          from permission_overwrites o where o.channel_id = coalesce(channels.thread_parent_id, channels.id)
         ), '[]'::json)`.as('overwrites'),
+        sql<boolean>`exists (
+          select 1 from thread_members tm where tm.thread_id = channels.id and tm.user_id = ${userId}
+        )`.as('isThreadMember'),
       ])
       .where('channels.id', '=', channelId)
       .executeTakeFirst();
@@ -124,7 +140,55 @@ export class AccessRepository {
           }))
         : [],
       isRecipient: channel.recipientId !== null,
+      thread:
+        channel.thread_parent_id === null
+          ? null
+          : {
+              parentId: channel.thread_parent_id,
+              archived: channel.archived,
+              locked: channel.locked,
+              isMember: channel.isThreadMember,
+            },
     };
+  }
+
+  /**
+   * The threads among the given channel ids (others are absent from the answer), with their parent and
+   * whether the user joined them: how visibleChannels decides a thread's visibility.
+   */
+  async threads(
+    channelIds: readonly string[],
+    userId: string,
+  ): Promise<Map<string, { type: ChannelTypeColumn; parentId: string; locked: boolean; isMember: boolean }>> {
+    const byId = new Map<
+      string,
+      { type: ChannelTypeColumn; parentId: string; locked: boolean; isMember: boolean }
+    >();
+    if (channelIds.length === 0) return byId;
+    const rows = await this.transactions.executor
+      .selectFrom('channels')
+      .leftJoin('thread_members', (join) =>
+        join.onRef('thread_members.thread_id', '=', 'channels.id').on('thread_members.user_id', '=', userId),
+      )
+      .select([
+        'channels.id',
+        'channels.type',
+        'channels.thread_parent_id',
+        'channels.locked',
+        'thread_members.user_id as memberId',
+      ])
+      .where('channels.id', 'in', channelIds)
+      .where('channels.thread_parent_id', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      byId.set(row.id, {
+        type: row.type,
+        parentId: row.thread_parent_id!,
+        locked: row.locked,
+        isMember: row.memberId !== null,
+      });
+    }
+    return byId;
   }
 
   /** Overwrites of several channels at once (listing a guild's visible channels). */

@@ -12,7 +12,7 @@ import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
-import { AccessRepository } from './access.repository';
+import { AccessRepository, type ThreadAccessRow } from './access.repository';
 
 export const ACCESS_ERROR_CODES = {
   unknownGuild: 'UNKNOWN_GUILD',
@@ -47,6 +47,8 @@ export interface ChannelAccess {
   /** Set for guild channels. */
   guild: GuildAccess | null;
   permissions: bigint;
+  /** Set for threads. */
+  thread?: ThreadAccessRow;
 }
 
 /**
@@ -107,9 +109,21 @@ export class AccessService {
     }
     const guild = await this.guild(row.guildId, userId);
     if (!guild) return null;
-    const permissions = computeChannelPermissions(guild.context, row.overwrites);
-    if (!has(permissions, PERMISSIONS.VIEW_CHANNEL)) return null;
-    return { channelId: row.id, type: row.type, guildId: row.guildId, guild, permissions };
+    const parentPermissions = computeChannelPermissions(guild.context, row.overwrites);
+    if (row.thread) {
+      const permissions = threadPermissions(parentPermissions, { type: row.type, ...row.thread });
+      if (permissions === null) return null;
+      return {
+        channelId: row.id,
+        type: row.type,
+        guildId: row.guildId,
+        guild,
+        permissions,
+        thread: row.thread,
+      };
+    }
+    if (!has(parentPermissions, PERMISSIONS.VIEW_CHANNEL)) return null;
+    return { channelId: row.id, type: row.type, guildId: row.guildId, guild, permissions: parentPermissions };
   }
 
   /** A visible channel; 404 when it is not; 403 naming the first missing permission. */
@@ -129,16 +143,48 @@ export class AccessService {
     return this.repository.overwrites(channelIds);
   }
 
-  /** Of the given guild channels, the ids the member may see, with their permissions. */
-  async visibleChannels(guild: GuildAccess, channelIds: readonly string[]): Promise<Map<string, bigint>> {
-    const overwrites = await this.repository.overwrites(channelIds);
+  /**
+   * Of the given guild channels (threads included), the ids the member may see, with their permissions.
+   * A thread is judged by its parent's overwrites (threadPermissions).
+   */
+  async visibleChannels(
+    guild: Pick<GuildAccess, 'context'>,
+    channelIds: readonly string[],
+  ): Promise<Map<string, bigint>> {
+    const threads = await this.repository.threads(channelIds, guild.context.userId);
+    const parents = [...new Set([...threads.values()].map((thread) => thread.parentId))];
+    const overwrites = await this.repository.overwrites([...new Set([...channelIds, ...parents])]);
     const visible = new Map<string, bigint>();
     for (const channelId of channelIds) {
-      const permissions = computeChannelPermissions(guild.context, overwrites.get(channelId) ?? []);
-      if (has(permissions, PERMISSIONS.VIEW_CHANNEL)) visible.set(channelId, permissions);
+      const thread = threads.get(channelId);
+      const permissions = computeChannelPermissions(
+        guild.context,
+        overwrites.get(thread?.parentId ?? channelId) ?? [],
+      );
+      if (thread) {
+        const inThread = threadPermissions(permissions, thread);
+        if (inThread !== null) visible.set(channelId, inThread);
+      } else if (has(permissions, PERMISSIONS.VIEW_CHANNEL)) visible.set(channelId, permissions);
     }
     return visible;
   }
+}
+
+/**
+ * A user's permissions in a thread from their permissions in its parent, or null when they cannot see it:
+ * a public thread is seen by whoever sees the parent and may read its history; a private one only by its
+ * members and MANAGE_THREADS holders. SEND_MESSAGES in a thread stands for SEND_MESSAGES_IN_THREADS on the
+ * parent (and, in a locked thread, MANAGE_THREADS too), so the message routes check threads unchanged.
+ */
+export function threadPermissions(
+  parent: bigint,
+  thread: { type: ChannelTypeColumn; locked: boolean; isMember: boolean },
+): bigint | null {
+  if (!has(parent, PERMISSIONS.VIEW_CHANNEL) || !has(parent, PERMISSIONS.READ_MESSAGE_HISTORY)) return null;
+  const manager = has(parent, PERMISSIONS.MANAGE_THREADS);
+  if (thread.type === 'private_thread' && !thread.isMember && !manager) return null;
+  const maySend = has(parent, PERMISSIONS.SEND_MESSAGES_IN_THREADS) && (!thread.locked || manager);
+  return (parent & ~PERMISSIONS.SEND_MESSAGES) | (maySend ? PERMISSIONS.SEND_MESSAGES : 0n);
 }
 
 export function requirePermissions(permissions: bigint, required: readonly PermissionName[]): void {

@@ -1,4 +1,10 @@
-import { type Channel, type PermissionOverwriteDto, patchSchema } from '@bonfire/contracts';
+import {
+  type Channel,
+  type PermissionOverwriteDto,
+  patchSchema,
+  THREAD_AUTO_ARCHIVE_MINUTES,
+  type ThreadMetadata,
+} from '@bonfire/contracts';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
@@ -75,6 +81,11 @@ export const updateChannelSchema = patchSchema({
   position: position.optional(),
   slowmodeSeconds: slowmodeSeconds.optional(),
   userLimit: userLimit.optional(),
+  /** Threads only (owner or MANAGE_THREADS; locking and unlocking: MANAGE_THREADS). */
+  archived: z.boolean().optional(),
+  locked: z.boolean().optional(),
+  autoArchiveMinutes: z.union(THREAD_AUTO_ARCHIVE_MINUTES.map((minutes) => z.literal(minutes))).optional(),
+  invitable: z.boolean().optional(),
 });
 export type UpdateChannelDto = z.infer<typeof updateChannelSchema>;
 
@@ -106,7 +117,7 @@ export function toChannel(
     name: row.name,
     topic: row.topic,
     position: row.position,
-    parentId: row.parent_id,
+    parentId: row.thread_parent_id ?? row.parent_id,
     slowmodeSeconds: row.slowmode_seconds,
     userLimit: row.user_limit,
     permissionOverwrites: [...overwrites],
@@ -114,6 +125,21 @@ export function toChannel(
     ownerId: row.owner_id,
     lastMessageId: row.last_message_id,
     createdAt: row.created_at.toISOString(),
+    ...(row.thread_parent_id === null ? {} : { thread: threadMetadata(row) }),
+  };
+}
+
+function threadMetadata(row: ChannelRow): ThreadMetadata {
+  return {
+    starterMessageId: row.starter_message_id,
+    ownerId: row.owner_id ?? '0',
+    archived: row.archived,
+    autoArchiveMinutes: (row.auto_archive_minutes ?? 1440) as ThreadMetadata['autoArchiveMinutes'],
+    archiveTimestamp: (row.archive_timestamp ?? row.created_at).toISOString(),
+    locked: row.locked,
+    invitable: row.invitable,
+    messageCount: row.message_count,
+    memberCount: row.member_count,
   };
 }
 

@@ -42,6 +42,7 @@ export class ChannelsRepository {
       .selectFrom('channels')
       .selectAll()
       .where('guild_id', '=', guildId)
+      .where('thread_parent_id', 'is', null)
       .orderBy('position')
       .orderBy('id')
       .execute();
@@ -65,6 +66,7 @@ export class ChannelsRepository {
       .selectFrom('channels')
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .where('guild_id', '=', guildId)
+      .where('thread_parent_id', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }

@@ -12,6 +12,7 @@ import { GUILD_ERROR_CODES, invalidField, limitReached } from '../guilds/guild-c
 import { MembersRepository } from '../members/members.repository';
 import { assertCanGrant } from '../roles/permission-grants';
 import { RolesRepository } from '../roles/roles.repository';
+import { ThreadsService } from '../threads/threads.service';
 import { type GuildChannelType, normaliseChannelName } from './channel-name';
 import {
   type ChannelPositionsDto,
@@ -47,6 +48,7 @@ export class ChannelsService {
     private readonly ids: SnowflakeGenerator,
     private readonly dms: DmsService,
     private readonly auditLog: AuditLogService,
+    private readonly threads: ThreadsService,
   ) {}
 
   async create(guildId: string, userId: string, dto: CreateChannelDto): Promise<Channel> {
@@ -136,6 +138,11 @@ export class ChannelsService {
     const access = await this.access.requireChannel(channelId, userId);
     const guildId = access.guildId;
     if (guildId === null) return this.dms.rename(userId, channelId, dto);
+    if (access.thread) return this.threads.update(access, userId, dto);
+    for (const field of ['archived', 'locked', 'autoArchiveMinutes', 'invitable'] as const) {
+      if (dto[field] !== undefined)
+        throw invalidField(`body.${field}`, 'custom', `only threads have ${field}`);
+    }
     requirePermissions(access.permissions, ['MANAGE_CHANNELS']);
     if (dto.name === null) throw invalidField('body.name', 'invalid_type', 'a guild channel needs a name');
     return this.transactions.run(async (trx) => {
@@ -174,7 +181,9 @@ export class ChannelsService {
 
   /** Deletes a channel; the channels of a deleted category stay, without a category. */
   async delete(channelId: string, userId: string): Promise<void> {
-    const access = await this.access.requireChannel(channelId, userId, 'MANAGE_CHANNELS');
+    const access = await this.access.requireChannel(channelId, userId);
+    if (access.thread) return this.threads.delete(access, userId);
+    requirePermissions(access.permissions, ['MANAGE_CHANNELS']);
     const guildId = access.guildId;
     if (guildId === null) throw unknownChannel();
     await this.transactions.run(async (trx) => {
@@ -243,6 +252,8 @@ export class ChannelsService {
     const access = await this.access.requireChannel(channelId, userId, 'MANAGE_ROLES');
     const guildId = access.guildId;
     if (guildId === null) throw unknownChannel();
+    if (access.thread)
+      throw invalidField('channelId', 'invalid_channel_type', 'threads use their parent’s overwrites');
     const overwrite = {
       id: targetId,
       type: dto.type,
@@ -279,6 +290,8 @@ export class ChannelsService {
     const access = await this.access.requireChannel(channelId, userId, 'MANAGE_ROLES');
     const guildId = access.guildId;
     if (guildId === null) throw unknownChannel();
+    if (access.thread)
+      throw invalidField('channelId', 'invalid_channel_type', 'threads use their parent’s overwrites');
     await this.transactions.run(async (trx) => {
       const row = await this.channels.findForUpdate(trx, channelId);
       if (!row) throw unknownChannel();

@@ -226,6 +226,76 @@ const auditLog: Migration = {
   },
 };
 
+/**
+ * Threads: channel rows of type public_thread/private_thread under a text channel (thread_parent_id,
+ * deleted with it; parent_id stays the category link of ordinary channels), their state, and members.
+ * last_activity_at drives the auto-archive sweep (the newest message, or the creation/unarchive time).
+ */
+const threads: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      alter table channels drop constraint channels_type_check;
+      alter table channels add constraint channels_type_check
+        check (type in ('text', 'voice', 'category', 'dm', 'group_dm', 'public_thread', 'private_thread'));
+      alter table channels add column thread_parent_id bigint references channels (id) on delete cascade;
+      alter table channels add column starter_message_id bigint;
+      alter table channels add column archived boolean not null default false;
+      alter table channels add column auto_archive_minutes integer;
+      alter table channels add column archive_timestamp timestamptz;
+      alter table channels add column locked boolean not null default false;
+      alter table channels add column invitable boolean not null default true;
+      alter table channels add column message_count integer not null default 0;
+      alter table channels add column member_count integer not null default 0;
+      alter table channels add column last_activity_at timestamptz;
+      alter table channels add constraint channels_thread_check
+        check ((type in ('public_thread', 'private_thread')) = (thread_parent_id is not null));
+      create index channels_thread_parent_idx on channels (thread_parent_id, archived, archive_timestamp desc)
+        where thread_parent_id is not null;
+      create index channels_thread_activity_idx on channels (last_activity_at)
+        where thread_parent_id is not null and not archived;
+      create unique index channels_thread_starter_idx on channels (starter_message_id)
+        where starter_message_id is not null;
+      create table thread_members (
+        thread_id bigint not null references channels (id) on delete cascade,
+        user_id bigint not null,
+        joined_at timestamptz not null default now(),
+        primary key (thread_id, user_id)
+      );
+      create index thread_members_user_idx on thread_members (user_id);
+      -- Existing roles and overwrites: who may send may send in threads and start them (2048 = SEND_MESSAGES;
+      -- 34359738368 | 68719476736 | 274877906944 = CREATE_PUBLIC_THREADS | CREATE_PRIVATE_THREADS |
+      -- SEND_MESSAGES_IN_THREADS), and an overwrite denying sends denies them in threads too.
+      update roles set permissions = permissions | 377957122048 where permissions & 2048 <> 0;
+      update permission_overwrites set allow = allow | 274877906944 where allow & 2048 <> 0;
+      update permission_overwrites set deny = deny | 274877906944 where deny & 2048 <> 0;
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      drop table thread_members;
+      delete from channels where thread_parent_id is not null;
+      alter table channels drop constraint channels_thread_check;
+      alter table channels drop column thread_parent_id, drop column starter_message_id, drop column archived,
+        drop column auto_archive_minutes, drop column archive_timestamp, drop column locked,
+        drop column invitable, drop column message_count, drop column member_count,
+        drop column last_activity_at;
+      alter table channels drop constraint channels_type_check;
+      alter table channels add constraint channels_type_check
+        check (type in ('text', 'voice', 'category', 'dm', 'group_dm'));
+    `.execute(db);
+  },
+};
+
+/** Bots (issue 19 item 2): the users projection learns which users are applications' bot users. */
+const botUsers: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`alter table users add column bot boolean not null default false`.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`alter table users drop column bot`.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const chatMigrations: Record<string, Migration> = {
   '0001_chat_schema': chatSchema,
@@ -234,4 +304,6 @@ export const chatMigrations: Record<string, Migration> = {
   '0004_message_attachments': messageAttachments,
   '0005_webhooks': webhooks,
   '0006_audit_log': auditLog,
+  '0007_threads': threads,
+  '0008_bot_users': botUsers,
 };

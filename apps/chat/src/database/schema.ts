@@ -21,6 +21,7 @@ export interface ChatDatabase {
   read_states: ReadStatesTable;
   audit_log_entries: AuditLogEntriesTable;
   webhooks: WebhooksTable;
+  thread_members: ThreadMembersTable;
 }
 
 /** Projection of auth's users (from auth.users events): who exists, and their names for mentions. */
@@ -29,6 +30,8 @@ export interface UsersTable {
   username: string;
   display_name: string | null;
   avatar_file_id: string | null;
+  /** An application's bot user (from auth's user events). */
+  bot: Generated<boolean>;
   updated_at: Generated<Date>;
 }
 
@@ -75,7 +78,8 @@ export interface BansTable {
   created_at: Generated<Date>;
 }
 
-export type ChannelTypeColumn = 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
+export type ChannelTypeColumn =
+  'text' | 'voice' | 'category' | 'dm' | 'group_dm' | 'public_thread' | 'private_thread';
 
 export interface ChannelsTable {
   id: string;
@@ -94,6 +98,24 @@ export interface ChannelsTable {
   dm_key: string | null;
   last_message_id: string | null;
   created_at: Generated<Date>;
+  /** Threads (apps/chat/src/threads): the text channel; null for every other channel. */
+  thread_parent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  starter_message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  archived: Generated<boolean>;
+  auto_archive_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  archive_timestamp: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  locked: Generated<boolean>;
+  invitable: Generated<boolean>;
+  message_count: Generated<number>;
+  member_count: Generated<number>;
+  last_activity_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** Who joined a thread. */
+export interface ThreadMembersTable {
+  thread_id: string;
+  user_id: string;
+  joined_at: Generated<Date>;
 }
 
 export interface PermissionOverwritesTable {

@@ -13,9 +13,10 @@ import { SendLimitStore } from './send-limit.store';
 import { SendLimits } from './send-limits';
 import { InProcessSendOrder, RowLockSendOrder, type RunInTransaction, SendOrder } from './send-order';
 import { ChatTransactions } from '../database/chat-transactions';
+import { ThreadsModule } from '../threads/threads.module';
 
 @Module({
-  imports: [AttachmentsModule],
+  imports: [AttachmentsModule, ThreadsModule],
   controllers: [MessagesController, PinsController],
   providers: [
     MessagesRepository,

@@ -13,6 +13,8 @@ import type { EditMessageDto, SendMessageDto } from './messages.dto';
 import { MessagesRepository } from './messages.repository';
 import { SendLimits } from './send-limits';
 import { SendOrder, type SendSteps } from './send-order';
+import { toChannel } from '../channels/channels.dto';
+import { ThreadsRepository } from '../threads/threads.repository';
 
 export const MESSAGE_ERRORS = {
   unknownMessage: 'UNKNOWN_MESSAGE',
@@ -21,7 +23,7 @@ export const MESSAGE_ERRORS = {
 } as const;
 
 /** Channel types that hold messages. */
-const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm']);
+const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm', 'public_thread', 'private_thread']);
 
 /** A checked send waiting for its turn: everything but its id and claimed attachments. */
 interface SendDraft {
@@ -35,6 +37,8 @@ interface SendDraft {
   attachmentIds: string[];
   /** A webhook's message: userId is then the webhook's id. */
   webhook?: { id: string; name: string; avatar: string | null };
+  /** Sent in a thread (counts, activity and unarchive follow the send). */
+  inThread?: boolean;
 }
 
 /** A webhook posting: which webhook (and its channel), and the name and avatar the message shows. */
@@ -66,6 +70,7 @@ export class MessagesService {
     private readonly files: FileAttachmentsClient,
     private readonly sendOrder: SendOrder,
     private readonly auditLog: AuditLogService,
+    private readonly threads: ThreadsRepository,
   ) {}
 
   /**
@@ -73,7 +78,17 @@ export class MessagesService {
    * request — returns the first message, and only the first creates a row and an event.
    */
   async send(userId: string, channelId: string, body: SendMessageDto): Promise<SendResult> {
-    const access = await this.access.requireChannel(channelId, userId, 'SEND_MESSAGES');
+    const access = await this.access.requireChannel(channelId, userId);
+    // In a thread SEND_MESSAGES stands for SEND_MESSAGES_IN_THREADS on the parent (threadPermissions).
+    if (!has(access.permissions, PERMISSIONS.SEND_MESSAGES)) {
+      requirePermissions(0n, [
+        !access.thread
+          ? 'SEND_MESSAGES'
+          : access.thread.locked && has(access.permissions, PERMISSIONS.SEND_MESSAGES_IN_THREADS)
+            ? 'MANAGE_THREADS'
+            : 'SEND_MESSAGES_IN_THREADS',
+      ]);
+    }
     requireMessageChannel(access);
     if (body.attachments.length > 0) requirePermissions(access.permissions, ['ATTACH_FILES']);
     const db = this.transactions.executor;
@@ -106,6 +121,7 @@ export class MessagesService {
       replyToId: body.replyTo ?? null,
       mentions,
       attachmentIds: body.attachments,
+      ...(access.thread ? { inThread: true } : {}),
     };
     return this.sendOrder.run(channelId, draft, this.sendSteps);
   }
@@ -194,6 +210,13 @@ export class MessagesService {
         results.push({ message: await this.view(trx, existing, draft.userId), created: false });
       }
       const last = created.at(-1);
+      if (last && entries[0]?.draft.inThread) {
+        // A thread counts its messages and unarchives on a new one (its event comes first, same key).
+        const unarchived = await this.threads.afterMessages(trx, last.channelId, created.length, new Date());
+        if (unarchived) {
+          await this.events.add(trx, 'thread.updated', unarchived.id, { thread: toChannel(unarchived, []) });
+        }
+      }
       if (last) {
         await this.messages.setLastMessage(trx, last.channelId, last.id);
         await this.events.addMany(
@@ -263,6 +286,7 @@ export class MessagesService {
       await this.messages.lockChannel(trx, channelId);
       const row = await this.messages.delete(trx, channelId, messageId);
       if (!row) throw unknownMessage();
+      await this.threads.messageDeleted(trx, channelId);
       // A moderator's delete (not the author's own) is a moderation action.
       if (row.guild_id !== null && row.author_id !== userId) {
         await this.auditLog.record(trx, {
@@ -302,12 +326,17 @@ export class MessagesService {
   }
 
   async views(db: ChatExecutor, rows: readonly MessageRow[], viewerId: string | null): Promise<Message[]> {
-    const reactions = await this.messages.reactionCounts(
-      db,
-      rows.map((row) => row.id),
-      viewerId,
-    );
-    return rows.map((row) => toMessage(row, reactions.get(row.id) ?? []));
+    const ids = rows.map((row) => row.id);
+    const [reactions, threads] = await Promise.all([
+      this.messages.reactionCounts(db, ids, viewerId),
+      // "N replies": the threads started from these messages (guild text channels only).
+      rows.some((row) => row.guild_id !== null) ? this.threads.summaries(db, ids) : new Map(),
+    ]);
+    return rows.map((row) => {
+      const message = toMessage(row, reactions.get(row.id) ?? []);
+      const thread = threads.get(row.id);
+      return thread ? { ...message, thread } : message;
+    });
   }
 
   private async resolveMentions(

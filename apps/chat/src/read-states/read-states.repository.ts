@@ -82,6 +82,40 @@ export class ReadStatesRepository {
   }
 
   /** The text channels of these guilds with their overwrites (two queries). */
+  /** The guilds' threads the user joined or has a read state in (unread badges per thread). */
+  async followedThreads(
+    db: ChatExecutor,
+    userId: string,
+    guildIds: readonly string[],
+  ): Promise<{ id: string; guildId: string }[]> {
+    if (guildIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('channels')
+      .select(['id', 'guild_id'])
+      .where('guild_id', 'in', guildIds)
+      .where('thread_parent_id', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('thread_members')
+              .select('user_id')
+              .whereRef('thread_members.thread_id', '=', 'channels.id')
+              .where('thread_members.user_id', '=', userId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('read_states')
+              .select('user_id')
+              .whereRef('read_states.channel_id', '=', 'channels.id')
+              .where('read_states.user_id', '=', userId),
+          ),
+        ]),
+      )
+      .execute();
+    return rows.map((row) => ({ id: row.id, guildId: row.guild_id! }));
+  }
+
   async guildTextChannels(
     db: ChatExecutor,
     guildIds: readonly string[],

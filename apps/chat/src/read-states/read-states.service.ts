@@ -34,7 +34,8 @@ export class ReadStatesService {
   }
 
   /**
-   * My read states: every channel I can see (guild text channels with VIEW_CHANNEL, my DMs) that has a
+   * My read states: every channel I can see (guild text channels with VIEW_CHANNEL, the threads I joined
+   * or read, my DMs) that has a
    * read state or unread messages. A fixed number of queries whatever the number of guilds and channels.
    */
   async list(userId: string): Promise<ReadState[]> {
@@ -64,8 +65,33 @@ export class ReadStatesService {
         return has(permissions, PERMISSIONS.VIEW_CHANNEL);
       })
       .map((channel) => channel.id);
+    // Threads count like channels: those the user follows (joined, or read before) and still sees.
+    const threads = await this.readStates.followedThreads(
+      db,
+      userId,
+      guilds.map((guild) => guild.guildId),
+    );
+    const visibleThreads: string[] = [];
+    for (const guild of guilds) {
+      const ids = threads.filter((thread) => thread.guildId === guild.guildId).map((thread) => thread.id);
+      if (ids.length === 0) continue;
+      const context = {
+        guildId: guild.guildId,
+        ownerId: guild.ownerId,
+        userId,
+        everyone: guild.everyone,
+        roles: guild.roles,
+      };
+      const seen = await this.access.visibleChannels({ context }, ids);
+      visibleThreads.push(...ids.filter((id) => seen.has(id)));
+    }
     const roleIds = guilds.flatMap((guild) => guild.roles.map((role) => role.id));
-    const counts = await this.readStates.counts(db, userId, [...visible, ...dmChannelIds], roleIds);
+    const counts = await this.readStates.counts(
+      db,
+      userId,
+      [...visible, ...visibleThreads, ...dmChannelIds],
+      roleIds,
+    );
     return counts
       .filter((state) => state.hasReadState || state.unreadCount > 0)
       .map((state) => ({

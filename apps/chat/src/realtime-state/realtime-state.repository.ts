@@ -59,6 +59,19 @@ export class RealtimeStateRepository {
       .execute();
   }
 
+  /** The guilds' active (unarchived) threads, oldest first. */
+  async activeThreads(guildIds: readonly string[]): Promise<ChannelRow[]> {
+    if (guildIds.length === 0) return [];
+    return this.db
+      .selectFrom('channels')
+      .selectAll()
+      .where('guild_id', 'in', guildIds)
+      .where('thread_parent_id', 'is not', null)
+      .where('archived', '=', false)
+      .orderBy('id')
+      .execute();
+  }
+
   /** The user's role ids in each of the guilds. */
   async memberRoleIds(userId: string, guildIds: readonly string[]): Promise<Map<string, string[]>> {
     const byGuild = new Map<string, string[]>();
@@ -79,6 +92,7 @@ export class RealtimeStateRepository {
       .selectFrom('channels')
       .selectAll()
       .where('guild_id', 'in', guildIds)
+      .where('thread_parent_id', 'is', null)
       .orderBy('position')
       .orderBy('id')
       .execute();

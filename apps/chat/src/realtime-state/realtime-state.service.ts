@@ -35,14 +35,16 @@ export class RealtimeStateService {
   async state(userId: string): Promise<RealtimeState> {
     const memberships = await this.repository.memberships(userId);
     const guildIds = memberships.map(({ guild }) => guild.id);
-    const [roles, memberRoleIds, guildChannels, dmChannels, readStates, memberPages] = await Promise.all([
-      this.repository.roles(guildIds),
-      this.repository.memberRoleIds(userId, guildIds),
-      this.repository.guildChannels(guildIds),
-      this.repository.dmChannels(userId),
-      this.repository.readStates(userId),
-      this.repository.memberPages(guildIds, READY_MEMBER_PAGE_SIZE),
-    ]);
+    const [roles, memberRoleIds, guildChannels, threads, dmChannels, readStates, memberPages] =
+      await Promise.all([
+        this.repository.roles(guildIds),
+        this.repository.memberRoleIds(userId, guildIds),
+        this.repository.guildChannels(guildIds),
+        this.repository.activeThreads(guildIds),
+        this.repository.dmChannels(userId),
+        this.repository.readStates(userId),
+        this.repository.memberPages(guildIds, READY_MEMBER_PAGE_SIZE),
+      ]);
     const [overwrites, recipients] = await Promise.all([
       this.access.overwritesOf(guildChannels.map((channel) => channel.id)),
       this.repository.recipients(dmChannels.map((channel) => channel.id)),
@@ -50,39 +52,53 @@ export class RealtimeStateService {
 
     const rolesByGuild = groupBy(roles, (role) => role.guild_id);
     const channelsByGuild = groupBy(guildChannels, (channel) => channel.guild_id ?? '');
+    const threadsByGuild = groupBy(threads, (thread) => thread.guild_id ?? '');
     const pagesByGuild = groupBy(memberPages, (row) => row.guildId);
 
-    const guilds: ReadyGuild[] = memberships.map(({ guild, member }) => {
-      const guildRoles = rolesByGuild.get(guild.id) ?? [];
-      const myRoleIds = memberRoleIds.get(guild.id) ?? [];
-      const context = permissionContext(guild.id, guild.owner_id, userId, guildRoles, myRoleIds);
-      const channels = (channelsByGuild.get(guild.id) ?? [])
-        .map((channel) => ({ channel, overwrites: overwrites.get(channel.id) ?? [] }))
-        .filter(({ overwrites: list }) =>
-          has(computeChannelPermissions(context, list), PERMISSIONS.VIEW_CHANNEL),
-        )
-        .map(({ channel, overwrites: list }) =>
-          toChannel(
-            channel,
-            list.map((o) => ({ id: o.id, type: o.type, allow: String(o.allow), deny: String(o.deny) })),
-            [],
-          ),
-        );
-      const page = pagesByGuild.get(guild.id) ?? [];
-      return {
-        guild: toGuild(guild),
-        roles: guildRoles.map(toRole),
-        member: {
-          guildId: guild.id,
-          userId,
-          nickname: member.nickname,
-          roleIds: [...myRoleIds].sort(compareIds),
-          joinedAt: member.joinedAt.toISOString(),
-        },
-        channels,
-        members: { userIds: page.map((row) => row.userId), total: page[0]?.total ?? 0 },
-      };
-    });
+    const guilds: ReadyGuild[] = await Promise.all(
+      memberships.map(async ({ guild, member }) => {
+        const guildRoles = rolesByGuild.get(guild.id) ?? [];
+        const myRoleIds = memberRoleIds.get(guild.id) ?? [];
+        const context = permissionContext(guild.id, guild.owner_id, userId, guildRoles, myRoleIds);
+        const channels = (channelsByGuild.get(guild.id) ?? [])
+          .map((channel) => ({ channel, overwrites: overwrites.get(channel.id) ?? [] }))
+          .filter(({ overwrites: list }) =>
+            has(computeChannelPermissions(context, list), PERMISSIONS.VIEW_CHANNEL),
+          )
+          .map(({ channel, overwrites: list }) =>
+            toChannel(
+              channel,
+              list.map((o) => ({ id: o.id, type: o.type, allow: String(o.allow), deny: String(o.deny) })),
+              [],
+            ),
+          );
+        const guildThreads = threadsByGuild.get(guild.id) ?? [];
+        const visibleThreads =
+          guildThreads.length > 0
+            ? await this.access.visibleChannels(
+                { context },
+                guildThreads.map((thread) => thread.id),
+              )
+            : new Map<string, bigint>();
+        const page = pagesByGuild.get(guild.id) ?? [];
+        return {
+          guild: toGuild(guild),
+          roles: guildRoles.map(toRole),
+          member: {
+            guildId: guild.id,
+            userId,
+            nickname: member.nickname,
+            roleIds: [...myRoleIds].sort(compareIds),
+            joinedAt: member.joinedAt.toISOString(),
+          },
+          channels,
+          threads: guildThreads
+            .filter((thread) => visibleThreads.has(thread.id))
+            .map((thread) => toChannel(thread, [], [])),
+          members: { userIds: page.map((row) => row.userId), total: page[0]?.total ?? 0 },
+        };
+      }),
+    );
 
     return {
       user: { id: userId },

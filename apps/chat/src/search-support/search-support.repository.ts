@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { ChatTransactions } from '../database/chat-transactions';
 
 @Injectable()
@@ -9,11 +10,13 @@ export class SearchSupportRepository {
     return this.transactions.executor;
   }
 
+  /** The guild's channels, then its threads (an `in:#name` finds a channel before a thread of that name). */
   async guildChannels(guildId: string): Promise<{ id: string; name: string | null }[]> {
     return this.db
       .selectFrom('channels')
       .select(['id', 'name'])
       .where('guild_id', '=', guildId)
+      .orderBy(sql`thread_parent_id is not null`)
       .orderBy('position')
       .orderBy('id')
       .execute();

@@ -68,6 +68,7 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
         username: user.username,
         displayName: user.displayName,
         avatarFileId: user.avatarFileId,
+        bot: user.bot ?? false,
       });
       if (event.type !== 'user.updated') return;
       const audience = await this.users.audience(trx, user.id);

@@ -6,6 +6,7 @@ export interface UserProjection {
   username: string;
   displayName: string | null;
   avatarFileId: string | null;
+  bot?: boolean;
 }
 
 @Injectable()
@@ -20,12 +21,14 @@ export class UsersRepository {
         username: user.username,
         display_name: user.displayName,
         avatar_file_id: user.avatarFileId,
+        bot: user.bot ?? false,
       })
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet({
           username: user.username,
           display_name: user.displayName,
           avatar_file_id: user.avatarFileId,
+          bot: user.bot ?? false,
           updated_at: new Date(),
         }),
       )
@@ -53,6 +56,25 @@ export class UsersRepository {
       .orderBy('channel_id')
       .execute();
     return { guildIds: guilds.map((row) => row.guild_id), dmChannelIds: dms.map((row) => row.channel_id) };
+  }
+
+  /** A bot user as chat knows it (null when unknown yet, or not a bot). */
+  async findBot(executor: ChatExecutor, id: string): Promise<UserProjection | null> {
+    const row = await executor
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'avatar_file_id'])
+      .where('id', '=', id)
+      .where('bot', '=', true)
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          username: row.username,
+          displayName: row.display_name,
+          avatarFileId: row.avatar_file_id,
+          bot: true,
+        }
+      : null;
   }
 
   async exist(ids: readonly string[]): Promise<Set<string>> {

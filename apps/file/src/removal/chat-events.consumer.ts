@@ -77,6 +77,10 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
       case 'channel.deleted':
         await this.removal.removeFilesIn({ channelId: event.data.channelId });
         return;
+      case 'thread.deleted':
+        // A thread is a channel: its uploads carry the thread's id.
+        await this.removal.removeFilesIn({ channelId: event.data.threadId });
+        return;
       case 'guild.deleted':
         await this.removal.removeFilesIn({ guildId: event.data.guildId });
         return;

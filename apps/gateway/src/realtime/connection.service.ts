@@ -5,14 +5,15 @@ import {
   type RealtimeAck,
   type RealtimeClientEvent,
   type RealtimeErrorCode,
+  parseIntents,
   type SessionEndedPayload,
 } from '@bonfire/contracts';
-import { AppError, type CallerIdentity } from '@bonfire/platform';
+import { AppError } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { AccessTokenVerifier, type VerifiedCaller } from '../tokens/access-token.verifier';
 import { type DeniedSession, SessionDenylist } from '../tokens/session-denylist';
 import { EventLimiter, type EventLimits } from './event-limiter';
 import { PresenceRealtimeClient } from './presence-realtime.client';
@@ -31,6 +32,8 @@ export const CONNECTION_TTL_SECONDS = 30;
  * connects): an event flood meets the event limiter first; a flood of anything else is closed here.
  */
 const PACKET_LIMIT_FACTOR = 4;
+/** A bot's connection has no token expiry; this far ahead is "never" (the timer is capped anyway). */
+const BOT_CONNECTION_SECONDS = 365 * 86_400;
 const CLIENT_EVENTS: ReadonlySet<unknown> = new Set<RealtimeClientEvent>(REALTIME_CLIENT_EVENTS);
 
 type Transport = RealtimeSocket['conn'];
@@ -94,9 +97,16 @@ export class ConnectionService {
     socket.conn.once('close', release);
     const batching = auth['batch'] === true && this.config.REALTIME_BATCH_WINDOW_MS > 0;
     socket.data = { identity, tokenExp: exp, connectionId, release, batching };
+    // A bot declares its intents (a bitfield or a list of names); none declared: none received but its own.
+    if (identity.bot) socket.data.intents = parseIntents(auth['intents']) ?? 0;
   }
 
-  private async verify(token: string | undefined): Promise<{ identity: CallerIdentity; exp: number }> {
+  /** An access token, or `Bot <token>` for a bot (which does not expire: a reset ends its sockets). */
+  private async verify(token: string | undefined): Promise<{ identity: VerifiedCaller; exp: number }> {
+    if (token?.startsWith('Bot ')) {
+      const identity = await this.verifier.verify(token);
+      return { identity, exp: Math.floor(Date.now() / 1000) + BOT_CONNECTION_SECONDS };
+    }
     const identity = await this.verifier.verify(token ? `Bearer ${token}` : undefined);
     return { identity, exp: decodeJwt(token!).exp ?? 0 };
   }
@@ -200,7 +210,7 @@ export class ConnectionService {
 
   /** `auth.refresh`: a newer token of the same user moves the connection's expiry. */
   async refreshToken(socket: RealtimeSocket, token: string): Promise<RealtimeAck> {
-    let verified: { identity: CallerIdentity; exp: number };
+    let verified: { identity: VerifiedCaller; exp: number };
     try {
       verified = await this.verify(token);
     } catch (error) {

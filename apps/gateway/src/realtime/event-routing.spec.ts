@@ -156,6 +156,54 @@ describe('event → rooms', () => {
   });
 });
 
+describe('thread events → rooms', () => {
+  const thread = (archived: boolean) => ({
+    ...channel('5'),
+    id: '20',
+    type: 'public_thread',
+    parentId: '10',
+    thread: { archived },
+  });
+
+  it('sends a new or active thread to its own room after re-evaluating the guild (who sees it)', () => {
+    for (const type of ['thread.created', 'thread.updated']) {
+      const packet = toPacket(event(type, { thread: thread(false) }));
+      expect(packet).toMatchObject({ type, rooms: ['channel:20'], change: { kind: 'guild', guildId: '5' } });
+    }
+    // Archiving changes nobody's view.
+    expect(toPacket(event('thread.updated', { thread: thread(true) }))?.change).toBeUndefined();
+  });
+
+  it('a deleted thread reaches its room, then empties it', () => {
+    const packet = toPacket(
+      event('thread.deleted', { threadId: '20', parentId: '10', guildId: '5', type: 'private_thread' }),
+    );
+    expect(packet).toMatchObject({
+      rooms: ['channel:20'],
+      change: { kind: 'remove-channel', channelId: '20' },
+      changeAfter: true,
+    });
+  });
+
+  it('private thread members added or removed are re-evaluated; public thread joins change nothing', () => {
+    const data = {
+      threadId: '20',
+      guildId: '5',
+      memberCount: 2,
+      added: [{ threadId: '20', userId: '7', joinedAt: new Date().toISOString() }],
+      removedUserIds: ['8'],
+    };
+    const privatePacket = toPacket(event('thread.members.updated', { ...data, type: 'private_thread' }));
+    expect(privatePacket).toMatchObject({
+      rooms: ['channel:20', 'user:8'],
+      change: { kind: 'users', guildId: '5', userIds: ['7', '8'] },
+    });
+    const publicPacket = toPacket(event('thread.members.updated', { ...data, type: 'public_thread' }));
+    expect(publicPacket).toMatchObject({ rooms: ['channel:20'] });
+    expect(publicPacket?.change).toBeUndefined();
+  });
+});
+
 describe('presence.updated → rooms', () => {
   const presence = (status: string, self: string) =>
     event('presence.updated', {

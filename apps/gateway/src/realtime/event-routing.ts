@@ -129,6 +129,46 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         changeAfter: true,
       };
     }
+    case 'thread.created':
+    case 'thread.updated': {
+      // A thread has its own room, holding the sessions that may see it (chat's visible-channels lists
+      // threads: a public one to whoever sees the parent, a private one to its members and managers).
+      // A new or active thread re-evaluates the guild first, so its room holds them before delivery
+      // (ready lists active threads only: a session joins an archived thread's room on the next
+      // re-evaluation, at the latest when a message unarchives it — that thread.updated comes first).
+      const { thread } = event.data;
+      const change: VisibilityChange | undefined =
+        thread.guildId !== null && (event.type === 'thread.created' || !thread.thread?.archived)
+          ? { kind: 'guild', guildId: thread.guildId }
+          : undefined;
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.channel(thread.id)], change };
+    }
+    case 'thread.deleted':
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.channel(event.data.threadId)],
+        change: { kind: 'remove-channel', channelId: event.data.threadId },
+        changeAfter: true,
+      };
+    case 'thread.members.updated': {
+      const { threadId, guildId, type, added, removedUserIds } = event.data;
+      if (type === 'public_thread') {
+        // Joining a public thread changes nobody's view.
+        return { ...base, type: event.type, data: event.data, rooms: [rooms.channel(threadId)] };
+      }
+      // A private thread: those added join its room before delivery; those removed leave it and hear
+      // of it in their own room.
+      const userIds = [...added.map((member) => member.userId), ...removedUserIds];
+      return {
+        ...base,
+        type: event.type,
+        data: event.data,
+        rooms: [rooms.channel(threadId), ...removedUserIds.map(rooms.user)],
+        change: { kind: 'users', guildId, userIds },
+      };
+    }
     case 'guild.created': {
       const { guild } = event.data;
       // Not a client event (the creator has the REST answer); the owner's sessions join the new rooms.

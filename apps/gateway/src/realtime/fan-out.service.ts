@@ -3,7 +3,8 @@ import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messa
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { encodeDispatch, writeDispatch } from './dispatch-frame';
+import { type EncodedDispatch, encodeDispatch, writeDispatch } from './dispatch-frame';
+import { IntentsFilter } from './intents-filter';
 import { REALTIME_TOPICS, type RealtimePacket, toPackets } from './event-routing';
 import { RealtimeMetrics } from './realtime-metrics';
 import { PEER_EVENTS, RealtimeNode } from './realtime-node';
@@ -44,6 +45,7 @@ export class FanOutService {
     private readonly visibility: VisibilityService,
     private readonly metrics: RealtimeMetrics,
     private readonly node: RealtimeNode,
+    private readonly intents: IntentsFilter = new IntentsFilter(),
   ) {}
 
   /** Throws until this gateway is in the consumer group (readiness). */
@@ -75,7 +77,9 @@ export class FanOutService {
   async stop(): Promise<void> {
     await this.subscription?.close().catch(() => undefined);
     await this.packetQueue;
-    this.flushBatches();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.writeBatches();
   }
 
   /** Runs `task` in the packet queue (after every packet received before it); a failure stays the caller's. */
@@ -183,44 +187,63 @@ export class FanOutService {
   /**
    * Numbers, buffers and writes a dispatch for each target session, synchronously and in packet order:
    * the event is encoded once (dispatch-frame.ts) and buffered in each session's memory (ReplayRing).
-   * A batching client's session is written when the batch window ends, everything since in one frame.
+   * Batching clients get a dispatch at once when none came for the last window (no added latency for
+   * sparse traffic); it opens a batch window, and what comes within it is written together at its end.
    */
   private deliver(packet: RealtimePacket, targets: Iterable<Session>): void {
     const dispatch = encodeDispatch(packet);
+    const variants: { stripped?: EncodedDispatch } = {};
+    const windowOpen = this.batchTimer !== null;
+    let batching = false;
     let written = 0;
     for (const session of targets) {
-      if (!session.push(dispatch)) continue;
+      // Bots' intents (IntentsFilter): users' sessions always get the shared encoding.
+      const own = session.intents === null ? dispatch : this.intents.variant(session, dispatch, variants);
+      if (!own || !session.push(own)) continue;
       const socket = session.socket;
       if (socket?.connected && isSlow(socket, this.config.REALTIME_MAX_PENDING_PACKETS)) {
         socket.emit('reconnect', { reason: REALTIME_CLOSE_REASONS.slowConsumer });
         socket.disconnect(true);
         continue;
       }
-      if (socket?.data.batching) this.batched.add(session);
-      else written += session.flush();
+      if (socket?.data.batching) {
+        batching = true;
+        if (windowOpen) {
+          this.batched.add(session);
+          continue;
+        }
+      }
+      written += session.flush();
     }
     if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
-    if (this.batched.size > 0 && this.batchTimer === null) {
-      this.batchTimer = setTimeout(() => this.flushBatches(), this.config.REALTIME_BATCH_WINDOW_MS);
-    }
+    if (batching && !windowOpen) this.openBatchWindow();
   }
 
-  /** The batch window ended: each batching session gets what it has not had yet, in one frame. */
-  private flushBatches(): void {
-    if (this.batchTimer) clearTimeout(this.batchTimer);
-    this.batchTimer = null;
+  private openBatchWindow(): void {
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = null;
+      // A window with traffic opens the next one; a quiet one closes, so the next dispatch goes at once.
+      if (this.writeBatches() > 0) this.openBatchWindow();
+    }, this.config.REALTIME_BATCH_WINDOW_MS);
+  }
+
+  /** Each batching session with dispatches since its last write gets them, in one frame. */
+  private writeBatches(): number {
     let written = 0;
     for (const session of this.batched) written += session.flush();
     this.batched.clear();
     if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
+    return written;
   }
 
   private deliverEphemeral(packet: RealtimePacket): void {
     const dispatch = encodeDispatch(packet);
     let written = 0;
+    const variants: { stripped?: EncodedDispatch } = {};
     for (const session of this.registry.targets(packet)) {
       const socket = session.socket;
-      if (socket?.connected && writeDispatch(socket.conn, dispatch, null)) written++;
+      const own = session.intents === null ? dispatch : this.intents.variant(session, dispatch, variants);
+      if (own && socket?.connected && writeDispatch(socket.conn, own, null)) written++;
     }
     if (written > 0) this.metrics.dispatched.inc({ kind: 'ephemeral' }, written);
   }

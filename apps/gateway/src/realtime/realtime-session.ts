@@ -19,6 +19,8 @@ export interface SocketData {
   batching: boolean;
   /** Stops counting this connection against the user's cap (idempotent). */
   release: () => void;
+  /** A bot's declared gateway intents (contracts INTENTS); absent for users (they get everything). */
+  intents?: number;
 }
 
 export type RealtimeSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
@@ -56,6 +58,8 @@ export class RealtimeSession {
   coverage: SnapshotCoverage | null = null;
   dropped = false;
   detachTimer?: NodeJS.Timeout;
+  /** A bot session's gateway intents (IntentsFilter); null for users. */
+  intents: number | null = null;
 
   constructor(
     readonly id: string,

@@ -8,6 +8,7 @@ import { InMemorySessionStore } from './memory-session-store';
 import { ChatRealtimeClient } from './chat-realtime.client';
 import { ConnectionService } from './connection.service';
 import { FanOutService } from './fan-out.service';
+import { IntentsFilter } from './intents-filter';
 import { PresenceRealtimeClient } from './presence-realtime.client';
 import { RealtimeMetrics } from './realtime-metrics';
 import { RealtimeNode } from './realtime-node';
@@ -37,6 +38,7 @@ const REDIS_IF_DISTRIBUTED = [GATEWAY_CONFIG, { token: REDIS, optional: true }];
     SessionRegistry,
     VisibilityService,
     FanOutService,
+    IntentsFilter,
     ResumeService,
     ConnectionService,
     TypingService,

@@ -42,7 +42,15 @@ export class SessionRegistry {
   newSession(sessionId: string, socket: RealtimeSocket): Session {
     const { identity } = socket.data;
     const owner = `${this.node.id}/${socket.id}`;
-    return new Session(sessionId, identity.userId, identity, owner, this.config.REALTIME_REPLAY_BUFFER_SIZE);
+    const session = new Session(
+      sessionId,
+      identity.userId,
+      identity,
+      owner,
+      this.config.REALTIME_REPLAY_BUFFER_SIZE,
+    );
+    session.intents = socket.data.intents ?? null;
+    return session;
   }
 
   /** The sessions in a room (a copy), or just `only` if it is in it. */
@@ -72,7 +80,7 @@ export class SessionRegistry {
       this.setGuild(
         session,
         guild.guild.id,
-        guild.channels.map((channel) => channel.id),
+        [...guild.channels, ...(guild.threads ?? [])].map((channel) => channel.id),
       );
     }
     for (const dm of state.dms) this.join(session, rooms.channel(dm.id));

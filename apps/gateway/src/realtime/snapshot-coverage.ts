@@ -19,7 +19,9 @@ export class SnapshotCoverage {
     const last = (id: string | null) => (id === null ? null : BigInt(id));
     for (const dm of state.dms) this.channels.set(dm.id, last(dm.lastMessageId));
     for (const guild of state.guilds) {
-      for (const channel of guild.channels) this.channels.set(channel.id, last(channel.lastMessageId));
+      for (const channel of [...guild.channels, ...(guild.threads ?? [])]) {
+        this.channels.set(channel.id, last(channel.lastMessageId));
+      }
     }
   }
 

@@ -1,19 +1,24 @@
 import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import {
-  AppError,
-  type CallerIdentity,
-  signClientAddress,
-  signIdentity,
-  toAppError,
-} from '@bonfire/platform';
+import { AppError, signClientAddress, signIdentity, toAppError } from '@bonfire/platform';
 import type { NextFunction, Request, Response } from 'express';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayConfig } from '../config';
 import { RateLimiter, type LimitRule } from '../rate-limit/rate-limiter';
-import { AccessTokenVerifier } from '../tokens/access-token.verifier';
+import { AccessTokenVerifier, type VerifiedCaller } from '../tokens/access-token.verifier';
 import { trustedClient } from './client-address';
 import { HttpProxy } from './http-proxy';
 import { type ResolvedRoute, RoutingTable } from './routing-table';
+
+/** Account routes that make no sense for a bot (password, sessions, applications, authorising bots). */
+const BOT_FORBIDDEN_PREFIXES = ['/api/v1/auth/', '/api/v1/applications', '/api/v1/oauth2/'];
+
+function assertBotAllowed(method: string, path: string): void {
+  if (
+    BOT_FORBIDDEN_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix))
+  ) {
+    throw AppError.forbidden(`A bot cannot call ${method} ${path}.`, 'BOT_FORBIDDEN');
+  }
+}
 
 /**
  * The REST edge, for every path in the routing table: check the access token (unless the route is
@@ -62,6 +67,7 @@ export class EdgeMiddleware implements NestMiddleware {
     const client = trustedClient(req, this.config.TRUST_PROXY_HOPS);
     const clientIp = client.ip;
     const identity = route.isPublic ? undefined : await this.tokens.verify(req.headers.authorization);
+    if (identity?.bot) assertBotAllowed(req.method, req.originalUrl.split('?', 1)[0]!);
     await this.applyRateLimits(res, route, clientIp, identity);
     await this.proxy.forward(req, res, {
       target: route.target,
@@ -79,7 +85,7 @@ export class EdgeMiddleware implements NestMiddleware {
     res: Response,
     route: ResolvedRoute,
     clientIp: string,
-    identity: CallerIdentity | undefined,
+    identity: VerifiedCaller | undefined,
   ): Promise<void> {
     const rules: LimitRule[] = [
       { name: 'ip', subject: clientIp, limit: this.config.RATE_LIMIT_IP_PER_MINUTE, windowSeconds: 60 },

@@ -1,4 +1,5 @@
 import { AppError, type CallerIdentity } from '@bonfire/platform';
+import type { BotTokenVerifier } from './bot-token.verifier';
 import type { SessionDenylist } from './session-denylist';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
@@ -16,7 +17,12 @@ export interface AccessTokenVerifierOptions {
   audience: string;
   /** Sessions ended before their tokens expire: their tokens are refused (SESSION_REVOKED). */
   denylist?: SessionDenylist;
+  /** `Authorization: Bot <token>`: checked through auth (see BotTokenVerifier); absent, refused. */
+  bots?: BotTokenVerifier;
 }
+
+/** A verified caller; `bot` when it authenticated with a bot token. */
+export type VerifiedCaller = CallerIdentity & { bot?: boolean };
 
 /**
  * Verifies access tokens locally against auth's JWKS, which jose caches and refetches only when a token
@@ -40,11 +46,15 @@ export class AccessTokenVerifier {
     });
   }
 
-  async verify(authorization: string | undefined): Promise<CallerIdentity> {
+  async verify(authorization: string | undefined): Promise<VerifiedCaller> {
+    if (this.options.bots && authorization?.startsWith('Bot ')) {
+      const bot = await this.options.bots.verify(authorization.slice('Bot '.length));
+      return this.notDenied(bot);
+    }
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!match) {
       throw AppError.unauthorized(
-        'An access token is required (Authorization: Bearer …).',
+        'An access token is required (Authorization: Bearer …, or Bot … for a bot).',
         TOKEN_ERROR_CODES.missing,
       );
     }
@@ -80,7 +90,7 @@ export class AccessTokenVerifier {
     return this.notDenied(identity);
   }
 
-  private notDenied(identity: CallerIdentity): CallerIdentity {
+  private notDenied<T extends CallerIdentity>(identity: T): T {
     if (this.options.denylist?.find(identity.sessionId)) {
       throw AppError.unauthorized(
         'This session has ended (signed out, revoked or password changed); sign in again.',

@@ -25,10 +25,13 @@ describe('parseQuery', () => {
   });
 
   it('accepts repeated operators, @ and # prefixes, ids and quoted values', () => {
-    const parsed = parseQuery('from:@alice from:123456789 mentions:@bob in:"#release notes" in:42');
+    const parsed = parseQuery(
+      'from:@alice from:123456789 mentions:@bob in:"#release notes" in:42 in:<#4242>',
+    );
     expect(parsed.from).toEqual(['alice', '123456789']);
     expect(parsed.mentions).toEqual(['bob']);
-    expect(parsed.in).toEqual(['release notes', '42']);
+    // A thread (or channel) mention is its id.
+    expect(parsed.in).toEqual(['release notes', '42', '4242']);
   });
 
   it('is case-insensitive for operator names and has/pinned values', () => {

@@ -101,7 +101,8 @@ export function parseQuery(input: string): ParsedQuery {
         parsed[operator].push(value.replace(/^@/, ''));
         break;
       case 'in': {
-        const channel = value.replace(/^#/, '');
+        // A channel or thread by name (#general), by id, or as a mention (<#id>).
+        const channel = /^<#\d+>$/.test(value) ? value.slice(2, -1) : value.replace(/^#/, '');
         if (channel === '') throw new QuerySyntaxError('operator "in:" needs a channel name');
         parsed.in.push(channel);
         break;

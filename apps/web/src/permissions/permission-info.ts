@@ -92,6 +92,30 @@ const ENTRIES: Record<PermissionName, Entry> = {
     group: 'members',
     channel: false,
   },
+  SEND_MESSAGES_IN_THREADS: {
+    label: 'Send messages in threads',
+    explanation: 'Write messages in the threads of a channel (instead of Send messages there).',
+    group: 'text',
+    channel: true,
+  },
+  CREATE_PUBLIC_THREADS: {
+    label: 'Create public threads',
+    explanation: 'Start threads everyone who sees the channel can read.',
+    group: 'text',
+    channel: true,
+  },
+  CREATE_PRIVATE_THREADS: {
+    label: 'Create private threads',
+    explanation: 'Start threads only invited members can see.',
+    group: 'text',
+    channel: true,
+  },
+  MANAGE_THREADS: {
+    label: 'Manage threads',
+    explanation: 'Rename, archive, lock and delete any thread, and see every private thread.',
+    group: 'text',
+    channel: true,
+  },
   SEND_MESSAGES: {
     label: 'Send messages',
     explanation: 'Write messages in text channels.',

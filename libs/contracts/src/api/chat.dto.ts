@@ -18,8 +18,42 @@ export const guildSchema = z.object({
 });
 export type Guild = z.infer<typeof guildSchema>;
 
-export const CHANNEL_TYPES = ['text', 'voice', 'category', 'dm', 'group_dm'] as const;
+export const CHANNEL_TYPES = [
+  'text',
+  'voice',
+  'category',
+  'dm',
+  'group_dm',
+  'public_thread',
+  'private_thread',
+] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
+export const THREAD_TYPES = ['public_thread', 'private_thread'] as const;
+export type ThreadType = (typeof THREAD_TYPES)[number];
+export function isThreadType(type: string): type is ThreadType {
+  return type === 'public_thread' || type === 'private_thread';
+}
+
+/** Inactivity periods (minutes) after which a thread archives itself, as Discord's. */
+export const THREAD_AUTO_ARCHIVE_MINUTES = [60, 1440, 4320, 10080] as const;
+
+/** What a thread (a channel of type public_thread/private_thread, parentId = its text channel) adds. */
+export const threadMetadataSchema = z.object({
+  /** The message the thread was started from (null: started in the channel). */
+  starterMessageId: id.nullable(),
+  ownerId: id,
+  archived: z.boolean(),
+  autoArchiveMinutes: z.union(THREAD_AUTO_ARCHIVE_MINUTES.map((minutes) => z.literal(minutes))),
+  /** When it was last archived or unarchived. */
+  archiveTimestamp: timestamp,
+  /** Only MANAGE_THREADS holders may send or unarchive. */
+  locked: z.boolean(),
+  /** Private threads: whether members other than moderators may add people. */
+  invitable: z.boolean(),
+  messageCount: z.number().int().min(0),
+  memberCount: z.number().int().min(0),
+});
+export type ThreadMetadata = z.infer<typeof threadMetadataSchema>;
 
 export const permissionOverwriteSchema = z.object({
   id,
@@ -49,8 +83,17 @@ export const channelSchema = z.object({
   ownerId: id.nullable(),
   lastMessageId: id.nullable(),
   createdAt: timestamp,
+  /** Set for threads only (parentId is then the thread's text channel). */
+  thread: threadMetadataSchema.optional(),
 });
 export type Channel = z.infer<typeof channelSchema>;
+
+export const threadMemberSchema = z.object({ threadId: id, userId: id, joinedAt: timestamp });
+export type ThreadMember = z.infer<typeof threadMemberSchema>;
+
+/** A page of a channel's threads (active: all of them; archived: newest archive first, `hasMore`). */
+export const threadListSchema = z.object({ threads: z.array(channelSchema), hasMore: z.boolean() });
+export type ThreadList = z.infer<typeof threadListSchema>;
 
 export const roleSchema = z.object({
   id,
@@ -128,6 +171,10 @@ export const messageSchema = z.object({
    * `bot: true`. Absent for messages of users.
    */
   author: z.object({ id, username: z.string(), avatar: id.nullable(), bot: z.boolean() }).optional(),
+  /** The thread started from this message ("N replies"), when there is one. */
+  thread: z
+    .object({ id, name: z.string(), messageCount: z.number().int().min(0), archived: z.boolean() })
+    .optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelType } from './chat.dto';
 
 /**
  * Voice, in Discord's split:
@@ -259,7 +260,7 @@ export interface VoiceSpeaking {
 export interface VoiceChannelAccessAnswer {
   channelId: string;
   guildId: string | null;
-  type: 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
+  type: ChannelType;
   /** Voice channels: at most this many members at once (null: no limit). */
   userLimit: number | null;
   /** Decimal bitfield of the caller's permissions in the channel. */

@@ -9,6 +9,8 @@ export const userProfileSchema = z.object({
   displayName: z.string().nullable(),
   avatarFileId: z.string().nullable(),
   about: z.string().nullable(),
+  /** An application's bot user (absent in events written before bots existed: false). */
+  bot: z.boolean().optional(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;

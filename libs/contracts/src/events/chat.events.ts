@@ -7,6 +7,7 @@ import {
   memberSchema,
   messageSchema,
   roleSchema,
+  threadMemberSchema,
 } from '../api/chat.dto';
 import { TOPICS } from '../topics';
 import { userProfileSchema } from './auth.events';
@@ -46,6 +47,45 @@ export const chatEvents = {
     topic: TOPICS.chatChannels,
     version: 1,
     schema: z.object({ channelId: id, guildId: id.nullable() }),
+  }),
+
+  /**
+   * Threads, keyed by the thread id on the messages topic: a thread's own events and its messages keep
+   * one order (an unarchive reaches the gateways before the message that caused it). The thread is a
+   * channel with `thread` set.
+   */
+  'thread.created': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({ thread: channelSchema }),
+  }),
+  'thread.updated': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({ thread: channelSchema }),
+  }),
+  'thread.deleted': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({
+      threadId: id,
+      parentId: id,
+      guildId: id,
+      type: z.enum(['public_thread', 'private_thread']),
+    }),
+  }),
+  /** Members joined or left: the thread's member count, who was added and who was removed. */
+  'thread.members.updated': defineEvent({
+    topic: TOPICS.chatMessages,
+    version: 1,
+    schema: z.object({
+      threadId: id,
+      guildId: id,
+      type: z.enum(['public_thread', 'private_thread']),
+      memberCount: z.number().int().min(0),
+      added: z.array(threadMemberSchema),
+      removedUserIds: z.array(id),
+    }),
   }),
 
   'member.joined': defineEvent({

@@ -35,6 +35,12 @@ export const PERMISSIONS = {
   MANAGE_NICKNAMES: 1n << 27n,
   MANAGE_ROLES: 1n << 28n,
   MANAGE_WEBHOOKS: 1n << 29n,
+  /** Threads (as Discord's bits): archive, lock, rename, delete any thread; see private threads. */
+  MANAGE_THREADS: 1n << 34n,
+  CREATE_PUBLIC_THREADS: 1n << 35n,
+  CREATE_PRIVATE_THREADS: 1n << 36n,
+  /** Sending in a thread needs this on the parent channel (not SEND_MESSAGES). */
+  SEND_MESSAGES_IN_THREADS: 1n << 38n,
 } as const;
 
 export type PermissionName = keyof typeof PERMISSIONS;
@@ -53,7 +59,10 @@ export const DEFAULT_EVERYONE_PERMISSIONS: bigint =
   PERMISSIONS.CHANGE_NICKNAME |
   PERMISSIONS.CONNECT |
   PERMISSIONS.SPEAK |
-  PERMISSIONS.STREAM;
+  PERMISSIONS.STREAM |
+  PERMISSIONS.CREATE_PUBLIC_THREADS |
+  PERMISSIONS.CREATE_PRIVATE_THREADS |
+  PERMISSIONS.SEND_MESSAGES_IN_THREADS;
 
 export interface RoleGrant {
   id: string;

@@ -1,5 +1,9 @@
 import type {
+  Application,
   AuditLogPage,
+  AuthorizeBotInput,
+  BotAuthorizationInfo,
+  BotToken,
   Channel,
   CompletedPart,
   CreatedWebhook,
@@ -14,6 +18,8 @@ import type {
   Role,
   SearchResults,
   SelfVoiceStateUpdate,
+  ThreadList,
+  ThreadMember,
   UploadRequest,
   UploadTicket,
   VoiceJoinRequest,
@@ -25,6 +31,7 @@ import type {
 import type { AuthSession, TokenPair } from '../auth/auth-session';
 import { segment as s, type HttpClient } from '../http';
 import type {
+  ArchivedThreadsQuery,
   AuditLogQuery,
   AuthResult,
   Ban,
@@ -33,6 +40,8 @@ import type {
   CreateGuildRequest,
   CreateInviteRequest,
   CreateRoleRequest,
+  CreateThreadFromMessageRequest,
+  CreateThreadRequest,
   CreateWebhookRequest,
   ExecuteWebhookRequest,
   HistoryQuery,
@@ -53,6 +62,7 @@ import type {
   UpdateMemberRequest,
   UpdatePresenceRequest,
   UpdateRoleRequest,
+  UpdateThreadRequest,
   UpdateWebhookRequest,
 } from './types';
 
@@ -388,6 +398,79 @@ export class WebhooksApi {
   }
 }
 
+/**
+ * Threads: channels (type `public_thread`/`private_thread`, `parentId` = their text channel, `thread` set)
+ * whose messages, reactions, pins and read states go through `messages`, `reactions` and `readStates`
+ * with the thread's id. Sending needs SEND_MESSAGES_IN_THREADS on the parent; a new message unarchives.
+ */
+export class ThreadsApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** A thread in a text channel: public (CREATE_PUBLIC_THREADS) or private (CREATE_PRIVATE_THREADS). */
+  create(channelId: string, body: CreateThreadRequest): Promise<Channel> {
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/threads`, { body });
+  }
+
+  /** A public thread started from a message (one per message; 409 THREAD_ALREADY_CREATED). */
+  createFromMessage(
+    channelId: string,
+    messageId: string,
+    body: CreateThreadFromMessageRequest,
+  ): Promise<Channel> {
+    return this.http.request('POST', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}/threads`, {
+      body,
+    });
+  }
+
+  get(threadId: string): Promise<Channel> {
+    return this.http.request('GET', `${V1}/channels/${s(threadId)}`);
+  }
+
+  /** Rename, archive/unarchive, change the auto-archive period (owner or MANAGE_THREADS); lock (MANAGE_THREADS). */
+  update(threadId: string, body: UpdateThreadRequest): Promise<Channel> {
+    return this.http.request('PATCH', `${V1}/channels/${s(threadId)}`, { body });
+  }
+
+  /** Deletes the thread and its messages (MANAGE_THREADS). */
+  delete(threadId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(threadId)}`);
+  }
+
+  join(threadId: string): Promise<void> {
+    return this.http.request('PUT', `${V1}/channels/${s(threadId)}/thread-members/@me`);
+  }
+
+  leave(threadId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(threadId)}/thread-members/@me`);
+  }
+
+  /** Adds a guild member who can see the parent channel. */
+  addMember(threadId: string, userId: string): Promise<void> {
+    return this.http.request('PUT', `${V1}/channels/${s(threadId)}/thread-members/${s(userId)}`);
+  }
+
+  /** Removes a member (MANAGE_THREADS; yourself: as leave). */
+  removeMember(threadId: string, userId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/channels/${s(threadId)}/thread-members/${s(userId)}`);
+  }
+
+  members(threadId: string): Promise<ThreadMember[]> {
+    return this.http.request('GET', `${V1}/channels/${s(threadId)}/thread-members`);
+  }
+
+  /** The channel's active threads you can see. */
+  active(channelId: string): Promise<ThreadList> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/threads/active`);
+  }
+
+  /** A page of the channel's archived threads you can see, newest archive first (`hasMore`). */
+  archived(channelId: string, query: ArchivedThreadsQuery = {}): Promise<ThreadList> {
+    return this.http.request('GET', `${V1}/channels/${s(channelId)}/threads/archived`, {
+      query: { ...query },
+    });
+  }
+}
+
 /** A nonce for optimistic sends: unique enough per client (64 chars max on the server). */
 export function createNonce(): string {
   const random = globalThis.crypto?.randomUUID?.();
@@ -635,5 +718,55 @@ export class FileRoutes {
     return this.http.request('POST', `${V1}/attachments/${s(fileId)}/complete`, {
       body: parts ? { parts } : {},
     });
+  }
+}
+
+/** The caller's applications and their bot users (not available to bots). */
+export class ApplicationsApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** Creates an application and its bot user; get the bot's token with `resetBotToken`. */
+  create(body: { name: string; description?: string }): Promise<Application> {
+    return this.http.request('POST', `${V1}/applications`, { body });
+  }
+
+  list(): Promise<Application[]> {
+    return this.http.request('GET', `${V1}/applications`);
+  }
+
+  get(applicationId: string): Promise<Application> {
+    return this.http.request('GET', `${V1}/applications/${s(applicationId)}`);
+  }
+
+  update(applicationId: string, body: { name?: string; description?: string | null }): Promise<Application> {
+    return this.http.request('PATCH', `${V1}/applications/${s(applicationId)}`, { body });
+  }
+
+  /** Deletes the application: its bot token stops working at once. */
+  delete(applicationId: string): Promise<void> {
+    return this.http.request('DELETE', `${V1}/applications/${s(applicationId)}`);
+  }
+
+  /** A new bot token, answered once; the previous one is revoked (its connections end). */
+  resetBotToken(applicationId: string): Promise<BotToken> {
+    return this.http.request('POST', `${V1}/applications/${s(applicationId)}/bot/reset-token`);
+  }
+
+  /** What the authorise link shows: the application, its bot, the permissions by name, the guild. */
+  authorizeInfo(query: {
+    clientId: string;
+    permissions?: string;
+    guildId?: string;
+  }): Promise<BotAuthorizationInfo> {
+    return this.http.request('GET', `${V1}/oauth2/authorize`, {
+      query: { client_id: query.clientId, permissions: query.permissions, guild_id: query.guildId },
+    });
+  }
+
+  /** Adds the bot to a guild you hold MANAGE_GUILD in, with a role granting `permissions` (yours only). */
+  authorize(
+    body: AuthorizeBotInput,
+  ): Promise<{ guildId: string; userId: string; roleId: string | null; added: boolean }> {
+    return this.http.request('POST', `${V1}/oauth2/authorize`, { body });
   }
 }

@@ -18,11 +18,14 @@ export interface PublicUser {
   displayName: string | null;
   avatarFileId: string | null;
   about: string | null;
+  /** An application's bot user (always sent by the server; optional for objects built by hand). */
+  bot?: boolean;
   createdAt: string;
 }
 
 export interface PrivateUser extends PublicUser {
-  email: string;
+  /** null for a bot (it has no email). */
+  email: string | null;
 }
 
 export interface AuthResult {
@@ -97,6 +100,39 @@ export interface UpdateChannelRequest {
   position?: number;
   slowmodeSeconds?: number;
   userLimit?: number | null;
+}
+
+/** Minutes of inactivity after which a thread archives itself. */
+export type ThreadAutoArchiveMinutes = 60 | 1440 | 4320 | 10080;
+
+export interface CreateThreadFromMessageRequest {
+  name: string;
+  autoArchiveMinutes?: ThreadAutoArchiveMinutes;
+}
+
+export interface CreateThreadRequest {
+  name: string;
+  /** Default public. A private thread is seen by its members and MANAGE_THREADS holders. */
+  type?: 'public' | 'private';
+  autoArchiveMinutes?: ThreadAutoArchiveMinutes;
+  /** Private threads: whether members other than moderators may add people (default true). */
+  invitable?: boolean;
+}
+
+/** A thread edit: name, archived, autoArchiveMinutes (owner or MANAGE_THREADS); locked, invitable (MANAGE_THREADS). */
+export interface UpdateThreadRequest {
+  name?: string;
+  archived?: boolean;
+  locked?: boolean;
+  autoArchiveMinutes?: ThreadAutoArchiveMinutes;
+  invitable?: boolean;
+}
+
+export interface ArchivedThreadsQuery {
+  /** An ISO time: threads archived before it (the last page's last `thread.archiveTimestamp`). */
+  before?: string;
+  /** 1–100, default 50. */
+  limit?: number;
 }
 
 export interface ChannelPositionUpdate {

@@ -5,6 +5,7 @@ import {
   type Dispatch,
   type DispatchEvents,
   type DispatchType,
+  type IntentName,
   type RealtimeAck,
   type RealtimeHandshakeAuth,
   type ReadyPayload,
@@ -97,8 +98,15 @@ export interface RealtimeOptions {
    * event on both sides. Default true; a gateway that does not batch sends single dispatches, handled alike.
    */
   batch?: boolean;
+  /** Bot mode: the handshake presents `Bot <token>` instead of an access token. */
+  botToken?: string;
+  /** Bot mode: the gateway intents (a bitfield of INTENTS or their names); default GUILDS | GUILD_MESSAGES. */
+  intents?: number | readonly IntentName[];
   random?: () => number;
 }
+
+/** What a bot receives unless it declares its intents. */
+const DEFAULT_BOT_INTENTS: readonly IntentName[] = ['GUILDS', 'GUILD_MESSAGES'];
 
 /** Handshake refusals worth retrying after a pause. */
 const TRANSIENT_REFUSALS = new Set<string>([
@@ -208,10 +216,20 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   }
 
   private async handshakeAuth(): Promise<RealtimeHandshakeAuth> {
-    const token = (await this.options.session.getAccessToken()) ?? '';
     const batch = this.options.batch ?? true;
-    if (this.sessionIdValue === null) return { token, batch };
-    return { token, batch, sessionId: this.sessionIdValue, lastSeq: this.lastSeqValue };
+    const bot = this.options.botToken;
+    const token = bot !== undefined ? `Bot ${bot}` : ((await this.options.session.getAccessToken()) ?? '');
+    const intents =
+      bot === undefined
+        ? {}
+        : {
+            intents:
+              typeof this.options.intents === 'number'
+                ? this.options.intents
+                : [...(this.options.intents ?? DEFAULT_BOT_INTENTS)],
+          };
+    if (this.sessionIdValue === null) return { token, batch, ...intents };
+    return { token, batch, ...intents, sessionId: this.sessionIdValue, lastSeq: this.lastSeqValue };
   }
 
   private bind(socket: RealtimeSocket): void {

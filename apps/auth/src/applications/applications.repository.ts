@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
+import type { ApplicationsTable, BotTokensTable } from '../database/schema';
+import type { Executor } from '../database/transaction-runner';
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type BotTokenRow = Selectable<BotTokensTable>;
+
+@Injectable()
+export class ApplicationsRepository {
+  async insert(
+    db: Executor,
+    row: { id: string; ownerId: string; name: string; description: string | null },
+  ): Promise<ApplicationRow> {
+    return db
+      .insertInto('applications')
+      .values({ id: row.id, owner_id: row.ownerId, name: row.name, description: row.description })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async countByOwner(db: Executor, ownerId: string): Promise<number> {
+    const row = await db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('owner_id', '=', ownerId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async listByOwner(db: Executor, ownerId: string): Promise<ApplicationRow[]> {
+    return db.selectFrom('applications').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute();
+  }
+
+  async findForUpdate(db: Executor, id: string): Promise<ApplicationRow | null> {
+    return (
+      (await db.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ??
+      null
+    );
+  }
+
+  async find(db: Executor, id: string): Promise<ApplicationRow | null> {
+    return (await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async update(
+    db: Executor,
+    id: string,
+    changes: { name?: string; description?: string | null },
+  ): Promise<ApplicationRow> {
+    return db
+      .updateTable('applications')
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async delete(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('applications').where('id', '=', id).execute();
+  }
+
+  async tokenOf(db: Executor, applicationId: string): Promise<BotTokenRow | null> {
+    return (
+      (await db
+        .selectFrom('bot_tokens')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  async findToken(db: Executor, tokenId: string): Promise<BotTokenRow | null> {
+    return (
+      (await db.selectFrom('bot_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst()) ?? null
+    );
+  }
+
+  /** Replaces the application's token (one per application). */
+  async replaceToken(
+    db: Executor,
+    row: { id: string; applicationId: string; tokenHash: string },
+  ): Promise<void> {
+    await db.deleteFrom('bot_tokens').where('application_id', '=', row.applicationId).execute();
+    await db
+      .insertInto('bot_tokens')
+      .values({ id: row.id, application_id: row.applicationId, token_hash: row.tokenHash })
+      .execute();
+  }
+}

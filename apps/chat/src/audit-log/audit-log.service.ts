@@ -19,6 +19,7 @@ const UPDATES: ReadonlySet<AuditLogAction> = new Set<AuditLogAction>([
   'CHANNEL_OVERWRITE_UPDATE',
   'ROLE_UPDATE',
   'MEMBER_UPDATE',
+  'WEBHOOK_UPDATE',
 ]);
 
 /**

@@ -220,7 +220,7 @@ describe('webhooks', () => {
     expect((await create(owner, { name: 'x' }, '999')).status).toBe(404);
   });
 
-  it('records creation and deletion in the audit log, with the reason and without the token', async () => {
+  it('records creation, changes and deletion in the audit log, with the reason and without the token', async () => {
     const reason = { 'x-audit-log-reason': encodeURIComponent('CI hook') };
     const made = await app.call<Record<string, unknown>>('POST', channelHooks(channelId), {
       as: manager,
@@ -228,6 +228,14 @@ describe('webhooks', () => {
       headers: reason,
     });
     const webhook = createdWebhookSchema.parse(made.body);
+    const renamed = await app.call('PATCH', `/api/v1/webhooks/${webhook.id}`, {
+      as: manager,
+      body: { name: 'renamed' },
+      headers: reason,
+    });
+    expect(renamed.status).toBe(200);
+    // A change to nothing is not an entry.
+    await app.call('PATCH', `/api/v1/webhooks/${webhook.id}`, { as: manager, body: { name: 'renamed' } });
     expect(
       (await app.call('DELETE', `/api/v1/webhooks/${webhook.id}`, { as: manager, headers: reason })).status,
     ).toBe(204);
@@ -238,8 +246,11 @@ describe('webhooks', () => {
     const ofHook = page.body.entries.filter((entry) => entry.targetId === webhook.id);
     expect(ofHook.map((entry) => [entry.action, entry.actorId, entry.targetType, entry.reason])).toEqual([
       ['WEBHOOK_DELETE', manager, 'webhook', 'CI hook'],
+      ['WEBHOOK_UPDATE', manager, 'webhook', 'CI hook'],
       ['WEBHOOK_CREATE', manager, 'webhook', 'CI hook'],
     ]);
+    const update = ofHook.find((entry) => entry.action === 'WEBHOOK_UPDATE')!;
+    expect(update.changes).toEqual([{ key: 'name', old: 'audited', new: 'renamed' }]);
     expect(JSON.stringify(ofHook)).not.toContain(webhook.token);
   });
 

@@ -95,7 +95,19 @@ export class WebhooksService {
     const moving = body.channelId !== undefined && body.channelId !== row.channel_id;
     const updated = await this.transactions.run(async (trx) => {
       if (moving) await this.lockRoomFor(trx, body.channelId!);
-      return this.webhooks.update(trx, webhookId, body);
+      const after = await this.webhooks.update(trx, webhookId, body);
+      if (after) {
+        await this.auditLog.record(trx, {
+          guildId: after.guild_id,
+          actorId: userId,
+          action: 'WEBHOOK_UPDATE',
+          targetType: 'webhook',
+          targetId: after.id,
+          before: toWebhook(row),
+          after: toWebhook(after),
+        });
+      }
+      return after;
     });
     if (!updated) throw unknownWebhook();
     return toWebhook(updated);

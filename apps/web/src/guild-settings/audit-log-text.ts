@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditLogAction, string> = {
   INVITE_CREATE: 'Create invite',
   INVITE_DELETE: 'Revoke invite',
   WEBHOOK_CREATE: 'Create webhook',
+  WEBHOOK_UPDATE: 'Update webhook',
   WEBHOOK_DELETE: 'Delete webhook',
   BOT_ADD: 'Add bot',
   VOICE_MEMBER_MOVE: 'Move member in voice',
@@ -253,6 +254,11 @@ export function describeAuditEntry(
       const verb = entry.action === 'WEBHOOK_CREATE' ? 'created' : 'deleted';
       return plain(`${actor} ${verb} webhook ${name}${where}`);
     }
+    case 'WEBHOOK_UPDATE':
+      return {
+        sentence: `${actor} updated webhook ${field(entry, 'name') ?? 'a webhook'}`,
+        changes: details(),
+      };
     case 'BOT_ADD':
       return plain(`${actor} added the bot ${user}`);
     case 'VOICE_MEMBER_MOVE': {

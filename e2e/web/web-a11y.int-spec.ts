@@ -127,6 +127,27 @@ describe('accessibility of the main screens (axe-core)', () => {
     await bob.page.getByRole('dialog', { name: 'Pick a reaction' }).waitFor();
     await expectAccessible(bob.page, 'emoji picker');
     await bob.page.keyboard.press('Escape');
+
+    // A thread from a message: the create dialog, the thread panel beside the channel, the thread list.
+    const starter = page.getByRole('listitem').filter({ hasText: 'Hello' }).first();
+    await starter.hover();
+    await starter.getByRole('button', { name: 'Create thread' }).click();
+    await page.getByRole('dialog', { name: 'Create thread' }).waitFor();
+    await expectAccessible(page, 'create-thread dialog');
+    await page
+      .getByRole('dialog', { name: 'Create thread' })
+      .getByRole('button', { name: 'Create thread' })
+      .click();
+    const panel = page.getByRole('complementary', { name: /Hello/ });
+    await panel.getByRole('textbox', { name: /^Message / }).fill('In the thread');
+    await panel.getByRole('textbox', { name: /^Message / }).press('Enter');
+    await panel.locator('.content', { hasText: 'In the thread' }).waitFor();
+    await starter.getByRole('button', { name: /1 reply/ }).waitFor();
+    await expectAccessible(page, 'thread panel');
+    await page.getByRole('button', { name: 'Threads', exact: true }).click();
+    await page.getByRole('list', { name: 'Active threads' }).waitFor();
+    await expectAccessible(page, 'thread list');
+    await page.getByRole('button', { name: 'Close threads' }).click();
   }, 120_000);
 
   it('server settings, channel settings and user settings', async () => {
@@ -151,5 +172,24 @@ describe('accessibility of the main screens (axe-core)', () => {
     await page.getByRole('button', { name: 'User settings' }).click();
     await page.getByLabel('Custom status').waitFor();
     await expectAccessible(page, 'user settings');
+  }, 120_000);
+
+  it('developer settings (an application, its token) and the authorise page', async () => {
+    const page = alice.page;
+    const developer = page.getByRole('region', { name: 'Developer' });
+    if (!(await developer.isVisible())) await page.getByRole('button', { name: 'User settings' }).click();
+    const appName = `Helper ${tag()}`;
+    await developer.getByLabel('Application name').fill(appName);
+    await developer.getByRole('button', { name: 'Create application' }).click();
+    const panel = developer.getByRole('region', { name: appName });
+    await panel.getByRole('button', { name: 'Reset token' }).click();
+    await panel.getByRole('textbox', { name: `Token of ${appName}` }).waitFor();
+    await panel.getByRole('checkbox', { name: 'Send messages', exact: true }).check();
+    await expectAccessible(page, 'user settings: Developer (an application and its token)');
+    const link = await panel.getByRole('textbox', { name: 'Invite link' }).inputValue();
+    await page.goto(link);
+    await page.getByRole('heading', { name: `Add ${appName} to a server` }).waitFor();
+    await page.getByRole('list', { name: 'It asks for these permissions' }).waitFor();
+    await expectAccessible(page, 'authorise page');
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ChannelList } from '../channels/ChannelList';
+import { AuthorizeView } from '../developer/AuthorizeView';
 import { DmList } from '../dms/DmList';
 import { GuildRail } from '../guilds/GuildRail';
 import { MemberList } from '../members/MemberList';
@@ -63,6 +64,8 @@ export function Shell() {
   let main;
   if (route.page === 'settings') {
     main = <SettingsView onOpenNav={() => setNavOpen(true)} />;
+  } else if (route.page === 'authorize') {
+    main = <AuthorizeView onOpenNav={() => setNavOpen(true)} />;
   } else if (channelId) {
     main = (
       <ChannelView

@@ -7,7 +7,9 @@ export type Route =
   | { page: 'invite'; code: string }
   | { page: 'home'; channelId: string | null }
   | { page: 'guild'; guildId: string; channelId: string | null }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  /** A bot's authorise link (`?client_id=&permissions=` in the query string, read by the page). */
+  | { page: 'authorize' };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +17,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'register') return { page: 'register' };
   if (parts[0] === 'invite' && parts[1]) return { page: 'invite', code: parts[1] };
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'oauth2' && parts[1] === 'authorize') return { page: 'authorize' };
   if (parts[0] === 'channels' && parts[1] && parts[1] !== '@me') {
     return { page: 'guild', guildId: parts[1], channelId: parts[2] ?? null };
   }
@@ -27,6 +30,8 @@ export function routePath(route: Route): string {
     case 'register':
     case 'settings':
       return `/${route.page}`;
+    case 'authorize':
+      return '/oauth2/authorize';
     case 'invite':
       return `/invite/${encodeURIComponent(route.code)}`;
     case 'home':

@@ -67,6 +67,8 @@ export interface AppState {
   speaking: Record<string, boolean>;
   /** A message to bring into view (from search), consumed by the channel's message list. */
   jumpTarget: { channelId: string; messageId: string } | null;
+  /** Threads known to the session by id: the active ones from `ready`, and any created, updated or opened since. */
+  threads: Record<string, Channel>;
 }
 
 const PAGE_SIZE = 50;
@@ -95,6 +97,17 @@ export function initialState(): AppState {
     voiceStates: {},
     speaking: {},
     jumpTarget: null,
+    threads: {},
+  };
+}
+
+/** What a starter message shows of its thread ("N replies"). */
+export function threadSummary(thread: Channel): NonNullable<Message['thread']> {
+  return {
+    id: thread.id,
+    name: thread.name ?? '',
+    messageCount: thread.thread?.messageCount ?? 0,
+    archived: thread.thread?.archived ?? false,
   };
 }
 
@@ -137,6 +150,8 @@ export class AppStore {
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly sendQueues = new Map<string, Promise<void>>();
   private everReady = false;
+  /** Thread messages already counted in their thread's reply count (the send answer and the dispatch). */
+  private readonly countedThreadMessages = new Set<string>();
 
   constructor(readonly client: BonfireClient) {}
 
@@ -190,6 +205,13 @@ export class AppStore {
       lastMessageIds[dm.id] = dm.lastMessageId;
       for (const userId of dm.recipientIds) void this.ensureUser(userId);
     }
+    const threads: Record<string, Channel> = {};
+    for (const entry of payload.guilds) {
+      for (const thread of entry.threads ?? []) {
+        threads[thread.id] = thread;
+        lastMessageIds[thread.id] = thread.lastMessageId;
+      }
+    }
     const readStates: Record<string, ReadMarker> = {};
     for (const readState of payload.readStates) {
       readStates[readState.channelId] = { lastReadMessageId: readState.lastReadMessageId, mentionCount: 0 };
@@ -208,6 +230,7 @@ export class AppStore {
       lastMessageIds,
       presences,
       myPresence: payload.presence,
+      threads,
     }));
     void this.loadMentionCounts();
     for (const guildId of Object.keys(guilds)) void this.loadMembers(guildId);
@@ -415,6 +438,7 @@ export class AppStore {
         ...(body.attachments?.length ? { attachments: body.attachments } : {}),
       });
       this.receiveMessage(message);
+      this.countNewThreadMessage(message);
     } catch (error) {
       this.updateHistory(channelId, (history) => ({
         ...history,
@@ -488,7 +512,65 @@ export class AppStore {
       const channel = guild.channels.find((candidate) => candidate.id === channelId);
       if (channel) return channel;
     }
-    return this.state.dms.find((dm) => dm.id === channelId);
+    return this.state.dms.find((dm) => dm.id === channelId) ?? this.state.threads[channelId];
+  }
+
+  /**
+   * A thread created, changed or fetched: kept by id, and the message it started from (when its channel's
+   * history is loaded) shows the new name, reply count and archived state.
+   */
+  putThread(thread: Channel): void {
+    this.set((state) => ({
+      ...state,
+      threads: { ...state.threads, [thread.id]: thread },
+      lastMessageIds:
+        state.lastMessageIds[thread.id] === undefined
+          ? { ...state.lastMessageIds, [thread.id]: thread.lastMessageId }
+          : state.lastMessageIds,
+    }));
+    this.patchStarter(thread.parentId, thread.thread?.starterMessageId ?? null, threadSummary(thread));
+  }
+
+  private removeThread(threadId: string): void {
+    const thread = this.state.threads[threadId];
+    this.set((state) => {
+      const threads = { ...state.threads };
+      delete threads[threadId];
+      return { ...state, threads };
+    });
+    if (thread) this.patchStarter(thread.parentId, thread.thread?.starterMessageId ?? null, undefined);
+  }
+
+  private patchStarter(
+    channelId: string | null,
+    messageId: string | null,
+    summary: Message['thread'] | undefined,
+  ): void {
+    if (!channelId || !messageId || !this.state.histories[channelId]) return;
+    this.updateHistory(channelId, (history) => ({
+      ...history,
+      messages: history.messages.map((message) => {
+        if (message.id !== messageId) return message;
+        const next: ClientMessage = { ...message };
+        if (summary) next.thread = summary;
+        else delete next.thread;
+        return next;
+      }),
+    }));
+  }
+
+  private countNewThreadMessage(message: Message): void {
+    if (!this.state.threads[message.channelId] || this.countedThreadMessages.has(message.id)) return;
+    this.countedThreadMessages.add(message.id);
+    this.countThreadMessage(message.channelId, 1);
+  }
+
+  /** A message arrived in (delta 1) or left (delta -1) a known thread: its reply count follows. */
+  private countThreadMessage(threadId: string, delta: 1 | -1): void {
+    const thread = this.state.threads[threadId];
+    if (!thread?.thread) return;
+    const messageCount = Math.max(0, thread.thread.messageCount + delta);
+    this.putThread({ ...thread, thread: { ...thread.thread, messageCount } });
   }
 
   /** Marks the channel read up to its newest message (once the person has seen it). */
@@ -652,6 +734,7 @@ export class AppStore {
       case 'message.created': {
         const { message } = dispatch.data;
         this.receiveMessage(message);
+        this.countNewThreadMessage(message);
         this.clearTyping(message.channelId, message.authorId);
         const mentionsMe =
           message.authorId !== me &&
@@ -679,6 +762,7 @@ export class AppStore {
         return;
       case 'message.deleted': {
         const { channelId, messageId } = dispatch.data;
+        this.countThreadMessage(channelId, -1);
         this.updateHistory(channelId, (history) => ({
           ...history,
           messages: history.messages.filter((message) => message.id !== messageId),
@@ -847,6 +931,33 @@ export class AppStore {
       case 'voice.speaking':
         this.setSpeaking(dispatch.data.userId, dispatch.data.speaking);
         return;
+      case 'thread.created':
+      case 'thread.updated': {
+        const { thread } = dispatch.data;
+        const was = this.state.threads[thread.id];
+        this.putThread(thread);
+        // A message that unarchives a thread is counted in this event and again by its message.created:
+        // the server's count is fetched once both are in.
+        if (was?.thread?.archived && thread.thread && !thread.thread.archived) {
+          setTimeout(() => {
+            void Promise.resolve()
+              .then(() => this.client.threads.get(thread.id))
+              .then((fresh) => this.state.threads[fresh.id] && this.putThread(fresh))
+              .catch(() => undefined);
+          }, CATCH_UP_DELAY_MS);
+        }
+        return;
+      }
+      case 'thread.deleted':
+        this.removeThread(dispatch.data.threadId);
+        return;
+      case 'thread.members.updated': {
+        // The member count changes (an open thread panel asks again whether this user is a member).
+        const { threadId, memberCount } = dispatch.data;
+        const thread = this.state.threads[threadId];
+        if (thread?.thread) this.putThread({ ...thread, thread: { ...thread.thread, memberCount } });
+        return;
+      }
     }
   }
 

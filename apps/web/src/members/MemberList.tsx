@@ -37,6 +37,7 @@ export function MemberList({
         return {
           member,
           name: member.nickname ?? user?.displayName ?? user?.username ?? 'Loading…',
+          bot: user?.bot === true,
           status,
           customStatus: presence?.customStatus?.text ?? null,
         };
@@ -68,11 +69,11 @@ export function MemberList({
             <li
               key={row.member.userId}
               className={`member-row${row.status === 'offline' || row.status === 'invisible' ? ' offline' : ''}`}
-              aria-label={`${row.name}, ${STATUS_LABEL[row.status]}${row.customStatus ? `, ${row.customStatus}` : ''}`}
+              aria-label={`${row.name}${row.bot ? ' (bot)' : ''}, ${STATUS_LABEL[row.status]}${row.customStatus ? `, ${row.customStatus}` : ''}`}
             >
               <button
                 className="author-button member-profile-button"
-                aria-label={`${row.name}, show profile`}
+                aria-label={`${row.name}${row.bot ? ' (bot)' : ''}, show profile`}
                 aria-haspopup="dialog"
                 onClick={(event) =>
                   setProfile({
@@ -84,6 +85,11 @@ export function MemberList({
                 <Avatar userId={row.member.userId} name={row.name} status={row.status} />
                 <span style={{ minWidth: 0 }}>
                   <span>{row.name}</span>
+                  {row.bot ? (
+                    <span className="bot-tag" aria-hidden="true">
+                      BOT
+                    </span>
+                  ) : null}
                   {row.customStatus ? <div className="custom-status">{row.customStatus}</div> : null}
                 </span>
               </button>

@@ -10,6 +10,9 @@ import { Icon } from '../ui/Icon';
 import { useChannelPermissions } from '../permissions/usePermissions';
 import { PinnedPanel } from './PinnedPanel';
 import { GroupDmDialog } from '../dms/GroupDmDialog';
+import { CreateThreadDialog } from '../threads/CreateThreadDialog';
+import { ThreadPanel } from '../threads/ThreadPanel';
+import { ThreadsPanel } from '../threads/ThreadsPanel';
 
 export interface ChannelViewProps {
   channelId: string;
@@ -28,7 +31,9 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
   const guilds = useAppState((state) => state.guilds);
   const dms = useAppState((state) => state.dms);
   const [replyTo, setReplyTo] = useState<ClientMessage | null>(null);
-  const [panel, setPanel] = useState<'search' | 'pins' | null>(null);
+  const [panel, setPanel] = useState<'search' | 'pins' | 'threads' | 'thread' | null>(null);
+  const [threadId, setThreadId] = useState<string | null>(null);
+  const [threadFrom, setThreadFrom] = useState<ClientMessage | null>(null);
   const [groupSettings, setGroupSettings] = useState(false);
   const [dragging, setDragging] = useState(false);
   const uploads = useUploads(channelId);
@@ -45,6 +50,17 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
   const canManageMessages = guildState ? perms.can('MANAGE_MESSAGES') : false;
   // In DMs every recipient may pin (as the server allows).
   const canPin = guildState ? canManageMessages : !!channel;
+  const canThread = !!guildState && channel?.type === 'text';
+  const canCreateThread = canThread && perms.can('CREATE_PUBLIC_THREADS');
+  const openThread = useCallback((id: string) => {
+    setThreadId(id);
+    setPanel('thread');
+  }, []);
+  const createThread = useCallback((message: ClientMessage) => setThreadFrom(message), []);
+  useEffect(() => {
+    setThreadId(null);
+    setPanel((open) => (open === 'thread' || open === 'threads' ? null : open));
+  }, [channelId]);
   const title = channel
     ? channel.guildId
       ? (channel.name ?? 'channel')
@@ -109,6 +125,17 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
             onClick={() => setGroupSettings(true)}
           >
             <Icon name="settings" />
+          </button>
+        ) : null}
+        {canThread ? (
+          <button
+            className="icon-button"
+            aria-pressed={panel === 'threads'}
+            aria-label="Threads"
+            title="Threads"
+            onClick={() => setPanel((open) => (open === 'threads' ? null : 'threads'))}
+          >
+            <Icon name="list" />
           </button>
         ) : null}
         <button
@@ -185,6 +212,8 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
             onReply={setReplyTo}
             canManageMessages={canManageMessages}
             canPin={canPin}
+            onOpenThread={openThread}
+            {...(canCreateThread ? { onCreateThread: createThread } : {})}
           />
           <Composer
             channel={channel}
@@ -206,7 +235,30 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
             onClose={() => setPanel(null)}
           />
         ) : null}
+        {panel === 'threads' ? (
+          <ThreadsPanel channel={channel} onOpen={openThread} onClose={() => setPanel(null)} />
+        ) : null}
+        {panel === 'thread' && threadId ? (
+          <ThreadPanel
+            key={threadId}
+            threadId={threadId}
+            guildState={guildState}
+            canManageThreads={perms.can('MANAGE_THREADS')}
+            canManageMessages={canManageMessages}
+            onClose={() => setPanel(null)}
+          />
+        ) : null}
       </div>
+      {threadFrom ? (
+        <CreateThreadDialog
+          message={threadFrom}
+          onClose={() => setThreadFrom(null)}
+          onCreated={(id) => {
+            setThreadFrom(null);
+            openThread(id);
+          }}
+        />
+      ) : null}
       {groupSettings && channel.type === 'group_dm' ? (
         <GroupDmDialog channel={channel} onClose={() => setGroupSettings(false)} />
       ) : null}

@@ -28,6 +28,10 @@ export interface MessageItemProps {
   canManageMessages?: boolean;
   /** Pin and unpin: MANAGE_MESSAGES in a guild channel, anyone in a DM. */
   canPin?: boolean;
+  /** CREATE_PUBLIC_THREADS in a guild text channel: the "Create thread" action (absent: not offered). */
+  onCreateThread?: (message: ClientMessage) => void;
+  /** Opens the thread a message started ("N replies"). */
+  onOpenThread?: (threadId: string) => void;
 }
 
 export const MessageItem = memo(function MessageItem({
@@ -40,6 +44,8 @@ export const MessageItem = memo(function MessageItem({
   onReply,
   canManageMessages = false,
   canPin = false,
+  onCreateThread,
+  onOpenThread,
 }: MessageItemProps) {
   const store = useStore();
   const client = store.client;
@@ -62,6 +68,8 @@ export const MessageItem = memo(function MessageItem({
     ? bot.username
     : (member?.nickname ?? author?.displayName ?? author?.username ?? 'Unknown user');
   const avatarFileId = bot ? bot.avatar : author?.avatarFileId;
+  // A bot user (an application's bot) has a profile and the same tag.
+  const botUser = !bot && author?.bot === true;
   const showProfile = (event: { currentTarget: HTMLElement }) => {
     if (!bot) setProfile(event.currentTarget.getBoundingClientRect());
   };
@@ -198,7 +206,7 @@ export const MessageItem = memo(function MessageItem({
           <div className="meta">
             <button
               className="author-button"
-              aria-label={bot ? `${name} (bot)` : `${name}, show profile`}
+              aria-label={bot ? `${name} (bot)` : `${name}${botUser ? ' (bot)' : ''}, show profile`}
               aria-haspopup={bot ? undefined : 'dialog'}
               disabled={bot !== undefined}
               onClick={showProfile}
@@ -212,7 +220,7 @@ export const MessageItem = memo(function MessageItem({
                 {name}
               </span>
             </button>
-            {bot ? (
+            {bot || botUser ? (
               <span className="bot-tag" aria-hidden="true">
                 BOT
               </span>
@@ -278,6 +286,24 @@ export const MessageItem = memo(function MessageItem({
             </button>
           </div>
         ) : null}
+        {message.thread ? (
+          <button
+            className="thread-summary"
+            title="Open thread"
+            onClick={() => message.thread && onOpenThread?.(message.thread.id)}
+          >
+            <span className="visually-hidden">Thread: </span>
+            <span className="thread-name">{message.thread.name}</span>
+            <span className="visually-hidden">, </span>
+            <span className="thread-count">{replyCount(message.thread.messageCount)}</span>
+            {message.thread.archived ? (
+              <>
+                <span className="visually-hidden">, </span>
+                <span className="thread-archived">Archived</span>
+              </>
+            ) : null}
+          </button>
+        ) : null}
         {message.reactions.length > 0 ? (
           <div className="reactions" role="group" aria-label="Reactions">
             {message.reactions.map((reaction) => (
@@ -313,6 +339,17 @@ export const MessageItem = memo(function MessageItem({
           <button className="icon-button" aria-label="Reply" title="Reply" onClick={() => onReply(message)}>
             <Icon name="reply" />
           </button>
+          {onCreateThread && !message.thread ? (
+            <button
+              className="icon-button"
+              aria-label="Create thread"
+              title="Create thread"
+              aria-haspopup="dialog"
+              onClick={() => onCreateThread(message)}
+            >
+              <Icon name="list" />
+            </button>
+          ) : null}
           {mine ? (
             <button
               className="icon-button"
@@ -395,3 +432,8 @@ export const MessageItem = memo(function MessageItem({
     </article>
   );
 });
+
+/** "1 reply", "3 replies". */
+export function replyCount(count: number): string {
+  return `${count} ${count === 1 ? 'reply' : 'replies'}`;
+}

@@ -20,6 +20,8 @@ export interface MessageListProps {
   onReply: (message: ClientMessage) => void;
   canManageMessages?: boolean;
   canPin?: boolean;
+  onCreateThread?: (message: ClientMessage) => void;
+  onOpenThread?: (threadId: string) => void;
 }
 
 function messageKey(message: ClientMessage): string {
@@ -41,6 +43,8 @@ export function MessageList({
   onReply,
   canManageMessages = false,
   canPin = false,
+  onCreateThread,
+  onOpenThread,
 }: MessageListProps) {
   const store = useStore();
   const me = useAppState((state) => state.me);
@@ -239,6 +243,8 @@ export function MessageList({
                   onReply={onReply}
                   canManageMessages={canManageMessages}
                   canPin={canPin}
+                  {...(onCreateThread ? { onCreateThread } : {})}
+                  {...(onOpenThread ? { onOpenThread } : {})}
                 />
               </div>
             );

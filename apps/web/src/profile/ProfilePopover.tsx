@@ -7,6 +7,7 @@ import { capitalise, describeError } from '../app/util';
 import { popoverPosition } from '../messages/EmojiPicker';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { notify } from '../ui/Toasts';
+import { BotTag } from '../developer/BotTag';
 
 export interface ProfilePopoverProps {
   userId: string;
@@ -99,6 +100,7 @@ export function ProfilePopover({ userId, guildState, anchor, onClose }: ProfileP
         <div style={{ minWidth: 0 }}>
           <h2 id={titleId} className="profile-name">
             {name}
+            {user?.bot ? <BotTag /> : null}
           </h2>
           {user ? <div className="profile-username">@{user.username}</div> : null}
           <div className="profile-status">

@@ -2,6 +2,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'r
 import type { ChosenPresenceStatus } from '@bonfire/contracts';
 import type { SessionInfo } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
+import { DeveloperSection } from '../developer/DeveloperSection';
 import { navigate } from '../app/router';
 import { capitalise, describeError, formatDateTime } from '../app/util';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
@@ -346,6 +347,8 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
             </div>
           ) : null}
         </section>
+
+        <DeveloperSection />
 
         <section>
           <button className="button danger" onClick={() => void logout()}>

@@ -318,15 +318,21 @@ describe('web client in real browsers (built services, gateway serving apps/web/
     await page.getByRole('link', { name: 'Skip to messages' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
-    // Arrow keys walk the messages; R replies to the focused one.
-    await messageList(page).focus();
-    const last = messageList(page).getByRole('listitem').last();
-    await last.focus();
-    const lastIndex = Number(await last.getAttribute('data-index'));
-    await page.keyboard.press('ArrowUp');
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['index']))
-      .toBe(String(lastIndex - 1));
+    // Arrow keys walk the messages; R replies to the focused one. The list is virtualized and settles
+    // (first page, scroll to the bottom) after the page shows: try again if a re-render moved the rows.
+    await expect.poll(() => messageList(page).getAttribute('aria-busy')).toBe('false');
+    await eventually(async () => {
+      await messageList(page).focus();
+      const last = messageList(page).getByRole('listitem').last();
+      await last.focus();
+      const lastIndex = Number(await last.getAttribute('data-index'));
+      await page.keyboard.press('ArrowUp');
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['index']), {
+          timeout: 2_000,
+        })
+        .toBe(String(lastIndex - 1));
+    }, 20_000);
     await page.keyboard.press('r');
     await page.getByText(/^Replying to/).waitFor();
     await expect

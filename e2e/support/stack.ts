@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@bonfire/platform';
+import { createTestDatabase, freePort, type TestDatabase } from '@bonfire/platform';
 
 const workspaceRoot = resolve(__dirname, '../..');
 
@@ -25,17 +24,7 @@ const PORT_VARIABLE: Record<string, string> = {
   voice: 'VOICE_PORT',
 };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * Voice signaling's own public listener (VOICE_SIGNALING_PORT) on a free port, and the address clients
@@ -114,7 +103,11 @@ export class ServiceProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) {
-        throw new Error(`${this.name} exited during start:\n${this.logs().slice(-4000)}`);
+        // The first line names the cause (CI's summary shows only that line): the process's last log line.
+        const lastLine = this.logs().trim().split('\n').at(-1)?.slice(0, 400) ?? '';
+        throw new Error(
+          `${this.name} exited during start (exit ${this.child?.exitCode}): ${lastLine}\n${this.logs().slice(-4000)}`,
+        );
       }
       try {
         const response = await fetch(`${this.url}/health/ready`);

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createTestDatabase,
+  freePort,
   DATABASE,
   type Kysely,
   type RunningService,
@@ -103,15 +103,3 @@ export class FileTestApp {
 
 /** Settings of the distributed shape's servers, left out of a standalone environment. */
 const REAL_SERVER_SETTINGS = /^(REDIS_URL|KAFKA_BROKERS|FILE_DATABASE_URL|S3_.*)$/;
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

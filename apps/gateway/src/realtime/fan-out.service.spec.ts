@@ -2,6 +2,7 @@ import type { EventBus } from '@bonfire/messaging';
 import { describe, expect, it } from 'vitest';
 import type { RealtimePacket } from './event-routing';
 import { FanOutService } from './fan-out.service';
+import { IntentsFilter } from './intents-filter';
 import { fakeSocket, realtimeProviders, state } from './realtime.providers.test-kit';
 import { VisibilityService } from './visibility.service';
 
@@ -15,6 +16,7 @@ function setUp() {
     visibility,
     parts.metrics,
     parts.node,
+    new IntentsFilter(),
   );
   const live = (userId: string, guilds: Record<string, string[]>, options: { batching?: boolean } = {}) => {
     const { socket, dispatches, events } = fakeSocket(userId, userId, options);

@@ -45,7 +45,7 @@ export class FanOutService {
     private readonly visibility: VisibilityService,
     private readonly metrics: RealtimeMetrics,
     private readonly node: RealtimeNode,
-    private readonly intents: IntentsFilter = new IntentsFilter(),
+    private readonly intents: IntentsFilter,
   ) {}
 
   /** Throws until this gateway is in the consumer group (readiness). */

@@ -3,6 +3,7 @@ import { PERMISSIONS } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
 import type { GatewayConfig } from '../config';
 import { FanOutService } from './fan-out.service';
+import { IntentsFilter } from './intents-filter';
 import { RealtimeRefusal } from './realtime-exception.filter';
 import { fakeSocket, realtimeProviders, state } from './realtime.providers.test-kit';
 import { TypingService } from './typing.service';
@@ -20,6 +21,7 @@ function setUp(channelPermissions: (channelId: string) => Promise<bigint | null>
     new VisibilityService(parts.registry, parts.chat),
     parts.metrics,
     parts.node,
+    new IntentsFilter(),
   );
   const typing = new TypingService(config, parts.chat, parts.store, fanOut, parts.node);
   const live = (userId: string) => {

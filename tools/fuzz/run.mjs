@@ -92,15 +92,24 @@ function ensureSchemathesis() {
 /** The child processes to take down if this script is stopped. */
 const running = new Set();
 
-function freePort() {
-  return new Promise((done, fail) => {
+/**
+ * A port in 32000–32767: below the kernel's ephemeral range (32768+), so no outgoing connection takes it
+ * between its choice here and the platform's bind; outside the e2e tests' 20000–31999.
+ */
+let nextPort = 32_000 + Math.floor(Math.random() * 768);
+function canBind(port) {
+  return new Promise((answer) => {
     const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
+    server.once('error', () => answer(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => answer(true)));
   });
+}
+async function freePort() {
+  for (let attempt = 0; attempt < 768; attempt += 1) {
+    nextPort = 32_000 + ((nextPort - 32_000 + 1) % 768);
+    if (await canBind(nextPort)) return nextPort;
+  }
+  throw new Error('no free port in 32000–32767');
 }
 
 /**

@@ -4,6 +4,17 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Files over the 400-line limit, each with its reason or the split it waits for (issue 22). */
+const OVERSIZED_FILES = [
+  'apps/web/src/app/store.ts', // split into slices per domain, effects apart (issue 22 item 6)
+  'apps/web/src/messages/MessageItem.tsx', // embeds, emoji and blocked-message views move to their own files
+  'apps/voice/src/rooms/rooms.service.ts', // producers/consumers apart from room membership
+  'libs/sdk/src/api/rest.ts', // replaced by the client generated from openapi.json (issue 22 item 5)
+  'libs/sdk/src/voice/voice-client.ts', // signaling apart from the mediasoup transports
+  'e2e/authz/exercises.ts', // one table: how to exercise every route of the matrix
+  'tools/fuzz/config.mjs', // one table: per-operation settings of the fuzz stage
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '.data/**', 'coverage/**', 'e2e/artifacts/**'],
@@ -63,6 +74,27 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  // Bonfire's conventions (tools/eslint-rules, each tested there; docs/CONVENTIONS.md says why).
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@nx/workspace-no-id-regex-literal': ['error', { allow: ['libs/contracts/src/api/input.ts'] }],
+    },
+  },
+  {
+    files: ['apps/**/*.ts'],
+    rules: {
+      '@nx/workspace-no-query-builder-outside-repository': 'error',
+      '@nx/workspace-route-public-agrees-with-gateway': 'error',
+    },
+  },
+  {
+    // A file a newcomer can read in one sitting. Tests, benchmarks and generated files are exempt; the
+    // files still above the limit are listed with what splitting them waits for.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'tools/bench/**', ...OVERSIZED_FILES],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }] },
   },
   prettier,
 );

@@ -1,4 +1,4 @@
-import { SNOWFLAKE_PATTERN } from '@bonfire/contracts';
+import { BITFIELD_PATTERN, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
 import type { BotAuthorizationInfo } from '@bonfire/contracts';
 import {
   Caller,
@@ -17,7 +17,6 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { BITFIELD_PATTERN } from '../guilds/guild-common';
 import {
   authorizationInfoSchema,
   type AuthorizeBotDto,

@@ -1,5 +1,6 @@
+import { bitfieldSchema } from '@bonfire/contracts';
 import { z } from 'zod';
-import { bitfieldSchema, idSchema } from '../guilds/guild-common';
+import { idSchema } from '../guilds/guild-common';
 
 /** Discord's names: `client_id` (the application, also its bot user's id), `permissions`, `guild_id`. */
 export const authorizeQuerySchema = z.object({

@@ -1,4 +1,5 @@
 import {
+  bitfieldSchema,
   type Channel,
   type PermissionOverwriteDto,
   patchSchema,
@@ -9,7 +10,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
 import type { ChannelsTable } from '../database/schema';
-import { bitfieldSchema, idSchema } from '../guilds/guild-common';
+import { idSchema } from '../guilds/guild-common';
 
 export type ChannelRow = Selectable<ChannelsTable>;
 

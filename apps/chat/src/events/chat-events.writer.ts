@@ -3,6 +3,7 @@ import { createEvent, OutboxWriter } from '@bonfire/messaging';
 import type { Transaction } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { ChatDatabase } from '../database/schema';
+import { EventAudienceRepository } from './event-audience.repository';
 
 export const EVENT_PRODUCER = 'chat';
 
@@ -15,6 +16,8 @@ export const EVENT_PRODUCER = 'chat';
 @Injectable()
 export class ChatEventsWriter {
   private readonly outbox = new OutboxWriter();
+
+  constructor(private readonly audience: EventAudienceRepository) {}
 
   add<T extends EventType>(
     trx: Transaction<ChatDatabase>,
@@ -46,10 +49,10 @@ export class ChatEventsWriter {
    */
   async memberLeft(trx: Transaction<ChatDatabase>, data: EventData<'member.left'>): Promise<void> {
     const { guildId, userId } = data;
-    const channels = await trx.selectFrom('channels').select('id').where('guild_id', '=', guildId).execute();
+    const channelIds = await this.audience.channelIdsInGuild(trx, guildId);
     const events = [
       createEvent('member.left', guildId, data, EVENT_PRODUCER),
-      ...channels.map(({ id: channelId }) =>
+      ...channelIds.map((channelId) =>
         createEvent('channel.member.left', channelId, { guildId, channelId, userId }, EVENT_PRODUCER),
       ),
     ];

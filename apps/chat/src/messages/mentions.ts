@@ -1,4 +1,4 @@
-import { isSnowflake } from '@bonfire/contracts';
+import { isSnowflake, SNOWFLAKE_DIGITS } from '@bonfire/contracts';
 
 /** Upper bounds on what one message may mention (keeps the honour-check queries small). */
 export const MENTION_LIMITS = { users: 100, roles: 100 } as const;
@@ -12,8 +12,8 @@ export interface ParsedMentions {
   everyone: boolean;
 }
 
-const USER_MENTION = /<@!?(\d{1,20})>/g;
-const ROLE_MENTION = /<@&(\d{1,20})>/g;
+const USER_MENTION = new RegExp(`<@!?(${SNOWFLAKE_DIGITS})>`, 'g');
+const ROLE_MENTION = new RegExp(`<@&(${SNOWFLAKE_DIGITS})>`, 'g');
 // Not part of a longer word or an email address: "me@everyone.com" is no mention.
 const EVERYONE_MENTION = /(?<![\w@.])@(everyone|here)\b/;
 

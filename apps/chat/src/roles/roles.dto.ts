@@ -1,9 +1,9 @@
-import { patchSchema, type Role } from '@bonfire/contracts';
+import { bitfieldSchema, patchSchema, type Role } from '@bonfire/contracts';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
 import type { RolesTable } from '../database/schema';
-import { bitfieldSchema, idSchema } from '../guilds/guild-common';
+import { idSchema } from '../guilds/guild-common';
 
 export type RoleRow = Selectable<RolesTable>;
 

@@ -3,6 +3,8 @@ import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
+import { ChannelsModule } from '../channels/channels.module';
+import { ChannelsRepository } from '../channels/channels.repository';
 import { ChatTransactions } from '../database/chat-transactions';
 
 /**
@@ -15,6 +17,7 @@ import { ChatTransactions } from '../database/chat-transactions';
 export class VoiceSupportController {
   constructor(
     private readonly access: AccessService,
+    private readonly channels: ChannelsRepository,
     private readonly transactions: ChatTransactions,
   ) {}
 
@@ -26,11 +29,7 @@ export class VoiceSupportController {
   ): Promise<VoiceChannelAccessAnswer> {
     const access = await this.access.channel(channelId, caller.userId);
     if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
-    const row = await this.transactions.executor
-      .selectFrom('channels')
-      .select('user_limit')
-      .where('id', '=', channelId)
-      .executeTakeFirst();
+    const row = await this.channels.find(this.transactions.executor, channelId);
     return {
       channelId,
       guildId: access.guildId,
@@ -42,5 +41,5 @@ export class VoiceSupportController {
 }
 
 /** Internal route the voice service calls on each join and move. */
-@Module({ controllers: [VoiceSupportController] })
+@Module({ imports: [ChannelsModule], controllers: [VoiceSupportController] })
 export class VoiceSupportModule {}

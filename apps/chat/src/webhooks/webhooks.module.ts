@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
 import { MessagesModule } from '../messages/messages.module';
 import {
   ChannelWebhooksController,
@@ -9,7 +10,7 @@ import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
 @Module({
-  imports: [MessagesModule],
+  imports: [ChannelsModule, MessagesModule],
   controllers: [ChannelWebhooksController, GuildWebhooksController, WebhooksController],
   providers: [WebhooksRepository, WebhooksService],
 })

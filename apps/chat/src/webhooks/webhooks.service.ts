@@ -3,6 +3,7 @@ import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
 import { AuditLogService } from '../audit-log/audit-log.service';
+import { ChannelsRepository } from '../channels/channels.repository';
 import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
 import { MessagesService } from '../messages/messages.service';
 import {
@@ -31,6 +32,7 @@ export class WebhooksService {
   constructor(
     private readonly access: AccessService,
     private readonly webhooks: WebhooksRepository,
+    private readonly channels: ChannelsRepository,
     private readonly transactions: ChatTransactions,
     private readonly messages: MessagesService,
     private readonly ids: SnowflakeGenerator,
@@ -159,7 +161,7 @@ export class WebhooksService {
    * refuses when the channel has WEBHOOKS_PER_CHANNEL webhooks already.
    */
   private async lockRoomFor(trx: ChatExecutor, channelId: string): Promise<void> {
-    await trx.selectFrom('channels').select('id').where('id', '=', channelId).forUpdate().execute();
+    await this.channels.findForUpdate(trx, channelId);
     if ((await this.webhooks.countInChannel(trx, channelId)) >= WEBHOOKS_PER_CHANNEL) {
       throw new AppError(
         400,

@@ -1,3 +1,4 @@
+import { isSnowflake } from '@bonfire/contracts';
 import { HAS_VALUES, type HasValue } from '../index/message-document';
 
 /**
@@ -68,12 +69,11 @@ export function tokenize(input: string): Token[] {
   return tokens;
 }
 
-const SNOWFLAKE = /^\d{1,19}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** A before/after bound: an ISO date (or date-time) or a message id. */
 export function isTimeBound(value: string): boolean {
-  if (SNOWFLAKE.test(value)) return true;
+  if (isSnowflake(value)) return true;
   return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
 }
 

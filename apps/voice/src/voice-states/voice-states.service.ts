@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   has,
+  isSnowflake,
   type MemberVoiceStateUpdate,
   PERMISSIONS,
   type SelfVoiceStateUpdate,
@@ -136,7 +137,7 @@ export class VoiceStatesService {
   }
 
   async inGuild(userId: string, guildId: string): Promise<VoiceState[]> {
-    const visible = /^\d{1,20}$/.test(guildId) ? await this.chat.visibleChannels(userId, guildId) : null;
+    const visible = isSnowflake(guildId) ? await this.chat.visibleChannels(userId, guildId) : null;
     if (!visible) throw AppError.notFound('Unknown guild.', CODES.unknownGuild);
     const channels = new Set(visible.channelIds);
     const states = await this.store.inGuild(guildId);
@@ -144,7 +145,7 @@ export class VoiceStatesService {
   }
 
   async inChannel(userId: string, channelId: string): Promise<VoiceState[]> {
-    const access = /^\d{1,20}$/.test(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
+    const access = isSnowflake(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
     if (!access) throw unknownChannel();
     return (await this.store.inChannel(channelId)).map(publicState);
   }
@@ -308,7 +309,7 @@ export class VoiceStatesService {
 
   /** The user may connect to the channel: visible (404), a voice channel (400), CONNECT (403). */
   private async admit(userId: string, channelId: string): Promise<VoiceChannelAccessAnswer> {
-    const access = /^\d{1,20}$/.test(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
+    const access = isSnowflake(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
     if (!access) throw unknownChannel();
     if (access.type !== 'voice') {
       throw new AppError(400, CODES.notVoiceChannel, 'This is not a voice channel.');
@@ -325,7 +326,7 @@ export class VoiceStatesService {
   }
 
   private async targetIn(guildId: string, userId: string): Promise<StoredVoiceState> {
-    const state = /^\d{1,20}$/.test(userId) ? await this.store.get(userId) : null;
+    const state = isSnowflake(userId) ? await this.store.get(userId) : null;
     if (!state?.channelId || state.guildId !== guildId) {
       throw AppError.notFound(
         'That member is not in a voice channel of this guild.',

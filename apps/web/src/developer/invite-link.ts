@@ -1,3 +1,5 @@
+import { BITFIELD_PATTERN, isSnowflake } from '@bonfire/contracts';
+
 /** The authorise link a bot's owner shares: `<origin>/oauth2/authorize?client_id=<id>&permissions=<bits>`. */
 export function botInviteLink(origin: string, clientId: string, permissions: bigint): string {
   const query = new URLSearchParams({ client_id: clientId, permissions: permissions.toString() });
@@ -10,6 +12,6 @@ export function parseAuthorizeQuery(search: string): { clientId: string | null; 
   const clientId = query.get('client_id');
   let permissions = 0n;
   const raw = query.get('permissions');
-  if (raw && /^\d{1,20}$/.test(raw)) permissions = BigInt(raw);
-  return { clientId: clientId && /^\d{1,20}$/.test(clientId) ? clientId : null, permissions };
+  if (raw && BITFIELD_PATTERN.test(raw)) permissions = BigInt(raw);
+  return { clientId: clientId && isSnowflake(clientId) ? clientId : null, permissions };
 }

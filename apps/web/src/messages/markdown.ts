@@ -1,3 +1,5 @@
+import { SNOWFLAKE_DIGITS } from '@bonfire/contracts';
+
 /**
  * The message markdown Bonfire renders: ```code blocks``` (highlighted, see code-highlight.ts), `inline
  * code`, **bold**, *italic* / _italic_, ~~strike~~, ||spoilers||, bare http(s) links and masked links
@@ -25,8 +27,8 @@ export type MarkdownBlock =
 
 const FENCE = '```';
 const LINK = /^https?:\/\/[^\s<>"]+/;
-const USER_MENTION = /^<@!?(\d{1,20})>/;
-const ROLE_MENTION = /^<@&(\d{1,20})>/;
+const USER_MENTION = new RegExp(`^<@!?(${SNOWFLAKE_DIGITS})>`);
+const ROLE_MENTION = new RegExp(`^<@&(${SNOWFLAKE_DIGITS})>`);
 const EVERYONE = /^@(everyone|here)\b/;
 const MASKED_LINK = /^\[([^[\]\n]{1,256})\]\((https?:\/\/[^\s()<>"]+)\)/;
 const HEADING = /^(#{1,3}) +(\S.*)$/;

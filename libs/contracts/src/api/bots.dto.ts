@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SNOWFLAKE_DIGITS } from './input';
 
 /**
  * Bots (issue 19 item 2). An application (auth, `/api/v1/applications`) owns one bot user: a user flagged
@@ -10,7 +11,7 @@ import { z } from 'zod';
  * A token is `<tokenId>.<secret>`: the token id is the `sessionId` a bot's requests carry, so a reset is
  * announced as `session.revoked` for the old token id and the gateways drop it like an ended session.
  */
-export const BOT_TOKEN_PATTERN = /^(\d{1,20})\.([A-Za-z0-9_-]{43})$/;
+export const BOT_TOKEN_PATTERN = new RegExp(String.raw`^(${SNOWFLAKE_DIGITS})\.([A-Za-z0-9_-]{43})$`);
 export const BOT_AUTHORIZATION_PREFIX = 'Bot ';
 
 /** Auth's internal route the gateways verify bot tokens through (never routed to clients). */

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { bitfieldSchema, snowflakeSchema } from './input';
 
 /**
  * Public shapes of the chat domain, as the REST API returns them and as events carry them.
  * Ids are snowflakes as decimal strings; permission bitfields are decimal strings; times are ISO 8601.
  */
-const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
+const id = snowflakeSchema;
 const timestamp = z.iso.datetime({ offset: true });
-const bitfield = z.string().regex(/^\d{1,20}$/, 'must be a decimal bitfield');
+const bitfield = bitfieldSchema;
 
 export const guildSchema = z.object({
   id,

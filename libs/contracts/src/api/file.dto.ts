@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { attachmentSchema } from './chat.dto';
+import { snowflakeSchema } from './input';
 
-const id = z.string().regex(/^\d{1,20}$/);
+const id = snowflakeSchema;
 const timestamp = z.string().datetime({ offset: true });
 
 /** What an uploaded object is for; decides its size limit, allowed types and who may download it. */

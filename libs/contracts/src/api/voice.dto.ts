@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelType } from './chat.dto';
+import { snowflakeSchema } from './input';
 
 /**
  * Voice, in Discord's split:
@@ -19,7 +20,7 @@ import type { ChannelType } from './chat.dto';
 export const VOICE_SIGNALING_PATH = '/voice/socket.io';
 export const VOICE_SIGNALING_NAMESPACE = '/voice';
 
-const id = z.string().regex(/^\d{1,20}$/);
+const id = snowflakeSchema;
 
 export type MediaJson = Record<string, unknown>;
 

@@ -9,11 +9,12 @@ import {
   roleSchema,
   threadMemberSchema,
 } from '../api/chat.dto';
+import { snowflakeSchema } from '../api/input';
 import { TOPICS } from '../topics';
 import { userProfileSchema } from './auth.events';
 import { defineEvent } from './define-event';
 
-const id = z.string().regex(/^\d{1,20}$/);
+const id = snowflakeSchema;
 
 /**
  * Chat's domain events. Keys: guild-level events by guild id; channel, message and reaction events by

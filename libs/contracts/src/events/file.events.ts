@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { fileObjectSchema } from '../api/file.dto';
+import { snowflakeSchema } from '../api/input';
 import { TOPICS } from '../topics';
 import { defineEvent } from './define-event';
 
-const id = z.string().regex(/^\d{1,20}$/);
+const id = snowflakeSchema;
 
 /** The file service's events, keyed by file id. */
 export const fileEvents = {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { snowflakeSchema } from '../api/input';
 import { TOPICS } from '../topics';
 import { defineEvent } from './define-event';
 
-const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
+const id = snowflakeSchema;
 
 /** What a user chooses: `online` means "automatic" (online while active, idle when every device is idle). */
 export const PRESENCE_CHOSEN_STATUSES = ['online', 'idle', 'dnd', 'invisible'] as const;

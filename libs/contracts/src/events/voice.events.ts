@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { snowflakeSchema } from '../api/input';
 import { TOPICS } from '../topics';
 import { defineEvent } from './define-event';
 
-const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
+const id = snowflakeSchema;
 
 /** A voice state as the gateway delivers it (`VoiceState` in api/voice.dto.ts). */
 export const voiceStateSchema = z.object({

@@ -1,3 +1,5 @@
+import { BITFIELD_PATTERN } from '../api/input';
+
 /**
  * Discord-style permissions: a 64-bit bitfield (bigint here, a decimal string in JSON), resolved the way
  * Discord documents it. This is the one implementation; chat, the gateway, search and voice all call it.
@@ -175,6 +177,6 @@ export function permissionNames(permissions: bigint): PermissionName[] {
 
 /** Bitfields travel as decimal strings; this parses one and drops unknown bits. */
 export function parsePermissions(value: string): bigint {
-  if (!/^\d{1,20}$/.test(value)) throw new RangeError('permissions must be a decimal string');
+  if (!BITFIELD_PATTERN.test(value)) throw new RangeError('permissions must be a decimal bitfield of 64 bits');
   return BigInt(value) & ALL_PERMISSIONS;
 }

@@ -1,0 +1,16 @@
+/**
+ * Bonfire's conventions as lint rules, in Nx's workspace-rules folder (as Twenty's tools/eslint-rules): each
+ * rule is `@nx/workspace-<name>` in eslint.config.mjs and has its tests beside it. docs/CONVENTIONS.md lists
+ * them with the reason for each.
+ */
+import * as noIdRegexLiteral from './rules/no-id-regex-literal';
+import * as noInfrastructureClientInApps from './rules/no-infrastructure-client-in-apps';
+import * as noQueryBuilderOutsideRepository from './rules/no-query-builder-outside-repository';
+import * as routePublicAgreesWithGateway from './rules/route-public-agrees-with-gateway';
+
+export const rules = {
+  [noIdRegexLiteral.RULE_NAME]: noIdRegexLiteral.rule,
+  [noInfrastructureClientInApps.RULE_NAME]: noInfrastructureClientInApps.rule,
+  [noQueryBuilderOutsideRepository.RULE_NAME]: noQueryBuilderOutsideRepository.rule,
+  [routePublicAgreesWithGateway.RULE_NAME]: routePublicAgreesWithGateway.rule,
+};

@@ -86,6 +86,7 @@ export default tseslint.config(
     files: ['apps/**/*.ts'],
     rules: {
       '@nx/workspace-no-query-builder-outside-repository': 'error',
+      '@nx/workspace-no-infrastructure-client-in-apps': 'error',
       '@nx/workspace-route-public-agrees-with-gateway': 'error',
     },
   },

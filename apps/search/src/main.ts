@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, distributedSetting, loadConfig, runMain } from '@bonfire/platform';
-import { Client } from '@elastic/elasticsearch';
+import { createElasticsearchClient } from '@bonfire/platform/elasticsearch';
 import { startSearch } from './bootstrap';
 import { searchConfigSchema } from './config';
 import { ensureMessageIndex } from './index/elasticsearch-setup';
@@ -16,7 +16,10 @@ runMain('search', {
       logger.info('standalone: the message index is in the embedded database, migrated at boot');
       return;
     }
-    const client = new Client({ node: distributedSetting(config.ELASTICSEARCH_URL, 'ELASTICSEARCH_URL') });
+    const client = createElasticsearchClient({
+      node: distributedSetting(config.ELASTICSEARCH_URL, 'ELASTICSEARCH_URL'),
+      maxRetries: 3,
+    });
     try {
       const outcome = await ensureMessageIndex(client, config);
       logger.info(outcome, 'message index ready');

@@ -7,12 +7,13 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   S3ServiceException,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { distributedSetting, HealthRegistry } from '@bonfire/platform';
+import { createS3Client } from '@bonfire/platform/s3';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { FileConfig } from '../config';
 import {
@@ -227,15 +228,7 @@ async function lengthSigned(presigned: Promise<string>): Promise<string> {
 }
 
 function createClient(settings: S3Settings, endpoint: string): S3Client {
-  return new S3Client({
-    endpoint,
-    region: settings.region,
-    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-    forcePathStyle: true,
-    // Plain S3 semantics: no checksum headers the signature would have to cover.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  return createS3Client({ ...settings, endpoint });
 }
 
 /** CompleteMultipartUpload refusals caused by what the client sent. */

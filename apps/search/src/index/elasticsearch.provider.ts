@@ -1,5 +1,6 @@
 import { distributedSetting } from '@bonfire/platform';
-import { Client } from '@elastic/elasticsearch';
+import { createElasticsearchClient } from '@bonfire/platform/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { SEARCH_CONFIG, type SearchConfig } from '../config';
 
@@ -9,10 +10,9 @@ export class ElasticsearchProvider implements OnApplicationShutdown {
   readonly client: Client;
 
   constructor(@Inject(SEARCH_CONFIG) config: SearchConfig) {
-    this.client = new Client({
+    this.client = createElasticsearchClient({
       node: distributedSetting(config.ELASTICSEARCH_URL, 'ELASTICSEARCH_URL'),
-      requestTimeout: config.SEARCH_ES_TIMEOUT_MS,
-      maxRetries: 0,
+      requestTimeoutMs: config.SEARCH_ES_TIMEOUT_MS,
     });
   }
 

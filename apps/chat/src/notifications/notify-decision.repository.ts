@@ -1,0 +1,185 @@
+import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { ChannelTypeColumn } from '../database/schema';
+
+export interface DecisionChannel {
+  id: string;
+  type: ChannelTypeColumn;
+  guildId: string | null;
+  name: string | null;
+  /** Threads: the text channel whose overwrites and notification override they follow. */
+  parentId: string | null;
+  locked: boolean;
+}
+
+/** What the notify decision reads about one message's audience: each a single query for all candidates. */
+@Injectable()
+export class NotifyDecisionRepository {
+  async channel(db: ChatExecutor, channelId: string): Promise<DecisionChannel | null> {
+    const row = await db
+      .selectFrom('channels')
+      .select(['id', 'type', 'guild_id', 'name', 'thread_parent_id', 'locked'])
+      .where('id', '=', channelId)
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          type: row.type,
+          guildId: row.guild_id,
+          name: row.name,
+          parentId: row.thread_parent_id,
+          locked: row.locked,
+        }
+      : null;
+  }
+
+  async dmRecipients(db: ChatExecutor, channelId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('channel_recipients')
+      .select('user_id')
+      .where('channel_id', '=', channelId)
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Members holding one of these roles, the first `limit` by user id. */
+  async roleMembers(
+    db: ChatExecutor,
+    guildId: string,
+    roleIds: readonly string[],
+    limit: number,
+  ): Promise<string[]> {
+    if (roleIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('member_roles')
+      .select('user_id')
+      .distinct()
+      .where('guild_id', '=', guildId)
+      .where('role_id', 'in', roleIds)
+      .orderBy('user_id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The guild's first `limit` members by user id (@everyone / @here). */
+  async firstMembers(db: ChatExecutor, guildId: string, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('members')
+      .select('user_id')
+      .where('guild_id', '=', guildId)
+      .orderBy('user_id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Of these users, the guild's members. */
+  async membersAmong(db: ChatExecutor, guildId: string, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('members')
+      .select('user_id')
+      .where('guild_id', '=', guildId)
+      .where('user_id', 'in', userIds)
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The guild's owner, name and @everyone grant. */
+  async guild(
+    db: ChatExecutor,
+    guildId: string,
+  ): Promise<{ ownerId: string; name: string; everyone: RoleGrant } | null> {
+    const row = await db
+      .selectFrom('guilds')
+      .innerJoin('roles', 'roles.id', 'guilds.id')
+      .select(['guilds.owner_id', 'guilds.name', 'roles.permissions'])
+      .where('guilds.id', '=', guildId)
+      .executeTakeFirst();
+    return row
+      ? {
+          ownerId: row.owner_id,
+          name: row.name,
+          everyone: { id: guildId, permissions: BigInt(row.permissions), position: 0 },
+        }
+      : null;
+  }
+
+  /** The roles of these members: user → grants. */
+  async memberRoles(
+    db: ChatExecutor,
+    guildId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, RoleGrant[]>> {
+    const byUser = new Map<string, RoleGrant[]>();
+    if (userIds.length === 0) return byUser;
+    const rows = await db
+      .selectFrom('member_roles')
+      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
+      .select(['member_roles.user_id', 'roles.id', 'roles.permissions', 'roles.position'])
+      .where('member_roles.guild_id', '=', guildId)
+      .where('member_roles.user_id', 'in', userIds)
+      .execute();
+    for (const row of rows) {
+      const list = byUser.get(row.user_id) ?? [];
+      list.push({ id: row.id, permissions: BigInt(row.permissions), position: row.position });
+      byUser.set(row.user_id, list);
+    }
+    return byUser;
+  }
+
+  async overwrites(db: ChatExecutor, channelId: string): Promise<PermissionOverwrite[]> {
+    const rows = await db
+      .selectFrom('permission_overwrites')
+      .selectAll()
+      .where('channel_id', '=', channelId)
+      .execute();
+    return rows.map((row) => ({
+      id: row.target_id,
+      type: row.target_type,
+      allow: BigInt(row.allow),
+      deny: BigInt(row.deny),
+    }));
+  }
+
+  /** Of these users, the thread's members. */
+  async threadMembersAmong(
+    db: ChatExecutor,
+    threadId: string,
+    userIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('thread_members')
+      .select('user_id')
+      .where('thread_id', '=', threadId)
+      .where('user_id', 'in', userIds)
+      .execute();
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /** Of these users, those who blocked the author (relationships). */
+  async blockersOf(db: ChatExecutor, authorId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('relationships')
+      .select('user_id')
+      .where('target_id', '=', authorId)
+      .where('type', '=', 'blocked')
+      .where('user_id', 'in', userIds)
+      .execute();
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /** A user's display name (else username), as chat's users projection knows it. */
+  async userName(db: ChatExecutor, userId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('users')
+      .select(['username', 'display_name'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row ? (row.display_name ?? row.username) : null;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MessagesModule } from '../messages/messages.module';
+import { EmbedImagesClient } from './embed-images.client';
+import { EmbedsRepository } from './embeds.repository';
+import { EmbedsWorker } from './embeds.worker';
+
+/** Link embeds: the unfurl worker (chat.messages consumer) and the file service's image proxy client. */
+@Module({
+  imports: [MessagesModule],
+  providers: [EmbedsRepository, EmbedsWorker, EmbedImagesClient],
+  exports: [EmbedsWorker],
+})
+export class EmbedsModule {}

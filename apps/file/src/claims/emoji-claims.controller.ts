@@ -1,0 +1,24 @@
+import { type ClaimEmojiAnswer, type ClaimEmojiRequest, claimEmojiRequestSchema } from '@bonfire/contracts';
+import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { EmojiClaimsService } from './emoji-claims.service';
+
+/**
+ * Service-to-service route for chat's emoji creation (not in the gateway's routing table), called with the
+ * creator's identity signed as the gateway signs it. Left out of the public OpenAPI document.
+ */
+@ApiExcludeController()
+@Controller('internal/v1/emojis')
+export class EmojiClaimsController {
+  constructor(private readonly claims: EmojiClaimsService) {}
+
+  @Post('claim')
+  @HttpCode(200)
+  claim(
+    @Caller() caller: CallerIdentity,
+    @Body(new ZodValidationPipe(claimEmojiRequestSchema)) body: ClaimEmojiRequest,
+  ): Promise<ClaimEmojiAnswer> {
+    return this.claims.claim(caller.userId, body);
+  }
+}

@@ -72,6 +72,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The web client's service worker (Web Push) runs in the worker's global scope.
+    files: ['apps/web/public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
@@ -88,6 +93,17 @@ export default tseslint.config(
       '@nx/workspace-no-query-builder-outside-repository': 'error',
       '@nx/workspace-no-infrastructure-client-in-apps': 'error',
       '@nx/workspace-route-public-agrees-with-gateway': 'error',
+    },
+  },
+  {
+    // Test helpers are an entry of their own, never reached from production code.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*test-kit.ts', '**/*.contract.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@bonfire/platform/testing', message: 'test helpers: only tests import them' }] },
+      ],
     },
   },
   {

@@ -21,8 +21,9 @@ import redis from './servers/redis.mjs';
 import kafka from './servers/kafka.mjs';
 import elasticsearch from './servers/elasticsearch.mjs';
 import s3 from './servers/s3.mjs';
+import mailpit from './servers/mailpit.mjs';
 
-const servers = [postgres, redis, kafka, elasticsearch, s3];
+const servers = [postgres, redis, kafka, elasticsearch, s3, mailpit];
 
 // kafkajs 2.2.4 passes a negative delay to setTimeout, which Node 24 reports on every run; it is harmless.
 process.removeAllListeners('warning');
@@ -39,6 +40,7 @@ async function up(server) {
   if (pid && (await checkHealth(server)).ok) {
     await server.provision?.();
     progress.ok(server.name, `already running on 127.0.0.1:${server.port} (pid ${pid})`);
+    if (server.webUi) progress.ok(server.name, `web UI at ${server.webUi}`);
     return;
   }
   if (!pid) {
@@ -56,6 +58,7 @@ async function up(server) {
     server.name,
     `${server.version()} ready on 127.0.0.1:${server.port} (pid ${pid}, ${seconds(since)})`,
   );
+  if (server.webUi) progress.ok(server.name, `web UI at ${server.webUi}`);
 }
 
 async function down(server) {
@@ -169,7 +172,7 @@ async function main() {
     }
     default:
       console.error(
-        'usage: node infra/cli.mjs <up|down|status|logs> [postgres|redis|kafka|elasticsearch|s3 …] [--wipe]',
+        'usage: node infra/cli.mjs <up|down|status|logs> [postgres|redis|kafka|elasticsearch|s3|mailpit …] [--wipe]',
       );
       return 2;
   }

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DISPATCH_TYPES, type DispatchType, PERMISSIONS } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus } from '@bonfire/messaging';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeSearchIndex } from '../support/search-index';
 import { Stack } from '../support/stack';
-import { type CallContext, defaultParams, EXERCISES } from './exercises';
+import { type CallContext, defaultParams, EXERCISES, makeEmoji } from './exercises';
 import { bounded, send } from './http';
 import {
   expectedOutcome,
@@ -56,7 +56,7 @@ const OPERATIONS: Operation[] = Object.entries(OPENAPI.paths).flatMap(([path, op
 );
 
 /** Spare users for throwaway targets (bans, kicks, DM recipients, voice). */
-const SPARE_USERS = 24;
+const SPARE_USERS = 28;
 /** Cells in flight at once (2 cores shared with the stack). */
 const CONCURRENCY = 8;
 
@@ -375,6 +375,13 @@ describe('authorisation matrix (every operation Ã— caller; every dispatch type Ã
     await delivered('role.updated', (data) => id(data, 'role') === role.id);
     await x.ok('DELETE', `${g}/roles/${role.id}`);
     await delivered('role.deleted', (data) => data['roleId'] === role.id);
+    const emoji = await makeEmoji(world, actor);
+    await delivered(
+      'guild.emojis.updated',
+      (data) =>
+        data['guildId'] === guild.id &&
+        (data['emojis'] as { id: string }[]).some((entry) => entry.id === emoji.id),
+    );
     await guest.client.ok('POST', `/api/v1/invites/${world.invite}`);
     const guestMember = (data: Record<string, unknown>) =>
       (data['member'] as { userId?: string } | undefined)?.userId === guest.id;
@@ -399,6 +406,24 @@ describe('authorisation matrix (every operation Ã— caller; every dispatch type Ã
     });
     await owner.client.ok('POST', `/api/v1/channels/${world.channels.text.id}/messages/${latest.id}/ack`);
     await delivered('readstate.updated', (data) => data['lastReadMessageId'] === latest.id);
+    // The owner's own notification: a mention notifies only the mentioned (their settings' default).
+    const mention = await x.ok<{ id: string }>(
+      'POST',
+      `/api/v1/channels/${world.channels.text.id}/messages`,
+      {
+        content: `ping <@${world.owner.id}>`,
+      },
+    );
+    await delivered('notification.created', (data) => data['messageId'] === mention.id);
+    // The owner's own relationships: blocking someone and unblocking them reach the owner alone.
+    const blocked = builder.spare();
+    await owner.client.ok('PUT', `/api/v1/users/@me/relationships/${blocked.id}`, { type: 'blocked' });
+    await delivered(
+      'relationship.added',
+      (data) => (data['relationship'] as { id?: string })?.id === blocked.id,
+    );
+    await owner.client.ok('DELETE', `/api/v1/users/@me/relationships/${blocked.id}`);
+    await delivered('relationship.removed', (data) => data['id'] === blocked.id);
 
     // A guild's end (a throwaway guild shaped like G).
     const doomed = await builder.throwawayGuild(world);

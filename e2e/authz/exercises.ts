@@ -1,3 +1,6 @@
+import sharp from 'sharp';
+import { linkToken, mailpit, waitForMail } from '../support/mail';
+import { totpCode } from '../support/totp';
 import { type Reply, retrying } from './http';
 import type { Outcome, Role, Variant } from './matrix';
 import {
@@ -6,6 +9,7 @@ import {
   sessionOf,
   signIn,
   type Target,
+  upload,
   type World,
   type WorldBuilder,
 } from './world';
@@ -64,6 +68,12 @@ const allOf: Variant[] = ['private', 'dm'];
 const TEXT_UPLOAD = { filename: 'notes.txt', contentType: 'text/plain', size: 3 };
 const IMAGE_UPLOAD = { filename: 'picture.png', contentType: 'image/png', size: 100 };
 
+/** A browser's push subscription (never pushed to: the stack has no VAPID keys). */
+const pushSubscription = () => ({
+  endpoint: `https://push.example.com/matrix/${Math.random().toString(36).slice(2)}`,
+  keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+});
+
 /** Someone's voice state is theirs alone: their voice cells run one after another. */
 const voiceLane = ({ role }: CallContext) => `voice:${role}`;
 /**
@@ -120,6 +130,30 @@ const sharedWebhook = (context: CallContext) => context.shared('webhook', () => 
 const noToken = (_context: CallContext, reply: Reply) =>
   reply.text.includes('"token"') ? 'shows a webhook token' : null;
 
+/** A small PNG for emoji uploads (made once). */
+let emojiPng: Promise<Buffer> | null = null;
+let emojiNames = 0;
+/** A completed emoji upload of `who` for the guild (needs MANAGE_EMOJIS), and a fresh name for it. */
+const emojiUpload = async (world: World, who: Person): Promise<{ name: string; fileId: string }> => {
+  emojiPng ??= sharp({ create: { width: 24, height: 24, channels: 4, background: '#e25822' } })
+    .png()
+    .toBuffer();
+  const fileId = await upload(who, `/api/v1/guilds/${world.guild.id}/emoji-uploads`, await emojiPng, {
+    filename: 'emoji.png',
+    contentType: 'image/png',
+  });
+  emojiNames += 1;
+  return { name: `matrix_${emojiNames}`, fileId };
+};
+/** An emoji of the guild made by `who` (needs MANAGE_EMOJIS). */
+export const makeEmoji = async (world: World, who: Person): Promise<{ id: string }> =>
+  who.client.ok<{ id: string }>(
+    'POST',
+    `/api/v1/guilds/${world.guild.id}/emojis`,
+    await emojiUpload(world, who),
+  );
+const sharedEmoji = ({ world, shared }: CallContext) => shared('emoji', () => makeEmoji(world, world.owner));
+
 /** An application the owner made (with its bot user), shared by the cells that keep it. */
 const makeApplication = ({ world }: CallContext) =>
   world.owner.client.ok<{ id: string }>('POST', '/api/v1/applications', { name: 'matrix app' });
@@ -134,6 +168,20 @@ const knownBot = (context: CallContext) =>
     );
     return app;
   });
+
+/** A new account with two-factor on, and its recovery codes. */
+async function withTwoFactor(baseUrl: string) {
+  const fresh = await register(baseUrl);
+  const { secret } = await fresh.client.ok<{ secret: string }>('POST', '/api/v1/users/@me/mfa/totp', {
+    password: fresh.password,
+  });
+  const { recoveryCodes } = await fresh.client.ok<{ recoveryCodes: string[] }>(
+    'POST',
+    '/api/v1/users/@me/mfa/totp/confirm',
+    { code: totpCode(secret) },
+  );
+  return { ...fresh, recoveryCodes };
+}
 
 export const EXERCISES: Record<string, Exercise> = {
   'POST /api/v1/auth/register': {
@@ -174,6 +222,87 @@ export const EXERCISES: Record<string, Exercise> = {
     },
   },
   'PATCH /api/v1/users/@me': { prepare: () => ({ body: { about: 'matrix' } }) },
+  // The mailed links: a throwaway account per cell, its token read from the mail Mailpit received.
+  'POST /api/v1/auth/verify-email': {
+    prepare: async ({ world }) => {
+      const fresh = await register(world.baseUrl);
+      const mail = await waitForMail(mailpit(), fresh.email, 'Confirm your email address');
+      return { body: { token: linkToken(mail, '/verify-email') } };
+    },
+  },
+  'POST /api/v1/auth/verify-email/resend': {
+    prepare: ({ world }) => ({ body: { email: world.login.email } }),
+  },
+  'POST /api/v1/auth/password-reset': { prepare: () => ({ body: { email: 'nobody@example.test' } }) },
+  'POST /api/v1/auth/password-reset/confirm': {
+    prepare: async ({ world }) => {
+      const fresh = await register(world.baseUrl);
+      await fresh.client.ok('POST', '/api/v1/auth/password-reset', { email: fresh.email });
+      const mail = await waitForMail(mailpit(), fresh.email, 'Reset your password');
+      return { body: { token: linkToken(mail, '/reset-password'), password: `${fresh.password}-reset` } };
+    },
+  },
+  'PATCH /api/v1/users/@me/email': {
+    // Only a request: the address changes when the mailed link is opened (never, here).
+    prepare: ({ caller }) => ({
+      body: {
+        email: `changed-${Math.random().toString(36).slice(2)}@example.test`,
+        password: caller?.password ?? 'x',
+      },
+    }),
+  },
+  'POST /api/v1/auth/email-change/confirm': {
+    prepare: async ({ world }) => {
+      const fresh = await register(world.baseUrl);
+      const email = `changed-${fresh.username}@example.test`;
+      await fresh.client.ok('PATCH', '/api/v1/users/@me/email', { email, password: fresh.password });
+      const mail = await waitForMail(mailpit(), email, 'Confirm your new email address');
+      return { body: { token: linkToken(mail, '/confirm-email') } };
+    },
+  },
+
+  // Two-factor: a throwaway account per cell (enrolment changes how it signs in).
+  'POST /api/v1/users/@me/mfa/totp': {
+    prepare: async ({ world, caller }) => {
+      if (!caller) return { body: { password: 'whatever' } };
+      const fresh = await register(world.baseUrl);
+      return { token: fresh.token, body: { password: fresh.password } };
+    },
+  },
+  'POST /api/v1/users/@me/mfa/totp/confirm': {
+    prepare: async ({ world, caller }) => {
+      if (!caller) return { body: { code: '123456' } };
+      const fresh = await register(world.baseUrl);
+      const { secret } = await fresh.client.ok<{ secret: string }>('POST', '/api/v1/users/@me/mfa/totp', {
+        password: fresh.password,
+      });
+      return { token: fresh.token, body: { code: totpCode(secret) } };
+    },
+  },
+  'POST /api/v1/users/@me/mfa/recovery-codes': {
+    prepare: async ({ world, caller }) => {
+      if (!caller) return { body: { code: '123456' } };
+      const fresh = await withTwoFactor(world.baseUrl);
+      return { token: fresh.token, body: { code: fresh.recoveryCodes[0] } };
+    },
+  },
+  'DELETE /api/v1/users/@me/mfa/totp': {
+    prepare: async ({ world, caller }) => {
+      if (!caller) return { body: { code: '123456' } };
+      const fresh = await withTwoFactor(world.baseUrl);
+      return { token: fresh.token, body: { code: fresh.recoveryCodes[0] } };
+    },
+  },
+  'POST /api/v1/auth/login/mfa': {
+    prepare: async ({ world }) => {
+      const fresh = await withTwoFactor(world.baseUrl);
+      const challenge = await fresh.client.ok<{ ticket: string }>('POST', '/api/v1/auth/login', {
+        login: fresh.username,
+        password: fresh.password,
+      });
+      return { body: { ticket: challenge.ticket, code: fresh.recoveryCodes[0] } };
+    },
+  },
 
   'POST /api/v1/applications': { prepare: () => ({ body: { name: 'matrix app' } }) },
   'GET /api/v1/applications/{id}': {
@@ -375,6 +504,49 @@ export const EXERCISES: Record<string, Exercise> = {
   'DELETE /api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}/@me': { variants: allOf },
   'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': { variants: allOf },
 
+  'PATCH /api/v1/users/@me/guilds/{guildId}/notification-settings': {
+    prepare: () => ({ body: { level: 'mentions' } }),
+  },
+  'GET /api/v1/users/@me/channels/{channelId}/notification-settings': { variants: allOf },
+  'PUT /api/v1/users/@me/channels/{channelId}/notification-settings': {
+    variants: allOf,
+    prepare: () => ({ body: { level: 'inherit' } }),
+  },
+  'DELETE /api/v1/users/@me/channels/{channelId}/notification-settings': { variants: allOf },
+  'POST /api/v1/users/@me/push-subscriptions': { prepare: () => ({ body: pushSubscription() }) },
+  'DELETE /api/v1/users/@me/push-subscriptions': {
+    // The caller's own subscription, made for the cell (no caller: any endpoint).
+    prepare: async ({ caller }) => {
+      const subscription = pushSubscription();
+      if (caller) await caller.client.ok('POST', '/api/v1/users/@me/push-subscriptions', subscription);
+      return { body: { endpoint: subscription.endpoint } };
+    },
+  },
+
+  // Relationships towards a spare user (one per route, none of the callers): a request by name, by id,
+  // and the removal of a block the caller makes for the cell.
+  'POST /api/v1/users/@me/relationships': {
+    prepare: async ({ builder, shared }) => ({
+      body: { username: (await shared('relationship-post', async () => builder.spare())).username },
+    }),
+  },
+  'PUT /api/v1/users/@me/relationships/{userId}': {
+    prepare: async ({ builder, shared }) => ({
+      params: { userId: (await shared('relationship-put', async () => builder.spare())).id },
+      body: {},
+    }),
+  },
+  'DELETE /api/v1/users/@me/relationships/{userId}': {
+    prepare: async ({ builder, shared, caller }) => {
+      const target = await shared('relationship-delete', async () => builder.spare());
+      if (caller) {
+        await caller.client.ok('PUT', `/api/v1/users/@me/relationships/${target.id}`, { type: 'blocked' });
+      }
+      return { params: { userId: target.id } };
+    },
+  },
+  'PATCH /api/v1/users/@me/privacy': { prepare: () => ({ body: { friendRequestsFrom: 'everyone' } }) },
+
   'POST /api/v1/channels/{channelId}/messages/{messageId}/threads': {
     variants: ['private'],
     prepare: async (context) => ({ ...(await freshMessage(context)), body: { name: 'matrix thread' } }),
@@ -422,6 +594,38 @@ export const EXERCISES: Record<string, Exercise> = {
     },
     check: noToken,
   },
+  'POST /api/v1/guilds/{guildId}/emojis': {
+    // Those allowed create one from an upload of their own; the others are refused before any file is read.
+    prepare: async ({ world, caller, expected }) => {
+      if (expected !== 'ok' || caller === null) return { body: { name: 'refused', fileId: '1' } };
+      return { body: await emojiUpload(world, caller) };
+    },
+  },
+  'GET /api/v1/guilds/{guildId}/emojis/{emojiId}': {
+    prepare: async (context) => ({ params: { emojiId: (await sharedEmoji(context)).id } }),
+  },
+  'PATCH /api/v1/guilds/{guildId}/emojis/{emojiId}': {
+    // The same name again: every allowed cell succeeds and nothing changes.
+    prepare: async (context) => {
+      const emoji = await sharedEmoji(context);
+      const current = await context.world.owner.client.ok<{ name: string }>(
+        'GET',
+        `/api/v1/guilds/${context.world.guild.id}/emojis/${emoji.id}`,
+      );
+      return { params: { emojiId: emoji.id }, body: { name: current.name } };
+    },
+  },
+  'DELETE /api/v1/guilds/{guildId}/emojis/{emojiId}': {
+    prepare: async (context) => {
+      const emoji =
+        context.expected === 'ok'
+          ? await makeEmoji(context.world, context.world.owner)
+          : await context.shared('emoji to keep', () => makeEmoji(context.world, context.world.owner));
+      return { params: { emojiId: emoji.id } };
+    },
+  },
+  'POST /api/v1/guilds/{guildId}/emoji-uploads': { prepare: () => ({ body: IMAGE_UPLOAD }) },
+
   'GET /api/v1/webhooks/{webhookId}': {
     prepare: async (context) => ({ params: { webhookId: (await sharedWebhook(context)).id } }),
     check: noToken,

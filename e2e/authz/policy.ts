@@ -67,13 +67,29 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/v1/auth/register': publicRoute(),
   'POST /api/v1/auth/login': publicRoute(),
   'POST /api/v1/auth/refresh': publicRoute(),
+  'POST /api/v1/auth/verify-email': { kind: 'secret', credential: 'the token mailed to the address' },
+  'POST /api/v1/auth/verify-email/resend': publicRoute(),
+  'POST /api/v1/auth/password-reset': publicRoute(),
+  'POST /api/v1/auth/password-reset/confirm': { kind: 'secret', credential: 'the token of the reset mail' },
+  'POST /api/v1/auth/email-change/confirm': {
+    kind: 'secret',
+    credential: 'the token mailed to the new address',
+  },
   'POST /api/v1/auth/logout': signedIn(),
   'POST /api/v1/auth/password': signedIn(),
   'GET /api/v1/auth/sessions': signedIn(),
   'DELETE /api/v1/auth/sessions/{id}': holder('session', 'hidden'),
   'GET /api/v1/users/@me': signedIn(),
   'PATCH /api/v1/users/@me': signedIn(),
+  'PATCH /api/v1/users/@me/email': signedIn(),
   'GET /api/v1/users/{id}': signedIn(),
+  // two-factor: the caller's own settings; the login's code step holds a ticket from the password step
+  'GET /api/v1/users/@me/mfa': signedIn(),
+  'POST /api/v1/users/@me/mfa/totp': signedIn(),
+  'POST /api/v1/users/@me/mfa/totp/confirm': signedIn(),
+  'POST /api/v1/users/@me/mfa/recovery-codes': signedIn(),
+  'DELETE /api/v1/users/@me/mfa/totp': signedIn(),
+  'POST /api/v1/auth/login/mfa': { kind: 'secret', credential: 'the ticket the password step answered' },
 
   // applications and their bots (the owner's alone; a bot itself is refused BOT_FORBIDDEN at the gateway)
   'POST /api/v1/applications': signedIn(),
@@ -160,6 +176,25 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/v1/channels/{channelId}/messages/{messageId}/ack': member(),
   'GET /api/v1/users/@me/read-states': signedIn(),
 
+  // notification settings (my own, in guilds and channels I can see) and Web Push subscriptions
+  'GET /api/v1/users/@me/guilds/{guildId}/notification-settings': member(),
+  'PATCH /api/v1/users/@me/guilds/{guildId}/notification-settings': member(),
+  'GET /api/v1/users/@me/channels/{channelId}/notification-settings': member(),
+  'PUT /api/v1/users/@me/channels/{channelId}/notification-settings': member(),
+  'DELETE /api/v1/users/@me/channels/{channelId}/notification-settings': member(),
+  'GET /api/v1/push/vapid-public-key': signedIn(),
+  'GET /api/v1/users/@me/push-subscriptions': signedIn(),
+  'POST /api/v1/users/@me/push-subscriptions': signedIn(),
+  'DELETE /api/v1/users/@me/push-subscriptions': signedIn(),
+
+  // relationships (friends, blocks, requests) and privacy settings: my own, towards any user
+  'GET /api/v1/users/@me/relationships': signedIn(),
+  'POST /api/v1/users/@me/relationships': signedIn(),
+  'PUT /api/v1/users/@me/relationships/{userId}': signedIn(),
+  'DELETE /api/v1/users/@me/relationships/{userId}': signedIn(),
+  'GET /api/v1/users/@me/privacy': signedIn(),
+  'PATCH /api/v1/users/@me/privacy': signedIn(),
+
   // threads (of guild text channels; PATCH/DELETE of a thread are the channel routes'). A thread is seen by
   // whoever sees its parent and may read its history: `member` (VIEW_CHANNEL only) does not see one.
   'POST /api/v1/channels/{channelId}/messages/{messageId}/threads': needs(
@@ -180,6 +215,13 @@ export const POLICY: Record<string, Policy> = {
     'READ_MESSAGE_HISTORY',
     'MANAGE_THREADS',
   ),
+
+  // custom emoji (members see them; MANAGE_EMOJIS writes)
+  'GET /api/v1/guilds/{guildId}/emojis': member(),
+  'POST /api/v1/guilds/{guildId}/emojis': needs('MANAGE_EMOJIS'),
+  'GET /api/v1/guilds/{guildId}/emojis/{emojiId}': member(),
+  'PATCH /api/v1/guilds/{guildId}/emojis/{emojiId}': needs('MANAGE_EMOJIS'),
+  'DELETE /api/v1/guilds/{guildId}/emojis/{emojiId}': needs('MANAGE_EMOJIS'),
 
   // incoming webhooks (guild text channels only)
   'POST /api/v1/channels/{channelId}/webhooks': needs('MANAGE_WEBHOOKS'),
@@ -209,6 +251,7 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/v1/channels/{channelId}/attachments': needs('SEND_MESSAGES', 'ATTACH_FILES'),
   'POST /api/v1/users/@me/avatar': signedIn(),
   'POST /api/v1/guilds/{guildId}/icon': needs('MANAGE_GUILD'),
+  'POST /api/v1/guilds/{guildId}/emoji-uploads': needs('MANAGE_EMOJIS'),
   'POST /api/v1/attachments/{fileId}/complete': holder('upload (its uploader)', 'hidden'),
   'GET /api/v1/attachments/{fileId}': hiddenWithout('READ_MESSAGE_HISTORY'),
   'GET /api/v1/files/{fileId}': publicRoute(),

@@ -92,7 +92,11 @@ export const DISPATCH_AUDIENCE: Record<DispatchType, Audience> = {
   'role.created': 'guild',
   'role.updated': 'guild',
   'role.deleted': 'guild',
+  'guild.emojis.updated': 'guild',
   'presence.updated': 'guild',
   'user.updated': 'guild',
   'readstate.updated': 'self',
+  'notification.created': 'self',
+  'relationship.added': 'self',
+  'relationship.removed': 'self',
 };

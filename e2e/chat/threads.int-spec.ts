@@ -6,7 +6,7 @@ import {
   type Message,
   PERMISSIONS,
 } from '@bonfire/contracts';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openRealtime,

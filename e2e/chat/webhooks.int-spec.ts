@@ -6,7 +6,7 @@ import {
   type Invite,
   type Message,
 } from '@bonfire/contracts';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type ErrorResponseBody } from '../support/api';
 import {

@@ -91,6 +91,8 @@ describe('hostile input through the gateway (auth, chat, presence, file, search)
       invalid('POST', `/api/v1/channels/${text.id}/messages`, { content: NUL }, 'body.content'),
       invalid('POST', `/api/v1/guilds/${guild.id}/channels`, { name: 'ok', topic: NUL }, 'body.topic'),
       invalid('POST', '/api/v1/auth/login', { login: NUL, password: 'whatever' }, 'body.login'),
+      invalid('POST', '/api/v1/auth/verify-email', { token: NUL }, 'body.token'),
+      invalid('POST', '/api/v1/auth/password-reset', { email: `a${NUL}@example.test` }, 'body.email'),
       invalid(
         'PATCH',
         '/api/v1/users/@me/presence',
@@ -181,6 +183,13 @@ describe('hostile input through the gateway (auth, chat, presence, file, search)
       invalid('POST', '/api/v1/guilds', { name: 12345 }, 'body.name'),
       invalid('PATCH', `/api/v1/guilds/${guild.id}/roles/${role.id}`, { color: '0xffffff' }, 'body.color'),
       invalid('POST', '/api/v1/auth/login', { login: ['a'], password: 'x' }, 'body.login'),
+      invalid(
+        'POST',
+        '/api/v1/auth/password-reset/confirm',
+        { token: 'x', password: `long enough ${LONE_HIGH}` },
+        'body.password',
+      ),
+      invalid('PATCH', '/api/v1/users/@me/email', { email: ['a@example.test'], password: 'x' }, 'body.email'),
       invalid('PATCH', '/api/v1/users/@me/presence', { status: 7 }, 'body.status'),
     ]);
   });

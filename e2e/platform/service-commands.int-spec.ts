@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createTestDatabase } from '@bonfire/platform';
+import { createTestDatabase } from '@bonfire/platform/testing';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 

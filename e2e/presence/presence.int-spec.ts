@@ -1,4 +1,4 @@
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { type PresenceUpdated } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

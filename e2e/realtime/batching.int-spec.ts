@@ -1,4 +1,4 @@
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { type EventData } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

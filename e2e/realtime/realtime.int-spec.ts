@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import {
   type Dispatch,
   type EventData,

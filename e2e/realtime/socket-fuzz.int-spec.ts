@@ -1,4 +1,4 @@
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import {
   REALTIME_CLIENT_EVENTS,
   REALTIME_ERROR_CODES,

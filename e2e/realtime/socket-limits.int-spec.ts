@@ -1,4 +1,4 @@
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { REALTIME_PATH, type RealtimeAck, type ReadyPayload } from '@bonfire/contracts';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

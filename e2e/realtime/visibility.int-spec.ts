@@ -1,4 +1,4 @@
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import {
   type Channel,
   type Dispatch,

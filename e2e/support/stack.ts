@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, freePort, type TestDatabase } from '@bonfire/platform';
+import { createTestDatabase, freePort, type TestDatabase } from '@bonfire/platform/testing';
 
 const workspaceRoot = resolve(__dirname, '../..');
 
@@ -232,6 +232,11 @@ export class Stack {
       CHAT_USERS_CONSUMER_START_FROM: 'latest',
       // chat's audit log of voice moves (voice.member.moderated): this stack's own group too
       CHAT_VOICE_AUDIT_CONSUMER_GROUP: `chat.audit-log-voice.e2e-${suffix}`,
+      // chat's notify decision (message.created) and Web Push sender (notification.created): this stack's own
+      CHAT_NOTIFICATIONS_CONSUMER_GROUP: `chat.notifications.e2e-${suffix}`,
+      CHAT_WEB_PUSH_CONSUMER_GROUP: `chat.web-push.e2e-${suffix}`,
+      // chat's link unfurler (message.created/updated): this stack's own group
+      CHAT_EMBEDS_CONSUMER_GROUP: `chat.embeds.e2e-${suffix}`,
       RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
       // Gateways' internal listeners (/metrics, detailed readiness) on free ports: stacks run side by side.
       GATEWAY_INTERNAL_PORT: '0',

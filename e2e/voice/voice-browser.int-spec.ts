@@ -6,7 +6,7 @@ import { artifactPath, launchChromium } from '../support/browser';
 import { Stack } from '../support/stack';
 import { serveHarness, toneWav } from './harness/serve-harness';
 import type { VoiceHarness } from './harness/voice-harness';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { person, type Person, voiceGuild } from './voice-fixture';
 
 /**

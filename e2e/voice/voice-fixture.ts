@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import {
   type Dispatch,
   REALTIME_PATH,

@@ -5,7 +5,7 @@ import {
   type VoiceState,
 } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus } from '@bonfire/messaging';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stack } from '../support/stack';
 import {

@@ -8,7 +8,7 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stack } from '../support/stack';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { person, type Person, RealtimeClient, voiceGuild } from './voice-fixture';
 
 /**

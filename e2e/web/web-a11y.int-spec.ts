@@ -154,7 +154,7 @@ describe('accessibility of the main screens (axe-core)', () => {
     const page = alice.page;
     await page.getByRole('button', { name: 'Server settings', exact: true }).click();
     const layer = page.getByRole('dialog', { name: /^Server settings/ });
-    for (const tab of ['Overview', 'Roles', 'Members', 'Invites', 'Webhooks', 'Audit log']) {
+    for (const tab of ['Overview', 'Roles', 'Members', 'Invites', 'Emoji', 'Webhooks', 'Audit log']) {
       await layer.getByRole('tab', { name: tab, exact: true }).click();
       await expectAccessible(page, `server settings: ${tab}`);
     }

@@ -19,7 +19,14 @@ export class WebStack {
     private readonly searchAlias: string,
   ) {}
 
-  static async start(options: { voice?: boolean; browserArgs?: string[] } = {}): Promise<WebStack> {
+  static async start(
+    options: {
+      voice?: boolean;
+      browserArgs?: string[];
+      /** More variables for chat and file (merged over the defaults below). */
+      serviceEnv?: Record<string, Record<string, string>>;
+    } = {},
+  ): Promise<WebStack> {
     const suffix = randomBytes(4).toString('hex');
     const searchAlias = `messages-web-e2e-${suffix}`;
     const services = [
@@ -35,7 +42,8 @@ export class WebStack {
       services,
       env: { PRESENCE_KEY_PREFIX: `presence-web-e2e-${suffix}` },
       serviceEnv: {
-        chat: { CHAT_SEND_LIMIT_PER_10S: '1000' },
+        chat: { CHAT_SEND_LIMIT_PER_10S: '1000', ...options.serviceEnv?.['chat'] },
+        file: { ...options.serviceEnv?.['file'] },
         search: {
           SEARCH_INDEX_ALIAS: searchAlias,
           SEARCH_CONSUMER_GROUP: `search.indexer.web-e2e-${suffix}`,

@@ -4,6 +4,7 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { Client as ElasticClient } from '@elastic/elasticsearch';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
+import { createTransport } from 'nodemailer';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DLQ_SUFFIX, loadTopics } from '../kafka/topics.mjs';
@@ -139,5 +140,28 @@ describe('local servers (npm run infra:up)', () => {
     } finally {
       await Promise.all([consumer.disconnect(), producer.disconnect()]);
     }
+  });
+  it('Mailpit accepts a mail over SMTP and shows it in its HTTP API', async () => {
+    const transport = createTransport(env.SMTP_URL);
+    try {
+      await transport.sendMail({
+        from: 'infra@example.com',
+        to: `${unique}@example.com`,
+        subject: unique,
+        text: 'hello',
+      });
+    } finally {
+      transport.close();
+    }
+    const query = new URLSearchParams({ query: `subject:"${unique}"` });
+    const reply = await fetch(`${env.MAILPIT_URL}/api/v1/search?${query}`);
+    expect(reply.status).toBe(200);
+    const { messages } = (await reply.json()) as { messages: { ID: string; Subject: string }[] };
+    expect(messages.map((message) => message.Subject)).toEqual([unique]);
+    await fetch(`${env.MAILPIT_URL}/api/v1/messages`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ IDs: messages.map((message) => message.ID) }),
+    });
   });
 });

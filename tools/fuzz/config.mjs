@@ -278,6 +278,28 @@ export const ACCEPTED_REFUSALS = [
     'WEAK_PASSWORD body.newPassword',
     'the password policy: not the email or the username',
   ],
+  ...[
+    'POST /api/v1/auth/verify-email',
+    'POST /api/v1/auth/password-reset/confirm',
+    'POST /api/v1/auth/email-change/confirm',
+  ].map((label) => [
+    label,
+    '400',
+    'INVALID_TOKEN',
+    'the token must be one a mail carried, unused and unexpired',
+  ]),
+  [
+    'POST /api/v1/auth/password-reset/confirm',
+    '400',
+    'WEAK_PASSWORD body.password',
+    'the password policy: not the email or the username',
+  ],
+  [
+    'PATCH /api/v1/users/@me/email',
+    '400',
+    'EMAIL_UNCHANGED',
+    'the new address must differ from the current one',
+  ],
   [
     'POST /api/v1/oauth2/authorize',
     '400',
@@ -299,6 +321,38 @@ export const ACCEPTED_REFUSALS = [
     'PAYLOAD_TOO_LARGE',
     'FILE_MAX_AVATAR_BYTES is configuration',
   ],
+  // custom emoji (issue 20)
+  ['POST /api/v1/guilds/{guildId}/emoji-uploads', '400', 'UNSUPPORTED_TYPE', 'emoji are PNG, GIF or WebP'],
+  [
+    'POST /api/v1/guilds/{guildId}/emoji-uploads',
+    '413',
+    'PAYLOAD_TOO_LARGE',
+    'FILE_MAX_EMOJI_BYTES is configuration',
+  ],
+  [
+    'POST /api/v1/guilds/{guildId}/emojis',
+    '400',
+    'INVALID_EMOJI_FILE',
+    'fileId must name a completed emoji upload of the caller for this guild, not yet an emoji',
+  ],
+  ['POST /api/v1/guilds/{guildId}/emojis', '400', 'EMOJI_NAME_TAKEN', 'which names the guild has'],
+  ['POST /api/v1/guilds/{guildId}/emojis', '400', 'TOO_MANY_EMOJIS', 'the guild’s emoji caps'],
+  ['PATCH /api/v1/guilds/{guildId}/emojis/{emojiId}', '400', 'EMOJI_NAME_TAKEN', 'which names the guild has'],
+  // relationships (issue 20): who the other user is and what is between us
+  ...['POST /api/v1/users/@me/relationships', 'PUT /api/v1/users/@me/relationships/{userId}'].flatMap(
+    (label) => [
+      [label, '400', 'CANNOT_FRIEND_SELF', 'the user is the caller'],
+      [label, '400', 'CANNOT_FRIEND_BOT', 'bots have no friends'],
+      [label, '400', 'ALREADY_FRIENDS', 'the relationship as it stands'],
+      [label, '400', 'USER_BLOCKED', 'the caller blocked that user'],
+    ],
+  ),
+  ['PUT /api/v1/users/@me/relationships/{userId}', '400', 'CANNOT_BLOCK_SELF', 'the user is the caller'],
+  // notification settings: a timed mute with `muted: false` contradicts itself
+  ...[
+    'PATCH /api/v1/users/@me/guilds/{guildId}/notification-settings',
+    'PUT /api/v1/users/@me/channels/{channelId}/notification-settings',
+  ].map((label) => [label, '400', 'VALIDATION_FAILED body.muteSeconds', 'muteSeconds with muted: false']),
 ];
 
 /** Statuses whose codes the API document names per operation: these refusals need no entry above. */
@@ -399,6 +453,11 @@ export function refusalAllowances(spec) {
 export const ACCEPTED_LENIENCE = [
   // The server's rule is the documented pattern; Python's `format: email` check is stricter than it.
   ['POST /api/v1/auth/register', '201', 'email: the pattern is the rule, not Python’s idea of format: email'],
+  ...['POST /api/v1/auth/password-reset', 'POST /api/v1/auth/verify-email/resend'].map((label) => [
+    label,
+    '202',
+    'email: the pattern is the rule, not Python’s idea of format: email',
+  ]),
 ];
 
 const toml = (value) => JSON.stringify(String(value));

@@ -21,6 +21,8 @@ export const STANDALONE_E2E = [
   'e2e/standalone',
   'e2e/auth/auth-lifecycle.int-spec.ts',
   'e2e/auth/session-revocation.int-spec.ts',
+  'e2e/auth/account-email.int-spec.ts',
+  'e2e/auth/two-factor.int-spec.ts',
   'e2e/sdk/sdk.int-spec.ts',
   'e2e/sdk/bot.int-spec.ts',
   'e2e/realtime/visibility.int-spec.ts',
@@ -33,9 +35,16 @@ export const STANDALONE_E2E = [
   'e2e/chat/audit-log.int-spec.ts',
   'e2e/chat/webhooks.int-spec.ts',
   'e2e/chat/threads.int-spec.ts',
+  'e2e/chat/embeds.int-spec.ts',
+  'e2e/chat/relationships.int-spec.ts',
+  'e2e/chat/emoji.int-spec.ts',
+  'e2e/chat/notifications.int-spec.ts',
   'e2e/realtime/batching.int-spec.ts',
   'e2e/web/web-client.int-spec.ts',
   'e2e/web/web-settings.int-spec.ts',
+  'e2e/web/web-two-factor.int-spec.ts',
+  'e2e/web/web-emoji.int-spec.ts',
+  'e2e/web/web-notifications.int-spec.ts',
 ];
 
 const env = loadWorkspaceEnv();

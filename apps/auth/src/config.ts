@@ -46,6 +46,35 @@ export const authConfigSchema = baseServiceConfig.extend({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(8_192).default(19_456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
   ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(16).default(1),
+
+  /**
+   * Where mails go. `auto`: SMTP_URL in the distributed shape, the folder BONFIRE_DATA_DIR/mail in the
+   * standalone one (and in the distributed one when SMTP_URL is unset, with a warning at boot).
+   */
+  MAIL_TRANSPORT: z.enum(['auto', 'smtp', 'folder']).default('auto'),
+  /** smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://host:465. */
+  SMTP_URL: env.url(['smtp', 'smtps']).optional(),
+  /** The From of every mail. */
+  MAIL_FROM: z.string().min(3).default('Bonfire <no-reply@localhost>'),
+  /** The folder of the `folder` transport (default BONFIRE_DATA_DIR/mail). */
+  MAIL_FOLDER: z.string().min(1).optional(),
+  /** How often the sender looks for due mail jobs (it is also woken after each commit that queues one). */
+  MAIL_POLL_INTERVAL_MS: env.positiveInt().default(5_000),
+  /** Tries per mail before it is marked failed; waits double from 5 s up to 15 min between tries. */
+  MAIL_MAX_ATTEMPTS: env.positiveInt().default(12),
+  /** The web client's address, the base of the links in mails (/verify-email?token=…, /reset-password…). */
+  AUTH_WEB_URL: env.url(['http', 'https']).default('http://localhost:8080'),
+  /** What an account whose email is not verified may do: `allow` everything, or `block` signing in. */
+  AUTH_UNVERIFIED_POLICY: z.enum(['allow', 'block']).default('allow'),
+  /** Lifetimes of the mailed links. */
+  AUTH_VERIFY_EMAIL_TTL_SECONDS: env.positiveInt().default(172_800),
+  AUTH_PASSWORD_RESET_TTL_SECONDS: env.positiveInt().default(1_800),
+  AUTH_EMAIL_CHANGE_TTL_SECONDS: env.positiveInt().default(86_400),
+  /** One verification or reset mail per account per this many seconds (further requests are ignored). */
+  AUTH_MAIL_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Two-factor: the issuer authenticator apps show beside the account, and the login ticket's lifetime. */
+  AUTH_TOTP_ISSUER: z.string().trim().min(1).max(64).default('Bonfire'),
+  AUTH_MFA_TICKET_TTL_SECONDS: env.positiveInt().max(3_600).default(300),
 });
 
 export type AuthConfig = z.infer<typeof authConfigSchema>;

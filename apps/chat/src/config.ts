@@ -30,6 +30,9 @@ export const chatConfigSchema = baseServiceConfig.extend({
   CHAT_MAX_INVITES_PER_GUILD: env.positiveInt().default(1_000),
   /** Group DMs one user may be in; creating or joining one more is 400 TOO_MANY_GROUP_DMS. */
   CHAT_MAX_GROUP_DMS_PER_USER: env.positiveInt().default(100),
+  /** Custom emoji a guild may hold: static ones, and animated ones (each over its cap: 400 TOO_MANY_EMOJIS). */
+  CHAT_MAX_STATIC_EMOJIS: env.positiveInt().default(50),
+  CHAT_MAX_ANIMATED_EMOJIS: env.positiveInt().default(50),
   /** The file service's internal base URL: sending a message with attachments claims them there. */
   FILE_URL: env.url(['http', 'https']),
   /** How long a send waits for the file service before answering 503. */
@@ -39,6 +42,54 @@ export const chatConfigSchema = baseServiceConfig.extend({
   /** Record voice moves and disconnects (voice.member.moderated) in the audit log; its consumer group. */
   CHAT_VOICE_AUDIT_CONSUMER_ENABLED: env.boolean().default(true),
   CHAT_VOICE_AUDIT_CONSUMER_GROUP: z.string().min(1).default('chat.audit-log-voice'),
+  /** Unfurl the links of new and edited messages (link embeds); its consumer group on chat.messages. */
+  CHAT_EMBEDS_ENABLED: env.boolean().default(true),
+  CHAT_EMBEDS_CONSUMER_GROUP: z.string().min(1).default('chat.embeds'),
+  /** Pages unfurled at once per process (more wait: the consumer holds until a slot is free). */
+  CHAT_EMBEDS_CONCURRENCY: env.positiveInt().default(4),
+  /** Bytes of a page read at most (the rest is never read; its head is usually all an embed needs). */
+  CHAT_EMBEDS_MAX_PAGE_BYTES: env.positiveInt().default(512 * 1024),
+  /** Time limits of one page fetch: connecting, and the whole fetch with its redirects. */
+  CHAT_EMBEDS_CONNECT_TIMEOUT_MS: env.positiveInt().default(3_000),
+  CHAT_EMBEDS_FETCH_TIMEOUT_MS: env.positiveInt().default(8_000),
+  /** How long the proxying of one embed image by the file service may take. */
+  CHAT_EMBEDS_IMAGE_TIMEOUT_MS: env.positiveInt().default(15_000),
+  /** How long an unfurled URL is reused (the same link posted again is not fetched again). */
+  CHAT_EMBEDS_CACHE_SECONDS: env.positiveInt().default(600),
+  /**
+   * Addresses the link fetcher may reach although they are private or on another port (AddressPolicy:
+   * `CIDR`, `ip:port`, `[ipv6]:port`). Production: unset. Tests: exactly their test server, e.g.
+   * `127.0.0.1:45678`.
+   */
+  EMBED_FETCH_ALLOW_CIDRS: env.list().optional(),
+  /** Decide who a new message notifies (notification.created); its consumer group on chat.messages. */
+  CHAT_NOTIFICATIONS_CONSUMER_ENABLED: env.boolean().default(true),
+  CHAT_NOTIFICATIONS_CONSUMER_GROUP: z.string().min(1).default('chat.notifications'),
+  /** Most recipients one @everyone/@here message notifies (the first members by id; bounds the fan-out). */
+  CHAT_NOTIFY_EVERYONE_MAX_RECIPIENTS: env.positiveInt().default(5_000),
+  /**
+   * Web Push (VAPID, RFC 8292): the application server's P-256 key pair (base64url, as web-push's
+   * generateVAPIDKeys gives them) and a mailto: or https: contact. Unset: push is off (one info line).
+   * No key is shipped: each deployment generates its own.
+   */
+  WEB_PUSH_VAPID_PUBLIC_KEY: z.string().min(1).optional(),
+  WEB_PUSH_VAPID_PRIVATE_KEY: z.string().min(1).optional(),
+  WEB_PUSH_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https: URL')
+    .optional(),
+  /** Consumer group of the push sender (notification.created on chat.readstates). */
+  CHAT_WEB_PUSH_CONSUMER_GROUP: z.string().min(1).default('chat.web-push'),
+  /** How long one push service request may take. */
+  CHAT_WEB_PUSH_TIMEOUT_MS: env.positiveInt().default(5_000),
+  /** Push subscriptions (browsers) one user may hold; one more is 400 TOO_MANY_PUSH_SUBSCRIPTIONS. */
+  CHAT_MAX_PUSH_SUBSCRIPTIONS_PER_USER: env.positiveInt().default(10),
+  /**
+   * Push endpoint hosts that may resolve to private, loopback or link-local addresses (tests' local push
+   * service), and whether plain http endpoints are accepted (never with NODE_ENV=production).
+   */
+  CHAT_WEB_PUSH_ALLOWED_PRIVATE_HOSTS: env.list().optional(),
+  CHAT_WEB_PUSH_ALLOW_HTTP: env.boolean().default(false),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

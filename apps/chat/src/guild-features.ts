@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { BotsModule } from './bots/bots.module';
 import { ChannelsModule } from './channels/channels.module';
+import { EmojisModule } from './emojis/emojis.module';
 import { GuildsModule } from './guilds/guilds.module';
 import { InvitesModule } from './invites/invites.module';
 import { MembersModule } from './members/members.module';
@@ -14,4 +15,5 @@ export const GUILD_FEATURE_MODULES: NonNullable<DynamicModule['imports']> = [
   MembersModule,
   InvitesModule,
   BotsModule,
+  EmojisModule,
 ];

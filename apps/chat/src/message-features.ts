@@ -1,8 +1,11 @@
 import type { DynamicModule } from '@nestjs/common';
 import { DmsModule } from './dms/dms.module';
+import { EmbedsModule } from './embeds/embeds.module';
 import { MessagesModule } from './messages/messages.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReactionsModule } from './reactions/reactions.module';
 import { ReadStatesModule } from './read-states/read-states.module';
+import { RelationshipsModule } from './relationships/relationships.module';
 import { ThreadsModule } from './threads/threads.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -14,4 +17,7 @@ export const MESSAGE_FEATURE_MODULES: NonNullable<DynamicModule['imports']> = [
   ReadStatesModule,
   WebhooksModule,
   ThreadsModule,
+  NotificationsModule,
+  EmbedsModule,
+  RelationshipsModule,
 ];

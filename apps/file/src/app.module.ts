@@ -18,6 +18,7 @@ import { DownloadsModule } from './downloads/downloads.module';
 import { EventsModule } from './events/events.module';
 import { FilesModule } from './files/files.module';
 import { RemovalModule } from './removal/removal.module';
+import { RemoteImagesModule } from './remote-images/remote-images.module';
 import { StorageModule } from './storage/storage.module';
 import { UploadsModule } from './uploads/uploads.module';
 
@@ -59,6 +60,7 @@ export class FileServiceModule {
         DownloadsModule,
         ClaimsModule,
         RemovalModule,
+        RemoteImagesModule,
       ],
     };
   }

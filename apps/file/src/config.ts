@@ -63,6 +63,15 @@ export const fileConfigSchema = baseServiceConfig
     FILE_MAX_ATTACHMENT_BYTES: env.positiveInt().default(25 * MIB),
     /** Largest avatar or guild icon, in bytes (8 MiB). */
     FILE_MAX_AVATAR_BYTES: env.positiveInt().default(8 * MIB),
+    /** Largest remote image fetched for a link embed (bigger ones leave the embed without an image). */
+    FILE_REMOTE_IMAGE_MAX_BYTES: env.positiveInt().default(8 * MIB),
+    /** Time limits of one remote image fetch: connecting, and the whole fetch with its redirects. */
+    FILE_REMOTE_IMAGE_CONNECT_TIMEOUT_MS: env.positiveInt().default(3_000),
+    FILE_REMOTE_IMAGE_TIMEOUT_MS: env.positiveInt().default(10_000),
+    /** Private addresses the remote image fetcher may reach (as chat's EMBED_FETCH_ALLOW_CIDRS; unset in production). */
+    EMBED_FETCH_ALLOW_CIDRS: env.list().optional(),
+    /** Largest custom emoji image, in bytes (256 KiB); PNG, GIF or WebP, scaled to fit 128×128. */
+    FILE_MAX_EMOJI_BYTES: env.positiveInt().default(256 * 1024),
     /** Content types allowed for avatars and guild icons. */
     FILE_AVATAR_TYPES: env.list().default(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
     /** Lifetime of a presigned upload (PUT) URL. */

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { EventData, RealtimeAck } from '@bonfire/contracts';
 import { createEvent, standaloneEventBus } from '@bonfire/messaging';
-import { type RunningService, until } from '@bonfire/platform';
+import { type RunningService } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from './bootstrap';
 import {

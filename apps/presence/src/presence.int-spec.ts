@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type AnyEvent, type EventData, TOPICS } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus, type Subscription } from '@bonfire/messaging';
-import { Redis, until } from '@bonfire/platform';
+import { Redis } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresenceTestApp } from './testing/presence-test-app';
 
@@ -191,6 +192,72 @@ describe('presence service (real Redis + Kafka)', () => {
     const ids = Array.from({ length: 201 }, () => snowflake()).join(',');
     expect((await app.call('GET', `/api/v1/presences?userIds=${ids}`, { as: frank })).status).toBe(400);
     await report(gw, [{ type: 'disconnect', connectionId: 'e1', userId: erin }]);
+  });
+
+  it('blocks hide presence from the blocked (reads, guild lists, ready, live); friends see it', async () => {
+    const [ann, ben, cal] = [snowflake(), snowflake(), snowflake()];
+    const guildId = snowflake();
+    await project('member.joined', guildId, ann);
+    await project('member.joined', guildId, ben);
+    const user = (id: string) => ({
+      id,
+      username: `u${id}`,
+      displayName: null,
+      avatarFileId: null,
+      bot: false,
+    });
+    const relate = (userId: string, targetId: string, type: 'friend' | 'blocked' | null) =>
+      app.projection.apply(
+        (type === null
+          ? createEvent('relationship.removed', '1', { userId, id: targetId, type: 'blocked' }, 'chat')
+          : createEvent(
+              'relationship.added',
+              '1',
+              {
+                userId,
+                relationship: { id: targetId, type, user: user(targetId), since: new Date().toISOString() },
+              },
+              'chat',
+            )) as AnyEvent,
+      );
+    await relate(ann, cal, 'friend');
+    await relate(cal, ann, 'friend');
+    await relate(ann, ben, 'blocked');
+
+    const gw = gateway('r');
+    await report(gw, [{ type: 'connect', connectionId: 'r1', userId: ann }]);
+    await until(() =>
+      updates.some((u) => u.userId === ann && u.status === 'online' && u.guildIds.length > 0),
+    );
+    const event = updates.find((u) => u.userId === ann && u.status === 'online' && u.guildIds.length > 0)!;
+    expect(event.guildIds).toEqual([guildId]);
+    expect(event.dmUserIds).toEqual([cal]);
+    expect(event.hiddenFromUserIds).toEqual([ben]);
+    expect(await seenBy(cal, ann)).toBe('online'); // a friend, sharing nothing else
+    expect(await seenBy(ben, ann)).toBe('offline');
+    expect(await seenBy(ann, ben)).toBe('offline'); // ben is simply not connected
+    const guild = await app.call<{ userId: string }[]>('GET', `/api/v1/presences/guilds/${guildId}`, {
+      as: ben,
+    });
+    expect(guild.body).toEqual([]);
+    const ready = await app.call<{ presences: { userId: string }[] }>('POST', '/internal/v1/presence/query', {
+      as: ben,
+      body: { userIds: [ann] },
+    });
+    expect(ready.body.presences).toEqual([]);
+
+    // Unblocking pushes ann's presence to ben alone, and reads show it again.
+    const pushedTo = (status: string) => (u: Updated) =>
+      u.userId === ann && u.guildIds.length === 0 && u.dmUserIds.join() === ben && u.status === status;
+    await relate(ann, ben, null);
+    await until(() => updates.some(pushedTo('online')));
+    expect(await seenBy(ben, ann)).toBe('online');
+    // Blocking again pushes offline to ben.
+    const offlineBefore = updates.filter(pushedTo('offline')).length;
+    await relate(ann, ben, 'blocked');
+    await until(() => updates.filter(pushedTo('offline')).length > offlineBefore);
+    expect(await seenBy(ben, ann)).toBe('offline');
+    await report(gw, [{ type: 'disconnect', connectionId: 'r1', userId: ann }]);
   });
 
   it('a gateway that stops heartbeating takes its users offline within the TTL', async () => {

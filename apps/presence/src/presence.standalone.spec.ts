@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AnyEvent, type EventData, TOPICS } from '@bonfire/contracts';
 import { createEvent, standaloneEventBus, type Subscription } from '@bonfire/messaging';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryPresenceStore } from './presence/memory-presence.store';
 import { PresenceStore } from './presence/presence.store';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PERMISSIONS, type VoiceJoinResponse, type VoiceStatus } from '@bonfire/contracts';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeChat } from './testing/fake-chat';
 import { SignalingClient, VoiceTestApp } from './testing/voice-test-app';

@@ -1,4 +1,6 @@
 import type { Channel, Guild, Member, Role } from './api/chat.dto';
+import type { Emoji } from './api/emoji.dto';
+import type { Relationship } from './api/relationships.dto';
 import type { EventData } from './events/registry';
 import type { SessionEndReason, UserProfile } from './events/auth.events';
 import type { Presence, PresenceStatus } from './events/presence.events';
@@ -165,8 +167,12 @@ export interface DispatchEvents {
   'role.created': EventData<'role.created'>;
   'role.updated': EventData<'role.updated'>;
   'role.deleted': EventData<'role.deleted'>;
+  /** A guild's custom emoji changed: the full list after the change. */
+  'guild.emojis.updated': EventData<'guild.emojis.updated'>;
   /** Sent to the same user's sockets only (their other devices). */
   'readstate.updated': EventData<'readstate.updated'>;
+  /** Sent to the notified user's own sockets only: their settings say this message notifies them. */
+  'notification.created': EventData<'notification.created'>;
   'presence.updated': PresenceUpdated;
   'user.updated': UserUpdated;
   /** Ephemeral: `seq` is null, never replayed. */
@@ -174,6 +180,10 @@ export interface DispatchEvents {
   'voice.state.updated': VoiceStateUpdated;
   /** Ephemeral: `seq` is null, never replayed. */
   'voice.speaking': VoiceSpeaking;
+  /** Sent to the user's own sessions: a relationship of theirs appeared or changed type. */
+  'relationship.added': EventData<'relationship.added'>;
+  /** Sent to the user's own sessions: a relationship of theirs ended. */
+  'relationship.removed': EventData<'relationship.removed'>;
 }
 
 export type DispatchType = keyof DispatchEvents;
@@ -199,12 +209,16 @@ export const DISPATCH_TYPES = [
   'role.created',
   'role.updated',
   'role.deleted',
+  'guild.emojis.updated',
   'readstate.updated',
+  'notification.created',
   'presence.updated',
   'user.updated',
   'typing.started',
   'voice.state.updated',
   'voice.speaking',
+  'relationship.added',
+  'relationship.removed',
 ] as const satisfies readonly DispatchType[];
 
 /** Dispatches that are never buffered or replayed: they carry `seq: null`. */
@@ -230,6 +244,8 @@ export interface ReadyGuild {
   threads?: Channel[];
   /** The first page of the member list (presence joins it in issue 6). */
   members: { userIds: string[]; total: number };
+  /** The guild's custom emoji, oldest first (absent from an older chat). */
+  emojis?: Emoji[];
 }
 
 export interface ReadyReadState {
@@ -243,6 +259,8 @@ export interface RealtimeState {
   guilds: ReadyGuild[];
   dms: Channel[];
   readStates: ReadyReadState[];
+  /** The user's relationships (friends, blocks, pending requests); absent from an older chat. */
+  relationships?: Relationship[];
 }
 
 export interface ReadyPayload extends RealtimeState {

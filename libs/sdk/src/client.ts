@@ -20,6 +20,10 @@ import {
   ThreadsApi,
   WebhooksApi,
 } from './api/rest';
+import { RelationshipsApi } from './api/relationships';
+import { EmojisApi } from './api/emojis';
+import { NotificationsApi } from './api/notifications';
+import { MfaApi } from './api/mfa';
 import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth-session';
 import { MemoryTokenStore, type TokenStore } from './auth/token-store';
 import { HttpClient, type FetchLike } from './http';
@@ -77,6 +81,8 @@ export const defaultRealtimeSocketFactory: RealtimeSocketFactory = (url, options
  */
 export class BonfireClient {
   readonly auth: AuthApi;
+  /** Two-factor authentication (TOTP and recovery codes) of the signed-in user. */
+  readonly mfa: MfaApi;
   readonly users: UsersApi;
   readonly guilds: GuildsApi;
   readonly channels: ChannelsApi;
@@ -97,6 +103,12 @@ export class BonfireClient {
   readonly threads: ThreadsApi;
   /** Your applications and their bots, and the authorise link that adds a bot to a guild. */
   readonly applications: ApplicationsApi;
+  /** A guild's custom emoji: list, upload, rename, delete; image URLs. */
+  readonly emojis: EmojisApi;
+  /** Friends, friend requests, blocks and privacy settings. */
+  readonly relationships: RelationshipsApi;
+  /** Notification settings (guilds, channels) and Web Push subscriptions. */
+  readonly notifications: NotificationsApi;
   readonly realtime: RealtimeClient;
   /** Token handling: current access token, manual refresh, token and session-ended listeners. */
   readonly session: AuthSession;
@@ -117,6 +129,7 @@ export class BonfireClient {
     if (options.onSessionEnded) this.session.onSessionEnded(options.onSessionEnded);
     this.http = new HttpClient(options.baseUrl, fetchImpl, this.session, options.botToken);
     this.auth = new AuthApi(this.http, this.session);
+    this.mfa = new MfaApi(this.http);
     exchange = (refreshToken) => this.auth.exchangeRefreshToken(refreshToken);
     this.users = new UsersApi(this.http);
     this.guilds = new GuildsApi(this.http);
@@ -136,6 +149,9 @@ export class BonfireClient {
     this.webhooks = new WebhooksApi(this.http);
     this.applications = new ApplicationsApi(this.http);
     this.threads = new ThreadsApi(this.http);
+    this.emojis = new EmojisApi(this.http, this.files);
+    this.relationships = new RelationshipsApi(this.http);
+    this.notifications = new NotificationsApi(this.http);
     this.realtime = new RealtimeClient({
       ...options.realtime,
       baseUrl: this.http.baseUrl,

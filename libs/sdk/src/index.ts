@@ -13,6 +13,10 @@ export {
 export { MemoryTokenStore, type TokenStore } from './auth/token-store';
 export { HttpClient, type FetchLike, type RequestOptions, type QueryValue } from './http';
 export * from './api/rest';
+export * from './api/mfa';
+export { RelationshipsApi } from './api/relationships';
+export { EmojisApi } from './api/emojis';
+export { NotificationsApi } from './api/notifications';
 export type * from './api/types';
 export {
   RealtimeClient,
@@ -102,5 +106,30 @@ export type {
   BotAuthorizationInfo,
   AuthorizeBotInput,
   IntentName,
+  Emoji,
+  CreateEmojiRequest,
+  GuildEmojisUpdated,
+  Relationship,
+  RelationshipType,
+  NotificationLevel,
+  ChannelNotificationLevel,
+  GuildNotificationSettings,
+  ChannelNotificationOverride,
+  UpdateGuildNotificationSettings,
+  PutChannelNotificationOverride,
+  NotificationCreated,
+  PushSubscription,
+  CreatePushSubscription,
+  PrivacySettings,
+  Embed,
+  EmbedMedia,
+  EmbedType,
 } from '@bonfire/contracts';
 export { INTENTS } from '@bonfire/contracts';
+export {
+  customEmojiIn,
+  customEmojiMarkup,
+  parseCustomEmojiRef,
+  EMOJI_NAME_PATTERN,
+} from '@bonfire/contracts';
+export { MESSAGE_FLAGS } from '@bonfire/contracts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { workspaceRoot } from '@nx/devkit';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../rule-creator';
 
@@ -77,7 +78,8 @@ export const rule = createRule<[{ routesFile?: string }], 'publicNotListed' | 'l
   },
   defaultOptions: [{}],
   create(context, [{ routesFile = 'apps/gateway/routes.json' }]) {
-    const listed = publicRoutes(resolve(context.cwd, routesFile));
+    // relative to the workspace, not to the linted project (`nx run-many -t lint` lints from each project)
+    const listed = publicRoutes(resolve(workspaceRoot, routesFile));
     const find = (route: string) =>
       listed.find(
         (candidate) => candidate.exact === route || (candidate.prefix && route.startsWith(candidate.prefix)),

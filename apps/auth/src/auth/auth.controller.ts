@@ -1,5 +1,6 @@
 import { Caller, type CallerIdentity, ClientAddress, Public, ZodValidationPipe } from '@bonfire/platform';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -8,10 +9,12 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { MailLocale } from '../http/accept-language';
 import { UserAgent } from '../http/user-agent';
 import { errorBodySchema, openApiSchema } from '@bonfire/platform';
 import { type RefreshDto, refreshSchema, type TokenPair, tokenPairSchema } from '../sessions/sessions.dto';
 import { SessionsService } from '../sessions/sessions.service';
+import { loginAnswerSchema, type MfaChallenge } from '../two-factor/two-factor.dto';
 import {
   type AuthResult,
   authResultSchema,
@@ -19,6 +22,8 @@ import {
   changePasswordSchema,
   type LoginDto,
   loginSchema,
+  type PendingVerification,
+  pendingVerificationSchema,
   type RegisterDto,
   registerSchema,
 } from './auth.dto';
@@ -37,33 +42,53 @@ export class AuthController {
   @Public()
   @Post('register')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create an account and sign in.' })
+  @ApiOperation({
+    summary: 'Create an account and sign in; a verification link is mailed to the address.',
+    description:
+      "The mail is written in the request's Accept-Language when auth has it, else English. With " +
+      'AUTH_UNVERIFIED_POLICY=block the answer is 202 with the user and no tokens: sign in once verified.',
+  })
   @ApiBody({ schema: openApiSchema(registerSchema, 'input') })
   @ApiResponse({ status: 201, schema: openApiSchema(authResultSchema) })
+  @ApiResponse({ status: 202, schema: openApiSchema(pendingVerificationSchema) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or WEAK_PASSWORD', schema: errorSchema })
   @ApiResponse({ status: 409, description: 'USERNAME_TAKEN or EMAIL_TAKEN', schema: errorSchema })
-  register(
+  async register(
     @Body(new ZodValidationPipe(registerSchema)) body: RegisterDto,
     @ClientAddress() ip: string,
     @UserAgent() userAgent: string | null,
-  ): Promise<AuthResult> {
-    return this.auth.register(body, { ip, userAgent });
+    @MailLocale() locale: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuthResult | PendingVerification> {
+    const result = await this.auth.register(body, { ip, userAgent, locale });
+    if ('verificationRequired' in result) response.status(202);
+    return result;
   }
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email or username.' })
+  @ApiOperation({
+    summary: 'Sign in with email or username.',
+    description:
+      'With two-factor on, a right password answers `{ mfaRequired: true, ticket, expiresIn, methods }` and ' +
+      'no tokens: POST the ticket and a code to /api/v1/auth/login/mfa.',
+  })
   @ApiBody({ schema: openApiSchema(loginSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(authResultSchema) })
+  @ApiResponse({ status: 200, schema: openApiSchema(loginAnswerSchema) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS', schema: errorSchema })
+  @ApiResponse({
+    status: 403,
+    description: 'EMAIL_NOT_VERIFIED (only with AUTH_UNVERIFIED_POLICY=block)',
+    schema: errorSchema,
+  })
   @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
   login(
     @Body(new ZodValidationPipe(loginSchema)) body: LoginDto,
     @ClientAddress() ip: string,
     @UserAgent() userAgent: string | null,
-  ): Promise<AuthResult> {
+  ): Promise<AuthResult | MfaChallenge> {
     return this.auth.login(body, { ip, userAgent });
   }
 

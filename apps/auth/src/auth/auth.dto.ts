@@ -40,3 +40,10 @@ export type ChangePasswordDto = z.infer<typeof changePasswordSchema>;
 
 export const authResultSchema = tokenPairSchema.extend({ user: privateUserSchema });
 export type AuthResult = z.infer<typeof authResultSchema>;
+
+/** The answer to registering when AUTH_UNVERIFIED_POLICY=block: no session until the email is verified. */
+export const pendingVerificationSchema = z.object({
+  user: privateUserSchema,
+  verificationRequired: z.literal(true),
+});
+export type PendingVerification = z.infer<typeof pendingVerificationSchema>;

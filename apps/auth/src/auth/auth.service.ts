@@ -1,14 +1,18 @@
 import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BruteForceService } from '../brute-force/brute-force.service';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertPasswordAcceptable } from '../credentials/password-policy';
 import { TransactionRunner, uniqueViolation } from '../database/transaction-runner';
+import { AccountEmailService, EMAIL_ERRORS } from '../email/account-email.service';
 import { UserEventsWriter } from '../events/user-events.writer';
+import type { MfaChallenge } from '../two-factor/two-factor.dto';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { toPrivateUser } from '../users/users.dto';
 import { EMAIL_CONSTRAINT, USERNAME_CONSTRAINT, UsersRepository } from '../users/users.repository';
-import type { AuthResult, ChangePasswordDto, LoginDto, RegisterDto } from './auth.dto';
+import type { AuthResult, ChangePasswordDto, LoginDto, PendingVerification, RegisterDto } from './auth.dto';
 
 export const AUTH_ERRORS = {
   usernameTaken: 'USERNAME_TAKEN',
@@ -20,6 +24,8 @@ export const AUTH_ERRORS = {
 export interface RequestContext {
   ip: string;
   userAgent: string | null;
+  /** The mail locale (Accept-Language), for the verification mail. */
+  locale?: string;
 }
 
 /** Registration, login and password changes: the flows that combine users, credentials and sessions. */
@@ -35,9 +41,16 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly events: UserEventsWriter,
     private readonly ids: SnowflakeGenerator,
+    private readonly accountEmail: AccountEmailService,
+    private readonly twoFactor: TwoFactorService,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async register(input: RegisterDto, context: RequestContext): Promise<AuthResult> {
+  /**
+   * Creates the account and queues its verification mail in the same transaction. Signs in at once,
+   * unless AUTH_UNVERIFIED_POLICY=block: then the answer is the user alone, to sign in once verified.
+   */
+  async register(input: RegisterDto, context: RequestContext): Promise<AuthResult | PendingVerification> {
     assertPasswordAcceptable(input.password, input);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.transactions
@@ -50,6 +63,7 @@ export class AuthService {
           passwordHash,
         });
         await this.events.userCreated(trx, created);
+        await this.accountEmail.queueVerification(trx, created, context.locale ?? 'en');
         return created;
       })
       .catch((error: unknown) => {
@@ -62,7 +76,9 @@ export class AuthService {
         }
         throw error;
       });
+    this.accountEmail.mailQueued();
     this.logger.log({ userId: user.id }, 'user registered');
+    if (this.blocksUnverified(user)) return { user: toPrivateUser(user), verificationRequired: true };
     const tokens = await this.sessions.start({
       userId: user.id,
       deviceLabel: input.deviceLabel ?? context.userAgent,
@@ -74,9 +90,10 @@ export class AuthService {
   /**
    * Same answer, and the same argon2 work, whether the account is unknown or the password wrong. Failed
    * attempts count against the account (or, for an unknown one, the login name) from the client's address,
-   * against that address, and against the account (BruteForceService has the rules).
+   * against that address, and against the account (BruteForceService has the rules). With two-factor on,
+   * a right password answers a ticket for the code step (two-factor/), not tokens.
    */
-  async login(input: LoginDto, context: RequestContext): Promise<AuthResult> {
+  async login(input: LoginDto, context: RequestContext): Promise<AuthResult | MfaChallenge> {
     const user = await this.users.findByLogin(this.transactions.executor, input.login);
     const account = user ? `user:${user.id}` : `login:${input.login.trim().toLowerCase()}`;
     await this.bruteForce.assertAllowed(account, context.ip);
@@ -88,7 +105,15 @@ export class AuthService {
       await this.bruteForce.recordFailure(account, context.ip);
       throw AppError.unauthorized('The login or the password is wrong.', AUTH_ERRORS.invalidCredentials);
     }
-    await this.bruteForce.recordSuccess(account, context.ip);
+    // With two-factor on, the address's failures are cleared only once the code is right too: else a
+    // stolen password would reset the count of wrong codes at will.
+    if (!user.mfa_enabled) await this.bruteForce.recordSuccess(account, context.ip);
+    if (this.blocksUnverified(user)) {
+      throw AppError.forbidden(
+        'Confirm your email address first: open the link we mailed you (or ask for a new one).',
+        EMAIL_ERRORS.emailNotVerified,
+      );
+    }
     if (user.password_hash && this.hasher.needsRehash(user.password_hash)) {
       await this.users.updatePasswordHash(
         this.transactions.executor,
@@ -96,6 +121,7 @@ export class AuthService {
         await this.hasher.hash(input.password),
       );
     }
+    if (user.mfa_enabled) return this.twoFactor.challenge(user, input.deviceLabel ?? context.userAgent);
     const tokens = await this.sessions.start({
       userId: user.id,
       deviceLabel: input.deviceLabel ?? context.userAgent,
@@ -126,5 +152,10 @@ export class AuthService {
       return this.sessions.revokeOthers(trx, user.id, caller.sessionId);
     });
     this.logger.log({ userId: user.id, revokedSessions: revoked }, 'password changed');
+  }
+
+  /** AUTH_UNVERIFIED_POLICY=block: an account with an unverified email may not sign in (bots have none). */
+  private blocksUnverified(user: { bot: boolean; email_verified: boolean }): boolean {
+    return this.config.AUTH_UNVERIFIED_POLICY === 'block' && !user.bot && !user.email_verified;
   }
 }

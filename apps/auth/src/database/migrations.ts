@@ -1,5 +1,6 @@
 import { outboxMigration } from '@bonfire/messaging';
 import { type Kysely, type Migration, sql } from '@bonfire/platform';
+import { twoFactorMigration } from '../two-factor/two-factor.migration';
 
 const authSchema: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -119,10 +120,56 @@ const applications: Migration = {
   },
 };
 
+/**
+ * Email (issue 21): whether the user proved their address; single-use tokens mailed as links (stored as
+ * SHA-256, like refresh tokens); and the mail outbox, a job per mail written in the transaction that
+ * decides to send it and drained by MailSender (mail/mail-sender.ts) with retries.
+ */
+const email: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      alter table users add column email_verified boolean not null default false;
+
+      create table email_tokens (
+        token_hash text primary key,
+        user_id bigint not null references users (id) on delete cascade,
+        purpose text not null check (purpose in ('verify_email', 'password_reset', 'email_change')),
+        email text not null,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        used_at timestamptz
+      );
+      create index email_tokens_user_idx on email_tokens (user_id, purpose, created_at);
+
+      create table mail_jobs (
+        id bigint primary key,
+        template text not null,
+        locale text not null,
+        to_address text not null,
+        params jsonb not null,
+        created_at timestamptz not null default now(),
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        locked_until timestamptz,
+        last_error text,
+        failed_at timestamptz
+      );
+      create index mail_jobs_due_idx on mail_jobs (next_attempt_at) where failed_at is null;
+    `.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable('mail_jobs').execute();
+    await db.schema.dropTable('email_tokens').execute();
+    await sql`alter table users drop column email_verified`.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox table comes from libs/messaging. */
 export const authMigrations: Record<string, Migration> = {
   '0001_auth_schema': authSchema,
   '0002_outbox': outboxMigration,
   '0003_sessions_revoked_idx': sessionsRevokedIndex,
   '0004_applications': applications,
+  '0005_email': email,
+  '0006_two_factor': twoFactorMigration,
 };

@@ -1,13 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TwoFactorTables } from '../two-factor/two-factor.schema';
 
 /** The auth service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here. */
-export interface AuthDatabase {
+export interface AuthDatabase extends TwoFactorTables {
   users: UsersTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
   signing_keys: SigningKeysTable;
   applications: ApplicationsTable;
   bot_tokens: BotTokensTable;
+  email_tokens: EmailTokensTable;
+  mail_jobs: MailJobsTable;
 }
 
 export interface UsersTable {
@@ -22,8 +25,44 @@ export interface UsersTable {
   /** Null for a bot: it cannot sign in with a password. */
   password_hash: string | null;
   bot: Generated<boolean>;
+  /** Set when the user opened a verification (or email-change) link sent to `email`. */
+  email_verified: Generated<boolean>;
+  /** A confirmed TOTP enrolment: login asks for a second factor (two-factor/). */
+  mfa_enabled: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export type EmailTokenPurpose = 'verify_email' | 'password_reset' | 'email_change';
+
+/** A single-use token mailed as a link (email/). */
+export interface EmailTokensTable {
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  /** The address the link was sent to (for email_change: the new address). */
+  email: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+/** A mail waiting to be sent (mail/): written in the transaction that decides to send it. */
+export interface MailJobsTable {
+  id: string;
+  template: string;
+  locale: string;
+  to_address: string;
+  params: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  /** A sender claimed the job until then (another replica leaves it alone). */
+  locked_until: Date | null;
+  last_error: string | null;
+  /** Set when the job gave up after MAIL_MAX_ATTEMPTS (kept for the operator to look at). */
+  failed_at: Date | null;
 }
 
 /** An application; its id is its bot user's id. */

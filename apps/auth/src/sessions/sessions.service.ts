@@ -35,6 +35,7 @@ const END_REASONS: Record<string, SessionEndReason> = {
   logout: SESSION_END_REASONS.loggedOut,
   revoked_by_user: SESSION_END_REASONS.revoked,
   password_changed: SESSION_END_REASONS.passwordChanged,
+  password_reset: SESSION_END_REASONS.passwordChanged,
   refresh_token_reused: SESSION_END_REASONS.refreshTokenReused,
 };
 
@@ -176,6 +177,14 @@ export class SessionsService {
   /** Inside the caller's transaction: revokes every other session of the user (password change). */
   async revokeOthers(trx: Transaction<AuthDatabase>, userId: string, keepSessionId: string): Promise<number> {
     const ids = await this.sessions.revokeAllExcept(trx, userId, keepSessionId, 'password_changed');
+    await this.events.sessionsRevoked(trx, userId, ids, SESSION_END_REASONS.passwordChanged);
+    return ids.length;
+  }
+
+  /** Inside the caller's transaction: revokes every session of the user (password reset). */
+  async revokeAll(trx: Transaction<AuthDatabase>, userId: string): Promise<number> {
+    // Snowflake ids are positive: no session is '0'.
+    const ids = await this.sessions.revokeAllExcept(trx, userId, '0', 'password_reset');
     await this.events.sessionsRevoked(trx, userId, ids, SESSION_END_REASONS.passwordChanged);
     return ids.length;
   }

@@ -31,8 +31,13 @@ export const publicUserSchema = z.object({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
-/** A bot has no email. */
-export const privateUserSchema = publicUserSchema.extend({ email: z.string().nullable() });
+/** A bot has no email. `emailVerified`: the user opened a link mailed to `email`. */
+export const privateUserSchema = publicUserSchema.extend({
+  email: z.string().nullable(),
+  emailVerified: z.boolean(),
+  /** Login asks for a second factor (two-factor/). */
+  mfaEnabled: z.boolean(),
+});
 export type PrivateUser = z.infer<typeof privateUserSchema>;
 
 /** What anyone may see of a user: never the email. Also the payload of auth.users events. */
@@ -50,5 +55,10 @@ export function toPublicUser(user: UserRow): PublicUser {
 
 /** What the user sees of themselves. */
 export function toPrivateUser(user: UserRow): PrivateUser {
-  return { ...toPublicUser(user), email: user.email };
+  return {
+    ...toPublicUser(user),
+    email: user.email,
+    emailVerified: user.email_verified,
+    mfaEnabled: user.mfa_enabled,
+  };
 }

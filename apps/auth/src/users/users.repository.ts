@@ -88,4 +88,22 @@ export class UsersRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  async markEmailVerified(db: Executor, id: string): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({ email_verified: true, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('email_verified', '=', false)
+      .execute();
+  }
+
+  /** The confirmed new address (verified by the link). Throws EMAIL_CONSTRAINT's violation when taken. */
+  async changeEmail(db: Executor, id: string, email: string): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({ email, email_verified: true, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  }
 }

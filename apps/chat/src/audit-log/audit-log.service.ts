@@ -20,6 +20,7 @@ const UPDATES: ReadonlySet<AuditLogAction> = new Set<AuditLogAction>([
   'ROLE_UPDATE',
   'MEMBER_UPDATE',
   'WEBHOOK_UPDATE',
+  'EMOJI_UPDATE',
 ]);
 
 /**

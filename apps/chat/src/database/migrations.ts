@@ -1,5 +1,9 @@
 import { outboxMigration, processedEventsMigration } from '@bonfire/messaging';
 import { type Kysely, type Migration, sql } from '@bonfire/platform';
+import { messageEmbedsMigration } from '../embeds/embeds.migration';
+import { notificationSettingsMigration } from '../notifications/notifications.migration';
+import { relationshipsMigration } from '../relationships/relationships.migration';
+import { customEmojiMigration } from '../emojis/emojis.migration';
 
 const chatSchema: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -306,4 +310,8 @@ export const chatMigrations: Record<string, Migration> = {
   '0006_audit_log': auditLog,
   '0007_threads': threads,
   '0008_bot_users': botUsers,
+  '0009_relationships': relationshipsMigration,
+  '0010_notification_settings': notificationSettingsMigration,
+  '0011_message_embeds': messageEmbedsMigration,
+  '0012_custom_emoji': customEmojiMigration,
 };

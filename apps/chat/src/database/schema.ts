@@ -1,5 +1,12 @@
-import type { Attachment } from '@bonfire/contracts';
+import type { Attachment, Embed } from '@bonfire/contracts';
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  NotificationChannelOverridesTable,
+  NotificationGuildSettingsTable,
+  PushSubscriptionsTable,
+} from '../notifications/notifications.schema';
+import type { PrivacySettingsTable, RelationshipsTable } from '../relationships/relationships.schema';
+import type { EmojisTable } from '../emojis/emojis.schema';
 
 /**
  * The chat service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here.
@@ -22,6 +29,12 @@ export interface ChatDatabase {
   audit_log_entries: AuditLogEntriesTable;
   webhooks: WebhooksTable;
   thread_members: ThreadMembersTable;
+  notification_guild_settings: NotificationGuildSettingsTable;
+  notification_channel_overrides: NotificationChannelOverridesTable;
+  push_subscriptions: PushSubscriptionsTable;
+  relationships: RelationshipsTable;
+  privacy_settings: PrivacySettingsTable;
+  emojis: EmojisTable;
 }
 
 /** Projection of auth's users (from auth.users events): who exists, and their names for mentions. */
@@ -156,6 +169,10 @@ export interface MessagesTable {
   attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
   /** The claimed attachments' metadata (JSON array of contracts' Attachment), in attachment_ids order. */
   attachments: ColumnType<Attachment[], string | undefined, string>;
+  /** Link embeds (JSON array of contracts' Embed), flags (MESSAGE_FLAGS) and the last unfurl (0011). */
+  embeds: ColumnType<Embed[], string | undefined, string>;
+  flags: ColumnType<number, number | undefined, number>;
+  embeds_unfurled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   mention_user_ids: ColumnType<string[], string[] | undefined, string[]>;
   mention_role_ids: ColumnType<string[], string[] | undefined, string[]>;
   mention_everyone: Generated<boolean>;

@@ -6,6 +6,7 @@ import { CHAT_CONFIG, CHAT_LIMITS, type ChatConfig } from '../config';
 import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { UsersRepository } from '../users/users.repository';
+import { DmPolicy } from '../relationships/dm-policy';
 import type { UpdateChannelDto } from '../channels/channels.dto';
 import { invalidField } from '../guilds/guild-common';
 import { groupDmName, type OpenDmDto } from './dms.dto';
@@ -40,6 +41,7 @@ export class DmsService {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
+    private readonly policy: DmPolicy,
     @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'CHAT_MAX_GROUP_DMS_PER_USER'>,
   ) {}
 
@@ -62,6 +64,8 @@ export class DmsService {
     await this.requireUsers([recipientId]);
     const key = dmKey(userId, recipientId);
     const db = this.transactions.executor;
+    // Blocks and the recipient's `dmsFrom` (issue 20), for a new DM and for an existing one alike.
+    await this.policy.requireCanDm(db, userId, recipientId, 'body.recipientId');
     const existing = await this.dms.findByDmKey(db, key);
     if (existing) return { channel: existing, created: false };
     return this.transactions.run(async (trx): Promise<OpenResult> => {
@@ -92,6 +96,12 @@ export class DmsService {
     }
     if (others.length + 1 > CHAT_LIMITS.groupDmRecipients) throw groupDmFull();
     await this.requireUsers(others);
+    await this.policy.requireNoBlocks(
+      this.transactions.executor,
+      userId,
+      others,
+      (index) => `body.recipientIds.${recipientIds.indexOf(others[index]!)}`,
+    );
     return this.transactions.run(async (trx) => {
       await this.assertRoomForGroupDm(trx, userId, others, (index) =>
         index === null ? 'body.recipientIds' : `body.recipientIds.${recipientIds.indexOf(others[index]!)}`,
@@ -110,6 +120,12 @@ export class DmsService {
     const channel = await this.requireGroupDm(userId, channelId);
     if (channel.ownerId !== userId) throw notOwner();
     await this.requireUsers([recipientId]);
+    await this.policy.requireNoBlocks(
+      this.transactions.executor,
+      userId,
+      [recipientId],
+      () => 'param.userId',
+    );
     await this.transactions.run(async (trx) => {
       await this.dms.lock(trx, channelId);
       const current = (await this.dms.find(trx, channelId))!;

@@ -26,7 +26,6 @@ export const GUILD_ERROR_CODES = {
 /** Ids in request bodies and queries: the one snowflake rule of every service. */
 export const idSchema = snowflakeSchema;
 
-
 /** Path ids: anything that is not a snowflake names nothing, so it answers 404 with the given code. */
 export const guildIdPipe = () => idParam(GUILD_ERROR_CODES.unknownGuild, 'Unknown guild.');
 export const channelIdPipe = () => idParam(GUILD_ERROR_CODES.unknownChannel, 'Unknown channel.');

@@ -22,6 +22,9 @@ const row: MessageRow = {
   webhook_id: null,
   author_name: null,
   author_avatar: null,
+  embeds: [],
+  flags: 0,
+  embeds_unfurled_at: null,
 };
 
 describe('toMessage', () => {
@@ -45,6 +48,27 @@ describe('toMessage', () => {
       webhookId: '42',
       author: { id: '42', username: 'Nightly CI', avatar: '77', bot: true },
     });
+    expect(messageSchema.parse(message)).toEqual(message);
+  });
+});
+
+describe('toMessage with embeds', () => {
+  it('shows embeds and flags only when there are some', () => {
+    const embed = {
+      url: 'https://example.com/',
+      type: 'link' as const,
+      title: 'Example',
+      description: null,
+      siteName: 'example.com',
+      color: null,
+      thumbnail: { fileId: '7', url: 'https://example.com/i.png', width: 10, height: 10 },
+      video: null,
+    };
+    expect(toMessage(row)).not.toHaveProperty('embeds');
+    expect(toMessage(row)).not.toHaveProperty('flags');
+    const message = toMessage({ ...row, embeds: [embed], flags: 4 });
+    expect(message.embeds).toEqual([embed]);
+    expect(message.flags).toBe(4);
     expect(messageSchema.parse(message)).toEqual(message);
   });
 });

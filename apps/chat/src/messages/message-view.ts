@@ -26,6 +26,9 @@ export function toMessage(row: MessageRow, reactions: ReactionCount[] = []): Mes
     editedAt: row.edited_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     reactions,
+    // Absent when none (older readers and tests see the shape they knew).
+    ...(row.embeds !== undefined && row.embeds.length > 0 ? { embeds: row.embeds } : {}),
+    ...(row.flags ? { flags: row.flags } : {}),
     ...(row.webhook_id === null || row.webhook_id === undefined
       ? {}
       : {

@@ -127,11 +127,19 @@ export class MessagesController {
   }
 
   @Patch(':messageId')
-  @ApiOperation({ summary: 'Edit a message (its author only): sets editedAt, bumps the revision.' })
+  @ApiOperation({
+    summary:
+      'Edit a message: its content (the author only; sets editedAt) and/or flags SUPPRESS_EMBEDS (4: removes ' +
+      'the link embeds; the author, or MANAGE_MESSAGES). Bumps the revision.',
+  })
   @ApiBody({ schema: openApiSchema(editMessageSchema, 'input') })
   @ApiResponse({ status: 200, schema: openApiSchema(messageSchema) })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'NOT_MESSAGE_AUTHOR', schema: errorSchema })
+  @ApiResponse({
+    status: 403,
+    description: 'NOT_MESSAGE_AUTHOR (content), MISSING_PERMISSION (MANAGE_MESSAGES, flags of another)',
+    schema: errorSchema,
+  })
   @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   edit(
     @Caller() caller: CallerIdentity,

@@ -1,4 +1,4 @@
-import { messageSchema, snowflakeSchema } from '@bonfire/contracts';
+import { EDITABLE_MESSAGE_FLAGS, messageSchema, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '../config';
 
@@ -36,9 +36,23 @@ export type SendMessageDto = z.infer<typeof sendMessageSchema>;
 
 export const editMessageSchema = z
   .object({
-    content: messageContentSchema.refine((text) => text.length > 0, { message: 'must not be empty' }),
+    /** The author only. */
+    content: messageContentSchema
+      .refine((text) => text.length > 0, { message: 'must not be empty' })
+      .optional(),
+    /**
+     * MESSAGE_FLAGS: only SUPPRESS_EMBEDS (4) may be set or cleared — by the author, or by anyone with
+     * MANAGE_MESSAGES. Setting it removes the embeds; clearing it unfurls the links again.
+     */
+    flags: z.literal([0, EDITABLE_MESSAGE_FLAGS]).optional(),
   })
-  .strict();
+  .strict()
+  .meta({ minProperties: 1 })
+  .superRefine((body, context) => {
+    if (body.content === undefined && body.flags === undefined) {
+      context.addIssue({ code: 'custom', path: ['content'], message: 'content or flags is required' });
+    }
+  });
 export type EditMessageDto = z.infer<typeof editMessageSchema>;
 
 export const messageListSchema = z.array(messageSchema);

@@ -1,4 +1,4 @@
-import type { Attachment } from '@bonfire/contracts';
+import { type Attachment, MESSAGE_FLAGS } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
@@ -161,6 +161,32 @@ export class MessagesRepository {
       }))
       .where('channel_id', '=', channelId)
       .where('id', '=', messageId)
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /**
+   * Sets or clears SUPPRESS_EMBEDS (link embeds, 0011); null when it already was so (nothing changed).
+   * Setting it removes the embeds; clearing it marks the message for a new unfurl.
+   */
+  async updateSuppressEmbeds(
+    db: ChatExecutor,
+    channelId: string,
+    messageId: string,
+    suppress: boolean,
+  ): Promise<MessageRow | null> {
+    const bit = MESSAGE_FLAGS.SUPPRESS_EMBEDS;
+    const row = await db
+      .updateTable('messages')
+      .set((eb) => ({
+        flags: suppress ? sql<number>`flags | ${sql.lit(bit)}` : sql<number>`flags & ~${sql.lit(bit)}`,
+        ...(suppress ? { embeds: '[]' } : { embeds_unfurled_at: null }),
+        revision: eb('revision', '+', 1),
+      }))
+      .where('channel_id', '=', channelId)
+      .where('id', '=', messageId)
+      .where(sql<boolean>`(flags & ${sql.lit(bit)}) ${sql.raw(suppress ? '=' : '<>')} 0`)
       .returningAll()
       .executeTakeFirst();
     return row ?? null;

@@ -1,4 +1,4 @@
-import { has, isSnowflake, type Message, PERMISSIONS } from '@bonfire/contracts';
+import { has, isSnowflake, MESSAGE_FLAGS, type Message, PERMISSIONS } from '@bonfire/contracts';
 import { AppError, idParam, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
@@ -15,6 +15,7 @@ import { SendLimits } from './send-limits';
 import { SendOrder, type SendSteps } from './send-order';
 import { toChannel } from '../channels/channels.dto';
 import { ThreadsRepository } from '../threads/threads.repository';
+import { DmPolicy } from '../relationships/dm-policy';
 
 export const MESSAGE_ERRORS = {
   unknownMessage: 'UNKNOWN_MESSAGE',
@@ -71,6 +72,7 @@ export class MessagesService {
     private readonly sendOrder: SendOrder,
     private readonly auditLog: AuditLogService,
     private readonly threads: ThreadsRepository,
+    private readonly dmPolicy: DmPolicy,
   ) {}
 
   /**
@@ -92,6 +94,8 @@ export class MessagesService {
     requireMessageChannel(access);
     if (body.attachments.length > 0) requirePermissions(access.permissions, ['ATTACH_FILES']);
     const db = this.transactions.executor;
+    // A 1:1 DM: blocks and the recipient's `dmsFrom` hold for every message (issue 20).
+    if (access.type === 'dm') await this.dmPolicy.requireCanMessageDm(db, userId, channelId);
     const nonce = body.nonce ?? null;
     // The reads a send depends on, at once (one round trip of waiting instead of four).
     const [existing, replied, mentions, target] = await Promise.all([
@@ -255,22 +259,34 @@ export class MessagesService {
     return this.view(db, row, userId);
   }
 
-  /** Edits content (author only); mentions are parsed again with the author's current permissions. */
+  /**
+   * Edits content (author only; mentions are parsed again with the author's current permissions) and/or
+   * the SUPPRESS_EMBEDS flag (the author, or MANAGE_MESSAGES). One `message.updated` for the change.
+   */
   async edit(userId: string, channelId: string, messageId: string, body: EditMessageDto): Promise<Message> {
     const access = await this.access.requireChannel(channelId, userId);
     const db = this.transactions.executor;
     const existing = await this.findOrThrow(db, channelId, messageId);
-    if (existing.author_id !== userId) {
+    const own = existing.author_id === userId;
+    if (body.content !== undefined && !own) {
       throw AppError.forbidden('Only the author can edit a message.', MESSAGE_ERRORS.notMessageAuthor);
     }
-    const mentions = await this.resolveMentions(db, access, body.content);
+    if (body.flags !== undefined && !own) requirePermissions(access.permissions, ['MANAGE_MESSAGES']);
+    const content = body.content;
+    const mentions = content === undefined ? null : await this.resolveMentions(db, access, content);
     return this.transactions.run(async (trx) => {
       await this.messages.lockChannel(trx, channelId);
-      const row = await this.messages.updateContent(trx, channelId, messageId, {
-        content: body.content,
-        mentions,
-      });
-      if (!row) throw unknownMessage();
+      let row: MessageRow | null = null;
+      if (content !== undefined && mentions !== null) {
+        row = await this.messages.updateContent(trx, channelId, messageId, { content, mentions });
+        if (!row) throw unknownMessage();
+      }
+      if (body.flags !== undefined) {
+        const suppress = (body.flags & MESSAGE_FLAGS.SUPPRESS_EMBEDS) !== 0;
+        row = (await this.messages.updateSuppressEmbeds(trx, channelId, messageId, suppress)) ?? row;
+      }
+      // Flags already as asked and no content: nothing changed, no event.
+      if (!row) return this.view(trx, await this.findOrThrow(trx, channelId, messageId), userId);
       await this.events.add(trx, 'message.updated', channelId, { message: await this.eventView(trx, row) });
       return this.view(trx, row, userId);
     });
@@ -303,7 +319,11 @@ export class MessagesService {
         channelId: row.channel_id,
         guildId: row.guild_id,
         revision: row.revision + 1,
-        attachmentIds: row.attachment_ids,
+        // The proxied images of its link embeds are files of the message too: the file service removes them.
+        attachmentIds: [
+          ...row.attachment_ids,
+          ...row.embeds.flatMap((embed) => (embed.thumbnail?.fileId ? [embed.thumbnail.fileId] : [])),
+        ],
       });
     });
   }

@@ -22,7 +22,12 @@ import { messageIdPipe } from '../messages/messages.service';
 import { ReactionsService } from './reactions.service';
 
 const errorSchema = openApiSchema(errorBodySchema);
-const emojiParam = { name: 'emoji', description: 'One unicode emoji, URL-encoded.' };
+const emojiParam = {
+  name: 'emoji',
+  description:
+    'One unicode emoji, URL-encoded, or a custom emoji of the message’s guild as `name:id` (reactions ' +
+    'with it are shown as `name:id`; any name finds them by id).',
+};
 
 @ApiTags('reactions')
 @ApiBearerAuth('accessToken')
@@ -37,7 +42,9 @@ export class ReactionsController {
   @ApiNoContentResponse()
   @ApiResponse({
     status: 400,
-    description: 'INVALID_EMOJI or TOO_MANY_REACTIONS (20 emoji)',
+    description:
+      'INVALID_EMOJI (field `emoji`: not a unicode emoji, or not a custom emoji of this guild) or ' +
+      'TOO_MANY_REACTIONS (20 emoji)',
     schema: errorSchema,
   })
   @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })

@@ -21,19 +21,15 @@ export class ReactionsRepository {
     return row !== undefined;
   }
 
-  /** The distinct emoji on a message, and whether the given one is among them. */
-  async emojiState(
-    db: ChatExecutor,
-    messageId: string,
-    emoji: string,
-  ): Promise<{ distinct: number; present: boolean }> {
+  /** The distinct emoji (reaction keys) on a message. */
+  async emojiOn(db: ChatExecutor, messageId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('reactions')
       .select('emoji')
       .distinct()
       .where('message_id', '=', messageId)
       .execute();
-    return { distinct: rows.length, present: rows.some((row) => row.emoji === emoji) };
+    return rows.map((row) => row.emoji);
   }
 
   /** True when the reaction was added (false: it was already there). */

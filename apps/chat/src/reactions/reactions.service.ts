@@ -1,8 +1,9 @@
-import { isSnowflake } from '@bonfire/contracts';
+import { customEmojiRef, isSnowflake, parseCustomEmojiRef } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess } from '../access/access.service';
-import { ChatTransactions } from '../database/chat-transactions';
+import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
+import { findGuildEmoji } from '../emojis/emojis.repository';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { MessagesRepository } from '../messages/messages.repository';
 import { unknownMessage } from '../messages/messages.service';
@@ -17,7 +18,12 @@ export const REACTION_ERRORS = {
 
 export const MAX_DISTINCT_EMOJI_PER_MESSAGE = 20;
 
-/** My reactions (idempotent add/remove; an event only when something changed) and who reacted. */
+/**
+ * My reactions (idempotent add/remove; an event only when something changed) and who reacted. An emoji is
+ * one unicode emoji or a custom emoji of the message's guild named `name:id` (as Discord). A custom emoji's
+ * reactions are keyed `name:id` with the name it had when the message first got it: later reactions by id
+ * join that key (a rename does not split them), and they stay readable and removable once it is deleted.
+ */
 @Injectable()
 export class ReactionsService {
   constructor(
@@ -35,13 +41,17 @@ export class ReactionsService {
       'READ_MESSAGE_HISTORY',
       'ADD_REACTIONS',
     );
-    requireEmoji(emoji);
+    const custom = await this.usableEmoji(access, emoji);
     await this.requireMessage(channelId, messageId);
     await this.transactions.run(async (trx) => {
       // Serialises the channel's writes (event order) and the 20-emoji check.
       await this.messages.lockChannel(trx, channelId);
       if (!(await this.reactions.messageExists(trx, channelId, messageId))) throw unknownMessage();
-      const state = await this.reactions.emojiState(trx, messageId, emoji);
+      const present = await this.reactions.emojiOn(trx, messageId);
+      const stored = custom
+        ? (present.find((key) => sameCustomEmoji(key, custom.id)) ?? customEmojiRef(custom))
+        : emoji;
+      const state = { distinct: present.length, present: present.includes(stored) };
       if (!state.present && state.distinct >= MAX_DISTINCT_EMOJI_PER_MESSAGE) {
         throw new AppError(
           400,
@@ -50,7 +60,7 @@ export class ReactionsService {
           [{ field: 'emoji', code: 'too_many', message: 'too many different emoji on this message' }],
         );
       }
-      const key = { messageId, channelId, userId, emoji };
+      const key = { messageId, channelId, userId, emoji: stored };
       if (await this.reactions.add(trx, key)) {
         await this.events.add(trx, 'reaction.added', channelId, eventData(access, key));
       }
@@ -59,11 +69,13 @@ export class ReactionsService {
 
   async remove(userId: string, channelId: string, messageId: string, emoji: string): Promise<void> {
     const access = await this.access.requireChannel(channelId, userId);
-    requireEmoji(emoji);
+    const custom = requireEmoji(emoji);
     await this.requireMessage(channelId, messageId);
     await this.transactions.run(async (trx) => {
       await this.messages.lockChannel(trx, channelId);
-      const key = { messageId, channelId, userId, emoji };
+      const stored = custom ? await this.storedKey(trx, messageId, custom.id) : emoji;
+      if (stored === null) return;
+      const key = { messageId, channelId, userId, emoji: stored };
       if (await this.reactions.remove(trx, key)) {
         await this.events.add(trx, 'reaction.removed', channelId, eventData(access, key));
       }
@@ -78,9 +90,49 @@ export class ReactionsService {
     query: ReactorsQuery,
   ): Promise<Reactor[]> {
     await this.access.requireChannel(channelId, userId, 'READ_MESSAGE_HISTORY');
-    requireEmoji(emoji);
+    const custom = requireEmoji(emoji);
     await this.requireMessage(channelId, messageId);
-    return this.reactions.reactors(this.transactions.executor, messageId, emoji, query);
+    const db = this.transactions.executor;
+    const key = custom ? await this.storedKey(db, messageId, custom.id) : emoji;
+    if (key === null) return [];
+    return this.reactions.reactors(db, messageId, key, query);
+  }
+
+  /**
+   * The custom emoji a new reaction names, checked: it must be an emoji of the message's guild (none in
+   * DMs). Null for a unicode emoji.
+   */
+  private async usableEmoji(
+    access: ChannelAccess,
+    emoji: string,
+  ): Promise<{ name: string; id: string } | null> {
+    const custom = requireEmoji(emoji);
+    if (!custom) return null;
+    const row =
+      access.guildId === null
+        ? null
+        : await findGuildEmoji(this.transactions.executor, access.guildId, custom.id);
+    if (!row) {
+      throw new AppError(
+        400,
+        REACTION_ERRORS.invalidEmoji,
+        'The custom emoji is not an emoji of this guild.',
+        [
+          {
+            field: 'emoji',
+            code: 'unknown_emoji',
+            message: 'must be a custom emoji of this guild (name:id)',
+          },
+        ],
+      );
+    }
+    return { name: row.name, id: row.id };
+  }
+
+  /** The key a custom emoji's reactions have on a message, or null when it has none. */
+  private async storedKey(db: ChatExecutor, messageId: string, emojiId: string): Promise<string | null> {
+    const present = await this.reactions.emojiOn(db, messageId);
+    return present.find((key) => sameCustomEmoji(key, emojiId)) ?? null;
   }
 
   private async requireMessage(channelId: string, messageId: string): Promise<void> {
@@ -91,12 +143,21 @@ export class ReactionsService {
   }
 }
 
-function requireEmoji(emoji: string): void {
-  if (!isUnicodeEmoji(emoji)) {
-    throw new AppError(400, REACTION_ERRORS.invalidEmoji, 'The emoji must be one unicode emoji.', [
-      { field: 'emoji', code: 'invalid_emoji', message: 'must be one unicode emoji' },
-    ]);
-  }
+/** A unicode emoji (null) or a custom one's `name:id` (its parts); 400 INVALID_EMOJI otherwise. */
+function requireEmoji(emoji: string): { name: string; id: string } | null {
+  if (isUnicodeEmoji(emoji)) return null;
+  const custom = parseCustomEmojiRef(emoji);
+  if (custom) return custom;
+  throw new AppError(
+    400,
+    REACTION_ERRORS.invalidEmoji,
+    'The emoji must be one unicode emoji or a custom emoji as name:id.',
+    [{ field: 'emoji', code: 'invalid_emoji', message: 'must be one unicode emoji or name:id' }],
+  );
+}
+
+function sameCustomEmoji(key: string, emojiId: string): boolean {
+  return parseCustomEmojiRef(key)?.id === emojiId;
 }
 
 function eventData(

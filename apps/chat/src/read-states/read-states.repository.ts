@@ -19,6 +19,8 @@ export interface ReadStateCounts {
   hasReadState: boolean;
   unreadCount: number;
   mentionCount: number;
+  /** Mentions of me or my roles only (without @everyone/@here): what counts when those are suppressed. */
+  namedMentionCount: number;
 }
 
 @Injectable()
@@ -183,6 +185,7 @@ export class ReadStatesRepository {
       has_read_state: boolean;
       unread: number;
       mentions: number;
+      named_mentions: number;
     }>`
       select c.id as channel_id,
         rs.last_read_message_id,
@@ -197,7 +200,13 @@ export class ReadStatesRepository {
             and (m.mention_everyone
               or m.mention_user_ids @> array[${userId}]::bigint[]
               or m.mention_role_ids && ${[...roleIds]}::bigint[])
-          limit ${READ_STATE_COUNT_CAP}) mentioned) as mentions
+          limit ${READ_STATE_COUNT_CAP}) mentioned) as mentions,
+        (select count(*)::int from (
+          select 1 from messages m
+          where m.channel_id = c.id and m.id > coalesce(rs.last_read_message_id, 0) and m.author_id <> ${userId}
+            and (m.mention_user_ids @> array[${userId}]::bigint[]
+              or m.mention_role_ids && ${[...roleIds]}::bigint[])
+          limit ${READ_STATE_COUNT_CAP}) named) as named_mentions
       from channels c
       left join read_states rs on rs.channel_id = c.id and rs.user_id = ${userId}
       where c.id = any(${[...channelIds]}::bigint[])
@@ -210,6 +219,7 @@ export class ReadStatesRepository {
       hasReadState: row.has_read_state,
       unreadCount: row.unread,
       mentionCount: row.mentions,
+      namedMentionCount: row.named_mentions,
     }));
   }
 }

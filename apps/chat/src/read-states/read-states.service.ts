@@ -4,6 +4,8 @@ import { AccessService } from '../access/access.service';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { MessagesService } from '../messages/messages.service';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { applyUnreadRule } from '../notifications/unread-rule';
 import { ReadStatesRepository } from './read-states.repository';
 
 @Injectable()
@@ -14,6 +16,7 @@ export class ReadStatesService {
     private readonly messages: MessagesService,
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /** Marks the channel read up to this message (forward only); readstate.updated when it moved. */
@@ -23,7 +26,10 @@ export class ReadStatesService {
     const roleIds = access.guild?.context.roles.map((role) => role.id) ?? [];
     await this.transactions.run(async (trx) => {
       if (!(await this.readStates.advance(trx, userId, channelId, messageId))) return;
-      const [state] = await this.readStates.counts(trx, userId, [channelId], roleIds);
+      const [counted] = await this.readStates.counts(trx, userId, [channelId], roleIds);
+      const state =
+        counted &&
+        applyUnreadRule(counted, access.guildId, await this.notifications.allOfUser(trx, userId), new Date());
       await this.events.add(trx, 'readstate.updated', userId, {
         userId,
         channelId,
@@ -86,14 +92,19 @@ export class ReadStatesService {
       visibleThreads.push(...ids.filter((id) => seen.has(id)));
     }
     const roleIds = guilds.flatMap((guild) => guild.roles.map((role) => role.id));
-    const counts = await this.readStates.counts(
-      db,
-      userId,
-      [...visible, ...visibleThreads, ...dmChannelIds],
-      roleIds,
-    );
+    const [counts, settings] = await Promise.all([
+      this.readStates.counts(db, userId, [...visible, ...visibleThreads, ...dmChannelIds], roleIds),
+      this.notifications.allOfUser(db, userId),
+    ]);
+    // Muted channels and guilds do not count towards unread; mentions do, unless @everyone is suppressed.
+    const guildOf = new Map<string, string>([
+      ...channels.map((channel) => [channel.id, channel.guildId] as const),
+      ...threads.map((thread) => [thread.id, thread.guildId] as const),
+    ]);
+    const now = new Date();
     return counts
-      .filter((state) => state.hasReadState || state.unreadCount > 0)
+      .map((state) => applyUnreadRule(state, guildOf.get(state.channelId) ?? null, settings, now))
+      .filter((state) => state.hasReadState || state.unreadCount > 0 || state.mentionCount > 0)
       .map((state) => ({
         channelId: state.channelId,
         lastReadMessageId: state.lastReadMessageId,

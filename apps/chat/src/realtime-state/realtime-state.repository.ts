@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChatTransactions } from '../database/chat-transactions';
+import { emojisOfGuilds } from '../emojis/emojis.repository';
 import type { ChannelsTable, GuildsTable, RolesTable } from '../database/schema';
 import type { Selectable } from 'kysely';
 
@@ -46,6 +47,11 @@ export class RealtimeStateRepository {
       guild,
       member: { guildId: guild.id, nickname: memberNickname, joinedAt: memberJoinedAt },
     }));
+  }
+
+  /** The guilds' custom emoji, by guild, oldest first. */
+  emojis(guildIds: readonly string[]) {
+    return emojisOfGuilds(this.db, guildIds);
   }
 
   async roles(guildIds: readonly string[]): Promise<RoleRow[]> {

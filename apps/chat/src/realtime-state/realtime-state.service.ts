@@ -17,6 +17,8 @@ import { toChannel } from '../channels/channels.dto';
 import { toGuild } from '../guilds/guilds.dto';
 import { toRole } from '../roles/roles.dto';
 import { RealtimeStateRepository, type RoleRow } from './realtime-state.repository';
+import { ChatTransactions } from '../database/chat-transactions';
+import { RelationshipsRepository } from '../relationships/relationships.repository';
 
 /** Members listed per guild in `ready` (presence joins this page in issue 6). */
 export const READY_MEMBER_PAGE_SIZE = 100;
@@ -30,6 +32,8 @@ export class RealtimeStateService {
   constructor(
     private readonly repository: RealtimeStateRepository,
     private readonly access: AccessService,
+    private readonly relationships: RelationshipsRepository,
+    private readonly transactions: ChatTransactions,
   ) {}
 
   async state(userId: string): Promise<RealtimeState> {
@@ -45,9 +49,10 @@ export class RealtimeStateService {
         this.repository.readStates(userId),
         this.repository.memberPages(guildIds, READY_MEMBER_PAGE_SIZE),
       ]);
-    const [overwrites, recipients] = await Promise.all([
+    const [overwrites, recipients, emojisByGuild] = await Promise.all([
       this.access.overwritesOf(guildChannels.map((channel) => channel.id)),
       this.repository.recipients(dmChannels.map((channel) => channel.id)),
+      this.repository.emojis(guildIds),
     ]);
 
     const rolesByGuild = groupBy(roles, (role) => role.guild_id);
@@ -96,6 +101,7 @@ export class RealtimeStateService {
             .filter((thread) => visibleThreads.has(thread.id))
             .map((thread) => toChannel(thread, [], [])),
           members: { userIds: page.map((row) => row.userId), total: page[0]?.total ?? 0 },
+          emojis: emojisByGuild.get(guild.id) ?? [],
         };
       }),
     );
@@ -105,6 +111,7 @@ export class RealtimeStateService {
       guilds,
       dms: dmChannels.map((channel) => toChannel(channel, [], recipients.get(channel.id) ?? [])),
       readStates,
+      relationships: await this.relationships.list(this.transactions.executor, userId),
     };
   }
 

@@ -1,11 +1,6 @@
 import { randomInt } from 'node:crypto';
-import {
-  createTestDatabase,
-  type Kysely,
-  type RunningService,
-  ServiceTestClient,
-  type TestDatabase,
-} from '@bonfire/platform';
+import { type Kysely, type RunningService } from '@bonfire/platform';
+import { createTestDatabase, ServiceTestClient, type TestDatabase } from '@bonfire/platform/testing';
 import { DATABASE } from '@bonfire/platform';
 import { startChat } from '../bootstrap';
 import type { ChatDatabase } from '../database/schema';
@@ -33,6 +28,8 @@ export class ChatTestApp {
           LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
           CHAT_USERS_CONSUMER_ENABLED: 'false',
           CHAT_VOICE_AUDIT_CONSUMER_ENABLED: 'false',
+          CHAT_NOTIFICATIONS_CONSUMER_ENABLED: 'false',
+          CHAT_EMBEDS_ENABLED: 'false',
           ...env,
         },
         { handleSignals: false },

@@ -80,6 +80,25 @@ const openUploadsIndex: Migration = {
   },
 };
 
+/** Custom emoji images: the `emoji` purpose, and whether the image is animated. */
+const emojiPurpose: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`alter table files drop constraint files_purpose_check`.execute(db);
+    await sql`
+      alter table files add constraint files_purpose_check
+        check (purpose in ('attachment', 'avatar', 'icon', 'emoji'))
+    `.execute(db);
+    await sql`alter table files add column animated boolean not null default false`.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`alter table files drop column animated`.execute(db);
+    await sql`alter table files drop constraint files_purpose_check`.execute(db);
+    await sql`
+      alter table files add constraint files_purpose_check check (purpose in ('attachment', 'avatar', 'icon'))
+    `.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const fileMigrations: Record<string, Migration> = {
   '0001_file_schema': fileSchema,
@@ -87,4 +106,5 @@ export const fileMigrations: Record<string, Migration> = {
   '0003_processed_events': processedEventsMigration,
   '0004_multipart_and_claims': multipartAndClaims,
   '0005_open_uploads_index': openUploadsIndex,
+  '0006_emoji_purpose': emojiPurpose,
 };

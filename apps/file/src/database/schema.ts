@@ -17,7 +17,7 @@ export interface FilesTable {
   channel_id: string | null;
   /** Attachments in guild channels and guild icons. */
   guild_id: string | null;
-  /** The message that claimed it (attachments only). */
+  /** The message that claimed it (attachments only; an emoji's claim sets claimed_at alone). */
   message_id: string | null;
   filename: string;
   /** Declared at request time, replaced by the sniffed type on completion. */
@@ -32,6 +32,8 @@ export interface FilesTable {
   width: number | null;
   height: number | null;
   thumbnails: Generated<boolean>;
+  /** Emoji: more than one frame (the original animates; thumbnails are the first frame). */
+  animated: Generated<boolean>;
   created_at: Generated<Date>;
   completed_at: Date | null;
   claimed_at: Date | null;

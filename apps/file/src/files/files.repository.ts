@@ -90,7 +90,15 @@ export class FilesRepository {
   async markReady(
     db: FileExecutor,
     id: string,
-    change: { contentType: string; width: number | null; height: number | null; thumbnails: boolean },
+    change: {
+      contentType: string;
+      width: number | null;
+      height: number | null;
+      thumbnails: boolean;
+      /** Emoji: the size after scaling down, and whether it animates. */
+      size?: number;
+      animated?: boolean;
+    },
   ): Promise<FileRow> {
     return db
       .updateTable('files')
@@ -100,6 +108,8 @@ export class FilesRepository {
         width: change.width,
         height: change.height,
         thumbnails: change.thumbnails,
+        ...(change.size !== undefined ? { size: change.size } : {}),
+        ...(change.animated !== undefined ? { animated: change.animated } : {}),
         completed_at: new Date(),
       })
       .where('id', '=', id)
@@ -207,6 +217,17 @@ export class FilesRepository {
       .limit(limit)
       .forUpdate()
       .skipLocked()
+      .execute();
+  }
+
+  /** An emoji image is used by its emoji (confirmed at once: chat's emoji id is the file id). */
+  async claimEmoji(db: FileExecutor, id: string): Promise<void> {
+    const now = new Date();
+    await db
+      .updateTable('files')
+      .set({ claimed_at: now, claim_confirmed_at: now })
+      .where('id', '=', id)
+      .where('claimed_at', 'is', null)
       .execute();
   }
 }

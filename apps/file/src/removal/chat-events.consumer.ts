@@ -13,7 +13,7 @@ const CONSUMER = 'file.chat-events';
 /**
  * What chat's events mean for files: message.created confirms the claims of its attachments;
  * message.deleted, channel.deleted and guild.deleted make the files posted there unreachable and remove
- * them from storage. Every handler is idempotent (a replay finds nothing left to do).
+ * them from storage; emoji.deleted does the same for the emoji's image. Every handler is idempotent (a replay finds nothing left to do).
  */
 @Injectable()
 export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -83,6 +83,11 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
         return;
       case 'guild.deleted':
         await this.removal.removeFilesIn({ guildId: event.data.guildId });
+        return;
+      case 'emoji.deleted':
+        await this.idempotent.handleOnce(CONSUMER, event, async (trx) => {
+          await this.removal.removeEmojiFile(trx, event.data.guildId, event.data.emojiId);
+        });
         return;
       default:
         return;

@@ -11,7 +11,7 @@ import { ObjectStore, objectKeys } from '../storage/object-store';
 /** Rows handled per transaction by the sweeps and by the removal of a channel's or guild's files. */
 export const REMOVAL_BATCH = 100;
 
-type RemovalReason = 'message_deleted' | 'channel_deleted' | 'guild_deleted' | 'expired';
+type RemovalReason = 'message_deleted' | 'channel_deleted' | 'guild_deleted' | 'emoji_deleted' | 'expired';
 
 /**
  * Takes files out of storage: the attachments of deleted messages, of deleted channels and of deleted
@@ -54,6 +54,13 @@ export class RemovalService implements OnApplicationBootstrap, OnApplicationShut
   /** Deletes a deleted message's files, inside the consumer's transaction. */
   async removeMessageFiles(trx: Transaction<FileDatabase>, messageId: string): Promise<number> {
     return this.remove(trx, await this.files.ofMessage(trx, messageId), 'message_deleted');
+  }
+
+  /** Deletes a deleted emoji's image (its id is the emoji's), inside the consumer's transaction. */
+  async removeEmojiFile(trx: Transaction<FileDatabase>, guildId: string, emojiId: string): Promise<number> {
+    const row = await this.files.lock(trx, emojiId);
+    if (!row || row.purpose !== 'emoji' || row.guild_id !== guildId || row.status === 'deleted') return 0;
+    return this.remove(trx, [row], 'emoji_deleted');
   }
 
   /**

@@ -1,15 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATABASE, type Kysely, type RunningService } from '@bonfire/platform';
 import {
   createTestDatabase,
   freePort,
-  DATABASE,
-  type Kysely,
-  type RunningService,
   ServiceTestClient,
   type TestDatabase,
-} from '@bonfire/platform';
+} from '@bonfire/platform/testing';
 import { startFile } from '../bootstrap';
 import type { FileDatabase } from '../database/schema';
 

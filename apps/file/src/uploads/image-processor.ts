@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../config';
 import { ConcurrencyLimiter } from './concurrency-limiter';
+import { type RenderedEmoji, renderEmoji } from './emoji-image';
 import { type RenderedImage, renderThumbnails } from './thumbnails';
 
 /**
@@ -28,5 +29,10 @@ export class ImageProcessor {
   /** `read` fetches the bytes once a slot is free, so waiting uploads hold no memory. */
   render(read: () => Promise<Buffer>): Promise<RenderedImage> {
     return this.limiter.run(async () => renderThumbnails(await read(), this.maxPixels));
+  }
+
+  /** An emoji (its sniffed type given): scaled to fit, animation kept, a still first frame; same queue. */
+  renderEmoji(read: () => Promise<Buffer>, contentType: string): Promise<RenderedEmoji> {
+    return this.limiter.run(async () => renderEmoji(await read(), contentType, this.maxPixels));
   }
 }

@@ -64,4 +64,15 @@ describe('decideType', () => {
     );
     expect(decideType('icon', 'text/plain', undefined, AVATAR_TYPES).accepted).toBe(false);
   });
+
+  it('holds emoji to PNG, GIF and WebP after sniffing, whatever the avatar types', () => {
+    expect(decideType('emoji', 'image/gif', 'image/gif', AVATAR_TYPES)).toEqual({
+      accepted: true,
+      contentType: 'image/gif',
+      image: true,
+    });
+    expect(decideType('emoji', 'application/octet-stream', 'image/webp', AVATAR_TYPES).accepted).toBe(true);
+    expect(decideType('emoji', 'image/jpeg', 'image/jpeg', AVATAR_TYPES).accepted).toBe(false);
+    expect(decideType('emoji', 'image/png', 'image/jpeg', AVATAR_TYPES).accepted).toBe(false);
+  });
 });

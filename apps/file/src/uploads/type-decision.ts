@@ -1,5 +1,5 @@
 import type { FilePurpose } from '@bonfire/contracts';
-import { normaliseType } from './upload-rules';
+import { imageTypesFor, normaliseType } from './upload-rules';
 
 /** Image types sharp reads and we make thumbnails for. */
 export const THUMBNAIL_TYPES: ReadonlySet<string> = new Set([
@@ -44,7 +44,7 @@ export type TypeDecision =
  *   takes whatever was found — so a `.png` that is an executable is refused;
  * - a declared image/video/audio/PDF/archive type must be backed by its signature;
  * - an executable signature is never accepted as anything but octet-stream or itself;
- * - avatars and icons must be one of the allowed image types after sniffing.
+ * - avatars and icons must be one of the allowed image types after sniffing; emoji PNG, GIF or WebP.
  */
 export function decideType(
   purpose: FilePurpose,
@@ -67,8 +67,9 @@ export function decideType(
   } else {
     return { accepted: false, reason: `the content is ${sniffed}, not ${declared}` };
   }
-  if (purpose !== 'attachment' && !avatarTypes.includes(contentType)) {
-    return { accepted: false, reason: `an ${purpose} must be one of ${avatarTypes.join(', ')}` };
+  const allowed = imageTypesFor(purpose, avatarTypes);
+  if (purpose !== 'attachment' && !allowed.includes(contentType)) {
+    return { accepted: false, reason: `an ${purpose} must be one of ${allowed.join(', ')}` };
   }
   return { accepted: true, contentType, image: THUMBNAIL_TYPES.has(contentType) };
 }

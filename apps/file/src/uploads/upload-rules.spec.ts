@@ -14,6 +14,7 @@ const limits: UploadLimits = {
   maxAttachmentBytes: 25 * MIB,
   maxAvatarBytes: 8 * MIB,
   avatarTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+  maxEmojiBytes: 256 * 1024,
 };
 
 function refusal(run: () => void): AppError {
@@ -77,6 +78,29 @@ describe('upload limits', () => {
     expect(() =>
       checkUploadRequest('attachment', { filename: 'a.svg', size: 10, contentType: 'image/svg+xml' }, limits),
     ).not.toThrow();
+  });
+
+  it('holds emoji to 256 KiB of PNG, GIF or WebP', () => {
+    expect(maxBytes('emoji', limits)).toBe(256 * 1024);
+    expect(() =>
+      checkUploadRequest('emoji', { filename: 'e.gif', size: 256 * 1024, contentType: 'image/gif' }, limits),
+    ).not.toThrow();
+    const big = refusal(() =>
+      checkUploadRequest(
+        'emoji',
+        { filename: 'e.png', size: 256 * 1024 + 1, contentType: 'image/png' },
+        limits,
+      ),
+    );
+    expect([big.status, big.code, big.details?.[0]?.field]).toEqual([413, 'PAYLOAD_TOO_LARGE', 'body.size']);
+    const jpeg = refusal(() =>
+      checkUploadRequest('emoji', { filename: 'e.jpg', size: 10, contentType: 'image/jpeg' }, limits),
+    );
+    expect([jpeg.status, jpeg.code, jpeg.details?.[0]?.field]).toEqual([
+      400,
+      'UNSUPPORTED_TYPE',
+      'body.contentType',
+    ]);
   });
 
   it('normalises content types', () => {

@@ -1,4 +1,9 @@
-import type { CompletedPart, FilePurpose, UploadRequest } from '@bonfire/contracts';
+import {
+  type CompletedPart,
+  EMOJI_CONTENT_TYPES,
+  type FilePurpose,
+  type UploadRequest,
+} from '@bonfire/contracts';
 import { AppError, idParam } from '@bonfire/platform';
 
 export const UPLOAD_ERRORS = {
@@ -21,10 +26,18 @@ export interface UploadLimits {
   maxAvatarBytes: number;
   /** Content types allowed for avatars and guild icons. */
   avatarTypes: readonly string[];
+  /** Largest custom emoji image. */
+  maxEmojiBytes: number;
 }
 
 export function maxBytes(purpose: FilePurpose, limits: UploadLimits): number {
+  if (purpose === 'emoji') return limits.maxEmojiBytes;
   return purpose === 'attachment' ? limits.maxAttachmentBytes : limits.maxAvatarBytes;
+}
+
+/** The image types a purpose allows (attachments: any type). */
+export function imageTypesFor(purpose: FilePurpose, avatarTypes: readonly string[]): readonly string[] {
+  return purpose === 'emoji' ? EMOJI_CONTENT_TYPES : avatarTypes;
 }
 
 /**
@@ -38,16 +51,17 @@ export function checkUploadRequest(purpose: FilePurpose, request: UploadRequest,
       { field: 'body.size', code: 'too_big', message: `must be at most ${limit} bytes` },
     ]);
   }
-  if (purpose !== 'attachment' && !limits.avatarTypes.includes(normaliseType(request.contentType))) {
+  const allowed = imageTypesFor(purpose, limits.avatarTypes);
+  if (purpose !== 'attachment' && !allowed.includes(normaliseType(request.contentType))) {
     throw new AppError(
       400,
       UPLOAD_ERRORS.unsupportedType,
-      `An ${purpose} must be one of ${limits.avatarTypes.join(', ')}.`,
+      `An ${purpose} must be one of ${allowed.join(', ')}.`,
       [
         {
           field: 'body.contentType',
           code: 'invalid',
-          message: `must be one of ${limits.avatarTypes.join(', ')}`,
+          message: `must be one of ${allowed.join(', ')}`,
         },
       ],
     );

@@ -110,6 +110,35 @@ export class UploadsController {
     return this.uploads.request(caller, { purpose: 'icon', guildId }, body);
   }
 
+  @Post('guilds/:guildId/emoji-uploads')
+  @ApiOperation({
+    summary:
+      'Request a custom emoji image upload (MANAGE_EMOJIS; png, gif or webp, at most FILE_MAX_EMOJI_BYTES, ' +
+      '256 KiB by default). Completing it checks the real type, scales it to fit 128×128 (an animated GIF ' +
+      'or WebP stays animated) and makes a still first frame (`?size=small`); then create the emoji with ' +
+      'POST /guilds/{guildId}/emojis and its id.',
+  })
+  @ApiBody({ schema: requestBody })
+  @ApiResponse({ status: 201, schema: ticketSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, UNSUPPORTED_TYPE', schema: errorSchema })
+  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_EMOJIS)', schema: errorSchema })
+  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errorSchema })
+  @ApiResponse({
+    status: 409,
+    description:
+      'TOO_MANY_OPEN_UPLOADS (the caller has FILE_MAX_OPEN_UPLOADS uploads neither completed nor expired)',
+    schema: errorSchema,
+  })
+  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (declared size)', schema: errorSchema })
+  @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
+  emoji(
+    @Caller() caller: CallerIdentity,
+    @Param('guildId', guildIdParam()) guildId: string,
+    @Body(new ZodValidationPipe(uploadRequestSchema)) body: UploadRequest,
+  ): Promise<UploadTicket> {
+    return this.uploads.request(caller, { purpose: 'emoji', guildId }, body);
+  }
+
   @Post('attachments/:fileId/complete')
   @HttpCode(200)
   @ApiOperation({

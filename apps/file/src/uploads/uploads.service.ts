@@ -15,6 +15,7 @@ import { FileEventsWriter } from '../events/file-events.writer';
 import { type FileRow, toFileObject } from '../files/file-view';
 import { FilesRepository, type NewFile } from '../files/files.repository';
 import { ObjectStore, objectKeys } from '../storage/object-store';
+import type { RenderedEmoji } from './emoji-image';
 import { ImageProcessor } from './image-processor';
 import { ImageTooLargeError, type RenderedImage } from './thumbnails';
 import { decideType } from './type-decision';
@@ -32,7 +33,10 @@ import {
 export const SNIFF_BYTES = 4_096;
 
 export type UploadTarget =
-  { purpose: 'attachment'; channelId: string } | { purpose: 'avatar' } | { purpose: 'icon'; guildId: string };
+  | { purpose: 'attachment'; channelId: string }
+  | { purpose: 'avatar' }
+  | { purpose: 'icon'; guildId: string }
+  | { purpose: 'emoji'; guildId: string };
 
 /**
  * The upload flow: request (limits and permission checked, a pending row, a presigned PUT — or, above
@@ -59,6 +63,7 @@ export class UploadsService {
       maxAttachmentBytes: config.FILE_MAX_ATTACHMENT_BYTES,
       maxAvatarBytes: config.FILE_MAX_AVATAR_BYTES,
       avatarTypes: config.FILE_AVATAR_TYPES,
+      maxEmojiBytes: config.FILE_MAX_EMOJI_BYTES,
     };
     this.logger = createLogger('file', config.LOG_LEVEL).child({ component: 'uploads' });
   }
@@ -77,6 +82,9 @@ export class UploadsService {
       guildId = access.guildId;
     } else if (target.purpose === 'icon') {
       await this.chat.requireGuild(caller, target.guildId, ['MANAGE_GUILD']);
+      guildId = target.guildId;
+    } else if (target.purpose === 'emoji') {
+      await this.chat.requireGuild(caller, target.guildId, ['MANAGE_EMOJIS']);
       guildId = target.guildId;
     }
     // Checked before anything is opened at the store; checked again, under the user's lock, with the insert.
@@ -179,7 +187,15 @@ export class UploadsService {
     }
 
     let image: { width: number; height: number } | null = null;
-    if (decision.image) {
+    let emoji: { size?: number; animated: boolean } | null = null;
+    if (decision.image && row.purpose === 'emoji') {
+      const rendered = await this.renderEmoji(row, decision.contentType);
+      image = { width: rendered.width, height: rendered.height };
+      emoji = {
+        animated: rendered.animated,
+        ...(rendered.size !== undefined ? { size: rendered.size } : {}),
+      };
+    } else if (decision.image) {
       let rendered: RenderedImage;
       try {
         rendered = await this.images.render(() => this.store.read(row.object_key));
@@ -209,11 +225,45 @@ export class UploadsService {
         width: image?.width ?? null,
         height: image?.height ?? null,
         thumbnails: image !== null,
+        ...(emoji ?? {}),
       });
       const file = toFileObject(ready);
       await this.events.add(trx, 'files.object.ready', ready.id, { file });
       return file;
     });
+  }
+
+  /**
+   * An emoji image: scaled down to 128×128 when larger (animation kept; the original object replaced),
+   * its still first frame stored as both thumbnails. Undecodable or too large: refused like any image.
+   */
+  private async renderEmoji(
+    row: FileRow,
+    contentType: string,
+  ): Promise<{ width: number; height: number; animated: boolean; size?: number }> {
+    let rendered: RenderedEmoji;
+    try {
+      rendered = await this.images.renderEmoji(() => this.store.read(row.object_key), contentType);
+    } catch (error) {
+      if (!(error instanceof ImageTooLargeError)) throw await this.undecodable(row, error);
+      await this.reject(row);
+      throw new AppError(400, UPLOAD_ERRORS.imageTooLarge, `The file was refused: ${error.message}.`);
+    }
+    try {
+      await Promise.all([
+        ...(rendered.resized ? [this.store.put(row.object_key, rendered.resized, contentType)] : []),
+        this.store.put(objectKeys.thumbnail(row.id, 'small'), rendered.still, 'image/webp'),
+        this.store.put(objectKeys.thumbnail(row.id, 'large'), rendered.still, 'image/webp'),
+      ]);
+    } catch (error) {
+      throw await this.undecodable(row, error);
+    }
+    return {
+      width: rendered.width,
+      height: rendered.height,
+      animated: rendered.animated,
+      ...(rendered.resized ? { size: rendered.resized.length } : {}),
+    };
   }
 
   /**

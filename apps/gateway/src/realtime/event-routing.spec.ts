@@ -149,6 +149,9 @@ describe('event → rooms', () => {
     expect(
       toPacket(event('readstate.updated', { userId: '7', channelId: '10', lastReadMessageId: null }))?.rooms,
     ).toEqual(['user:7']);
+    expect(
+      toPacket(event('notification.created', { userId: '8', channelId: '10', messageId: '11' }))?.rooms,
+    ).toEqual(['user:8']);
     const created = toPacket(event('guild.created', { guild: { id: '5', ownerId: '7' } }));
     expect(created).toMatchObject({ type: null, rooms: [], change: { kind: 'users', userIds: ['7'] } });
     expect(toPacket(event('invite.created', { invite: {} }))).toBeNull();
@@ -230,9 +233,46 @@ describe('presence.updated → rooms', () => {
     expect(own!.id).not.toBe(others!.id);
   });
 
+  it('skips those the user blocked, even in a shared guild room (hiddenFromUserIds)', () => {
+    const blocked = event('presence.updated', {
+      userId: '7',
+      status: 'online',
+      customStatus: null,
+      self: { status: 'online', customStatus: null },
+      guildIds: ['5'],
+      dmUserIds: [],
+      hiddenFromUserIds: ['9'],
+      updatedAt: new Date().toISOString(),
+    });
+    const [others] = toPackets(blocked);
+    expect(others).toMatchObject({ rooms: ['guild:5'], exceptUserId: '7', exceptUserIds: ['9'] });
+    expect(toPacket(presence('online', 'online'))).not.toHaveProperty('exceptUserIds');
+  });
+
   it('other events keep one packet', () => {
     expect(toPackets(event('guild.updated', { guild: { id: '5' } }))).toHaveLength(1);
     expect(toPackets(event('user.created', {}))).toHaveLength(0);
+  });
+});
+
+describe('relationship.* → the user whose list changed', () => {
+  it('goes to that user only', () => {
+    const added = event('relationship.added', {
+      userId: '7',
+      relationship: {
+        id: '8',
+        type: 'friend',
+        user: { id: '8', username: 'b', displayName: null, avatarFileId: null, bot: false },
+        since: new Date().toISOString(),
+      },
+    });
+    expect(toPacket(added)).toMatchObject({ type: 'relationship.added', rooms: ['user:7'] });
+    const removed = event('relationship.removed', { userId: '8', id: '7', type: 'incoming' });
+    expect(toPacket(removed)).toMatchObject({
+      type: 'relationship.removed',
+      rooms: ['user:8'],
+      data: { userId: '8', id: '7', type: 'incoming' },
+    });
   });
 });
 

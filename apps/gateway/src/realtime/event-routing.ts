@@ -57,6 +57,8 @@ export interface RealtimePacket {
   rooms: string[];
   /** Sessions of this user are skipped (typing: not to the sender). */
   exceptUserId?: string;
+  /** Sessions of these users are skipped too (presence: those the user blocked). */
+  exceptUserIds?: string[];
   /** Ephemeral events (typing) carry no sequence number and are never buffered for resume. */
   ephemeral?: boolean;
   change?: VisibilityChange;
@@ -228,6 +230,9 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
         change: { kind: 'leave-guild', guildId, userId },
       };
     }
+    case 'guild.emojis.updated':
+      // Every member sees the guild's emoji; nobody's view of channels changes.
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.guild(event.data.guildId)] };
     case 'role.created':
       // A new role has no members yet: nobody's view changes.
       return { ...base, type: event.type, data: event.data, rooms: [rooms.guild(event.data.role.guildId)] };
@@ -254,15 +259,24 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
     }
     case 'readstate.updated':
       return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
+    case 'notification.created':
+      // The notified user's own sessions only (chat decided from their settings).
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
+    case 'relationship.added':
+    case 'relationship.removed':
+      // Only the user whose list changed (a blocked user is not told of the block: no event is theirs).
+      return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
     case 'presence.updated': {
       // What others see, to those sharing a guild or a DM with the user (the audience presence computed).
-      const { userId, status, customStatus, guildIds, dmUserIds } = event.data;
+      const { userId, status, customStatus, guildIds, dmUserIds, hiddenFromUserIds } = event.data;
       return {
         ...base,
         type: event.type,
         data: { userId, status, customStatus },
         rooms: [...guildIds.map(rooms.guild), ...dmUserIds.map(rooms.user)],
         exceptUserId: userId,
+        // Those the user blocked do not see their presence, even in a shared guild's room (issue 20).
+        ...(hiddenFromUserIds?.length ? { exceptUserIds: hiddenFromUserIds } : {}),
       };
     }
     case 'user.profile.updated': {

@@ -49,6 +49,7 @@ function requiredIntent(type: string, data: unknown, userId: string): number | n
     case 'role.created':
     case 'role.updated':
     case 'role.deleted':
+    case 'guild.emojis.updated':
     case 'thread.created':
     case 'thread.updated':
     case 'thread.deleted':

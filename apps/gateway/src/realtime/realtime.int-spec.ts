@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { type AnyEvent, type EventData, type EventType, type RealtimeAck } from '@bonfire/contracts';
 import { createEvent, KafkaEventBus } from '@bonfire/messaging';
-import { type RunningService, until } from '@bonfire/platform';
+import { type RunningService } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../bootstrap';
 import { REALTIME_TOPICS } from './event-routing';

@@ -233,6 +233,10 @@ function presenceIdsOf(state: RealtimeState): string[] {
   const ids = new Set<string>();
   for (const guild of state.guilds) for (const userId of guild.members.userIds) ids.add(userId);
   for (const dm of state.dms) for (const userId of dm.recipientIds) ids.add(userId);
+  // Friends show their presence in the friends list (presence leaves out whoever blocked the user).
+  for (const relationship of state.relationships ?? []) {
+    if (relationship.type === 'friend') ids.add(relationship.id);
+  }
   ids.delete(state.user.id);
   return [...ids];
 }

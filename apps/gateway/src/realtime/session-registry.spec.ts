@@ -21,6 +21,7 @@ describe('SessionRegistry', () => {
     expect(registry.targets({ rooms: ['channel:c1', 'guild:g1'], exceptUserId: 'alice' })).toEqual(
       new Set([bob]),
     );
+    expect(registry.targets({ rooms: ['channel:c1'], exceptUserIds: ['bob'] })).toEqual(new Set([alice]));
     expect(registry.targets({ rooms: ['channel:c1'] }, bob)).toEqual(new Set([bob]));
     expect(registry.targets({ rooms: ['channel:c2'] }, bob)).toEqual(new Set());
   });

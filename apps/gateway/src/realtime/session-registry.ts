@@ -62,11 +62,15 @@ export class SessionRegistry {
   }
 
   /** The sessions of a packet's rooms, without those of the user it excepts (or just `only`). */
-  targets(packet: { rooms: readonly string[]; exceptUserId?: string }, only?: Session): Set<Session> {
+  targets(
+    packet: { rooms: readonly string[]; exceptUserId?: string; exceptUserIds?: readonly string[] },
+    only?: Session,
+  ): Set<Session> {
     const targets = new Set<Session>();
+    const excepted = packet.exceptUserIds?.length ? new Set(packet.exceptUserIds) : null;
     for (const room of packet.rooms) {
       for (const session of this.sessionsIn(room, only)) {
-        if (session.userId !== packet.exceptUserId) targets.add(session);
+        if (session.userId !== packet.exceptUserId && !excepted?.has(session.userId)) targets.add(session);
       }
     }
     return targets;

@@ -1,6 +1,7 @@
 import type { RevokedSession } from '@bonfire/contracts';
 import { createEvent, InProcessEventBus } from '@bonfire/messaging';
-import { HealthRegistry, until } from '@bonfire/platform';
+import { HealthRegistry } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InMemorySessionDenylist } from './memory-session-denylist';
 import { RevokedSessionsSource } from './revoked-sessions.source';

@@ -29,6 +29,9 @@ export class PresenceKeys {
   readonly guildMembers = (guildId: string) => `${this.prefix}:g:${guildId}:m`;
   readonly userGuilds = (userId: string) => `${this.prefix}:u:${userId}:g`;
   readonly userDmPartners = (userId: string) => `${this.prefix}:u:${userId}:dm`;
+  readonly userFriends = (userId: string) => `${this.prefix}:u:${userId}:fr`;
+  readonly userBlocks = (userId: string) => `${this.prefix}:u:${userId}:bl`;
+  readonly userBlockedBy = (userId: string) => `${this.prefix}:u:${userId}:blby`;
   readonly sweepLock = () => `${this.prefix}:sweep-lock`;
 }
 

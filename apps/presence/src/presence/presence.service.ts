@@ -3,7 +3,8 @@ import { createEvent, type EventBus, InjectEventBus } from '@bonfire/messaging';
 import { createLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
-import { AudienceStore } from '../projection/audience.store';
+import { type Audience, AudienceStore } from '../projection/audience.store';
+import { ProjectionConsumer } from '../projection/projection.consumer';
 import {
   aggregatePresence,
   type AggregatedPresence,
@@ -51,11 +52,13 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     @InjectEventBus() private readonly bus: EventBus,
     private readonly store: PresenceStore,
     private readonly audience: AudienceStore,
+    private readonly projection: ProjectionConsumer,
   ) {
     this.logger = createLogger('presence', config.LOG_LEVEL).child({ component: 'presence' });
   }
 
   onApplicationBootstrap(): void {
+    this.projection.onRelationshipChange((userId, targetId) => this.pushTo(userId, targetId));
     this.sweeper = setInterval(() => void this.sweep(), this.config.PRESENCE_SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
@@ -163,10 +166,15 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
    * business; answering offline rather than omitting them leaks nothing either way).
    */
   async query(viewerId: string, userIds: readonly string[], audience: boolean): Promise<Presence[]> {
-    const shown = await this.store.shown(userIds);
-    const visible = audience ? await this.audience.sharingWith(viewerId, userIds) : null;
+    const [shown, visible, blockers] = await Promise.all([
+      this.store.shown(userIds),
+      audience ? this.audience.sharingWith(viewerId, userIds) : null,
+      // Those who blocked the viewer look offline to them, audience or not (issue 20).
+      this.audience.blockersOf(viewerId),
+    ]);
     return userIds.map((userId) => {
-      const presence = visible && !visible.has(userId) ? OFFLINE : (shown.get(userId) ?? OFFLINE);
+      const hidden = (visible && !visible.has(userId)) || blockers.has(userId);
+      const presence = hidden ? OFFLINE : (shown.get(userId) ?? OFFLINE);
       return presenceFor(userId, viewerId, presence);
     });
   }
@@ -175,13 +183,51 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   async guild(viewerId: string, guildId: string): Promise<Presence[] | null> {
     const members = await this.audience.guildMembers(guildId);
     if (!members.includes(viewerId)) return null;
-    const shown = await this.store.shown(members);
+    const [shown, blockers] = await Promise.all([
+      this.store.shown(members),
+      this.audience.blockersOf(viewerId),
+    ]);
     const presences: Presence[] = [];
     for (const [userId, presence] of shown) {
+      if (blockers.has(userId)) continue;
       const view = presenceFor(userId, viewerId, presence);
       if (view.status !== 'offline') presences.push(view);
     }
     return presences;
+  }
+
+  // ---------------------------------------------------------------- relationships
+
+  /**
+   * A relationship changed (userId's side towards targetId): targetId's sessions get userId's presence
+   * as they may now see it — offline once blocked, the live status once befriended or unblocked — so
+   * clients need not refetch. Only to targetId (and userId's own sessions, their status unchanged).
+   */
+  async pushTo(userId: string, targetId: string): Promise<void> {
+    const [shown, blockers] = await Promise.all([
+      this.store.shown([userId]),
+      this.audience.blockersOf(targetId),
+    ]);
+    const presence = blockers.has(userId) ? OFFLINE : (shown.get(userId) ?? OFFLINE);
+    const event = createEvent(
+      'presence.updated',
+      userId,
+      {
+        userId,
+        status: presence.public.status,
+        customStatus: presence.public.customStatus,
+        self: (shown.get(userId) ?? OFFLINE).self,
+        guildIds: [],
+        dmUserIds: [targetId],
+        updatedAt: new Date().toISOString(),
+      },
+      'presence',
+    );
+    try {
+      await this.bus.publish([event]);
+    } catch (error) {
+      this.logger.error({ err: error }, 'presence.updated (relationship change) could not be published');
+    }
   }
 
   // ---------------------------------------------------------------- recompute + publish
@@ -220,8 +266,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
           status: presence.public.status,
           customStatus: presence.public.customStatus,
           self: presence.self,
-          guildIds: audiences[index]!.guildIds,
-          dmUserIds: audiences[index]!.dmUserIds,
+          ...routing(audiences[index]!),
           updatedAt,
         },
         'presence',
@@ -235,4 +280,24 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     }
     return results;
   }
+}
+
+/**
+ * Where a presence.updated goes: the user's guilds, DM partners and friends — never to whom they
+ * blocked (left out of the user rooms, and named so the gateway skips them in shared guild rooms).
+ */
+function routing(audience: Audience): {
+  guildIds: string[];
+  dmUserIds: string[];
+  hiddenFromUserIds?: string[];
+} {
+  const blocked = new Set(audience.blockedIds);
+  const dmUserIds = [...new Set([...audience.dmUserIds, ...audience.friendIds])].filter(
+    (id) => !blocked.has(id),
+  );
+  return {
+    guildIds: audience.guildIds,
+    dmUserIds,
+    ...(audience.blockedIds.length > 0 ? { hiddenFromUserIds: audience.blockedIds } : {}),
+  };
 }

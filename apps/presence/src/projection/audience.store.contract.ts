@@ -102,10 +102,31 @@ export function describeAudienceStoreContract(
       const [guild, alice, nobody] = [id(), id(), id()];
       await store.joinGuild(guild, alice);
       expect(await store.audiences([nobody, alice])).toEqual([
-        { guildIds: [], dmUserIds: [] },
-        { guildIds: [guild], dmUserIds: [] },
+        { guildIds: [], dmUserIds: [], friendIds: [], blockedIds: [] },
+        { guildIds: [guild], dmUserIds: [], friendIds: [], blockedIds: [] },
       ]);
       expect(await store.audiences([])).toEqual([]);
+    });
+
+    it('keeps friends and blocks per side: friends see each other, a blocker is hidden from whom they blocked', async () => {
+      const [guild, alice, bob, carol] = [id(), id(), id(), id()];
+      await store.joinGuild(guild, alice);
+      await store.joinGuild(guild, bob);
+      await store.setRelationship(alice, carol, { friend: true, blocked: false });
+      await store.setRelationship(carol, alice, { friend: true, blocked: false });
+      expect(sorted(await store.sharingWith(carol, [alice, bob]))).toEqual(sorted([carol, alice]));
+      await store.setRelationship(alice, bob, { friend: false, blocked: true });
+      await store.setRelationship(alice, bob, { friend: false, blocked: true });
+      expect(sorted(await store.sharingWith(bob, [alice]))).toEqual([bob]);
+      expect(sorted(await store.sharingWith(alice, [bob]))).toEqual(sorted([alice, bob]));
+      expect([...(await store.blockersOf(bob))]).toEqual([alice]);
+      const [audience] = await store.audiences([alice]);
+      expect(audience).toEqual({ guildIds: [guild], dmUserIds: [], friendIds: [carol], blockedIds: [bob] });
+      await store.setRelationship(alice, bob, { friend: false, blocked: false });
+      await store.setRelationship(alice, carol, { friend: false, blocked: false });
+      expect(sorted(await store.sharingWith(bob, [alice]))).toEqual(sorted([alice, bob]));
+      expect([...(await store.blockersOf(bob))]).toEqual([]);
+      expect((await store.audiences([alice]))[0]).toMatchObject({ friendIds: [], blockedIds: [] });
     });
   });
 }

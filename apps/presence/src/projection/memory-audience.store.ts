@@ -1,10 +1,13 @@
-import { type Audience, AudienceStore } from './audience.store';
+import { type Audience, AudienceStore, type RelationshipState } from './audience.store';
 
 /** The audience projection in this process's memory (the standalone shape): the Redis sets as Maps of Sets. */
 export class InMemoryAudienceStore extends AudienceStore {
   private readonly members = new Map<string, Set<string>>();
   private readonly guildsOf = new Map<string, Set<string>>();
   private readonly partnersOf = new Map<string, Set<string>>();
+  private readonly friendsOf = new Map<string, Set<string>>();
+  private readonly blocksOf = new Map<string, Set<string>>();
+  private readonly blockedByOf = new Map<string, Set<string>>();
 
   async joinGuild(guildId: string, userId: string): Promise<void> {
     add(this.members, guildId, userId);
@@ -27,6 +30,16 @@ export class InMemoryAudienceStore extends AudienceStore {
     }
   }
 
+  async setRelationship(userId: string, targetId: string, state: RelationshipState): Promise<void> {
+    (state.friend ? add : remove)(this.friendsOf, userId, targetId);
+    (state.blocked ? add : remove)(this.blocksOf, userId, targetId);
+    (state.blocked ? add : remove)(this.blockedByOf, targetId, userId);
+  }
+
+  async blockersOf(viewerId: string): Promise<Set<string>> {
+    return new Set(this.blockedByOf.get(viewerId));
+  }
+
   async guildMembers(guildId: string): Promise<string[]> {
     return [...(this.members.get(guildId) ?? [])];
   }
@@ -34,9 +47,12 @@ export class InMemoryAudienceStore extends AudienceStore {
   async sharingWith(viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
     const guilds = this.guildsOf.get(viewerId) ?? new Set<string>();
     const partners = this.partnersOf.get(viewerId) ?? new Set<string>();
+    const friends = this.friendsOf.get(viewerId) ?? new Set<string>();
+    const blockers = this.blockedByOf.get(viewerId) ?? new Set<string>();
     const visible = new Set<string>([viewerId]);
     for (const userId of userIds) {
-      if (partners.has(userId)) visible.add(userId);
+      if (blockers.has(userId)) continue;
+      if (partners.has(userId) || friends.has(userId)) visible.add(userId);
       else
         for (const guildId of this.guildsOf.get(userId) ?? []) if (guilds.has(guildId)) visible.add(userId);
     }
@@ -47,6 +63,8 @@ export class InMemoryAudienceStore extends AudienceStore {
     return userIds.map((userId) => ({
       guildIds: [...(this.guildsOf.get(userId) ?? [])],
       dmUserIds: [...(this.partnersOf.get(userId) ?? [])],
+      friendIds: [...(this.friendsOf.get(userId) ?? [])],
+      blockedIds: [...(this.blocksOf.get(userId) ?? [])],
     }));
   }
 }

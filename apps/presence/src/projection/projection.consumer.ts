@@ -6,7 +6,8 @@ import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
 import { AudienceStore } from './audience.store';
 
 /**
- * Who shares a guild or a DM with whom, projected from chat's events into the AudienceStore (guild →
+ * Who shares a guild or a DM with whom, and who befriended or blocked whom (relationship.* on
+ * chat.members), projected from chat's events into the AudienceStore (guild →
  * members, user → guilds, user → DM partners): the audience of each presence.updated and the filter of
  * GET /presences, without calling chat. Every effect is a set add/remove, so redelivered events
  * (at-least-once) change nothing.
@@ -16,6 +17,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
   private subscription: Subscription | null = null;
   private readonly logger;
   private ready = false;
+  private relationshipListener: ((userId: string, targetId: string) => Promise<void>) | null = null;
 
   constructor(
     @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
@@ -45,6 +47,14 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
     this.ready = true;
   }
 
+  /**
+   * Called after a relationship change is applied (userId's side towards targetId): presence pushes
+   * userId's presence to targetId, as they may now see it (offline when blocked, live when befriended).
+   */
+  onRelationshipChange(listener: (userId: string, targetId: string) => Promise<void>): void {
+    this.relationshipListener = listener;
+  }
+
   /** Applies one chat event to the projection (idempotent). */
   async apply(event: AnyEvent): Promise<void> {
     switch (event.type) {
@@ -59,6 +69,21 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
       case 'channel.created':
         if (event.data.channel.guildId !== null) return;
         return this.audience.addDmPartners(event.data.channel.recipientIds);
+      case 'relationship.added': {
+        // Chat's relationship events carry the new state of one side, so applying one twice changes nothing.
+        const { userId, relationship } = event.data;
+        await this.audience.setRelationship(userId, relationship.id, {
+          blocked: relationship.type === 'blocked',
+          friend: relationship.type === 'friend',
+        });
+        return this.relationshipListener?.(userId, relationship.id);
+      }
+      case 'relationship.removed':
+        await this.audience.setRelationship(event.data.userId, event.data.id, {
+          blocked: false,
+          friend: false,
+        });
+        return this.relationshipListener?.(event.data.userId, event.data.id);
       default:
         return;
     }

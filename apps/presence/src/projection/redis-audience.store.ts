@@ -1,6 +1,6 @@
 import type { Redis } from '@bonfire/platform';
 import { execBatch, PresenceKeys } from '../presence/presence.keys';
-import { type Audience, AudienceStore } from './audience.store';
+import { type Audience, AudienceStore, type RelationshipState } from './audience.store';
 
 /**
  * The audience projection in Redis sets under `prefix` (guild → members, user → guilds, user → DM
@@ -49,6 +49,20 @@ export class RedisAudienceStore extends AudienceStore {
     await execBatch(multi);
   }
 
+  async setRelationship(userId: string, targetId: string, state: RelationshipState): Promise<void> {
+    const k = this.keys;
+    const multi = this.redis.multi();
+    if (state.friend) multi.sadd(k.userFriends(userId), targetId);
+    else multi.srem(k.userFriends(userId), targetId);
+    if (state.blocked) multi.sadd(k.userBlocks(userId), targetId).sadd(k.userBlockedBy(targetId), userId);
+    else multi.srem(k.userBlocks(userId), targetId).srem(k.userBlockedBy(targetId), userId);
+    await execBatch(multi);
+  }
+
+  async blockersOf(viewerId: string): Promise<Set<string>> {
+    return new Set(await this.redis.smembers(this.keys.userBlockedBy(viewerId)));
+  }
+
   async guildMembers(guildId: string): Promise<string[]> {
     return this.redis.smembers(this.keys.guildMembers(guildId));
   }
@@ -58,13 +72,16 @@ export class RedisAudienceStore extends AudienceStore {
     const pipeline = this.redis.pipeline();
     pipeline.smembers(k.userGuilds(viewerId));
     pipeline.smembers(k.userDmPartners(viewerId));
+    pipeline.smembers(k.userFriends(viewerId));
+    pipeline.smembers(k.userBlockedBy(viewerId));
     for (const userId of userIds) pipeline.smembers(k.userGuilds(userId));
-    const [guilds, partners, ...theirs] = (await execBatch(pipeline)).map(
+    const [guilds, partners, friends, blockers, ...theirs] = (await execBatch(pipeline)).map(
       (value) => new Set(value as string[]),
     );
     const visible = new Set<string>([viewerId]);
     userIds.forEach((userId, index) => {
-      if (partners!.has(userId)) visible.add(userId);
+      if (blockers!.has(userId)) return;
+      if (partners!.has(userId) || friends!.has(userId)) visible.add(userId);
       else for (const guildId of theirs[index]!) if (guilds!.has(guildId)) return void visible.add(userId);
     });
     return visible;
@@ -76,11 +93,15 @@ export class RedisAudienceStore extends AudienceStore {
     for (const userId of userIds) {
       pipeline.smembers(this.keys.userGuilds(userId));
       pipeline.smembers(this.keys.userDmPartners(userId));
+      pipeline.smembers(this.keys.userFriends(userId));
+      pipeline.smembers(this.keys.userBlocks(userId));
     }
     const answers = await execBatch(pipeline);
     return userIds.map((_, index) => ({
-      guildIds: answers[index * 2] as string[],
-      dmUserIds: answers[index * 2 + 1] as string[],
+      guildIds: answers[index * 4] as string[],
+      dmUserIds: answers[index * 4 + 1] as string[],
+      friendIds: answers[index * 4 + 2] as string[],
+      blockedIds: answers[index * 4 + 3] as string[],
     }));
   }
 }

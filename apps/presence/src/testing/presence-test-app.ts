@@ -1,4 +1,5 @@
-import { type RunningService, ServiceTestClient } from '@bonfire/platform';
+import { type RunningService } from '@bonfire/platform';
+import { ServiceTestClient } from '@bonfire/platform/testing';
 import { startPresence } from '../bootstrap';
 import { PresenceService } from '../presence/presence.service';
 import { ProjectionConsumer } from '../projection/projection.consumer';

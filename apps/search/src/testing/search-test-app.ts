@@ -1,4 +1,5 @@
-import { type RunningService, ServiceTestClient } from '@bonfire/platform';
+import { type RunningService } from '@bonfire/platform';
+import { ServiceTestClient } from '@bonfire/platform/testing';
 import type { Client } from '@elastic/elasticsearch';
 import { startSearch } from '../bootstrap';
 import { ElasticsearchProvider } from '../index/elasticsearch.provider';

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { PERMISSIONS, type VoiceJoinResponse } from '@bonfire/contracts';
-import { ServiceTestClient } from '@bonfire/platform';
+import { ServiceTestClient } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignalingClient, VoiceTestApp } from '../testing/voice-test-app';
 

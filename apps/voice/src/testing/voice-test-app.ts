@@ -8,7 +8,8 @@ import {
   type VoiceServerEvent,
   type VoiceServerEvents,
 } from '@bonfire/contracts';
-import { REDIS, type Redis, ServiceTestClient } from '@bonfire/platform';
+import { REDIS, type Redis } from '@bonfire/platform';
+import { ServiceTestClient } from '@bonfire/platform/testing';
 import { io, type Socket } from 'socket.io-client';
 import { type RunningVoice, startVoice } from '../bootstrap';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { HealthRegistry, until } from '@bonfire/platform';
+import { HealthRegistry } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisTestKeys } from '../testing/redis-test-keys';
 import { RedisVoiceControl } from './redis-voice-control';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { until } from '@bonfire/platform';
+import { until } from '@bonfire/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VoiceControl, VoiceControlMessage } from './voice-control';
 

@@ -2,6 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { BonfireClient, type PrivateUser } from '@bonfire/sdk';
 import { createXhrUploadTransport, localStorageTokenStore } from '@bonfire/sdk/browser';
 import { AuthScreen } from '../auth/AuthScreen';
+import {
+  ConfirmEmailPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from '../auth/MailLinkPages';
 import { InvitePreviewScreen, PENDING_INVITE_KEY } from '../guilds/InvitePreviewScreen';
 import { Toasts, notify } from '../ui/Toasts';
 import { StoreContext } from './hooks';
@@ -72,6 +78,21 @@ export function App() {
         onJoined={(guildId) => navigate({ page: 'guild', guildId, channelId: null })}
       />
     );
+  } else if (route.page === 'verify-email' || route.page === 'confirm-email') {
+    const Page = route.page === 'verify-email' ? VerifyEmailPage : ConfirmEmailPage;
+    // The account changed: a signed-in page reloads it before going on.
+    const reloadMe = () => {
+      if (session.status !== 'signed-in') return;
+      client.users.me().then(
+        (me) => setSession({ status: 'signed-in', me }),
+        () => undefined,
+      );
+    };
+    content = <Page client={client} signedIn={session.status === 'signed-in'} onDone={reloadMe} />;
+  } else if (route.page === 'reset-password') {
+    content = <ResetPasswordPage client={client} />;
+  } else if (route.page === 'forgot-password' && session.status === 'signed-out') {
+    content = <ForgotPasswordPage client={client} />;
   } else if (session.status === 'signed-out') {
     content = (
       <AuthScreen

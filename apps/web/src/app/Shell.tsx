@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ChannelList } from '../channels/ChannelList';
 import { AuthorizeView } from '../developer/AuthorizeView';
 import { DmList } from '../dms/DmList';
+import { FriendsView } from '../friends/FriendsView';
 import { GuildRail } from '../guilds/GuildRail';
 import { MemberList } from '../members/MemberList';
 import { ChannelView } from '../messages/ChannelView';
@@ -10,9 +11,10 @@ import { UserPanel } from '../settings/UserPanel';
 import { VoicePanel } from '../voice/VoicePanel';
 import { VoiceProvider } from '../voice/VoiceContext';
 import { VoiceStageOr } from '../voice/VoiceStage';
-import { useAppState } from './hooks';
+import { useAppState, useClient } from './hooks';
 import { navigate, useRoute } from './router';
 import { Icon } from '../ui/Icon';
+import { useBrowserNotifications } from '../notifications/browser-notifications';
 
 /**
  * The signed-in layout: guild rail, channel (or DM) sidebar, the open channel, the member list. Below
@@ -26,6 +28,7 @@ export function Shell() {
   const guilds = useAppState((state) => state.guilds);
   const [navOpen, setNavOpen] = useState(false);
   const [membersOpen, setMembersOpen] = useState(false);
+  useBrowserNotifications(useClient());
 
   const guildId = route.page === 'guild' ? route.guildId : null;
   const guild = guildId ? guilds[guildId] : undefined;
@@ -66,6 +69,8 @@ export function Shell() {
     main = <SettingsView onOpenNav={() => setNavOpen(true)} />;
   } else if (route.page === 'authorize') {
     main = <AuthorizeView onOpenNav={() => setNavOpen(true)} />;
+  } else if (route.page === 'home' && !channelId) {
+    main = <FriendsView onOpenNav={() => setNavOpen(true)} />;
   } else if (channelId) {
     main = (
       <ChannelView

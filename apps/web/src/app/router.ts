@@ -9,7 +9,11 @@ export type Route =
   | { page: 'guild'; guildId: string; channelId: string | null }
   | { page: 'settings' }
   /** A bot's authorise link (`?client_id=&permissions=` in the query string, read by the page). */
-  | { page: 'authorize' };
+  | { page: 'authorize' }
+  /** Mailed links (`?token=` in the query string, read by the page) and the password-reset request. */
+  | { page: 'verify-email' | 'reset-password' | 'confirm-email' | 'forgot-password' };
+
+const MAIL_PAGES = ['verify-email', 'reset-password', 'confirm-email', 'forgot-password'] as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -17,6 +21,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'register') return { page: 'register' };
   if (parts[0] === 'invite' && parts[1]) return { page: 'invite', code: parts[1] };
   if (parts[0] === 'settings') return { page: 'settings' };
+  const mailPage = MAIL_PAGES.find((page) => page === parts[0]);
+  if (mailPage && parts.length === 1) return { page: mailPage };
   if (parts[0] === 'oauth2' && parts[1] === 'authorize') return { page: 'authorize' };
   if (parts[0] === 'channels' && parts[1] && parts[1] !== '@me') {
     return { page: 'guild', guildId: parts[1], channelId: parts[2] ?? null };
@@ -29,6 +35,10 @@ export function routePath(route: Route): string {
     case 'login':
     case 'register':
     case 'settings':
+    case 'verify-email':
+    case 'reset-password':
+    case 'confirm-email':
+    case 'forgot-password':
       return `/${route.page}`;
     case 'authorize':
       return '/oauth2/authorize';

@@ -14,6 +14,7 @@ import type {
   Role,
   VoiceState,
 } from '@bonfire/sdk';
+import { notificationSettingsOf } from '../notifications/notification-settings';
 import { compareIds, describeError } from './util';
 
 /** A message as the app holds it: sent ones, and our own still on their way (or refused). */
@@ -736,9 +737,13 @@ export class AppStore {
         this.receiveMessage(message);
         this.countNewThreadMessage(message);
         this.clearTyping(message.channelId, message.authorId);
+        // @everyone/@here count as a mention unless my settings for the guild suppress them.
+        const everyone =
+          message.mentions.everyone &&
+          !(message.guildId && notificationSettingsOf(this.client).get(message.guildId)?.suppressEveryone);
         const mentionsMe =
           message.authorId !== me &&
-          (message.mentions.everyone || (me !== undefined && message.mentions.userIds.includes(me)));
+          (everyone || (me !== undefined && message.mentions.userIds.includes(me)));
         const isDm = message.guildId === null && message.authorId !== me;
         if (mentionsMe || isDm) {
           this.set((state) => {

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { BonfireClient, PrivateUser } from '@bonfire/sdk';
+import { type BonfireClient, isMfaChallenge, type MfaChallenge, type PrivateUser } from '@bonfire/sdk';
 import { navigate } from '../app/router';
 import { capitalise, describeError, fieldErrors } from '../app/util';
+import { MfaCodeForm } from '../two-factor/MfaCodeForm';
 
 export interface AuthScreenProps {
   client: BonfireClient;
@@ -14,11 +15,13 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     setError(null);
     setFields({});
+    setChallenge(null);
     headingRef.current?.focus();
   }, [mode]);
 
@@ -39,7 +42,8 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
               password: String(form.get('password') ?? ''),
               ...(value('displayName') ? { displayName: value('displayName') } : {}),
             });
-      onSignedIn(result.user);
+      if (isMfaChallenge(result)) setChallenge(result);
+      else onSignedIn(result.user);
     } catch (caught) {
       setFields(fieldErrors(caught));
       setError(capitalise(describeError(caught)));
@@ -56,6 +60,19 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
     ) : null;
   const described = (name: string) =>
     fields[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {};
+
+  if (challenge) {
+    return (
+      <main className="auth-screen">
+        <MfaCodeForm
+          client={client}
+          challenge={challenge}
+          onSignedIn={(result) => onSignedIn(result.user)}
+          onCancel={() => setChallenge(null)}
+        />
+      </main>
+    );
+  }
 
   return (
     <main className="auth-screen">
@@ -128,6 +145,19 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
           />
           {fieldError('password')}
         </div>
+        {mode === 'login' ? (
+          <p className="forgot">
+            <a
+              href="/forgot-password"
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ page: 'forgot-password' });
+              }}
+            >
+              Forgot your password?
+            </a>
+          </p>
+        ) : null}
         <button className="button" type="submit" disabled={busy}>
           {busy ? 'Please wait…' : mode === 'login' ? 'Log in' : 'Create account'}
         </button>

@@ -14,6 +14,8 @@ import { CreateChannelDialog } from './CreateChannelDialog';
 import { Icon } from '../ui/Icon';
 import { ChannelSettings } from '../channel-settings/ChannelSettings';
 import { GuildSettings } from '../guild-settings/GuildSettings';
+import { channelMuted, useGuildNotificationSettings } from '../notifications/notification-settings';
+import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { channelPermissionsOf } from '../permissions/permission-math';
 import { guildSettingsTabs, useGuildPermissions } from '../permissions/usePermissions';
 import { byPosition } from './channel-order';
@@ -67,7 +69,8 @@ export function ChannelList({
     );
   }, [store, guild.id]);
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
-  const [dialog, setDialog] = useState<'channel' | 'invite' | 'server' | null>(null);
+  const [dialog, setDialog] = useState<'channel' | 'invite' | 'server' | 'notifications' | null>(null);
+  const notificationSettings = useGuildNotificationSettings(store.client, guild.id);
   const [editing, setEditing] = useState<string | null>(null);
   const closeSettings = useCallback(() => setDialog(null), []);
   const closeChannelSettings = useCallback(() => setEditing(null), []);
@@ -103,7 +106,9 @@ export function ChannelList({
   const renderChannel = (channel: Channel) => {
     const last = lastMessageIds[channel.id];
     const read = readStates[channel.id]?.lastReadMessageId;
-    const unread = channel.type === 'text' && !!last && (!read || compareIds(last, read) > 0);
+    // A muted channel shows no unread state (its mentions still count).
+    const muted = channelMuted(notificationSettings, channel.id);
+    const unread = channel.type === 'text' && !muted && !!last && (!read || compareIds(last, read) > 0);
     const mentions = readStates[channel.id]?.mentionCount ?? 0;
     const isVoice = channel.type === 'voice';
     // Still a button: activating it says why voice is unavailable (aria-disabled keeps it focusable).
@@ -111,6 +116,7 @@ export function ChannelList({
     const inVoice = Object.values(voiceStates).filter((state) => state.channelId === channel.id);
     const labelParts = [channel.name ?? 'channel', isVoice ? 'voice channel' : 'text channel'];
     if (voiceUnavailable) labelParts.push('unavailable');
+    if (muted) labelParts.push('muted');
     if (unread) labelParts.push('unread');
     if (mentions) labelParts.push(`${mentions} mentions`);
     return (
@@ -205,6 +211,15 @@ export function ChannelList({
           ) : null}
           <button
             className="icon-button"
+            aria-label="Notification settings"
+            title="Notification settings"
+            aria-haspopup="dialog"
+            onClick={() => setDialog('notifications')}
+          >
+            <Icon name="bell" />
+          </button>
+          <button
+            className="icon-button"
             aria-label="Invite people"
             title="Invite people"
             onClick={() => setDialog('invite')}
@@ -269,6 +284,13 @@ export function ChannelList({
         <CreateChannelDialog guildState={guildState} onClose={() => setDialog(null)} />
       ) : null}
       {dialog === 'invite' ? <InviteDialog guildId={guild.id} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'notifications' ? (
+        <NotificationSettingsDialog
+          guildId={guild.id}
+          guildName={guild.name}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog === 'server' ? <GuildSettings guildId={guild.id} onClose={closeSettings} /> : null}
       {editing ? (
         <ChannelSettings

@@ -6,6 +6,7 @@ import type { AppState } from '../app/store';
 import { compareIds } from '../app/util';
 import { Avatar } from '../ui/Avatar';
 import { NewDmDialog } from './NewDmDialog';
+import { FriendsLink } from '../friends/FriendsLink';
 import { Icon } from '../ui/Icon';
 
 export function dmTitle(channel: Channel, state: Pick<AppState, 'users' | 'me'>): string {
@@ -43,6 +44,7 @@ export function DmList({ activeChannelId }: { activeChannelId: string | null }) 
         </button>
       </header>
       <div className="sidebar-scroll">
+        <FriendsLink active={activeChannelId === null} />
         {sorted.length === 0 ? (
           <p className="search-help">
             No conversations yet. Start one with the + button or from a member list.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAppState } from '../app/hooks';
 import { guildSettingsTabs, type GuildSettingsTab, useGuildPermissions } from '../permissions/usePermissions';
 import { SettingsLayer } from '../ui/SettingsLayer';
+import { EmojiTab } from '../emoji/EmojiTab';
 import { AuditLogTab } from './AuditLogTab';
 import { BansTab } from './BansTab';
 import { InvitesTab } from './InvitesTab';
@@ -13,7 +14,7 @@ import { WebhooksTab } from './WebhooksTab';
 /**
  * Server settings: each tab shows only with the permission it needs (Overview and Invites: MANAGE_GUILD;
  * Roles: MANAGE_ROLES; Members: MANAGE_ROLES, MANAGE_NICKNAMES, KICK or BAN; Bans: BAN_MEMBERS;
- * Webhooks: MANAGE_WEBHOOKS; Audit log: VIEW_AUDIT_LOG). The tabs
+ * Emoji: MANAGE_EMOJIS; Webhooks: MANAGE_WEBHOOKS; Audit log: VIEW_AUDIT_LOG). The tabs
  * follow the user's permissions live: a role taken away mid-way hides what it allowed.
  */
 export function GuildSettings({ guildId, onClose }: { guildId: string; onClose: () => void }) {
@@ -44,6 +45,7 @@ export function GuildSettings({ guildId, onClose }: { guildId: string; onClose: 
       {active === 'members' ? <MembersTab guildState={guildState} perms={perms} /> : null}
       {active === 'bans' ? <BansTab guildState={guildState} /> : null}
       {active === 'invites' ? <InvitesTab guildState={guildState} /> : null}
+      {active === 'emoji' ? <EmojiTab guildState={guildState} /> : null}
       {active === 'webhooks' ? <WebhooksTab guildState={guildState} /> : null}
       {active === 'audit-log' ? <AuditLogTab guildState={guildState} /> : null}
     </SettingsLayer>

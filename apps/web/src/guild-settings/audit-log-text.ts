@@ -44,6 +44,9 @@ export const AUDIT_ACTION_LABEL: Record<AuditLogAction, string> = {
   BOT_ADD: 'Add bot',
   VOICE_MEMBER_MOVE: 'Move member in voice',
   VOICE_MEMBER_DISCONNECT: 'Disconnect member from voice',
+  EMOJI_CREATE: 'Create emoji',
+  EMOJI_UPDATE: 'Update emoji',
+  EMOJI_DELETE: 'Delete emoji',
 };
 
 export const AUDIT_ACTION_OPTIONS = AUDIT_LOG_ACTIONS.map((action) => ({
@@ -272,6 +275,12 @@ export function describeAuditEntry(
         `${actor} disconnected ${user}${from ? ` from ${formatValue('channelId', from, names)}` : ''}`,
       );
     }
+    case 'EMOJI_CREATE':
+      return plain(`${actor} added emoji :${field(entry, 'name') ?? 'emoji'}:`);
+    case 'EMOJI_UPDATE':
+      return { sentence: `${actor} updated emoji :${field(entry, 'name') ?? 'emoji'}:`, changes: details() };
+    case 'EMOJI_DELETE':
+      return plain(`${actor} deleted emoji :${field(entry, 'name') ?? 'emoji'}:`);
     default:
       return { sentence: `${actor}: ${String(entry.action)}`, changes: details() };
   }

@@ -14,6 +14,7 @@ describe('server settings tabs for the audit log and webhooks', () => {
     expect(ids(holding('VIEW_AUDIT_LOG'))).toEqual(['audit-log']);
     expect(ids(holding('MANAGE_WEBHOOKS'))).toEqual(['webhooks']);
     expect(ids(holding('KICK_MEMBERS'))).toEqual(['members']);
+    expect(ids(holding('MANAGE_EMOJIS'))).toEqual(['emoji']);
     expect(ids(holding())).toEqual([]);
   });
 
@@ -25,6 +26,7 @@ describe('server settings tabs for the audit log and webhooks', () => {
       { id: 'members', label: 'Members' },
       { id: 'bans', label: 'Bans' },
       { id: 'invites', label: 'Invites' },
+      { id: 'emoji', label: 'Emoji' },
       { id: 'webhooks', label: 'Webhooks' },
       { id: 'audit-log', label: 'Audit log' },
     ]);

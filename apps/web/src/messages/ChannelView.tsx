@@ -10,6 +10,7 @@ import { Icon } from '../ui/Icon';
 import { useChannelPermissions } from '../permissions/usePermissions';
 import { PinnedPanel } from './PinnedPanel';
 import { GroupDmDialog } from '../dms/GroupDmDialog';
+import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { CreateThreadDialog } from '../threads/CreateThreadDialog';
 import { ThreadPanel } from '../threads/ThreadPanel';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
@@ -35,6 +36,7 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
   const [threadId, setThreadId] = useState<string | null>(null);
   const [threadFrom, setThreadFrom] = useState<ClientMessage | null>(null);
   const [groupSettings, setGroupSettings] = useState(false);
+  const [notificationSettings, setNotificationSettings] = useState(false);
   const [dragging, setDragging] = useState(false);
   const uploads = useUploads(channelId);
 
@@ -138,6 +140,15 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
             <Icon name="list" />
           </button>
         ) : null}
+        <button
+          className="icon-button"
+          aria-label="Notification settings for this channel"
+          title="Notification settings"
+          aria-haspopup="dialog"
+          onClick={() => setNotificationSettings(true)}
+        >
+          <Icon name="bell" />
+        </button>
         <button
           className="icon-button"
           aria-pressed={panel === 'pins'}
@@ -261,6 +272,14 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
       ) : null}
       {groupSettings && channel.type === 'group_dm' ? (
         <GroupDmDialog channel={channel} onClose={() => setGroupSettings(false)} />
+      ) : null}
+      {notificationSettings ? (
+        <NotificationSettingsDialog
+          guildId={channel.guildId}
+          guildName={guildState?.guild.name}
+          channel={{ id: channel.id, name: title }}
+          onClose={() => setNotificationSettings(false)}
+        />
       ) : null}
     </main>
   );

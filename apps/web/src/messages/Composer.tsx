@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { type Channel, createNonce } from '@bonfire/sdk';
+import { type Channel, createNonce, EmojisApi } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
 import type { ClientMessage, GuildState } from '../app/store';
 import { formatBytes } from '../app/util';
@@ -310,6 +310,8 @@ export function Composer({
             label="Insert an emoji"
             anchor={emojiAnchor}
             onPick={insertEmoji}
+            guildId={guildState?.guild.id ?? null}
+            onPickCustom={(emoji) => insertEmoji(EmojisApi.markup(emoji))}
             onClose={() => setEmojiAnchor(null)}
           />
         ) : null}

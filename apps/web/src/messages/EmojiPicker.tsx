@@ -1,4 +1,7 @@
+import type { Emoji } from '@bonfire/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { CustomEmoji } from '../emoji/CustomEmoji';
+import { useGuildEmojis } from '../emoji/emoji-store';
 import { EMOJI_CATEGORIES, type EmojiEntry, recentEmoji, rememberEmoji, searchEmoji } from './emoji-data';
 
 export interface EmojiPickerProps {
@@ -13,6 +16,9 @@ export interface EmojiPickerProps {
   anchor?: DOMRect | null;
   /** One-click choices above the search ("React with 👍"). */
   quick?: readonly string[];
+  /** The guild whose custom emoji come first (with `onPickCustom`). */
+  guildId?: string | null;
+  onPickCustom?: (emoji: Emoji) => void;
 }
 
 const WIDTH = 320;
@@ -31,11 +37,25 @@ export function popoverPosition(
 }
 
 /**
- * A searchable emoji popover: recently used first, then the categories. Escape or a click outside closes
- * it; the search field has focus on open, and Enter picks the first match.
+ * A searchable emoji popover: the guild's custom emoji first (when given), then recently used, then the
+ * categories. Escape or a click outside closes it; the search field has focus on open, and Enter picks the
+ * first match.
  */
-export function EmojiPicker({ label, onPick, onClose, anchor, quick }: EmojiPickerProps) {
+export function EmojiPicker({
+  label,
+  onPick,
+  onClose,
+  anchor,
+  quick,
+  guildId,
+  onPickCustom,
+}: EmojiPickerProps) {
   const [query, setQuery] = useState('');
+  const guildEmojis = useGuildEmojis(onPickCustom ? guildId : null);
+  const needle = query.trim().toLowerCase().replace(/^:|:$/g, '');
+  const customResults = needle
+    ? guildEmojis.filter((emoji) => emoji.name.toLowerCase().includes(needle))
+    : guildEmojis;
   const [recent] = useState(() => recentEmoji());
   const ref = useRef<HTMLDivElement>(null);
   // The latest onClose, without re-running the effects (focus) when the caller re-renders.
@@ -75,6 +95,30 @@ export function EmojiPicker({ label, onPick, onClose, anchor, quick }: EmojiPick
       ))}
     </div>
   );
+
+  const customGrid = (entries: readonly Emoji[]) => (
+    <div className="emoji-grid">
+      {entries.map((emoji) => (
+        <button
+          key={emoji.id}
+          type="button"
+          className="emoji-cell"
+          title={`:${emoji.name}:`}
+          aria-label={`:${emoji.name}:`}
+          onClick={() => onPickCustom?.(emoji)}
+        >
+          <CustomEmoji id={emoji.id} name={emoji.name} animated={emoji.animated} size="reaction" />
+        </button>
+      ))}
+    </div>
+  );
+  const customSection = (entries: readonly Emoji[]) =>
+    onPickCustom && entries.length > 0 ? (
+      <section aria-label="This server’s emoji">
+        <h3 className="emoji-category">This server</h3>
+        {customGrid(entries)}
+      </section>
+    ) : null;
 
   const byEmoji = new Map(EMOJI_CATEGORIES.flatMap((category) => category.emoji).map((e) => [e.emoji, e]));
   const recentEntries = recent.map((emoji) => byEmoji.get(emoji) ?? { emoji, name: 'recent' });
@@ -117,7 +161,10 @@ export function EmojiPicker({ label, onPick, onClose, anchor, quick }: EmojiPick
         autoFocus
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && results?.[0]) {
+          if (event.key === 'Enter' && onPickCustom && needle && customResults[0]) {
+            event.preventDefault();
+            onPickCustom(customResults[0]);
+          } else if (event.key === 'Enter' && results?.[0]) {
             event.preventDefault();
             pick(results[0].emoji);
           }
@@ -125,13 +172,17 @@ export function EmojiPicker({ label, onPick, onClose, anchor, quick }: EmojiPick
       />
       <div className="emoji-scroll">
         {results ? (
-          results.length > 0 ? (
-            <section aria-label="Search results">{grid(results)}</section>
+          results.length > 0 || (onPickCustom && customResults.length > 0) ? (
+            <>
+              {customSection(customResults)}
+              {results.length > 0 ? <section aria-label="Search results">{grid(results)}</section> : null}
+            </>
           ) : (
             <p className="search-help">No emoji match “{query}”.</p>
           )
         ) : (
           <>
+            {customSection(guildEmojis)}
             {recentEntries.length > 0 ? (
               <section aria-label="Recently used">
                 <h3 className="emoji-category">Recently used</h3>

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode, useMemo, useState } from 'react';
+import { CustomEmoji } from '../emoji/CustomEmoji';
 import { highlightCode } from './code-highlight';
 import { type InlineNode, type MarkdownBlock, parseMarkdown } from './markdown';
 
@@ -153,6 +154,8 @@ function renderInline(nodes: InlineNode[], names: Names): ReactNode[] {
             {node.text}
           </span>
         );
+      case 'customEmoji':
+        return <CustomEmoji key={index} id={node.id} name={node.name} animated={node.animated} />;
     }
   });
 }

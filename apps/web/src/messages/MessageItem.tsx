@@ -7,10 +7,13 @@ import { Avatar } from '../ui/Avatar';
 import { Dialog } from '../ui/Dialog';
 import { notify } from '../ui/Toasts';
 import { Markdown } from './Markdown';
+import { EmbedList } from './EmbedView';
 import { parseInline, plainText } from './markdown';
 import { Icon } from '../ui/Icon';
 import { EmojiPicker } from './EmojiPicker';
 import { ReactionsDialog } from './ReactionsDialog';
+import { ReactionEmoji, reactionLabel } from '../emoji/ReactionEmoji';
+import { sameReaction } from '../emoji/emoji-store';
 import { ProfilePopover } from '../profile/ProfilePopover';
 
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
@@ -89,7 +92,7 @@ export const MessageItem = memo(function MessageItem({
 
   const react = async (emoji: string) => {
     setPicking(null);
-    const existing = message.reactions.find((reaction) => reaction.emoji === emoji);
+    const existing = message.reactions.find((reaction) => sameReaction(reaction.emoji, emoji));
     try {
       if (existing?.me) await client.reactions.remove(message.channelId, message.id, emoji);
       else await client.reactions.add(message.channelId, message.id, emoji);
@@ -115,6 +118,16 @@ export const MessageItem = memo(function MessageItem({
       await client.messages.delete(message.channelId, message.id);
     } catch (error) {
       notify(capitalise(`the message could not be deleted: ${describeError(error)}`));
+    }
+  };
+
+  // Link embeds: the author (or MANAGE_MESSAGES) may remove them (SUPPRESS_EMBEDS).
+  const canSuppressEmbeds = (message.embeds?.length ?? 0) > 0 && (mine || canManageMessages);
+  const suppressEmbeds = async () => {
+    try {
+      await client.messages.suppressEmbeds(message.channelId, message.id);
+    } catch (error) {
+      notify(capitalise(`the embeds could not be removed: ${describeError(error)}`));
     }
   };
 
@@ -272,6 +285,7 @@ export const MessageItem = memo(function MessageItem({
             ))}
           </div>
         ) : null}
+        {message.embeds && message.embeds.length > 0 ? <EmbedList embeds={message.embeds} /> : null}
         {message.failed ? (
           <div className="message-error" role="alert">
             {message.failed}{' '}
@@ -311,10 +325,12 @@ export const MessageItem = memo(function MessageItem({
                 key={reaction.emoji}
                 className="reaction"
                 aria-pressed={reaction.me}
-                aria-label={`${reaction.emoji} ${reaction.count} ${reaction.count === 1 ? 'reaction' : 'reactions'}${reaction.me ? ', including yours' : ''}`}
+                aria-label={`${reactionLabel(reaction.emoji)} ${reaction.count} ${reaction.count === 1 ? 'reaction' : 'reactions'}${reaction.me ? ', including yours' : ''}`}
                 onClick={() => void react(reaction.emoji)}
               >
-                <span aria-hidden="true">{reaction.emoji}</span>
+                <span aria-hidden="true">
+                  <ReactionEmoji emoji={reaction.emoji} />
+                </span>
                 <span aria-hidden="true">{reaction.count}</span>
               </button>
             ))}
@@ -374,6 +390,16 @@ export const MessageItem = memo(function MessageItem({
               <Icon name="list" />
             </button>
           ) : null}
+          {canSuppressEmbeds ? (
+            <button
+              className="icon-button"
+              aria-label="Remove embeds"
+              title="Remove embeds"
+              onClick={() => void suppressEmbeds()}
+            >
+              <Icon name="close" />
+            </button>
+          ) : null}
           {canPin ? (
             <button
               className="icon-button"
@@ -415,6 +441,8 @@ export const MessageItem = memo(function MessageItem({
           anchor={picking}
           quick={QUICK_REACTIONS}
           onPick={(emoji) => void react(emoji)}
+          guildId={message.guildId}
+          onPickCustom={(emoji) => void react(`${emoji.name}:${emoji.id}`)}
           onClose={() => setPicking(null)}
         />
       ) : null}

@@ -4,6 +4,7 @@ import { useAppState, useStore } from '../app/hooks';
 import type { ChannelHistory, ClientMessage, GuildState } from '../app/store';
 import { notify } from '../ui/Toasts';
 import { MessageItem } from './MessageItem';
+import { BlockedMessageGate } from '../friends/BlockedMessageGate';
 
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_THRESHOLD_PX = 120;
@@ -233,19 +234,21 @@ export function MessageList({
               Date.parse(message.createdAt) - Date.parse(previous.createdAt) > GROUP_GAP_MS;
             return (
               <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} style={style}>
-                <MessageItem
-                  highlighted={highlighted === message.id}
-                  message={message}
-                  index={item.index}
-                  first={first}
-                  guildState={guildState}
-                  replyTo={message.replyToId ? messages.find((m) => m.id === message.replyToId) : undefined}
-                  onReply={onReply}
-                  canManageMessages={canManageMessages}
-                  canPin={canPin}
-                  {...(onCreateThread ? { onCreateThread } : {})}
-                  {...(onOpenThread ? { onOpenThread } : {})}
-                />
+                <BlockedMessageGate authorId={message.authorId}>
+                  <MessageItem
+                    highlighted={highlighted === message.id}
+                    message={message}
+                    index={item.index}
+                    first={first}
+                    guildState={guildState}
+                    replyTo={message.replyToId ? messages.find((m) => m.id === message.replyToId) : undefined}
+                    onReply={onReply}
+                    canManageMessages={canManageMessages}
+                    canPin={canPin}
+                    {...(onCreateThread ? { onCreateThread } : {})}
+                    {...(onOpenThread ? { onOpenThread } : {})}
+                  />
+                </BlockedMessageGate>
               </div>
             );
           })}

@@ -4,6 +4,7 @@ import { useStore } from '../app/hooks';
 import type { ClientMessage } from '../app/store';
 import { capitalise, describeError } from '../app/util';
 import { Dialog } from '../ui/Dialog';
+import { ReactionEmoji, reactionLabel } from '../emoji/ReactionEmoji';
 
 const PAGE = 100;
 
@@ -44,14 +45,17 @@ export function ReactionsDialog({ message, onClose }: { message: ClientMessage; 
             role="tab"
             aria-selected={reaction.emoji === emoji}
             className={`reaction${reaction.emoji === emoji ? ' selected' : ''}`}
-            aria-label={`${reaction.emoji} ${reaction.count}`}
+            aria-label={`${reactionLabel(reaction.emoji)} ${reaction.count}`}
             onClick={() => setEmoji(reaction.emoji)}
           >
-            <span aria-hidden="true">{reaction.emoji}</span> <span aria-hidden="true">{reaction.count}</span>
+            <span aria-hidden="true">
+              <ReactionEmoji emoji={reaction.emoji} />
+            </span>{' '}
+            <span aria-hidden="true">{reaction.count}</span>
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={`Reacted with ${emoji}`} className="reaction-users">
+      <div role="tabpanel" aria-label={`Reacted with ${reactionLabel(emoji)}`} className="reaction-users">
         {error ? (
           <div className="alert" role="alert">
             {error}
@@ -59,7 +63,7 @@ export function ReactionsDialog({ message, onClose }: { message: ClientMessage; 
         ) : null}
         {users === null && !error ? <p>Loading…</p> : null}
         {users ? (
-          <ul aria-label={`People who reacted with ${emoji}`}>
+          <ul aria-label={`People who reacted with ${reactionLabel(emoji)}`}>
             {users.map((user) => (
               <li key={user.id}>
                 {user.displayName ?? user.username} <span className="search-help">@{user.username}</span>

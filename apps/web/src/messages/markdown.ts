@@ -3,7 +3,8 @@ import { SNOWFLAKE_DIGITS } from '@bonfire/contracts';
 /**
  * The message markdown Bonfire renders: ```code blocks``` (highlighted, see code-highlight.ts), `inline
  * code`, **bold**, *italic* / _italic_, ~~strike~~, ||spoilers||, bare http(s) links and masked links
- * [label](https://…), mentions (<@id>, <@&roleId>, @everyone, @here), and per line: headings (# to ###),
+ * [label](https://…), mentions (<@id>, <@&roleId>, @everyone, @here), custom emoji (<:name:id>, <a:name:id>),
+ * and per line: headings (# to ###),
  * quotes (> ) and lists (- item, * item, 1. item). The parser yields a tree that React renders as
  * elements — user text never reaches the DOM as HTML.
  */
@@ -16,7 +17,9 @@ export type InlineNode =
   | { type: 'maskedLink'; href: string; children: InlineNode[] }
   | { type: 'mention'; userId: string }
   | { type: 'roleMention'; roleId: string }
-  | { type: 'everyone'; text: '@everyone' | '@here' };
+  | { type: 'everyone'; text: '@everyone' | '@here' }
+  /** A guild's custom emoji: an image, or `:name:` once its id is unknown (deleted). */
+  | { type: 'customEmoji'; name: string; id: string; animated: boolean };
 
 export type MarkdownBlock =
   | { type: 'codeBlock'; language: string | null; text: string }
@@ -30,6 +33,7 @@ const LINK = /^https?:\/\/[^\s<>"]+/;
 const USER_MENTION = new RegExp(`^<@!?(${SNOWFLAKE_DIGITS})>`);
 const ROLE_MENTION = new RegExp(`^<@&(${SNOWFLAKE_DIGITS})>`);
 const EVERYONE = /^@(everyone|here)\b/;
+const CUSTOM_EMOJI = new RegExp(`^<(a?):([A-Za-z0-9_]{2,32}):(${SNOWFLAKE_DIGITS})>`);
 const MASKED_LINK = /^\[([^[\]\n]{1,256})\]\((https?:\/\/[^\s()<>"]+)\)/;
 const HEADING = /^(#{1,3}) +(\S.*)$/;
 const QUOTE = /^> ?(.*)$/;
@@ -208,6 +212,13 @@ export function parseInline(text: string, depth = 0, noLinks = false): InlineNod
         index += role[0].length;
         continue;
       }
+      const emoji = CUSTOM_EMOJI.exec(rest);
+      if (emoji) {
+        flush();
+        nodes.push({ type: 'customEmoji', animated: emoji[1] === 'a', name: emoji[2]!, id: emoji[3]! });
+        index += emoji[0].length;
+        continue;
+      }
     }
     if (char === '@' && !/[A-Za-z0-9]/.test(previous)) {
       const everyone = EVERYONE.exec(rest);
@@ -283,6 +294,8 @@ export function plainText(nodes: InlineNode[]): string {
           return `@role`;
         case 'everyone':
           return node.text;
+        case 'customEmoji':
+          return `:${node.name}:`;
         default:
           return plainText(node.children);
       }

@@ -56,6 +56,12 @@ const ENTRIES: Record<PermissionName, Entry> = {
     group: 'general',
     channel: false,
   },
+  MANAGE_EMOJIS: {
+    label: 'Manage emoji',
+    explanation: 'Upload, rename and delete the server’s custom emoji.',
+    group: 'general',
+    channel: false,
+  },
   VIEW_AUDIT_LOG: {
     label: 'View audit log',
     explanation: 'Read the record of who changed what in the server, and why.',

@@ -51,10 +51,11 @@ export function guildSettingsTabs(perms: MyPermissions) {
     tabs.push({ id: 'members', label: 'Members' });
   if (perms.can('BAN_MEMBERS')) tabs.push({ id: 'bans', label: 'Bans' });
   if (perms.can('MANAGE_GUILD')) tabs.push({ id: 'invites', label: 'Invites' });
+  if (perms.can('MANAGE_EMOJIS')) tabs.push({ id: 'emoji', label: 'Emoji' });
   if (perms.can('MANAGE_WEBHOOKS')) tabs.push({ id: 'webhooks', label: 'Webhooks' });
   if (perms.can('VIEW_AUDIT_LOG')) tabs.push({ id: 'audit-log', label: 'Audit log' });
   return tabs;
 }
 
 export type GuildSettingsTab =
-  'overview' | 'roles' | 'members' | 'bans' | 'invites' | 'webhooks' | 'audit-log';
+  'overview' | 'roles' | 'members' | 'bans' | 'invites' | 'emoji' | 'webhooks' | 'audit-log';

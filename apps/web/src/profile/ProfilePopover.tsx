@@ -8,6 +8,7 @@ import { popoverPosition } from '../messages/EmojiPicker';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { notify } from '../ui/Toasts';
 import { BotTag } from '../developer/BotTag';
+import { RelationshipActions } from '../friends/RelationshipActions';
 
 export interface ProfilePopoverProps {
   userId: string;
@@ -145,6 +146,7 @@ export function ProfilePopover({ userId, guildState, anchor, onClose }: ProfileP
           Message {name}
         </button>
       ) : null}
+      {!self ? <RelationshipActions userId={userId} name={name} bot={user?.bot === true} /> : null}
     </div>,
     document.body,
   );

@@ -2,12 +2,15 @@ import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'r
 import type { ChosenPresenceStatus } from '@bonfire/contracts';
 import type { SessionInfo } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
+import { EmailSection } from '../auth/EmailSection';
 import { DeveloperSection } from '../developer/DeveloperSection';
+import { PrivacySection } from '../friends/PrivacySection';
 import { navigate } from '../app/router';
 import { capitalise, describeError, formatDateTime } from '../app/util';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { notify } from '../ui/Toasts';
 import { Icon } from '../ui/Icon';
+import { SecuritySection } from '../two-factor/SecuritySection';
 
 const CHOSEN: ChosenPresenceStatus[] = ['online', 'idle', 'dnd', 'invisible'];
 
@@ -264,6 +267,10 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
           ) : null}
         </section>
 
+        <PrivacySection />
+
+        <EmailSection />
+
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">Password</h2>
           <form onSubmit={changePassword}>
@@ -314,6 +321,8 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
             ) : null}
           </form>
         </section>
+
+        <SecuritySection />
 
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Devices</h2>

@@ -35,6 +35,7 @@ const PATHS = {
   grid: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
   focus: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -10,7 +10,7 @@ const objectUrls = new Map<string, Promise<string>>();
  * Attachment downloads need the access token, so an <img src> cannot point at them: the bytes are fetched
  * (following the redirect to the object store) and shown from an object URL, cached per file and size.
  */
-function useAttachmentUrl(fileId: string, size: 'small' | 'large' | undefined, enabled: boolean) {
+export function useAttachmentUrl(fileId: string, size: 'small' | 'large' | undefined, enabled: boolean) {
   const client = useClient();
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

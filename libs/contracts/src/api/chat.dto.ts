@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bitfieldSchema, snowflakeSchema } from './input';
+import { embedSchema } from './embeds.dto';
 
 /**
  * Public shapes of the chat domain, as the REST API returns them and as events carry them.
@@ -172,6 +173,10 @@ export const messageSchema = z.object({
    * `bot: true`. Absent for messages of users.
    */
   author: z.object({ id, username: z.string(), avatar: id.nullable(), bot: z.boolean() }).optional(),
+  /** Link embeds (issue 20), when there are any; they arrive later through `message.updated`. */
+  embeds: z.array(embedSchema).optional(),
+  /** MESSAGE_FLAGS bits (SUPPRESS_EMBEDS), when any is set. */
+  flags: z.number().int().min(0).optional(),
   /** The thread started from this message ("N replies"), when there is one. */
   thread: z
     .object({ id, name: z.string(), messageCount: z.number().int().min(0), archived: z.boolean() })
@@ -240,6 +245,9 @@ export const AUDIT_LOG_ACTIONS = [
   'BOT_ADD',
   'VOICE_MEMBER_MOVE',
   'VOICE_MEMBER_DISCONNECT',
+  'EMOJI_CREATE',
+  'EMOJI_UPDATE',
+  'EMOJI_DELETE',
 ] as const;
 export type AuditLogAction = (typeof AUDIT_LOG_ACTIONS)[number];
 
@@ -251,6 +259,7 @@ export const AUDIT_LOG_TARGET_TYPES = [
   'message',
   'invite',
   'webhook',
+  'emoji',
 ] as const;
 export type AuditLogTargetType = (typeof AUDIT_LOG_TARGET_TYPES)[number];
 

@@ -23,7 +23,14 @@ export const fileEvents = {
     version: 1,
     schema: z.object({
       fileId: id,
-      reason: z.enum(['message_deleted', 'expired', 'rejected', 'channel_deleted', 'guild_deleted']),
+      reason: z.enum([
+        'message_deleted',
+        'expired',
+        'rejected',
+        'channel_deleted',
+        'guild_deleted',
+        'emoji_deleted',
+      ]),
     }),
   }),
 };

@@ -52,6 +52,8 @@ export const presenceEvents = {
       self: z.object({ status: z.enum(PRESENCE_STATUSES), customStatus: customStatusSchema.nullable() }),
       guildIds: z.array(id),
       dmUserIds: z.array(id),
+      /** Users the user blocked (issue 20): they do not receive it even in a shared guild's room. */
+      hiddenFromUserIds: z.array(id).optional(),
       updatedAt: z.iso.datetime({ offset: true }),
     }),
   }),

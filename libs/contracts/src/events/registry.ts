@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { authEvents } from './auth.events';
 import { chatEvents } from './chat.events';
+import { emojiEvents } from './emoji.events';
 import { fileEvents } from './file.events';
+import { notificationEvents } from '../api/notifications.dto';
 import { platformEvents } from './platform.events';
 import { presenceEvents } from './presence.events';
+import { relationshipEvents } from './relationships.events';
 import { voiceEvents } from './voice.events';
 import type { EventEnvelope } from '../envelope';
 import { eventEnvelopeSchema } from '../envelope';
@@ -12,9 +15,12 @@ import { eventEnvelopeSchema } from '../envelope';
 export const EVENTS = {
   ...authEvents,
   ...chatEvents,
+  ...emojiEvents,
   ...fileEvents,
+  ...notificationEvents,
   ...platformEvents,
   ...presenceEvents,
+  ...relationshipEvents,
   ...voiceEvents,
 } as const;
 

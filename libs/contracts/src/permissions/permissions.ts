@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   MANAGE_NICKNAMES: 1n << 27n,
   MANAGE_ROLES: 1n << 28n,
   MANAGE_WEBHOOKS: 1n << 29n,
+  /** Custom emoji: upload, rename, delete (Discord's MANAGE_GUILD_EXPRESSIONS bit). */
+  MANAGE_EMOJIS: 1n << 30n,
   /** Threads (as Discord's bits): archive, lock, rename, delete any thread; see private threads. */
   MANAGE_THREADS: 1n << 34n,
   CREATE_PUBLIC_THREADS: 1n << 35n,
@@ -177,6 +179,7 @@ export function permissionNames(permissions: bigint): PermissionName[] {
 
 /** Bitfields travel as decimal strings; this parses one and drops unknown bits. */
 export function parsePermissions(value: string): bigint {
-  if (!BITFIELD_PATTERN.test(value)) throw new RangeError('permissions must be a decimal bitfield of 64 bits');
+  if (!BITFIELD_PATTERN.test(value))
+    throw new RangeError('permissions must be a decimal bitfield of 64 bits');
   return BigInt(value) & ALL_PERMISSIONS;
 }

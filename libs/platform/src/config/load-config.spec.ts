@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, describeConfig, env, loadConfig } from './load-config';
+import { unsafeSecretProblems } from './production-secrets';
 
 const schema = z.object({
   GATEWAY_PORT: env.port(),
@@ -134,6 +135,15 @@ describe('loadConfig with NODE_ENV=production', () => {
     ]);
     // 32 bytes of UTF-8 are enough even when fewer characters.
     expect(problemsOf({ ...safe, S3_SECRET_ACCESS_KEY: 'é'.repeat(16) })).toEqual([]);
+  });
+
+  it("accepts an SMTP provider's short password in SMTP_URL, but not a shipped one", () => {
+    expect(
+      unsafeSecretProblems(['SMTP_URL'], { SMTP_URL: 'smtps://me:abcdefghijklmnop@smtp.example:465' }),
+    ).toEqual([]);
+    expect(
+      unsafeSecretProblems(['SMTP_URL'], { SMTP_URL: 'smtp://bonfire:bonfire@smtp.example' }),
+    ).toHaveLength(1);
   });
 
   it('reports unsafe secrets in the same error as malformed variables', () => {

@@ -9,6 +9,9 @@ const NOT_A_SECRET_VALUE = /(_ID|_FILE|_SECONDS|_DAYS|_MS)$/i;
 const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i;
 
 const shipped = new Set([...SHIPPED_SECRETS, ...FORMERLY_SHIPPED_SECRETS]);
+// Credentials a third party issues (an SMTP provider's password, often 16 characters): their length is not
+// the operator's to choose, so only the shipped-value rule applies to them.
+const ISSUED_ELSEWHERE = new Set(['SMTP_URL']);
 
 /**
  * The secret a setting holds, if any: the whole value of a secret-named variable, or the password inside
@@ -40,7 +43,10 @@ export function unsafeSecretProblems(names: Iterable<string>, values: Record<str
       problems.push(
         `${name}: ${subject} is a development value shipped in bonfire.env or docker/docker-compose.yml; set your own (NODE_ENV=production)`,
       );
-    } else if (Buffer.byteLength(held.secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
+    } else if (
+      !ISSUED_ELSEWHERE.has(name) &&
+      Buffer.byteLength(held.secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES
+    ) {
       problems.push(
         `${name}: ${subject} is shorter than ${MIN_PRODUCTION_SECRET_BYTES} bytes (NODE_ENV=production)`,
       );

@@ -29,7 +29,10 @@ import type {
   Webhook,
 } from '@bonfire/contracts';
 import type { AuthSession, TokenPair } from '../auth/auth-session';
+import { MESSAGE_FLAGS } from '@bonfire/contracts';
 import { segment as s, type HttpClient } from '../http';
+import { BonfireApiError } from '../errors';
+import { isMfaChallenge, type LoginResult } from './mfa';
 import type {
   ArchivedThreadsQuery,
   AuditLogQuery,
@@ -75,16 +78,42 @@ export class AuthApi {
     private readonly session: AuthSession,
   ) {}
 
-  /** Creates an account and logs in (tokens are kept by the client). */
+  /**
+   * Creates an account and logs in (tokens are kept by the client); a verification link is mailed to the
+   * address. On an instance that blocks unverified accounts the account is created but not signed in: this
+   * throws 403 `EMAIL_NOT_VERIFIED` — open the mailed link (`verifyEmail`), then `login`.
+   */
   async register(body: RegisterRequest): Promise<AuthResult> {
-    const result = await this.http.request<AuthResult>('POST', `${V1}/auth/register`, { body, auth: false });
+    const result = await this.http.request<AuthResult | { verificationRequired: true }>(
+      'POST',
+      `${V1}/auth/register`,
+      { body, auth: false },
+    );
+    if (!('accessToken' in result)) {
+      throw new BonfireApiError(403, 'EMAIL_NOT_VERIFIED', 'Confirm your email address, then sign in.');
+    }
     await this.session.setTokens(result);
     return result;
   }
 
-  /** Logs in by email or username (`login`). Tokens are kept by the client. */
-  async login(body: LoginRequest): Promise<AuthResult> {
-    const result = await this.http.request<AuthResult>('POST', `${V1}/auth/login`, { body, auth: false });
+  /**
+   * Logs in by email or username (`login`). Tokens are kept by the client. On an account with two-factor
+   * on, the answer is an `MfaChallenge` (no session yet, check with `isMfaChallenge`): pass its ticket and
+   * a code to `completeMfaLogin`.
+   */
+  async login(body: LoginRequest): Promise<LoginResult> {
+    const result = await this.http.request<LoginResult>('POST', `${V1}/auth/login`, { body, auth: false });
+    if (isMfaChallenge(result)) return result;
+    await this.session.setTokens(result);
+    return result;
+  }
+
+  /** The second step of a login that answered an `MfaChallenge`: a TOTP code or a recovery code. */
+  async completeMfaLogin(ticket: string, code: string): Promise<AuthResult> {
+    const result = await this.http.request<AuthResult>('POST', `${V1}/auth/login/mfa`, {
+      body: { ticket, code },
+      auth: false,
+    });
     await this.session.setTokens(result);
     return result;
   }
@@ -135,6 +164,39 @@ export class AuthApi {
   /** Revokes one session (log a device out). */
   revokeSession(sessionId: string): Promise<void> {
     return this.http.request('DELETE', `${V1}/auth/sessions/${s(sessionId)}`);
+  }
+
+  /** Confirms the email address with the token of the mailed link (`/verify-email?token=…`); single use. */
+  async verifyEmail(token: string): Promise<void> {
+    await this.http.request('POST', `${V1}/auth/verify-email`, { body: { token }, auth: false });
+  }
+
+  /** Mails a new verification link to an unverified account (always succeeds: nothing is revealed). */
+  async resendVerification(email: string): Promise<void> {
+    await this.http.request('POST', `${V1}/auth/verify-email/resend`, { body: { email }, auth: false });
+  }
+
+  /** "Forgot password?": mails a reset link valid 30 minutes (always succeeds: nothing is revealed). */
+  async requestPasswordReset(email: string): Promise<void> {
+    await this.http.request('POST', `${V1}/auth/password-reset`, { body: { email }, auth: false });
+  }
+
+  /** Sets a new password with the token of the reset mail (`/reset-password?token=…`); ends every session. */
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    await this.http.request('POST', `${V1}/auth/password-reset/confirm`, {
+      body: { token, password },
+      auth: false,
+    });
+  }
+
+  /** Asks to change the email: a link goes to the new address, a notice to the old one. */
+  async requestEmailChange(email: string, password: string): Promise<void> {
+    await this.http.request('PATCH', `${V1}/users/@me/email`, { body: { email, password } });
+  }
+
+  /** Switches to the new address with the token mailed to it (`/confirm-email?token=…`). */
+  async confirmEmailChange(token: string): Promise<void> {
+    await this.http.request('POST', `${V1}/auth/email-change/confirm`, { body: { token }, auth: false });
   }
 }
 
@@ -504,6 +566,16 @@ export class MessagesApi {
     });
   }
 
+  /**
+   * Removes a message's link embeds (SUPPRESS_EMBEDS), or with `false` lets them be made again: the author,
+   * or anyone with MANAGE_MESSAGES. Embeds themselves arrive in `message.updated` after a send or an edit.
+   */
+  suppressEmbeds(channelId: string, messageId: string, suppress = true): Promise<Message> {
+    return this.http.request('PATCH', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}`, {
+      body: { flags: suppress ? MESSAGE_FLAGS.SUPPRESS_EMBEDS : 0 },
+    });
+  }
+
   delete(channelId: string, messageId: string): Promise<void> {
     return this.http.request('DELETE', `${V1}/channels/${s(channelId)}/messages/${s(messageId)}`);
   }
@@ -521,14 +593,18 @@ export class MessagesApi {
   }
 }
 
+/** A unicode emoji, a custom emoji's `name:id`, or a custom emoji itself (sent as `name:id`). */
+export type ReactionEmoji = string | { name: string; id: string };
+
 export class ReactionsApi {
   constructor(private readonly http: HttpClient) {}
 
-  add(channelId: string, messageId: string, emoji: string): Promise<void> {
+  /** React with a unicode emoji or a custom emoji of the message's guild. */
+  add(channelId: string, messageId: string, emoji: ReactionEmoji): Promise<void> {
     return this.http.request('PUT', this.path(channelId, messageId, emoji) + '/@me');
   }
 
-  remove(channelId: string, messageId: string, emoji: string): Promise<void> {
+  remove(channelId: string, messageId: string, emoji: ReactionEmoji): Promise<void> {
     return this.http.request('DELETE', this.path(channelId, messageId, emoji) + '/@me');
   }
 
@@ -536,14 +612,15 @@ export class ReactionsApi {
   users(
     channelId: string,
     messageId: string,
-    emoji: string,
+    emoji: ReactionEmoji,
     query: { after?: string; limit?: number } = {},
   ): Promise<ReactionUser[]> {
     return this.http.request('GET', this.path(channelId, messageId, emoji), { query });
   }
 
-  private path(channelId: string, messageId: string, emoji: string): string {
-    return `${V1}/channels/${s(channelId)}/messages/${s(messageId)}/reactions/${s(emoji)}`;
+  private path(channelId: string, messageId: string, emoji: ReactionEmoji): string {
+    const key = typeof emoji === 'string' ? emoji : `${emoji.name}:${emoji.id}`;
+    return `${V1}/channels/${s(channelId)}/messages/${s(messageId)}/reactions/${s(key)}`;
   }
 }
 

@@ -26,6 +26,10 @@ export interface PublicUser {
 export interface PrivateUser extends PublicUser {
   /** null for a bot (it has no email). */
   email: string | null;
+  /** The user opened a link mailed to `email` (always sent by the server). */
+  emailVerified?: boolean;
+  /** Login asks for a second factor (always sent by the server). */
+  mfaEnabled?: boolean;
 }
 
 export interface AuthResult {

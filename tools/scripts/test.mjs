@@ -71,7 +71,10 @@ if (vitestArgs.length === 0) {
     FILE_DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
   };
   // Every stage runs even after a failure (no short-circuit), so one CI run shows every failing test.
-  const standaloneStatus = await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], {
+  // One file at a time: in parallel, socket-fuzz's floods starved a browser test of CPU until its live
+  // message missed the 15 s wait (twice in CI; never alone). Costs about two minutes.
+  const standaloneArgs = ['vitest', 'run', '--no-file-parallelism', '--project', 'e2e', ...STANDALONE_E2E];
+  const standaloneStatus = await run('npx', standaloneArgs, {
     env: standaloneEnv,
   });
   status ||= standaloneStatus;

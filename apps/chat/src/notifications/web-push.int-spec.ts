@@ -2,7 +2,7 @@ import type { NotificationCreated } from '@bonfire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
 import { ChatTestApp } from '../testing/chat-test-app';
-import { LocalPushService } from './testing/local-push-service';
+import { LocalPushService } from '@bonfire/platform/testing';
 import { WebPushSender } from './web-push.sender';
 
 describe('web push', () => {

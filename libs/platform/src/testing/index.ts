@@ -2,3 +2,4 @@
 // as the gateway does, ports for processes a test starts). Never imported by production code.
 export * from './free-port';
 export * from './test-kit';
+export * from './local-push-service';

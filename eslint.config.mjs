@@ -93,6 +93,7 @@ export default tseslint.config(
       '@nx/workspace-no-query-builder-outside-repository': 'error',
       '@nx/workspace-no-infrastructure-client-in-apps': 'error',
       '@nx/workspace-route-public-agrees-with-gateway': 'error',
+      '@nx/workspace-route-through-endpoint': 'error',
     },
   },
   {

@@ -7,10 +7,12 @@ import * as noIdRegexLiteral from './rules/no-id-regex-literal';
 import * as noInfrastructureClientInApps from './rules/no-infrastructure-client-in-apps';
 import * as noQueryBuilderOutsideRepository from './rules/no-query-builder-outside-repository';
 import * as routePublicAgreesWithGateway from './rules/route-public-agrees-with-gateway';
+import * as routeThroughEndpoint from './rules/route-through-endpoint';
 
 export const rules = {
   [noIdRegexLiteral.RULE_NAME]: noIdRegexLiteral.rule,
   [noInfrastructureClientInApps.RULE_NAME]: noInfrastructureClientInApps.rule,
   [noQueryBuilderOutsideRepository.RULE_NAME]: noQueryBuilderOutsideRepository.rule,
   [routePublicAgreesWithGateway.RULE_NAME]: routePublicAgreesWithGateway.rule,
+  [routeThroughEndpoint.RULE_NAME]: routeThroughEndpoint.rule,
 };

@@ -26,6 +26,7 @@ export * from './identity/identity.module';
 export * from './ids/snowflake';
 export * from './database/transaction-runner';
 export * from './http/openapi';
+export * from './http/endpoint';
 export * from './ids/worker-id-lease';
 export * from './ids/ids.module';
 export * from './http/socket-io-methods';

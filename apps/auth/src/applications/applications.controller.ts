@@ -1,21 +1,6 @@
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  idParam,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   applicationListSchema,
   applicationSchema,
@@ -29,7 +14,6 @@ import {
 } from './applications.dto';
 import { APPLICATION_ERRORS, ApplicationsService } from './applications.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
 const applicationId = idParam(APPLICATION_ERRORS.unknownApplication, 'Unknown application.');
 
 /** Applications and their bot users; a bot cannot call these (the gateway refuses it, BOT_FORBIDDEN). */
@@ -39,13 +23,14 @@ const applicationId = idParam(APPLICATION_ERRORS.unknownApplication, 'Unknown ap
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Create an application and its bot user (get its token with reset-token).' })
-  @ApiBody({ schema: openApiSchema(createApplicationSchema, 'input') })
-  @ApiResponse({ status: 201, schema: openApiSchema(applicationSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 409, description: 'TOO_MANY_APPLICATIONS', schema: errorSchema })
+  @Endpoint({
+    method: 'POST',
+    summary: 'Create an application and its bot user (get its token with reset-token).',
+    body: createApplicationSchema,
+    response: applicationSchema,
+    status: 201,
+    errors: { 400: 'VALIDATION_FAILED', 409: 'TOO_MANY_APPLICATIONS' },
+  })
   create(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(createApplicationSchema)) body: CreateApplicationDto,
@@ -53,27 +38,30 @@ export class ApplicationsController {
     return this.applications.create(caller.userId, body);
   }
 
-  @Get()
-  @ApiOperation({ summary: "The caller's applications." })
-  @ApiOkResponse({ schema: openApiSchema(applicationListSchema) })
+  @Endpoint({ method: 'GET', summary: "The caller's applications.", response: applicationListSchema })
   list(@Caller() caller: CallerIdentity): Promise<ApplicationView[]> {
     return this.applications.list(caller.userId);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One of your applications.' })
-  @ApiOkResponse({ schema: openApiSchema(applicationSchema) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_APPLICATION', schema: errorSchema })
+  @Endpoint({
+    method: 'GET',
+    path: ':id',
+    summary: 'One of your applications.',
+    response: applicationSchema,
+    errors: { 404: 'UNKNOWN_APPLICATION' },
+  })
   get(@Caller() caller: CallerIdentity, @Param('id', applicationId) id: string): Promise<ApplicationView> {
     return this.applications.get(caller.userId, id);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: "Rename or describe an application (its bot user's name and about follow)." })
-  @ApiBody({ schema: openApiSchema(updateApplicationSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(applicationSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_APPLICATION', schema: errorSchema })
+  @Endpoint({
+    method: 'PATCH',
+    path: ':id',
+    summary: "Rename or describe an application (its bot user's name and about follow).",
+    body: updateApplicationSchema,
+    response: applicationSchema,
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_APPLICATION' },
+  })
   update(
     @Caller() caller: CallerIdentity,
     @Param('id', applicationId) id: string,
@@ -82,20 +70,23 @@ export class ApplicationsController {
     return this.applications.update(caller.userId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an application; its bot token stops working at once.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 404, description: 'UNKNOWN_APPLICATION', schema: errorSchema })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':id',
+    summary: 'Delete an application; its bot token stops working at once.',
+    errors: { 404: 'UNKNOWN_APPLICATION' },
+  })
   async remove(@Caller() caller: CallerIdentity, @Param('id', applicationId) id: string): Promise<void> {
     await this.applications.delete(caller.userId, id);
   }
 
-  @Post(':id/bot/reset-token')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'A new bot token, shown once; the previous one is revoked.' })
-  @ApiOkResponse({ schema: openApiSchema(botTokenSchema) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_APPLICATION', schema: errorSchema })
+  @Endpoint({
+    method: 'POST',
+    path: ':id/bot/reset-token',
+    summary: 'A new bot token, shown once; the previous one is revoked.',
+    response: botTokenSchema,
+    errors: { 404: 'UNKNOWN_APPLICATION' },
+  })
   resetToken(
     @Caller() caller: CallerIdentity,
     @Param('id', applicationId) id: string,

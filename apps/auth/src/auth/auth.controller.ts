@@ -1,17 +1,16 @@
-import { Caller, type CallerIdentity, ClientAddress, Public, ZodValidationPipe } from '@bonfire/platform';
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  Caller,
+  type CallerIdentity,
+  ClientAddress,
+  Public,
+  ZodValidationPipe,
+  Endpoint,
+} from '@bonfire/platform';
+import { Body, Controller, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { MailLocale } from '../http/accept-language';
 import { UserAgent } from '../http/user-agent';
-import { errorBodySchema, openApiSchema } from '@bonfire/platform';
 import { type RefreshDto, refreshSchema, type TokenPair, tokenPairSchema } from '../sessions/sessions.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { loginAnswerSchema, type MfaChallenge } from '../two-factor/two-factor.dto';
@@ -29,8 +28,6 @@ import {
 } from './auth.dto';
 import { AuthService } from './auth.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
-
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
@@ -39,20 +36,26 @@ export class AuthController {
     private readonly sessions: SessionsService,
   ) {}
 
-  @Public()
-  @Post('register')
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'register',
     summary: 'Create an account and sign in; a verification link is mailed to the address.',
     description:
       "The mail is written in the request's Accept-Language when auth has it, else English. With " +
       'AUTH_UNVERIFIED_POLICY=block the answer is 202 with the user and no tokens: sign in once verified.',
+    body: registerSchema,
+    response: authResultSchema,
+    status: 201,
+    alsoAnswers: [{ status: 202, description: '202', response: pendingVerificationSchema }],
+    errors: {
+      400: 'VALIDATION_FAILED or WEAK_PASSWORD',
+      403:
+        'REGISTRATION_CLOSED, or (invite_only, see GET /api/v1/instance) INSTANCE_INVITE_REQUIRED or ' +
+        'INSTANCE_INVITE_INVALID (unknown, expired or used up)',
+      409: 'USERNAME_TAKEN or EMAIL_TAKEN',
+    },
   })
-  @ApiBody({ schema: openApiSchema(registerSchema, 'input') })
-  @ApiResponse({ status: 201, schema: openApiSchema(authResultSchema) })
-  @ApiResponse({ status: 202, schema: openApiSchema(pendingVerificationSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or WEAK_PASSWORD', schema: errorSchema })
-  @ApiResponse({ status: 409, description: 'USERNAME_TAKEN or EMAIL_TAKEN', schema: errorSchema })
+  @Public()
   async register(
     @Body(new ZodValidationPipe(registerSchema)) body: RegisterDto,
     @ClientAddress() ip: string,
@@ -65,25 +68,23 @@ export class AuthController {
     return result;
   }
 
-  @Public()
-  @Post('login')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'login',
     summary: 'Sign in with email or username.',
     description:
       'With two-factor on, a right password answers `{ mfaRequired: true, ticket, expiresIn, methods }` and ' +
       'no tokens: POST the ticket and a code to /api/v1/auth/login/mfa.',
+    body: loginSchema,
+    response: loginAnswerSchema,
+    errors: {
+      400: 'VALIDATION_FAILED',
+      401: 'INVALID_CREDENTIALS',
+      403: 'ACCOUNT_SUSPENDED, or EMAIL_NOT_VERIFIED (only with AUTH_UNVERIFIED_POLICY=block)',
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+    },
   })
-  @ApiBody({ schema: openApiSchema(loginSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(loginAnswerSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS', schema: errorSchema })
-  @ApiResponse({
-    status: 403,
-    description: 'EMAIL_NOT_VERIFIED (only with AUTH_UNVERIFIED_POLICY=block)',
-    schema: errorSchema,
-  })
-  @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
+  @Public()
   login(
     @Body(new ZodValidationPipe(loginSchema)) body: LoginDto,
     @ClientAddress() ip: string,
@@ -92,18 +93,18 @@ export class AuthController {
     return this.auth.login(body, { ip, userAgent });
   }
 
-  @Public()
-  @Post('refresh')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one stops working).' })
-  @ApiBody({ schema: openApiSchema(refreshSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(tokenPairSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({
-    status: 401,
-    description: 'INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED',
-    schema: errorSchema,
+  @Endpoint({
+    method: 'POST',
+    path: 'refresh',
+    summary: 'Exchange a refresh token for a new pair (the old one stops working).',
+    body: refreshSchema,
+    response: tokenPairSchema,
+    errors: {
+      400: 'VALIDATION_FAILED',
+      401: 'INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED or ACCOUNT_SUSPENDED',
+    },
   })
+  @Public()
   refresh(
     @Body(new ZodValidationPipe(refreshSchema)) body: RefreshDto,
     @ClientAddress() ip: string,
@@ -111,24 +112,28 @@ export class AuthController {
     return this.sessions.refresh(body.refreshToken, ip);
   }
 
-  @Post('logout')
-  @HttpCode(204)
+  @Endpoint({
+    method: 'POST',
+    path: 'logout',
+    summary: "Revoke the caller's session (its access token lives on until it expires).",
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: "Revoke the caller's session (its access token lives on until it expires)." })
-  @ApiNoContentResponse()
   logout(@Caller() caller: CallerIdentity): Promise<void> {
     return this.sessions.logout(caller);
   }
 
-  @Post('password')
-  @HttpCode(204)
+  @Endpoint({
+    method: 'POST',
+    path: 'password',
+    summary: 'Change the password; every other session is revoked.',
+    body: changePasswordSchema,
+    errors: {
+      400: 'VALIDATION_FAILED or WEAK_PASSWORD',
+      403: 'INVALID_CURRENT_PASSWORD',
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+    },
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: 'Change the password; every other session is revoked.' })
-  @ApiBody({ schema: openApiSchema(changePasswordSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or WEAK_PASSWORD', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'INVALID_CURRENT_PASSWORD', schema: errorSchema })
-  @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
   changePassword(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(changePasswordSchema)) body: ChangePasswordDto,

@@ -2,20 +2,12 @@ import {
   Caller,
   type CallerIdentity,
   ClientAddress,
-  errorBodySchema,
-  openApiSchema,
   Public,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { MailLocale } from '../http/accept-language';
 import {
   type Accepted,
@@ -35,7 +27,6 @@ import {
 } from './account-email.dto';
 import { AccountEmailService } from './account-email.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
 const ACCEPTED: Accepted = { accepted: true };
 const LOCALE_NOTE = "The mail is written in the request's Accept-Language when auth has it, else English.";
 
@@ -45,31 +36,29 @@ const LOCALE_NOTE = "The mail is written in the request's Accept-Language when a
 export class AccountEmailController {
   constructor(private readonly email: AccountEmailService) {}
 
-  @Public()
-  @Post('auth/verify-email')
-  @HttpCode(204)
-  @ApiOperation({ summary: "Confirm the account's email address with the token from the verification mail." })
-  @ApiBody({ schema: openApiSchema(verifyEmailSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({
-    status: 400,
-    description: 'VALIDATION_FAILED or INVALID_TOKEN (unknown, used or expired)',
-    schema: errorSchema,
+  @Endpoint({
+    method: 'POST',
+    path: 'auth/verify-email',
+    summary: "Confirm the account's email address with the token from the verification mail.",
+    body: verifyEmailSchema,
+    errors: { 400: 'VALIDATION_FAILED or INVALID_TOKEN (unknown, used or expired)' },
   })
+  @Public()
   verifyEmail(@Body(new ZodValidationPipe(verifyEmailSchema)) body: VerifyEmailDto): Promise<void> {
     return this.email.verifyEmail(body.token);
   }
 
-  @Public()
-  @Post('auth/verify-email/resend')
-  @HttpCode(202)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'auth/verify-email/resend',
     summary: 'Mail a new verification link to an unverified account.',
     description: `Always 202, whether or not such an account exists; one mail per account per cooldown. ${LOCALE_NOTE}`,
+    body: resendVerificationSchema,
+    response: acceptedSchema,
+    status: 202,
+    errors: { 400: 'VALIDATION_FAILED' },
   })
-  @ApiBody({ schema: openApiSchema(resendVerificationSchema, 'input') })
-  @ApiResponse({ status: 202, schema: openApiSchema(acceptedSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
+  @Public()
   resendVerification(
     @Body(new ZodValidationPipe(resendVerificationSchema)) body: ResendVerificationDto,
     @MailLocale() locale: string,
@@ -78,16 +67,17 @@ export class AccountEmailController {
     return ACCEPTED;
   }
 
-  @Public()
-  @Post('auth/password-reset')
-  @HttpCode(202)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'auth/password-reset',
     summary: 'Mail a password reset link (valid 30 minutes, single use).',
     description: `Always 202, whether or not the account exists, in the same time. ${LOCALE_NOTE}`,
+    body: passwordResetRequestSchema,
+    response: acceptedSchema,
+    status: 202,
+    errors: { 400: 'VALIDATION_FAILED' },
   })
-  @ApiBody({ schema: openApiSchema(passwordResetRequestSchema, 'input') })
-  @ApiResponse({ status: 202, schema: openApiSchema(acceptedSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
+  @Public()
   requestPasswordReset(
     @Body(new ZodValidationPipe(passwordResetRequestSchema)) body: PasswordResetRequestDto,
     @MailLocale() locale: string,
@@ -96,38 +86,36 @@ export class AccountEmailController {
     return ACCEPTED;
   }
 
-  @Public()
-  @Post('auth/password-reset/confirm')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'auth/password-reset/confirm',
     summary: 'Set a new password with the token from the reset mail; every session is revoked.',
+    body: passwordResetConfirmSchema,
+    errors: { 400: 'VALIDATION_FAILED, WEAK_PASSWORD or INVALID_TOKEN (unknown, used or expired)' },
   })
-  @ApiBody({ schema: openApiSchema(passwordResetConfirmSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({
-    status: 400,
-    description: 'VALIDATION_FAILED, WEAK_PASSWORD or INVALID_TOKEN (unknown, used or expired)',
-    schema: errorSchema,
-  })
+  @Public()
   confirmPasswordReset(
     @Body(new ZodValidationPipe(passwordResetConfirmSchema)) body: PasswordResetConfirmDto,
   ): Promise<void> {
     return this.email.confirmPasswordReset(body);
   }
 
-  @Patch('users/@me/email')
-  @HttpCode(202)
-  @ApiBearerAuth('accessToken')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: 'users/@me/email',
     summary: 'Change the email address: a confirmation link goes to the new one, a notice to the old one.',
     description: `The address changes only when the link is opened. ${LOCALE_NOTE}`,
+    body: emailChangeSchema,
+    response: acceptedSchema,
+    status: 202,
+    errors: {
+      400: 'VALIDATION_FAILED or EMAIL_UNCHANGED',
+      403: 'INVALID_CURRENT_PASSWORD',
+      409: 'EMAIL_TAKEN',
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+    },
   })
-  @ApiBody({ schema: openApiSchema(emailChangeSchema, 'input') })
-  @ApiResponse({ status: 202, schema: openApiSchema(acceptedSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or EMAIL_UNCHANGED', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'INVALID_CURRENT_PASSWORD', schema: errorSchema })
-  @ApiResponse({ status: 409, description: 'EMAIL_TAKEN', schema: errorSchema })
-  @ApiResponse({ status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema })
+  @ApiBearerAuth('accessToken')
   async requestEmailChange(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(emailChangeSchema)) body: EmailChangeDto,
@@ -138,22 +126,17 @@ export class AccountEmailController {
     return ACCEPTED;
   }
 
+  @Endpoint({
+    method: 'POST',
+    path: 'auth/email-change/confirm',
+    summary: 'Switch to the new email address with the token mailed to it.',
+    body: emailChangeConfirmSchema,
+    errors: {
+      400: 'VALIDATION_FAILED or INVALID_TOKEN (unknown, used or expired)',
+      409: 'EMAIL_TAKEN (another account took the address meanwhile)',
+    },
+  })
   @Public()
-  @Post('auth/email-change/confirm')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Switch to the new email address with the token mailed to it.' })
-  @ApiBody({ schema: openApiSchema(emailChangeConfirmSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({
-    status: 400,
-    description: 'VALIDATION_FAILED or INVALID_TOKEN (unknown, used or expired)',
-    schema: errorSchema,
-  })
-  @ApiResponse({
-    status: 409,
-    description: 'EMAIL_TAKEN (another account took the address meanwhile)',
-    schema: errorSchema,
-  })
   confirmEmailChange(
     @Body(new ZodValidationPipe(emailChangeConfirmSchema)) body: EmailChangeConfirmDto,
   ): Promise<void> {

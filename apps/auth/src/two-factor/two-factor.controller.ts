@@ -2,21 +2,12 @@ import {
   Caller,
   type CallerIdentity,
   ClientAddress,
-  errorBodySchema,
-  openApiSchema,
   Public,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UserAgent } from '../http/user-agent';
 import {
   type EnrolTotpDto,
@@ -36,9 +27,6 @@ import {
 } from './two-factor.dto';
 import { TwoFactorService } from './two-factor.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
-const TOO_MANY = { status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After header)', schema: errorSchema };
-
 /** The signed-in user's two-factor settings. */
 @ApiTags('users')
 @ApiBearerAuth('accessToken')
@@ -46,25 +34,29 @@ const TOO_MANY = { status: 429, description: 'TOO_MANY_ATTEMPTS (Retry-After hea
 export class TwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Whether two-factor authentication is on, pending, and the recovery codes left.' })
-  @ApiOkResponse({ schema: openApiSchema(mfaStatusSchema) })
+  @Endpoint({
+    method: 'GET',
+    summary: 'Whether two-factor authentication is on, pending, and the recovery codes left.',
+    response: mfaStatusSchema,
+  })
   status(@Caller() caller: CallerIdentity): Promise<MfaStatus> {
     return this.twoFactor.status(caller);
   }
 
-  @Post('totp')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'totp',
     summary: 'Start a TOTP enrolment (password required): the secret, its otpauth:// URI and QR code.',
     description: 'Two-factor stays off until POST /users/@me/mfa/totp/confirm receives a code from the app.',
+    body: enrolTotpSchema,
+    response: totpEnrolmentSchema,
+    errors: {
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+      400: 'VALIDATION_FAILED',
+      403: 'INVALID_CURRENT_PASSWORD',
+      409: 'MFA_ALREADY_ENABLED',
+    },
   })
-  @ApiBody({ schema: openApiSchema(enrolTotpSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(totpEnrolmentSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'INVALID_CURRENT_PASSWORD', schema: errorSchema })
-  @ApiResponse({ status: 409, description: 'MFA_ALREADY_ENABLED', schema: errorSchema })
-  @ApiResponse(TOO_MANY)
   enrol(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(enrolTotpSchema)) body: EnrolTotpDto,
@@ -73,22 +65,20 @@ export class TwoFactorController {
     return this.twoFactor.enrol(caller, body.password, { ip });
   }
 
-  @Post('totp/confirm')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'totp/confirm',
     summary:
       'Confirm the enrolment with a code from the app: two-factor is on; ten recovery codes, shown once.',
+    body: totpCodeSchema,
+    response: recoveryCodesSchema,
+    errors: {
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+      400: 'VALIDATION_FAILED',
+      403: 'INVALID_MFA_CODE',
+      409: 'MFA_ALREADY_ENABLED or MFA_ENROLMENT_NOT_STARTED',
+    },
   })
-  @ApiBody({ schema: openApiSchema(totpCodeSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(recoveryCodesSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'INVALID_MFA_CODE', schema: errorSchema })
-  @ApiResponse({
-    status: 409,
-    description: 'MFA_ALREADY_ENABLED or MFA_ENROLMENT_NOT_STARTED',
-    schema: errorSchema,
-  })
-  @ApiResponse(TOO_MANY)
   confirm(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(totpCodeSchema)) body: TotpCodeDto,
@@ -97,15 +87,19 @@ export class TwoFactorController {
     return this.twoFactor.confirm(caller, body.code, { ip });
   }
 
-  @Post('recovery-codes')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the recovery codes (a TOTP or recovery code required); shown once.' })
-  @ApiBody({ schema: openApiSchema(totpCodeSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(recoveryCodesSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'INVALID_MFA_CODE', schema: errorSchema })
-  @ApiResponse({ status: 409, description: 'MFA_NOT_ENABLED', schema: errorSchema })
-  @ApiResponse(TOO_MANY)
+  @Endpoint({
+    method: 'POST',
+    path: 'recovery-codes',
+    summary: 'Replace the recovery codes (a TOTP or recovery code required); shown once.',
+    body: totpCodeSchema,
+    response: recoveryCodesSchema,
+    errors: {
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+      400: 'VALIDATION_FAILED',
+      403: 'INVALID_MFA_CODE',
+      409: 'MFA_NOT_ENABLED',
+    },
+  })
   regenerate(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(totpCodeSchema)) body: TotpCodeDto,
@@ -114,15 +108,18 @@ export class TwoFactorController {
     return this.twoFactor.regenerateRecoveryCodes(caller, body.code, { ip });
   }
 
-  @Delete('totp')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Turn two-factor off (a TOTP code or a recovery code required).' })
-  @ApiBody({ schema: openApiSchema(totpCodeSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'INVALID_MFA_CODE', schema: errorSchema })
-  @ApiResponse({ status: 409, description: 'MFA_NOT_ENABLED', schema: errorSchema })
-  @ApiResponse(TOO_MANY)
+  @Endpoint({
+    method: 'DELETE',
+    path: 'totp',
+    summary: 'Turn two-factor off (a TOTP code or a recovery code required).',
+    body: totpCodeSchema,
+    errors: {
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+      400: 'VALIDATION_FAILED',
+      403: 'INVALID_MFA_CODE',
+      409: 'MFA_NOT_ENABLED',
+    },
+  })
   disable(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(totpCodeSchema)) body: TotpCodeDto,
@@ -138,24 +135,23 @@ export class TwoFactorController {
 export class TwoFactorLoginController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
-  @Public()
-  @Post('mfa')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'mfa',
     summary: 'Complete a login that answered mfaRequired: the ticket and a TOTP or recovery code.',
     description:
       'The ticket is valid 5 minutes, for one successful code and at most 5 wrong ones. Wrong codes count ' +
       'toward the same failed-login limits as wrong passwords.',
+    body: mfaLoginSchema,
+    response: mfaLoginResultSchema,
+    errors: {
+      429: 'TOO_MANY_ATTEMPTS (Retry-After header)',
+      400: 'VALIDATION_FAILED',
+      401: 'INVALID_MFA_CODE, or INVALID_MFA_TICKET (unknown, expired or already used)',
+      403: 'ACCOUNT_SUSPENDED',
+    },
   })
-  @ApiBody({ schema: openApiSchema(mfaLoginSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(mfaLoginResultSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({
-    status: 401,
-    description: 'INVALID_MFA_CODE, or INVALID_MFA_TICKET (unknown, expired or already used)',
-    schema: errorSchema,
-  })
-  @ApiResponse(TOO_MANY)
+  @Public()
   complete(
     @Body(new ZodValidationPipe(mfaLoginSchema)) body: MfaLoginDto,
     @ClientAddress() ip: string,

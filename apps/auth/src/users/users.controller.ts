@@ -1,7 +1,7 @@
-import { Caller, type CallerIdentity, idParam, ZodValidationPipe } from '@bonfire/platform';
-import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { errorBodySchema, openApiSchema } from '@bonfire/platform';
+import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import {
   type PrivateUser,
   privateUserSchema,
@@ -17,24 +17,26 @@ import { USER_NOT_FOUND, UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get('@me')
+  @Endpoint({
+    method: 'GET',
+    path: '@me',
+    summary: 'The current user, with email.',
+    response: privateUserSchema,
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: 'The current user, with email.' })
-  @ApiOkResponse({ schema: openApiSchema(privateUserSchema) })
   me(@Caller() caller: CallerIdentity): Promise<PrivateUser> {
     return this.users.me(caller.userId);
   }
 
-  @Patch('@me')
-  @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: 'Update the display name, avatar file id or about text (null clears).' })
-  @ApiBody({ schema: openApiSchema(updateMeSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(privateUserSchema) })
-  @ApiResponse({
-    status: 400,
-    description: 'VALIDATION_FAILED (also for an empty body)',
-    schema: openApiSchema(errorBodySchema),
+  @Endpoint({
+    method: 'PATCH',
+    path: '@me',
+    summary: 'Update the display name, avatar file id or about text (null clears).',
+    body: updateMeSchema,
+    response: privateUserSchema,
+    errors: { 400: 'VALIDATION_FAILED (also for an empty body)' },
   })
+  @ApiBearerAuth('accessToken')
   updateMe(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(updateMeSchema)) body: UpdateMeDto,
@@ -44,11 +46,14 @@ export class UsersController {
 
   // Public profiles are readable by any signed-in user; the gateway requires a token, this service
   // needs only the signed identity it forwards.
-  @Get(':id')
+  @Endpoint({
+    method: 'GET',
+    path: ':id',
+    summary: "A user's public profile (no email).",
+    response: publicUserSchema,
+    errors: { 404: 'USER_NOT_FOUND' },
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: "A user's public profile (no email)." })
-  @ApiOkResponse({ schema: openApiSchema(publicUserSchema) })
-  @ApiResponse({ status: 404, description: 'USER_NOT_FOUND', schema: openApiSchema(errorBodySchema) })
   profile(@Param('id', idParam(USER_NOT_FOUND, 'User not found.')) id: string): Promise<PublicUser> {
     return this.users.publicProfile(id);
   }

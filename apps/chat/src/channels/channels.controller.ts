@@ -6,18 +6,10 @@ import {
   idParam,
   openApiSchema,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { channelIdPipe, GUILD_ERROR_CODES, guildIdPipe } from '../guilds/guild-common';
 import {
@@ -42,13 +34,17 @@ const overwriteIdPipe = () => idParam(GUILD_ERROR_CODES.unknownOverwrite, 'Unkno
 export class GuildChannelsController {
   constructor(private readonly channels: ChannelsService) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Create a text or voice channel or a category (MANAGE_CHANNELS).' })
-  @ApiBody({ schema: openApiSchema(createChannelSchema, 'input') })
-  @ApiCreatedResponse({ schema: openApiSchema(channelSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, TOO_MANY_CHANNELS', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS', schema: errors })
+  @Endpoint({
+    method: 'POST',
+    summary: 'Create a text or voice channel or a category (MANAGE_CHANNELS).',
+    body: createChannelSchema,
+    response: channelSchema,
+    status: 201,
+    errors: {
+      400: 'VALIDATION_FAILED, TOO_MANY_CHANNELS',
+      403: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS',
+    },
+  })
   create(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -57,9 +53,11 @@ export class GuildChannelsController {
     return this.channels.create(guildId, caller.userId, body);
   }
 
-  @Get()
-  @ApiOperation({ summary: 'The channels of the guild you can see (VIEW_CHANNEL), by position.' })
-  @ApiOkResponse({ schema: openApiSchema(z.array(channelSchema)) })
+  @Endpoint({
+    method: 'GET',
+    summary: 'The channels of the guild you can see (VIEW_CHANNEL), by position.',
+    response: z.array(channelSchema),
+  })
   list(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -67,12 +65,13 @@ export class GuildChannelsController {
     return this.channels.listForGuild(guildId, caller.userId);
   }
 
-  @Patch()
-  @ApiOperation({ summary: 'Move channels: [{id, position, parentId?}] (MANAGE_CHANNELS).' })
-  @ApiBody({ schema: openApiSchema(channelPositionsSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(z.array(channelSchema)) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
+  @Endpoint({
+    method: 'PATCH',
+    summary: 'Move channels: [{id, position, parentId?}] (MANAGE_CHANNELS).',
+    body: channelPositionsSchema,
+    response: z.array(channelSchema),
+    errors: { 400: 'VALIDATION_FAILED', 403: 'MISSING_PERMISSION' },
+  })
   reorder(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -89,9 +88,12 @@ export class GuildChannelsController {
 export class ChannelsController {
   constructor(private readonly channels: ChannelsService) {}
 
-  @Get(':channelId')
-  @ApiOperation({ summary: 'A channel you can see (guild channel with VIEW_CHANNEL, or a DM you are in).' })
-  @ApiOkResponse({ schema: openApiSchema(channelSchema) })
+  @Endpoint({
+    method: 'GET',
+    path: ':channelId',
+    summary: 'A channel you can see (guild channel with VIEW_CHANNEL, or a DM you are in).',
+    response: channelSchema,
+  })
   get(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -99,20 +101,19 @@ export class ChannelsController {
     return this.channels.get(channelId, caller.userId);
   }
 
-  @Patch(':channelId')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: ':channelId',
     summary:
       'Edit a guild channel (MANAGE_CHANNELS), or rename a group DM (any recipient; only `name`, 1–100 ' +
       'characters, trimmed; null or blank clears it).',
+    body: updateChannelSchema,
+    response: channelSchema,
+    errors: {
+      400: 'VALIDATION_FAILED, NOT_GROUP_DM (a 1:1 DM cannot be renamed)',
+      403: 'MISSING_PERMISSION',
+    },
   })
-  @ApiBody({ schema: openApiSchema(updateChannelSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(channelSchema) })
-  @ApiResponse({
-    status: 400,
-    description: 'VALIDATION_FAILED, NOT_GROUP_DM (a 1:1 DM cannot be renamed)',
-    schema: errors,
-  })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   update(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -121,13 +122,12 @@ export class ChannelsController {
     return this.channels.update(channelId, caller.userId, body);
   }
 
-  @Delete(':channelId')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    method: 'DELETE',
+    path: ':channelId',
     summary: 'Delete a guild channel (MANAGE_CHANNELS); channels of a category stay, uncategorised.',
+    errors: { 403: 'MISSING_PERMISSION' },
   })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   async delete(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -135,21 +135,18 @@ export class ChannelsController {
     await this.channels.delete(channelId, caller.userId);
   }
 
-  @Put(':channelId/permissions/:overwriteId')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    method: 'PUT',
+    path: ':channelId/permissions/:overwriteId',
     summary:
       "Set a role's or member's permission overwrite (MANAGE_ROLES in the channel; only permissions you hold, " +
       'unless administrator or owner).',
-  })
-  @ApiBody({ schema: openApiSchema(putOverwriteSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS', schema: errors })
-  @ApiResponse({
-    status: 404,
-    description: 'UNKNOWN_CHANNEL, UNKNOWN_ROLE, UNKNOWN_MEMBER, UNKNOWN_OVERWRITE (not an id)',
-    schema: errors,
+    body: putOverwriteSchema,
+    errors: {
+      400: 'VALIDATION_FAILED',
+      403: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS',
+      404: 'UNKNOWN_CHANNEL, UNKNOWN_ROLE, UNKNOWN_MEMBER, UNKNOWN_OVERWRITE (not an id)',
+    },
   })
   async putOverwrite(
     @Caller() caller: CallerIdentity,
@@ -160,12 +157,12 @@ export class ChannelsController {
     await this.channels.putOverwrite(channelId, overwriteId, caller.userId, body);
   }
 
-  @Delete(':channelId/permissions/:overwriteId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a permission overwrite (MANAGE_ROLES in the channel).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL, UNKNOWN_OVERWRITE', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':channelId/permissions/:overwriteId',
+    summary: 'Remove a permission overwrite (MANAGE_ROLES in the channel).',
+    errors: { 403: 'MISSING_PERMISSION', 404: 'UNKNOWN_CHANNEL, UNKNOWN_OVERWRITE' },
+  })
   async deleteOverwrite(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,

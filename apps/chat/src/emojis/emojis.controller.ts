@@ -13,16 +13,10 @@ import {
   errorBodySchema,
   openApiSchema,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { guildIdPipe } from '../guilds/guild-common';
 import { emojiIdPipe } from './emoji-errors';
 import { EmojisService } from './emojis.service';
@@ -36,36 +30,34 @@ const errors = openApiSchema(errorBodySchema);
 export class EmojisController {
   constructor(private readonly emojis: EmojisService) {}
 
-  @Get()
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
     summary:
       "The guild's custom emoji, oldest first (members). An emoji's image is GET /files/{id}; its still " +
       'first frame ?size=small.',
+    response: emojiListSchema,
   })
-  @ApiResponse({ status: 200, schema: openApiSchema(emojiListSchema) })
   list(@Caller() caller: CallerIdentity, @Param('guildId', guildIdPipe()) guildId: string): Promise<Emoji[]> {
     return this.emojis.list(caller.userId, guildId);
   }
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
     summary:
       'Create a custom emoji (MANAGE_EMOJIS) from a completed upload of POST /guilds/{guildId}/emoji-uploads; ' +
       'the emoji takes the upload’s id. Names are 2–32 letters, digits or underscores, unique in the guild. ' +
       'A guild holds at most CHAT_MAX_STATIC_EMOJIS static and CHAT_MAX_ANIMATED_EMOJIS animated emoji.',
+    body: createEmojiRequestSchema,
+    response: emojiSchema,
+    status: 201,
+    errors: {
+      400:
+        'VALIDATION_FAILED (name, fileId), EMOJI_NAME_TAKEN (body.name), INVALID_EMOJI_FILE (body.fileId: not a ' +
+        'completed emoji upload of yours for this guild, or already an emoji), TOO_MANY_EMOJIS',
+      403: 'MISSING_PERMISSION (MANAGE_EMOJIS)',
+      503: 'FILE_SERVICE_UNAVAILABLE',
+    },
   })
-  @ApiBody({ schema: openApiSchema(createEmojiRequestSchema, 'input') })
-  @ApiResponse({ status: 201, schema: openApiSchema(emojiSchema) })
-  @ApiResponse({
-    status: 400,
-    description:
-      'VALIDATION_FAILED (name, fileId), EMOJI_NAME_TAKEN (body.name), INVALID_EMOJI_FILE (body.fileId: not a ' +
-      'completed emoji upload of yours for this guild, or already an emoji), TOO_MANY_EMOJIS',
-    schema: errors,
-  })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_EMOJIS)', schema: errors })
-  @ApiResponse({ status: 503, description: 'FILE_SERVICE_UNAVAILABLE', schema: errors })
   create(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -74,10 +66,13 @@ export class EmojisController {
     return this.emojis.create(caller.userId, guildId, body);
   }
 
-  @Get(':emojiId')
-  @ApiOperation({ summary: 'One custom emoji of the guild (members).' })
-  @ApiResponse({ status: 200, schema: openApiSchema(emojiSchema) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_EMOJI', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    path: ':emojiId',
+    summary: 'One custom emoji of the guild (members).',
+    response: emojiSchema,
+    errors: { 404: 'UNKNOWN_EMOJI' },
+  })
   get(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -86,13 +81,18 @@ export class EmojisController {
     return this.emojis.get(caller.userId, guildId, emojiId);
   }
 
-  @Patch(':emojiId')
-  @ApiOperation({ summary: 'Rename a custom emoji (MANAGE_EMOJIS).' })
-  @ApiBody({ schema: openApiSchema(updateEmojiRequestSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(emojiSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (name), EMOJI_NAME_TAKEN', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_EMOJIS)', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_EMOJI', schema: errors })
+  @Endpoint({
+    method: 'PATCH',
+    path: ':emojiId',
+    summary: 'Rename a custom emoji (MANAGE_EMOJIS).',
+    body: updateEmojiRequestSchema,
+    response: emojiSchema,
+    errors: {
+      400: 'VALIDATION_FAILED (name), EMOJI_NAME_TAKEN',
+      403: 'MISSING_PERMISSION (MANAGE_EMOJIS)',
+      404: 'UNKNOWN_EMOJI',
+    },
+  })
   rename(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -102,15 +102,13 @@ export class EmojisController {
     return this.emojis.rename(caller.userId, guildId, emojiId, body);
   }
 
-  @Delete(':emojiId')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    method: 'DELETE',
+    path: ':emojiId',
     summary:
       'Delete a custom emoji (MANAGE_EMOJIS). Messages keep their `<:name:id>` text and reactions with it stay.',
+    errors: { 403: 'MISSING_PERMISSION (MANAGE_EMOJIS)', 404: 'UNKNOWN_EMOJI' },
   })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_EMOJIS)', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_EMOJI', schema: errors })
   async delete(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,

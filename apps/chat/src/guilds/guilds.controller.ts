@@ -1,22 +1,7 @@
 import { type Guild, guildSchema } from '@bonfire/contracts';
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Caller, type CallerIdentity, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { guildIdPipe } from './guild-common';
 import {
@@ -29,22 +14,20 @@ import {
 } from './guilds.dto';
 import { GuildsService } from './guilds.service';
 
-const errors = openApiSchema(errorBodySchema);
-
 @ApiTags('guilds')
 @ApiBearerAuth('accessToken')
 @Controller('api/v1/guilds')
 export class GuildsController {
   constructor(private readonly guilds: GuildsService) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
     summary: 'Create a guild: you own it; it gets @everyone, a "general" text and a "General" voice channel.',
+    body: createGuildSchema,
+    response: guildSchema,
+    status: 201,
+    errors: { 400: 'VALIDATION_FAILED, TOO_MANY_GUILDS' },
   })
-  @ApiBody({ schema: openApiSchema(createGuildSchema, 'input') })
-  @ApiCreatedResponse({ schema: openApiSchema(guildSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, TOO_MANY_GUILDS', schema: errors })
   create(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(createGuildSchema)) body: CreateGuildDto,
@@ -52,23 +35,25 @@ export class GuildsController {
     return this.guilds.create(caller.userId, body);
   }
 
-  @Get(':guildId')
-  @ApiOperation({ summary: 'A guild you are a member of.' })
-  @ApiOkResponse({ schema: openApiSchema(guildSchema) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    path: ':guildId',
+    summary: 'A guild you are a member of.',
+    response: guildSchema,
+    errors: { 404: 'UNKNOWN_GUILD' },
+  })
   get(@Caller() caller: CallerIdentity, @Param('guildId', guildIdPipe()) guildId: string): Promise<Guild> {
     return this.guilds.get(guildId, caller.userId);
   }
 
-  @Patch(':guildId')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: ':guildId',
     summary: 'Edit name, icon or description (MANAGE_GUILD); `ownerId` transfers ownership (owner).',
+    body: updateGuildSchema,
+    response: guildSchema,
+    errors: { 400: 'VALIDATION_FAILED', 403: 'MISSING_PERMISSION, OWNER_ONLY', 404: 'UNKNOWN_GUILD' },
   })
-  @ApiBody({ schema: openApiSchema(updateGuildSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(guildSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, OWNER_ONLY', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
   update(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -77,12 +62,12 @@ export class GuildsController {
     return this.guilds.update(guildId, caller.userId, body);
   }
 
-  @Delete(':guildId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete the guild (owner only).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'OWNER_ONLY', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':guildId',
+    summary: 'Delete the guild (owner only).',
+    errors: { 403: 'OWNER_ONLY', 404: 'UNKNOWN_GUILD' },
+  })
   async delete(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -90,14 +75,14 @@ export class GuildsController {
     await this.guilds.delete(guildId, caller.userId);
   }
 
-  @Post(':guildId/owner')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Transfer ownership to another member (owner only).' })
-  @ApiBody({ schema: openApiSchema(transferOwnershipSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(guildSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (not a member)', schema: errors })
-  @ApiResponse({ status: 403, description: 'OWNER_ONLY', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
+  @Endpoint({
+    method: 'POST',
+    path: ':guildId/owner',
+    summary: 'Transfer ownership to another member (owner only).',
+    body: transferOwnershipSchema,
+    response: guildSchema,
+    errors: { 400: 'VALIDATION_FAILED (not a member)', 403: 'OWNER_ONLY', 404: 'UNKNOWN_GUILD' },
+  })
   transfer(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -113,19 +98,17 @@ export class GuildsController {
 export class MyGuildsController {
   constructor(private readonly guilds: GuildsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The guilds you are a member of.' })
-  @ApiOkResponse({ schema: openApiSchema(z.array(guildSchema)) })
+  @Endpoint({ method: 'GET', summary: 'The guilds you are a member of.', response: z.array(guildSchema) })
   list(@Caller() caller: CallerIdentity): Promise<Guild[]> {
     return this.guilds.listMine(caller.userId);
   }
 
-  @Delete(':guildId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Leave a guild (the owner cannot: transfer ownership first).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'OWNER_CANNOT_LEAVE', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':guildId',
+    summary: 'Leave a guild (the owner cannot: transfer ownership first).',
+    errors: { 400: 'OWNER_CANNOT_LEAVE', 404: 'UNKNOWN_GUILD' },
+  })
   async leave(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,

@@ -6,18 +6,10 @@ import {
   openApiSchema,
   Public,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { guildIdPipe } from '../guilds/guild-common';
 import {
@@ -37,22 +29,21 @@ const errors = openApiSchema(errorBodySchema);
 export class GuildInvitesController {
   constructor(private readonly invites: InvitesService) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
     summary:
       'Create an invite (CREATE_INVITE): maxUses (0 = unlimited), maxAgeSeconds (default 7 days, 0 = never).',
+    body: createInviteSchema,
+    response: inviteSchema,
+    status: 201,
+    errors: {
+      400:
+        'VALIDATION_FAILED, TOO_MANY_INVITES (the guild has CHAT_MAX_INVITES_PER_GUILD active invites, 1000 by ' +
+        'default; expired and used-up ones do not count)',
+      403: 'MISSING_PERMISSION',
+    },
+    bodyOptional: true,
   })
-  @ApiBody({ schema: openApiSchema(createInviteSchema, 'input'), required: false })
-  @ApiCreatedResponse({ schema: openApiSchema(inviteSchema) })
-  @ApiResponse({
-    status: 400,
-    description:
-      'VALIDATION_FAILED, TOO_MANY_INVITES (the guild has CHAT_MAX_INVITES_PER_GUILD active invites, 1000 by ' +
-      'default; expired and used-up ones do not count)',
-    schema: errors,
-  })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   create(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -61,10 +52,12 @@ export class GuildInvitesController {
     return this.invites.create(guildId, caller.userId, body);
   }
 
-  @Get()
-  @ApiOperation({ summary: "The guild's unexpired invites (MANAGE_GUILD)." })
-  @ApiOkResponse({ schema: openApiSchema(z.array(inviteSchema)) })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    summary: "The guild's unexpired invites (MANAGE_GUILD).",
+    response: z.array(inviteSchema),
+    errors: { 403: 'MISSING_PERMISSION' },
+  })
   list(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -79,33 +72,36 @@ export class GuildInvitesController {
 export class InvitesController {
   constructor(private readonly invites: InvitesService) {}
 
-  @Get(':code')
+  @Endpoint({
+    method: 'GET',
+    path: ':code',
+    summary: 'Preview an invite without joining (no sign-in needed).',
+    response: invitePreviewSchema,
+  })
   @Public()
-  @ApiOperation({ summary: 'Preview an invite without joining (no sign-in needed).' })
-  @ApiOkResponse({ schema: openApiSchema(invitePreviewSchema) })
   preview(@Param('code') code: string): Promise<InvitePreview> {
     return this.invites.preview(code);
   }
 
-  @Post(':code')
-  @HttpCode(200)
-  @ApiBearerAuth('accessToken')
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: ':code',
     summary: 'Accept an invite: join the guild (already a member: the guild, no use counted).',
+    response: guildSchema,
+    errors: { 400: 'TOO_MANY_GUILDS', 403: 'BANNED' },
   })
-  @ApiOkResponse({ schema: openApiSchema(guildSchema) })
-  @ApiResponse({ status: 400, description: 'TOO_MANY_GUILDS', schema: errors })
-  @ApiResponse({ status: 403, description: 'BANNED', schema: errors })
+  @ApiBearerAuth('accessToken')
   accept(@Caller() caller: CallerIdentity, @Param('code') code: string): Promise<Guild> {
     return this.invites.accept(code, caller.userId);
   }
 
-  @Delete(':code')
-  @HttpCode(204)
+  @Endpoint({
+    method: 'DELETE',
+    path: ':code',
+    summary: 'Revoke an invite (MANAGE_GUILD, or its creator).',
+    errors: { 403: 'MISSING_PERMISSION' },
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: 'Revoke an invite (MANAGE_GUILD, or its creator).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   async delete(@Caller() caller: CallerIdentity, @Param('code') code: string): Promise<void> {
     await this.invites.delete(code, caller.userId);
   }

@@ -1,4 +1,4 @@
-import { type Member, memberSchema, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
+import { type Member, memberSchema } from '@bonfire/contracts';
 import {
   Caller,
   type CallerIdentity,
@@ -6,20 +6,12 @@ import {
   idParam,
   openApiSchema,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CHAT_LIMITS } from '../config';
+
 import { GUILD_ERROR_CODES, guildIdPipe, userIdPipe } from '../guilds/guild-common';
 import {
   type Ban,
@@ -45,16 +37,13 @@ const bannedUserIdPipe = () => idParam(GUILD_ERROR_CODES.unknownUser, 'Unknown u
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Members ordered by user id: `limit` 1–1000 (default 100), `after` a user id.' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: CHAT_LIMITS.memberPageMax, default: 100 },
+  @Endpoint({
+    method: 'GET',
+    summary: 'Members ordered by user id: `limit` 1–1000 (default 100), `after` a user id.',
+    query: listMembersQuerySchema,
+    response: z.array(memberSchema),
+    errors: { 400: 'VALIDATION_FAILED' },
   })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source } })
-  @ApiOkResponse({ schema: openApiSchema(z.array(memberSchema)) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
   list(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -63,12 +52,14 @@ export class MembersController {
     return this.members.list(guildId, caller.userId, query);
   }
 
-  @Patch('@me')
-  @ApiOperation({ summary: 'Set your own nickname (CHANGE_NICKNAME); null or empty clears it.' })
-  @ApiBody({ schema: openApiSchema(updateMeSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(memberSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
+  @Endpoint({
+    method: 'PATCH',
+    path: '@me',
+    summary: 'Set your own nickname (CHANGE_NICKNAME); null or empty clears it.',
+    body: updateMeSchema,
+    response: memberSchema,
+    errors: { 400: 'VALIDATION_FAILED', 403: 'MISSING_PERMISSION' },
+  })
   updateMe(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -77,9 +68,7 @@ export class MembersController {
     return this.members.update(guildId, caller.userId, caller.userId, body);
   }
 
-  @Get(':userId')
-  @ApiOperation({ summary: 'One member.' })
-  @ApiOkResponse({ schema: openApiSchema(memberSchema) })
+  @Endpoint({ method: 'GET', path: ':userId', summary: 'One member.', response: memberSchema })
   get(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -88,19 +77,15 @@ export class MembersController {
     return this.members.get(guildId, caller.userId, userId);
   }
 
-  @Patch(':userId')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: ':userId',
     summary:
       "Change a member's nickname (yours: CHANGE_NICKNAME; others': MANAGE_NICKNAMES) or roles (MANAGE_ROLES, " +
       'roles below your highest, a member below you).',
-  })
-  @ApiBody({ schema: openApiSchema(updateMemberSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(memberSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({
-    status: 403,
-    description: 'MISSING_PERMISSION, MEMBER_HIERARCHY, ROLE_HIERARCHY',
-    schema: errors,
+    body: updateMemberSchema,
+    response: memberSchema,
+    errors: { 400: 'VALIDATION_FAILED', 403: 'MISSING_PERMISSION, MEMBER_HIERARCHY, ROLE_HIERARCHY' },
   })
   update(
     @Caller() caller: CallerIdentity,
@@ -111,11 +96,12 @@ export class MembersController {
     return this.members.update(guildId, caller.userId, userId, body);
   }
 
-  @Delete(':userId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Kick a member below you (KICK_MEMBERS).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, MEMBER_HIERARCHY', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':userId',
+    summary: 'Kick a member below you (KICK_MEMBERS).',
+    errors: { 403: 'MISSING_PERMISSION, MEMBER_HIERARCHY' },
+  })
   async kick(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -131,25 +117,28 @@ export class MembersController {
 export class BansController {
   constructor(private readonly members: MembersService) {}
 
-  @Get()
-  @ApiOperation({ summary: "The guild's bans (BAN_MEMBERS)." })
-  @ApiOkResponse({ schema: openApiSchema(z.array(banSchema)) })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    summary: "The guild's bans (BAN_MEMBERS).",
+    response: z.array(banSchema),
+    errors: { 403: 'MISSING_PERMISSION', 404: 'UNKNOWN_GUILD' },
+  })
   list(@Caller() caller: CallerIdentity, @Param('guildId', guildIdPipe()) guildId: string): Promise<Ban[]> {
     return this.members.bans(guildId, caller.userId);
   }
 
-  @Put(':userId')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    method: 'PUT',
+    path: ':userId',
     summary: 'Ban a user (BAN_MEMBERS; a member must be below you): they leave and cannot rejoin.',
+    body: banBodySchema,
+    errors: {
+      400: 'VALIDATION_FAILED',
+      403: 'MISSING_PERMISSION, MEMBER_HIERARCHY',
+      404: 'UNKNOWN_GUILD, UNKNOWN_USER',
+    },
+    bodyOptional: true,
   })
-  @ApiBody({ schema: openApiSchema(banBodySchema.unwrap(), 'input'), required: false })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, MEMBER_HIERARCHY', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD, UNKNOWN_USER', schema: errors })
   async ban(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -159,15 +148,11 @@ export class BansController {
     await this.members.ban(guildId, caller.userId, userId, body);
   }
 
-  @Delete(':userId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Lift a ban (BAN_MEMBERS).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({
-    status: 404,
-    description: 'UNKNOWN_GUILD, UNKNOWN_BAN, UNKNOWN_USER (not a user id)',
-    schema: errors,
+  @Endpoint({
+    method: 'DELETE',
+    path: ':userId',
+    summary: 'Lift a ban (BAN_MEMBERS).',
+    errors: { 403: 'MISSING_PERMISSION', 404: 'UNKNOWN_GUILD, UNKNOWN_BAN, UNKNOWN_USER (not a user id)' },
   })
   async unban(
     @Caller() caller: CallerIdentity,

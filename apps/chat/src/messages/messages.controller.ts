@@ -1,21 +1,7 @@
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { type Message, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Caller, type CallerIdentity, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { type Message } from '@bonfire/contracts';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type HistoryQuery, historyQuerySchema } from './history-cursor';
 import {
@@ -29,39 +15,29 @@ import {
 import { channelIdPipe } from '../guilds/guild-common';
 import { MessagesService, messageIdPipe } from './messages.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
-
 @ApiTags('messages')
 @ApiBearerAuth('accessToken')
 @Controller('api/v1/channels/:channelId/messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
-  @Post()
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
     summary:
       'Send a message (SEND_MESSAGES). Mentions are parsed from the content and honoured per permission. ' +
       'A retry with the same nonce returns the first message with 200 instead of 201.',
-  })
-  @ApiBody({ schema: openApiSchema(sendMessageSchema, 'input') })
-  @ApiResponse({ status: 201, description: 'Created', schema: openApiSchema(messageSchema) })
-  @ApiResponse({
-    status: 200,
-    description: 'The message sent earlier with this nonce',
-    schema: openApiSchema(messageSchema),
-  })
-  @ApiResponse({
-    status: 400,
-    description:
-      'VALIDATION_FAILED (content, replyTo, nonce), INVALID_ATTACHMENT (attachments), INVALID_CHANNEL_TYPE',
-    schema: errorSchema,
-  })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
-  @ApiResponse({
-    status: 429,
-    description: 'SLOWMODE or RATE_LIMITED (Retry-After header)',
-    schema: errorSchema,
+    body: sendMessageSchema,
+    response: messageSchema,
+    status: 201,
+    alsoAnswers: [
+      { status: 200, description: 'The message sent earlier with this nonce', response: messageSchema },
+    ],
+    errors: {
+      400: 'VALIDATION_FAILED (content, replyTo, nonce), INVALID_ATTACHMENT (attachments), INVALID_CHANNEL_TYPE',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_CHANNEL',
+      429: 'SLOWMODE or RATE_LIMITED (Retry-After header)',
+    },
   })
   async send(
     @Caller() caller: CallerIdentity,
@@ -74,37 +50,20 @@ export class MessagesController {
     return result.message;
   }
 
-  @Get()
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
     summary:
       'A page of history (READ_MESSAGE_HISTORY), always newest → oldest, whichever cursor is used. ' +
       '`after` returns the oldest messages after the cursor (still ordered newest first); `around` returns ' +
       'the cursor message with the messages on either side.',
+    query: historyQuerySchema,
+    response: messageListSchema,
+    errors: {
+      400: 'VALIDATION_FAILED (limit, or a cursor from another channel)',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_CHANNEL',
+    },
   })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
-  })
-  @ApiQuery({
-    name: 'before',
-    required: false,
-    schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source },
-  })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source } })
-  @ApiQuery({
-    name: 'around',
-    required: false,
-    schema: { type: 'string', pattern: SNOWFLAKE_PATTERN.source },
-  })
-  @ApiResponse({ status: 200, schema: openApiSchema(messageListSchema) })
-  @ApiResponse({
-    status: 400,
-    description: 'VALIDATION_FAILED (limit, or a cursor from another channel)',
-    schema: errorSchema,
-  })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
   history(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -113,11 +72,13 @@ export class MessagesController {
     return this.messages.history(caller.userId, channelId, query);
   }
 
-  @Get(':messageId')
-  @ApiOperation({ summary: 'One message (READ_MESSAGE_HISTORY).' })
-  @ApiResponse({ status: 200, schema: openApiSchema(messageSchema) })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
+  @Endpoint({
+    method: 'GET',
+    path: ':messageId',
+    summary: 'One message (READ_MESSAGE_HISTORY).',
+    response: messageSchema,
+    errors: { 403: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', 404: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE' },
+  })
   get(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -126,21 +87,20 @@ export class MessagesController {
     return this.messages.get(caller.userId, channelId, messageId);
   }
 
-  @Patch(':messageId')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: ':messageId',
     summary:
       'Edit a message: its content (the author only; sets editedAt) and/or flags SUPPRESS_EMBEDS (4: removes ' +
       'the link embeds; the author, or MANAGE_MESSAGES). Bumps the revision.',
+    body: editMessageSchema,
+    response: messageSchema,
+    errors: {
+      400: 'VALIDATION_FAILED',
+      403: 'NOT_MESSAGE_AUTHOR (content), MISSING_PERMISSION (MANAGE_MESSAGES, flags of another)',
+      404: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE',
+    },
   })
-  @ApiBody({ schema: openApiSchema(editMessageSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(messageSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({
-    status: 403,
-    description: 'NOT_MESSAGE_AUTHOR (content), MISSING_PERMISSION (MANAGE_MESSAGES, flags of another)',
-    schema: errorSchema,
-  })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
   edit(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -150,12 +110,12 @@ export class MessagesController {
     return this.messages.edit(caller.userId, channelId, messageId, body);
   }
 
-  @Delete(':messageId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a message: its author, or anyone with MANAGE_MESSAGES in the channel.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_MESSAGES)', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':messageId',
+    summary: 'Delete a message: its author, or anyone with MANAGE_MESSAGES in the channel.',
+    errors: { 403: 'MISSING_PERMISSION (MANAGE_MESSAGES)', 404: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE' },
+  })
   delete(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,

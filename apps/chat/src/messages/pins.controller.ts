@@ -1,13 +1,11 @@
-import { Caller, type CallerIdentity, errorBodySchema, openApiSchema } from '@bonfire/platform';
+import { Caller, type CallerIdentity, Endpoint } from '@bonfire/platform';
 import type { Message } from '@bonfire/contracts';
-import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { messageListSchema } from './messages.dto';
 import { channelIdPipe } from '../guilds/guild-common';
 import { messageIdPipe } from './messages.service';
 import { PinsService } from './pins.service';
-
-const errorSchema = openApiSchema(errorBodySchema);
 
 @ApiTags('messages')
 @ApiBearerAuth('accessToken')
@@ -15,11 +13,12 @@ const errorSchema = openApiSchema(errorBodySchema);
 export class PinsController {
   constructor(private readonly pins: PinsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Pinned messages of a channel, newest first (READ_MESSAGE_HISTORY).' })
-  @ApiResponse({ status: 200, schema: openApiSchema(messageListSchema) })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
+  @Endpoint({
+    method: 'GET',
+    summary: 'Pinned messages of a channel, newest first (READ_MESSAGE_HISTORY).',
+    response: messageListSchema,
+    errors: { 403: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', 404: 'UNKNOWN_CHANNEL' },
+  })
   list(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -27,13 +26,12 @@ export class PinsController {
     return this.pins.list(caller.userId, channelId);
   }
 
-  @Put(':messageId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Pin a message (MANAGE_MESSAGES; at most 50 per channel). Idempotent.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'TOO_MANY_PINS', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
+  @Endpoint({
+    method: 'PUT',
+    path: ':messageId',
+    summary: 'Pin a message (MANAGE_MESSAGES; at most 50 per channel). Idempotent.',
+    errors: { 400: 'TOO_MANY_PINS', 403: 'MISSING_PERMISSION', 404: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE' },
+  })
   pin(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -42,12 +40,12 @@ export class PinsController {
     return this.pins.setPinned(caller.userId, channelId, messageId, true);
   }
 
-  @Delete(':messageId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Unpin a message (MANAGE_MESSAGES). Idempotent.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE', schema: errorSchema })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':messageId',
+    summary: 'Unpin a message (MANAGE_MESSAGES). Idempotent.',
+    errors: { 403: 'MISSING_PERMISSION', 404: 'UNKNOWN_CHANNEL or UNKNOWN_MESSAGE' },
+  })
   unpin(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,

@@ -16,31 +16,14 @@ import {
   type VapidPublicKey,
   vapidPublicKeySchema,
 } from '@bonfire/contracts';
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Caller, type CallerIdentity, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { channelIdPipe, guildIdPipe } from '../guilds/guild-common';
 import { NotificationSettingsService } from './notification-settings.service';
 import { PushSubscriptionsService } from './push-subscriptions.service';
 import { WebPushSender } from './web-push.sender';
-
-const errors = openApiSchema(errorBodySchema);
 
 @ApiTags('notifications')
 @ApiBearerAuth('accessToken')
@@ -48,14 +31,15 @@ const errors = openApiSchema(errorBodySchema);
 export class NotificationSettingsController {
   constructor(private readonly settings: NotificationSettingsService) {}
 
-  @Get('guilds/:guildId/notification-settings')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'guilds/:guildId/notification-settings',
     summary:
       'My notification settings in a guild (defaults: level `mentions`, nothing suppressed, not muted) with ' +
       'my overrides of its channels.',
+    response: guildNotificationSettingsSchema,
+    errors: { 404: 'UNKNOWN_GUILD (not a member)' },
   })
-  @ApiOkResponse({ schema: openApiSchema(guildNotificationSettingsSchema) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD (not a member)', schema: errors })
   get(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -63,16 +47,16 @@ export class NotificationSettingsController {
     return this.settings.get(caller.userId, guildId);
   }
 
-  @Patch('guilds/:guildId/notification-settings')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: 'guilds/:guildId/notification-settings',
     summary:
       'Change my guild notification settings: level (all, mentions, nothing), suppressEveryone (@everyone and ' +
       '@here), muted (with muteSeconds: for that long; without: until unmuted).',
+    body: updateGuildNotificationSettingsSchema,
+    response: guildNotificationSettingsSchema,
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_GUILD (not a member)' },
   })
-  @ApiBody({ schema: openApiSchema(updateGuildNotificationSettingsSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(guildNotificationSettingsSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD (not a member)', schema: errors })
   update(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -81,12 +65,13 @@ export class NotificationSettingsController {
     return this.settings.update(caller.userId, guildId, body);
   }
 
-  @Get('channels/:channelId/notification-settings')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'channels/:channelId/notification-settings',
     summary: 'My override of a channel, thread or DM I can see (default: inherit, not muted).',
+    response: channelNotificationOverrideSchema,
+    errors: { 404: 'UNKNOWN_CHANNEL' },
   })
-  @ApiOkResponse({ schema: openApiSchema(channelNotificationOverrideSchema) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errors })
   getChannel(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -94,16 +79,16 @@ export class NotificationSettingsController {
     return this.settings.getChannel(caller.userId, channelId);
   }
 
-  @Put('channels/:channelId/notification-settings')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PUT',
+    path: 'channels/:channelId/notification-settings',
     summary:
       'Replace my override of a channel, thread or DM: level (inherit, all, mentions, nothing), muted (with ' +
       'muteSeconds: for that long). A thread without its own override follows its channel.',
+    body: putChannelNotificationOverrideSchema,
+    response: channelNotificationOverrideSchema,
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_CHANNEL' },
   })
-  @ApiBody({ schema: openApiSchema(putChannelNotificationOverrideSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(channelNotificationOverrideSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errors })
   putChannel(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -112,11 +97,12 @@ export class NotificationSettingsController {
     return this.settings.putChannel(caller.userId, channelId, body);
   }
 
-  @Delete('channels/:channelId/notification-settings')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove my override of a channel (back to inherit, not muted).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'channels/:channelId/notification-settings',
+    summary: 'Remove my override of a channel (back to inherit, not muted).',
+    errors: { 404: 'UNKNOWN_CHANNEL' },
+  })
   async deleteChannel(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -134,31 +120,37 @@ export class PushController {
     private readonly sender: WebPushSender,
   ) {}
 
-  @Get('push/vapid-public-key')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'push/vapid-public-key',
     summary: 'The VAPID public key browsers subscribe with (applicationServerKey); null when push is off.',
+    response: vapidPublicKeySchema,
   })
-  @ApiOkResponse({ schema: openApiSchema(vapidPublicKeySchema) })
   vapidPublicKey(): VapidPublicKey {
     return { publicKey: this.sender.publicKey };
   }
 
-  @Get('users/@me/push-subscriptions')
-  @ApiOperation({ summary: 'My browsers subscribed to Web Push.' })
-  @ApiOkResponse({ schema: openApiSchema(z.array(pushSubscriptionSchema)) })
+  @Endpoint({
+    method: 'GET',
+    path: 'users/@me/push-subscriptions',
+    summary: 'My browsers subscribed to Web Push.',
+    response: z.array(pushSubscriptionSchema),
+  })
   list(@Caller() caller: CallerIdentity): Promise<PushSubscription[]> {
     return this.subscriptions.list(caller.userId);
   }
 
-  @Post('users/@me/push-subscriptions')
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'users/@me/push-subscriptions',
     summary:
       "Subscribe this browser to Web Push (its PushSubscription's JSON); the same endpoint again refreshes it. " +
       'The endpoint must be https and not a private address.',
+    body: createPushSubscriptionSchema,
+    response: pushSubscriptionSchema,
+    status: 201,
+    errors: { 400: 'VALIDATION_FAILED, TOO_MANY_PUSH_SUBSCRIPTIONS' },
   })
-  @ApiBody({ schema: openApiSchema(createPushSubscriptionSchema, 'input') })
-  @ApiCreatedResponse({ schema: openApiSchema(pushSubscriptionSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, TOO_MANY_PUSH_SUBSCRIPTIONS', schema: errors })
   subscribe(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(createPushSubscriptionSchema)) body: CreatePushSubscription,
@@ -166,13 +158,13 @@ export class PushController {
     return this.subscriptions.subscribe(caller.userId, body);
   }
 
-  @Delete('users/@me/push-subscriptions')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Unsubscribe the browser with this endpoint.' })
-  @ApiBody({ schema: openApiSchema(deletePushSubscriptionSchema, 'input') })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_PUSH_SUBSCRIPTION', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'users/@me/push-subscriptions',
+    summary: 'Unsubscribe the browser with this endpoint.',
+    body: deletePushSubscriptionSchema,
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_PUSH_SUBSCRIPTION' },
+  })
   async unsubscribe(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(deletePushSubscriptionSchema)) body: DeletePushSubscription,

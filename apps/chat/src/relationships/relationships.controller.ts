@@ -1,20 +1,7 @@
 import type { PrivacySettings, Relationship } from '@bonfire/contracts';
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Caller, type CallerIdentity, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   privacySettingsSchema,
   type PutRelationshipDto,
@@ -28,7 +15,6 @@ import {
 } from './relationships.dto';
 import { RelationshipsService } from './relationships.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
 const REQUEST_ERRORS_400 =
   'VALIDATION_FAILED, CANNOT_FRIEND_SELF, CANNOT_FRIEND_BOT, ALREADY_FRIENDS, USER_BLOCKED (you blocked them)';
 const REQUEST_ERRORS_403 =
@@ -41,31 +27,27 @@ const REQUEST_ERRORS_403 =
 export class RelationshipsController {
   constructor(private readonly relationships: RelationshipsService) {}
 
-  @Get('relationships')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'relationships',
     summary: 'My friends, blocks and pending friend requests (incoming / outgoing), newest first.',
+    response: relationshipListSchema,
   })
-  @ApiResponse({ status: 200, schema: openApiSchema(relationshipListSchema) })
   list(@Caller() caller: CallerIdentity): Promise<Relationship[]> {
     return this.relationships.list(caller.userId);
   }
 
-  @Post('relationships')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'relationships',
     summary:
       'Send a friend request by username (or accept theirs, if they sent one: both become friends). ' +
       'Repeating a pending request changes nothing.',
+    body: sendFriendRequestSchema,
+    response: relationshipSchema,
+    responseDescription: 'My side of the relationship',
+    errors: { 400: REQUEST_ERRORS_400, 403: REQUEST_ERRORS_403, 404: 'UNKNOWN_USER' },
   })
-  @ApiBody({ schema: openApiSchema(sendFriendRequestSchema, 'input') })
-  @ApiResponse({
-    status: 200,
-    description: 'My side of the relationship',
-    schema: openApiSchema(relationshipSchema),
-  })
-  @ApiResponse({ status: 400, description: REQUEST_ERRORS_400, schema: errorSchema })
-  @ApiResponse({ status: 403, description: REQUEST_ERRORS_403, schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_USER', schema: errorSchema })
   async request(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(sendFriendRequestSchema)) body: SendFriendRequestDto,
@@ -73,21 +55,18 @@ export class RelationshipsController {
     return (await this.relationships.requestByName(caller.userId, body.username)).relationship;
   }
 
-  @Put('relationships/:userId')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PUT',
+    path: 'relationships/:userId',
     summary:
       'No type (or `friend`): send a friend request, or accept theirs. `{type: "blocked"}`: block the user ' +
       '(ends any friendship or request between us; they are not told).',
+    body: putRelationshipSchema,
+    response: relationshipSchema,
+    responseDescription: 'My side of the relationship',
+    errors: { 400: `${REQUEST_ERRORS_400}, CANNOT_BLOCK_SELF`, 403: REQUEST_ERRORS_403, 404: 'UNKNOWN_USER' },
+    bodyOptional: true,
   })
-  @ApiBody({ required: false, schema: openApiSchema(putRelationshipSchema, 'input') })
-  @ApiResponse({
-    status: 200,
-    description: 'My side of the relationship',
-    schema: openApiSchema(relationshipSchema),
-  })
-  @ApiResponse({ status: 400, description: `${REQUEST_ERRORS_400}, CANNOT_BLOCK_SELF`, schema: errorSchema })
-  @ApiResponse({ status: 403, description: REQUEST_ERRORS_403, schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_USER', schema: errorSchema })
   async put(
     @Caller() caller: CallerIdentity,
     @Param('userId') userId: string,
@@ -100,31 +79,36 @@ export class RelationshipsController {
     return change.relationship;
   }
 
-  @Delete('relationships/:userId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a friend, cancel my request, decline theirs, or unblock.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 404, description: 'UNKNOWN_RELATIONSHIP', schema: errorSchema })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'relationships/:userId',
+    summary: 'Remove a friend, cancel my request, decline theirs, or unblock.',
+    errors: { 404: 'UNKNOWN_RELATIONSHIP' },
+  })
   remove(@Caller() caller: CallerIdentity, @Param('userId') userId: string): Promise<void> {
     return this.relationships.remove(caller.userId, userId);
   }
 
-  @Get('privacy')
-  @ApiOperation({ summary: 'Who may DM me and who may send me friend requests.' })
-  @ApiResponse({ status: 200, schema: openApiSchema(privacySettingsSchema) })
+  @Endpoint({
+    method: 'GET',
+    path: 'privacy',
+    summary: 'Who may DM me and who may send me friend requests.',
+    response: privacySettingsSchema,
+  })
   privacy(@Caller() caller: CallerIdentity): Promise<PrivacySettings> {
     return this.relationships.privacy(caller.userId);
   }
 
-  @Patch('privacy')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: 'privacy',
     summary:
       'Change my privacy settings. dmsFrom: everyone | guild_members (sharing a server, or friends) | friends. ' +
       'friendRequestsFrom: everyone | guild_members | friends_of_friends | nobody.',
+    body: updatePrivacySchema,
+    response: privacySettingsSchema,
+    errors: { 400: 'VALIDATION_FAILED' },
   })
-  @ApiBody({ schema: openApiSchema(updatePrivacySchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(privacySettingsSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   updatePrivacy(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(updatePrivacySchema)) body: UpdatePrivacyDto,

@@ -5,18 +5,10 @@ import {
   errorBodySchema,
   openApiSchema,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { guildIdPipe, roleIdPipe } from '../guilds/guild-common';
 import {
@@ -38,25 +30,26 @@ const errors = openApiSchema(errorBodySchema);
 export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
-  @Get()
-  @ApiOperation({ summary: "The guild's roles, lowest first (@everyone has the guild's id and position 0)." })
-  @ApiOkResponse({ schema: openApiSchema(z.array(roleSchema)) })
+  @Endpoint({
+    method: 'GET',
+    summary: "The guild's roles, lowest first (@everyone has the guild's id and position 0).",
+    response: z.array(roleSchema),
+  })
   list(@Caller() caller: CallerIdentity, @Param('guildId', guildIdPipe()) guildId: string): Promise<Role[]> {
     return this.roles.list(guildId, caller.userId);
   }
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
     summary: 'Create a role at position 1 (MANAGE_ROLES; only permissions you hold, unless owner or admin).',
-  })
-  @ApiBody({ schema: openApiSchema(createRoleSchema, 'input'), required: false })
-  @ApiCreatedResponse({ schema: openApiSchema(roleSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, TOO_MANY_ROLES', schema: errors })
-  @ApiResponse({
-    status: 403,
-    description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS, ROLE_HIERARCHY',
-    schema: errors,
+    body: createRoleSchema,
+    response: roleSchema,
+    status: 201,
+    errors: {
+      400: 'VALIDATION_FAILED, TOO_MANY_ROLES',
+      403: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS, ROLE_HIERARCHY',
+    },
+    bodyOptional: true,
   })
   create(
     @Caller() caller: CallerIdentity,
@@ -66,12 +59,13 @@ export class RolesController {
     return this.roles.create(guildId, caller.userId, body);
   }
 
-  @Patch()
-  @ApiOperation({ summary: 'Move roles: [{id, position}] (MANAGE_ROLES; only roles below your highest).' })
-  @ApiBody({ schema: openApiSchema(rolePositionsSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(z.array(roleSchema)) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, ROLE_HIERARCHY', schema: errors })
+  @Endpoint({
+    method: 'PATCH',
+    summary: 'Move roles: [{id, position}] (MANAGE_ROLES; only roles below your highest).',
+    body: rolePositionsSchema,
+    response: z.array(roleSchema),
+    errors: { 400: 'VALIDATION_FAILED', 403: 'MISSING_PERMISSION, ROLE_HIERARCHY' },
+  })
   reorder(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -80,15 +74,16 @@ export class RolesController {
     return this.roles.reorder(guildId, caller.userId, body);
   }
 
-  @Patch(':roleId')
-  @ApiOperation({ summary: 'Edit a role below your highest (MANAGE_ROLES).' })
-  @ApiBody({ schema: openApiSchema(updateRoleSchema, 'input') })
-  @ApiOkResponse({ schema: openApiSchema(roleSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (also for an empty body)', schema: errors })
-  @ApiResponse({
-    status: 403,
-    description: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS, ROLE_HIERARCHY',
-    schema: errors,
+  @Endpoint({
+    method: 'PATCH',
+    path: ':roleId',
+    summary: 'Edit a role below your highest (MANAGE_ROLES).',
+    body: updateRoleSchema,
+    response: roleSchema,
+    errors: {
+      400: 'VALIDATION_FAILED (also for an empty body)',
+      403: 'MISSING_PERMISSION, CANNOT_GRANT_PERMISSIONS, ROLE_HIERARCHY',
+    },
   })
   update(
     @Caller() caller: CallerIdentity,
@@ -99,12 +94,12 @@ export class RolesController {
     return this.roles.update(guildId, roleId, caller.userId, body);
   }
 
-  @Delete(':roleId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a role below your highest (MANAGE_ROLES); @everyone cannot be deleted.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'EVERYONE_ROLE', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, ROLE_HIERARCHY', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: ':roleId',
+    summary: 'Delete a role below your highest (MANAGE_ROLES); @everyone cannot be deleted.',
+    errors: { 400: 'EVERYONE_ROLE', 403: 'MISSING_PERMISSION, ROLE_HIERARCHY' },
+  })
   async delete(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,

@@ -12,19 +12,10 @@ import {
   errorBodySchema,
   openApiSchema,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { channelIdPipe, userIdPipe } from '../guilds/guild-common';
 import { messageIdPipe } from '../messages/messages.service';
@@ -47,19 +38,22 @@ const errors = openApiSchema(errorBodySchema);
 export class ThreadsController {
   constructor(private readonly threads: ThreadsService) {}
 
-  @Post('messages/:messageId/threads')
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'messages/:messageId/threads',
     summary:
       'Start a public thread from a message of a guild text channel (CREATE_PUBLIC_THREADS, ' +
       'READ_MESSAGE_HISTORY); one thread per message.',
+    body: createThreadFromMessageSchema,
+    response: channelSchema,
+    status: 201,
+    errors: {
+      400: 'VALIDATION_FAILED, INVALID_CHANNEL_TYPE',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_CHANNEL, UNKNOWN_MESSAGE',
+      409: 'THREAD_ALREADY_CREATED',
+    },
   })
-  @ApiBody({ schema: openApiSchema(createThreadFromMessageSchema, 'input') })
-  @ApiCreatedResponse({ schema: openApiSchema(channelSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_CHANNEL_TYPE', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({ status: 409, description: 'THREAD_ALREADY_CREATED', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL, UNKNOWN_MESSAGE', schema: errors })
   createFromMessage(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -69,17 +63,17 @@ export class ThreadsController {
     return this.threads.createFromMessage(caller.userId, channelId, messageId, body);
   }
 
-  @Post('threads')
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'threads',
     summary:
       'Start a thread in a guild text channel: public (CREATE_PUBLIC_THREADS) or private ' +
       '(CREATE_PRIVATE_THREADS; seen by its members and MANAGE_THREADS holders).',
+    body: createThreadSchema,
+    response: channelSchema,
+    status: 201,
+    errors: { 400: 'VALIDATION_FAILED, INVALID_CHANNEL_TYPE', 403: 'MISSING_PERMISSION' },
   })
-  @ApiBody({ schema: openApiSchema(createThreadSchema, 'input') })
-  @ApiCreatedResponse({ schema: openApiSchema(channelSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_CHANNEL_TYPE', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
   create(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -88,11 +82,13 @@ export class ThreadsController {
     return this.threads.create(caller.userId, channelId, body);
   }
 
-  @Get('threads/active')
-  @ApiOperation({ summary: 'The active threads of a text channel you can see, oldest first.' })
-  @ApiOkResponse({ schema: openApiSchema(threadListSchema) })
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    path: 'threads/active',
+    summary: 'The active threads of a text channel you can see, oldest first.',
+    response: threadListSchema,
+    errors: { 400: 'INVALID_CHANNEL_TYPE', 403: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)' },
+  })
   active(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -100,17 +96,19 @@ export class ThreadsController {
     return this.threads.active(caller.userId, channelId);
   }
 
-  @Get('threads/archived')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'threads/archived',
     summary:
       'The archived threads of a text channel you can see, newest archive first; `before` (ISO time) ' +
       'pages back, `hasMore` tells whether there is more.',
+    query: archivedThreadsQuerySchema,
+    response: threadListSchema,
+    errors: {
+      400: 'VALIDATION_FAILED, INVALID_CHANNEL_TYPE',
+      403: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)',
+    },
   })
-  @ApiQuery({ name: 'before', required: false, schema: { type: 'string', format: 'date-time' } })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } })
-  @ApiOkResponse({ schema: openApiSchema(threadListSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_CHANNEL_TYPE', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (READ_MESSAGE_HISTORY)', schema: errors })
   archived(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -119,10 +117,13 @@ export class ThreadsController {
     return this.threads.archived(caller.userId, channelId, query);
   }
 
-  @Get('thread-members')
-  @ApiOperation({ summary: "A thread's members (you must see the thread)." })
-  @ApiOkResponse({ schema: openApiSchema(z.array(threadMemberSchema)) })
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE (not a thread)', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    path: 'thread-members',
+    summary: "A thread's members (you must see the thread).",
+    response: z.array(threadMemberSchema),
+    errors: { 400: 'INVALID_CHANNEL_TYPE (not a thread)' },
+  })
   members(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) threadId: string,
@@ -130,11 +131,12 @@ export class ThreadsController {
     return this.threads.members(caller.userId, threadId);
   }
 
-  @Put('thread-members/@me')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Join a thread you can see (not an archived one).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE, THREAD_ARCHIVED', schema: errors })
+  @Endpoint({
+    method: 'PUT',
+    path: 'thread-members/@me',
+    summary: 'Join a thread you can see (not an archived one).',
+    errors: { 400: 'INVALID_CHANNEL_TYPE, THREAD_ARCHIVED' },
+  })
   async join(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) threadId: string,
@@ -142,11 +144,12 @@ export class ThreadsController {
     await this.threads.join(caller.userId, threadId);
   }
 
-  @Delete('thread-members/@me')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Leave a thread.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'thread-members/@me',
+    summary: 'Leave a thread.',
+    errors: { 400: 'INVALID_CHANNEL_TYPE' },
+  })
   async leave(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) threadId: string,
@@ -154,17 +157,18 @@ export class ThreadsController {
     await this.threads.leave(caller.userId, threadId);
   }
 
-  @Put('thread-members/:userId')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    method: 'PUT',
+    path: 'thread-members/:userId',
     summary:
       'Add a guild member who can see the parent channel to a thread (you must be able to send in it; ' +
       'a private thread that is not invitable: MANAGE_THREADS or its owner).',
+    errors: {
+      400: 'INVALID_CHANNEL_TYPE, THREAD_ARCHIVED',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_CHANNEL, UNKNOWN_MEMBER',
+    },
   })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE, THREAD_ARCHIVED', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL, UNKNOWN_MEMBER', schema: errors })
   async add(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) threadId: string,
@@ -173,13 +177,16 @@ export class ThreadsController {
     await this.threads.add(caller.userId, threadId, userId);
   }
 
-  @Delete('thread-members/:userId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a member from a thread (MANAGE_THREADS; yourself: as leaving).' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE', schema: errors })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL, UNKNOWN_MEMBER', schema: errors })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'thread-members/:userId',
+    summary: 'Remove a member from a thread (MANAGE_THREADS; yourself: as leaving).',
+    errors: {
+      400: 'INVALID_CHANNEL_TYPE',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_CHANNEL, UNKNOWN_MEMBER',
+    },
+  })
   async remove(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) threadId: string,

@@ -7,17 +7,10 @@ import {
   openApiSchema,
   Public,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { channelIdPipe, guildIdPipe } from '../guilds/guild-common';
 import { messageSchema } from '../messages/messages.dto';
@@ -47,21 +40,19 @@ const webhookIdPipe = () => idParam(WEBHOOK_ERRORS.unknownWebhook, 'Unknown webh
 export class ChannelWebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
     summary:
       'Create an incoming webhook in a guild text channel (MANAGE_WEBHOOKS). The answer holds its token and ' +
       'execute URL: they are shown this once only.',
-  })
-  @ApiBody({ schema: openApiSchema(createWebhookSchema, 'input') })
-  @ApiResponse({ status: 201, description: 'Created', schema: openApiSchema(createdWebhookSchema) })
-  @ApiResponse({
-    status: 400,
-    description:
-      'VALIDATION_FAILED (name, avatar), INVALID_CHANNEL_TYPE (DMs, voice channels, categories), ' +
-      'TOO_MANY_WEBHOOKS (15 per channel)',
-    schema: errors,
+    body: createWebhookSchema,
+    response: createdWebhookSchema,
+    status: 201,
+    errors: {
+      400:
+        'VALIDATION_FAILED (name, avatar), INVALID_CHANNEL_TYPE (DMs, voice channels, categories), ' +
+        'TOO_MANY_WEBHOOKS (15 per channel)',
+    },
   })
   create(
     @Caller() caller: CallerIdentity,
@@ -71,10 +62,12 @@ export class ChannelWebhooksController {
     return this.webhooks.create(caller.userId, channelId, body);
   }
 
-  @Get()
-  @ApiOperation({ summary: "The channel's webhooks (MANAGE_WEBHOOKS), without their tokens." })
-  @ApiResponse({ status: 200, schema: openApiSchema(webhookListSchema) })
-  @ApiResponse({ status: 400, description: 'INVALID_CHANNEL_TYPE', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    summary: "The channel's webhooks (MANAGE_WEBHOOKS), without their tokens.",
+    response: webhookListSchema,
+    errors: { 400: 'INVALID_CHANNEL_TYPE' },
+  })
   list(
     @Caller() caller: CallerIdentity,
     @Param('channelId', channelIdPipe()) channelId: string,
@@ -89,11 +82,12 @@ export class ChannelWebhooksController {
 export class GuildWebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Every webhook of the guild (MANAGE_WEBHOOKS guild-wide), without tokens.' })
-  @ApiResponse({ status: 200, schema: openApiSchema(webhookListSchema) })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD (not a member)', schema: errors })
+  @Endpoint({
+    method: 'GET',
+    summary: 'Every webhook of the guild (MANAGE_WEBHOOKS guild-wide), without tokens.',
+    response: webhookListSchema,
+    errors: { 403: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', 404: 'UNKNOWN_GUILD (not a member)' },
+  })
   list(
     @Caller() caller: CallerIdentity,
     @Param('guildId', guildIdPipe()) guildId: string,
@@ -108,11 +102,14 @@ export class GuildWebhooksController {
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @Get(':webhookId')
+  @Endpoint({
+    method: 'GET',
+    path: ':webhookId',
+    summary: 'One webhook (MANAGE_WEBHOOKS in its channel), without its token.',
+    response: webhookSchema,
+    errors: { 403: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)' },
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: 'One webhook (MANAGE_WEBHOOKS in its channel), without its token.' })
-  @ApiResponse({ status: 200, schema: openApiSchema(webhookSchema) })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
   get(
     @Caller() caller: CallerIdentity,
     @Param('webhookId', webhookIdPipe()) webhookId: string,
@@ -120,27 +117,21 @@ export class WebhooksController {
     return this.webhooks.get(caller.userId, webhookId);
   }
 
-  @Patch(':webhookId')
-  @ApiBearerAuth('accessToken')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: ':webhookId',
     summary:
       'Rename a webhook, change its avatar or move it to another text channel of the guild (MANAGE_WEBHOOKS ' +
       'in both). Its token stays the same.',
+    body: updateWebhookSchema,
+    response: webhookSchema,
+    errors: {
+      400: 'VALIDATION_FAILED (name, avatar, channelId), TOO_MANY_WEBHOOKS (the target channel is full)',
+      403: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)',
+      404: 'UNKNOWN_WEBHOOK, or UNKNOWN_CHANNEL (channelId names no channel the caller can see)',
+    },
   })
-  @ApiBody({ schema: openApiSchema(updateWebhookSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(webhookSchema) })
-  @ApiResponse({
-    status: 400,
-    description:
-      'VALIDATION_FAILED (name, avatar, channelId), TOO_MANY_WEBHOOKS (the target channel is full)',
-    schema: errors,
-  })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
-  @ApiResponse({
-    status: 404,
-    description: 'UNKNOWN_WEBHOOK, or UNKNOWN_CHANNEL (channelId names no channel the caller can see)',
-    schema: errors,
-  })
+  @ApiBearerAuth('accessToken')
   update(
     @Caller() caller: CallerIdentity,
     @Param('webhookId', webhookIdPipe()) webhookId: string,
@@ -149,12 +140,13 @@ export class WebhooksController {
     return this.webhooks.update(caller.userId, webhookId, body);
   }
 
-  @Delete(':webhookId')
-  @HttpCode(204)
+  @Endpoint({
+    method: 'DELETE',
+    path: ':webhookId',
+    summary: 'Delete a webhook (MANAGE_WEBHOOKS in its channel): its token is revoked.',
+    errors: { 403: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)' },
+  })
   @ApiBearerAuth('accessToken')
-  @ApiOperation({ summary: 'Delete a webhook (MANAGE_WEBHOOKS in its channel): its token is revoked.' })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION (MANAGE_WEBHOOKS)', schema: errors })
   async delete(
     @Caller() caller: CallerIdentity,
     @Param('webhookId', webhookIdPipe()) webhookId: string,
@@ -162,21 +154,26 @@ export class WebhooksController {
     await this.webhooks.delete(caller.userId, webhookId);
   }
 
-  @Post(':webhookId/:token')
-  @Public()
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: ':webhookId/:token',
     summary:
       'Post a message as the webhook — no account, the token in the path is the credential. Content follows ' +
       'the rules of a user message; `username` and `avatar` override the shown author for this message. ' +
       '`?wait=true` answers 201 with the message, otherwise 204.',
+    body: executeWebhookSchema,
+    query: executeQuerySchema,
+    response: messageSchema,
+    status: 201,
+    responseDescription: 'Posted (wait=true)',
+    alsoAnswers: [{ status: 204, description: 'Posted' }],
+    errors: {
+      400: 'VALIDATION_FAILED (content, username, avatar)',
+      401: 'INVALID_WEBHOOK_TOKEN',
+      429: 'RATE_LIMITED (Retry-After header)',
+    },
   })
-  @ApiQuery({ name: 'wait', required: false, schema: { type: 'string', enum: ['true', 'false'] } })
-  @ApiBody({ schema: openApiSchema(executeWebhookSchema, 'input') })
-  @ApiResponse({ status: 201, description: 'Posted (wait=true)', schema: openApiSchema(messageSchema) })
-  @ApiResponse({ status: 204, description: 'Posted' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (content, username, avatar)', schema: errors })
-  @ApiResponse({ status: 401, description: 'INVALID_WEBHOOK_TOKEN', schema: errors })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED (Retry-After header)', schema: errors })
+  @Public()
   async execute(
     @Param('webhookId', webhookIdPipe()) webhookId: string,
     @Param('token') token: string,

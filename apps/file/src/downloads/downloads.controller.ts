@@ -1,20 +1,11 @@
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  openApiSchema,
-  Public,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Caller, type CallerIdentity, Public, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { THUMBNAIL_SIZES } from '../config';
 import { fileIdParam } from '../uploads/upload-rules';
 import { DownloadsService } from './downloads.service';
-
-const errorSchema = openApiSchema(errorBodySchema);
 
 export const downloadQuerySchema = z.object({
   size: z.enum(Object.keys(THUMBNAIL_SIZES) as ['small', 'large']).optional(),
@@ -31,18 +22,18 @@ function redirect(response: Response, url: string): void {
 export class DownloadsController {
   constructor(private readonly downloads: DownloadsService) {}
 
-  @Get('attachments/:fileId')
-  @ApiBearerAuth('accessToken')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'attachments/:fileId',
     summary:
       'Download a file: 302 to a short-lived URL of the object, or of its thumbnail with ?size=small|large ' +
       '(256 / 1024 px bounding box, webp). Attachments need READ_MESSAGE_HISTORY in their channel.',
+    query: downloadQuerySchema,
+    status: 302,
+    responseDescription: 'Location: the presigned URL',
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_FILE, NO_THUMBNAIL', 503: 'CHAT_UNAVAILABLE' },
   })
-  @ApiQuery({ name: 'size', required: false, enum: Object.keys(THUMBNAIL_SIZES) })
-  @ApiResponse({ status: 302, description: 'Location: the presigned URL' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_FILE, NO_THUMBNAIL', schema: errorSchema })
-  @ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE', schema: errorSchema })
+  @ApiBearerAuth('accessToken')
   async attachment(
     @Caller() caller: CallerIdentity,
     @Param('fileId', fileIdParam()) fileId: string,
@@ -52,16 +43,17 @@ export class DownloadsController {
     redirect(response, await this.downloads.attachmentUrl(caller, fileId, query.size));
   }
 
-  @Get('files/:fileId')
-  @Public()
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'files/:fileId',
     summary:
       'Download an avatar or guild icon (public): 302 to a short-lived URL; ?size=small|large for thumbnails.',
+    query: downloadQuerySchema,
+    status: 302,
+    responseDescription: 'Location: the presigned URL',
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_FILE, NO_THUMBNAIL' },
   })
-  @ApiQuery({ name: 'size', required: false, enum: Object.keys(THUMBNAIL_SIZES) })
-  @ApiResponse({ status: 302, description: 'Location: the presigned URL' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_FILE, NO_THUMBNAIL', schema: errorSchema })
+  @Public()
   async publicFile(
     @Param('fileId', fileIdParam()) fileId: string,
     @Query(new ZodValidationPipe(downloadQuerySchema)) query: DownloadQuery,

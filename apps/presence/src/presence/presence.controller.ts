@@ -1,15 +1,14 @@
-import { type Presence, presenceSchema, SNOWFLAKE_PATTERN } from '@bonfire/contracts';
+import { type Presence, presenceSchema } from '@bonfire/contracts';
 import {
   AppError,
   Caller,
   type CallerIdentity,
-  errorBodySchema,
   idParam,
-  openApiSchema,
   ZodValidationPipe,
+  Endpoint,
 } from '@bonfire/platform';
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PRESENCE_LIMITS } from '../config';
 import {
@@ -20,27 +19,22 @@ import {
 } from './presence.dto';
 import { PresenceService } from './presence.service';
 
-const errorSchema = openApiSchema(errorBodySchema);
-
-// Comma-separated snowflake ids, 1 to PRESENCE_LIMITS.queryIds of them (empty parts are skipped).
-const ID = `(?:${SNOWFLAKE_PATTERN.source.slice(1, -1)})`;
-const USER_IDS_PATTERN = `^,*(?:${ID},+){0,${PRESENCE_LIMITS.queryIds - 1}}${ID},*$`;
-
 @ApiTags('presence')
 @ApiBearerAuth('accessToken')
 @Controller('api/v1')
 export class PresenceController {
   constructor(private readonly presence: PresenceService) {}
 
-  @Get('presences')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'presences',
     summary:
       `Presences of up to ${PRESENCE_LIMITS.queryIds} users (comma-separated ids). Users who share no guild ` +
       'and no DM with you answer offline; you see your own status (invisible included).',
+    query: queryPresencesSchema,
+    response: z.array(presenceSchema),
+    errors: { 400: 'VALIDATION_FAILED' },
   })
-  @ApiQuery({ name: 'userIds', required: true, schema: { type: 'string', pattern: USER_IDS_PATTERN } })
-  @ApiResponse({ status: 200, schema: openApiSchema(z.array(presenceSchema)) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   list(
     @Caller() caller: CallerIdentity,
     @Query(new ZodValidationPipe(queryPresencesSchema)) query: QueryPresencesDto,
@@ -48,10 +42,13 @@ export class PresenceController {
     return this.presence.query(caller.userId, query.userIds, true);
   }
 
-  @Get('presences/guilds/:guildId')
-  @ApiOperation({ summary: 'Everyone in a guild of yours who is not offline (one Redis read, any size).' })
-  @ApiResponse({ status: 200, schema: openApiSchema(z.array(presenceSchema)) })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errorSchema })
+  @Endpoint({
+    method: 'GET',
+    path: 'presences/guilds/:guildId',
+    summary: 'Everyone in a guild of yours who is not offline (one Redis read, any size).',
+    response: z.array(presenceSchema),
+    errors: { 404: 'UNKNOWN_GUILD' },
+  })
   async guild(
     @Caller() caller: CallerIdentity,
     @Param('guildId', idParam('UNKNOWN_GUILD', 'Unknown guild.')) guildId: string,
@@ -61,15 +58,16 @@ export class PresenceController {
     return presences;
   }
 
-  @Patch('users/@me/presence')
-  @ApiOperation({
+  @Endpoint({
+    method: 'PATCH',
+    path: 'users/@me/presence',
     summary:
       'Set my status (online = automatic, idle, dnd, invisible) and/or custom status (null clears it). ' +
       'Answers my presence as I see it.',
+    body: updatePresenceSchema,
+    response: presenceSchema,
+    errors: { 400: 'VALIDATION_FAILED' },
   })
-  @ApiBody({ schema: openApiSchema(updatePresenceSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(presenceSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
   update(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(updatePresenceSchema)) body: UpdatePresenceDto,

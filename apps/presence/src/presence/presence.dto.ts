@@ -2,6 +2,7 @@ import {
   customStatusSchema,
   PRESENCE_CHOSEN_STATUSES,
   patchSchema,
+  SNOWFLAKE_PATTERN,
   snowflakeSchema,
 } from '@bonfire/contracts';
 import { z } from 'zod';
@@ -18,9 +19,15 @@ export const updatePresenceSchema = patchSchema({
 });
 export type UpdatePresenceDto = z.infer<typeof updatePresenceSchema>;
 
+// Comma-separated snowflake ids, 1 to PRESENCE_LIMITS.queryIds of them (empty parts are skipped): what the
+// API document promises; the transform below checks the same and names the bad part.
+const ID = `(?:${SNOWFLAKE_PATTERN.source.slice(1, -1)})`;
+const USER_IDS_PATTERN = `^,*(?:${ID},+){0,${PRESENCE_LIMITS.queryIds - 1}}${ID},*$`;
+
 export const queryPresencesSchema = z.object({
   userIds: z
     .string()
+    .meta({ pattern: USER_IDS_PATTERN })
     .transform((value) => [...new Set(value.split(',').filter((part) => part.length > 0))])
     .pipe(z.array(id).min(1).max(PRESENCE_LIMITS.queryIds)),
 });

@@ -1,14 +1,7 @@
-import type { SearchResults } from '@bonfire/contracts';
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  idParam,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { type SearchResults, searchResultsSchema } from '@bonfire/contracts';
+import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Controller, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SEARCH_LIMITS } from '../config';
 import { type SearchQuery, searchQuerySchema } from './search.dto';
 import { SEARCH_ERRORS } from './chat.client';
@@ -32,8 +25,6 @@ const queryDocs = [
   { name: 'offset', description: `0–${SEARCH_LIMITS.maxOffset}` },
 ];
 
-const errors = openApiSchema(errorBodySchema);
-
 /** The search filters; `channelId` narrows a guild search only (a channel's search refuses it). */
 function ApiSearchQueries(scope: 'guild' | 'channel'): MethodDecorator {
   return (target, key, descriptor) => {
@@ -44,35 +35,24 @@ function ApiSearchQueries(scope: 'guild' | 'channel'): MethodDecorator {
   };
 }
 
-function ApiSearchResponses(scope: 'guild' | 'channel'): MethodDecorator {
-  return (target, key, descriptor) => {
-    const decorators = [
-      ApiResponse({ status: 200, description: 'SearchResults: total, offset, limit and the messages' }),
-      ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_QUERY', schema: errors }),
-      ...(scope === 'channel'
-        ? [ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errors })]
-        : []),
-      ApiResponse({
-        status: 404,
-        description: scope === 'guild' ? 'UNKNOWN_GUILD' : 'UNKNOWN_CHANNEL',
-        schema: errors,
-      }),
-      ApiResponse({ status: 503, description: 'CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE', schema: errors }),
-    ];
-    for (const decorate of decorators) decorate(target, key, descriptor);
-  };
-}
-
 @ApiTags('search')
 @ApiBearerAuth('accessToken')
 @Controller()
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
-  @Get('api/v1/guilds/:guildId/messages/search')
-  @ApiOperation({ summary: "Search the messages of a guild's channels the caller can read" })
+  @Endpoint({
+    method: 'GET',
+    path: 'api/v1/guilds/:guildId/messages/search',
+    summary: "Search the messages of a guild's channels the caller can read",
+    response: searchResultsSchema,
+    errors: {
+      400: 'VALIDATION_FAILED, INVALID_QUERY',
+      404: 'UNKNOWN_GUILD',
+      503: 'CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE',
+    },
+  })
   @ApiSearchQueries('guild')
-  @ApiSearchResponses('guild')
   guild(
     @Caller() caller: CallerIdentity,
     @Param('guildId', idParam(SEARCH_ERRORS.unknownGuild, 'Unknown guild.')) guildId: string,
@@ -81,10 +61,19 @@ export class SearchController {
     return this.search.search(caller, { guildId }, query);
   }
 
-  @Get('api/v1/channels/:channelId/messages/search')
-  @ApiOperation({ summary: 'Search the messages of one channel or DM' })
+  @Endpoint({
+    method: 'GET',
+    path: 'api/v1/channels/:channelId/messages/search',
+    summary: 'Search the messages of one channel or DM',
+    response: searchResultsSchema,
+    errors: {
+      400: 'VALIDATION_FAILED, INVALID_QUERY',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_CHANNEL',
+      503: 'CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE',
+    },
+  })
   @ApiSearchQueries('channel')
-  @ApiSearchResponses('channel')
   channel(
     @Caller() caller: CallerIdentity,
     @Param('channelId', idParam(SEARCH_ERRORS.unknownChannel, 'Unknown channel.')) channelId: string,

@@ -1,7 +1,7 @@
+import { Endpoint } from '@bonfire/platform';
 import { type VoiceStatus, voiceStatusSchema } from '@bonfire/contracts';
-import { openApiSchema } from '@bonfire/platform';
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NodeRegistry } from './node-registry';
 
 @ApiTags('voice')
@@ -10,14 +10,15 @@ import { NodeRegistry } from './node-registry';
 export class VoiceStatusController {
   constructor(private readonly registry: NodeRegistry) {}
 
-  @Get('status')
-  @ApiOperation({
+  @Endpoint({
+    method: 'GET',
+    path: 'status',
     summary:
       'Whether voice channels can be joined. `available: false` when no voice server can host a room (e.g. ' +
       'the mediasoup worker of this server is not built): joins answer 503 VOICE_UNAVAILABLE, and clients ' +
       'show voice channels as unavailable with `message`.',
+    response: voiceStatusSchema,
   })
-  @ApiResponse({ status: 200, schema: openApiSchema(voiceStatusSchema) })
   status(): Promise<VoiceStatus> {
     return this.registry.status();
   }

@@ -10,33 +10,16 @@ import {
   type VoiceState,
   voiceStateSchema,
 } from '@bonfire/contracts';
-import {
-  Caller,
-  type CallerIdentity,
-  errorBodySchema,
-  openApiSchema,
-  ZodValidationPipe,
-} from '@bonfire/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Caller, type CallerIdentity, ZodValidationPipe, Endpoint } from '@bonfire/platform';
+import { Body, Controller, Param, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { VoiceStatesService } from './voice-states.service';
-
-const errorSchema = openApiSchema(errorBodySchema);
 
 type WithAuditLogReason = { headers: Record<string, string | string[] | undefined> };
 
 /** The optional X-Audit-Log-Reason of a move or disconnect, for chat's audit log (voice.member.moderated). */
 const auditLogReason = (req: WithAuditLogReason) => parseAuditLogReason(req.headers['x-audit-log-reason']);
-const statesSchema = openApiSchema(z.array(voiceStateSchema));
-const joinResponseSchema = openApiSchema(
-  z.object({
-    endpoint: z.string(),
-    token: z.string(),
-    expiresInSeconds: z.number().int(),
-    state: voiceStateSchema,
-  }),
-);
 
 @ApiTags('voice')
 @ApiBearerAuth('accessToken')
@@ -44,20 +27,27 @@ const joinResponseSchema = openApiSchema(
 export class VoiceStatesController {
   constructor(private readonly states: VoiceStatesService) {}
 
-  @Post('channels/:channelId/voice')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    method: 'POST',
+    path: 'channels/:channelId/voice',
     summary:
       'Join a voice channel (CONNECT; the channel user limit unless you have MOVE_MEMBERS). Replaces your ' +
       'voice state elsewhere. Answers the signaling endpoint of the node hosting the room and a short-lived ' +
       'voice token for its handshake.',
+    body: voiceJoinRequestSchema,
+    response: z.object({
+      endpoint: z.string(),
+      token: z.string(),
+      expiresInSeconds: z.number().int(),
+      state: voiceStateSchema,
+    }),
+    errors: {
+      400: 'VALIDATION_FAILED, NOT_VOICE_CHANNEL',
+      403: 'MISSING_PERMISSION, VOICE_CHANNEL_FULL',
+      404: 'UNKNOWN_CHANNEL',
+      503: 'VOICE_UNAVAILABLE',
+    },
   })
-  @ApiBody({ schema: openApiSchema(voiceJoinRequestSchema, 'input') })
-  @ApiResponse({ status: 200, schema: joinResponseSchema })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, NOT_VOICE_CHANNEL', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION, VOICE_CHANNEL_FULL', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
-  @ApiResponse({ status: 503, description: 'VOICE_UNAVAILABLE', schema: errorSchema })
   join(
     @Caller() caller: CallerIdentity,
     @Param('channelId') channelId: string,
@@ -66,10 +56,13 @@ export class VoiceStatesController {
     return this.states.join(caller.userId, channelId, body);
   }
 
-  @Get('channels/:channelId/voice-states')
-  @ApiOperation({ summary: 'Who is in a voice channel you can see.' })
-  @ApiResponse({ status: 200, schema: statesSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_CHANNEL', schema: errorSchema })
+  @Endpoint({
+    method: 'GET',
+    path: 'channels/:channelId/voice-states',
+    summary: 'Who is in a voice channel you can see.',
+    response: z.array(voiceStateSchema),
+    errors: { 404: 'UNKNOWN_CHANNEL' },
+  })
   channelStates(
     @Caller() caller: CallerIdentity,
     @Param('channelId') channelId: string,
@@ -77,12 +70,14 @@ export class VoiceStatesController {
     return this.states.inChannel(caller.userId, channelId);
   }
 
-  @Patch('users/@me/voice-state')
-  @ApiOperation({ summary: 'Self mute / self deafen.' })
-  @ApiBody({ schema: openApiSchema(selfVoiceStateUpdateSchema, 'input') })
-  @ApiResponse({ status: 200, schema: openApiSchema(voiceStateSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE', schema: errorSchema })
+  @Endpoint({
+    method: 'PATCH',
+    path: 'users/@me/voice-state',
+    summary: 'Self mute / self deafen.',
+    body: selfVoiceStateUpdateSchema,
+    response: voiceStateSchema,
+    errors: { 400: 'VALIDATION_FAILED', 404: 'UNKNOWN_VOICE_STATE' },
+  })
   updateSelf(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(selfVoiceStateUpdateSchema)) body: SelfVoiceStateUpdate,
@@ -90,35 +85,43 @@ export class VoiceStatesController {
     return this.states.updateSelf(caller.userId, body);
   }
 
-  @Delete('users/@me/voice-state')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Leave voice.' })
-  @ApiResponse({ status: 204, description: 'Left (or was not in) voice.' })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE', schema: errorSchema })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'users/@me/voice-state',
+    summary: 'Leave voice.',
+    responseDescription: 'Left (or was not in) voice.',
+    errors: { 404: 'UNKNOWN_VOICE_STATE' },
+  })
   async leave(@Caller() caller: CallerIdentity): Promise<void> {
     await this.states.leaveSelf(caller.userId);
   }
 
-  @Get('guilds/:guildId/voice-states')
-  @ApiOperation({ summary: 'Who is in which voice channel of a guild (channels you can see).' })
-  @ApiResponse({ status: 200, schema: statesSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_GUILD', schema: errorSchema })
+  @Endpoint({
+    method: 'GET',
+    path: 'guilds/:guildId/voice-states',
+    summary: 'Who is in which voice channel of a guild (channels you can see).',
+    response: z.array(voiceStateSchema),
+    errors: { 404: 'UNKNOWN_GUILD' },
+  })
   guildStates(@Caller() caller: CallerIdentity, @Param('guildId') guildId: string): Promise<VoiceState[]> {
     return this.states.inGuild(caller.userId, guildId);
   }
 
-  @Patch('guilds/:guildId/voice-states/:userId')
-  @ApiOperation({
+  // At least one field (the schema's refinement, which JSON Schema states as minProperties).
+  @Endpoint({
+    method: 'PATCH',
+    path: 'guilds/:guildId/voice-states/:userId',
     summary:
       'Server mute (MUTE_MEMBERS), server deafen (DEAFEN_MEMBERS) or move to another voice channel ' +
       '(MOVE_MEMBERS; the member must be allowed to CONNECT there).',
+    body: memberVoiceStateUpdateSchema,
+    response: voiceStateSchema,
+    errors: {
+      400: 'VALIDATION_FAILED, NOT_VOICE_CHANNEL',
+      403: 'MISSING_PERMISSION',
+      404: 'UNKNOWN_VOICE_STATE, UNKNOWN_CHANNEL',
+    },
   })
-  // At least one field (the schema's refinement, which JSON Schema states as minProperties).
-  @ApiBody({ schema: { ...openApiSchema(memberVoiceStateUpdateSchema, 'input'), minProperties: 1 } })
-  @ApiResponse({ status: 200, schema: openApiSchema(voiceStateSchema) })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, NOT_VOICE_CHANNEL', schema: errorSchema })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE, UNKNOWN_CHANNEL', schema: errorSchema })
   moderate(
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,
@@ -129,12 +132,13 @@ export class VoiceStatesController {
     return this.states.moderate(caller.userId, guildId, userId, body, auditLogReason(req));
   }
 
-  @Delete('guilds/:guildId/voice-states/:userId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Disconnect a member from voice (MOVE_MEMBERS).' })
-  @ApiResponse({ status: 204, description: 'Disconnected.' })
-  @ApiResponse({ status: 403, description: 'MISSING_PERMISSION', schema: errorSchema })
-  @ApiResponse({ status: 404, description: 'UNKNOWN_VOICE_STATE', schema: errorSchema })
+  @Endpoint({
+    method: 'DELETE',
+    path: 'guilds/:guildId/voice-states/:userId',
+    summary: 'Disconnect a member from voice (MOVE_MEMBERS).',
+    responseDescription: 'Disconnected.',
+    errors: { 403: 'MISSING_PERMISSION', 404: 'UNKNOWN_VOICE_STATE' },
+  })
   async disconnect(
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,

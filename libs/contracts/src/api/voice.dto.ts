@@ -101,7 +101,8 @@ export const memberVoiceStateUpdateSchema = z
     channelId: id.optional(),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' })
+  .meta({ minProperties: 1 });
 export type MemberVoiceStateUpdate = z.infer<typeof memberVoiceStateUpdateSchema>;
 
 /*

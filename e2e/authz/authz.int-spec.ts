@@ -424,6 +424,9 @@ describe('authorisation matrix (every operation Ã— caller; every dispatch type Ã
     );
     await owner.client.ok('DELETE', `/api/v1/users/@me/relationships/${blocked.id}`);
     await delivered('relationship.removed', (data) => data['id'] === blocked.id);
+    // The owner's own data export: its state reaches the owner's sockets alone.
+    const exported = await owner.client.ok<{ id: string }>('POST', '/api/v1/users/@me/data-exports');
+    await delivered('data_export.updated', (data) => data['id'] === exported.id);
 
     // A guild's end (a throwaway guild shaped like G).
     const doomed = await builder.throwawayGuild(world);

@@ -293,6 +293,18 @@ export const EXERCISES: Record<string, Exercise> = {
       return { token: fresh.token, body: { code: fresh.recoveryCodes[0] } };
     },
   },
+  // One export per user at a time and per day: a throwaway account per cell.
+  'POST /api/v1/users/@me/data-exports': {
+    prepare: async ({ world, caller }) => (caller ? { token: (await register(world.baseUrl)).token } : {}),
+  },
+  // A throwaway account per cell: the deletion ends every session of the account it deletes.
+  'POST /api/v1/users/@me/delete': {
+    prepare: async ({ world, caller }) => {
+      if (!caller) return { body: { password: 'whatever' } };
+      const fresh = await register(world.baseUrl);
+      return { token: fresh.token, body: { password: fresh.password } };
+    },
+  },
   'POST /api/v1/auth/login/mfa': {
     prepare: async ({ world }) => {
       const fresh = await withTwoFactor(world.baseUrl);
@@ -301,6 +313,30 @@ export const EXERCISES: Record<string, Exercise> = {
         password: fresh.password,
       });
       return { body: { ticket: challenge.ticket, code: fresh.recoveryCodes[0] } };
+    },
+  },
+
+  // Instance administration: each cell acts on its own throwaway account or invite; the mode stays open
+  // (every other cell registers).
+  'POST /api/v1/admin/users/{id}/suspend': {
+    prepare: async ({ world }) => ({
+      params: { id: (await register(world.baseUrl)).id },
+      body: { reason: 'matrix' },
+    }),
+  },
+  'POST /api/v1/admin/users/{id}/unsuspend': {
+    prepare: async ({ world }) => ({ params: { id: (await register(world.baseUrl)).id } }),
+  },
+  'POST /api/v1/admin/users/{id}/reset-two-factor': {
+    prepare: async ({ world }) => ({ params: { id: (await withTwoFactor(world.baseUrl)).id } }),
+  },
+  'GET /api/v1/admin/users': { prepare: ({ world }) => ({ query: `query=${world.member.username}` }) },
+  'PATCH /api/v1/admin/settings': { prepare: () => ({ body: { registrationMode: 'open' } }) },
+  'POST /api/v1/admin/invites': { prepare: () => ({ body: { maxUses: 1 } }) },
+  'DELETE /api/v1/admin/invites/{code}': {
+    prepare: async ({ world }) => {
+      const invite = await world.owner.client.ok<{ code: string }>('POST', '/api/v1/admin/invites', {});
+      return { params: { code: invite.code } };
     },
   },
 

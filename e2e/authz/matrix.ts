@@ -24,6 +24,7 @@ export function expectedOutcome(policy: Policy, role: Role, variant: Variant): O
   if (policy.kind === 'secret') return 'ok';
   if (role === 'anonymous') return policy.kind === 'public' ? 'ok' : 'unauthenticated';
   if (policy.kind === 'public' || policy.kind === 'signedIn') return 'ok';
+  if (policy.kind === 'admin') return role === 'owner' ? 'ok' : 'forbidden';
   if (role === 'stranger') return 'hidden';
   if (variant === 'dm') return dmOutcome(policy, role);
   if (variant === 'private' && role === 'member') return 'hidden';

@@ -14,6 +14,8 @@ import type { PermissionName } from '@bonfire/contracts';
  *              Lacking them is 403 naming them, or 404 where the route hides what the caller cannot use.
  * - owner      the guild's owner (or, for group DM routes, the group's owner) only.
  * - holder     only who made the thing (a session, an upload, a message's author; the owner in the fixture).
+ * - admin      instance admins only (the fixture's owner registers first, so is the instance admin): any
+ *              other signed-in caller is refused 403 INSTANCE_ADMIN_REQUIRED.
  * - secret     no token; the credential is a secret in the path (a webhook's token): whoever holds it gets
  *              the answer, whatever their account (the matrix calls it with the real secret; a wrong or
  *              revoked one is e2e/chat/webhooks.int-spec.ts's).
@@ -36,7 +38,8 @@ export type Policy =
     }
   | { kind: 'owner'; of?: 'guild' | 'group DM' }
   | { kind: 'holder'; of: string; others: 'forbidden' | 'hidden' }
-  | { kind: 'secret'; credential: string };
+  | { kind: 'secret'; credential: string }
+  | { kind: 'admin' };
 
 export type Reveal = 'guild';
 export type Exceptions = Partial<Record<'owner', { status: number; why: string }>>;
@@ -59,11 +62,24 @@ const needsOrHolder = (orHolder: string, ...permissions: PermissionName[]): Poli
 const pinning: Policy = { kind: 'permission', permissions: ['MANAGE_MESSAGES'], dm: 'recipients' };
 const owner = (of: 'guild' | 'group DM' = 'guild'): Policy => ({ kind: 'owner', of });
 const holder = (of: string, others: 'forbidden' | 'hidden'): Policy => ({ kind: 'holder', of, others });
+const instanceAdmin: Policy = { kind: 'admin' };
 
 /** Operation (`METHOD /path` as in the OpenAPI document) → policy. */
 export const POLICY: Record<string, Policy> = {
   // auth
   'GET /.well-known/jwks.json': publicRoute(),
+  // instance administration (auth's admin/)
+  'GET /api/v1/instance': publicRoute(),
+  'GET /api/v1/admin/users': instanceAdmin,
+  'POST /api/v1/admin/users/{id}/suspend': instanceAdmin,
+  'POST /api/v1/admin/users/{id}/unsuspend': instanceAdmin,
+  'POST /api/v1/admin/users/{id}/reset-two-factor': instanceAdmin,
+  'GET /api/v1/admin/stats': instanceAdmin,
+  'GET /api/v1/admin/settings': instanceAdmin,
+  'PATCH /api/v1/admin/settings': instanceAdmin,
+  'GET /api/v1/admin/invites': instanceAdmin,
+  'POST /api/v1/admin/invites': instanceAdmin,
+  'DELETE /api/v1/admin/invites/{code}': instanceAdmin,
   'POST /api/v1/auth/register': publicRoute(),
   'POST /api/v1/auth/login': publicRoute(),
   'POST /api/v1/auth/refresh': publicRoute(),
@@ -89,6 +105,11 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/v1/users/@me/mfa/totp/confirm': signedIn(),
   'POST /api/v1/users/@me/mfa/recovery-codes': signedIn(),
   'DELETE /api/v1/users/@me/mfa/totp': signedIn(),
+  // Only one's own account (@me): no route names another user's.
+  'POST /api/v1/users/@me/delete': signedIn(),
+  // data export: the caller's own exports (the archive's download is the file route's, owner only)
+  'POST /api/v1/users/@me/data-exports': signedIn(),
+  'GET /api/v1/users/@me/data-exports': signedIn(),
   'POST /api/v1/auth/login/mfa': { kind: 'secret', credential: 'the ticket the password step answered' },
 
   // applications and their bots (the owner's alone; a bot itself is refused BOT_FORBIDDEN at the gateway)

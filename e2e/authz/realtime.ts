@@ -99,4 +99,5 @@ export const DISPATCH_AUDIENCE: Record<DispatchType, Audience> = {
   'notification.created': 'self',
   'relationship.added': 'self',
   'relationship.removed': 'self',
+  'data_export.updated': 'self',
 };

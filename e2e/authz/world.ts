@@ -379,8 +379,10 @@ export class WorldBuilder {
 
   private async registerMany(count: number): Promise<Person[]> {
     const people: Person[] = new Array(count);
+    // The owner first: the first account of the stack's new auth database is the instance admin.
+    people[0] = await register(this.baseUrl);
     await bounded(
-      Array.from({ length: count }, (_, index) => index),
+      Array.from({ length: count - 1 }, (_, index) => index + 1),
       4,
       async (index) => {
         people[index] = await register(this.baseUrl);

@@ -80,6 +80,8 @@ describe('hostile input through the gateway (auth, chat, presence, file, search)
       invalid('PATCH', `/api/v1/guilds/${guild.id}/members/${owner.user.id}`, {}, 'body'),
       invalid('PATCH', '/api/v1/users/@me', {}, 'body'),
       invalid('PATCH', '/api/v1/users/@me/presence', {}, 'body'),
+      // The owner registered first: the instance admin.
+      invalid('PATCH', '/api/v1/admin/settings', {}, 'body'),
     ]);
   });
 
@@ -106,6 +108,8 @@ describe('hostile input through the gateway (auth, chat, presence, file, search)
         'body.filename',
       ),
       invalid('GET', `/api/v1/guilds/${guild.id}/messages/search?q=a%00b`, undefined, 'query.q'),
+      invalid('GET', '/api/v1/admin/users?query=a%00b', undefined, 'query.query'),
+      invalid('POST', `/api/v1/admin/users/${owner.user.id}/suspend`, { reason: NUL }, 'body.reason'),
     ]);
   });
 
@@ -154,6 +158,9 @@ describe('hostile input through the gateway (auth, chat, presence, file, search)
       unknown(`/api/v1/channels/${TOO_BIG_ID}/messages`, 'UNKNOWN_CHANNEL', 'param.channelId'),
       unknown(`/api/v1/channels/${text.id}/messages/${TOO_BIG_ID}`, 'UNKNOWN_MESSAGE', 'param.messageId'),
       unknown(`/api/v1/users/${TOO_BIG_ID}`, 'USER_NOT_FOUND', 'param.id'),
+      unknown(`/api/v1/admin/users/${TOO_BIG_ID}/suspend`, 'USER_NOT_FOUND', 'param.id', 'POST', {
+        reason: 'x',
+      }),
       unknown('/api/v1/presences/guilds/1e100', 'UNKNOWN_GUILD', 'param.guildId'),
       unknown(`/api/v1/files/${TOO_BIG_ID}`, 'UNKNOWN_FILE', 'param.fileId'),
       unknown(`/api/v1/attachments/${TOO_BIG_ID}`, 'UNKNOWN_FILE', 'param.fileId'),

@@ -23,6 +23,8 @@ export const STANDALONE_E2E = [
   'e2e/auth/session-revocation.int-spec.ts',
   'e2e/auth/account-email.int-spec.ts',
   'e2e/auth/two-factor.int-spec.ts',
+  'e2e/accounts/instance-admin.int-spec.ts',
+  'e2e/accounts/data-export.int-spec.ts',
   'e2e/sdk/sdk.int-spec.ts',
   'e2e/sdk/bot.int-spec.ts',
   'e2e/realtime/visibility.int-spec.ts',

@@ -9,6 +9,7 @@ import {
   RedisModule,
 } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccountDeletionModule } from './account-deletion/account-deletion.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import type { AuthConfig } from './config';
@@ -54,6 +55,7 @@ export class AuthServiceModule {
         UsersModule,
         AuthModule,
         ApplicationsModule,
+        AccountDeletionModule,
       ],
     };
   }

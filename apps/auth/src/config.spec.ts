@@ -26,6 +26,7 @@ describe('auth config', () => {
       LOGIN_BACKOFF_MAX_SECONDS: 900,
       LOGIN_MAX_FAILURES_PER_IP: 50,
       LOGIN_MAX_FAILURES_PER_ACCOUNT: 1000,
+      LOGIN_FAILURE_KEY_PREFIX: 'auth:login-failures',
       ARGON2_MEMORY_KIB: 19_456,
       ARGON2_TIME_COST: 2,
       ARGON2_PARALLELISM: 1,

@@ -32,6 +32,8 @@ export const authConfigSchema = baseServiceConfig.extend({
 
   /** Failed logins per window (see apps/auth/src/brute-force/brute-force.service.ts for the rules). */
   LOGIN_FAILURE_WINDOW_SECONDS: env.positiveInt().default(900),
+  /** Where the failed-login counters live in Redis (tests give each run its own). */
+  LOGIN_FAILURE_KEY_PREFIX: z.string().min(1).default('auth:login-failures'),
   /** Failures of one account from one address before back-off starts… */
   LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: env.positiveInt().default(5),
   /** …then that pair waits this long, doubled by each further failure, up to the maximum. */
@@ -75,6 +77,10 @@ export const authConfigSchema = baseServiceConfig.extend({
   /** Two-factor: the issuer authenticator apps show beside the account, and the login ticket's lifetime. */
   AUTH_TOTP_ISSUER: z.string().trim().min(1).max(64).default('Bonfire'),
   AUTH_MFA_TICKET_TTL_SECONDS: env.positiveInt().max(3_600).default(300),
+  /** Who may register until an admin changes it (admin/): `open`, `invite_only` (an instance invite) or `closed`. */
+  AUTH_REGISTRATION_MODE: z.enum(['open', 'invite_only', 'closed']).default('open'),
+  /** Instance admins besides the first registered user, by email (comma list; the address must be verified). */
+  BONFIRE_ADMIN_EMAILS: env.list().pipe(z.array(z.email())).optional(),
 });
 
 export type AuthConfig = z.infer<typeof authConfigSchema>;

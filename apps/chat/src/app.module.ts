@@ -13,6 +13,7 @@ import { AccessModule } from './access/access.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
 import type { ChatConfig } from './config';
 import { CoreModule } from './core.module';
+import { DataExportsModule } from './data-exports/data-exports.module';
 import { chatMigrations } from './database/migrations';
 import { EventsModule } from './events/events.module';
 import { GUILD_FEATURE_MODULES } from './guild-features';
@@ -53,6 +54,7 @@ export class ChatServiceModule {
         AccessModule,
         AuditLogModule,
         UsersModule,
+        DataExportsModule,
         ...GUILD_FEATURE_MODULES,
         ...MESSAGE_FEATURE_MODULES,
         ...INTERNAL_FEATURE_MODULES,

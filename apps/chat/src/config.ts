@@ -21,6 +21,8 @@ export const chatConfigSchema = baseServiceConfig.extend({
   /** Consumer group of the users projection (auth.users), one per deployment, and where a new one starts. */
   CHAT_USERS_CONSUMER_GROUP: z.string().min(1).default('chat.users-projection'),
   CHAT_USERS_CONSUMER_START_FROM: z.enum(['earliest', 'latest']).default('earliest'),
+  /** A deleted account's messages: kept, shown as "Deleted user" (anonymise), or removed (account-deletion/). */
+  CHAT_DELETED_USER_MESSAGES: z.enum(['anonymise', 'remove']).default('anonymise'),
   INTERNAL_IDENTITY_SECRET: z.string().min(32),
   /** Snowflake worker id; leave unset to lease a free one from Redis (each replica gets its own). */
   WORKER_ID: z.coerce.number().int().min(0).max(1023).optional(),
@@ -90,6 +92,20 @@ export const chatConfigSchema = baseServiceConfig.extend({
    */
   CHAT_WEB_PUSH_ALLOWED_PRIVATE_HOSTS: env.list().optional(),
   CHAT_WEB_PUSH_ALLOW_HTTP: env.boolean().default(false),
+  /** Auth's internal base URL: a data export's profile.json carries the account (email, creation date). */
+  AUTH_URL: env.url(['http', 'https']).optional(),
+  /** Data exports (data-exports/): run the worker in this process; jobs at once; how often it looks for jobs. */
+  CHAT_DATA_EXPORTS_ENABLED: env.boolean().default(true),
+  CHAT_DATA_EXPORT_CONCURRENCY: env.positiveInt().default(1),
+  CHAT_DATA_EXPORT_POLL_MS: env.positiveInt().default(5_000),
+  /** A running job whose worker sent no heartbeat for this long (it died) is taken again. */
+  CHAT_DATA_EXPORT_LEASE_SECONDS: env.positiveInt().default(60),
+  /** Takes of one job before it fails. */
+  CHAT_DATA_EXPORT_MAX_ATTEMPTS: env.positiveInt().default(3),
+  /** One export per user per this many seconds (24 h; a failed one does not count). */
+  CHAT_DATA_EXPORT_INTERVAL_SECONDS: env.positiveInt().default(86_400),
+  /** Time limit of one file download into the archive, and of the archive's upload. */
+  CHAT_DATA_EXPORT_TRANSFER_TIMEOUT_MS: env.positiveInt().default(600_000),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

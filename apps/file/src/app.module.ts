@@ -16,6 +16,7 @@ import { CoreModule } from './core.module';
 import { fileMigrations } from './database/migrations';
 import { DownloadsModule } from './downloads/downloads.module';
 import { EventsModule } from './events/events.module';
+import { ExportsModule } from './exports/exports.module';
 import { FilesModule } from './files/files.module';
 import { RemovalModule } from './removal/removal.module';
 import { RemoteImagesModule } from './remote-images/remote-images.module';
@@ -61,6 +62,7 @@ export class FileServiceModule {
         ClaimsModule,
         RemovalModule,
         RemoteImagesModule,
+        ExportsModule,
       ],
     };
   }

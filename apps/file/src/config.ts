@@ -108,6 +108,10 @@ export const fileConfigSchema = baseServiceConfig
      * back after claiming) is released, so the upload can be sent again.
      */
     FILE_CLAIM_CONFIRM_SECONDS: env.positiveInt().default(600),
+    /** Data exports: how long an archive stays downloadable before the cleanup removes it (7 days). */
+    FILE_EXPORT_TTL_SECONDS: env.positiveInt().default(7 * 24 * 3_600),
+    /** Largest data export archive, in bytes (4 GiB − 1: the archive has no ZIP64 records). */
+    FILE_MAX_EXPORT_BYTES: env.positiveInt().max(0xffff_ffff).default(0xffff_ffff),
   })
   .superRefine((config, context) => {
     const largest = Math.max(config.FILE_MAX_ATTACHMENT_BYTES, config.FILE_MAX_AVATAR_BYTES);

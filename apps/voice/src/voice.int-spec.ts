@@ -478,6 +478,29 @@ describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (
     await until(() => !app.rooms.rooms.has(channelId));
   });
 
+  it('disconnects a deleted account from voice (user.deleted), once', async () => {
+    const [alice, bob] = [snowflake(), snowflake()];
+    const { channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });
+    const channelId = channel();
+    const a = await connect(alice, channelId);
+    await connect(bob, channelId);
+    const consumer = app.service.app.get(ChatEventsConsumer);
+    const deleted = createEvent(
+      'user.deleted',
+      bob,
+      { userId: bob, deletedAt: new Date().toISOString() },
+      'auth',
+    );
+    await consumer.handle(deleted);
+    await a.client.next('peer.left', (event) => event.userId === bob);
+    const listed = await app.call<VoiceState[]>('GET', `/api/v1/channels/${channelId}/voice-states`, {
+      as: alice,
+    });
+    expect(listed.body.map((state) => state.userId)).toEqual([alice]);
+    await consumer.handle(deleted);
+    expect(a.client.events('closed')).toEqual([]);
+  });
+
   it('closes every transport of a client that disconnects, and drops its state after the grace', async () => {
     const [alice, bob] = [snowflake(), snowflake()];
     const { channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER });

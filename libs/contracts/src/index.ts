@@ -17,5 +17,6 @@ export * from './api/bots.dto';
 export * from './api/emoji.dto';
 export * from './api/notifications.dto';
 export * from './api/relationships.dto';
+export * from './api/data-export.dto';
 export * from './events/relationships.events';
 export * from './realtime';

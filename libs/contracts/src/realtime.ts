@@ -184,6 +184,8 @@ export interface DispatchEvents {
   'relationship.added': EventData<'relationship.added'>;
   /** Sent to the user's own sessions: a relationship of theirs ended. */
   'relationship.removed': EventData<'relationship.removed'>;
+  /** Sent to the user's own sessions: one of their data exports progressed, finished or failed. */
+  'data_export.updated': EventData<'data_export.updated'>['export'];
 }
 
 export type DispatchType = keyof DispatchEvents;
@@ -219,6 +221,7 @@ export const DISPATCH_TYPES = [
   'voice.speaking',
   'relationship.added',
   'relationship.removed',
+  'data_export.updated',
 ] as const satisfies readonly DispatchType[];
 
 /** Dispatches that are never buffered or replayed: they carry `seq: null`. */

@@ -24,6 +24,9 @@ import { RelationshipsApi } from './api/relationships';
 import { EmojisApi } from './api/emojis';
 import { NotificationsApi } from './api/notifications';
 import { MfaApi } from './api/mfa';
+import { AccountApi } from './api/account';
+import { DataExportsApi } from './api/data-exports';
+import { AdminApi, InstanceApi } from './api/admin';
 import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth-session';
 import { MemoryTokenStore, type TokenStore } from './auth/token-store';
 import { HttpClient, type FetchLike } from './http';
@@ -83,6 +86,8 @@ export class BonfireClient {
   readonly auth: AuthApi;
   /** Two-factor authentication (TOTP and recovery codes) of the signed-in user. */
   readonly mfa: MfaApi;
+  /** The account itself: deleting it. */
+  readonly account: AccountApi;
   readonly users: UsersApi;
   readonly guilds: GuildsApi;
   readonly channels: ChannelsApi;
@@ -109,6 +114,12 @@ export class BonfireClient {
   readonly relationships: RelationshipsApi;
   /** Notification settings (guilds, channels) and Web Push subscriptions. */
   readonly notifications: NotificationsApi;
+  /** Exports of my data (a ZIP built in the background, downloadable by me until it expires). */
+  readonly dataExports: DataExportsApi;
+  /** The instance's registration mode (no session needed). */
+  readonly instance: InstanceApi;
+  /** Instance administration (admins only): accounts, registration mode, invite codes, statistics. */
+  readonly admin: AdminApi;
   readonly realtime: RealtimeClient;
   /** Token handling: current access token, manual refresh, token and session-ended listeners. */
   readonly session: AuthSession;
@@ -130,6 +141,9 @@ export class BonfireClient {
     this.http = new HttpClient(options.baseUrl, fetchImpl, this.session, options.botToken);
     this.auth = new AuthApi(this.http, this.session);
     this.mfa = new MfaApi(this.http);
+    this.account = new AccountApi(this.http, this.session);
+    this.instance = new InstanceApi(this.http);
+    this.admin = new AdminApi(this.http);
     exchange = (refreshToken) => this.auth.exchangeRefreshToken(refreshToken);
     this.users = new UsersApi(this.http);
     this.guilds = new GuildsApi(this.http);
@@ -152,6 +166,7 @@ export class BonfireClient {
     this.emojis = new EmojisApi(this.http, this.files);
     this.relationships = new RelationshipsApi(this.http);
     this.notifications = new NotificationsApi(this.http);
+    this.dataExports = new DataExportsApi(this.http);
     this.realtime = new RealtimeClient({
       ...options.realtime,
       baseUrl: this.http.baseUrl,

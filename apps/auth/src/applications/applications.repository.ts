@@ -80,6 +80,17 @@ export class ApplicationsRepository {
     );
   }
 
+  /** Whether an instance admin suspended the application's owner (admin/): its bot token stops working. */
+  async ownerSuspended(db: Executor, applicationId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('applications as a')
+      .innerJoin('users as u', 'u.id', 'a.owner_id')
+      .select('u.suspended_at')
+      .where('a.id', '=', applicationId)
+      .executeTakeFirst();
+    return row !== undefined && row.suspended_at !== null;
+  }
+
   /** Replaces the application's token (one per application). */
   async replaceToken(
     db: Executor,

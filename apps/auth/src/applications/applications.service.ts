@@ -176,7 +176,11 @@ export class ApplicationsService {
         : null;
     const expected = Buffer.from(row?.token_hash ?? hashSecret('no token'), 'hex');
     const given = Buffer.from(hashSecret(match?.[2] ?? ''), 'hex');
-    if (!row || !timingSafeEqual(expected, given)) {
+    if (
+      !row ||
+      !timingSafeEqual(expected, given) ||
+      (await this.applications.ownerSuspended(this.transactions.executor, row.application_id))
+    ) {
       throw AppError.unauthorized('The bot token is not valid.', APPLICATION_ERRORS.invalidBotToken);
     }
     return { userId: row.application_id, tokenId: row.id };

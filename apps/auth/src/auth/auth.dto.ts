@@ -21,6 +21,8 @@ export const registerSchema = z.object({
   password: newPassword,
   displayName: displayNameSchema.optional(),
   deviceLabel: deviceLabel.optional(),
+  /** An instance invite code: required when the registration mode is invite_only (admin/). */
+  inviteCode: z.string().trim().min(1).max(64).optional(),
 });
 export type RegisterDto = z.infer<typeof registerSchema>;
 

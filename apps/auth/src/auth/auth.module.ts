@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
 import { BruteForceModule } from '../brute-force/brute-force.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { EmailModule } from '../email/email.module';
@@ -18,6 +19,7 @@ import { AuthService } from './auth.service';
     EventsModule,
     EmailModule,
     TwoFactorModule,
+    AdminModule,
   ],
   controllers: [AuthController],
   providers: [AuthService],

@@ -1,5 +1,6 @@
 import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InstanceService } from '../admin/instance.service';
 import { BruteForceService } from '../brute-force/brute-force.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -9,7 +10,7 @@ import { AccountEmailService, EMAIL_ERRORS } from '../email/account-email.servic
 import { UserEventsWriter } from '../events/user-events.writer';
 import type { MfaChallenge } from '../two-factor/two-factor.dto';
 import { TwoFactorService } from '../two-factor/two-factor.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { SESSION_ERRORS, SessionsService } from '../sessions/sessions.service';
 import { toPrivateUser } from '../users/users.dto';
 import { EMAIL_CONSTRAINT, USERNAME_CONSTRAINT, UsersRepository } from '../users/users.repository';
 import type { AuthResult, ChangePasswordDto, LoginDto, PendingVerification, RegisterDto } from './auth.dto';
@@ -43,6 +44,7 @@ export class AuthService {
     private readonly ids: SnowflakeGenerator,
     private readonly accountEmail: AccountEmailService,
     private readonly twoFactor: TwoFactorService,
+    private readonly instance: InstanceService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -55,13 +57,15 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.transactions
       .run(async (trx) => {
-        const created = await this.users.insert(trx, {
+        await this.instance.admit(trx, input.inviteCode);
+        const inserted = await this.users.insert(trx, {
           id: this.ids.next(),
           email: input.email,
           username: input.username,
           displayName: input.displayName ?? null,
           passwordHash,
         });
+        const created = await this.instance.claimFirstAdmin(trx, inserted);
         await this.events.userCreated(trx, created);
         await this.accountEmail.queueVerification(trx, created, context.locale ?? 'en');
         return created;
@@ -121,13 +125,16 @@ export class AuthService {
         await this.hasher.hash(input.password),
       );
     }
+    if (user.suspended_at) {
+      throw AppError.forbidden('This account is suspended.', SESSION_ERRORS.accountSuspended);
+    }
     if (user.mfa_enabled) return this.twoFactor.challenge(user, input.deviceLabel ?? context.userAgent);
     const tokens = await this.sessions.start({
       userId: user.id,
       deviceLabel: input.deviceLabel ?? context.userAgent,
       ip: context.ip,
     });
-    return { user: toPrivateUser(user), ...tokens };
+    return { user: toPrivateUser(user, this.config.BONFIRE_ADMIN_EMAILS), ...tokens };
   }
 
   /** Checks the current password (brute-force limited too), sets the new one and ends every other session. */

@@ -10,6 +10,7 @@ const limits = {
   LOGIN_BACKOFF_MAX_SECONDS: 60,
   LOGIN_MAX_FAILURES_PER_IP: 20,
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 100,
+  LOGIN_FAILURE_KEY_PREFIX: 'auth:login-failures',
 };
 
 function setup(overrides: Partial<typeof limits> = {}) {

@@ -12,9 +12,8 @@ export type BruteForceLimits = Pick<
   | 'LOGIN_MAX_FAILURES_PER_IP'
   | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
   | 'LOGIN_FAILURE_WINDOW_SECONDS'
+  | 'LOGIN_FAILURE_KEY_PREFIX'
 >;
-
-const PREFIX = 'auth:login-failures';
 
 /**
  * A window is closed to further attempts once it holds `max` failures; the client may retry when it
@@ -58,12 +57,24 @@ export class BruteForceService {
     @Inject(AUTH_CONFIG) private readonly limits: BruteForceLimits,
   ) {}
 
+  private accountKey(account: string): string {
+    return `${this.limits.LOGIN_FAILURE_KEY_PREFIX}:account:${hashOf(account)}`;
+  }
+
+  private pairKey(account: string, ip: string): string {
+    return `${this.limits.LOGIN_FAILURE_KEY_PREFIX}:pair:${hashOf(account)}:${ip}`;
+  }
+
+  private ipKey(ip: string): string {
+    return `${this.limits.LOGIN_FAILURE_KEY_PREFIX}:ip:${ip}`;
+  }
+
   /** Throws 429 TOO_MANY_ATTEMPTS with Retry-After while the pair is backing off or a ceiling is reached. */
   async assertAllowed(account: string, ip: string): Promise<void> {
     const [pairBlock, ipState, accountState] = await Promise.all([
-      this.store.blockedFor(pairKey(account, ip)),
-      this.store.peek(ipKey(ip)),
-      this.store.peek(accountKey(account)),
+      this.store.blockedFor(this.pairKey(account, ip)),
+      this.store.peek(this.ipKey(ip)),
+      this.store.peek(this.accountKey(account)),
     ]);
     const wait = Math.max(
       pairBlock,
@@ -79,11 +90,11 @@ export class BruteForceService {
 
   async recordFailure(account: string, ip: string): Promise<void> {
     const window = this.limits.LOGIN_FAILURE_WINDOW_SECONDS;
-    const pair = pairKey(account, ip);
+    const pair = this.pairKey(account, ip);
     const [pairState] = await Promise.all([
       this.store.increment(pair, window),
-      this.store.increment(ipKey(ip), window),
-      this.store.increment(accountKey(account), window),
+      this.store.increment(this.ipKey(ip), window),
+      this.store.increment(this.accountKey(account), window),
     ]);
     const wait = backoffSeconds(pairState.count, this.limits);
     if (wait > 0) await this.store.block(pair, wait);
@@ -95,23 +106,11 @@ export class BruteForceService {
    * not make a guessing campaign against the account any less of one).
    */
   async recordSuccess(account: string, ip: string): Promise<void> {
-    await this.store.reset(pairKey(account, ip));
+    await this.store.reset(this.pairKey(account, ip));
   }
 }
 
 // Hashed so arbitrary login strings make bounded, safe keys.
 function hashOf(account: string): string {
   return createHash('sha256').update(account).digest('base64url');
-}
-
-function accountKey(account: string): string {
-  return `${PREFIX}:account:${hashOf(account)}`;
-}
-
-function pairKey(account: string, ip: string): string {
-  return `${PREFIX}:pair:${hashOf(account)}:${ip}`;
-}
-
-function ipKey(ip: string): string {
-  return `${PREFIX}:ip:${ip}`;
 }

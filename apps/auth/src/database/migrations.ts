@@ -1,5 +1,7 @@
 import { outboxMigration } from '@bonfire/messaging';
 import { type Kysely, type Migration, sql } from '@bonfire/platform';
+import { accountDeletionMigration } from '../account-deletion/account-deletion.migration';
+import { instanceAdminMigration } from '../admin/admin.migration';
 import { twoFactorMigration } from '../two-factor/two-factor.migration';
 
 const authSchema: Migration = {
@@ -172,4 +174,6 @@ export const authMigrations: Record<string, Migration> = {
   '0004_applications': applications,
   '0005_email': email,
   '0006_two_factor': twoFactorMigration,
+  '0007_account_deletion': accountDeletionMigration,
+  '0008_instance_admin': instanceAdminMigration,
 };

@@ -1,8 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { InstanceTables } from '../admin/admin.schema';
 import type { TwoFactorTables } from '../two-factor/two-factor.schema';
 
 /** The auth service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here. */
-export interface AuthDatabase extends TwoFactorTables {
+export interface AuthDatabase extends TwoFactorTables, InstanceTables {
   users: UsersTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
@@ -29,6 +30,13 @@ export interface UsersTable {
   email_verified: Generated<boolean>;
   /** A confirmed TOTP enrolment: login asks for a second factor (two-factor/). */
   mfa_enabled: Generated<boolean>;
+  /** Set when the account was deleted (account-deletion/): the row is a tombstone. */
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** An instance admin (admin/): the first registered user. */
+  instance_admin: Generated<boolean>;
+  /** Set while an admin has suspended the account (admin/): no sign-in, refresh or bot token. */
+  suspended_at: Date | null;
+  suspension_reason: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

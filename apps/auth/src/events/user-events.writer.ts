@@ -23,4 +23,12 @@ export class UserEventsWriter {
   async userUpdated(trx: Transaction<AuthDatabase>, user: UserRow): Promise<void> {
     await this.outbox.add(trx, createEvent('user.updated', user.id, toPublicUser(user), EVENT_PRODUCER));
   }
+
+  /** The account was deleted (account-deletion/): the other services remove what they hold of it. */
+  async userDeleted(trx: Transaction<AuthDatabase>, userId: string, deletedAt: Date): Promise<void> {
+    await this.outbox.add(
+      trx,
+      createEvent('user.deleted', userId, { userId, deletedAt: deletedAt.toISOString() }, EVENT_PRODUCER),
+    );
+  }
 }

@@ -80,6 +80,16 @@ export class SessionsRepository {
       .execute();
   }
 
+  /** Whether an instance admin suspended the user (admin/): no session starts or refreshes. */
+  async userSuspended(db: Executor, userId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('users')
+      .select('suspended_at')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined && row.suspended_at !== null;
+  }
+
   async findSession(db: Executor, id: string): Promise<SessionRow | null> {
     return (await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }

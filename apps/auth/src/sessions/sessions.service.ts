@@ -28,6 +28,8 @@ export const SESSION_ERRORS = {
   refreshTokenReused: 'REFRESH_TOKEN_REUSED',
   sessionNotFound: 'SESSION_NOT_FOUND',
   sessionRevoked: 'SESSION_REVOKED',
+  /** An instance admin suspended the account (admin/): no new session, no refresh. */
+  accountSuspended: 'ACCOUNT_SUSPENDED',
 } as const;
 
 /** sessions.revoked_reason → the reason the gateways and clients are told. */
@@ -37,7 +39,13 @@ const END_REASONS: Record<string, SessionEndReason> = {
   password_changed: SESSION_END_REASONS.passwordChanged,
   password_reset: SESSION_END_REASONS.passwordChanged,
   refresh_token_reused: SESSION_END_REASONS.refreshTokenReused,
+  suspended: SESSION_END_REASONS.accountSuspended,
+  mfa_reset: SESSION_END_REASONS.revoked,
+  account_deleted: SESSION_END_REASONS.accountDeleted,
 };
+
+/** Why an admin ends every session of a user (admin/). */
+export type AdminRevocation = 'suspended' | 'mfa_reset';
 
 /**
  * Sessions and their refresh-token families. A session is one signed-in device; it lives as long as it
@@ -64,6 +72,9 @@ export class SessionsService {
     const refreshToken = generateRefreshToken();
     const expiresAt = this.refreshExpiry(new Date());
     await this.transactions.run(async (trx) => {
+      if (await this.sessions.userSuspended(trx, input.userId)) {
+        throw AppError.forbidden('This account is suspended.', SESSION_ERRORS.accountSuspended);
+      }
       await this.sessions.createSession(trx, {
         id: sessionId,
         userId: input.userId,
@@ -98,6 +109,9 @@ export class SessionsService {
           found ? { revokedAt: found.session.revoked_at, expiresAt: found.session.expires_at } : null,
           now,
         );
+        if (found && (await this.sessions.userSuspended(trx, found.session.user_id))) {
+          throw AppError.unauthorized('This account is suspended.', SESSION_ERRORS.accountSuspended);
+        }
         if (!found || decision.outcome === 'invalid') return { decision };
         if (decision.outcome === 'reused') {
           const { user_id: userId, id } = found.session;
@@ -186,6 +200,17 @@ export class SessionsService {
     // Snowflake ids are positive: no session is '0'.
     const ids = await this.sessions.revokeAllExcept(trx, userId, '0', 'password_reset');
     await this.events.sessionsRevoked(trx, userId, ids, SESSION_END_REASONS.passwordChanged);
+    return ids.length;
+  }
+
+  /** Inside the caller's transaction: an admin ends every session of the user (suspension, 2FA reset). */
+  async revokeAllByAdmin(
+    trx: Transaction<AuthDatabase>,
+    userId: string,
+    reason: AdminRevocation,
+  ): Promise<number> {
+    const ids = await this.sessions.revokeAllExcept(trx, userId, '0', reason);
+    await this.events.sessionsRevoked(trx, userId, ids, END_REASONS[reason]!);
     return ids.length;
   }
 

@@ -12,6 +12,6 @@ import { TwoFactorService } from './two-factor.service';
   imports: [UsersModule, SessionsModule, CredentialsModule, BruteForceModule],
   controllers: [TwoFactorController, TwoFactorLoginController],
   providers: [TwoFactorRepository, TwoFactorService],
-  exports: [TwoFactorService],
+  exports: [TwoFactorService, TwoFactorRepository],
 })
 export class TwoFactorModule {}

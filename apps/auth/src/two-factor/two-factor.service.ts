@@ -196,7 +196,15 @@ export class TwoFactorService {
       ip: context.ip,
     });
     this.logger.log({ userId: user.id, via: outcome.via }, 'signed in with a second factor');
-    return { user: toPrivateUser(user), ...tokens };
+    return { user: toPrivateUser(user, this.config.BONFIRE_ADMIN_EMAILS), ...tokens };
+  }
+
+  /**
+   * For another flow that needs the second factor (account deletion): checks `code` inside the caller's
+   * transaction, spending it when right. The caller counts a wrong code (BruteForceService).
+   */
+  async acceptCode(trx: Executor, userId: string, code: string): Promise<boolean> {
+    return (await this.checkCode(trx, userId, code)).ok;
   }
 
   /**

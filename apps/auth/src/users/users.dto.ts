@@ -1,5 +1,6 @@
 import { patchSchema, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
+import { isInstanceAdmin } from '../admin/instance-admins';
 import type { UserRow } from './users.repository';
 
 /** Usernames: 2–32 of a-z 0-9 _ . — typed in any case, stored lowercase. */
@@ -37,6 +38,8 @@ export const privateUserSchema = publicUserSchema.extend({
   emailVerified: z.boolean(),
   /** Login asks for a second factor (two-factor/). */
   mfaEnabled: z.boolean(),
+  /** An instance admin (admin/): shown to the user themself only, never in public profiles. */
+  instanceAdmin: z.boolean(),
 });
 export type PrivateUser = z.infer<typeof privateUserSchema>;
 
@@ -53,12 +56,13 @@ export function toPublicUser(user: UserRow): PublicUser {
   };
 }
 
-/** What the user sees of themselves. */
-export function toPrivateUser(user: UserRow): PrivateUser {
+/** What the user sees of themselves (`adminEmails`: BONFIRE_ADMIN_EMAILS, for `instanceAdmin`). */
+export function toPrivateUser(user: UserRow, adminEmails?: readonly string[]): PrivateUser {
   return {
     ...toPublicUser(user),
     email: user.email,
     emailVerified: user.email_verified,
     mfaEnabled: user.mfa_enabled,
+    instanceAdmin: isInstanceAdmin(user, adminEmails),
   };
 }

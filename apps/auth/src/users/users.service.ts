@@ -1,6 +1,7 @@
 import { isSnowflake } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { UserEventsWriter } from '../events/user-events.writer';
 import {
@@ -20,12 +21,13 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: UserEventsWriter,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   async me(userId: string): Promise<PrivateUser> {
     const user = await this.users.findById(this.transactions.executor, userId);
     if (!user) throw AppError.notFound('User not found.', USER_NOT_FOUND);
-    return toPrivateUser(user);
+    return toPrivateUser(user, this.config.BONFIRE_ADMIN_EMAILS);
   }
 
   async publicProfile(id: string): Promise<PublicUser> {
@@ -43,11 +45,11 @@ export class UsersService {
         (changes.displayName !== undefined && changes.displayName !== current.display_name) ||
         (changes.avatarFileId !== undefined && changes.avatarFileId !== current.avatar_file_id) ||
         (changes.about !== undefined && changes.about !== current.about);
-      if (!changed) return toPrivateUser(current);
+      if (!changed) return toPrivateUser(current, this.config.BONFIRE_ADMIN_EMAILS);
       const updated = await this.users.updateProfile(trx, userId, changes);
       if (!updated) throw AppError.notFound('User not found.', USER_NOT_FOUND);
       await this.events.userUpdated(trx, updated);
-      return toPrivateUser(updated);
+      return toPrivateUser(updated, this.config.BONFIRE_ADMIN_EMAILS);
     });
   }
 }

@@ -4,6 +4,7 @@ import { messageEmbedsMigration } from '../embeds/embeds.migration';
 import { notificationSettingsMigration } from '../notifications/notifications.migration';
 import { relationshipsMigration } from '../relationships/relationships.migration';
 import { customEmojiMigration } from '../emojis/emojis.migration';
+import { dataExportsMigration } from '../data-exports/data-exports.migration';
 
 const chatSchema: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -314,4 +315,5 @@ export const chatMigrations: Record<string, Migration> = {
   '0010_notification_settings': notificationSettingsMigration,
   '0011_message_embeds': messageEmbedsMigration,
   '0012_custom_emoji': customEmojiMigration,
+  '0014_data_exports': dataExportsMigration,
 };

@@ -7,6 +7,7 @@ import type {
 } from '../notifications/notifications.schema';
 import type { PrivacySettingsTable, RelationshipsTable } from '../relationships/relationships.schema';
 import type { EmojisTable } from '../emojis/emojis.schema';
+import type { DataExportsTable } from '../data-exports/data-exports.schema';
 
 /**
  * The chat service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here.
@@ -35,6 +36,7 @@ export interface ChatDatabase {
   relationships: RelationshipsTable;
   privacy_settings: PrivacySettingsTable;
   emojis: EmojisTable;
+  data_exports: DataExportsTable;
 }
 
 /** Projection of auth's users (from auth.users events): who exists, and their names for mentions. */

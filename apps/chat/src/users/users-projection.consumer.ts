@@ -4,6 +4,7 @@ import { createLogger, HealthRegistry, InjectDatabase, type Kysely } from '@bonf
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import type { ChatDatabase } from '../database/schema';
+import { AccountDeletionService } from '../account-deletion/account-deletion.service';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { UsersRepository } from './users.repository';
 
@@ -30,6 +31,7 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
     private readonly users: UsersRepository,
     private readonly events: ChatEventsWriter,
     private readonly health: HealthRegistry,
+    private readonly deletion: AccountDeletionService,
   ) {
     this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: CONSUMER });
     this.idempotent = new IdempotentConsumer(this.db);
@@ -60,6 +62,13 @@ export class UsersProjectionConsumer implements OnApplicationBootstrap, OnApplic
 
   /** Applies one auth.users event (idempotent by event id). */
   async apply(event: AnyEvent): Promise<void> {
+    if (event.type === 'user.deleted') {
+      // In this consumer, so a deletion is never applied before the user's own creation or updates.
+      await this.idempotent.handleOnce(CONSUMER, event, (trx) =>
+        this.deletion.removeUser(trx, event.data.userId),
+      );
+      return;
+    }
     if (event.type !== 'user.created' && event.type !== 'user.updated') return;
     await this.idempotent.handleOnce(CONSUMER, event, async (trx) => {
       const user = event.data;

@@ -1,5 +1,7 @@
 import { outboxMigration, processedEventsMigration } from '@bonfire/messaging';
 import { type Kysely, type Migration, sql } from '@bonfire/platform';
+import { accountDeletionMigration } from '../account-deletion/account-deletion.migration';
+import { exportPurposeMigration } from '../exports/exports.migration';
 
 // One statement per query: the embedded database (PGlite) prepares each query, which allows only one.
 const fileSchema: Migration = {
@@ -107,4 +109,6 @@ export const fileMigrations: Record<string, Migration> = {
   '0004_multipart_and_claims': multipartAndClaims,
   '0005_open_uploads_index': openUploadsIndex,
   '0006_emoji_purpose': emojiPurpose,
+  '0007_account_deletion': accountDeletionMigration,
+  '0008_export_purpose': exportPurposeMigration,
 };

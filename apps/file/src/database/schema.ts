@@ -1,9 +1,11 @@
 import type { FilePurpose, FileStatus } from '@bonfire/contracts';
 import type { ColumnType, Generated } from 'kysely';
+import type { DeletedAccountsTable } from '../account-deletion/account-deletion.schema';
 
 /** The file service's tables as Kysely sees them (`bonfire_file`). Ids are snowflakes: BIGINT, strings here. */
 export interface FileDatabase {
   files: FilesTable;
+  deleted_accounts: DeletedAccountsTable;
 }
 
 /** One uploaded object: its metadata here, its bytes (and thumbnails) in the bucket. */
@@ -40,4 +42,6 @@ export interface FilesTable {
   /** When chat's message.created for the claiming message was seen; until then the claim is tentative. */
   claim_confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   deleted_at: Date | null;
+  /** Data exports (0008): when the archive is removed; null for every other file. */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

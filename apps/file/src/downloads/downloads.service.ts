@@ -14,7 +14,8 @@ export const DOWNLOAD_ERRORS = { noThumbnail: 'NO_THUMBNAIL' } as const;
 /**
  * Downloads answer with a short-lived presigned GET. Attachments: only for users who can currently read
  * the channel where they were posted (asked of chat every time), and, before a message claims them, for
- * their uploader. Avatars and guild icons are public. Anyone else gets 404: existence is not leaked.
+ * their uploader. Data exports: only for their owner, until they expire. Avatars and guild icons are
+ * public. Anyone else gets 404: existence is not leaked.
  */
 @Injectable()
 export class DownloadsService {
@@ -31,7 +32,12 @@ export class DownloadsService {
     size: ThumbnailSize | undefined,
   ): Promise<string> {
     const row = await this.readyFile(fileId);
-    if (row.purpose === 'attachment') {
+    if (row.purpose === 'export') {
+      // A data export: its owner's alone, until it expires (the cleanup then removes it).
+      if (row.owner_id !== caller.userId || (row.expires_at !== null && row.expires_at <= new Date())) {
+        throw unknownFile();
+      }
+    } else if (row.purpose === 'attachment') {
       if (row.message_id === null) {
         if (row.owner_id !== caller.userId) throw unknownFile();
       } else {
@@ -45,7 +51,7 @@ export class DownloadsService {
   /** Avatars and guild icons, for anyone. */
   async publicUrl(fileId: string, size: ThumbnailSize | undefined): Promise<string> {
     const row = await this.readyFile(fileId);
-    if (row.purpose === 'attachment') throw unknownFile();
+    if (row.purpose === 'attachment' || row.purpose === 'export') throw unknownFile();
     return this.presign(row, size);
   }
 

@@ -230,4 +230,46 @@ export class FilesRepository {
       .where('claimed_at', 'is', null)
       .execute();
   }
+
+  /** A data export's archive was checked: ready, removed at `expiresAt`. */
+  async markExportReady(db: FileExecutor, id: string, expiresAt: Date): Promise<FileRow> {
+    return db
+      .updateTable('files')
+      .set({
+        status: 'ready',
+        content_type: 'application/zip',
+        completed_at: new Date(),
+        expires_at: expiresAt,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Ready files whose expiry has passed (data exports), locked (replicas skip each other's batches). */
+  async lockExpired(db: FileExecutor, now: Date, limit: number): Promise<FileRow[]> {
+    return db
+      .selectFrom('files')
+      .selectAll()
+      .where('expires_at', 'is not', null)
+      .where('expires_at', '<=', now)
+      .where('status', '=', 'ready')
+      .orderBy('expires_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  }
+
+  /** The owner's ready files among `ids`. */
+  async readyOwnedBy(db: FileExecutor, ownerId: string, ids: readonly string[]): Promise<FileRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('files')
+      .selectAll()
+      .where('id', 'in', ids)
+      .where('owner_id', '=', ownerId)
+      .where('status', '=', 'ready')
+      .execute();
+  }
 }

@@ -2,6 +2,7 @@ import { type AnyEvent, TOPICS } from '@bonfire/contracts';
 import { type EventBus, IdempotentConsumer, InjectEventBus, type Subscription } from '@bonfire/messaging';
 import { createLogger, HealthRegistry, InjectDatabase, type Kysely } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AccountDeletionService } from '../account-deletion/account-deletion.service';
 import { FILE_CONFIG, type FileConfig } from '../config';
 import type { FileDatabase } from '../database/schema';
 import { FilesRepository } from '../files/files.repository';
@@ -13,7 +14,8 @@ const CONSUMER = 'file.chat-events';
 /**
  * What chat's events mean for files: message.created confirms the claims of its attachments;
  * message.deleted, channel.deleted and guild.deleted make the files posted there unreachable and remove
- * them from storage; emoji.deleted does the same for the emoji's image. Every handler is idempotent (a replay finds nothing left to do).
+ * them from storage; emoji.deleted does the same for the emoji's image; user.deleted removes the account's
+ * files no kept message shows (account-deletion/). Every handler is idempotent (a replay finds nothing left to do).
  */
 @Injectable()
 export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,6 +31,7 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
     private readonly files: FilesRepository,
     private readonly removal: RemovalService,
     private readonly health: HealthRegistry,
+    private readonly accountDeletion: AccountDeletionService,
   ) {
     this.idempotent = new IdempotentConsumer(db);
     this.logger = createLogger('file', config.LOG_LEVEL).child({ component: CONSUMER });
@@ -48,7 +51,8 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
   private async start(): Promise<void> {
     this.subscription = await this.bus.subscribe({
       group: this.config.FILE_CONSUMER_GROUP,
-      topics: [TOPICS.chatMessages, TOPICS.chatChannels, TOPICS.chatGuilds],
+      // auth.users: user.deleted (account-deletion/)
+      topics: [TOPICS.chatMessages, TOPICS.chatChannels, TOPICS.chatGuilds, TOPICS.authUsers],
       startFrom: this.config.FILE_CONSUMER_START_FROM,
       handler: (event) => this.apply(event),
     });
@@ -72,6 +76,7 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
         if (event.data.attachmentIds.length === 0) return;
         await this.idempotent.handleOnce(CONSUMER, event, async (trx) => {
           await this.removal.removeMessageFiles(trx, event.data.messageId);
+          await this.accountDeletion.purgeIfOwnerDeleted(trx, event.data.attachmentIds);
         });
         return;
       case 'channel.deleted':
@@ -88,6 +93,9 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
         await this.idempotent.handleOnce(CONSUMER, event, async (trx) => {
           await this.removal.removeEmojiFile(trx, event.data.guildId, event.data.emojiId);
         });
+        return;
+      case 'user.deleted':
+        await this.accountDeletion.removeFilesOf(event.data.userId);
         return;
       default:
         return;

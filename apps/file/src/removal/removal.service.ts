@@ -11,7 +11,8 @@ import { ObjectStore, objectKeys } from '../storage/object-store';
 /** Rows handled per transaction by the sweeps and by the removal of a channel's or guild's files. */
 export const REMOVAL_BATCH = 100;
 
-type RemovalReason = 'message_deleted' | 'channel_deleted' | 'guild_deleted' | 'emoji_deleted' | 'expired';
+type RemovalReason =
+  'message_deleted' | 'channel_deleted' | 'guild_deleted' | 'emoji_deleted' | 'expired' | 'account_deleted';
 
 /**
  * Takes files out of storage: the attachments of deleted messages, of deleted channels and of deleted
@@ -19,12 +20,13 @@ type RemovalReason = 'message_deleted' | 'channel_deleted' | 'guild_deleted' | '
  * FILE_PENDING_MAX_AGE_SECONDS; their open multipart uploads are aborted). Objects go first — deleting is
  * idempotent — then the rows are marked deleted, so a failure in between is retried, never leaked.
  *
- * The same periodic pass releases claims chat never confirmed (see ClaimsService).
+ * The same periodic pass releases claims chat never confirmed (see ClaimsService) and removes expired data
+ * exports.
  */
 @Injectable()
 export class RemovalService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<{ abandoned: number; released: number }> | null = null;
+  private sweeping: Promise<{ abandoned: number; released: number; expired: number }> | null = null;
   private readonly logger;
 
   constructor(
@@ -83,13 +85,26 @@ export class RemovalService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
+   * Removes rows the caller locked in its transaction, as `reason` (another feature's removal: a deleted
+   * account's files, account-deletion/). Objects first, then the rows marked deleted, as every removal.
+   */
+  removeLocked(
+    trx: Transaction<FileDatabase>,
+    rows: readonly FileRow[],
+    reason: RemovalReason,
+  ): Promise<number> {
+    return this.remove(trx, rows, reason);
+  }
+
+  /**
    * One cleanup pass: abandoned uploads removed, unconfirmed claims released. Concurrent calls share the
    * pass; replicas skip each other's rows.
    */
-  sweep(): Promise<{ abandoned: number; released: number }> {
+  sweep(): Promise<{ abandoned: number; released: number; expired: number }> {
     this.sweeping ??= (async () => ({
       abandoned: await this.sweepAbandoned(),
       released: await this.releaseUnconfirmedClaims(),
+      expired: await this.sweepExpired(),
     }))().finally(() => {
       this.sweeping = null;
     });
@@ -102,6 +117,15 @@ export class RemovalService implements OnApplicationBootstrap, OnApplicationShut
       this.remove(trx, await this.files.lockAbandoned(trx, cutoff, REMOVAL_BATCH), 'expired'),
     );
     if (total > 0) this.logger.info({ removed: total }, 'removed abandoned uploads');
+    return total;
+  }
+
+  /** Data exports past their expiry (FILE_EXPORT_TTL_SECONDS after completion). */
+  private async sweepExpired(): Promise<number> {
+    const total = await this.inBatches(async (trx) =>
+      this.remove(trx, await this.files.lockExpired(trx, new Date(), REMOVAL_BATCH), 'expired'),
+    );
+    if (total > 0) this.logger.info({ removed: total }, 'removed expired data exports');
     return total;
   }
 

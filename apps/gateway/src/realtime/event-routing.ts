@@ -262,6 +262,9 @@ export function toPacket(event: AnyEvent): RealtimePacket | null {
     case 'notification.created':
       // The notified user's own sessions only (chat decided from their settings).
       return { ...base, type: event.type, data: event.data, rooms: [rooms.user(event.data.userId)] };
+    case 'data_export.updated':
+      // The exporting user's own sessions only (the progress bar of their export).
+      return { ...base, type: event.type, data: event.data.export, rooms: [rooms.user(event.data.userId)] };
     case 'relationship.added':
     case 'relationship.removed':
       // Only the user whose list changed (a blocked user is not told of the block: no event is theirs).

@@ -115,6 +115,16 @@ export class InMemoryPresenceStore extends PresenceStore {
     });
   }
 
+  async forgetUser(userId: string): Promise<void> {
+    for (const ref of this.userConns.get(userId)?.keys() ?? []) {
+      const slash = ref.indexOf('/');
+      this.gatewayConns.get(ref.slice(0, slash))?.delete(ref.slice(slash + 1));
+    }
+    this.userConns.delete(userId);
+    this.preferences.delete(userId);
+    this.customExpiry.delete(userId);
+  }
+
   async saveShown(changes: readonly { userId: string; presence: AggregatedPresence }[]): Promise<void> {
     for (const { userId, presence } of changes) {
       if (presence.self.status === 'offline') this.shownPresence.delete(userId);

@@ -59,6 +59,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     this.projection.onRelationshipChange((userId, targetId) => this.pushTo(userId, targetId));
+    this.projection.onUserDeleted((userId) => this.forgetUser(userId));
     this.sweeper = setInterval(() => void this.sweep(), this.config.PRESENCE_SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
@@ -194,6 +195,17 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
       if (view.status !== 'offline') presences.push(view);
     }
     return presences;
+  }
+
+  /**
+   * A deleted account (user.deleted): its connections and settings are forgotten, it goes offline for
+   * everyone who could see it (presence.updated, while the projection still knows them), then the
+   * projection forgets it. Idempotent: a replay finds it offline and nothing to forget.
+   */
+  async forgetUser(userId: string): Promise<void> {
+    await this.store.forgetUser(userId);
+    await this.recompute([userId]);
+    await this.audience.forgetUser(userId);
   }
 
   // ---------------------------------------------------------------- relationships

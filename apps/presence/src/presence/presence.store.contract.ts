@@ -182,5 +182,26 @@ export function describePresenceStoreContract(
       await Promise.all(gateways.map((gateway) => store.applyConnections(gateway, [conn(user)], [], 60)));
       expect(await activities(user)).toHaveLength(10);
     });
+
+    it('forgets a deleted user: its connections on every gateway, its settings and custom-status expiry', async () => {
+      const [a, b, user, other] = [id(), id(), id(), id()];
+      const mine = conn(user);
+      const theirs = conn(other);
+      await store.applyConnections(a, [mine, theirs], [], 60);
+      await store.applyConnections(b, [conn(user, 'idle')], [], 60);
+      const expiresAt = new Date(Date.now() + 60_000).toISOString();
+      await store.updatePreference(user, {
+        chosen: 'dnd',
+        customStatus: { text: 'hi', emoji: null, expiresAt },
+      });
+      await store.forgetUser(user);
+      await store.forgetUser(user);
+      expect(await store.inputs([user])).toEqual([
+        { connections: [], chosen: 'online', customStatus: null, shown: null },
+      ]);
+      expect([...(await store.gatewayConnections(a)).keys()]).toEqual([theirs.connectionId]);
+      expect([...(await store.gatewayConnections(b)).keys()]).toEqual([]);
+      expect(await store.takeExpiredCustomStatuses(Date.now() + 120_000)).toEqual([]);
+    });
   });
 }

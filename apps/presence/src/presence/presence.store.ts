@@ -57,6 +57,11 @@ export abstract class PresenceStore {
 
   /** The aggregation inputs of each user, in order. */
   abstract inputs(userIds: readonly string[]): Promise<PresenceInputsRecord[]>;
+  /**
+   * A deleted account (user.deleted): its connections on every gateway, what it set and its custom-status
+   * expiry are forgotten. What is shown of it goes with the next recompute (offline).
+   */
+  abstract forgetUser(userId: string): Promise<void>;
   /** Saves what is shown of users: an offline presence is dropped, the others kept. */
   abstract saveShown(changes: readonly { userId: string; presence: AggregatedPresence }[]): Promise<void>;
   /** Of `userIds`, the presences of those not offline (one read, however many users). */

@@ -138,6 +138,19 @@ export class RedisPresenceStore extends PresenceStore {
     });
   }
 
+  async forgetUser(userId: string): Promise<void> {
+    const k = this.keys;
+    const refs = await this.redis.hkeys(k.userConnections(userId));
+    const multi = this.redis.multi();
+    for (const ref of refs) {
+      const slash = ref.indexOf('/');
+      multi.hdel(k.gatewayConnections(ref.slice(0, slash)), ref.slice(slash + 1));
+    }
+    multi.del(k.userConnections(userId), k.userPreference(userId));
+    multi.zrem(k.customExpiry(), userId);
+    await execBatch(multi);
+  }
+
   async saveShown(changes: readonly { userId: string; presence: AggregatedPresence }[]): Promise<void> {
     if (changes.length === 0) return;
     const write = this.redis.pipeline();

@@ -128,5 +128,28 @@ export function describeAudienceStoreContract(
       expect([...(await store.blockersOf(bob))]).toEqual([]);
       expect((await store.audiences([alice]))[0]).toMatchObject({ friendIds: [], blockedIds: [] });
     });
+
+    it('forgets a deleted user on every side: guilds, DM partners, friends and blocks', async () => {
+      const [guild, alice, bob, carol, dave, eve] = [id(), id(), id(), id(), id(), id()];
+      await store.joinGuild(guild, alice);
+      await store.joinGuild(guild, bob);
+      await store.addDmPartners([alice, bob]);
+      await store.setRelationship(alice, carol, { friend: true, blocked: false });
+      await store.setRelationship(carol, alice, { friend: true, blocked: false });
+      await store.setRelationship(alice, dave, { friend: false, blocked: true });
+      await store.setRelationship(eve, alice, { friend: false, blocked: true });
+      await store.forgetUser(alice);
+      await store.forgetUser(alice);
+      expect(await store.guildMembers(guild)).toEqual([bob]);
+      expect(await store.audiences([alice, bob, carol, dave, eve])).toEqual([
+        { guildIds: [], dmUserIds: [], friendIds: [], blockedIds: [] },
+        { guildIds: [guild], dmUserIds: [], friendIds: [], blockedIds: [] },
+        { guildIds: [], dmUserIds: [], friendIds: [], blockedIds: [] },
+        { guildIds: [], dmUserIds: [], friendIds: [], blockedIds: [] },
+        { guildIds: [], dmUserIds: [], friendIds: [], blockedIds: [] },
+      ]);
+      expect([...(await store.blockersOf(dave))]).toEqual([]);
+      expect(sorted(await store.sharingWith(bob, [alice]))).toEqual([bob]);
+    });
   });
 }

@@ -29,6 +29,11 @@ export abstract class AudienceStore {
   abstract addDmPartners(recipientIds: readonly string[]): Promise<void>;
   /** How `userId` now relates to `targetId` (one side: a block is one-sided, a friendship has two). */
   abstract setRelationship(userId: string, targetId: string, state: RelationshipState): Promise<void>;
+  /**
+   * A deleted account (user.deleted): out of every guild, DM partnership, friendship and block, on both
+   * sides, and its own sets gone.
+   */
+  abstract forgetUser(userId: string): Promise<void>;
   /** Those who blocked the viewer: they look offline to the viewer. */
   abstract blockersOf(viewerId: string): Promise<Set<string>>;
 

@@ -36,6 +36,20 @@ export class InMemoryAudienceStore extends AudienceStore {
     (state.blocked ? add : remove)(this.blockedByOf, targetId, userId);
   }
 
+  async forgetUser(userId: string): Promise<void> {
+    for (const guildId of this.guildsOf.get(userId) ?? []) remove(this.members, guildId, userId);
+    for (const [mine, theirs] of [
+      [this.partnersOf, this.partnersOf],
+      [this.friendsOf, this.friendsOf],
+      [this.blocksOf, this.blockedByOf],
+      [this.blockedByOf, this.blocksOf],
+    ] as const) {
+      for (const other of mine.get(userId) ?? []) remove(theirs, other, userId);
+      mine.delete(userId);
+    }
+    this.guildsOf.delete(userId);
+  }
+
   async blockersOf(viewerId: string): Promise<Set<string>> {
     return new Set(this.blockedByOf.get(viewerId));
   }

@@ -18,6 +18,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
   private readonly logger;
   private ready = false;
   private relationshipListener: ((userId: string, targetId: string) => Promise<void>) | null = null;
+  private userDeletedListener: ((userId: string) => Promise<void>) | null = null;
 
   constructor(
     @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
@@ -39,7 +40,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
   private async start(): Promise<void> {
     this.subscription = await this.bus.subscribe({
       group: this.config.PRESENCE_CONSUMER_GROUP,
-      topics: [TOPICS.chatMembers, TOPICS.chatGuilds, TOPICS.chatChannels],
+      topics: [TOPICS.chatMembers, TOPICS.chatGuilds, TOPICS.chatChannels, TOPICS.authUsers],
       startFrom: this.config.PRESENCE_PROJECTION_START_FROM,
       session: { heartbeatIntervalMs: 1_000, sessionTimeoutMs: 10_000 },
       handler: (event) => this.apply(event),
@@ -53,6 +54,14 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
    */
   onRelationshipChange(listener: (userId: string, targetId: string) => Promise<void>): void {
     this.relationshipListener = listener;
+  }
+
+  /**
+   * Called on `user.deleted` (auth.users): presence forgets the account's connections and settings,
+   * publishes it offline, then the projection forgets it (PresenceService.forgetUser).
+   */
+  onUserDeleted(listener: (userId: string) => Promise<void>): void {
+    this.userDeletedListener = listener;
   }
 
   /** Applies one chat event to the projection (idempotent). */
@@ -84,6 +93,9 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
           friend: false,
         });
         return this.relationshipListener?.(event.data.userId, event.data.id);
+      case 'user.deleted':
+        if (this.userDeletedListener) return this.userDeletedListener(event.data.userId);
+        return this.audience.forgetUser(event.data.userId);
       default:
         return;
     }

@@ -40,6 +40,29 @@ export class RedisAudienceStore extends AudienceStore {
     await execBatch(multi);
   }
 
+  async forgetUser(userId: string): Promise<void> {
+    const k = this.keys;
+    const read = this.redis.pipeline();
+    for (const key of [k.userGuilds, k.userDmPartners, k.userFriends, k.userBlocks, k.userBlockedBy]) {
+      read.smembers(key(userId));
+    }
+    const [guilds, partners, friends, blocks, blockedBy] = (await execBatch(read)) as string[][];
+    const multi = this.redis.multi();
+    for (const guildId of guilds!) multi.srem(k.guildMembers(guildId), userId);
+    for (const other of partners!) multi.srem(k.userDmPartners(other), userId);
+    for (const other of friends!) multi.srem(k.userFriends(other), userId);
+    for (const other of blocks!) multi.srem(k.userBlockedBy(other), userId);
+    for (const other of blockedBy!) multi.srem(k.userBlocks(other), userId);
+    multi.del(
+      k.userGuilds(userId),
+      k.userDmPartners(userId),
+      k.userFriends(userId),
+      k.userBlocks(userId),
+      k.userBlockedBy(userId),
+    );
+    await execBatch(multi);
+  }
+
   async addDmPartners(recipientIds: readonly string[]): Promise<void> {
     const multi = this.redis.multi();
     for (const userId of recipientIds) {

@@ -11,12 +11,15 @@ export const VOICE_CHAT_TOPICS = [
   TOPICS.chatChannels,
   TOPICS.chatMembers,
   TOPICS.chatRoles,
+  // user.deleted: a deleted account leaves voice at once
+  TOPICS.authUsers,
 ] as const;
 
 /**
  * chat.members, chat.roles, chat.channels, chat.guilds → who may stay in voice:
  * - a member who left the guild (left, kicked, banned) is disconnected;
  * - a deleted channel (or guild) disconnects everyone in it (`channel-deleted`);
+ * - a deleted account (auth.users `user.deleted`) is disconnected from any voice channel or call;
  * - a change that may alter permissions (a role changed or deleted, a member's roles, a channel's
  *   overwrites, the guild's owner) re-checks, through chat, the users in voice it concerns: who lost
  *   VIEW_CHANNEL or CONNECT is disconnected (`missing-permission`), who lost SPEAK or STREAM has those
@@ -80,6 +83,8 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
         return this.states.recheckGuild(event.data.guild.id);
       case 'guild.deleted':
         return this.states.guildDeleted(event.data.guildId);
+      case 'user.deleted':
+        return this.states.userDeleted(event.data.userId);
       default:
         // role.created (no members yet), member.joined, ban.removed, channel.created: nobody loses anything.
         return Promise.resolve();

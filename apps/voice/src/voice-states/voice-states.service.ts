@@ -236,6 +236,12 @@ export class VoiceStatesService {
     if (state?.guildId === guildId) await this.end(state, { reason: 'disconnected' });
   }
 
+  /** The account was deleted: out of whatever voice channel or call it is in. */
+  async userDeleted(userId: string): Promise<void> {
+    const state = await this.store.get(userId);
+    if (state) await this.end(state, { reason: 'disconnected' });
+  }
+
   /**
    * Permissions may have changed for everyone in the guild (a role changed or went, the owner changed):
    * re-checks each user in its voice channels (one chat call each; none when nobody is in voice there).

@@ -10,6 +10,8 @@ import {
 } from '../auth/MailLinkPages';
 import { InvitePreviewScreen, PENDING_INVITE_KEY } from '../guilds/InvitePreviewScreen';
 import { Toasts, notify } from '../ui/Toasts';
+import { GoodbyeScreen } from '../account/GoodbyeScreen';
+import { markAccountDeleted } from '../account/goodbye';
 import { StoreContext } from './hooks';
 import { watchIdle } from './idle';
 import { navigate, useRoute } from './router';
@@ -36,7 +38,9 @@ export function App() {
     () =>
       createClient((reason) => {
         setSession({ status: 'signed-out' });
-        if (reason !== 'LOGGED_OUT') notify('Your session ended. Log in again to continue.');
+        // A deleted account (here or on another device) says goodbye instead.
+        if (reason === 'ACCOUNT_DELETED') markAccountDeleted();
+        else if (reason !== 'LOGGED_OUT') notify('Your session ended. Log in again to continue.');
       }),
     [],
   );
@@ -116,6 +120,7 @@ export function App() {
     <>
       {content}
       <Toasts />
+      <GoodbyeScreen />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { GuildRail } from '../guilds/GuildRail';
 import { MemberList } from '../members/MemberList';
 import { ChannelView } from '../messages/ChannelView';
 import { SettingsView } from '../settings/SettingsView';
+import { AdminView } from '../admin/AdminView';
 import { UserPanel } from '../settings/UserPanel';
 import { VoicePanel } from '../voice/VoicePanel';
 import { VoiceProvider } from '../voice/VoiceContext';
@@ -25,6 +26,7 @@ export function Shell() {
   const route = useRoute();
   const ready = useAppState((state) => state.ready);
   const connection = useAppState((state) => state.connection);
+  const me = useAppState((state) => state.me);
   const guilds = useAppState((state) => state.guilds);
   const [navOpen, setNavOpen] = useState(false);
   const [membersOpen, setMembersOpen] = useState(false);
@@ -67,6 +69,8 @@ export function Shell() {
   let main;
   if (route.page === 'settings') {
     main = <SettingsView onOpenNav={() => setNavOpen(true)} />;
+  } else if (route.page === 'admin' && me?.instanceAdmin) {
+    main = <AdminView onOpenNav={() => setNavOpen(true)} />;
   } else if (route.page === 'authorize') {
     main = <AuthorizeView onOpenNav={() => setNavOpen(true)} />;
   } else if (route.page === 'home' && !channelId) {

@@ -7,6 +7,7 @@ describe('routes', () => {
       { page: 'login' },
       { page: 'register' },
       { page: 'settings' },
+      { page: 'admin' },
       { page: 'authorize' },
       { page: 'invite', code: 'abc' },
       { page: 'home', channelId: null },

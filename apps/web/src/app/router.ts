@@ -8,6 +8,8 @@ export type Route =
   | { page: 'home'; channelId: string | null }
   | { page: 'guild'; guildId: string; channelId: string | null }
   | { page: 'settings' }
+  /** Instance administration (instance admins only). */
+  | { page: 'admin' }
   /** A bot's authorise link (`?client_id=&permissions=` in the query string, read by the page). */
   | { page: 'authorize' }
   /** Mailed links (`?token=` in the query string, read by the page) and the password-reset request. */
@@ -21,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'register') return { page: 'register' };
   if (parts[0] === 'invite' && parts[1]) return { page: 'invite', code: parts[1] };
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'admin' && parts.length === 1) return { page: 'admin' };
   const mailPage = MAIL_PAGES.find((page) => page === parts[0]);
   if (mailPage && parts.length === 1) return { page: mailPage };
   if (parts[0] === 'oauth2' && parts[1] === 'authorize') return { page: 'authorize' };
@@ -35,6 +38,7 @@ export function routePath(route: Route): string {
     case 'login':
     case 'register':
     case 'settings':
+    case 'admin':
     case 'verify-email':
     case 'reset-password':
     case 'confirm-email':

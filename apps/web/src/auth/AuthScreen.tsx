@@ -1,5 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { type BonfireClient, isMfaChallenge, type MfaChallenge, type PrivateUser } from '@bonfire/sdk';
+import {
+  type BonfireClient,
+  isMfaChallenge,
+  type MfaChallenge,
+  type PrivateUser,
+  type RegistrationMode,
+} from '@bonfire/sdk';
 import { navigate } from '../app/router';
 import { capitalise, describeError, fieldErrors } from '../app/util';
 import { MfaCodeForm } from '../two-factor/MfaCodeForm';
@@ -16,7 +22,22 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [registration, setRegistration] = useState<RegistrationMode | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The register screen follows the instance's mode: an invite code field, or "registration is closed".
+  useEffect(() => {
+    if (mode !== 'register') return;
+    let cancelled = false;
+    client.instance.info().then(
+      (info) => !cancelled && setRegistration(info.registrationMode),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, mode]);
+  const closed = mode === 'register' && registration === 'closed';
 
   useEffect(() => {
     setError(null);
@@ -41,6 +62,7 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
               username: value('username').toLowerCase(),
               password: String(form.get('password') ?? ''),
               ...(value('displayName') ? { displayName: value('displayName') } : {}),
+              ...(value('inviteCode') ? { inviteCode: value('inviteCode') } : {}),
             });
       if (isMfaChallenge(result)) setChallenge(result);
       else onSignedIn(result.user);
@@ -88,6 +110,11 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
             {error}
           </div>
         ) : null}
+        {closed ? (
+          <div className="alert info" role="status">
+            Registration is closed on this instance.
+          </div>
+        ) : null}
         {mode === 'register' ? (
           <>
             <div className="field">
@@ -114,6 +141,20 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
               />
               {fieldError('username')}
             </div>
+            {registration === 'invite_only' ? (
+              <div className="field">
+                <label htmlFor="inviteCode">Invite code</label>
+                <input
+                  id="inviteCode"
+                  name="inviteCode"
+                  autoComplete="off"
+                  required
+                  defaultValue={new URLSearchParams(window.location.search).get('invite') ?? ''}
+                  {...described('inviteCode')}
+                />
+                {fieldError('inviteCode')}
+              </div>
+            ) : null}
             <div className="field">
               <label htmlFor="displayName">Display name (optional)</label>
               <input
@@ -158,7 +199,7 @@ export function AuthScreen({ client, mode, onSignedIn }: AuthScreenProps) {
             </a>
           </p>
         ) : null}
-        <button className="button" type="submit" disabled={busy}>
+        <button className="button" type="submit" disabled={busy || closed}>
           {busy ? 'Please wait…' : mode === 'login' ? 'Log in' : 'Create account'}
         </button>
         <p className="switch">

@@ -11,6 +11,8 @@ import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { notify } from '../ui/Toasts';
 import { Icon } from '../ui/Icon';
 import { SecuritySection } from '../two-factor/SecuritySection';
+import { DataExportSection } from '../data-export/DataExportSection';
+import { DeleteAccountSection } from '../account/DeleteAccountSection';
 
 const CHOSEN: ChosenPresenceStatus[] = ['online', 'idle', 'dnd', 'invisible'];
 
@@ -324,6 +326,8 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
 
         <SecuritySection />
 
+        <DataExportSection />
+
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Devices</h2>
           {sessions === null ? <p>Loading…</p> : null}
@@ -358,6 +362,8 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
         </section>
 
         <DeveloperSection />
+
+        <DeleteAccountSection />
 
         <section>
           <button className="button danger" onClick={() => void logout()}>

@@ -22,6 +22,16 @@ export function UserPanel() {
         <div className="name">{name}</div>
         <div className="status-text">{presence.customStatus?.text || STATUS_LABEL[presence.status]}</div>
       </div>
+      {me.instanceAdmin ? (
+        <button
+          className="icon-button"
+          aria-label="Instance administration"
+          title="Instance administration"
+          onClick={() => navigate('/admin')}
+        >
+          <Icon name="grid" />
+        </button>
+      ) : null}
       <button
         className="icon-button"
         aria-label="User settings"

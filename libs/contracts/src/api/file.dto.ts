@@ -6,7 +6,7 @@ const id = snowflakeSchema;
 const timestamp = z.string().datetime({ offset: true });
 
 /** What an uploaded object is for; decides its size limit, allowed types and who may download it. */
-export const FILE_PURPOSES = ['attachment', 'avatar', 'icon', 'emoji'] as const;
+export const FILE_PURPOSES = ['attachment', 'avatar', 'icon', 'emoji', 'export'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const FILE_STATUSES = ['pending', 'ready', 'deleted'] as const;

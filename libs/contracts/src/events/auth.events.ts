@@ -22,6 +22,10 @@ export const SESSION_END_REASONS = {
   revoked: 'SESSION_REVOKED',
   passwordChanged: 'PASSWORD_CHANGED',
   refreshTokenReused: 'REFRESH_TOKEN_REUSED',
+  /** An instance admin suspended the account (auth's admin/). */
+  accountSuspended: 'ACCOUNT_SUSPENDED',
+  /** The user deleted their account (auth's account-deletion/). */
+  accountDeleted: 'ACCOUNT_DELETED',
 } as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[keyof typeof SESSION_END_REASONS];
 
@@ -45,6 +49,15 @@ export type RevokedSession = RevokedSessionsAnswer['sessions'][number];
 export const authEvents = {
   'user.created': defineEvent({ topic: TOPICS.authUsers, version: 1, schema: publicUser }),
   'user.updated': defineEvent({ topic: TOPICS.authUsers, version: 1, schema: publicUser }),
+  /**
+   * The account was deleted (its owner confirmed with their password): every service removes or
+   * anonymises what it holds of the user. Written once, in the transaction that tombstones the user.
+   */
+  'user.deleted': defineEvent({
+    topic: TOPICS.authUsers,
+    version: 1,
+    schema: z.object({ userId: z.string().min(1), deletedAt: z.iso.datetime({ offset: true }) }),
+  }),
   /** A session was ended (logout, revoke, password change, refresh-token reuse): its access tokens stop now. */
   'session.revoked': defineEvent({ topic: TOPICS.authSessions, version: 1, schema: sessionRevoked }),
 };

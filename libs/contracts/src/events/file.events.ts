@@ -30,6 +30,7 @@ export const fileEvents = {
         'channel_deleted',
         'guild_deleted',
         'emoji_deleted',
+        'account_deleted',
       ]),
     }),
   }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authEvents } from './auth.events';
 import { chatEvents } from './chat.events';
+import { dataExportEvents } from '../api/data-export.dto';
 import { emojiEvents } from './emoji.events';
 import { fileEvents } from './file.events';
 import { notificationEvents } from '../api/notifications.dto';
@@ -15,6 +16,7 @@ import { eventEnvelopeSchema } from '../envelope';
 export const EVENTS = {
   ...authEvents,
   ...chatEvents,
+  ...dataExportEvents,
   ...emojiEvents,
   ...fileEvents,
   ...notificationEvents,

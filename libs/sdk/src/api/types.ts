@@ -30,6 +30,8 @@ export interface PrivateUser extends PublicUser {
   emailVerified?: boolean;
   /** Login asks for a second factor (always sent by the server). */
   mfaEnabled?: boolean;
+  /** An instance admin (`client.admin`); sent for the user themself only. */
+  instanceAdmin?: boolean;
 }
 
 export interface AuthResult {
@@ -47,6 +49,8 @@ export interface RegisterRequest {
   password: string;
   displayName?: string;
   deviceLabel?: string;
+  /** An instance invite code: needed when `client.instance.info()` says `invite_only`. */
+  inviteCode?: string;
 }
 
 export interface LoginRequest {

@@ -1,0 +1,31 @@
+import type { Generated } from 'kysely';
+
+export const REGISTRATION_MODES = ['open', 'invite_only', 'closed'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+/** The instance administration tables (admin.migration.ts), part of AuthDatabase. */
+export interface InstanceTables {
+  instance_settings: InstanceSettingsTable;
+  instance_invites: InstanceInvitesTable;
+}
+
+/** One row, id 1. */
+export interface InstanceSettingsTable {
+  id: number;
+  /** Null: AUTH_REGISTRATION_MODE from config. */
+  registration_mode: RegistrationMode | null;
+  /** The first registered user was made admin (exactly one registration claims it). */
+  admin_claimed: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface InstanceInvitesTable {
+  /** Shown to admins (to copy) and typed at registration; random, 96 bits. */
+  code: string;
+  created_by: string | null;
+  /** Null: unlimited. */
+  max_uses: number | null;
+  uses: Generated<number>;
+  expires_at: Date | null;
+  created_at: Generated<Date>;
+}

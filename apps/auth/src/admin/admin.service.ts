@@ -1,0 +1,149 @@
+import { isSnowflake, SESSION_END_REASONS } from '@bonfire/contracts';
+import { AppError, type CallerIdentity } from '@bonfire/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { type Executor, TransactionRunner } from '../database/transaction-runner';
+import { SessionEventsWriter } from '../events/session-events.writer';
+import { SessionsService } from '../sessions/sessions.service';
+import { TwoFactorRepository } from '../two-factor/two-factor.repository';
+import { USER_NOT_FOUND } from '../users/users.service';
+import { type UserRow, UsersRepository } from '../users/users.repository';
+import type { AdminUser, AdminUsersPage, AdminUsersQuery, InstanceStats } from './admin.dto';
+import { AdminRepository } from './admin.repository';
+import { isInstanceAdmin } from './instance-admins';
+
+export const ADMIN_ERRORS = {
+  adminRequired: 'INSTANCE_ADMIN_REQUIRED',
+  cannotSuspendAdmin: 'CANNOT_SUSPEND_ADMIN',
+  mfaNotEnabled: 'MFA_NOT_ENABLED',
+} as const;
+
+/**
+ * What instance admins do to accounts. Every route checks the caller in the database (not a token claim),
+ * so losing admin rights takes effect on the next request. Suspension keeps the account and everything it
+ * posted (messages, files, guilds stay as they are); it revokes every session at once (`session.revoked`:
+ * the gateways close the sockets), refuses sign-in and refresh (ACCOUNT_SUSPENDED) and the bot tokens of
+ * the user's applications. Admins cannot be suspended (an admin not themself either): there is no way to
+ * lock the instance out of its own administration.
+ */
+@Injectable()
+export class AdminService {
+  private readonly logger = new Logger(AdminService.name);
+
+  constructor(
+    private readonly repository: AdminRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly sessionEvents: SessionEventsWriter,
+    private readonly twoFactor: TwoFactorRepository,
+    private readonly transactions: TransactionRunner,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  isAdmin(user: UserRow): boolean {
+    return isInstanceAdmin(user, this.config.BONFIRE_ADMIN_EMAILS);
+  }
+
+  /** 403 INSTANCE_ADMIN_REQUIRED unless the caller is an admin (and not suspended). */
+  async assertAdmin(caller: CallerIdentity): Promise<void> {
+    const user = await this.users.findById(this.transactions.executor, caller.userId);
+    if (!user || user.suspended_at || !this.isAdmin(user)) {
+      throw AppError.forbidden('Only an instance admin may do that.', ADMIN_ERRORS.adminRequired);
+    }
+  }
+
+  async listUsers(caller: CallerIdentity, query: AdminUsersQuery): Promise<AdminUsersPage> {
+    await this.assertAdmin(caller);
+    const rows = await this.repository.searchUsers(this.transactions.executor, {
+      query: query.query || null,
+      before: query.cursor ?? null,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    return {
+      users: page.map((row) => this.toAdminUser(row)),
+      nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+    };
+  }
+
+  async suspend(caller: CallerIdentity, userId: string, reason: string): Promise<AdminUser> {
+    await this.assertAdmin(caller);
+    const { user, sessions } = await this.transactions.run(async (trx) => {
+      const target = await this.target(trx, userId);
+      if (this.isAdmin(target)) {
+        throw AppError.conflict(ADMIN_ERRORS.cannotSuspendAdmin, 'An instance admin cannot be suspended.');
+      }
+      await this.repository.setSuspended(trx, target.id, { at: target.suspended_at ?? new Date(), reason });
+      const revoked = await this.sessions.revokeAllByAdmin(trx, target.id, 'suspended');
+      // Bot tokens are sessions to the gateways: denied at once, then refused by verification.
+      for (const token of await this.repository.botTokensOwnedBy(trx, target.id)) {
+        await this.sessionEvents.sessionsRevoked(
+          trx,
+          token.application_id,
+          [token.id],
+          SESSION_END_REASONS.accountSuspended,
+        );
+      }
+      return { user: await this.target(trx, target.id), sessions: revoked };
+    });
+    this.logger.log({ userId, by: caller.userId, revokedSessions: sessions }, 'user suspended');
+    return this.toAdminUser(user);
+  }
+
+  async unsuspend(caller: CallerIdentity, userId: string): Promise<AdminUser> {
+    await this.assertAdmin(caller);
+    const user = await this.transactions.run(async (trx) => {
+      const target = await this.target(trx, userId);
+      await this.repository.setSuspended(trx, target.id, null);
+      return this.target(trx, target.id);
+    });
+    this.logger.log({ userId, by: caller.userId }, 'user unsuspended');
+    return this.toAdminUser(user);
+  }
+
+  /** For a user who lost their authenticator and recovery codes: two-factor off, every session ended. */
+  async resetTwoFactor(caller: CallerIdentity, userId: string): Promise<AdminUser> {
+    await this.assertAdmin(caller);
+    const user = await this.transactions.run(async (trx) => {
+      const target = await this.target(trx, userId);
+      if (!target.mfa_enabled) {
+        throw AppError.conflict(
+          ADMIN_ERRORS.mfaNotEnabled,
+          'Two-factor authentication is not on for this user.',
+        );
+      }
+      await this.twoFactor.disable(trx, target.id);
+      await this.sessions.revokeAllByAdmin(trx, target.id, 'mfa_reset');
+      return this.target(trx, target.id);
+    });
+    this.logger.log({ userId, by: caller.userId }, 'two-factor reset by an admin');
+    return this.toAdminUser(user);
+  }
+
+  async stats(caller: CallerIdentity): Promise<InstanceStats> {
+    await this.assertAdmin(caller);
+    return this.repository.counts(this.transactions.executor, new Date());
+  }
+
+  /** A person (not a bot), row-locked; 404 USER_NOT_FOUND otherwise. */
+  private async target(trx: Executor, userId: string): Promise<UserRow> {
+    const user = isSnowflake(userId) ? await this.users.findByIdForUpdate(trx, userId) : null;
+    if (!user || user.bot) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    return user;
+  }
+
+  private toAdminUser(row: UserRow): AdminUser {
+    return {
+      id: row.id,
+      username: row.username,
+      email: row.email,
+      createdAt: row.created_at.toISOString(),
+      suspended: row.suspended_at !== null,
+      suspendedAt: row.suspended_at?.toISOString() ?? null,
+      suspensionReason: row.suspension_reason,
+      twoFactorEnabled: row.mfa_enabled,
+      emailVerified: row.email_verified,
+      instanceAdmin: this.isAdmin(row),
+    };
+  }
+}

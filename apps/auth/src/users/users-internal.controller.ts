@@ -1,0 +1,36 @@
+import type { ExportedAccount } from '@bonfire/contracts';
+import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
+import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { TransactionRunner } from '../database/transaction-runner';
+import { UsersRepository } from './users.repository';
+import { USER_NOT_FOUND } from './users.service';
+
+/**
+ * Service-to-service route for chat's data export (not in the gateway's routing table, so no client
+ * reaches it): the signed caller's own account data, as auth holds it. Left out of the public OpenAPI.
+ */
+@ApiExcludeController()
+@Controller('internal/v1/users')
+export class UsersInternalController {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  @Get('@me/account')
+  async account(@Caller() caller: CallerIdentity): Promise<ExportedAccount> {
+    const user = await this.users.findById(this.transactions.executor, caller.userId);
+    if (!user || user.deleted_at !== null) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    return {
+      id: user.id,
+      email: user.email,
+      emailVerified: user.email_verified,
+      username: user.username,
+      displayName: user.display_name,
+      about: user.about,
+      twoFactorEnabled: user.mfa_enabled,
+      createdAt: user.created_at.toISOString(),
+    };
+  }
+}

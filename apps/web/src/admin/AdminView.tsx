@@ -1,0 +1,412 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  AdminUser,
+  InstanceInvite,
+  InstanceSettings,
+  InstanceStats,
+  RegistrationMode,
+} from '@bonfire/sdk';
+import { useClient } from '../app/hooks';
+import { capitalise, describeError, formatDateTime } from '../app/util';
+import { Icon } from '../ui/Icon';
+import './admin.css';
+
+type Outcome = { text: string; error: boolean } | null;
+
+const MODE_LABEL: Record<RegistrationMode, string> = {
+  open: 'Open: anyone may register',
+  invite_only: 'Invite only: registration needs an instance invite code',
+  closed: 'Closed: no one may register',
+};
+
+function OutcomeLine({ outcome }: { outcome: Outcome }) {
+  if (!outcome) return null;
+  return (
+    <div className={`alert${outcome.error ? '' : ' info'}`} role={outcome.error ? 'alert' : 'status'}>
+      {outcome.text}
+    </div>
+  );
+}
+
+const failed = (error: unknown): Outcome => ({ text: capitalise(describeError(error)), error: true });
+
+/** Instance administration (instance admins only): statistics, registration, invites and accounts. */
+export function AdminView({ onOpenNav }: { onOpenNav: () => void }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [stats, setStats] = useState<InstanceStats | null>(null);
+  const client = useClient();
+  const reloadStats = useCallback(() => {
+    client.admin.stats().then(setStats, () => setStats(null));
+  }, [client]);
+  useEffect(() => {
+    headingRef.current?.focus();
+    reloadStats();
+  }, [reloadStats]);
+
+  return (
+    <main className="main" id="main-content" tabIndex={-1}>
+      <header className="main-header">
+        <button className="icon-button drawer-toggle" aria-label="Open navigation" onClick={onOpenNav}>
+          <Icon name="menu" />
+        </button>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Instance administration
+        </h1>
+        <span className="spacer" />
+        <button className="button secondary" onClick={() => window.history.back()}>
+          Close
+        </button>
+      </header>
+      <div className="settings">
+        <section aria-labelledby="admin-stats-heading">
+          <h2 id="admin-stats-heading">Statistics</h2>
+          <StatsCards stats={stats} />
+        </section>
+        <RegistrationSection />
+        <InvitesSection />
+        <UsersSection onChanged={reloadStats} />
+      </div>
+    </main>
+  );
+}
+
+function StatsCards({ stats }: { stats: InstanceStats | null }) {
+  if (!stats) return <p>Loading…</p>;
+  const cards: [string, number][] = [
+    ['People', stats.users],
+    ['Registered in the last 7 days', stats.registeredLast7Days],
+    ['Active sessions', stats.activeSessions],
+    ['Suspended', stats.suspended],
+    ['Bots', stats.bots],
+  ];
+  return (
+    <div className="admin-stats">
+      {cards.map(([label, value]) => (
+        <div className="admin-stat" key={label}>
+          <div className="value">{value}</div>
+          <div>{label}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function RegistrationSection() {
+  const client = useClient();
+  const [settings, setSettings] = useState<InstanceSettings | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useEffect(() => {
+    client.admin.settings().then(setSettings, (error: unknown) => setOutcome(failed(error)));
+  }, [client]);
+
+  const change = async (registrationMode: RegistrationMode) => {
+    const before = settings;
+    // Shown at once (a radio group answers the click), put back if the server refuses.
+    setSettings((current) => (current ? { ...current, registrationMode } : current));
+    try {
+      setSettings(await client.admin.updateSettings({ registrationMode }));
+      setOutcome({ text: 'Registration mode saved.', error: false });
+    } catch (error) {
+      setSettings(before);
+      setOutcome(failed(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="admin-registration-heading">
+      <h2 id="admin-registration-heading">Registration</h2>
+      {settings ? (
+        <fieldset className="status-options">
+          <legend>Who may create an account</legend>
+          {(Object.keys(MODE_LABEL) as RegistrationMode[]).map((mode) => (
+            <label key={mode}>
+              <input
+                type="radio"
+                name="registration-mode"
+                value={mode}
+                checked={settings.registrationMode === mode}
+                onChange={() => void change(mode)}
+              />
+              {MODE_LABEL[mode]}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {settings?.registrationModeFromConfig ? (
+        <p>This is the server’s default (AUTH_REGISTRATION_MODE); choosing one here overrides it.</p>
+      ) : null}
+      <OutcomeLine outcome={outcome} />
+    </section>
+  );
+}
+
+function InvitesSection() {
+  const client = useClient();
+  const [invites, setInvites] = useState<InstanceInvite[] | null>(null);
+  const [maxUses, setMaxUses] = useState('1');
+  const [maxAgeDays, setMaxAgeDays] = useState('7');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useEffect(() => {
+    client.admin.invites().then(setInvites, (error: unknown) => setOutcome(failed(error)));
+  }, [client]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const uses = Number(maxUses);
+      const days = Number(maxAgeDays);
+      const invite = await client.admin.createInvite({
+        maxUses: uses > 0 ? uses : null,
+        maxAgeSeconds: days > 0 ? Math.round(days * 86_400) : null,
+      });
+      setInvites((current) => [invite, ...(current ?? [])]);
+      setOutcome({ text: `Invite ${invite.code} created.`, error: false });
+    } catch (error) {
+      setOutcome(failed(error));
+    }
+  };
+
+  const revoke = async (code: string) => {
+    try {
+      await client.admin.deleteInvite(code);
+      setInvites((current) => current?.filter((invite) => invite.code !== code) ?? null);
+      setOutcome({ text: `Invite ${code} revoked.`, error: false });
+    } catch (error) {
+      setOutcome(failed(error));
+    }
+  };
+
+  const copy = async (code: string) => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setOutcome({ text: `Invite ${code} copied.`, error: false });
+    } catch {
+      setOutcome({ text: `Copy the code by hand: ${code}`, error: false });
+    }
+  };
+
+  return (
+    <section aria-labelledby="admin-invites-heading">
+      <h2 id="admin-invites-heading">Instance invites</h2>
+      <p>Codes for registering while registration is invite only.</p>
+      <form className="admin-row-form" onSubmit={create} aria-label="Create an instance invite">
+        <div className="field">
+          <label htmlFor="admin-invite-uses">Uses (0: unlimited)</label>
+          <input
+            id="admin-invite-uses"
+            type="number"
+            min={0}
+            max={10000}
+            value={maxUses}
+            onChange={(e) => setMaxUses(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="admin-invite-days">Expires after days (0: never)</label>
+          <input
+            id="admin-invite-days"
+            type="number"
+            min={0}
+            max={30}
+            value={maxAgeDays}
+            onChange={(e) => setMaxAgeDays(e.target.value)}
+          />
+        </div>
+        <button className="button" type="submit">
+          Create invite
+        </button>
+      </form>
+      <OutcomeLine outcome={outcome} />
+      {invites && invites.length === 0 ? <p>No instance invites.</p> : null}
+      {invites && invites.length > 0 ? (
+        <div className="admin-scroll">
+          <table className="admin-table" aria-label="Instance invites">
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Uses</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invites.map((invite) => (
+                <tr key={invite.code}>
+                  <td>
+                    <code>{invite.code}</code>
+                  </td>
+                  <td>
+                    {invite.uses} / {invite.maxUses ?? '∞'}
+                  </td>
+                  <td>{invite.expiresAt ? formatDateTime(invite.expiresAt) : 'Never'}</td>
+                  <td>
+                    <button className="button secondary" onClick={() => void copy(invite.code)}>
+                      Copy
+                    </button>
+                    <button
+                      className="button danger"
+                      aria-label={`Revoke invite ${invite.code}`}
+                      onClick={() => void revoke(invite.code)}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function UsersSection({ onChanged }: { onChanged: () => void }) {
+  const client = useClient();
+  const [query, setQuery] = useState('');
+  const [users, setUsers] = useState<AdminUser[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const search = useCallback(
+    async (cursor?: string) => {
+      try {
+        const page = await client.admin.users({ query: query.trim() || undefined, cursor });
+        setUsers((current) => (cursor ? [...(current ?? []), ...page.users] : page.users));
+        setNextCursor(page.nextCursor);
+      } catch (error) {
+        setOutcome(failed(error));
+      }
+    },
+    [client, query],
+  );
+  useEffect(() => {
+    void search();
+    // Only the first page on open; later searches are submitted.
+  }, [client]);
+
+  const replace = (updated: AdminUser) =>
+    setUsers((current) => current?.map((user) => (user.id === updated.id ? updated : user)) ?? null);
+
+  const act = async (what: string, run: () => Promise<AdminUser>) => {
+    try {
+      replace(await run());
+      setOutcome({ text: what, error: false });
+      onChanged();
+    } catch (error) {
+      setOutcome(failed(error));
+    }
+  };
+
+  const suspend = (user: AdminUser) => {
+    const reason = window.prompt(`Why suspend @${user.username}? (their sessions end at once)`);
+    if (!reason?.trim()) return;
+    void act(`@${user.username} suspended.`, () => client.admin.suspend(user.id, reason.trim()));
+  };
+  const resetTwoFactor = (user: AdminUser) => {
+    if (!window.confirm(`Turn off two-factor authentication for @${user.username}? Their sessions end.`))
+      return;
+    void act(`Two-factor authentication of @${user.username} turned off.`, () =>
+      client.admin.resetTwoFactor(user.id),
+    );
+  };
+
+  return (
+    <section aria-labelledby="admin-users-heading">
+      <h2 id="admin-users-heading">Users</h2>
+      <form
+        className="admin-row-form"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void search();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="admin-user-query">Username or email</label>
+          <input
+            id="admin-user-query"
+            type="search"
+            value={query}
+            maxLength={254}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <button className="button" type="submit">
+          Search
+        </button>
+      </form>
+      <OutcomeLine outcome={outcome} />
+      {users && users.length === 0 ? <p>No users found.</p> : null}
+      {users && users.length > 0 ? (
+        <div className="admin-scroll">
+          <table className="admin-table" aria-label="Users">
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Email</th>
+                <th scope="col">Registered</th>
+                <th scope="col">State</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    @{user.username}
+                    {user.instanceAdmin ? ' (admin)' : ''}
+                  </td>
+                  <td>
+                    {user.email ?? '—'}
+                    {user.email && !user.emailVerified ? ' (unverified)' : ''}
+                  </td>
+                  <td>{formatDateTime(user.createdAt)}</td>
+                  <td>
+                    {user.suspended ? `Suspended: ${user.suspensionReason ?? ''}` : 'Active'}
+                    {user.twoFactorEnabled ? ' · 2FA on' : ''}
+                  </td>
+                  <td>
+                    {user.instanceAdmin ? null : user.suspended ? (
+                      <button
+                        className="button secondary"
+                        aria-label={`Unsuspend @${user.username}`}
+                        onClick={() =>
+                          void act(`@${user.username} unsuspended.`, () => client.admin.unsuspend(user.id))
+                        }
+                      >
+                        Unsuspend
+                      </button>
+                    ) : (
+                      <button
+                        className="button danger"
+                        aria-label={`Suspend @${user.username}`}
+                        onClick={() => suspend(user)}
+                      >
+                        Suspend
+                      </button>
+                    )}
+                    {user.twoFactorEnabled ? (
+                      <button
+                        className="button secondary"
+                        aria-label={`Reset two-factor authentication of @${user.username}`}
+                        onClick={() => resetTwoFactor(user)}
+                      >
+                        Reset 2FA
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {nextCursor ? (
+        <button className="button secondary" onClick={() => void search(nextCursor)}>
+          More users
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,75 +1,30 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import {
-  type CallerIdentity,
-  CLIENT_ADDRESS_HEADER,
-  type RunningService,
-  signClientAddress,
-  signIdentity,
-} from '@bonfire/platform';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
-import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { type CallerIdentity, CLIENT_ADDRESS_HEADER, signIdentity } from '@bonfire/platform';
+import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuth } from './bootstrap';
+import {
+  type AuthCallOptions,
+  type AuthReply,
+  AuthTestApp,
+  identityOf,
+  randomIp,
+  TEST_PASSWORD as PASSWORD,
+} from './testing/auth-test-app';
 import { SigningKeysService } from './tokens/signing-keys.service';
-
-const env = process.env;
-const adminUrl = `postgres://${env.POSTGRES_USER}:${env.POSTGRES_PASSWORD}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/postgres`;
-const database = `bonfire_auth_test_${randomBytes(4).toString('hex')}`;
-const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
-const identitySecret = env.INTERNAL_IDENTITY_SECRET ?? 'test-internal-identity-secret-0123456789';
 
 const PAIR_ALLOWANCE = 3;
 const MAX_PER_IP = 8;
 
-let service: RunningService;
-let db: pg.Client;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-interface Reply<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+let auth: AuthTestApp;
 
 /** Calls the service as the gateway would: the client address (a random one) and the identity signed. */
-async function call<T = Record<string, unknown>>(
+const call = <T = Record<string, unknown>>(
   method: string,
   path: string,
-  options: { body?: unknown; as?: CallerIdentity; ip?: string; headers?: Record<string, string> } = {},
-): Promise<Reply<T>> {
-  const headers: Record<string, string> = {
-    [CLIENT_ADDRESS_HEADER]: signClientAddress(identitySecret, options.ip ?? randomIp()),
-    ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...(options.as ? { 'x-bonfire-identity': signIdentity(identitySecret, options.as) } : {}),
-    ...options.headers,
-  };
-  const response = await fetch(`${service.url}${path}`, {
-    method,
-    headers,
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: (text ? JSON.parse(text) : undefined) as T,
-    headers: response.headers,
-  };
-}
+  options?: AuthCallOptions,
+): Promise<AuthReply<T>> => auth.call<T>(method, path, options);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function randomIp(): string {
-  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-}
 
 function unique(prefix: string): string {
   return `${prefix}${randomBytes(4).toString('hex')}`;
@@ -86,17 +41,11 @@ interface ErrorReply {
   error: { code: string; message: string; details?: { field?: string; code: string }[] };
 }
 
-const PASSWORD = 'correct horse battery staple';
-
 async function register(
   overrides: Record<string, unknown> = {},
 ): Promise<AuthBody & { identity: CallerIdentity }> {
-  const name = unique('user_');
-  const reply = await call<AuthBody>('POST', '/api/v1/auth/register', {
-    body: { email: `${name}@example.com`, username: name, password: PASSWORD, ...overrides },
-  });
-  expect(reply.status).toBe(201);
-  return { ...reply.body, identity: identityOf(reply.body.accessToken) };
+  const account = await auth.register('user', { extra: overrides });
+  return { ...(account.body as AuthBody), identity: account.as };
 }
 
 async function login(loginName: string, password = PASSWORD, ip?: string) {
@@ -106,11 +55,6 @@ async function login(loginName: string, password = PASSWORD, ip?: string) {
   });
 }
 
-function identityOf(accessToken: string): CallerIdentity {
-  const claims = decodeJwt(accessToken);
-  return { userId: String(claims.sub), sessionId: String(claims.sid) };
-}
-
 async function jwks(): Promise<JSONWebKeySet> {
   const reply = await call<JSONWebKeySet>('GET', '/.well-known/jwks.json');
   expect(reply.status).toBe(200);
@@ -118,32 +62,17 @@ async function jwks(): Promise<JSONWebKeySet> {
 }
 
 beforeAll(async () => {
-  await admin(`create database ${database}`);
-  service = await startAuth(
-    {
-      ...env,
-      AUTH_PORT: '0',
-      LOG_LEVEL: 'silent',
-      AUTH_DATABASE_URL: databaseUrl,
-      INTERNAL_IDENTITY_SECRET: identitySecret,
-      AUTH_KEY_ENCRYPTION_SECRET:
-        env.AUTH_KEY_ENCRYPTION_SECRET ?? 'test-key-encryption-secret-0123456789abcdef',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: String(PAIR_ALLOWANCE),
-      LOGIN_BACKOFF_BASE_SECONDS: '1',
-      LOGIN_BACKOFF_MAX_SECONDS: '60',
-      LOGIN_MAX_FAILURES_PER_IP: String(MAX_PER_IP),
-      LOGIN_FAILURE_WINDOW_SECONDS: '60',
-    },
-    { handleSignals: false },
-  );
-  db = new pg.Client(databaseUrl);
-  await db.connect();
+  auth = await AuthTestApp.start('test', {
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: String(PAIR_ALLOWANCE),
+    LOGIN_BACKOFF_BASE_SECONDS: '1',
+    LOGIN_BACKOFF_MAX_SECONDS: '60',
+    LOGIN_MAX_FAILURES_PER_IP: String(MAX_PER_IP),
+    LOGIN_FAILURE_WINDOW_SECONDS: '60',
+  });
 });
 
 afterAll(async () => {
-  await db?.end();
-  await service?.stop();
-  await admin(`drop database if exists ${database} with (force)`);
+  await auth?.stop();
 });
 
 describe('auth service: accounts', () => {
@@ -297,7 +226,12 @@ describe('auth service: accounts', () => {
     await call('PATCH', '/api/v1/users/@me', { as: user.identity, body: { displayName: 'Evented' } });
     const rows = async () =>
       (
-        await db.query<{ type: string; topic: string; published: boolean; data: Record<string, unknown> }>(
+        await auth.db.query<{
+          type: string;
+          topic: string;
+          published: boolean;
+          data: Record<string, unknown>;
+        }>(
           `select envelope->>'type' as type, topic, published_at is not null as published, envelope->'data' as data
              from outbox_events where key = $1 order by position`,
           [user.user.id],
@@ -387,7 +321,7 @@ describe('auth service: sessions and refresh tokens', () => {
     });
     expect(second.status).toBe(200);
 
-    const stored = await db.query<{ token_hash: string }>('select token_hash from refresh_tokens');
+    const stored = await auth.db.query<{ token_hash: string }>('select token_hash from refresh_tokens');
     const hashes = stored.rows.map((row) => row.token_hash);
     for (const token of [user.refreshToken, first.body.refreshToken, second.body.refreshToken]) {
       expect(hashes).not.toContain(token);
@@ -491,7 +425,7 @@ describe('auth service: sessions and refresh tokens', () => {
     expect((await call('POST', '/api/v1/auth/logout', { as: loggedOut.identity })).status).toBe(204);
     expect((await call('POST', '/api/v1/auth/logout', { as: longAgo.identity })).status).toBe(204);
     // Revoked longer ago than the access-token lifetime (900 s): its tokens have expired.
-    await db.query(`update sessions set revoked_at = now() - interval '901 seconds' where id = $1`, [
+    await auth.db.query(`update sessions set revoked_at = now() - interval '901 seconds' where id = $1`, [
       longAgo.identity.sessionId,
     ]);
     const gateway: CallerIdentity = { userId: '0', sessionId: 'gateway:test' };
@@ -646,7 +580,7 @@ describe('auth service: keys, identity and documents', () => {
   it('rotates the signing key and keeps the old kid in the JWKS; old tokens still verify', async () => {
     const before = await register();
     const oldKid = decodeProtectedHeader(before.accessToken).kid;
-    await service.app.get(SigningKeysService).rotate({ force: true });
+    await auth.service.app.get(SigningKeysService).rotate({ force: true });
     const after = await register();
     const newKid = decodeProtectedHeader(after.accessToken).kid;
     expect(newKid).not.toBe(oldKid);
@@ -661,7 +595,7 @@ describe('auth service: keys, identity and documents', () => {
     await expect(jwtVerify(before.accessToken, verifier, { audience: 'bonfire-api' })).resolves.toBeTruthy();
     await expect(jwtVerify(after.accessToken, verifier, { audience: 'bonfire-api' })).resolves.toBeTruthy();
 
-    const stored = await db.query<{ private_key_encrypted: string }>(
+    const stored = await auth.db.query<{ private_key_encrypted: string }>(
       'select private_key_encrypted from signing_keys',
     );
     expect(stored.rows.length).toBeGreaterThanOrEqual(2);
@@ -708,7 +642,7 @@ describe('auth service: keys, identity and documents', () => {
   it('is ready (Postgres and Redis) and rejects oversized bodies', async () => {
     // Probes and scrapers carry no identity: health and metrics must stay public behind IdentityModule.
     const ready = await call<{ checks: Record<string, unknown> }>('GET', '/health/ready');
-    const metrics = await fetch(`${service.url}/metrics`);
+    const metrics = await fetch(`${auth.url}/metrics`);
     expect(metrics.status).toBe(200);
     expect(ready.status).toBe(200);
     expect(Object.keys(ready.body.checks).sort()).toEqual(['postgres', 'redis']);
@@ -747,7 +681,7 @@ describe('auth service: applications and bot tokens', () => {
       bot: { id: created.body.id, displayName: 'Ping Bot!', bot: true },
     });
     expect(created.body.bot.username).toMatch(/^ping_bot(_\d+)?$/);
-    const row = await db.query<{ email: string | null; password_hash: string | null; bot: boolean }>(
+    const row = await auth.db.query<{ email: string | null; password_hash: string | null; bot: boolean }>(
       'select email, password_hash, bot from users where id = $1',
       [created.body.id],
     );
@@ -760,7 +694,7 @@ describe('auth service: applications and bot tokens', () => {
     expect(profile.body.bot).toBe(true);
     const me = await call<{ bot: boolean }>('GET', '/api/v1/users/@me', { as: owner.identity });
     expect(me.body.bot).toBe(false);
-    const event = await db.query<{ data: { bot: boolean } }>(
+    const event = await auth.db.query<{ data: { bot: boolean } }>(
       `select envelope->'data' as data from outbox_events where key = $1 and envelope->>'type' = 'user.created'`,
       [created.body.id],
     );
@@ -808,9 +742,10 @@ describe('auth service: applications and bot tokens', () => {
     });
     expect(first.status).toBe(200);
     const [firstId, secret] = first.body.token.split('.');
-    const stored = await db.query<{ token_hash: string }>('select token_hash from bot_tokens where id = $1', [
-      firstId,
-    ]);
+    const stored = await auth.db.query<{ token_hash: string }>(
+      'select token_hash from bot_tokens where id = $1',
+      [firstId],
+    );
     expect(stored.rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.rows[0]?.token_hash).not.toContain(secret);
     expect(
@@ -827,7 +762,7 @@ describe('auth service: applications and bot tokens', () => {
     expect(second.body.token).not.toBe(first.body.token);
     expect((await verify(first.body.token)).status).toBe(401);
     expect((await verify(second.body.token)).status).toBe(200);
-    const revoked = await db.query<{ data: { sessionId: string; userId: string } }>(
+    const revoked = await auth.db.query<{ data: { sessionId: string; userId: string } }>(
       `select envelope->'data' as data from outbox_events where envelope->>'type' = 'session.revoked' and key = $1`,
       [firstId],
     );

@@ -1,42 +1,22 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import {
-  type CallerIdentity,
-  CLIENT_ADDRESS_HEADER,
-  type RunningService,
-  signClientAddress,
-  signIdentity,
-} from '@bonfire/platform';
-import { decodeJwt } from 'jose';
-import pg from 'pg';
+import { type CallerIdentity } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuth } from '../bootstrap';
 import { mailpitInbox, type ReceivedMail, tokenIn, waitForMail } from '../mail/mail-reader.test-kit';
+import {
+  type AuthCallOptions,
+  AuthTestApp,
+  type AuthTestClient,
+  TEST_PASSWORD as PASSWORD,
+} from '../testing/auth-test-app';
 
 // Medium tests of the mailed-link flows: auth on a fresh Postgres database, mails through the real SMTP
 // server infra/ runs (Mailpit), read back through its HTTP API.
-const env = process.env;
-const adminUrl = `postgres://${env.POSTGRES_USER}:${env.POSTGRES_PASSWORD}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/postgres`;
-const database = `bonfire_auth_mail_test_${randomBytes(4).toString('hex')}`;
-const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
-const identitySecret = env.INTERNAL_IDENTITY_SECRET ?? 'test-internal-identity-secret-0123456789';
-const mailpitUrl = env.MAILPIT_URL!;
+const mailpitUrl = process.env.MAILPIT_URL!;
 const WEB_URL = 'http://web.example.test:8080';
 const COOLDOWN_SECONDS = 1;
-const PASSWORD = 'correct horse battery staple';
 
-let service: RunningService;
-let blocking: RunningService;
-let db: pg.Client;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+let auth: AuthTestApp;
+let blocking: AuthTestClient;
 
 interface Reply<T> {
   status: number;
@@ -57,47 +37,22 @@ interface AuthBody {
   refreshToken: string;
 }
 
-const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Calls the `allow` replica, or the one `on` names: status and body only, as tests compare whole replies. */
 async function call<T = ErrorReply>(
   method: string,
   path: string,
-  options: {
-    body?: unknown;
-    as?: CallerIdentity;
-    on?: RunningService;
-    headers?: Record<string, string>;
-  } = {},
+  { on, ...options }: AuthCallOptions & { on?: AuthTestClient } = {},
 ): Promise<Reply<T>> {
-  const response = await fetch(`${(options.on ?? service).url}${path}`, {
-    method,
-    headers: {
-      [CLIENT_ADDRESS_HEADER]: signClientAddress(identitySecret, randomIp()),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.as ? { 'x-bonfire-identity': signIdentity(identitySecret, options.as) } : {}),
-      ...options.headers,
-    },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const { status, body } = await (on ?? auth).call<T>(method, path, options);
+  return { status, body };
 }
 
-const identityOf = (accessToken: string): CallerIdentity => {
-  const claims = decodeJwt(accessToken);
-  return { userId: String(claims.sub), sessionId: String(claims.sid) };
-};
-
-async function register(on?: RunningService): Promise<AuthBody & { identity: CallerIdentity }> {
-  const name = unique('mail_');
-  const reply = await call<AuthBody>('POST', '/api/v1/auth/register', {
-    body: { email: `${name}@example.com`, username: name, password: PASSWORD },
-    ...(on ? { on } : {}),
-  });
-  expect(reply.status).toBe(201);
-  return { ...reply.body, identity: identityOf(reply.body.accessToken) };
+async function register(): Promise<AuthBody & { identity: CallerIdentity }> {
+  const account = await auth.register('mail');
+  return { ...(account.body as AuthBody), identity: account.as };
 }
 
 const inbox = (to: string) => mailpitInbox(mailpitUrl, to);
@@ -114,40 +69,28 @@ function linkOf(mail: ReceivedMail, path: string): string {
   return token;
 }
 
-const login = (loginName: string, password: string, on?: RunningService) =>
+const login = (loginName: string, password: string, on?: AuthTestClient) =>
   call<AuthBody & ErrorReply>('POST', '/api/v1/auth/login', {
     body: { login: loginName, password },
     ...(on ? { on } : {}),
   });
 
-const baseEnv = () => ({
-  ...env,
-  AUTH_PORT: '0',
-  LOG_LEVEL: 'silent',
-  AUTH_DATABASE_URL: databaseUrl,
-  INTERNAL_IDENTITY_SECRET: identitySecret,
-  AUTH_KEY_ENCRYPTION_SECRET: env.AUTH_KEY_ENCRYPTION_SECRET ?? 'test-key-encryption-secret-0123456789abcdef',
+const mailSettings = {
   BONFIRE_MODE: 'distributed',
   MAIL_TRANSPORT: 'auto',
   AUTH_WEB_URL: WEB_URL,
   AUTH_MAIL_COOLDOWN_SECONDS: String(COOLDOWN_SECONDS),
   MAIL_POLL_INTERVAL_MS: '200',
-});
+};
 
 beforeAll(async () => {
-  await admin(`create database ${database}`);
-  service = await startAuth(baseEnv(), { handleSignals: false });
+  auth = await AuthTestApp.start('mail', mailSettings);
   // A second replica on the same database, for operators who block unverified accounts.
-  blocking = await startAuth({ ...baseEnv(), AUTH_UNVERIFIED_POLICY: 'block' }, { handleSignals: false });
-  db = new pg.Client(databaseUrl);
-  await db.connect();
+  blocking = await auth.replica({ ...mailSettings, AUTH_UNVERIFIED_POLICY: 'block' });
 });
 
 afterAll(async () => {
-  await db?.end();
-  await blocking?.stop();
-  await service?.stop();
-  await admin(`drop database if exists ${database} with (force)`);
+  await auth?.stop();
 });
 
 describe('email verification', () => {
@@ -159,7 +102,9 @@ describe('email verification', () => {
     expect(mail.text).toContain(`Hi ${user.user.username},`);
     const token = linkOf(mail, '/verify-email');
 
-    const { rows } = await db.query('select token_hash from email_tokens where user_id = $1', [user.user.id]);
+    const { rows } = await auth.db.query('select token_hash from email_tokens where user_id = $1', [
+      user.user.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toContain(token); // stored hashed
 
@@ -211,9 +156,10 @@ describe('email verification', () => {
   it('refuses an expired link', async () => {
     const user = await register();
     const token = tokenIn(await mailTo(user.user.email, 'Confirm your email address'));
-    await db.query(`update email_tokens set expires_at = now() - interval '1 second' where user_id = $1`, [
-      user.user.id,
-    ]);
+    await auth.db.query(
+      `update email_tokens set expires_at = now() - interval '1 second' where user_id = $1`,
+      [user.user.id],
+    );
     const reply = await call('POST', '/api/v1/auth/verify-email', { body: { token } });
     expect(reply.body.error.code).toBe('INVALID_TOKEN');
   });
@@ -273,7 +219,7 @@ describe('password reset', () => {
       const refreshed = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
       expect(refreshed.status).toBe(401);
     }
-    const { rows } = await db.query(
+    const { rows } = await auth.db.query(
       'select revoked_reason from sessions where user_id = $1 and revoked_at is not null',
       [user.user.id],
     );
@@ -315,7 +261,7 @@ describe('password reset', () => {
     });
     expect(stale.body.error.code).toBe('INVALID_TOKEN');
 
-    await db.query(
+    await auth.db.query(
       `update email_tokens set expires_at = now() - interval '1 second' where user_id = $1 and purpose = 'password_reset'`,
       [user.user.id],
     );
@@ -398,7 +344,7 @@ describe('email change', () => {
 describe('mail outbox', () => {
   it('sends a job committed before a crash (found by the next poll), then deletes it', async () => {
     const to = `${unique('crash_')}@example.com`;
-    await db.query(
+    await auth.db.query(
       `insert into mail_jobs (id, template, locale, to_address, params) values ($1, 'emailChangeNotice', 'en', $2, $3)`,
       [
         String(BigInt(Date.now()) * 1000n + BigInt(randomInt(1000))),
@@ -409,13 +355,13 @@ describe('mail outbox', () => {
     const mail = await mailTo(to, 'Your email address is being changed');
     expect(mail.text).toContain('y@example.com');
     await sleep(200);
-    const { rows } = await db.query('select 1 from mail_jobs where to_address = $1', [to]);
+    const { rows } = await auth.db.query('select 1 from mail_jobs where to_address = $1', [to]);
     expect(rows).toEqual([]);
   });
 
   it('retries a job that fails, later, and records why', async () => {
     const to = `${unique('broken_')}@example.com`;
-    await db.query(
+    await auth.db.query(
       `insert into mail_jobs (id, template, locale, to_address, params) values ($1, 'noSuchTemplate', 'en', $2, '{}')`,
       [String(BigInt(Date.now()) * 1000n + BigInt(randomInt(1000))), to],
     );
@@ -423,11 +369,11 @@ describe('mail outbox', () => {
       { attempts: number; last_error: string; next_attempt_at: Date; failed_at: Date | null } | undefined;
     for (let i = 0; i < 50 && !row?.attempts; i++) {
       await sleep(100);
-      row = (await db.query('select * from mail_jobs where to_address = $1', [to])).rows[0];
+      row = (await auth.db.query('select * from mail_jobs where to_address = $1', [to])).rows[0];
     }
     expect(row).toMatchObject({ attempts: 1, failed_at: null });
     expect(row!.last_error).toContain('noSuchTemplate');
     expect(row!.next_attempt_at.getTime()).toBeGreaterThan(Date.now());
-    await db.query('delete from mail_jobs where to_address = $1', [to]);
+    await auth.db.query('delete from mail_jobs where to_address = $1', [to]);
   });
 });

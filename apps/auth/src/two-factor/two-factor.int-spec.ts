@@ -1,92 +1,32 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import {
-  type CallerIdentity,
-  CLIENT_ADDRESS_HEADER,
-  type RunningService,
-  signClientAddress,
-  signIdentity,
-} from '@bonfire/platform';
+import { randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuth } from '../bootstrap';
+import {
+  type AuthCallOptions,
+  type AuthReply,
+  AuthTestApp,
+  randomIp,
+  type TestAccount,
+  TEST_PASSWORD as PASSWORD,
+} from '../testing/auth-test-app';
 import { base32Decode, hotp, totpStep } from './totp';
 
-const env = process.env;
-const adminUrl = `postgres://${env.POSTGRES_USER}:${env.POSTGRES_PASSWORD}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/postgres`;
-const database = `bonfire_auth_mfa_test_${randomBytes(4).toString('hex')}`;
-const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
-const identitySecret = env.INTERNAL_IDENTITY_SECRET ?? 'test-internal-identity-secret-0123456789';
 const PAIR_ALLOWANCE = 3;
 const TICKET_TTL_SECONDS = 3;
-const PASSWORD = 'correct horse battery staple';
 
-let service: RunningService;
-let db: pg.Client;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-interface Reply<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
+let app: AuthTestApp;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = any;
 
-async function call(
-  method: string,
-  path: string,
-  options: { body?: unknown; as?: CallerIdentity; ip?: string } = {},
-): Promise<Reply<Body>> {
-  const response = await fetch(`${service.url}${path}`, {
-    method,
-    headers: {
-      [CLIENT_ADDRESS_HEADER]: signClientAddress(identitySecret, options.ip ?? randomIp()),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.as ? { 'x-bonfire-identity': signIdentity(identitySecret, options.as) } : {}),
-    },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-function randomIp(): string {
-  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-}
+const call = (method: string, path: string, options?: AuthCallOptions): Promise<AuthReply<Body>> =>
+  app.call<Body>(method, path, options);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Account {
-  userId: string;
-  username: string;
-  as: CallerIdentity;
-  secret?: Buffer;
-  recoveryCodes?: string[];
-}
+type Account = TestAccount & { secret?: Buffer; recoveryCodes?: string[] };
 
-async function register(): Promise<Account> {
-  const name = `mfa_${randomBytes(4).toString('hex')}`;
-  const reply = await call('POST', '/api/v1/auth/register', {
-    body: { email: `${name}@example.com`, username: name, password: PASSWORD },
-  });
-  expect(reply.status).toBe(201);
-  const claims = decodeJwt(reply.body.accessToken);
-  return {
-    userId: reply.body.user.id,
-    username: name,
-    as: { userId: String(claims.sub), sessionId: String(claims.sid) },
-  };
-}
+const register = (): Promise<Account> => app.register('mfa');
 
 /** The code of the step `offset` steps from now (0: current). */
 function code(secret: Buffer, offset = 0): string {
@@ -108,37 +48,22 @@ async function enable(account: Account): Promise<Account & { secret: Buffer; rec
   return { ...account, secret, recoveryCodes: confirmed.body.recoveryCodes };
 }
 
-async function login(account: Account, ip?: string): Promise<Reply<Body>> {
+async function login(account: Account, ip?: string): Promise<AuthReply<Body>> {
   return call('POST', '/api/v1/auth/login', { body: { login: account.username, password: PASSWORD }, ip });
 }
 
 beforeAll(async () => {
-  await admin(`create database ${database}`);
-  service = await startAuth(
-    {
-      ...env,
-      AUTH_PORT: '0',
-      LOG_LEVEL: 'silent',
-      AUTH_DATABASE_URL: databaseUrl,
-      INTERNAL_IDENTITY_SECRET: identitySecret,
-      AUTH_KEY_ENCRYPTION_SECRET:
-        env.AUTH_KEY_ENCRYPTION_SECRET ?? 'test-key-encryption-secret-0123456789abcdef',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: String(PAIR_ALLOWANCE),
-      LOGIN_BACKOFF_BASE_SECONDS: '1',
-      LOGIN_BACKOFF_MAX_SECONDS: '60',
-      LOGIN_FAILURE_WINDOW_SECONDS: '60',
-      AUTH_MFA_TICKET_TTL_SECONDS: String(TICKET_TTL_SECONDS),
-    },
-    { handleSignals: false },
-  );
-  db = new pg.Client(databaseUrl);
-  await db.connect();
+  app = await AuthTestApp.start('mfa', {
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: String(PAIR_ALLOWANCE),
+    LOGIN_BACKOFF_BASE_SECONDS: '1',
+    LOGIN_BACKOFF_MAX_SECONDS: '60',
+    LOGIN_FAILURE_WINDOW_SECONDS: '60',
+    AUTH_MFA_TICKET_TTL_SECONDS: String(TICKET_TTL_SECONDS),
+  });
 });
 
 afterAll(async () => {
-  await db?.end();
-  await service?.stop();
-  await admin(`drop database if exists ${database} with (force)`);
+  await app?.stop();
 });
 
 describe('two-factor: enrolment', () => {
@@ -163,7 +88,7 @@ describe('two-factor: enrolment', () => {
     expect(enrol.body.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
 
     // Stored encrypted: neither the base32 nor the raw bytes are in the row.
-    const stored = await db.query('select secret_encrypted from user_totp where user_id = $1', [
+    const stored = await app.db.query('select secret_encrypted from user_totp where user_id = $1', [
       account.userId,
     ]);
     const secret = base32Decode(enrol.body.secret);
@@ -190,7 +115,7 @@ describe('two-factor: enrolment', () => {
     expect(confirmed.body.recoveryCodes).toHaveLength(10);
     for (const recovery of confirmed.body.recoveryCodes)
       expect(recovery).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
-    const hashes = await db.query('select code_hash from mfa_recovery_codes where user_id = $1', [
+    const hashes = await app.db.query('select code_hash from mfa_recovery_codes where user_id = $1', [
       account.userId,
     ]);
     expect(hashes.rows).toHaveLength(10);
@@ -390,7 +315,7 @@ describe('two-factor: recovery codes and turning it off', () => {
     expect(off.status).toBe(204);
     const me = await call('GET', '/api/v1/users/@me', { as: account.as });
     expect(me.body.mfaEnabled).toBe(false);
-    const rows = await db.query(
+    const rows = await app.db.query(
       'select (select count(*) from user_totp where user_id = $1) + (select count(*) from mfa_recovery_codes where user_id = $1) as n',
       [account.userId],
     );

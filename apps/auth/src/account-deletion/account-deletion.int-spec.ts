@@ -5,8 +5,8 @@ import {
   AuthTestApp,
   type TestAccount,
   TEST_PASSWORD as PASSWORD,
+  totpCode,
 } from '../testing/auth-test-app';
-import { base32Decode, hotp, totpStep } from '../two-factor/totp';
 
 let auth: AuthTestApp;
 
@@ -118,16 +118,7 @@ describe('account deletion', () => {
 
   it('with two-factor on: a code is required, a wrong one refused, a right one deletes', async () => {
     const account = await register();
-    const enrol = await call('POST', '/api/v1/users/@me/mfa/totp', {
-      as: account.as,
-      body: { password: PASSWORD },
-    });
-    const secret = base32Decode(enrol.body.secret);
-    const confirmed = await call('POST', '/api/v1/users/@me/mfa/totp/confirm', {
-      as: account.as,
-      body: { code: hotp(secret, totpStep(Date.now()) - 1) },
-    });
-    expect(confirmed.status).toBe(200);
+    const { secret, recoveryCodes } = await auth.enableTwoFactor(account);
 
     const noCode = await call('POST', '/api/v1/users/@me/delete', {
       as: account.as,
@@ -137,14 +128,14 @@ describe('account deletion', () => {
     expect(noCode.body.error.code).toBe('MFA_CODE_REQUIRED');
     const wrongCode = await call('POST', '/api/v1/users/@me/delete', {
       as: account.as,
-      body: { password: PASSWORD, code: hotp(secret, totpStep(Date.now()) + 5) },
+      body: { password: PASSWORD, code: totpCode(secret, 5) },
     });
     expect(wrongCode.status).toBe(403);
     expect(wrongCode.body.error.code).toBe('INVALID_MFA_CODE');
 
     const deleted = await call('POST', '/api/v1/users/@me/delete', {
       as: account.as,
-      body: { password: PASSWORD, code: confirmed.body.recoveryCodes[0] },
+      body: { password: PASSWORD, code: recoveryCodes[0] },
     });
     expect(deleted.status).toBe(204);
     for (const table of ['user_totp', 'mfa_recovery_codes', 'mfa_tickets']) {

@@ -9,6 +9,7 @@ import { createTestDatabase, ServiceTestClient, type TestDatabase } from '@bonfi
 import { decodeJwt } from 'jose';
 import pg from 'pg';
 import { startAuth } from '../bootstrap';
+import { base32Decode, hotp, totpStep } from '../two-factor/totp';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -56,6 +57,17 @@ export interface TestAccount {
   as: CallerIdentity;
   /** The body register answered, as it came. */
   body: RegisterBody;
+}
+
+/** What turning two-factor on gives a test: the TOTP secret and the ten recovery codes. */
+export interface TwoFactorSecrets {
+  secret: Buffer;
+  recoveryCodes: string[];
+}
+
+/** The TOTP code of the step `offset` steps from now (0: the current one). */
+export function totpCode(secret: Buffer, offset = 0): string {
+  return hotp(secret, totpStep(Date.now()) + offset);
 }
 
 export const randomIp = (): string => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -128,6 +140,10 @@ export class AuthTestApp {
   register(prefix: string, options: RegisterOptions = {}): Promise<TestAccount> {
     return this.primary.register(prefix, options);
   }
+  /** Turns two-factor on for `account` (enrol with `password`, confirm with a current code). */
+  enableTwoFactor(account: TestAccount, password = TEST_PASSWORD): Promise<TwoFactorSecrets> {
+    return this.primary.enableTwoFactor(account, password);
+  }
 
   async stop(): Promise<void> {
     await this.db.end();
@@ -179,6 +195,25 @@ export class AuthTestClient {
       as: identityOf(accessToken),
       body: reply.body,
     };
+  }
+  async enableTwoFactor(account: TestAccount, password = TEST_PASSWORD): Promise<TwoFactorSecrets> {
+    const enrol = await this.call<{ secret: string }>('POST', '/api/v1/users/@me/mfa/totp', {
+      as: account.as,
+      body: { password },
+    });
+    if (enrol.status !== 200) throw new Error(`enrol: ${enrol.status} ${JSON.stringify(enrol.body)}`);
+    const secret = base32Decode(enrol.body.secret);
+    const confirmed = await this.call<{ recoveryCodes: string[] }>(
+      'POST',
+      '/api/v1/users/@me/mfa/totp/confirm',
+      {
+        as: account.as,
+        body: { code: totpCode(secret, -1) },
+      },
+    );
+    if (confirmed.status !== 200)
+      throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+    return { secret, recoveryCodes: confirmed.body.recoveryCodes };
   }
 }
 

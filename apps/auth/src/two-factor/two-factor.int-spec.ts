@@ -34,18 +34,7 @@ function code(secret: Buffer, offset = 0): string {
 }
 
 async function enable(account: Account): Promise<Account & { secret: Buffer; recoveryCodes: string[] }> {
-  const enrol = await call('POST', '/api/v1/users/@me/mfa/totp', {
-    as: account.as,
-    body: { password: PASSWORD },
-  });
-  expect(enrol.status).toBe(200);
-  const secret = base32Decode(enrol.body.secret);
-  const confirmed = await call('POST', '/api/v1/users/@me/mfa/totp/confirm', {
-    as: account.as,
-    body: { code: code(secret, -1) },
-  });
-  expect(confirmed.status).toBe(200);
-  return { ...account, secret, recoveryCodes: confirmed.body.recoveryCodes };
+  return { ...account, ...(await app.enableTwoFactor(account)) };
 }
 
 async function login(account: Account, ip?: string): Promise<AuthReply<Body>> {

@@ -55,6 +55,12 @@ export interface KafkaEventBusOptions {
  * memory is bounded by the fetch size, not by this).
  */
 const BATCH_PARTITIONS_IN_FLIGHT = 64;
+/**
+ * A consumer that dies without leaving its group holds its partitions until this session lapses, and a
+ * restarted service is not ready before then; 10 s (not Kafka's 30 s) bounds that wait for every consumer.
+ */
+const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 1_000;
 
 /**
  * kafkajs 2.2.4 arms timers with negative delays in its request queue; Node 24 clamps them to 1 ms and
@@ -284,8 +290,8 @@ export class KafkaEventBus implements EventBus {
 
     const consumer = this.kafka.consumer({
       groupId: options.group,
-      sessionTimeout: session.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: session.heartbeatIntervalMs ?? 3_000,
+      sessionTimeout: session.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      heartbeatInterval: session.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
       rebalanceTimeout: session.rebalanceTimeoutMs ?? 60_000,
       maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000,
     });

@@ -61,7 +61,6 @@ export class FanOutService {
         group: this.config.REALTIME_CONSUMER_GROUP,
         topics: REALTIME_TOPICS,
         startFrom: 'latest',
-        session: { heartbeatIntervalMs: 1_000, sessionTimeoutMs: 10_000 },
         retry: { maxRetries: 3, initialDelayMs: 100 },
         handler: (event) => this.fanOut(event),
       });

@@ -60,7 +60,6 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
         group: this.group,
         topics: [TOPICS.authSessions],
         startFrom: 'earliest',
-        session: { heartbeatIntervalMs: 1_000, sessionTimeoutMs: 10_000 },
         retry: { maxRetries: 3, initialDelayMs: 100 },
         handler: (event) => this.handle(event),
       });

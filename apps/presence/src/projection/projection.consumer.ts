@@ -42,7 +42,6 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
       group: this.config.PRESENCE_CONSUMER_GROUP,
       topics: [TOPICS.chatMembers, TOPICS.chatGuilds, TOPICS.chatChannels, TOPICS.authUsers],
       startFrom: this.config.PRESENCE_PROJECTION_START_FROM,
-      session: { heartbeatIntervalMs: 1_000, sessionTimeoutMs: 10_000 },
       handler: (event) => this.apply(event),
     });
     this.ready = true;

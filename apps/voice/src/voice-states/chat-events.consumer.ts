@@ -58,7 +58,6 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
       group: this.config.VOICE_CONSUMER_GROUP,
       topics: VOICE_CHAT_TOPICS,
       startFrom: 'latest',
-      session: { heartbeatIntervalMs: 1_000, sessionTimeoutMs: 10_000 },
       handler: (event) => this.handle(event),
     });
     this.ready = true;

@@ -129,6 +129,9 @@ S3_ACCESS_KEY_ID: {{ .Values.s3.accessKeyId | quote }}
 S3_SECRET_ACCESS_KEY: {{ .Values.s3.secretAccessKey | quote }}
 {{- $voiceToken := .Values.secrets.voiceTokenSecret | default (get $old "VOICE_TOKEN_SECRET" | b64dec) | default (randAlphaNum 48) }}
 VOICE_TOKEN_SECRET: {{ $voiceToken | quote }}
+{{- with .Values.mail.smtpUrl }}
+SMTP_URL: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* Env entries every container of a service gets: its own listen address/port, pod identity, secrets. */}}
@@ -156,6 +159,19 @@ VOICE_TOKEN_SECRET: {{ $voiceToken | quote }}
   value: "0.0.0.0"
 - name: GATEWAY_INTERNAL_PORT
   value: {{ .internalPort | quote }}
+{{- end }}
+{{- end }}
+{{- if eq .name "auth" }}
+{{- with .root.Values.mail }}
+# optional: without SMTP_URL in the Secret, auth keeps mails as files in MAIL_FOLDER (and warns at boot)
+- name: SMTP_URL
+  valueFrom: { secretKeyRef: { name: {{ $secretName }}, key: SMTP_URL, optional: true } }
+- name: MAIL_FOLDER
+  value: "/tmp/bonfire-mail"
+- name: MAIL_FROM
+  value: {{ .from | quote }}
+- name: AUTH_WEB_URL
+  value: {{ .webUrl | quote }}
 {{- end }}
 {{- end }}
 {{- if eq .name "voice" }}

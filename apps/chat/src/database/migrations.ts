@@ -301,6 +301,19 @@ const botUsers: Migration = {
   },
 };
 
+/**
+ * A user's own messages, found without a scan of the whole table: the data export lists the channels they wrote
+ * in and pages through each, and account deletion in remove mode deletes them in batches.
+ */
+const messagesByAuthor: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`create index messages_author_idx on messages (author_id, channel_id, id)`.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await sql`drop index messages_author_idx`.execute(db);
+  },
+};
+
 /** Applied in name order at boot (DatabaseModule). The outbox and processed-events tables come from libs/messaging. */
 export const chatMigrations: Record<string, Migration> = {
   '0001_chat_schema': chatSchema,
@@ -316,4 +329,5 @@ export const chatMigrations: Record<string, Migration> = {
   '0011_message_embeds': messageEmbedsMigration,
   '0012_custom_emoji': customEmojiMigration,
   '0014_data_exports': dataExportsMigration,
+  '0015_messages_by_author': messagesByAuthor,
 };

@@ -41,6 +41,20 @@ describe('loadConfig', () => {
     expect((caught as Error).message).toContain('Invalid configuration for gateway');
   });
 
+  it('reads an empty variable as unset: the default or optional applies, and a required one is missing', () => {
+    const optional = z.object({
+      SMTP_URL: env.url(['smtp']).optional(),
+      WORKER_ID: z.coerce.number().int().min(0).optional(),
+      GATEWAY_PORT: env.port().default(8080),
+    });
+    expect(loadConfig('auth', optional, { SMTP_URL: '', WORKER_ID: '', GATEWAY_PORT: '' })).toEqual({
+      GATEWAY_PORT: 8080,
+    });
+    expect(() =>
+      loadConfig('gateway', schema, { GATEWAY_PORT: '8080', REDIS_URL: '', DB_PASSWORD: 'long-enough' }),
+    ).toThrow(/REDIS_URL/);
+  });
+
   it('rejects a URL with the wrong protocol', () => {
     expect(() =>
       loadConfig('gateway', schema, {

@@ -27,7 +27,7 @@ export function loadConfig<TSchema extends z.ZodObject>(
 ): z.infer<TSchema> {
   const names = Object.keys(schema.shape);
   const production = env['NODE_ENV'] === 'production';
-  const result = schema.safeParse(env);
+  const result = schema.safeParse(withoutEmptyValues(env));
   if (result.success) {
     const data = result.data as Record<string, unknown>;
     const problems = [
@@ -56,6 +56,14 @@ export function loadConfig<TSchema extends z.ZodObject>(
     );
   }
   throw new ConfigError(service, problems);
+}
+
+/**
+ * An empty variable is an unset one: compose's `${SMTP_URL:-}` passes "" for a setting the operator left out,
+ * and "" must mean the default (not a malformed URL, and not 0 through number coercion).
+ */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 }
 
 /** Marks settings of real servers (Kafka, Redis, Postgres URLs…) that the standalone shape does not read. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
 import { openRealtime, RealtimeTestClient } from '../support/realtime-client';
-import { TestBucket } from '../support/s3';
+import { TestBucket } from '@bonfire/platform/testing/s3';
 import { removeSearchIndex } from '../support/search-index';
 import { Stack } from '../support/stack';
 import { totpCode } from '../support/totp';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
 import { Stack } from '../support/stack';
-import { TestBucket } from '../support/s3';
+import { TestBucket } from '@bonfire/platform/testing/s3';
 
 /** Seconds a presigned download URL lives in this stack (short, so expiry can be observed). */
 const DOWNLOAD_TTL_SECONDS = 2;

@@ -11,7 +11,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { eventually } from '../support/eventually';
-import { TestBucket } from '../support/s3';
+import { TestBucket } from '@bonfire/platform/testing/s3';
 import { Stack } from '../support/stack';
 
 const MIB = 1024 * 1024;

@@ -39,7 +39,7 @@ import {
 } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { Api, registerUser } from '../../e2e/support/api';
-import { TestBucket } from '../../e2e/support/s3';
+import { TestBucket } from '@bonfire/platform/testing/s3';
 import { Stack } from '../../e2e/support/stack';
 import {
   assertLoopback,

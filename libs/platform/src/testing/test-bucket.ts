@@ -2,27 +2,30 @@ import {
   DeleteObjectsCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
-  S3Client,
+  PutObjectCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
+import { createS3Client } from '../s3';
 
 /**
- * The S3 bucket the services use (S3_* from bonfire.env), seen from a test or a benchmark: to check what the
- * file service stored or removed, straight at the S3 server.
+ * The S3 bucket the services use (S3_* from bonfire.env), seen from a test or a benchmark: to seed objects and
+ * check what the file service stored or removed, straight at the S3 server. `@bonfire/platform/testing/s3`,
+ * apart from the other helpers, so tests without object storage never load the AWS SDK.
  */
 export class TestBucket {
   readonly name = process.env['S3_BUCKET'] ?? 'bonfire';
-  readonly client = new S3Client({
-    endpoint: process.env['S3_ENDPOINT'],
-    region: process.env['S3_REGION'],
-    credentials: {
-      accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-      secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-    },
-    // what non-AWS servers need: path-style URLs, checksums only when the operation requires them
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  readonly client: S3Client = createS3Client({
+    endpoint: process.env['S3_ENDPOINT'] ?? '',
+    region: process.env['S3_REGION'] ?? 'us-east-1',
+    accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
+    secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
   });
+
+  async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.name, Key: key, Body: body, ContentType: contentType }),
+    );
+  }
 
   async exists(key: string): Promise<boolean> {
     try {

@@ -162,12 +162,14 @@ void runBench(
     bench.onCleanup(() => rmSync(directory, { recursive: true, force: true }));
     const gatewayInspect = profileDir ? await freePort() : undefined;
     const bareInspect = profileDir ? await freePort() : undefined;
+    const chatInspect = profileDir ? await freePort() : undefined;
 
     bench.log('starting auth + chat + presence + gateway from apps/*/dist, and the bare socket.io server…');
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
       gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
+      chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
     });
     const gatewayPid = gatewayPids[0]!;
     const bare = await BareSocketIoServer.start(
@@ -369,12 +371,17 @@ void runBench(
       }
       await sleep(1_000);
 
-      const profilers = new Map<TargetName, InspectorProfiler>();
-      for (const target of targets) {
-        if (target.profilerPort === undefined) continue;
-        const profiler = await InspectorProfiler.connect(target.profilerPort);
+      // chat too: the Bonfire side's send path (checks, insert, outbox relay) shares the box with the fan-out
+      const profiled = [
+        ...targets.map((target) => ({ name: target.name as string, port: target.profilerPort })),
+        { name: 'chat', port: chatInspect },
+      ];
+      const profilers = new Map<string, InspectorProfiler>();
+      for (const { name, port } of profiled) {
+        if (port === undefined) continue;
+        const profiler = await InspectorProfiler.connect(port);
         await profiler.start();
-        profilers.set(target.name, profiler);
+        profilers.set(name, profiler);
         bench.onCleanup(() => profiler.close());
       }
       const phaseStarted = performance.now();

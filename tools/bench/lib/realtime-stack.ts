@@ -19,6 +19,8 @@ export interface RealtimeStackOptions {
   extraGateways?: number;
   /** Extra environment of the gateways (e.g. NODE_OPTIONS for --inspect). */
   gatewayEnv?: Record<string, string>;
+  /** Extra environment of chat (e.g. NODE_OPTIONS for --inspect). */
+  chatEnv?: Record<string, string>;
 }
 
 export interface RealtimeStack {
@@ -45,7 +47,7 @@ export async function startRealtimeStack(
       RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
     },
     serviceEnv: {
-      chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED },
+      chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED, ...options.chatEnv },
       presence: {
         PRESENCE_CONSUMER_GROUP: `presence.projection.bench-${stamp}`,
         PRESENCE_PROJECTION_START_FROM: 'latest',

@@ -1,3 +1,5 @@
+import { ERROR_CATALOGUE, type ErrorCatalogueEntry } from '@bonfire/contracts';
+
 interface OpenApiDocument {
   openapi?: string;
   paths?: Record<string, unknown>;
@@ -49,6 +51,25 @@ interface Operation {
   responses?: Responses;
 }
 
+const CODE_TOKEN = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{5,}\b/g;
+
+/**
+ * An error answer's description: its words, then each code of the catalogue it names with the catalogue's
+ * description (and the case, for a code answered with another status in one case).
+ */
+export function describeErrorCodes(status: number, description: string): string {
+  const catalogue: Readonly<Record<string, ErrorCatalogueEntry>> = ERROR_CATALOGUE;
+  const codes = [...new Set(description.match(CODE_TOKEN) ?? [])].filter((token) =>
+    Object.hasOwn(catalogue, token),
+  );
+  if (codes.length === 0) return description;
+  const lines = codes.map((code) => {
+    const also = catalogue[code]!.also?.[status];
+    return `- \`${code}\`: ${catalogue[code]!.description}${also ? ` (${status}: ${also})` : ''}`;
+  });
+  return `${description}\n\n${lines.join('\n')}`;
+}
+
 function respond(responses: Responses, status: string, codes: string): void {
   const existing = responses[status];
   if (!existing) {
@@ -64,7 +85,8 @@ function respond(responses: Responses, status: string, codes: string): void {
 /**
  * What every route answers before its service's own logic, documented once here rather than on each
  * controller: the gateway's token check, rate limits and path rule, and the platform's JSON body parser
- * (malformed, or over the gateway's or the service's body limit).
+ * (malformed, or over the gateway's or the service's body limit). Each error code then gets its description
+ * from the catalogue (libs/contracts errors/catalogue.ts).
  */
 function withGatewayResponses(item: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = { ...item };
@@ -82,6 +104,14 @@ function withGatewayResponses(item: Record<string, unknown>): Record<string, unk
     if (operation.requestBody) respond(responses, '413', 'PAYLOAD_TOO_LARGE (request body over the limit)');
     if (operation.security?.length) respond(responses, '401', 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED');
     respond(responses, '429', 'RATE_LIMITED (Retry-After header)');
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) >= 400 && response.description) {
+        responses[status] = {
+          ...response,
+          description: describeErrorCodes(Number(status), response.description),
+        };
+      }
+    }
     result[method] = { ...operation, ...(parameters ? { parameters } : {}), responses };
   }
   return result;

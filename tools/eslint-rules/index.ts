@@ -3,6 +3,7 @@
  * rule is `@nx/workspace-<name>` in eslint.config.mjs and has its tests beside it. docs/CONVENTIONS.md lists
  * them with the reason for each.
  */
+import * as errorCodeFromCatalogue from './rules/error-code-from-catalogue';
 import * as noIdRegexLiteral from './rules/no-id-regex-literal';
 import * as noInfrastructureClientInApps from './rules/no-infrastructure-client-in-apps';
 import * as noQueryBuilderOutsideRepository from './rules/no-query-builder-outside-repository';
@@ -10,6 +11,7 @@ import * as routePublicAgreesWithGateway from './rules/route-public-agrees-with-
 import * as routeThroughEndpoint from './rules/route-through-endpoint';
 
 export const rules = {
+  [errorCodeFromCatalogue.RULE_NAME]: errorCodeFromCatalogue.rule,
   [noIdRegexLiteral.RULE_NAME]: noIdRegexLiteral.rule,
   [noInfrastructureClientInApps.RULE_NAME]: noInfrastructureClientInApps.rule,
   [noQueryBuilderOutsideRepository.RULE_NAME]: noQueryBuilderOutsideRepository.rule,

@@ -1,4 +1,6 @@
+import { EventBusTransport } from '@bonfire/messaging';
 import {
+  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -26,6 +28,7 @@ export async function startChat(
         title: 'Bonfire chat',
         description: 'Guilds, channels, roles, members, invites, messages, reactions, DMs and read states.',
       }),
+    transports: (app) => [EventBusTransport.for(app, createLogger('chat', config.LOG_LEVEL))],
     handleSignals: options.handleSignals ?? true,
   });
 }

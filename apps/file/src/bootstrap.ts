@@ -1,4 +1,6 @@
+import { EventBusTransport } from '@bonfire/messaging';
 import {
+  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -32,6 +34,7 @@ export async function startFile(
         description: 'Uploads through presigned URLs, verification, thumbnails and authorised downloads.',
       });
     },
+    transports: (app) => [EventBusTransport.for(app, createLogger('file', config.LOG_LEVEL))],
     handleSignals: options.handleSignals ?? true,
   });
 }

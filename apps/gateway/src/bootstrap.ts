@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { Server } from 'node:http';
 import {
   ensureDependencies,
@@ -107,7 +108,7 @@ export async function startGateway(
 function refuseConnect(server: Server): void {
   server.on('connect', (req, socket) => {
     const body = JSON.stringify({
-      error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method ?? 'CONNECT'} is not allowed.` },
+      error: { code: ERROR.METHOD_NOT_ALLOWED, message: `${req.method ?? 'CONNECT'} is not allowed.` },
     });
     socket.end(
       [

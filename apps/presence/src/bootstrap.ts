@@ -1,4 +1,6 @@
+import { EventBusTransport } from '@bonfire/messaging';
 import {
+  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -26,6 +28,7 @@ export async function startPresence(
         title: 'Bonfire presence',
         description: 'Who is online: status across devices and gateways, custom status.',
       }),
+    transports: (app) => [EventBusTransport.for(app, createLogger('presence', config.LOG_LEVEL))],
     handleSignals: options.handleSignals ?? true,
   });
 }

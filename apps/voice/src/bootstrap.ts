@@ -1,4 +1,6 @@
+import { EventBusTransport } from '@bonfire/messaging';
 import {
+  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -44,6 +46,7 @@ export async function startVoice(
         description: 'Voice states and the join into mediasoup SFU rooms (signaling is socket.io).',
       });
     },
+    transports: (app) => [EventBusTransport.for(app, createLogger('voice', config.LOG_LEVEL))],
     handleSignals,
   });
   // Signaling sockets are long-lived: tell their clients to rejoin elsewhere as soon as shutdown starts,

@@ -8,7 +8,7 @@ import {
 } from '@bonfire/contracts';
 import { createEvent } from '@bonfire/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatEventsConsumer } from './voice-states/chat-events.consumer';
+import { ChatEventsHandlers } from './voice-states/chat-events.handlers';
 import {
   fakeDtlsParameters,
   opusRtpParameters,
@@ -410,7 +410,7 @@ describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (
     const { guildId, channel } = guildFixture(app, { [alice]: MEMBER, [bob]: MEMBER, [carol]: MEMBER });
     const channelId = channel();
     const permissions = app.chat.channels.get(channelId)!.permissions;
-    const consumer = app.service.app.get(ChatEventsConsumer);
+    const consumer = app.service.app.get(ChatEventsHandlers);
     const channelUpdated = chatEvent('channel.updated', guildId, { channel: { id: channelId, guildId } });
     const a = await connect(alice, channelId);
     const b = await connect(bob, channelId);
@@ -484,7 +484,7 @@ describe.each(['distributed', 'standalone'] as const)('voice service, %s shape (
     const channelId = channel();
     const a = await connect(alice, channelId);
     await connect(bob, channelId);
-    const consumer = app.service.app.get(ChatEventsConsumer);
+    const consumer = app.service.app.get(ChatEventsHandlers);
     const deleted = createEvent(
       'user.deleted',
       bob,
@@ -742,7 +742,7 @@ describe('two voice nodes sharing Redis (placement, cross-node control)', () => 
       rtpParameters: opusRtpParameters(),
       source: 'microphone',
     });
-    const consumer = other.service.app.get(ChatEventsConsumer);
+    const consumer = other.service.app.get(ChatEventsHandlers);
     const permissions = chat.channels.get(channelId)!.permissions;
     permissions.set(alice, MEMBER & ~PERMISSIONS.SPEAK);
     await consumer.handle(chatEvent('role.updated', guildId, { role: { id: snowflake(), guildId } }));

@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './errors';
+export * from './errors/catalogue';
 export * from './topics';
 export * from './events/define-event';
 export * from './events/registry';

@@ -1,3 +1,4 @@
+import { ERROR } from './errors/catalogue';
 import type { Channel, Guild, Member, Role } from './api/chat.dto';
 import type { Emoji } from './api/emoji.dto';
 import type { Relationship } from './api/relationships.dto';
@@ -51,21 +52,22 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  */
 export const REALTIME_PATH = '/realtime';
 
+/** The codes the realtime protocol answers, by name (each is in the error catalogue, errors/catalogue.ts). */
 export const REALTIME_ERROR_CODES = {
-  tokenMissing: 'TOKEN_MISSING',
-  tokenInvalid: 'TOKEN_INVALID',
-  tokenExpired: 'TOKEN_EXPIRED',
+  tokenMissing: ERROR.TOKEN_MISSING,
+  tokenInvalid: ERROR.TOKEN_INVALID,
+  tokenExpired: ERROR.TOKEN_EXPIRED,
   /** The token belongs to another user than the connection (auth.refresh). */
-  userMismatch: 'USER_MISMATCH',
+  userMismatch: ERROR.USER_MISMATCH,
   /** Auth's keys or chat could not be reached; retry shortly. */
-  unavailable: 'UNAVAILABLE',
-  tooManyConnections: 'TOO_MANY_CONNECTIONS',
-  rateLimited: 'RATE_LIMITED',
-  unknownChannel: 'UNKNOWN_CHANNEL',
-  missingPermission: 'MISSING_PERMISSION',
-  invalidRequest: 'INVALID_REQUEST',
+  unavailable: ERROR.UNAVAILABLE,
+  tooManyConnections: ERROR.TOO_MANY_CONNECTIONS,
+  rateLimited: ERROR.RATE_LIMITED,
+  unknownChannel: ERROR.UNKNOWN_CHANNEL,
+  missingPermission: ERROR.MISSING_PERMISSION,
+  invalidRequest: ERROR.INVALID_REQUEST,
   /** The token's session was ended (logout, revoke, password change, refresh-token reuse). */
-  sessionRevoked: 'SESSION_REVOKED',
+  sessionRevoked: ERROR.SESSION_REVOKED,
 } as const;
 export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[keyof typeof REALTIME_ERROR_CODES];
 
@@ -78,6 +80,8 @@ export const REALTIME_CLOSE_REASONS = {
   sessionEnded: 'SESSION_ENDED',
   /** The connection kept sending events after they were refused `RATE_LIMITED`. */
   rateLimited: 'RATE_LIMITED',
+  /** The gateway lost events from the other gateways (their link was down): resuming answers resync. */
+  peerLinkLost: 'PEER_LINK_LOST',
 } as const;
 
 /** Server → client `session.ended`: the sign-in session is over; do not reconnect with its tokens. */

@@ -21,3 +21,16 @@ export {
   type MessagingModuleOptions,
   standaloneEventBus,
 } from './module/messaging.module';
+export {
+  EventBusContext,
+  EventBusTransport,
+  type EventBusTransportOptions,
+} from './transport/event-bus.transport';
+export {
+  eventGroup,
+  EventHandlers,
+  RethrowEventErrors,
+  type EventGroupDefinition,
+  type EventGroupOptions,
+  type EventHandlerExtras,
+} from './transport/event-handlers';

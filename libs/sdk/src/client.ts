@@ -30,6 +30,7 @@ import { AdminApi, InstanceApi } from './api/admin';
 import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth-session';
 import { MemoryTokenStore, type TokenStore } from './auth/token-store';
 import { HttpClient, type FetchLike } from './http';
+import { RestClient } from './rest-client';
 import {
   RealtimeClient,
   type RealtimeOptions,
@@ -123,7 +124,9 @@ export class BonfireClient {
   readonly realtime: RealtimeClient;
   /** Token handling: current access token, manual refresh, token and session-ended listeners. */
   readonly session: AuthSession;
-  /** The low-level HTTP client (for routes the SDK does not wrap yet). */
+  /** Every documented route, typed from the OpenAPI document: `client.rest.get('/api/v1/…', { params })`. */
+  readonly rest: RestClient;
+  /** The low-level HTTP client (untyped; prefer `rest`). */
   readonly http: HttpClient;
 
   constructor(options: BonfireClientOptions) {
@@ -139,34 +142,35 @@ export class BonfireClient {
     });
     if (options.onSessionEnded) this.session.onSessionEnded(options.onSessionEnded);
     this.http = new HttpClient(options.baseUrl, fetchImpl, this.session, options.botToken);
-    this.auth = new AuthApi(this.http, this.session);
-    this.mfa = new MfaApi(this.http);
-    this.account = new AccountApi(this.http, this.session);
-    this.instance = new InstanceApi(this.http);
-    this.admin = new AdminApi(this.http);
+    const rest = (this.rest = new RestClient(this.http));
+    this.auth = new AuthApi(rest, this.session);
+    this.mfa = new MfaApi(rest);
+    this.account = new AccountApi(rest, this.session);
+    this.instance = new InstanceApi(rest);
+    this.admin = new AdminApi(rest);
     exchange = (refreshToken) => this.auth.exchangeRefreshToken(refreshToken);
-    this.users = new UsersApi(this.http);
-    this.guilds = new GuildsApi(this.http);
-    this.channels = new ChannelsApi(this.http);
-    this.members = new MembersApi(this.http);
-    this.roles = new RolesApi(this.http);
-    this.invites = new InvitesApi(this.http);
-    this.messages = new MessagesApi(this.http);
-    this.reactions = new ReactionsApi(this.http);
-    this.dms = new DmsApi(this.http);
-    this.readStates = new ReadStatesApi(this.http);
-    this.presence = new PresenceApi(this.http);
+    this.users = new UsersApi(rest);
+    this.guilds = new GuildsApi(rest);
+    this.channels = new ChannelsApi(rest);
+    this.members = new MembersApi(rest);
+    this.roles = new RolesApi(rest);
+    this.invites = new InvitesApi(rest);
+    this.messages = new MessagesApi(rest);
+    this.reactions = new ReactionsApi(rest);
+    this.dms = new DmsApi(rest);
+    this.readStates = new ReadStatesApi(rest);
+    this.presence = new PresenceApi(rest);
     const uploadTransport = options.uploadTransport ?? createFetchUploadTransport(fetchImpl);
-    this.files = new FilesApi(this.http, new FileRoutes(this.http), () => uploadTransport);
-    this.search = new SearchApi(this.http);
-    this.voice = new VoiceApi(this.http);
-    this.webhooks = new WebhooksApi(this.http);
-    this.applications = new ApplicationsApi(this.http);
-    this.threads = new ThreadsApi(this.http);
-    this.emojis = new EmojisApi(this.http, this.files);
-    this.relationships = new RelationshipsApi(this.http);
-    this.notifications = new NotificationsApi(this.http);
-    this.dataExports = new DataExportsApi(this.http);
+    this.files = new FilesApi(this.http, new FileRoutes(rest), () => uploadTransport);
+    this.search = new SearchApi(rest);
+    this.voice = new VoiceApi(rest);
+    this.webhooks = new WebhooksApi(rest);
+    this.applications = new ApplicationsApi(rest);
+    this.threads = new ThreadsApi(rest);
+    this.emojis = new EmojisApi(rest, this.files);
+    this.relationships = new RelationshipsApi(rest);
+    this.notifications = new NotificationsApi(rest);
+    this.dataExports = new DataExportsApi(rest);
     this.realtime = new RealtimeClient({
       ...options.realtime,
       baseUrl: this.http.baseUrl,

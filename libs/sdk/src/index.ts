@@ -12,6 +12,18 @@ export {
 } from './auth/auth-session';
 export { MemoryTokenStore, type TokenStore } from './auth/token-store';
 export { HttpClient, type FetchLike, type RequestOptions, type QueryValue } from './http';
+export {
+  RestClient,
+  type ApiAnswer,
+  type ApiBody,
+  type ApiMethod,
+  type ApiOptions,
+  type ApiParams,
+  type ApiPath,
+  type ApiPathOf,
+  type ApiQuery,
+} from './rest-client';
+export type { paths as ApiPaths, components as ApiComponents } from './generated/openapi';
 export * from './api/rest';
 export * from './api/mfa';
 export * from './api/account';

@@ -1,4 +1,4 @@
-import { SESSION_END_REASONS } from '@bonfire/contracts';
+import { ERROR, SESSION_END_REASONS } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { BruteForceService } from '../brute-force/brute-force.service';
@@ -12,13 +12,6 @@ import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UsersRepository } from '../users/users.repository';
 import type { DeleteAccountDto } from './account-deletion.dto';
 import { AccountDeletionRepository } from './account-deletion.repository';
-
-export const ACCOUNT_DELETION_ERRORS = {
-  invalidPassword: 'INVALID_CURRENT_PASSWORD',
-  codeRequired: 'MFA_CODE_REQUIRED',
-  invalidCode: 'INVALID_MFA_CODE',
-  notDeletable: 'ACCOUNT_NOT_DELETABLE',
-} as const;
 
 /** sessions.revoked_reason of the sessions an account deletion ends. */
 const REVOKED_REASON = 'account_deleted';
@@ -56,25 +49,23 @@ export class AccountDeletionService {
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user || user.deleted_at) throw AppError.unauthorized();
+    if (!user || user.deleted_at) throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     if (user.bot || !user.password_hash) {
-      throw AppError.forbidden(
-        'A bot account is deleted with its application.',
-        ACCOUNT_DELETION_ERRORS.notDeletable,
-      );
+      throw new AppError(ERROR.ACCOUNT_NOT_DELETABLE, 'A bot account is deleted with its application.');
     }
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
     if (!(await this.hasher.verify(user.password_hash, input.password))) {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.forbidden('The password is wrong.', ACCOUNT_DELETION_ERRORS.invalidPassword);
+      throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The password is wrong.');
     }
     if (user.mfa_enabled && !input.code) {
       throw new AppError(
-        403,
-        ACCOUNT_DELETION_ERRORS.codeRequired,
+        ERROR.MFA_CODE_REQUIRED,
         'Two-factor authentication is on: a code from your app or a recovery code is required.',
-        [{ field: 'body.code', code: 'required', message: 'a TOTP or recovery code is required' }],
+        {
+          details: [{ field: 'body.code', code: 'required', message: 'a TOTP or recovery code is required' }],
+        },
       );
     }
     const deletedAt = new Date();
@@ -102,9 +93,9 @@ export class AccountDeletionService {
     });
     if (outcome === 'wrong-code') {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.forbidden('The code is wrong.', ACCOUNT_DELETION_ERRORS.invalidCode);
+      throw new AppError(ERROR.INVALID_MFA_CODE, 'The code is wrong.');
     }
-    if (outcome === 'gone') throw AppError.unauthorized();
+    if (outcome === 'gone') throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     await this.bruteForce.recordSuccess(account, context.ip);
     this.logger.log({ userId: user.id }, 'account deleted');
   }

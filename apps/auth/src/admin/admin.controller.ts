@@ -1,8 +1,8 @@
+import { ERROR } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, Endpoint, idParam, Public, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { USER_NOT_FOUND } from '../users/users.service';
 import {
   type AdminUser,
   adminUserSchema,
@@ -28,8 +28,8 @@ import {
 import { AdminService } from './admin.service';
 import { InstanceService } from './instance.service';
 
-const NOT_ADMIN = 'INSTANCE_ADMIN_REQUIRED';
-const userId = () => idParam(USER_NOT_FOUND, 'User not found.');
+const NOT_ADMIN = ERROR.INSTANCE_ADMIN_REQUIRED;
+const userId = () => idParam(ERROR.USER_NOT_FOUND, 'User not found.');
 
 /** What any client may know before signing in. */
 @ApiTags('instance')

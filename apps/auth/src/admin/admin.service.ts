@@ -1,4 +1,4 @@
-import { isSnowflake, SESSION_END_REASONS } from '@bonfire/contracts';
+import { ERROR, isSnowflake, SESSION_END_REASONS } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -6,17 +6,10 @@ import { type Executor, TransactionRunner } from '../database/transaction-runner
 import { SessionEventsWriter } from '../events/session-events.writer';
 import { SessionsService } from '../sessions/sessions.service';
 import { TwoFactorRepository } from '../two-factor/two-factor.repository';
-import { USER_NOT_FOUND } from '../users/users.service';
 import { type UserRow, UsersRepository } from '../users/users.repository';
 import type { AdminUser, AdminUsersPage, AdminUsersQuery, InstanceStats } from './admin.dto';
 import { AdminRepository } from './admin.repository';
 import { isInstanceAdmin } from './instance-admins';
-
-export const ADMIN_ERRORS = {
-  adminRequired: 'INSTANCE_ADMIN_REQUIRED',
-  cannotSuspendAdmin: 'CANNOT_SUSPEND_ADMIN',
-  mfaNotEnabled: 'MFA_NOT_ENABLED',
-} as const;
 
 /**
  * What instance admins do to accounts. Every route checks the caller in the database (not a token claim),
@@ -48,7 +41,7 @@ export class AdminService {
   async assertAdmin(caller: CallerIdentity): Promise<void> {
     const user = await this.users.findById(this.transactions.executor, caller.userId);
     if (!user || user.suspended_at || !this.isAdmin(user)) {
-      throw AppError.forbidden('Only an instance admin may do that.', ADMIN_ERRORS.adminRequired);
+      throw new AppError(ERROR.INSTANCE_ADMIN_REQUIRED, 'Only an instance admin may do that.');
     }
   }
 
@@ -71,7 +64,7 @@ export class AdminService {
     const { user, sessions } = await this.transactions.run(async (trx) => {
       const target = await this.target(trx, userId);
       if (this.isAdmin(target)) {
-        throw AppError.conflict(ADMIN_ERRORS.cannotSuspendAdmin, 'An instance admin cannot be suspended.');
+        throw new AppError(ERROR.CANNOT_SUSPEND_ADMIN, 'An instance admin cannot be suspended.');
       }
       await this.repository.setSuspended(trx, target.id, { at: target.suspended_at ?? new Date(), reason });
       const revoked = await this.sessions.revokeAllByAdmin(trx, target.id, 'suspended');
@@ -107,10 +100,7 @@ export class AdminService {
     const user = await this.transactions.run(async (trx) => {
       const target = await this.target(trx, userId);
       if (!target.mfa_enabled) {
-        throw AppError.conflict(
-          ADMIN_ERRORS.mfaNotEnabled,
-          'Two-factor authentication is not on for this user.',
-        );
+        throw new AppError(ERROR.MFA_NOT_ENABLED, 'Two-factor authentication is not on for this user.');
       }
       await this.twoFactor.disable(trx, target.id);
       await this.sessions.revokeAllByAdmin(trx, target.id, 'mfa_reset');
@@ -128,7 +118,7 @@ export class AdminService {
   /** A person (not a bot), row-locked; 404 USER_NOT_FOUND otherwise. */
   private async target(trx: Executor, userId: string): Promise<UserRow> {
     const user = isSnowflake(userId) ? await this.users.findByIdForUpdate(trx, userId) : null;
-    if (!user || user.bot) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    if (!user || user.bot) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
     return user;
   }
 

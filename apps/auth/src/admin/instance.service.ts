@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { randomBytes } from 'node:crypto';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -14,13 +15,6 @@ import type {
 import { AdminRepository, type InstanceInviteRow, type InstanceSettingsRow } from './admin.repository';
 import { AdminService } from './admin.service';
 import type { RegistrationMode } from './admin.schema';
-
-export const REGISTRATION_ERRORS = {
-  closed: 'REGISTRATION_CLOSED',
-  inviteRequired: 'INSTANCE_INVITE_REQUIRED',
-  inviteInvalid: 'INSTANCE_INVITE_INVALID',
-  unknownInvite: 'UNKNOWN_INSTANCE_INVITE',
-} as const;
 
 /**
  * The instance's registration mode and who gets in: `open`, `invite_only` (an instance invite code, each
@@ -77,7 +71,7 @@ export class InstanceService {
   async deleteInvite(caller: CallerIdentity, code: string): Promise<void> {
     await this.admins.assertAdmin(caller);
     if (!(await this.repository.deleteInvite(this.transactions.executor, code))) {
-      throw AppError.notFound('Unknown invite.', REGISTRATION_ERRORS.unknownInvite);
+      throw new AppError(ERROR.UNKNOWN_INSTANCE_INVITE, 'Unknown invite.');
     }
   }
 
@@ -88,19 +82,16 @@ export class InstanceService {
     const mode = this.modeOf(row);
     if (mode === 'open') return;
     if (mode === 'closed') {
-      throw AppError.forbidden('Registration is closed on this instance.', REGISTRATION_ERRORS.closed);
+      throw new AppError(ERROR.REGISTRATION_CLOSED, 'Registration is closed on this instance.');
     }
     if (!inviteCode) {
-      throw AppError.forbidden(
+      throw new AppError(
+        ERROR.INSTANCE_INVITE_REQUIRED,
         'Registration on this instance needs an invite code.',
-        REGISTRATION_ERRORS.inviteRequired,
       );
     }
     if (!(await this.repository.useInvite(trx, inviteCode, new Date()))) {
-      throw AppError.forbidden(
-        'The invite code is unknown, expired or used up.',
-        REGISTRATION_ERRORS.inviteInvalid,
-      );
+      throw new AppError(ERROR.INSTANCE_INVITE_INVALID, 'The invite code is unknown, expired or used up.');
     }
   }
 

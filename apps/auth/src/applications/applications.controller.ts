@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -12,9 +13,9 @@ import {
   type UpdateApplicationDto,
   updateApplicationSchema,
 } from './applications.dto';
-import { APPLICATION_ERRORS, ApplicationsService } from './applications.service';
+import { ApplicationsService } from './applications.service';
 
-const applicationId = idParam(APPLICATION_ERRORS.unknownApplication, 'Unknown application.');
+const applicationId = idParam(ERROR.UNKNOWN_APPLICATION, 'Unknown application.');
 
 /** Applications and their bot users; a bot cannot call these (the gateway refuses it, BOT_FORBIDDEN). */
 @ApiTags('applications')

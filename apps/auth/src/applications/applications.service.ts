@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
+  ERROR,
   BOT_TOKEN_PATTERN,
   type BotTokenVerifyAnswer,
   isSnowflake,
@@ -20,12 +21,6 @@ import type {
   UpdateApplicationDto,
 } from './applications.dto';
 import { type ApplicationRow, ApplicationsRepository } from './applications.repository';
-
-export const APPLICATION_ERRORS = {
-  unknownApplication: 'UNKNOWN_APPLICATION',
-  tooManyApplications: 'TOO_MANY_APPLICATIONS',
-  invalidBotToken: 'BOT_TOKEN_INVALID',
-} as const;
 
 /** Applications one user may own. */
 export const MAX_APPLICATIONS_PER_USER = 25;
@@ -71,8 +66,8 @@ export class ApplicationsService {
       try {
         return await this.transactions.run(async (trx) => {
           if ((await this.applications.countByOwner(trx, ownerId)) >= MAX_APPLICATIONS_PER_USER) {
-            throw AppError.conflict(
-              APPLICATION_ERRORS.tooManyApplications,
+            throw new AppError(
+              ERROR.TOO_MANY_APPLICATIONS,
               `At most ${MAX_APPLICATIONS_PER_USER} applications per user.`,
             );
           }
@@ -181,7 +176,7 @@ export class ApplicationsService {
       !timingSafeEqual(expected, given) ||
       (await this.applications.ownerSuspended(this.transactions.executor, row.application_id))
     ) {
-      throw AppError.unauthorized('The bot token is not valid.', APPLICATION_ERRORS.invalidBotToken);
+      throw new AppError(ERROR.BOT_TOKEN_INVALID, 'The bot token is not valid.');
     }
     return { userId: row.application_id, tokenId: row.id };
   }
@@ -204,7 +199,7 @@ export class ApplicationsService {
 }
 
 function unknownApplication(): AppError {
-  return AppError.notFound('Unknown application.', APPLICATION_ERRORS.unknownApplication);
+  return new AppError(ERROR.UNKNOWN_APPLICATION, 'Unknown application.');
 }
 
 function toView(row: ApplicationRow, bot: UserRow): ApplicationView {

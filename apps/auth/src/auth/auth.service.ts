@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InstanceService } from '../admin/instance.service';
@@ -6,21 +7,14 @@ import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertPasswordAcceptable } from '../credentials/password-policy';
 import { TransactionRunner, uniqueViolation } from '../database/transaction-runner';
-import { AccountEmailService, EMAIL_ERRORS } from '../email/account-email.service';
+import { AccountEmailService } from '../email/account-email.service';
 import { UserEventsWriter } from '../events/user-events.writer';
 import type { MfaChallenge } from '../two-factor/two-factor.dto';
 import { TwoFactorService } from '../two-factor/two-factor.service';
-import { SESSION_ERRORS, SessionsService } from '../sessions/sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { toPrivateUser } from '../users/users.dto';
 import { EMAIL_CONSTRAINT, USERNAME_CONSTRAINT, UsersRepository } from '../users/users.repository';
 import type { AuthResult, ChangePasswordDto, LoginDto, PendingVerification, RegisterDto } from './auth.dto';
-
-export const AUTH_ERRORS = {
-  usernameTaken: 'USERNAME_TAKEN',
-  emailTaken: 'EMAIL_TAKEN',
-  invalidCredentials: 'INVALID_CREDENTIALS',
-  invalidCurrentPassword: 'INVALID_CURRENT_PASSWORD',
-} as const;
 
 export interface RequestContext {
   ip: string;
@@ -73,10 +67,10 @@ export class AuthService {
       .catch((error: unknown) => {
         const constraint = uniqueViolation(error);
         if (constraint === USERNAME_CONSTRAINT) {
-          throw AppError.conflict(AUTH_ERRORS.usernameTaken, 'That username is taken.');
+          throw new AppError(ERROR.USERNAME_TAKEN, 'That username is taken.');
         }
         if (constraint === EMAIL_CONSTRAINT) {
-          throw AppError.conflict(AUTH_ERRORS.emailTaken, 'An account with that email already exists.');
+          throw new AppError(ERROR.EMAIL_TAKEN, 'An account with that email already exists.');
         }
         throw error;
       });
@@ -107,15 +101,15 @@ export class AuthService {
       : await this.hasher.verifyDummy(input.password);
     if (!user || !valid) {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.unauthorized('The login or the password is wrong.', AUTH_ERRORS.invalidCredentials);
+      throw new AppError(ERROR.INVALID_CREDENTIALS, 'The login or the password is wrong.');
     }
     // With two-factor on, the address's failures are cleared only once the code is right too: else a
     // stolen password would reset the count of wrong codes at will.
     if (!user.mfa_enabled) await this.bruteForce.recordSuccess(account, context.ip);
     if (this.blocksUnverified(user)) {
-      throw AppError.forbidden(
+      throw new AppError(
+        ERROR.EMAIL_NOT_VERIFIED,
         'Confirm your email address first: open the link we mailed you (or ask for a new one).',
-        EMAIL_ERRORS.emailNotVerified,
       );
     }
     if (user.password_hash && this.hasher.needsRehash(user.password_hash)) {
@@ -126,7 +120,7 @@ export class AuthService {
       );
     }
     if (user.suspended_at) {
-      throw AppError.forbidden('This account is suspended.', SESSION_ERRORS.accountSuspended);
+      throw new AppError(ERROR.ACCOUNT_SUSPENDED, 'This account is suspended.');
     }
     if (user.mfa_enabled) return this.twoFactor.challenge(user, input.deviceLabel ?? context.userAgent);
     const tokens = await this.sessions.start({
@@ -145,12 +139,13 @@ export class AuthService {
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user?.password_hash || !user.email) throw AppError.unauthorized();
+    if (!user?.password_hash || !user.email)
+      throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
     if (!(await this.hasher.verify(user.password_hash, input.currentPassword))) {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.forbidden('The current password is wrong.', AUTH_ERRORS.invalidCurrentPassword);
+      throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The current password is wrong.');
     }
     assertPasswordAcceptable(input.newPassword, { ...user, email: user.email }, 'body.newPassword');
     const passwordHash = await this.hasher.hash(input.newPassword);

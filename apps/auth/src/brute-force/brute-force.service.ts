@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { createHash } from 'node:crypto';
 import { AppError } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -82,8 +83,10 @@ export class BruteForceService {
       retryAfterSeconds(accountState, this.limits.LOGIN_MAX_FAILURES_PER_ACCOUNT),
     );
     if (wait > 0) {
-      throw new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many failed attempts. Try again later.', undefined, {
-        'Retry-After': String(wait),
+      throw new AppError(ERROR.TOO_MANY_ATTEMPTS, 'Too many failed attempts. Try again later.', {
+        headers: {
+          'Retry-After': String(wait),
+        },
       });
     }
   }

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import type { ErrorDetail } from '@bonfire/contracts';
 
@@ -49,6 +50,8 @@ export function checkPassword(
 export function assertPasswordAcceptable(password: string, context: PasswordContext, field?: string): void {
   const problems = checkPassword(password, context, field);
   if (problems.length > 0) {
-    throw new AppError(400, 'WEAK_PASSWORD', 'The password does not meet the password policy.', problems);
+    throw new AppError(ERROR.WEAK_PASSWORD, 'The password does not meet the password policy.', {
+      details: problems,
+    });
   }
 }

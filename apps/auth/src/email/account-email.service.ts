@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, type Transaction } from '@bonfire/platform';
 import {
   Inject,
@@ -20,20 +21,11 @@ import type { EmailChangeDto, PasswordResetConfirmDto } from './account-email.dt
 import { generateEmailToken, hashEmailToken, isWellFormedEmailToken } from './email-token';
 import { EmailTokensRepository } from './email-tokens.repository';
 
-export const EMAIL_ERRORS = {
-  invalidToken: 'INVALID_TOKEN',
-  emailTaken: 'EMAIL_TAKEN',
-  emailUnchanged: 'EMAIL_UNCHANGED',
-  invalidPassword: 'INVALID_CURRENT_PASSWORD',
-  emailNotVerified: 'EMAIL_NOT_VERIFIED',
-} as const;
-
 const HOUR_MS = 3_600_000;
 
 function invalidToken(): AppError {
   return new AppError(
-    400,
-    EMAIL_ERRORS.invalidToken,
+    ERROR.INVALID_TOKEN,
     'This link is invalid, already used or expired. Ask for a new one.',
   );
 }
@@ -225,15 +217,16 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user?.password_hash || !user.email) throw AppError.unauthorized();
+    if (!user?.password_hash || !user.email)
+      throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
     if (!(await this.hasher.verify(user.password_hash, input.password))) {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.forbidden('The password is wrong.', EMAIL_ERRORS.invalidPassword);
+      throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The password is wrong.');
     }
     if (input.email.toLowerCase() === user.email.toLowerCase()) {
-      throw new AppError(400, EMAIL_ERRORS.emailUnchanged, 'That is already your email address.');
+      throw new AppError(ERROR.EMAIL_UNCHANGED, 'That is already your email address.');
     }
     const owner = await this.users.findByLogin(this.transactions.executor, input.email);
     if (owner && owner.id !== user.id) throw emailTaken();
@@ -336,7 +329,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
 }
 
 function emailTaken(): AppError {
-  return AppError.conflict(EMAIL_ERRORS.emailTaken, 'An account with that email already exists.');
+  return new AppError(ERROR.EMAIL_TAKEN, 'An account with that email already exists.');
 }
 
 function isLoopback(url: string): boolean {

@@ -1,4 +1,5 @@
 import {
+  ERROR,
   isSnowflake,
   type RevokedSession,
   SESSION_END_REASONS,
@@ -22,15 +23,6 @@ import type { SessionView, TokenPair } from './sessions.dto';
 import { type SessionRow, SessionsRepository } from './sessions.repository';
 
 const DAY_MS = 86_400_000;
-
-export const SESSION_ERRORS = {
-  invalidRefreshToken: 'INVALID_REFRESH_TOKEN',
-  refreshTokenReused: 'REFRESH_TOKEN_REUSED',
-  sessionNotFound: 'SESSION_NOT_FOUND',
-  sessionRevoked: 'SESSION_REVOKED',
-  /** An instance admin suspended the account (admin/): no new session, no refresh. */
-  accountSuspended: 'ACCOUNT_SUSPENDED',
-} as const;
 
 /** sessions.revoked_reason → the reason the gateways and clients are told. */
 const END_REASONS: Record<string, SessionEndReason> = {
@@ -73,7 +65,7 @@ export class SessionsService {
     const expiresAt = this.refreshExpiry(new Date());
     await this.transactions.run(async (trx) => {
       if (await this.sessions.userSuspended(trx, input.userId)) {
-        throw AppError.forbidden('This account is suspended.', SESSION_ERRORS.accountSuspended);
+        throw new AppError(ERROR.ACCOUNT_SUSPENDED, 'This account is suspended.');
       }
       await this.sessions.createSession(trx, {
         id: sessionId,
@@ -110,7 +102,7 @@ export class SessionsService {
           now,
         );
         if (found && (await this.sessions.userSuspended(trx, found.session.user_id))) {
-          throw AppError.unauthorized('This account is suspended.', SESSION_ERRORS.accountSuspended);
+          throw new AppError(ERROR.ACCOUNT_SUSPENDED, 'This account is suspended.', { status: 401 });
         }
         if (!found || decision.outcome === 'invalid') return { decision };
         if (decision.outcome === 'reused') {
@@ -137,9 +129,9 @@ export class SessionsService {
         { sessionId: result.session?.id, userId: result.session?.user_id, ip },
         'refresh token reuse detected: session revoked',
       );
-      throw AppError.unauthorized(
+      throw new AppError(
+        ERROR.REFRESH_TOKEN_REUSED,
         'This refresh token was already used; the session has been revoked. Sign in again.',
-        SESSION_ERRORS.refreshTokenReused,
       );
     }
     if (result.decision.outcome !== 'rotate' || !result.session || !result.next) throw invalidRefreshToken();
@@ -185,7 +177,7 @@ export class SessionsService {
         await this.events.sessionsRevoked(trx, caller.userId, [sessionId], SESSION_END_REASONS.revoked);
         return true;
       }));
-    if (!revoked) throw AppError.notFound('Session not found.', SESSION_ERRORS.sessionNotFound);
+    if (!revoked) throw new AppError(ERROR.SESSION_NOT_FOUND, 'Session not found.');
   }
 
   /** Inside the caller's transaction: revokes every other session of the user (password change). */
@@ -244,7 +236,7 @@ export class SessionsService {
       session.revoked_at ||
       session.expires_at <= new Date()
     ) {
-      throw AppError.unauthorized('This session has ended. Sign in again.', SESSION_ERRORS.sessionRevoked);
+      throw new AppError(ERROR.SESSION_REVOKED, 'This session has ended. Sign in again.');
     }
   }
 
@@ -254,8 +246,5 @@ export class SessionsService {
 }
 
 function invalidRefreshToken(): AppError {
-  return AppError.unauthorized(
-    'The refresh token is invalid or expired.',
-    SESSION_ERRORS.invalidRefreshToken,
-  );
+  return new AppError(ERROR.INVALID_REFRESH_TOKEN, 'The refresh token is invalid or expired.');
 }

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -22,15 +23,6 @@ import {
   type TotpEnrolment,
 } from './two-factor.dto';
 import { TwoFactorRepository } from './two-factor.repository';
-
-export const MFA_ERRORS = {
-  alreadyEnabled: 'MFA_ALREADY_ENABLED',
-  notEnabled: 'MFA_NOT_ENABLED',
-  notPending: 'MFA_ENROLMENT_NOT_STARTED',
-  invalidCode: 'INVALID_MFA_CODE',
-  invalidTicket: 'INVALID_MFA_TICKET',
-  invalidCurrentPassword: 'INVALID_CURRENT_PASSWORD',
-} as const;
 
 /** Wrong codes one login ticket may take before it is spent (the brute-force limits apply as well). */
 export const TICKET_MAX_ATTEMPTS = 5;
@@ -67,7 +59,7 @@ export class TwoFactorService {
   async status(caller: CallerIdentity): Promise<MfaStatus> {
     const db = this.transactions.executor;
     const user = await this.users.findById(db, caller.userId);
-    if (!user) throw AppError.unauthorized();
+    if (!user) throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     const totp = await this.repository.findTotp(db, user.id);
     return {
       enabled: user.mfa_enabled,
@@ -80,13 +72,13 @@ export class TwoFactorService {
   async enrol(caller: CallerIdentity, password: string, context: RequestContext): Promise<TotpEnrolment> {
     const user = await this.signedInUser(caller);
     if (user.mfa_enabled) {
-      throw AppError.conflict(MFA_ERRORS.alreadyEnabled, 'Two-factor authentication is already on.');
+      throw new AppError(ERROR.MFA_ALREADY_ENABLED, 'Two-factor authentication is already on.');
     }
     const account = accountOf(user);
     await this.bruteForce.assertAllowed(account, context.ip);
     if (!user.password_hash || !(await this.hasher.verify(user.password_hash, password))) {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.forbidden('The password is wrong.', MFA_ERRORS.invalidCurrentPassword);
+      throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The password is wrong.');
     }
     const secret = newTotpSecret();
     await this.repository.savePendingTotp(
@@ -103,7 +95,7 @@ export class TwoFactorService {
   async confirm(caller: CallerIdentity, code: string, context: RequestContext): Promise<RecoveryCodes> {
     const user = await this.signedInUser(caller);
     if (user.mfa_enabled) {
-      throw AppError.conflict(MFA_ERRORS.alreadyEnabled, 'Two-factor authentication is already on.');
+      throw new AppError(ERROR.MFA_ALREADY_ENABLED, 'Two-factor authentication is already on.');
     }
     const account = accountOf(user);
     await this.bruteForce.assertAllowed(account, context.ip);
@@ -111,8 +103,8 @@ export class TwoFactorService {
     const confirmed = await this.transactions.run(async (trx) => {
       const totp = await this.repository.findTotpForUpdate(trx, user.id);
       if (!totp || totp.confirmed_at) {
-        throw AppError.conflict(
-          MFA_ERRORS.notPending,
+        throw new AppError(
+          ERROR.MFA_ENROLMENT_NOT_STARTED,
           'Start the enrolment first (POST /users/@me/mfa/totp).',
         );
       }
@@ -185,7 +177,7 @@ export class TwoFactorService {
     if (outcome.kind === 'invalid-ticket') throw invalidTicket();
     if (outcome.kind === 'wrong-code') {
       await this.bruteForce.recordFailure(account, context.ip);
-      throw AppError.unauthorized('The code is wrong.', MFA_ERRORS.invalidCode);
+      throw new AppError(ERROR.INVALID_MFA_CODE, 'The code is wrong.', { status: 401 });
     }
     await this.bruteForce.recordSuccess(account, context.ip);
     const user = await this.users.findById(this.transactions.executor, ticket.user_id);
@@ -250,20 +242,20 @@ export class TwoFactorService {
 
   private async refuseCode(account: string, ip: string): Promise<never> {
     await this.bruteForce.recordFailure(account, ip);
-    throw AppError.forbidden('The code is wrong.', MFA_ERRORS.invalidCode);
+    throw new AppError(ERROR.INVALID_MFA_CODE, 'The code is wrong.');
   }
 
   private async signedInUser(caller: CallerIdentity): Promise<UserRow> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user || user.bot) throw AppError.unauthorized();
+    if (!user || user.bot) throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     return user;
   }
 
   private async enabledUser(caller: CallerIdentity): Promise<UserRow> {
     const user = await this.signedInUser(caller);
     if (!user.mfa_enabled) {
-      throw AppError.conflict(MFA_ERRORS.notEnabled, 'Two-factor authentication is off.');
+      throw new AppError(ERROR.MFA_NOT_ENABLED, 'Two-factor authentication is off.');
     }
     return user;
   }
@@ -286,8 +278,8 @@ function hashTicket(ticket: string): string {
 }
 
 function invalidTicket(): AppError {
-  return AppError.unauthorized(
+  return new AppError(
+    ERROR.INVALID_MFA_TICKET,
     'This sign-in has expired or was already completed. Enter your password again.',
-    MFA_ERRORS.invalidTicket,
   );
 }

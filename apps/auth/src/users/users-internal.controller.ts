@@ -1,10 +1,10 @@
+import { ERROR } from '@bonfire/contracts';
 import type { ExportedAccount } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TransactionRunner } from '../database/transaction-runner';
 import { UsersRepository } from './users.repository';
-import { USER_NOT_FOUND } from './users.service';
 
 /**
  * Service-to-service route for chat's data export (not in the gateway's routing table, so no client
@@ -21,7 +21,7 @@ export class UsersInternalController {
   @Get('@me/account')
   async account(@Caller() caller: CallerIdentity): Promise<ExportedAccount> {
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user || user.deleted_at !== null) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    if (!user || user.deleted_at !== null) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
     return {
       id: user.id,
       email: user.email,

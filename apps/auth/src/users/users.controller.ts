@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -10,7 +11,7 @@ import {
   type UpdateMeDto,
   updateMeSchema,
 } from './users.dto';
-import { USER_NOT_FOUND, UsersService } from './users.service';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('api/v1/users')
@@ -54,7 +55,7 @@ export class UsersController {
     errors: { 404: 'USER_NOT_FOUND' },
   })
   @ApiBearerAuth('accessToken')
-  profile(@Param('id', idParam(USER_NOT_FOUND, 'User not found.')) id: string): Promise<PublicUser> {
+  profile(@Param('id', idParam(ERROR.USER_NOT_FOUND, 'User not found.')) id: string): Promise<PublicUser> {
     return this.users.publicProfile(id);
   }
 }

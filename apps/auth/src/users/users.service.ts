@@ -1,4 +1,4 @@
-import { isSnowflake } from '@bonfire/contracts';
+import { ERROR, isSnowflake } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -13,8 +13,6 @@ import {
 } from './users.dto';
 import { UsersRepository } from './users.repository';
 
-export const USER_NOT_FOUND = 'USER_NOT_FOUND';
-
 @Injectable()
 export class UsersService {
   constructor(
@@ -26,13 +24,13 @@ export class UsersService {
 
   async me(userId: string): Promise<PrivateUser> {
     const user = await this.users.findById(this.transactions.executor, userId);
-    if (!user) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    if (!user) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
     return toPrivateUser(user, this.config.BONFIRE_ADMIN_EMAILS);
   }
 
   async publicProfile(id: string): Promise<PublicUser> {
     const user = isSnowflake(id) ? await this.users.findById(this.transactions.executor, id) : null;
-    if (!user) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+    if (!user) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
     return toPublicUser(user);
   }
 
@@ -40,14 +38,14 @@ export class UsersService {
   async updateMe(userId: string, changes: UpdateMeDto): Promise<PrivateUser> {
     return this.transactions.run(async (trx) => {
       const current = await this.users.findByIdForUpdate(trx, userId);
-      if (!current) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+      if (!current) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
       const changed =
         (changes.displayName !== undefined && changes.displayName !== current.display_name) ||
         (changes.avatarFileId !== undefined && changes.avatarFileId !== current.avatar_file_id) ||
         (changes.about !== undefined && changes.about !== current.about);
       if (!changed) return toPrivateUser(current, this.config.BONFIRE_ADMIN_EMAILS);
       const updated = await this.users.updateProfile(trx, userId, changes);
-      if (!updated) throw AppError.notFound('User not found.', USER_NOT_FOUND);
+      if (!updated) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
       await this.events.userUpdated(trx, updated);
       return toPrivateUser(updated, this.config.BONFIRE_ADMIN_EMAILS);
     });

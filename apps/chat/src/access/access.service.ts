@@ -1,4 +1,5 @@
 import {
+  ERROR,
   computeBasePermissions,
   computeChannelPermissions,
   type GuildPermissionContext,
@@ -13,12 +14,6 @@ import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
 import { AccessRepository, type ThreadAccessRow } from './access.repository';
-
-export const ACCESS_ERROR_CODES = {
-  unknownGuild: 'UNKNOWN_GUILD',
-  unknownChannel: 'UNKNOWN_CHANNEL',
-  missingPermission: 'MISSING_PERMISSION',
-} as const;
 
 /** What DM and group DM recipients may do (there are no roles or overwrites in DMs). */
 export const DM_PERMISSIONS =
@@ -133,7 +128,7 @@ export class AccessService {
     ...required: PermissionName[]
   ): Promise<ChannelAccess> {
     const access = await this.channel(channelId, userId);
-    if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
+    if (!access) throw new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
     requirePermissions(access.permissions, required);
     return access;
   }
@@ -191,15 +186,14 @@ export function requirePermissions(permissions: bigint, required: readonly Permi
   const missing = required.filter((name) => !has(permissions, PERMISSIONS[name]));
   if (missing.length === 0) return;
   throw new AppError(
-    403,
-    ACCESS_ERROR_CODES.missingPermission,
+    ERROR.MISSING_PERMISSION,
     `You need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
-    missing.map((name) => ({ code: name, message: `missing ${name}` })),
+    { details: missing.map((name) => ({ code: name, message: `missing ${name}` })) },
   );
 }
 
 function requireMember(access: GuildAccess | null, required: PermissionName[]): GuildAccess {
-  if (!access) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+  if (!access) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
   requirePermissions(access.permissions, required);
   return access;
 }

@@ -11,7 +11,7 @@ import {
   setRoles,
 } from '../guilds/guild-test-kit';
 import { ChatTestApp } from '../testing/chat-test-app';
-import { UsersProjectionConsumer } from '../users/users-projection.consumer';
+import { UsersProjectionHandlers } from '../users/users-projection.handlers';
 
 function userDeleted(userId: string): AnyEvent {
   return {
@@ -116,7 +116,7 @@ describe('user.deleted in chat, messages anonymised (medium: real Postgres)', ()
 
   it('anonymises the user, hands over or deletes their guilds, and removes what is theirs', async () => {
     const world = await buildWorld(app);
-    const consumer = app.service.app.get(UsersProjectionConsumer);
+    const consumer = app.service.app.get(UsersProjectionHandlers);
     const event = userDeleted(world.doomed);
     await consumer.apply(event);
     await consumer.apply(event); // redelivered: nothing more happens
@@ -198,7 +198,7 @@ describe('user.deleted in chat, messages removed (medium: real Postgres)', () =>
 
   it('removes every message of the user, each announced as message.deleted', async () => {
     const world = await buildWorld(app);
-    await app.service.app.get(UsersProjectionConsumer).apply(userDeleted(world.doomed));
+    await app.service.app.get(UsersProjectionHandlers).apply(userDeleted(world.doomed));
 
     const left = await app.db
       .selectFrom('messages')

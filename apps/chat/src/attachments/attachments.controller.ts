@@ -1,8 +1,9 @@
+import { ERROR } from '@bonfire/contracts';
 import type { GuildPermissionsAnswer } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 
 /**
  * Service-to-service route for the file service (who may set a guild icon). Not in the gateway's routing
@@ -21,7 +22,7 @@ export class AttachmentsController {
     @Param('guildId') guildId: string,
   ): Promise<GuildPermissionsAnswer> {
     const guild = await this.access.guild(guildId, caller.userId);
-    if (!guild) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    if (!guild) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     return { guildId, permissions: String(guild.permissions) };
   }
 }

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type {
   Attachment,
   ClaimAttachmentsAnswer,
@@ -7,11 +8,6 @@ import type {
 import { AppError, internalRequest, type InternalResponse } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
-
-export const ATTACHMENT_ERRORS = {
-  invalidAttachment: 'INVALID_ATTACHMENT',
-  fileServiceUnavailable: 'FILE_SERVICE_UNAVAILABLE',
-} as const;
 
 /**
  * The file service's claim route, called while a message is sent: only ready uploads of the sender for
@@ -43,10 +39,9 @@ export class FileAttachmentsClient {
         ? body.error.details
         : [{ field: 'body.attachments', code: 'invalid', message: 'must be completed uploads of yours' }];
       throw new AppError(
-        400,
-        ATTACHMENT_ERRORS.invalidAttachment,
+        ERROR.INVALID_ATTACHMENT,
         'Attachments must be completed uploads of yours for this channel, not used by another message.',
-        details,
+        { details },
       );
     }
     const answer = response.body as ClaimAttachmentsAnswer | undefined;
@@ -56,9 +51,5 @@ export class FileAttachmentsClient {
 }
 
 function unavailable(): AppError {
-  return new AppError(
-    503,
-    ATTACHMENT_ERRORS.fileServiceUnavailable,
-    'Attachments cannot be checked right now; try again.',
-  );
+  return new AppError(ERROR.FILE_SERVICE_UNAVAILABLE, 'Attachments cannot be checked right now; try again.');
 }

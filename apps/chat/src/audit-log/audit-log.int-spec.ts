@@ -14,7 +14,7 @@ import { ChatTransactions } from '../database/chat-transactions';
 import { addMembers, createGuild, createRole, ok, setRoles } from '../guilds/guild-test-kit';
 import { ChatTestApp } from '../testing/chat-test-app';
 import { AuditLogService } from './audit-log.service';
-import { VoiceModerationConsumer } from './voice-moderation.consumer';
+import { VoiceModerationHandlers } from './voice-moderation.handlers';
 
 type ErrorReply = { error: { code: string; details?: { field?: string }[] } };
 
@@ -286,7 +286,7 @@ describe('moderation audit log', () => {
     const ownerId = await app.createUser();
     const guild = await createGuild(app, ownerId);
     const [memberId] = await addMembers(app, guild.id, ownerId, 1);
-    const consumer = app.service.app.get(VoiceModerationConsumer);
+    const consumer = app.service.app.get(VoiceModerationHandlers);
     const moved = createEvent(
       'voice.member.moderated',
       guild.id,

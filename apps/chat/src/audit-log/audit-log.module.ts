@@ -3,13 +3,13 @@ import { AuditLogController } from './audit-log.controller';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
 import { AuditReasonMiddleware } from './audit-reason';
-import { VoiceModerationConsumer } from './voice-moderation.consumer';
+import { VoiceModerationHandlers } from './voice-moderation.handlers';
 
 /** Global: every moderation path records into the audit log through AuditLogService. */
 @Global()
 @Module({
-  controllers: [AuditLogController],
-  providers: [AuditLogRepository, AuditLogService, VoiceModerationConsumer],
+  controllers: [AuditLogController, VoiceModerationHandlers],
+  providers: [AuditLogRepository, AuditLogService],
   exports: [AuditLogService],
 })
 export class AuditLogModule implements NestModule {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxEvents } from '../guilds/guild-test-kit';
 import { ChatFixtures } from '../messages/testing/chat-fixtures';
 import { ChatTestApp } from '../testing/chat-test-app';
-import { UsersProjectionConsumer } from '../users/users-projection.consumer';
+import { UsersProjectionHandlers } from '../users/users-projection.handlers';
 
 type ErrorReply = { error: { code: string } };
 
@@ -31,7 +31,7 @@ describe('the bot authorise link', () => {
     await fx.member(guildId, manager, [await fx.role(guildId, { permissions: PERMISSIONS.MANAGE_GUILD })]);
     // The bot user arrives as auth publishes it: a user.created with `bot: true`.
     botId = String(BigInt(Date.now()) * 4_194_304n + 7n);
-    await app.service.app.get(UsersProjectionConsumer).apply({
+    await app.service.app.get(UsersProjectionHandlers).apply({
       id: randomUUID(),
       type: 'user.created',
       version: 1,

@@ -1,4 +1,4 @@
-import { type BotAuthorizationInfo, parsePermissions, permissionNames } from '@bonfire/contracts';
+import { ERROR, type BotAuthorizationInfo, parsePermissions, permissionNames } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
@@ -6,7 +6,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import { CHAT_LIMITS } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
-import { GUILD_ERROR_CODES, limitReached } from '../guilds/guild-common';
+import { limitReached } from '../guilds/guild-common';
 import { GuildsRepository } from '../guilds/guilds.repository';
 import { GuildsService } from '../guilds/guilds.service';
 import { toMember } from '../members/members.dto';
@@ -17,9 +17,7 @@ import { RolesRepository } from '../roles/roles.repository';
 import { type UserProjection, UsersRepository } from '../users/users.repository';
 import type { AuthorizeBotDto, AuthorizedBot, AuthorizeQuery } from './oauth2.dto';
 
-export const BOT_ERRORS = { unknownApplication: 'UNKNOWN_APPLICATION' } as const;
-
-const unknownApplication = () => AppError.notFound('Unknown application.', BOT_ERRORS.unknownApplication);
+const unknownApplication = () => new AppError(ERROR.UNKNOWN_APPLICATION, 'Unknown application.');
 
 /**
  * The authorise link (Discord's OAuth2 bot flow, without the redirect): which bot asks for what, and
@@ -49,7 +47,7 @@ export class OAuth2Service {
     if (query.guild_id !== undefined) {
       await this.access.requireGuild(query.guild_id, userId, 'MANAGE_GUILD');
       const row = await this.guilds.find(this.transactions.executor, query.guild_id);
-      if (!row) throw AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
+      if (!row) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
       guild = { id: row.id, name: row.name };
     }
     return {
@@ -74,13 +72,13 @@ export class OAuth2Service {
     const permissions = parsePermissions(dto.permissions);
     return this.transactions.run(async (trx) => {
       if (!(await this.roles.lockGuild(trx, guildId))) {
-        throw AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
+        throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
       }
       const access = await this.access.requireGuildWithin(trx, guildId, userId, 'MANAGE_GUILD');
       assertCanGrant(access.permissions, permissions);
       await this.members.lockUser(trx, bot.id);
       if (await this.members.isBanned(trx, guildId, bot.id)) {
-        throw AppError.forbidden('This bot is banned from the guild.', GUILD_ERROR_CODES.banned);
+        throw new AppError(ERROR.BANNED, 'This bot is banned from the guild.');
       }
       if (await this.members.find(trx, guildId, bot.id)) {
         return { guildId, userId: bot.id, roleId: null, added: false };
@@ -90,7 +88,7 @@ export class OAuth2Service {
       if (permissions !== 0n) {
         if ((await this.roles.count(trx, guildId)) >= CHAT_LIMITS.rolesPerGuild) {
           throw limitReached(
-            GUILD_ERROR_CODES.tooManyRoles,
+            ERROR.TOO_MANY_ROLES,
             `A guild can have at most ${CHAT_LIMITS.rolesPerGuild} roles.`,
           );
         }

@@ -1,4 +1,4 @@
-import { type Channel, channelSchema } from '@bonfire/contracts';
+import { ERROR, type Channel, channelSchema } from '@bonfire/contracts';
 import {
   Caller,
   type CallerIdentity,
@@ -11,7 +11,7 @@ import {
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { channelIdPipe, GUILD_ERROR_CODES, guildIdPipe } from '../guilds/guild-common';
+import { channelIdPipe, guildIdPipe } from '../guilds/guild-common';
 import {
   type ChannelPositionsDto,
   channelPositionsSchema,
@@ -25,7 +25,7 @@ import {
 import { ChannelsService } from './channels.service';
 
 const errors = openApiSchema(errorBodySchema);
-const overwriteIdPipe = () => idParam(GUILD_ERROR_CODES.unknownOverwrite, 'Unknown permission overwrite.');
+const overwriteIdPipe = () => idParam(ERROR.UNKNOWN_OVERWRITE, 'Unknown permission overwrite.');
 
 @ApiTags('channels')
 @ApiBearerAuth('accessToken')

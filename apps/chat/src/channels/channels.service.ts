@@ -1,4 +1,4 @@
-import { type Channel, parsePermissions } from '@bonfire/contracts';
+import { ERROR, type Channel, parsePermissions } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, requirePermissions } from '../access/access.service';
@@ -8,7 +8,7 @@ import { ChatTransactions, type ChatExecutor } from '../database/chat-transactio
 import type { ChatDatabase } from '../database/schema';
 import { DmsService } from '../dms/dms.service';
 import { ChatEventsWriter } from '../events/chat-events.writer';
-import { GUILD_ERROR_CODES, invalidField, limitReached } from '../guilds/guild-common';
+import { invalidField, limitReached } from '../guilds/guild-common';
 import { MembersRepository } from '../members/members.repository';
 import { assertCanGrant } from '../roles/permission-grants';
 import { RolesRepository } from '../roles/roles.repository';
@@ -25,8 +25,8 @@ import {
 } from './channels.dto';
 import { ChannelsRepository } from './channels.repository';
 
-const unknownGuild = () => AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
-const unknownChannel = () => AppError.notFound('Unknown channel.', GUILD_ERROR_CODES.unknownChannel);
+const unknownGuild = () => new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
+const unknownChannel = () => new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
 
 function channelName(type: GuildChannelType, name: string, field: string): string {
   const normalised = normaliseChannelName(type, name);
@@ -71,7 +71,7 @@ export class ChannelsService {
       if (!(await this.channels.lockGuild(trx, guildId))) throw unknownGuild();
       if ((await this.channels.count(trx, guildId)) >= CHAT_LIMITS.channelsPerGuild) {
         throw limitReached(
-          GUILD_ERROR_CODES.tooManyChannels,
+          ERROR.TOO_MANY_CHANNELS,
           `A guild can have at most ${CHAT_LIMITS.channelsPerGuild} channels.`,
         );
       }
@@ -265,10 +265,10 @@ export class ChannelsService {
       const row = await this.channels.findForUpdate(trx, channelId);
       if (!row) throw unknownChannel();
       if (dto.type === 'role' && !(await this.roles.find(trx, guildId, targetId))) {
-        throw AppError.notFound('Unknown role.', GUILD_ERROR_CODES.unknownRole);
+        throw new AppError(ERROR.UNKNOWN_ROLE, 'Unknown role.');
       }
       if (dto.type === 'member' && !(await this.members.find(trx, guildId, targetId))) {
-        throw AppError.notFound('Unknown member.', GUILD_ERROR_CODES.unknownMember);
+        throw new AppError(ERROR.UNKNOWN_MEMBER, 'Unknown member.');
       }
       const previous = (await this.load(trx, row)).permissionOverwrites.find((o) => o.id === targetId);
       await this.channels.putOverwrite(trx, channelId, overwrite);
@@ -297,7 +297,7 @@ export class ChannelsService {
       if (!row) throw unknownChannel();
       const previous = (await this.load(trx, row)).permissionOverwrites.find((o) => o.id === targetId);
       if (!(await this.channels.deleteOverwrite(trx, channelId, targetId))) {
-        throw AppError.notFound('Unknown permission overwrite.', GUILD_ERROR_CODES.unknownOverwrite);
+        throw new AppError(ERROR.UNKNOWN_OVERWRITE, 'Unknown permission overwrite.');
       }
       await this.auditLog.record(trx, {
         guildId,

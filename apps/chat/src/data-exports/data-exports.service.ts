@@ -1,4 +1,4 @@
-import { DATA_EXPORT_ERRORS, type DataExport } from '@bonfire/contracts';
+import { ERROR, type DataExport } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -50,23 +50,17 @@ export class DataExportsService {
       await this.repository.lockRequestsOf(trx, userId);
       const latest = await this.repository.latestNotFailed(trx, userId);
       if (latest && (latest.status === 'pending' || latest.status === 'running')) {
-        throw new AppError(
-          409,
-          DATA_EXPORT_ERRORS.inProgress,
-          'An export of your data is already under way.',
-        );
+        throw new AppError(ERROR.DATA_EXPORT_IN_PROGRESS, 'An export of your data is already under way.');
       }
       const interval = this.config.CHAT_DATA_EXPORT_INTERVAL_SECONDS * 1_000;
       const wait = latest ? latest.created_at.getTime() + interval - Date.now() : 0;
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1_000);
         throw new AppError(
-          429,
-          DATA_EXPORT_ERRORS.tooSoon,
+          ERROR.DATA_EXPORT_TOO_SOON,
           `You can request one export every ${duration(this.config.CHAT_DATA_EXPORT_INTERVAL_SECONDS)}; ` +
             `try again in ${duration(seconds)}.`,
-          undefined,
-          { 'retry-after': String(seconds) },
+          { headers: { 'retry-after': String(seconds) } },
         );
       }
       const row = await this.repository.insert(trx, this.ids.next(), userId);

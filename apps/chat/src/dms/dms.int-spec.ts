@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuild, createInvite } from '../guilds/guild-test-kit';
 import { ChatFixtures } from '../messages/testing/chat-fixtures';
 import { ChatTestApp } from '../testing/chat-test-app';
-import { UsersProjectionConsumer } from '../users/users-projection.consumer';
+import { UsersProjectionHandlers } from '../users/users-projection.handlers';
 
 type ErrorReply = { error: { code: string; details?: { field: string; code: string }[] } };
 
@@ -179,7 +179,7 @@ describe('DMs and group DMs', () => {
     const other = await createGuild(app, user);
     const dm = await open(user, { recipientId: partner });
     const group = await open(partner, { recipientIds: [user, lonely] });
-    const consumer = app.service.app.get(UsersProjectionConsumer);
+    const consumer = app.service.app.get(UsersProjectionHandlers);
     const profile = {
       id: user,
       username: 'renamed',

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { Channel } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -11,16 +12,6 @@ import type { UpdateChannelDto } from '../channels/channels.dto';
 import { invalidField } from '../guilds/guild-common';
 import { groupDmName, type OpenDmDto } from './dms.dto';
 import { DmsRepository } from './dms.repository';
-
-export const DM_ERRORS = {
-  unknownUser: 'UNKNOWN_USER',
-  dmWithSelf: 'CANNOT_DM_SELF',
-  groupDmFull: 'GROUP_DM_FULL',
-  tooManyGroupDms: 'TOO_MANY_GROUP_DMS',
-  notGroupDm: 'NOT_GROUP_DM',
-  notGroupDmOwner: 'NOT_GROUP_DM_OWNER',
-  notRecipient: 'UNKNOWN_RECIPIENT',
-} as const;
 
 /** The unique key of the 1:1 DM between two users: "<lower id>:<higher id>" (numeric order). */
 export function dmKey(a: string, b: string): string {
@@ -57,9 +48,9 @@ export class DmsService {
   /** The existing 1:1 DM, or a new one; the unique dm_key makes concurrent opens meet on one channel. */
   private async openDm(userId: string, recipientId: string): Promise<OpenResult> {
     if (recipientId === userId) {
-      throw new AppError(400, DM_ERRORS.dmWithSelf, 'You cannot open a DM with yourself.', [
-        { field: 'body.recipientId', code: 'self', message: 'must not be yourself' },
-      ]);
+      throw new AppError(ERROR.CANNOT_DM_SELF, 'You cannot open a DM with yourself.', {
+        details: [{ field: 'body.recipientId', code: 'self', message: 'must not be yourself' }],
+      });
     }
     await this.requireUsers([recipientId]);
     const key = dmKey(userId, recipientId);
@@ -150,7 +141,7 @@ export class DmsService {
     await this.transactions.run(async (trx) => {
       await this.dms.lock(trx, channelId);
       if (!(await this.dms.removeRecipient(trx, channelId, recipientId))) {
-        throw AppError.notFound('That user is not in this group DM.', DM_ERRORS.notRecipient);
+        throw new AppError(ERROR.UNKNOWN_RECIPIENT, 'That user is not in this group DM.');
       }
       const current = (await this.dms.find(trx, channelId))!;
       const [heir] = current.recipientIds;
@@ -174,7 +165,7 @@ export class DmsService {
   async rename(userId: string, channelId: string, dto: UpdateChannelDto): Promise<Channel> {
     const access = await this.access.requireChannel(channelId, userId);
     if (access.type !== 'group_dm') {
-      throw new AppError(400, DM_ERRORS.notGroupDm, 'Only group DMs can be renamed.');
+      throw new AppError(ERROR.NOT_GROUP_DM, 'Only group DMs can be renamed.');
     }
     for (const [field, value] of Object.entries(dto)) {
       if (field !== 'name' && value !== undefined) {
@@ -187,7 +178,7 @@ export class DmsService {
       await this.dms.lock(trx, channelId);
       const current = await this.dms.find(trx, channelId);
       if (!current?.recipientIds.includes(userId)) {
-        throw AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');
+        throw new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
       }
       if (current.name === name) return current;
       await this.dms.setName(trx, channelId, name);
@@ -229,7 +220,7 @@ export class DmsService {
   private async requireGroupDm(userId: string, channelId: string): Promise<Channel> {
     const access = await this.access.requireChannel(channelId, userId);
     if (access.type !== 'group_dm') {
-      throw new AppError(400, DM_ERRORS.notGroupDm, 'Only group DMs have recipients to change.');
+      throw new AppError(ERROR.NOT_GROUP_DM, 'Only group DMs have recipients to change.');
     }
     return (await this.dms.find(this.transactions.executor, channelId))!;
   }
@@ -238,37 +229,35 @@ export class DmsService {
     const known = await this.users.exist(ids);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new AppError(
-        404,
-        DM_ERRORS.unknownUser,
-        'Unknown user.',
-        unknown.map((id) => ({ field: 'recipient', code: 'unknown_user', message: id })),
-      );
+      throw new AppError(ERROR.UNKNOWN_USER, 'Unknown user.', {
+        details: unknown.map((id) => ({ field: 'recipient', code: 'unknown_user', message: id })),
+      });
     }
   }
 }
 
 function groupDmFull(): AppError {
   return new AppError(
-    400,
-    DM_ERRORS.groupDmFull,
+    ERROR.GROUP_DM_FULL,
     `A group DM holds at most ${CHAT_LIMITS.groupDmRecipients} people.`,
-    [
-      {
-        field: 'body.recipientIds',
-        code: 'too_big',
-        message: `at most ${CHAT_LIMITS.groupDmRecipients} people`,
-      },
-    ],
+    {
+      details: [
+        {
+          field: 'body.recipientIds',
+          code: 'too_big',
+          message: `at most ${CHAT_LIMITS.groupDmRecipients} people`,
+        },
+      ],
+    },
   );
 }
 
 function tooManyGroupDms(field: string, message: string): AppError {
-  return new AppError(400, DM_ERRORS.tooManyGroupDms, message, [
-    { field, code: 'too_many_group_dms', message },
-  ]);
+  return new AppError(ERROR.TOO_MANY_GROUP_DMS, message, {
+    details: [{ field, code: 'too_many_group_dms', message }],
+  });
 }
 
 function notOwner(): AppError {
-  return AppError.forbidden('Only the owner of the group DM can do that.', DM_ERRORS.notGroupDmOwner);
+  return new AppError(ERROR.NOT_GROUP_DM_OWNER, 'Only the owner of the group DM can do that.');
 }

@@ -1,15 +1,6 @@
-import {
-  type AnyEvent,
-  type Embed,
-  has,
-  MESSAGE_FLAGS,
-  type Message,
-  PERMISSIONS,
-  TOPICS,
-} from '@bonfire/contracts';
-import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, HealthRegistry, SafeFetchError } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type AnyEvent, type Embed, has, MESSAGE_FLAGS, type Message, PERMISSIONS } from '@bonfire/contracts';
+import { createLogger, SafeFetchError } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
@@ -23,7 +14,7 @@ import { type Unfurled, Unfurler } from './unfurler';
 import { extractEmbedUrls } from './urls';
 
 /**
- * Link embeds, out of the request path: consumes chat.messages with its own consumer group; for a new
+ * Link embeds, out of the request path: takes chat.messages (EmbedsHandlers, own consumer group); for a new
  * message, or one whose content was edited since it was last unfurled, it unfurls the message's URLs
  * (extractEmbedUrls: at most 5, `<…>` skipped) with the safe fetcher, has the file service proxy each
  * embed's image, stores the embeds with the message and emits `message.updated` (only when they changed).
@@ -33,18 +24,14 @@ import { extractEmbedUrls } from './urls';
  * Best effort: a message whose unfurl is lost to a crash keeps its links as plain text.
  */
 @Injectable()
-export class EmbedsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private subscription: Subscription | null = null;
-  private markJoined: () => void = () => undefined;
+export class EmbedsWorker implements OnApplicationShutdown {
   private readonly logger;
   private readonly unfurler: Unfurler;
   private readonly running = new Set<Promise<void>>();
   private readonly waiting: (() => void)[] = [];
 
   constructor(
-    @InjectEventBus() private readonly bus: EventBus,
     @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
-    private readonly health: HealthRegistry,
     private readonly access: AccessService,
     private readonly transactions: ChatTransactions,
     private readonly messages: MessagesRepository,
@@ -69,27 +56,6 @@ export class EmbedsWorker implements OnApplicationBootstrap, OnApplicationShutdo
           'link not unfurled',
         ),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.CHAT_EMBEDS_ENABLED) return;
-    this.markJoined = this.health.registerPending(
-      'embeds-consumer',
-      `not in consumer group ${this.config.CHAT_EMBEDS_CONSUMER_GROUP} yet`,
-    );
-    this.start().catch((error: unknown) =>
-      this.logger.error({ err: error }, 'embeds consumer failed to start'),
-    );
-  }
-
-  private async start(): Promise<void> {
-    this.subscription = await this.bus.subscribe({
-      group: this.config.CHAT_EMBEDS_CONSUMER_GROUP,
-      topics: [TOPICS.chatMessages],
-      startFrom: 'latest',
-      handler: (event) => this.apply(event),
-    });
-    this.markJoined();
   }
 
   /** Takes one chat.messages event: starts the unfurl of its message once a slot is free. */
@@ -186,8 +152,8 @@ export class EmbedsWorker implements OnApplicationBootstrap, OnApplicationShutdo
     };
   }
 
+  /** After the transport has left the consumer group (Nest closes microservices first). */
   async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
     await this.idle();
   }
 }

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { CreateEmojiRequest, Emoji, UpdateEmojiRequest } from '@bonfire/contracts';
 import { AppError, type Transaction } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
 import type { ChatDatabase } from '../database/schema';
 import { ChatEventsWriter } from '../events/chat-events.writer';
-import { EMOJI_ERRORS, unknownEmoji, unknownGuild } from './emoji-errors';
+import { unknownEmoji, unknownGuild } from './emoji-errors';
 import { EmojisRepository, toEmoji } from './emojis.repository';
 import { FileEmojisClient } from './file-emojis.client';
 
@@ -59,9 +60,11 @@ export class EmojisService {
         creatorId: userId,
       });
       if (!row) {
-        throw new AppError(400, EMOJI_ERRORS.invalidEmojiFile, 'This image is already an emoji.', [
-          { field: 'body.fileId', code: 'already_used', message: 'this upload is already an emoji' },
-        ]);
+        throw new AppError(ERROR.INVALID_EMOJI_FILE, 'This image is already an emoji.', {
+          details: [
+            { field: 'body.fileId', code: 'already_used', message: 'this upload is already an emoji' },
+          ],
+        });
       }
       const emoji = toEmoji(row);
       await this.auditLog.record(trx, {
@@ -133,9 +136,11 @@ export class EmojisService {
 
   private async checkName(db: ChatExecutor, guildId: string, name: string, exceptId?: string): Promise<void> {
     if (await this.emojis.nameTaken(db, guildId, name, exceptId)) {
-      throw new AppError(400, EMOJI_ERRORS.nameTaken, `This guild already has an emoji named ${name}.`, [
-        { field: 'body.name', code: 'taken', message: 'another emoji of this guild has this name' },
-      ]);
+      throw new AppError(ERROR.EMOJI_NAME_TAKEN, `This guild already has an emoji named ${name}.`, {
+        details: [
+          { field: 'body.name', code: 'taken', message: 'another emoji of this guild has this name' },
+        ],
+      });
     }
   }
 
@@ -150,13 +155,15 @@ export class EmojisService {
       : [counts.static, this.config.CHAT_MAX_STATIC_EMOJIS];
     if (held >= cap) {
       const kind = animated ? 'animated' : 'static';
-      throw new AppError(400, EMOJI_ERRORS.tooManyEmojis, `A guild can have at most ${cap} ${kind} emoji.`, [
-        {
-          field: 'body.fileId',
-          code: 'too_many',
-          message: `this guild has ${held} ${kind} emoji, the most allowed`,
-        },
-      ]);
+      throw new AppError(ERROR.TOO_MANY_EMOJIS, `A guild can have at most ${cap} ${kind} emoji.`, {
+        details: [
+          {
+            field: 'body.fileId',
+            code: 'too_many',
+            message: `this guild has ${held} ${kind} emoji, the most allowed`,
+          },
+        ],
+      });
     }
   }
 

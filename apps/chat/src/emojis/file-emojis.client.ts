@@ -1,12 +1,8 @@
+import { ERROR } from '@bonfire/contracts';
 import type { ClaimEmojiAnswer, ClaimEmojiRequest, ErrorBody } from '@bonfire/contracts';
 import { AppError, internalRequest, type InternalResponse } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
-
-export const EMOJI_FILE_ERRORS = {
-  invalidEmojiFile: 'INVALID_EMOJI_FILE',
-  fileServiceUnavailable: 'FILE_SERVICE_UNAVAILABLE',
-} as const;
 
 /**
  * The file service's emoji claim route, called when an emoji is created: only a completed emoji upload of
@@ -35,12 +31,19 @@ export class FileEmojisClient {
     if (response.status === 400) {
       const body = response.body as ErrorBody | undefined;
       throw new AppError(
-        400,
-        EMOJI_FILE_ERRORS.invalidEmojiFile,
+        ERROR.INVALID_EMOJI_FILE,
         'The file must be a completed emoji upload of yours for this guild.',
-        body?.error?.details?.length
-          ? body.error.details
-          : [{ field: 'body.fileId', code: 'invalid', message: 'must be a completed emoji upload of yours' }],
+        {
+          details: body?.error?.details?.length
+            ? body.error.details
+            : [
+                {
+                  field: 'body.fileId',
+                  code: 'invalid',
+                  message: 'must be a completed emoji upload of yours',
+                },
+              ],
+        },
       );
     }
     const answer = response.body as ClaimEmojiAnswer | undefined;
@@ -52,8 +55,7 @@ export class FileEmojisClient {
 
 function unavailable(): AppError {
   return new AppError(
-    503,
-    EMOJI_FILE_ERRORS.fileServiceUnavailable,
+    ERROR.FILE_SERVICE_UNAVAILABLE,
     'The emoji image cannot be checked right now; try again.',
   );
 }

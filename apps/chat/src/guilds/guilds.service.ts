@@ -1,4 +1,4 @@
-import { DEFAULT_EVERYONE_PERMISSIONS, type Guild } from '@bonfire/contracts';
+import { ERROR, DEFAULT_EVERYONE_PERMISSIONS, type Guild } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
@@ -12,11 +12,11 @@ import { toMember } from '../members/members.dto';
 import { MembersRepository } from '../members/members.repository';
 import { toRole } from '../roles/roles.dto';
 import { RolesRepository } from '../roles/roles.repository';
-import { GUILD_ERROR_CODES, invalidField, limitReached, ownerOnly } from './guild-common';
+import { invalidField, limitReached, ownerOnly } from './guild-common';
 import { type CreateGuildDto, toGuild, type UpdateGuildDto } from './guilds.dto';
 import { GuildsRepository } from './guilds.repository';
 
-const unknownGuild = () => AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
+const unknownGuild = () => new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
 
 @Injectable()
 export class GuildsService {
@@ -36,10 +36,7 @@ export class GuildsService {
   async assertCanJoinAnother(trx: ChatExecutor, userId: string): Promise<void> {
     await this.members.lockUser(trx, userId);
     if ((await this.members.countForUser(trx, userId)) >= CHAT_LIMITS.guildsPerUser) {
-      throw limitReached(
-        GUILD_ERROR_CODES.tooManyGuilds,
-        `You can be in at most ${CHAT_LIMITS.guildsPerUser} guilds.`,
-      );
+      throw limitReached(ERROR.TOO_MANY_GUILDS, `You can be in at most ${CHAT_LIMITS.guildsPerUser} guilds.`);
     }
   }
 
@@ -182,15 +179,14 @@ export class GuildsService {
     const access = await this.access.requireGuild(guildId, userId);
     if (access.isOwner) {
       throw new AppError(
-        400,
-        GUILD_ERROR_CODES.ownerCannotLeave,
+        ERROR.OWNER_CANNOT_LEAVE,
         'The owner cannot leave the guild; transfer ownership or delete it.',
       );
     }
     await this.transactions.run(async (trx) => {
       const current = await this.guilds.findForUpdate(trx, guildId);
       if (current?.owner_id === userId) {
-        throw new AppError(400, GUILD_ERROR_CODES.ownerCannotLeave, 'The owner cannot leave the guild.');
+        throw new AppError(ERROR.OWNER_CANNOT_LEAVE, 'The owner cannot leave the guild.');
       }
       if (!(await this.members.delete(trx, guildId, userId))) throw unknownGuild();
       await this.events.memberLeft(trx, { guildId, userId, reason: 'left' });

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { Guild, Invite } from '@bonfire/contracts';
 import { AppError, uniqueViolation } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -6,7 +7,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
-import { GUILD_ERROR_CODES, invalidField } from '../guilds/guild-common';
+import { invalidField } from '../guilds/guild-common';
 import { toGuild } from '../guilds/guilds.dto';
 import { GuildsRepository } from '../guilds/guilds.repository';
 import { GuildsService } from '../guilds/guilds.service';
@@ -16,9 +17,7 @@ import { generateInviteCode, inviteExpiry, isInviteCode, isInviteUsable } from '
 import { type CreateInviteDto, type InvitePreview, type InviteRow, toInvite } from './invites.dto';
 import { InvitesRepository } from './invites.repository';
 
-const unknownInvite = () => AppError.notFound('Unknown invite.', GUILD_ERROR_CODES.unknownInvite);
-
-export const INVITE_ERRORS = { tooManyInvites: 'TOO_MANY_INVITES' } as const;
+const unknownInvite = () => new AppError(ERROR.UNKNOWN_INVITE, 'Unknown invite.');
 
 @Injectable()
 export class InvitesService {
@@ -121,7 +120,7 @@ export class InvitesService {
       const guild = await this.guilds.find(trx, guildId);
       if (!guild) throw unknownInvite();
       if (await this.members.isBanned(trx, guildId, userId)) {
-        throw AppError.forbidden('You are banned from this guild.', GUILD_ERROR_CODES.banned);
+        throw new AppError(ERROR.BANNED, 'You are banned from this guild.');
       }
       if (await this.members.find(trx, guildId, userId)) return toGuild(guild);
       await this.guildsService.assertCanJoinAnother(trx, userId);
@@ -164,16 +163,13 @@ export class InvitesService {
 }
 
 function tooManyInvites(limit: number): AppError {
-  return new AppError(
-    400,
-    INVITE_ERRORS.tooManyInvites,
-    `A guild can have at most ${limit} active invites.`,
-    [
+  return new AppError(ERROR.TOO_MANY_INVITES, `A guild can have at most ${limit} active invites.`, {
+    details: [
       {
         field: 'param.guildId',
         code: 'too_many_invites',
         message: `at most ${limit} active invites; revoke some or let them expire`,
       },
     ],
-  );
+  });
 }

@@ -1,4 +1,4 @@
-import { type Member, memberSchema } from '@bonfire/contracts';
+import { ERROR, type Member, memberSchema } from '@bonfire/contracts';
 import {
   Caller,
   type CallerIdentity,
@@ -12,7 +12,7 @@ import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 
-import { GUILD_ERROR_CODES, guildIdPipe, userIdPipe } from '../guilds/guild-common';
+import { guildIdPipe, userIdPipe } from '../guilds/guild-common';
 import {
   type Ban,
   type BanBodyDto,
@@ -28,7 +28,7 @@ import {
 import { MembersService } from './members.service';
 
 const errors = openApiSchema(errorBodySchema);
-const bannedUserIdPipe = () => idParam(GUILD_ERROR_CODES.unknownUser, 'Unknown user.');
+const bannedUserIdPipe = () => idParam(ERROR.UNKNOWN_USER, 'Unknown user.');
 
 @ApiTags('members')
 @ApiBearerAuth('accessToken')

@@ -1,4 +1,4 @@
-import { canModerateMember, has, type Member, PERMISSIONS } from '@bonfire/contracts';
+import { ERROR, canModerateMember, has, type Member, PERMISSIONS } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type GuildAccess, requirePermissions } from '../access/access.service';
@@ -6,7 +6,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import { currentAuditLogReason } from '../audit-log/audit-reason';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
-import { GUILD_ERROR_CODES, invalidField } from '../guilds/guild-common';
+import { invalidField } from '../guilds/guild-common';
 import { RolesRepository } from '../roles/roles.repository';
 import { assertCanManageRole } from '../roles/roles.service';
 import {
@@ -19,7 +19,7 @@ import {
 } from './members.dto';
 import { MembersRepository } from './members.repository';
 
-const unknownMember = () => AppError.notFound('Unknown member.', GUILD_ERROR_CODES.unknownMember);
+const unknownMember = () => new AppError(ERROR.UNKNOWN_MEMBER, 'Unknown member.');
 
 @Injectable()
 export class MembersService {
@@ -160,7 +160,7 @@ export class MembersService {
     const target = await this.access.guild(guildId, targetId);
     if (target) this.assertModeratable(actor, target);
     else if (!(await this.members.userExists(this.transactions.executor, targetId))) {
-      throw AppError.notFound('Unknown user.', GUILD_ERROR_CODES.unknownUser);
+      throw new AppError(ERROR.UNKNOWN_USER, 'Unknown user.');
     }
     await this.transactions.run(async (trx) => {
       await this.members.ban(trx, {
@@ -188,7 +188,7 @@ export class MembersService {
     await this.access.requireGuild(guildId, actorId, 'BAN_MEMBERS');
     await this.transactions.run(async (trx) => {
       if (!(await this.members.unban(trx, guildId, targetId))) {
-        throw AppError.notFound('Unknown ban.', GUILD_ERROR_CODES.unknownBan);
+        throw new AppError(ERROR.UNKNOWN_BAN, 'Unknown ban.');
       }
       await this.events.add(trx, 'ban.removed', guildId, { guildId, userId: targetId });
       await this.auditLog.record(trx, {
@@ -215,11 +215,11 @@ export class MembersService {
 
   private assertModeratable(actor: GuildAccess, target: GuildAccess): void {
     if (canModerateMember(actor.context, target.context)) return;
-    throw AppError.forbidden(
+    throw new AppError(
+      ERROR.MEMBER_HIERARCHY,
       target.isOwner
         ? 'The guild owner cannot be moderated.'
         : "The member's highest role is not below yours.",
-      GUILD_ERROR_CODES.memberHierarchy,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { has, isSnowflake, MESSAGE_FLAGS, type Message, PERMISSIONS } from '@bonfire/contracts';
+import { ERROR, has, isSnowflake, MESSAGE_FLAGS, type Message, PERMISSIONS } from '@bonfire/contracts';
 import { AppError, idParam, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
@@ -16,12 +16,6 @@ import { SendOrder, type SendSteps } from './send-order';
 import { toChannel } from '../channels/channels.dto';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { DmPolicy } from '../relationships/dm-policy';
-
-export const MESSAGE_ERRORS = {
-  unknownMessage: 'UNKNOWN_MESSAGE',
-  invalidChannelType: 'INVALID_CHANNEL_TYPE',
-  notMessageAuthor: 'NOT_MESSAGE_AUTHOR',
-} as const;
 
 /** Channel types that hold messages. */
 const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm', 'public_thread', 'private_thread']);
@@ -269,7 +263,7 @@ export class MessagesService {
     const existing = await this.findOrThrow(db, channelId, messageId);
     const own = existing.author_id === userId;
     if (body.content !== undefined && !own) {
-      throw AppError.forbidden('Only the author can edit a message.', MESSAGE_ERRORS.notMessageAuthor);
+      throw new AppError(ERROR.NOT_MESSAGE_AUTHOR, 'Only the author can edit a message.');
     }
     if (body.flags !== undefined && !own) requirePermissions(access.permissions, ['MANAGE_MESSAGES']);
     const content = body.content;
@@ -385,18 +379,18 @@ export class MessagesService {
 
 export function requireMessageChannel(access: ChannelAccess): void {
   if (!MESSAGE_CHANNEL_TYPES.has(access.type)) {
-    throw new AppError(400, MESSAGE_ERRORS.invalidChannelType, `A ${access.type} channel holds no messages.`);
+    throw new AppError(ERROR.INVALID_CHANNEL_TYPE, `A ${access.type} channel holds no messages.`);
   }
 }
 
 export function unknownMessage(): AppError {
-  return AppError.notFound('Unknown message.', MESSAGE_ERRORS.unknownMessage);
+  return new AppError(ERROR.UNKNOWN_MESSAGE, 'Unknown message.');
 }
 
-export const messageIdPipe = () => idParam(MESSAGE_ERRORS.unknownMessage, 'Unknown message.');
+export const messageIdPipe = () => idParam(ERROR.UNKNOWN_MESSAGE, 'Unknown message.');
 
 export function unknownChannel(): AppError {
-  return AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');
+  return new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
 }
 
 export function fieldError(field: string, message: string): AppError {

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { Message } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
@@ -7,8 +8,6 @@ import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService, unknownMessage } from './messages.service';
-
-export const PIN_ERRORS = { tooManyPins: 'TOO_MANY_PINS' } as const;
 export const MAX_PINS_PER_CHANNEL = 50;
 
 /**
@@ -44,8 +43,7 @@ export class PinsService {
       if (current.pinned === pinned) return;
       if (pinned && (await this.messages.countPinned(trx, channelId)) >= MAX_PINS_PER_CHANNEL) {
         throw new AppError(
-          400,
-          PIN_ERRORS.tooManyPins,
+          ERROR.TOO_MANY_PINS,
           `A channel can have at most ${MAX_PINS_PER_CHANNEL} pinned messages.`,
         );
       }

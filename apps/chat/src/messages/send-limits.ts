@@ -1,13 +1,8 @@
+import { ERROR, type ErrorCodeOfStatus } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
-import { COMMON_ERROR_CODES } from '@bonfire/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { SendLimitStore } from './send-limit.store';
-
-export const SEND_LIMIT_ERRORS = {
-  slowmode: 'SLOWMODE',
-  rateLimited: COMMON_ERROR_CODES.rateLimited,
-} as const;
 
 const SEND_WINDOW_MS = 10_000;
 
@@ -31,17 +26,13 @@ export class SendLimits {
     try {
       if (input.slowmodeSeconds > 0) {
         const left = await this.store.startSlowmode(slot, input.slowmodeSeconds * 1000);
-        if (left > 0) throw tooMany(SEND_LIMIT_ERRORS.slowmode, 'This channel is in slowmode.', left);
+        if (left > 0) throw tooMany(ERROR.SLOWMODE, 'This channel is in slowmode.', left);
       }
       const window = await this.store.countSend(input.userId, SEND_WINDOW_MS);
       if (window.count > this.config.CHAT_SEND_LIMIT_PER_10S) {
         // The refused message must not start a slowmode wait.
         if (input.slowmodeSeconds > 0) await this.store.cancelSlowmode(slot);
-        throw tooMany(
-          SEND_LIMIT_ERRORS.rateLimited,
-          'You are sending messages too quickly.',
-          window.resetsInMs,
-        );
+        throw tooMany(ERROR.RATE_LIMITED, 'You are sending messages too quickly.', window.resetsInMs);
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -50,13 +41,10 @@ export class SendLimits {
   }
 }
 
-function tooMany(code: string, message: string, leftMs: number): AppError {
+function tooMany(code: ErrorCodeOfStatus<429>, message: string, leftMs: number): AppError {
   const retryAfter = Math.max(1, Math.ceil(leftMs / 1000));
-  return new AppError(
-    429,
-    code,
-    `${message} Try again in ${retryAfter} s.`,
-    [{ code: 'retry_after', message: String(retryAfter) }],
-    { 'Retry-After': String(retryAfter) },
-  );
+  return new AppError(code, `${message} Try again in ${retryAfter} s.`, {
+    details: [{ code: 'retry_after', message: String(retryAfter) }],
+    headers: { 'Retry-After': String(retryAfter) },
+  });
 }

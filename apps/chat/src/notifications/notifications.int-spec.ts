@@ -4,7 +4,7 @@ import { sql } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatFixtures } from '../messages/testing/chat-fixtures';
 import { ChatTestApp } from '../testing/chat-test-app';
-import { NotificationsConsumer } from './notifications.consumer';
+import { NotificationsHandlers } from './notifications.handlers';
 
 describe('notifications', () => {
   let app: ChatTestApp;
@@ -29,9 +29,9 @@ describe('notifications', () => {
       where envelope->>'type' = 'message.created' and envelope->'data'->'message'->>'id' = ${messageId}
     `.execute(app.db);
     const event = result.rows[0]!.envelope;
-    await app.service.app.get(NotificationsConsumer).decide(event);
+    await app.service.app.get(NotificationsHandlers).decide(event);
     // Twice: the same event decides once.
-    await app.service.app.get(NotificationsConsumer).decide(event);
+    await app.service.app.get(NotificationsHandlers).decide(event);
     const notes = await sql<{ envelope: { data: { userId: string; reason: string } } }>`
       select envelope from outbox_events
       where envelope->>'type' = 'notification.created' and envelope->'data'->>'messageId' = ${messageId}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationSettingsController, PushController } from './notifications.controller';
-import { NotificationsConsumer } from './notifications.consumer';
+import { NotificationsHandlers } from './notifications.handlers';
 import { NotificationsRepository } from './notifications.repository';
 import { NotifyDecisionRepository } from './notify-decision.repository';
 import { NotifyDecisionService } from './notify-decision.service';
@@ -13,7 +13,7 @@ import { WebPushSender } from './web-push.sender';
  * (notification.created to the user's own sessions) and Web Push to subscribed browsers.
  */
 @Module({
-  controllers: [NotificationSettingsController, PushController],
+  controllers: [NotificationSettingsController, PushController, NotificationsHandlers],
   providers: [
     NotificationsRepository,
     NotificationSettingsService,
@@ -21,7 +21,6 @@ import { WebPushSender } from './web-push.sender';
     NotifyDecisionService,
     PushSubscriptionsService,
     WebPushSender,
-    NotificationsConsumer,
   ],
   exports: [NotificationsRepository],
 })

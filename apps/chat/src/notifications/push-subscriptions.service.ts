@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { CreatePushSubscription, PushSubscription } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -7,11 +8,6 @@ import { invalidField } from '../guilds/guild-common';
 import { endpointProblem, type PushEndpointPolicy } from './push-endpoint';
 import { NotificationsRepository, type StoredPushSubscription } from './notifications.repository';
 import { pushEndpointPolicy } from './web-push.sender';
-
-export const PUSH_ERROR_CODES = {
-  tooMany: 'TOO_MANY_PUSH_SUBSCRIPTIONS',
-  unknown: 'UNKNOWN_PUSH_SUBSCRIPTION',
-} as const;
 
 function view(row: StoredPushSubscription): PushSubscription {
   return { id: row.id, endpoint: row.endpoint, createdAt: row.createdAt.toISOString() };
@@ -48,8 +44,7 @@ export class PushSubscriptionsService {
       const existing = await this.repository.ownsEndpoint(trx, userId, input.endpoint);
       if (!existing && (await this.repository.countPushSubscriptions(trx, userId)) >= limit) {
         throw new AppError(
-          400,
-          PUSH_ERROR_CODES.tooMany,
+          ERROR.TOO_MANY_PUSH_SUBSCRIPTIONS,
           `At most ${limit} push subscriptions per user; remove one first.`,
         );
       }
@@ -67,7 +62,7 @@ export class PushSubscriptionsService {
   /** Removes my subscription with this endpoint; 404 UNKNOWN_PUSH_SUBSCRIPTION when I have none. */
   async unsubscribe(userId: string, endpoint: string): Promise<void> {
     if (!(await this.repository.deletePushSubscription(this.transactions.executor, userId, endpoint))) {
-      throw AppError.notFound('Unknown push subscription.', PUSH_ERROR_CODES.unknown);
+      throw new AppError(ERROR.UNKNOWN_PUSH_SUBSCRIPTION, 'Unknown push subscription.');
     }
   }
 }

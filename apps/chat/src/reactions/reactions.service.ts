@@ -1,4 +1,4 @@
-import { customEmojiRef, isSnowflake, parseCustomEmojiRef } from '@bonfire/contracts';
+import { ERROR, customEmojiRef, isSnowflake, parseCustomEmojiRef } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess } from '../access/access.service';
@@ -10,11 +10,6 @@ import { unknownMessage } from '../messages/messages.service';
 import { isUnicodeEmoji } from './emoji';
 import type { Reactor, ReactorsQuery } from './reactions.dto';
 import { ReactionsRepository } from './reactions.repository';
-
-export const REACTION_ERRORS = {
-  invalidEmoji: 'INVALID_EMOJI',
-  tooManyReactions: 'TOO_MANY_REACTIONS',
-} as const;
 
 export const MAX_DISTINCT_EMOJI_PER_MESSAGE = 20;
 
@@ -54,10 +49,13 @@ export class ReactionsService {
       const state = { distinct: present.length, present: present.includes(stored) };
       if (!state.present && state.distinct >= MAX_DISTINCT_EMOJI_PER_MESSAGE) {
         throw new AppError(
-          400,
-          REACTION_ERRORS.tooManyReactions,
+          ERROR.TOO_MANY_REACTIONS,
           `A message can have at most ${MAX_DISTINCT_EMOJI_PER_MESSAGE} different emoji.`,
-          [{ field: 'emoji', code: 'too_many', message: 'too many different emoji on this message' }],
+          {
+            details: [
+              { field: 'emoji', code: 'too_many', message: 'too many different emoji on this message' },
+            ],
+          },
         );
       }
       const key = { messageId, channelId, userId, emoji: stored };
@@ -113,18 +111,15 @@ export class ReactionsService {
         ? null
         : await findGuildEmoji(this.transactions.executor, access.guildId, custom.id);
     if (!row) {
-      throw new AppError(
-        400,
-        REACTION_ERRORS.invalidEmoji,
-        'The custom emoji is not an emoji of this guild.',
-        [
+      throw new AppError(ERROR.INVALID_EMOJI, 'The custom emoji is not an emoji of this guild.', {
+        details: [
           {
             field: 'emoji',
             code: 'unknown_emoji',
             message: 'must be a custom emoji of this guild (name:id)',
           },
         ],
-      );
+      });
     }
     return { name: row.name, id: row.id };
   }
@@ -149,10 +144,9 @@ function requireEmoji(emoji: string): { name: string; id: string } | null {
   const custom = parseCustomEmojiRef(emoji);
   if (custom) return custom;
   throw new AppError(
-    400,
-    REACTION_ERRORS.invalidEmoji,
+    ERROR.INVALID_EMOJI,
     'The emoji must be one unicode emoji or a custom emoji as name:id.',
-    [{ field: 'emoji', code: 'invalid_emoji', message: 'must be one unicode emoji or name:id' }],
+    { details: [{ field: 'emoji', code: 'invalid_emoji', message: 'must be one unicode emoji or name:id' }] },
   );
 }
 

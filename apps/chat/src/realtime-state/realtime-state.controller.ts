@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type ChannelPermissionsAnswer,
   isSnowflake,
   type RealtimeState,
@@ -7,7 +8,6 @@ import {
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ACCESS_ERROR_CODES } from '../access/access.service';
 import { RealtimeStateService } from './realtime-state.service';
 
 /**
@@ -32,7 +32,7 @@ export class RealtimeStateController {
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,
   ): Promise<VisibleChannelsAnswer> {
-    if (!isSnowflake(guildId)) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    if (!isSnowflake(guildId)) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     return this.realtime.visibleChannels(guildId, caller.userId);
   }
 

@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type ChannelPermissionsAnswer,
   computeChannelPermissions,
   type GuildPermissionContext,
@@ -12,7 +13,7 @@ import {
 } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { toChannel } from '../channels/channels.dto';
 import { toGuild } from '../guilds/guilds.dto';
 import { toRole } from '../roles/roles.dto';
@@ -118,7 +119,7 @@ export class RealtimeStateService {
   /** The channel ids of a guild the user can see; 404 UNKNOWN_GUILD when they are not a member. */
   async visibleChannels(guildId: string, userId: string): Promise<VisibleChannelsAnswer> {
     const guild = await this.access.guild(guildId, userId);
-    if (!guild) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    if (!guild) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     const channelIds = await this.repository.guildChannelIds(guildId);
     const visible = await this.access.visibleChannels(guild, channelIds);
     return { guildId, channelIds: channelIds.filter((id) => visible.has(id)) };
@@ -127,7 +128,7 @@ export class RealtimeStateService {
   /** The user's permissions in a channel they can see; 404 UNKNOWN_CHANNEL otherwise. */
   async channelPermissions(channelId: string, userId: string): Promise<ChannelPermissionsAnswer> {
     const access = isSnowflake(channelId) ? await this.access.channel(channelId, userId) : null;
-    if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
+    if (!access) throw new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
     return { channelId, guildId: access.guildId, permissions: String(access.permissions) };
   }
 }

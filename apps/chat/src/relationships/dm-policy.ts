@@ -1,4 +1,5 @@
-import { RELATIONSHIP_ERRORS } from '@bonfire/contracts';
+import { ERROR } from '@bonfire/contracts';
+
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
@@ -62,7 +63,7 @@ export class DmPolicy {
 }
 
 function cannotMessage(field: string): AppError {
-  return new AppError(403, RELATIONSHIP_ERRORS.cannotMessageUser, 'You cannot send messages to this user.', [
-    { field, code: 'cannot_message_user', message: 'does not accept direct messages from you' },
-  ]);
+  return new AppError(ERROR.CANNOT_MESSAGE_USER, 'You cannot send messages to this user.', {
+    details: [{ field, code: 'cannot_message_user', message: 'does not accept direct messages from you' }],
+  });
 }

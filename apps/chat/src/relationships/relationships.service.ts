@@ -1,8 +1,8 @@
 import {
+  ERROR,
   isSnowflake,
   type PrivacySettings,
   type Relationship,
-  RELATIONSHIP_ERRORS,
   type RelationshipType,
   type RelationshipUser,
 } from '@bonfire/contracts';
@@ -55,34 +55,31 @@ export class RelationshipsService {
     field: string,
   ): Promise<RelationshipChange> {
     if (target.id === userId) {
-      throw new AppError(400, RELATIONSHIP_ERRORS.cannotFriendSelf, 'You cannot befriend yourself.', [
-        { field, code: 'self', message: 'must not be yourself' },
-      ]);
+      throw new AppError(ERROR.CANNOT_FRIEND_SELF, 'You cannot befriend yourself.', {
+        details: [{ field, code: 'self', message: 'must not be yourself' }],
+      });
     }
     if (target.bot) {
-      throw new AppError(400, RELATIONSHIP_ERRORS.cannotFriendBot, 'Bots cannot be friends.', [
-        { field, code: 'bot', message: 'must not be a bot user' },
-      ]);
+      throw new AppError(ERROR.CANNOT_FRIEND_BOT, 'Bots cannot be friends.', {
+        details: [{ field, code: 'bot', message: 'must not be a bot user' }],
+      });
     }
     return this.transactions.run(async (trx): Promise<RelationshipChange> => {
       await this.relationships.lockPair(trx, userId, target.id);
       const mine = await this.relationships.get(trx, userId, target.id);
       const theirs = await this.relationships.get(trx, target.id, userId);
       if (mine?.type === 'friend') {
-        throw new AppError(400, RELATIONSHIP_ERRORS.alreadyFriends, 'You are already friends.', [
-          { field, code: 'already_friends', message: 'is already your friend' },
-        ]);
+        throw new AppError(ERROR.ALREADY_FRIENDS, 'You are already friends.', {
+          details: [{ field, code: 'already_friends', message: 'is already your friend' }],
+        });
       }
       if (mine?.type === 'outgoing') {
         return { relationship: view(target, 'outgoing', mine.since), changed: false };
       }
       if (mine?.type === 'blocked') {
-        throw new AppError(
-          400,
-          RELATIONSHIP_ERRORS.userBlocked,
-          'You blocked this user: unblock them first.',
-          [{ field, code: 'blocked', message: 'is blocked by you' }],
-        );
+        throw new AppError(ERROR.USER_BLOCKED, 'You blocked this user: unblock them first.', {
+          details: [{ field, code: 'blocked', message: 'is blocked by you' }],
+        });
       }
       if (mine?.type === 'incoming' && theirs?.type === 'outgoing') {
         // Accepting their request: both become friends.
@@ -97,10 +94,13 @@ export class RelationshipsService {
       // A block is told exactly as the privacy setting refusing the request: the same code and message.
       if (theirs?.type === 'blocked' || !(await this.acceptsRequestFrom(trx, target.id, userId))) {
         throw new AppError(
-          403,
-          RELATIONSHIP_ERRORS.friendRequestBlocked,
+          ERROR.FRIEND_REQUEST_BLOCKED,
           'This user is not accepting friend requests from you.',
-          [{ field, code: 'friend_request_blocked', message: 'does not accept friend requests from you' }],
+          {
+            details: [
+              { field, code: 'friend_request_blocked', message: 'does not accept friend requests from you' },
+            ],
+          },
         );
       }
       const me = await this.relationships.findUser(trx, userId);
@@ -120,9 +120,9 @@ export class RelationshipsService {
    */
   async block(userId: string, targetId: string): Promise<RelationshipChange> {
     if (targetId === userId) {
-      throw new AppError(400, RELATIONSHIP_ERRORS.cannotBlockSelf, 'You cannot block yourself.', [
-        { field: 'param.userId', code: 'self', message: 'must not be yourself' },
-      ]);
+      throw new AppError(ERROR.CANNOT_BLOCK_SELF, 'You cannot block yourself.', {
+        details: [{ field: 'param.userId', code: 'self', message: 'must not be yourself' }],
+      });
     }
     const target = await this.requireUser(targetId, 'param.userId');
     return this.transactions.run(async (trx): Promise<RelationshipChange> => {
@@ -146,19 +146,13 @@ export class RelationshipsService {
   /** Removes a friend, cancels my request, declines theirs, or unblocks. 404 when there is nothing. */
   async remove(userId: string, targetId: string): Promise<void> {
     if (!isSnowflake(targetId)) {
-      throw AppError.notFound(
-        'You have no relationship with this user.',
-        RELATIONSHIP_ERRORS.unknownRelationship,
-      );
+      throw new AppError(ERROR.UNKNOWN_RELATIONSHIP, 'You have no relationship with this user.');
     }
     await this.transactions.run(async (trx) => {
       await this.relationships.lockPair(trx, userId, targetId);
       const mine = await this.relationships.delete(trx, userId, targetId);
       if (!mine) {
-        throw AppError.notFound(
-          'You have no relationship with this user.',
-          RELATIONSHIP_ERRORS.unknownRelationship,
-        );
+        throw new AppError(ERROR.UNKNOWN_RELATIONSHIP, 'You have no relationship with this user.');
       }
       await this.removed(trx, userId, targetId, mine);
       if (mine === 'blocked') return;
@@ -229,7 +223,7 @@ function view(user: RelationshipUser, type: RelationshipType, since: Date): Rela
 }
 
 function unknownUser(field: string): AppError {
-  return new AppError(404, RELATIONSHIP_ERRORS.unknownUser, 'Unknown user.', [
-    { field, code: 'unknown_user', message: 'no user has this name or id' },
-  ]);
+  return new AppError(ERROR.UNKNOWN_USER, 'Unknown user.', {
+    details: [{ field, code: 'unknown_user', message: 'no user has this name or id' }],
+  });
 }

@@ -1,6 +1,5 @@
-import { type PermissionName, permissionNames } from '@bonfire/contracts';
+import { ERROR, type PermissionName, permissionNames } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
-import { GUILD_ERROR_CODES } from '../guilds/guild-common';
 
 /**
  * Discord's grant rule: a member may only put into a role or a channel overwrite the permissions they
@@ -15,9 +14,8 @@ export function assertCanGrant(actorPermissions: bigint, requested: bigint): voi
   const missing = ungrantablePermissions(actorPermissions, requested);
   if (missing.length === 0) return;
   throw new AppError(
-    403,
-    GUILD_ERROR_CODES.cannotGrantPermissions,
+    ERROR.CANNOT_GRANT_PERMISSIONS,
     `You cannot grant permissions you do not have: ${missing.join(', ')}.`,
-    missing.map((name) => ({ code: name, message: `you do not have ${name}` })),
+    { details: missing.map((name) => ({ code: name, message: `you do not have ${name}` })) },
   );
 }

@@ -1,4 +1,4 @@
-import { canManageRole, parsePermissions, type Role } from '@bonfire/contracts';
+import { ERROR, canManageRole, parsePermissions, type Role } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type GuildAccess } from '../access/access.service';
@@ -6,7 +6,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import { CHAT_LIMITS } from '../config';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
-import { GUILD_ERROR_CODES, invalidField, limitReached } from '../guilds/guild-common';
+import { invalidField, limitReached } from '../guilds/guild-common';
 import { assertCanGrant } from './permission-grants';
 import {
   type CreateRoleDto,
@@ -17,14 +17,11 @@ import {
 } from './roles.dto';
 import { RolesRepository } from './roles.repository';
 
-const unknownRole = () => AppError.notFound('Unknown role.', GUILD_ERROR_CODES.unknownRole);
+const unknownRole = () => new AppError(ERROR.UNKNOWN_ROLE, 'Unknown role.');
 
 export function assertCanManageRole(access: GuildAccess, role: { position: number; name: string }): void {
   if (canManageRole(access.context, role.position)) return;
-  throw AppError.forbidden(
-    `The role ${role.name} is not below your highest role.`,
-    GUILD_ERROR_CODES.roleHierarchy,
-  );
+  throw new AppError(ERROR.ROLE_HIERARCHY, `The role ${role.name} is not below your highest role.`);
 }
 
 @Injectable()
@@ -49,14 +46,14 @@ export class RolesService {
     const permissions = parsePermissions(dto.permissions);
     return this.transactions.run(async (trx) => {
       if (!(await this.roles.lockGuild(trx, guildId))) {
-        throw AppError.notFound('Unknown guild.', GUILD_ERROR_CODES.unknownGuild);
+        throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
       }
       const access = await this.access.requireGuildWithin(trx, guildId, userId, 'MANAGE_ROLES');
       assertCanGrant(access.permissions, permissions);
       assertCanManageRole(access, { position: 1, name: dto.name });
       if ((await this.roles.count(trx, guildId)) >= CHAT_LIMITS.rolesPerGuild) {
         throw limitReached(
-          GUILD_ERROR_CODES.tooManyRoles,
+          ERROR.TOO_MANY_ROLES,
           `A guild can have at most ${CHAT_LIMITS.rolesPerGuild} roles.`,
         );
       }
@@ -169,7 +166,7 @@ export class RolesService {
   async delete(guildId: string, roleId: string, userId: string): Promise<void> {
     await this.access.requireGuild(guildId, userId, 'MANAGE_ROLES');
     if (roleId === guildId) {
-      throw new AppError(400, GUILD_ERROR_CODES.everyoneRole, 'The @everyone role cannot be deleted.');
+      throw new AppError(ERROR.EVERYONE_ROLE, 'The @everyone role cannot be deleted.');
     }
     await this.transactions.run(async (trx) => {
       await this.roles.lockGuild(trx, guildId);

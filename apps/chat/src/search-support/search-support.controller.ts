@@ -1,8 +1,7 @@
-import { isSnowflake, type ReadableChannelsAnswer, type UsersByNameAnswer } from '@bonfire/contracts';
+import { ERROR, isSnowflake, type ReadableChannelsAnswer, type UsersByNameAnswer } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ACCESS_ERROR_CODES } from '../access/access.service';
 import { SearchSupportService } from './search-support.service';
 
 const MAX_USERNAMES = 25;
@@ -22,7 +21,7 @@ export class SearchSupportController {
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,
   ): Promise<ReadableChannelsAnswer> {
-    if (!isSnowflake(guildId)) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    if (!isSnowflake(guildId)) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     return this.support.readableChannels(guildId, caller.userId);
   }
 

@@ -1,7 +1,13 @@
-import { has, PERMISSIONS, type ReadableChannelsAnswer, type UsersByNameAnswer } from '@bonfire/contracts';
+import {
+  ERROR,
+  has,
+  PERMISSIONS,
+  type ReadableChannelsAnswer,
+  type UsersByNameAnswer,
+} from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { SearchSupportRepository } from './search-support.repository';
 
 @Injectable()
@@ -14,7 +20,7 @@ export class SearchSupportService {
   /** The guild's channels the caller can see and whose history they may read; 404 for non-members. */
   async readableChannels(guildId: string, userId: string): Promise<ReadableChannelsAnswer> {
     const guild = await this.access.guild(guildId, userId);
-    if (!guild) throw AppError.notFound('Unknown guild.', ACCESS_ERROR_CODES.unknownGuild);
+    if (!guild) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     const channels = await this.repository.guildChannels(guildId);
     const visible = await this.access.visibleChannels(
       guild,

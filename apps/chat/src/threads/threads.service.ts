@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type Channel,
   has,
   isSnowflake,
@@ -24,20 +25,12 @@ import { invalidField } from '../guilds/guild-common';
 import type { ArchivedThreadsQuery, CreateThreadDto, CreateThreadFromMessageDto } from './threads.dto';
 import { ThreadsRepository } from './threads.repository';
 
-export const THREAD_ERRORS = {
-  invalidChannelType: 'INVALID_CHANNEL_TYPE',
-  unknownMessage: 'UNKNOWN_MESSAGE',
-  unknownMember: 'UNKNOWN_MEMBER',
-  threadAlreadyCreated: 'THREAD_ALREADY_CREATED',
-  threadArchived: 'THREAD_ARCHIVED',
-} as const;
-
 /** How often the auto-archive sweep runs, and how many threads one pass archives at most per batch. */
 export const THREAD_SWEEP_INTERVAL_MS = 60_000;
 const SWEEP_BATCH = 100;
 const DEFAULT_AUTO_ARCHIVE_MINUTES = 1440;
 
-const unknownChannel = () => AppError.notFound('Unknown channel.', 'UNKNOWN_CHANNEL');
+const unknownChannel = () => new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
 
 function threadName(name: string): string {
   const normalised = name.trim().replace(/\s+/g, ' ');
@@ -77,7 +70,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     requirePermissions(parent.permissions, ['CREATE_PUBLIC_THREADS']);
     const db = this.transactions.executor;
     if (!isSnowflake(messageId) || !(await this.threads.messageInChannel(db, channelId, messageId))) {
-      throw AppError.notFound('Unknown message.', THREAD_ERRORS.unknownMessage);
+      throw new AppError(ERROR.UNKNOWN_MESSAGE, 'Unknown message.');
     }
     return this.insert(userId, parent, {
       name: threadName(dto.name),
@@ -237,7 +230,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       !target ||
       threadPermissions(target.permissions, { type: 'public_thread', locked: false, isMember: true }) === null
     ) {
-      throw AppError.notFound('Unknown member.', THREAD_ERRORS.unknownMember);
+      throw new AppError(ERROR.UNKNOWN_MEMBER, 'Unknown member.');
     }
     await this.addMember(access, targetId);
   }
@@ -318,14 +311,14 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   private async requireThread(threadId: string, userId: string): Promise<ChannelAccess> {
     const access = await this.access.requireChannel(threadId, userId);
     if (!access.thread) {
-      throw new AppError(400, THREAD_ERRORS.invalidChannelType, 'This channel is not a thread.');
+      throw new AppError(ERROR.INVALID_CHANNEL_TYPE, 'This channel is not a thread.');
     }
     return access;
   }
 
   private async addMember(access: ChannelAccess, userId: string): Promise<void> {
     if (access.thread?.archived) {
-      throw new AppError(400, THREAD_ERRORS.threadArchived, 'The thread is archived.');
+      throw new AppError(ERROR.THREAD_ARCHIVED, 'The thread is archived.');
     }
     await this.transactions.run(async (trx) => {
       const row = await this.threads.find(trx, access.channelId, true);
@@ -375,13 +368,10 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
 
 function requireTextChannel(access: ChannelAccess): void {
   if (access.type !== 'text' || access.guildId === null) {
-    throw new AppError(400, THREAD_ERRORS.invalidChannelType, 'Threads live in guild text channels.');
+    throw new AppError(ERROR.INVALID_CHANNEL_TYPE, 'Threads live in guild text channels.');
   }
 }
 
 function threadAlreadyCreated(): AppError {
-  return AppError.conflict(
-    THREAD_ERRORS.threadAlreadyCreated,
-    'A thread was already started from this message.',
-  );
+  return new AppError(ERROR.THREAD_ALREADY_CREATED, 'A thread was already started from this message.');
 }

@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountDeletionRepository } from '../account-deletion/account-deletion.repository';
 import { AccountDeletionService } from '../account-deletion/account-deletion.service';
-import { UsersProjectionConsumer } from './users-projection.consumer';
+import { UsersProjectionHandlers } from './users-projection.handlers';
 import { UsersRepository } from './users.repository';
 
 @Global()
 @Module({
-  providers: [UsersRepository, UsersProjectionConsumer, AccountDeletionRepository, AccountDeletionService],
+  controllers: [UsersProjectionHandlers],
+  providers: [UsersRepository, AccountDeletionRepository, AccountDeletionService],
   exports: [UsersRepository],
 })
 export class UsersModule {}

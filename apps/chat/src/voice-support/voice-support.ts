@@ -1,8 +1,9 @@
+import { ERROR } from '@bonfire/contracts';
 import type { VoiceChannelAccessAnswer } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ACCESS_ERROR_CODES, AccessService } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { ChannelsModule } from '../channels/channels.module';
 import { ChannelsRepository } from '../channels/channels.repository';
 import { ChatTransactions } from '../database/chat-transactions';
@@ -28,7 +29,7 @@ export class VoiceSupportController {
     @Param('channelId') channelId: string,
   ): Promise<VoiceChannelAccessAnswer> {
     const access = await this.access.channel(channelId, caller.userId);
-    if (!access) throw AppError.notFound('Unknown channel.', ACCESS_ERROR_CODES.unknownChannel);
+    if (!access) throw new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
     const row = await this.channels.find(this.transactions.executor, channelId);
     return {
       channelId,

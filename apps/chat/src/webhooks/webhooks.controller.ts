@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { CreatedWebhook, Message, Webhook } from '@bonfire/contracts';
 import {
   Caller,
@@ -27,10 +28,10 @@ import {
   webhookListSchema,
   webhookSchema,
 } from './webhooks.dto';
-import { WEBHOOK_ERRORS, WebhooksService } from './webhooks.service';
+import { WebhooksService } from './webhooks.service';
 
 const errors = openApiSchema(errorBodySchema);
-const webhookIdPipe = () => idParam(WEBHOOK_ERRORS.unknownWebhook, 'Unknown webhook.');
+const webhookIdPipe = () => idParam(ERROR.UNKNOWN_WEBHOOK, 'Unknown webhook.');
 
 @ApiTags('webhooks')
 @ApiBearerAuth('accessToken')

@@ -1,4 +1,4 @@
-import { type CreatedWebhook, isSnowflake, type Message, type Webhook } from '@bonfire/contracts';
+import { ERROR, type CreatedWebhook, isSnowflake, type Message, type Webhook } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
@@ -14,13 +14,6 @@ import {
 } from './webhooks.dto';
 import { type WebhookRow, WebhooksRepository } from './webhooks.repository';
 import { hashWebhookToken, newWebhookToken, webhookTokenMatches } from './webhook-token';
-
-export const WEBHOOK_ERRORS = {
-  unknownWebhook: 'UNKNOWN_WEBHOOK',
-  invalidToken: 'INVALID_WEBHOOK_TOKEN',
-  invalidChannelType: 'INVALID_CHANNEL_TYPE',
-  tooManyWebhooks: 'TOO_MANY_WEBHOOKS',
-} as const;
 
 /**
  * Incoming webhooks: a guild text channel's secret URL that posts messages without an account. The token
@@ -141,7 +134,7 @@ export class WebhooksService {
     const row = await this.webhooks.find(this.transactions.executor, webhookId);
     if (!row) throw unknownWebhook();
     if (!webhookTokenMatches(token, row.token_hash)) {
-      throw AppError.unauthorized('Invalid webhook token.', WEBHOOK_ERRORS.invalidToken);
+      throw new AppError(ERROR.INVALID_WEBHOOK_TOKEN, 'Invalid webhook token.');
     }
     return this.messages.sendAsWebhook(
       {
@@ -163,11 +156,7 @@ export class WebhooksService {
   private async lockRoomFor(trx: ChatExecutor, channelId: string): Promise<void> {
     await this.channels.findForUpdate(trx, channelId);
     if ((await this.webhooks.countInChannel(trx, channelId)) >= WEBHOOKS_PER_CHANNEL) {
-      throw new AppError(
-        400,
-        WEBHOOK_ERRORS.tooManyWebhooks,
-        `A channel has at most ${WEBHOOKS_PER_CHANNEL} webhooks.`,
-      );
+      throw new AppError(ERROR.TOO_MANY_WEBHOOKS, `A channel has at most ${WEBHOOKS_PER_CHANNEL} webhooks.`);
     }
   }
 
@@ -182,7 +171,7 @@ export class WebhooksService {
       const message = `A ${access.type} channel cannot have webhooks; only guild text channels can.`;
       throw field
         ? AppError.validation([{ field, code: 'invalid', message }], message)
-        : new AppError(400, WEBHOOK_ERRORS.invalidChannelType, message);
+        : new AppError(ERROR.INVALID_CHANNEL_TYPE, message);
     }
     requirePermissions(access.permissions, ['MANAGE_WEBHOOKS']);
     return access as ChannelAccess & { guildId: string };
@@ -213,5 +202,5 @@ export function toWebhook(row: WebhookRow): Webhook {
 }
 
 export function unknownWebhook(): AppError {
-  return AppError.notFound('Unknown webhook.', WEBHOOK_ERRORS.unknownWebhook);
+  return new AppError(ERROR.UNKNOWN_WEBHOOK, 'Unknown webhook.');
 }

@@ -2,7 +2,7 @@ import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s
 import type { FilePurpose } from '@bonfire/contracts';
 import { createEvent } from '@bonfire/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatEventsConsumer } from '../removal/chat-events.consumer';
+import { ChatEventsHandlers } from '../removal/chat-events.handlers';
 import { objectKeys } from '../storage/object-store';
 import { FileTestApp } from '../testing/file-test-app';
 
@@ -85,7 +85,7 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
     const removedEarlier = await seed(userId, 'attachment');
     await app.db.updateTable('files').set({ status: 'deleted' }).where('id', '=', removedEarlier).execute();
 
-    const consumer = app.service.app.get(ChatEventsConsumer);
+    const consumer = app.service.app.get(ChatEventsHandlers);
     const event = createEvent(
       'user.deleted',
       userId,
@@ -115,7 +115,7 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
     const userId = newId();
     const messageId = newId();
     const sent = await seed(userId, 'attachment', messageId);
-    const consumer = app.service.app.get(ChatEventsConsumer);
+    const consumer = app.service.app.get(ChatEventsHandlers);
     await consumer.apply(
       createEvent('user.deleted', userId, { userId, deletedAt: new Date().toISOString() }, 'auth'),
     );

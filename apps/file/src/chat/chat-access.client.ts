@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type ChannelPermissionsAnswer,
   type GuildPermissionsAnswer,
   has,
@@ -9,13 +10,6 @@ import {
 import { AppError, type CallerIdentity, getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../config';
-
-export const CHAT_ACCESS_ERRORS = {
-  chatUnavailable: 'CHAT_UNAVAILABLE',
-  unknownChannel: 'UNKNOWN_CHANNEL',
-  unknownGuild: 'UNKNOWN_GUILD',
-  missingPermission: 'MISSING_PERMISSION',
-} as const;
 
 /**
  * Who may upload to or read a channel is chat's knowledge: asked synchronously on chat's internal routes,
@@ -60,7 +54,7 @@ export class ChatAccessClient {
   ): Promise<{ guildId: string | null; permissions: bigint }> {
     const access = isSnowflake(channelId) ? await this.channelAccess(caller, channelId) : null;
     if (access === null) {
-      throw AppError.notFound('Unknown channel.', CHAT_ACCESS_ERRORS.unknownChannel);
+      throw new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
     }
     requirePermissions(access.permissions, required);
     return access;
@@ -72,7 +66,7 @@ export class ChatAccessClient {
     required: readonly PermissionName[],
   ): Promise<void> {
     const permissions = isSnowflake(guildId) ? await this.guildPermissions(caller, guildId) : null;
-    if (permissions === null) throw AppError.notFound('Unknown guild.', CHAT_ACCESS_ERRORS.unknownGuild);
+    if (permissions === null) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     requirePermissions(permissions, required);
   }
 
@@ -92,13 +86,12 @@ function requirePermissions(permissions: bigint, required: readonly PermissionNa
   const missing = required.filter((name) => !has(permissions, PERMISSIONS[name]));
   if (missing.length === 0) return;
   throw new AppError(
-    403,
-    CHAT_ACCESS_ERRORS.missingPermission,
+    ERROR.MISSING_PERMISSION,
     `You need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
-    missing.map((name) => ({ code: name, message: `missing ${name}` })),
+    { details: missing.map((name) => ({ code: name, message: `missing ${name}` })) },
   );
 }
 
 function unavailable(): AppError {
-  return new AppError(503, CHAT_ACCESS_ERRORS.chatUnavailable, 'Permissions cannot be checked right now.');
+  return new AppError(ERROR.CHAT_UNAVAILABLE, 'Permissions cannot be checked right now.');
 }

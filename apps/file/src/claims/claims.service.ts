@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { ClaimAttachmentsAnswer, ClaimAttachmentsRequest } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
@@ -5,14 +6,12 @@ import { FileTransactions } from '../database/file-transactions';
 import { toAttachment } from '../files/file-view';
 import { FilesRepository } from '../files/files.repository';
 
-export const CLAIM_ERRORS = { invalidAttachment: 'INVALID_ATTACHMENT' } as const;
-
 /**
  * Chat's synchronous question when a message is sent with attachments: are these ready files the sender
  * uploaded for this channel, and not used by another message? If every one is, they are claimed by the
  * message (claiming again for the same message is a no-op) and their metadata returned in the order asked.
  *
- * A claim is tentative until chat's message.created for that message confirms it (ChatEventsConsumer):
+ * A claim is tentative until chat's message.created for that message confirms it (ChatEventsHandlers):
  * chat claims before inserting, so a rolled-back send leaves a claim no message will ever confirm, and the
  * cleanup pass releases it after FILE_CLAIM_CONFIRM_SECONDS (RemovalService).
  */
@@ -52,12 +51,9 @@ export class ClaimsService {
             ];
       });
       if (invalid.length > 0) {
-        throw new AppError(
-          400,
-          CLAIM_ERRORS.invalidAttachment,
-          'Some attachments cannot be used in this message.',
-          invalid,
-        );
+        throw new AppError(ERROR.INVALID_ATTACHMENT, 'Some attachments cannot be used in this message.', {
+          details: invalid,
+        });
       }
       await this.files.claim(trx, request.ids, request.messageId);
       return { attachments: request.ids.map((id) => toAttachment(rows.get(id)!)) };

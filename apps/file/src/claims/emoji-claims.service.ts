@@ -1,10 +1,9 @@
+import { ERROR } from '@bonfire/contracts';
 import type { ClaimEmojiAnswer, ClaimEmojiRequest } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { FileTransactions } from '../database/file-transactions';
 import { FilesRepository } from '../files/files.repository';
-
-export const EMOJI_CLAIM_ERRORS = { invalidEmojiFile: 'INVALID_EMOJI_FILE' } as const;
 
 /**
  * Chat's question when an emoji is created: is this a completed emoji upload of the creator for this
@@ -31,13 +30,15 @@ export class EmojiClaimsService {
         row.width !== null &&
         row.height !== null;
       if (!usable) {
-        throw new AppError(400, EMOJI_CLAIM_ERRORS.invalidEmojiFile, 'The file cannot be used as an emoji.', [
-          {
-            field: 'body.fileId',
-            code: 'invalid',
-            message: 'must be a completed emoji upload of yours for this guild',
-          },
-        ]);
+        throw new AppError(ERROR.INVALID_EMOJI_FILE, 'The file cannot be used as an emoji.', {
+          details: [
+            {
+              field: 'body.fileId',
+              code: 'invalid',
+              message: 'must be a completed emoji upload of yours for this guild',
+            },
+          ],
+        });
       }
       await this.files.claimEmoji(trx, row.id);
       return {

@@ -1,4 +1,4 @@
-import { has, isSnowflake, PERMISSIONS } from '@bonfire/contracts';
+import { ERROR, has, isSnowflake, PERMISSIONS } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { ChatAccessClient } from '../chat/chat-access.client';
@@ -8,8 +8,6 @@ import { FilesRepository } from '../files/files.repository';
 import { ObjectStore, objectKeys } from '../storage/object-store';
 import { THUMBNAIL_TYPES } from '../uploads/type-decision';
 import { unknownFile } from '../uploads/uploads.service';
-
-export const DOWNLOAD_ERRORS = { noThumbnail: 'NO_THUMBNAIL' } as const;
 
 /**
  * Downloads answer with a short-lived presigned GET. Attachments: only for users who can currently read
@@ -65,7 +63,7 @@ export class DownloadsService {
     const ttl = this.config.FILE_DOWNLOAD_URL_TTL_SECONDS;
     if (size !== undefined) {
       if (!row.thumbnails) {
-        throw AppError.notFound('This file has no thumbnails.', DOWNLOAD_ERRORS.noThumbnail);
+        throw new AppError(ERROR.NO_THUMBNAIL, 'This file has no thumbnails.');
       }
       return this.store.presignGet(objectKeys.thumbnail(row.id, size), ttl, {
         contentType: 'image/webp',

@@ -4,7 +4,7 @@ import type {
   ExportUploadRequest,
   ExportUploadTicket,
 } from '@bonfire/contracts';
-import { isSnowflake } from '@bonfire/contracts';
+import { ERROR, isSnowflake } from '@bonfire/contracts';
 import { AppError, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../config';
@@ -13,7 +13,6 @@ import { FileEventsWriter } from '../events/file-events.writer';
 import type { FileRow } from '../files/file-view';
 import { FilesRepository } from '../files/files.repository';
 import { ObjectStore, objectKeys } from '../storage/object-store';
-import { UPLOAD_ERRORS } from '../uploads/upload-rules';
 import { unknownFile } from '../uploads/uploads.service';
 
 /** A ZIP archive starts with a local file header. */
@@ -40,8 +39,7 @@ export class ExportsService {
   async requestUpload(ownerId: string, request: ExportUploadRequest): Promise<ExportUploadTicket> {
     if (request.size > this.config.FILE_MAX_EXPORT_BYTES) {
       throw new AppError(
-        413,
-        UPLOAD_ERRORS.payloadTooLarge,
+        ERROR.PAYLOAD_TOO_LARGE,
         `An export may have at most ${this.config.FILE_MAX_EXPORT_BYTES} bytes.`,
       );
     }
@@ -76,7 +74,7 @@ export class ExportsService {
     if (row.status === 'ready') return completed(row);
     const stored = await this.store.size(row.object_key);
     if (stored === null) {
-      throw new AppError(400, UPLOAD_ERRORS.uploadMissing, 'Nothing was uploaded for this export yet.');
+      throw new AppError(ERROR.UPLOAD_MISSING, 'Nothing was uploaded for this export yet.');
     }
     const head = stored === Number(row.size) ? await this.store.head(row.object_key, ZIP_MAGIC.length) : null;
     if (head === null || !head.equals(ZIP_MAGIC)) {
@@ -87,7 +85,7 @@ export class ExportsService {
           await this.events.add(trx, 'files.object.deleted', row.id, { fileId: row.id, reason: 'rejected' });
         }
       });
-      throw new AppError(400, UPLOAD_ERRORS.typeMismatch, 'The export is not a ZIP of the declared size.');
+      throw new AppError(ERROR.TYPE_MISMATCH, 'The export is not a ZIP of the declared size.');
     }
     const expiresAt = new Date(Date.now() + this.config.FILE_EXPORT_TTL_SECONDS * 1_000);
     return completed(await this.files.markExportReady(this.files.executor, row.id, expiresAt));

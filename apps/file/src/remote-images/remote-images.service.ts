@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { RemoteImageAnswer, RemoteImageRequest } from '@bonfire/contracts';
 import {
   AddressPolicy,
@@ -16,8 +17,6 @@ import { ObjectStore, objectKeys } from '../storage/object-store';
 import { ImageProcessor } from '../uploads/image-processor';
 import { THUMBNAIL_TYPES } from '../uploads/type-decision';
 import { RemoteImagesRepository } from './remote-images.repository';
-
-export const REMOTE_IMAGE_ERRORS = { refused: 'REMOTE_IMAGE_REFUSED' } as const;
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
@@ -106,5 +105,5 @@ export class RemoteImagesService {
 }
 
 function refused(reason: string): AppError {
-  return new AppError(422, REMOTE_IMAGE_ERRORS.refused, `The remote image was refused: ${reason}.`);
+  return new AppError(ERROR.REMOTE_IMAGE_REFUSED, `The remote image was refused: ${reason}.`);
 }

@@ -10,7 +10,7 @@ import { sql } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectStore, objectKeys } from '../storage/object-store';
 import { FileTestApp } from '../testing/file-test-app';
-import { ChatEventsConsumer } from './chat-events.consumer';
+import { ChatEventsHandlers } from './chat-events.handlers';
 import { REMOVAL_BATCH, RemovalService } from './removal.service';
 
 const bucket = process.env['S3_BUCKET']!;
@@ -50,7 +50,7 @@ async function openUploads(key: string): Promise<number> {
 
 describe('file removal and claims (real Postgres, S3 server)', () => {
   let app: FileTestApp;
-  let consumer: ChatEventsConsumer;
+  let consumer: ChatEventsHandlers;
   let removal: RemovalService;
   let store: ObjectStore;
   const ownerId = newId();
@@ -115,7 +115,7 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
 
   beforeAll(async () => {
     app = await FileTestApp.start({ FILE_CLAIM_CONFIRM_SECONDS: '1', FILE_PENDING_MAX_AGE_SECONDS: '60' });
-    consumer = app.service.app.get(ChatEventsConsumer);
+    consumer = app.service.app.get(ChatEventsHandlers);
     removal = app.service.app.get(RemovalService);
     store = app.service.app.get(ObjectStore);
   });

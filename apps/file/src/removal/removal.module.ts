@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountDeletionRepository } from '../account-deletion/account-deletion.repository';
 import { AccountDeletionService } from '../account-deletion/account-deletion.service';
-import { ChatEventsConsumer } from './chat-events.consumer';
+import { ChatEventsHandlers } from './chat-events.handlers';
 import { RemovalService } from './removal.service';
 
 @Module({
-  providers: [RemovalService, ChatEventsConsumer, AccountDeletionRepository, AccountDeletionService],
+  controllers: [ChatEventsHandlers],
+  providers: [RemovalService, AccountDeletionRepository, AccountDeletionService],
   exports: [RemovalService],
 })
 export class RemovalModule {}

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
@@ -5,7 +6,6 @@ import { dirname, join, relative, sep } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '@bonfire/platform';
-import { STORAGE_ERRORS } from './signed-url';
 
 /**
  * Atomic writes in one folder tree: everything is written under `tmp/` and renamed into place (same
@@ -145,8 +145,7 @@ export function isMissing(error: unknown): boolean {
 
 function bodyLengthMismatch(length: number): AppError {
   return new AppError(
-    400,
-    STORAGE_ERRORS.contentLengthMismatch,
+    ERROR.CONTENT_LENGTH_MISMATCH,
     `The body must be exactly ${length} bytes, as its Content-Length says.`,
   );
 }

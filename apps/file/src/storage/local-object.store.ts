@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import {
   type PutGrant,
 } from './object-store';
 import { concatenateVerified, exists, fileSize, isMissing, LocalFolder, pruneEmpty } from './local-folder';
-import { expiryFromNow, STORAGE_ERRORS, StorageUrlSigner } from './signed-url';
+import { expiryFromNow, StorageUrlSigner } from './signed-url';
 
 export interface LocalStoreSettings {
   /** The folder that holds everything (`<BONFIRE_DATA_DIR>/files`). */
@@ -285,7 +286,7 @@ export class LocalObjectStore extends ObjectStore implements OnModuleInit {
 
   private objectPath(key: string): string {
     if (key.length > 1_024 || !KEY.test(key) || key.split('/').some((s) => s === '.' || s === '..')) {
-      throw new AppError(400, STORAGE_ERRORS.invalidUrl, 'Not a valid object key.');
+      throw new AppError(ERROR.INVALID_STORAGE_URL, 'Not a valid object key.');
     }
     return join(this.objects, ...key.split('/'));
   }
@@ -300,9 +301,9 @@ function bareEtag(etag: string): string {
 }
 
 export function noSuchKey(): AppError {
-  return AppError.notFound('There is no such object.', STORAGE_ERRORS.noSuchKey);
+  return new AppError(ERROR.NO_SUCH_KEY, 'There is no such object.');
 }
 
 function noSuchUpload(): AppError {
-  return AppError.notFound('There is no such upload (completed or aborted).', STORAGE_ERRORS.noSuchUpload);
+  return new AppError(ERROR.NO_SUCH_UPLOAD, 'There is no such upload (completed or aborted).');
 }

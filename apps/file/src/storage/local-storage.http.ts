@@ -1,8 +1,9 @@
+import { ERROR } from '@bonfire/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { AppError, toAppError } from '@bonfire/platform';
 import { type LocalObjectStore, noSuchKey } from './local-object.store';
-import { STORAGE_ERRORS, type StorageGrant } from './signed-url';
+import { type StorageGrant } from './signed-url';
 
 /** Served objects never run as a page of the gateway's origin (the web client's own). */
 const SAFETY_HEADERS = {
@@ -28,15 +29,11 @@ export async function serveStorage(
     const method =
       req.method === 'PUT' ? 'PUT' : req.method === 'GET' || req.method === 'HEAD' ? 'GET' : null;
     if (!method) {
-      throw new AppError(
-        405,
-        STORAGE_ERRORS.methodNotAllowed,
-        'Storage URLs take PUT, GET or HEAD.',
-        undefined,
-        {
+      throw new AppError(ERROR.METHOD_NOT_ALLOWED, 'Storage URLs take PUT, GET or HEAD.', {
+        headers: {
           allow: 'PUT, GET, HEAD',
         },
-      );
+      });
     }
     const grant = store.signer.verify(method, pathAndQuery);
     if (method === 'PUT') await receive(store, grant, req, res);
@@ -65,16 +62,16 @@ async function receive(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (grant.length === undefined) throw new AppError(400, STORAGE_ERRORS.invalidUrl, 'Not an upload URL.');
+  if (grant.length === undefined) throw new AppError(ERROR.INVALID_STORAGE_URL, 'Not an upload URL.');
   const declared = req.headers['content-length'];
   if (declared === undefined) {
-    throw new AppError(411, STORAGE_ERRORS.lengthRequired, 'Send the Content-Length of the body.');
+    throw new AppError(ERROR.LENGTH_REQUIRED, 'Send the Content-Length of the body.');
   }
   if (Number(declared) !== grant.length) {
     throw new AppError(
-      403,
-      STORAGE_ERRORS.contentLengthMismatch,
+      ERROR.CONTENT_LENGTH_MISMATCH,
       `This URL takes exactly ${grant.length} bytes, not ${declared}.`,
+      { status: 403 },
     );
   }
   const etag =
@@ -96,8 +93,10 @@ async function send(
   try {
     const range = parseRange(req.headers.range, file.size);
     if (range === 'unsatisfiable') {
-      throw new AppError(416, STORAGE_ERRORS.invalidRange, 'The range is outside the object.', undefined, {
-        'content-range': `bytes */${file.size}`,
+      throw new AppError(ERROR.INVALID_RANGE, 'The range is outside the object.', {
+        headers: {
+          'content-range': `bytes */${file.size}`,
+        },
       });
     }
     const [start, end] = range ?? [0, file.size - 1];

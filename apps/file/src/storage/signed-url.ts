@@ -1,20 +1,9 @@
+import { ERROR } from '@bonfire/contracts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@bonfire/platform';
 
 /** The path under which the standalone shape serves stored objects (through the gateway). */
 export const STORAGE_PATH = '/storage';
-
-export const STORAGE_ERRORS = {
-  invalidUrl: 'INVALID_STORAGE_URL',
-  signatureMismatch: 'SIGNATURE_MISMATCH',
-  urlExpired: 'URL_EXPIRED',
-  contentLengthMismatch: 'CONTENT_LENGTH_MISMATCH',
-  lengthRequired: 'LENGTH_REQUIRED',
-  noSuchKey: 'NO_SUCH_KEY',
-  noSuchUpload: 'NO_SUCH_UPLOAD',
-  invalidRange: 'INVALID_RANGE',
-  methodNotAllowed: 'METHOD_NOT_ALLOWED',
-} as const;
 
 /** What one signed URL allows. */
 export interface StorageGrant {
@@ -108,13 +97,12 @@ export class StorageUrlSigner {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       throw new AppError(
-        403,
-        STORAGE_ERRORS.signatureMismatch,
+        ERROR.SIGNATURE_MISMATCH,
         'The URL signature does not match (altered, or used with another method).',
       );
     }
     if (now > expires * 1_000) {
-      throw new AppError(403, STORAGE_ERRORS.urlExpired, 'The URL has expired; ask for a new one.');
+      throw new AppError(ERROR.URL_EXPIRED, 'The URL has expired; ask for a new one.');
     }
     return grant;
   }
@@ -152,5 +140,5 @@ function decodeKey(path: string): string {
 }
 
 function invalidUrl(reason: string): AppError {
-  return new AppError(400, STORAGE_ERRORS.invalidUrl, `Not a valid storage URL: ${reason}.`);
+  return new AppError(ERROR.INVALID_STORAGE_URL, `Not a valid storage URL: ${reason}.`);
 }

@@ -10,7 +10,7 @@ import {
 import { createEvent } from '@bonfire/messaging';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatEventsConsumer } from '../removal/chat-events.consumer';
+import { ChatEventsHandlers } from '../removal/chat-events.handlers';
 import { FileTestApp } from '../testing/file-test-app';
 
 const GUILD = '700000000000200001';
@@ -161,7 +161,7 @@ describe('emoji uploads', () => {
     expect((await claim(userId, GUILD, completed.body.id)).body.animated).toBe(false);
 
     // Chat deleted the emoji: its image goes (another guild's emoji.deleted naming it changes nothing).
-    const consumer = app.service.app.get(ChatEventsConsumer);
+    const consumer = app.service.app.get(ChatEventsHandlers);
     const event = (guildId: string) =>
       createEvent('emoji.deleted', guildId, { guildId, emojiId: completed.body.id }, 'chat');
     await consumer.apply(event(PLAIN_GUILD));

@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type CompletedPart,
   EMOJI_CONTENT_TYPES,
   type FilePurpose,
@@ -6,20 +7,8 @@ import {
 } from '@bonfire/contracts';
 import { AppError, idParam } from '@bonfire/platform';
 
-export const UPLOAD_ERRORS = {
-  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
-  unsupportedType: 'UNSUPPORTED_TYPE',
-  typeMismatch: 'TYPE_MISMATCH',
-  sizeMismatch: 'SIZE_MISMATCH',
-  uploadMissing: 'UPLOAD_MISSING',
-  unknownFile: 'UNKNOWN_FILE',
-  invalidParts: 'INVALID_PARTS',
-  tooManyOpenUploads: 'TOO_MANY_OPEN_UPLOADS',
-  imageTooLarge: 'IMAGE_TOO_LARGE',
-} as const;
-
 /** A file id in the path: anything but a snowflake is an unknown file. */
-export const fileIdParam = () => idParam(UPLOAD_ERRORS.unknownFile, 'Unknown file.');
+export const fileIdParam = () => idParam(ERROR.UNKNOWN_FILE, 'Unknown file.');
 
 export interface UploadLimits {
   maxAttachmentBytes: number;
@@ -47,24 +36,21 @@ export function imageTypesFor(purpose: FilePurpose, avatarTypes: readonly string
 export function checkUploadRequest(purpose: FilePurpose, request: UploadRequest, limits: UploadLimits): void {
   const limit = maxBytes(purpose, limits);
   if (request.size > limit) {
-    throw new AppError(413, UPLOAD_ERRORS.payloadTooLarge, `The file is larger than ${limit} bytes.`, [
-      { field: 'body.size', code: 'too_big', message: `must be at most ${limit} bytes` },
-    ]);
+    throw new AppError(ERROR.PAYLOAD_TOO_LARGE, `The file is larger than ${limit} bytes.`, {
+      details: [{ field: 'body.size', code: 'too_big', message: `must be at most ${limit} bytes` }],
+    });
   }
   const allowed = imageTypesFor(purpose, limits.avatarTypes);
   if (purpose !== 'attachment' && !allowed.includes(normaliseType(request.contentType))) {
-    throw new AppError(
-      400,
-      UPLOAD_ERRORS.unsupportedType,
-      `An ${purpose} must be one of ${allowed.join(', ')}.`,
-      [
+    throw new AppError(ERROR.UNSUPPORTED_TYPE, `An ${purpose} must be one of ${allowed.join(', ')}.`, {
+      details: [
         {
           field: 'body.contentType',
           code: 'invalid',
           message: `must be one of ${allowed.join(', ')}`,
         },
       ],
-    );
+    });
   }
 }
 
@@ -138,10 +124,9 @@ export function checkCompletedParts(
 
 export function invalidParts(details: { field: string; code: string; message: string }[]): AppError {
   return new AppError(
-    400,
-    UPLOAD_ERRORS.invalidParts,
+    ERROR.INVALID_PARTS,
     'The parts do not complete this upload; send every part’s number and ETag once.',
-    details,
+    { details },
   );
 }
 

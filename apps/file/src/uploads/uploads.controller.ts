@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type CompleteUploadRequest,
   completeUploadRequestSchema,
   type FileObject,
@@ -11,12 +12,11 @@ import {
 import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CHAT_ACCESS_ERRORS } from '../chat/chat-access.client';
 import { fileIdParam } from './upload-rules';
 import { UploadsService } from './uploads.service';
 
-const channelIdParam = () => idParam(CHAT_ACCESS_ERRORS.unknownChannel, 'Unknown channel.');
-const guildIdParam = () => idParam(CHAT_ACCESS_ERRORS.unknownGuild, 'Unknown guild.');
+const channelIdParam = () => idParam(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
+const guildIdParam = () => idParam(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
 
 @ApiTags('files')
 @ApiBearerAuth('accessToken')

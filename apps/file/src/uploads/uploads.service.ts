@@ -1,4 +1,5 @@
 import {
+  ERROR,
   type CompleteUploadRequest,
   type FileObject,
   isSnowflake,
@@ -25,7 +26,6 @@ import {
   invalidParts,
   normaliseType,
   planParts,
-  UPLOAD_ERRORS,
   type UploadLimits,
 } from './upload-rules';
 
@@ -168,13 +168,12 @@ export class UploadsService {
     const declared = Number(row.size);
     const stored = await this.store.size(row.object_key);
     if (stored === null) {
-      throw new AppError(400, UPLOAD_ERRORS.uploadMissing, 'Nothing was uploaded for this file yet.');
+      throw new AppError(ERROR.UPLOAD_MISSING, 'Nothing was uploaded for this file yet.');
     }
     if (stored !== declared) {
       await this.reject(row);
       throw new AppError(
-        400,
-        UPLOAD_ERRORS.sizeMismatch,
+        ERROR.SIZE_MISMATCH,
         `The upload has ${stored} bytes, not the ${declared} declared; request a new upload.`,
       );
     }
@@ -183,7 +182,7 @@ export class UploadsService {
     const decision = decideType(row.purpose, row.content_type, sniffed?.mime, this.limits.avatarTypes);
     if (!decision.accepted) {
       await this.reject(row);
-      throw new AppError(400, UPLOAD_ERRORS.typeMismatch, `The file was refused: ${decision.reason}.`);
+      throw new AppError(ERROR.TYPE_MISMATCH, `The file was refused: ${decision.reason}.`);
     }
 
     let image: { width: number; height: number } | null = null;
@@ -203,7 +202,7 @@ export class UploadsService {
         if (!(error instanceof ImageTooLargeError)) throw await this.undecodable(row, error);
         this.logger.info({ fileId: row.id, reason: error.message }, 'image too large to decode');
         await this.reject(row);
-        throw new AppError(400, UPLOAD_ERRORS.imageTooLarge, `The file was refused: ${error.message}.`);
+        throw new AppError(ERROR.IMAGE_TOO_LARGE, `The file was refused: ${error.message}.`);
       }
       try {
         await Promise.all([
@@ -247,7 +246,7 @@ export class UploadsService {
     } catch (error) {
       if (!(error instanceof ImageTooLargeError)) throw await this.undecodable(row, error);
       await this.reject(row);
-      throw new AppError(400, UPLOAD_ERRORS.imageTooLarge, `The file was refused: ${error.message}.`);
+      throw new AppError(ERROR.IMAGE_TOO_LARGE, `The file was refused: ${error.message}.`);
     }
     try {
       await Promise.all([
@@ -298,8 +297,7 @@ export class UploadsService {
     const open = await this.files.countOpenUploads(db, ownerId, new Date(Date.now() - maxAge * 1_000));
     if (open < cap) return;
     throw new AppError(
-      409,
-      UPLOAD_ERRORS.tooManyOpenUploads,
+      ERROR.TOO_MANY_OPEN_UPLOADS,
       `You have ${open} uploads in progress, the most allowed; complete them, or wait until they expire ` +
         `(${maxAge} seconds after they were requested).`,
     );
@@ -318,11 +316,7 @@ export class UploadsService {
   private async undecodable(row: FileRow, error: unknown): Promise<AppError> {
     this.logger.info({ err: error, fileId: row.id }, 'image could not be decoded');
     await this.reject(row);
-    return new AppError(
-      400,
-      UPLOAD_ERRORS.typeMismatch,
-      'The file was refused: the image cannot be decoded.',
-    );
+    return new AppError(ERROR.TYPE_MISMATCH, 'The file was refused: the image cannot be decoded.');
   }
 
   /** A refused upload: its objects, any open multipart upload, and its row go. */
@@ -339,5 +333,5 @@ export class UploadsService {
 }
 
 export function unknownFile(): AppError {
-  return AppError.notFound('Unknown file.', UPLOAD_ERRORS.unknownFile);
+  return new AppError(ERROR.UNKNOWN_FILE, 'Unknown file.');
 }

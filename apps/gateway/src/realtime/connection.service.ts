@@ -1,4 +1,5 @@
 import {
+  ERROR,
   REALTIME_CLIENT_EVENTS,
   REALTIME_CLOSE_REASONS,
   REALTIME_ERROR_CODES,
@@ -74,18 +75,18 @@ export class ConnectionService {
    * transport closes before the connection completed.
    */
   async authenticate(socket: RealtimeSocket): Promise<void> {
-    if (this.node.draining) throw new AppError(503, REALTIME_ERROR_CODES.unavailable, 'shutting down');
+    if (this.node.draining) throw new AppError(ERROR.UNAVAILABLE, 'shutting down');
     const auth = socket.handshake.auth as Record<string, unknown>;
     const token = typeof auth['token'] === 'string' ? auth['token'] : undefined;
     const { identity, exp } = await this.verify(token);
     const { userId } = identity;
     if (!(await this.store.claimHandshake(userId, this.config.REALTIME_HANDSHAKES_PER_MINUTE, 60))) {
-      throw new AppError(429, REALTIME_ERROR_CODES.rateLimited, 'too many handshakes');
+      throw new AppError(ERROR.RATE_LIMITED, 'too many handshakes');
     }
     const connectionId = `${this.node.id}/${socket.id}`;
     const cap = this.config.REALTIME_MAX_CONNECTIONS_PER_USER;
     if (!(await this.store.claimConnection(userId, connectionId, cap, CONNECTION_TTL_SECONDS))) {
-      throw new AppError(429, REALTIME_ERROR_CODES.tooManyConnections, 'too many connections');
+      throw new AppError(ERROR.TOO_MANY_CONNECTIONS, 'too many connections');
     }
     let released = false;
     const release = () => {

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import { AppError, signClientAddress, signIdentity, toAppError } from '@bonfire/platform';
 import type { NextFunction, Request, Response } from 'express';
@@ -16,7 +17,7 @@ function assertBotAllowed(method: string, path: string): void {
   if (
     BOT_FORBIDDEN_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix))
   ) {
-    throw AppError.forbidden(`A bot cannot call ${method} ${path}.`, 'BOT_FORBIDDEN');
+    throw new AppError(ERROR.BOT_FORBIDDEN, `A bot cannot call ${method} ${path}.`);
   }
 }
 
@@ -124,15 +125,11 @@ export class EdgeMiddleware implements NestMiddleware {
     res.setHeader('RateLimit-Remaining', String(decision.remaining));
     res.setHeader('RateLimit-Reset', String(decision.resetSeconds));
     if (!decision.allowed) {
-      throw new AppError(
-        429,
-        'RATE_LIMITED',
-        `Too many requests; try again in ${decision.resetSeconds} s.`,
-        undefined,
-        {
+      throw new AppError(ERROR.RATE_LIMITED, `Too many requests; try again in ${decision.resetSeconds} s.`, {
+        headers: {
           'Retry-After': String(decision.resetSeconds),
         },
-      );
+      });
     }
   }
 }

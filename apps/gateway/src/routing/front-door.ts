@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { AppError, type HealthRegistry } from '@bonfire/platform';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GatewayConfig } from '../config';
@@ -54,7 +55,7 @@ export function frontDoor(options: FrontDoorOptions): RequestHandler {
     if (!canonical.ok) {
       return send(
         res,
-        new AppError(400, 'INVALID_PATH', `The request path is not accepted: ${canonical.reason}.`),
+        new AppError(ERROR.INVALID_PATH, `The request path is not accepted: ${canonical.reason}.`),
       );
     }
     if (canonical.path !== rawPath) {
@@ -70,19 +71,15 @@ export function frontDoor(options: FrontDoorOptions): RequestHandler {
     ) {
       return send(
         res,
-        new AppError(
-          405,
-          'METHOD_NOT_ALLOWED',
-          `${req.method} is not allowed on ${path}.`,
-          undefined,
-          allowed ? { Allow: allowed.join(', ') } : undefined,
-        ),
+        new AppError(ERROR.METHOD_NOT_ALLOWED, `${req.method} is not allowed on ${path}.`, {
+          headers: allowed ? { Allow: allowed.join(', ') } : undefined,
+        }),
       );
     }
 
     const lower = path.toLowerCase();
     if (lower === '/metrics' || lower.startsWith('/metrics/')) {
-      return send(res, AppError.notFound('Metrics are served on the internal port only.'));
+      return send(res, new AppError(ERROR.NOT_FOUND, 'Metrics are served on the internal port only.'));
     }
     if (
       (lower === '/health/ready' || lower === '/health/ready/') &&

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import {
   Agent,
   type IncomingHttpHeaders,
@@ -123,9 +124,7 @@ export class HttpProxy {
           res.on('close', () => answer.destroy());
         });
         upstream.on('timeout', () =>
-          fail(
-            new AppError(504, 'GATEWAY_TIMEOUT', `The ${context.service} service did not answer in time.`),
-          ),
+          fail(new AppError(ERROR.GATEWAY_TIMEOUT, `The ${context.service} service did not answer in time.`)),
         );
         upstream.on('error', (error: NodeJS.ErrnoException) => {
           // A pooled connection the service closed just as we reused it: nothing reached the service, so a
@@ -134,7 +133,7 @@ export class HttpProxy {
             send(true);
             return;
           }
-          fail(new AppError(502, 'BAD_GATEWAY', `The ${context.service} service is unavailable.`));
+          fail(new AppError(ERROR.BAD_GATEWAY, `The ${context.service} service is unavailable.`));
         });
         req.on('aborted', () => upstream.destroy());
         if (bodiless) {
@@ -161,8 +160,7 @@ export class HttpProxy {
 
   private tooLarge(maxBodyBytes: number): AppError {
     return new AppError(
-      413,
-      'PAYLOAD_TOO_LARGE',
+      ERROR.PAYLOAD_TOO_LARGE,
       `The request body is larger than the limit of ${maxBodyBytes} bytes.`,
     );
   }

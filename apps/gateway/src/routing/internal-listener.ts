@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, type HealthRegistry, type MetricsService } from '@bonfire/platform';
@@ -20,7 +21,7 @@ export async function startInternalListener(options: {
   const server = createServer((req, res) => {
     void answer(req, res, options).catch(() => {
       if (!res.headersSent)
-        sendJson(res, 500, new AppError(500, 'INTERNAL_ERROR', 'Internal error.').toBody());
+        sendJson(res, 500, new AppError(ERROR.INTERNAL_ERROR, 'Internal error.').toBody());
       else res.destroy();
     });
   });
@@ -47,7 +48,7 @@ async function answer(
     return sendJson(
       res,
       405,
-      new AppError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed.`).toBody(),
+      new AppError(ERROR.METHOD_NOT_ALLOWED, `${req.method} is not allowed.`).toBody(),
     );
   }
   if (path === '/metrics') {
@@ -64,7 +65,7 @@ async function answer(
       checks: report.checks,
     });
   }
-  sendJson(res, 404, AppError.notFound(`Nothing at ${path} on the internal port.`).toBody());
+  sendJson(res, 404, new AppError(ERROR.NOT_FOUND, `Nothing at ${path} on the internal port.`).toBody());
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,15 +1,8 @@
+import { ERROR } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import type { BotTokenVerifier } from './bot-token.verifier';
 import type { SessionDenylist } from './session-denylist';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-
-export const TOKEN_ERROR_CODES = {
-  missing: 'TOKEN_MISSING',
-  invalid: 'TOKEN_INVALID',
-  expired: 'TOKEN_EXPIRED',
-  /** The token's session was ended (logout, revoke, password change, refresh-token reuse). */
-  sessionRevoked: 'SESSION_REVOKED',
-} as const;
 
 export interface AccessTokenVerifierOptions {
   jwksUrl: URL;
@@ -53,9 +46,9 @@ export class AccessTokenVerifier {
     }
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!match) {
-      throw AppError.unauthorized(
+      throw new AppError(
+        ERROR.TOKEN_MISSING,
         'An access token is required (Authorization: Bearer …, or Bot … for a bot).',
-        TOKEN_ERROR_CODES.missing,
       );
     }
     const token = match[1]!;
@@ -76,25 +69,24 @@ export class AccessTokenVerifier {
       this.remember(token, identity, payload.exp! * 1000);
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
-        throw AppError.unauthorized('The access token has expired; refresh it.', TOKEN_ERROR_CODES.expired);
+        throw new AppError(ERROR.TOKEN_EXPIRED, 'The access token has expired; refresh it.');
       }
       if (error instanceof errors.JWKSTimeout || isNetworkError(error)) {
         throw new AppError(
-          503,
-          'AUTH_UNAVAILABLE',
+          ERROR.AUTH_UNAVAILABLE,
           'Access tokens cannot be checked right now; try again shortly.',
         );
       }
-      throw AppError.unauthorized('The access token is not valid.', TOKEN_ERROR_CODES.invalid);
+      throw new AppError(ERROR.TOKEN_INVALID, 'The access token is not valid.');
     }
     return this.notDenied(identity);
   }
 
   private notDenied<T extends CallerIdentity>(identity: T): T {
     if (this.options.denylist?.find(identity.sessionId)) {
-      throw AppError.unauthorized(
+      throw new AppError(
+        ERROR.SESSION_REVOKED,
         'This session has ended (signed out, revoked or password changed); sign in again.',
-        TOKEN_ERROR_CODES.sessionRevoked,
       );
     }
     return identity;

@@ -1,4 +1,9 @@
-import { BOT_TOKEN_PATTERN, BOT_TOKEN_VERIFY_PATH, botTokenVerifyAnswerSchema } from '@bonfire/contracts';
+import {
+  ERROR,
+  BOT_TOKEN_PATTERN,
+  BOT_TOKEN_VERIFY_PATH,
+  botTokenVerifyAnswerSchema,
+} from '@bonfire/contracts';
 import { AppError, type CallerIdentity, internalRequest, type InternalResponse } from '@bonfire/platform';
 
 export interface BotTokenVerifierOptions {
@@ -62,9 +67,9 @@ export class BotTokenVerifier {
 const CACHE_SIZE = 10_000;
 
 function invalid(): AppError {
-  return AppError.unauthorized('The bot token is not valid.', 'TOKEN_INVALID');
+  return new AppError(ERROR.TOKEN_INVALID, 'The bot token is not valid.');
 }
 
 function unavailable(): AppError {
-  return new AppError(503, 'AUTH_UNAVAILABLE', 'Bot tokens cannot be checked right now; try again shortly.');
+  return new AppError(ERROR.AUTH_UNAVAILABLE, 'Bot tokens cannot be checked right now; try again shortly.');
 }

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
@@ -78,7 +79,7 @@ export class WebAppMiddleware implements NestMiddleware {
       if (path.startsWith(ASSETS_PREFIX) || looksLikeFile(path)) {
         // A missing file (a stale hashed asset, robots.txt…) must not turn into an HTML page the browser
         // would try to run or parse; page routes have no file extension.
-        sendError(res, AppError.notFound(`No web asset at ${path}.`));
+        sendError(res, new AppError(ERROR.NOT_FOUND, `No web asset at ${path}.`));
         return;
       }
       this.sendIndex(res, next);
@@ -89,7 +90,8 @@ export class WebAppMiddleware implements NestMiddleware {
     if (!existsSync(this.indexFile)) {
       sendError(
         res,
-        AppError.notFound(
+        new AppError(
+          ERROR.NOT_FOUND,
           'The web app is not built: run `npx nx run @bonfire/web:build` (or `npm start`), or set WEB_DIST_DIR.',
         ),
       );

@@ -1,4 +1,4 @@
-import { type Presence, presenceSchema } from '@bonfire/contracts';
+import { ERROR, type Presence, presenceSchema } from '@bonfire/contracts';
 import {
   AppError,
   Caller,
@@ -51,10 +51,10 @@ export class PresenceController {
   })
   async guild(
     @Caller() caller: CallerIdentity,
-    @Param('guildId', idParam('UNKNOWN_GUILD', 'Unknown guild.')) guildId: string,
+    @Param('guildId', idParam(ERROR.UNKNOWN_GUILD, 'Unknown guild.')) guildId: string,
   ): Promise<Presence[]> {
     const presences = await this.presence.guild(caller.userId, guildId);
-    if (!presences) throw AppError.notFound('Unknown guild.', 'UNKNOWN_GUILD');
+    if (!presences) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     return presences;
   }
 

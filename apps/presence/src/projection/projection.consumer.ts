@@ -1,8 +1,5 @@
-import { type AnyEvent, TOPICS } from '@bonfire/contracts';
-import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, HealthRegistry } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
+import type { AnyEvent } from '@bonfire/contracts';
+import { Injectable } from '@nestjs/common';
 import { AudienceStore } from './audience.store';
 
 /**
@@ -10,42 +7,14 @@ import { AudienceStore } from './audience.store';
  * chat.members), projected from chat's events into the AudienceStore (guild →
  * members, user → guilds, user → DM partners): the audience of each presence.updated and the filter of
  * GET /presences, without calling chat. Every effect is a set add/remove, so redelivered events
- * (at-least-once) change nothing.
+ * (at-least-once) change nothing. ProjectionHandlers hands it the events.
  */
 @Injectable()
-export class ProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private subscription: Subscription | null = null;
-  private readonly logger;
-  private ready = false;
+export class ProjectionConsumer {
   private relationshipListener: ((userId: string, targetId: string) => Promise<void>) | null = null;
   private userDeletedListener: ((userId: string) => Promise<void>) | null = null;
 
-  constructor(
-    @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
-    @InjectEventBus() private readonly bus: EventBus,
-    private readonly audience: AudienceStore,
-    private readonly health: HealthRegistry,
-  ) {
-    this.logger = createLogger('presence', config.LOG_LEVEL).child({ component: 'projection' });
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.PRESENCE_PROJECTION_ENABLED) return;
-    this.health.register('projection-consumer', async () => {
-      if (!this.ready) throw new Error(`not in consumer group ${this.config.PRESENCE_CONSUMER_GROUP} yet`);
-    });
-    this.start().catch((error: unknown) => this.logger.error({ err: error }, 'projection failed to start'));
-  }
-
-  private async start(): Promise<void> {
-    this.subscription = await this.bus.subscribe({
-      group: this.config.PRESENCE_CONSUMER_GROUP,
-      topics: [TOPICS.chatMembers, TOPICS.chatGuilds, TOPICS.chatChannels, TOPICS.authUsers],
-      startFrom: this.config.PRESENCE_PROJECTION_START_FROM,
-      handler: (event) => this.apply(event),
-    });
-    this.ready = true;
-  }
+  constructor(private readonly audience: AudienceStore) {}
 
   /**
    * Called after a relationship change is applied (userId's side towards targetId): presence pushes
@@ -98,10 +67,5 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
       default:
         return;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    // The bus belongs to MessagingModule: only this consumer's subscription is ours to close.
-    await this.subscription?.close().catch(() => undefined);
   }
 }

@@ -4,9 +4,11 @@ import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
 import { AudienceStore } from './audience.store';
 import { InMemoryAudienceStore } from './memory-audience.store';
 import { ProjectionConsumer } from './projection.consumer';
+import { ProjectionHandlers } from './projection.handlers';
 import { RedisAudienceStore } from './redis-audience.store';
 
 @Module({
+  controllers: [ProjectionHandlers],
   providers: [
     ProjectionConsumer,
     {

@@ -1,17 +1,9 @@
+import { ERROR } from '@bonfire/contracts';
 import type { ChannelPermissionsAnswer, ReadableChannelsAnswer, UsersByNameAnswer } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, getInternalJson, MetricsService } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { Histogram } from 'prom-client';
 import { SEARCH_CONFIG, type SearchConfig } from '../config';
-
-export const SEARCH_ERRORS = {
-  chatUnavailable: 'CHAT_UNAVAILABLE',
-  searchUnavailable: 'SEARCH_UNAVAILABLE',
-  unknownGuild: 'UNKNOWN_GUILD',
-  unknownChannel: 'UNKNOWN_CHANNEL',
-  missingPermission: 'MISSING_PERMISSION',
-  invalidQuery: 'INVALID_QUERY',
-} as const;
 
 /**
  * What the caller may read is chat's knowledge, asked once per query with the caller's signed identity
@@ -95,5 +87,5 @@ export class ChatClient {
 }
 
 function chatUnavailable(): AppError {
-  return new AppError(503, SEARCH_ERRORS.chatUnavailable, 'Permissions cannot be checked right now.');
+  return new AppError(ERROR.CHAT_UNAVAILABLE, 'Permissions cannot be checked right now.');
 }

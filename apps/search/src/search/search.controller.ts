@@ -1,10 +1,9 @@
-import { type SearchResults, searchResultsSchema } from '@bonfire/contracts';
+import { ERROR, type SearchResults, searchResultsSchema } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, idParam, ZodValidationPipe, Endpoint } from '@bonfire/platform';
 import { Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SEARCH_LIMITS } from '../config';
 import { type SearchQuery, searchQuerySchema } from './search.dto';
-import { SEARCH_ERRORS } from './chat.client';
 import { SearchService } from './search.service';
 
 const queryDocs = [
@@ -55,7 +54,7 @@ export class SearchController {
   @ApiSearchQueries('guild')
   guild(
     @Caller() caller: CallerIdentity,
-    @Param('guildId', idParam(SEARCH_ERRORS.unknownGuild, 'Unknown guild.')) guildId: string,
+    @Param('guildId', idParam(ERROR.UNKNOWN_GUILD, 'Unknown guild.')) guildId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
   ): Promise<SearchResults> {
     return this.search.search(caller, { guildId }, query);
@@ -76,7 +75,7 @@ export class SearchController {
   @ApiSearchQueries('channel')
   channel(
     @Caller() caller: CallerIdentity,
-    @Param('channelId', idParam(SEARCH_ERRORS.unknownChannel, 'Unknown channel.')) channelId: string,
+    @Param('channelId', idParam(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.')) channelId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
   ): Promise<SearchResults> {
     return this.search.search(caller, { channelId }, query);

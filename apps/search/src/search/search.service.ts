@@ -1,8 +1,8 @@
-import { has, PERMISSIONS, type SearchResults } from '@bonfire/contracts';
+import { ERROR, has, PERMISSIONS, type SearchResults } from '@bonfire/contracts';
 import { AppError, type CallerIdentity } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { MessageIndex, type SearchFilters } from '../index/message-index';
-import { ChatClient, SEARCH_ERRORS } from './chat.client';
+import { ChatClient } from './chat.client';
 import { type ParsedQuery, parseQuery, QuerySyntaxError } from './query-parser';
 import type { SearchQuery } from './search.dto';
 
@@ -26,7 +26,7 @@ export class SearchService {
     let channelIds: string[];
     if ('guildId' in scope) {
       const readable = await this.chat.readableChannels(caller, scope.guildId);
-      if (!readable) throw AppError.notFound('Unknown guild.', SEARCH_ERRORS.unknownGuild);
+      if (!readable) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
       channelIds = readable.channels.map((channel) => channel.id);
       const wanted = [...(query.channelId ?? []), ...resolveChannels(parsed.in, readable.channels)];
       if (wanted.length > 0) channelIds = channelIds.filter((channelId) => wanted.includes(channelId));
@@ -38,14 +38,11 @@ export class SearchService {
         throw invalid('in', '"in:" and channelId are for guild search; this search is in one channel');
       }
       const access = await this.chat.channelPermissions(caller, scope.channelId);
-      if (!access) throw AppError.notFound('Unknown channel.', SEARCH_ERRORS.unknownChannel);
+      if (!access) throw new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
       if (!has(BigInt(access.permissions), PERMISSIONS.READ_MESSAGE_HISTORY)) {
-        throw new AppError(
-          403,
-          SEARCH_ERRORS.missingPermission,
-          'You need the READ_MESSAGE_HISTORY permission.',
-          [{ code: 'READ_MESSAGE_HISTORY', message: 'missing READ_MESSAGE_HISTORY' }],
-        );
+        throw new AppError(ERROR.MISSING_PERMISSION, 'You need the READ_MESSAGE_HISTORY permission.', {
+          details: [{ code: 'READ_MESSAGE_HISTORY', message: 'missing READ_MESSAGE_HISTORY' }],
+        });
       }
       channelIds = [scope.channelId];
     }
@@ -95,11 +92,7 @@ export class SearchService {
     try {
       return await this.index.search(filters);
     } catch {
-      throw new AppError(
-        503,
-        SEARCH_ERRORS.searchUnavailable,
-        'Search is unavailable right now; try again soon.',
-      );
+      throw new AppError(ERROR.SEARCH_UNAVAILABLE, 'Search is unavailable right now; try again soon.');
     }
   }
 }
@@ -134,5 +127,7 @@ function instant(value: string | undefined): string | undefined {
 }
 
 function invalid(field: string, message: string): AppError {
-  return new AppError(400, SEARCH_ERRORS.invalidQuery, message, [{ field: 'query.q', code: field, message }]);
+  return new AppError(ERROR.INVALID_QUERY, message, {
+    details: [{ field: 'query.q', code: field, message }],
+  });
 }

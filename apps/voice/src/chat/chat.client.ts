@@ -1,8 +1,4 @@
-import {
-  type VisibleChannelsAnswer,
-  VOICE_REST_ERROR_CODES,
-  type VoiceChannelAccessAnswer,
-} from '@bonfire/contracts';
+import { ERROR, type VisibleChannelsAnswer, type VoiceChannelAccessAnswer } from '@bonfire/contracts';
 import { AppError, getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
@@ -39,9 +35,5 @@ export class ChatClient {
 }
 
 function chatUnavailable(): AppError {
-  return new AppError(
-    503,
-    VOICE_REST_ERROR_CODES.voiceUnavailable,
-    'Permissions cannot be checked right now.',
-  );
+  return new AppError(ERROR.VOICE_UNAVAILABLE, 'Permissions cannot be checked right now.');
 }

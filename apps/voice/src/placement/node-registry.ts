@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { VOICE_REST_ERROR_CODES, type VoiceStatus } from '@bonfire/contracts';
+import { ERROR, type VoiceStatus } from '@bonfire/contracts';
 import { AppError, createLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -125,6 +125,6 @@ export class NodeRegistry implements OnApplicationBootstrap, OnApplicationShutdo
 
   private unavailable(): AppError {
     const message = this.rooms.mediaUnavailable ?? 'No voice server is available.';
-    return new AppError(503, VOICE_REST_ERROR_CODES.voiceUnavailable, message);
+    return new AppError(ERROR.VOICE_UNAVAILABLE, message);
   }
 }

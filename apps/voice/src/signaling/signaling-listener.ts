@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { VOICE_SIGNALING_PATH } from '@bonfire/contracts';
+import { ERROR, VOICE_SIGNALING_PATH } from '@bonfire/contracts';
 import { AppError, createLogger } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
@@ -85,7 +85,8 @@ export class SignalingListener {
 function notFound(request: IncomingMessage, response: ServerResponse): void {
   const path = (request.url ?? '/').split('?', 1)[0]!;
   const body = JSON.stringify(
-    AppError.notFound(
+    new AppError(
+      ERROR.NOT_FOUND,
       `Nothing at ${path} on the signaling port (socket.io at ${VOICE_SIGNALING_PATH}).`,
     ).toBody(),
   );

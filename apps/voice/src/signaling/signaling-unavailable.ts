@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { VOICE_REST_ERROR_CODES, VOICE_SIGNALING_PATH } from '@bonfire/contracts';
+import { ERROR, VOICE_SIGNALING_PATH } from '@bonfire/contracts';
 
 function isSignaling(url: string | undefined): boolean {
   const path = (url ?? '').split('?')[0]!;
@@ -13,7 +13,7 @@ function isSignaling(url: string | undefined): boolean {
  * on to the listener's own handler (404), the way socket.io itself sits in front of it.
  */
 export function refuseSignaling(server: Server, message: string): void {
-  const body = JSON.stringify({ error: { code: VOICE_REST_ERROR_CODES.voiceUnavailable, message } });
+  const body = JSON.stringify({ error: { code: ERROR.VOICE_UNAVAILABLE, message } });
   const headers = {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(body)),

@@ -5,7 +5,7 @@ import { EventsModule } from '../events/events.module';
 import { PlacementModule } from '../placement/placement.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { TokensModule } from '../tokens/tokens.module';
-import { ChatEventsConsumer } from './chat-events.consumer';
+import { ChatEventsHandlers } from './chat-events.handlers';
 import { InMemoryVoiceControl } from './memory-voice-control';
 import { InMemoryVoiceStateStore } from './memory-voice-state.store';
 import { RedisVoiceControl } from './redis-voice-control';
@@ -36,13 +36,12 @@ export class VoiceStatesModule {
     return {
       module: VoiceStatesModule,
       imports: [ChatModule, EventsModule, PlacementModule.forRoot(mode), RoomsModule, TokensModule],
-      controllers: [VoiceStatesController],
+      controllers: [VoiceStatesController, ChatEventsHandlers],
       providers: [
         { provide: VoiceStateStore, useClass: standalone ? InMemoryVoiceStateStore : RedisVoiceStateStore },
         { provide: VoiceControl, useClass: standalone ? InMemoryVoiceControl : RedisVoiceControl },
         VoiceStatesService,
         VoiceSweeper,
-        ChatEventsConsumer,
       ],
       exports: [VoiceStateStore, VoiceControl, VoiceStatesService],
     };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ERROR,
   has,
   isSnowflake,
   type MemberVoiceStateUpdate,
   PERMISSIONS,
   type SelfVoiceStateUpdate,
-  VOICE_REST_ERROR_CODES as CODES,
   type VoiceChannelAccessAnswer,
   type VoiceJoinRequest,
   type VoiceJoinResponse,
@@ -22,9 +22,9 @@ import { VoiceTokenService } from '../tokens/voice-token.service';
 import { VoiceControl } from './voice-control';
 import { publicState, type StoredVoiceState, VoiceStateStore } from './voice-state.store';
 
-const unknownChannel = () => AppError.notFound('Unknown channel.', CODES.unknownChannel);
+const unknownChannel = () => new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
 const missing = (permission: string) =>
-  AppError.forbidden(`You need the ${permission} permission.`, CODES.missingPermission);
+  new AppError(ERROR.MISSING_PERMISSION, `You need the ${permission} permission.`);
 
 /**
  * Voice states, Discord's way: joining (CONNECT, user limit) records the state, pins the room to a node
@@ -57,7 +57,7 @@ export class VoiceStatesService {
     const limit = has(BigInt(access.permissions), PERMISSIONS.MOVE_MEMBERS) ? null : access.userLimit;
     const reserving = limit !== null && previous?.channelId !== channelId;
     if (reserving && !(await this.store.reserveSeat(channelId, userId, limit))) {
-      throw AppError.forbidden(`This voice channel is full (${access.userLimit}).`, CODES.voiceChannelFull);
+      throw new AppError(ERROR.VOICE_CHANNEL_FULL, `This voice channel is full (${access.userLimit}).`);
     }
     try {
       return await this.enter(userId, channelId, body, access, previous);
@@ -138,7 +138,7 @@ export class VoiceStatesService {
 
   async inGuild(userId: string, guildId: string): Promise<VoiceState[]> {
     const visible = isSnowflake(guildId) ? await this.chat.visibleChannels(userId, guildId) : null;
-    if (!visible) throw AppError.notFound('Unknown guild.', CODES.unknownGuild);
+    if (!visible) throw new AppError(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
     const channels = new Set(visible.channelIds);
     const states = await this.store.inGuild(guildId);
     return states.filter((state) => state.channelId && channels.has(state.channelId)).map(publicState);
@@ -175,7 +175,7 @@ export class VoiceStatesService {
     if (!moderatorView) throw unknownChannel();
     if (moderatorView.guildId !== guildId) {
       throw AppError.validation([
-        { field: 'body.channelId', code: CODES.channelNotInGuild, message: 'not in this guild' },
+        { field: 'body.channelId', code: ERROR.CHANNEL_NOT_IN_GUILD, message: 'not in this guild' },
       ]);
     }
     await this.admit(targetId, destination);
@@ -318,7 +318,7 @@ export class VoiceStatesService {
     const access = isSnowflake(channelId) ? await this.chat.channelAccess(userId, channelId) : null;
     if (!access) throw unknownChannel();
     if (access.type !== 'voice') {
-      throw new AppError(400, CODES.notVoiceChannel, 'This is not a voice channel.');
+      throw new AppError(ERROR.NOT_VOICE_CHANNEL, 'This is not a voice channel.');
     }
     if (!has(BigInt(access.permissions), PERMISSIONS.CONNECT)) throw missing('CONNECT');
     return access;
@@ -326,18 +326,14 @@ export class VoiceStatesService {
 
   private async current(userId: string): Promise<StoredVoiceState> {
     const state = await this.store.get(userId);
-    if (!state?.channelId)
-      throw AppError.notFound('You are not in a voice channel.', CODES.unknownVoiceState);
+    if (!state?.channelId) throw new AppError(ERROR.UNKNOWN_VOICE_STATE, 'You are not in a voice channel.');
     return state;
   }
 
   private async targetIn(guildId: string, userId: string): Promise<StoredVoiceState> {
     const state = isSnowflake(userId) ? await this.store.get(userId) : null;
     if (!state?.channelId || state.guildId !== guildId) {
-      throw AppError.notFound(
-        'That member is not in a voice channel of this guild.',
-        CODES.unknownVoiceState,
-      );
+      throw new AppError(ERROR.UNKNOWN_VOICE_STATE, 'That member is not in a voice channel of this guild.');
     }
     return state;
   }
@@ -346,17 +342,16 @@ export class VoiceStatesService {
   private async moderatorPermissions(moderatorId: string, channelId: string): Promise<bigint> {
     const access = await this.chat.channelAccess(moderatorId, channelId);
     if (!access)
-      throw AppError.notFound(
-        'That member is not in a voice channel of this guild.',
-        CODES.unknownVoiceState,
-      );
+      throw new AppError(ERROR.UNKNOWN_VOICE_STATE, 'That member is not in a voice channel of this guild.');
     return BigInt(access.permissions);
   }
 
   private async change(current: StoredVoiceState, changes: Partial<VoiceState>): Promise<VoiceState> {
     const next: StoredVoiceState = { ...current, ...changes };
     if (!(await this.store.replaceIfSession(current.sessionId, next))) {
-      throw AppError.conflict(CODES.unknownVoiceState, 'The voice state changed meanwhile; try again.');
+      throw new AppError(ERROR.UNKNOWN_VOICE_STATE, 'The voice state changed meanwhile; try again.', {
+        status: 409,
+      });
     }
     const state = publicState(next);
     await this.control.publish({ type: 'state', sessionId: next.sessionId, state });

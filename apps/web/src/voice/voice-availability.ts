@@ -1,8 +1,8 @@
-import type { VOICE_REST_ERROR_CODES, VoiceStatus } from '@bonfire/contracts';
+import type { ErrorCode, VoiceStatus } from '@bonfire/contracts';
 import { BonfireApiError, type BonfireClient } from '@bonfire/sdk';
 
 /** The code a join answers (with 503) when no voice server can host the room; type-checked against contracts. */
-const VOICE_UNAVAILABLE: (typeof VOICE_REST_ERROR_CODES)['voiceUnavailable'] = 'VOICE_UNAVAILABLE';
+const VOICE_UNAVAILABLE: Extract<ErrorCode, 'VOICE_UNAVAILABLE'> = 'VOICE_UNAVAILABLE';
 
 /** Said when the server gives no reason of its own. */
 export const VOICE_UNAVAILABLE_FALLBACK = 'Voice is not available on this server right now.';

@@ -34,14 +34,6 @@ export const dataExportSchema = z.object({
 });
 export type DataExport = z.infer<typeof dataExportSchema>;
 
-/** Codes of the export routes' refusals. */
-export const DATA_EXPORT_ERRORS = {
-  /** 409: an export of the caller is pending or running. */
-  inProgress: 'DATA_EXPORT_IN_PROGRESS',
-  /** 429: the caller's last export was requested less than the interval ago (failed ones do not count). */
-  tooSoon: 'DATA_EXPORT_TOO_SOON',
-} as const;
-
 /** Internal (chat → file): open an upload of a finished archive for its owner (the signed caller). */
 export const exportUploadRequestSchema = z
   .object({ filename: z.string().min(1).max(255), size: z.number().int().positive() })

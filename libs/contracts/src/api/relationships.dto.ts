@@ -48,21 +48,3 @@ export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = {
   dmsFrom: 'everyone',
   friendRequestsFrom: 'everyone',
 };
-
-/** Stable error codes of the relationship routes. */
-export const RELATIONSHIP_ERRORS = {
-  unknownUser: 'UNKNOWN_USER',
-  cannotFriendSelf: 'CANNOT_FRIEND_SELF',
-  cannotBlockSelf: 'CANNOT_BLOCK_SELF',
-  cannotFriendBot: 'CANNOT_FRIEND_BOT',
-  alreadyFriends: 'ALREADY_FRIENDS',
-  requestAlreadySent: 'FRIEND_REQUEST_ALREADY_SENT',
-  /** The other user blocked me (told as Discord does: the request failed, without saying why). */
-  friendRequestBlocked: 'FRIEND_REQUEST_BLOCKED',
-  /** I blocked the other user: unblock first. */
-  userBlocked: 'USER_BLOCKED',
-  friendRequestsDisabled: 'FRIEND_REQUESTS_DISABLED',
-  unknownRelationship: 'UNKNOWN_RELATIONSHIP',
-  /** A DM refused by a block or by the recipient's `dmsFrom`. */
-  cannotMessageUser: 'CANNOT_MESSAGE_USER',
-} as const;

@@ -1,3 +1,4 @@
+import { ERROR } from '../errors/catalogue';
 import { z } from 'zod';
 import type { ChannelType } from './chat.dto';
 import { snowflakeSchema } from './input';
@@ -115,22 +116,23 @@ export interface VoiceHandshakeAuth {
   token: string;
 }
 
+/** The codes voice signaling answers, by name (each is in the error catalogue, errors/catalogue.ts). */
 export const VOICE_ERROR_CODES = {
-  tokenMissing: 'TOKEN_MISSING',
-  tokenInvalid: 'TOKEN_INVALID',
-  tokenExpired: 'TOKEN_EXPIRED',
+  tokenMissing: ERROR.TOKEN_MISSING,
+  tokenInvalid: ERROR.TOKEN_INVALID,
+  tokenExpired: ERROR.TOKEN_EXPIRED,
   /** The voice state behind the token is gone (left, moved, disconnected by a moderator). */
-  notInChannel: 'NOT_IN_CHANNEL',
-  invalidRequest: 'INVALID_REQUEST',
-  unknownTransport: 'UNKNOWN_TRANSPORT',
-  unknownProducer: 'UNKNOWN_PRODUCER',
-  unknownConsumer: 'UNKNOWN_CONSUMER',
+  notInChannel: ERROR.NOT_IN_CHANNEL,
+  invalidRequest: ERROR.INVALID_REQUEST,
+  unknownTransport: ERROR.UNKNOWN_TRANSPORT,
+  unknownProducer: ERROR.UNKNOWN_PRODUCER,
+  unknownConsumer: ERROR.UNKNOWN_CONSUMER,
   /** produce while server-muted or without SPEAK / STREAM permission. */
-  missingPermission: 'MISSING_PERMISSION',
-  cannotConsume: 'CANNOT_CONSUME',
+  missingPermission: ERROR.MISSING_PERMISSION,
+  cannotConsume: ERROR.CANNOT_CONSUME,
   /** consume while holding VOICE_MAX_CONSUMERS_PER_PEER consumers already: close one first. */
-  tooManyConsumers: 'TOO_MANY_CONSUMERS',
-  unavailable: 'UNAVAILABLE',
+  tooManyConsumers: ERROR.TOO_MANY_CONSUMERS,
+  unavailable: ERROR.UNAVAILABLE,
 } as const;
 export type VoiceErrorCode = (typeof VOICE_ERROR_CODES)[keyof typeof VOICE_ERROR_CODES];
 

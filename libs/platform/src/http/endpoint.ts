@@ -1,4 +1,9 @@
-import { errorBodySchema } from '@bonfire/contracts';
+import {
+  ERROR_CATALOGUE,
+  type ErrorCatalogueEntry,
+  type ErrorCode,
+  errorBodySchema,
+} from '@bonfire/contracts';
 import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { z } from 'zod';
@@ -28,8 +33,12 @@ export interface EndpointOptions {
   responseDescription?: string;
   /** Other answers that are not errors (a 200 for a replayed nonce, a 302 redirect…). */
   alsoAnswers?: readonly { status: number; description: string; response?: z.ZodType }[];
-  /** The error answers: status → the codes it carries (in the shared error body), as the reference shows them. */
-  errors?: Readonly<Record<number, string>>;
+  /**
+   * The error answers: status → the codes it carries (in the shared error body), as the reference shows them
+   * (words around the codes are kept). A catalogue code listed under a status the catalogue does not give it
+   * fails at startup; the merged reference (e2e/openapi/merge.ts) adds each code's description.
+   */
+  errors?: Readonly<Record<number, string | readonly ErrorCode[]>>;
 }
 
 const ROUTE = { GET: Get, POST: Post, PUT: Put, PATCH: Patch, DELETE: Delete } as const;
@@ -70,10 +79,36 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
       }),
     );
   }
-  for (const [code, description] of Object.entries(options.errors ?? {})) {
-    decorators.push(ApiResponse({ status: Number(code), description, schema: ERROR_BODY }));
+  for (const [status, listed] of Object.entries(options.errors ?? {})) {
+    const description = typeof listed === 'string' ? listed : listed.join(', ');
+    checkErrorCodes(Number(status), description, options.summary);
+    decorators.push(ApiResponse({ status: Number(status), description, schema: ERROR_BODY }));
   }
   return applyDecorators(...decorators);
+}
+
+const CODE_TOKEN = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{5,}\b/g;
+
+/** The catalogue's codes named in an error answer's description (other capitalised words are not codes). */
+function codesIn(text: string): ErrorCode[] {
+  return [...new Set(text.match(CODE_TOKEN) ?? [])].filter((token): token is ErrorCode =>
+    Object.hasOwn(ERROR_CATALOGUE, token),
+  );
+}
+
+const answersWith = (code: ErrorCode, status: number): boolean => {
+  const entry: ErrorCatalogueEntry = ERROR_CATALOGUE[code];
+  return entry.status === status || entry.also?.[status] !== undefined;
+};
+
+/** Throws when a route documents a code under a status the catalogue does not answer it with. */
+export function checkErrorCodes(status: number, description: string, route: string): void {
+  for (const code of codesIn(description)) {
+    if (!answersWith(code, status)) {
+      const expected = ERROR_CATALOGUE[code].status;
+      throw new Error(`${route}: ${code} is documented as ${status}, the catalogue answers it ${expected}`);
+    }
+  }
 }
 
 function queryParameters(query: z.ZodType): MethodDecorator[] {

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { NotFoundException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { ZodValidationPipe } from './zod-validation.pipe';
 
 describe('toAppError', () => {
   it('keeps an AppError as it is', () => {
-    const error = AppError.conflict('USERNAME_TAKEN', 'That username is taken.');
+    const error = new AppError(ERROR.USERNAME_TAKEN, 'That username is taken.');
     expect(toAppError(error).toBody()).toEqual({
       error: { code: 'USERNAME_TAKEN', message: 'That username is taken.' },
     });

@@ -1,20 +1,7 @@
-import { COMMON_ERROR_CODES } from '@bonfire/contracts';
+import { ERROR } from '@bonfire/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError } from './app-error';
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: COMMON_ERROR_CODES.validationFailed,
-  401: COMMON_ERROR_CODES.unauthorized,
-  403: COMMON_ERROR_CODES.forbidden,
-  404: COMMON_ERROR_CODES.notFound,
-  409: COMMON_ERROR_CODES.conflict,
-  413: COMMON_ERROR_CODES.payloadTooLarge,
-  429: COMMON_ERROR_CODES.rateLimited,
-  502: COMMON_ERROR_CODES.badGateway,
-  503: COMMON_ERROR_CODES.serviceUnavailable,
-  504: COMMON_ERROR_CODES.gatewayTimeout,
-};
 
 /** Converts anything thrown into the one error body; unexpected errors are logged and answered as 500. */
 export function toAppError(error: unknown): AppError {
@@ -26,21 +13,21 @@ export function toAppError(error: unknown): AppError {
       typeof response === 'object' && response !== null && 'message' in response
         ? String((response as { message: unknown }).message)
         : error.message;
-    return new AppError(status, CODE_BY_STATUS[status] ?? `HTTP_${status}`, message);
+    return AppError.ofStatus(status, message);
   }
   const status = (error as { status?: unknown; statusCode?: unknown })?.status;
   // body-parser and friends throw plain errors with a status and a type.
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
-      return new AppError(413, COMMON_ERROR_CODES.payloadTooLarge, 'The request body is too large.');
+      return new AppError(ERROR.PAYLOAD_TOO_LARGE, 'The request body is too large.');
     }
     if (type === 'entity.parse.failed') {
-      return new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+      return new AppError(ERROR.MALFORMED_JSON, 'The request body is not valid JSON.');
     }
-    return new AppError(status, CODE_BY_STATUS[status] ?? `HTTP_${status}`, (error as Error).message);
+    return AppError.ofStatus(status, (error as Error).message);
   }
-  return new AppError(500, COMMON_ERROR_CODES.internal, 'Something went wrong on our side.');
+  return new AppError(ERROR.INTERNAL_ERROR, 'Something went wrong on our side.');
 }
 
 @Catch()

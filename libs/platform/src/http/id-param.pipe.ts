@@ -1,4 +1,4 @@
-import { isSnowflake } from '@bonfire/contracts';
+import { type ErrorCodeOfStatus, isSnowflake } from '@bonfire/contracts';
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { AppError } from './app-error';
 
@@ -10,17 +10,19 @@ import { AppError } from './app-error';
 @Injectable()
 export class IdParamPipe implements PipeTransform<string, string> {
   constructor(
-    private readonly code: string,
+    private readonly code: ErrorCodeOfStatus<404>,
     private readonly message: string,
   ) {}
 
   transform(value: string, metadata: ArgumentMetadata): string {
     if (isSnowflake(value)) return value;
-    throw new AppError(404, this.code, this.message, [
-      { field: `param.${metadata.data ?? 'id'}`, code: 'invalid_id', message: 'must be a snowflake id' },
-    ]);
+    throw new AppError(this.code, this.message, {
+      details: [
+        { field: `param.${metadata.data ?? 'id'}`, code: 'invalid_id', message: 'must be a snowflake id' },
+      ],
+    });
   }
 }
 
-/** `@Param('guildId', idParam('UNKNOWN_GUILD', 'Unknown guild.'))`. */
-export const idParam = (code: string, message: string) => new IdParamPipe(code, message);
+/** `@Param('guildId', idParam(ERROR.UNKNOWN_GUILD, 'Unknown guild.'))`: a 404 code of the catalogue. */
+export const idParam = (code: ErrorCodeOfStatus<404>, message: string) => new IdParamPipe(code, message);

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** What socket.io's HTTP transport (long-polling) takes; OPTIONS is the CORS preflight. */
@@ -19,7 +20,7 @@ export function refuseOtherSocketIoMethods(server: Server, path: string): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (isUnder(req.url, path) && !SOCKET_IO_METHODS.includes(req.method ?? '')) {
       const body = JSON.stringify({
-        error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method} is not allowed on ${path}.` },
+        error: { code: ERROR.METHOD_NOT_ALLOWED, message: `${req.method} is not allowed on ${path}.` },
       });
       res.writeHead(405, {
         allow: SOCKET_IO_METHODS.join(', '),

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './app-error';
@@ -49,7 +50,7 @@ describe('ZodValidationPipe', () => {
 });
 
 describe('idParam', () => {
-  const pipe = idParam('UNKNOWN_GUILD', 'Unknown guild.');
+  const pipe = idParam(ERROR.UNKNOWN_GUILD, 'Unknown guild.');
 
   it('passes snowflakes', () => {
     expect(pipe.transform('122294273094303744', { type: 'param', data: 'guildId' })).toBe(

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { isIP } from 'node:net';
 import {
   type CanActivate,
@@ -73,6 +74,6 @@ export class IdentityGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic || identity) return true;
-    throw AppError.unauthorized();
+    throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
   }
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import express, { type ErrorRequestHandler } from 'express';
 import { HealthRegistry } from '../health/health.registry';
 import { ErrorFilter, toAppError } from '../http/error.filter';
@@ -22,6 +23,11 @@ export interface ServiceOptions {
   shutdownTimeoutMs: number;
   /** Extra setup before listening (CORS, compression, OpenAPI…). */
   configure?: (app: INestApplication) => void | Promise<void>;
+  /**
+   * Nest microservice transports served beside HTTP, e.g. `(app) => [EventBusTransport.for(app)]` for
+   * `@EventPattern` handlers: started after the app's init hooks and before it listens, closed with it.
+   */
+  transports?: (app: INestApplication) => readonly CustomTransportStrategy[];
   /** Handle SIGTERM/SIGINT (default true). Tests turn it off and call `stop()` themselves. */
   handleSignals?: boolean;
 }
@@ -73,6 +79,11 @@ async function boot(options: ServiceOptions, context: LogContext): Promise<Runni
     app.use(express.json({ limit: options.jsonBodyLimit }), bodyErrors);
   }
   await options.configure?.(app);
+  if (options.transports) {
+    await app.init();
+    for (const strategy of options.transports(app)) app.connectMicroservice({ strategy });
+    await app.startAllMicroservices();
+  }
 
   await app.listen(options.port, options.host);
   const server = app.getHttpServer() as Server;

@@ -1,17 +1,11 @@
 import type { AuthSession } from '../auth/auth-session';
-import type { HttpClient } from '../http';
-
-export interface DeleteAccountRequest {
-  /** The account's current password. */
-  password: string;
-  /** With two-factor on: a code from the authenticator app, or a recovery code. */
-  code?: string;
-}
+import type { RestClient } from '../rest-client';
+import type { DeleteAccountRequest } from './types';
 
 /** The signed-in user's account itself. */
 export class AccountApi {
   constructor(
-    private readonly http: HttpClient,
+    private readonly rest: RestClient,
     private readonly session: AuthSession,
   ) {}
 
@@ -22,7 +16,7 @@ export class AccountApi {
    * 403 `INVALID_CURRENT_PASSWORD`, `MFA_CODE_REQUIRED` (two-factor is on: pass `code`), `INVALID_MFA_CODE`.
    */
   async delete(body: DeleteAccountRequest): Promise<void> {
-    await this.http.request<void>('POST', '/api/v1/users/@me/delete', { body });
+    await this.rest.post('/api/v1/users/@me/delete', { body });
     await this.session.end('ACCOUNT_DELETED');
   }
 }

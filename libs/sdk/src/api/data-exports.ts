@@ -1,5 +1,5 @@
 import type { DataExport } from '@bonfire/contracts';
-import type { HttpClient } from '../http';
+import type { RestClient } from '../rest-client';
 
 const BASE = '/api/v1/users/@me/data-exports';
 
@@ -10,18 +10,18 @@ const BASE = '/api/v1/users/@me/data-exports';
  * can) until `expiresAt`.
  */
 export class DataExportsApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly rest: RestClient) {}
 
   /**
    * Starts an export (`status: 'pending'`). Refused with 409 DATA_EXPORT_IN_PROGRESS while one is under
    * way, and 429 DATA_EXPORT_TOO_SOON within 24 hours of the last one that did not fail.
    */
   request(): Promise<DataExport> {
-    return this.http.request('POST', BASE);
+    return this.rest.post(BASE);
   }
 
   /** My exports, newest first (at most 20). */
   list(): Promise<DataExport[]> {
-    return this.http.request('GET', BASE);
+    return this.rest.get(BASE);
   }
 }

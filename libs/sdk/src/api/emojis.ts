@@ -6,10 +6,10 @@ import {
   type UploadRequest,
   type UploadTicket,
 } from '@bonfire/contracts';
-import { segment as s, type HttpClient } from '../http';
+import type { RestClient } from '../rest-client';
 import type { FilesApi, ThumbnailSize, UploadFile, UploadOptions } from '../upload/files-api';
 
-const V1 = '/api/v1';
+const EMOJI = '/api/v1/guilds/{guildId}/emojis/{emojiId}';
 
 /**
  * A guild's custom emoji. Members list them; `upload`, `create`, `rename` and `delete` need MANAGE_EMOJIS.
@@ -19,16 +19,16 @@ const V1 = '/api/v1';
  */
 export class EmojisApi {
   constructor(
-    private readonly http: HttpClient,
+    private readonly rest: RestClient,
     private readonly files: FilesApi,
   ) {}
 
   list(guildId: string): Promise<Emoji[]> {
-    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/emojis`);
+    return this.rest.get('/api/v1/guilds/{guildId}/emojis', { params: { guildId } });
   }
 
   get(guildId: string, emojiId: string): Promise<Emoji> {
-    return this.http.request('GET', `${V1}/guilds/${s(guildId)}/emojis/${s(emojiId)}`);
+    return this.rest.get(EMOJI, { params: { guildId, emojiId } });
   }
 
   /**
@@ -42,21 +42,21 @@ export class EmojisApi {
 
   /** The upload ticket of an emoji image (use `upload` unless you move the bytes yourself). */
   requestUpload(guildId: string, body: UploadRequest): Promise<UploadTicket> {
-    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/emoji-uploads`, { body });
+    return this.rest.post('/api/v1/guilds/{guildId}/emoji-uploads', { params: { guildId }, body });
   }
 
   /** Makes a completed emoji upload an emoji (it takes the upload's id). */
   create(guildId: string, body: CreateEmojiRequest): Promise<Emoji> {
-    return this.http.request('POST', `${V1}/guilds/${s(guildId)}/emojis`, { body });
+    return this.rest.post('/api/v1/guilds/{guildId}/emojis', { params: { guildId }, body });
   }
 
   rename(guildId: string, emojiId: string, name: string): Promise<Emoji> {
-    return this.http.request('PATCH', `${V1}/guilds/${s(guildId)}/emojis/${s(emojiId)}`, { body: { name } });
+    return this.rest.patch(EMOJI, { params: { guildId, emojiId }, body: { name } });
   }
 
   /** Deletes it: messages keep their `<:name:id>` text and reactions with it stay. */
   delete(guildId: string, emojiId: string): Promise<void> {
-    return this.http.request('DELETE', `${V1}/guilds/${s(guildId)}/emojis/${s(emojiId)}`);
+    return this.rest.delete(EMOJI, { params: { guildId, emojiId } });
   }
 
   /**

@@ -6,9 +6,11 @@ import type {
   PutChannelNotificationOverride,
   UpdateGuildNotificationSettings,
 } from '@bonfire/contracts';
-import { segment as s, type HttpClient } from '../http';
+import type { RestClient } from '../rest-client';
 
-const ME = '/api/v1/users/@me';
+const GUILD = '/api/v1/users/@me/guilds/{guildId}/notification-settings';
+const CHANNEL = '/api/v1/users/@me/channels/{channelId}/notification-settings';
+const PUSH = '/api/v1/users/@me/push-subscriptions';
 
 /**
  * My notification settings (per guild; per channel, thread or DM) and Web Push subscriptions. What the
@@ -16,11 +18,11 @@ const ME = '/api/v1/users/@me';
  * only) and, for subscribed browsers, as a Web Push.
  */
 export class NotificationsApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly rest: RestClient) {}
 
   /** My settings in a guild, with my overrides of its channels (defaults: `mentions`, not muted). */
   guildSettings(guildId: string): Promise<GuildNotificationSettings> {
-    return this.http.request('GET', `${ME}/guilds/${s(guildId)}/notification-settings`);
+    return this.rest.get(GUILD, { params: { guildId } });
   }
 
   /** Change level, suppressEveryone or the mute (`muteSeconds`: for that long; `muted: true` alone: until unmuted). */
@@ -28,11 +30,11 @@ export class NotificationsApi {
     guildId: string,
     patch: UpdateGuildNotificationSettings,
   ): Promise<GuildNotificationSettings> {
-    return this.http.request('PATCH', `${ME}/guilds/${s(guildId)}/notification-settings`, { body: patch });
+    return this.rest.patch(GUILD, { params: { guildId }, body: patch });
   }
 
   channelOverride(channelId: string): Promise<ChannelNotificationOverride> {
-    return this.http.request('GET', `${ME}/channels/${s(channelId)}/notification-settings`);
+    return this.rest.get(CHANNEL, { params: { channelId } });
   }
 
   /** Replace my override of a channel: its level, and a mute if asked for (not muted otherwise). */
@@ -40,35 +42,30 @@ export class NotificationsApi {
     channelId: string,
     override: PutChannelNotificationOverride,
   ): Promise<ChannelNotificationOverride> {
-    return this.http.request('PUT', `${ME}/channels/${s(channelId)}/notification-settings`, {
-      body: override,
-    });
+    return this.rest.put(CHANNEL, { params: { channelId }, body: override });
   }
 
   /** Back to inherit, not muted. */
   clearChannelOverride(channelId: string): Promise<void> {
-    return this.http.request('DELETE', `${ME}/channels/${s(channelId)}/notification-settings`);
+    return this.rest.delete(CHANNEL, { params: { channelId } });
   }
 
   /** The VAPID public key to subscribe with (`applicationServerKey`); null when the server has push off. */
   async vapidPublicKey(): Promise<string | null> {
-    const reply = await this.http.request<{ publicKey: string | null }>(
-      'GET',
-      '/api/v1/push/vapid-public-key',
-    );
+    const reply = await this.rest.get('/api/v1/push/vapid-public-key');
     return reply.publicKey;
   }
 
   pushSubscriptions(): Promise<PushSubscription[]> {
-    return this.http.request('GET', `${ME}/push-subscriptions`);
+    return this.rest.get(PUSH);
   }
 
   /** Store a browser's subscription: pass `pushSubscription.toJSON()`. */
   subscribePush(subscription: CreatePushSubscription): Promise<PushSubscription> {
-    return this.http.request('POST', `${ME}/push-subscriptions`, { body: subscription });
+    return this.rest.post(PUSH, { body: subscription });
   }
 
   unsubscribePush(endpoint: string): Promise<void> {
-    return this.http.request('DELETE', `${ME}/push-subscriptions`, { body: { endpoint } });
+    return this.rest.delete(PUSH, { body: { endpoint } });
   }
 }

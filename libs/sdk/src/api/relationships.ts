@@ -1,28 +1,28 @@
 import type { PrivacySettings, Relationship } from '@bonfire/contracts';
-import { segment as s, type HttpClient } from '../http';
+import type { RestClient } from '../rest-client';
 
-const BASE = '/api/v1/users/@me';
+const ONE = '/api/v1/users/@me/relationships/{userId}';
 
 /**
  * Friends, friend requests, blocks and privacy settings. Changes reach the user's own sessions as
  * `relationship.added` / `relationship.removed` dispatches; `ready.relationships` lists them at connect.
  */
 export class RelationshipsApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly rest: RestClient) {}
 
   /** My friends, blocks and pending requests (`incoming` / `outgoing`), newest first. */
   list(): Promise<Relationship[]> {
-    return this.http.request('GET', `${BASE}/relationships`);
+    return this.rest.get('/api/v1/users/@me/relationships');
   }
 
   /** A friend request by username (accepts theirs if they already asked: both become friends). */
   sendRequest(username: string): Promise<Relationship> {
-    return this.http.request('POST', `${BASE}/relationships`, { body: { username } });
+    return this.rest.post('/api/v1/users/@me/relationships', { body: { username } });
   }
 
   /** A friend request by user id, or the acceptance of their incoming request. */
   addFriend(userId: string): Promise<Relationship> {
-    return this.http.request('PUT', `${BASE}/relationships/${s(userId)}`, { body: {} });
+    return this.rest.put(ONE, { params: { userId }, body: {} });
   }
 
   /** Accepts an incoming request (the same call as addFriend). */
@@ -32,20 +32,20 @@ export class RelationshipsApi {
 
   /** Blocks the user (ends any friendship or request between you; they are not told). */
   block(userId: string): Promise<Relationship> {
-    return this.http.request('PUT', `${BASE}/relationships/${s(userId)}`, { body: { type: 'blocked' } });
+    return this.rest.put(ONE, { params: { userId }, body: { type: 'blocked' } });
   }
 
   /** Removes a friend, cancels my request, declines theirs, or unblocks. */
   remove(userId: string): Promise<void> {
-    return this.http.request('DELETE', `${BASE}/relationships/${s(userId)}`);
+    return this.rest.delete(ONE, { params: { userId } });
   }
 
   /** Who may DM me and who may send me friend requests. */
   privacy(): Promise<PrivacySettings> {
-    return this.http.request('GET', `${BASE}/privacy`);
+    return this.rest.get('/api/v1/users/@me/privacy');
   }
 
   updatePrivacy(patch: Partial<PrivacySettings>): Promise<PrivacySettings> {
-    return this.http.request('PATCH', `${BASE}/privacy`, { body: patch });
+    return this.rest.patch('/api/v1/users/@me/privacy', { body: patch });
   }
 }

@@ -1,294 +1,149 @@
 /**
- * Request bodies and answers the REST API defines in the services rather than in @bonfire/contracts
- * (taken from apps/gateway/openapi.json). Shared domain shapes (Guild, Channel, Message, …) come from
- * @bonfire/contracts and are re-exported by the SDK.
+ * Names for the request bodies, queries and answers of the REST API. Every one is taken from the types
+ * generated from apps/gateway/openapi.json (`../generated/openapi.ts`, `npm run openapi`): none is written
+ * by hand, so they follow the services. Shared domain shapes (Guild, Channel, Message, …) of the realtime
+ * protocol come from @bonfire/contracts and are re-exported by the SDK.
  */
-import type {
-  AuditLogAction,
-  ChannelType,
-  ChosenPresenceStatus,
-  CustomStatus,
-  Guild,
-  SearchSort,
-} from '@bonfire/contracts';
+import type { SearchSort } from '@bonfire/contracts';
+import type { ApiAnswer as Answer, ApiBody as Body, ApiQuery as Query } from '../rest-client';
 
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-  avatarFileId: string | null;
-  about: string | null;
-  /** An application's bot user (always sent by the server; optional for objects built by hand). */
-  bot?: boolean;
-  createdAt: string;
-}
+type Item<List> = List extends readonly (infer Element)[] ? Element : never;
+type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-export interface PrivateUser extends PublicUser {
-  /** null for a bot (it has no email). */
-  email: string | null;
-  /** The user opened a link mailed to `email` (always sent by the server). */
-  emailVerified?: boolean;
-  /** Login asks for a second factor (always sent by the server). */
-  mfaEnabled?: boolean;
-  /** An instance admin (`client.admin`); sent for the user themself only. */
-  instanceAdmin?: boolean;
-}
+// Users and the session.
+/**
+ * The server always sends `bot`, `emailVerified`, `mfaEnabled` and `instanceAdmin`; they are optional here
+ * so that a profile from the realtime `user.updated` dispatch, or one built by hand, fits.
+ */
+export type PrivateUser = WithOptional<
+  Answer<'/api/v1/users/@me', 'get'>,
+  'bot' | 'emailVerified' | 'mfaEnabled' | 'instanceAdmin'
+>;
+export type PublicUser = WithOptional<Answer<'/api/v1/users/{id}', 'get'>, 'bot'>;
+export type UpdateMeRequest = Body<'/api/v1/users/@me', 'patch'>;
+export type AuthResult = Answer<'/api/v1/auth/login/mfa', 'post'>;
+export type RegisterRequest = Body<'/api/v1/auth/register', 'post'>;
+/** The answer to register on an instance that blocks unverified accounts: the account waits for its link. */
+export type VerificationRequired = Exclude<Answer<'/api/v1/auth/register', 'post'>, AuthResult>;
+export type LoginRequest = Body<'/api/v1/auth/login', 'post'>;
+export type SessionInfo = Item<Answer<'/api/v1/auth/sessions', 'get'>>;
 
-export interface AuthResult {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: PrivateUser;
-}
+// Guilds, channels, members, roles, invites.
+export type CreateGuildRequest = Body<'/api/v1/guilds', 'post'>;
+export type UpdateGuildRequest = Body<'/api/v1/guilds/{guildId}', 'patch'>;
+export type CreateChannelRequest = Body<'/api/v1/guilds/{guildId}/channels', 'post'>;
+export type UpdateChannelRequest = Body<'/api/v1/channels/{channelId}', 'patch'>;
+export type ChannelPositionUpdate = Item<Body<'/api/v1/guilds/{guildId}/channels', 'patch'>>;
+export type PermissionOverwriteRequest = Body<
+  '/api/v1/channels/{channelId}/permissions/{overwriteId}',
+  'put'
+>;
+export type UpdateMemberRequest = Body<'/api/v1/guilds/{guildId}/members/{userId}', 'patch'>;
+export type MembersQuery = Query<'/api/v1/guilds/{guildId}/members', 'get'>;
+export type Ban = Item<Answer<'/api/v1/guilds/{guildId}/bans', 'get'>>;
+export type CreateRoleRequest = NonNullable<Body<'/api/v1/guilds/{guildId}/roles', 'post'>>;
+export type UpdateRoleRequest = Body<'/api/v1/guilds/{guildId}/roles/{roleId}', 'patch'>;
+export type RolePositionUpdate = Item<Body<'/api/v1/guilds/{guildId}/roles', 'patch'>>;
+export type CreateInviteRequest = NonNullable<Body<'/api/v1/guilds/{guildId}/invites', 'post'>>;
+export type InvitePreview = Answer<'/api/v1/invites/{code}', 'get'>;
 
-export interface RegisterRequest {
-  email: string;
-  /** 2–32 of a-z 0-9 _ . (stored lowercase). */
-  username: string;
-  /** At least 8 characters. */
-  password: string;
-  displayName?: string;
-  deviceLabel?: string;
-  /** An instance invite code: needed when `client.instance.info()` says `invite_only`. */
-  inviteCode?: string;
-}
-
-export interface LoginRequest {
-  /** Email or username. */
-  login: string;
-  password: string;
-  deviceLabel?: string;
-}
-
-export interface SessionInfo {
-  id: string;
-  deviceLabel: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastUsedAt: string;
-  /** The session this client is using. */
-  current: boolean;
-}
-
-export interface UpdateMeRequest {
-  displayName?: string | null;
-  avatarFileId?: string | null;
-  about?: string | null;
-}
-
-export interface CreateGuildRequest {
-  name: string;
-  description?: string | null;
-  iconFileId?: string | null;
-}
-
-export interface UpdateGuildRequest {
-  name?: string;
-  description?: string | null;
-  iconFileId?: string | null;
-  /** Transfer ownership (owner only). */
-  ownerId?: string;
-}
-
-export interface CreateChannelRequest {
-  name: string;
-  type?: Extract<ChannelType, 'text' | 'voice' | 'category'>;
-  topic?: string | null;
-  parentId?: string | null;
-  position?: number;
-  slowmodeSeconds?: number;
-  userLimit?: number | null;
-}
-
-export interface UpdateChannelRequest {
-  /** A guild channel's new name; for a group DM (see DmsApi.rename), null or blank clears it. */
-  name?: string | null;
-  topic?: string | null;
-  parentId?: string | null;
-  position?: number;
-  slowmodeSeconds?: number;
-  userLimit?: number | null;
-}
-
+// Threads.
+export type CreateThreadRequest = Body<'/api/v1/channels/{channelId}/threads', 'post'>;
+export type CreateThreadFromMessageRequest = Body<
+  '/api/v1/channels/{channelId}/messages/{messageId}/threads',
+  'post'
+>;
 /** Minutes of inactivity after which a thread archives itself. */
-export type ThreadAutoArchiveMinutes = 60 | 1440 | 4320 | 10080;
-
-export interface CreateThreadFromMessageRequest {
-  name: string;
-  autoArchiveMinutes?: ThreadAutoArchiveMinutes;
-}
-
-export interface CreateThreadRequest {
-  name: string;
-  /** Default public. A private thread is seen by its members and MANAGE_THREADS holders. */
-  type?: 'public' | 'private';
-  autoArchiveMinutes?: ThreadAutoArchiveMinutes;
-  /** Private threads: whether members other than moderators may add people (default true). */
-  invitable?: boolean;
-}
-
+export type ThreadAutoArchiveMinutes = NonNullable<CreateThreadRequest['autoArchiveMinutes']>;
 /** A thread edit: name, archived, autoArchiveMinutes (owner or MANAGE_THREADS); locked, invitable (MANAGE_THREADS). */
-export interface UpdateThreadRequest {
-  name?: string;
-  archived?: boolean;
-  locked?: boolean;
-  autoArchiveMinutes?: ThreadAutoArchiveMinutes;
-  invitable?: boolean;
-}
+export type UpdateThreadRequest = UpdateChannelRequest;
+export type ArchivedThreadsQuery = Query<'/api/v1/channels/{channelId}/threads/archived', 'get'>;
 
-export interface ArchivedThreadsQuery {
-  /** An ISO time: threads archived before it (the last page's last `thread.archiveTimestamp`). */
-  before?: string;
-  /** 1–100, default 50. */
-  limit?: number;
-}
+// Webhooks and applications.
+export type CreateWebhookRequest = Body<'/api/v1/channels/{channelId}/webhooks', 'post'>;
+export type UpdateWebhookRequest = Body<'/api/v1/webhooks/{webhookId}', 'patch'>;
+export type ExecuteWebhookRequest = Body<'/api/v1/webhooks/{webhookId}/{token}', 'post'>;
+export type CreateApplicationRequest = Body<'/api/v1/applications', 'post'>;
+export type UpdateApplicationRequest = Body<'/api/v1/applications/{id}', 'patch'>;
+export type BotAuthorizationQuery = Query<'/api/v1/oauth2/authorize', 'get'>;
+export type BotAuthorizationResult = Answer<'/api/v1/oauth2/authorize', 'post'>;
 
-export interface ChannelPositionUpdate {
-  id: string;
-  position: number;
-  parentId?: string | null;
-}
+// Messages, reactions, DMs, presence, search.
+export type SendMessageRequest = Body<'/api/v1/channels/{channelId}/messages', 'post'>;
+export type EditMessageRequest = Body<'/api/v1/channels/{channelId}/messages/{messageId}', 'patch'>;
+/** History paging: give at most one of before/after/around. */
+export type HistoryQuery = Query<'/api/v1/channels/{channelId}/messages', 'get'>;
+export type AuditLogApiQuery = Query<'/api/v1/guilds/{guildId}/audit-log', 'get'>;
+export type ReactionUser = Item<
+  Answer<'/api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}', 'get'>
+>;
+export type ReactionUsersQuery = Query<
+  '/api/v1/channels/{channelId}/messages/{messageId}/reactions/{emoji}',
+  'get'
+>;
+type OpenChannelBody = Body<'/api/v1/users/@me/channels', 'post'>;
+export type OpenDmRequest = Required<Pick<OpenChannelBody, 'recipientId'>>;
+export type OpenGroupDmRequest = Required<Pick<OpenChannelBody, 'recipientIds'>> &
+  Pick<OpenChannelBody, 'name'>;
+export type UpdatePresenceRequest = Body<'/api/v1/users/@me/presence', 'patch'>;
+/** The search route's own query: lists are comma-separated strings (`SearchQuery` takes arrays). */
+export type SearchApiQuery = Query<'/api/v1/guilds/{guildId}/messages/search', 'get'>;
 
-export interface PermissionOverwriteRequest {
-  type: 'role' | 'member';
-  /** Decimal bitfield (default "0"). */
-  allow?: string;
-  deny?: string;
-}
+// Voice and files.
+export type VoiceJoinRequest = NonNullable<Body<'/api/v1/channels/{channelId}/voice', 'post'>>;
+export type SelfVoiceStateUpdate = Body<'/api/v1/users/@me/voice-state', 'patch'>;
+export type MemberVoiceStateUpdate = Body<'/api/v1/guilds/{guildId}/voice-states/{userId}', 'patch'>;
+export type UploadRequest = Body<'/api/v1/channels/{channelId}/attachments', 'post'>;
+export type UploadTicketAnswer = Answer<'/api/v1/channels/{channelId}/attachments', 'post'>;
+export type CompletedUpload = Answer<'/api/v1/attachments/{fileId}/complete', 'post'>;
+export type CompletedPart = Item<
+  NonNullable<NonNullable<Body<'/api/v1/attachments/{fileId}/complete', 'post'>>['parts']>
+>;
 
-export interface UpdateMemberRequest {
-  nickname?: string | null;
-  roleIds?: string[];
-}
+// Two-factor, account, instance administration.
+export type MfaChallenge = Exclude<Answer<'/api/v1/auth/login', 'post'>, AuthResult>;
+/** What `client.auth.login` answers: signed in, or a second factor is needed. */
+export type LoginResult = Answer<'/api/v1/auth/login', 'post'>;
+export type MfaStatus = Answer<'/api/v1/users/@me/mfa', 'get'>;
+export type TotpEnrolment = Answer<'/api/v1/users/@me/mfa/totp', 'post'>;
+export type RecoveryCodes = Answer<'/api/v1/users/@me/mfa/totp/confirm', 'post'>;
+export type DeleteAccountRequest = Body<'/api/v1/users/@me/delete', 'post'>;
+export type InstanceInfo = Answer<'/api/v1/instance', 'get'>;
+/** Who may register: anyone, with an instance invite code (`inviteCode` at registration), or no one. */
+export type RegistrationMode = InstanceInfo['registrationMode'];
+export type InstanceSettings = Answer<'/api/v1/admin/settings', 'get'>;
+export type UpdateInstanceSettingsRequest = Body<'/api/v1/admin/settings', 'patch'>;
+export type AdminUsersQuery = Query<'/api/v1/admin/users', 'get'>;
+export type AdminUsersPage = Answer<'/api/v1/admin/users', 'get'>;
+/** An account as instance admins see it. */
+export type AdminUser = Item<AdminUsersPage['users']>;
+export type InstanceInvite = Answer<'/api/v1/admin/invites', 'post'>;
+export type CreateInstanceInviteRequest = NonNullable<Body<'/api/v1/admin/invites', 'post'>>;
+export type InstanceStats = Answer<'/api/v1/admin/stats', 'get'>;
 
-export interface Ban {
-  guildId: string;
-  userId: string;
-  reason: string | null;
-  moderatorId: string;
-  createdAt: string;
-}
-
-export interface CreateRoleRequest {
-  name?: string;
-  color?: number;
-  hoist?: boolean;
-  mentionable?: boolean;
-  /** Decimal bitfield. */
-  permissions?: string;
-}
-
-export type UpdateRoleRequest = CreateRoleRequest;
-
-export interface CreateInviteRequest {
-  /** 0 or absent: unlimited. */
-  maxUses?: number;
-  /** 0: never expires. Default 7 days. */
-  maxAgeSeconds?: number;
-  channelId?: string | null;
-}
-
-export interface CreateWebhookRequest {
-  /** 1–80 characters. */
-  name: string;
-  /** A file id (an uploaded avatar image), as a user's avatar. */
-  avatar?: string | null;
-}
-
-export interface UpdateWebhookRequest {
-  name?: string;
-  avatar?: string | null;
-  /** Another text channel of the same guild. */
-  channelId?: string;
-}
-
-export interface ExecuteWebhookRequest {
-  /** As a message's content: 1–4000 characters, mentions parsed (@everyone only if the webhook's creator may). */
-  content: string;
-  /** The author name this message shows instead of the webhook's. */
-  username?: string;
-  /** The avatar (a file id) this message shows instead of the webhook's. */
-  avatar?: string | null;
-}
-
-export interface InvitePreview {
-  code: string;
-  guild: Pick<Guild, 'id' | 'name' | 'iconFileId' | 'description'>;
-  memberCount: number;
-  expiresAt: string | null;
-}
-
-export interface SendMessageRequest {
-  content?: string;
-  /**
-   * Idempotency key (1–64 chars): sending again with the same nonce answers the first message instead
-   * of a duplicate, and the `message.created` dispatch carries it so an optimistic copy can be replaced.
-   * The SDK generates one when absent.
-   */
-  nonce?: string;
-  /** Id of the message replied to. */
-  replyTo?: string;
-  /** Ids of completed uploads (at most 10). */
-  attachments?: string[];
-}
-
-/** Audit log filters and paging (newest first). */
+/** Audit log filters and paging (newest first): the route's `user_id` / `action_type`, named as in the SDK. */
 export interface AuditLogQuery {
   /** Only what this user did. */
-  userId?: string;
-  actionType?: AuditLogAction;
+  userId?: AuditLogApiQuery['user_id'];
+  actionType?: AuditLogApiQuery['action_type'];
   /** An entry id: the entries older than it. */
-  before?: string;
+  before?: AuditLogApiQuery['before'];
   /** 1–100, default 50. */
-  limit?: number;
-}
-
-/** History paging: give at most one of before/after/around. */
-export interface HistoryQuery {
-  before?: string;
-  after?: string;
-  around?: string;
-  /** 1–100, default 50. */
-  limit?: number;
-}
-
-export interface ReactionUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-}
-
-export interface OpenDmRequest {
-  recipientId: string;
-}
-
-export interface OpenGroupDmRequest {
-  recipientIds: string[];
-  name?: string;
-}
-
-export interface UpdatePresenceRequest {
-  status?: ChosenPresenceStatus;
-  customStatus?: CustomStatus | null;
+  limit?: AuditLogApiQuery['limit'];
 }
 
 export type SearchHas = 'link' | 'file' | 'image';
 
 /**
  * Search filters. `q` is the search-box syntax (`from:alice in:#general has:file before:2026-01-01
- * "exact phrase"`); the other fields are the same filters as structured parameters.
+ * "exact phrase"`); the other fields are the same filters as structured parameters. The route documents
+ * its lists as comma-separated strings and its numbers as text; this shape takes them typed.
  */
-export interface SearchQuery {
-  q?: string;
-  /** Plain words (all must match), no operators. */
-  content?: string;
+export interface SearchQuery extends Pick<SearchApiQuery, 'q' | 'content' | 'before' | 'after'> {
   authorId?: string[];
   mentions?: string[];
   has?: SearchHas[];
   channelId?: string[];
-  /** Date (2026-01-31), ISO date-time or message id. */
-  before?: string;
-  after?: string;
   pinned?: boolean;
   sort?: SearchSort;
   limit?: number;

@@ -1,6 +1,6 @@
 import type { CompletedPart, FileObject, UploadRequest, UploadTicket } from '@bonfire/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import type { FileRoutes } from '../api/rest';
+import type { FileRoutes } from '../api/voice';
 import { BonfireApiError } from '../errors';
 import type { HttpClient } from '../http';
 import { FilesApi, planParts, type UploadProgress } from './files-api';

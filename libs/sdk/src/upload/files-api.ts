@@ -1,5 +1,5 @@
 import type { CompletedPart, FileObject, UploadRequest, UploadTicket } from '@bonfire/contracts';
-import type { FileRoutes } from '../api/rest';
+import type { FileRoutes } from '../api/voice';
 import { segment as s, type HttpClient } from '../http';
 import { byteLength, sliceData, type UploadData, type UploadTransport } from './transport';
 

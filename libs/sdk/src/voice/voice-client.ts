@@ -10,7 +10,7 @@ import type {
   VoiceState,
   VoiceWelcome,
 } from '@bonfire/contracts';
-import type { VoiceApi } from '../api/rest';
+import type { VoiceApi } from '../api/voice';
 import { TypedEmitter } from '../realtime/emitter';
 import type {
   ConsumerLike,

@@ -1,19 +1,15 @@
-import { type AnyEvent, TOPICS } from '@bonfire/contracts';
-import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, HealthRegistry } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { AnyEvent } from '@bonfire/contracts';
+import { EventHandlers, eventGroup } from '@bonfire/messaging';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VoiceStatesService } from './voice-states.service';
 
-/** The chat topics whose events can take a member's right to be in a voice channel away. */
-export const VOICE_CHAT_TOPICS = [
-  TOPICS.chatGuilds,
-  TOPICS.chatChannels,
-  TOPICS.chatMembers,
-  TOPICS.chatRoles,
-  // user.deleted: a deleted account leaves voice at once
-  TOPICS.authUsers,
-] as const;
+const CHAT_EVENTS = eventGroup(VOICE_CONFIG, (config: VoiceConfig) => ({
+  group: config.VOICE_CONSUMER_GROUP,
+  startFrom: 'latest',
+  enabled: config.VOICE_MEMBERS_CONSUMER_ENABLED,
+  readiness: 'chat-events-consumer',
+}));
 
 /**
  * chat.members, chat.roles, chat.channels, chat.guilds → who may stay in voice:
@@ -28,43 +24,27 @@ export const VOICE_CHAT_TOPICS = [
  * that matters. Idempotent (ending a state that is gone, or re-applying the same permissions, does
  * nothing) and cheap when nobody is in voice in the guild (one store read, no chat call).
  */
-@Injectable()
-export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private subscription: Subscription | null = null;
-  private ready = false;
-  private readonly logger;
-
-  constructor(
-    @InjectEventBus() private readonly bus: EventBus,
-    @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
-    private readonly states: VoiceStatesService,
-    private readonly health: HealthRegistry,
-  ) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'chat-events-consumer' });
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.VOICE_MEMBERS_CONSUMER_ENABLED) return;
-    this.health.register('chat-events-consumer', async () => {
-      if (!this.ready) throw new Error(`not in consumer group ${this.config.VOICE_CONSUMER_GROUP} yet`);
-    });
-    this.start().catch((error: unknown) =>
-      this.logger.error({ err: error }, 'chat events consumer failed to start'),
-    );
-  }
-
-  private async start(): Promise<void> {
-    this.subscription = await this.bus.subscribe({
-      group: this.config.VOICE_CONSUMER_GROUP,
-      topics: VOICE_CHAT_TOPICS,
-      startFrom: 'latest',
-      handler: (event) => this.handle(event),
-    });
-    this.ready = true;
-  }
+@EventHandlers()
+export class ChatEventsHandlers {
+  constructor(private readonly states: VoiceStatesService) {}
 
   /** What one chat event means for the users in voice. */
-  handle(event: AnyEvent): Promise<void> {
+  @EventPattern(
+    [
+      'member.left',
+      'member.updated',
+      'role.updated',
+      'role.deleted',
+      'channel.updated',
+      'channel.deleted',
+      'guild.updated',
+      'guild.deleted',
+      // a deleted account leaves voice at once
+      'user.deleted',
+    ],
+    CHAT_EVENTS,
+  )
+  handle(@Payload() event: AnyEvent): Promise<void> {
     switch (event.type) {
       case 'member.left':
         return this.states.memberLeft(event.data.guildId, event.data.userId);
@@ -88,9 +68,5 @@ export class ChatEventsConsumer implements OnApplicationBootstrap, OnApplication
         // role.created (no members yet), member.joined, ban.removed, channel.created: nobody loses anything.
         return Promise.resolve();
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close().catch(() => undefined);
   }
 }

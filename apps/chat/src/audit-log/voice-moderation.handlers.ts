@@ -1,13 +1,20 @@
-import { type AnyEvent, TOPICS } from '@bonfire/contracts';
-import { type EventBus, IdempotentConsumer, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, HealthRegistry, InjectDatabase, type Kysely } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { AnyEvent } from '@bonfire/contracts';
+import { EventHandlers, eventGroup, IdempotentConsumer } from '@bonfire/messaging';
+import { InjectDatabase, type Kysely } from '@bonfire/platform';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import type { ChatDatabase } from '../database/schema';
 import { AuditLogService } from './audit-log.service';
 
 /** The name processed events are recorded under (idempotency), whatever the consumer group is called. */
 const CONSUMER = 'chat.audit-log-voice';
+
+const VOICE_AUDIT = eventGroup(CHAT_CONFIG, (config: ChatConfig) => ({
+  group: config.CHAT_VOICE_AUDIT_CONSUMER_GROUP,
+  startFrom: 'latest',
+  enabled: config.CHAT_VOICE_AUDIT_CONSUMER_ENABLED,
+  readiness: 'voice-audit-consumer',
+}));
 
 /**
  * Voice moves and disconnects happen in the voice service, whose state lives in Redis: chat cannot record
@@ -16,47 +23,20 @@ const CONSUMER = 'chat.audit-log-voice';
  * (idempotent by event id, in the transaction that writes the entry). A new group starts at the latest
  * offset.
  */
-@Injectable()
-export class VoiceModerationConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private subscription: Subscription | null = null;
-  private markJoined: () => void = () => undefined;
-  private readonly logger;
+@EventHandlers()
+export class VoiceModerationHandlers {
   private readonly idempotent: IdempotentConsumer<ChatDatabase>;
 
   constructor(
-    @InjectEventBus() private readonly bus: EventBus,
-    @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
     @InjectDatabase() db: Kysely<ChatDatabase>,
     private readonly auditLog: AuditLogService,
-    private readonly health: HealthRegistry,
   ) {
-    this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: CONSUMER });
     this.idempotent = new IdempotentConsumer(db);
   }
 
-  onApplicationBootstrap(): void {
-    if (!this.config.CHAT_VOICE_AUDIT_CONSUMER_ENABLED) return;
-    this.markJoined = this.health.registerPending(
-      'voice-audit-consumer',
-      `not in consumer group ${this.config.CHAT_VOICE_AUDIT_CONSUMER_GROUP} yet`,
-    );
-    this.start().catch((error: unknown) =>
-      this.logger.error({ err: error }, 'voice audit consumer failed to start'),
-    );
-  }
-
-  private async start(): Promise<void> {
-    this.subscription = await this.bus.subscribe({
-      group: this.config.CHAT_VOICE_AUDIT_CONSUMER_GROUP,
-      topics: [TOPICS.voiceStates],
-      startFrom: 'latest',
-      handler: (event) => this.apply(event),
-    });
-    this.markJoined();
-  }
-
   /** Records one voice.member.moderated (other voice.states events are ignored). */
-  async apply(event: AnyEvent): Promise<void> {
+  @EventPattern('voice.member.moderated', VOICE_AUDIT)
+  async apply(@Payload() event: AnyEvent): Promise<void> {
     if (event.type !== 'voice.member.moderated') return;
     const moderated = event.data;
     await this.idempotent.handleOnce(CONSUMER, event, (trx) =>
@@ -71,9 +51,5 @@ export class VoiceModerationConsumer implements OnApplicationBootstrap, OnApplic
         reason: moderated.reason,
       }),
     );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
   }
 }

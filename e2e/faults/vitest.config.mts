@@ -6,6 +6,6 @@ import { projectConfig } from '../../tools/vitest/project.mts';
  */
 export default projectConfig(import.meta.dirname, {
   include: ['**/*.fault-spec.ts'],
-  testTimeout: 300_000,
+  testTimeout: 900_000,
   hookTimeout: 180_000,
 });

@@ -29,6 +29,28 @@ export interface FaultAudit {
   clientsSeconds: number | null;
   /** The longest time an acknowledged send took, from its first attempt to its 2xx (retries included). */
   slowestSendSeconds: number;
+  /** Acknowledged sends sent again with their nonce, and how many of those were answered 200 with the same id. */
+  resent: number;
+  resentSame: number;
+  /** Sends whose first attempt was dropped after it was sent, and how many of those chat had stored (200 on the retry). */
+  dropped: number;
+  droppedStored: number;
+  /** Seconds from the dependency back until every service answered /health/ready, and the last one ready. */
+  recoveredSeconds: number | null;
+  recoveredLast?: string;
+  /** Seconds until every acknowledged message was searchable (from the traffic's end, or Elasticsearch back). */
+  searchableSeconds: number | null;
+  /** Uploads started, completed, and completed ones that downloaded byte-identical. */
+  uploads: { started: number; completed: number; identical: number } | null;
+  problems: string[];
+}
+
+/** What the spec measured beside the sends: recovery, searchability, uploads, and what broke there. */
+export interface FaultExtras {
+  recoveredSeconds: number | null;
+  recoveredLast?: string;
+  searchableSeconds: number | null;
+  uploads: FaultAudit['uploads'];
   problems: string[];
 }
 
@@ -54,8 +76,9 @@ export function auditFault(
   listeners: Listener[],
   timing: FaultTiming,
   counters: { resumes: number; resyncs: number },
+  extras: FaultExtras = { recoveredSeconds: null, searchableSeconds: null, uploads: null, problems: [] },
 ): FaultAudit {
-  const problems: string[] = [];
+  const problems: string[] = [...extras.problems];
   const byNonce = new Map<string, Message[]>();
   const byId = new Map<string, number>();
   for (const [channelId, messages] of history) {
@@ -83,6 +106,14 @@ export function auditFault(
       );
     }
     if (record.id === undefined) continue;
+    // A resend never answered (the retry time ran out) proves nothing either way: only answers are judged.
+    const resend = record.resend?.outcome === 'GAVE_UP' ? undefined : record.resend;
+    if (resend && (resend.outcome !== 200 || resend.id !== record.id)) {
+      problems.push(
+        `resend of ${record.id} (${record.nonce}) answered ${resend.outcome} ${resend.id ?? ''} ` +
+          '(wanted 200 and the same id)',
+      );
+    }
     const count = byId.get(record.id) ?? 0;
     if (count === 1 && found.some((message) => message.id === record.id)) stored++;
     else if (count === 0) {
@@ -129,7 +160,11 @@ export function auditFault(
   }
   const failedEnds = records
     .flatMap((record) => record.attempts)
-    .filter((attempt) => typeof attempt.outcome !== 'number' || attempt.outcome >= 300)
+    // A dropped first attempt is the suite's doing, not a failure of the system.
+    .filter(
+      (attempt) =>
+        attempt.outcome !== 'DROPPED' && (typeof attempt.outcome !== 'number' || attempt.outcome >= 300),
+    )
     .map((attempt) => attempt.end);
   const lastFailure = failedEnds.length > 0 ? Math.max(...failedEnds) : null;
   const unacked = records.filter((record) => record.id === undefined);
@@ -162,6 +197,15 @@ export function auditFault(
         ...acked.map((record) => (record.attempts.at(-1)?.end ?? 0) - (record.attempts[0]?.at ?? 0)),
       ),
     ),
+    resent: records.filter((record) => record.resend && record.resend.outcome !== 'GAVE_UP').length,
+    resentSame: records.filter((record) => record.resend?.outcome === 200 && record.resend.id === record.id)
+      .length,
+    dropped: records.filter((record) => record.abortedFirst).length,
+    droppedStored: records.filter((record) => record.abortedFirst && record.status === 200).length,
+    recoveredSeconds: extras.recoveredSeconds,
+    ...(extras.recoveredLast ? { recoveredLast: extras.recoveredLast } : {}),
+    searchableSeconds: extras.searchableSeconds,
+    uploads: extras.uploads,
     problems,
   };
 }
@@ -183,6 +227,11 @@ export function auditTable(audits: FaultAudit[]): string {
     'sends ok s',
     'clients back s',
     'slowest send s',
+    'resent (200)',
+    'dropped 1st (200)',
+    'recovered s',
+    'searchable s',
+    'uploads ok/done/started',
   ];
   const rows = audits.map((audit) => [
     audit.fault,
@@ -199,6 +248,15 @@ export function auditTable(audits: FaultAudit[]): string {
     audit.sendsSeconds === null ? '–' : String(audit.sendsSeconds),
     audit.clientsSeconds === null ? '–' : String(audit.clientsSeconds),
     String(audit.slowestSendSeconds),
+    `${audit.resent} (${audit.resentSame})`,
+    `${audit.dropped} (${audit.droppedStored})`,
+    audit.recoveredSeconds === null
+      ? '–'
+      : `${audit.recoveredSeconds}${audit.recoveredLast ? ` (${audit.recoveredLast})` : ''}`,
+    audit.searchableSeconds === null ? '–' : String(audit.searchableSeconds),
+    audit.uploads === null
+      ? '–'
+      : `${audit.uploads.identical}/${audit.uploads.completed}/${audit.uploads.started}`,
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),

@@ -20,6 +20,36 @@ export abstract class GatewayPeers {
   abstract check(): Promise<void>;
 
   abstract close(): Promise<void>;
+
+  /**
+   * `listener` runs each time the link to the other gateways comes back after it was lost: what they sent
+   * meanwhile (packets of the events they consumed) never arrived here, so this gateway's sessions have gaps.
+   */
+  onLinkRestored(listener: () => void): void {
+    this.restoredListeners.push(listener);
+  }
+
+  protected readonly restoredListeners: (() => void)[] = [];
+}
+
+/**
+ * Calls `restored` whenever `client` is ready again after it had been ready and lost its connection
+ * (ioredis: `ready` follows every reconnect; a subscriber is re-subscribed by then).
+ */
+export function watchReconnects(
+  client: { on(event: 'ready' | 'close', listener: () => void): unknown },
+  restored: () => void,
+): void {
+  let wasReady = false;
+  let lost = false;
+  client.on('ready', () => {
+    if (wasReady && lost) restored();
+    wasReady = true;
+    lost = false;
+  });
+  client.on('close', () => {
+    if (wasReady) lost = true;
+  });
 }
 
 /** Gateways linked through Redis pub/sub (the socket.io Redis adapter and its serverSideEmit). */
@@ -33,9 +63,18 @@ export class RedisGatewayPeers extends GatewayPeers {
   }
 
   adapter(): ServerOptions['adapter'] {
-    this.pub = this.redis.duplicate({ connectionName: 'gateway-realtime-pub' });
+    // The adapter publishes without handling a failure: a publish given up after the shared client's
+    // maxRetriesPerRequest while Redis is down rejected unhandled and crashed the gateway. Unlimited
+    // retries keep it queued until Redis is back (what it carried meanwhile is lost to the subscribers
+    // anyway: see watchReconnects).
+    this.pub = this.redis.duplicate({ connectionName: 'gateway-realtime-pub', maxRetriesPerRequest: null });
     this.sub = this.redis.duplicate({ connectionName: 'gateway-realtime-sub' });
     for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
+    // Redis pub/sub keeps nothing for a subscriber that is away: after the subscriber's connection comes
+    // back, the packets the other gateways sent meanwhile are lost for this gateway's sessions.
+    watchReconnects(this.sub, () => {
+      for (const listener of this.restoredListeners) listener();
+    });
     return createAdapter(this.pub, this.sub, { key: 'bonfire.realtime', requestsTimeout: 5_000 });
   }
 

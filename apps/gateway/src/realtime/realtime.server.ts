@@ -96,6 +96,13 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     for (const timer of this.timers) timer.unref();
     this.presence.start();
     this.denylist.onDenied((entry) => this.connections.endSignIn(entry));
+    // Packets from the other gateways were lost while the link to them was down: no session here can
+    // resume without a gap, so each is ended (its resume answers resync; its client refills from history).
+    this.peers.onLinkRestored(() => {
+      for (const session of this.registry.all()) {
+        this.registry.end(session, REALTIME_CLOSE_REASONS.peerLinkLost);
+      }
+    });
     await this.fanOut.start();
   }
 

@@ -31,6 +31,10 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   // An idle client whose connection dies (database restart, failover, a forced drop) is dropped from the
   // pool and replaced on next use; without a listener the pool's 'error' event would crash the process.
   pool.on('error', () => undefined);
+  // A client checked out of the pool has no listener of the pool's: when its connection dies between two
+  // queries (inside a transaction waiting on something else), its 'error' event crashed the process (the
+  // fault suite's SIGKILL of Postgres killed chat). With one, the next query fails and the pool drops it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   options.metrics?.watchPool(pool);
   return new Kysely<TDatabase>({
     dialect: new PostgresDialect({ pool }),

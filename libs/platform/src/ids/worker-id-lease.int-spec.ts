@@ -28,4 +28,21 @@ describe('WorkerIdLease (real Redis)', () => {
     expect(await redis.get(key)).toBe('someone-else');
     await redis.del(key);
   });
+
+  // Regression (fault suite, SIGKILL redis: it restarts empty): every service logged "worker id … lease
+  // lost; ids may collide until restart" and left the id free for the next process to lease.
+  it('takes its lease back at the next renewal when Redis lost it', async () => {
+    const lost: number[] = [];
+    const lease = await WorkerIdLease.acquire(redis, service, {
+      ttlSeconds: 1,
+      onLost: (workerId) => lost.push(workerId),
+    });
+    const key = `bonfire:worker-id:${service}:${lease.workerId}`;
+    const token = await redis.get(key);
+    await redis.del(key);
+    await expect.poll(() => redis.get(key), { timeout: 2_000 }).toBe(token);
+    expect(await redis.ttl(key)).toBeGreaterThan(0);
+    expect(lost).toEqual([]);
+    await lease.release();
+  });
 });

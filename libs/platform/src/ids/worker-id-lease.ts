@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { MAX_WORKER_ID } from './snowflake';
 
+// Renews the lease; takes it back when the key is gone (Redis restarted empty or flushed), so no process
+// starting later can lease the same id; 0 only when another process holds it.
 const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then
   return redis.call('EXPIRE', KEYS[1], ARGV[2])
+end
+if not holder then
+  redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+  return 1
 end
 return 0`;
 
@@ -17,7 +24,8 @@ return 0`;
 /**
  * A snowflake worker id leased from Redis, so replicas of a service never share one (a Deployment cannot
  * number its pods). The lease expires if the process dies without releasing it and is renewed while it
- * lives; losing it (Redis flushed and the id taken by another process) is reported to `onLost`.
+ * lives (and taken back at the next renewal when Redis lost it); losing it (Redis flushed and the id taken
+ * by another process before that renewal) is reported to `onLost`.
  */
 export class WorkerIdLease {
   private renewTimer?: NodeJS.Timeout;

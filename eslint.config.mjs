@@ -107,6 +107,12 @@ export default tseslint.config(
     },
   },
   {
+    // One logger: ServiceLogger injected, `for(component)`. The gateway's realtime files move to it next.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['apps/gateway/src/realtime/**'],
+    rules: { '@nx/workspace-logger-injected': 'error' },
+  },
+  {
     // Test helpers are an entry of their own, never reached from production code.
     files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*test-kit.ts', '**/*.contract.ts', '**/testing/**'],

@@ -1,6 +1,5 @@
 import { MessagingModule, OutboxRelayModule } from '@bonfire/messaging';
 import {
-  createLogger,
   DatabaseModule,
   distributedSetting,
   embeddedDatabase,
@@ -44,10 +43,9 @@ export class AuthServiceModule {
           : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
         CoreModule.forRoot(config),
-        MessagingModule.forService('auth', config, createLogger('auth', config.LOG_LEVEL)),
+        MessagingModule.forService('auth', config),
         OutboxRelayModule.forRoot({
           enabled: config.AUTH_OUTBOX_RELAY_ENABLED,
-          logger: createLogger('auth', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
         }),
         EventsModule,
         TokensModule,

@@ -1,6 +1,5 @@
 import { MessagingModule, OutboxRelayModule } from '@bonfire/messaging';
 import {
-  createLogger,
   DatabaseModule,
   distributedSetting,
   embeddedDatabase,
@@ -44,10 +43,9 @@ export class ChatServiceModule {
             ]
           : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
-        MessagingModule.forService('chat', config, createLogger('chat', config.LOG_LEVEL)),
+        MessagingModule.forService('chat', config),
         OutboxRelayModule.forRoot({
           enabled: config.CHAT_OUTBOX_RELAY_ENABLED,
-          logger: createLogger('chat', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
         }),
         CoreModule.forRoot(config),
         EventsModule,

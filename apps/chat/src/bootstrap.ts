@@ -1,6 +1,5 @@
 import { EventBusTransport } from '@bonfire/messaging';
 import {
-  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -28,7 +27,7 @@ export async function startChat(
         title: 'Bonfire chat',
         description: 'Guilds, channels, roles, members, invites, messages, reactions, DMs and read states.',
       }),
-    transports: (app) => [EventBusTransport.for(app, createLogger('chat', config.LOG_LEVEL))],
+    transports: (app) => [EventBusTransport.for(app)],
     handleSignals: options.handleSignals ?? true,
   });
 }

@@ -1,6 +1,5 @@
 import { MessagingModule, OutboxRelayModule } from '@bonfire/messaging';
 import {
-  createLogger,
   DatabaseModule,
   distributedSetting,
   embeddedDatabase,
@@ -47,10 +46,9 @@ export class FileServiceModule {
             ]
           : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
-        MessagingModule.forService('file', config, createLogger('file', config.LOG_LEVEL)),
+        MessagingModule.forService('file', config),
         OutboxRelayModule.forRoot({
           enabled: config.FILE_OUTBOX_RELAY_ENABLED,
-          logger: createLogger('file', config.LOG_LEVEL).child({ component: 'outbox-relay' }),
         }),
         CoreModule.forRoot(config),
         EventsModule,

@@ -1,6 +1,5 @@
 import { EventBusTransport } from '@bonfire/messaging';
 import {
-  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -34,7 +33,7 @@ export async function startFile(
         description: 'Uploads through presigned URLs, verification, thumbnails and authorised downloads.',
       });
     },
-    transports: (app) => [EventBusTransport.for(app, createLogger('file', config.LOG_LEVEL))],
+    transports: (app) => [EventBusTransport.for(app)],
     handleSignals: options.handleSignals ?? true,
   });
 }

@@ -1,5 +1,5 @@
 import { MessagingModule } from '@bonfire/messaging';
-import { createLogger, distributedSetting, PlatformModule, RedisModule } from '@bonfire/platform';
+import { distributedSetting, PlatformModule, RedisModule } from '@bonfire/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { GatewayConfig } from './config';
 import { GATEWAY_CONFIG } from './gateway.tokens';
@@ -24,7 +24,7 @@ export class GatewayModule {
               }),
             ]
           : []),
-        MessagingModule.forService('gateway', config, createLogger('gateway', config.LOG_LEVEL)),
+        MessagingModule.forService('gateway', config),
         RoutingModule,
         OpenApiModule,
         RealtimeModule,

@@ -1,11 +1,5 @@
 import { MessagingModule } from '@bonfire/messaging';
-import {
-  createLogger,
-  distributedSetting,
-  IdentityModule,
-  PlatformModule,
-  RedisModule,
-} from '@bonfire/platform';
+import { distributedSetting, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { PresenceConfig } from './config';
 import { CoreModule } from './core.module';
@@ -29,7 +23,7 @@ export class PresenceServiceModule {
           : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
         CoreModule.forRoot(config),
-        MessagingModule.forService('presence', config, createLogger('presence', config.LOG_LEVEL)),
+        MessagingModule.forService('presence', config),
         ProjectionModule,
         PresenceModule,
       ],

@@ -1,6 +1,5 @@
 import { EventBusTransport } from '@bonfire/messaging';
 import {
-  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -28,7 +27,7 @@ export async function startPresence(
         title: 'Bonfire presence',
         description: 'Who is online: status across devices and gateways, custom status.',
       }),
-    transports: (app) => [EventBusTransport.for(app, createLogger('presence', config.LOG_LEVEL))],
+    transports: (app) => [EventBusTransport.for(app)],
     handleSignals: options.handleSignals ?? true,
   });
 }

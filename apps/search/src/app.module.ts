@@ -1,5 +1,5 @@
 import { MessagingModule } from '@bonfire/messaging';
-import { createLogger, IdentityModule, PlatformModule } from '@bonfire/platform';
+import { IdentityModule, PlatformModule } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { SearchConfig } from './config';
 import { CoreModule } from './core.module';
@@ -15,7 +15,7 @@ export class SearchServiceModule {
       imports: [
         PlatformModule.forRoot({ service: 'search', logLevel: config.LOG_LEVEL }),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
-        MessagingModule.forService('search', config, createLogger('search', config.LOG_LEVEL)),
+        MessagingModule.forService('search', config),
         CoreModule.forRoot(config),
         MessageIndexModule.forRoot(config),
         IndexerModule,

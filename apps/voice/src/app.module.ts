@@ -1,11 +1,5 @@
 import { MessagingModule } from '@bonfire/messaging';
-import {
-  createLogger,
-  distributedSetting,
-  IdentityModule,
-  PlatformModule,
-  RedisModule,
-} from '@bonfire/platform';
+import { distributedSetting, IdentityModule, PlatformModule, RedisModule } from '@bonfire/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { VoiceConfig } from './config';
 import { CoreModule } from './core.module';
@@ -29,7 +23,7 @@ export class VoiceServiceModule {
             ]
           : []),
         IdentityModule.forRoot({ secret: config.INTERNAL_IDENTITY_SECRET }),
-        MessagingModule.forService('voice', config, createLogger('voice', config.LOG_LEVEL)),
+        MessagingModule.forService('voice', config),
         CoreModule.forRoot(config),
         VoiceStatesModule.forRoot(mode),
         SignalingModule.forRoot(mode),

@@ -1,6 +1,5 @@
 import { EventBusTransport } from '@bonfire/messaging';
 import {
-  createLogger,
   ensureDependencies,
   loadConfig,
   type RunningService,
@@ -46,7 +45,7 @@ export async function startVoice(
         description: 'Voice states and the join into mediasoup SFU rooms (signaling is socket.io).',
       });
     },
-    transports: (app) => [EventBusTransport.for(app, createLogger('voice', config.LOG_LEVEL))],
+    transports: (app) => [EventBusTransport.for(app)],
     handleSignals,
   });
   // Signaling sockets are long-lived: tell their clients to rejoin elsewhere as soon as shutdown starts,

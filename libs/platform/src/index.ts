@@ -1,4 +1,5 @@
 export * from './config/load-config';
+export * from './logging/component-logger';
 export * from './logging/logger';
 export * from './logging/logging.module';
 export * from './logging/log-context';

@@ -1,6 +1,6 @@
 import { ERROR, SESSION_END_REASONS } from '@bonfire/contracts';
-import { AppError, type CallerIdentity } from '@bonfire/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { AppError, type CallerIdentity, type ComponentLogger, ServiceLogger } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
 import { BruteForceService } from '../brute-force/brute-force.service';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -27,7 +27,7 @@ const REVOKED_REASON = 'account_deleted';
  */
 @Injectable()
 export class AccountDeletionService {
-  private readonly logger = new Logger(AccountDeletionService.name);
+  private readonly logger: ComponentLogger;
 
   constructor(
     private readonly users: UsersRepository,
@@ -40,7 +40,10 @@ export class AccountDeletionService {
     private readonly transactions: TransactionRunner,
     private readonly userEvents: UserEventsWriter,
     private readonly sessionEvents: SessionEventsWriter,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('account-deletion');
+  }
 
   async deleteAccount(
     caller: CallerIdentity,
@@ -97,6 +100,6 @@ export class AccountDeletionService {
     }
     if (outcome === 'gone') throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     await this.bruteForce.recordSuccess(account, context.ip);
-    this.logger.log({ userId: user.id }, 'account deleted');
+    this.logger.info({ userId: user.id }, 'account deleted');
   }
 }

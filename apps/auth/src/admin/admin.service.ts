@@ -1,6 +1,6 @@
 import { ERROR, isSnowflake, SESSION_END_REASONS } from '@bonfire/contracts';
-import { AppError, type CallerIdentity } from '@bonfire/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError, type CallerIdentity, type ComponentLogger, ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { type Executor, TransactionRunner } from '../database/transaction-runner';
 import { SessionEventsWriter } from '../events/session-events.writer';
@@ -21,7 +21,7 @@ import { isInstanceAdmin } from './instance-admins';
  */
 @Injectable()
 export class AdminService {
-  private readonly logger = new Logger(AdminService.name);
+  private readonly logger: ComponentLogger;
 
   constructor(
     private readonly repository: AdminRepository,
@@ -31,7 +31,10 @@ export class AdminService {
     private readonly twoFactor: TwoFactorRepository,
     private readonly transactions: TransactionRunner,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('admin');
+  }
 
   isAdmin(user: UserRow): boolean {
     return isInstanceAdmin(user, this.config.BONFIRE_ADMIN_EMAILS);
@@ -79,7 +82,7 @@ export class AdminService {
       }
       return { user: await this.target(trx, target.id), sessions: revoked };
     });
-    this.logger.log({ userId, by: caller.userId, revokedSessions: sessions }, 'user suspended');
+    this.logger.info({ userId, by: caller.userId, revokedSessions: sessions }, 'user suspended');
     return this.toAdminUser(user);
   }
 
@@ -90,7 +93,7 @@ export class AdminService {
       await this.repository.setSuspended(trx, target.id, null);
       return this.target(trx, target.id);
     });
-    this.logger.log({ userId, by: caller.userId }, 'user unsuspended');
+    this.logger.info({ userId, by: caller.userId }, 'user unsuspended');
     return this.toAdminUser(user);
   }
 
@@ -106,7 +109,7 @@ export class AdminService {
       await this.sessions.revokeAllByAdmin(trx, target.id, 'mfa_reset');
       return this.target(trx, target.id);
     });
-    this.logger.log({ userId, by: caller.userId }, 'two-factor reset by an admin');
+    this.logger.info({ userId, by: caller.userId }, 'two-factor reset by an admin');
     return this.toAdminUser(user);
   }
 

@@ -6,8 +6,8 @@ import {
   isSnowflake,
   SESSION_END_REASONS,
 } from '@bonfire/contracts';
-import { AppError, SnowflakeGenerator } from '@bonfire/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { AppError, type ComponentLogger, ServiceLogger, SnowflakeGenerator } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
 import { TransactionRunner, uniqueViolation } from '../database/transaction-runner';
 import type { Executor } from '../database/transaction-runner';
 import { SessionEventsWriter } from '../events/session-events.writer';
@@ -47,7 +47,7 @@ function hashSecret(secret: string): string {
  */
 @Injectable()
 export class ApplicationsService {
-  private readonly logger = new Logger(ApplicationsService.name);
+  private readonly logger: ComponentLogger;
 
   constructor(
     private readonly applications: ApplicationsRepository,
@@ -56,7 +56,10 @@ export class ApplicationsService {
     private readonly userEvents: UserEventsWriter,
     private readonly sessionEvents: SessionEventsWriter,
     private readonly ids: SnowflakeGenerator,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('applications');
+  }
 
   async create(ownerId: string, input: CreateApplicationDto): Promise<ApplicationView> {
     const base = botUsernameBase(input.name);
@@ -88,7 +91,7 @@ export class ApplicationsService {
             description: input.description ?? null,
           });
           await this.userEvents.userCreated(trx, bot);
-          this.logger.log({ applicationId: id, ownerId }, 'application created');
+          this.logger.info({ applicationId: id, ownerId }, 'application created');
           return toView(application, bot);
         });
       } catch (error) {
@@ -139,7 +142,7 @@ export class ApplicationsService {
       await this.applications.delete(trx, id);
       if (token) await this.sessionEvents.sessionsRevoked(trx, id, [token.id], SESSION_END_REASONS.revoked);
     });
-    this.logger.log({ applicationId: id, ownerId }, 'application deleted');
+    this.logger.info({ applicationId: id, ownerId }, 'application deleted');
   }
 
   /** A new token, shown once; the previous one is revoked in the same transaction. */
@@ -158,7 +161,7 @@ export class ApplicationsService {
         await this.sessionEvents.sessionsRevoked(trx, id, [previous.id], SESSION_END_REASONS.revoked);
       }
     });
-    this.logger.log({ applicationId: id, tokenId }, 'bot token reset');
+    this.logger.info({ applicationId: id, tokenId }, 'bot token reset');
     return { token: `${tokenId}.${secret}` };
   }
 

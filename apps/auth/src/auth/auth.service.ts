@@ -1,6 +1,12 @@
 import { ERROR } from '@bonfire/contracts';
-import { AppError, type CallerIdentity, SnowflakeGenerator } from '@bonfire/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  AppError,
+  type CallerIdentity,
+  type ComponentLogger,
+  ServiceLogger,
+  SnowflakeGenerator,
+} from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { InstanceService } from '../admin/instance.service';
 import { BruteForceService } from '../brute-force/brute-force.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -26,7 +32,7 @@ export interface RequestContext {
 /** Registration, login and password changes: the flows that combine users, credentials and sessions. */
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
+  private readonly logger: ComponentLogger;
 
   constructor(
     private readonly users: UsersRepository,
@@ -40,7 +46,10 @@ export class AuthService {
     private readonly twoFactor: TwoFactorService,
     private readonly instance: InstanceService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('auth');
+  }
 
   /**
    * Creates the account and queues its verification mail in the same transaction. Signs in at once,
@@ -75,7 +84,7 @@ export class AuthService {
         throw error;
       });
     this.accountEmail.mailQueued();
-    this.logger.log({ userId: user.id }, 'user registered');
+    this.logger.info({ userId: user.id }, 'user registered');
     if (this.blocksUnverified(user)) return { user: toPrivateUser(user), verificationRequired: true };
     const tokens = await this.sessions.start({
       userId: user.id,
@@ -153,7 +162,7 @@ export class AuthService {
       await this.users.updatePasswordHash(trx, user.id, passwordHash);
       return this.sessions.revokeOthers(trx, user.id, caller.sessionId);
     });
-    this.logger.log({ userId: user.id, revokedSessions: revoked }, 'password changed');
+    this.logger.info({ userId: user.id, revokedSessions: revoked }, 'password changed');
   }
 
   /** AUTH_UNVERIFIED_POLICY=block: an account with an unverified email may not sign in (bots have none). */

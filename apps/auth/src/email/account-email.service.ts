@@ -1,12 +1,12 @@
 import { ERROR } from '@bonfire/contracts';
-import { AppError, type CallerIdentity, type Transaction } from '@bonfire/platform';
 import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+  AppError,
+  type CallerIdentity,
+  type ComponentLogger,
+  ServiceLogger,
+  type Transaction,
+} from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { BruteForceService } from '../brute-force/brute-force.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -44,7 +44,7 @@ const displayName = (user: UserRow) => user.display_name ?? user.username;
  */
 @Injectable()
 export class AccountEmailService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AccountEmailService.name);
+  private readonly logger: ComponentLogger;
   private readonly background = new Set<Promise<void>>();
   private pruneTimer?: NodeJS.Timeout;
 
@@ -58,7 +58,10 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
     private readonly outbox: MailOutbox,
     private readonly sender: MailSender,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('account-email');
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.NODE_ENV === 'production' && isLoopback(this.config.AUTH_WEB_URL)) {
@@ -120,7 +123,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
       return user.id;
     });
     if (!verified) throw invalidToken();
-    this.logger.log({ userId: verified }, 'email verified');
+    this.logger.info({ userId: verified }, 'email verified');
   }
 
   /** 202 whatever happens; mails a new link to an unverified account, at most once per cooldown. */
@@ -167,7 +170,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
       });
       if (!queued) return;
       this.mailQueued();
-      this.logger.log({ userId: user.id }, 'password reset requested');
+      this.logger.info({ userId: user.id }, 'password reset requested');
     });
   }
 
@@ -201,7 +204,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
       return this.sessions.revokeAll(trx, user.id);
     });
     if (revoked === null) throw invalidToken();
-    this.logger.log({ userId: user.id, revokedSessions: revoked }, 'password reset');
+    this.logger.info({ userId: user.id, revokedSessions: revoked }, 'password reset');
   }
 
   // ------------------------------------------------------------------ email change
@@ -257,7 +260,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
       });
     });
     this.mailQueued();
-    this.logger.log({ userId: user.id }, 'email change requested');
+    this.logger.info({ userId: user.id }, 'email change requested');
   }
 
   /** Switches the account to the address the link was sent to (now verified). */
@@ -277,7 +280,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
         throw error;
       });
     if (!userId) throw invalidToken();
-    this.logger.log({ userId }, 'email changed');
+    this.logger.info({ userId }, 'email changed');
   }
 
   // ------------------------------------------------------------------ helpers

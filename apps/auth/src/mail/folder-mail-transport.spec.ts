@@ -1,3 +1,4 @@
+import { ServiceLogger } from '@bonfire/platform';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,11 @@ import { renderMail } from './templates';
 describeMailTransportContract('folder (.eml files)', async () => {
   const root = await mkdtemp(join(tmpdir(), 'bonfire-mail-'));
   const folder = join(root, 'mail');
-  const transport = new FolderMailTransport(folder, 'Bonfire <no-reply@localhost>');
+  const transport = new FolderMailTransport(
+    folder,
+    'Bonfire <no-reply@localhost>',
+    new ServiceLogger('auth', 'silent'),
+  );
   return {
     transport,
     inbox: (to) => folderInbox(folder, to),
@@ -25,7 +30,11 @@ describe('FolderMailTransport', () => {
   it('creates its folder readable by its owner only, and leaves no temporary file', async () => {
     const root = await mkdtemp(join(tmpdir(), 'bonfire-mail-'));
     try {
-      const transport = new FolderMailTransport(join(root, 'mail'), 'Bonfire <no-reply@localhost>');
+      const transport = new FolderMailTransport(
+        join(root, 'mail'),
+        'Bonfire <no-reply@localhost>',
+        new ServiceLogger('auth', 'silent'),
+      );
       await transport.send(
         renderMail('verifyEmail', 'en', 'a@example.com', { username: 'a', link: 'http://x/1', hours: 1 }),
       );

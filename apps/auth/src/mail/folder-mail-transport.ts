@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
+import { type ComponentLogger, ServiceLogger } from '@bonfire/platform';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { MailTransport, type OutgoingMail } from './mail-transport';
 
@@ -13,14 +13,16 @@ import { MailTransport, type OutgoingMail } from './mail-transport';
  * single-use secrets into log collectors.
  */
 export class FolderMailTransport extends MailTransport {
-  private readonly logger = new Logger(FolderMailTransport.name);
+  private readonly logger: ComponentLogger;
   private sequence = 0;
 
   constructor(
     readonly folder: string,
     private readonly from: string,
+    logger: ServiceLogger,
   ) {
     super();
+    this.logger = logger.for('mail');
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -45,7 +47,7 @@ export class FolderMailTransport extends MailTransport {
     const path = join(this.folder, name);
     await writeFile(`${path}.tmp`, message, { mode: 0o600 });
     await rename(`${path}.tmp`, path);
-    this.logger.log({ path }, `mail "${mail.subject}" written to ${path}`);
+    this.logger.info({ path }, `mail "${mail.subject}" written to ${path}`);
   }
 
   describe(): string {

@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { type ComponentLogger, ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { type MailJobRow, MailOutbox } from './mail-outbox.repository';
@@ -29,7 +24,7 @@ export function retryDelayMs(attempt: number): number {
  */
 @Injectable()
 export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MailSender.name);
+  private readonly logger: ComponentLogger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -40,10 +35,13 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly transport: MailTransport,
     private readonly transactions: TransactionRunner,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('mail-sender');
+  }
 
   onApplicationBootstrap(): void {
-    this.logger.log(`mails go to ${this.transport.describe()}`);
+    this.logger.info(`mails go to ${this.transport.describe()}`);
     this.timer = setInterval(() => this.wake(), this.config.MAIL_POLL_INTERVAL_MS);
     this.timer.unref();
     this.wake();
@@ -97,7 +95,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
       );
       await this.transport.send(mail);
       await this.outbox.remove(db, job.id);
-      this.logger.log({ mailJobId: job.id, template: job.template }, 'mail sent');
+      this.logger.info({ mailJobId: job.id, template: job.template }, 'mail sent');
     } catch (error) {
       const attempt = job.attempts + 1;
       const giveUp = attempt >= this.config.MAIL_MAX_ATTEMPTS;

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { Logger, Module } from '@nestjs/common';
+import { ServiceLogger } from '@bonfire/platform';
+import { Module } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { FolderMailTransport } from './folder-mail-transport';
 import { MailOutbox } from './mail-outbox.repository';
@@ -11,11 +12,12 @@ import { SmtpMailTransport } from './smtp-mail-transport';
  * The adapter behind MailTransport. `auto` follows the shape: SMTP (SMTP_URL) when distributed, the mail
  * folder when standalone; MAIL_TRANSPORT=smtp or folder picks one in either shape.
  */
-export function createMailTransport(config: AuthConfig, logger = new Logger('MailTransport')): MailTransport {
+export function createMailTransport(config: AuthConfig, serviceLogger: ServiceLogger): MailTransport {
   const folder = () =>
     new FolderMailTransport(
       resolve(config.MAIL_FOLDER ?? join(config.BONFIRE_DATA_DIR, 'mail')),
       config.MAIL_FROM,
+      serviceLogger,
     );
   switch (config.MAIL_TRANSPORT) {
     case 'smtp':
@@ -26,7 +28,9 @@ export function createMailTransport(config: AuthConfig, logger = new Logger('Mai
     case 'auto':
       if (config.BONFIRE_MODE === 'standalone') return folder();
       if (config.SMTP_URL) return new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM);
-      logger.warn('SMTP_URL is not set: mails are written to a folder instead of being sent');
+      serviceLogger
+        .for('mail')
+        .warn('SMTP_URL is not set: mails are written to a folder instead of being sent');
       return folder();
   }
 }
@@ -37,8 +41,8 @@ export function createMailTransport(config: AuthConfig, logger = new Logger('Mai
     MailSender,
     {
       provide: MailTransport,
-      inject: [AUTH_CONFIG],
-      useFactory: (config: AuthConfig) => createMailTransport(config),
+      inject: [AUTH_CONFIG, ServiceLogger],
+      useFactory: (config: AuthConfig, logger: ServiceLogger) => createMailTransport(config, logger),
     },
   ],
   exports: [MailOutbox, MailSender],

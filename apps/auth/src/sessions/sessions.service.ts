@@ -5,8 +5,15 @@ import {
   SESSION_END_REASONS,
   type SessionEndReason,
 } from '@bonfire/contracts';
-import { AppError, type CallerIdentity, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  AppError,
+  type CallerIdentity,
+  type ComponentLogger,
+  ServiceLogger,
+  SnowflakeGenerator,
+  type Transaction,
+} from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import type { AuthDatabase } from '../database/schema';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -47,7 +54,7 @@ export type AdminRevocation = 'suspended' | 'mfa_reset';
  */
 @Injectable()
 export class SessionsService {
-  private readonly logger = new Logger(SessionsService.name);
+  private readonly logger: ComponentLogger;
 
   constructor(
     private readonly sessions: SessionsRepository,
@@ -56,7 +63,10 @@ export class SessionsService {
     private readonly ids: SnowflakeGenerator,
     private readonly events: SessionEventsWriter,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('sessions');
+  }
 
   /** Opens a session and issues its first token pair. */
   async start(input: { userId: string; deviceLabel: string | null; ip: string }): Promise<TokenPair> {

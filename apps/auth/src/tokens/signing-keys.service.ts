@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type ComponentLogger, ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { calculateJwkThumbprint, importPKCS8, type JWK } from 'jose';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -32,7 +33,7 @@ export interface ActiveSigningKey {
  */
 @Injectable()
 export class SigningKeysService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(SigningKeysService.name);
+  private readonly logger: ComponentLogger;
   private readonly encryption: KeyEncryption;
   private active: ActiveSigningKey | null = null;
   private loading: Promise<ActiveSigningKey> | null = null;
@@ -41,7 +42,9 @@ export class SigningKeysService implements OnApplicationBootstrap {
     private readonly repository: SigningKeysRepository,
     private readonly transactions: TransactionRunner,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    logger: ServiceLogger,
   ) {
+    this.logger = logger.for('signing-keys');
     this.encryption = new KeyEncryption(config.AUTH_KEY_ENCRYPTION_SECRET);
   }
 
@@ -74,7 +77,7 @@ export class SigningKeysService implements OnApplicationBootstrap {
       if (current) await this.repository.retire(trx, current.kid, new Date());
       return this.repository.insert(trx, generated);
     });
-    if (row.kid === generated.kid) this.logger.log(`signing key ${row.kid} is now active`);
+    if (row.kid === generated.kid) this.logger.info(`signing key ${row.kid} is now active`);
     return this.remember(row);
   }
 

@@ -1,7 +1,7 @@
 import { ERROR } from '@bonfire/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError, type CallerIdentity } from '@bonfire/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError, type CallerIdentity, type ComponentLogger, ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { BruteForceService } from '../brute-force/brute-force.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -41,7 +41,7 @@ type CodeCheck = { ok: true; via: 'totp' | 'recovery' } | { ok: false };
  */
 @Injectable()
 export class TwoFactorService {
-  private readonly logger = new Logger(TwoFactorService.name);
+  private readonly logger: ComponentLogger;
   private readonly box: TwoFactorSecretBox;
 
   constructor(
@@ -52,7 +52,9 @@ export class TwoFactorService {
     private readonly bruteForce: BruteForceService,
     private readonly transactions: TransactionRunner,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    logger: ServiceLogger,
   ) {
+    this.logger = logger.for('two-factor');
     this.box = new TwoFactorSecretBox(config.AUTH_KEY_ENCRYPTION_SECRET);
   }
 
@@ -115,7 +117,7 @@ export class TwoFactorService {
       return true;
     });
     if (!confirmed) await this.refuseCode(account, context.ip);
-    this.logger.log({ userId: user.id }, 'two-factor enabled');
+    this.logger.info({ userId: user.id }, 'two-factor enabled');
     return { recoveryCodes: codes };
   }
 
@@ -137,7 +139,7 @@ export class TwoFactorService {
   async disable(caller: CallerIdentity, code: string, context: RequestContext): Promise<void> {
     const user = await this.enabledUser(caller);
     await this.withCode(user, code, context, (trx) => this.repository.disable(trx, user.id));
-    this.logger.log({ userId: user.id }, 'two-factor disabled');
+    this.logger.info({ userId: user.id }, 'two-factor disabled');
   }
 
   /** Called by login once the password was right: a ticket instead of tokens. */
@@ -187,7 +189,7 @@ export class TwoFactorService {
       deviceLabel: outcome.deviceLabel ?? context.userAgent ?? null,
       ip: context.ip,
     });
-    this.logger.log({ userId: user.id, via: outcome.via }, 'signed in with a second factor');
+    this.logger.info({ userId: user.id, via: outcome.via }, 'signed in with a second factor');
     return { user: toPrivateUser(user, this.config.BONFIRE_ADMIN_EMAILS), ...tokens };
   }
 

@@ -1,5 +1,5 @@
 import type { AuditLogAction, AuditLogPage } from '@bonfire/contracts';
-import { createLogger, SnowflakeGenerator } from '@bonfire/platform';
+import { ServiceLogger, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -39,9 +39,10 @@ export class AuditLogService implements OnModuleInit, OnModuleDestroy {
     private readonly entries: AuditLogRepository,
     private readonly transactions: ChatTransactions,
     private readonly ids: SnowflakeGenerator,
-    @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'AUDIT_LOG_RETENTION_DAYS' | 'LOG_LEVEL'>,
+    @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'AUDIT_LOG_RETENTION_DAYS'>,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: 'audit-log' });
+    this.logger = logger.for('audit-log');
   }
 
   async record(executor: ChatExecutor, entry: AuditLogRecord): Promise<void> {

@@ -1,3 +1,4 @@
+import { ServiceLogger } from '@bonfire/platform';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diffChanges } from './audit-log.dto';
 import { AUDIT_LOG_PRUNE_INTERVAL_MS, AuditLogService } from './audit-log.service';
@@ -52,10 +53,16 @@ describe('AuditLogService retention timer', () => {
 
   it('prunes every interval once started, and not after shutdown', () => {
     vi.useFakeTimers();
-    const service = new AuditLogService({} as never, {} as never, {} as never, {} as never, {
-      AUDIT_LOG_RETENTION_DAYS: 90,
-      LOG_LEVEL: 'silent',
-    });
+    const service = new AuditLogService(
+      {} as never,
+      {} as never,
+      {} as never,
+      {} as never,
+      {
+        AUDIT_LOG_RETENTION_DAYS: 90,
+      },
+      new ServiceLogger('chat', 'silent'),
+    );
     const prune = vi.spyOn(service, 'prune').mockResolvedValue(0);
     service.onModuleInit();
     vi.advanceTimersByTime(AUDIT_LOG_PRUNE_INTERVAL_MS * 2);

@@ -1,4 +1,4 @@
-import { createLogger } from '@bonfire/platform';
+import { ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -37,8 +37,9 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
     private readonly builder: ExportArchiveBuilder,
     private readonly files: ExportFilesClient,
     private readonly account: ExportAccountClient,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: 'data-exports' });
+    this.logger = logger.for('data-exports');
   }
 
   onApplicationBootstrap(): void {

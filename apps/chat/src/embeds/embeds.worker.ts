@@ -1,5 +1,5 @@
 import { type AnyEvent, type Embed, has, MESSAGE_FLAGS, type Message, PERMISSIONS } from '@bonfire/contracts';
-import { createLogger, SafeFetchError } from '@bonfire/platform';
+import { SafeFetchError, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -39,8 +39,9 @@ export class EmbedsWorker implements OnApplicationShutdown {
     private readonly embeds: EmbedsRepository,
     private readonly events: ChatEventsWriter,
     private readonly images: EmbedImagesClient,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: 'embeds' });
+    this.logger = logger.for('embeds');
     this.unfurler = new Unfurler({
       allow: config.EMBED_FETCH_ALLOW_CIDRS ?? [],
       maxPageBytes: config.CHAT_EMBEDS_MAX_PAGE_BYTES,

@@ -1,5 +1,5 @@
-import { distributedSetting, REDIS, type Redis, SnowflakeGenerator } from '@bonfire/platform';
-import { Logger, Module } from '@nestjs/common';
+import { distributedSetting, REDIS, type Redis, ServiceLogger, SnowflakeGenerator } from '@bonfire/platform';
+import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { MessagesController } from './messages.controller';
@@ -34,15 +34,16 @@ import { ThreadsModule } from '../threads/threads.module';
     },
     {
       provide: SendOrder,
-      inject: [CHAT_CONFIG, ChatTransactions, SnowflakeGenerator],
+      inject: [CHAT_CONFIG, ChatTransactions, SnowflakeGenerator, ServiceLogger],
       useFactory: (
         config: ChatConfig,
         transactions: ChatTransactions,
         ids: SnowflakeGenerator,
+        serviceLogger: ServiceLogger,
       ): SendOrder => {
         const run: RunInTransaction = (work) => transactions.run(work);
         const Order = config.BONFIRE_MODE === 'standalone' ? InProcessSendOrder : RowLockSendOrder;
-        const logger = new Logger('SendOrder');
+        const logger = serviceLogger.for('send-order');
         return new Order(
           run,
           () => ids.next(),

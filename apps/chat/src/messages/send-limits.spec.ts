@@ -1,4 +1,4 @@
-import { AppError } from '@bonfire/platform';
+import { AppError, ServiceLogger } from '@bonfire/platform';
 import { describe, expect, it } from 'vitest';
 import { InMemorySendLimitStore } from './memory-send-limit.store';
 import { SendLimitStore } from './send-limit.store';
@@ -7,7 +7,11 @@ import { SendLimits } from './send-limits';
 function setup(limit = 3) {
   let now = 1_000_000;
   const store = new InMemorySendLimitStore(() => now);
-  const limits = new SendLimits(store, { CHAT_SEND_LIMIT_PER_10S: limit });
+  const limits = new SendLimits(
+    store,
+    { CHAT_SEND_LIMIT_PER_10S: limit },
+    new ServiceLogger('chat', 'silent'),
+  );
   return { limits, advance: (ms: number) => (now += ms) };
 }
 
@@ -59,7 +63,11 @@ describe('SendLimits', () => {
       cancelSlowmode = () => Promise.reject(new Error('connection refused'));
       countSend = () => Promise.reject(new Error('connection refused'));
     }
-    const limits = new SendLimits(new BrokenStore(), { CHAT_SEND_LIMIT_PER_10S: 1 });
+    const limits = new SendLimits(
+      new BrokenStore(),
+      { CHAT_SEND_LIMIT_PER_10S: 1 },
+      new ServiceLogger('chat', 'silent'),
+    );
     await expect(
       limits.consume({ userId: 'u', channelId: 'a', slowmodeSeconds: 5 }),
     ).resolves.toBeUndefined();

@@ -1,6 +1,6 @@
 import { ERROR, type ErrorCodeOfStatus } from '@bonfire/contracts';
-import { AppError } from '@bonfire/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError, type ComponentLogger, ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { SendLimitStore } from './send-limit.store';
 
@@ -13,12 +13,15 @@ const SEND_WINDOW_MS = 10_000;
  */
 @Injectable()
 export class SendLimits {
-  private readonly logger = new Logger(SendLimits.name);
+  private readonly logger: ComponentLogger;
 
   constructor(
     private readonly store: SendLimitStore,
     @Inject(CHAT_CONFIG) private readonly config: Pick<ChatConfig, 'CHAT_SEND_LIMIT_PER_10S'>,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('send-limits');
+  }
 
   /** Throws 429 SLOWMODE or RATE_LIMITED (with Retry-After); otherwise records the send. */
   async consume(input: { userId: string; channelId: string; slowmodeSeconds: number }): Promise<void> {

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { NotificationCreated } from '@bonfire/contracts';
-import { createLogger } from '@bonfire/platform';
+import { ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import webpush from 'web-push';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -41,8 +41,9 @@ export class WebPushSender implements OnModuleInit {
     @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
     private readonly repository: NotificationsRepository,
     private readonly transactions: ChatTransactions,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('chat', config.LOG_LEVEL).child({ component: 'web-push' });
+    this.logger = logger.for('web-push');
     this.policy = pushEndpointPolicy(config);
     this.enabled =
       config.WEB_PUSH_VAPID_PUBLIC_KEY !== undefined &&

@@ -8,8 +8,14 @@ import {
   type ThreadMember,
   type ThreadType,
 } from '@bonfire/contracts';
-import { AppError, SnowflakeGenerator, type Transaction } from '@bonfire/platform';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  AppError,
+  type ComponentLogger,
+  ServiceLogger,
+  SnowflakeGenerator,
+  type Transaction,
+} from '@bonfire/platform';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   AccessService,
   type ChannelAccess,
@@ -47,7 +53,7 @@ function threadName(name: string): string {
  */
 @Injectable()
 export class ThreadsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Threads');
+  private readonly logger: ComponentLogger;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -56,7 +62,10 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
     private readonly ids: SnowflakeGenerator,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('threads');
+  }
 
   /** A public thread from a message of a text channel (CREATE_PUBLIC_THREADS; one thread per message). */
   async createFromMessage(

@@ -4,9 +4,9 @@ import {
   AddressPolicy,
   AppError,
   type CallerIdentity,
-  createLogger,
   safeFetch,
   SafeFetchError,
+  ServiceLogger,
   SnowflakeGenerator,
 } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -45,9 +45,10 @@ export class RemoteImagesService {
     private readonly images: ImageProcessor,
     private readonly ids: SnowflakeGenerator,
     private readonly files: RemoteImagesRepository,
+    logger: ServiceLogger,
   ) {
     this.policy = new AddressPolicy(config.EMBED_FETCH_ALLOW_CIDRS ?? []);
-    this.logger = createLogger('file', config.LOG_LEVEL).child({ component: 'remote-images' });
+    this.logger = logger.for('remote-images');
   }
 
   async fetch(caller: CallerIdentity, request: RemoteImageRequest): Promise<RemoteImageAnswer> {

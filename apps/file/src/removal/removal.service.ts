@@ -1,4 +1,4 @@
-import { createLogger, type Transaction } from '@bonfire/platform';
+import { ServiceLogger, type Transaction } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../config';
 import { FileTransactions } from '../database/file-transactions';
@@ -35,8 +35,9 @@ export class RemovalService implements OnApplicationBootstrap, OnApplicationShut
     private readonly transactions: FileTransactions,
     private readonly events: FileEventsWriter,
     private readonly store: ObjectStore,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('file', config.LOG_LEVEL).child({ component: 'removal' });
+    this.logger = logger.for('removal');
   }
 
   onApplicationBootstrap(): void {

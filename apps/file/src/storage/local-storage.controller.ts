@@ -1,5 +1,5 @@
-import { Public } from '@bonfire/platform';
-import { Controller, Get, Logger, Put, Req, Res } from '@nestjs/common';
+import { type ComponentLogger, Public, ServiceLogger } from '@bonfire/platform';
+import { Controller, Get, Put, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LocalObjectStore } from './local-object.store';
@@ -15,9 +15,14 @@ import { STORAGE_PATH } from './signed-url';
 @Public()
 @Controller(STORAGE_PATH.slice(1))
 export class LocalStorageController {
-  private readonly logger = new Logger('Storage');
+  private readonly logger: ComponentLogger;
 
-  constructor(private readonly store: LocalObjectStore) {}
+  constructor(
+    private readonly store: LocalObjectStore,
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('storage');
+  }
 
   @Put('*key')
   async put(@Req() req: Request, @Res() res: Response): Promise<void> {

@@ -6,7 +6,7 @@ import {
   type UploadRequest,
   type UploadTicket,
 } from '@bonfire/contracts';
-import { AppError, type CallerIdentity, createLogger, SnowflakeGenerator } from '@bonfire/platform';
+import { AppError, type CallerIdentity, ServiceLogger, SnowflakeGenerator } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { ChatAccessClient } from '../chat/chat-access.client';
@@ -58,6 +58,7 @@ export class UploadsService {
     private readonly chat: ChatAccessClient,
     private readonly ids: SnowflakeGenerator,
     private readonly images: ImageProcessor,
+    logger: ServiceLogger,
   ) {
     this.limits = {
       maxAttachmentBytes: config.FILE_MAX_ATTACHMENT_BYTES,
@@ -65,7 +66,7 @@ export class UploadsService {
       avatarTypes: config.FILE_AVATAR_TYPES,
       maxEmojiBytes: config.FILE_MAX_EMOJI_BYTES,
     };
-    this.logger = createLogger('file', config.LOG_LEVEL).child({ component: 'uploads' });
+    this.logger = logger.for('uploads');
   }
 
   async request(caller: CallerIdentity, target: UploadTarget, body: UploadRequest): Promise<UploadTicket> {

@@ -1,6 +1,13 @@
 import { ERROR } from '@bonfire/contracts';
-import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import { AppError, signClientAddress, signIdentity, toAppError } from '@bonfire/platform';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import {
+  AppError,
+  type ComponentLogger,
+  ServiceLogger,
+  signClientAddress,
+  signIdentity,
+  toAppError,
+} from '@bonfire/platform';
 import type { NextFunction, Request, Response } from 'express';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayConfig } from '../config';
@@ -30,7 +37,7 @@ function assertBotAllowed(method: string, path: string): void {
  */
 @Injectable()
 export class EdgeMiddleware implements NestMiddleware {
-  private readonly logger = new Logger('Edge');
+  private readonly logger: ComponentLogger;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -38,7 +45,10 @@ export class EdgeMiddleware implements NestMiddleware {
     private readonly tokens: AccessTokenVerifier,
     private readonly limiter: RateLimiter,
     private readonly proxy: HttpProxy,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('edge');
+  }
 
   use(req: Request, res: Response, next: NextFunction): void {
     const path = req.originalUrl.split('?', 1)[0]!;

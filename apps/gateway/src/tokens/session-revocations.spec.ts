@@ -1,6 +1,6 @@
 import type { RevokedSession } from '@bonfire/contracts';
 import { createEvent, InProcessEventBus } from '@bonfire/messaging';
-import { HealthRegistry } from '@bonfire/platform';
+import { HealthRegistry, ServiceLogger } from '@bonfire/platform';
 import { until } from '@bonfire/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InMemorySessionDenylist } from './memory-session-denylist';
@@ -45,7 +45,13 @@ describe('SessionRevocations', () => {
   });
 
   function revocations(denylist: InMemorySessionDenylist, health: HealthRegistry, source: FakeSource) {
-    const created = new SessionRevocations(denylist, bus, health, source);
+    const created = new SessionRevocations(
+      denylist,
+      bus,
+      health,
+      source,
+      new ServiceLogger('gateway', 'silent'),
+    );
     created.retryDelayMs = 20;
     started.push(created);
     return created;

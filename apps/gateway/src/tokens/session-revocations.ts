@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type AnyEvent, type RevokedSession, TOPICS } from '@bonfire/contracts';
 import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { HealthRegistry } from '@bonfire/platform';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type ComponentLogger, HealthRegistry, ServiceLogger } from '@bonfire/platform';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { RevokedSessionsSource } from './revoked-sessions.source';
 import { SessionDenylist } from './session-denylist';
 
@@ -22,7 +22,7 @@ import { SessionDenylist } from './session-denylist';
  */
 @Injectable()
 export class SessionRevocations implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SessionRevocations');
+  private readonly logger: ComponentLogger;
   private subscription?: Subscription;
   private loaded = false;
   private loadError = 'not attempted yet';
@@ -37,7 +37,10 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
     @InjectEventBus() private readonly bus: EventBus,
     private readonly health: HealthRegistry,
     private readonly source: RevokedSessionsSource,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('session-revocations');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.health.register('session-denylist', async () => {
@@ -76,7 +79,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
       if (this.stopped) return;
       for (const session of sessions) this.deny(session);
       this.loaded = true;
-      this.logger.log({ count: sessions.length }, 'revoked sessions loaded from auth');
+      this.logger.info({ count: sessions.length }, 'revoked sessions loaded from auth');
     } catch (error) {
       if (this.stopped) return;
       this.loadError = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import type { Presence } from '@bonfire/contracts';
 import { createEvent, type EventBus, InjectEventBus } from '@bonfire/messaging';
-import { createLogger } from '@bonfire/platform';
+import { ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../config';
 import { type Audience, AudienceStore } from '../projection/audience.store';
@@ -53,8 +53,9 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     private readonly store: PresenceStore,
     private readonly audience: AudienceStore,
     private readonly projection: ProjectionConsumer,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('presence', config.LOG_LEVEL).child({ component: 'presence' });
+    this.logger = logger.for('presence');
   }
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,5 @@
 import type { SearchHit } from '@bonfire/contracts';
-import type { Logger } from '@bonfire/platform';
+import type { ComponentLogger } from '@bonfire/platform';
 import type { Client } from '@elastic/elasticsearch';
 import { buildSearchRequest } from './elasticsearch-query';
 import type { MessageDocument } from './message-document';
@@ -26,7 +26,7 @@ export class ElasticsearchMessageIndex extends MessageIndex {
   constructor(
     readonly client: Client,
     readonly alias: string,
-    private readonly logger?: Pick<Logger, 'error'>,
+    private readonly logger?: Pick<ComponentLogger, 'error'>,
   ) {
     super();
   }

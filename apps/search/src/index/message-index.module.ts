@@ -1,10 +1,10 @@
 import {
-  createLogger,
   DATABASE,
   DatabaseModule,
   embeddedDatabase,
   HealthRegistry,
   type Kysely,
+  ServiceLogger,
 } from '@bonfire/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { SearchConfig } from '../config';
@@ -23,7 +23,6 @@ import { searchMigrations } from './postgres-migrations';
 @Module({})
 export class MessageIndexModule {
   static forRoot(config: SearchConfig): DynamicModule {
-    const logger = createLogger('search', config.LOG_LEVEL).child({ component: 'message-index' });
     if (config.BONFIRE_MODE === 'standalone') {
       return {
         module: MessageIndexModule,
@@ -37,8 +36,9 @@ export class MessageIndexModule {
         providers: [
           {
             provide: MessageIndex,
-            inject: [DATABASE],
-            useFactory: (db: Kysely<unknown>) => new PostgresMessageIndex(db, logger),
+            inject: [DATABASE, ServiceLogger],
+            useFactory: (db: Kysely<unknown>, logger: ServiceLogger) =>
+              new PostgresMessageIndex(db, logger.for('message-index')),
           },
         ],
         exports: [MessageIndex],
@@ -50,14 +50,18 @@ export class MessageIndexModule {
         ElasticsearchProvider,
         {
           provide: MessageIndex,
-          inject: [ElasticsearchProvider, HealthRegistry],
-          useFactory: async ({ client }: ElasticsearchProvider, health: HealthRegistry) => {
+          inject: [ElasticsearchProvider, HealthRegistry, ServiceLogger],
+          useFactory: async (
+            { client }: ElasticsearchProvider,
+            health: HealthRegistry,
+            logger: ServiceLogger,
+          ) => {
             const alias = config.SEARCH_INDEX_ALIAS;
             if (config.SEARCH_ENSURE_INDEX) await ensureMessageIndex(client, config);
             health.register('elasticsearch', async () => {
               await client.cluster.health({ index: alias, timeout: '1s' });
             });
-            return new ElasticsearchMessageIndex(client, alias, logger);
+            return new ElasticsearchMessageIndex(client, alias, logger.for('message-index'));
           },
         },
       ],

@@ -1,5 +1,5 @@
 import type { SearchHit } from '@bonfire/contracts';
-import { type Kysely, type Logger, sql } from '@bonfire/platform';
+import { type ComponentLogger, type Kysely, sql } from '@bonfire/platform';
 import type { RawBuilder } from 'kysely';
 import { markPhrasesWhole } from './highlight-phrases';
 import {
@@ -42,7 +42,7 @@ const FRAGMENTS =
 export class PostgresMessageIndex extends MessageIndex {
   constructor(
     private readonly db: Kysely<unknown>,
-    private readonly logger?: Pick<Logger, 'error'>,
+    private readonly logger?: Pick<ComponentLogger, 'error'>,
   ) {
     super();
   }

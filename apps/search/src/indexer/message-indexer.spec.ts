@@ -1,6 +1,6 @@
 import type { Message } from '@bonfire/contracts';
 import { createEvent, InProcessEventBus } from '@bonfire/messaging';
-import { HealthRegistry, MetricsService } from '@bonfire/platform';
+import { HealthRegistry, MetricsService, ServiceLogger } from '@bonfire/platform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchConfigSchema } from '../config';
 import {
@@ -85,7 +85,7 @@ beforeEach(async () => {
     SEARCH_BULK_MAX: '50',
     SEARCH_RETRY_MAX_DELAY_MS: '20',
   });
-  indexer = new MessageIndexer(config, bus, index, health, metrics);
+  indexer = new MessageIndexer(config, bus, index, health, metrics, new ServiceLogger('search', 'silent'));
   indexer.onApplicationBootstrap();
   const deadline = Date.now() + 5_000;
   while (!(await health.readiness()).ready && Date.now() < deadline) {

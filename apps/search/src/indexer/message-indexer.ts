@@ -1,6 +1,6 @@
 import { ALL_TOPICS, type AnyEvent, type Topic } from '@bonfire/contracts';
 import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { createLogger, HealthRegistry, MetricsService } from '@bonfire/platform';
+import { HealthRegistry, MetricsService, ServiceLogger } from '@bonfire/platform';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -54,8 +54,9 @@ export class MessageIndexer implements OnApplicationBootstrap, BeforeApplication
     private readonly index: MessageIndex,
     private readonly health: HealthRegistry,
     metrics: MetricsService,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('search', config.LOG_LEVEL).child({ component: 'indexer' });
+    this.logger = logger.for('indexer');
     this.lag = new Gauge({
       name: 'search_indexer_consumer_lag',
       help: 'chat.messages events the indexer group has not handled yet (as the event bus counts them)',

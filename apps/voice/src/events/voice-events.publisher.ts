@@ -1,8 +1,7 @@
 import type { VoiceMemberModerated, VoiceSpeaking, VoiceState } from '@bonfire/contracts';
 import { createEvent, type EventBus, InjectEventBus } from '@bonfire/messaging';
-import { createLogger } from '@bonfire/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { ServiceLogger } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
 
 /**
  * Publishes voice.state.updated and voice.speaking on voice.states (key: guild id, so one guild's
@@ -16,9 +15,9 @@ export class VoiceEventsPublisher {
 
   constructor(
     @InjectEventBus() private readonly bus: EventBus,
-    @Inject(VOICE_CONFIG) config: VoiceConfig,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'events' });
+    this.logger = logger.for('events');
   }
 
   /**

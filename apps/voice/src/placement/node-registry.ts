@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ERROR, type VoiceStatus } from '@bonfire/contracts';
-import { AppError, createLogger } from '@bonfire/platform';
+import { AppError, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
@@ -33,9 +33,10 @@ export class NodeRegistry implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly rooms: RoomsService,
     private readonly adapterHost: HttpAdapterHost,
     private readonly signaling: SignalingListener,
+    logger: ServiceLogger,
   ) {
     this.endpoint = config.VOICE_PUBLIC_URL?.replace(/\/$/, '') ?? null;
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'placement' });
+    this.logger = logger.for('placement');
   }
 
   onApplicationBootstrap(): void {

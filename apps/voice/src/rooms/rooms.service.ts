@@ -6,7 +6,7 @@ import {
   type VoiceTransportOptions,
   type VoiceWelcome,
 } from '@bonfire/contracts';
-import { createLogger, MetricsService } from '@bonfire/platform';
+import { MetricsService, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { types } from 'mediasoup';
 import { Gauge } from 'prom-client';
@@ -68,8 +68,9 @@ export class RoomsService implements OnModuleInit {
     @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
     private readonly pool: WorkerPool,
     private readonly metrics: MetricsService,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'rooms' });
+    this.logger = logger.for('rooms');
   }
 
   onModuleInit(): void {

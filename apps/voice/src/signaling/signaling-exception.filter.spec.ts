@@ -1,6 +1,6 @@
+import { ServiceLogger } from '@bonfire/platform';
 import type { ArgumentsHost } from '@nestjs/common';
 import { describe, expect, it, vi } from 'vitest';
-import type { VoiceConfig } from '../config';
 import { SignalingError } from '../rooms/room';
 import { SignalingExceptionFilter } from './signaling-exception.filter';
 
@@ -10,7 +10,7 @@ function host(ack?: unknown): ArgumentsHost {
   return { getArgByIndex: (index: number) => args[index] } as unknown as ArgumentsHost;
 }
 
-const filter = () => new SignalingExceptionFilter({ LOG_LEVEL: 'silent' } as VoiceConfig);
+const filter = () => new SignalingExceptionFilter(new ServiceLogger('voice', 'silent'));
 
 describe('SignalingExceptionFilter', () => {
   it('answers a signaling refusal with its own code and message', () => {

@@ -1,7 +1,6 @@
 import { VOICE_ERROR_CODES, type VoiceErrorCode } from '@bonfire/contracts';
-import { createLogger } from '@bonfire/platform';
-import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable } from '@nestjs/common';
-import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { ServiceLogger } from '@bonfire/platform';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Injectable } from '@nestjs/common';
 import { SignalingError } from '../rooms/room';
 
 export type SignalingFailure = { ok: false; code: VoiceErrorCode; message: string };
@@ -17,8 +16,8 @@ export type SignalingFailure = { ok: false; code: VoiceErrorCode; message: strin
 export class SignalingExceptionFilter implements ExceptionFilter {
   private readonly logger;
 
-  constructor(@Inject(VOICE_CONFIG) config: VoiceConfig) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'signaling' });
+  constructor(logger: ServiceLogger) {
+    this.logger = logger.for('signaling');
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {

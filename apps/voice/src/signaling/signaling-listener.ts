@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ERROR, VOICE_SIGNALING_PATH } from '@bonfire/contracts';
-import { AppError, createLogger } from '@bonfire/platform';
+import { AppError, type ComponentLogger, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 
@@ -17,8 +17,13 @@ export class SignalingListener {
   private closing?: Promise<void>;
   /** Every connection, upgraded WebSockets included (the HTTP server's own list forgets those). */
   private readonly sockets = new Set<Socket>();
+  private readonly logger: ComponentLogger;
 
-  constructor(@Inject(VOICE_CONFIG) private readonly config: VoiceConfig) {
+  constructor(
+    @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('signaling');
     // The fallback: socket.io (or the no-media refusal) puts itself in front of it for the signaling path.
     this.server = createServer((request, response) => notFound(request, response));
     this.server.on('connection', (socket: Socket) => {
@@ -55,7 +60,7 @@ export class SignalingListener {
     const { port } = this.server.address() as AddressInfo;
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
     this.address = `http://${host}:${port}`;
-    createLogger('voice', this.config.LOG_LEVEL).info(`voice signaling listening on ${this.address}`);
+    this.logger.info(`voice signaling listening on ${this.address}`);
   }
 
   /**

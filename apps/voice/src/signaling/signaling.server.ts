@@ -9,7 +9,7 @@ import {
   type VoiceServerEvents,
   type VoiceState,
 } from '@bonfire/contracts';
-import { AppError, createLogger } from '@bonfire/platform';
+import { AppError, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { ChatClient } from '../chat/chat.client';
@@ -81,8 +81,9 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     private readonly rooms: RoomsService,
     private readonly control: VoiceControl,
     private readonly events: VoiceEventsPublisher,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'signaling' });
+    this.logger = logger.for('signaling');
   }
 
   /** Opens the public listener (signaling is attached to it already; before VOICE_PORT listens). */

@@ -1,6 +1,5 @@
-import { createLogger } from '@bonfire/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { ServiceLogger } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
 import { VoiceControl, type VoiceControlHandler, type VoiceControlMessage } from './voice-control';
 
 /**
@@ -13,9 +12,9 @@ export class InMemoryVoiceControl extends VoiceControl {
   private readonly handlers: VoiceControlHandler[] = [];
   private readonly logger;
 
-  constructor(@Inject(VOICE_CONFIG) config: Pick<VoiceConfig, 'LOG_LEVEL'>) {
+  constructor(logger: ServiceLogger) {
     super();
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'control' });
+    this.logger = logger.for('control');
   }
 
   onMessage(handler: VoiceControlHandler): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HealthRegistry } from '@bonfire/platform';
+import { HealthRegistry, ServiceLogger } from '@bonfire/platform';
 import { until } from '@bonfire/platform/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisTestKeys } from '../testing/redis-test-keys';
@@ -9,10 +9,10 @@ import { describeVoiceControlContract } from './voice-control.contract';
 async function redisControl(keys?: Awaited<ReturnType<typeof redisTestKeys>>['keys']) {
   const connection = await redisTestKeys();
   const control = new RedisVoiceControl(
-    { LOG_LEVEL: 'silent' },
     connection.redis,
     keys ?? connection.keys,
     new HealthRegistry(),
+    new ServiceLogger('voice', 'silent'),
   );
   await control.onModuleInit();
   return {

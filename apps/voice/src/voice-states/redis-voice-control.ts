@@ -1,6 +1,5 @@
-import { createLogger, HealthRegistry, InjectRedis, type Redis } from '@bonfire/platform';
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { VOICE_CONFIG, type VoiceConfig } from '../config';
+import { HealthRegistry, InjectRedis, type Redis, ServiceLogger } from '@bonfire/platform';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { VoiceKeys } from '../voice.keys';
 import { VoiceControl, type VoiceControlHandler, type VoiceControlMessage } from './voice-control';
 
@@ -12,13 +11,13 @@ export class RedisVoiceControl extends VoiceControl implements OnModuleInit, OnA
   private readonly logger;
 
   constructor(
-    @Inject(VOICE_CONFIG) config: Pick<VoiceConfig, 'LOG_LEVEL'>,
     @InjectRedis() private readonly redis: Redis,
     private readonly keys: VoiceKeys,
     private readonly health: HealthRegistry,
+    logger: ServiceLogger,
   ) {
     super();
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'control' });
+    this.logger = logger.for('control');
   }
 
   async onModuleInit(): Promise<void> {

@@ -12,7 +12,7 @@ import {
   type VoiceServerEvents,
   type VoiceState,
 } from '@bonfire/contracts';
-import { AppError, createLogger } from '@bonfire/platform';
+import { AppError, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { ChatClient } from '../chat/chat.client';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
@@ -45,8 +45,9 @@ export class VoiceStatesService {
     private readonly tokens: VoiceTokenService,
     private readonly control: VoiceControl,
     private readonly events: VoiceEventsPublisher,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'voice-states' });
+    this.logger = logger.for('voice-states');
   }
 
   /** POST /channels/{id}/voice: join (or switch to) a voice channel. */

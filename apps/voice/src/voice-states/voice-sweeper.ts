@@ -1,4 +1,4 @@
-import { createLogger } from '@bonfire/platform';
+import { ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VOICE_NODE_ID } from '../core.module';
@@ -26,8 +26,9 @@ export class VoiceSweeper implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly rooms: RoomsService,
     private readonly store: VoiceStateStore,
     private readonly states: VoiceStatesService,
+    logger: ServiceLogger,
   ) {
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'sweeper' });
+    this.logger = logger.for('sweeper');
   }
 
   onApplicationBootstrap(): void {

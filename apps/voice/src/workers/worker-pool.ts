@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { accessSync, constants } from 'node:fs';
-import { createLogger, HealthRegistry } from '@bonfire/platform';
+import { HealthRegistry, ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
@@ -55,9 +55,10 @@ export class WorkerPool
   constructor(
     @Inject(VOICE_CONFIG) private readonly config: VoiceConfig,
     private readonly health: HealthRegistry,
+    logger: ServiceLogger,
   ) {
     super();
-    this.logger = createLogger('voice', config.LOG_LEVEL).child({ component: 'workers' });
+    this.logger = logger.for('workers');
     this.binary = config.MEDIASOUP_WORKER_BIN ?? mediasoup.workerBin;
     this.unavailable = executable(this.binary) ? null : WORKER_MISSING_MESSAGE;
   }

@@ -1,4 +1,4 @@
-import { MetricsService } from '@bonfire/platform';
+import { MetricsService, ServiceLogger } from '@bonfire/platform';
 import {
   type DynamicModule,
   Inject,
@@ -21,8 +21,8 @@ const ADAPTER = Symbol('EVENT_BUS_ADAPTER');
 export const InjectEventBus = () => Inject(EVENT_BUS);
 
 export type MessagingModuleOptions =
-  | { mode: 'distributed'; kafkaBrokers: readonly string[]; clientId: string; logger: Logger }
-  | { mode: 'standalone'; logger: Logger };
+  | { mode: 'distributed'; kafkaBrokers: readonly string[]; clientId: string; logger?: Logger }
+  | { mode: 'standalone'; logger?: Logger };
 
 let standaloneBus: InProcessEventBus | null = null;
 let standaloneUsers = 0;
@@ -60,11 +60,14 @@ class EventBusLifecycle implements OnApplicationShutdown {
  */
 @Module({})
 export class MessagingModule {
-  /** The bus a service's config asks for: in-process when standalone, Kafka when distributed. */
+  /**
+   * The bus a service's config asks for: in-process when standalone, Kafka when distributed. It logs
+   * through the service's ServiceLogger (component `event-bus`) unless `logger` is given.
+   */
   static forService(
     service: string,
     config: { BONFIRE_MODE: 'standalone' | 'distributed'; KAFKA_BROKERS?: readonly string[] },
-    logger: Logger,
+    logger?: Logger,
   ): DynamicModule {
     if (config.BONFIRE_MODE === 'standalone') return MessagingModule.forRoot({ mode: 'standalone', logger });
     if (!config.KAFKA_BROKERS) throw new Error('KAFKA_BROKERS is required when BONFIRE_MODE=distributed');
@@ -79,16 +82,14 @@ export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const adapterProvider: Provider = {
       provide: ADAPTER,
-      useFactory: (): EventBus => {
+      inject: [{ token: ServiceLogger, optional: true }],
+      useFactory: (serviceLogger?: ServiceLogger): EventBus => {
+        const logger = options.logger ?? serviceLogger?.for('event-bus');
         if (options.mode === 'standalone') {
           standaloneUsers++;
-          return standaloneEventBus(options.logger);
+          return standaloneEventBus(logger);
         }
-        return new KafkaEventBus({
-          brokers: options.kafkaBrokers,
-          clientId: options.clientId,
-          logger: options.logger,
-        });
+        return new KafkaEventBus({ brokers: options.kafkaBrokers, clientId: options.clientId, logger });
       },
     };
     const busProvider: Provider = {

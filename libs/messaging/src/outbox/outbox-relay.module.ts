@@ -1,4 +1,10 @@
-import { DATABASE, DATABASE_SOURCE, type DatabaseSource, MetricsService } from '@bonfire/platform';
+import {
+  DATABASE,
+  DATABASE_SOURCE,
+  type DatabaseSource,
+  MetricsService,
+  ServiceLogger,
+} from '@bonfire/platform';
 import {
   type DynamicModule,
   Inject,
@@ -18,7 +24,8 @@ import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export interface OutboxRelayModuleOptions {
   /** Tests of a single service may turn the relay off. */
   enabled: boolean;
-  logger: Logger;
+  /** Default: the service's ServiceLogger, component `outbox-relay`. */
+  logger?: Logger;
 }
 
 const OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
@@ -38,6 +45,7 @@ class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(DATABASE_SOURCE) private readonly source: DatabaseSource,
     @Inject(DATABASE) db: Kysely<unknown>,
     @Optional() metrics?: MetricsService,
+    @Optional() private readonly serviceLogger?: ServiceLogger,
   ) {
     if (metrics) registerOutboxBacklog(metrics.registry, db);
   }
@@ -47,7 +55,7 @@ class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationShutdown
     this.relay = new OutboxRelay({
       connection: relayConnection(this.source),
       bus: this.bus,
-      logger: this.options.logger,
+      logger: this.options.logger ?? this.serviceLogger?.for('outbox-relay'),
     });
     this.relay.start();
   }

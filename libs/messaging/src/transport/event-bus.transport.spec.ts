@@ -1,5 +1,6 @@
 import { type AnyEvent, TOPICS } from '@bonfire/contracts';
-import { HealthRegistry } from '@bonfire/platform';
+import { Writable } from 'node:stream';
+import { type ComponentLogger, HealthRegistry, ServiceLogger } from '@bonfire/platform';
 import { Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -28,6 +29,8 @@ const SELFTEST = eventGroup({ group: 'test.selftest' });
 
 /** What the handlers saw, as `<group>:<method>:<type>`. */
 const seen: string[] = [];
+/** What handlers log with, when a test gives the transport a ServiceLogger. */
+let handlerLog: ComponentLogger | undefined;
 /** Sequences of platform.selftest events whose handler throws, and how often it threw. */
 const failing = new Map<number, number>();
 
@@ -41,6 +44,7 @@ class ProjectionHandlers {
   @EventPattern('user.deleted', PROJECTION)
   async remove(@Payload() event: AnyEvent): Promise<void> {
     await Promise.resolve();
+    handlerLog?.info({ userId: event.key }, 'user removed');
     seen.push(`projection:remove:${event.type}`);
   }
 }
@@ -104,7 +108,7 @@ describe('EventBusTransport', () => {
   let app: INestMicroservice | undefined;
 
   async function start(
-    options: { config?: Partial<Config>; subscribeGate?: Promise<void> } = {},
+    options: { config?: Partial<Config>; subscribeGate?: Promise<void>; serviceLogger?: ServiceLogger } = {},
   ): Promise<void> {
     seen.length = 0;
     failing.clear();
@@ -125,12 +129,14 @@ describe('EventBusTransport', () => {
       bus: gated,
       health,
       get: (token) => (token === CONFIG ? config : undefined),
+      serviceLogger: options.serviceLogger,
     });
     app = await NestFactory.createMicroservice(HandlersModule, { strategy: transport, logger: false });
     await app.listen();
   }
 
   afterEach(async () => {
+    handlerLog = undefined;
     await app?.close();
     app = undefined;
     await bus.close();
@@ -192,6 +198,31 @@ describe('EventBusTransport', () => {
       reason: 'selftest 2 failed',
       attempts: SELFTEST_RETRY.maxRetries + 1,
     });
+  });
+
+  it("runs each handler in the event's log context: its lines carry the event id and type", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    const serviceLogger = new ServiceLogger('chat', 'info', stream);
+    handlerLog = serviceLogger.for('projection');
+    await start({ serviceLogger });
+    await until(async () => (await health.readiness()).ready);
+    const event = userDeleted('u9');
+    await bus.publish(event);
+    await until(() => lines.some((line) => line['msg'] === 'user removed'));
+    expect(lines.find((line) => line['msg'] === 'user removed')).toMatchObject({
+      service: 'chat',
+      component: 'projection',
+      eventId: event.id,
+      eventType: 'user.deleted',
+      userId: 'u9',
+    });
+    serviceLogger.onApplicationShutdown();
   });
 
   it('is not ready until every group has joined', async () => {

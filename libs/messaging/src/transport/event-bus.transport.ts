@@ -1,5 +1,5 @@
 import { EVENTS, type AnyEvent, type EventType, type Topic, TOPICS } from '@bonfire/contracts';
-import { HealthRegistry } from '@bonfire/platform';
+import { HealthRegistry, ServiceLogger } from '@bonfire/platform';
 import type { InjectionToken, INestApplicationContext } from '@nestjs/common';
 import {
   BaseRpcContext,
@@ -26,6 +26,12 @@ export interface EventBusTransportOptions {
   /** Reads the providers that eventGroup() definitions name (the service's config). */
   get: (token: InjectionToken) => unknown;
   logger?: Logger;
+  /**
+   * The service's logger: each handler call runs in its log context with a logger bound to the event
+   * (`eventId`, `eventType`), so what a handler logs carries the event id as a request's lines carry the
+   * request id. Its `for('event-transport')` is the transport's own logger unless `logger` is given.
+   */
+  serviceLogger?: ServiceLogger;
 }
 
 interface Registered {
@@ -61,16 +67,19 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
 
   constructor(private readonly options: EventBusTransportOptions) {
     super();
-    this.log = options.logger ?? silentLogger;
+    this.log = options.logger ?? options.serviceLogger?.for('event-transport') ?? silentLogger;
   }
 
-  /** The transport of a service: its EVENT_BUS and HealthRegistry, its config for the group options. */
-  static for(app: INestApplicationContext, logger?: Logger): EventBusTransport {
+  /**
+   * The transport of a service: its EVENT_BUS, HealthRegistry and ServiceLogger, its config for the
+   * group options.
+   */
+  static for(app: INestApplicationContext): EventBusTransport {
     return new EventBusTransport({
       bus: app.get<EventBus>(EVENT_BUS),
       health: app.get(HealthRegistry),
       get: (token) => app.get(token, { strict: false }),
-      logger,
+      serviceLogger: app.get(ServiceLogger, { strict: false }),
     });
   }
 
@@ -158,9 +167,7 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
         topics: [...topics],
         startFrom: options.startFrom,
         retry: options.retry,
-        handler: async (event: AnyEvent) => {
-          for (const handler of byType.get(event.type) ?? []) await invoke(handler, event, context);
-        },
+        handler: (event: AnyEvent) => this.inEventContext(event, () => handle(byType, event, context)),
       });
       if (this.closed) {
         await subscription.close();
@@ -176,6 +183,19 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
       return null;
     }
   }
+
+  private inEventContext<T>(event: AnyEvent, fn: () => T): T {
+    const logger = this.options.serviceLogger;
+    return logger ? logger.runBound({ eventId: event.id, eventType: event.type }, fn) : fn();
+  }
+}
+
+async function handle(
+  byType: Map<string, MessageHandler[]>,
+  event: AnyEvent,
+  context: EventBusContext,
+): Promise<void> {
+  for (const handler of byType.get(event.type) ?? []) await invoke(handler, event, context);
 }
 
 /** Runs one Nest handler; an error (thrown, or from the Observable Nest wraps it in) rejects. */

@@ -1,6 +1,8 @@
 import { ERROR } from '@bonfire/contracts';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
+import type { ComponentLogger } from '../logging/component-logger';
+import type { ServiceLogger } from '../logging/nest-logger';
 import { AppError } from './app-error';
 
 /** Converts anything thrown into the one error body; unexpected errors are logged and answered as 500. */
@@ -32,7 +34,11 @@ export function toAppError(error: unknown): AppError {
 
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ErrorFilter');
+  private readonly logger: ComponentLogger;
+
+  constructor(logger: ServiceLogger) {
+    this.logger = logger.for('error-filter');
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();

@@ -69,7 +69,7 @@ async function boot(options: ServiceOptions, context: LogContext): Promise<Runni
   // First, so that body-parsing errors and everything `configure` adds are logged with the request.
   app.use(requestLogging(serviceLogger.service, serviceLogger.logger));
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(serviceLogger));
   if (options.jsonBodyLimit !== false) {
     const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
       if (res.headersSent) return next(error);

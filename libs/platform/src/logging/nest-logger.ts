@@ -1,6 +1,7 @@
 import type { LoggerService, OnApplicationShutdown } from '@nestjs/common';
 import type { DestinationStream, Logger } from 'pino';
-import { currentLogContext, type LogContext } from './log-context';
+import { currentLogContext, type LogContext, runInLogContext } from './log-context';
+import { ComponentLogger } from './component-logger';
 import { createLogger } from './logger';
 
 /**
@@ -15,7 +16,11 @@ type LogArgs = [fields: Record<string, unknown>, message?: string, ...params: un
 /** Services whose app is running in this process, oldest first. */
 const running = new Set<ServiceLogger>();
 
-/** One service's logger (JSON lines, secrets redacted); provided per app by LoggingModule. */
+/**
+ * One service's logger (JSON lines, secrets redacted); provided per app by LoggingModule. Providers take
+ * it in their constructor and keep `logger.for('component')`: each line then goes through the current
+ * request's or event's logger (its request id or event id) and names the component.
+ */
 export class ServiceLogger implements OnApplicationShutdown {
   readonly logger: Logger;
   private unattributedLogger: Logger | undefined;
@@ -31,6 +36,25 @@ export class ServiceLogger implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     running.delete(this);
+  }
+
+  /** The logger a provider keeps: pino's methods, bound on each call to the current request or event. */
+  for(component: string): ComponentLogger {
+    return new ComponentLogger(this, component);
+  }
+
+  /**
+   * The logger lines go through now: inside this service's request or event, its logger (request id,
+   * event id); otherwise the service's own.
+   */
+  current(): Logger {
+    const context = currentLogContext();
+    return context?.service === this.service && context.logger ? context.logger : this.logger;
+  }
+
+  /** Runs `fn` (and all it starts) in this service's log context, with a logger bound to `bindings`. */
+  runBound<T>(bindings: Record<string, unknown>, fn: () => T): T {
+    return runInLogContext({ service: this.service, logger: this.logger.child(bindings) }, fn);
   }
 
   /** Same level and destination, for lines that cannot be credited to a service. */

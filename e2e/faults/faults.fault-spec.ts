@@ -13,7 +13,8 @@ import {
   type UploadRecord,
 } from './support/background';
 import { deadLetterOffsets, deadLettersSince } from './support/dead-letters';
-import { Listener } from './support/listener';
+import { Listener, listenerTotals } from './support/listener';
+import { memoryLine, residentMemory } from './support/memory';
 import { recovery } from './support/recovery';
 import { InfraServer, type InfraServerName } from './support/servers';
 import { type SendRecord, Traffic, type TrafficUser } from './support/traffic';
@@ -310,14 +311,12 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
     };
   }
 
-  const totals = () => ({
-    resumes: listeners.reduce((sum, listener) => sum + listener.resumes, 0),
-    resyncs: listeners.reduce((sum, listener) => sum + listener.resyncs.length, 0),
-  });
+  const totals = () => listenerTotals(listeners);
 
   it('audits every acknowledged message, upload and search after each fault', async () => {
     const startedAt = Date.now();
     const notes: string[] = [];
+    const memoryAtStart = residentMemory(stack);
     for (const fault of FAULTS) {
       const before = totals();
       const timing: FaultTiming = { killAt: null, readyAt: null };
@@ -436,7 +435,8 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
       `${traffic.records.filter((record) => record.status === 200).length} sends answered 200 on a retry ` +
       `(an earlier attempt had been stored); dead letters: ${deadLetters.length} ` +
       `(${deadLetters.filter((letter) => letter.invalid).length} invalid)` +
-      (notes.length ? `; ${notes.join('; ')}` : '');
+      (notes.length ? `; ${notes.join('; ')}` : '') +
+      `\nRSS per service, MiB (start → end): ${memoryLine(memoryAtStart, residentMemory(stack))}`;
     print(`\n${summary}`);
     writeFileSync(join(tmpdir(), 'bonfire-faults-last.txt'), `${summary}\n`);
     const problems = [...audits, all].flatMap((audit) =>

@@ -62,6 +62,11 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running process's id (undefined before start and after stop). */
+  get pid(): number | undefined {
+    return this.child?.exitCode === null ? this.child.pid : undefined;
+  }
+
   async start(): Promise<void> {
     const entry = this.entry;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test builds)`);

@@ -242,3 +242,11 @@ export class Listener {
     }, delay).unref();
   }
 }
+
+/** Resumes and resyncs of all the listeners so far. */
+export function listenerTotals(listeners: readonly Listener[]): { resumes: number; resyncs: number } {
+  return {
+    resumes: listeners.reduce((sum, listener) => sum + listener.resumes, 0),
+    resyncs: listeners.reduce((sum, listener) => sum + listener.resyncs.length, 0),
+  };
+}

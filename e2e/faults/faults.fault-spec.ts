@@ -130,6 +130,9 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
         PRESENCE_KEY_PREFIX: `presence-faults-${stamp}`,
         RATE_LIMIT_IP_PER_MINUTE: UNLIMITED,
         RATE_LIMIT_USER_PER_MINUTE: UNLIMITED,
+        // The users keep one access token for the whole run (an app would refresh it): a soak of 30 min
+        // outlives the default 15 min.
+        ACCESS_TOKEN_TTL_SECONDS: '7200',
       },
       serviceEnv: {
         chat: { CHAT_SEND_LIMIT_PER_10S: UNLIMITED },

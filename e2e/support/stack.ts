@@ -108,10 +108,9 @@ export class ServiceProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) {
-        // The first line names the cause (CI's summary shows only that line): the process's last log line.
-        const lastLine = this.logs().trim().split('\n').at(-1)?.slice(0, 400) ?? '';
+        // The first line names the cause (CI's summary shows only that line).
         throw new Error(
-          `${this.name} exited during start (exit ${this.child?.exitCode}): ${lastLine}\n${this.logs().slice(-4000)}`,
+          `${this.name} exited during start (exit ${this.child?.exitCode}): ${causeLine(this.logs())}\n${this.logs().slice(-4000)}`,
         );
       }
       try {
@@ -124,6 +123,17 @@ export class ServiceProcess {
     }
     throw new Error(`${this.name} not ready within ${timeoutMs} ms:\n${this.logs().slice(-4000)}`);
   }
+}
+
+/** The log line that names why a process stopped: its fatal line if it wrote one, else its last line. */
+export function causeLine(logs: string): string {
+  const lines = logs.trim().split('\n');
+  const fatal = lines.find((line) => line.startsWith('✗') || line.includes('"level":"fatal"'));
+  return (fatal ?? lines.at(-1) ?? '').slice(0, 400);
+}
+
+function portWasTaken(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('EADDRINUSE');
 }
 
 export interface StackOptions {
@@ -160,14 +170,19 @@ export class Stack {
   }
 
   static async start(options: StackOptions): Promise<Stack> {
-    const stack = new Stack(options);
-    try {
-      await stack.boot();
-    } catch (error) {
-      await stack.stop();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      const stack = new Stack(options);
+      try {
+        await stack.boot();
+        return stack;
+      } catch (error) {
+        await stack.stop();
+        // A free port can be taken between choosing it and binding it (an outgoing connection's ephemeral
+        // port, another stack starting beside this one): choose new ports and start again.
+        if (attempt < 3 && portWasTaken(error)) continue;
+        throw error;
+      }
     }
-    return stack;
   }
 
   get gateway(): ServiceProcess {

@@ -17,7 +17,9 @@ try {
   if (error instanceof DataFolderInUseError || error?.name === 'ConfigError') {
     console.error(`✗ ${error.message}`);
   } else {
-    console.error('✗ Bonfire failed to start:', error);
+    // One line that names the cause first (what a log summary shows), then the details.
+    console.error(`✗ Bonfire failed to start: ${error?.message ?? error}`);
+    console.error(error);
   }
   process.exit(1);
 }

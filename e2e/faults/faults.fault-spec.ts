@@ -14,7 +14,7 @@ import {
 } from './support/background';
 import { deadLetterOffsets, deadLettersSince } from './support/dead-letters';
 import { Listener, listenerTotals } from './support/listener';
-import { memoryLine, residentMemory } from './support/memory';
+import { MemorySampler } from './support/memory';
 import { recovery } from './support/recovery';
 import { InfraServer, type InfraServerName } from './support/servers';
 import { type SendRecord, Traffic, type TrafficUser } from './support/traffic';
@@ -56,10 +56,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const print = (text: string) => console.log(text);
 
 /** What a fault kills and brings back: a service process, or a server through infra. */
-interface Target {
-  kill(): Promise<void>;
-  start(): Promise<void>;
-}
+type Target = Pick<InfraServer, 'kill' | 'start'>;
 
 interface Fault {
   /** For FAULTS_ONLY. */
@@ -319,7 +316,8 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
   it('audits every acknowledged message, upload and search after each fault', async () => {
     const startedAt = Date.now();
     const notes: string[] = [];
-    const memoryAtStart = residentMemory(stack);
+    // every service's resident memory, sampled through the run (a soak's series tells a plateau from a leak)
+    const memory = MemorySampler.start(stack, number('FAULTS_MEMORY_SAMPLE_SECONDS', 60));
     for (const fault of FAULTS) {
       const before = totals();
       const timing: FaultTiming = { killAt: null, readyAt: null };
@@ -399,6 +397,7 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
       );
       for (const problem of audit.problems.slice(0, 20)) print(`  ✗ ${problem}`);
     }
+    memory.stop();
     const history = await readHistory(gatewayUrls[0] ?? '', world);
     const finalSearch = await searchability(traffic.records, Date.now());
     const finalUploads = await uploadAudit(background.uploads);
@@ -439,7 +438,7 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
       `(an earlier attempt had been stored); dead letters: ${deadLetters.length} ` +
       `(${deadLetters.filter((letter) => letter.invalid).length} invalid)` +
       (notes.length ? `; ${notes.join('; ')}` : '') +
-      `\nRSS per service, MiB (start → end): ${memoryLine(memoryAtStart, residentMemory(stack))}`;
+      `\n${memory.report()}`;
     print(`\n${summary}`);
     writeFileSync(join(tmpdir(), 'bonfire-faults-last.txt'), `${summary}\n`);
     const problems = [...audits, all].flatMap((audit) =>

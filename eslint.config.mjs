@@ -76,7 +76,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   // Bonfire's conventions (tools/eslint-rules, each tested there; docs/CONVENTIONS.md says why).
@@ -89,7 +89,14 @@ export default tseslint.config(
   {
     // Tests and fakes may answer codes as strings (a fake upstream, an assertion); production code may not.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*test-kit.ts', '**/*.contract.ts', '**/testing/**'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.medium-spec.ts',
+      '**/*test-kit.ts',
+      '**/*.contract.ts',
+      '**/testing/**',
+    ],
     rules: {
       '@nx/workspace-error-code-from-catalogue': [
         'error',
@@ -107,15 +114,21 @@ export default tseslint.config(
     },
   },
   {
-    // One logger: ServiceLogger injected, `for(component)`. The gateway's realtime files move to it next.
+    // One logger: ServiceLogger injected, `for(component)`.
     files: ['apps/*/src/**/*.ts'],
-    ignores: ['apps/gateway/src/realtime/**'],
     rules: { '@nx/workspace-logger-injected': 'error' },
   },
   {
     // Test helpers are an entry of their own, never reached from production code.
     files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*test-kit.ts', '**/*.contract.ts', '**/testing/**'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.medium-spec.ts',
+      '**/*test-kit.ts',
+      '**/*.contract.ts',
+      '**/testing/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -127,7 +140,14 @@ export default tseslint.config(
     // A file a newcomer can read in one sitting. Tests, benchmarks and generated files are exempt; the
     // files still above the limit are listed with what splitting them waits for.
     files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'tools/bench/**', '**/generated/**', ...OVERSIZED_FILES],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.medium-spec.ts',
+      'tools/bench/**',
+      '**/generated/**',
+      ...OVERSIZED_FILES,
+    ],
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }] },
   },
   prettier,

@@ -1,12 +1,26 @@
-import { errorBodySchema, type ErrorDetail } from '@bonfire/contracts';
+import { type ErrorCode, errorBodySchema, type ErrorDetail } from '@bonfire/contracts';
+
+/**
+ * Codes the SDK gives failures that never reached the API's error format: no answer (`NETWORK_ERROR`),
+ * a cancelled upload (`ABORTED`), no session to send (`NOT_AUTHENTICATED`), the object store refusing an
+ * upload part (`UPLOAD_FAILED`), or an answer that is not the common format (`HTTP_<status>`).
+ */
+export type ClientErrorCode =
+  'NETWORK_ERROR' | 'ABORTED' | 'NOT_AUTHENTICATED' | 'UPLOAD_FAILED' | `HTTP_${number}`;
+
+/** The `code` of a BonfireApiError: the API's catalogue (`ERROR` of @bonfire/contracts) or the SDK's own. */
+export type BonfireErrorCode = ErrorCode | ClientErrorCode;
 
 /**
  * A refusal or failure answered by the Bonfire API, in the common error format
  * (`{ error: { code, message, details } }`, see `@bonfire/contracts` errors.ts).
  *
- * `code` is stable and machine-readable (e.g. `VALIDATION_FAILED`, `USERNAME_TAKEN`, `RATE_LIMITED`);
+ * `code` is stable and machine-readable, one of the catalogue's (`ERROR.VALIDATION_FAILED`,
+ * `ERROR.USERNAME_TAKEN`, `ERROR.RATE_LIMITED`…), so comparing it with a misspelt code fails to compile;
  * `message` is for people. When the server answered something that is not the common format (a proxy
  * page, a network failure), `code` is `HTTP_<status>` or `NETWORK_ERROR` and `status` is 0 for the latter.
+ * A code this SDK does not know yet (a newer server's) is passed through as is: it matches no comparison,
+ * so handle it in the fallback (`message`).
  */
 export class BonfireApiError extends Error {
   override readonly name = 'BonfireApiError';
@@ -14,7 +28,7 @@ export class BonfireApiError extends Error {
   constructor(
     /** HTTP status; 0 when no answer arrived (network error, aborted). */
     readonly status: number,
-    readonly code: string,
+    readonly code: BonfireErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
     /** Seconds to wait before retrying, from `Retry-After` (429 and some 503). */
@@ -36,7 +50,8 @@ export class BonfireApiError extends Error {
     const parsed = errorBodySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      return new BonfireApiError(response.status, code, message, details ?? [], retryAfter);
+      // Not checked against the catalogue: a newer server's code is passed through (see the class).
+      return new BonfireApiError(response.status, code as ErrorCode, message, details ?? [], retryAfter);
     }
     return new BonfireApiError(
       response.status,

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import { BonfireApiError } from './errors';
 import type { AuthSession } from './auth/auth-session';
 
@@ -13,9 +14,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
-
-/** The access token was refused because it expired: refresh and retry once. */
-const TOKEN_EXPIRED = 'TOKEN_EXPIRED';
 
 /**
  * JSON over fetch against the gateway: adds the bearer token, refreshes once on 401 TOKEN_EXPIRED,
@@ -77,7 +75,7 @@ export class HttpClient {
     let response = await this.send(method, path, options, token);
     if (useAuth && token !== null && response.status === 401) {
       const error = await BonfireApiError.fromResponse(response);
-      if (error.code !== TOKEN_EXPIRED) throw error;
+      if (error.code !== ERROR.TOKEN_EXPIRED) throw error;
       token = await this.session.refresh(token);
       response = await this.send(method, path, options, token);
     }

@@ -3,7 +3,7 @@
  * Browser helpers: `@bonfire/sdk/browser`. Voice (mediasoup-client): `@bonfire/sdk/voice`.
  */
 export { BonfireClient, defaultRealtimeSocketFactory, type BonfireClientOptions } from './client';
-export { BonfireApiError, parseRetryAfter } from './errors';
+export { BonfireApiError, parseRetryAfter, type BonfireErrorCode, type ClientErrorCode } from './errors';
 export {
   AuthSession,
   type SessionEndedEvent,

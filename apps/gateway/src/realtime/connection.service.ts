@@ -9,8 +9,8 @@ import {
   parseIntents,
   type SessionEndedPayload,
 } from '@bonfire/contracts';
-import { AppError } from '@bonfire/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError, ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
@@ -47,7 +47,7 @@ type Reply = (answer: RealtimeAck) => void;
  */
 @Injectable()
 export class ConnectionService {
-  private readonly logger = new Logger('Realtime');
+  private readonly logger;
   private readonly eventLimits: EventLimits;
 
   constructor(
@@ -60,7 +60,9 @@ export class ConnectionService {
     private readonly resume: ResumeService,
     private readonly metrics: RealtimeMetrics,
     private readonly node: RealtimeNode,
+    logger: ServiceLogger,
   ) {
+    this.logger = logger.for('realtime-connections');
     this.eventLimits = {
       perSecond: config.REALTIME_EVENTS_PER_SECOND,
       burst: config.REALTIME_EVENT_BURST,

@@ -8,7 +8,7 @@ import { VisibilityService } from './visibility.service';
 
 function setUp() {
   const parts = realtimeProviders({ visibleChannels: async () => [] } as never);
-  const visibility = new VisibilityService(parts.registry, parts.chat);
+  const visibility = new VisibilityService(parts.registry, parts.chat, parts.logger);
   const fanOut = new FanOutService(
     parts.config,
     {} as EventBus,
@@ -17,6 +17,7 @@ function setUp() {
     parts.metrics,
     parts.node,
     new IntentsFilter(),
+    parts.logger,
   );
   const live = (userId: string, guilds: Record<string, string[]>, options: { batching?: boolean } = {}) => {
     const { socket, dispatches, events } = fakeSocket(userId, userId, options);

@@ -1,6 +1,7 @@
 import { type AnyEvent, type EventData, REALTIME_CLOSE_REASONS } from '@bonfire/contracts';
 import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { type EncodedDispatch, encodeDispatch, writeDispatch } from './dispatch-frame';
@@ -26,7 +27,7 @@ const MAX_CAPTURED = 10_000;
  */
 @Injectable()
 export class FanOutService {
-  private readonly logger = new Logger('Realtime');
+  private readonly logger;
   private subscription?: Subscription;
   private consumerReady = false;
   private packetQueue: Promise<void> = Promise.resolve();
@@ -46,7 +47,10 @@ export class FanOutService {
     private readonly metrics: RealtimeMetrics,
     private readonly node: RealtimeNode,
     private readonly intents: IntentsFilter,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('realtime-fan-out');
+  }
 
   /** Throws until this gateway is in the consumer group (readiness). */
   check(): void {

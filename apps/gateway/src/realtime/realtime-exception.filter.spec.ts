@@ -1,5 +1,6 @@
-import { type ArgumentsHost, Logger } from '@nestjs/common';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ServiceLogger } from '@bonfire/platform';
+import type { ArgumentsHost } from '@nestjs/common';
+import { describe, expect, it, vi } from 'vitest';
 import { RealtimeExceptionFilter, RealtimeRefusal } from './realtime-exception.filter';
 
 /** A message handler's host as Nest's WsProxy builds it: [socket, payload, ack, event]. */
@@ -8,15 +9,12 @@ function host(ack?: unknown): ArgumentsHost {
   return { getArgByIndex: (index: number) => args[index] } as unknown as ArgumentsHost;
 }
 
-describe('RealtimeExceptionFilter', () => {
-  beforeEach(() => void vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+const filter = () => new RealtimeExceptionFilter(new ServiceLogger('gateway', 'silent'));
 
+describe('RealtimeExceptionFilter', () => {
   it('answers a refusal with its own code and message', () => {
     const ack = vi.fn();
-    new RealtimeExceptionFilter().catch(
-      new RealtimeRefusal('UNKNOWN_CHANNEL', 'Unknown channel.'),
-      host(ack),
-    );
+    filter().catch(new RealtimeRefusal('UNKNOWN_CHANNEL', 'Unknown channel.'), host(ack));
     expect(ack).toHaveBeenCalledExactlyOnceWith({
       ok: false,
       code: 'UNKNOWN_CHANNEL',
@@ -26,7 +24,7 @@ describe('RealtimeExceptionFilter', () => {
 
   it('answers anything else UNAVAILABLE, without its details', () => {
     const ack = vi.fn();
-    new RealtimeExceptionFilter().catch(new Error('connect ECONNREFUSED 10.0.0.7:5432'), host(ack));
+    filter().catch(new Error('connect ECONNREFUSED 10.0.0.7:5432'), host(ack));
     expect(ack).toHaveBeenCalledExactlyOnceWith({
       ok: false,
       code: 'UNAVAILABLE',
@@ -35,12 +33,9 @@ describe('RealtimeExceptionFilter', () => {
   });
 
   it('answers nothing to an event sent without an acknowledgement', () => {
-    expect(() => new RealtimeExceptionFilter().catch(new Error('boom'), host(undefined))).not.toThrow();
+    expect(() => filter().catch(new Error('boom'), host(undefined))).not.toThrow();
     expect(() =>
-      new RealtimeExceptionFilter().catch(
-        new RealtimeRefusal('RATE_LIMITED', 'later'),
-        host('not a function'),
-      ),
+      filter().catch(new RealtimeRefusal('RATE_LIMITED', 'later'), host('not a function')),
     ).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { type RealtimeAck, type RealtimeErrorCode, REALTIME_ERROR_CODES } from '@bonfire/contracts';
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { ServiceLogger } from '@bonfire/platform';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Injectable } from '@nestjs/common';
 
 /** A client event refused with one of the protocol's codes: answered `{ok: false, code, message}`. */
 export class RealtimeRefusal extends Error {
@@ -23,8 +24,13 @@ export function failure(code: RealtimeErrorCode, message: string): RealtimeAck {
  * gets no answer.
  */
 @Catch()
+@Injectable()
 export class RealtimeExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Realtime');
+  private readonly logger;
+
+  constructor(logger: ServiceLogger) {
+    this.logger = logger.for('realtime');
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     // A message handler's arguments (Nest's WsProxy): [socket, payload, ack, event].

@@ -28,7 +28,7 @@ import { TypingService } from './typing.service';
   maxHttpBufferSize: 64 * 1024,
   serveClient: false,
 })
-@UseFilters(new RealtimeExceptionFilter())
+@UseFilters(RealtimeExceptionFilter)
 export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnection<RealtimeSocket> {
   constructor(
     private readonly realtime: RealtimeServer,

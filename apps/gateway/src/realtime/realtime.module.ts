@@ -1,5 +1,5 @@
-import { distributedSetting, REDIS, type Redis } from '@bonfire/platform';
-import { Logger, Module } from '@nestjs/common';
+import { distributedSetting, REDIS, type Redis, ServiceLogger } from '@bonfire/platform';
+import { Module } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { TokensModule } from '../tokens/tokens.module';
@@ -55,9 +55,9 @@ const REDIS_IF_DISTRIBUTED = [GATEWAY_CONFIG, { token: REDIS, optional: true }];
     },
     {
       provide: PresenceRealtimeClient,
-      inject: [GATEWAY_CONFIG, RealtimeNode],
-      useFactory: (config: GatewayConfig, node: RealtimeNode) => {
-        const logger = new Logger('Realtime');
+      inject: [GATEWAY_CONFIG, RealtimeNode, ServiceLogger],
+      useFactory: (config: GatewayConfig, node: RealtimeNode, serviceLogger: ServiceLogger) => {
+        const logger = serviceLogger.for('realtime-presence');
         return new PresenceRealtimeClient({
           baseUrl: config.PRESENCE_URL,
           identitySecret: config.INTERNAL_IDENTITY_SECRET,

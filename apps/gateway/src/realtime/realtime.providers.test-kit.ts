@@ -1,5 +1,5 @@
 import type { RealtimeState } from '@bonfire/contracts';
-import type { CallerIdentity, MetricsService } from '@bonfire/platform';
+import { type CallerIdentity, type MetricsService, ServiceLogger } from '@bonfire/platform';
 import { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config';
 import type { ChatRealtimeClient } from './chat-realtime.client';
@@ -24,7 +24,8 @@ export function realtimeProviders(chat: Partial<ChatRealtimeClient> = {}) {
   const registry = new SessionRegistry(config, store, node);
   const metrics = new RealtimeMetrics({ registry: new Registry() } as unknown as MetricsService);
   const chatClient = { forgetPermissions: () => undefined, ...chat } as unknown as ChatRealtimeClient;
-  return { config, store, node, registry, metrics, chat: chatClient };
+  const logger = new ServiceLogger('gateway', 'silent');
+  return { config, store, node, registry, metrics, chat: chatClient, logger };
 }
 
 /**

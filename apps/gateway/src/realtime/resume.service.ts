@@ -5,7 +5,8 @@ import {
   type RealtimeState,
   type ResyncPayload,
 } from '@bonfire/contracts';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ServiceLogger } from '@bonfire/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { ChatRealtimeClient } from './chat-realtime.client';
@@ -29,7 +30,7 @@ const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** A connection's session: resumed (`auth.sessionId`) on any gateway, else a fresh one with `ready`. */
 @Injectable()
 export class ResumeService {
-  private readonly logger = new Logger('Realtime');
+  private readonly logger;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -40,7 +41,10 @@ export class ResumeService {
     private readonly presence: PresenceRealtimeClient,
     private readonly metrics: RealtimeMetrics,
     private readonly node: RealtimeNode,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('realtime-resume');
+  }
 
   /** Resumes the session the handshake names, else (or after `resync`) starts a new one. */
   async open(socket: RealtimeSocket): Promise<void> {

@@ -18,10 +18,11 @@ function setUp(channelPermissions: (channelId: string) => Promise<bigint | null>
     config,
     {} as EventBus,
     parts.registry,
-    new VisibilityService(parts.registry, parts.chat),
+    new VisibilityService(parts.registry, parts.chat, parts.logger),
     parts.metrics,
     parts.node,
     new IntentsFilter(),
+    parts.logger,
   );
   const typing = new TypingService(config, parts.chat, parts.store, fanOut, parts.node);
   const live = (userId: string) => {

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeSocket, realtimeProviders, state } from './realtime.providers.test-kit';
 import { VisibilityService } from './visibility.service';
@@ -7,7 +6,7 @@ function setUp(visibleChannels: (userId: string) => Promise<string[] | null>) {
   const parts = realtimeProviders({
     visibleChannels: vi.fn((identity: { userId: string }) => visibleChannels(identity.userId)),
   } as never);
-  const visibility = new VisibilityService(parts.registry, parts.chat);
+  const visibility = new VisibilityService(parts.registry, parts.chat, parts.logger);
   const session = (userId: string, guilds: Record<string, string[]>, dms: string[] = []) => {
     const created = parts.registry.newSession(`s-${userId}`, fakeSocket(userId, userId).socket);
     parts.registry.register(created, state(userId, guilds, dms));
@@ -26,7 +25,6 @@ describe('VisibilityService', () => {
   });
 
   it('closes the sessions of a user chat could not answer for (fail closed)', async () => {
-    vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const { visibility, session } = setUp(() => Promise.reject(new Error('chat down')));
     const alice = session('alice', { g1: ['c1'] });
     expect(await visibility.applyChange({ kind: 'guild', guildId: 'g1' })).toEqual([]);

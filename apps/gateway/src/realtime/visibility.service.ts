@@ -1,5 +1,6 @@
 import { type Channel, type EventData, REALTIME_ERROR_CODES } from '@bonfire/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { ServiceLogger } from '@bonfire/platform';
+import { Injectable } from '@nestjs/common';
 import { ChatRealtimeClient } from './chat-realtime.client';
 import { type RealtimePacket, rooms, type VisibilityChange } from './event-routing';
 import type { RealtimeSession as Session } from './realtime-session';
@@ -25,12 +26,15 @@ export interface Move {
  */
 @Injectable()
 export class VisibilityService {
-  private readonly logger = new Logger('Realtime');
+  private readonly logger;
 
   constructor(
     private readonly registry: SessionRegistry,
     private readonly chat: ChatRealtimeClient,
-  ) {}
+    logger: ServiceLogger,
+  ) {
+    this.logger = logger.for('realtime-visibility');
+  }
 
   /** Applies a visibility change to this gateway's sessions; answers who gained or lost which channels. */
   async applyChange(change: VisibilityChange, only?: Session): Promise<Move[]> {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { SESSION_END_REASONS } from '@bonfire/contracts';
 import { BonfireClient, type PrivateUser } from '@bonfire/sdk';
 import { createXhrUploadTransport, localStorageTokenStore } from '@bonfire/sdk/browser';
 import { AuthScreen } from '../auth/AuthScreen';
@@ -39,8 +40,9 @@ export function App() {
       createClient((reason) => {
         setSession({ status: 'signed-out' });
         // A deleted account (here or on another device) says goodbye instead.
-        if (reason === 'ACCOUNT_DELETED') markAccountDeleted();
-        else if (reason !== 'LOGGED_OUT') notify('Your session ended. Log in again to continue.');
+        if (reason === SESSION_END_REASONS.accountDeleted) markAccountDeleted();
+        else if (reason !== SESSION_END_REASONS.loggedOut)
+          notify('Your session ended. Log in again to continue.');
       }),
     [],
   );

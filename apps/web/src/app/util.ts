@@ -1,4 +1,5 @@
-import { BonfireApiError } from '@bonfire/sdk';
+import { ERROR } from '@bonfire/contracts';
+import { BonfireApiError, type BonfireErrorCode } from '@bonfire/sdk';
 
 /** Snowflake ids are decimal strings: a longer one is newer; equal lengths compare as text. */
 export function compareIds(a: string, b: string): number {
@@ -7,7 +8,7 @@ export function compareIds(a: string, b: string): number {
 }
 
 /** Plain words for the codes a person can meet; anything else shows the server's own message. */
-const PLAIN_WORDS: Record<string, string> = {
+const PLAIN_WORDS: Partial<Record<BonfireErrorCode, string>> = {
   NETWORK_ERROR: 'the server could not be reached. Check your connection and try again.',
   INVALID_CREDENTIALS: 'that login and password do not match.',
   USERNAME_TAKEN: 'that username is already taken.',
@@ -21,7 +22,6 @@ const PLAIN_WORDS: Record<string, string> = {
   NOT_AUTHENTICATED: 'you are logged out. Log in again.',
   TOKEN_EXPIRED: 'your session expired. Log in again.',
   PAYLOAD_TOO_LARGE: 'that is too large.',
-  FILE_TOO_LARGE: 'that file is too large.',
   UPLOAD_FAILED: 'the upload failed. Try again.',
   SERVICE_UNAVAILABLE: 'that part of Bonfire is unavailable right now. Try again shortly.',
   BAD_GATEWAY: 'that part of Bonfire is unavailable right now. Try again shortly.',
@@ -35,12 +35,12 @@ export function describeError(error: unknown): string {
   if (error instanceof BonfireApiError) {
     const plain = PLAIN_WORDS[error.code];
     if (plain) {
-      return error.code === 'RATE_LIMITED' && error.retryAfter
+      return error.code === ERROR.RATE_LIMITED && error.retryAfter
         ? `you are doing that too often. Try again in ${error.retryAfter} s.`
         : plain;
     }
     const detail = error.details[0];
-    if (error.code === 'VALIDATION_FAILED' && detail) {
+    if (error.code === ERROR.VALIDATION_FAILED && detail) {
       const field = detail.field?.split('.').pop();
       return field ? `${field} ${detail.message}` : detail.message;
     }

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import type { BonfireClient } from '@bonfire/sdk';
+import { ERROR } from '@bonfire/contracts';
+import { BonfireApiError, type BonfireClient } from '@bonfire/sdk';
 import { navigate } from '../app/router';
 import { capitalise, describeError, fieldErrors } from '../app/util';
 
@@ -246,5 +247,5 @@ export function ConfirmEmailPage({ client, signedIn, onDone }: LinkPageProps) {
 }
 
 function isDeadLink(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'INVALID_TOKEN';
+  return error instanceof BonfireApiError && error.code === ERROR.INVALID_TOKEN;
 }

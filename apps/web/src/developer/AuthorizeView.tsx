@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { has, PERMISSIONS } from '@bonfire/contracts';
+import { ERROR, has, PERMISSIONS } from '@bonfire/contracts';
 import { BonfireApiError, type BotAuthorizationInfo } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
@@ -14,9 +14,9 @@ import { parseAuthorizeQuery } from './invite-link';
 /** Plain words for the refusals this page can meet. */
 function authorizeError(error: unknown): string {
   if (error instanceof BonfireApiError) {
-    if (error.code === 'CANNOT_GRANT_PERMISSIONS')
+    if (error.code === ERROR.CANNOT_GRANT_PERMISSIONS)
       return 'You cannot grant permissions you do not have yourself in that server. Ask someone who has them, or pick another server.';
-    if (error.code === 'MISSING_PERMISSION')
+    if (error.code === ERROR.MISSING_PERMISSION)
       return 'You need the Manage server permission in that server to add a bot to it.';
   }
   return capitalise(describeError(error));

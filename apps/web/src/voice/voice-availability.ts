@@ -1,8 +1,5 @@
-import type { ErrorCode, VoiceStatus } from '@bonfire/contracts';
+import { ERROR, type VoiceStatus } from '@bonfire/contracts';
 import { BonfireApiError, type BonfireClient } from '@bonfire/sdk';
-
-/** The code a join answers (with 503) when no voice server can host the room; type-checked against contracts. */
-const VOICE_UNAVAILABLE: Extract<ErrorCode, 'VOICE_UNAVAILABLE'> = 'VOICE_UNAVAILABLE';
 
 /** Said when the server gives no reason of its own. */
 export const VOICE_UNAVAILABLE_FALLBACK = 'Voice is not available on this server right now.';
@@ -76,7 +73,11 @@ export class VoiceAvailability {
    * message, which is answered; any other failure answers null and changes nothing.
    */
   noteJoinFailure(error: unknown): string | null {
-    if (!(error instanceof BonfireApiError) || error.status !== 503 || error.code !== VOICE_UNAVAILABLE) {
+    if (
+      !(error instanceof BonfireApiError) ||
+      error.status !== 503 ||
+      error.code !== ERROR.VOICE_UNAVAILABLE
+    ) {
       return null;
     }
     const message = error.message || VOICE_UNAVAILABLE_FALLBACK;

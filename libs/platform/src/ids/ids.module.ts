@@ -3,12 +3,12 @@ import {
   Global,
   Inject,
   Injectable,
-  Logger,
   Module,
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
 import type { BonfireMode } from '../config/load-config';
+import { ServiceLogger } from '../logging/nest-logger';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../redis/redis.module';
 import { SnowflakeGenerator } from './snowflake';
@@ -40,15 +40,15 @@ export class IdsModule {
         ? { provide: LEASE, useValue: null }
         : {
             provide: LEASE,
-            inject: [REDIS],
-            useFactory: async (redis: Redis) => {
+            inject: [REDIS, ServiceLogger],
+            useFactory: async (redis: Redis, serviceLogger: ServiceLogger) => {
               if (options.workerId !== undefined) return null;
-              const logger = new Logger('WorkerId');
+              const logger = serviceLogger.for('worker-id');
               const lease = await WorkerIdLease.acquire(redis, options.service, {
                 onLost: (workerId) =>
                   logger.error(`worker id ${workerId} lease lost; ids may collide until restart`),
               });
-              logger.log(`leased worker id ${lease.workerId}`);
+              logger.info(`leased worker id ${lease.workerId}`);
               return lease;
             },
           };

@@ -1,3 +1,4 @@
+import { ERROR } from '@bonfire/contracts';
 import type { AuthSession, TokenPair } from '../auth/auth-session';
 import { BonfireApiError } from '../errors';
 import type { RestClient } from '../rest-client';
@@ -19,7 +20,7 @@ export class AuthApi {
   async register(body: RegisterRequest): Promise<AuthResult> {
     const result = await this.rest.post('/api/v1/auth/register', { body, auth: false });
     if (!('accessToken' in result)) {
-      throw new BonfireApiError(403, 'EMAIL_NOT_VERIFIED', 'Confirm your email address, then sign in.');
+      throw new BonfireApiError(403, ERROR.EMAIL_NOT_VERIFIED, 'Confirm your email address, then sign in.');
     }
     await this.session.setTokens(result);
     return result;

@@ -94,8 +94,7 @@ export const MessageItem = memo(function MessageItem({
     setPicking(null);
     const existing = message.reactions.find((reaction) => sameReaction(reaction.emoji, emoji));
     try {
-      if (existing?.me) await client.reactions.remove(message.channelId, message.id, emoji);
-      else await client.reactions.add(message.channelId, message.id, emoji);
+      await store.messageActions.setReaction(message.channelId, message.id, emoji, !existing?.me);
     } catch (error) {
       notify(capitalise(`the reaction could not be changed: ${describeError(error)}`));
     }
@@ -106,7 +105,7 @@ export const MessageItem = memo(function MessageItem({
     setEditing(false);
     if (content === message.content || content === '') return;
     try {
-      await client.messages.edit(message.channelId, message.id, content);
+      await store.messageActions.edit(message.channelId, message.id, content);
     } catch (error) {
       notify(capitalise(`the message could not be edited: ${describeError(error)}`));
     }
@@ -115,7 +114,7 @@ export const MessageItem = memo(function MessageItem({
   const remove = async () => {
     setConfirmingDelete(false);
     try {
-      await client.messages.delete(message.channelId, message.id);
+      await store.messageActions.delete(message.channelId, message.id);
     } catch (error) {
       notify(capitalise(`the message could not be deleted: ${describeError(error)}`));
     }
@@ -125,7 +124,7 @@ export const MessageItem = memo(function MessageItem({
   const canSuppressEmbeds = (message.embeds?.length ?? 0) > 0 && (mine || canManageMessages);
   const suppressEmbeds = async () => {
     try {
-      await client.messages.suppressEmbeds(message.channelId, message.id);
+      await store.messageActions.suppressEmbeds(message.channelId, message.id);
     } catch (error) {
       notify(capitalise(`the embeds could not be removed: ${describeError(error)}`));
     }
@@ -133,8 +132,7 @@ export const MessageItem = memo(function MessageItem({
 
   const togglePin = async () => {
     try {
-      if (message.pinned) await client.messages.unpin(message.channelId, message.id);
-      else await client.messages.pin(message.channelId, message.id);
+      await store.messageActions.setPinned(message.channelId, message.id, !message.pinned);
     } catch (error) {
       notify(
         capitalise(

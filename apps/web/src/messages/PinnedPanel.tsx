@@ -40,7 +40,7 @@ export function PinnedPanel({ channel, guildState, canPin, onClose }: PinnedPane
 
   useEffect(() => {
     let cancelled = false;
-    store.client.messages.pins(channel.id).then(
+    store.messageActions.pins(channel.id).then(
       (list) => {
         if (cancelled) return;
         setPins(list);
@@ -63,7 +63,7 @@ export function PinnedPanel({ channel, guildState, canPin, onClose }: PinnedPane
 
   const unpin = async (message: Message) => {
     try {
-      await store.client.messages.unpin(channel.id, message.id);
+      await store.messageActions.setPinned(channel.id, message.id, false);
       setPins((current) => current?.filter((pin) => pin.id !== message.id) ?? null);
     } catch (caught) {
       notify(capitalise(`the message could not be unpinned: ${describeError(caught)}`));

@@ -18,7 +18,7 @@ export function ReactionsDialog({ message, onClose }: { message: ClientMessage; 
 
   const load = async (after?: string) => {
     try {
-      const page = await store.client.reactions.users(message.channelId, message.id, emoji, {
+      const page = await store.messageActions.reactionUsers(message.channelId, message.id, emoji, {
         limit: PAGE,
         ...(after ? { after } : {}),
       });

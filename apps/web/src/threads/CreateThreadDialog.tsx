@@ -25,10 +25,7 @@ export function CreateThreadDialog({ message, onClose, onCreated }: CreateThread
   const [name, setName] = useState(() => defaultThreadName(message.content));
 
   const submit = async () => {
-    const thread = await store.client.threads.createFromMessage(message.channelId, message.id, {
-      name: name.trim(),
-    });
-    store.putThread(thread);
+    const thread = await store.threadActions.createFromMessage(message.channelId, message.id, name.trim());
     onCreated(thread.id);
   };
 

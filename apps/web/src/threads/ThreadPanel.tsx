@@ -44,7 +44,7 @@ export function ThreadPanel({
   useEffect(() => {
     if (thread) return;
     let cancelled = false;
-    store.client.threads.get(threadId).then(
+    store.threadActions.get(threadId).then(
       (found) => !cancelled && store.putThread(found),
       () => !cancelled && setMissing(true),
     );
@@ -59,7 +59,7 @@ export function ThreadPanel({
 
   useEffect(() => {
     let cancelled = false;
-    store.client.threads.members(threadId).then(
+    store.threadActions.members(threadId).then(
       (members) => !cancelled && setMember(members.some((entry) => entry.userId === me)),
       () => undefined,
     );
@@ -83,16 +83,16 @@ export function ThreadPanel({
 
   const setArchived = (archived: boolean) =>
     act(archived ? 'archived' : 'unarchived', async () => {
-      store.putThread(await store.client.threads.update(threadId, { archived }));
+      await store.threadActions.setArchived(threadId, archived);
     });
   const join = () =>
     act('joined', async () => {
-      await store.client.threads.join(threadId);
+      await store.threadActions.join(threadId);
       setMember(true);
     });
   const leave = () =>
     act('left', async () => {
-      await store.client.threads.leave(threadId);
+      await store.threadActions.leave(threadId);
       setMember(false);
     });
 

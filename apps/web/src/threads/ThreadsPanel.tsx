@@ -35,7 +35,7 @@ export function ThreadsPanel({ channel, onOpen, onClose }: ThreadsPanelProps) {
     setLoading(true);
     setError(null);
     try {
-      const page = await store.client.threads.archived(channel.id, before ? { before } : {});
+      const page = await store.threadActions.archived(channel.id, before ? { before } : {});
       setArchived((current) => {
         const ids = new Set(page.threads.map((thread) => thread.id));
         return [...(before ? current : []).filter((thread) => !ids.has(thread.id)), ...page.threads];
@@ -51,7 +51,7 @@ export function ThreadsPanel({ channel, onOpen, onClose }: ThreadsPanelProps) {
   useEffect(() => {
     let cancelled = false;
     // The active list also comes from `ready`; this fills in any the session has not heard of.
-    store.client.threads.active(channel.id).then(
+    store.threadActions.active(channel.id).then(
       (list) => {
         if (!cancelled) for (const thread of list.threads) store.putThread(thread);
       },

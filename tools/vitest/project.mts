@@ -29,7 +29,8 @@ function libraryAliases(): { find: RegExp; replacement: string }[] {
 
 /**
  * One test setup for every project: SWC compiles TypeScript with decorator metadata (NestJS DI needs it),
- * unit tests are `*.spec.ts`, integration tests against the real servers are `*.int-spec.ts`.
+ * unit tests are `*.spec.ts`, integration tests against the real servers are `*.int-spec.ts`, and medium
+ * tests (a service's own modules on a real Postgres, no HTTP) are `*.medium-spec.ts`.
  */
 export function projectConfig(projectDir: string, overrides: UserWorkspaceConfig['test'] = {}) {
   return defineProject({
@@ -38,7 +39,7 @@ export function projectConfig(projectDir: string, overrides: UserWorkspaceConfig
     test: {
       name: basename(projectDir),
       root: projectDir,
-      include: ['**/*.spec.ts', '**/*.int-spec.ts'],
+      include: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts'],
       exclude: ['**/node_modules/**', '**/dist/**'],
       setupFiles: [resolve(workspaceRoot, 'tools/vitest/setup.ts')],
       testTimeout: 30_000,

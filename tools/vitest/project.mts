@@ -39,7 +39,11 @@ export function projectConfig(projectDir: string, overrides: UserWorkspaceConfig
     test: {
       name: basename(projectDir),
       root: projectDir,
-      include: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts'],
+      // `npm run test:unit` sets BONFIRE_TEST_TIER=unit: only the tests that need no server.
+      include:
+        process.env['BONFIRE_TEST_TIER'] === 'unit'
+          ? ['**/*.spec.ts']
+          : ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.medium-spec.ts'],
       exclude: ['**/node_modules/**', '**/dist/**'],
       setupFiles: [resolve(workspaceRoot, 'tools/vitest/setup.ts')],
       testTimeout: 30_000,

@@ -31,6 +31,7 @@ export class AuthServiceModule {
           embedded: embeddedDatabase(config, 'auth'),
           migrations: authMigrations,
           applicationName: 'bonfire-auth',
+          camelCase: true,
           maxConnections: config.AUTH_DATABASE_POOL_SIZE,
         }),
         ...(config.BONFIRE_MODE === 'distributed'

@@ -34,6 +34,7 @@ export class FileServiceModule {
           embedded: embeddedDatabase(config, 'file'),
           migrations: fileMigrations,
           applicationName: 'bonfire-file',
+          camelCase: true,
           maxConnections: config.FILE_DATABASE_POOL_SIZE,
         }),
         // Redis only leases the snowflake worker id, which the standalone shape does not need.

@@ -21,7 +21,7 @@ export class AccountDeletionRepository {
       .selectFrom('users')
       .select(['email'])
       .where('id', '=', userId)
-      .where('deleted_at', 'is', null)
+      .where('deletedAt', 'is', null)
       .forUpdate()
       .executeTakeFirst();
     if (!before) return null;
@@ -29,15 +29,15 @@ export class AccountDeletionRepository {
       .updateTable('users')
       .set({
         email: null,
-        email_verified: false,
+        emailVerified: false,
         username: deletedUsername(userId),
-        display_name: DELETED_USER_DISPLAY_NAME,
-        avatar_file_id: null,
+        displayName: DELETED_USER_DISPLAY_NAME,
+        avatarFileId: null,
         about: null,
-        password_hash: null,
-        mfa_enabled: false,
-        deleted_at: deletedAt,
-        updated_at: deletedAt,
+        passwordHash: null,
+        mfaEnabled: false,
+        deletedAt,
+        updatedAt: deletedAt,
       })
       .where('id', '=', userId)
       .execute();
@@ -50,25 +50,21 @@ export class AccountDeletionRepository {
    * (the session rows stay, revoked, so the gateways' denylists still learn of them at boot).
    */
   async removeSecrets(db: Executor, userId: string, email: string | null): Promise<void> {
-    await db.deleteFrom('user_totp').where('user_id', '=', userId).execute();
-    await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
-    await db.deleteFrom('mfa_tickets').where('user_id', '=', userId).execute();
-    await db.deleteFrom('email_tokens').where('user_id', '=', userId).execute();
+    await db.deleteFrom('user_totp').where('userId', '=', userId).execute();
+    await db.deleteFrom('mfa_recovery_codes').where('userId', '=', userId).execute();
+    await db.deleteFrom('mfa_tickets').where('userId', '=', userId).execute();
+    await db.deleteFrom('email_tokens').where('userId', '=', userId).execute();
     if (email !== null) {
-      await db
-        .deleteFrom('mail_jobs')
-        .where('to_address', '=', email)
-        .where('failed_at', 'is', null)
-        .execute();
+      await db.deleteFrom('mail_jobs').where('toAddress', '=', email).where('failedAt', 'is', null).execute();
     }
     await db
       .deleteFrom('refresh_tokens')
-      .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('user_id', '=', userId))
+      .where('sessionId', 'in', (eb) => eb.selectFrom('sessions').select('id').where('userId', '=', userId))
       .execute();
     await db
       .updateTable('sessions')
-      .set({ device_label: null, ip: null })
-      .where('user_id', '=', userId)
+      .set({ deviceLabel: null, ip: null })
+      .where('userId', '=', userId)
       .execute();
   }
 
@@ -79,11 +75,11 @@ export class AccountDeletionRepository {
   ): Promise<{ applicationId: string; tokenId: string | null }[]> {
     const owned = await db
       .selectFrom('applications')
-      .leftJoin('bot_tokens', 'bot_tokens.application_id', 'applications.id')
+      .leftJoin('bot_tokens', 'bot_tokens.applicationId', 'applications.id')
       .select(['applications.id as applicationId', 'bot_tokens.id as tokenId'])
-      .where('applications.owner_id', '=', ownerId)
+      .where('applications.ownerId', '=', ownerId)
       .execute();
-    if (owned.length > 0) await db.deleteFrom('applications').where('owner_id', '=', ownerId).execute();
+    if (owned.length > 0) await db.deleteFrom('applications').where('ownerId', '=', ownerId).execute();
     return owned;
   }
 }

@@ -52,17 +52,17 @@ export class AccountDeletionService {
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user || user.deleted_at) throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
-    if (user.bot || !user.password_hash) {
+    if (!user || user.deletedAt) throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
+    if (user.bot || !user.passwordHash) {
       throw new AppError(ERROR.ACCOUNT_NOT_DELETABLE, 'A bot account is deleted with its application.');
     }
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
-    if (!(await this.hasher.verify(user.password_hash, input.password))) {
+    if (!(await this.hasher.verify(user.passwordHash, input.password))) {
       await this.bruteForce.recordFailure(account, context.ip);
       throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The password is wrong.');
     }
-    if (user.mfa_enabled && !input.code) {
+    if (user.mfaEnabled && !input.code) {
       throw new AppError(
         ERROR.MFA_CODE_REQUIRED,
         'Two-factor authentication is on: a code from your app or a recovery code is required.',
@@ -73,7 +73,7 @@ export class AccountDeletionService {
     }
     const deletedAt = new Date();
     const outcome = await this.transactions.run(async (trx) => {
-      if (user.mfa_enabled && !(await this.twoFactor.acceptCode(trx, user.id, input.code ?? ''))) {
+      if (user.mfaEnabled && !(await this.twoFactor.acceptCode(trx, user.id, input.code ?? ''))) {
         return 'wrong-code' as const;
       }
       const before = await this.repository.tombstone(trx, user.id, deletedAt);

@@ -26,7 +26,7 @@ export class AdminRepository {
   async setRegistrationMode(db: Executor, mode: RegistrationMode): Promise<InstanceSettingsRow> {
     return db
       .updateTable('instance_settings')
-      .set({ registration_mode: mode, updated_at: new Date() })
+      .set({ registrationMode: mode, updatedAt: new Date() })
       .where('id', '=', 1)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -36,9 +36,9 @@ export class AdminRepository {
   async claimFirstAdmin(db: Executor): Promise<boolean> {
     const row = await db
       .updateTable('instance_settings')
-      .set({ admin_claimed: true })
+      .set({ adminClaimed: true })
       .where('id', '=', 1)
-      .where('admin_claimed', '=', false)
+      .where('adminClaimed', '=', false)
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;
@@ -47,7 +47,7 @@ export class AdminRepository {
   async markAdmin(db: Executor, userId: string): Promise<UserRow> {
     return db
       .updateTable('users')
-      .set({ instance_admin: true })
+      .set({ instanceAdmin: true })
       .where('id', '=', userId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -61,16 +61,16 @@ export class AdminRepository {
       .insertInto('instance_invites')
       .values({
         code: invite.code,
-        created_by: invite.createdBy,
-        max_uses: invite.maxUses,
-        expires_at: invite.expiresAt,
+        createdBy: invite.createdBy,
+        maxUses: invite.maxUses,
+        expiresAt: invite.expiresAt,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
   async listInvites(db: Executor): Promise<InstanceInviteRow[]> {
-    return db.selectFrom('instance_invites').selectAll().orderBy('created_at', 'desc').execute();
+    return db.selectFrom('instance_invites').selectAll().orderBy('createdAt', 'desc').execute();
   }
 
   async deleteInvite(db: Executor, code: string): Promise<boolean> {
@@ -84,15 +84,15 @@ export class AdminRepository {
 
   /**
    * Counts one use of a live invite in a single statement (concurrent registrations cannot overshoot
-   * max_uses); false when the code is unknown, expired or used up.
+   * maxUses); false when the code is unknown, expired or used up.
    */
   async useInvite(db: Executor, code: string, now: Date): Promise<boolean> {
     const row = await db
       .updateTable('instance_invites')
       .set((eb) => ({ uses: eb('uses', '+', 1) }))
       .where('code', '=', code)
-      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .where((eb) => eb.or([eb('maxUses', 'is', null), eb('uses', '<', eb.ref('maxUses'))]))
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
       .returning('code')
       .executeTakeFirst();
     return row !== undefined;
@@ -125,21 +125,21 @@ export class AdminRepository {
     await db
       .updateTable('users')
       .set({
-        suspended_at: suspension?.at ?? null,
-        suspension_reason: suspension?.reason ?? null,
-        updated_at: new Date(),
+        suspendedAt: suspension?.at ?? null,
+        suspensionReason: suspension?.reason ?? null,
+        updatedAt: new Date(),
       })
       .where('id', '=', userId)
       .execute();
   }
 
   /** The live bot tokens of the applications a user owns (revoked with the owner's suspension). */
-  async botTokensOwnedBy(db: Executor, ownerId: string): Promise<{ id: string; application_id: string }[]> {
+  async botTokensOwnedBy(db: Executor, ownerId: string): Promise<{ id: string; applicationId: string }[]> {
     return db
       .selectFrom('bot_tokens as t')
-      .innerJoin('applications as a', 'a.id', 't.application_id')
-      .select(['t.id', 't.application_id'])
-      .where('a.owner_id', '=', ownerId)
+      .innerJoin('applications as a', 'a.id', 't.applicationId')
+      .select(['t.id', 't.applicationId'])
+      .where('a.ownerId', '=', ownerId)
       .execute();
   }
 
@@ -152,16 +152,16 @@ export class AdminRepository {
         eb.fn.count<string>('id').filterWhere('bot', '=', true).as('bots'),
         eb.fn
           .count<string>('id')
-          .filterWhere((f) => f.and([f('bot', '=', false), f('created_at', '>', weekAgo)]))
+          .filterWhere((f) => f.and([f('bot', '=', false), f('createdAt', '>', weekAgo)]))
           .as('recent'),
-        eb.fn.count<string>('id').filterWhere('suspended_at', 'is not', null).as('suspended'),
+        eb.fn.count<string>('id').filterWhere('suspendedAt', 'is not', null).as('suspended'),
       ])
       .executeTakeFirstOrThrow();
     const sessions = await db
       .selectFrom('sessions')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where('revokedAt', 'is', null)
+      .where('expiresAt', '>', now)
       .executeTakeFirstOrThrow();
     return {
       users: Number(users.users),

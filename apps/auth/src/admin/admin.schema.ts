@@ -13,19 +13,19 @@ export interface InstanceTables {
 export interface InstanceSettingsTable {
   id: number;
   /** Null: AUTH_REGISTRATION_MODE from config. */
-  registration_mode: RegistrationMode | null;
+  registrationMode: RegistrationMode | null;
   /** The first registered user was made admin (exactly one registration claims it). */
-  admin_claimed: Generated<boolean>;
-  updated_at: Generated<Date>;
+  adminClaimed: Generated<boolean>;
+  updatedAt: Generated<Date>;
 }
 
 export interface InstanceInvitesTable {
   /** Shown to admins (to copy) and typed at registration; random, 96 bits. */
   code: string;
-  created_by: string | null;
+  createdBy: string | null;
   /** Null: unlimited. */
-  max_uses: number | null;
+  maxUses: number | null;
   uses: Generated<number>;
-  expires_at: Date | null;
-  created_at: Generated<Date>;
+  expiresAt: Date | null;
+  createdAt: Generated<Date>;
 }

@@ -43,7 +43,7 @@ export class AdminService {
   /** 403 INSTANCE_ADMIN_REQUIRED unless the caller is an admin (and not suspended). */
   async assertAdmin(caller: CallerIdentity): Promise<void> {
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user || user.suspended_at || !this.isAdmin(user)) {
+    if (!user || user.suspendedAt || !this.isAdmin(user)) {
       throw new AppError(ERROR.INSTANCE_ADMIN_REQUIRED, 'Only an instance admin may do that.');
     }
   }
@@ -69,13 +69,13 @@ export class AdminService {
       if (this.isAdmin(target)) {
         throw new AppError(ERROR.CANNOT_SUSPEND_ADMIN, 'An instance admin cannot be suspended.');
       }
-      await this.repository.setSuspended(trx, target.id, { at: target.suspended_at ?? new Date(), reason });
+      await this.repository.setSuspended(trx, target.id, { at: target.suspendedAt ?? new Date(), reason });
       const revoked = await this.sessions.revokeAllByAdmin(trx, target.id, 'suspended');
       // Bot tokens are sessions to the gateways: denied at once, then refused by verification.
       for (const token of await this.repository.botTokensOwnedBy(trx, target.id)) {
         await this.sessionEvents.sessionsRevoked(
           trx,
-          token.application_id,
+          token.applicationId,
           [token.id],
           SESSION_END_REASONS.accountSuspended,
         );
@@ -102,7 +102,7 @@ export class AdminService {
     await this.assertAdmin(caller);
     const user = await this.transactions.run(async (trx) => {
       const target = await this.target(trx, userId);
-      if (!target.mfa_enabled) {
+      if (!target.mfaEnabled) {
         throw new AppError(ERROR.MFA_NOT_ENABLED, 'Two-factor authentication is not on for this user.');
       }
       await this.twoFactor.disable(trx, target.id);
@@ -130,12 +130,12 @@ export class AdminService {
       id: row.id,
       username: row.username,
       email: row.email,
-      createdAt: row.created_at.toISOString(),
-      suspended: row.suspended_at !== null,
-      suspendedAt: row.suspended_at?.toISOString() ?? null,
-      suspensionReason: row.suspension_reason,
-      twoFactorEnabled: row.mfa_enabled,
-      emailVerified: row.email_verified,
+      createdAt: row.createdAt.toISOString(),
+      suspended: row.suspendedAt !== null,
+      suspendedAt: row.suspendedAt?.toISOString() ?? null,
+      suspensionReason: row.suspensionReason,
+      twoFactorEnabled: row.mfaEnabled,
+      emailVerified: row.emailVerified,
       instanceAdmin: this.isAdmin(row),
     };
   }

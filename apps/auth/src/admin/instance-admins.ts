@@ -6,12 +6,12 @@ import type { UserRow } from '../users/users.repository';
  * the database on every admin request, so a removal from the list or a suspension takes effect at once.
  */
 export function isInstanceAdmin(
-  user: Pick<UserRow, 'bot' | 'instance_admin' | 'email' | 'email_verified'>,
+  user: Pick<UserRow, 'bot' | 'instanceAdmin' | 'email' | 'emailVerified'>,
   adminEmails: readonly string[] | undefined,
 ): boolean {
   if (user.bot) return false;
-  if (user.instance_admin) return true;
-  if (!user.email || !user.email_verified || !adminEmails) return false;
+  if (user.instanceAdmin) return true;
+  if (!user.email || !user.emailVerified || !adminEmails) return false;
   const email = user.email.toLowerCase();
   return adminEmails.some((listed) => listed.toLowerCase() === email);
 }

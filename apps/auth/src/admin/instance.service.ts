@@ -78,7 +78,7 @@ export class InstanceService {
   /** Inside register's transaction, before the user is inserted: refuses by mode, spends an invite. */
   async admit(trx: Executor, inviteCode: string | undefined): Promise<void> {
     const row = await this.repository.settings(trx);
-    if (!row.admin_claimed) return;
+    if (!row.adminClaimed) return;
     const mode = this.modeOf(row);
     if (mode === 'open') return;
     if (mode === 'closed') {
@@ -101,21 +101,21 @@ export class InstanceService {
   }
 
   private toSettings(row: InstanceSettingsRow): InstanceSettings {
-    return { registrationMode: this.modeOf(row), registrationModeFromConfig: row.registration_mode === null };
+    return { registrationMode: this.modeOf(row), registrationModeFromConfig: row.registrationMode === null };
   }
 
   private modeOf(row: InstanceSettingsRow): RegistrationMode {
-    return row.registration_mode ?? this.config.AUTH_REGISTRATION_MODE;
+    return row.registrationMode ?? this.config.AUTH_REGISTRATION_MODE;
   }
 }
 
 function toInvite(row: InstanceInviteRow): InstanceInvite {
   return {
     code: row.code,
-    createdBy: row.created_by,
-    maxUses: row.max_uses,
+    createdBy: row.createdBy,
+    maxUses: row.maxUses,
     uses: row.uses,
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }

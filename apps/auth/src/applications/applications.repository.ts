@@ -14,7 +14,7 @@ export class ApplicationsRepository {
   ): Promise<ApplicationRow> {
     return db
       .insertInto('applications')
-      .values({ id: row.id, owner_id: row.ownerId, name: row.name, description: row.description })
+      .values({ id: row.id, ownerId: row.ownerId, name: row.name, description: row.description })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
@@ -23,13 +23,13 @@ export class ApplicationsRepository {
     const row = await db
       .selectFrom('applications')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('owner_id', '=', ownerId)
+      .where('ownerId', '=', ownerId)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
 
   async listByOwner(db: Executor, ownerId: string): Promise<ApplicationRow[]> {
-    return db.selectFrom('applications').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute();
+    return db.selectFrom('applications').selectAll().where('ownerId', '=', ownerId).orderBy('id').execute();
   }
 
   async findForUpdate(db: Executor, id: string): Promise<ApplicationRow | null> {
@@ -53,7 +53,7 @@ export class ApplicationsRepository {
       .set({
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
-        updated_at: new Date(),
+        updatedAt: new Date(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -69,7 +69,7 @@ export class ApplicationsRepository {
       (await db
         .selectFrom('bot_tokens')
         .selectAll()
-        .where('application_id', '=', applicationId)
+        .where('applicationId', '=', applicationId)
         .executeTakeFirst()) ?? null
     );
   }
@@ -84,11 +84,11 @@ export class ApplicationsRepository {
   async ownerSuspended(db: Executor, applicationId: string): Promise<boolean> {
     const row = await db
       .selectFrom('applications as a')
-      .innerJoin('users as u', 'u.id', 'a.owner_id')
-      .select('u.suspended_at')
+      .innerJoin('users as u', 'u.id', 'a.ownerId')
+      .select('u.suspendedAt')
       .where('a.id', '=', applicationId)
       .executeTakeFirst();
-    return row !== undefined && row.suspended_at !== null;
+    return row !== undefined && row.suspendedAt !== null;
   }
 
   /** Replaces the application's token (one per application). */
@@ -96,10 +96,10 @@ export class ApplicationsRepository {
     db: Executor,
     row: { id: string; applicationId: string; tokenHash: string },
   ): Promise<void> {
-    await db.deleteFrom('bot_tokens').where('application_id', '=', row.applicationId).execute();
+    await db.deleteFrom('bot_tokens').where('applicationId', '=', row.applicationId).execute();
     await db
       .insertInto('bot_tokens')
-      .values({ id: row.id, application_id: row.applicationId, token_hash: row.tokenHash })
+      .values({ id: row.id, applicationId: row.applicationId, tokenHash: row.tokenHash })
       .execute();
   }
 }

@@ -172,16 +172,16 @@ export class ApplicationsService {
       match && isSnowflake(match[1]!)
         ? await this.applications.findToken(this.transactions.executor, match[1]!)
         : null;
-    const expected = Buffer.from(row?.token_hash ?? hashSecret('no token'), 'hex');
+    const expected = Buffer.from(row?.tokenHash ?? hashSecret('no token'), 'hex');
     const given = Buffer.from(hashSecret(match?.[2] ?? ''), 'hex');
     if (
       !row ||
       !timingSafeEqual(expected, given) ||
-      (await this.applications.ownerSuspended(this.transactions.executor, row.application_id))
+      (await this.applications.ownerSuspended(this.transactions.executor, row.applicationId))
     ) {
       throw new AppError(ERROR.BOT_TOKEN_INVALID, 'The bot token is not valid.');
     }
-    return { userId: row.application_id, tokenId: row.id };
+    return { userId: row.applicationId, tokenId: row.id };
   }
 
   private async owned(db: Executor, ownerId: string, id: string, lock: boolean): Promise<ApplicationRow> {
@@ -190,7 +190,7 @@ export class ApplicationsService {
         ? await this.applications.findForUpdate(db, id)
         : await this.applications.find(db, id)
       : null;
-    if (!row || row.owner_id !== ownerId) throw unknownApplication();
+    if (!row || row.ownerId !== ownerId) throw unknownApplication();
     return row;
   }
 
@@ -210,8 +210,8 @@ function toView(row: ApplicationRow, bot: UserRow): ApplicationView {
     id: row.id,
     name: row.name,
     description: row.description,
-    ownerId: row.owner_id,
+    ownerId: row.ownerId,
     bot: toPublicUser(bot),
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -105,8 +105,8 @@ export class AuthService {
     const account = user ? `user:${user.id}` : `login:${input.login.trim().toLowerCase()}`;
     await this.bruteForce.assertAllowed(account, context.ip);
     // A bot has no password: it signs in with its bot token only.
-    const valid = user?.password_hash
-      ? await this.hasher.verify(user.password_hash, input.password)
+    const valid = user?.passwordHash
+      ? await this.hasher.verify(user.passwordHash, input.password)
       : await this.hasher.verifyDummy(input.password);
     if (!user || !valid) {
       await this.bruteForce.recordFailure(account, context.ip);
@@ -114,24 +114,24 @@ export class AuthService {
     }
     // With two-factor on, the address's failures are cleared only once the code is right too: else a
     // stolen password would reset the count of wrong codes at will.
-    if (!user.mfa_enabled) await this.bruteForce.recordSuccess(account, context.ip);
+    if (!user.mfaEnabled) await this.bruteForce.recordSuccess(account, context.ip);
     if (this.blocksUnverified(user)) {
       throw new AppError(
         ERROR.EMAIL_NOT_VERIFIED,
         'Confirm your email address first: open the link we mailed you (or ask for a new one).',
       );
     }
-    if (user.password_hash && this.hasher.needsRehash(user.password_hash)) {
+    if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
       await this.users.updatePasswordHash(
         this.transactions.executor,
         user.id,
         await this.hasher.hash(input.password),
       );
     }
-    if (user.suspended_at) {
+    if (user.suspendedAt) {
       throw new AppError(ERROR.ACCOUNT_SUSPENDED, 'This account is suspended.');
     }
-    if (user.mfa_enabled) return this.twoFactor.challenge(user, input.deviceLabel ?? context.userAgent);
+    if (user.mfaEnabled) return this.twoFactor.challenge(user, input.deviceLabel ?? context.userAgent);
     const tokens = await this.sessions.start({
       userId: user.id,
       deviceLabel: input.deviceLabel ?? context.userAgent,
@@ -148,11 +148,11 @@ export class AuthService {
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user?.password_hash || !user.email)
+    if (!user?.passwordHash || !user.email)
       throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
-    if (!(await this.hasher.verify(user.password_hash, input.currentPassword))) {
+    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
       await this.bruteForce.recordFailure(account, context.ip);
       throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The current password is wrong.');
     }
@@ -166,7 +166,7 @@ export class AuthService {
   }
 
   /** AUTH_UNVERIFIED_POLICY=block: an account with an unverified email may not sign in (bots have none). */
-  private blocksUnverified(user: { bot: boolean; email_verified: boolean }): boolean {
-    return this.config.AUTH_UNVERIFIED_POLICY === 'block' && !user.bot && !user.email_verified;
+  private blocksUnverified(user: { bot: boolean; emailVerified: boolean }): boolean {
+    return this.config.AUTH_UNVERIFIED_POLICY === 'block' && !user.bot && !user.emailVerified;
   }
 }

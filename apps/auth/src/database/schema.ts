@@ -2,7 +2,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { InstanceTables } from '../admin/admin.schema';
 import type { TwoFactorTables } from '../two-factor/two-factor.schema';
 
-/** The auth service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here. */
+/**
+ * The auth service's tables as Kysely sees them. Ids are snowflakes: BIGINT in Postgres, strings here.
+ * Columns are camelCase here and snake_case in Postgres (the CamelCasePlugin, `camelCase` in app.module).
+ */
 export interface AuthDatabase extends TwoFactorTables, InstanceTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -20,25 +23,25 @@ export interface UsersTable {
   email: string | null;
   /** Always lowercase; unique. */
   username: string;
-  display_name: string | null;
-  avatar_file_id: string | null;
+  displayName: string | null;
+  avatarFileId: string | null;
   about: string | null;
   /** Null for a bot: it cannot sign in with a password. */
-  password_hash: string | null;
+  passwordHash: string | null;
   bot: Generated<boolean>;
   /** Set when the user opened a verification (or email-change) link sent to `email`. */
-  email_verified: Generated<boolean>;
+  emailVerified: Generated<boolean>;
   /** A confirmed TOTP enrolment: login asks for a second factor (two-factor/). */
-  mfa_enabled: Generated<boolean>;
+  mfaEnabled: Generated<boolean>;
   /** Set when the account was deleted (account-deletion/): the row is a tombstone. */
-  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  deletedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** An instance admin (admin/): the first registered user. */
-  instance_admin: Generated<boolean>;
+  instanceAdmin: Generated<boolean>;
   /** Set while an admin has suspended the account (admin/): no sign-in, refresh or bot token. */
-  suspended_at: Date | null;
-  suspension_reason: string | null;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
 }
 
 export type EmailTokenPurpose = 'verify_email' | 'password_reset' | 'email_change';
@@ -46,14 +49,14 @@ export type EmailTokenPurpose = 'verify_email' | 'password_reset' | 'email_chang
 /** A single-use token mailed as a link (email/). */
 export interface EmailTokensTable {
   /** SHA-256 of the token, hex. The token itself is never stored. */
-  token_hash: string;
-  user_id: string;
+  tokenHash: string;
+  userId: string;
   purpose: EmailTokenPurpose;
   /** The address the link was sent to (for email_change: the new address). */
   email: string;
-  created_at: Generated<Date>;
-  expires_at: Date;
-  used_at: Date | null;
+  createdAt: Generated<Date>;
+  expiresAt: Date;
+  usedAt: Date | null;
 }
 
 /** A mail waiting to be sent (mail/): written in the transaction that decides to send it. */
@@ -61,68 +64,68 @@ export interface MailJobsTable {
   id: string;
   template: string;
   locale: string;
-  to_address: string;
+  toAddress: string;
   params: ColumnType<Record<string, unknown>, string, string>;
-  created_at: Generated<Date>;
+  createdAt: Generated<Date>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Date>;
+  nextAttemptAt: Generated<Date>;
   /** A sender claimed the job until then (another replica leaves it alone). */
-  locked_until: Date | null;
-  last_error: string | null;
+  lockedUntil: Date | null;
+  lastError: string | null;
   /** Set when the job gave up after MAIL_MAX_ATTEMPTS (kept for the operator to look at). */
-  failed_at: Date | null;
+  failedAt: Date | null;
 }
 
 /** An application; its id is its bot user's id. */
 export interface ApplicationsTable {
   id: string;
-  owner_id: string;
+  ownerId: string;
   name: string;
   description: string | null;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
 }
 
 export interface BotTokensTable {
   /** The token id, also the `sessionId` a bot's requests carry (a reset revokes it like a session). */
   id: string;
-  application_id: string;
+  applicationId: string;
   /** SHA-256 of the token's secret, hex. The token itself is never stored. */
-  token_hash: string;
-  created_at: Generated<Date>;
+  tokenHash: string;
+  createdAt: Generated<Date>;
 }
 
 export interface SessionsTable {
   id: string;
-  user_id: string;
-  device_label: string | null;
+  userId: string;
+  deviceLabel: string | null;
   /** Last IP the session was used from. */
   ip: string | null;
-  created_at: Generated<Date>;
-  last_used_at: Generated<Date>;
+  createdAt: Generated<Date>;
+  lastUsedAt: Generated<Date>;
   /** Slides forward on every refresh. */
-  expires_at: Date;
-  revoked_at: Date | null;
-  revoked_reason: string | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
 }
 
 export interface RefreshTokensTable {
   /** SHA-256 of the token, hex. The token itself is never stored. */
-  token_hash: string;
-  session_id: string;
-  created_at: Generated<Date>;
-  expires_at: Date;
+  tokenHash: string;
+  sessionId: string;
+  createdAt: Generated<Date>;
+  expiresAt: Date;
   /** Set when the token was exchanged; presenting it again is reuse. */
-  used_at: Date | null;
+  usedAt: Date | null;
 }
 
 export interface SigningKeysTable {
   kid: string;
   algorithm: string;
-  public_jwk: ColumnType<Record<string, unknown>, string, string>;
+  publicJwk: ColumnType<Record<string, unknown>, string, string>;
   /** PKCS#8 PEM, AES-256-GCM encrypted (see tokens/key-encryption.ts). */
-  private_key_encrypted: string;
-  created_at: Generated<Date>;
+  privateKeyEncrypted: string;
+  createdAt: Generated<Date>;
   /** Null while the key signs new tokens; set when a newer key took over. */
-  retired_at: Date | null;
+  retiredAt: Date | null;
 }

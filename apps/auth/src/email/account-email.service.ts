@@ -30,7 +30,7 @@ function invalidToken(): AppError {
   );
 }
 
-const displayName = (user: UserRow) => user.display_name ?? user.username;
+const displayName = (user: UserRow) => user.displayName ?? user.username;
 
 /**
  * Everything done through a mailed link: email verification, password reset and email change. Each link
@@ -117,7 +117,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
     const verified = await this.transactions.run(async (trx) => {
       const used = await this.tokens.consume(trx, hashEmailToken(token), 'verify_email', new Date());
       if (!used) return null;
-      const user = await this.users.findByIdForUpdate(trx, used.user_id);
+      const user = await this.users.findByIdForUpdate(trx, used.userId);
       if (!user?.email || user.email.toLowerCase() !== used.email.toLowerCase()) return null;
       await this.users.markEmailVerified(trx, user.id);
       return user.id;
@@ -130,7 +130,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
   resendVerification(email: string, locale: string): void {
     this.inBackground('resend verification', async () => {
       const user = await this.users.findByLogin(this.transactions.executor, email);
-      if (!user?.email || user.bot || user.email_verified) return;
+      if (!user?.email || user.bot || user.emailVerified) return;
       const queued = await this.transactions.run(async (trx) => {
         if (!(await this.cooledDown(trx, user.id, 'verify_email'))) return false;
         await this.queueVerification(trx, user, locale);
@@ -146,7 +146,7 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
   requestPasswordReset(email: string, locale: string): void {
     this.inBackground('password reset request', async () => {
       const user = await this.users.findByLogin(this.transactions.executor, email);
-      if (!user?.email || !user.password_hash || user.bot) return;
+      if (!user?.email || !user.passwordHash || user.bot) return;
       const queued = await this.transactions.run(async (trx) => {
         if (!(await this.cooledDown(trx, user.id, 'password_reset'))) return false;
         const token = await this.issue(
@@ -188,8 +188,8 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
       'password_reset',
       new Date(),
     );
-    const user = found && (await this.users.findById(this.transactions.executor, found.user_id));
-    if (!found || !user?.email || !user.password_hash) throw invalidToken();
+    const user = found && (await this.users.findById(this.transactions.executor, found.userId));
+    if (!found || !user?.email || !user.passwordHash) throw invalidToken();
     assertPasswordAcceptable(input.password, { ...user, email: user.email });
     const passwordHash = await this.hasher.hash(input.password);
     const revoked = await this.transactions.run(async (trx) => {
@@ -220,11 +220,11 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
   ): Promise<void> {
     await this.sessions.assertActive(caller);
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user?.password_hash || !user.email)
+    if (!user?.passwordHash || !user.email)
       throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     const account = `user:${user.id}`;
     await this.bruteForce.assertAllowed(account, context.ip);
-    if (!(await this.hasher.verify(user.password_hash, input.password))) {
+    if (!(await this.hasher.verify(user.passwordHash, input.password))) {
       await this.bruteForce.recordFailure(account, context.ip);
       throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The password is wrong.');
     }
@@ -270,10 +270,10 @@ export class AccountEmailService implements OnApplicationBootstrap, OnApplicatio
       .run(async (trx) => {
         const used = await this.tokens.consume(trx, hashEmailToken(token), 'email_change', new Date());
         if (!used) return null;
-        await this.users.changeEmail(trx, used.user_id, used.email);
+        await this.users.changeEmail(trx, used.userId, used.email);
         // Verification links sent to the old address no longer apply.
-        await this.tokens.retireAll(trx, used.user_id, 'verify_email', new Date());
-        return used.user_id;
+        await this.tokens.retireAll(trx, used.userId, 'verify_email', new Date());
+        return used.userId;
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) === EMAIL_CONSTRAINT) throw emailTaken();

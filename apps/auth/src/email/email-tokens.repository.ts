@@ -14,11 +14,11 @@ export class EmailTokensRepository {
     await db
       .insertInto('email_tokens')
       .values({
-        token_hash: token.hash,
-        user_id: token.userId,
+        tokenHash: token.hash,
+        userId: token.userId,
         purpose: token.purpose,
         email: token.email,
-        expires_at: token.expiresAt,
+        expiresAt: token.expiresAt,
       })
       .execute();
   }
@@ -34,10 +34,10 @@ export class EmailTokensRepository {
     let query = db
       .selectFrom('email_tokens')
       .selectAll()
-      .where('token_hash', '=', hash)
+      .where('tokenHash', '=', hash)
       .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now);
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', now);
     if (forUpdate) query = query.forUpdate();
     return (await query.executeTakeFirst()) ?? null;
   }
@@ -51,11 +51,11 @@ export class EmailTokensRepository {
   ): Promise<EmailTokenRow | null> {
     const row = await db
       .updateTable('email_tokens')
-      .set({ used_at: now })
-      .where('token_hash', '=', hash)
+      .set({ usedAt: now })
+      .where('tokenHash', '=', hash)
       .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', now)
       .returningAll()
       .executeTakeFirst();
     return row ?? null;
@@ -65,10 +65,10 @@ export class EmailTokensRepository {
   async retireAll(db: Executor, userId: string, purpose: EmailTokenPurpose, now: Date): Promise<void> {
     await db
       .updateTable('email_tokens')
-      .set({ used_at: now })
-      .where('user_id', '=', userId)
+      .set({ usedAt: now })
+      .where('userId', '=', userId)
       .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
+      .where('usedAt', 'is', null)
       .execute();
   }
 
@@ -76,8 +76,8 @@ export class EmailTokensRepository {
   async latestIssuedAt(db: Executor, userId: string, purpose: EmailTokenPurpose): Promise<Date | null> {
     const row = await db
       .selectFrom('email_tokens')
-      .select((eb) => eb.fn.max('created_at').as('latest'))
-      .where('user_id', '=', userId)
+      .select((eb) => eb.fn.max('createdAt').as('latest'))
+      .where('userId', '=', userId)
       .where('purpose', '=', purpose)
       .executeTakeFirst();
     return (row?.latest as Date | null | undefined) ?? null;
@@ -88,7 +88,7 @@ export class EmailTokensRepository {
     const dayAgo = new Date(now.getTime() - 86_400_000);
     await db
       .deleteFrom('email_tokens')
-      .where((eb) => eb.or([eb('expires_at', '<', dayAgo), eb('used_at', '<', dayAgo)]))
+      .where((eb) => eb.or([eb('expiresAt', '<', dayAgo), eb('usedAt', '<', dayAgo)]))
       .execute();
   }
 }

@@ -26,7 +26,7 @@ export class MailOutbox {
         id: this.ids.next(),
         template: mail.template,
         locale: mail.locale,
-        to_address: mail.to,
+        toAddress: mail.to,
         params: JSON.stringify(mail.params),
       })
       .execute();
@@ -41,16 +41,16 @@ export class MailOutbox {
     const due = db
       .selectFrom('mail_jobs')
       .select('id')
-      .where('failed_at', 'is', null)
-      .where('next_attempt_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-      .orderBy('next_attempt_at')
+      .where('failedAt', 'is', null)
+      .where('nextAttemptAt', '<=', now)
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', now)]))
+      .orderBy('nextAttemptAt')
       .limit(limit)
       .forUpdate()
       .skipLocked();
     return db
       .updateTable('mail_jobs')
-      .set({ locked_until: new Date(now.getTime() + leaseMs) })
+      .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
       .where('id', 'in', due)
       .returningAll()
       .execute();
@@ -61,15 +61,15 @@ export class MailOutbox {
     await db.deleteFrom('mail_jobs').where('id', '=', id).execute();
   }
 
-  /** Not sent: try again at `retryAt`, or give up (failed_at) when `retryAt` is null. */
+  /** Not sent: try again at `retryAt`, or give up (failedAt) when `retryAt` is null. */
   async recordFailure(db: Executor, id: string, error: string, retryAt: Date | null): Promise<void> {
     await db
       .updateTable('mail_jobs')
       .set({
         attempts: sql<number>`attempts + 1`,
-        last_error: error.slice(0, 1000),
-        locked_until: null,
-        ...(retryAt ? { next_attempt_at: retryAt } : { failed_at: new Date() }),
+        lastError: error.slice(0, 1000),
+        lockedUntil: null,
+        ...(retryAt ? { nextAttemptAt: retryAt } : { failedAt: new Date() }),
       })
       .where('id', '=', id)
       .execute();
@@ -80,7 +80,7 @@ export class MailOutbox {
     const row = await db
       .selectFrom('mail_jobs')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('failed_at', 'is', null)
+      .where('failedAt', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }

@@ -90,7 +90,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
       const mail = renderMail(
         job.template as MailTemplateName,
         job.locale,
-        job.to_address,
+        job.toAddress,
         job.params as unknown as MailTemplates[MailTemplateName],
       );
       await this.transport.send(mail);

@@ -20,10 +20,10 @@ export class SessionsRepository {
       .insertInto('sessions')
       .values({
         id: session.id,
-        user_id: session.userId,
-        device_label: session.deviceLabel,
+        userId: session.userId,
+        deviceLabel: session.deviceLabel,
         ip: session.ip,
-        expires_at: session.expiresAt,
+        expiresAt: session.expiresAt,
       })
       .execute();
   }
@@ -34,7 +34,7 @@ export class SessionsRepository {
   ): Promise<void> {
     await db
       .insertInto('refresh_tokens')
-      .values({ token_hash: token.hash, session_id: token.sessionId, expires_at: token.expiresAt })
+      .values({ tokenHash: token.hash, sessionId: token.sessionId, expiresAt: token.expiresAt })
       .execute();
   }
 
@@ -42,30 +42,30 @@ export class SessionsRepository {
   async findRefreshTokenForUpdate(trx: Executor, hash: string): Promise<RefreshTokenWithSession | null> {
     const row = await trx
       .selectFrom('refresh_tokens as t')
-      .innerJoin('sessions as s', 's.id', 't.session_id')
+      .innerJoin('sessions as s', 's.id', 't.sessionId')
       .select([
-        't.used_at as token_used_at',
-        't.expires_at as token_expires_at',
+        't.usedAt as tokenUsedAt',
+        't.expiresAt as tokenExpiresAt',
         's.id',
-        's.user_id',
-        's.device_label',
+        's.userId',
+        's.deviceLabel',
         's.ip',
-        's.created_at',
-        's.last_used_at',
-        's.expires_at',
-        's.revoked_at',
-        's.revoked_reason',
+        's.createdAt',
+        's.lastUsedAt',
+        's.expiresAt',
+        's.revokedAt',
+        's.revokedReason',
       ])
-      .where('t.token_hash', '=', hash)
+      .where('t.tokenHash', '=', hash)
       .forUpdate()
       .executeTakeFirst();
     if (!row) return null;
-    const { token_used_at, token_expires_at, ...session } = row;
-    return { token: { usedAt: token_used_at, expiresAt: token_expires_at }, session };
+    const { tokenUsedAt, tokenExpiresAt, ...session } = row;
+    return { token: { usedAt: tokenUsedAt, expiresAt: tokenExpiresAt }, session };
   }
 
   async markRefreshTokenUsed(db: Executor, hash: string, at: Date): Promise<void> {
-    await db.updateTable('refresh_tokens').set({ used_at: at }).where('token_hash', '=', hash).execute();
+    await db.updateTable('refresh_tokens').set({ usedAt: at }).where('tokenHash', '=', hash).execute();
   }
 
   async touchSession(
@@ -75,7 +75,7 @@ export class SessionsRepository {
   ): Promise<void> {
     await db
       .updateTable('sessions')
-      .set({ last_used_at: use.at, expires_at: use.expiresAt, ...(use.ip ? { ip: use.ip } : {}) })
+      .set({ lastUsedAt: use.at, expiresAt: use.expiresAt, ...(use.ip ? { ip: use.ip } : {}) })
       .where('id', '=', id)
       .execute();
   }
@@ -84,10 +84,10 @@ export class SessionsRepository {
   async userSuspended(db: Executor, userId: string): Promise<boolean> {
     const row = await db
       .selectFrom('users')
-      .select('suspended_at')
+      .select('suspendedAt')
       .where('id', '=', userId)
       .executeTakeFirst();
-    return row !== undefined && row.suspended_at !== null;
+    return row !== undefined && row.suspendedAt !== null;
   }
 
   async findSession(db: Executor, id: string): Promise<SessionRow | null> {
@@ -99,9 +99,9 @@ export class SessionsRepository {
     return db
       .selectFrom('sessions')
       .selectAll()
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .where('expiresAt', '>', now)
       .orderBy('id', 'desc')
       .execute();
   }
@@ -110,24 +110,24 @@ export class SessionsRepository {
   async listRevokedSince(
     db: Executor,
     since: Date,
-  ): Promise<{ id: string; user_id: string; revoked_at: Date; revoked_reason: string | null }[]> {
+  ): Promise<{ id: string; userId: string; revokedAt: Date; revokedReason: string | null }[]> {
     const rows = await db
       .selectFrom('sessions')
-      .select(['id', 'user_id', 'revoked_at', 'revoked_reason'])
-      .where('revoked_at', '>', since)
-      .orderBy('revoked_at')
+      .select(['id', 'userId', 'revokedAt', 'revokedReason'])
+      .where('revokedAt', '>', since)
+      .orderBy('revokedAt')
       .execute();
-    return rows.flatMap((row) => (row.revoked_at ? [{ ...row, revoked_at: row.revoked_at }] : []));
+    return rows.flatMap((row) => (row.revokedAt ? [{ ...row, revokedAt: row.revokedAt }] : []));
   }
 
   /** Revokes one live session of a user; returns whether there was one (so the caller announces it once). */
   async revoke(db: Executor, userId: string, sessionId: string, reason: string): Promise<boolean> {
     const result = await db
       .updateTable('sessions')
-      .set({ revoked_at: new Date(), revoked_reason: reason })
+      .set({ revokedAt: new Date(), revokedReason: reason })
       .where('id', '=', sessionId)
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
       .returning('id')
       .executeTakeFirst();
     return result !== undefined;
@@ -141,10 +141,10 @@ export class SessionsRepository {
   ): Promise<string[]> {
     const rows = await db
       .updateTable('sessions')
-      .set({ revoked_at: new Date(), revoked_reason: reason })
-      .where('user_id', '=', userId)
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where('userId', '=', userId)
       .where('id', '!=', keepSessionId)
-      .where('revoked_at', 'is', null)
+      .where('revokedAt', 'is', null)
       .returning('id')
       .execute();
     return rows.map((row) => row.id);

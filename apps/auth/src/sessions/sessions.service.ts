@@ -108,15 +108,15 @@ export class SessionsService {
         const found = await this.sessions.findRefreshTokenForUpdate(trx, hash);
         const decision = decideRefresh(
           found?.token ?? null,
-          found ? { revokedAt: found.session.revoked_at, expiresAt: found.session.expires_at } : null,
+          found ? { revokedAt: found.session.revokedAt, expiresAt: found.session.expiresAt } : null,
           now,
         );
-        if (found && (await this.sessions.userSuspended(trx, found.session.user_id))) {
+        if (found && (await this.sessions.userSuspended(trx, found.session.userId))) {
           throw new AppError(ERROR.ACCOUNT_SUSPENDED, 'This account is suspended.', { status: 401 });
         }
         if (!found || decision.outcome === 'invalid') return { decision };
         if (decision.outcome === 'reused') {
-          const { user_id: userId, id } = found.session;
+          const { userId, id } = found.session;
           if (await this.sessions.revoke(trx, userId, id, 'refresh_token_reused')) {
             await this.events.sessionsRevoked(trx, userId, [id], SESSION_END_REASONS.refreshTokenReused);
           }
@@ -136,7 +136,7 @@ export class SessionsService {
     );
     if (result.decision.outcome === 'reused') {
       this.logger.warn(
-        { sessionId: result.session?.id, userId: result.session?.user_id, ip },
+        { sessionId: result.session?.id, userId: result.session?.userId, ip },
         'refresh token reuse detected: session revoked',
       );
       throw new AppError(
@@ -146,7 +146,7 @@ export class SessionsService {
     }
     if (result.decision.outcome !== 'rotate' || !result.session || !result.next) throw invalidRefreshToken();
     const access = await this.accessTokens.issue({
-      userId: result.session.user_id,
+      userId: result.session.userId,
       sessionId: result.session.id,
     });
     return { accessToken: access.accessToken, refreshToken: result.next, expiresIn: access.expiresIn };
@@ -156,10 +156,10 @@ export class SessionsService {
     const rows = await this.sessions.listActive(this.transactions.executor, caller.userId, new Date());
     return rows.map((row) => ({
       id: row.id,
-      deviceLabel: row.device_label,
+      deviceLabel: row.deviceLabel,
       ip: row.ip,
-      createdAt: row.created_at.toISOString(),
-      lastUsedAt: row.last_used_at.toISOString(),
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt.toISOString(),
       current: row.id === caller.sessionId,
     }));
   }
@@ -228,9 +228,9 @@ export class SessionsService {
     );
     return rows.map((row) => ({
       sessionId: row.id,
-      userId: row.user_id,
-      reason: END_REASONS[row.revoked_reason ?? ''] ?? SESSION_END_REASONS.revoked,
-      expiresAt: new Date(row.revoked_at.getTime() + ttlMs).toISOString(),
+      userId: row.userId,
+      reason: END_REASONS[row.revokedReason ?? ''] ?? SESSION_END_REASONS.revoked,
+      expiresAt: new Date(row.revokedAt.getTime() + ttlMs).toISOString(),
     }));
   }
 
@@ -242,9 +242,9 @@ export class SessionsService {
     const session = await this.sessions.findSession(this.transactions.executor, caller.sessionId);
     if (
       !session ||
-      session.user_id !== caller.userId ||
-      session.revoked_at ||
-      session.expires_at <= new Date()
+      session.userId !== caller.userId ||
+      session.revokedAt ||
+      session.expiresAt <= new Date()
     ) {
       throw new AppError(ERROR.SESSION_REVOKED, 'This session has ended. Sign in again.');
     }

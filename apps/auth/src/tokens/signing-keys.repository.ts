@@ -4,14 +4,7 @@ import type { Selectable } from 'kysely';
 import type { SigningKeysTable } from '../database/schema';
 import type { Executor } from '../database/transaction-runner';
 
-export interface SigningKeyRow {
-  kid: string;
-  algorithm: string;
-  publicJwk: Record<string, unknown>;
-  privateKeyEncrypted: string;
-  createdAt: Date;
-  retiredAt: Date | null;
-}
+export type SigningKeyRow = Selectable<SigningKeysTable>;
 
 /** Advisory-lock key serialising key creation and rotation across replicas ("bfauth" + 1). */
 const ROTATION_LOCK = [0x0bfa, 1] as const;
@@ -19,23 +12,20 @@ const ROTATION_LOCK = [0x0bfa, 1] as const;
 @Injectable()
 export class SigningKeysRepository {
   async findActive(db: Executor): Promise<SigningKeyRow | null> {
-    const row = await db
-      .selectFrom('signing_keys')
-      .selectAll()
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    return row ? toRow(row) : null;
+    return (
+      (await db.selectFrom('signing_keys').selectAll().where('retiredAt', 'is', null).executeTakeFirst()) ??
+      null
+    );
   }
 
   /** Active key plus keys retired after `retiredAfter` (their tokens may still be live). */
   async findPublishable(db: Executor, retiredAfter: Date): Promise<SigningKeyRow[]> {
-    const rows = await db
+    return db
       .selectFrom('signing_keys')
       .selectAll()
-      .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', retiredAfter)]))
-      .orderBy('created_at', 'desc')
+      .where((eb) => eb.or([eb('retiredAt', 'is', null), eb('retiredAt', '>', retiredAfter)]))
+      .orderBy('createdAt', 'desc')
       .execute();
-    return rows.map(toRow);
   }
 
   /** Blocks until this transaction holds the rotation lock (released at commit or rollback). */
@@ -44,31 +34,19 @@ export class SigningKeysRepository {
   }
 
   async retire(db: Executor, kid: string, at: Date): Promise<void> {
-    await db.updateTable('signing_keys').set({ retired_at: at }).where('kid', '=', kid).execute();
+    await db.updateTable('signing_keys').set({ retiredAt: at }).where('kid', '=', kid).execute();
   }
 
   async insert(db: Executor, key: Omit<SigningKeyRow, 'createdAt' | 'retiredAt'>): Promise<SigningKeyRow> {
-    const row = await db
+    return db
       .insertInto('signing_keys')
       .values({
         kid: key.kid,
         algorithm: key.algorithm,
-        public_jwk: JSON.stringify(key.publicJwk),
-        private_key_encrypted: key.privateKeyEncrypted,
+        publicJwk: JSON.stringify(key.publicJwk),
+        privateKeyEncrypted: key.privateKeyEncrypted,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toRow(row);
   }
-}
-
-function toRow(row: Selectable<SigningKeysTable>): SigningKeyRow {
-  return {
-    kid: row.kid,
-    algorithm: row.algorithm,
-    publicJwk: row.public_jwk,
-    privateKeyEncrypted: row.private_key_encrypted,
-    createdAt: row.created_at,
-    retiredAt: row.retired_at,
-  };
 }

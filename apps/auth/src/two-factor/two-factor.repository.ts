@@ -11,17 +11,17 @@ export type MfaTicketRow = Selectable<MfaTicketsTable>;
 export class TwoFactorRepository {
   async findTotp(db: Executor, userId: string): Promise<UserTotpRow | null> {
     return (
-      (await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst()) ?? null
+      (await db.selectFrom('user_totp').selectAll().where('userId', '=', userId).executeTakeFirst()) ?? null
     );
   }
 
-  /** Row-locks the enrolment: the code check and `last_used_step` move together. */
+  /** Row-locks the enrolment: the code check and `lastUsedStep` move together. */
   async findTotpForUpdate(db: Executor, userId: string): Promise<UserTotpRow | null> {
     return (
       (await db
         .selectFrom('user_totp')
         .selectAll()
-        .where('user_id', '=', userId)
+        .where('userId', '=', userId)
         .forUpdate()
         .executeTakeFirst()) ?? null
     );
@@ -32,17 +32,17 @@ export class TwoFactorRepository {
     await db
       .insertInto('user_totp')
       .values({
-        user_id: userId,
-        secret_encrypted: secretEncrypted,
-        confirmed_at: null,
-        last_used_step: null,
+        userId,
+        secretEncrypted,
+        confirmedAt: null,
+        lastUsedStep: null,
       })
       .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({
-          secret_encrypted: secretEncrypted,
-          created_at: new Date(),
-          confirmed_at: null,
-          last_used_step: null,
+        oc.column('userId').doUpdateSet({
+          secretEncrypted,
+          createdAt: new Date(),
+          confirmedAt: null,
+          lastUsedStep: null,
         }),
       )
       .execute();
@@ -51,37 +51,37 @@ export class TwoFactorRepository {
   async confirmTotp(db: Executor, userId: string, step: number): Promise<void> {
     await db
       .updateTable('user_totp')
-      .set({ confirmed_at: new Date(), last_used_step: step })
-      .where('user_id', '=', userId)
+      .set({ confirmedAt: new Date(), lastUsedStep: step })
+      .where('userId', '=', userId)
       .execute();
     await db
       .updateTable('users')
-      .set({ mfa_enabled: true, updated_at: new Date() })
+      .set({ mfaEnabled: true, updatedAt: new Date() })
       .where('id', '=', userId)
       .execute();
   }
 
   async markStepUsed(db: Executor, userId: string, step: number): Promise<void> {
-    await db.updateTable('user_totp').set({ last_used_step: step }).where('user_id', '=', userId).execute();
+    await db.updateTable('user_totp').set({ lastUsedStep: step }).where('userId', '=', userId).execute();
   }
 
   /** Turns two-factor off: the enrolment, the recovery codes and any open login ticket go. */
   async disable(db: Executor, userId: string): Promise<void> {
-    await db.deleteFrom('user_totp').where('user_id', '=', userId).execute();
-    await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
-    await db.deleteFrom('mfa_tickets').where('user_id', '=', userId).execute();
+    await db.deleteFrom('user_totp').where('userId', '=', userId).execute();
+    await db.deleteFrom('mfa_recovery_codes').where('userId', '=', userId).execute();
+    await db.deleteFrom('mfa_tickets').where('userId', '=', userId).execute();
     await db
       .updateTable('users')
-      .set({ mfa_enabled: false, updated_at: new Date() })
+      .set({ mfaEnabled: false, updatedAt: new Date() })
       .where('id', '=', userId)
       .execute();
   }
 
   async replaceRecoveryCodes(db: Executor, userId: string, codeHashes: string[]): Promise<void> {
-    await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+    await db.deleteFrom('mfa_recovery_codes').where('userId', '=', userId).execute();
     await db
       .insertInto('mfa_recovery_codes')
-      .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash, used_at: null })))
+      .values(codeHashes.map((codeHash) => ({ userId, codeHash, usedAt: null })))
       .execute();
   }
 
@@ -89,11 +89,11 @@ export class TwoFactorRepository {
   async useRecoveryCode(db: Executor, userId: string, codeHash: string): Promise<boolean> {
     const row = await db
       .updateTable('mfa_recovery_codes')
-      .set({ used_at: new Date() })
-      .where('user_id', '=', userId)
-      .where('code_hash', '=', codeHash)
-      .where('used_at', 'is', null)
-      .returning('code_hash')
+      .set({ usedAt: new Date() })
+      .where('userId', '=', userId)
+      .where('codeHash', '=', codeHash)
+      .where('usedAt', 'is', null)
+      .returning('codeHash')
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -102,8 +102,8 @@ export class TwoFactorRepository {
     const row = await db
       .selectFrom('mfa_recovery_codes')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('user_id', '=', userId)
-      .where('used_at', 'is', null)
+      .where('userId', '=', userId)
+      .where('usedAt', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -115,24 +115,24 @@ export class TwoFactorRepository {
     // The user's stale tickets go as a new one comes: the table stays as small as the logins in flight.
     await db
       .deleteFrom('mfa_tickets')
-      .where('user_id', '=', ticket.userId)
-      .where('expires_at', '<', new Date())
+      .where('userId', '=', ticket.userId)
+      .where('expiresAt', '<', new Date())
       .execute();
     await db
       .insertInto('mfa_tickets')
       .values({
-        ticket_hash: ticket.hash,
-        user_id: ticket.userId,
-        device_label: ticket.deviceLabel,
-        expires_at: ticket.expiresAt,
-        used_at: null,
+        ticketHash: ticket.hash,
+        userId: ticket.userId,
+        deviceLabel: ticket.deviceLabel,
+        expiresAt: ticket.expiresAt,
+        usedAt: null,
       })
       .execute();
   }
 
   async findTicket(db: Executor, hash: string): Promise<MfaTicketRow | null> {
     return (
-      (await db.selectFrom('mfa_tickets').selectAll().where('ticket_hash', '=', hash).executeTakeFirst()) ??
+      (await db.selectFrom('mfa_tickets').selectAll().where('ticketHash', '=', hash).executeTakeFirst()) ??
       null
     );
   }
@@ -142,18 +142,14 @@ export class TwoFactorRepository {
       (await db
         .selectFrom('mfa_tickets')
         .selectAll()
-        .where('ticket_hash', '=', hash)
+        .where('ticketHash', '=', hash)
         .forUpdate()
         .executeTakeFirst()) ?? null
     );
   }
 
   async spendTicket(db: Executor, hash: string): Promise<void> {
-    await db
-      .updateTable('mfa_tickets')
-      .set({ used_at: new Date() })
-      .where('ticket_hash', '=', hash)
-      .execute();
+    await db.updateTable('mfa_tickets').set({ usedAt: new Date() }).where('ticketHash', '=', hash).execute();
   }
 
   /** Counts a wrong code; the ticket is spent once it has had `max` of them. */
@@ -161,7 +157,7 @@ export class TwoFactorRepository {
     const row = await db
       .updateTable('mfa_tickets')
       .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-      .where('ticket_hash', '=', hash)
+      .where('ticketHash', '=', hash)
       .returning('attempts')
       .executeTakeFirst();
     if (row && row.attempts >= max) await this.spendTicket(db, hash);

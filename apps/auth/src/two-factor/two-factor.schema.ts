@@ -8,33 +8,33 @@ export interface TwoFactorTables {
 }
 
 export interface UserTotpTable {
-  user_id: string;
+  userId: string;
   /** AES-256-GCM (secret-box.ts), the user id bound as associated data. */
-  secret_encrypted: string;
-  created_at: Generated<Date>;
+  secretEncrypted: string;
+  createdAt: Generated<Date>;
   /** Null while the enrolment waits for its first code. */
-  confirmed_at: Date | null;
+  confirmedAt: Date | null;
   /** The last time step whose code was accepted: that step and earlier ones are refused. */
-  last_used_step: number | null;
+  lastUsedStep: number | null;
 }
 
 export interface MfaRecoveryCodesTable {
-  user_id: string;
+  userId: string;
   /** HMAC-SHA256 of the normalised code (secret-box.ts). */
-  code_hash: string;
-  created_at: Generated<Date>;
-  used_at: Date | null;
+  codeHash: string;
+  createdAt: Generated<Date>;
+  usedAt: Date | null;
 }
 
 export interface MfaTicketsTable {
   /** SHA-256 of the ticket, base64url. The ticket itself is never stored. */
-  ticket_hash: string;
-  user_id: string;
+  ticketHash: string;
+  userId: string;
   /** The login's device label, given to the session the ticket becomes. */
-  device_label: string | null;
+  deviceLabel: string | null;
   /** Wrong codes tried with this ticket (it is spent at TICKET_MAX_ATTEMPTS). */
   attempts: Generated<number>;
-  created_at: Generated<Date>;
-  expires_at: Date;
-  used_at: Date | null;
+  createdAt: Generated<Date>;
+  expiresAt: Date;
+  usedAt: Date | null;
 }

@@ -64,21 +64,21 @@ export class TwoFactorService {
     if (!user) throw new AppError(ERROR.UNAUTHORIZED, 'Authentication is required.');
     const totp = await this.repository.findTotp(db, user.id);
     return {
-      enabled: user.mfa_enabled,
-      pending: totp !== null && totp.confirmed_at === null,
-      recoveryCodesLeft: user.mfa_enabled ? await this.repository.unusedRecoveryCodes(db, user.id) : 0,
+      enabled: user.mfaEnabled,
+      pending: totp !== null && totp.confirmedAt === null,
+      recoveryCodesLeft: user.mfaEnabled ? await this.repository.unusedRecoveryCodes(db, user.id) : 0,
     };
   }
 
   /** Checks the password, then starts (or restarts) an enrolment: the secret, its URI and QR code. */
   async enrol(caller: CallerIdentity, password: string, context: RequestContext): Promise<TotpEnrolment> {
     const user = await this.signedInUser(caller);
-    if (user.mfa_enabled) {
+    if (user.mfaEnabled) {
       throw new AppError(ERROR.MFA_ALREADY_ENABLED, 'Two-factor authentication is already on.');
     }
     const account = accountOf(user);
     await this.bruteForce.assertAllowed(account, context.ip);
-    if (!user.password_hash || !(await this.hasher.verify(user.password_hash, password))) {
+    if (!user.passwordHash || !(await this.hasher.verify(user.passwordHash, password))) {
       await this.bruteForce.recordFailure(account, context.ip);
       throw new AppError(ERROR.INVALID_CURRENT_PASSWORD, 'The password is wrong.');
     }
@@ -96,7 +96,7 @@ export class TwoFactorService {
   /** The first code from the app turns two-factor on and yields the recovery codes (shown once). */
   async confirm(caller: CallerIdentity, code: string, context: RequestContext): Promise<RecoveryCodes> {
     const user = await this.signedInUser(caller);
-    if (user.mfa_enabled) {
+    if (user.mfaEnabled) {
       throw new AppError(ERROR.MFA_ALREADY_ENABLED, 'Two-factor authentication is already on.');
     }
     const account = accountOf(user);
@@ -104,13 +104,13 @@ export class TwoFactorService {
     const codes = newRecoveryCodes();
     const confirmed = await this.transactions.run(async (trx) => {
       const totp = await this.repository.findTotpForUpdate(trx, user.id);
-      if (!totp || totp.confirmed_at) {
+      if (!totp || totp.confirmedAt) {
         throw new AppError(
           ERROR.MFA_ENROLMENT_NOT_STARTED,
           'Start the enrolment first (POST /users/@me/mfa/totp).',
         );
       }
-      const step = matchTotp(this.box.decrypt(totp.secret_encrypted, user.id), squeeze(code), Date.now());
+      const step = matchTotp(this.box.decrypt(totp.secretEncrypted, user.id), squeeze(code), Date.now());
       if (step === null) return false;
       await this.repository.confirmTotp(trx, user.id, step);
       await this.repository.replaceRecoveryCodes(trx, user.id, this.hashAll(user.id, codes));
@@ -163,18 +163,18 @@ export class TwoFactorService {
     const hash = hashTicket(input.ticket);
     const ticket = await this.repository.findTicket(this.transactions.executor, hash);
     if (!ticket) throw invalidTicket();
-    const account = `user:${ticket.user_id}`;
+    const account = `user:${ticket.userId}`;
     await this.bruteForce.assertAllowed(account, context.ip);
     const outcome = await this.transactions.run(async (trx) => {
       const row = await this.repository.findTicketForUpdate(trx, hash);
-      if (!row || row.used_at || row.expires_at <= new Date()) return { kind: 'invalid-ticket' as const };
-      const check = await this.checkCode(trx, row.user_id, input.code);
+      if (!row || row.usedAt || row.expiresAt <= new Date()) return { kind: 'invalid-ticket' as const };
+      const check = await this.checkCode(trx, row.userId, input.code);
       if (!check.ok) {
         await this.repository.countTicketAttempt(trx, hash, TICKET_MAX_ATTEMPTS);
         return { kind: 'wrong-code' as const };
       }
       await this.repository.spendTicket(trx, hash);
-      return { kind: 'ok' as const, deviceLabel: row.device_label, via: check.via };
+      return { kind: 'ok' as const, deviceLabel: row.deviceLabel, via: check.via };
     });
     if (outcome.kind === 'invalid-ticket') throw invalidTicket();
     if (outcome.kind === 'wrong-code') {
@@ -182,7 +182,7 @@ export class TwoFactorService {
       throw new AppError(ERROR.INVALID_MFA_CODE, 'The code is wrong.', { status: 401 });
     }
     await this.bruteForce.recordSuccess(account, context.ip);
-    const user = await this.users.findById(this.transactions.executor, ticket.user_id);
+    const user = await this.users.findById(this.transactions.executor, ticket.userId);
     if (!user) throw invalidTicket();
     const tokens = await this.sessions.start({
       userId: user.id,
@@ -207,11 +207,10 @@ export class TwoFactorService {
    */
   private async checkCode(trx: Executor, userId: string, input: string): Promise<CodeCheck> {
     const totp = await this.repository.findTotpForUpdate(trx, userId);
-    if (!totp?.confirmed_at) return { ok: false };
+    if (!totp?.confirmedAt) return { ok: false };
     if (isTotpCode(input)) {
-      const step = matchTotp(this.box.decrypt(totp.secret_encrypted, userId), squeeze(input), Date.now());
-      if (step === null || (totp.last_used_step !== null && step <= totp.last_used_step))
-        return { ok: false };
+      const step = matchTotp(this.box.decrypt(totp.secretEncrypted, userId), squeeze(input), Date.now());
+      if (step === null || (totp.lastUsedStep !== null && step <= totp.lastUsedStep)) return { ok: false };
       await this.repository.markStepUsed(trx, userId, step);
       return { ok: true, via: 'totp' };
     }
@@ -256,7 +255,7 @@ export class TwoFactorService {
 
   private async enabledUser(caller: CallerIdentity): Promise<UserRow> {
     const user = await this.signedInUser(caller);
-    if (!user.mfa_enabled) {
+    if (!user.mfaEnabled) {
       throw new AppError(ERROR.MFA_NOT_ENABLED, 'Two-factor authentication is off.');
     }
     return user;

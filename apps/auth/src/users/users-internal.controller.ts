@@ -21,16 +21,16 @@ export class UsersInternalController {
   @Get('@me/account')
   async account(@Caller() caller: CallerIdentity): Promise<ExportedAccount> {
     const user = await this.users.findById(this.transactions.executor, caller.userId);
-    if (!user || user.deleted_at !== null) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
+    if (!user || user.deletedAt !== null) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
     return {
       id: user.id,
       email: user.email,
-      emailVerified: user.email_verified,
+      emailVerified: user.emailVerified,
       username: user.username,
-      displayName: user.display_name,
+      displayName: user.displayName,
       about: user.about,
-      twoFactorEnabled: user.mfa_enabled,
-      createdAt: user.created_at.toISOString(),
+      twoFactorEnabled: user.mfaEnabled,
+      createdAt: user.createdAt.toISOString(),
     };
   }
 }

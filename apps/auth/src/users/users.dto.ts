@@ -48,11 +48,11 @@ export function toPublicUser(user: UserRow): PublicUser {
   return {
     id: user.id,
     username: user.username,
-    displayName: user.display_name,
-    avatarFileId: user.avatar_file_id,
+    displayName: user.displayName,
+    avatarFileId: user.avatarFileId,
     about: user.about,
     bot: user.bot,
-    createdAt: user.created_at.toISOString(),
+    createdAt: user.createdAt.toISOString(),
   };
 }
 
@@ -61,8 +61,8 @@ export function toPrivateUser(user: UserRow, adminEmails?: readonly string[]): P
   return {
     ...toPublicUser(user),
     email: user.email,
-    emailVerified: user.email_verified,
-    mfaEnabled: user.mfa_enabled,
+    emailVerified: user.emailVerified,
+    mfaEnabled: user.mfaEnabled,
     instanceAdmin: isInstanceAdmin(user, adminEmails),
   };
 }

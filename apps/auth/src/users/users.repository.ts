@@ -36,8 +36,8 @@ export class UsersRepository {
         id: user.id,
         email: user.email,
         username: user.username,
-        display_name: user.displayName,
-        password_hash: user.passwordHash,
+        displayName: user.displayName,
+        passwordHash: user.passwordHash,
         bot: user.bot ?? false,
         about: user.about ?? null,
       })
@@ -70,10 +70,10 @@ export class UsersRepository {
     const row = await db
       .updateTable('users')
       .set({
-        ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
-        ...(changes.avatarFileId !== undefined ? { avatar_file_id: changes.avatarFileId } : {}),
+        ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+        ...(changes.avatarFileId !== undefined ? { avatarFileId: changes.avatarFileId } : {}),
         ...(changes.about !== undefined ? { about: changes.about } : {}),
-        updated_at: new Date(),
+        updatedAt: new Date(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -82,19 +82,15 @@ export class UsersRepository {
   }
 
   async updatePasswordHash(db: Executor, id: string, passwordHash: string): Promise<void> {
-    await db
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', id).execute();
   }
 
   async markEmailVerified(db: Executor, id: string): Promise<void> {
     await db
       .updateTable('users')
-      .set({ email_verified: true, updated_at: new Date() })
+      .set({ emailVerified: true, updatedAt: new Date() })
       .where('id', '=', id)
-      .where('email_verified', '=', false)
+      .where('emailVerified', '=', false)
       .execute();
   }
 
@@ -102,7 +98,7 @@ export class UsersRepository {
   async changeEmail(db: Executor, id: string, email: string): Promise<void> {
     await db
       .updateTable('users')
-      .set({ email, email_verified: true, updated_at: new Date() })
+      .set({ email, emailVerified: true, updatedAt: new Date() })
       .where('id', '=', id)
       .execute();
   }

@@ -40,8 +40,8 @@ export class UsersService {
       const current = await this.users.findByIdForUpdate(trx, userId);
       if (!current) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');
       const changed =
-        (changes.displayName !== undefined && changes.displayName !== current.display_name) ||
-        (changes.avatarFileId !== undefined && changes.avatarFileId !== current.avatar_file_id) ||
+        (changes.displayName !== undefined && changes.displayName !== current.displayName) ||
+        (changes.avatarFileId !== undefined && changes.avatarFileId !== current.avatarFileId) ||
         (changes.about !== undefined && changes.about !== current.about);
       if (!changed) return toPrivateUser(current, this.config.BONFIRE_ADMIN_EMAILS);
       const updated = await this.users.updateProfile(trx, userId, changes);

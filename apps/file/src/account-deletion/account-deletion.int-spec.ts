@@ -1,38 +1,16 @@
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { FilePurpose } from '@bonfire/contracts';
 import { createEvent } from '@bonfire/messaging';
+import { TestBucket } from '@bonfire/platform/testing/s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatEventsHandlers } from '../removal/chat-events.handlers';
 import { objectKeys } from '../storage/object-store';
 import { FileTestApp } from '../testing/file-test-app';
 
-const bucket = process.env['S3_BUCKET']!;
-const s3 = new S3Client({
-  endpoint: process.env['S3_ENDPOINT'],
-  region: process.env['S3_REGION'],
-  credentials: {
-    accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-    secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-  },
-  forcePathStyle: true,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const bucket = new TestBucket();
 
 let sequence = 0;
 function newId(): string {
   return String(BigInt(Date.now()) * 1_000_000n + BigInt(sequence++));
-}
-
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-      return false;
-    throw error;
-  }
 }
 
 describe('user.deleted in the file service (real Postgres, S3 server)', () => {
@@ -50,18 +28,18 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
         id,
         purpose,
         status: 'ready',
-        owner_id: ownerId,
-        channel_id: purpose === 'attachment' ? newId() : null,
-        guild_id: purpose === 'emoji' ? newId() : null,
-        message_id: messageId,
-        claimed_at: messageId ? new Date() : null,
+        ownerId,
+        channelId: purpose === 'attachment' ? newId() : null,
+        guildId: purpose === 'emoji' ? newId() : null,
+        messageId,
+        claimedAt: messageId ? new Date() : null,
         filename: 'secret-name.png',
-        content_type: 'image/png',
+        contentType: 'image/png',
         size: 5,
-        object_key: objectKeys.original(id),
+        objectKey: objectKeys.original(id),
       })
       .execute();
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: objectKeys.original(id), Body: 'bytes' }));
+    await bucket.put(objectKeys.original(id), 'bytes');
     return id;
   }
 
@@ -71,7 +49,7 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
 
   afterAll(async () => {
     await app?.stop();
-    s3.destroy();
+    bucket.close();
   });
 
   it("removes the account's avatars and unsent uploads, keeps what messages and guilds show", async () => {
@@ -95,13 +73,13 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
     await consumer.apply(event);
     await consumer.apply(event); // a redelivery finds nothing left to do
 
-    for (const gone of [avatar, unsent]) expect(await objectExists(objectKeys.original(gone))).toBe(false);
+    for (const gone of [avatar, unsent]) expect(await bucket.exists(objectKeys.original(gone))).toBe(false);
     for (const kept of [sent, emoji, othersAvatar])
-      expect(await objectExists(objectKeys.original(kept))).toBe(true);
+      expect(await bucket.exists(objectKeys.original(kept))).toBe(true);
     const rows = await app.db
       .selectFrom('files')
       .select(['id', 'status'])
-      .where('owner_id', '=', userId)
+      .where('ownerId', '=', userId)
       .execute();
     expect(new Map(rows.map((row) => [row.id, row.status]))).toEqual(
       new Map([
@@ -119,7 +97,7 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
     await consumer.apply(
       createEvent('user.deleted', userId, { userId, deletedAt: new Date().toISOString() }, 'auth'),
     );
-    expect(await objectExists(objectKeys.original(sent))).toBe(true);
+    expect(await bucket.exists(objectKeys.original(sent))).toBe(true);
     await consumer.apply(
       createEvent(
         'message.deleted',
@@ -128,9 +106,7 @@ describe('user.deleted in the file service (real Postgres, S3 server)', () => {
         'chat',
       ),
     );
-    expect(await objectExists(objectKeys.original(sent))).toBe(false);
-    expect(await app.db.selectFrom('files').select('id').where('owner_id', '=', userId).execute()).toEqual(
-      [],
-    );
+    expect(await bucket.exists(objectKeys.original(sent))).toBe(false);
+    expect(await app.db.selectFrom('files').select('id').where('ownerId', '=', userId).execute()).toEqual([]);
   });
 });

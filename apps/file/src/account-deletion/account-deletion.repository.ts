@@ -14,12 +14,12 @@ export class AccountDeletionRepository {
     return db
       .selectFrom('files')
       .selectAll()
-      .where('owner_id', '=', ownerId)
+      .where('ownerId', '=', ownerId)
       .where('status', '!=', 'deleted')
       .where((eb) =>
         eb.or([
           eb('purpose', 'in', ['avatar', 'export']),
-          eb.and([eb('purpose', '=', 'attachment'), eb('message_id', 'is', null)]),
+          eb.and([eb('purpose', '=', 'attachment'), eb('messageId', 'is', null)]),
         ]),
       )
       .orderBy('id')
@@ -33,7 +33,7 @@ export class AccountDeletionRepository {
   async purgeRemoved(db: FileExecutor, ownerId: string): Promise<number> {
     const result = await db
       .deleteFrom('files')
-      .where('owner_id', '=', ownerId)
+      .where('ownerId', '=', ownerId)
       .where('status', '=', 'deleted')
       .executeTakeFirst();
     return Number(result.numDeletedRows);
@@ -43,8 +43,8 @@ export class AccountDeletionRepository {
   async remember(db: FileExecutor, userId: string): Promise<void> {
     await db
       .insertInto('deleted_accounts')
-      .values({ user_id: userId })
-      .onConflict((conflict) => conflict.column('user_id').doNothing())
+      .values({ userId })
+      .onConflict((conflict) => conflict.column('userId').doNothing())
       .execute();
   }
 
@@ -55,7 +55,7 @@ export class AccountDeletionRepository {
       .deleteFrom('files')
       .where('id', 'in', fileIds)
       .where('status', '=', 'deleted')
-      .where('owner_id', 'in', (eb) => eb.selectFrom('deleted_accounts').select('user_id'))
+      .where('ownerId', 'in', (eb) => eb.selectFrom('deleted_accounts').select('userId'))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

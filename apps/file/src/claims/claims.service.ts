@@ -35,9 +35,9 @@ export class ClaimsService {
           row !== undefined &&
           row.purpose === 'attachment' &&
           row.status === 'ready' &&
-          row.owner_id === senderId &&
-          row.channel_id === request.channelId &&
-          (row.message_id === null || row.message_id === request.messageId);
+          row.ownerId === senderId &&
+          row.channelId === request.channelId &&
+          (row.messageId === null || row.messageId === request.messageId);
         return usable
           ? []
           : [

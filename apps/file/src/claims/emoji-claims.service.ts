@@ -25,8 +25,8 @@ export class EmojiClaimsService {
         row !== null &&
         row.purpose === 'emoji' &&
         row.status === 'ready' &&
-        row.owner_id === creatorId &&
-        row.guild_id === request.guildId &&
+        row.ownerId === creatorId &&
+        row.guildId === request.guildId &&
         row.width !== null &&
         row.height !== null;
       if (!usable) {
@@ -43,7 +43,7 @@ export class EmojiClaimsService {
       await this.files.claimEmoji(trx, row.id);
       return {
         fileId: row.id,
-        contentType: row.content_type,
+        contentType: row.contentType,
         animated: row.animated,
         width: row.width!,
         height: row.height!,

@@ -32,14 +32,14 @@ export class DownloadsService {
     const row = await this.readyFile(fileId);
     if (row.purpose === 'export') {
       // A data export: its owner's alone, until it expires (the cleanup then removes it).
-      if (row.owner_id !== caller.userId || (row.expires_at !== null && row.expires_at <= new Date())) {
+      if (row.ownerId !== caller.userId || (row.expiresAt !== null && row.expiresAt <= new Date())) {
         throw unknownFile();
       }
     } else if (row.purpose === 'attachment') {
-      if (row.message_id === null) {
-        if (row.owner_id !== caller.userId) throw unknownFile();
+      if (row.messageId === null) {
+        if (row.ownerId !== caller.userId) throw unknownFile();
       } else {
-        const permissions = await this.chat.channelPermissions(caller, row.channel_id!);
+        const permissions = await this.chat.channelPermissions(caller, row.channelId!);
         if (permissions === null || !has(permissions, PERMISSIONS.READ_MESSAGE_HISTORY)) throw unknownFile();
       }
     }
@@ -71,9 +71,9 @@ export class DownloadsService {
       });
     }
     // Only images the service verified are shown inline; anything else downloads (no HTML on the store's origin).
-    const inline = THUMBNAIL_TYPES.has(row.content_type);
-    return this.store.presignGet(row.object_key, ttl, {
-      contentType: row.content_type,
+    const inline = THUMBNAIL_TYPES.has(row.contentType);
+    return this.store.presignGet(row.objectKey, ttl, {
+      contentType: row.contentType,
       disposition: `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
     });
   }

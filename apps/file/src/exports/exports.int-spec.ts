@@ -82,7 +82,7 @@ describe.each([
 
     await app.db
       .updateTable('files')
-      .set({ expires_at: new Date(Date.now() - 1_000) })
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
       .where('id', '=', id)
       .execute();
     expect((await app.call('GET', `/api/v1/attachments/${id}`, { as: owner })).status).toBe(404);
@@ -119,19 +119,19 @@ describe.each([
           id,
           purpose: 'attachment',
           status: 'ready',
-          owner_id: ownerId,
-          channel_id: newId(),
-          guild_id: null,
-          message_id: null,
+          ownerId,
+          channelId: newId(),
+          guildId: null,
+          messageId: null,
           filename: 'a.txt',
-          content_type: 'text/plain',
+          contentType: 'text/plain',
           size: `bytes of ${id}`.length,
-          object_key: objectKeys.original(id),
+          objectKey: objectKeys.original(id),
           width: null,
           height: null,
-          completed_at: new Date(),
-          claimed_at: null,
-          deleted_at: null,
+          completedAt: new Date(),
+          claimedAt: null,
+          deletedAt: null,
         })
         .execute();
     }

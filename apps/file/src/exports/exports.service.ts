@@ -68,15 +68,15 @@ export class ExportsService {
 
   async complete(ownerId: string, fileId: string): Promise<ExportCompleted> {
     const row = isSnowflake(fileId) ? await this.files.find(this.files.executor, fileId) : null;
-    if (!row || row.owner_id !== ownerId || row.purpose !== 'export' || row.status === 'deleted') {
+    if (!row || row.ownerId !== ownerId || row.purpose !== 'export' || row.status === 'deleted') {
       throw unknownFile();
     }
     if (row.status === 'ready') return completed(row);
-    const stored = await this.store.size(row.object_key);
+    const stored = await this.store.size(row.objectKey);
     if (stored === null) {
       throw new AppError(ERROR.UPLOAD_MISSING, 'Nothing was uploaded for this export yet.');
     }
-    const head = stored === Number(row.size) ? await this.store.head(row.object_key, ZIP_MAGIC.length) : null;
+    const head = stored === Number(row.size) ? await this.store.head(row.objectKey, ZIP_MAGIC.length) : null;
     if (head === null || !head.equals(ZIP_MAGIC)) {
       await this.store.delete(objectKeys.all(row.id));
       await this.transactions.run(async (trx) => {
@@ -101,7 +101,7 @@ export class ExportsService {
         .map(async (row) => ({
           id: row.id,
           size: Number(row.size),
-          url: await this.store.presignGet(row.object_key, ttl, {
+          url: await this.store.presignGet(row.objectKey, ttl, {
             contentType: 'application/octet-stream',
             disposition: 'attachment',
           }),
@@ -112,5 +112,5 @@ export class ExportsService {
 }
 
 function completed(row: FileRow): ExportCompleted {
-  return { id: row.id, size: Number(row.size), expiresAt: row.expires_at!.toISOString() };
+  return { id: row.id, size: Number(row.size), expiresAt: row.expiresAt!.toISOString() };
 }

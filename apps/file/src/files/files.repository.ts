@@ -37,15 +37,15 @@ export class FilesRepository {
       .values({
         id: file.id,
         purpose: file.purpose,
-        owner_id: file.ownerId,
-        channel_id: file.channelId,
-        guild_id: file.guildId,
+        ownerId: file.ownerId,
+        channelId: file.channelId,
+        guildId: file.guildId,
         filename: file.filename,
-        content_type: file.contentType,
+        contentType: file.contentType,
         size: file.size,
-        object_key: file.objectKey,
-        upload_id: file.uploadId,
-        part_size: file.partSize,
+        objectKey: file.objectKey,
+        uploadId: file.uploadId,
+        partSize: file.partSize,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -64,9 +64,9 @@ export class FilesRepository {
     const row = await db
       .selectFrom('files')
       .select((eb) => eb.fn.countAll<string>().as('open'))
-      .where('owner_id', '=', ownerId)
+      .where('ownerId', '=', ownerId)
       .where('status', '=', 'pending')
-      .where('created_at', '>', requestedAfter)
+      .where('createdAt', '>', requestedAfter)
       .executeTakeFirstOrThrow();
     return Number(row.open);
   }
@@ -84,7 +84,7 @@ export class FilesRepository {
 
   /** The multipart upload was completed at the store: nothing is left open to abort. */
   async uploadAssembled(db: FileExecutor, id: string): Promise<void> {
-    await db.updateTable('files').set({ upload_id: null }).where('id', '=', id).execute();
+    await db.updateTable('files').set({ uploadId: null }).where('id', '=', id).execute();
   }
 
   async markReady(
@@ -104,13 +104,13 @@ export class FilesRepository {
       .updateTable('files')
       .set({
         status: 'ready',
-        content_type: change.contentType,
+        contentType: change.contentType,
         width: change.width,
         height: change.height,
         thumbnails: change.thumbnails,
         ...(change.size !== undefined ? { size: change.size } : {}),
         ...(change.animated !== undefined ? { animated: change.animated } : {}),
-        completed_at: new Date(),
+        completedAt: new Date(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -121,7 +121,7 @@ export class FilesRepository {
     if (ids.length === 0) return [];
     return db
       .updateTable('files')
-      .set({ status: 'deleted', deleted_at: new Date() })
+      .set({ status: 'deleted', deletedAt: new Date() })
       .where('id', 'in', ids)
       .where('status', '!=', 'deleted')
       .returningAll()
@@ -136,9 +136,9 @@ export class FilesRepository {
   async claim(db: FileExecutor, ids: readonly string[], messageId: string): Promise<void> {
     await db
       .updateTable('files')
-      .set({ message_id: messageId, claimed_at: new Date() })
+      .set({ messageId, claimedAt: new Date() })
       .where('id', 'in', ids)
-      .where('message_id', 'is', null)
+      .where('messageId', 'is', null)
       .execute();
   }
 
@@ -147,10 +147,10 @@ export class FilesRepository {
     if (ids.length === 0) return 0;
     const result = await db
       .updateTable('files')
-      .set({ claim_confirmed_at: new Date() })
+      .set({ claimConfirmedAt: new Date() })
       .where('id', 'in', ids)
-      .where('message_id', '=', messageId)
-      .where('claim_confirmed_at', 'is', null)
+      .where('messageId', '=', messageId)
+      .where('claimConfirmedAt', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
@@ -160,11 +160,11 @@ export class FilesRepository {
     return db
       .selectFrom('files')
       .selectAll()
-      .where('message_id', 'is not', null)
-      .where('claim_confirmed_at', 'is', null)
-      .where('claimed_at', '<', claimedBefore)
+      .where('messageId', 'is not', null)
+      .where('claimConfirmedAt', 'is', null)
+      .where('claimedAt', '<', claimedBefore)
       .where('status', '=', 'ready')
-      .orderBy('claimed_at')
+      .orderBy('claimedAt')
       .limit(limit)
       .forUpdate()
       .skipLocked()
@@ -176,9 +176,9 @@ export class FilesRepository {
     if (ids.length === 0) return;
     await db
       .updateTable('files')
-      .set({ message_id: null, claimed_at: null })
+      .set({ messageId: null, claimedAt: null })
       .where('id', 'in', ids)
-      .where('claim_confirmed_at', 'is', null)
+      .where('claimConfirmedAt', 'is', null)
       .execute();
   }
 
@@ -191,8 +191,8 @@ export class FilesRepository {
     let query = db.selectFrom('files').selectAll().where('status', '!=', 'deleted');
     query =
       'channelId' in scope
-        ? query.where('channel_id', '=', scope.channelId)
-        : query.where('guild_id', '=', scope.guildId);
+        ? query.where('channelId', '=', scope.channelId)
+        : query.where('guildId', '=', scope.guildId);
     return query.orderBy('id').limit(limit).forUpdate().execute();
   }
 
@@ -201,7 +201,7 @@ export class FilesRepository {
     return db
       .selectFrom('files')
       .selectAll()
-      .where('message_id', '=', messageId)
+      .where('messageId', '=', messageId)
       .where('status', '!=', 'deleted')
       .execute();
   }
@@ -212,8 +212,8 @@ export class FilesRepository {
       .selectFrom('files')
       .selectAll()
       .where('status', '=', 'pending')
-      .where('created_at', '<', olderThan)
-      .orderBy('created_at')
+      .where('createdAt', '<', olderThan)
+      .orderBy('createdAt')
       .limit(limit)
       .forUpdate()
       .skipLocked()
@@ -225,9 +225,9 @@ export class FilesRepository {
     const now = new Date();
     await db
       .updateTable('files')
-      .set({ claimed_at: now, claim_confirmed_at: now })
+      .set({ claimedAt: now, claimConfirmedAt: now })
       .where('id', '=', id)
-      .where('claimed_at', 'is', null)
+      .where('claimedAt', 'is', null)
       .execute();
   }
 
@@ -237,9 +237,9 @@ export class FilesRepository {
       .updateTable('files')
       .set({
         status: 'ready',
-        content_type: 'application/zip',
-        completed_at: new Date(),
-        expires_at: expiresAt,
+        contentType: 'application/zip',
+        completedAt: new Date(),
+        expiresAt,
       })
       .where('id', '=', id)
       .returningAll()
@@ -251,10 +251,10 @@ export class FilesRepository {
     return db
       .selectFrom('files')
       .selectAll()
-      .where('expires_at', 'is not', null)
-      .where('expires_at', '<=', now)
+      .where('expiresAt', 'is not', null)
+      .where('expiresAt', '<=', now)
       .where('status', '=', 'ready')
-      .orderBy('expires_at')
+      .orderBy('expiresAt')
       .limit(limit)
       .forUpdate()
       .skipLocked()
@@ -268,7 +268,7 @@ export class FilesRepository {
       .selectFrom('files')
       .selectAll()
       .where('id', 'in', ids)
-      .where('owner_id', '=', ownerId)
+      .where('ownerId', '=', ownerId)
       .where('status', '=', 'ready')
       .execute();
   }

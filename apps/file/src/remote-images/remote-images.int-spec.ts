@@ -72,10 +72,10 @@ describe('remote images (internal route for link embeds)', () => {
     expect(row).toMatchObject({
       purpose: 'attachment',
       status: 'ready',
-      owner_id: owner,
-      channel_id: target.channelId,
-      guild_id: target.guildId,
-      message_id: target.messageId,
+      ownerId: owner,
+      channelId: target.channelId,
+      guildId: target.guildId,
+      messageId: target.messageId,
       thumbnails: true,
     });
     const store = app.service.app.get(ObjectStore);

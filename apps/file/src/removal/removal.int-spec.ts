@@ -1,51 +1,19 @@
-import {
-  HeadObjectCommand,
-  ListMultipartUploadsCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import type { Attachment, ClaimAttachmentsAnswer, ErrorBody, FilePurpose } from '@bonfire/contracts';
 import { createEvent } from '@bonfire/messaging';
 import { sql } from '@bonfire/platform';
+import { TestBucket } from '@bonfire/platform/testing/s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectStore, objectKeys } from '../storage/object-store';
 import { FileTestApp } from '../testing/file-test-app';
 import { ChatEventsHandlers } from './chat-events.handlers';
 import { REMOVAL_BATCH, RemovalService } from './removal.service';
 
-const bucket = process.env['S3_BUCKET']!;
-const s3 = new S3Client({
-  endpoint: process.env['S3_ENDPOINT'],
-  region: process.env['S3_REGION'],
-  credentials: {
-    accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-    secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-  },
-  forcePathStyle: true,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const bucket = new TestBucket();
 
 let sequence = 0;
 /** Unique snowflake-sized ids for this run. */
 function newId(): string {
   return String(BigInt(Date.now()) * 1_000_000n + BigInt(sequence++));
-}
-
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-      return false;
-    throw error;
-  }
-}
-
-async function openUploads(key: string): Promise<number> {
-  const listed = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
-  return (listed.Uploads ?? []).filter((upload) => upload.Key === key).length;
 }
 
 describe('file removal and claims (real Postgres, S3 server)', () => {
@@ -74,25 +42,23 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
         id,
         purpose,
         status: file.status ?? 'ready',
-        owner_id: ownerId,
-        channel_id: purpose === 'attachment' ? (file.channelId ?? newId()) : null,
-        guild_id: file.guildId ?? null,
-        message_id: file.messageId ?? null,
-        claimed_at: file.messageId ? new Date() : null,
+        ownerId,
+        channelId: purpose === 'attachment' ? (file.channelId ?? newId()) : null,
+        guildId: file.guildId ?? null,
+        messageId: file.messageId ?? null,
+        claimedAt: file.messageId ? new Date() : null,
         filename: 'a.txt',
-        content_type: 'text/plain',
+        contentType: 'text/plain',
         size: 5,
-        object_key: objectKeys.original(id),
-        upload_id: file.uploadId ?? null,
-        part_size: file.uploadId ? 5 * 1024 * 1024 : null,
-        created_at: file.createdAt ?? new Date(),
+        objectKey: objectKeys.original(id),
+        uploadId: file.uploadId ?? null,
+        partSize: file.uploadId ? 5 * 1024 * 1024 : null,
+        createdAt: file.createdAt ?? new Date(),
       })
       .execute();
     if (file.store ?? true) {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: objectKeys.original(id), Body: 'bytes' }));
-      await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: objectKeys.thumbnail(id, 'small'), Body: 'thumb' }),
-      );
+      await bucket.put(objectKeys.original(id), 'bytes');
+      await bucket.put(objectKeys.thumbnail(id, 'small'), 'thumb');
     }
     return id;
   }
@@ -100,7 +66,7 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
   async function statusOf(id: string) {
     return app.db
       .selectFrom('files')
-      .select(['status', 'message_id', 'claim_confirmed_at'])
+      .select(['status', 'messageId', 'claimConfirmedAt'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
   }
@@ -122,7 +88,7 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
 
   afterAll(async () => {
     await app?.stop();
-    s3.destroy();
+    bucket.close();
   });
 
   it('removes every file of a deleted channel (objects, open multipart uploads, rows), once', async () => {
@@ -139,30 +105,30 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
         id: multipartId,
         purpose: 'attachment',
         status: 'pending',
-        owner_id: ownerId,
-        channel_id: channelId,
+        ownerId,
+        channelId,
         filename: 'big.zip',
-        content_type: 'application/zip',
+        contentType: 'application/zip',
         size: 20 * 1024 * 1024,
-        object_key: key,
-        upload_id: uploadId,
-        part_size: 8 * 1024 * 1024,
+        objectKey: key,
+        uploadId,
+        partSize: 8 * 1024 * 1024,
       })
       .execute();
     const elsewhere = await seed({ channelId: otherChannelId });
-    expect(await openUploads(key)).toBe(1);
+    expect(await bucket.openUploads(key)).toBe(1);
 
     const event = createEvent('channel.deleted', channelId, { channelId, guildId: null }, 'chat');
     await consumer.apply(event);
 
     for (const id of [claimed, unclaimed, multipartId]) {
       expect((await statusOf(id)).status).toBe('deleted');
-      expect(await objectExists(objectKeys.original(id))).toBe(false);
-      expect(await objectExists(objectKeys.thumbnail(id, 'small'))).toBe(false);
+      expect(await bucket.exists(objectKeys.original(id))).toBe(false);
+      expect(await bucket.exists(objectKeys.thumbnail(id, 'small'))).toBe(false);
     }
-    expect(await openUploads(key)).toBe(0);
+    expect(await bucket.openUploads(key)).toBe(0);
     expect((await statusOf(elsewhere)).status).toBe('ready');
-    expect(await objectExists(objectKeys.original(elsewhere))).toBe(true);
+    expect(await bucket.exists(objectKeys.original(elsewhere))).toBe(true);
     const reasons = await deletionReasons([claimed, unclaimed, multipartId]);
     expect([...reasons.values()]).toEqual(['channel_deleted', 'channel_deleted', 'channel_deleted']);
 
@@ -196,12 +162,12 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
     const left = await app.db
       .selectFrom('files')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('status', '!=', 'deleted')
       .executeTakeFirstOrThrow();
     expect(Number(left.count)).toBe(0);
     expect((await statusOf(icon)).status).toBe('deleted');
-    for (const id of [...stored, icon]) expect(await objectExists(objectKeys.original(id))).toBe(false);
+    for (const id of [...stored, icon]) expect(await bucket.exists(objectKeys.original(id))).toBe(false);
     expect((await statusOf(otherGuild)).status).toBe('ready');
     expect((await deletionReasons([ids[0]!, icon])).get(icon)).toBe('guild_deleted');
   });
@@ -220,7 +186,7 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
       ),
     );
     expect((await statusOf(file)).status).toBe('deleted');
-    expect(await objectExists(objectKeys.original(file))).toBe(false);
+    expect(await bucket.exists(objectKeys.original(file))).toBe(false);
     expect((await statusOf(sibling)).status).toBe('ready');
   });
 
@@ -234,23 +200,23 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
         id,
         purpose: 'attachment',
         status: 'pending',
-        owner_id: ownerId,
-        channel_id: newId(),
+        ownerId,
+        channelId: newId(),
         filename: 'left.bin',
-        content_type: 'application/octet-stream',
+        contentType: 'application/octet-stream',
         size: 30 * 1024 * 1024,
-        object_key: key,
-        upload_id: uploadId,
-        part_size: 8 * 1024 * 1024,
-        created_at: new Date(Date.now() - 120_000),
+        objectKey: key,
+        uploadId,
+        partSize: 8 * 1024 * 1024,
+        createdAt: new Date(Date.now() - 120_000),
       })
       .execute();
-    expect(await openUploads(key)).toBe(1);
+    expect(await bucket.openUploads(key)).toBe(1);
 
     const result = await removal.sweep();
 
     expect(result.abandoned).toBeGreaterThanOrEqual(1);
-    expect(await openUploads(key)).toBe(0);
+    expect(await bucket.openUploads(key)).toBe(0);
     expect((await statusOf(id)).status).toBe('deleted');
     expect((await deletionReasons([id])).get(id)).toBe('expired');
   });
@@ -277,7 +243,7 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
       await new Promise((wait) => setTimeout(wait, 1_200));
       const swept = await removal.sweep();
       expect(swept.released).toBeGreaterThanOrEqual(1);
-      expect(await statusOf(file)).toMatchObject({ status: 'ready', message_id: null });
+      expect(await statusOf(file)).toMatchObject({ status: 'ready', messageId: null });
 
       const again = await claim(channelId, retry, [file]);
       expect(again.status).toBe(200);
@@ -315,11 +281,11 @@ describe('file removal and claims (real Postgres, S3 server)', () => {
           'chat',
         ),
       );
-      expect((await statusOf(file)).claim_confirmed_at).not.toBeNull();
+      expect((await statusOf(file)).claimConfirmedAt).not.toBeNull();
 
       await new Promise((wait) => setTimeout(wait, 1_200));
       await removal.sweep();
-      expect(await statusOf(file)).toMatchObject({ status: 'ready', message_id: messageId });
+      expect(await statusOf(file)).toMatchObject({ status: 'ready', messageId });
       expect((await claim(channelId, newId(), [file])).status).toBe(400);
     });
   });

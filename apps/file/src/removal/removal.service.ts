@@ -62,7 +62,7 @@ export class RemovalService implements OnApplicationBootstrap, OnApplicationShut
   /** Deletes a deleted emoji's image (its id is the emoji's), inside the consumer's transaction. */
   async removeEmojiFile(trx: Transaction<FileDatabase>, guildId: string, emojiId: string): Promise<number> {
     const row = await this.files.lock(trx, emojiId);
-    if (!row || row.purpose !== 'emoji' || row.guild_id !== guildId || row.status === 'deleted') return 0;
+    if (!row || row.purpose !== 'emoji' || row.guildId !== guildId || row.status === 'deleted') return 0;
     return this.remove(trx, [row], 'emoji_deleted');
   }
 
@@ -164,7 +164,7 @@ export class RemovalService implements OnApplicationBootstrap, OnApplicationShut
     reason: RemovalReason,
   ): Promise<number> {
     for (const row of rows) {
-      if (row.upload_id !== null) await this.store.abortMultipart(row.object_key, row.upload_id);
+      if (row.uploadId !== null) await this.store.abortMultipart(row.objectKey, row.uploadId);
     }
     await this.store.delete(rows.flatMap((row) => objectKeys.all(row.id)));
     const deleted = await this.files.markDeleted(

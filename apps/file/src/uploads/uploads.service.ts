@@ -155,19 +155,19 @@ export class UploadsService {
     body: CompleteUploadRequest = {},
   ): Promise<FileObject> {
     const row = isSnowflake(fileId) ? await this.files.find(this.files.executor, fileId) : null;
-    if (!row || row.owner_id !== caller.userId || row.status === 'deleted') throw unknownFile();
+    if (!row || row.ownerId !== caller.userId || row.status === 'deleted') throw unknownFile();
     if (row.status === 'ready') return toFileObject(row);
 
-    if (row.upload_id !== null) {
-      await this.assemble(row, row.upload_id, body);
-    } else if (body.parts !== undefined && row.part_size === null) {
+    if (row.uploadId !== null) {
+      await this.assemble(row, row.uploadId, body);
+    } else if (body.parts !== undefined && row.partSize === null) {
       throw invalidParts([
         { field: 'body.parts', code: 'unexpected', message: 'this upload is a single PUT; send no parts' },
       ]);
     }
 
     const declared = Number(row.size);
-    const stored = await this.store.size(row.object_key);
+    const stored = await this.store.size(row.objectKey);
     if (stored === null) {
       throw new AppError(ERROR.UPLOAD_MISSING, 'Nothing was uploaded for this file yet.');
     }
@@ -178,9 +178,9 @@ export class UploadsService {
         `The upload has ${stored} bytes, not the ${declared} declared; request a new upload.`,
       );
     }
-    const head = await this.store.head(row.object_key, SNIFF_BYTES);
+    const head = await this.store.head(row.objectKey, SNIFF_BYTES);
     const sniffed = await fileTypeFromBuffer(head);
-    const decision = decideType(row.purpose, row.content_type, sniffed?.mime, this.limits.avatarTypes);
+    const decision = decideType(row.purpose, row.contentType, sniffed?.mime, this.limits.avatarTypes);
     if (!decision.accepted) {
       await this.reject(row);
       throw new AppError(ERROR.TYPE_MISMATCH, `The file was refused: ${decision.reason}.`);
@@ -198,7 +198,7 @@ export class UploadsService {
     } else if (decision.image) {
       let rendered: RenderedImage;
       try {
-        rendered = await this.images.render(() => this.store.read(row.object_key));
+        rendered = await this.images.render(() => this.store.read(row.objectKey));
       } catch (error) {
         if (!(error instanceof ImageTooLargeError)) throw await this.undecodable(row, error);
         this.logger.info({ fileId: row.id, reason: error.message }, 'image too large to decode');
@@ -243,7 +243,7 @@ export class UploadsService {
   ): Promise<{ width: number; height: number; animated: boolean; size?: number }> {
     let rendered: RenderedEmoji;
     try {
-      rendered = await this.images.renderEmoji(() => this.store.read(row.object_key), contentType);
+      rendered = await this.images.renderEmoji(() => this.store.read(row.objectKey), contentType);
     } catch (error) {
       if (!(error instanceof ImageTooLargeError)) throw await this.undecodable(row, error);
       await this.reject(row);
@@ -251,7 +251,7 @@ export class UploadsService {
     }
     try {
       await Promise.all([
-        ...(rendered.resized ? [this.store.put(row.object_key, rendered.resized, contentType)] : []),
+        ...(rendered.resized ? [this.store.put(row.objectKey, rendered.resized, contentType)] : []),
         this.store.put(objectKeys.thumbnail(row.id, 'small'), rendered.still, 'image/webp'),
         this.store.put(objectKeys.thumbnail(row.id, 'large'), rendered.still, 'image/webp'),
       ]);
@@ -271,9 +271,9 @@ export class UploadsService {
    * earlier call (or aborted: then the object is missing and the size check says so).
    */
   private async assemble(row: FileRow, uploadId: string, body: CompleteUploadRequest): Promise<void> {
-    const expected = Math.ceil(Number(row.size) / row.part_size!);
+    const expected = Math.ceil(Number(row.size) / row.partSize!);
     const parts = checkCompletedParts(body.parts, expected);
-    const result = await this.store.completeMultipart(row.object_key, uploadId, parts);
+    const result = await this.store.completeMultipart(row.objectKey, uploadId, parts);
     if (!result.ok && !result.gone) {
       throw invalidParts([
         {
@@ -322,7 +322,7 @@ export class UploadsService {
 
   /** A refused upload: its objects, any open multipart upload, and its row go. */
   private async reject(row: FileRow): Promise<void> {
-    if (row.upload_id !== null) await this.store.abortMultipart(row.object_key, row.upload_id);
+    if (row.uploadId !== null) await this.store.abortMultipart(row.objectKey, row.uploadId);
     await this.store.delete(objectKeys.all(row.id));
     await this.transactions.run(async (trx) => {
       const deleted = await this.files.markDeleted(trx, [row.id]);

@@ -36,6 +36,8 @@ export interface DatabaseModuleOptions {
   migrateOnBoot?: boolean;
   maxConnections?: number;
   applicationName: string;
+  /** Kysely's CamelCasePlugin on the service's instance: camelCase table types over snake_case columns. */
+  camelCase?: boolean;
 }
 
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -76,11 +78,12 @@ export class DatabaseModule {
         const metrics = service && new DatabaseMetrics(service.registry);
         const db =
           source.kind === 'embedded'
-            ? createEmbeddedDatabase<unknown>(source.pool, metrics)
+            ? createEmbeddedDatabase<unknown>(source.pool, { metrics, camelCase: options.camelCase })
             : createDatabase<unknown>({ ...options, url: source.url, metrics });
         if (options.migrateOnBoot !== false) {
           const schema = source.kind === 'embedded' ? source.pool.schema : undefined;
-          await migrateToLatest(db, options.migrations, schema);
+          // Migrations are written against the snake_case columns, whatever the service's naming plugin.
+          await migrateToLatest(db.withoutPlugins(), options.migrations, schema);
         }
         health.register(source.kind === 'embedded' ? 'database' : 'postgres', () => pingDatabase(db));
         return db;

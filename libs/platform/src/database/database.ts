@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, type KyselyPlugin, PostgresDialect, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { DatabaseMetrics } from '../metrics/database-metrics';
@@ -18,6 +18,17 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** Times every statement and samples the pool (the service's db_* series). */
   metrics?: DatabaseMetrics;
+  /** camelCase names in TypeScript for the snake_case columns (see `namingPlugins`). */
+  camelCase?: boolean;
+}
+
+/**
+ * Kysely's CamelCasePlugin: table types and queries use camelCase, Postgres keeps snake_case columns
+ * (identifiers are snake_cased on the way out, result keys camelCased on the way back). JSON columns
+ * keep their own keys. Identifiers written as plain text inside `sql` templates are not transformed.
+ */
+function namingPlugins(camelCase: boolean | undefined): KyselyPlugin[] {
+  return camelCase ? [new CamelCasePlugin({ maintainNestedObjectKeys: true })] : [];
 }
 
 export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDatabase> {
@@ -38,6 +49,7 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   options.metrics?.watchPool(pool);
   return new Kysely<TDatabase>({
     dialect: new PostgresDialect({ pool }),
+    plugins: namingPlugins(options.camelCase),
     ...(options.metrics && { log: options.metrics.log }),
   });
 }
@@ -45,11 +57,12 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
 /** Kysely over the embedded database (standalone shape): the same Postgres dialect, one session. */
 export function createEmbeddedDatabase<TDatabase>(
   pool: EmbeddedPool,
-  metrics?: DatabaseMetrics,
+  options: Pick<DatabaseOptions, 'metrics' | 'camelCase'> = {},
 ): Kysely<TDatabase> {
   return new Kysely<TDatabase>({
     dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
-    ...(metrics && { log: metrics.log }),
+    plugins: namingPlugins(options.camelCase),
+    ...(options.metrics && { log: options.metrics.log }),
   });
 }
 

@@ -113,6 +113,24 @@ export default tseslint.config(
     },
   },
   {
+    // Web components call the SDK only through the store; the screens before sign-in have no store.
+    files: ['apps/web/src/**/*.tsx'],
+    rules: {
+      '@nx/workspace-no-sdk-client-in-components': [
+        'error',
+        {
+          allow: [
+            'apps/web/src/app/App.tsx',
+            'apps/web/src/auth/AuthScreen.tsx',
+            'apps/web/src/auth/MailLinkPages.tsx',
+            'apps/web/src/two-factor/MfaCodeForm.tsx',
+            'apps/web/src/guilds/InvitePreviewScreen.tsx',
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One logger: ServiceLogger injected, `for(component)`.
     files: ['apps/*/src/**/*.ts'],
     rules: { '@nx/workspace-logger-injected': 'error' },

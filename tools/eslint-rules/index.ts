@@ -8,6 +8,7 @@ import * as loggerInjected from './rules/logger-injected';
 import * as noIdRegexLiteral from './rules/no-id-regex-literal';
 import * as noInfrastructureClientInApps from './rules/no-infrastructure-client-in-apps';
 import * as noQueryBuilderOutsideRepository from './rules/no-query-builder-outside-repository';
+import * as noSdkClientInComponents from './rules/no-sdk-client-in-components';
 import * as routePublicAgreesWithGateway from './rules/route-public-agrees-with-gateway';
 import * as routeThroughEndpoint from './rules/route-through-endpoint';
 
@@ -17,6 +18,7 @@ export const rules = {
   [noIdRegexLiteral.RULE_NAME]: noIdRegexLiteral.rule,
   [noInfrastructureClientInApps.RULE_NAME]: noInfrastructureClientInApps.rule,
   [noQueryBuilderOutsideRepository.RULE_NAME]: noQueryBuilderOutsideRepository.rule,
+  [noSdkClientInComponents.RULE_NAME]: noSdkClientInComponents.rule,
   [routePublicAgreesWithGateway.RULE_NAME]: routePublicAgreesWithGateway.rule,
   [routeThroughEndpoint.RULE_NAME]: routeThroughEndpoint.rule,
 };

@@ -10,7 +10,6 @@ import { markAccountDeleted } from './goodbye';
  */
 export function DeleteAccountSection() {
   const store = useStore();
-  const client = store.client;
   const me = useAppState((state) => state.me);
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
@@ -26,9 +25,10 @@ export function DeleteAccountSection() {
   };
 
   const remove = async () => {
-    await client.account.delete({ password, ...(needsCode ? { code: code.trim() } : {}) });
-    markAccountDeleted();
-    client.realtime.disconnect();
+    await store.accountActions.deleteAccount(
+      { password, ...(needsCode ? { code: code.trim() } : {}) },
+      markAccountDeleted,
+    );
   };
 
   return (

@@ -6,7 +6,7 @@ import type {
   InstanceStats,
   RegistrationMode,
 } from '@bonfire/sdk';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { capitalise, describeError, formatDateTime } from '../app/util';
 import { Icon } from '../ui/Icon';
 import './admin.css';
@@ -34,10 +34,10 @@ const failed = (error: unknown): Outcome => ({ text: capitalise(describeError(er
 export function AdminView({ onOpenNav }: { onOpenNav: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [stats, setStats] = useState<InstanceStats | null>(null);
-  const client = useClient();
+  const admin = useStore().adminActions;
   const reloadStats = useCallback(() => {
-    client.admin.stats().then(setStats, () => setStats(null));
-  }, [client]);
+    admin.stats().then(setStats, () => setStats(null));
+  }, [admin]);
   useEffect(() => {
     headingRef.current?.focus();
     reloadStats();
@@ -92,19 +92,19 @@ function StatsCards({ stats }: { stats: InstanceStats | null }) {
 }
 
 function RegistrationSection() {
-  const client = useClient();
+  const admin = useStore().adminActions;
   const [settings, setSettings] = useState<InstanceSettings | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => {
-    client.admin.settings().then(setSettings, (error: unknown) => setOutcome(failed(error)));
-  }, [client]);
+    admin.settings().then(setSettings, (error: unknown) => setOutcome(failed(error)));
+  }, [admin]);
 
   const change = async (registrationMode: RegistrationMode) => {
     const before = settings;
     // Shown at once (a radio group answers the click), put back if the server refuses.
     setSettings((current) => (current ? { ...current, registrationMode } : current));
     try {
-      setSettings(await client.admin.updateSettings({ registrationMode }));
+      setSettings(await admin.updateSettings({ registrationMode }));
       setOutcome({ text: 'Registration mode saved.', error: false });
     } catch (error) {
       setSettings(before);
@@ -141,21 +141,21 @@ function RegistrationSection() {
 }
 
 function InvitesSection() {
-  const client = useClient();
+  const admin = useStore().adminActions;
   const [invites, setInvites] = useState<InstanceInvite[] | null>(null);
   const [maxUses, setMaxUses] = useState('1');
   const [maxAgeDays, setMaxAgeDays] = useState('7');
   const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => {
-    client.admin.invites().then(setInvites, (error: unknown) => setOutcome(failed(error)));
-  }, [client]);
+    admin.invites().then(setInvites, (error: unknown) => setOutcome(failed(error)));
+  }, [admin]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
     try {
       const uses = Number(maxUses);
       const days = Number(maxAgeDays);
-      const invite = await client.admin.createInvite({
+      const invite = await admin.createInvite({
         maxUses: uses > 0 ? uses : null,
         maxAgeSeconds: days > 0 ? Math.round(days * 86_400) : null,
       });
@@ -168,7 +168,7 @@ function InvitesSection() {
 
   const revoke = async (code: string) => {
     try {
-      await client.admin.deleteInvite(code);
+      await admin.deleteInvite(code);
       setInvites((current) => current?.filter((invite) => invite.code !== code) ?? null);
       setOutcome({ text: `Invite ${code} revoked.`, error: false });
     } catch (error) {
@@ -262,7 +262,7 @@ function InvitesSection() {
 }
 
 function UsersSection({ onChanged }: { onChanged: () => void }) {
-  const client = useClient();
+  const admin = useStore().adminActions;
   const [query, setQuery] = useState('');
   const [users, setUsers] = useState<AdminUser[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -271,19 +271,19 @@ function UsersSection({ onChanged }: { onChanged: () => void }) {
   const search = useCallback(
     async (cursor?: string) => {
       try {
-        const page = await client.admin.users({ query: query.trim() || undefined, cursor });
+        const page = await admin.users({ query: query.trim() || undefined, cursor });
         setUsers((current) => (cursor ? [...(current ?? []), ...page.users] : page.users));
         setNextCursor(page.nextCursor);
       } catch (error) {
         setOutcome(failed(error));
       }
     },
-    [client, query],
+    [admin, query],
   );
   useEffect(() => {
     void search();
     // Only the first page on open; later searches are submitted.
-  }, [client]);
+  }, [admin]);
 
   const replace = (updated: AdminUser) =>
     setUsers((current) => current?.map((user) => (user.id === updated.id ? updated : user)) ?? null);
@@ -301,13 +301,13 @@ function UsersSection({ onChanged }: { onChanged: () => void }) {
   const suspend = (user: AdminUser) => {
     const reason = window.prompt(`Why suspend @${user.username}? (their sessions end at once)`);
     if (!reason?.trim()) return;
-    void act(`@${user.username} suspended.`, () => client.admin.suspend(user.id, reason.trim()));
+    void act(`@${user.username} suspended.`, () => admin.suspend(user.id, reason.trim()));
   };
   const resetTwoFactor = (user: AdminUser) => {
     if (!window.confirm(`Turn off two-factor authentication for @${user.username}? Their sessions end.`))
       return;
     void act(`Two-factor authentication of @${user.username} turned off.`, () =>
-      client.admin.resetTwoFactor(user.id),
+      admin.resetTwoFactor(user.id),
     );
   };
 
@@ -372,7 +372,7 @@ function UsersSection({ onChanged }: { onChanged: () => void }) {
                         className="button secondary"
                         aria-label={`Unsuspend @${user.username}`}
                         onClick={() =>
-                          void act(`@${user.username} unsuspended.`, () => client.admin.unsuspend(user.id))
+                          void act(`@${user.username} unsuspended.`, () => admin.unsuspend(user.id))
                         }
                       >
                         Unsuspend

@@ -12,7 +12,7 @@ import { UserPanel } from '../settings/UserPanel';
 import { VoicePanel } from '../voice/VoicePanel';
 import { VoiceProvider } from '../voice/VoiceContext';
 import { VoiceStageOr } from '../voice/VoiceStage';
-import { useAppState, useClient } from './hooks';
+import { useAppState } from './hooks';
 import { navigate, useRoute } from './router';
 import { Icon } from '../ui/Icon';
 import { useBrowserNotifications } from '../notifications/browser-notifications';
@@ -30,7 +30,7 @@ export function Shell() {
   const guilds = useAppState((state) => state.guilds);
   const [navOpen, setNavOpen] = useState(false);
   const [membersOpen, setMembersOpen] = useState(false);
-  useBrowserNotifications(useClient());
+  useBrowserNotifications();
 
   const guildId = route.page === 'guild' ? route.guildId : null;
   const guild = guildId ? guilds[guildId] : undefined;

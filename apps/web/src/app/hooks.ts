@@ -10,6 +10,7 @@ export function useStore(): AppStore {
   return store;
 }
 
+/** For hooks (.ts) that wire an SDK feature; components go through the store (lint `no-sdk-client-in-components`). */
 export function useClient(): BonfireClient {
   return useStore().client;
 }

@@ -1,7 +1,7 @@
 import type { BonfireClient } from '@bonfire/sdk';
 
 /** No keyboard, pointer or focus for this long and the device reports itself idle to presence. */
-export const IDLE_AFTER_MS = 5 * 60 * 1000;
+const IDLE_AFTER_MS = 5 * 60 * 1000;
 const CHECK_EVERY_MS = 15_000;
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'focus'] as const;
 

@@ -6,17 +6,25 @@ import type {
   Message,
   PrivateUser,
   Role,
+  ThumbnailSize,
   VoiceState,
 } from '@bonfire/sdk';
+import { AccountActions } from '../store/effects/account-actions';
+import { AdminActions } from '../store/effects/admin-actions';
+import { DeveloperActions } from '../store/effects/developer-actions';
 import { GatewayEffects } from '../store/effects/gateway';
+import { GuildActions } from '../store/effects/guild-actions';
+import { GuildContentActions } from '../store/effects/guild-content-actions';
 import { GuildEffects } from '../store/effects/guilds';
 import type { StoreKernel } from '../store/effects/kernel';
 import { MessageActions } from '../store/effects/message-actions';
 import { type MessageDraft, MessageEffects } from '../store/effects/messages';
 import { ReadStateEffects } from '../store/effects/read-states';
+import { SocialActions } from '../store/effects/social-actions';
 import { ThreadActions } from '../store/effects/thread-actions';
 import { ThreadEffects } from '../store/effects/threads';
 import { UserEffects } from '../store/effects/users';
+import { SearchActions, VoiceActions } from '../store/effects/voice-actions';
 import * as guilds from '../store/slices/guilds';
 import type { ChannelHistory } from '../store/slices/message-history';
 import * as messages from '../store/slices/messages';
@@ -39,7 +47,7 @@ const TYPING_SWEEP_MS = 1000;
 /**
  * The app's state, fed by the SDK: `ready` builds it, dispatches keep it current, REST answers fill in
  * history and profiles. Components read it through `useAppState(selector)` and change it through the
- * methods here. The state and its pure updates live in the slices (src/store/slices); the SDK calls and
+ * methods and action modules here: they never hold the SDK client (lint `no-sdk-client-in-components`). The state and its pure updates live in the slices (src/store/slices); the SDK calls and
  * timers in the effects (src/store/effects).
  */
 export class AppStore {
@@ -56,6 +64,19 @@ export class AppStore {
   readonly messageActions: MessageActions;
   /** Creating, fetching, (un)archiving, joining and leaving threads. */
   readonly threadActions: ThreadActions;
+  /** Guild settings: the guild, its channels, roles, members, bans and audit log. */
+  readonly guildActions: GuildActions;
+  /** A guild's invites (and joining by one), custom emojis and webhooks. */
+  readonly guildContentActions: GuildContentActions;
+  /** DMs and relationships. */
+  readonly socialActions: SocialActions;
+  /** My profile, presence, password, sessions, email, two-factor, data exports and notification overrides. */
+  readonly accountActions: AccountActions;
+  /** My applications (bots) and authorising a bot into a guild. */
+  readonly developerActions: DeveloperActions;
+  readonly adminActions: AdminActions;
+  readonly voiceActions: VoiceActions;
+  readonly searchActions: SearchActions;
 
   constructor(readonly client: BonfireClient) {
     const kernel: StoreKernel = {
@@ -70,6 +91,14 @@ export class AppStore {
     this.readStates = new ReadStateEffects(kernel, this.users);
     this.messageActions = new MessageActions(kernel);
     this.threadActions = new ThreadActions(kernel, this.threads);
+    this.guildActions = new GuildActions(kernel);
+    this.guildContentActions = new GuildContentActions(kernel);
+    this.socialActions = new SocialActions(kernel);
+    this.accountActions = new AccountActions(kernel);
+    this.developerActions = new DeveloperActions(kernel);
+    this.adminActions = new AdminActions(kernel);
+    this.voiceActions = new VoiceActions(kernel);
+    this.searchActions = new SearchActions(kernel);
     this.gateway = new GatewayEffects(kernel, {
       users: this.users,
       messages: this.messages,
@@ -107,6 +136,18 @@ export class AppStore {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.client.realtime.disconnect();
+  }
+
+  // URLs (pure: no request, no token)
+
+  /** A public file's URL (avatar, guild icon, webhook avatar), usable directly as an image source. */
+  fileUrl(fileId: string, size?: ThumbnailSize): string {
+    return this.client.files.publicFileUrl(fileId, size);
+  }
+
+  /** A custom emoji's image; `still` asks for the first frame of an animated one. */
+  emojiUrl(emojiId: string, options: { still?: boolean } = {}): string {
+    return this.client.emojis.imageUrl(emojiId, options);
   }
 
   // Profiles

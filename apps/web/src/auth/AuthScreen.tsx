@@ -10,7 +10,7 @@ import { navigate } from '../app/router';
 import { capitalise, describeError, fieldErrors } from '../app/util';
 import { MfaCodeForm } from '../two-factor/MfaCodeForm';
 
-export interface AuthScreenProps {
+interface AuthScreenProps {
   client: BonfireClient;
   mode: 'login' | 'register';
   onSignedIn: (me: PrivateUser) => void;

@@ -5,7 +5,7 @@ import { capitalise, describeError } from '../app/util';
 /** Email in user settings: the address and whether it is confirmed, a new link, and changing it. */
 export function EmailSection() {
   const store = useStore();
-  const client = store.client;
+  const account = store.accountActions;
   const me = useAppState((state) => state.me);
   const [newEmail, setNewEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -14,7 +14,7 @@ export function EmailSection() {
 
   const resend = async () => {
     try {
-      await client.auth.resendVerification(me.email!);
+      await account.resendVerification(me.email!);
       setMessage({ text: `A new confirmation link is on its way to ${me.email}.`, error: false });
     } catch (error) {
       setMessage({ text: capitalise(describeError(error)), error: true });
@@ -24,7 +24,7 @@ export function EmailSection() {
   const change = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await client.auth.requestEmailChange(newEmail.trim(), password);
+      await account.requestEmailChange(newEmail.trim(), password);
       setMessage({
         text: `We mailed a link to ${newEmail.trim()}: your address changes once you open it.`,
         error: false,

@@ -11,7 +11,7 @@ export function tokenFromLocation(search = window.location.search): string {
 
 type Outcome = { text: string; error: boolean } | null;
 
-export interface LinkPageProps {
+interface LinkPageProps {
   client: BonfireClient;
   signedIn: boolean;
   /** After the link worked (the account changed). */
@@ -94,7 +94,7 @@ export function VerifyEmailPage({ client, signedIn, onDone }: LinkPageProps) {
 }
 
 /** Mails a new verification link (the answer never says whether the address has an account). */
-export function ResendVerificationForm({ client, email = '' }: { client: BonfireClient; email?: string }) {
+function ResendVerificationForm({ client, email = '' }: { client: BonfireClient; email?: string }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

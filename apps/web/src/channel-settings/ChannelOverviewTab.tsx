@@ -8,7 +8,7 @@ import { planChannelStep, siblings } from '../channels/channel-order';
 import { ConfirmDialog, Outcome } from '../guild-settings/common';
 import type { MyPermissions } from '../permissions/usePermissions';
 
-export const SLOWMODE_OPTIONS: { seconds: number; label: string }[] = [
+const SLOWMODE_OPTIONS: { seconds: number; label: string }[] = [
   { seconds: 0, label: 'Off' },
   { seconds: 5, label: '5 seconds' },
   { seconds: 10, label: '10 seconds' },
@@ -58,7 +58,7 @@ export function ChannelOverviewTab({
     if (channel.type === 'voice') body.userLimit = userLimit > 0 ? userLimit : null;
     if (channel.type !== 'category') body.parentId = parentId || null;
     try {
-      const updated = await store.client.channels.update(channel.id, body);
+      const updated = await store.guildActions.updateChannel(channel.id, body);
       store.putChannel(updated);
       setName(updated.name ?? '');
       setOutcome({ text: `${label} saved.`, error: false });
@@ -74,7 +74,7 @@ export function ChannelOverviewTab({
     try {
       const updates = planChannelStep(guildState.channels, channel.id, delta);
       if (updates.length === 0) return;
-      const channels = await store.client.channels.reorder(guildState.guild.id, updates);
+      const channels = await store.guildActions.reorderChannels(guildState.guild.id, updates);
       for (const next of channels) store.putChannel(next);
       setOutcome({ text: `${label} moved ${delta < 0 ? 'up' : 'down'}.`, error: false });
     } catch (error) {
@@ -196,7 +196,7 @@ export function ChannelOverviewTab({
           confirmLabel={`Delete ${label.toLowerCase()}`}
           onClose={() => setConfirmDelete(false)}
           onConfirm={async () => {
-            await store.client.channels.delete(channel.id);
+            await store.guildActions.deleteChannel(channel.id);
             onClose();
             if (window.location.pathname.includes(channel.id)) {
               navigate({ page: 'guild', guildId: guildState.guild.id, channelId: null });

@@ -110,8 +110,7 @@ export function ChannelPermissionsTab({
 
   const remove = () =>
     run('the overwrite could not be removed', async () => {
-      await store.client.channels.deletePermissionOverwrite(channel.id, selected.id);
-      store.putChannel(await store.client.channels.get(channel.id));
+      store.putChannel(await store.guildActions.deletePermissionOverwrite(channel.id, selected.id));
       setSelectedId(guildId);
     });
 

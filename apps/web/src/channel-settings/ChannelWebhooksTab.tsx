@@ -7,12 +7,12 @@ import { ConfirmDialog, Outcome } from '../guild-settings/common';
 import { Avatar } from '../ui/Avatar';
 
 /** The URL that posts as the webhook: the gateway serves the client, so it is this origin. */
-export function webhookUrl(created: Pick<CreatedWebhook, 'url'>, origin = window.location.origin): string {
+function webhookUrl(created: Pick<CreatedWebhook, 'url'>, origin = window.location.origin): string {
   return `${origin}${created.url}`;
 }
 
 /** The webhook as lists show it: no token, no URL. */
-export function withoutSecret(created: CreatedWebhook): Webhook {
+function withoutSecret(created: CreatedWebhook): Webhook {
   const { id, guildId, channelId, name, avatar, creatorId, createdAt } = created;
   return { id, guildId, channelId, name, avatar, creatorId, createdAt };
 }
@@ -50,7 +50,7 @@ export function WebhookList({
             <Avatar
               userId={webhook.id}
               name={webhook.name}
-              imageUrl={webhook.avatar ? store.client.files.publicFileUrl(webhook.avatar, 'small') : null}
+              imageUrl={webhook.avatar ? store.fileUrl(webhook.avatar, 'small') : null}
             />
             <span className="who">
               <span className="name">{webhook.name}</span>
@@ -76,7 +76,7 @@ export function WebhookList({
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             // A refusal stays in the dialog, in plain words.
-            await store.client.webhooks.delete(deleting.id);
+            await store.guildContentActions.deleteWebhook(deleting.id);
             setDeleting(null);
             onDeleted(deleting);
           }}
@@ -112,7 +112,7 @@ export function ChannelWebhooksTab({ guildState, channel }: { guildState: GuildS
 
   const load = useCallback(async () => {
     try {
-      setWebhooks(await store.client.webhooks.list(channelId));
+      setWebhooks(await store.guildContentActions.channelWebhooks(channelId));
     } catch (error) {
       setWebhooks([]);
       fail('the webhooks could not be loaded', error);
@@ -129,7 +129,7 @@ export function ChannelWebhooksTab({ guildState, channel }: { guildState: GuildS
     if (!wanted) return;
     setBusy(true);
     try {
-      const webhook = await store.client.webhooks.create(channelId, { name: wanted });
+      const webhook = await store.guildContentActions.createWebhook(channelId, wanted);
       setWebhooks((current) => [withoutSecret(webhook), ...(current ?? [])]);
       setCreated(webhook);
       setCopied(false);

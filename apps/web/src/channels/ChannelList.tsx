@@ -27,7 +27,7 @@ interface Group {
 }
 
 /** Channels without a category first, then each category with its channels, all by position. */
-export function groupChannels(channels: Channel[]): Group[] {
+function groupChannels(channels: Channel[]): Group[] {
   const categories = channels.filter((channel) => channel.type === 'category').sort(byPosition);
   const groups: Group[] = [
     {
@@ -63,14 +63,11 @@ export function ChannelList({
 
   // Who is in which voice channel right now; `voice.state.updated` dispatches keep it current.
   useEffect(() => {
-    store.client.voice.guildStates(guild.id).then(
-      (states) => store.setVoiceStates(states),
-      () => undefined,
-    );
+    store.voiceActions.loadGuildStates(guild.id).catch(() => undefined);
   }, [store, guild.id]);
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
   const [dialog, setDialog] = useState<'channel' | 'invite' | 'server' | 'notifications' | null>(null);
-  const notificationSettings = useGuildNotificationSettings(store.client, guild.id);
+  const notificationSettings = useGuildNotificationSettings(guild.id);
   const [editing, setEditing] = useState<string | null>(null);
   const closeSettings = useCallback(() => setDialog(null), []);
   const closeChannelSettings = useCallback(() => setEditing(null), []);

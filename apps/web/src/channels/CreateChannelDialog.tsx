@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { navigate } from '../app/router';
 import type { GuildState } from '../app/store';
 import { FormDialog } from '../ui/FormDialog';
@@ -11,14 +11,14 @@ export function CreateChannelDialog({
   guildState: GuildState;
   onClose: () => void;
 }) {
-  const client = useClient();
+  const store = useStore();
   const [name, setName] = useState('');
   const [type, setType] = useState<'text' | 'voice' | 'category'>('text');
   const [parentId, setParentId] = useState('');
   const categories = guildState.channels.filter((channel) => channel.type === 'category');
 
   const submit = async () => {
-    const channel = await client.channels.create(guildState.guild.id, {
+    const channel = await store.guildActions.createChannel(guildState.guild.id, {
       name: type === 'text' ? name.trim().toLowerCase().replace(/\s+/g, '-') : name.trim(),
       type,
       ...(parentId && type !== 'category' ? { parentId } : {}),

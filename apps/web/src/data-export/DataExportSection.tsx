@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DataExport } from '@bonfire/contracts';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { capitalise, describeError, formatBytes, formatDateTime } from '../app/util';
 
 /** How often the list is read again while an export is under way (the realtime event usually comes first). */
@@ -20,24 +20,24 @@ const STATUS_TEXT: Record<DataExport['status'], string> = {
  * download link and the date the archive expires.
  */
 export function DataExportSection() {
-  const client = useClient();
+  const account = useStore().accountActions;
   const [exports, setExports] = useState<DataExport[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(
     () =>
-      client.dataExports
-        .list()
+      account
+        .dataExports()
         .then(setExports, (error: unknown) =>
           setMessage({ text: capitalise(describeError(error)), error: true }),
         ),
-    [client],
+    [account],
   );
 
   useEffect(() => {
     void refresh();
-    return client.realtime.on('data_export.updated', (update) =>
+    return account.onDataExportUpdated((update) =>
       setExports((current) => {
         const list = current ?? [];
         return list.some((entry) => entry.id === update.id)
@@ -45,7 +45,7 @@ export function DataExportSection() {
           : [update, ...list];
       }),
     );
-  }, [client, refresh]);
+  }, [account, refresh]);
 
   const latest = exports?.[0] ?? null;
   const underWay = latest?.status === 'pending' || latest?.status === 'running';
@@ -60,7 +60,7 @@ export function DataExportSection() {
     setBusy(true);
     setMessage(null);
     try {
-      const started = await client.dataExports.request();
+      const started = await account.requestDataExport();
       setExports((current) => [started, ...(current ?? []).filter((entry) => entry.id !== started.id)]);
     } catch (error) {
       setMessage({ text: capitalise(describeError(error)), error: true });
@@ -71,7 +71,7 @@ export function DataExportSection() {
 
   const download = async (entry: DataExport) => {
     try {
-      const response = await client.files.downloadAttachment(entry.fileId!);
+      const response = await account.downloadDataExport(entry.fileId!);
       if (!response.ok) throw new Error(`the download answered ${response.status}`);
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');

@@ -29,7 +29,7 @@ function authorizeError(error: unknown): string {
  */
 export function AuthorizeView({ onOpenNav }: { onOpenNav: () => void }) {
   const store = useStore();
-  const client = store.client;
+  const developer = store.developerActions;
   const me = useAppState((state) => state.me);
   const guilds = useAppState((state) => state.guilds);
   const { clientId, permissions } = useMemo(() => parseAuthorizeQuery(window.location.search), []);
@@ -46,10 +46,10 @@ export function AuthorizeView({ onOpenNav }: { onOpenNav: () => void }) {
       setLoadError('This authorise link is incomplete: it names no application.');
       return;
     }
-    client.applications
-      .authorizeInfo({ clientId, permissions: permissions.toString() })
+    developer
+      .authorizeInfo(clientId, permissions.toString())
       .then(setInfo, (caught: unknown) => setLoadError(capitalise(describeError(caught))));
-  }, [client, clientId, permissions]);
+  }, [developer, clientId, permissions]);
 
   // Only servers where the person may add a bot (Manage server).
   const manageable = useMemo(
@@ -72,7 +72,7 @@ export function AuthorizeView({ onOpenNav }: { onOpenNav: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await client.applications.authorize({ clientId, guildId, permissions: permissions.toString() });
+      await developer.authorize({ clientId, guildId, permissions: permissions.toString() });
       navigate({ page: 'guild', guildId, channelId: null });
     } catch (caught) {
       setError(authorizeError(caught));
@@ -107,9 +107,7 @@ export function AuthorizeView({ onOpenNav }: { onOpenNav: () => void }) {
                   userId={info.bot.id}
                   name={botName}
                   size="large"
-                  imageUrl={
-                    info.bot.avatarFileId ? client.files.publicFileUrl(info.bot.avatarFileId, 'small') : null
-                  }
+                  imageUrl={info.bot.avatarFileId ? store.fileUrl(info.bot.avatarFileId, 'small') : null}
                 />
                 <div>
                   <h2 id="authorize-bot-heading" style={{ margin: 0 }}>

@@ -22,7 +22,7 @@ function OutcomeLine({ outcome }: { outcome: Outcome }) {
  * rename it, reset its bot token (shown once), build its authorise link, or delete it.
  */
 export function DeveloperSection() {
-  const client = useStore().client;
+  const developer = useStore().developerActions;
   const [applications, setApplications] = useState<Application[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -31,17 +31,17 @@ export function DeveloperSection() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    client.applications.list().then(setApplications, (error: unknown) => {
+    developer.applications().then(setApplications, (error: unknown) => {
       setApplications([]);
       setOutcome({ text: capitalise(describeError(error)), error: true });
     });
-  }, [client]);
+  }, [developer]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     try {
-      const created = await client.applications.create({
+      const created = await developer.create({
         name: name.trim(),
         ...(description.trim() ? { description: description.trim() } : {}),
       });
@@ -146,7 +146,7 @@ function ApplicationPanel({
   onChanged: (application: Application) => void;
   onDeleted: () => void;
 }) {
-  const client = useStore().client;
+  const developer = useStore().developerActions;
   const [name, setName] = useState(application.name);
   const [description, setDescription] = useState(application.description ?? '');
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -162,7 +162,7 @@ function ApplicationPanel({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const updated = await client.applications.update(application.id, {
+      const updated = await developer.update(application.id, {
         name: name.trim(),
         description: description.trim() || null,
       });
@@ -175,7 +175,7 @@ function ApplicationPanel({
 
   const resetToken = async () => {
     try {
-      const answer = await client.applications.resetBotToken(application.id);
+      const answer = await developer.resetBotToken(application.id);
       setToken(answer.token);
       setTokenCopied(false);
       setOutcome(null);
@@ -186,7 +186,7 @@ function ApplicationPanel({
 
   const remove = async () => {
     try {
-      await client.applications.delete(application.id);
+      await developer.delete(application.id);
       setConfirmingDelete(false);
       onDeleted();
     } catch (error) {

@@ -49,26 +49,26 @@ export function GroupDmDialog({ channel, onClose }: { channel: Channel; onClose:
 
   const rename = () =>
     run(async () => {
-      store.addDm(await store.client.dms.rename(current.id, name.trim() || null));
+      store.addDm(await store.socialActions.renameGroupDm(current.id, name.trim() || null));
     });
   const renamed = (name.trim() || null) !== current.name;
 
   const add = () =>
     run(async () => {
-      await store.client.dms.addRecipient(current.id, adding);
+      await store.socialActions.addRecipient(current.id, adding);
       store.addDm({ ...current, recipientIds: [...current.recipientIds, adding] });
       setAdding('');
     });
 
   const remove = (userId: string) =>
     run(async () => {
-      await store.client.dms.removeRecipient(current.id, userId);
+      await store.socialActions.removeRecipient(current.id, userId);
       store.addDm({ ...current, recipientIds: current.recipientIds.filter((id) => id !== userId) });
     });
 
   const leave = () =>
     run(async () => {
-      await store.client.dms.removeRecipient(current.id, me!.id);
+      await store.socialActions.removeRecipient(current.id, me!.id);
       store.removeDm(current.id);
       onClose();
       navigate({ page: 'home', channelId: null });

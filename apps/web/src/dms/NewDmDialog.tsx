@@ -34,8 +34,8 @@ export function NewDmDialog({ onClose }: { onClose: () => void }) {
   const submit = async () => {
     const channel =
       selected.length === 1
-        ? await store.client.dms.open(selected[0]!)
-        : await store.client.dms.openGroup({
+        ? await store.socialActions.openDm(selected[0]!)
+        : await store.socialActions.openGroupDm({
             recipientIds: selected,
             ...(name.trim() ? { name: name.trim() } : {}),
           });

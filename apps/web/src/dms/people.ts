@@ -1,6 +1,6 @@
 import type { AppState } from '../app/store';
 
-export interface PersonOption {
+interface PersonOption {
   id: string;
   name: string;
   username: string | undefined;

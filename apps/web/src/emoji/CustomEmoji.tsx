@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { useEmojiIndex } from './emoji-store';
 import './emoji.css';
 
@@ -20,14 +20,14 @@ export function CustomEmoji({
   animated?: boolean;
   size?: 'inline' | 'reaction' | 'large';
 }) {
-  const client = useClient();
+  const store = useStore();
   const known = useEmojiIndex().get(id);
   const moving = known?.animated ?? animated ?? false;
   const [hover, setHover] = useState(false);
   const [broken, setBroken] = useState(false);
   const label = `:${known?.name ?? name}:`;
   if (broken) return <span className="custom-emoji-missing">{label}</span>;
-  const src = client.emojis.imageUrl(id, { still: moving && !hover });
+  const src = store.emojiUrl(id, { still: moving && !hover });
   return (
     <img
       className={`custom-emoji custom-emoji-${size}`}

@@ -1,6 +1,6 @@
 import { EMOJI_NAME_PATTERN, type Emoji } from '@bonfire/sdk';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import type { GuildState } from '../app/store';
 import { capitalise, describeError } from '../app/util';
 import { ConfirmDialog, Outcome } from '../guild-settings/common';
@@ -24,7 +24,7 @@ export function emojiNameFrom(filename: string): string {
  * is scaled down, GIFs stay animated), rename, delete. The list follows `guild.emojis.updated` live.
  */
 export function EmojiTab({ guildState }: { guildState: GuildState }) {
-  const client = useClient();
+  const emojiActions = useStore().guildContentActions;
   const emojiStore = useEmojiStore();
   const guildId = guildState.guild.id;
   const emojis = useGuildEmojis(guildId);
@@ -47,7 +47,7 @@ export function EmojiTab({ guildState }: { guildState: GuildState }) {
     if (!file) return;
     try {
       setProgress(0);
-      const emoji = await client.emojis.upload(
+      const emoji = await emojiActions.uploadEmoji(
         guildId,
         name.trim(),
         { data: file, filename: file.name, contentType: file.type || 'application/octet-stream' },
@@ -67,7 +67,7 @@ export function EmojiTab({ guildState }: { guildState: GuildState }) {
   const rename = async (emoji: Emoji, next: string) => {
     if (next === emoji.name) return;
     try {
-      emojiStore.put(await client.emojis.rename(guildId, emoji.id, next));
+      emojiStore.put(await emojiActions.renameEmoji(guildId, emoji.id, next));
       setOutcome({ text: `Emoji renamed to :${next}:.`, error: false });
     } catch (error) {
       fail('the emoji could not be renamed', error);
@@ -120,7 +120,7 @@ export function EmojiTab({ guildState }: { guildState: GuildState }) {
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             try {
-              await client.emojis.delete(guildId, deleting.id);
+              await emojiActions.deleteEmoji(guildId, deleting.id);
               emojiStore.drop(guildId, deleting.id);
               setOutcome({ text: `Emoji :${deleting.name}: deleted.`, error: false });
               setDeleting(null);

@@ -10,7 +10,7 @@ const NONE: readonly Emoji[] = [];
  * live from `guild.emojis.updated` (the full list), a guild fetched by REST when its list is not known
  * (the store was made after `ready`, or a guild joined since). One per client.
  */
-export class EmojiStore {
+class EmojiStore {
   private byGuild: Record<string, readonly Emoji[]> = {};
   private byId: ReadonlyMap<string, Emoji> = new Map();
   private readonly loading = new Set<string>();
@@ -84,7 +84,7 @@ function byId(a: Emoji, b: Emoji): number {
 
 const stores = new WeakMap<BonfireClient, EmojiStore>();
 
-export function emojiStoreOf(client: BonfireClient): EmojiStore {
+function emojiStoreOf(client: BonfireClient): EmojiStore {
   let store = stores.get(client);
   if (!store) stores.set(client, (store = new EmojiStore(client)));
   return store;

@@ -22,7 +22,7 @@ export function FriendsView({ onOpenNav }: { onOpenNav: () => void }) {
   const [tab, setTab] = useState<FriendsTab>('online');
   const [username, setUsername] = useState('');
   const [addMessage, setAddMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const client = store.client;
+  const social = store.socialActions;
   const statusOf = (userId: string): PresenceStatus => presences[userId]?.status ?? 'offline';
   const all = Object.values(relationships);
   const shown = relationshipsOfTab(tab, all, statusOf);
@@ -37,7 +37,7 @@ export function FriendsView({ onOpenNav }: { onOpenNav: () => void }) {
   };
   const put = (relationship: Relationship) => relationshipsStore.put(relationship);
   const drop = async (userId: string) => {
-    await client.relationships.remove(userId);
+    await social.removeRelationship(userId);
     relationshipsStore.drop(userId);
   };
 
@@ -46,7 +46,7 @@ export function FriendsView({ onOpenNav }: { onOpenNav: () => void }) {
     const name = username.trim();
     if (!name) return;
     try {
-      const relationship = await client.relationships.sendRequest(name);
+      const relationship = await social.sendFriendRequest(name);
       put(relationship);
       setUsername('');
       setAddMessage({
@@ -63,7 +63,7 @@ export function FriendsView({ onOpenNav }: { onOpenNav: () => void }) {
 
   const message = (userId: string) =>
     act(async () => {
-      const channel = await client.dms.open(userId);
+      const channel = await social.openDm(userId);
       store.addDm(channel);
       navigate({ page: 'home', channelId: channel.id });
     });
@@ -177,9 +177,7 @@ export function FriendsView({ onOpenNav }: { onOpenNav: () => void }) {
                         <>
                           <button
                             className="button"
-                            onClick={() =>
-                              void act(async () => put(await client.relationships.accept(user.id)))
-                            }
+                            onClick={() => void act(async () => put(await social.acceptFriend(user.id)))}
                           >
                             Accept<span className="visually-hidden"> {name}</span>
                           </button>
@@ -200,7 +198,7 @@ export function FriendsView({ onOpenNav }: { onOpenNav: () => void }) {
                       ) : (
                         <button
                           className="button danger"
-                          onClick={() => void act(async () => put(await client.relationships.block(user.id)))}
+                          onClick={() => void act(async () => put(await social.block(user.id)))}
                         >
                           Block<span className="visually-hidden"> {name}</span>
                         </button>

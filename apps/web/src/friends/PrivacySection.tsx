@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DmsFrom, FriendRequestsFrom, PrivacySettings } from '@bonfire/contracts';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { capitalise, describeError } from '../app/util';
 
 const DMS_FROM: { value: DmsFrom; label: string }[] = [
@@ -18,21 +18,21 @@ const REQUESTS_FROM: { value: FriendRequestsFrom; label: string }[] = [
 
 /** Privacy in user settings: who may DM me, who may send me friend requests (saved on change). */
 export function PrivacySection() {
-  const client = useClient();
+  const social = useStore().socialActions;
   const [settings, setSettings] = useState<PrivacySettings | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   useEffect(() => {
-    client.relationships
+    social
       .privacy()
       .then(setSettings, (error: unknown) =>
         setMessage({ text: capitalise(describeError(error)), error: true }),
       );
-  }, [client]);
+  }, [social]);
 
   const save = async (patch: Partial<PrivacySettings>) => {
     try {
-      setSettings(await client.relationships.updatePrivacy(patch));
+      setSettings(await social.updatePrivacy(patch));
       setMessage({ text: 'Privacy settings saved.', error: false });
     } catch (error) {
       setMessage({ text: capitalise(describeError(error)), error: true });

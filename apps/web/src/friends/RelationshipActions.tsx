@@ -8,7 +8,7 @@ import { useRelationships, useRelationshipsStore } from './relationships-store';
  * unblock — so a harasser who shares a server can be blocked without being a friend first.
  */
 export function RelationshipActions({ userId, name, bot }: { userId: string; name: string; bot: boolean }) {
-  const client = useStore().client;
+  const social = useStore().socialActions;
   const relationshipsStore = useRelationshipsStore();
   const relationship = useRelationships()[userId];
   const act = (work: () => Promise<void>, done: string) => {
@@ -26,7 +26,7 @@ export function RelationshipActions({ userId, name, bot }: { userId: string; nam
           onClick={() =>
             act(
               async () => {
-                relationshipsStore.put(await client.relationships.addFriend(userId));
+                relationshipsStore.put(await social.addFriend(userId));
               },
               type === 'incoming' ? `You and ${name} are now friends.` : `Friend request sent to ${name}.`,
             )
@@ -40,7 +40,7 @@ export function RelationshipActions({ userId, name, bot }: { userId: string; nam
           className="button secondary"
           onClick={() =>
             act(async () => {
-              await client.relationships.remove(userId);
+              await social.removeRelationship(userId);
               relationshipsStore.drop(userId);
             }, `${name} is unblocked.`)
           }
@@ -52,7 +52,7 @@ export function RelationshipActions({ userId, name, bot }: { userId: string; nam
           className="button danger"
           onClick={() =>
             act(async () => {
-              relationshipsStore.put(await client.relationships.block(userId));
+              relationshipsStore.put(await social.block(userId));
             }, `${name} is blocked.`)
           }
         >

@@ -9,7 +9,7 @@ type Listener = () => void;
  * from `ready` (and REST when the store is created after it), kept live from `relationship.added` /
  * `relationship.removed`. One per client.
  */
-export class RelationshipsStore {
+class RelationshipsStore {
   private relationships: Record<string, Relationship> = {};
   private blocked: ReadonlySet<string> = new Set();
   private readonly listeners = new Set<Listener>();
@@ -79,7 +79,7 @@ export class RelationshipsStore {
 
 const stores = new WeakMap<BonfireClient, RelationshipsStore>();
 
-export function relationshipsStoreOf(client: BonfireClient): RelationshipsStore {
+function relationshipsStoreOf(client: BonfireClient): RelationshipsStore {
   let store = stores.get(client);
   if (!store) stores.set(client, (store = new RelationshipsStore(client)));
   return store;

@@ -8,7 +8,7 @@ import { AUDIT_ACTION_OPTIONS, type AuditNames, describeAuditEntry } from './aud
 import { memberName, Outcome } from './common';
 
 /** Entries per request; a full page means there may be older ones ("Load more"). */
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 interface Loaded {
   entries: AuditLogEntry[];
@@ -41,7 +41,7 @@ export function AuditLogTab({ guildState }: { guildState: GuildState }) {
 
   const fetchPage = useCallback(
     async (before: string | undefined) => {
-      const page = await store.client.guilds.auditLog(guildId, {
+      const page = await store.guildActions.auditLog(guildId, {
         limit: AUDIT_PAGE_SIZE,
         ...(userId ? { userId } : {}),
         ...(action ? { actionType: action } : {}),
@@ -130,7 +130,7 @@ export function AuditLogTab({ guildState }: { guildState: GuildState }) {
 
   const avatarOf = (id: string) => {
     const fileId = users[id]?.avatarFileId ?? auditUsers[id]?.avatarFileId ?? null;
-    return fileId ? store.client.files.publicFileUrl(fileId, 'small') : null;
+    return fileId ? store.fileUrl(fileId, 'small') : null;
   };
 
   const filtered = userId !== '' || action !== '';

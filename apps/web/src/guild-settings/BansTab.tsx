@@ -15,7 +15,7 @@ export function BansTab({ guildState }: { guildState: GuildState }) {
 
   const load = useCallback(async () => {
     try {
-      const list = await store.client.guilds.bans(guildId);
+      const list = await store.guildActions.bans(guildId);
       for (const ban of list) {
         void store.ensureUser(ban.userId);
         void store.ensureUser(ban.moderatorId);
@@ -40,7 +40,7 @@ export function BansTab({ guildState }: { guildState: GuildState }) {
 
   const unban = async (ban: Ban) => {
     try {
-      await store.client.guilds.unban(guildId, ban.userId);
+      await store.guildActions.unban(guildId, ban.userId);
       setBans((current) => current?.filter((candidate) => candidate.userId !== ban.userId) ?? null);
       setOutcome({ text: `${nameOf(ban.userId)} is no longer banned.`, error: false });
     } catch (error) {

@@ -5,7 +5,7 @@ import type { GuildState } from '../app/store';
 import { capitalise, describeError, formatDateTime } from '../app/util';
 import { Outcome } from './common';
 
-export const EXPIRY_OPTIONS: { seconds: number; label: string }[] = [
+const EXPIRY_OPTIONS: { seconds: number; label: string }[] = [
   { seconds: 30 * 60, label: '30 minutes' },
   { seconds: 60 * 60, label: '1 hour' },
   { seconds: 6 * 60 * 60, label: '6 hours' },
@@ -16,13 +16,13 @@ export const EXPIRY_OPTIONS: { seconds: number; label: string }[] = [
   { seconds: 0, label: 'Never' },
 ];
 
-export const MAX_USES_OPTIONS = [0, 1, 5, 10, 25, 50, 100];
+const MAX_USES_OPTIONS = [0, 1, 5, 10, 25, 50, 100];
 
-export function usesText(invite: Pick<Invite, 'uses' | 'maxUses'>): string {
+function usesText(invite: Pick<Invite, 'uses' | 'maxUses'>): string {
   return invite.maxUses ? `${invite.uses} of ${invite.maxUses} uses` : `${invite.uses} uses, no limit`;
 }
 
-export function expiryText(invite: Pick<Invite, 'expiresAt'>, now = Date.now()): string {
+function expiryText(invite: Pick<Invite, 'expiresAt'>, now = Date.now()): string {
   if (!invite.expiresAt) return 'never expires';
   return Date.parse(invite.expiresAt) <= now ? 'expired' : `expires ${formatDateTime(invite.expiresAt)}`;
 }
@@ -42,7 +42,7 @@ export function InvitesTab({ guildState }: { guildState: GuildState }) {
 
   const load = useCallback(async () => {
     try {
-      const list = await store.client.invites.list(guildId);
+      const list = await store.guildContentActions.invites(guildId);
       for (const invite of list) void store.ensureUser(invite.inviterId);
       setInvites(list);
     } catch (error) {
@@ -58,7 +58,10 @@ export function InvitesTab({ guildState }: { guildState: GuildState }) {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const invite = await store.client.invites.create(guildId, { maxAgeSeconds: maxAge, maxUses });
+      const invite = await store.guildContentActions.createInvite(guildId, {
+        maxAgeSeconds: maxAge,
+        maxUses,
+      });
       setInvites((current) => [invite, ...(current ?? [])]);
       setOutcome({ text: `Invite created: ${window.location.origin}/invite/${invite.code}`, error: false });
     } catch (error) {
@@ -68,7 +71,7 @@ export function InvitesTab({ guildState }: { guildState: GuildState }) {
 
   const revoke = async (invite: Invite) => {
     try {
-      await store.client.invites.revoke(invite.code);
+      await store.guildContentActions.revokeInvite(invite.code);
       setInvites((current) => current?.filter((candidate) => candidate.code !== invite.code) ?? null);
       setOutcome({ text: `Invite ${invite.code} revoked.`, error: false });
     } catch (error) {

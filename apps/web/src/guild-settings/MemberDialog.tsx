@@ -54,7 +54,7 @@ export function MemberDialog({
         const current = store.getState().guilds[guildId]?.members[member.userId]?.roleIds ?? member.roleIds;
         const roleIds = on ? [...new Set([...current, roleId])] : current.filter((id) => id !== roleId);
         try {
-          store.putMember(await store.client.members.update(guildId, member.userId, { roleIds }));
+          store.putMember(await store.guildActions.updateMember(guildId, member.userId, { roleIds }));
           setOutcome({
             text: `${on ? 'Gave' : 'Took'} ${role?.name ?? 'the role'} ${on ? 'to' : 'from'} ${name}.`,
             error: false,
@@ -79,7 +79,7 @@ export function MemberDialog({
     event.preventDefault();
     try {
       store.putMember(
-        await store.client.members.update(guildId, member.userId, { nickname: nickname.trim() || null }),
+        await store.guildActions.updateMember(guildId, member.userId, { nickname: nickname.trim() || null }),
       );
       setOutcome({ text: nickname.trim() ? 'Nickname saved.' : 'Nickname cleared.', error: false });
     } catch (error) {

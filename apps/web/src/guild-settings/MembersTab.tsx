@@ -79,9 +79,7 @@ export function MembersTab({ guildState, perms }: { guildState: GuildState; perm
             <Avatar
               userId={member.userId}
               name={name}
-              imageUrl={
-                user?.avatarFileId ? store.client.files.publicFileUrl(user.avatarFileId, 'small') : null
-              }
+              imageUrl={user?.avatarFileId ? store.fileUrl(user.avatarFileId, 'small') : null}
             />
             <span className="who">
               <span className="name">
@@ -139,7 +137,7 @@ export function MembersTab({ guildState, perms }: { guildState: GuildState; perm
           confirmLabel="Kick"
           onClose={() => setAction(null)}
           onConfirm={async () => {
-            await store.client.members.kick(guildId, target.userId);
+            await store.guildActions.kick(guildId, target.userId);
             setAction(null);
             setOutcome({ text: `${targetName} was kicked.`, error: false });
           }}
@@ -153,7 +151,7 @@ export function MembersTab({ guildState, perms }: { guildState: GuildState; perm
           confirmLabel="Ban"
           onClose={() => setAction(null)}
           onConfirm={async () => {
-            await store.client.guilds.ban(guildId, target.userId, reason.trim() || undefined);
+            await store.guildActions.ban(guildId, target.userId, reason.trim() || undefined);
             setAction(null);
             setOutcome({ text: `${targetName} was banned.`, error: false });
           }}

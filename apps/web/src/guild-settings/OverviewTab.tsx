@@ -19,7 +19,6 @@ export function OverviewTab({
   onClose: () => void;
 }) {
   const store = useStore();
-  const client = store.client;
   const users = useAppState((state) => state.users);
   const { guild } = guildState;
   const [name, setName] = useState(guild.name);
@@ -36,7 +35,10 @@ export function OverviewTab({
     event.preventDefault();
     try {
       store.putGuild(
-        await client.guilds.update(guild.id, { name: name.trim(), description: description.trim() || null }),
+        await store.guildActions.update(guild.id, {
+          name: name.trim(),
+          description: description.trim() || null,
+        }),
       );
       setOutcome({ text: 'Server saved.', error: false });
     } catch (error) {
@@ -50,12 +52,12 @@ export function OverviewTab({
     if (!file) return;
     try {
       setIconProgress(0);
-      const uploaded = await client.files.uploadGuildIcon(
+      const updated = await store.guildActions.changeIcon(
         guild.id,
         { data: file, filename: file.name, contentType: file.type || 'application/octet-stream' },
         { onProgress: (progress) => setIconProgress(progress.fraction) },
       );
-      store.putGuild(await client.guilds.update(guild.id, { iconFileId: uploaded.id }));
+      store.putGuild(updated);
       setOutcome({ text: 'Icon updated.', error: false });
     } catch (error) {
       fail('the icon could not be uploaded', error);
@@ -66,7 +68,7 @@ export function OverviewTab({
 
   const removeIcon = async () => {
     try {
-      store.putGuild(await client.guilds.update(guild.id, { iconFileId: null }));
+      store.putGuild(await store.guildActions.update(guild.id, { iconFileId: null }));
       setOutcome({ text: 'Icon removed.', error: false });
     } catch (error) {
       fail('the icon could not be removed', error);
@@ -85,7 +87,7 @@ export function OverviewTab({
       <div className="icon-row">
         <div className="guild-icon large" aria-hidden="true">
           {guild.iconFileId ? (
-            <img src={client.files.publicFileUrl(guild.iconFileId, 'small')} alt="" />
+            <img src={store.fileUrl(guild.iconFileId, 'small')} alt="" />
           ) : (
             guild.name.slice(0, 2).toUpperCase()
           )}
@@ -170,7 +172,7 @@ export function OverviewTab({
           confirmLabel="Transfer"
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            store.putGuild(await client.guilds.transferOwnership(guild.id, newOwner));
+            store.putGuild(await store.guildActions.transferOwnership(guild.id, newOwner));
             setDialog(null);
             setNewOwner('');
             setOutcome({ text: `${newOwnerName} now owns the server.`, error: false });
@@ -187,7 +189,7 @@ export function OverviewTab({
           typeToConfirm={guild.name}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            await client.guilds.delete(guild.id);
+            await store.guildActions.delete(guild.id);
             store.removeGuild(guild.id);
             onClose();
             navigate({ page: 'home', channelId: null });

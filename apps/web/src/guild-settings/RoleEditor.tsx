@@ -56,7 +56,7 @@ export function RoleEditor({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const updated = await store.client.roles.update(guildState.guild.id, role.id, {
+      const updated = await store.guildActions.updateRole(guildState.guild.id, role.id, {
         ...(isEveryone ? {} : { name: draft.name.trim() }),
         color: draft.color,
         hoist: draft.hoist,
@@ -197,7 +197,7 @@ export function RoleEditor({
           confirmLabel="Delete role"
           onClose={() => setConfirmDelete(false)}
           onConfirm={async () => {
-            await store.client.roles.delete(guildState.guild.id, role.id);
+            await store.guildActions.deleteRole(guildState.guild.id, role.id);
             setConfirmDelete(false);
           }}
         >

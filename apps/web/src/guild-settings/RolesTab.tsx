@@ -32,7 +32,7 @@ export function RolesTab({ guildState, perms }: { guildState: GuildState; perms:
 
   const create = async () => {
     try {
-      const role = await store.client.roles.create(guildId, { name: 'new role' });
+      const role = await store.guildActions.createRole(guildId, { name: 'new role' });
       store.putRole(role);
       setSelectedId(role.id);
       setOutcome(null);
@@ -50,7 +50,7 @@ export function RolesTab({ guildState, perms }: { guildState: GuildState; perms:
       return;
     }
     try {
-      const updated = await store.client.roles.reorder(guildId, [{ id: role.id, position }]);
+      const updated = await store.guildActions.reorderRoles(guildId, [{ id: role.id, position }]);
       for (const next of updated) store.putRole(next);
       setOutcome({ text: `${role.name} moved to position ${index + 1} of ${movable.length}.`, error: false });
     } catch (error) {

@@ -18,7 +18,7 @@ export function WebhooksTab({ guildState }: { guildState: GuildState }) {
 
   const load = useCallback(async () => {
     try {
-      setWebhooks(await store.client.webhooks.listForGuild(guildId));
+      setWebhooks(await store.guildContentActions.guildWebhooks(guildId));
     } catch (error) {
       setWebhooks([]);
       setOutcome({

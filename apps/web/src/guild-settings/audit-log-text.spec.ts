@@ -2,7 +2,6 @@ import type { AuditLogEntry } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTION_OPTIONS,
-  auditEntryText,
   type AuditNames,
   describeAuditEntry,
   describeChange,
@@ -28,6 +27,12 @@ function entry(partial: Partial<AuditLogEntry> & Pick<AuditLogEntry, 'action'>):
     createdAt: '2026-12-04T12:00:00.000Z',
     ...partial,
   };
+}
+
+/** The entry as one line (the sentence, then its changes after a colon), to compare whole descriptions. */
+function auditEntryText(auditEntry: AuditLogEntry, auditNames: AuditNames): string {
+  const { sentence, changes } = describeAuditEntry(auditEntry, auditNames);
+  return changes.length > 0 ? `${sentence}: ${changes.join(', ')}` : sentence;
 }
 
 describe('audit log entries in words', () => {

@@ -18,7 +18,7 @@ export interface AuditNames {
 }
 
 /** The filter's words for each action, in the catalogue's order. */
-export const AUDIT_ACTION_LABEL: Record<AuditLogAction, string> = {
+const AUDIT_ACTION_LABEL: Record<AuditLogAction, string> = {
   GUILD_UPDATE: 'Update server',
   CHANNEL_CREATE: 'Create channel',
   CHANNEL_UPDATE: 'Update channel',
@@ -284,10 +284,4 @@ export function describeAuditEntry(
     default:
       return { sentence: `${actor}: ${String(entry.action)}`, changes: details() };
   }
-}
-
-/** The whole entry as one line: the sentence, then its changes after a colon. */
-export function auditEntryText(entry: AuditLogEntry, names: AuditNames): string {
-  const { sentence, changes } = describeAuditEntry(entry, names);
-  return changes.length > 0 ? `${sentence}: ${changes.join(', ')}` : sentence;
 }

@@ -40,7 +40,7 @@ export function Outcome({ outcome }: { outcome: { text: string; error: boolean }
   );
 }
 
-export interface ConfirmDialogProps {
+interface ConfirmDialogProps {
   title: string;
   /** What will happen, in words. */
   children: ReactNode;

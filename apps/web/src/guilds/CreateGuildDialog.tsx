@@ -9,8 +9,7 @@ export function CreateGuildDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState(me ? `${me.displayName ?? me.username}'s server` : 'My server');
 
   const submit = async () => {
-    const guild = await store.client.guilds.create({ name: name.trim() });
-    const channels = await store.client.channels.list(guild.id);
+    const { guild, channels } = await store.guildActions.create(name.trim());
     store.addGuild(guild, channels);
     onClose();
     navigate({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAppState, useClient } from '../app/hooks';
+import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
 import { compareIds } from '../app/util';
 import { CreateGuildDialog } from './CreateGuildDialog';
@@ -17,7 +17,7 @@ function initials(name: string): string {
 
 /** Home (DMs), one button per guild with its unread mentions, then create and join. */
 export function GuildRail({ activeGuildId }: { activeGuildId: string | null }) {
-  const client = useClient();
+  const store = useStore();
   const guildOrder = useAppState((state) => state.guildOrder);
   const guilds = useAppState((state) => state.guilds);
   const dms = useAppState((state) => state.dms);
@@ -64,7 +64,7 @@ export function GuildRail({ activeGuildId }: { activeGuildId: string | null }) {
                 onClick={() => navigate({ page: 'guild', guildId, channelId: null })}
               >
                 {state.guild.iconFileId ? (
-                  <img src={client.files.publicFileUrl(state.guild.iconFileId, 'small')} alt="" />
+                  <img src={store.fileUrl(state.guild.iconFileId, 'small')} alt="" />
                 ) : (
                   // Drawn by CSS, like an avatar's initial: the button's name is the server's.
                   <span

@@ -1,22 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { capitalise, describeError } from '../app/util';
 import { Dialog } from '../ui/Dialog';
 
 /** Creates an invite (7 days, unlimited uses) and shows its link, ready to copy. */
 export function InviteDialog({ guildId, onClose }: { guildId: string; onClose: () => void }) {
-  const client = useClient();
+  const invites = useStore().guildContentActions;
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    client.invites.create(guildId, { maxAgeSeconds: 7 * 24 * 3600 }).then(
+    invites.createInvite(guildId, { maxAgeSeconds: 7 * 24 * 3600 }).then(
       (invite) => setLink(`${window.location.origin}/invite/${invite.code}`),
       (caught: unknown) => setError(capitalise(describeError(caught))),
     );
-  }, [client, guildId]);
+  }, [invites, guildId]);
 
   const copy = async () => {
     if (!link) return;

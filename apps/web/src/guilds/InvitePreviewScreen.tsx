@@ -6,7 +6,7 @@ import { capitalise, describeError } from '../app/util';
 /** An invite opened before logging in, taken up again after. */
 export const PENDING_INVITE_KEY = 'bonfire.pendingInvite';
 
-export interface InvitePreviewScreenProps {
+interface InvitePreviewScreenProps {
   client: BonfireClient;
   code: string;
   signedIn: boolean;

@@ -9,8 +9,8 @@ export function JoinGuildDialog({ onClose }: { onClose: () => void }) {
   const [value, setValue] = useState('');
 
   const submit = async () => {
-    const guild = await store.client.invites.accept(inviteCodeFrom(value));
-    store.addGuild(guild, await store.client.channels.list(guild.id));
+    const { guild, channels } = await store.guildContentActions.join(inviteCodeFrom(value));
+    store.addGuild(guild, channels);
     void store.loadMembers(guild.id);
     onClose();
     navigate({ page: 'guild', guildId: guild.id, channelId: null });

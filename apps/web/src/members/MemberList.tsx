@@ -50,7 +50,7 @@ export function MemberList({
 
   const message = async (userId: string) => {
     try {
-      const channel = await store.client.dms.open(userId);
+      const channel = await store.socialActions.openDm(userId);
       store.addDm(channel);
       navigate({ page: 'home', channelId: channel.id });
     } catch (error) {

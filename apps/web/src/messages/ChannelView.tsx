@@ -15,7 +15,7 @@ import { CreateThreadDialog } from '../threads/CreateThreadDialog';
 import { ThreadPanel } from '../threads/ThreadPanel';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
 
-export interface ChannelViewProps {
+interface ChannelViewProps {
   channelId: string;
   onOpenNav: () => void;
   membersOpen: boolean;

@@ -15,7 +15,7 @@ const MAX_CONTENT_LENGTH = 4000;
 const TYPING_RENEW_MS = 4000;
 const MENTION_QUERY = /(^|\s)@([a-z0-9_.]{0,32})$/i;
 
-export interface ComposerProps {
+interface ComposerProps {
   channel: Channel;
   guildState: GuildState | undefined;
   placeholder: string;
@@ -170,7 +170,7 @@ export function Composer({
     if (value.trim() !== '' && now - lastTypingRef.current > TYPING_RENEW_MS) {
       lastTypingRef.current = now;
       // Best effort: a refused or unsent typing indicator is not worth telling anyone about.
-      store.client.realtime.startTyping(channel.id).catch(() => undefined);
+      store.messageActions.startTyping(channel.id).catch(() => undefined);
     }
   };
 

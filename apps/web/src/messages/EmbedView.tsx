@@ -36,7 +36,7 @@ function EmbedImage({
 }
 
 /** One embed: a link card (site, title link, description, thumbnail, accent bar), or an inline image or video. */
-export function EmbedView({ embed }: { embed: Embed }) {
+function EmbedView({ embed }: { embed: Embed }) {
   if (embed.type === 'image') {
     return (
       <a href={embed.url} target="_blank" rel="noopener noreferrer nofollow" className="embed-inline">

@@ -4,7 +4,7 @@ import { CustomEmoji } from '../emoji/CustomEmoji';
 import { useGuildEmojis } from '../emoji/emoji-store';
 import { EMOJI_CATEGORIES, type EmojiEntry, recentEmoji, rememberEmoji, searchEmoji } from './emoji-data';
 
-export interface EmojiPickerProps {
+interface EmojiPickerProps {
   /** What the picker is for, read out by screen readers ("Pick a reaction"). */
   label: string;
   onPick: (emoji: string) => void;

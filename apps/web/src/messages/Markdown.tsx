@@ -3,7 +3,7 @@ import { CustomEmoji } from '../emoji/CustomEmoji';
 import { highlightCode } from './code-highlight';
 import { type InlineNode, type MarkdownBlock, parseMarkdown } from './markdown';
 
-export interface MarkdownProps {
+interface MarkdownProps {
   content: string;
   /** Display name of a mentioned user (by id); unknown users show as their id. */
   userName: (userId: string) => string;

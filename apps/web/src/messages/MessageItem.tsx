@@ -16,9 +16,9 @@ import { ReactionEmoji, reactionLabel } from '../emoji/ReactionEmoji';
 import { sameReaction } from '../emoji/emoji-store';
 import { ProfilePopover } from '../profile/ProfilePopover';
 
-export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
+const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
 
-export interface MessageItemProps {
+interface MessageItemProps {
   message: ClientMessage;
   /** Just jumped to (from search): shown marked for a moment. */
   highlighted?: boolean;
@@ -51,7 +51,6 @@ export const MessageItem = memo(function MessageItem({
   onOpenThread,
 }: MessageItemProps) {
   const store = useStore();
-  const client = store.client;
   const me = useAppState((state) => state.me);
   const author = useAppState((state) => state.users[message.authorId]);
   const users = useAppState((state) => state.users);
@@ -203,7 +202,7 @@ export const MessageItem = memo(function MessageItem({
               userId={message.authorId}
               name={name}
               size="large"
-              imageUrl={avatarFileId ? client.files.publicFileUrl(avatarFileId, 'small') : null}
+              imageUrl={avatarFileId ? store.fileUrl(avatarFileId, 'small') : null}
             />
           </button>
         ) : (

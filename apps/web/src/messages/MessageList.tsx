@@ -13,7 +13,7 @@ const LOAD_OLDER_THRESHOLD_PX = 400;
 /** A new group (name and avatar) starts after this gap between two messages of one author. */
 const GROUP_GAP_MS = 7 * 60 * 1000;
 
-export interface MessageListProps {
+interface MessageListProps {
   channelId: string;
   channelLabel: string;
   history: ChannelHistory | undefined;

@@ -8,7 +8,7 @@ import { Icon } from '../ui/Icon';
 import { notify } from '../ui/Toasts';
 import { Markdown } from './Markdown';
 
-export interface PinnedPanelProps {
+interface PinnedPanelProps {
   channel: Channel;
   guildState: GuildState | undefined;
   /** MANAGE_MESSAGES in a guild channel; anyone in a DM. */

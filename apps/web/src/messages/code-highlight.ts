@@ -3,9 +3,9 @@
  * numbers, plain text) that the renderer shows as coloured text nodes — never as HTML. It knows the
  * common languages by their fence name; any other language (or none) is one plain token.
  */
-export type TokenKind = 'keyword' | 'string' | 'comment' | 'number' | 'plain';
+type TokenKind = 'keyword' | 'string' | 'comment' | 'number' | 'plain';
 
-export interface CodeToken {
+interface CodeToken {
   kind: TokenKind;
   text: string;
 }

@@ -1,15 +1,19 @@
 import { useEffect, useId, useState } from 'react';
 import type { ChannelNotificationLevel, NotificationLevel } from '@bonfire/sdk';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { capitalise, describeError } from '../app/util';
 import { Dialog } from '../ui/Dialog';
 import {
-  enableNotifications,
   notificationPermission,
   notificationsSupported,
   permissionAsked,
+  useEnableNotifications,
 } from './browser-notifications';
-import { muteActive, notificationSettingsOf, useGuildNotificationSettings } from './notification-settings';
+import {
+  muteActive,
+  useGuildNotificationSettings,
+  useNotificationSettingsCache,
+} from './notification-settings';
 
 const LEVELS: { value: NotificationLevel; label: string }[] = [
   { value: 'all', label: 'All messages' },
@@ -84,9 +88,10 @@ export function NotificationSettingsDialog({
   channel?: { id: string; name: string } | null;
   onClose: () => void;
 }) {
-  const client = useClient();
-  const cache = notificationSettingsOf(client);
-  const settings = useGuildNotificationSettings(client, guildId);
+  const account = useStore().accountActions;
+  const cache = useNotificationSettingsCache();
+  const settings = useGuildNotificationSettings(guildId);
+  const enableNotifications = useEnableNotifications();
   const [dmOverride, setDmOverride] = useState<{
     level: ChannelNotificationLevel;
     muted: boolean;
@@ -107,8 +112,8 @@ export function NotificationSettingsDialog({
   const dmChannelId = !guildId && channel ? channel.id : null;
   useEffect(() => {
     if (!dmChannelId) return;
-    client.notifications.channelOverride(dmChannelId).then(setDmOverride, () => undefined);
-  }, [client, dmChannelId]);
+    account.channelNotificationOverride(dmChannelId).then(setDmOverride, () => undefined);
+  }, [account, dmChannelId]);
 
   const override = channel
     ? guildId
@@ -238,7 +243,7 @@ export function NotificationSettingsDialog({
           <button
             className="button"
             onClick={() => {
-              void enableNotifications(client).then(setPermission);
+              void enableNotifications().then(setPermission);
             }}
           >
             {permissionAsked() ? 'Allow desktop notifications' : 'Enable desktop notifications'}

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { BonfireClient, NotificationCreated } from '@bonfire/sdk';
+import { useClient } from '../app/hooks';
 import { navigate, parseRoute } from '../app/router';
 
 /** Set once the page asked for the permission: it is asked once, from a click, never on its own. */
@@ -53,8 +54,14 @@ export async function enableNotifications(
   return permission;
 }
 
+/** `enableNotifications` for the signed-in client, for a component's click handler. */
+export function useEnableNotifications(): () => Promise<NotificationPermission | 'unsupported'> {
+  const client = useClient();
+  return useCallback(() => enableNotifications(client), [client]);
+}
+
 /** Registers the service worker and stores its push subscription (once permission is granted). */
-export async function subscribePush(client: BonfireClient): Promise<void> {
+async function subscribePush(client: BonfireClient): Promise<void> {
   if (!('serviceWorker' in navigator) || !('PushManager' in window)) return;
   const key = await client.notifications.vapidPublicKey();
   if (!key) return;
@@ -88,7 +95,8 @@ function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
  * channel. The service worker shows pushes with the same tag (the message id), so a message never shows
  * twice. With permission already granted, the push subscription is refreshed at start (no prompt).
  */
-export function useBrowserNotifications(client: BonfireClient): void {
+export function useBrowserNotifications(): void {
+  const client = useClient();
   useEffect(() => {
     if (!notificationsSupported()) return undefined;
     if (Notification.permission === 'granted') void subscribePush(client).catch(() => undefined);

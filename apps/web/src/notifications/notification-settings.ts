@@ -6,6 +6,7 @@ import type {
   PutChannelNotificationOverride,
   UpdateGuildNotificationSettings,
 } from '@bonfire/sdk';
+import { useClient } from '../app/hooks';
 
 /** A mute in force now: muted, and either forever (no end) or not ended yet. */
 export function muteActive(state: { muted: boolean; mutedUntil: string | null }, now = Date.now()): boolean {
@@ -24,7 +25,7 @@ export function channelMuted(settings: GuildNotificationSettings | undefined, ch
  * My notification settings per guild, loaded when a guild's channel list shows and kept here (one small
  * cache for the page, apart from the app store): the sidebar greys muted channels, the dialog edits them.
  */
-export class NotificationSettingsCache {
+class NotificationSettingsCache {
   private readonly guilds = new Map<string, GuildNotificationSettings>();
   private readonly loading = new Set<string>();
   private readonly listeners = new Set<() => void>();
@@ -105,12 +106,14 @@ export function notificationSettingsOf(client: BonfireClient): NotificationSetti
   return cache;
 }
 
+/** The signed-in client's settings cache (components reach it here, never through the client). */
+export function useNotificationSettingsCache(): NotificationSettingsCache {
+  return notificationSettingsOf(useClient());
+}
+
 /** My settings in this guild (undefined while loading); re-renders when they change. */
-export function useGuildNotificationSettings(
-  client: BonfireClient,
-  guildId: string | null,
-): GuildNotificationSettings | undefined {
-  const cache = notificationSettingsOf(client);
+export function useGuildNotificationSettings(guildId: string | null): GuildNotificationSettings | undefined {
+  const cache = useNotificationSettingsCache();
   useSyncExternalStore(cache.subscribe, cache.getVersion);
   useEffect(() => {
     if (guildId) cache.load(guildId);

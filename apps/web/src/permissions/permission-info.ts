@@ -2,7 +2,7 @@ import { PERMISSIONS, type PermissionName } from '@bonfire/contracts';
 
 export type PermissionGroup = 'general' | 'members' | 'text' | 'voice';
 
-export interface PermissionInfo {
+interface PermissionInfo {
   name: PermissionName;
   bit: bigint;
   label: string;

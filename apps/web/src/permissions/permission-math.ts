@@ -65,7 +65,7 @@ function grant(role: Role): RoleGrant {
 }
 
 /** What the permission helpers of contracts need about one member of a guild. */
-export function memberContext(
+function memberContext(
   guild: Guild,
   roles: readonly Role[],
   userId: string,
@@ -88,7 +88,7 @@ export interface GuildLike {
   members: Record<string, Member>;
 }
 
-export function contextFor(state: GuildLike, userId: string): GuildPermissionContext {
+function contextFor(state: GuildLike, userId: string): GuildPermissionContext {
   return memberContext(state.guild, state.roles, userId, state.members[userId]);
 }
 
@@ -127,14 +127,6 @@ export function canModerate(state: GuildLike, actorId: string, targetId: string)
   return canModerateMember(contextFor(state, actorId), contextFor(state, targetId));
 }
 
-/**
- * The permissions the user may put into a role or overwrite (the API refuses granting what one does not
- * hold): all of them for the owner and administrators.
- */
-export function grantable(held: bigint, bit: bigint): boolean {
-  return has(held, bit);
-}
-
 /** Roles highest first, @everyone last (the order the settings show them in). */
 export function rolesTopDown(roles: readonly Role[], guildId: string): Role[] {
   return [...roles].sort((a, b) => {
@@ -154,7 +146,7 @@ export function positionForIndex(rolesWithoutEveryone: number, targetIndex: numb
 }
 
 /** The @everyone overwrite of a channel, if it has one. */
-export function everyoneOverwrite(channel: Channel, guildId: string): PermissionOverwriteDto | undefined {
+function everyoneOverwrite(channel: Channel, guildId: string): PermissionOverwriteDto | undefined {
   return channel.permissionOverwrites.find(
     (overwrite) => overwrite.type === 'role' && overwrite.id === guildId,
   );
@@ -163,11 +155,4 @@ export function everyoneOverwrite(channel: Channel, guildId: string): Permission
 /** A channel is private when @everyone is denied VIEW_CHANNEL in it. */
 export function isPrivateChannel(channel: Channel, guildId: string): boolean {
   return triState(everyoneOverwrite(channel, guildId), PERMISSIONS.VIEW_CHANNEL) === 'deny';
-}
-
-/** Who is let into a private channel: the role and member overwrites that allow VIEW_CHANNEL. */
-export function allowedViewers(channel: Channel, guildId: string): PermissionOverwriteDto[] {
-  return channel.permissionOverwrites.filter(
-    (overwrite) => overwrite.id !== guildId && triState(overwrite, PERMISSIONS.VIEW_CHANNEL) === 'allow',
-  );
 }

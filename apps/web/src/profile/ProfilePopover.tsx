@@ -10,7 +10,7 @@ import { notify } from '../ui/Toasts';
 import { BotTag } from '../developer/BotTag';
 import { RelationshipActions } from '../friends/RelationshipActions';
 
-export interface ProfilePopoverProps {
+interface ProfilePopoverProps {
   userId: string;
   /** Roles shown are this guild's (none in DMs). */
   guildState: GuildState | undefined;
@@ -22,9 +22,9 @@ const WIDTH = 300;
 const HEIGHT = 320;
 
 /** Opens (or finds) the DM with a user and goes there. */
-export async function messageUser(store: ReturnType<typeof useStore>, userId: string): Promise<void> {
+async function messageUser(store: ReturnType<typeof useStore>, userId: string): Promise<void> {
   try {
-    const channel = await store.client.dms.open(userId);
+    const channel = await store.socialActions.openDm(userId);
     store.addDm(channel);
     navigate({ page: 'home', channelId: channel.id });
   } catch (error) {
@@ -96,7 +96,7 @@ export function ProfilePopover({ userId, guildState, anchor, onClose }: ProfileP
           name={name}
           size="large"
           status={status}
-          imageUrl={user?.avatarFileId ? store.client.files.publicFileUrl(user.avatarFileId, 'small') : null}
+          imageUrl={user?.avatarFileId ? store.fileUrl(user.avatarFileId, 'small') : null}
         />
         <div style={{ minWidth: 0 }}>
           <h2 id={titleId} className="profile-name">

@@ -10,7 +10,7 @@ import { Icon } from '../ui/Icon';
 const PAGE = 25;
 type Has = 'link' | 'file' | 'image';
 
-export interface SearchPanelProps {
+interface SearchPanelProps {
   channel: Channel;
   guildState: GuildState | undefined;
   onClose: () => void;
@@ -58,8 +58,8 @@ export function SearchPanel({ channel, guildState, onClose }: SearchPanelProps) 
     try {
       const answer =
         guildState && !channelId
-          ? await store.client.search.guild(guildState.guild.id, query)
-          : await store.client.search.channel(channelId || channel.id, query);
+          ? await store.searchActions.guild(guildState.guild.id, query)
+          : await store.searchActions.channel(channelId || channel.id, query);
       for (const hit of answer.messages) void store.ensureUser(hit.authorId);
       setResults(answer);
     } catch (caught) {

@@ -19,7 +19,7 @@ const CHOSEN: ChosenPresenceStatus[] = ['online', 'idle', 'dnd', 'invisible'];
 /** Profile (display name, about, avatar), status and custom status, password, sessions, logout. */
 export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
   const store = useStore();
-  const client = store.client;
+  const account = store.accountActions;
   const me = useAppState((state) => state.me);
   const presence = useAppState((state) => state.myPresence);
   const [displayName, setDisplayName] = useState(me?.displayName ?? '');
@@ -41,15 +41,15 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
 
   useEffect(() => {
     headingRef.current?.focus();
-    client.auth.sessions().then(setSessions, () => setSessions([]));
-  }, [client]);
+    account.sessions().then(setSessions, () => setSessions([]));
+  }, [account]);
 
   if (!me) return null;
 
   const saveProfile = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const updated = await client.users.updateMe({
+      const updated = await account.updateProfile({
         displayName: displayName.trim() || null,
         about: about.trim() || null,
       });
@@ -66,11 +66,11 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
     if (!file) return;
     try {
       setAvatarProgress(0);
-      const uploaded = await client.files.uploadAvatar(
+      const updated = await account.changeAvatar(
         { data: file, filename: file.name, contentType: file.type || 'application/octet-stream' },
         { onProgress: (progress) => setAvatarProgress(progress.fraction) },
       );
-      store.setMe(await client.users.updateMe({ avatarFileId: uploaded.id }));
+      store.setMe(updated);
       setProfileMessage({ text: 'Avatar updated.', error: false });
     } catch (error) {
       setProfileMessage({
@@ -86,7 +86,7 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
     const previous = chosen;
     setChosen(status);
     try {
-      const updated = await client.presence.update({ status });
+      const updated = await account.updatePresence({ status });
       store.setMyPresence({ status: updated.status, customStatus: updated.customStatus });
       setStatusMessage({ text: `Status set to ${STATUS_LABEL[status]}.`, error: false });
     } catch (error) {
@@ -99,7 +99,7 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
     event.preventDefault();
     try {
       const text = customText.trim();
-      const updated = await client.presence.update({ customStatus: text ? { text } : null });
+      const updated = await account.updatePresence({ customStatus: text ? { text } : null });
       store.setMyPresence({ status: updated.status, customStatus: updated.customStatus });
       setStatusMessage({ text: text ? 'Custom status saved.' : 'Custom status cleared.', error: false });
     } catch (error) {
@@ -118,12 +118,12 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
       return;
     }
     try {
-      await client.auth.changePassword(currentPassword, newPassword);
+      await account.changePassword(currentPassword, newPassword);
       setCurrentPassword('');
       setNewPassword('');
       setConfirmPassword('');
       setPasswordMessage({ text: 'Password changed. Your other devices were logged out.', error: false });
-      client.auth.sessions().then(setSessions, () => undefined);
+      account.sessions().then(setSessions, () => undefined);
     } catch (error) {
       setPasswordMessage({ text: capitalise(describeError(error)), error: true });
     }
@@ -131,7 +131,7 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
 
   const revokeSession = async (session: SessionInfo) => {
     try {
-      await client.auth.revokeSession(session.id);
+      await account.revokeSession(session.id);
       setSessions((current) => current?.filter((candidate) => candidate.id !== session.id) ?? null);
       setSessionsMessage({ text: `${session.deviceLabel ?? 'The device'} was signed out.`, error: false });
     } catch (error) {
@@ -141,7 +141,7 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
 
   const logout = async () => {
     try {
-      await client.auth.logout();
+      await account.logout();
     } catch (error) {
       notify(
         capitalise(`logging out on the server failed (${describeError(error)}); you are logged out here.`),
@@ -171,7 +171,7 @@ export function SettingsView({ onOpenNav }: { onOpenNav: () => void }) {
             <Avatar
               userId={me.id}
               name={me.displayName ?? me.username}
-              imageUrl={me.avatarFileId ? client.files.publicFileUrl(me.avatarFileId, 'small') : null}
+              imageUrl={me.avatarFileId ? store.fileUrl(me.avatarFileId, 'small') : null}
               size="large"
             />
             <div>

@@ -1,11 +1,11 @@
-import { useAppState, useClient } from '../app/hooks';
+import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
 
 /** Who is signed in, their status, and the way to settings. */
 export function UserPanel() {
-  const client = useClient();
+  const store = useStore();
   const me = useAppState((state) => state.me);
   const presence = useAppState((state) => state.myPresence);
   if (!me) return null;
@@ -15,7 +15,7 @@ export function UserPanel() {
       <Avatar
         userId={me.id}
         name={name}
-        imageUrl={me.avatarFileId ? client.files.publicFileUrl(me.avatarFileId, 'small') : null}
+        imageUrl={me.avatarFileId ? store.fileUrl(me.avatarFileId, 'small') : null}
         status={presence.status}
       />
       <div className="who">

@@ -1,4 +1,6 @@
-import type { Channel, Message } from '@bonfire/sdk';
+import type { BonfireClient, Channel, Message } from '@bonfire/sdk';
+import type { StoreKernel } from './effects/kernel';
+import { StateContainer } from './state';
 
 /** Test data for the slice specs. */
 export function testMessage(id: string, overrides: Partial<Message> = {}): Message {
@@ -70,4 +72,31 @@ export function testThread(
       memberCount: 1,
     },
   });
+}
+
+/**
+ * A client that records which SDK methods were called with what (`api.method(args)`), answering from
+ * `answers` (keyed `api.method`).
+ */
+export function recordingClient(answers: Record<string, unknown> = {}) {
+  const calls: string[] = [];
+  const api = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get:
+          (_target, method: string) =>
+          async (...args: unknown[]) => {
+            calls.push(`${name}.${method}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`);
+            return answers[`${name}.${method}`];
+          },
+      },
+    );
+  const client = new Proxy({}, { get: (_target, name: string) => api(name) });
+  return { client: client as BonfireClient, calls };
+}
+
+export function kernelWith(client: BonfireClient): StoreKernel & { container: StateContainer } {
+  const container = new StateContainer();
+  return { client, container, getState: container.getState, update: (change) => container.update(change) };
 }

@@ -12,7 +12,7 @@ export function defaultThreadName(content: string): string {
   return (text || 'Thread').slice(0, NAME_MAX);
 }
 
-export interface CreateThreadDialogProps {
+interface CreateThreadDialogProps {
   message: ClientMessage;
   onClose: () => void;
   /** The new thread's id: the panel opens it. */

@@ -9,7 +9,7 @@ import { Icon } from '../ui/Icon';
 import { notify } from '../ui/Toasts';
 import { useUploads } from '../uploads/useUploads';
 
-export interface ThreadPanelProps {
+interface ThreadPanelProps {
   threadId: string;
   guildState: GuildState | undefined;
   /** MANAGE_THREADS in the parent channel: archive any thread. */

@@ -5,7 +5,7 @@ import { capitalise, compareIds, describeError } from '../app/util';
 import { replyCount } from '../messages/MessageItem';
 import { Icon } from '../ui/Icon';
 
-export interface ThreadsPanelProps {
+interface ThreadsPanelProps {
   channel: Channel;
   onOpen: (threadId: string) => void;
   onClose: () => void;

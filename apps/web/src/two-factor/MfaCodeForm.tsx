@@ -12,7 +12,7 @@ const LINK_BUTTON = {
   cursor: 'pointer',
 } as const;
 
-export interface MfaCodeFormProps {
+interface MfaCodeFormProps {
   client: BonfireClient;
   challenge: MfaChallenge;
   onSignedIn: (result: AuthResult) => void;

@@ -11,7 +11,7 @@ type Message = { text: string; error: boolean } | null;
  */
 export function SecuritySection() {
   const store = useStore();
-  const client = store.client;
+  const account = store.accountActions;
   const me = useAppState((state) => state.me);
   const [status, setStatus] = useState<MfaStatus | null>(null);
   const [password, setPassword] = useState('');
@@ -21,8 +21,8 @@ export function SecuritySection() {
   const [message, setMessage] = useState<Message>(null);
 
   useEffect(() => {
-    client.mfa.status().then(setStatus, () => setStatus(null));
-  }, [client]);
+    account.mfaStatus().then(setStatus, () => setStatus(null));
+  }, [account]);
 
   if (!me || me.bot) return null;
   const enabled = status?.enabled ?? me.mfaEnabled === true;
@@ -37,14 +37,14 @@ export function SecuritySection() {
   };
 
   const refresh = async () => {
-    setStatus(await client.mfa.status());
-    store.setMe(await client.users.me());
+    setStatus(await account.mfaStatus());
+    store.setMe(await account.me());
   };
 
   const start = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      setEnrolment(await client.mfa.enrolTotp(password));
+      setEnrolment(await account.enrolTotp(password));
       setPassword('');
       setRecoveryCodes(null);
     });
@@ -53,7 +53,7 @@ export function SecuritySection() {
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const { recoveryCodes: codes } = await client.mfa.confirmTotp(code.trim());
+      const { recoveryCodes: codes } = await account.confirmTotp(code.trim());
       setEnrolment(null);
       setCode('');
       setRecoveryCodes(codes);
@@ -65,7 +65,7 @@ export function SecuritySection() {
   const regenerate = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const { recoveryCodes: codes } = await client.mfa.regenerateRecoveryCodes(code.trim());
+      const { recoveryCodes: codes } = await account.regenerateRecoveryCodes(code.trim());
       setCode('');
       setRecoveryCodes(codes);
       setMessage({ text: 'New recovery codes: the old ones no longer work.', error: false });
@@ -75,7 +75,7 @@ export function SecuritySection() {
 
   const disable = () =>
     void run(async () => {
-      await client.mfa.disableTotp(code.trim());
+      await account.disableTotp(code.trim());
       setCode('');
       setRecoveryCodes(null);
       setMessage({ text: 'Two-factor authentication is off.', error: false });

@@ -16,7 +16,7 @@ function colorFor(id: string): string {
   return COLORS[hash % COLORS.length]!;
 }
 
-export interface AvatarProps {
+interface AvatarProps {
   userId: string;
   name: string;
   imageUrl?: string | null;

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { capitalise, describeError } from '../app/util';
 import { Dialog } from './Dialog';
 
-export interface FormDialogProps {
+interface FormDialogProps {
   title: string;
   onClose: () => void;
   /** Does the work; a thrown error is shown in the dialog in plain words and the form stays open. */

@@ -3,12 +3,12 @@ import { createPortal } from 'react-dom';
 import { Icon } from './Icon';
 import { trapTab } from './focus-trap';
 
-export interface SettingsTab<Id extends string> {
+interface SettingsTab<Id extends string> {
   id: Id;
   label: string;
 }
 
-export interface SettingsLayerProps<Id extends string> {
+interface SettingsLayerProps<Id extends string> {
   /** "Server settings", "Channel settings". */
   title: string;
   /** What is being set up (the server or channel name), shown above the tabs. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Icon } from './Icon';
 
-export interface Toast {
+interface Toast {
   id: number;
   text: string;
   kind: 'error' | 'info';
@@ -23,7 +23,7 @@ export function notify(text: string, kind: Toast['kind'] = 'error'): void {
   setTimeout(() => dismiss(toast.id), kind === 'error' ? 8000 : 4000);
 }
 
-export function dismiss(id: number): void {
+function dismiss(id: number): void {
   publish(toasts.filter((toast) => toast.id !== id));
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Attachment } from '@bonfire/sdk';
-import { useClient } from '../app/hooks';
+import { useStore } from '../app/hooks';
 import { describeError, formatBytes } from '../app/util';
 import { Icon } from '../ui/Icon';
 
@@ -11,7 +11,7 @@ const objectUrls = new Map<string, Promise<string>>();
  * (following the redirect to the object store) and shown from an object URL, cached per file and size.
  */
 export function useAttachmentUrl(fileId: string, size: 'small' | 'large' | undefined, enabled: boolean) {
-  const client = useClient();
+  const messageActions = useStore().messageActions;
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -37,8 +37,8 @@ export function useAttachmentUrl(fileId: string, size: 'small' | 'large' | undef
     const key = `${fileId}:${size ?? 'original'}`;
     let request = objectUrls.get(key);
     if (!request) {
-      request = client.files
-        .downloadAttachment(fileId, size ? { size } : {})
+      request = messageActions
+        .downloadAttachment(fileId, size)
         .then(async (response) => URL.createObjectURL(await response.blob()));
       objectUrls.set(key, request);
       request.catch(() => objectUrls.delete(key));
@@ -50,17 +50,17 @@ export function useAttachmentUrl(fileId: string, size: 'small' | 'large' | undef
     return () => {
       cancelled = true;
     };
-  }, [client, fileId, size, enabled, attempt]);
+  }, [messageActions, fileId, size, enabled, attempt]);
   return { url, error };
 }
 
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
   const isImage = attachment.contentType.startsWith('image/') && attachment.width !== null;
   const preview = useAttachmentUrl(attachment.id, 'large', isImage);
-  const client = useClient();
+  const messageActions = useStore().messageActions;
 
   const download = async () => {
-    const response = await client.files.downloadAttachment(attachment.id);
+    const response = await messageActions.downloadAttachment(attachment.id);
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;

@@ -3,7 +3,7 @@ import { useClient } from '../app/hooks';
 import { capitalise, describeError, formatBytes } from '../app/util';
 
 /** The file service's per-message limit (FILE_MAX_ATTACHMENT_BYTES decides the per-file one). */
-export const MAX_ATTACHMENTS = 10;
+const MAX_ATTACHMENTS = 10;
 
 export interface PendingUpload {
   key: number;

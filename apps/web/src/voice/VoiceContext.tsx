@@ -20,11 +20,11 @@ import type { RemoteVideo } from './video-layout';
 import { VoiceAvailability, type VoiceAvailabilityState } from './voice-availability';
 
 /** A received video and its track. */
-export interface RemoteVideoTrack extends RemoteVideo {
+interface RemoteVideoTrack extends RemoteVideo {
   track: MediaStreamTrack;
 }
 
-export interface VoiceControls {
+interface VoiceControls {
   state: VoiceConnectionState;
   channel: Channel | null;
   selfMute: boolean;
@@ -95,7 +95,7 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
   const screenTracksRef = useRef<MediaStreamTrack[]>([]);
   const audioRef = useRef(new Map<string, HTMLAudioElement>());
   const trackRef = useRef<MediaStreamTrack | null>(null);
-  const availabilityStore = useMemo(() => new VoiceAvailability(store.client.voice), [store]);
+  const availabilityStore = useMemo(() => new VoiceAvailability(store.voiceActions), [store]);
   const availability = useSyncExternalStore(availabilityStore.subscribe, availabilityStore.getState);
 
   useEffect(() => {
@@ -119,11 +119,9 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
 
   const voice = useCallback(async (): Promise<VoiceClient> => {
     if (clientRef.current) return clientRef.current;
-    // mediasoup-client loads with the first join: people who never use voice never download it.
-    const { createVoiceClient } = await import('./voice-loader');
+    const client = await store.voiceActions.createVoiceClient(store.getState().me!.id);
+    // A join started meanwhile may have made its connection first: keep that one.
     if (clientRef.current) return clientRef.current;
-    const me = store.getState().me!;
-    const client = createVoiceClient(store.client, { userId: me.id });
     client.on('state', setState);
     client.on('speaking', ({ userId, speaking }) => store.setSpeaking(userId, speaking));
     client.on('track.added', (event) => {

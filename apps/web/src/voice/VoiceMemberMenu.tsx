@@ -111,7 +111,7 @@ export function VoiceMemberMenu({
               role="menuitem"
               onClick={() =>
                 run(state.mute ? `Removed the server mute of ${name}` : `Server-muted ${name}`, () =>
-                  store.client.voice.moderate(guildId, state.userId, { mute: !state.mute }),
+                  store.voiceActions.moderate(guildId, state.userId, { mute: !state.mute }),
                 )
               }
             >
@@ -123,7 +123,7 @@ export function VoiceMemberMenu({
               role="menuitem"
               onClick={() =>
                 run(state.deaf ? `Removed the server deafen of ${name}` : `Server-deafened ${name}`, () =>
-                  store.client.voice.moderate(guildId, state.userId, { deaf: !state.deaf }),
+                  store.voiceActions.moderate(guildId, state.userId, { deaf: !state.deaf }),
                 )
               }
             >
@@ -136,7 +136,7 @@ export function VoiceMemberMenu({
               role="menuitem"
               onClick={() =>
                 run(`Moved ${name} to ${channel.name}`, () =>
-                  store.client.voice.moderate(guildId, state.userId, { channelId: channel.id }),
+                  store.voiceActions.moderate(guildId, state.userId, { channelId: channel.id }),
                 )
               }
             >
@@ -148,7 +148,7 @@ export function VoiceMemberMenu({
               role="menuitem"
               className="danger"
               onClick={() =>
-                run(`Disconnected ${name}`, () => store.client.voice.disconnect(guildId, state.userId))
+                run(`Disconnected ${name}`, () => store.voiceActions.disconnect(guildId, state.userId))
               }
             >
               Disconnect

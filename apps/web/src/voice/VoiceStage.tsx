@@ -68,7 +68,7 @@ function useSize(): [React.RefObject<HTMLDivElement | null>, { width: number; he
  * (camera or avatar, the speaking ring, mute/deafen marks) and of screen shares; a screen share (or any
  * tile the user picks) can take the focus view, the others in a strip beside it.
  */
-export function VoiceStage() {
+function VoiceStage() {
   const voice = useVoice();
   const me = useAppState((state) => state.me);
   const users = useAppState((state) => state.users);

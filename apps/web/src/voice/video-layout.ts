@@ -18,7 +18,7 @@ export interface StageTile {
   videoId: string | null;
 }
 
-export interface StageInput {
+interface StageInput {
   meId: string;
   /** Voice states of the channel (everyone in it, oneself included). */
   states: readonly VoiceState[];

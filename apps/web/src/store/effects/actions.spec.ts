@@ -1,37 +1,10 @@
-import type { BonfireClient } from '@bonfire/sdk';
 import { describe, expect, it } from 'vitest';
 import { emptyHistory } from '../slices/message-history';
-import { StateContainer } from '../state';
-import { testMessage, testThread } from '../test-fixtures';
+import { kernelWith, recordingClient, testMessage, testThread } from '../test-fixtures';
 import { putThread } from '../updates';
-import type { StoreKernel } from './kernel';
 import { MessageActions } from './message-actions';
 import { ThreadActions } from './thread-actions';
 import { ThreadEffects } from './threads';
-
-/** A client that records which SDK methods were called with what. */
-function recordingClient(answers: Record<string, unknown> = {}) {
-  const calls: string[] = [];
-  const api = (name: string) =>
-    new Proxy(
-      {},
-      {
-        get:
-          (_target, method: string) =>
-          async (...args: unknown[]) => {
-            calls.push(`${name}.${method}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`);
-            return answers[`${name}.${method}`];
-          },
-      },
-    );
-  const client = { messages: api('messages'), reactions: api('reactions'), threads: api('threads') };
-  return { client: client as unknown as BonfireClient, calls };
-}
-
-function kernelWith(client: BonfireClient): StoreKernel & { container: StateContainer } {
-  const container = new StateContainer();
-  return { client, container, getState: container.getState, update: (change) => container.update(change) };
-}
 
 describe('message actions', () => {
   it('pin or unpin, and add or take back my reaction, by the wanted state', async () => {

@@ -1,4 +1,4 @@
-import type { Message, ReactionEmoji, ReactionUser, ReactionUsersQuery } from '@bonfire/sdk';
+import type { Message, ReactionEmoji, ReactionUser, ReactionUsersQuery, ThumbnailSize } from '@bonfire/sdk';
 import type { StoreKernel } from './kernel';
 
 /**
@@ -47,5 +47,15 @@ export class MessageActions {
     query: ReactionUsersQuery,
   ): Promise<ReactionUser[]> {
     return this.kernel.client.reactions.users(channelId, messageId, emoji, query);
+  }
+
+  /** Tells the channel I am typing (renewed by the composer while I keep typing). */
+  startTyping(channelId: string): Promise<void> {
+    return this.kernel.client.realtime.startTyping(channelId);
+  }
+
+  /** An attachment's bytes (or a thumbnail's), fetched with my token. */
+  downloadAttachment(fileId: string, size?: ThumbnailSize): Promise<Response> {
+    return this.kernel.client.files.downloadAttachment(fileId, size ? { size } : {});
   }
 }

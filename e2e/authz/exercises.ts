@@ -33,7 +33,7 @@ export interface CallContext {
   shared<T>(key: string, make: () => Promise<T>): Promise<T>;
 }
 
-export interface Call {
+interface Call {
   params?: Record<string, string>;
   query?: string;
   body?: unknown;
@@ -41,7 +41,7 @@ export interface Call {
   token?: string | null;
 }
 
-export interface Exercise {
+interface Exercise {
   variants?: Variant[];
   lane?: (context: CallContext) => string;
   prepare?: (context: CallContext) => Call | Promise<Call>;

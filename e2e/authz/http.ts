@@ -6,7 +6,7 @@ export interface Reply<T = unknown> {
   body: T;
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   token?: string | null;
   body?: unknown;
   query?: string;

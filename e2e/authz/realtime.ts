@@ -54,7 +54,7 @@ export type WatcherRole = (typeof WATCHERS)[number];
  *            owner can);
  * - self:    the user it is about, on their own sockets only (the owner triggers it for themselves).
  */
-export type Audience = 'guild' | 'private' | 'self';
+type Audience = 'guild' | 'private' | 'self';
 
 export function receives(audience: Audience, watcher: WatcherRole): boolean {
   switch (audience) {

@@ -57,7 +57,7 @@ const CODE_TOKEN = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{5,}\b/g;
  * An error answer's description: its words, then each code of the catalogue it names with the catalogue's
  * description (and the case, for a code answered with another status in one case).
  */
-export function describeErrorCodes(status: number, description: string): string {
+function describeErrorCodes(status: number, description: string): string {
   const catalogue: Readonly<Record<string, ErrorCatalogueEntry>> = ERROR_CATALOGUE;
   const codes = [...new Set(description.match(CODE_TOKEN) ?? [])].filter((token) =>
     Object.hasOwn(catalogue, token),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-export interface ApiResponse<T = unknown> {
+interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;

@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Screenshots and traces the browser tests leave behind (git-ignored, kept by CI as evidence). */
-export const ARTIFACTS_DIR = resolve(__dirname, '../artifacts');
+const ARTIFACTS_DIR = resolve(__dirname, '../artifacts');
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Debian's Chromium (`apt-get install chromium`); playwright never downloads a browser here. */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const configured = process.env.CHROMIUM_PATH;
   if (configured) return configured;
   const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));

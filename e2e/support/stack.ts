@@ -41,7 +41,7 @@ export async function voiceSignalingPort(env: NodeJS.ProcessEnv): Promise<string
  * Which shape the e2e stacks run: `distributed` (default: one process per service on the real servers) or
  * `standalone` (E2E_SHAPE=standalone: every service in one process on embedded parts, no servers needed).
  */
-export type Shape = 'standalone' | 'distributed';
+type Shape = 'standalone' | 'distributed';
 export const e2eShape: Shape = process.env['E2E_SHAPE'] === 'standalone' ? 'standalone' : 'distributed';
 
 /** A service process started from its build output, with its own port and (if it owns one) database. */
@@ -126,7 +126,7 @@ export class ServiceProcess {
 }
 
 /** The log line that names why a process stopped: its fatal line if it wrote one, else its last line. */
-export function causeLine(logs: string): string {
+function causeLine(logs: string): string {
   const lines = logs.trim().split('\n');
   const fatal = lines.find((line) => line.startsWith('✗') || line.includes('"level":"fatal"'));
   return (fatal ?? lines.at(-1) ?? '').slice(0, 400);
@@ -136,7 +136,7 @@ function portWasTaken(error: unknown): boolean {
   return error instanceof Error && error.message.includes('EADDRINUSE');
 }
 
-export interface StackOptions {
+interface StackOptions {
   /** Services to run, started in this order (the gateway last). */
   services: string[];
   /** Extra variables for every service. */

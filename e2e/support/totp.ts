@@ -17,8 +17,3 @@ export function totpCode(base32Secret: string, offsetSteps = 0, nowMs = Date.now
   const offset = mac[mac.length - 1]! & 0x0f;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
-
-/** Milliseconds until the next 30-second step begins. */
-export function msToNextStep(nowMs = Date.now()): number {
-  return 30_000 - (nowMs % 30_000);
-}

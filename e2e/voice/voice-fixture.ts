@@ -197,7 +197,7 @@ export class VoiceSignaling {
 }
 
 /** DTLS parameters a client would send: mediasoup accepts them (no DTLS handshake happens here). */
-export function fakeDtlsParameters(): Record<string, unknown> {
+function fakeDtlsParameters(): Record<string, unknown> {
   const bytes = [...randomBytes(32)].map((byte) => byte.toString(16).padStart(2, '0').toUpperCase());
   return { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: bytes.join(':') }] };
 }

@@ -8,7 +8,6 @@ import {
   openSync,
   readFileSync,
   rmSync,
-  statSync,
   chownSync,
   writeFileSync,
 } from 'node:fs';
@@ -20,7 +19,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadWorkspaceEnv, workspaceRoot } from '../../tools/scripts/workspace-env.mjs';
 
-export { sleep, workspaceRoot };
+export { workspaceRoot };
 
 // ---------------------------------------------------------------- settings and paths
 
@@ -155,6 +154,7 @@ export function spawnDetached(command, args, { user, cwd, env: extraEnv, logFile
   return child.pid;
 }
 
+/** @public imported by URL from e2e/search/throwaway-elasticsearch.ts */
 export function isAlive(pid) {
   if (!pid) return false;
   try {
@@ -248,7 +248,7 @@ export async function waitForHealth(server, pid, timeoutMs) {
 
 // ---------------------------------------------------------------- files
 
-export function readFileSafe(path) {
+function readFileSafe(path) {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -262,7 +262,6 @@ export function tail(path, lines = 30) {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-export const isDir = (path) => existsSync(path) && statSync(path).isDirectory();
 /** An error's first line, plus the underlying cause's code (fetch only says "fetch failed"). */
 export function firstLine(error) {
   const cause = error?.cause?.code ?? error?.code;

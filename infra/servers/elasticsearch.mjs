@@ -67,6 +67,7 @@ const jvmOptions = (heap) => `-Xms${heap}
  * everything it writes (config, data, logs, tmp, `elasticsearch.pid`, `elasticsearch.log`) under `dir`;
  * answers its pid. `start()` below runs the shared node with it; tests start throwaway nodes (own
  * folder and ports) that they may stop and restart. Stop one with `stopProcess(pid)` from support.mjs.
+ * @public imported by URL from e2e/search/throwaway-elasticsearch.ts
  */
 export async function startNode({ dir, port, heap, transportPort = port + 100, nodeName = 'bonfire-1' }) {
   const owner = user();

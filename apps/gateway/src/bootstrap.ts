@@ -20,7 +20,7 @@ import { DeclaredMethods } from './routing/declared-methods';
 import { frontDoor } from './routing/front-door';
 import { startInternalListener } from './routing/internal-listener';
 
-export const EXPOSED_HEADERS = [
+const EXPOSED_HEADERS = [
   'x-request-id',
   'RateLimit-Limit',
   'RateLimit-Remaining',

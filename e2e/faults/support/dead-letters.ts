@@ -2,7 +2,7 @@ import { KAFKA_HEADERS as HEADERS } from '@bonfire/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** One event found on a dead-letter topic during the run. */
-export interface DeadLetterSeen {
+interface DeadLetterSeen {
   topic: string;
   reason: string;
   attempts: number;

@@ -10,7 +10,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { Api } from '../../support/api';
 
 /** One message.created a listener got, live (a dispatch) or from history after a resync. */
-export interface Received {
+interface Received {
   id: string;
   channelId: string;
   at: number;

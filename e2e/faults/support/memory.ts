@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Stack } from '../../support/stack';
 
 /** Resident memory (MiB) of every service process of the stack, by name (gateway-1, gateway-2 …). */
-export function residentMemory(stack: Stack): Map<string, number> {
+function residentMemory(stack: Stack): Map<string, number> {
   const processes = [
     ...[...stack.services.values()].map((service) => ({ name: service.name, pid: service.pid })),
     ...stack.gateways.map((gateway, n) => ({ name: `gateway-${n + 1}`, pid: gateway.pid })),
@@ -23,7 +23,7 @@ export function residentMemory(stack: Stack): Map<string, number> {
 }
 
 /** `chat 180 → 195 MiB, …`: a restarted service's end figure is its new process's. */
-export function memoryLine(start: Map<string, number>, end: Map<string, number>): string {
+function memoryLine(start: Map<string, number>, end: Map<string, number>): string {
   return [...new Set([...start.keys(), ...end.keys()])]
     .map((name) => `${name} ${start.get(name) ?? '?'} → ${end.get(name) ?? '?'}`)
     .join(', ');

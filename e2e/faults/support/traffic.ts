@@ -30,7 +30,7 @@ export interface SendRecord {
   abortedFirst?: boolean;
 }
 
-export interface TrafficOptions {
+interface TrafficOptions {
   /** Every n-th send, once acknowledged, is sent again with the same nonce (0: never). */
   resendEvery?: number;
   /** Every n-th send has its first attempt dropped after the request was sent, then retried (0: never). */

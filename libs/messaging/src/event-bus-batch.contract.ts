@@ -4,7 +4,7 @@ import type { BatchSubscribeOptions, DeadLetter, RetryPolicy } from './event-bus
 import type { EventBusHarness } from './event-bus.contract';
 
 /** What the batch tests share with the rest of the contract suite (see describeEventBusContract). */
-export interface BatchContractContext {
+interface BatchContractContext {
   harness(): EventBusHarness;
   topic: Topic;
   retry: Partial<RetryPolicy>;

@@ -6,13 +6,13 @@ import {
 } from './event-bus';
 import { errorMessage } from './logger';
 
-export type HandlingOutcome =
+type HandlingOutcome =
   | { handled: true; attempts: number }
   | { handled: false; attempts: number; reason: string }
   /** keepGoing turned false between attempts: neither handled nor given up on. */
   | { handled: false; stopped: true };
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Runs about once a second during long waits (Kafka heartbeats, so a slow retry keeps the membership). */
   whileWaiting?: () => Promise<void>;
   /** Checked before each retry and during waits: false stops retrying (the subscription is leaving). */
@@ -65,7 +65,7 @@ export async function runWithRetries(
 }
 
 /** What became of a batch: handled, stopped (leave it unhandled), or handled but for `failed` events. */
-export type BatchOutcome<T> =
+type BatchOutcome<T> =
   { stopped: true } | { stopped: false; failed: { item: T; reason: string; attempts: number }[] };
 
 /**

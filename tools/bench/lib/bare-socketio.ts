@@ -2,8 +2,6 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { BareServerOptions } from './bare-socketio.server';
 
-export type { BareServerOptions };
-
 /** The parent side of bare-socketio.server.ts: a bare socket.io server in a process of its own. */
 export class BareSocketIoServer {
   private constructor(

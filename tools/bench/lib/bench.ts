@@ -24,7 +24,7 @@ export interface BenchContext {
   log(text: string): void;
 }
 
-export interface BenchOptions {
+interface BenchOptions {
   /** Hard limit for the whole benchmark, set-up included: past it, cleanups run and the process exits. */
   deadlineSeconds: number;
   description?: string;

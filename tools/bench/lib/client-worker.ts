@@ -3,8 +3,6 @@ import { resolve } from 'node:path';
 import type { LatencySummary } from './histogram';
 import type { Probe } from './socket-clients.worker';
 
-export type { Probe };
-
 /** The `stats` answer of socket-clients.worker.ts for one phase. */
 export interface WorkerStats {
   counts: Uint32Array;

@@ -183,7 +183,7 @@ function groupOf(frame: ProfileNode['callFrame']): string {
   return url;
 }
 
-export interface ProfileSummary {
+interface ProfileSummary {
   /** Sampled time in ms (idle excluded) and the wall time of the profile. */
   busyMs: number;
   wallMs: number;

@@ -60,7 +60,7 @@ export function readRssKiB(pid: number): number {
 }
 
 /** PSS of a process in KiB (/proc/<pid>/smaps_rollup), or NaN when it is gone or unreadable. */
-export function readPssKiB(pid: number): number {
+function readPssKiB(pid: number): number {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
     const match = /^Pss:\s+(\d+)\s+kB/m.exec(rollup);
@@ -71,7 +71,7 @@ export function readPssKiB(pid: number): number {
 }
 
 /** Sum of the PSS of a process and its descendants, in KiB (NaN when the root is unreadable). */
-export function readTreePssKiB(root: number): number {
+function readTreePssKiB(root: number): number {
   let total = 0;
   for (const pid of processTree(root)) {
     const pss = readPssKiB(pid);
@@ -147,7 +147,7 @@ export function pidOfServer(url: string): number {
 }
 
 /** The pid and all its descendants (scan of /proc/<pid>/stat parent ids). */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

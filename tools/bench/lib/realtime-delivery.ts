@@ -19,7 +19,7 @@ import { table } from './report';
 
 export const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-export const now = () => performance.timeOrigin + performance.now();
+const now = () => performance.timeOrigin + performance.now();
 export const MiB = (kib: number) => kib / 1024;
 
 export async function inBatches<T, R>(
@@ -123,7 +123,7 @@ export const recordText = (record: Record<string, number>) =>
 
 // ------------------------------------------------------------------ sender
 
-export interface SendResult {
+interface SendResult {
   tag: string;
   offeredRate: number;
   /** Sends issued / answered 201. */

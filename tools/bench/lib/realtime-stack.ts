@@ -10,7 +10,7 @@ import { ClientWorker } from './client-worker';
 import { benchRoutesFile, UNLIMITED } from './limits';
 import { findListeningPid, pidOfServer, type WatchedProcess } from './process-stats';
 
-export interface RealtimeStackOptions {
+interface RealtimeStackOptions {
   /** A temporary directory of the bench (the routes file goes there). */
   directory: string;
   /** REALTIME_PING_INTERVAL_MS = REALTIME_PING_TIMEOUT_MS. */
@@ -23,7 +23,7 @@ export interface RealtimeStackOptions {
   chatEnv?: Record<string, string>;
 }
 
-export interface RealtimeStack {
+interface RealtimeStack {
   stack: Stack;
   /** The gateways' pids, first the one `stack.gateway` is. */
   gatewayPids: number[];

@@ -4,7 +4,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { LoadResult } from './load';
 
-export const resultsDir = resolve(__dirname, '../results');
+const resultsDir = resolve(__dirname, '../results');
 
 export interface MachineInfo {
   cpus: number;
@@ -150,7 +150,7 @@ export function processTable(results: LoadResult[]): string {
   );
 }
 
-export interface LatencyDifference {
+interface LatencyDifference {
   base: string;
   subject: string;
   mean: number;

@@ -7,7 +7,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
  * The merged OpenAPI document of every service behind the gateway. It is generated from the services
  * (`npm run openapi`) and committed, so API changes show in review; an e2e test fails when it is stale.
  */
-export const OPENAPI_FILE = resolve(__dirname, '../../openapi.json');
+const OPENAPI_FILE = resolve(__dirname, '../../openapi.json');
 
 export function loadOpenApiDocument(): Record<string, unknown> {
   if (!existsSync(OPENAPI_FILE)) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LimitRule, RateLimiter } from './rate-limiter';
 
-export interface RateLimiterHarness {
+interface RateLimiterHarness {
   limiter: RateLimiter;
   dispose(): Promise<void>;
 }

@@ -17,7 +17,7 @@ export interface LimitDecision {
 }
 
 /** One rule's counter after this request: its count in the window and the seconds until it expires. */
-export interface WindowCount {
+interface WindowCount {
   count: number;
   ttlSeconds: number;
 }

@@ -6,7 +6,7 @@ import type {
 } from '@bonfire/contracts';
 import { type CallerIdentity, getInternalJson } from '@bonfire/platform';
 
-export class ChatUnavailableError extends Error {
+class ChatUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ChatUnavailableError';

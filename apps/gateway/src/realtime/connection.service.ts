@@ -27,7 +27,7 @@ import { SessionRegistry } from './session-registry';
 import { SessionStore } from './session-store';
 
 /** A connection counts against its user's cap this long unless refreshed (a dead gateway's lapse). */
-export const CONNECTION_TTL_SECONDS = 30;
+const CONNECTION_TTL_SECONDS = 30;
 /**
  * The transport guard allows this many times the event limits in raw packets (events, acks, pongs,
  * connects): an event flood meets the event limiter first; a flood of anything else is closed here.

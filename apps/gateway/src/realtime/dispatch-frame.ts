@@ -49,7 +49,7 @@ export function batchFrame(entries: readonly { seq: number; dispatch: EncodedDis
 }
 
 /** The transport under a socket.io socket, as far as writing pre-encoded packets needs it. */
-export interface FrameTransport {
+interface FrameTransport {
   readyState: string;
   write(data: string): unknown;
 }

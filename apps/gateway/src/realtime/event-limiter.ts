@@ -8,7 +8,7 @@ export interface EventLimits {
 }
 
 /** `allowed`: handle it; `limited`: refuse it (RATE_LIMITED); `abusive`: close the connection. */
-export type EventVerdict = 'allowed' | 'limited' | 'abusive';
+type EventVerdict = 'allowed' | 'limited' | 'abusive';
 
 /** The window refused events are counted in: a client that keeps flooding after refusals is closed. */
 export const REFUSAL_WINDOW_MS = 10_000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEvent } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
-import { needsChat, toPacket, toPackets } from './event-routing';
+import { toPacket, toPackets } from './event-routing';
 
 function event(type: string, data: unknown): AnyEvent {
   return {
@@ -60,7 +60,6 @@ describe('event → rooms', () => {
     ]) {
       expect(packet?.rooms).toEqual(['guild:5']);
       expect(packet?.change).toEqual({ kind: 'guild', guildId: '5' });
-      expect(needsChat(packet!.change!)).toBe(true);
     }
   });
 
@@ -103,14 +102,12 @@ describe('event → rooms', () => {
     expect(left?.rooms).toEqual(['guild:5', 'user:7']);
     expect(left?.change).toEqual({ kind: 'leave-guild', guildId: '5', userId: '7' });
     expect(left?.changeAfter).toBeFalsy();
-    expect(needsChat(left!.change!)).toBe(false);
   });
 
   it("fences a removed member out of the guild from each channel's ordered stream, telling no one", () => {
     const fence = toPacket(event('channel.member.left', { guildId: '5', channelId: '10', userId: '7' }));
     expect(fence).toMatchObject({ type: null, rooms: [] });
     expect(fence?.change).toEqual({ kind: 'fence', guildId: '5', userId: '7' });
-    expect(needsChat(fence!.change!)).toBe(true);
   });
 
   it('deletions reach the room first, then empty it', () => {
@@ -142,7 +139,6 @@ describe('event → rooms', () => {
     expect(updated?.rooms).toEqual(['channel:10']);
     expect(updated?.change).toEqual({ kind: 'dm', channelId: '10', userIds: ['1', '2'] });
     expect(updated?.changeAfter).toBeFalsy();
-    expect(needsChat(updated!.change!)).toBe(false);
   });
 
   it('read states go to the same user only; guild.created only moves the owner; others are dropped', () => {

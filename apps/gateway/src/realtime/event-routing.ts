@@ -354,8 +354,3 @@ export function toPackets(event: AnyEvent): RealtimePacket[] {
     },
   ];
 }
-
-/** Whether a packet's visibility change needs chat to answer (one call per affected user). */
-export function needsChat(change: VisibilityChange): boolean {
-  return change.kind === 'users' || change.kind === 'guild' || change.kind === 'fence';
-}

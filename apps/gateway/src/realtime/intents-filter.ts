@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { type DispatchSource, type EncodedDispatch, encodeDispatch } from './dispatch-frame';
 
 /** What a bot session gets of a dispatch: nothing, the dispatch as is, or its content-stripped variant. */
-export type IntentDecision = 'skip' | 'full' | 'stripped';
+type IntentDecision = 'skip' | 'full' | 'stripped';
 
 /** A session's view for the filter: its user and, for a bot, its intents (null: a user, everything). */
-export interface IntentsHolder {
+interface IntentsHolder {
   readonly userId: string;
   readonly intents: number | null;
 }

@@ -7,7 +7,7 @@ type ReportEvent = {
   userId: string;
 };
 
-export interface PresenceReadyAnswer {
+interface PresenceReadyAnswer {
   presences: Presence[];
   self: Presence;
 }

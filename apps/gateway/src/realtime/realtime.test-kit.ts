@@ -116,7 +116,7 @@ function stateOf(guild: FakeGuild, userId: string): RealtimeState {
 }
 
 /** Test hooks of the fake chat. */
-export interface FakeChatHooks {
+interface FakeChatHooks {
   /**
    * Runs after the state of a `/realtime/state` call is read and before it is answered: whatever the hook
    * does (publish an event, wait for it to be delivered) lands between a session's snapshot and its rooms.

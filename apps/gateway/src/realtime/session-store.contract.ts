@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionStore, SessionStoreOptions } from './session-store';
 
-export interface SessionStoreHarness {
+interface SessionStoreHarness {
   store: SessionStore;
   dispose(): Promise<void>;
 }

@@ -118,7 +118,7 @@ export function parseDispatch(line: string): BufferedDispatch {
   return { seq: Number(line.slice(0, bar)), ...body };
 }
 
-export type ReplayPlan = { ok: true; entries: BufferedDispatch[] } | { ok: false; reason: 'BUFFER_EXCEEDED' };
+type ReplayPlan = { ok: true; entries: BufferedDispatch[] } | { ok: false; reason: 'BUFFER_EXCEEDED' };
 
 /**
  * What a client that saw everything up to `lastSeq` is missing, given the session's last sequence number

@@ -1,4 +1,4 @@
-export type CanonicalPath = { ok: true; path: string } | { ok: false; reason: string };
+type CanonicalPath = { ok: true; path: string } | { ok: false; reason: string };
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
-export interface TrustedClient {
+interface TrustedClient {
   /** The client address: the socket's, or the one the nearest trusted proxy recorded. */
   ip: string;
   /** The scheme the client used: the socket's, or what the nearest trusted proxy says. */

@@ -10,7 +10,7 @@ import { type DeclaredMethods, ROUTABLE_METHODS } from './declared-methods';
  * Swagger UI (/api/docs): its own scripts and styles (it inlines styles), its document from this origin,
  * no framing. "Try it out" calls this origin only.
  */
-export const DOCS_CONTENT_SECURITY_POLICY = [
+const DOCS_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -22,7 +22,7 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export interface FrontDoorOptions {
+interface FrontDoorOptions {
   config: Pick<GatewayConfig, 'TRUST_PROXY_HOPS' | 'GATEWAY_HSTS_MAX_AGE_SECONDS' | 'GATEWAY_PUBLIC_HTTPS'>;
   methods: DeclaredMethods;
   health: HealthRegistry;

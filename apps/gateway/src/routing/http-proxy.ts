@@ -39,12 +39,12 @@ function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   );
 }
 
-export interface ProxyOptions {
+interface ProxyOptions {
   timeoutMs: number;
   maxBodyBytes: number;
 }
 
-export interface ForwardContext {
+interface ForwardContext {
   target: URL;
   /** Path and query to request from the service (the original URL; frameworks may rewrite req.url). */
   path: string;

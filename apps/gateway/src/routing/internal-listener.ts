@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AppError, type HealthRegistry, type MetricsService } from '@bonfire/platform';
 
-export interface InternalListener {
+interface InternalListener {
   url: string;
   close(): Promise<void>;
 }

@@ -29,7 +29,7 @@ const routingFileSchema = z.object({
   ),
 });
 
-export type RouteLimit = z.infer<typeof routingFileSchema>['rateLimits'][number];
+type RouteLimit = z.infer<typeof routingFileSchema>['rateLimits'][number];
 
 /** A limit that matched a request; `id` is the request's `:id` segment (for limits counted `by: "id"`). */
 export type MatchedLimit = RouteLimit & { id?: string };

@@ -4,7 +4,7 @@ import type { BotTokenVerifier } from './bot-token.verifier';
 import type { SessionDenylist } from './session-denylist';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
-export interface AccessTokenVerifierOptions {
+interface AccessTokenVerifierOptions {
   jwksUrl: URL;
   issuer: string;
   audience: string;

@@ -6,7 +6,7 @@ import {
 } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, internalRequest, type InternalResponse } from '@bonfire/platform';
 
-export interface BotTokenVerifierOptions {
+interface BotTokenVerifierOptions {
   authUrl: string;
   identitySecret: string;
   gatewayId: string;
@@ -16,7 +16,7 @@ export interface BotTokenVerifierOptions {
 }
 
 /** What a bot token verifies to: the bot user, the token id as its `sessionId`, and the bot flag. */
-export type BotIdentity = CallerIdentity & { bot: true };
+type BotIdentity = CallerIdentity & { bot: true };
 
 /**
  * Bot tokens (`Authorization: Bot <token>`) are opaque: auth answers whose they are

@@ -8,7 +8,7 @@ import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 
 /** Paths the gateway answers itself or proxies: never the web app, never the SPA fallback. */
-export const NON_WEB_PREFIXES = ['/api', '/realtime', '/health', '/metrics', '/.well-known'];
+const NON_WEB_PREFIXES = ['/api', '/realtime', '/health', '/metrics', '/.well-known'];
 
 /** Vite puts every hashed build output here: its names change with its content, so it may be cached forever. */
 const ASSETS_PREFIX = '/assets/';
@@ -19,7 +19,7 @@ const ASSETS_PREFIX = '/assets/';
  * attachments download from presigned object-store URLs, uploads PUT straight to the object store and
  * voice signaling runs on the voice node — addresses the gateway does not know.
  */
-export const WEB_CONTENT_SECURITY_POLICY = [
+const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -33,7 +33,7 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function isWebPath(path: string): boolean {
+function isWebPath(path: string): boolean {
   return !NON_WEB_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 

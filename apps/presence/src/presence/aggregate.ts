@@ -9,7 +9,7 @@ import type {
 /** A device's own activity, as its gateway reports it. */
 export type ConnectionActivity = 'online' | 'idle';
 
-export interface PresenceInputs {
+interface PresenceInputs {
   /** What the user chose (PATCH /users/@me/presence); `online` means automatic. */
   chosen: ChosenPresenceStatus;
   customStatus: CustomStatus | null;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AggregatedPresence } from './aggregate';
 import type { PresenceConnection, PresenceStore } from './presence.store';
 
-export interface PresenceStoreHarness {
+interface PresenceStoreHarness {
   store: PresenceStore;
   dispose(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AudienceStore } from './audience.store';
 
-export interface AudienceStoreHarness {
+interface AudienceStoreHarness {
   store: AudienceStore;
   dispose(): Promise<void>;
 }

@@ -75,7 +75,7 @@ export class ElasticsearchMessageIndex extends MessageIndex {
 }
 
 /** The `_bulk` body for operations against `index`. */
-export function bulkBody(index: string, operations: readonly IndexOperation[]): unknown[] {
+function bulkBody(index: string, operations: readonly IndexOperation[]): unknown[] {
   const body: unknown[] = [];
   for (const operation of operations) {
     body.push({
@@ -91,7 +91,7 @@ export function bulkBody(index: string, operations: readonly IndexOperation[]): 
  * 429 and 5xx are worth retrying; any other 4xx is a document Elasticsearch will never take (logged
  * and skipped, so one bad document cannot stop indexing).
  */
-export function itemOutcome(status: number): IndexOutcome {
+function itemOutcome(status: number): IndexOutcome {
   if (status < 300 || status === 409) return 'done';
   if (status === 429 || status >= 500) return 'retry';
   return 'rejected';

@@ -4,14 +4,14 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type { SearchConfig } from '../config';
 
 /** The index definition declared in infra/elasticsearch (settings + mappings). */
-export interface IndexDefinition {
+interface IndexDefinition {
   settings: estypes.IndicesIndexSettings;
   mappings: estypes.MappingTypeMapping;
 }
 
 const DEFAULT_DEFINITION = resolve(__dirname, '../../../../infra/elasticsearch/messages.json');
 
-export function loadIndexDefinition(
+function loadIndexDefinition(
   config: Pick<SearchConfig, 'SEARCH_INDEX_DEFINITION' | 'SEARCH_INDEX_SHARDS' | 'SEARCH_INDEX_REPLICAS'>,
 ): IndexDefinition {
   const raw = JSON.parse(
@@ -28,7 +28,7 @@ export function loadIndexDefinition(
 }
 
 /** Concrete index `<alias>-v<version>`. */
-export function versionedIndexName(alias: string, version: number): string {
+function versionedIndexName(alias: string, version: number): string {
   return `${alias}-v${version}`;
 }
 

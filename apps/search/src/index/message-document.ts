@@ -26,7 +26,7 @@ export interface MessageDocument {
 const LINK = /\bhttps?:\/\/\S+/i;
 
 /** `has` values of a message: a link in the content, any attachment (file), an image attachment. */
-export function hasValues(message: Pick<Message, 'content' | 'attachments'>): HasValue[] {
+function hasValues(message: Pick<Message, 'content' | 'attachments'>): HasValue[] {
   const values: HasValue[] = [];
   if (LINK.test(message.content)) values.push('link');
   if (message.attachments.length > 0) values.push('file');

@@ -4,7 +4,7 @@ import { toDocument, tombstone } from './message-document';
 import type { IndexOperation, MessageIndex, SearchFilters } from './message-index';
 
 /** What the contract suite needs from an adapter under test. */
-export interface MessageIndexHarness {
+interface MessageIndexHarness {
   index: MessageIndex;
   /** Makes what was applied visible to search (Elasticsearch refreshes; Postgres sees it at once). */
   refresh(): Promise<void>;

@@ -28,7 +28,7 @@ export interface ParsedQuery {
   pinned?: boolean;
 }
 
-export const QUERY_OPERATORS = ['from', 'mentions', 'in', 'has', 'before', 'after', 'pinned'] as const;
+const QUERY_OPERATORS = ['from', 'mentions', 'in', 'has', 'before', 'after', 'pinned'] as const;
 type Operator = (typeof QUERY_OPERATORS)[number];
 
 export class QuerySyntaxError extends Error {

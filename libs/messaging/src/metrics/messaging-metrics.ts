@@ -6,7 +6,7 @@ import { OUTBOX_TABLE } from '../outbox/outbox-migration';
 /** A scrape never waits longer than this for the bus or the database. */
 const COLLECT_TIMEOUT_MS = 3_000;
 /** The backlog count stops here: past it the number only says "very large", and counting costs. */
-export const OUTBOX_BACKLOG_COUNT_CAP = 100_000;
+const OUTBOX_BACKLOG_COUNT_CAP = 100_000;
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,7 @@
 import { isSecretName } from './secret-names';
 import { FORMERLY_SHIPPED_SECRETS, SHIPPED_SECRETS } from './shipped-secrets';
 
-export const MIN_PRODUCTION_SECRET_BYTES = 32;
+const MIN_PRODUCTION_SECRET_BYTES = 32;
 
 // Names isSecretName matches that hold no secret: identifiers (S3_ACCESS_KEY_ID), file paths
 // (VOICE_DTLS_PRIVATE_KEY_FILE) and lifetimes (ACCESS_TOKEN_TTL_SECONDS).

@@ -2,7 +2,7 @@ import type { LogEvent } from 'kysely';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 
 /** What the pool gauges read: pg.Pool's counters (the embedded database has no pool to sample). */
-export interface PoolCounters {
+interface PoolCounters {
   readonly totalCount: number;
   readonly idleCount: number;
   readonly waitingCount: number;

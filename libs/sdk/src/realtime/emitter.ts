@@ -1,5 +1,5 @@
 /** A small typed event emitter (no Node `events` in the core: React Native has none). */
-export type Listener<A extends unknown[]> = (...args: A) => void;
+type Listener<A extends unknown[]> = (...args: A) => void;
 
 type AnyListener = (...args: unknown[]) => void;
 

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Executor } from '../database/transaction-runner';
 
 /** Shown for a deleted account wherever its id still appears (auth's public profile, chat's copy). */
-export const DELETED_USER_DISPLAY_NAME = 'Deleted user';
+const DELETED_USER_DISPLAY_NAME = 'Deleted user';
 
 /** The tombstone username of a deleted account: unique, and frees the name it had. */
-export function deletedUsername(userId: string): string {
+function deletedUsername(userId: string): string {
   return `deleted_user_${userId}`;
 }
 

@@ -2,7 +2,7 @@ import { patchSchema, snowflakeSchema } from '@bonfire/contracts';
 import { z } from 'zod';
 import { REGISTRATION_MODES } from './admin.schema';
 
-export const registrationModeSchema = z.enum(REGISTRATION_MODES);
+const registrationModeSchema = z.enum(REGISTRATION_MODES);
 
 /** GET /api/v1/instance: what any client may know before signing in. */
 export const instanceInfoSchema = z.object({ registrationMode: registrationModeSchema });
@@ -20,7 +20,7 @@ export const updateInstanceSettingsSchema = patchSchema({
 });
 export type UpdateInstanceSettingsDto = z.infer<typeof updateInstanceSettingsSchema>;
 
-export const ADMIN_USERS_PAGE_MAX = 100;
+const ADMIN_USERS_PAGE_MAX = 100;
 
 export const adminUsersQuerySchema = z
   .object({
@@ -55,9 +55,9 @@ export type AdminUsersPage = z.infer<typeof adminUsersPageSchema>;
 export const suspendUserSchema = z.object({ reason: z.string().trim().min(1).max(512) });
 export type SuspendUserDto = z.infer<typeof suspendUserSchema>;
 
-export const INVITE_MAX_USES = 10_000;
+const INVITE_MAX_USES = 10_000;
 /** Thirty days at most; no expiry when absent. */
-export const INVITE_MAX_AGE_SECONDS = 30 * 86_400;
+const INVITE_MAX_AGE_SECONDS = 30 * 86_400;
 
 export const createInstanceInviteSchema = z.object({
   maxUses: z.number().int().min(1).max(INVITE_MAX_USES).nullable().optional(),

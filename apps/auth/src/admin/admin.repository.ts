@@ -8,7 +8,7 @@ import type { InstanceInvitesTable, InstanceSettingsTable, RegistrationMode } fr
 export type InstanceSettingsRow = Selectable<InstanceSettingsTable>;
 export type InstanceInviteRow = Selectable<InstanceInvitesTable>;
 
-export interface InstanceCounts {
+interface InstanceCounts {
   users: number;
   bots: number;
   registeredLast7Days: number;

@@ -4,7 +4,7 @@ import type { ApplicationsTable, BotTokensTable } from '../database/schema';
 import type { Executor } from '../database/transaction-runner';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
-export type BotTokenRow = Selectable<BotTokensTable>;
+type BotTokenRow = Selectable<BotTokensTable>;
 
 @Injectable()
 export class ApplicationsRepository {

@@ -23,10 +23,10 @@ import type {
 import { type ApplicationRow, ApplicationsRepository } from './applications.repository';
 
 /** Applications one user may own. */
-export const MAX_APPLICATIONS_PER_USER = 25;
+const MAX_APPLICATIONS_PER_USER = 25;
 
 /** A bot user's username from the application's name: its a-z 0-9 _ . characters, then a suffix if taken. */
-export function botUsernameBase(name: string): string {
+function botUsernameBase(name: string): string {
   const base = name
     .toLowerCase()
     .normalize('NFKD')

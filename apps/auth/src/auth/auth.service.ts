@@ -22,7 +22,7 @@ import { toPrivateUser } from '../users/users.dto';
 import { EMAIL_CONSTRAINT, USERNAME_CONSTRAINT, UsersRepository } from '../users/users.repository';
 import type { AuthResult, ChangePasswordDto, LoginDto, PendingVerification, RegisterDto } from './auth.dto';
 
-export interface RequestContext {
+interface RequestContext {
   ip: string;
   userAgent: string | null;
   /** The mail locale (Accept-Language), for the verification mail. */

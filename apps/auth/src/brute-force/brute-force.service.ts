@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { FailureCounterStore, type WindowState } from './failure-counter.store';
 
-export type BruteForceLimits = Pick<
+type BruteForceLimits = Pick<
   AuthConfig,
   | 'LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS'
   | 'LOGIN_BACKOFF_BASE_SECONDS'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FailureCounterStore } from './failure-counter.store';
 
-export interface FailureCounterHarness {
+interface FailureCounterHarness {
   store: FailureCounterStore;
   dispose(): Promise<void>;
 }

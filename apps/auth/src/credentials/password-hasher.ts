@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 
-export interface Argon2Parameters {
+interface Argon2Parameters {
   memoryCost: number;
   timeCost: number;
   parallelism: number;

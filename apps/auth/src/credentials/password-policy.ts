@@ -2,10 +2,10 @@ import { ERROR } from '@bonfire/contracts';
 import { AppError } from '@bonfire/platform';
 import type { ErrorDetail } from '@bonfire/contracts';
 
-export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export interface PasswordContext {
+interface PasswordContext {
   email: string;
   username: string;
 }

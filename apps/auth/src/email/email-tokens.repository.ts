@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { EmailTokenPurpose, EmailTokensTable } from '../database/schema';
 import type { Executor } from '../database/transaction-runner';
 
-export type EmailTokenRow = Selectable<EmailTokensTable>;
+type EmailTokenRow = Selectable<EmailTokensTable>;
 
 @Injectable()
 export class EmailTokensRepository {

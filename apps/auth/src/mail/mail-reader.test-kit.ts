@@ -98,7 +98,7 @@ function decodeBody(headers: Map<string, string>, body: string): string {
 }
 
 /** Reads one `.eml` (a multipart/alternative text + HTML mail, as nodemailer writes it). */
-export function parseEml(raw: string): ReceivedMail {
+function parseEml(raw: string): ReceivedMail {
   const { headers, body } = splitPart(raw);
   const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
   const parts = boundary

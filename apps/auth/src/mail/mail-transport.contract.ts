@@ -4,7 +4,7 @@ import { type ReceivedMail, waitForMail } from './mail-reader.test-kit';
 import type { MailTransport } from './mail-transport';
 import { renderMail } from './templates';
 
-export interface MailTransportHarness {
+interface MailTransportHarness {
   transport: MailTransport;
   /** The mails that reached `to`, newest first. */
   inbox(to: string): Promise<ReceivedMail[]>;

@@ -12,7 +12,7 @@ import { SmtpMailTransport } from './smtp-mail-transport';
  * The adapter behind MailTransport. `auto` follows the shape: SMTP (SMTP_URL) when distributed, the mail
  * folder when standalone; MAIL_TRANSPORT=smtp or folder picks one in either shape.
  */
-export function createMailTransport(config: AuthConfig, serviceLogger: ServiceLogger): MailTransport {
+function createMailTransport(config: AuthConfig, serviceLogger: ServiceLogger): MailTransport {
   const folder = () =>
     new FolderMailTransport(
       resolve(config.MAIL_FOLDER ?? join(config.BONFIRE_DATA_DIR, 'mail')),

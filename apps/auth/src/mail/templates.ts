@@ -78,7 +78,7 @@ export const MAIL_CATALOGUES: Record<string, Catalogue> = {
   },
 };
 
-export const DEFAULT_LOCALE = 'en';
+const DEFAULT_LOCALE = 'en';
 
 /** The best supported locale for an Accept-Language header (or a stored locale), else `en`. */
 export function pickLocale(acceptLanguage: string | null | undefined): string {

@@ -21,12 +21,12 @@ export function isWellFormedRefreshToken(token: string): boolean {
   return REFRESH_TOKEN_SHAPE.test(token);
 }
 
-export interface RefreshTokenState {
+interface RefreshTokenState {
   usedAt: Date | null;
   expiresAt: Date;
 }
 
-export interface SessionState {
+interface SessionState {
   revokedAt: Date | null;
   expiresAt: Date;
 }

@@ -5,7 +5,7 @@ import type { Executor } from '../database/transaction-runner';
 
 export type SessionRow = Selectable<SessionsTable>;
 
-export interface RefreshTokenWithSession {
+interface RefreshTokenWithSession {
   token: { usedAt: Date | null; expiresAt: Date };
   session: SessionRow;
 }

@@ -44,7 +44,7 @@ const END_REASONS: Record<string, SessionEndReason> = {
 };
 
 /** Why an admin ends every session of a user (admin/). */
-export type AdminRevocation = 'suspended' | 'mfa_reset';
+type AdminRevocation = 'suspended' | 'mfa_reset';
 
 /**
  * Sessions and their refresh-token families. A session is one signed-in device; it lives as long as it

@@ -30,7 +30,7 @@ export interface AuthCallOptions {
 }
 
 /** What register sends, beyond the defaults. */
-export interface RegisterOptions {
+interface RegisterOptions {
   password?: string;
   /** The exact username, instead of `<prefix>_<random>`. */
   username?: string;
@@ -60,7 +60,7 @@ export interface TestAccount {
 }
 
 /** What turning two-factor on gives a test: the TOTP secret and the ten recovery codes. */
-export interface TwoFactorSecrets {
+interface TwoFactorSecrets {
   secret: Buffer;
   recoveryCodes: string[];
 }

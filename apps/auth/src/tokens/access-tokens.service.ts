@@ -4,9 +4,9 @@ import { SignJWT } from 'jose';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { SIGNING_ALGORITHM, SigningKeysService } from './signing-keys.service';
 
-export const ACCESS_TOKEN_AUDIENCE = 'bonfire-api';
+const ACCESS_TOKEN_AUDIENCE = 'bonfire-api';
 
-export interface IssuedAccessToken {
+interface IssuedAccessToken {
   accessToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;

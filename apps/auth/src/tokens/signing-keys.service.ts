@@ -9,12 +9,12 @@ import { type SigningKeyRow, SigningKeysRepository } from './signing-keys.reposi
 
 export const SIGNING_ALGORITHM = 'EdDSA';
 /** How long a replica keeps using the key it loaded before looking for a newer one. */
-export const KEY_CACHE_MS = 60_000;
+const KEY_CACHE_MS = 60_000;
 /** Clock skew a verifier may allow past `exp`. */
 const CLOCK_SKEW_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-export interface ActiveSigningKey {
+interface ActiveSigningKey {
   kid: string;
   privateKey: Awaited<ReturnType<typeof importPKCS8>>;
   createdAt: Date;

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 // No 0/o, 1/l/i: a code is read off paper and typed back.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const GROUP = 5;
 
 /** A recovery code as shown: two groups of five (about 49 bits), e.g. `k7qmz-r2xwd`. */
-export function newRecoveryCode(): string {
+function newRecoveryCode(): string {
   let code = '';
   for (let index = 0; index < GROUP * 2; index++) {
     if (index === GROUP) code += '-';

@@ -1,12 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** RFC 6238 with the parameters every authenticator app uses: HMAC-SHA-1, 6 digits, 30-second steps. */
-export const TOTP_DIGITS = 6;
-export const TOTP_STEP_SECONDS = 30;
+const TOTP_DIGITS = 6;
+const TOTP_STEP_SECONDS = 30;
 /** Codes of the previous and the next step are accepted too (clock drift, slow typing). */
-export const TOTP_WINDOW = 1;
+const TOTP_WINDOW = 1;
 /** 160 bits, the HMAC-SHA-1 block-friendly size RFC 4226 recommends. */
-export const TOTP_SECRET_BYTES = 20;
+const TOTP_SECRET_BYTES = 20;
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

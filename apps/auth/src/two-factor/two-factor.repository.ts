@@ -3,8 +3,8 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../database/transaction-runner';
 import type { MfaTicketsTable, UserTotpTable } from './two-factor.schema';
 
-export type UserTotpRow = Selectable<UserTotpTable>;
-export type MfaTicketRow = Selectable<MfaTicketsTable>;
+type UserTotpRow = Selectable<UserTotpTable>;
+type MfaTicketRow = Selectable<MfaTicketsTable>;
 
 /** The two-factor tables: TOTP enrolments, recovery codes and login tickets. */
 @Injectable()

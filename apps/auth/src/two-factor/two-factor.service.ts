@@ -25,7 +25,7 @@ import {
 import { TwoFactorRepository } from './two-factor.repository';
 
 /** Wrong codes one login ticket may take before it is spent (the brute-force limits apply as well). */
-export const TICKET_MAX_ATTEMPTS = 5;
+const TICKET_MAX_ATTEMPTS = 5;
 
 interface RequestContext {
   ip: string;

@@ -11,7 +11,7 @@ export const usernameSchema = z
   .regex(/^[a-z0-9_.]{2,32}$/, 'must be 2–32 characters of a-z, 0-9, _ and .');
 
 export const displayNameSchema = z.string().trim().min(1).max(32);
-export const aboutSchema = z.string().max(190);
+const aboutSchema = z.string().max(190);
 
 export const updateMeSchema = patchSchema({
   displayName: displayNameSchema.nullable().optional(),

@@ -9,7 +9,7 @@ export type UserRow = Selectable<UsersTable>;
 export const USERNAME_CONSTRAINT = 'users_username_key';
 export const EMAIL_CONSTRAINT = 'users_email_lower_key';
 
-export interface NewUser {
+interface NewUser {
   id: string;
   /** Null (with passwordHash) only for a bot. */
   email: string | null;
@@ -20,7 +20,7 @@ export interface NewUser {
   about?: string | null;
 }
 
-export interface ProfileChanges {
+interface ProfileChanges {
   displayName?: string | null;
   avatarFileId?: string | null;
   about?: string | null;

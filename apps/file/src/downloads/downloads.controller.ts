@@ -7,7 +7,7 @@ import { THUMBNAIL_SIZES } from '../config';
 import { fileIdParam } from '../uploads/upload-rules';
 import { DownloadsService } from './downloads.service';
 
-export const downloadQuerySchema = z.object({
+const downloadQuerySchema = z.object({
   size: z.enum(Object.keys(THUMBNAIL_SIZES) as ['small', 'large']).optional(),
 });
 type DownloadQuery = z.infer<typeof downloadQuerySchema>;

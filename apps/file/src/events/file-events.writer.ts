@@ -4,7 +4,7 @@ import type { Transaction } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { FileDatabase } from '../database/schema';
 
-export const EVENT_PRODUCER = 'file';
+const EVENT_PRODUCER = 'file';
 
 /**
  * The one way the file service emits domain events: into the transactional outbox, inside the transaction

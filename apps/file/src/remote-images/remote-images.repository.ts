@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FileExecutor } from '../database/file-transactions';
 
-export interface RemoteImageFile {
+interface RemoteImageFile {
   id: string;
   ownerId: string;
   channelId: string;

@@ -17,7 +17,7 @@ import {
 import { concatenateVerified, exists, fileSize, isMissing, LocalFolder, pruneEmpty } from './local-folder';
 import { expiryFromNow, StorageUrlSigner } from './signed-url';
 
-export interface LocalStoreSettings {
+interface LocalStoreSettings {
   /** The folder that holds everything (`<BONFIRE_DATA_DIR>/files`). */
   root: string;
   /** Base URL of the links (the gateway, which proxies /storage to this service). */
@@ -27,7 +27,7 @@ export interface LocalStoreSettings {
 }
 
 /** An object opened for reading: the size and the bytes of one snapshot (a replacement does not show). */
-export interface OpenedObject {
+interface OpenedObject {
   size: number;
   /** Bytes `start` to `end` inclusive (the file stays open until `close()`). */
   stream(start: number, end: number): Readable;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_PART_BYTES, type ObjectStore } from './object-store';
 
-export interface ContractStore {
+interface ContractStore {
   store: ObjectStore;
   dispose(): Promise<void>;
   /**

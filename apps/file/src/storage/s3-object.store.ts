@@ -25,7 +25,7 @@ import {
 } from './object-store';
 
 /** Where the S3 adapter finds its server (read from the S3_* settings of the distributed shape). */
-export interface S3Settings {
+interface S3Settings {
   endpoint: string;
   /** The endpoint written into presigned URLs, when clients reach the store by another address. */
   publicEndpoint?: string;

@@ -34,7 +34,7 @@ const EXECUTABLE_TYPES: ReadonlySet<string> = new Set([
   'application/x-sharedlib',
 ]);
 
-export type TypeDecision =
+type TypeDecision =
   { accepted: true; contentType: string; image: boolean } | { accepted: false; reason: string };
 
 /**

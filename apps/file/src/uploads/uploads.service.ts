@@ -30,9 +30,9 @@ import {
 } from './upload-rules';
 
 /** Bytes read from the start of an upload to sniff its real type. */
-export const SNIFF_BYTES = 4_096;
+const SNIFF_BYTES = 4_096;
 
-export type UploadTarget =
+type UploadTarget =
   | { purpose: 'attachment'; channelId: string }
   | { purpose: 'avatar' }
   | { purpose: 'icon'; guildId: string }

@@ -37,9 +37,7 @@ import { findChannel } from '../store/updates';
 export type { ChannelHistory, ClientMessage } from '../store/slices/message-history';
 export { mergeMessages } from '../store/slices/message-history';
 export type { GuildState } from '../store/slices/guilds';
-export type { ReadMarker } from '../store/slices/read-states';
-export { threadSummary } from '../store/slices/threads';
-export { type AppState, initialState } from '../store/state';
+export type { AppState } from '../store/state';
 
 /** How often typing indicators whose time is up are dropped. */
 const TYPING_SWEEP_MS = 1000;

@@ -44,9 +44,7 @@ export function shouldShow(note: NotificationCreated, focused: boolean, pathname
  * Asks for the permission (call it from a click: browsers ignore prompts without a user gesture), then
  * registers the service worker and subscribes it to Web Push when the server has a VAPID key.
  */
-export async function enableNotifications(
-  client: BonfireClient,
-): Promise<NotificationPermission | 'unsupported'> {
+async function enableNotifications(client: BonfireClient): Promise<NotificationPermission | 'unsupported'> {
   if (!notificationsSupported()) return 'unsupported';
   localStorage.setItem(ASKED_KEY, '1');
   const permission = await Notification.requestPermission();

@@ -15,7 +15,7 @@ import type { ReadStateEffects } from './read-states';
 import type { ThreadEffects } from './threads';
 import type { UserEffects } from './users';
 
-export interface GatewayDeps {
+interface GatewayDeps {
   users: UserEffects;
   messages: MessageEffects;
   guilds: GuildEffects;

@@ -32,6 +32,7 @@ export class ChatServiceModule {
           embedded: embeddedDatabase(config, 'chat'),
           migrations: chatMigrations,
           applicationName: 'bonfire-chat',
+          camelCase: true,
           maxConnections: config.CHAT_DATABASE_POOL_SIZE,
         }),
         ...(config.BONFIRE_MODE === 'distributed'

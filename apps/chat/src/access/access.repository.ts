@@ -5,7 +5,7 @@ import { ChatTransactions } from '../database/chat-transactions';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
 
-export interface GuildAccessRow {
+interface GuildAccessRow {
   guildId: string;
   ownerId: string;
   everyone: RoleGrant;
@@ -13,7 +13,7 @@ export interface GuildAccessRow {
   member: { roles: RoleGrant[] } | null;
 }
 
-export interface ChannelAccessRow {
+interface ChannelAccessRow {
   id: string;
   type: ChannelTypeColumn;
   guildId: string | null;
@@ -60,13 +60,13 @@ export class AccessRepository {
       .selectFrom('guilds')
       .innerJoin('roles as everyone', 'everyone.id', 'guilds.id')
       .leftJoin('members', (join) =>
-        join.onRef('members.guild_id', '=', 'guilds.id').on('members.user_id', '=', userId),
+        join.onRef('members.guildId', '=', 'guilds.id').on('members.userId', '=', userId),
       )
       .select([
         'guilds.id as guildId',
-        'guilds.owner_id as ownerId',
+        'guilds.ownerId as ownerId',
         'everyone.permissions as everyonePermissions',
-        'members.user_id as memberUserId',
+        'members.userId as memberUserId',
         sql<RoleJson[]>`coalesce((
           select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text, 'position', r.position))
           from member_roles mr join roles r on r.id = mr.role_id
@@ -104,15 +104,15 @@ export class AccessRepository {
       .selectFrom('channels')
       .leftJoin('channel_recipients', (join) =>
         join
-          .onRef('channel_recipients.channel_id', '=', 'channels.id')
-          .on('channel_recipients.user_id', '=', userId),
+          .onRef('channel_recipients.channelId', '=', 'channels.id')
+          .on('channel_recipients.userId', '=', userId),
       )
       .select([
         'channels.id',
         'channels.type',
-        'channels.guild_id',
-        'channel_recipients.user_id as recipientId',
-        'channels.thread_parent_id',
+        'channels.guildId',
+        'channel_recipients.userId as recipientId',
+        'channels.threadParentId',
         'channels.archived',
         'channels.locked',
         // A thread has no overwrites of its own: its parent's apply.
@@ -130,8 +130,8 @@ export class AccessRepository {
     return {
       id: channel.id,
       type: channel.type,
-      guildId: channel.guild_id,
-      overwrites: channel.guild_id
+      guildId: channel.guildId,
+      overwrites: channel.guildId
         ? channel.overwrites.map((overwrite) => ({
             id: overwrite.id,
             type: overwrite.type,
@@ -141,10 +141,10 @@ export class AccessRepository {
         : [],
       isRecipient: channel.recipientId !== null,
       thread:
-        channel.thread_parent_id === null
+        channel.threadParentId === null
           ? null
           : {
-              parentId: channel.thread_parent_id,
+              parentId: channel.threadParentId,
               archived: channel.archived,
               locked: channel.locked,
               isMember: channel.isThreadMember,
@@ -168,22 +168,22 @@ export class AccessRepository {
     const rows = await this.transactions.executor
       .selectFrom('channels')
       .leftJoin('thread_members', (join) =>
-        join.onRef('thread_members.thread_id', '=', 'channels.id').on('thread_members.user_id', '=', userId),
+        join.onRef('thread_members.threadId', '=', 'channels.id').on('thread_members.userId', '=', userId),
       )
       .select([
         'channels.id',
         'channels.type',
-        'channels.thread_parent_id',
+        'channels.threadParentId',
         'channels.locked',
-        'thread_members.user_id as memberId',
+        'thread_members.userId as memberId',
       ])
       .where('channels.id', 'in', channelIds)
-      .where('channels.thread_parent_id', 'is not', null)
+      .where('channels.threadParentId', 'is not', null)
       .execute();
     for (const row of rows) {
       byId.set(row.id, {
         type: row.type,
-        parentId: row.thread_parent_id!,
+        parentId: row.threadParentId!,
         locked: row.locked,
         isMember: row.memberId !== null,
       });
@@ -198,18 +198,18 @@ export class AccessRepository {
     const rows = await this.transactions.executor
       .selectFrom('permission_overwrites')
       .selectAll()
-      .where('channel_id', 'in', channelIds)
-      .orderBy('target_id')
+      .where('channelId', 'in', channelIds)
+      .orderBy('targetId')
       .execute();
     for (const row of rows) {
-      const list = byChannel.get(row.channel_id) ?? [];
+      const list = byChannel.get(row.channelId) ?? [];
       list.push({
-        id: row.target_id,
-        type: row.target_type,
+        id: row.targetId,
+        type: row.targetType,
         allow: BigInt(row.allow),
         deny: BigInt(row.deny),
       });
-      byChannel.set(row.channel_id, list);
+      byChannel.set(row.channelId, list);
     }
     return byChannel;
   }

@@ -16,7 +16,7 @@ import type { ChannelTypeColumn } from '../database/schema';
 import { AccessRepository, type ThreadAccessRow } from './access.repository';
 
 /** What DM and group DM recipients may do (there are no roles or overwrites in DMs). */
-export const DM_PERMISSIONS =
+const DM_PERMISSIONS =
   PERMISSIONS.VIEW_CHANNEL |
   PERMISSIONS.SEND_MESSAGES |
   PERMISSIONS.READ_MESSAGE_HISTORY |

@@ -65,11 +65,11 @@ async function buildWorld(app: ChatTestApp): Promise<World> {
   const inDm = await send(doomed, dm.id, 'a private word');
   await app.db
     .insertInto('read_states')
-    .values({ user_id: doomed, channel_id: text.id, last_read_message_id: theirs.id })
+    .values({ userId: doomed, channelId: text.id, lastReadMessageId: theirs.id })
     .execute();
   await app.db
     .insertInto('push_subscriptions')
-    .values({ id: mine.id, user_id: doomed, endpoint: 'https://push.example/x', p256dh: 'k', auth: 'a' })
+    .values({ id: mine.id, userId: doomed, endpoint: 'https://push.example/x', p256dh: 'k', auth: 'a' })
     .execute();
   return {
     doomed,
@@ -86,11 +86,11 @@ async function buildWorld(app: ChatTestApp): Promise<World> {
 
 async function rowsOf(app: ChatTestApp, userId: string): Promise<Record<string, number>> {
   const count = async (table: 'members' | 'reactions' | 'read_states' | 'push_subscriptions') =>
-    (await app.db.selectFrom(table).select('user_id').where('user_id', '=', userId).execute()).length;
+    (await app.db.selectFrom(table).select('userId').where('userId', '=', userId).execute()).length;
   const relationships = await app.db
     .selectFrom('relationships')
-    .select('user_id')
-    .where((eb) => eb.or([eb('user_id', '=', userId), eb('target_id', '=', userId)]))
+    .select('userId')
+    .where((eb) => eb.or([eb('userId', '=', userId), eb('targetId', '=', userId)]))
     .execute();
   return {
     members: await count('members'),
@@ -128,8 +128,8 @@ describe('user.deleted in chat, messages anonymised (medium: real Postgres)', ()
       .executeTakeFirst();
     expect(user).toMatchObject({
       username: `deleted_user_${world.doomed}`,
-      display_name: 'Deleted user',
-      avatar_file_id: null,
+      displayName: 'Deleted user',
+      avatarFileId: null,
     });
     expect(await rowsOf(app, world.doomed)).toEqual(NOTHING);
 
@@ -203,7 +203,7 @@ describe('user.deleted in chat, messages removed (medium: real Postgres)', () =>
     const left = await app.db
       .selectFrom('messages')
       .select('id')
-      .where('author_id', '=', world.doomed)
+      .where('authorId', '=', world.doomed)
       .execute();
     expect(left).toEqual([]);
     expect(await rowsOf(app, world.doomed)).toEqual(NOTHING);

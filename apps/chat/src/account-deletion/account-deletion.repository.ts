@@ -7,19 +7,19 @@ import type { GuildRow } from '../guilds/guilds.dto';
 /** Messages removed per statement when the instance removes a deleted user's messages. */
 export const MESSAGE_BATCH = 500;
 
-export interface RemovedReaction {
-  message_id: string;
-  channel_id: string;
-  guild_id: string | null;
+interface RemovedReaction {
+  messageId: string;
+  channelId: string;
+  guildId: string | null;
   emoji: string;
 }
 
 export interface RemovedMessage {
   id: string;
-  channel_id: string;
-  guild_id: string | null;
+  channelId: string;
+  guildId: string | null;
   revision: number;
-  attachment_ids: string[];
+  attachmentIds: string[];
   embeds: { thumbnail?: { fileId?: string | null } | null }[];
 }
 
@@ -32,7 +32,7 @@ export class AccountDeletionRepository {
 
   /** The guilds the user owns, locked. */
   async ownedGuilds(db: ChatExecutor, userId: string): Promise<GuildRow[]> {
-    return db.selectFrom('guilds').selectAll().where('owner_id', '=', userId).forUpdate().execute();
+    return db.selectFrom('guilds').selectAll().where('ownerId', '=', userId).forUpdate().execute();
   }
 
   /**
@@ -43,10 +43,10 @@ export class AccountDeletionRepository {
     const admin = BigInt(PERMISSIONS.ADMINISTRATOR).toString();
     const row = await db
       .selectFrom('members')
-      .innerJoin('users', 'users.id', 'members.user_id')
-      .select('members.user_id')
-      .where('members.guild_id', '=', guildId)
-      .where('members.user_id', '!=', ownerId)
+      .innerJoin('users', 'users.id', 'members.userId')
+      .select('members.userId')
+      .where('members.guildId', '=', guildId)
+      .where('members.userId', '!=', ownerId)
       .orderBy(
         sql`exists (select 1 from member_roles mr join roles r on r.id = mr.role_id
           where mr.guild_id = members.guild_id and mr.user_id = members.user_id
@@ -54,17 +54,17 @@ export class AccountDeletionRepository {
         'desc',
       )
       .orderBy('users.bot', 'asc')
-      .orderBy('members.joined_at', 'asc')
-      .orderBy('members.user_id', 'asc')
+      .orderBy('members.joinedAt', 'asc')
+      .orderBy('members.userId', 'asc')
       .limit(1)
       .executeTakeFirst();
-    return row?.user_id ?? null;
+    return row?.userId ?? null;
   }
 
   async setOwner(db: ChatExecutor, guildId: string, ownerId: string): Promise<GuildRow> {
     return db
       .updateTable('guilds')
-      .set({ owner_id: ownerId })
+      .set({ ownerId })
       .where('id', '=', guildId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -77,46 +77,46 @@ export class AccountDeletionRepository {
 
   /** Ends every membership of the user (their member roles go with them); answers the guilds. */
   async removeMemberships(db: ChatExecutor, userId: string): Promise<string[]> {
-    const rows = await db.deleteFrom('members').where('user_id', '=', userId).returning('guild_id').execute();
-    return rows.map((row) => row.guild_id).sort();
+    const rows = await db.deleteFrom('members').where('userId', '=', userId).returning('guildId').execute();
+    return rows.map((row) => row.guildId).sort();
   }
 
   /** Both sides of every relationship the user has (friends, requests, blocks), deleted. */
   async removeRelationships(
     db: ChatExecutor,
     userId: string,
-  ): Promise<{ user_id: string; target_id: string; type: string }[]> {
+  ): Promise<{ userId: string; targetId: string; type: string }[]> {
     const rows = await db
       .deleteFrom('relationships')
-      .where((eb) => eb.or([eb('user_id', '=', userId), eb('target_id', '=', userId)]))
-      .returning(['user_id', 'target_id', 'type'])
+      .where((eb) => eb.or([eb('userId', '=', userId), eb('targetId', '=', userId)]))
+      .returning(['userId', 'targetId', 'type'])
       .execute();
-    await db.deleteFrom('privacy_settings').where('user_id', '=', userId).execute();
+    await db.deleteFrom('privacy_settings').where('userId', '=', userId).execute();
     return rows;
   }
 
   /** Read states, notification settings, push subscriptions and thread memberships of the user. */
   async removeSettings(db: ChatExecutor, userId: string): Promise<void> {
-    await db.deleteFrom('read_states').where('user_id', '=', userId).execute();
-    await db.deleteFrom('notification_guild_settings').where('user_id', '=', userId).execute();
-    await db.deleteFrom('notification_channel_overrides').where('user_id', '=', userId).execute();
-    await db.deleteFrom('push_subscriptions').where('user_id', '=', userId).execute();
-    await db.deleteFrom('thread_members').where('user_id', '=', userId).execute();
+    await db.deleteFrom('read_states').where('userId', '=', userId).execute();
+    await db.deleteFrom('notification_guild_settings').where('userId', '=', userId).execute();
+    await db.deleteFrom('notification_channel_overrides').where('userId', '=', userId).execute();
+    await db.deleteFrom('push_subscriptions').where('userId', '=', userId).execute();
+    await db.deleteFrom('thread_members').where('userId', '=', userId).execute();
     // The emoji they uploaded stay the guild's; only the link to their account goes.
-    await db.updateTable('emojis').set({ creator_id: null }).where('creator_id', '=', userId).execute();
+    await db.updateTable('emojis').set({ creatorId: null }).where('creatorId', '=', userId).execute();
   }
 
   /** The user's reactions, deleted; answers each with its channel and guild (for reaction.removed). */
   async removeReactions(db: ChatExecutor, userId: string): Promise<RemovedReaction[]> {
     const rows = await db
       .selectFrom('reactions')
-      .innerJoin('messages', 'messages.id', 'reactions.message_id')
-      .select(['reactions.message_id', 'reactions.channel_id', 'messages.guild_id', 'reactions.emoji'])
-      .where('reactions.user_id', '=', userId)
-      .orderBy('reactions.channel_id')
-      .orderBy('reactions.message_id')
+      .innerJoin('messages', 'messages.id', 'reactions.messageId')
+      .select(['reactions.messageId', 'reactions.channelId', 'messages.guildId', 'reactions.emoji'])
+      .where('reactions.userId', '=', userId)
+      .orderBy('reactions.channelId')
+      .orderBy('reactions.messageId')
       .execute();
-    await db.deleteFrom('reactions').where('user_id', '=', userId).execute();
+    await db.deleteFrom('reactions').where('userId', '=', userId).execute();
     return rows;
   }
 
@@ -128,12 +128,12 @@ export class AccountDeletionRepository {
         eb
           .selectFrom('messages')
           .select('id')
-          .where('author_id', '=', userId)
-          .where('webhook_id', 'is', null)
+          .where('authorId', '=', userId)
+          .where('webhookId', 'is', null)
           .orderBy('id')
           .limit(MESSAGE_BATCH),
       )
-      .returning(['id', 'channel_id', 'guild_id', 'revision', 'attachment_ids', 'embeds'])
+      .returning(['id', 'channelId', 'guildId', 'revision', 'attachmentIds', 'embeds'])
       .execute();
     return rows as RemovedMessage[];
   }
@@ -142,9 +142,9 @@ export class AccountDeletionRepository {
   async threadMessagesRemoved(db: ChatExecutor, channelId: string, count: number): Promise<void> {
     await db
       .updateTable('channels')
-      .set({ message_count: sql<number>`greatest(message_count - ${count}, 0)` })
+      .set({ messageCount: sql<number>`greatest(message_count - ${count}, 0)` })
       .where('id', '=', channelId)
-      .where('thread_parent_id', 'is not', null)
+      .where('threadParentId', 'is not', null)
       .execute();
   }
 }

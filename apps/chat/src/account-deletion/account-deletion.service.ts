@@ -10,9 +10,9 @@ import { UsersRepository } from '../users/users.repository';
 import { AccountDeletionRepository, MESSAGE_BATCH, type RemovedMessage } from './account-deletion.repository';
 
 /** How a deleted user is shown wherever their id remains (authors of kept messages, DM recipients). */
-export const DELETED_USER_DISPLAY_NAME = 'Deleted user';
+const DELETED_USER_DISPLAY_NAME = 'Deleted user';
 
-export function deletedUsername(userId: string): string {
+function deletedUsername(userId: string): string {
   return `deleted_user_${userId}`;
 }
 
@@ -70,18 +70,18 @@ export class AccountDeletionService {
     }
 
     for (const row of await this.repository.removeRelationships(trx, userId)) {
-      await this.events.add(trx, 'relationship.removed', pairKey(row.user_id, row.target_id), {
-        userId: row.user_id,
-        id: row.target_id,
+      await this.events.add(trx, 'relationship.removed', pairKey(row.userId, row.targetId), {
+        userId: row.userId,
+        id: row.targetId,
         type: row.type as RelationshipType,
       });
     }
     await this.repository.removeSettings(trx, userId);
     for (const reaction of await this.repository.removeReactions(trx, userId)) {
-      await this.events.add(trx, 'reaction.removed', reaction.channel_id, {
-        messageId: reaction.message_id,
-        channelId: reaction.channel_id,
-        guildId: reaction.guild_id,
+      await this.events.add(trx, 'reaction.removed', reaction.channelId, {
+        messageId: reaction.messageId,
+        channelId: reaction.channelId,
+        guildId: reaction.guildId,
         userId,
         emoji: reaction.emoji,
       });
@@ -94,11 +94,11 @@ export class AccountDeletionService {
       const rows = await this.repository.removeMessages(trx, userId);
       const perChannel = new Map<string, number>();
       for (const row of rows) {
-        perChannel.set(row.channel_id, (perChannel.get(row.channel_id) ?? 0) + 1);
-        await this.events.add(trx, 'message.deleted', row.channel_id, {
+        perChannel.set(row.channelId, (perChannel.get(row.channelId) ?? 0) + 1);
+        await this.events.add(trx, 'message.deleted', row.channelId, {
           messageId: row.id,
-          channelId: row.channel_id,
-          guildId: row.guild_id,
+          channelId: row.channelId,
+          guildId: row.guildId,
           revision: row.revision + 1,
           attachmentIds: filesOf(row),
         });
@@ -114,7 +114,7 @@ export class AccountDeletionService {
 /** A message's files: its attachments and the proxied images of its link embeds (as a delete names them). */
 function filesOf(row: RemovedMessage): string[] {
   return [
-    ...row.attachment_ids,
+    ...row.attachmentIds,
     ...row.embeds.flatMap((embed) => (embed.thumbnail?.fileId ? [embed.thumbnail.fileId] : [])),
   ];
 }

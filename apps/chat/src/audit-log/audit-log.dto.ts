@@ -12,7 +12,7 @@ import { idSchema } from '../guilds/guild-common';
 
 export type AuditLogRow = Selectable<AuditLogEntriesTable>;
 
-export const AUDIT_LOG_PAGE_MAX = 100;
+const AUDIT_LOG_PAGE_MAX = 100;
 
 export const auditLogQuerySchema = z
   .object({
@@ -71,14 +71,14 @@ export function diffChanges(
 export function toAuditLogEntry(row: AuditLogRow): AuditLogEntry {
   return {
     id: row.id,
-    guildId: row.guild_id,
-    actorId: row.actor_id,
+    guildId: row.guildId,
+    actorId: row.actorId,
     action: row.action as AuditLogAction,
-    targetType: row.target_type as AuditLogTargetType,
-    targetId: row.target_id,
+    targetType: row.targetType as AuditLogTargetType,
+    targetId: row.targetId,
     changes: row.changes as AuditLogChange[],
     options: row.options,
     reason: row.reason,
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -348,7 +348,7 @@ describe('moderation audit log', () => {
     const [newest, oldest] = (await auditLog(guild.id, ownerId)).entries;
     await app.db
       .updateTable('audit_log_entries')
-      .set({ created_at: new Date(Date.now() - 31 * 86_400_000) })
+      .set({ createdAt: new Date(Date.now() - 31 * 86_400_000) })
       .where('id', '=', oldest!.id)
       .execute();
     const service = app.service.app.get(AuditLogService);

@@ -13,8 +13,8 @@ export class AuditLogRepository {
 
   /** Newest first; `before` an entry id. */
   async page(db: ChatExecutor, guildId: string, query: AuditLogQuery): Promise<AuditLogRow[]> {
-    let select = db.selectFrom('audit_log_entries').selectAll().where('guild_id', '=', guildId);
-    if (query.user_id !== undefined) select = select.where('actor_id', '=', query.user_id);
+    let select = db.selectFrom('audit_log_entries').selectAll().where('guildId', '=', guildId);
+    if (query.user_id !== undefined) select = select.where('actorId', '=', query.user_id);
     if (query.action_type !== undefined) select = select.where('action', '=', query.action_type);
     if (query.before !== undefined) select = select.where('id', '<', query.before);
     return select.orderBy('id', 'desc').limit(query.limit).execute();
@@ -22,18 +22,12 @@ export class AuditLogRepository {
 
   async users(db: ChatExecutor, ids: readonly string[]): Promise<AuditLogUser[]> {
     if (ids.length === 0) return [];
-    const rows = await db
+    return db
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'avatar_file_id'])
+      .select(['id', 'username', 'displayName', 'avatarFileId'])
       .where('id', 'in', ids)
       .orderBy('id')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      avatarFileId: row.avatar_file_id,
-    }));
   }
 
   /** Deletes up to `batch` entries older than `cutoff`; returns how many went. */
@@ -41,7 +35,7 @@ export class AuditLogRepository {
     const result = await db
       .deleteFrom('audit_log_entries')
       .where('id', 'in', (sub) =>
-        sub.selectFrom('audit_log_entries').select('id').where('created_at', '<', cutoff).limit(batch),
+        sub.selectFrom('audit_log_entries').select('id').where('createdAt', '<', cutoff).limit(batch),
       )
       .executeTakeFirst();
     return Number(result.numDeletedRows);

@@ -52,11 +52,11 @@ export class AuditLogService implements OnModuleInit, OnModuleDestroy {
       entry.reason !== undefined && entry.reason !== null ? entry.reason : currentAuditLogReason();
     await this.entries.insert(executor, {
       id: this.ids.next(),
-      guild_id: entry.guildId,
-      actor_id: entry.actorId,
+      guildId: entry.guildId,
+      actorId: entry.actorId,
       action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
       changes: JSON.stringify(changes),
       options: entry.options ? JSON.stringify(entry.options) : null,
       reason,

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { parseAuditLogReason } from '@bonfire/contracts';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 
-export const AUDIT_LOG_REASON_HEADER = 'x-audit-log-reason';
+const AUDIT_LOG_REASON_HEADER = 'x-audit-log-reason';
 
 export { parseAuditLogReason };
 

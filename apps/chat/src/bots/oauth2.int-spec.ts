@@ -99,11 +99,11 @@ describe('the bot authorise link', () => {
     expect(added.body).toMatchObject({ guildId, userId: botId, added: true });
     const roles = await app.db
       .selectFrom('member_roles')
-      .select('role_id')
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', botId)
+      .select('roleId')
+      .where('guildId', '=', guildId)
+      .where('userId', '=', botId)
       .execute();
-    expect(roles.map((row) => row.role_id)).toEqual([added.body.roleId]);
+    expect(roles.map((row) => row.roleId)).toEqual([added.body.roleId]);
     const role = await app.db
       .selectFrom('roles')
       .selectAll()
@@ -113,10 +113,10 @@ describe('the bot authorise link', () => {
     const entry = await app.db
       .selectFrom('audit_log_entries')
       .selectAll()
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('action', '=', 'BOT_ADD')
       .executeTakeFirst();
-    expect(entry).toMatchObject({ actor_id: owner, target_id: botId, reason: 'needs a helper' });
+    expect(entry).toMatchObject({ actorId: owner, targetId: botId, reason: 'needs a helper' });
     const events = (await outboxEvents(app, guildId)).map((event) => event.type);
     expect(events).toEqual(expect.arrayContaining(['role.created', 'member.joined']));
 

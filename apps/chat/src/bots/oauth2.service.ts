@@ -97,7 +97,7 @@ export class OAuth2Service {
           await this.events.add(trx, 'role.updated', guildId, { role: toRole(role) });
         const role = await this.roles.insert(trx, {
           id: this.ids.next(),
-          guild_id: guildId,
+          guildId,
           name: (bot.displayName ?? bot.username).slice(0, 100),
           color: 0,
           hoist: false,

@@ -24,7 +24,7 @@ const position = z.number().int().min(0).max(100_000);
 const slowmodeSeconds = z.number().int().min(0).max(21_600);
 const userLimit = z.number().int().min(1).max(99).nullable();
 
-export const overwriteInputSchema = z
+const overwriteInputSchema = z
   .object({
     id: idSchema,
     type: z.enum(['role', 'member']),
@@ -114,33 +114,33 @@ export function toChannel(
   return {
     id: row.id,
     type: row.type,
-    guildId: row.guild_id,
+    guildId: row.guildId,
     name: row.name,
     topic: row.topic,
     position: row.position,
-    parentId: row.thread_parent_id ?? row.parent_id,
-    slowmodeSeconds: row.slowmode_seconds,
-    userLimit: row.user_limit,
+    parentId: row.threadParentId ?? row.parentId,
+    slowmodeSeconds: row.slowmodeSeconds,
+    userLimit: row.userLimit,
     permissionOverwrites: [...overwrites],
     recipientIds: [...recipientIds],
-    ownerId: row.owner_id,
-    lastMessageId: row.last_message_id,
-    createdAt: row.created_at.toISOString(),
-    ...(row.thread_parent_id === null ? {} : { thread: threadMetadata(row) }),
+    ownerId: row.ownerId,
+    lastMessageId: row.lastMessageId,
+    createdAt: row.createdAt.toISOString(),
+    ...(row.threadParentId === null ? {} : { thread: threadMetadata(row) }),
   };
 }
 
 function threadMetadata(row: ChannelRow): ThreadMetadata {
   return {
-    starterMessageId: row.starter_message_id,
-    ownerId: row.owner_id ?? '0',
+    starterMessageId: row.starterMessageId,
+    ownerId: row.ownerId ?? '0',
     archived: row.archived,
-    autoArchiveMinutes: (row.auto_archive_minutes ?? 1440) as ThreadMetadata['autoArchiveMinutes'],
-    archiveTimestamp: (row.archive_timestamp ?? row.created_at).toISOString(),
+    autoArchiveMinutes: (row.autoArchiveMinutes ?? 1440) as ThreadMetadata['autoArchiveMinutes'],
+    archiveTimestamp: (row.archiveTimestamp ?? row.createdAt).toISOString(),
     locked: row.locked,
     invitable: row.invitable,
-    messageCount: row.message_count,
-    memberCount: row.member_count,
+    messageCount: row.messageCount,
+    memberCount: row.memberCount,
   };
 }
 

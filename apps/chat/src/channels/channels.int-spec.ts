@@ -207,14 +207,14 @@ describe('channels', () => {
     const rows = Array.from({ length: 498 }, (_, i) => ({
       id: String(BigInt(guild.id) + BigInt(i + 1000)),
       type: 'text' as const,
-      guild_id: guild.id,
+      guildId: guild.id,
       name: `c${i}`,
       topic: null,
-      parent_id: null,
-      user_limit: null,
-      owner_id: null,
-      dm_key: null,
-      last_message_id: null,
+      parentId: null,
+      userLimit: null,
+      ownerId: null,
+      dmKey: null,
+      lastMessageId: null,
     }));
     await app.db.insertInto('channels').values(rows).execute();
     const reply = await app.call<ErrorReply>('POST', `/api/v1/guilds/${guild.id}/channels`, {

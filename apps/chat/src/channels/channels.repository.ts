@@ -5,7 +5,7 @@ import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelsTable } from '../database/schema';
 import type { ChannelRow } from './channels.dto';
 
-export interface ChannelChanges {
+interface ChannelChanges {
   name?: string;
   topic?: string | null;
   parentId?: string | null;
@@ -41,22 +41,22 @@ export class ChannelsRepository {
     return db
       .selectFrom('channels')
       .selectAll()
-      .where('guild_id', '=', guildId)
-      .where('thread_parent_id', 'is', null)
+      .where('guildId', '=', guildId)
+      .where('threadParentId', 'is', null)
       .orderBy('position')
       .orderBy('id')
       .execute();
   }
 
   async children(db: ChatExecutor, parentId: string): Promise<ChannelRow[]> {
-    return db.selectFrom('channels').selectAll().where('parent_id', '=', parentId).orderBy('id').execute();
+    return db.selectFrom('channels').selectAll().where('parentId', '=', parentId).orderBy('id').execute();
   }
 
   async nextPosition(db: ChatExecutor, guildId: string): Promise<number> {
     const row = await db
       .selectFrom('channels')
       .select((eb) => eb.fn.max<number | null>('position').as('max'))
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .executeTakeFirst();
     return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
   }
@@ -65,8 +65,8 @@ export class ChannelsRepository {
     const row = await db
       .selectFrom('channels')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('guild_id', '=', guildId)
-      .where('thread_parent_id', 'is', null)
+      .where('guildId', '=', guildId)
+      .where('threadParentId', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -77,10 +77,10 @@ export class ChannelsRepository {
       .set({
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.topic !== undefined ? { topic: changes.topic } : {}),
-        ...(changes.parentId !== undefined ? { parent_id: changes.parentId } : {}),
+        ...(changes.parentId !== undefined ? { parentId: changes.parentId } : {}),
         ...(changes.position !== undefined ? { position: changes.position } : {}),
-        ...(changes.slowmodeSeconds !== undefined ? { slowmode_seconds: changes.slowmodeSeconds } : {}),
-        ...(changes.userLimit !== undefined ? { user_limit: changes.userLimit } : {}),
+        ...(changes.slowmodeSeconds !== undefined ? { slowmodeSeconds: changes.slowmodeSeconds } : {}),
+        ...(changes.userLimit !== undefined ? { userLimit: changes.userLimit } : {}),
       })
       .where('id', '=', channelId)
       .returningAll()
@@ -100,13 +100,13 @@ export class ChannelsRepository {
     const rows = await db
       .selectFrom('permission_overwrites')
       .selectAll()
-      .where('channel_id', 'in', channelIds)
-      .orderBy('target_id')
+      .where('channelId', 'in', channelIds)
+      .orderBy('targetId')
       .execute();
     for (const row of rows) {
-      byChannel.get(row.channel_id)?.push({
-        id: row.target_id,
-        type: row.target_type,
+      byChannel.get(row.channelId)?.push({
+        id: row.targetId,
+        type: row.targetType,
         allow: String(row.allow),
         deny: String(row.deny),
       });
@@ -122,16 +122,16 @@ export class ChannelsRepository {
     await db
       .insertInto('permission_overwrites')
       .values({
-        channel_id: channelId,
-        target_id: overwrite.id,
-        target_type: overwrite.type,
+        channelId,
+        targetId: overwrite.id,
+        targetType: overwrite.type,
         allow: overwrite.allow,
         deny: overwrite.deny,
       })
       .onConflict((conflict) =>
         conflict
-          .columns(['channel_id', 'target_id'])
-          .doUpdateSet({ target_type: overwrite.type, allow: overwrite.allow, deny: overwrite.deny }),
+          .columns(['channelId', 'targetId'])
+          .doUpdateSet({ targetType: overwrite.type, allow: overwrite.allow, deny: overwrite.deny }),
       )
       .execute();
   }
@@ -139,8 +139,8 @@ export class ChannelsRepository {
   async deleteOverwrite(db: ChatExecutor, channelId: string, targetId: string): Promise<boolean> {
     const result = await db
       .deleteFrom('permission_overwrites')
-      .where('channel_id', '=', channelId)
-      .where('target_id', '=', targetId)
+      .where('channelId', '=', channelId)
+      .where('targetId', '=', targetId)
       .executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
@@ -148,11 +148,11 @@ export class ChannelsRepository {
   async recipients(db: ChatExecutor, channelId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('channel_recipients')
-      .select('user_id')
-      .where('channel_id', '=', channelId)
-      .orderBy('user_id')
+      .select('userId')
+      .where('channelId', '=', channelId)
+      .orderBy('userId')
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => row.userId);
   }
 
   /** Serialises channel creation and reordering within one guild. */

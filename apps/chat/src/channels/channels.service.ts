@@ -82,16 +82,16 @@ export class ChannelsService {
       const row = await this.channels.insert(trx, {
         id: this.ids.next(),
         type: dto.type,
-        guild_id: guildId,
+        guildId,
         name,
         topic: dto.topic ?? null,
         position: dto.position ?? (await this.channels.nextPosition(trx, guildId)),
-        parent_id: dto.parentId ?? null,
-        slowmode_seconds: dto.slowmodeSeconds ?? 0,
-        user_limit: dto.userLimit ?? null,
-        owner_id: null,
-        dm_key: null,
-        last_message_id: null,
+        parentId: dto.parentId ?? null,
+        slowmodeSeconds: dto.slowmodeSeconds ?? 0,
+        userLimit: dto.userLimit ?? null,
+        ownerId: null,
+        dmKey: null,
+        lastMessageId: null,
       });
       for (const overwrite of overwrites) await this.channels.putOverwrite(trx, row.id, overwrite);
       const channel = await this.load(trx, row);
@@ -202,7 +202,7 @@ export class ChannelsService {
       });
       await this.events.add(trx, 'channel.deleted', guildId, { channelId, guildId });
       for (const child of children) {
-        const channel = await this.load(trx, { ...child, parent_id: null });
+        const channel = await this.load(trx, { ...child, parentId: null });
         await this.events.add(trx, 'channel.updated', guildId, { channel });
       }
     });
@@ -230,8 +230,8 @@ export class ChannelsService {
       }
       for (const item of items) {
         const row = rows.get(item.id)!;
-        const parentId = item.parentId === undefined ? row.parent_id : item.parentId;
-        if (row.position === item.position && row.parent_id === parentId) continue;
+        const parentId = item.parentId === undefined ? row.parentId : item.parentId;
+        if (row.position === item.position && row.parentId === parentId) continue;
         const updated = await this.channels.update(trx, item.id, { position: item.position, parentId });
         await this.events.add(trx, 'channel.updated', guildId, { channel: await this.load(trx, updated) });
       }
@@ -314,7 +314,7 @@ export class ChannelsService {
 
   private async load(db: ChatExecutor, row: ChannelRow): Promise<Channel> {
     const overwrites = await this.channels.overwrites(db, [row.id]);
-    const recipients = row.guild_id === null ? await this.channels.recipients(db, row.id) : [];
+    const recipients = row.guildId === null ? await this.channels.recipients(db, row.id) : [];
     return toChannel(row, overwrites.get(row.id) ?? [], recipients);
   }
 
@@ -325,7 +325,7 @@ export class ChannelsService {
     field: string,
   ): Promise<void> {
     const parent = await this.channels.find(trx, parentId);
-    if (parent?.guild_id !== guildId || parent.type !== 'category') {
+    if (parent?.guildId !== guildId || parent.type !== 'category') {
       throw invalidField(field, 'invalid_parent', 'must be a category of this guild');
     }
   }

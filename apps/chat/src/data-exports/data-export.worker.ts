@@ -99,7 +99,7 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
       await this.fail(job, `gave up after ${job.attempts - 1} attempts`);
       return;
     }
-    const log = this.logger.child({ exportId: job.id, userId: job.user_id, attempt: job.attempts });
+    const log = this.logger.child({ exportId: job.id, userId: job.userId, attempt: job.attempts });
     let progress = 0;
     let lastEvent = 0;
     const heartbeat = setInterval(
@@ -113,17 +113,17 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
     heartbeat.unref();
     let dir: string | null = null;
     try {
-      const account = await this.account.account(job.user_id);
-      const archive = await this.builder.build(job.user_id, account, async (value) => {
+      const account = await this.account.account(job.userId);
+      const archive = await this.builder.build(job.userId, account, async (value) => {
         progress = value;
         const announce = Date.now() - lastEvent >= PROGRESS_EVENT_MS;
         if (announce) lastEvent = Date.now();
         await this.update(job.id, value, announce);
       });
       dir = archive.dir;
-      const stamp = job.created_at.toISOString().slice(0, 10);
+      const stamp = job.createdAt.toISOString().slice(0, 10);
       const uploaded = await this.files.uploadArchive(
-        job.user_id,
+        job.userId,
         archive.path,
         archive.size,
         `bonfire-export-${stamp}-${job.id}.zip`,

@@ -138,13 +138,13 @@ describe('data exports', () => {
       .insertInto('messages')
       .values({
         id: messageId,
-        channel_id: channel,
-        guild_id: guild,
-        author_id: me,
+        channelId: channel,
+        guildId: guild,
+        authorId: me,
         content: 'with a file',
         nonce: null,
-        reply_to_id: null,
-        attachment_ids: ['700000000000000001'],
+        replyToId: null,
+        attachmentIds: ['700000000000000001'],
         attachments: JSON.stringify([
           {
             id: '700000000000000001',
@@ -155,7 +155,7 @@ describe('data exports', () => {
             height: null,
           },
         ]),
-        edited_at: null,
+        editedAt: null,
       })
       .execute();
 
@@ -230,19 +230,19 @@ describe('data exports', () => {
       .values([
         {
           id: crashedJob,
-          user_id: crashed,
+          userId: crashed,
           status: 'running',
           progress: 40,
           attempts: 1,
-          heartbeat_at: longAgo,
+          heartbeatAt: longAgo,
         },
         {
           id: exhaustedJob,
-          user_id: exhausted,
+          userId: exhausted,
           status: 'running',
           progress: 10,
           attempts: 2,
-          heartbeat_at: longAgo,
+          heartbeatAt: longAgo,
         },
       ])
       .execute();

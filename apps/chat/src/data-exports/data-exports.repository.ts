@@ -25,9 +25,9 @@ export class DataExportsRepository {
       (await db
         .selectFrom('data_exports')
         .selectAll()
-        .where('user_id', '=', userId)
+        .where('userId', '=', userId)
         .where('status', '!=', 'failed')
-        .orderBy('created_at', 'desc')
+        .orderBy('createdAt', 'desc')
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst()) ?? null
@@ -35,19 +35,15 @@ export class DataExportsRepository {
   }
 
   async insert(db: ChatExecutor, id: string, userId: string): Promise<DataExportRow> {
-    return db
-      .insertInto('data_exports')
-      .values({ id, user_id: userId })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return db.insertInto('data_exports').values({ id, userId }).returningAll().executeTakeFirstOrThrow();
   }
 
   async listOf(db: ChatExecutor, userId: string, limit: number): Promise<DataExportRow[]> {
     return db
       .selectFrom('data_exports')
       .selectAll()
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
+      .where('userId', '=', userId)
+      .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
@@ -75,11 +71,11 @@ export class DataExportsRepository {
           eb('status', '=', 'pending'),
           eb.and([
             eb('status', '=', 'running'),
-            eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', leaseCutoff)]),
+            eb.or([eb('heartbeatAt', 'is', null), eb('heartbeatAt', '<', leaseCutoff)]),
           ]),
         ]),
       )
-      .orderBy('created_at')
+      .orderBy('createdAt')
       .limit(1)
       .forUpdate()
       .skipLocked()
@@ -91,7 +87,7 @@ export class DataExportsRepository {
         status: 'running',
         attempts: eb('attempts', '+', 1),
         progress: 0,
-        heartbeat_at: new Date(),
+        heartbeatAt: new Date(),
       }))
       .where('id', '=', candidate.id)
       .returningAll()
@@ -103,7 +99,7 @@ export class DataExportsRepository {
     return (
       (await db
         .updateTable('data_exports')
-        .set({ progress, heartbeat_at: new Date() })
+        .set({ progress, heartbeatAt: new Date() })
         .where('id', '=', id)
         .where('status', '=', 'running')
         .returningAll()
@@ -122,10 +118,10 @@ export class DataExportsRepository {
         .set({
           status: 'ready',
           progress: 100,
-          file_id: archive.fileId,
+          fileId: archive.fileId,
           size: archive.size,
-          expires_at: archive.expiresAt,
-          finished_at: new Date(),
+          expiresAt: archive.expiresAt,
+          finishedAt: new Date(),
           error: null,
         })
         .where('id', '=', id)
@@ -139,7 +135,7 @@ export class DataExportsRepository {
     return (
       (await db
         .updateTable('data_exports')
-        .set({ status: 'failed', error: error.slice(0, 500), finished_at: new Date() })
+        .set({ status: 'failed', error: error.slice(0, 500), finishedAt: new Date() })
         .where('id', '=', id)
         .where('status', 'in', ['pending', 'running'])
         .returningAll()

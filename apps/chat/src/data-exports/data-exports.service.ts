@@ -12,16 +12,16 @@ const LIST_LIMIT = 20;
 
 /** The public shape of a job; a ready archive past its expiry is `expired`. */
 export function toDataExport(row: DataExportRow, now = new Date()): DataExport {
-  const expired = row.status === 'ready' && row.expires_at !== null && row.expires_at <= now;
+  const expired = row.status === 'ready' && row.expiresAt !== null && row.expiresAt <= now;
   const ready = row.status === 'ready' && !expired;
   return {
     id: row.id,
     status: expired ? 'expired' : row.status,
     progress: row.progress,
-    createdAt: row.created_at.toISOString(),
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    fileId: ready ? row.file_id : null,
-    downloadUrl: ready && row.file_id ? `/api/v1/attachments/${row.file_id}` : null,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    fileId: ready ? row.fileId : null,
+    downloadUrl: ready && row.fileId ? `/api/v1/attachments/${row.fileId}` : null,
     size: row.size === null ? null : Number(row.size),
   };
 }
@@ -53,7 +53,7 @@ export class DataExportsService {
         throw new AppError(ERROR.DATA_EXPORT_IN_PROGRESS, 'An export of your data is already under way.');
       }
       const interval = this.config.CHAT_DATA_EXPORT_INTERVAL_SECONDS * 1_000;
-      const wait = latest ? latest.created_at.getTime() + interval - Date.now() : 0;
+      const wait = latest ? latest.createdAt.getTime() + interval - Date.now() : 0;
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1_000);
         throw new AppError(
@@ -79,8 +79,8 @@ export class DataExportsService {
 
   /** The job's new state to its user's own sessions, in the transaction that changed it. */
   announce(trx: Transaction<ChatDatabase>, row: DataExportRow): Promise<void> {
-    return this.events.add(trx, 'data_export.updated', row.user_id, {
-      userId: row.user_id,
+    return this.events.add(trx, 'data_export.updated', row.userId, {
+      userId: row.userId,
       export: toDataExport(row),
     });
   }

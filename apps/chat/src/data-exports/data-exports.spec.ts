@@ -5,17 +5,17 @@ import { safeName } from './export-archive.builder';
 
 const row = (change: Partial<DataExportRow>): DataExportRow => ({
   id: '1',
-  user_id: '2',
+  userId: '2',
   status: 'ready',
   progress: 100,
   attempts: 1,
-  file_id: '3',
+  fileId: '3',
   size: '1234',
-  expires_at: new Date('2026-12-10T00:00:00Z'),
+  expiresAt: new Date('2026-12-10T00:00:00Z'),
   error: null,
-  created_at: new Date('2026-12-03T00:00:00Z'),
-  heartbeat_at: null,
-  finished_at: null,
+  createdAt: new Date('2026-12-03T00:00:00Z'),
+  heartbeatAt: null,
+  finishedAt: null,
   ...change,
 });
 
@@ -37,7 +37,7 @@ describe('data export view', () => {
       downloadUrl: null,
     });
     expect(
-      toDataExport(row({ status: 'running', progress: 40, file_id: null, size: null, expires_at: null })),
+      toDataExport(row({ status: 'running', progress: 40, fileId: null, size: null, expiresAt: null })),
     ).toMatchObject({
       status: 'running',
       progress: 40,

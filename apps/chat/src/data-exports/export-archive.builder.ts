@@ -15,7 +15,7 @@ const MESSAGE_PAGE = 500;
 /** Where the progress stands after each stage (the rest is the upload). */
 const PROGRESS = { start: 5, messages: 60, attachments: 95 } as const;
 
-export interface BuiltArchive {
+interface BuiltArchive {
   /** A fresh temporary directory holding the archive: the caller removes it. */
   dir: string;
   path: string;
@@ -23,7 +23,7 @@ export interface BuiltArchive {
 }
 
 /** Reports progress (0–100); the builder calls it at most once per whole percent. */
-export type ProgressReporter = (progress: number) => Promise<void>;
+type ProgressReporter = (progress: number) => Promise<void>;
 
 interface AttachmentEntry extends Attachment {
   messageId: string;
@@ -84,10 +84,10 @@ export class ExportArchiveBuilder {
       json({
         id: userId,
         username: profile?.username ?? null,
-        displayName: profile?.display_name ?? null,
-        avatarFileId: profile?.avatar_file_id ?? null,
+        displayName: profile?.displayName ?? null,
+        avatarFileId: profile?.avatarFileId ?? null,
         bot: profile?.bot ?? false,
-        updatedAt: profile?.updated_at ?? null,
+        updatedAt: profile?.updatedAt ?? null,
         account,
         exportedAt: new Date().toISOString(),
       }),
@@ -103,12 +103,12 @@ export class ExportArchiveBuilder {
         memberships.map((guild) => ({
           id: guild.id,
           name: guild.name,
-          owner: guild.owner_id === userId,
-          createdAt: guild.created_at,
+          owner: guild.ownerId === userId,
+          createdAt: guild.createdAt,
           nickname: guild.nickname,
-          joinedAt: guild.joined_at,
+          joinedAt: guild.joinedAt,
           roles: roles
-            .filter((role) => role.guild_id === guild.id)
+            .filter((role) => role.guildId === guild.id)
             .map((role) => ({
               id: role.id,
               name: role.name,
@@ -127,11 +127,11 @@ export class ExportArchiveBuilder {
     const dmNames = new Map<string, string>();
     const dmEntries = dms.map((dm) => {
       const others = recipients
-        .filter((recipient) => recipient.channel_id === dm.id)
+        .filter((recipient) => recipient.channelId === dm.id)
         .map((recipient) => ({
-          id: recipient.user_id,
+          id: recipient.userId,
           username: recipient.username,
-          displayName: recipient.display_name,
+          displayName: recipient.displayName,
         }));
       dmNames.set(
         dm.id,
@@ -145,8 +145,8 @@ export class ExportArchiveBuilder {
         id: dm.id,
         type: dm.type,
         name: dm.name,
-        ownerId: dm.owner_id,
-        createdAt: dm.created_at,
+        ownerId: dm.ownerId,
+        createdAt: dm.createdAt,
         recipients: others,
       };
     });

@@ -11,7 +11,7 @@ export interface ExportedChannel {
   parentId: string | null;
 }
 
-export interface ExportedMessage {
+interface ExportedMessage {
   id: string;
   channelId: string;
   content: string;
@@ -29,7 +29,7 @@ export class ExportSourceRepository {
     return (
       (await db
         .selectFrom('users')
-        .select(['id', 'username', 'display_name', 'avatar_file_id', 'bot', 'updated_at'])
+        .select(['id', 'username', 'displayName', 'avatarFileId', 'bot', 'updatedAt'])
         .where('id', '=', userId)
         .executeTakeFirst()) ?? null
     );
@@ -38,16 +38,16 @@ export class ExportSourceRepository {
   async memberships(db: ChatExecutor, userId: string) {
     return db
       .selectFrom('members')
-      .innerJoin('guilds', 'guilds.id', 'members.guild_id')
+      .innerJoin('guilds', 'guilds.id', 'members.guildId')
       .select([
         'guilds.id',
         'guilds.name',
-        'guilds.owner_id',
-        'guilds.created_at',
+        'guilds.ownerId',
+        'guilds.createdAt',
         'members.nickname',
-        'members.joined_at',
+        'members.joinedAt',
       ])
-      .where('members.user_id', '=', userId)
+      .where('members.userId', '=', userId)
       .orderBy('guilds.id')
       .execute();
   }
@@ -55,10 +55,10 @@ export class ExportSourceRepository {
   async memberRoles(db: ChatExecutor, userId: string) {
     return db
       .selectFrom('member_roles')
-      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
-      .select(['roles.id', 'roles.guild_id', 'roles.name', 'roles.color', 'roles.permissions'])
-      .where('member_roles.user_id', '=', userId)
-      .orderBy('roles.guild_id')
+      .innerJoin('roles', 'roles.id', 'member_roles.roleId')
+      .select(['roles.id', 'roles.guildId', 'roles.name', 'roles.color', 'roles.permissions'])
+      .where('member_roles.userId', '=', userId)
+      .orderBy('roles.guildId')
       .orderBy('roles.position', 'desc')
       .execute();
   }
@@ -67,9 +67,9 @@ export class ExportSourceRepository {
   async dmChannels(db: ChatExecutor, userId: string) {
     return db
       .selectFrom('channel_recipients')
-      .innerJoin('channels', 'channels.id', 'channel_recipients.channel_id')
-      .select(['channels.id', 'channels.type', 'channels.name', 'channels.owner_id', 'channels.created_at'])
-      .where('channel_recipients.user_id', '=', userId)
+      .innerJoin('channels', 'channels.id', 'channel_recipients.channelId')
+      .select(['channels.id', 'channels.type', 'channels.name', 'channels.ownerId', 'channels.createdAt'])
+      .where('channel_recipients.userId', '=', userId)
       .where('channels.type', 'in', ['dm', 'group_dm'])
       .orderBy('channels.id')
       .execute();
@@ -79,16 +79,16 @@ export class ExportSourceRepository {
     if (channelIds.length === 0) return [];
     return db
       .selectFrom('channel_recipients')
-      .leftJoin('users', 'users.id', 'channel_recipients.user_id')
+      .leftJoin('users', 'users.id', 'channel_recipients.userId')
       .select([
-        'channel_recipients.channel_id',
-        'channel_recipients.user_id',
+        'channel_recipients.channelId',
+        'channel_recipients.userId',
         'users.username',
-        'users.display_name',
+        'users.displayName',
       ])
-      .where('channel_recipients.channel_id', 'in', channelIds)
-      .orderBy('channel_recipients.channel_id')
-      .orderBy('channel_recipients.user_id')
+      .where('channel_recipients.channelId', 'in', channelIds)
+      .orderBy('channel_recipients.channelId')
+      .orderBy('channel_recipients.userId')
       .execute();
   }
 
@@ -96,22 +96,22 @@ export class ExportSourceRepository {
   async authoredChannels(db: ChatExecutor, userId: string): Promise<ExportedChannel[]> {
     const rows = await db
       .selectFrom('channels')
-      .leftJoin('guilds', 'guilds.id', 'channels.guild_id')
+      .leftJoin('guilds', 'guilds.id', 'channels.guildId')
       .select([
         'channels.id',
         'channels.type',
         'channels.name',
-        'channels.guild_id',
-        'guilds.name as guild_name',
-        'channels.thread_parent_id',
-        'channels.parent_id',
+        'channels.guildId',
+        'guilds.name as guildName',
+        'channels.threadParentId',
+        'channels.parentId',
       ])
       .where('channels.id', 'in', (eb) =>
         eb
           .selectFrom('messages')
-          .select('messages.channel_id')
-          .where('messages.author_id', '=', userId)
-          .where('messages.webhook_id', 'is', null),
+          .select('messages.channelId')
+          .where('messages.authorId', '=', userId)
+          .where('messages.webhookId', 'is', null),
       )
       .orderBy('channels.id')
       .execute();
@@ -119,9 +119,9 @@ export class ExportSourceRepository {
       id: row.id,
       type: row.type,
       name: row.name,
-      guildId: row.guild_id,
-      guildName: row.guild_name,
-      parentId: row.thread_parent_id ?? row.parent_id,
+      guildId: row.guildId,
+      guildName: row.guildName,
+      parentId: row.threadParentId ?? row.parentId,
     }));
   }
 
@@ -133,34 +133,15 @@ export class ExportSourceRepository {
     afterId: string,
     limit: number,
   ): Promise<ExportedMessage[]> {
-    const rows = await db
+    return db
       .selectFrom('messages')
-      .select([
-        'id',
-        'channel_id',
-        'content',
-        'created_at',
-        'edited_at',
-        'reply_to_id',
-        'pinned',
-        'attachments',
-      ])
-      .where('channel_id', '=', channelId)
-      .where('author_id', '=', userId)
-      .where('webhook_id', 'is', null)
+      .select(['id', 'channelId', 'content', 'createdAt', 'editedAt', 'replyToId', 'pinned', 'attachments'])
+      .where('channelId', '=', channelId)
+      .where('authorId', '=', userId)
+      .where('webhookId', 'is', null)
       .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      channelId: row.channel_id,
-      content: row.content,
-      createdAt: row.created_at,
-      editedAt: row.edited_at,
-      replyToId: row.reply_to_id,
-      pinned: row.pinned,
-      attachments: row.attachments,
-    }));
   }
 }

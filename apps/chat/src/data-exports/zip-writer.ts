@@ -3,9 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 
 /** What an entry's bytes may be given as: all at once, or streamed. */
-export type ZipSource = Buffer | string | Readable | AsyncIterable<Buffer | string>;
+type ZipSource = Buffer | string | Readable | AsyncIterable<Buffer | string>;
 
-export interface ZipEntryOptions {
+interface ZipEntryOptions {
   /** Deflate the entry (default); false stores it as is (already compressed data such as images). */
   compress?: boolean;
   /** Modification time (default: now). */
@@ -36,7 +36,7 @@ interface CentralEntry {
 }
 
 /** The archive would need ZIP64 (over 4 GiB, or more than 65,535 entries), which this writer does not write. */
-export class ZipLimitError extends Error {
+class ZipLimitError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ZipLimitError';

@@ -64,7 +64,7 @@ describe('DMs and group DMs', () => {
       .selectFrom('channels')
       .select('id')
       .where('type', '=', 'dm')
-      .where('dm_key', 'like', `%${a}%`)
+      .where('dmKey', 'like', `%${a}%`)
       .execute();
     expect(rows).toHaveLength(1);
   });
@@ -209,7 +209,7 @@ describe('DMs and group DMs', () => {
       dmChannelIds: [dm.body.id, group.body.id].sort(),
     });
     const row = await app.db.selectFrom('users').selectAll().where('id', '=', user).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ username: 'renamed', display_name: 'Renamed' });
+    expect(row).toMatchObject({ username: 'renamed', displayName: 'Renamed' });
 
     // user.created (a new user: nobody sees them yet) only fills the projection.
     const fresh = { ...profile, id: String(BigInt(user) + 1n), username: 'fresh' };

@@ -14,9 +14,9 @@ export class DmsRepository {
   async listForUser(db: ChatExecutor, userId: string): Promise<Channel[]> {
     const rows = await db
       .selectFrom('channel_recipients as me')
-      .innerJoin('channels', 'channels.id', 'me.channel_id')
+      .innerJoin('channels', 'channels.id', 'me.channelId')
       .selectAll('channels')
-      .where('me.user_id', '=', userId)
+      .where('me.userId', '=', userId)
       .where('channels.type', 'in', ['dm', 'group_dm'])
       .orderBy(sql`coalesce(channels.last_message_id, channels.id)`, 'desc')
       .execute();
@@ -31,7 +31,7 @@ export class DmsRepository {
   }
 
   async findByDmKey(db: ChatExecutor, dmKey: string): Promise<Channel | null> {
-    const row = await db.selectFrom('channels').selectAll().where('dm_key', '=', dmKey).executeTakeFirst();
+    const row = await db.selectFrom('channels').selectAll().where('dmKey', '=', dmKey).executeTakeFirst();
     if (!row) return null;
     const [channel] = await this.withRecipients(db, [row]);
     return channel ?? null;
@@ -41,8 +41,8 @@ export class DmsRepository {
   async insertDm(db: ChatExecutor, channel: { id: string; dmKey: string }): Promise<boolean> {
     const row = await db
       .insertInto('channels')
-      .values({ id: channel.id, type: 'dm', guild_id: null, dm_key: channel.dmKey })
-      .onConflict((conflict) => conflict.column('dm_key').doNothing())
+      .values({ id: channel.id, type: 'dm', guildId: null, dmKey: channel.dmKey })
+      .onConflict((conflict) => conflict.column('dmKey').doNothing())
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;
@@ -57,8 +57,8 @@ export class DmsRepository {
       .values({
         id: channel.id,
         type: 'group_dm',
-        guild_id: null,
-        owner_id: channel.ownerId,
+        guildId: null,
+        ownerId: channel.ownerId,
         name: channel.name,
       })
       .execute();
@@ -68,17 +68,17 @@ export class DmsRepository {
     if (userIds.length === 0) return;
     await db
       .insertInto('channel_recipients')
-      .values(userIds.map((userId) => ({ channel_id: channelId, user_id: userId })))
-      .onConflict((conflict) => conflict.columns(['channel_id', 'user_id']).doNothing())
+      .values(userIds.map((userId) => ({ channelId, userId })))
+      .onConflict((conflict) => conflict.columns(['channelId', 'userId']).doNothing())
       .execute();
   }
 
   async removeRecipient(db: ChatExecutor, channelId: string, userId: string): Promise<boolean> {
     const row = await db
       .deleteFrom('channel_recipients')
-      .where('channel_id', '=', channelId)
-      .where('user_id', '=', userId)
-      .returning('user_id')
+      .where('channelId', '=', channelId)
+      .where('userId', '=', userId)
+      .returning('userId')
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -100,11 +100,11 @@ export class DmsRepository {
     if (userIds.length === 0) return new Map();
     const rows = await db
       .selectFrom('channel_recipients')
-      .innerJoin('channels', 'channels.id', 'channel_recipients.channel_id')
-      .select(['channel_recipients.user_id as userId', (eb) => eb.fn.countAll<string>().as('count')])
-      .where('channel_recipients.user_id', 'in', userIds)
+      .innerJoin('channels', 'channels.id', 'channel_recipients.channelId')
+      .select(['channel_recipients.userId as userId', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('channel_recipients.userId', 'in', userIds)
       .where('channels.type', '=', 'group_dm')
-      .groupBy('channel_recipients.user_id')
+      .groupBy('channel_recipients.userId')
       .execute();
     return new Map(rows.map((row) => [row.userId, Number(row.count)]));
   }
@@ -115,7 +115,7 @@ export class DmsRepository {
   }
 
   async setOwner(db: ChatExecutor, channelId: string, ownerId: string): Promise<void> {
-    await db.updateTable('channels').set({ owner_id: ownerId }).where('id', '=', channelId).execute();
+    await db.updateTable('channels').set({ ownerId }).where('id', '=', channelId).execute();
   }
 
   async setName(db: ChatExecutor, channelId: string, name: string | null): Promise<void> {
@@ -130,19 +130,19 @@ export class DmsRepository {
     if (rows.length === 0) return [];
     const recipients = await db
       .selectFrom('channel_recipients')
-      .select(['channel_id', 'user_id'])
+      .select(['channelId', 'userId'])
       .where(
-        'channel_id',
+        'channelId',
         'in',
         rows.map((row) => row.id),
       )
-      .orderBy('user_id')
+      .orderBy('userId')
       .execute();
     const byChannel = new Map<string, string[]>();
     for (const recipient of recipients) {
-      const list = byChannel.get(recipient.channel_id) ?? [];
-      list.push(recipient.user_id);
-      byChannel.set(recipient.channel_id, list);
+      const list = byChannel.get(recipient.channelId) ?? [];
+      list.push(recipient.userId);
+      byChannel.set(recipient.channelId, list);
     }
     return rows.map((row) => toChannel(row, [], byChannel.get(row.id) ?? []));
   }

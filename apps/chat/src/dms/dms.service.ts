@@ -14,11 +14,11 @@ import { groupDmName, type OpenDmDto } from './dms.dto';
 import { DmsRepository } from './dms.repository';
 
 /** The unique key of the 1:1 DM between two users: "<lower id>:<higher id>" (numeric order). */
-export function dmKey(a: string, b: string): string {
+function dmKey(a: string, b: string): string {
   return BigInt(a) < BigInt(b) ? `${a}:${b}` : `${b}:${a}`;
 }
 
-export interface OpenResult {
+interface OpenResult {
   channel: Channel;
   created: boolean;
 }

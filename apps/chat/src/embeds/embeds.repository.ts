@@ -23,13 +23,13 @@ export class EmbedsRepository {
       .updateTable('messages')
       .set((eb) => ({
         embeds: JSON.stringify(embeds),
-        embeds_unfurled_at: new Date(),
+        embedsUnfurledAt: new Date(),
         ...(changed ? { revision: eb('revision', '+', 1) } : {}),
       }))
-      .where('channel_id', '=', unfurled.channel_id)
+      .where('channelId', '=', unfurled.channelId)
       .where('id', '=', unfurled.id)
       .where('content', '=', unfurled.content)
-      .where(sql<boolean>`edited_at is not distinct from ${unfurled.edited_at}`)
+      .where(sql<boolean>`edited_at is not distinct from ${unfurled.editedAt}`)
       .where(sql<boolean>`flags & ${sql.lit(MESSAGE_FLAGS.SUPPRESS_EMBEDS)} = 0`)
       .returningAll()
       .executeTakeFirst();
@@ -40,6 +40,6 @@ export class EmbedsRepository {
 /** Whether a message's embeds are due: never unfurled, or edited since. */
 export function needsUnfurl(row: MessageRow): boolean {
   if ((row.flags & MESSAGE_FLAGS.SUPPRESS_EMBEDS) !== 0) return false;
-  if (row.embeds_unfurled_at === null) return true;
-  return row.edited_at !== null && row.edited_at.getTime() > row.embeds_unfurled_at.getTime();
+  if (row.embedsUnfurledAt === null) return true;
+  return row.editedAt !== null && row.editedAt.getTime() > row.embedsUnfurledAt.getTime();
 }

@@ -96,10 +96,10 @@ export class EmbedsWorker implements OnApplicationShutdown {
     const embeds = (await this.mayEmbed(row)) ? await this.build(row) : [];
     const changed = JSON.stringify(embeds) !== JSON.stringify(row.embeds);
     await this.transactions.run(async (trx) => {
-      await this.messages.lockChannel(trx, row.channel_id);
+      await this.messages.lockChannel(trx, row.channelId);
       const stored = await this.embeds.store(trx, row, embeds, changed);
       if (!stored || !changed) return;
-      await this.events.add(trx, 'message.updated', row.channel_id, {
+      await this.events.add(trx, 'message.updated', row.channelId, {
         message: await this.messageViews.eventView(trx, stored),
       });
     });
@@ -107,8 +107,8 @@ export class EmbedsWorker implements OnApplicationShutdown {
 
   /** EMBED_LINKS of the author in the channel now (a webhook's message: its creator chose to post it). */
   private async mayEmbed(row: MessageRow): Promise<boolean> {
-    if (row.webhook_id !== null && row.webhook_id !== undefined) return true;
-    const access = await this.access.channel(row.channel_id, row.author_id);
+    if (row.webhookId !== null && row.webhookId !== undefined) return true;
+    const access = await this.access.channel(row.channelId, row.authorId);
     return access !== null && has(access.permissions, PERMISSIONS.EMBED_LINKS);
   }
 
@@ -125,10 +125,10 @@ export class EmbedsWorker implements OnApplicationShutdown {
   private async toEmbed(row: MessageRow, unfurled: Unfurled): Promise<Embed | null> {
     let thumbnail: Embed['thumbnail'] = null;
     if (unfurled.image) {
-      const proxied = await this.images.proxy(row.author_id, {
+      const proxied = await this.images.proxy(row.authorId, {
         url: unfurled.image.url,
-        channelId: row.channel_id,
-        guildId: row.guild_id,
+        channelId: row.channelId,
+        guildId: row.guildId,
         messageId: row.id,
       });
       if (proxied) {

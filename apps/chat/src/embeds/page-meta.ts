@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 
 /** What a page says about itself: OpenGraph, Twitter card and plain HTML metadata. */
-export interface PageMeta {
+interface PageMeta {
   title: string | null;
   description: string | null;
   siteName: string | null;

@@ -4,16 +4,16 @@ import type { Selectable } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { EmojisTable } from './emojis.schema';
 
-export type EmojiRow = Selectable<EmojisTable>;
+type EmojiRow = Selectable<EmojisTable>;
 
 export function toEmoji(row: EmojiRow): Emoji {
   return {
     id: row.id,
-    guildId: row.guild_id,
+    guildId: row.guildId,
     name: row.name,
     animated: row.animated,
-    creatorId: row.creator_id,
-    createdAt: row.created_at.toISOString(),
+    creatorId: row.creatorId,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -27,13 +27,13 @@ export async function emojisOfGuilds(
   const rows = await db
     .selectFrom('emojis')
     .selectAll()
-    .where('guild_id', 'in', guildIds)
+    .where('guildId', 'in', guildIds)
     .orderBy('id')
     .execute();
   for (const row of rows) {
-    const list = byGuild.get(row.guild_id) ?? [];
+    const list = byGuild.get(row.guildId) ?? [];
     list.push(toEmoji(row));
-    byGuild.set(row.guild_id, list);
+    byGuild.set(row.guildId, list);
   }
   return byGuild;
 }
@@ -48,7 +48,7 @@ export async function findGuildEmoji(
     (await db
       .selectFrom('emojis')
       .selectAll()
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('id', '=', emojiId)
       .executeTakeFirst()) ?? null
   );
@@ -58,7 +58,7 @@ export async function findGuildEmoji(
 @Injectable()
 export class EmojisRepository {
   async list(db: ChatExecutor, guildId: string): Promise<EmojiRow[]> {
-    return db.selectFrom('emojis').selectAll().where('guild_id', '=', guildId).orderBy('id').execute();
+    return db.selectFrom('emojis').selectAll().where('guildId', '=', guildId).orderBy('id').execute();
   }
 
   find(db: ChatExecutor, guildId: string, emojiId: string): Promise<EmojiRow | null> {
@@ -69,7 +69,7 @@ export class EmojisRepository {
     const rows = await db
       .selectFrom('emojis')
       .select(['animated', (eb) => eb.fn.countAll<string>().as('count')])
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .groupBy('animated')
       .execute();
     const count = (animated: boolean) => Number(rows.find((row) => row.animated === animated)?.count ?? 0);
@@ -78,7 +78,7 @@ export class EmojisRepository {
 
   /** Whether another emoji of the guild has this name. */
   async nameTaken(db: ChatExecutor, guildId: string, name: string, exceptId?: string): Promise<boolean> {
-    let query = db.selectFrom('emojis').select('id').where('guild_id', '=', guildId).where('name', '=', name);
+    let query = db.selectFrom('emojis').select('id').where('guildId', '=', guildId).where('name', '=', name);
     if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
     return (await query.executeTakeFirst()) !== undefined;
   }
@@ -93,10 +93,10 @@ export class EmojisRepository {
         .insertInto('emojis')
         .values({
           id: emoji.id,
-          guild_id: emoji.guildId,
+          guildId: emoji.guildId,
           name: emoji.name,
           animated: emoji.animated,
-          creator_id: emoji.creatorId,
+          creatorId: emoji.creatorId,
         })
         .onConflict((conflict) => conflict.column('id').doNothing())
         .returningAll()
@@ -109,7 +109,7 @@ export class EmojisRepository {
       (await db
         .updateTable('emojis')
         .set({ name })
-        .where('guild_id', '=', guildId)
+        .where('guildId', '=', guildId)
         .where('id', '=', emojiId)
         .returningAll()
         .executeTakeFirst()) ?? null
@@ -120,7 +120,7 @@ export class EmojisRepository {
     return (
       (await db
         .deleteFrom('emojis')
-        .where('guild_id', '=', guildId)
+        .where('guildId', '=', guildId)
         .where('id', '=', emojiId)
         .returningAll()
         .executeTakeFirst()) ?? null

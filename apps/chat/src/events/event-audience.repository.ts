@@ -5,7 +5,7 @@ import type { ChatExecutor } from '../database/chat-transactions';
 @Injectable()
 export class EventAudienceRepository {
   async channelIdsInGuild(db: ChatExecutor, guildId: string): Promise<string[]> {
-    const rows = await db.selectFrom('channels').select('id').where('guild_id', '=', guildId).execute();
+    const rows = await db.selectFrom('channels').select('id').where('guildId', '=', guildId).execute();
     return rows.map((row) => row.id);
   }
 }

@@ -35,9 +35,9 @@ export function toGuild(row: GuildRow): Guild {
   return {
     id: row.id,
     name: row.name,
-    iconFileId: row.icon_file_id,
+    iconFileId: row.iconFileId,
     description: row.description,
-    ownerId: row.owner_id,
-    createdAt: row.created_at.toISOString(),
+    ownerId: row.ownerId,
+    createdAt: row.createdAt.toISOString(),
   };
 }

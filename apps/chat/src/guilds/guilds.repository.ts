@@ -4,7 +4,7 @@ import type { ChatExecutor } from '../database/chat-transactions';
 import type { GuildsTable } from '../database/schema';
 import type { GuildRow } from './guilds.dto';
 
-export interface GuildChanges {
+interface GuildChanges {
   name?: string;
   description?: string | null;
   iconFileId?: string | null;
@@ -35,8 +35,8 @@ export class GuildsRepository {
       .set({
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
-        ...(changes.iconFileId !== undefined ? { icon_file_id: changes.iconFileId } : {}),
-        ...(changes.ownerId !== undefined ? { owner_id: changes.ownerId } : {}),
+        ...(changes.iconFileId !== undefined ? { iconFileId: changes.iconFileId } : {}),
+        ...(changes.ownerId !== undefined ? { ownerId: changes.ownerId } : {}),
       })
       .where('id', '=', guildId)
       .returningAll()
@@ -52,9 +52,9 @@ export class GuildsRepository {
   async listForUser(db: ChatExecutor, userId: string): Promise<GuildRow[]> {
     return db
       .selectFrom('members')
-      .innerJoin('guilds', 'guilds.id', 'members.guild_id')
+      .innerJoin('guilds', 'guilds.id', 'members.guildId')
       .selectAll('guilds')
-      .where('members.user_id', '=', userId)
+      .where('members.userId', '=', userId)
       .orderBy('guilds.id')
       .execute();
   }

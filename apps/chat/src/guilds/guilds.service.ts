@@ -53,14 +53,14 @@ export class GuildsService {
           id: guildId,
           name: dto.name,
           description: dto.description ?? null,
-          icon_file_id: dto.iconFileId ?? null,
-          owner_id: userId,
+          iconFileId: dto.iconFileId ?? null,
+          ownerId: userId,
         }),
       );
       await this.events.add(trx, 'guild.created', guildId, { guild });
       const everyone = await this.roles.insert(trx, {
         id: guildId,
-        guild_id: guildId,
+        guildId,
         name: '@everyone',
         color: 0,
         hoist: false,
@@ -78,17 +78,17 @@ export class GuildsService {
       for (const channel of defaults) {
         const row = await this.channels.insert(trx, {
           id: this.ids.next(),
-          guild_id: guildId,
+          guildId,
           type: channel.type,
           name: channel.name,
           topic: null,
           position: channel.position,
-          parent_id: null,
-          slowmode_seconds: 0,
-          user_limit: null,
-          owner_id: null,
-          dm_key: null,
-          last_message_id: null,
+          parentId: null,
+          slowmodeSeconds: 0,
+          userLimit: null,
+          ownerId: null,
+          dmKey: null,
+          lastMessageId: null,
         });
         await this.events.add(trx, 'channel.created', guildId, { channel: toChannel(row, []) });
       }
@@ -114,12 +114,12 @@ export class GuildsService {
     return this.transactions.run(async (trx) => {
       const current = await this.guilds.findForUpdate(trx, guildId);
       if (!current) throw unknownGuild();
-      if (dto.ownerId !== undefined && current.owner_id !== userId) throw ownerOnly('transfer ownership');
+      if (dto.ownerId !== undefined && current.ownerId !== userId) throw ownerOnly('transfer ownership');
       if (dto.ownerId !== undefined && !(await this.members.find(trx, guildId, dto.ownerId))) {
         throw invalidField('body.ownerId', 'unknown_member', 'The new owner must be a member of the guild.');
       }
       const updated = toGuild(await this.guilds.update(trx, guildId, dto));
-      const transferred = updated.ownerId !== current.owner_id;
+      const transferred = updated.ownerId !== current.ownerId;
       await this.auditLog.record(trx, {
         guildId,
         actorId: userId,
@@ -131,7 +131,7 @@ export class GuildsService {
       });
       await this.events.add(trx, 'guild.updated', guildId, {
         guild: updated,
-        ...(transferred ? { previousOwnerId: current.owner_id } : {}),
+        ...(transferred ? { previousOwnerId: current.ownerId } : {}),
       });
       return updated;
     });
@@ -143,7 +143,7 @@ export class GuildsService {
     return this.transactions.run(async (trx) => {
       const current = await this.guilds.findForUpdate(trx, guildId);
       if (!current) throw unknownGuild();
-      if (current.owner_id !== userId) throw ownerOnly('transfer ownership');
+      if (current.ownerId !== userId) throw ownerOnly('transfer ownership');
       if (!(await this.members.find(trx, guildId, newOwnerId))) {
         throw invalidField('body.userId', 'unknown_member', 'The new owner must be a member of the guild.');
       }
@@ -168,7 +168,7 @@ export class GuildsService {
     await this.transactions.run(async (trx) => {
       const current = await this.guilds.findForUpdate(trx, guildId);
       if (!current) throw unknownGuild();
-      if (current.owner_id !== userId) throw ownerOnly('delete the guild');
+      if (current.ownerId !== userId) throw ownerOnly('delete the guild');
       await this.guilds.delete(trx, guildId);
       await this.events.add(trx, 'guild.deleted', guildId, { guildId });
     });
@@ -185,7 +185,7 @@ export class GuildsService {
     }
     await this.transactions.run(async (trx) => {
       const current = await this.guilds.findForUpdate(trx, guildId);
-      if (current?.owner_id === userId) {
+      if (current?.ownerId === userId) {
         throw new AppError(ERROR.OWNER_CANNOT_LEAVE, 'The owner cannot leave the guild.');
       }
       if (!(await this.members.delete(trx, guildId, userId))) throw unknownGuild();

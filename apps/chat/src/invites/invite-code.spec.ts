@@ -29,9 +29,9 @@ describe('invite expiry', () => {
 
   it('is usable until it expires or its uses run out', () => {
     const later = new Date(now.getTime() + 1000);
-    expect(isInviteUsable({ expires_at: later, max_uses: null, uses: 50 }, now)).toBe(true);
-    expect(isInviteUsable({ expires_at: now, max_uses: null, uses: 0 }, now)).toBe(false);
-    expect(isInviteUsable({ expires_at: null, max_uses: 3, uses: 2 }, now)).toBe(true);
-    expect(isInviteUsable({ expires_at: null, max_uses: 3, uses: 3 }, now)).toBe(false);
+    expect(isInviteUsable({ expiresAt: later, maxUses: null, uses: 50 }, now)).toBe(true);
+    expect(isInviteUsable({ expiresAt: now, maxUses: null, uses: 0 }, now)).toBe(false);
+    expect(isInviteUsable({ expiresAt: null, maxUses: 3, uses: 2 }, now)).toBe(true);
+    expect(isInviteUsable({ expiresAt: null, maxUses: 3, uses: 3 }, now)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-export const INVITE_CODE_LENGTH = 10;
+const INVITE_CODE_LENGTH = 10;
 /** One week, as Discord. */
 export const DEFAULT_INVITE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -25,9 +25,9 @@ export function inviteExpiry(now: Date, maxAgeSeconds: number): Date | null {
 
 /** Whether an invite may still be used: not expired and uses left. */
 export function isInviteUsable(
-  invite: { expires_at: Date | null; max_uses: number | null; uses: number },
+  invite: { expiresAt: Date | null; maxUses: number | null; uses: number },
   now: Date,
 ): boolean {
-  if (invite.expires_at !== null && invite.expires_at.getTime() <= now.getTime()) return false;
-  return invite.max_uses === null || invite.uses < invite.max_uses;
+  if (invite.expiresAt !== null && invite.expiresAt.getTime() <= now.getTime()) return false;
+  return invite.maxUses === null || invite.uses < invite.maxUses;
 }

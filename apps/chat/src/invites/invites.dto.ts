@@ -41,12 +41,12 @@ export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 export function toInvite(row: InviteRow): Invite {
   return {
     code: row.code,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    inviterId: row.inviter_id,
-    maxUses: row.max_uses,
+    guildId: row.guildId,
+    channelId: row.channelId,
+    inviterId: row.inviterId,
+    maxUses: row.maxUses,
     uses: row.uses,
-    expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
-    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expiresAt ? row.expiresAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -86,7 +86,7 @@ describe('invites', () => {
     const expired = await createInvite(app, guild.id, ownerId, { maxAgeSeconds: 60 });
     await app.db
       .updateTable('invites')
-      .set({ expires_at: new Date(Date.now() - 1000) })
+      .set({ expiresAt: new Date(Date.now() - 1000) })
       .where('code', '=', expired.code)
       .execute();
     expect((await app.call('GET', `/api/v1/invites/${expired.code}`)).status).toBe(404);
@@ -120,7 +120,7 @@ describe('invites', () => {
     const members = await app.db
       .selectFrom('members')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('guild_id', '=', guild.id)
+      .where('guildId', '=', guild.id)
       .executeTakeFirstOrThrow();
     expect(Number(members.count)).toBe(4);
   });

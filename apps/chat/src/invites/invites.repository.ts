@@ -21,9 +21,9 @@ export class InvitesRepository {
     return db
       .selectFrom('invites')
       .selectAll()
-      .where('guild_id', '=', guildId)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-      .orderBy('created_at', 'desc')
+      .where('guildId', '=', guildId)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', sql<Date>`now()`)]))
+      .orderBy('createdAt', 'desc')
       .execute();
   }
 
@@ -40,11 +40,11 @@ export class InvitesRepository {
     const row = await db
       .selectFrom('invites')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where((eb) =>
         eb.and([
-          eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]),
-          eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]),
+          eb.or([eb('maxUses', 'is', null), eb('uses', '<', eb.ref('maxUses'))]),
+          eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', sql<Date>`now()`)]),
         ]),
       )
       .executeTakeFirstOrThrow();
@@ -62,8 +62,8 @@ export class InvitesRepository {
       .where('code', '=', code)
       .where((eb) =>
         eb.and([
-          eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]),
-          eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]),
+          eb.or([eb('maxUses', 'is', null), eb('uses', '<', eb.ref('maxUses'))]),
+          eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', sql<Date>`now()`)]),
         ]),
       )
       .returningAll()

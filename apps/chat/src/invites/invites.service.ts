@@ -56,11 +56,11 @@ export class InvitesService {
           if ((await this.invites.countActive(trx, guildId)) >= limit) throw tooManyInvites(limit);
           const row = await this.invites.insert(trx, {
             code: generateInviteCode(),
-            guild_id: guildId,
-            channel_id: channelId,
-            inviter_id: userId,
-            max_uses: dto.maxUses ? dto.maxUses : null,
-            expires_at: inviteExpiry(new Date(), dto.maxAgeSeconds),
+            guildId,
+            channelId,
+            inviterId: userId,
+            maxUses: dto.maxUses ? dto.maxUses : null,
+            expiresAt: inviteExpiry(new Date(), dto.maxAgeSeconds),
           });
           const invite = toInvite(row);
           await this.events.add(trx, 'invite.created', guildId, { invite });
@@ -91,18 +91,18 @@ export class InvitesService {
   async preview(code: string): Promise<InvitePreview> {
     const db = this.transactions.executor;
     const invite = await this.usableInvite(code);
-    const guild = await this.guilds.find(db, invite.guild_id);
+    const guild = await this.guilds.find(db, invite.guildId);
     if (!guild) throw unknownInvite();
     return {
       code: invite.code,
       guild: {
         id: guild.id,
         name: guild.name,
-        iconFileId: guild.icon_file_id,
+        iconFileId: guild.iconFileId,
         description: guild.description,
       },
       memberCount: await this.members.countInGuild(db, guild.id),
-      expiresAt: invite.expires_at ? invite.expires_at.toISOString() : null,
+      expiresAt: invite.expiresAt ? invite.expiresAt.toISOString() : null,
     };
   }
 
@@ -114,7 +114,7 @@ export class InvitesService {
     if (!isInviteCode(code)) throw unknownInvite();
     const found = await this.invites.find(this.transactions.executor, code);
     if (!found) throw unknownInvite();
-    const guildId = found.guild_id;
+    const guildId = found.guildId;
     return this.transactions.run(async (trx) => {
       await this.members.lockUser(trx, userId);
       const guild = await this.guilds.find(trx, guildId);
@@ -137,20 +137,20 @@ export class InvitesService {
     if (!isInviteCode(code)) throw unknownInvite();
     const invite = await this.invites.find(this.transactions.executor, code);
     if (!invite) throw unknownInvite();
-    const access = await this.access.guild(invite.guild_id, userId);
+    const access = await this.access.guild(invite.guildId, userId);
     if (!access) throw unknownInvite();
-    if (invite.inviter_id !== userId) requirePermissions(access.permissions, ['MANAGE_GUILD']);
+    if (invite.inviterId !== userId) requirePermissions(access.permissions, ['MANAGE_GUILD']);
     await this.transactions.run(async (trx) => {
       if (!(await this.invites.delete(trx, code))) throw unknownInvite();
       await this.auditLog.record(trx, {
-        guildId: invite.guild_id,
+        guildId: invite.guildId,
         actorId: userId,
         action: 'INVITE_DELETE',
         targetType: 'invite',
         targetId: code,
         before: toInvite(invite),
       });
-      await this.events.add(trx, 'invite.deleted', invite.guild_id, { guildId: invite.guild_id, code });
+      await this.events.add(trx, 'invite.deleted', invite.guildId, { guildId: invite.guildId, code });
     });
   }
 

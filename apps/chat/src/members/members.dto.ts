@@ -54,20 +54,20 @@ export type Ban = z.infer<typeof banSchema>;
 
 export function toMember(row: MemberRow, roleIds: readonly string[]): Member {
   return {
-    guildId: row.guild_id,
-    userId: row.user_id,
+    guildId: row.guildId,
+    userId: row.userId,
     nickname: row.nickname,
     roleIds: [...roleIds],
-    joinedAt: row.joined_at.toISOString(),
+    joinedAt: row.joinedAt.toISOString(),
   };
 }
 
 export function toBan(row: BanRow): Ban {
   return {
-    guildId: row.guild_id,
-    userId: row.user_id,
+    guildId: row.guildId,
+    userId: row.userId,
     reason: row.reason,
-    moderatorId: row.moderator_id,
-    createdAt: row.created_at.toISOString(),
+    moderatorId: row.moderatorId,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -9,8 +9,8 @@ export class MembersRepository {
   async insert(db: ChatExecutor, guildId: string, userId: string): Promise<MemberRow | null> {
     const row = await db
       .insertInto('members')
-      .values({ guild_id: guildId, user_id: userId, nickname: null })
-      .onConflict((conflict) => conflict.columns(['guild_id', 'user_id']).doNothing())
+      .values({ guildId, userId, nickname: null })
+      .onConflict((conflict) => conflict.columns(['guildId', 'userId']).doNothing())
       .returningAll()
       .executeTakeFirst();
     return row ?? null;
@@ -21,8 +21,8 @@ export class MembersRepository {
       (await db
         .selectFrom('members')
         .selectAll()
-        .where('guild_id', '=', guildId)
-        .where('user_id', '=', userId)
+        .where('guildId', '=', guildId)
+        .where('userId', '=', userId)
         .executeTakeFirst()) ?? null
     );
   }
@@ -33,8 +33,8 @@ export class MembersRepository {
       (await db
         .selectFrom('members')
         .selectAll()
-        .where('guild_id', '=', guildId)
-        .where('user_id', '=', userId)
+        .where('guildId', '=', guildId)
+        .where('userId', '=', userId)
         .forUpdate()
         .executeTakeFirst()) ?? null
     );
@@ -47,9 +47,9 @@ export class MembersRepository {
     after: string | undefined,
     limit: number,
   ): Promise<MemberRow[]> {
-    let query = db.selectFrom('members').selectAll().where('guild_id', '=', guildId);
-    if (after !== undefined) query = query.where('user_id', '>', after);
-    return query.orderBy('user_id').limit(limit).execute();
+    let query = db.selectFrom('members').selectAll().where('guildId', '=', guildId);
+    if (after !== undefined) query = query.where('userId', '>', after);
+    return query.orderBy('userId').limit(limit).execute();
   }
 
   async roleIds(
@@ -61,12 +61,12 @@ export class MembersRepository {
     if (userIds.length === 0) return byUser;
     const rows = await db
       .selectFrom('member_roles')
-      .select(['user_id', 'role_id'])
-      .where('guild_id', '=', guildId)
-      .where('user_id', 'in', userIds)
-      .orderBy('role_id')
+      .select(['userId', 'roleId'])
+      .where('guildId', '=', guildId)
+      .where('userId', 'in', userIds)
+      .orderBy('roleId')
       .execute();
-    for (const row of rows) byUser.get(row.user_id)?.push(row.role_id);
+    for (const row of rows) byUser.get(row.userId)?.push(row.roleId);
     return byUser;
   }
 
@@ -79,8 +79,8 @@ export class MembersRepository {
     await db
       .updateTable('members')
       .set({ nickname })
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
+      .where('guildId', '=', guildId)
+      .where('userId', '=', userId)
       .execute();
   }
 
@@ -93,7 +93,7 @@ export class MembersRepository {
     if (roleIds.length === 0) return;
     await db
       .insertInto('member_roles')
-      .values(roleIds.map((roleId) => ({ guild_id: guildId, user_id: userId, role_id: roleId })))
+      .values(roleIds.map((roleId) => ({ guildId, userId, roleId })))
       .onConflict((conflict) => conflict.doNothing())
       .execute();
   }
@@ -107,9 +107,9 @@ export class MembersRepository {
     if (roleIds.length === 0) return;
     await db
       .deleteFrom('member_roles')
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
-      .where('role_id', 'in', roleIds)
+      .where('guildId', '=', guildId)
+      .where('userId', '=', userId)
+      .where('roleId', 'in', roleIds)
       .execute();
   }
 
@@ -117,8 +117,8 @@ export class MembersRepository {
   async delete(db: ChatExecutor, guildId: string, userId: string): Promise<boolean> {
     const result = await db
       .deleteFrom('members')
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
+      .where('guildId', '=', guildId)
+      .where('userId', '=', userId)
       .executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
@@ -127,7 +127,7 @@ export class MembersRepository {
     const row = await db
       .selectFrom('members')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -137,7 +137,7 @@ export class MembersRepository {
     const row = await db
       .selectFrom('members')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('user_id', '=', userId)
+      .where('userId', '=', userId)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -156,9 +156,9 @@ export class MembersRepository {
   async isBanned(db: ChatExecutor, guildId: string, userId: string): Promise<boolean> {
     const row = await db
       .selectFrom('bans')
-      .select('user_id')
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
+      .select('userId')
+      .where('guildId', '=', guildId)
+      .where('userId', '=', userId)
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -170,15 +170,15 @@ export class MembersRepository {
     return db
       .insertInto('bans')
       .values({
-        guild_id: ban.guildId,
-        user_id: ban.userId,
+        guildId: ban.guildId,
+        userId: ban.userId,
         reason: ban.reason,
-        moderator_id: ban.moderatorId,
+        moderatorId: ban.moderatorId,
       })
       .onConflict((conflict) =>
         conflict
-          .columns(['guild_id', 'user_id'])
-          .doUpdateSet({ reason: ban.reason, moderator_id: ban.moderatorId }),
+          .columns(['guildId', 'userId'])
+          .doUpdateSet({ reason: ban.reason, moderatorId: ban.moderatorId }),
       )
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -187,13 +187,13 @@ export class MembersRepository {
   async unban(db: ChatExecutor, guildId: string, userId: string): Promise<boolean> {
     const result = await db
       .deleteFrom('bans')
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
+      .where('guildId', '=', guildId)
+      .where('userId', '=', userId)
       .executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
   async bans(db: ChatExecutor, guildId: string): Promise<BanRow[]> {
-    return db.selectFrom('bans').selectAll().where('guild_id', '=', guildId).orderBy('user_id').execute();
+    return db.selectFrom('bans').selectAll().where('guildId', '=', guildId).orderBy('userId').execute();
   }
 }

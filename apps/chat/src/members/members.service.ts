@@ -39,9 +39,9 @@ export class MembersService {
     const roleIds = await this.members.roleIds(
       db,
       guildId,
-      rows.map((row) => row.user_id),
+      rows.map((row) => row.userId),
     );
-    return rows.map((row) => toMember(row, roleIds.get(row.user_id) ?? []));
+    return rows.map((row) => toMember(row, roleIds.get(row.userId) ?? []));
   }
 
   async get(guildId: string, userId: string, targetId: string): Promise<Member> {

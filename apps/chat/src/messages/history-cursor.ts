@@ -24,7 +24,7 @@ export const historyQuerySchema = z
   });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
-export type HistoryCursorField = 'before' | 'after' | 'around';
+type HistoryCursorField = 'before' | 'after' | 'around';
 
 /**
  * How to read one page. Every page is answered newest → oldest (as Discord does), whichever cursor is

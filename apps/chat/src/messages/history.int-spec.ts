@@ -34,13 +34,13 @@ describe('history paging', () => {
         .values(
           ids.slice(start, start + 2_000).map((id, i) => ({
             id,
-            channel_id: channelId,
-            guild_id: guild,
-            author_id: user,
+            channelId,
+            guildId: guild,
+            authorId: user,
             content: `m${start + i}`,
             nonce: null,
-            reply_to_id: null,
-            edited_at: null,
+            replyToId: null,
+            editedAt: null,
           })),
         )
         .execute();

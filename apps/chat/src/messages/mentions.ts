@@ -1,7 +1,7 @@
 import { isSnowflake, SNOWFLAKE_DIGITS } from '@bonfire/contracts';
 
 /** Upper bounds on what one message may mention (keeps the honour-check queries small). */
-export const MENTION_LIMITS = { users: 100, roles: 100 } as const;
+const MENTION_LIMITS = { users: 100, roles: 100 } as const;
 
 export interface ParsedMentions {
   /** `<@id>` or `<@!id>`, deduplicated, in order of first appearance. */
@@ -40,7 +40,7 @@ function unique(matches: Iterable<RegExpMatchArray>, limit: number): string[] {
   return [...seen];
 }
 
-export interface MentionRules {
+interface MentionRules {
   /** Users who may be mentioned here: the guild's members, or the DM's recipients. */
   mentionableUserIds: ReadonlySet<string>;
   /** Roles of this guild, with whether each is mentionable by anyone. */

@@ -4,27 +4,27 @@ import { type MessageRow, toMessage } from './message-view';
 
 const row: MessageRow = {
   id: '100',
-  channel_id: '10',
-  guild_id: '1',
-  author_id: '5',
+  channelId: '10',
+  guildId: '1',
+  authorId: '5',
   content: 'hi',
   nonce: null,
-  reply_to_id: null,
-  attachment_ids: [],
+  replyToId: null,
+  attachmentIds: [],
   attachments: [],
-  mention_user_ids: [],
-  mention_role_ids: [],
-  mention_everyone: false,
+  mentionUserIds: [],
+  mentionRoleIds: [],
+  mentionEveryone: false,
   pinned: false,
   revision: 0,
-  edited_at: null,
-  created_at: new Date('2026-01-01T00:00:00Z'),
-  webhook_id: null,
-  author_name: null,
-  author_avatar: null,
+  editedAt: null,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  webhookId: null,
+  authorName: null,
+  authorAvatar: null,
   embeds: [],
   flags: 0,
-  embeds_unfurled_at: null,
+  embedsUnfurledAt: null,
 };
 
 describe('toMessage', () => {
@@ -38,10 +38,10 @@ describe('toMessage', () => {
   it("shows a webhook's message under the name and avatar it was posted with, tagged bot", () => {
     const message = toMessage({
       ...row,
-      author_id: '42',
-      webhook_id: '42',
-      author_name: 'Nightly CI',
-      author_avatar: '77',
+      authorId: '42',
+      webhookId: '42',
+      authorName: 'Nightly CI',
+      authorAvatar: '77',
     });
     expect(message).toMatchObject({
       authorId: '42',

@@ -9,34 +9,34 @@ export type ReactionCount = Message['reactions'][number];
 export function toMessage(row: MessageRow, reactions: ReactionCount[] = []): Message {
   return {
     id: row.id,
-    channelId: row.channel_id,
-    guildId: row.guild_id,
-    authorId: row.author_id,
+    channelId: row.channelId,
+    guildId: row.guildId,
+    authorId: row.authorId,
     content: row.content,
     nonce: row.nonce,
-    replyToId: row.reply_to_id,
+    replyToId: row.replyToId,
     attachments: row.attachments,
     mentions: {
-      userIds: row.mention_user_ids,
-      roleIds: row.mention_role_ids,
-      everyone: row.mention_everyone,
+      userIds: row.mentionUserIds,
+      roleIds: row.mentionRoleIds,
+      everyone: row.mentionEveryone,
     },
     pinned: row.pinned,
     revision: row.revision,
-    editedAt: row.edited_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
     reactions,
     // Absent when none (older readers and tests see the shape they knew).
     ...(row.embeds !== undefined && row.embeds.length > 0 ? { embeds: row.embeds } : {}),
     ...(row.flags ? { flags: row.flags } : {}),
-    ...(row.webhook_id === null || row.webhook_id === undefined
+    ...(row.webhookId === null || row.webhookId === undefined
       ? {}
       : {
-          webhookId: row.webhook_id,
+          webhookId: row.webhookId,
           author: {
-            id: row.webhook_id,
-            username: row.author_name ?? 'Webhook',
-            avatar: row.author_avatar ?? null,
+            id: row.webhookId,
+            username: row.authorName ?? 'Webhook',
+            avatar: row.authorAvatar ?? null,
             bot: true,
           },
         }),

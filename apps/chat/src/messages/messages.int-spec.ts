@@ -98,10 +98,10 @@ describe('messages', () => {
     const id = sent.body.id;
     const channel = await app.db
       .selectFrom('channels')
-      .select('last_message_id')
+      .select('lastMessageId')
       .where('id', '=', channelId)
       .executeTakeFirstOrThrow();
-    expect(channel.last_message_id).toBe(id);
+    expect(channel.lastMessageId).toBe(id);
 
     const got = await app.call<Message>('GET', `${messagesPath(channelId)}/${id}`, { as: owner });
     expect(got.status).toBe(200);
@@ -209,7 +209,7 @@ describe('messages', () => {
       200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
     ]);
     expect(new Set(replies.map((reply) => reply.body.id)).size).toBe(1);
-    const rows = await app.db.selectFrom('messages').select('id').where('channel_id', '=', channel).execute();
+    const rows = await app.db.selectFrom('messages').select('id').where('channelId', '=', channel).execute();
     expect(rows).toHaveLength(1);
     const events = await fx.events(channel);
     expect(events).toHaveLength(1);
@@ -277,20 +277,20 @@ describe('messages', () => {
     const eventIds = events.map((event) => event.data.message.id);
     const rows = await app.db
       .selectFrom('messages')
-      .select(['id', 'created_at'])
-      .where('channel_id', '=', channel)
+      .select(['id', 'createdAt'])
+      .where('channelId', '=', channel)
       .orderBy('id')
       .execute();
     // outbox order = id order = history order, each message once
     expect(eventIds).toEqual(rows.map((row) => row.id));
     const latest = await app.db
       .selectFrom('channels')
-      .select('last_message_id')
+      .select('lastMessageId')
       .where('id', '=', channel)
       .executeTakeFirstOrThrow();
-    expect(latest.last_message_id).toBe(rows.at(-1)!.id);
+    expect(latest.lastMessageId).toBe(rows.at(-1)!.id);
     // group commit: sends that waited for the channel went in shared transactions (same now())
-    expect(new Set(rows.map((row) => row.created_at.getTime())).size).toBeLessThan(rows.length);
+    expect(new Set(rows.map((row) => row.createdAt.getTime())).size).toBeLessThan(rows.length);
   });
 
   it('enforces slowmode with Retry-After, except for MANAGE_MESSAGES', async () => {
@@ -347,10 +347,10 @@ describe('messages', () => {
 
     const stored = await app.db
       .selectFrom('messages')
-      .select(['mention_user_ids', 'mention_everyone'])
+      .select(['mentionUserIds', 'mentionEveryone'])
       .where('id', '=', byOwner.body.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ mention_user_ids: [owner], mention_everyone: true });
+    expect(stored).toEqual({ mentionUserIds: [owner], mentionEveryone: true });
   });
 
   it('lets the author or MANAGE_MESSAGES delete', async () => {

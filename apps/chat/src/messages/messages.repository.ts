@@ -6,7 +6,7 @@ import type { ParsedMentions } from './mentions';
 import type { HistoryPlan } from './history-cursor';
 import type { MessageRow, ReactionCount } from './message-view';
 
-export interface NewMessage {
+interface NewMessage {
   id: string;
   channelId: string;
   guildId: string | null;
@@ -20,7 +20,7 @@ export interface NewMessage {
   webhook?: { id: string; name: string; avatar: string | null };
 }
 
-export interface SendTarget {
+interface SendTarget {
   slowmodeSeconds: number;
 }
 
@@ -31,7 +31,7 @@ export class MessagesRepository {
     const row = await db
       .selectFrom('messages')
       .selectAll()
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('id', '=', messageId)
       .executeTakeFirst();
     return row ?? null;
@@ -41,10 +41,10 @@ export class MessagesRepository {
   async channelOf(db: ChatExecutor, messageId: string): Promise<string | null> {
     const row = await db
       .selectFrom('messages')
-      .select('channel_id')
+      .select('channelId')
       .where('id', '=', messageId)
       .executeTakeFirst();
-    return row?.channel_id ?? null;
+    return row?.channelId ?? null;
   }
 
   async findByNonce(
@@ -56,8 +56,8 @@ export class MessagesRepository {
     const row = await db
       .selectFrom('messages')
       .selectAll()
-      .where('channel_id', '=', channelId)
-      .where('author_id', '=', authorId)
+      .where('channelId', '=', channelId)
+      .where('authorId', '=', authorId)
       .where('nonce', '=', nonce)
       .executeTakeFirst();
     return row ?? null;
@@ -66,10 +66,10 @@ export class MessagesRepository {
   async sendTarget(db: ChatExecutor, channelId: string): Promise<SendTarget | null> {
     const row = await db
       .selectFrom('channels')
-      .select('slowmode_seconds')
+      .select('slowmodeSeconds')
       .where('id', '=', channelId)
       .executeTakeFirst();
-    return row ? { slowmodeSeconds: row.slowmode_seconds } : null;
+    return row ?? null;
   }
 
   /**
@@ -93,11 +93,11 @@ export class MessagesRepository {
   ): Promise<{ lastMessageId: string | null } | null> {
     const row = await db
       .selectFrom('channels')
-      .select('last_message_id')
+      .select('lastMessageId')
       .where('id', '=', channelId)
       .forUpdate()
       .executeTakeFirst();
-    return row ? { lastMessageId: row.last_message_id } : null;
+    return row ?? null;
   }
 
   /**
@@ -111,24 +111,24 @@ export class MessagesRepository {
       .values(
         messages.map((message) => ({
           id: message.id,
-          channel_id: message.channelId,
-          guild_id: message.guildId,
-          author_id: message.authorId,
+          channelId: message.channelId,
+          guildId: message.guildId,
+          authorId: message.authorId,
           content: message.content,
           nonce: message.nonce,
-          reply_to_id: message.replyToId,
-          mention_user_ids: message.mentions.userIds,
-          mention_role_ids: message.mentions.roleIds,
-          mention_everyone: message.mentions.everyone,
-          attachment_ids: message.attachments.map((attachment) => attachment.id),
+          replyToId: message.replyToId,
+          mentionUserIds: message.mentions.userIds,
+          mentionRoleIds: message.mentions.roleIds,
+          mentionEveryone: message.mentions.everyone,
+          attachmentIds: message.attachments.map((attachment) => attachment.id),
           attachments: JSON.stringify(message.attachments),
-          webhook_id: message.webhook?.id ?? null,
-          author_name: message.webhook?.name ?? null,
-          author_avatar: message.webhook?.avatar ?? null,
+          webhookId: message.webhook?.id ?? null,
+          authorName: message.webhook?.name ?? null,
+          authorAvatar: message.webhook?.avatar ?? null,
         })),
       )
       .onConflict((conflict) =>
-        conflict.columns(['channel_id', 'author_id', 'nonce']).where('nonce', 'is not', null).doNothing(),
+        conflict.columns(['channelId', 'authorId', 'nonce']).where('nonce', 'is not', null).doNothing(),
       )
       .returningAll()
       .execute();
@@ -136,11 +136,7 @@ export class MessagesRepository {
   }
 
   async setLastMessage(db: ChatExecutor, channelId: string, messageId: string): Promise<void> {
-    await db
-      .updateTable('channels')
-      .set({ last_message_id: messageId })
-      .where('id', '=', channelId)
-      .execute();
+    await db.updateTable('channels').set({ lastMessageId: messageId }).where('id', '=', channelId).execute();
   }
 
   async updateContent(
@@ -153,13 +149,13 @@ export class MessagesRepository {
       .updateTable('messages')
       .set((eb) => ({
         content: change.content,
-        mention_user_ids: change.mentions.userIds,
-        mention_role_ids: change.mentions.roleIds,
-        mention_everyone: change.mentions.everyone,
-        edited_at: new Date(),
+        mentionUserIds: change.mentions.userIds,
+        mentionRoleIds: change.mentions.roleIds,
+        mentionEveryone: change.mentions.everyone,
+        editedAt: new Date(),
         revision: eb('revision', '+', 1),
       }))
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('id', '=', messageId)
       .returningAll()
       .executeTakeFirst();
@@ -181,10 +177,10 @@ export class MessagesRepository {
       .updateTable('messages')
       .set((eb) => ({
         flags: suppress ? sql<number>`flags | ${sql.lit(bit)}` : sql<number>`flags & ~${sql.lit(bit)}`,
-        ...(suppress ? { embeds: '[]' } : { embeds_unfurled_at: null }),
+        ...(suppress ? { embeds: '[]' } : { embedsUnfurledAt: null }),
         revision: eb('revision', '+', 1),
       }))
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('id', '=', messageId)
       .where(sql<boolean>`(flags & ${sql.lit(bit)}) ${sql.raw(suppress ? '=' : '<>')} 0`)
       .returningAll()
@@ -202,7 +198,7 @@ export class MessagesRepository {
     const row = await db
       .updateTable('messages')
       .set((eb) => ({ pinned, revision: eb('revision', '+', 1) }))
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('id', '=', messageId)
       .where('pinned', '=', !pinned)
       .returningAll()
@@ -214,7 +210,7 @@ export class MessagesRepository {
     const row = await db
       .selectFrom('messages')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('pinned', '=', true)
       .executeTakeFirstOrThrow();
     return Number(row.count);
@@ -225,7 +221,7 @@ export class MessagesRepository {
     return db
       .selectFrom('messages')
       .selectAll()
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('pinned', '=', true)
       .orderBy('id', 'desc')
       .execute();
@@ -234,7 +230,7 @@ export class MessagesRepository {
   async delete(db: ChatExecutor, channelId: string, messageId: string): Promise<MessageRow | null> {
     const row = await db
       .deleteFrom('messages')
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('id', '=', messageId)
       .returningAll()
       .executeTakeFirst();
@@ -246,7 +242,7 @@ export class MessagesRepository {
    * `where channel_id = $1 and id < $2 order by id desc limit $3` never sorts or reads past the page.
    */
   async history(db: ChatExecutor, channelId: string, plan: HistoryPlan): Promise<MessageRow[]> {
-    const base = db.selectFrom('messages').selectAll().where('channel_id', '=', channelId);
+    const base = db.selectFrom('messages').selectAll().where('channelId', '=', channelId);
     const newestFirst = (query: typeof base) => query.orderBy('id', 'desc');
     const oldestFirst = (query: typeof base) => query.orderBy('id', 'asc');
     switch (plan.kind) {
@@ -289,23 +285,23 @@ export class MessagesRepository {
     const rows = await db
       .selectFrom('reactions')
       .select((eb) => [
-        'message_id',
+        'messageId',
         'emoji',
         eb.fn.countAll<string>().as('count'),
         viewerId === null
           ? sql<boolean>`false`.as('me')
           : sql<boolean>`bool_or(user_id = ${viewerId})`.as('me'),
-        eb.fn.min('created_at').as('first_at'),
+        eb.fn.min('createdAt').as('firstAt'),
       ])
-      .where('message_id', 'in', messageIds)
-      .groupBy(['message_id', 'emoji'])
-      .orderBy('first_at', 'asc')
+      .where('messageId', 'in', messageIds)
+      .groupBy(['messageId', 'emoji'])
+      .orderBy('firstAt', 'asc')
       .orderBy('emoji', 'asc')
       .execute();
     for (const row of rows) {
-      const list = byMessage.get(row.message_id) ?? [];
+      const list = byMessage.get(row.messageId) ?? [];
       list.push({ emoji: row.emoji, count: Number(row.count), me: row.me });
-      byMessage.set(row.message_id, list);
+      byMessage.set(row.messageId, list);
     }
     return byMessage;
   }
@@ -321,17 +317,17 @@ export class MessagesRepository {
       target.guildId === null
         ? await db
             .selectFrom('channel_recipients')
-            .select('user_id')
-            .where('channel_id', '=', target.channelId)
-            .where('user_id', 'in', userIds)
+            .select('userId')
+            .where('channelId', '=', target.channelId)
+            .where('userId', 'in', userIds)
             .execute()
         : await db
             .selectFrom('members')
-            .select('user_id')
-            .where('guild_id', '=', target.guildId)
-            .where('user_id', 'in', userIds)
+            .select('userId')
+            .where('guildId', '=', target.guildId)
+            .where('userId', 'in', userIds)
             .execute();
-    return new Set(rows.map((row) => row.user_id));
+    return new Set(rows.map((row) => row.userId));
   }
 
   /** Of the given role ids, the roles of this guild (not @everyone), with whether each is mentionable. */
@@ -344,7 +340,7 @@ export class MessagesRepository {
     const rows = await db
       .selectFrom('roles')
       .select(['id', 'mentionable'])
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('id', 'in', roleIds)
       .where('id', '!=', guildId)
       .execute();

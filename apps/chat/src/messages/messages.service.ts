@@ -37,7 +37,7 @@ interface SendDraft {
 }
 
 /** A webhook posting: which webhook (and its channel), and the name and avatar the message shows. */
-export interface WebhookSender {
+interface WebhookSender {
   id: string;
   channelId: string;
   guildId: string;
@@ -261,7 +261,7 @@ export class MessagesService {
     const access = await this.access.requireChannel(channelId, userId);
     const db = this.transactions.executor;
     const existing = await this.findOrThrow(db, channelId, messageId);
-    const own = existing.author_id === userId;
+    const own = existing.authorId === userId;
     if (body.content !== undefined && !own) {
       throw new AppError(ERROR.NOT_MESSAGE_AUTHOR, 'Only the author can edit a message.');
     }
@@ -291,31 +291,31 @@ export class MessagesService {
     const access = await this.access.requireChannel(channelId, userId);
     const db = this.transactions.executor;
     const existing = await this.findOrThrow(db, channelId, messageId);
-    if (existing.author_id !== userId) requirePermissions(access.permissions, ['MANAGE_MESSAGES']);
+    if (existing.authorId !== userId) requirePermissions(access.permissions, ['MANAGE_MESSAGES']);
     await this.transactions.run(async (trx) => {
       await this.messages.lockChannel(trx, channelId);
       const row = await this.messages.delete(trx, channelId, messageId);
       if (!row) throw unknownMessage();
       await this.threads.messageDeleted(trx, channelId);
       // A moderator's delete (not the author's own) is a moderation action.
-      if (row.guild_id !== null && row.author_id !== userId) {
+      if (row.guildId !== null && row.authorId !== userId) {
         await this.auditLog.record(trx, {
-          guildId: row.guild_id,
+          guildId: row.guildId,
           actorId: userId,
           action: 'MESSAGE_DELETE',
           targetType: 'user',
-          targetId: row.author_id,
+          targetId: row.authorId,
           options: { channelId, messageId },
         });
       }
       await this.events.add(trx, 'message.deleted', channelId, {
         messageId: row.id,
-        channelId: row.channel_id,
-        guildId: row.guild_id,
+        channelId: row.channelId,
+        guildId: row.guildId,
         revision: row.revision + 1,
         // The proxied images of its link embeds are files of the message too: the file service removes them.
         attachmentIds: [
-          ...row.attachment_ids,
+          ...row.attachmentIds,
           ...row.embeds.flatMap((embed) => (embed.thumbnail?.fileId ? [embed.thumbnail.fileId] : [])),
         ],
       });
@@ -344,7 +344,7 @@ export class MessagesService {
     const [reactions, threads] = await Promise.all([
       this.messages.reactionCounts(db, ids, viewerId),
       // "N replies": the threads started from these messages (guild text channels only).
-      rows.some((row) => row.guild_id !== null) ? this.threads.summaries(db, ids) : new Map(),
+      rows.some((row) => row.guildId !== null) ? this.threads.summaries(db, ids) : new Map(),
     ]);
     return rows.map((row) => {
       const message = toMessage(row, reactions.get(row.id) ?? []);
@@ -377,7 +377,7 @@ export class MessagesService {
   }
 }
 
-export function requireMessageChannel(access: ChannelAccess): void {
+function requireMessageChannel(access: ChannelAccess): void {
   if (!MESSAGE_CHANNEL_TYPES.has(access.type)) {
     throw new AppError(ERROR.INVALID_CHANNEL_TYPE, `A ${access.type} channel holds no messages.`);
   }
@@ -393,6 +393,6 @@ export function unknownChannel(): AppError {
   return new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
 }
 
-export function fieldError(field: string, message: string): AppError {
+function fieldError(field: string, message: string): AppError {
   return AppError.validation([{ field, code: 'invalid', message }], `${field}: ${message}`);
 }

@@ -8,7 +8,7 @@ import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService, unknownMessage } from './messages.service';
-export const MAX_PINS_PER_CHANNEL = 50;
+const MAX_PINS_PER_CHANNEL = 50;
 
 /**
  * Pins: MANAGE_MESSAGES in guild channels; any recipient in DMs (as Discord). Pinning and unpinning are
@@ -49,13 +49,13 @@ export class PinsService {
       }
       const row = await this.messages.setPinned(trx, channelId, messageId, pinned);
       if (!row) return;
-      if (row.guild_id !== null) {
+      if (row.guildId !== null) {
         await this.auditLog.record(trx, {
-          guildId: row.guild_id,
+          guildId: row.guildId,
           actorId: userId,
           action: pinned ? 'MESSAGE_PIN' : 'MESSAGE_UNPIN',
           targetType: 'user',
-          targetId: row.author_id,
+          targetId: row.authorId,
           options: { channelId, messageId },
         });
       }

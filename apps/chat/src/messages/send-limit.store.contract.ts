@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendLimitStore, SlowmodeSlot } from './send-limit.store';
 
-export interface SendLimitHarness {
+interface SendLimitHarness {
   store: SendLimitStore;
   dispose(): Promise<void>;
 }

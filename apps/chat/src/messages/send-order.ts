@@ -45,7 +45,7 @@ interface Waiting<D, T> {
 /** Most sends one turn writes (one transaction, one multi-row insert, one outbox insert). */
 export const MAX_SENDS_PER_TURN = 100;
 /** Longest a turn waits for this replica's clock to pass the channel's latest id (clock skew beyond: logged). */
-export const MAX_CLOCK_WAIT_MS = 1_000;
+const MAX_CLOCK_WAIT_MS = 1_000;
 
 /**
  * How the sends of one channel are put in order: a message id is taken only when every earlier send of the

@@ -46,10 +46,7 @@ export function isMuted(state: MuteState | null, now: Date): boolean {
 }
 
 /** The level that applies in the channel: its override unless `inherit`, else the guild's (DMs: all). */
-export function effectiveLevel(
-  facts: Pick<MessageFacts, 'dm'>,
-  settings: RecipientSettings,
-): NotificationLevel {
+function effectiveLevel(facts: Pick<MessageFacts, 'dm'>, settings: RecipientSettings): NotificationLevel {
   const override = settings.channel?.level ?? 'inherit';
   if (override !== 'inherit') return override;
   if (facts.dm) return 'all';
@@ -57,7 +54,7 @@ export function effectiveLevel(
 }
 
 /** The mention rule shared with unread badges: user and role mentions, @everyone/@here unless suppressed. */
-export function countsAsMention(facts: MessageFacts, settings: RecipientSettings): boolean {
+function countsAsMention(facts: MessageFacts, settings: RecipientSettings): boolean {
   const suppressEveryone = settings.guild?.suppressEveryone ?? false;
   return facts.mentionedDirectly || facts.mentionedByRole || (facts.everyone && !suppressEveryone);
 }

@@ -19,7 +19,7 @@ const DEFAULT_GUILD_SETTINGS: GuildSettingsState = {
 };
 
 /** A mute as the API shows it: an ended timed mute reads as not muted. */
-export function muteView(state: MuteState, now: Date): { muted: boolean; mutedUntil: string | null } {
+function muteView(state: MuteState, now: Date): { muted: boolean; mutedUntil: string | null } {
   const muted = isMuted(state, now);
   return { muted, mutedUntil: muted && state.mutedUntil ? state.mutedUntil.toISOString() : null };
 }

@@ -18,18 +18,18 @@ export interface StoredPushSubscription {
 }
 
 function overrideOf(row: {
-  channel_id: string;
-  guild_id: string | null;
+  channelId: string;
+  guildId: string | null;
   level: NotificationChannelOverridesTable['level'];
   muted: boolean;
-  muted_until: Date | null;
+  mutedUntil: Date | null;
 }): StoredChannelOverride {
   return {
-    channelId: row.channel_id,
-    guildId: row.guild_id,
+    channelId: row.channelId,
+    guildId: row.guildId,
     level: row.level,
     muted: row.muted,
-    mutedUntil: row.muted_until,
+    mutedUntil: row.mutedUntil,
   };
 }
 
@@ -38,18 +38,11 @@ export class NotificationsRepository {
   async guildSettings(db: ChatExecutor, userId: string, guildId: string): Promise<GuildSettingsState | null> {
     const row = await db
       .selectFrom('notification_guild_settings')
-      .select(['level', 'suppress_everyone', 'muted', 'muted_until'])
-      .where('user_id', '=', userId)
-      .where('guild_id', '=', guildId)
+      .select(['level', 'suppressEveryone', 'muted', 'mutedUntil'])
+      .where('userId', '=', userId)
+      .where('guildId', '=', guildId)
       .executeTakeFirst();
-    return row
-      ? {
-          level: row.level,
-          suppressEveryone: row.suppress_everyone,
-          muted: row.muted,
-          mutedUntil: row.muted_until,
-        }
-      : null;
+    return row ?? null;
   }
 
   async saveGuildSettings(
@@ -60,15 +53,15 @@ export class NotificationsRepository {
   ): Promise<void> {
     const values = {
       level: settings.level,
-      suppress_everyone: settings.suppressEveryone,
+      suppressEveryone: settings.suppressEveryone,
       muted: settings.muted,
-      muted_until: settings.mutedUntil,
+      mutedUntil: settings.mutedUntil,
     };
     await db
       .insertInto('notification_guild_settings')
-      .values({ user_id: userId, guild_id: guildId, ...values })
+      .values({ userId, guildId, ...values })
       .onConflict((conflict) =>
-        conflict.columns(['user_id', 'guild_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+        conflict.columns(['userId', 'guildId']).doUpdateSet({ ...values, updatedAt: new Date() }),
       )
       .execute();
   }
@@ -77,10 +70,10 @@ export class NotificationsRepository {
   async guildOverrides(db: ChatExecutor, userId: string, guildId: string): Promise<StoredChannelOverride[]> {
     const rows = await db
       .selectFrom('notification_channel_overrides')
-      .select(['channel_id', 'guild_id', 'level', 'muted', 'muted_until'])
-      .where('user_id', '=', userId)
-      .where('guild_id', '=', guildId)
-      .orderBy('channel_id')
+      .select(['channelId', 'guildId', 'level', 'muted', 'mutedUntil'])
+      .where('userId', '=', userId)
+      .where('guildId', '=', guildId)
+      .orderBy('channelId')
       .execute();
     return rows.map(overrideOf);
   }
@@ -92,9 +85,9 @@ export class NotificationsRepository {
   ): Promise<StoredChannelOverride | null> {
     const row = await db
       .selectFrom('notification_channel_overrides')
-      .select(['channel_id', 'guild_id', 'level', 'muted', 'muted_until'])
-      .where('user_id', '=', userId)
-      .where('channel_id', '=', channelId)
+      .select(['channelId', 'guildId', 'level', 'muted', 'mutedUntil'])
+      .where('userId', '=', userId)
+      .where('channelId', '=', channelId)
       .executeTakeFirst();
     return row ? overrideOf(row) : null;
   }
@@ -104,12 +97,12 @@ export class NotificationsRepository {
     userId: string,
     override: StoredChannelOverride,
   ): Promise<void> {
-    const values = { level: override.level, muted: override.muted, muted_until: override.mutedUntil };
+    const values = { level: override.level, muted: override.muted, mutedUntil: override.mutedUntil };
     await db
       .insertInto('notification_channel_overrides')
-      .values({ user_id: userId, channel_id: override.channelId, guild_id: override.guildId, ...values })
+      .values({ userId, channelId: override.channelId, guildId: override.guildId, ...values })
       .onConflict((conflict) =>
-        conflict.columns(['user_id', 'channel_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+        conflict.columns(['userId', 'channelId']).doUpdateSet({ ...values, updatedAt: new Date() }),
       )
       .execute();
   }
@@ -117,8 +110,8 @@ export class NotificationsRepository {
   async deleteChannelOverride(db: ChatExecutor, userId: string, channelId: string): Promise<void> {
     await db
       .deleteFrom('notification_channel_overrides')
-      .where('user_id', '=', userId)
-      .where('channel_id', '=', channelId)
+      .where('userId', '=', userId)
+      .where('channelId', '=', channelId)
       .execute();
   }
 
@@ -130,28 +123,28 @@ export class NotificationsRepository {
     const [guildRows, channelRows] = await Promise.all([
       db
         .selectFrom('notification_guild_settings')
-        .select(['guild_id', 'level', 'suppress_everyone', 'muted', 'muted_until'])
-        .where('user_id', '=', userId)
+        .select(['guildId', 'level', 'suppressEveryone', 'muted', 'mutedUntil'])
+        .where('userId', '=', userId)
         .execute(),
       db
         .selectFrom('notification_channel_overrides')
-        .select(['channel_id', 'guild_id', 'level', 'muted', 'muted_until'])
-        .where('user_id', '=', userId)
+        .select(['channelId', 'guildId', 'level', 'muted', 'mutedUntil'])
+        .where('userId', '=', userId)
         .execute(),
     ]);
     return {
       guilds: new Map(
         guildRows.map((row) => [
-          row.guild_id,
+          row.guildId,
           {
             level: row.level,
-            suppressEveryone: row.suppress_everyone,
+            suppressEveryone: row.suppressEveryone,
             muted: row.muted,
-            mutedUntil: row.muted_until,
+            mutedUntil: row.mutedUntil,
           },
         ]),
       ),
-      channels: new Map(channelRows.map((row) => [row.channel_id, overrideOf(row)])),
+      channels: new Map(channelRows.map((row) => [row.channelId, overrideOf(row)])),
     };
   }
 
@@ -162,18 +155,18 @@ export class NotificationsRepository {
     const [guildRows, channelRows] = await Promise.all([
       db
         .selectFrom('notification_guild_settings')
-        .select('user_id')
-        .where('guild_id', '=', guildId)
+        .select('userId')
+        .where('guildId', '=', guildId)
         .where('level', '=', 'all')
         .execute(),
       db
         .selectFrom('notification_channel_overrides')
-        .select('user_id')
-        .where('channel_id', 'in', channelIds)
+        .select('userId')
+        .where('channelId', 'in', channelIds)
         .where('level', '=', 'all')
         .execute(),
     ]);
-    return [...new Set([...guildRows, ...channelRows].map((row) => row.user_id))];
+    return [...new Set([...guildRows, ...channelRows].map((row) => row.userId))];
   }
 
   async guildSettingsOf(
@@ -184,18 +177,18 @@ export class NotificationsRepository {
     if (userIds.length === 0) return new Map();
     const rows = await db
       .selectFrom('notification_guild_settings')
-      .select(['user_id', 'level', 'suppress_everyone', 'muted', 'muted_until'])
-      .where('guild_id', '=', guildId)
-      .where('user_id', 'in', userIds)
+      .select(['userId', 'level', 'suppressEveryone', 'muted', 'mutedUntil'])
+      .where('guildId', '=', guildId)
+      .where('userId', 'in', userIds)
       .execute();
     return new Map(
       rows.map((row) => [
-        row.user_id,
+        row.userId,
         {
           level: row.level,
-          suppressEveryone: row.suppress_everyone,
+          suppressEveryone: row.suppressEveryone,
           muted: row.muted,
-          mutedUntil: row.muted_until,
+          mutedUntil: row.mutedUntil,
         },
       ]),
     );
@@ -210,15 +203,15 @@ export class NotificationsRepository {
     if (userIds.length === 0 || channelIds.length === 0) return new Map();
     const rows = await db
       .selectFrom('notification_channel_overrides')
-      .select(['user_id', 'channel_id', 'guild_id', 'level', 'muted', 'muted_until'])
-      .where('channel_id', 'in', channelIds)
-      .where('user_id', 'in', userIds)
+      .select(['userId', 'channelId', 'guildId', 'level', 'muted', 'mutedUntil'])
+      .where('channelId', 'in', channelIds)
+      .where('userId', 'in', userIds)
       .execute();
     const byUser = new Map<string, Map<string, StoredChannelOverride>>();
     for (const row of rows) {
-      const map = byUser.get(row.user_id) ?? new Map<string, StoredChannelOverride>();
-      map.set(row.channel_id, overrideOf(row));
-      byUser.set(row.user_id, map);
+      const map = byUser.get(row.userId) ?? new Map<string, StoredChannelOverride>();
+      map.set(row.channelId, overrideOf(row));
+      byUser.set(row.userId, map);
     }
     return byUser;
   }
@@ -226,20 +219,12 @@ export class NotificationsRepository {
   // --- Push subscriptions ---
 
   async pushSubscriptions(db: ChatExecutor, userId: string): Promise<StoredPushSubscription[]> {
-    const rows = await db
+    return db
       .selectFrom('push_subscriptions')
       .selectAll()
-      .where('user_id', '=', userId)
+      .where('userId', '=', userId)
       .orderBy('id')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      userId: row.user_id,
-      endpoint: row.endpoint,
-      p256dh: row.p256dh,
-      auth: row.auth,
-      createdAt: row.created_at,
-    }));
   }
 
   /** Serialises one user's subscription changes (the limit check and the insert together). */
@@ -251,7 +236,7 @@ export class NotificationsRepository {
     const row = await db
       .selectFrom('push_subscriptions')
       .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('user_id', '=', userId)
+      .where('userId', '=', userId)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -264,32 +249,24 @@ export class NotificationsRepository {
     db: ChatExecutor,
     subscription: Omit<StoredPushSubscription, 'createdAt'>,
   ): Promise<StoredPushSubscription> {
-    const row = await db
+    return db
       .insertInto('push_subscriptions')
       .values({
         id: subscription.id,
-        user_id: subscription.userId,
+        userId: subscription.userId,
         endpoint: subscription.endpoint,
         p256dh: subscription.p256dh,
         auth: subscription.auth,
       })
       .onConflict((conflict) =>
         conflict.column('endpoint').doUpdateSet({
-          user_id: subscription.userId,
+          userId: subscription.userId,
           p256dh: subscription.p256dh,
           auth: subscription.auth,
         }),
       )
       .returningAll()
       .executeTakeFirstOrThrow();
-    return {
-      id: row.id,
-      userId: row.user_id,
-      endpoint: row.endpoint,
-      p256dh: row.p256dh,
-      auth: row.auth,
-      createdAt: row.created_at,
-    };
   }
 
   async ownsEndpoint(db: ChatExecutor, userId: string, endpoint: string): Promise<boolean> {
@@ -297,7 +274,7 @@ export class NotificationsRepository {
       .selectFrom('push_subscriptions')
       .select('id')
       .where('endpoint', '=', endpoint)
-      .where('user_id', '=', userId)
+      .where('userId', '=', userId)
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -306,7 +283,7 @@ export class NotificationsRepository {
   async deletePushSubscription(db: ChatExecutor, userId: string, endpoint: string): Promise<boolean> {
     const result = await db
       .deleteFrom('push_subscriptions')
-      .where('user_id', '=', userId)
+      .where('userId', '=', userId)
       .where('endpoint', '=', endpoint)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;

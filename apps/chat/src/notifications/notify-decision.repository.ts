@@ -19,16 +19,16 @@ export class NotifyDecisionRepository {
   async channel(db: ChatExecutor, channelId: string): Promise<DecisionChannel | null> {
     const row = await db
       .selectFrom('channels')
-      .select(['id', 'type', 'guild_id', 'name', 'thread_parent_id', 'locked'])
+      .select(['id', 'type', 'guildId', 'name', 'threadParentId', 'locked'])
       .where('id', '=', channelId)
       .executeTakeFirst();
     return row
       ? {
           id: row.id,
           type: row.type,
-          guildId: row.guild_id,
+          guildId: row.guildId,
           name: row.name,
-          parentId: row.thread_parent_id,
+          parentId: row.threadParentId,
           locked: row.locked,
         }
       : null;
@@ -37,10 +37,10 @@ export class NotifyDecisionRepository {
   async dmRecipients(db: ChatExecutor, channelId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('channel_recipients')
-      .select('user_id')
-      .where('channel_id', '=', channelId)
+      .select('userId')
+      .where('channelId', '=', channelId)
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => row.userId);
   }
 
   /** Members holding one of these roles, the first `limit` by user id. */
@@ -53,26 +53,26 @@ export class NotifyDecisionRepository {
     if (roleIds.length === 0) return [];
     const rows = await db
       .selectFrom('member_roles')
-      .select('user_id')
+      .select('userId')
       .distinct()
-      .where('guild_id', '=', guildId)
-      .where('role_id', 'in', roleIds)
-      .orderBy('user_id')
+      .where('guildId', '=', guildId)
+      .where('roleId', 'in', roleIds)
+      .orderBy('userId')
       .limit(limit)
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => row.userId);
   }
 
   /** The guild's first `limit` members by user id (@everyone / @here). */
   async firstMembers(db: ChatExecutor, guildId: string, limit: number): Promise<string[]> {
     const rows = await db
       .selectFrom('members')
-      .select('user_id')
-      .where('guild_id', '=', guildId)
-      .orderBy('user_id')
+      .select('userId')
+      .where('guildId', '=', guildId)
+      .orderBy('userId')
       .limit(limit)
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => row.userId);
   }
 
   /** Of these users, the guild's members. */
@@ -80,11 +80,11 @@ export class NotifyDecisionRepository {
     if (userIds.length === 0) return [];
     const rows = await db
       .selectFrom('members')
-      .select('user_id')
-      .where('guild_id', '=', guildId)
-      .where('user_id', 'in', userIds)
+      .select('userId')
+      .where('guildId', '=', guildId)
+      .where('userId', 'in', userIds)
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => row.userId);
   }
 
   /** The guild's owner, name and @everyone grant. */
@@ -95,12 +95,12 @@ export class NotifyDecisionRepository {
     const row = await db
       .selectFrom('guilds')
       .innerJoin('roles', 'roles.id', 'guilds.id')
-      .select(['guilds.owner_id', 'guilds.name', 'roles.permissions'])
+      .select(['guilds.ownerId', 'guilds.name', 'roles.permissions'])
       .where('guilds.id', '=', guildId)
       .executeTakeFirst();
     return row
       ? {
-          ownerId: row.owner_id,
+          ownerId: row.ownerId,
           name: row.name,
           everyone: { id: guildId, permissions: BigInt(row.permissions), position: 0 },
         }
@@ -117,15 +117,15 @@ export class NotifyDecisionRepository {
     if (userIds.length === 0) return byUser;
     const rows = await db
       .selectFrom('member_roles')
-      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
-      .select(['member_roles.user_id', 'roles.id', 'roles.permissions', 'roles.position'])
-      .where('member_roles.guild_id', '=', guildId)
-      .where('member_roles.user_id', 'in', userIds)
+      .innerJoin('roles', 'roles.id', 'member_roles.roleId')
+      .select(['member_roles.userId', 'roles.id', 'roles.permissions', 'roles.position'])
+      .where('member_roles.guildId', '=', guildId)
+      .where('member_roles.userId', 'in', userIds)
       .execute();
     for (const row of rows) {
-      const list = byUser.get(row.user_id) ?? [];
+      const list = byUser.get(row.userId) ?? [];
       list.push({ id: row.id, permissions: BigInt(row.permissions), position: row.position });
-      byUser.set(row.user_id, list);
+      byUser.set(row.userId, list);
     }
     return byUser;
   }
@@ -134,11 +134,11 @@ export class NotifyDecisionRepository {
     const rows = await db
       .selectFrom('permission_overwrites')
       .selectAll()
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .execute();
     return rows.map((row) => ({
-      id: row.target_id,
-      type: row.target_type,
+      id: row.targetId,
+      type: row.targetType,
       allow: BigInt(row.allow),
       deny: BigInt(row.deny),
     }));
@@ -153,11 +153,11 @@ export class NotifyDecisionRepository {
     if (userIds.length === 0) return new Set();
     const rows = await db
       .selectFrom('thread_members')
-      .select('user_id')
-      .where('thread_id', '=', threadId)
-      .where('user_id', 'in', userIds)
+      .select('userId')
+      .where('threadId', '=', threadId)
+      .where('userId', 'in', userIds)
       .execute();
-    return new Set(rows.map((row) => row.user_id));
+    return new Set(rows.map((row) => row.userId));
   }
 
   /** Of these users, those who blocked the author (relationships). */
@@ -165,21 +165,21 @@ export class NotifyDecisionRepository {
     if (userIds.length === 0) return new Set();
     const rows = await db
       .selectFrom('relationships')
-      .select('user_id')
-      .where('target_id', '=', authorId)
+      .select('userId')
+      .where('targetId', '=', authorId)
       .where('type', '=', 'blocked')
-      .where('user_id', 'in', userIds)
+      .where('userId', 'in', userIds)
       .execute();
-    return new Set(rows.map((row) => row.user_id));
+    return new Set(rows.map((row) => row.userId));
   }
 
   /** A user's display name (else username), as chat's users projection knows it. */
   async userName(db: ChatExecutor, userId: string): Promise<string | null> {
     const row = await db
       .selectFrom('users')
-      .select(['username', 'display_name'])
+      .select(['username', 'displayName'])
       .where('id', '=', userId)
       .executeTakeFirst();
-    return row ? (row.display_name ?? row.username) : null;
+    return row ? (row.displayName ?? row.username) : null;
   }
 }

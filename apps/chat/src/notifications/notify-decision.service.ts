@@ -15,7 +15,7 @@ import { NotificationsRepository } from './notifications.repository';
 import { type DecisionChannel, NotifyDecisionRepository } from './notify-decision.repository';
 
 /** The start of a message's text for a notification (attachments only: how many). */
-export function previewOf(message: Pick<Message, 'content' | 'attachments'>): string {
+function previewOf(message: Pick<Message, 'content' | 'attachments'>): string {
   const text = message.content.replace(/\s+/g, ' ').trim();
   if (text.length === 0) {
     const count = message.attachments.length;

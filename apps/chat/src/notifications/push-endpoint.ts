@@ -34,7 +34,7 @@ export function endpointProblem(
 }
 
 /** The URL's host without IPv6 brackets, lower case. */
-export function hostOf(url: URL): string {
+function hostOf(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
 }
 

@@ -1,14 +1,14 @@
 import { type GuildSettingsState, isMuted } from './notification-decision';
 import type { StoredChannelOverride } from './notifications.repository';
 
-export interface CountsIn {
+interface CountsIn {
   channelId: string;
   unreadCount: number;
   mentionCount: number;
   namedMentionCount: number;
 }
 
-export interface UserNotificationSettings {
+interface UserNotificationSettings {
   guilds: ReadonlyMap<string, GuildSettingsState>;
   channels: ReadonlyMap<string, StoredChannelOverride>;
 }

@@ -10,7 +10,7 @@ import { checkedLookup, endpointProblem, type PushEndpointPolicy } from './push-
 import { NotificationsRepository, type StoredPushSubscription } from './notifications.repository';
 
 /** What a push carries (the service worker shows it; the client opens the channel on a click). */
-export interface PushPayload {
+interface PushPayload {
   type: 'notification';
   notification: NotificationCreated;
 }

@@ -10,7 +10,7 @@ const EMOJI = new RegExp(`^(?:${KEYCAP}|${FLAG}|${ZWJ_SEQUENCE})$`, 'u');
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Longest emoji we store (the longest RGI ZWJ sequences are well under this). */
-export const MAX_EMOJI_LENGTH = 64;
+const MAX_EMOJI_LENGTH = 64;
 
 /**
  * Whether the text is exactly one unicode emoji grapheme: a pictograph (with skin tone or variation

@@ -100,10 +100,10 @@ describe('reactions', () => {
         (
           await app.db
             .selectFrom('channels')
-            .select('guild_id')
+            .select('guildId')
             .where('id', '=', channelId)
             .executeTakeFirstOrThrow()
-        ).guild_id!,
+        ).guildId!,
       ),
       alice,
     );

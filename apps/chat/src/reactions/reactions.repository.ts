@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { Reactor } from './reactions.dto';
 
-export interface ReactionKey {
+interface ReactionKey {
   messageId: string;
   channelId: string;
   userId: string;
@@ -15,7 +15,7 @@ export class ReactionsRepository {
     const row = await db
       .selectFrom('messages')
       .select('id')
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .where('id', '=', messageId)
       .executeTakeFirst();
     return row !== undefined;
@@ -27,7 +27,7 @@ export class ReactionsRepository {
       .selectFrom('reactions')
       .select('emoji')
       .distinct()
-      .where('message_id', '=', messageId)
+      .where('messageId', '=', messageId)
       .execute();
     return rows.map((row) => row.emoji);
   }
@@ -36,9 +36,9 @@ export class ReactionsRepository {
   async add(db: ChatExecutor, key: ReactionKey): Promise<boolean> {
     const row = await db
       .insertInto('reactions')
-      .values({ message_id: key.messageId, channel_id: key.channelId, user_id: key.userId, emoji: key.emoji })
-      .onConflict((conflict) => conflict.columns(['message_id', 'emoji', 'user_id']).doNothing())
-      .returning('user_id')
+      .values({ messageId: key.messageId, channelId: key.channelId, userId: key.userId, emoji: key.emoji })
+      .onConflict((conflict) => conflict.columns(['messageId', 'emoji', 'userId']).doNothing())
+      .returning('userId')
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -47,10 +47,10 @@ export class ReactionsRepository {
   async remove(db: ChatExecutor, key: ReactionKey): Promise<boolean> {
     const row = await db
       .deleteFrom('reactions')
-      .where('message_id', '=', key.messageId)
+      .where('messageId', '=', key.messageId)
       .where('emoji', '=', key.emoji)
-      .where('user_id', '=', key.userId)
-      .returning('user_id')
+      .where('userId', '=', key.userId)
+      .returning('userId')
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -64,16 +64,16 @@ export class ReactionsRepository {
   ): Promise<Reactor[]> {
     let query = db
       .selectFrom('reactions')
-      .leftJoin('users', 'users.id', 'reactions.user_id')
-      .select(['reactions.user_id as id', 'users.username', 'users.display_name'])
-      .where('reactions.message_id', '=', messageId)
+      .leftJoin('users', 'users.id', 'reactions.userId')
+      .select(['reactions.userId as id', 'users.username', 'users.displayName'])
+      .where('reactions.messageId', '=', messageId)
       .where('reactions.emoji', '=', emoji);
-    if (page.after !== undefined) query = query.where('reactions.user_id', '>', page.after);
-    const rows = await query.orderBy('reactions.user_id', 'asc').limit(page.limit).execute();
+    if (page.after !== undefined) query = query.where('reactions.userId', '>', page.after);
+    const rows = await query.orderBy('reactions.userId', 'asc').limit(page.limit).execute();
     return rows.map((row) => ({
       id: row.id,
       username: row.username ?? 'unknown',
-      displayName: row.display_name ?? null,
+      displayName: row.displayName ?? null,
     }));
   }
 }

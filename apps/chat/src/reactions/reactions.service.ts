@@ -11,7 +11,7 @@ import { isUnicodeEmoji } from './emoji';
 import type { Reactor, ReactorsQuery } from './reactions.dto';
 import { ReactionsRepository } from './reactions.repository';
 
-export const MAX_DISTINCT_EMOJI_PER_MESSAGE = 20;
+const MAX_DISTINCT_EMOJI_PER_MESSAGE = 20;
 
 /**
  * My reactions (idempotent add/remove; an event only when something changed) and who reacted. An emoji is

@@ -54,7 +54,7 @@ describe('read states', () => {
       await app.db
         .selectFrom('messages')
         .select('id')
-        .where('channel_id', '=', general)
+        .where('channelId', '=', general)
         .orderBy('id')
         .offset(1)
         .limit(1)
@@ -105,7 +105,7 @@ describe('read states', () => {
       await app.db
         .selectFrom('messages')
         .select('id')
-        .where('channel_id', '=', hidden)
+        .where('channelId', '=', hidden)
         .executeTakeFirstOrThrow()
     ).id;
     expect(

@@ -6,14 +6,14 @@ import type { ChatExecutor } from '../database/chat-transactions';
 /** Unread and mention counts stop at this many (clients show "999+"); keeps every count one bounded scan. */
 export const READ_STATE_COUNT_CAP = 1_000;
 
-export interface MemberGuild {
+interface MemberGuild {
   guildId: string;
   ownerId: string;
   everyone: RoleGrant;
   roles: RoleGrant[];
 }
 
-export interface ReadStateCounts {
+interface ReadStateCounts {
   channelId: string;
   lastReadMessageId: string | null;
   hasReadState: boolean;
@@ -32,19 +32,19 @@ export class ReadStatesRepository {
   async advance(db: ChatExecutor, userId: string, channelId: string, messageId: string): Promise<boolean> {
     const row = await db
       .insertInto('read_states')
-      .values({ user_id: userId, channel_id: channelId, last_read_message_id: messageId })
+      .values({ userId, channelId, lastReadMessageId: messageId })
       .onConflict((conflict) =>
         conflict
-          .columns(['user_id', 'channel_id'])
-          .doUpdateSet({ last_read_message_id: messageId, updated_at: new Date() })
+          .columns(['userId', 'channelId'])
+          .doUpdateSet({ lastReadMessageId: messageId, updatedAt: new Date() })
           .where((eb) =>
             eb.or([
-              eb('read_states.last_read_message_id', 'is', null),
-              eb('read_states.last_read_message_id', '<', messageId),
+              eb('read_states.lastReadMessageId', 'is', null),
+              eb('read_states.lastReadMessageId', '<', messageId),
             ]),
           ),
       )
-      .returning('user_id')
+      .returning('userId')
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -53,27 +53,27 @@ export class ReadStatesRepository {
   async memberGuilds(db: ChatExecutor, userId: string): Promise<MemberGuild[]> {
     const guilds = await db
       .selectFrom('members')
-      .innerJoin('guilds', 'guilds.id', 'members.guild_id')
+      .innerJoin('guilds', 'guilds.id', 'members.guildId')
       .innerJoin('roles as everyone', 'everyone.id', 'guilds.id')
       .select([
         'guilds.id as guildId',
-        'guilds.owner_id as ownerId',
+        'guilds.ownerId as ownerId',
         'everyone.permissions as everyonePermissions',
       ])
-      .where('members.user_id', '=', userId)
+      .where('members.userId', '=', userId)
       .execute();
     if (guilds.length === 0) return [];
     const roles = await db
       .selectFrom('member_roles')
-      .innerJoin('roles', 'roles.id', 'member_roles.role_id')
-      .select(['member_roles.guild_id', 'roles.id', 'roles.permissions', 'roles.position'])
-      .where('member_roles.user_id', '=', userId)
+      .innerJoin('roles', 'roles.id', 'member_roles.roleId')
+      .select(['member_roles.guildId', 'roles.id', 'roles.permissions', 'roles.position'])
+      .where('member_roles.userId', '=', userId)
       .execute();
     const rolesByGuild = new Map<string, RoleGrant[]>();
     for (const role of roles) {
-      const list = rolesByGuild.get(role.guild_id) ?? [];
+      const list = rolesByGuild.get(role.guildId) ?? [];
       list.push({ id: role.id, permissions: BigInt(role.permissions), position: role.position });
-      rolesByGuild.set(role.guild_id, list);
+      rolesByGuild.set(role.guildId, list);
     }
     return guilds.map((guild) => ({
       guildId: guild.guildId,
@@ -93,29 +93,29 @@ export class ReadStatesRepository {
     if (guildIds.length === 0) return [];
     const rows = await db
       .selectFrom('channels')
-      .select(['id', 'guild_id'])
-      .where('guild_id', 'in', guildIds)
-      .where('thread_parent_id', 'is not', null)
+      .select(['id', 'guildId'])
+      .where('guildId', 'in', guildIds)
+      .where('threadParentId', 'is not', null)
       .where((eb) =>
         eb.or([
           eb.exists(
             eb
               .selectFrom('thread_members')
-              .select('user_id')
-              .whereRef('thread_members.thread_id', '=', 'channels.id')
-              .where('thread_members.user_id', '=', userId),
+              .select('userId')
+              .whereRef('thread_members.threadId', '=', 'channels.id')
+              .where('thread_members.userId', '=', userId),
           ),
           eb.exists(
             eb
               .selectFrom('read_states')
-              .select('user_id')
-              .whereRef('read_states.channel_id', '=', 'channels.id')
-              .where('read_states.user_id', '=', userId),
+              .select('userId')
+              .whereRef('read_states.channelId', '=', 'channels.id')
+              .where('read_states.userId', '=', userId),
           ),
         ]),
       )
       .execute();
-    return rows.map((row) => ({ id: row.id, guildId: row.guild_id! }));
+    return rows.map((row) => ({ id: row.id, guildId: row.guildId! }));
   }
 
   async guildTextChannels(
@@ -125,8 +125,8 @@ export class ReadStatesRepository {
     if (guildIds.length === 0) return [];
     const channels = await db
       .selectFrom('channels')
-      .select(['id', 'guild_id'])
-      .where('guild_id', 'in', guildIds)
+      .select(['id', 'guildId'])
+      .where('guildId', 'in', guildIds)
       .where('type', '=', 'text')
       .execute();
     if (channels.length === 0) return [];
@@ -134,25 +134,25 @@ export class ReadStatesRepository {
       .selectFrom('permission_overwrites')
       .selectAll()
       .where(
-        'channel_id',
+        'channelId',
         'in',
         channels.map((channel) => channel.id),
       )
       .execute();
     const byChannel = new Map<string, PermissionOverwrite[]>();
     for (const row of overwrites) {
-      const list = byChannel.get(row.channel_id) ?? [];
+      const list = byChannel.get(row.channelId) ?? [];
       list.push({
-        id: row.target_id,
-        type: row.target_type,
+        id: row.targetId,
+        type: row.targetType,
         allow: BigInt(row.allow),
         deny: BigInt(row.deny),
       });
-      byChannel.set(row.channel_id, list);
+      byChannel.set(row.channelId, list);
     }
     return channels.map((channel) => ({
       id: channel.id,
-      guildId: channel.guild_id!,
+      guildId: channel.guildId!,
       overwrites: byChannel.get(channel.id) ?? [],
     }));
   }
@@ -160,10 +160,10 @@ export class ReadStatesRepository {
   async dmChannelIds(db: ChatExecutor, userId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('channel_recipients')
-      .select('channel_id')
-      .where('user_id', '=', userId)
+      .select('channelId')
+      .where('userId', '=', userId)
       .execute();
-    return rows.map((row) => row.channel_id);
+    return rows.map((row) => row.channelId);
   }
 
   /**
@@ -179,47 +179,34 @@ export class ReadStatesRepository {
     roleIds: readonly string[],
   ): Promise<ReadStateCounts[]> {
     if (channelIds.length === 0) return [];
-    const result = await sql<{
-      channel_id: string;
-      last_read_message_id: string | null;
-      has_read_state: boolean;
-      unread: number;
-      mentions: number;
-      named_mentions: number;
-    }>`
+    // Result keys come back camelCase (CamelCasePlugin): the aliases name ReadStateCounts' fields.
+    const result = await sql<ReadStateCounts>`
       select c.id as channel_id,
         rs.last_read_message_id,
         rs.user_id is not null as has_read_state,
         (select count(*)::int from (
           select 1 from messages m
           where m.channel_id = c.id and m.id > coalesce(rs.last_read_message_id, 0) and m.author_id <> ${userId}
-          limit ${READ_STATE_COUNT_CAP}) unread) as unread,
+          limit ${READ_STATE_COUNT_CAP}) unread) as unread_count,
         (select count(*)::int from (
           select 1 from messages m
           where m.channel_id = c.id and m.id > coalesce(rs.last_read_message_id, 0) and m.author_id <> ${userId}
             and (m.mention_everyone
               or m.mention_user_ids @> array[${userId}]::bigint[]
               or m.mention_role_ids && ${[...roleIds]}::bigint[])
-          limit ${READ_STATE_COUNT_CAP}) mentioned) as mentions,
+          limit ${READ_STATE_COUNT_CAP}) mentioned) as mention_count,
         (select count(*)::int from (
           select 1 from messages m
           where m.channel_id = c.id and m.id > coalesce(rs.last_read_message_id, 0) and m.author_id <> ${userId}
             and (m.mention_user_ids @> array[${userId}]::bigint[]
               or m.mention_role_ids && ${[...roleIds]}::bigint[])
-          limit ${READ_STATE_COUNT_CAP}) named) as named_mentions
+          limit ${READ_STATE_COUNT_CAP}) named) as named_mention_count
       from channels c
       left join read_states rs on rs.channel_id = c.id and rs.user_id = ${userId}
       where c.id = any(${[...channelIds]}::bigint[])
         and (rs.user_id is not null or c.last_message_id > coalesce(rs.last_read_message_id, 0))
       order by c.id
     `.execute(db);
-    return result.rows.map((row) => ({
-      channelId: row.channel_id,
-      lastReadMessageId: row.last_read_message_id,
-      hasReadState: row.has_read_state,
-      unreadCount: row.unread,
-      mentionCount: row.mentions,
-      namedMentionCount: row.named_mentions,
-    }));
+    return result.rows;
   }
 }

@@ -36,14 +36,14 @@ describe('realtime state (internal routes for the gateway)', () => {
     const db = chat.db;
     await db
       .insertInto('guilds')
-      .values({ id: guildId, name: 'Realm', icon_file_id: null, description: null, owner_id: owner })
+      .values({ id: guildId, name: 'Realm', iconFileId: null, description: null, ownerId: owner })
       .execute();
     await db
       .insertInto('roles')
       .values([
         {
           id: guildId,
-          guild_id: guildId,
+          guildId,
           name: '@everyone',
           color: 0,
           hoist: false,
@@ -53,7 +53,7 @@ describe('realtime state (internal routes for the gateway)', () => {
         },
         {
           id: modRole,
-          guild_id: guildId,
+          guildId,
           name: 'mods',
           color: 0,
           hoist: false,
@@ -66,8 +66,8 @@ describe('realtime state (internal routes for the gateway)', () => {
     await db
       .insertInto('members')
       .values([
-        { guild_id: guildId, user_id: owner, nickname: null },
-        { guild_id: guildId, user_id: member, nickname: 'm' },
+        { guildId, userId: owner, nickname: null },
+        { guildId, userId: member, nickname: 'm' },
       ])
       .execute();
     await db
@@ -76,40 +76,40 @@ describe('realtime state (internal routes for the gateway)', () => {
         {
           id: general,
           type: 'text',
-          guild_id: guildId,
+          guildId,
           name: 'general',
           topic: null,
-          parent_id: null,
-          user_limit: null,
-          owner_id: null,
-          dm_key: null,
-          last_message_id: null,
+          parentId: null,
+          userLimit: null,
+          ownerId: null,
+          dmKey: null,
+          lastMessageId: null,
           position: 0,
         },
         {
           id: secret,
           type: 'text',
-          guild_id: guildId,
+          guildId,
           name: 'secret',
           topic: null,
-          parent_id: null,
-          user_limit: null,
-          owner_id: null,
-          dm_key: null,
-          last_message_id: null,
+          parentId: null,
+          userLimit: null,
+          ownerId: null,
+          dmKey: null,
+          lastMessageId: null,
           position: 1,
         },
         {
           id: dmId,
           type: 'dm',
-          guild_id: null,
+          guildId: null,
           name: null,
           topic: null,
-          parent_id: null,
-          user_limit: null,
-          owner_id: null,
-          dm_key: `${member}:${outsider}`,
-          last_message_id: null,
+          parentId: null,
+          userLimit: null,
+          ownerId: null,
+          dmKey: `${member}:${outsider}`,
+          lastMessageId: null,
         },
       ])
       .execute();
@@ -117,16 +117,16 @@ describe('realtime state (internal routes for the gateway)', () => {
       .insertInto('permission_overwrites')
       .values([
         {
-          channel_id: secret,
-          target_id: guildId,
-          target_type: 'role',
+          channelId: secret,
+          targetId: guildId,
+          targetType: 'role',
           allow: 0n,
           deny: PERMISSIONS.VIEW_CHANNEL,
         },
         {
-          channel_id: secret,
-          target_id: modRole,
-          target_type: 'role',
+          channelId: secret,
+          targetId: modRole,
+          targetType: 'role',
           allow: PERMISSIONS.VIEW_CHANNEL,
           deny: 0n,
         },
@@ -135,13 +135,13 @@ describe('realtime state (internal routes for the gateway)', () => {
     await db
       .insertInto('channel_recipients')
       .values([
-        { channel_id: dmId, user_id: member },
-        { channel_id: dmId, user_id: outsider },
+        { channelId: dmId, userId: member },
+        { channelId: dmId, userId: outsider },
       ])
       .execute();
     await db
       .insertInto('read_states')
-      .values({ user_id: member, channel_id: general, last_read_message_id: '123' })
+      .values({ userId: member, channelId: general, lastReadMessageId: '123' })
       .execute();
   });
 
@@ -182,17 +182,14 @@ describe('realtime state (internal routes for the gateway)', () => {
       { as: member },
     );
     expect(before.body).toEqual({ guildId, channelIds: [general] });
-    await chat.db
-      .insertInto('member_roles')
-      .values({ guild_id: guildId, user_id: member, role_id: modRole })
-      .execute();
+    await chat.db.insertInto('member_roles').values({ guildId, userId: member, roleId: modRole }).execute();
     const after = await chat.call<VisibleChannelsAnswer>(
       'GET',
       `/internal/v1/realtime/guilds/${guildId}/visible-channels`,
       { as: member },
     );
     expect(after.body.channelIds).toEqual([general, secret]);
-    await chat.db.deleteFrom('member_roles').where('user_id', '=', member).execute();
+    await chat.db.deleteFrom('member_roles').where('userId', '=', member).execute();
   });
 
   it('answers 404 UNKNOWN_GUILD to non-members and for bad ids', async () => {

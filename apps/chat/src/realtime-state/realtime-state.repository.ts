@@ -4,17 +4,17 @@ import { emojisOfGuilds } from '../emojis/emojis.repository';
 import type { ChannelsTable, GuildsTable, RolesTable } from '../database/schema';
 import type { Selectable } from 'kysely';
 
-export type GuildRow = Selectable<GuildsTable>;
+type GuildRow = Selectable<GuildsTable>;
 export type RoleRow = Selectable<RolesTable>;
-export type ChannelRow = Selectable<ChannelsTable>;
+type ChannelRow = Selectable<ChannelsTable>;
 
-export interface MembershipRow {
+interface MembershipRow {
   guildId: string;
   nickname: string | null;
   joinedAt: Date;
 }
 
-export interface MemberPageRow {
+interface MemberPageRow {
   guildId: string;
   userId: string;
   total: number;
@@ -36,11 +36,11 @@ export class RealtimeStateRepository {
   async memberships(userId: string): Promise<{ guild: GuildRow; member: MembershipRow }[]> {
     const rows = await this.db
       .selectFrom('members')
-      .innerJoin('guilds', 'guilds.id', 'members.guild_id')
+      .innerJoin('guilds', 'guilds.id', 'members.guildId')
       .selectAll('guilds')
-      .select(['members.nickname as memberNickname', 'members.joined_at as memberJoinedAt'])
-      .where('members.user_id', '=', userId)
-      .orderBy('members.joined_at')
+      .select(['members.nickname as memberNickname', 'members.joinedAt as memberJoinedAt'])
+      .where('members.userId', '=', userId)
+      .orderBy('members.joinedAt')
       .orderBy('guilds.id')
       .execute();
     return rows.map(({ memberNickname, memberJoinedAt, ...guild }) => ({
@@ -59,7 +59,7 @@ export class RealtimeStateRepository {
     return this.db
       .selectFrom('roles')
       .selectAll()
-      .where('guild_id', 'in', guildIds)
+      .where('guildId', 'in', guildIds)
       .orderBy('position')
       .orderBy('id')
       .execute();
@@ -71,8 +71,8 @@ export class RealtimeStateRepository {
     return this.db
       .selectFrom('channels')
       .selectAll()
-      .where('guild_id', 'in', guildIds)
-      .where('thread_parent_id', 'is not', null)
+      .where('guildId', 'in', guildIds)
+      .where('threadParentId', 'is not', null)
       .where('archived', '=', false)
       .orderBy('id')
       .execute();
@@ -84,11 +84,11 @@ export class RealtimeStateRepository {
     if (guildIds.length === 0) return byGuild;
     const rows = await this.db
       .selectFrom('member_roles')
-      .select(['guild_id', 'role_id'])
-      .where('user_id', '=', userId)
-      .where('guild_id', 'in', guildIds)
+      .select(['guildId', 'roleId'])
+      .where('userId', '=', userId)
+      .where('guildId', 'in', guildIds)
       .execute();
-    for (const row of rows) byGuild.set(row.guild_id, [...(byGuild.get(row.guild_id) ?? []), row.role_id]);
+    for (const row of rows) byGuild.set(row.guildId, [...(byGuild.get(row.guildId) ?? []), row.roleId]);
     return byGuild;
   }
 
@@ -97,8 +97,8 @@ export class RealtimeStateRepository {
     return this.db
       .selectFrom('channels')
       .selectAll()
-      .where('guild_id', 'in', guildIds)
-      .where('thread_parent_id', 'is', null)
+      .where('guildId', 'in', guildIds)
+      .where('threadParentId', 'is', null)
       .orderBy('position')
       .orderBy('id')
       .execute();
@@ -108,7 +108,7 @@ export class RealtimeStateRepository {
     const rows = await this.db
       .selectFrom('channels')
       .select('id')
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .orderBy('position')
       .orderBy('id')
       .execute();
@@ -119,11 +119,11 @@ export class RealtimeStateRepository {
   async dmChannels(userId: string): Promise<ChannelRow[]> {
     return this.db
       .selectFrom('channels')
-      .innerJoin('channel_recipients', 'channel_recipients.channel_id', 'channels.id')
+      .innerJoin('channel_recipients', 'channel_recipients.channelId', 'channels.id')
       .selectAll('channels')
-      .where('channel_recipients.user_id', '=', userId)
-      .where('channels.guild_id', 'is', null)
-      .orderBy('channels.last_message_id', (ob) => ob.desc().nullsLast())
+      .where('channel_recipients.userId', '=', userId)
+      .where('channels.guildId', 'is', null)
+      .orderBy('channels.lastMessageId', (ob) => ob.desc().nullsLast())
       .orderBy('channels.id', 'desc')
       .execute();
   }
@@ -133,23 +133,22 @@ export class RealtimeStateRepository {
     if (channelIds.length === 0) return byChannel;
     const rows = await this.db
       .selectFrom('channel_recipients')
-      .select(['channel_id', 'user_id'])
-      .where('channel_id', 'in', channelIds)
-      .orderBy('user_id')
+      .select(['channelId', 'userId'])
+      .where('channelId', 'in', channelIds)
+      .orderBy('userId')
       .execute();
     for (const row of rows)
-      byChannel.set(row.channel_id, [...(byChannel.get(row.channel_id) ?? []), row.user_id]);
+      byChannel.set(row.channelId, [...(byChannel.get(row.channelId) ?? []), row.userId]);
     return byChannel;
   }
 
   async readStates(userId: string): Promise<{ channelId: string; lastReadMessageId: string | null }[]> {
-    const rows = await this.db
+    return this.db
       .selectFrom('read_states')
-      .select(['channel_id', 'last_read_message_id'])
-      .where('user_id', '=', userId)
-      .orderBy('channel_id')
+      .select(['channelId', 'lastReadMessageId'])
+      .where('userId', '=', userId)
+      .orderBy('channelId')
       .execute();
-    return rows.map((row) => ({ channelId: row.channel_id, lastReadMessageId: row.last_read_message_id }));
   }
 
   /**
@@ -161,18 +160,18 @@ export class RealtimeStateRepository {
     const ranked = this.db
       .selectFrom('members')
       .select((eb) => [
-        'members.guild_id as guildId',
-        'members.user_id as userId',
+        'members.guildId as guildId',
+        'members.userId as userId',
         eb.fn
           .agg<string>('row_number')
-          .over((ob) => ob.partitionBy('members.guild_id').orderBy('members.user_id'))
+          .over((ob) => ob.partitionBy('members.guildId').orderBy('members.userId'))
           .as('rank'),
         eb.fn
           .countAll<string>()
-          .over((ob) => ob.partitionBy('members.guild_id'))
+          .over((ob) => ob.partitionBy('members.guildId'))
           .as('total'),
       ])
-      .where('members.guild_id', 'in', guildIds)
+      .where('members.guildId', 'in', guildIds)
       .as('ranked');
     const rows = await this.db
       .selectFrom(ranked)

@@ -22,7 +22,7 @@ import { ChatTransactions } from '../database/chat-transactions';
 import { RelationshipsRepository } from '../relationships/relationships.repository';
 
 /** Members listed per guild in `ready` (presence joins this page in issue 6). */
-export const READY_MEMBER_PAGE_SIZE = 100;
+const READY_MEMBER_PAGE_SIZE = 100;
 
 /**
  * What the gateway needs from chat to run a realtime session: the `ready` state, and the channels a
@@ -56,16 +56,16 @@ export class RealtimeStateService {
       this.repository.emojis(guildIds),
     ]);
 
-    const rolesByGuild = groupBy(roles, (role) => role.guild_id);
-    const channelsByGuild = groupBy(guildChannels, (channel) => channel.guild_id ?? '');
-    const threadsByGuild = groupBy(threads, (thread) => thread.guild_id ?? '');
+    const rolesByGuild = groupBy(roles, (role) => role.guildId);
+    const channelsByGuild = groupBy(guildChannels, (channel) => channel.guildId ?? '');
+    const threadsByGuild = groupBy(threads, (thread) => thread.guildId ?? '');
     const pagesByGuild = groupBy(memberPages, (row) => row.guildId);
 
     const guilds: ReadyGuild[] = await Promise.all(
       memberships.map(async ({ guild, member }) => {
         const guildRoles = rolesByGuild.get(guild.id) ?? [];
         const myRoleIds = memberRoleIds.get(guild.id) ?? [];
-        const context = permissionContext(guild.id, guild.owner_id, userId, guildRoles, myRoleIds);
+        const context = permissionContext(guild.id, guild.ownerId, userId, guildRoles, myRoleIds);
         const channels = (channelsByGuild.get(guild.id) ?? [])
           .map((channel) => ({ channel, overwrites: overwrites.get(channel.id) ?? [] }))
           .filter(({ overwrites: list }) =>

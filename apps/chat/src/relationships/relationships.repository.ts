@@ -16,7 +16,7 @@ export function pairKey(a: string, b: string): string {
   return BigInt(a) < BigInt(b) ? `${a}:${b}` : `${b}:${a}`;
 }
 
-export interface RelationshipRow {
+interface RelationshipRow {
   type: RelationshipType;
   since: Date;
 }
@@ -27,29 +27,21 @@ export class RelationshipsRepository {
   async list(db: ChatExecutor, userId: string): Promise<Relationship[]> {
     const rows = await db
       .selectFrom('relationships as r')
-      .innerJoin('users as u', 'u.id', 'r.target_id')
-      .select([
-        'r.target_id',
-        'r.type',
-        'r.since',
-        'u.username',
-        'u.display_name',
-        'u.avatar_file_id',
-        'u.bot',
-      ])
-      .where('r.user_id', '=', userId)
+      .innerJoin('users as u', 'u.id', 'r.targetId')
+      .select(['r.targetId', 'r.type', 'r.since', 'u.username', 'u.displayName', 'u.avatarFileId', 'u.bot'])
+      .where('r.userId', '=', userId)
       .orderBy('r.since', 'desc')
-      .orderBy('r.target_id')
+      .orderBy('r.targetId')
       .execute();
     return rows.map((row) => ({
-      id: row.target_id,
+      id: row.targetId,
       type: row.type,
       since: row.since.toISOString(),
       user: {
-        id: row.target_id,
+        id: row.targetId,
         username: row.username,
-        displayName: row.display_name,
-        avatarFileId: row.avatar_file_id,
+        displayName: row.displayName,
+        avatarFileId: row.avatarFileId,
         bot: row.bot,
       },
     }));
@@ -66,8 +58,8 @@ export class RelationshipsRepository {
     const row = await db
       .selectFrom('relationships')
       .select(['type', 'since'])
-      .where('user_id', '=', userId)
-      .where('target_id', '=', targetId)
+      .where('userId', '=', userId)
+      .where('targetId', '=', targetId)
       .executeTakeFirst();
     return row ?? null;
   }
@@ -77,8 +69,8 @@ export class RelationshipsRepository {
     const since = new Date();
     await db
       .insertInto('relationships')
-      .values({ user_id: userId, target_id: targetId, type, since })
-      .onConflict((conflict) => conflict.columns(['user_id', 'target_id']).doUpdateSet({ type, since }))
+      .values({ userId, targetId, type, since })
+      .onConflict((conflict) => conflict.columns(['userId', 'targetId']).doUpdateSet({ type, since }))
       .execute();
     return since;
   }
@@ -86,8 +78,8 @@ export class RelationshipsRepository {
   async delete(db: ChatExecutor, userId: string, targetId: string): Promise<RelationshipType | null> {
     const row = await db
       .deleteFrom('relationships')
-      .where('user_id', '=', userId)
-      .where('target_id', '=', targetId)
+      .where('userId', '=', userId)
+      .where('targetId', '=', targetId)
       .returning('type')
       .executeTakeFirst();
     return row?.type ?? null;
@@ -96,7 +88,7 @@ export class RelationshipsRepository {
   async findUser(db: ChatExecutor, id: string): Promise<RelationshipUser | null> {
     const row = await db
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'avatar_file_id', 'bot'])
+      .select(['id', 'username', 'displayName', 'avatarFileId', 'bot'])
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toUser(row) : null;
@@ -106,7 +98,7 @@ export class RelationshipsRepository {
   async findUserByName(db: ChatExecutor, username: string): Promise<RelationshipUser | null> {
     const row = await db
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'avatar_file_id', 'bot'])
+      .select(['id', 'username', 'displayName', 'avatarFileId', 'bot'])
       .where(sql<string>`lower(username)`, '=', username.toLowerCase())
       .orderBy('id')
       .executeTakeFirst();
@@ -116,10 +108,10 @@ export class RelationshipsRepository {
   async shareGuild(db: ChatExecutor, a: string, b: string): Promise<boolean> {
     const row = await db
       .selectFrom('members as m1')
-      .innerJoin('members as m2', 'm2.guild_id', 'm1.guild_id')
-      .select('m1.guild_id')
-      .where('m1.user_id', '=', a)
-      .where('m2.user_id', '=', b)
+      .innerJoin('members as m2', 'm2.guildId', 'm1.guildId')
+      .select('m1.guildId')
+      .where('m1.userId', '=', a)
+      .where('m2.userId', '=', b)
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
@@ -128,11 +120,11 @@ export class RelationshipsRepository {
   async haveMutualFriend(db: ChatExecutor, a: string, b: string): Promise<boolean> {
     const row = await db
       .selectFrom('relationships as r1')
-      .innerJoin('relationships as r2', 'r2.target_id', 'r1.target_id')
-      .select('r1.target_id')
-      .where('r1.user_id', '=', a)
+      .innerJoin('relationships as r2', 'r2.targetId', 'r1.targetId')
+      .select('r1.targetId')
+      .where('r1.userId', '=', a)
       .where('r1.type', '=', 'friend')
-      .where('r2.user_id', '=', b)
+      .where('r2.userId', '=', b)
       .where('r2.type', '=', 'friend')
       .limit(1)
       .executeTakeFirst();
@@ -142,22 +134,22 @@ export class RelationshipsRepository {
   async privacy(db: ChatExecutor, userId: string): Promise<PrivacySettings> {
     const row = await db
       .selectFrom('privacy_settings')
-      .select(['dms_from', 'friend_requests_from'])
-      .where('user_id', '=', userId)
+      .select(['dmsFrom', 'friendRequestsFrom'])
+      .where('userId', '=', userId)
       .executeTakeFirst();
     if (!row) return { ...DEFAULT_PRIVACY_SETTINGS };
     return {
-      dmsFrom: row.dms_from as DmsFrom,
-      friendRequestsFrom: row.friend_requests_from as FriendRequestsFrom,
+      dmsFrom: row.dmsFrom as DmsFrom,
+      friendRequestsFrom: row.friendRequestsFrom as FriendRequestsFrom,
     };
   }
 
   async setPrivacy(db: ChatExecutor, userId: string, settings: PrivacySettings): Promise<void> {
-    const values = { dms_from: settings.dmsFrom, friend_requests_from: settings.friendRequestsFrom };
+    const values = { dmsFrom: settings.dmsFrom, friendRequestsFrom: settings.friendRequestsFrom };
     await db
       .insertInto('privacy_settings')
-      .values({ user_id: userId, ...values })
-      .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ ...values, updated_at: new Date() }))
+      .values({ userId, ...values })
+      .onConflict((conflict) => conflict.column('userId').doUpdateSet({ ...values, updatedAt: new Date() }))
       .execute();
   }
 
@@ -165,11 +157,11 @@ export class RelationshipsRepository {
   async dmPartner(db: ChatExecutor, channelId: string, userId: string): Promise<string | null> {
     const row = await db
       .selectFrom('channel_recipients')
-      .select('user_id')
-      .where('channel_id', '=', channelId)
-      .where('user_id', '<>', userId)
+      .select('userId')
+      .where('channelId', '=', channelId)
+      .where('userId', '<>', userId)
       .executeTakeFirst();
-    return row?.user_id ?? null;
+    return row?.userId ?? null;
   }
 
   /** Of `others`, those who blocked `userId`. */
@@ -177,12 +169,12 @@ export class RelationshipsRepository {
     if (others.length === 0) return [];
     const rows = await db
       .selectFrom('relationships')
-      .select('user_id')
-      .where('target_id', '=', userId)
+      .select('userId')
+      .where('targetId', '=', userId)
       .where('type', '=', 'blocked')
-      .where('user_id', 'in', others)
+      .where('userId', 'in', others)
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => row.userId);
   }
 
   /** Of `others`, those `userId` blocked. */
@@ -190,27 +182,27 @@ export class RelationshipsRepository {
     if (others.length === 0) return [];
     const rows = await db
       .selectFrom('relationships')
-      .select('target_id')
-      .where('user_id', '=', userId)
+      .select('targetId')
+      .where('userId', '=', userId)
       .where('type', '=', 'blocked')
-      .where('target_id', 'in', others)
+      .where('targetId', 'in', others)
       .execute();
-    return rows.map((row) => row.target_id);
+    return rows.map((row) => row.targetId);
   }
 }
 
 function toUser(row: {
   id: string;
   username: string;
-  display_name: string | null;
-  avatar_file_id: string | null;
+  displayName: string | null;
+  avatarFileId: string | null;
   bot: boolean;
 }): RelationshipUser {
   return {
     id: row.id,
     username: row.username,
-    displayName: row.display_name,
-    avatarFileId: row.avatar_file_id,
+    displayName: row.displayName,
+    avatarFileId: row.avatarFileId,
     bot: row.bot,
   };
 }

@@ -3,16 +3,16 @@ import type { Generated } from 'kysely';
 
 /** One side of a relationship: how `user_id` relates to `target_id`. */
 export interface RelationshipsTable {
-  user_id: string;
-  target_id: string;
+  userId: string;
+  targetId: string;
   type: RelationshipType;
   since: Generated<Date>;
 }
 
 /** A user's privacy settings; no row means the defaults (everyone, everyone). */
 export interface PrivacySettingsTable {
-  user_id: string;
-  dms_from: string;
-  friend_requests_from: string;
-  updated_at: Generated<Date>;
+  userId: string;
+  dmsFrom: string;
+  friendRequestsFrom: string;
+  updatedAt: Generated<Date>;
 }

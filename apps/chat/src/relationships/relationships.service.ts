@@ -13,7 +13,7 @@ import { type ChatExecutor, ChatTransactions } from '../database/chat-transactio
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { pairKey, RelationshipsRepository } from './relationships.repository';
 
-export interface RelationshipChange {
+interface RelationshipChange {
   relationship: Relationship;
   /** False when nothing changed (a repeated request or block). */
   changed: boolean;

@@ -40,13 +40,13 @@ export type RolePositionsDto = z.infer<typeof rolePositionsSchema>;
 export function toRole(row: RoleRow): Role {
   return {
     id: row.id,
-    guildId: row.guild_id,
+    guildId: row.guildId,
     name: row.name,
     color: row.color,
     hoist: row.hoist,
     mentionable: row.mentionable,
     position: row.position,
     permissions: String(row.permissions),
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -173,9 +173,9 @@ describe('roles and hierarchy', () => {
       await released;
       await trx
         .deleteFrom('member_roles')
-        .where('guild_id', '=', guild.id)
-        .where('user_id', '=', modId)
-        .where('role_id', '=', modRole.id)
+        .where('guildId', '=', guild.id)
+        .where('userId', '=', modId)
+        .where('roleId', '=', modRole.id)
         .execute();
     });
     await lockHeld;

@@ -4,7 +4,7 @@ import type { ChatExecutor } from '../database/chat-transactions';
 import type { RolesTable } from '../database/schema';
 import type { RoleRow } from './roles.dto';
 
-export interface RoleChanges {
+interface RoleChanges {
   name?: string;
   color?: number;
   hoist?: boolean;
@@ -23,7 +23,7 @@ export class RolesRepository {
     return db
       .selectFrom('roles')
       .selectAll()
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .orderBy('position')
       .orderBy('id')
       .execute();
@@ -34,7 +34,7 @@ export class RolesRepository {
       (await db
         .selectFrom('roles')
         .selectAll()
-        .where('guild_id', '=', guildId)
+        .where('guildId', '=', guildId)
         .where('id', '=', roleId)
         .executeTakeFirst()) ?? null
     );
@@ -45,7 +45,7 @@ export class RolesRepository {
     return db
       .selectFrom('roles')
       .selectAll()
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('id', 'in', roleIds)
       .execute();
   }
@@ -54,7 +54,7 @@ export class RolesRepository {
     const row = await db
       .selectFrom('roles')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -75,7 +75,7 @@ export class RolesRepository {
     return db
       .updateTable('roles')
       .set((eb) => ({ position: eb('position', '+', 1) }))
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('position', '>=', position)
       .where('id', '!=', guildId)
       .returningAll()
@@ -92,7 +92,7 @@ export class RolesRepository {
         ...(changes.mentionable !== undefined ? { mentionable: changes.mentionable } : {}),
         ...(changes.permissions !== undefined ? { permissions: changes.permissions } : {}),
       })
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('id', '=', roleId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -102,7 +102,7 @@ export class RolesRepository {
     return db
       .updateTable('roles')
       .set({ position })
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .where('id', '=', roleId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -112,14 +112,12 @@ export class RolesRepository {
   async delete(db: ChatExecutor, guildId: string, roleId: string): Promise<string[]> {
     const overwrites = await db
       .deleteFrom('permission_overwrites')
-      .where('target_id', '=', roleId)
-      .where('target_type', '=', 'role')
-      .where('channel_id', 'in', (eb) =>
-        eb.selectFrom('channels').select('id').where('guild_id', '=', guildId),
-      )
-      .returning('channel_id')
+      .where('targetId', '=', roleId)
+      .where('targetType', '=', 'role')
+      .where('channelId', 'in', (eb) => eb.selectFrom('channels').select('id').where('guildId', '=', guildId))
+      .returning('channelId')
       .execute();
-    await db.deleteFrom('roles').where('guild_id', '=', guildId).where('id', '=', roleId).execute();
-    return overwrites.map((row) => row.channel_id);
+    await db.deleteFrom('roles').where('guildId', '=', guildId).where('id', '=', roleId).execute();
+    return overwrites.map((row) => row.channelId);
   }
 }

@@ -61,7 +61,7 @@ export class RolesService {
       for (const role of shifted) await this.events.add(trx, 'role.updated', guildId, { role: toRole(role) });
       const role = await this.roles.insert(trx, {
         id: this.ids.next(),
-        guild_id: guildId,
+        guildId,
         name: dto.name,
         color: dto.color,
         hoist: dto.hoist,

@@ -15,7 +15,7 @@ export class SearchSupportRepository {
     return this.db
       .selectFrom('channels')
       .select(['id', 'name'])
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .orderBy(sql`thread_parent_id is not null`)
       .orderBy('position')
       .orderBy('id')

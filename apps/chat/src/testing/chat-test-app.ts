@@ -50,7 +50,7 @@ export class ChatTestApp {
     const id = String(BigInt(Date.now()) * 4_194_304n + BigInt(randomInt(4_194_304)));
     await this.db
       .insertInto('users')
-      .values({ id, username, display_name: null, avatar_file_id: null })
+      .values({ id, username, displayName: null, avatarFileId: null })
       .execute();
     return id;
   }

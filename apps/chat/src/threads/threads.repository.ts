@@ -5,7 +5,7 @@ import type { ChannelRow } from '../channels/channels.dto';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelsTable } from '../database/schema';
 
-export interface ThreadChanges {
+interface ThreadChanges {
   name?: string;
   archived?: boolean;
   locked?: boolean;
@@ -16,14 +16,14 @@ export interface ThreadChanges {
 }
 
 /** Which threads a listing shows: all (MANAGE_THREADS), else public ones and the private ones joined. */
-export interface ThreadFilter {
+interface ThreadFilter {
   parentId: string;
   userId: string;
   includeAllPrivate: boolean;
 }
 
 /** The "N replies" line of a message that started a thread. */
-export interface ThreadSummary {
+interface ThreadSummary {
   id: string;
   name: string;
   messageCount: number;
@@ -41,7 +41,7 @@ export class ThreadsRepository {
       .selectFrom('channels')
       .selectAll()
       .where('id', '=', threadId)
-      .where('thread_parent_id', 'is not', null);
+      .where('threadParentId', 'is not', null);
     if (forUpdate) query = query.forUpdate();
     return (await query.executeTakeFirst()) ?? null;
   }
@@ -51,7 +51,7 @@ export class ThreadsRepository {
       (await db
         .selectFrom('channels')
         .selectAll()
-        .where('starter_message_id', '=', messageId)
+        .where('starterMessageId', '=', messageId)
         .executeTakeFirst()) ?? null
     );
   }
@@ -62,7 +62,7 @@ export class ThreadsRepository {
       .selectFrom('messages')
       .select('id')
       .where('id', '=', messageId)
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -75,11 +75,11 @@ export class ThreadsRepository {
         ...(changes.archived !== undefined ? { archived: changes.archived } : {}),
         ...(changes.locked !== undefined ? { locked: changes.locked } : {}),
         ...(changes.autoArchiveMinutes !== undefined
-          ? { auto_archive_minutes: changes.autoArchiveMinutes }
+          ? { autoArchiveMinutes: changes.autoArchiveMinutes }
           : {}),
         ...(changes.invitable !== undefined ? { invitable: changes.invitable } : {}),
-        ...(changes.archiveTimestamp !== undefined ? { archive_timestamp: changes.archiveTimestamp } : {}),
-        ...(changes.lastActivityAt !== undefined ? { last_activity_at: changes.lastActivityAt } : {}),
+        ...(changes.archiveTimestamp !== undefined ? { archiveTimestamp: changes.archiveTimestamp } : {}),
+        ...(changes.lastActivityAt !== undefined ? { lastActivityAt: changes.lastActivityAt } : {}),
       })
       .where('id', '=', threadId)
       .returningAll()
@@ -94,29 +94,29 @@ export class ThreadsRepository {
   async addMember(db: ChatExecutor, threadId: string, userId: string): Promise<ThreadMember | null> {
     const row = await db
       .insertInto('thread_members')
-      .values({ thread_id: threadId, user_id: userId })
+      .values({ threadId, userId })
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!row) return null;
     await db
       .updateTable('channels')
-      .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+      .set((eb) => ({ memberCount: eb('memberCount', '+', 1) }))
       .where('id', '=', threadId)
       .execute();
-    return { threadId: row.thread_id, userId: row.user_id, joinedAt: row.joined_at.toISOString() };
+    return { threadId: row.threadId, userId: row.userId, joinedAt: row.joinedAt.toISOString() };
   }
 
   async removeMember(db: ChatExecutor, threadId: string, userId: string): Promise<boolean> {
     const result = await db
       .deleteFrom('thread_members')
-      .where('thread_id', '=', threadId)
-      .where('user_id', '=', userId)
+      .where('threadId', '=', threadId)
+      .where('userId', '=', userId)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) return false;
     await db
       .updateTable('channels')
-      .set({ member_count: sql<number>`greatest(member_count - 1, 0)` })
+      .set({ memberCount: sql<number>`greatest(member_count - 1, 0)` })
       .where('id', '=', threadId)
       .execute();
     return true;
@@ -125,9 +125,9 @@ export class ThreadsRepository {
   async isMember(db: ChatExecutor, threadId: string, userId: string): Promise<boolean> {
     const row = await db
       .selectFrom('thread_members')
-      .select('user_id')
-      .where('thread_id', '=', threadId)
-      .where('user_id', '=', userId)
+      .select('userId')
+      .where('threadId', '=', threadId)
+      .where('userId', '=', userId)
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -136,15 +136,15 @@ export class ThreadsRepository {
     const rows = await db
       .selectFrom('thread_members')
       .selectAll()
-      .where('thread_id', '=', threadId)
-      .orderBy('joined_at')
-      .orderBy('user_id')
+      .where('threadId', '=', threadId)
+      .orderBy('joinedAt')
+      .orderBy('userId')
       .limit(1000)
       .execute();
     return rows.map((row) => ({
-      threadId: row.thread_id,
-      userId: row.user_id,
-      joinedAt: row.joined_at.toISOString(),
+      threadId: row.threadId,
+      userId: row.userId,
+      joinedAt: row.joinedAt.toISOString(),
     }));
   }
 
@@ -161,16 +161,16 @@ export class ThreadsRepository {
     limit: number,
   ): Promise<ChannelRow[]> {
     let query = this.visible(db, filter).where('archived', '=', true);
-    if (before) query = query.where('archive_timestamp', '<', before);
+    if (before) query = query.where('archiveTimestamp', '<', before);
     return query
-      .orderBy('archive_timestamp', 'desc')
+      .orderBy('archiveTimestamp', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1)
       .execute();
   }
 
   private visible(db: ChatExecutor, filter: ThreadFilter) {
-    let query = db.selectFrom('channels').selectAll().where('thread_parent_id', '=', filter.parentId);
+    let query = db.selectFrom('channels').selectAll().where('threadParentId', '=', filter.parentId);
     if (!filter.includeAllPrivate) {
       query = query.where((eb) =>
         eb.or([
@@ -178,9 +178,9 @@ export class ThreadsRepository {
           eb.exists(
             eb
               .selectFrom('thread_members')
-              .select('user_id')
-              .whereRef('thread_members.thread_id', '=', 'channels.id')
-              .where('thread_members.user_id', '=', filter.userId),
+              .select('userId')
+              .whereRef('thread_members.threadId', '=', 'channels.id')
+              .where('thread_members.userId', '=', filter.userId),
           ),
         ]),
       );
@@ -200,17 +200,17 @@ export class ThreadsRepository {
   ): Promise<ChannelRow | null> {
     const before = await db
       .selectFrom('channels')
-      .select(['archived', 'thread_parent_id'])
+      .select(['archived', 'threadParentId'])
       .where('id', '=', channelId)
       .executeTakeFirst();
-    if (!before || before.thread_parent_id === null) return null;
+    if (!before || before.threadParentId === null) return null;
     const row = await db
       .updateTable('channels')
       .set((eb) => ({
-        message_count: eb('message_count', '+', count),
-        last_activity_at: at,
+        messageCount: eb('messageCount', '+', count),
+        lastActivityAt: at,
         archived: false,
-        ...(before.archived ? { archive_timestamp: at } : {}),
+        ...(before.archived ? { archiveTimestamp: at } : {}),
       }))
       .where('id', '=', channelId)
       .returningAll()
@@ -222,9 +222,9 @@ export class ThreadsRepository {
   async messageDeleted(db: ChatExecutor, channelId: string): Promise<void> {
     await db
       .updateTable('channels')
-      .set({ message_count: sql<number>`greatest(message_count - 1, 0)` })
+      .set({ messageCount: sql<number>`greatest(message_count - 1, 0)` })
       .where('id', '=', channelId)
-      .where('thread_parent_id', 'is not', null)
+      .where('threadParentId', 'is not', null)
       .execute();
   }
 
@@ -236,18 +236,18 @@ export class ThreadsRepository {
     const idle = db
       .selectFrom('channels')
       .select('id')
-      .where('thread_parent_id', 'is not', null)
+      .where('threadParentId', 'is not', null)
       .where('archived', '=', false)
       .where(
         sql<boolean>`coalesce(last_activity_at, created_at) + make_interval(mins => coalesce(auto_archive_minutes, 1440)) <= ${now}`,
       )
-      .orderBy('last_activity_at')
+      .orderBy('lastActivityAt')
       .limit(limit)
       .forUpdate()
       .skipLocked();
     return db
       .updateTable('channels')
-      .set({ archived: true, archive_timestamp: now })
+      .set({ archived: true, archiveTimestamp: now })
       .where('id', 'in', idle)
       .returningAll()
       .execute();
@@ -259,14 +259,14 @@ export class ThreadsRepository {
     if (messageIds.length === 0) return byMessage;
     const rows = await db
       .selectFrom('channels')
-      .select(['id', 'name', 'message_count', 'archived', 'starter_message_id'])
-      .where('starter_message_id', 'in', messageIds)
+      .select(['id', 'name', 'messageCount', 'archived', 'starterMessageId'])
+      .where('starterMessageId', 'in', messageIds)
       .execute();
     for (const row of rows) {
-      byMessage.set(row.starter_message_id!, {
+      byMessage.set(row.starterMessageId!, {
         id: row.id,
         name: row.name ?? '',
-        messageCount: row.message_count,
+        messageCount: row.messageCount,
         archived: row.archived,
       });
     }

@@ -32,7 +32,7 @@ import type { ArchivedThreadsQuery, CreateThreadDto, CreateThreadFromMessageDto 
 import { ThreadsRepository } from './threads.repository';
 
 /** How often the auto-archive sweep runs, and how many threads one pass archives at most per batch. */
-export const THREAD_SWEEP_INTERVAL_MS = 60_000;
+const THREAD_SWEEP_INTERVAL_MS = 60_000;
 const SWEEP_BATCH = 100;
 const DEFAULT_AUTO_ARCHIVE_MINUTES = 1440;
 
@@ -126,23 +126,23 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
         const row = await this.threads.insert(trx, {
           id: this.ids.next(),
           type: thread.type,
-          guild_id: parent.guildId,
+          guildId: parent.guildId,
           name: thread.name,
           topic: null,
-          parent_id: null,
-          owner_id: userId,
-          dm_key: null,
-          last_message_id: null,
-          thread_parent_id: parent.channelId,
-          starter_message_id: thread.starterMessageId,
-          auto_archive_minutes: thread.autoArchiveMinutes,
-          archive_timestamp: now,
+          parentId: null,
+          ownerId: userId,
+          dmKey: null,
+          lastMessageId: null,
+          threadParentId: parent.channelId,
+          starterMessageId: thread.starterMessageId,
+          autoArchiveMinutes: thread.autoArchiveMinutes,
+          archiveTimestamp: now,
           invitable: thread.invitable,
-          last_activity_at: now,
+          lastActivityAt: now,
         });
         // The creator is its first member (thread.created re-evaluates who sees the thread anyway).
         await this.threads.addMember(trx, row.id, userId);
-        const created = toChannel({ ...row, member_count: 1 }, []);
+        const created = toChannel({ ...row, memberCount: 1 }, []);
         await this.events.add(trx, 'thread.created', row.id, { thread: created });
         return created;
       });
@@ -167,7 +167,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
         if (dto.locked !== undefined || dto.invitable !== undefined) {
           requirePermissions(access.permissions, ['MANAGE_THREADS']);
         }
-        if (row.owner_id !== userId) requirePermissions(access.permissions, ['MANAGE_THREADS']);
+        if (row.ownerId !== userId) requirePermissions(access.permissions, ['MANAGE_THREADS']);
         // Only moderators unarchive a locked thread.
         if (row.locked && dto.archived === false) requirePermissions(access.permissions, ['MANAGE_THREADS']);
       }
@@ -200,8 +200,8 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       await this.threads.delete(trx, row.id);
       await this.events.add(trx, 'thread.deleted', row.id, {
         threadId: row.id,
-        parentId: row.thread_parent_id!,
-        guildId: row.guild_id!,
+        parentId: row.threadParentId!,
+        guildId: row.guildId!,
         type: row.type as ThreadType,
       });
     });
@@ -231,10 +231,10 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     const db = this.transactions.executor;
     const row = await this.threads.find(db, threadId);
     if (!row) throw unknownChannel();
-    if (row.type === 'private_thread' && !row.invitable && row.owner_id !== userId) {
+    if (row.type === 'private_thread' && !row.invitable && row.ownerId !== userId) {
       requirePermissions(access.permissions, ['MANAGE_THREADS']);
     }
-    const target = isSnowflake(targetId) ? await this.access.channel(row.thread_parent_id!, targetId) : null;
+    const target = isSnowflake(targetId) ? await this.access.channel(row.threadParentId!, targetId) : null;
     if (
       !target ||
       threadPermissions(target.permissions, { type: 'public_thread', locked: false, isMember: true }) === null
@@ -336,7 +336,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       if (member)
         await this.membersUpdated(
           trx,
-          toChannel({ ...row, member_count: row.member_count + 1 }, []),
+          toChannel({ ...row, memberCount: row.memberCount + 1 }, []),
           [member],
           [],
         );
@@ -350,7 +350,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       if (await this.threads.removeMember(trx, row.id, userId)) {
         await this.membersUpdated(
           trx,
-          toChannel({ ...row, member_count: Math.max(row.member_count - 1, 0) }, []),
+          toChannel({ ...row, memberCount: Math.max(row.memberCount - 1, 0) }, []),
           [],
           [userId],
         );

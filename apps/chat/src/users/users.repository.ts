@@ -19,17 +19,17 @@ export class UsersRepository {
       .values({
         id: user.id,
         username: user.username,
-        display_name: user.displayName,
-        avatar_file_id: user.avatarFileId,
+        displayName: user.displayName,
+        avatarFileId: user.avatarFileId,
         bot: user.bot ?? false,
       })
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet({
           username: user.username,
-          display_name: user.displayName,
-          avatar_file_id: user.avatarFileId,
+          displayName: user.displayName,
+          avatarFileId: user.avatarFileId,
           bot: user.bot ?? false,
-          updated_at: new Date(),
+          updatedAt: new Date(),
         }),
       )
       .execute();
@@ -45,24 +45,24 @@ export class UsersRepository {
   ): Promise<{ guildIds: string[]; dmChannelIds: string[] }> {
     const guilds = await executor
       .selectFrom('members')
-      .select('guild_id')
-      .where('user_id', '=', userId)
-      .orderBy('guild_id')
+      .select('guildId')
+      .where('userId', '=', userId)
+      .orderBy('guildId')
       .execute();
     const dms = await executor
       .selectFrom('channel_recipients')
-      .select('channel_id')
-      .where('user_id', '=', userId)
-      .orderBy('channel_id')
+      .select('channelId')
+      .where('userId', '=', userId)
+      .orderBy('channelId')
       .execute();
-    return { guildIds: guilds.map((row) => row.guild_id), dmChannelIds: dms.map((row) => row.channel_id) };
+    return { guildIds: guilds.map((row) => row.guildId), dmChannelIds: dms.map((row) => row.channelId) };
   }
 
   /** A bot user as chat knows it (null when unknown yet, or not a bot). */
   async findBot(executor: ChatExecutor, id: string): Promise<UserProjection | null> {
     const row = await executor
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'avatar_file_id'])
+      .select(['id', 'username', 'displayName', 'avatarFileId'])
       .where('id', '=', id)
       .where('bot', '=', true)
       .executeTakeFirst();
@@ -70,8 +70,8 @@ export class UsersRepository {
       ? {
           id: row.id,
           username: row.username,
-          displayName: row.display_name,
-          avatarFileId: row.avatar_file_id,
+          displayName: row.displayName,
+          avatarFileId: row.avatarFileId,
           bot: true,
         }
       : null;

@@ -15,7 +15,7 @@ import { ChatTransactions } from '../database/chat-transactions';
  */
 @ApiExcludeController()
 @Controller('internal/v1/voice')
-export class VoiceSupportController {
+class VoiceSupportController {
   constructor(
     private readonly access: AccessService,
     private readonly channels: ChannelsRepository,
@@ -35,7 +35,7 @@ export class VoiceSupportController {
       channelId,
       guildId: access.guildId,
       type: access.type,
-      userLimit: row?.user_limit ?? null,
+      userLimit: row?.userLimit ?? null,
       permissions: String(access.permissions),
     };
   }

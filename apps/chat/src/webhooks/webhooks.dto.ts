@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { messageContentSchema } from '../messages/messages.dto';
 
 /** Longest webhook name (and per-message username override), as Discord. */
-export const WEBHOOK_NAME_MAX = 80;
+const WEBHOOK_NAME_MAX = 80;
 /** Most webhooks one channel may have, as Discord. */
 export const WEBHOOKS_PER_CHANNEL = 15;
 

@@ -78,7 +78,7 @@ describe('webhooks', () => {
       .selectAll()
       .where('id', '=', webhook.id)
       .executeTakeFirstOrThrow();
-    expect(stored.token_hash).toBe(hashWebhookToken(webhook.token));
+    expect(stored.tokenHash).toBe(hashWebhookToken(webhook.token));
     expect(JSON.stringify(stored)).not.toContain(webhook.token);
 
     // Listing and reading never show the token again.

@@ -5,7 +5,7 @@ import type { WebhooksTable } from '../database/schema';
 
 export type WebhookRow = Selectable<WebhooksTable>;
 
-export interface NewWebhook {
+interface NewWebhook {
   id: string;
   guildId: string;
   channelId: string;
@@ -23,12 +23,12 @@ export class WebhooksRepository {
       .insertInto('webhooks')
       .values({
         id: webhook.id,
-        guild_id: webhook.guildId,
-        channel_id: webhook.channelId,
+        guildId: webhook.guildId,
+        channelId: webhook.channelId,
         name: webhook.name,
         avatar: webhook.avatar,
-        creator_id: webhook.creatorId,
-        token_hash: webhook.tokenHash,
+        creatorId: webhook.creatorId,
+        tokenHash: webhook.tokenHash,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -43,7 +43,7 @@ export class WebhooksRepository {
     const row = await db
       .selectFrom('webhooks')
       .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -52,7 +52,7 @@ export class WebhooksRepository {
     return db
       .selectFrom('webhooks')
       .selectAll()
-      .where('channel_id', '=', channelId)
+      .where('channelId', '=', channelId)
       .orderBy('id', 'asc')
       .execute();
   }
@@ -61,7 +61,7 @@ export class WebhooksRepository {
     return db
       .selectFrom('webhooks')
       .selectAll()
-      .where('guild_id', '=', guildId)
+      .where('guildId', '=', guildId)
       .orderBy('id', 'asc')
       .execute();
   }
@@ -74,7 +74,7 @@ export class WebhooksRepository {
     const set = {
       ...(change.name === undefined ? {} : { name: change.name }),
       ...(change.avatar === undefined ? {} : { avatar: change.avatar }),
-      ...(change.channelId === undefined ? {} : { channel_id: change.channelId }),
+      ...(change.channelId === undefined ? {} : { channelId: change.channelId }),
     };
     // An empty change is no SQL update: the webhook as it is.
     if (Object.keys(set).length === 0) return this.find(db, id);

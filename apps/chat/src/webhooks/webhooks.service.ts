@@ -47,7 +47,7 @@ export class WebhooksService {
         tokenHash: hashWebhookToken(token),
       });
       await this.auditLog.record(trx, {
-        guildId: inserted.guild_id,
+        guildId: inserted.guildId,
         actorId: userId,
         action: 'WEBHOOK_CREATE',
         targetType: 'webhook',
@@ -78,22 +78,22 @@ export class WebhooksService {
 
   async update(userId: string, webhookId: string, body: UpdateWebhookDto): Promise<Webhook> {
     const row = await this.manageableWebhook(userId, webhookId);
-    if (body.channelId !== undefined && body.channelId !== row.channel_id) {
+    if (body.channelId !== undefined && body.channelId !== row.channelId) {
       const target = await this.manageableChannel(body.channelId, userId, 'body.channelId');
-      if (target.guildId !== row.guild_id) {
+      if (target.guildId !== row.guildId) {
         throw AppError.validation(
           [{ field: 'body.channelId', code: 'invalid', message: 'must be a text channel of the same guild' }],
           'body.channelId: must be a text channel of the same guild',
         );
       }
     }
-    const moving = body.channelId !== undefined && body.channelId !== row.channel_id;
+    const moving = body.channelId !== undefined && body.channelId !== row.channelId;
     const updated = await this.transactions.run(async (trx) => {
       if (moving) await this.lockRoomFor(trx, body.channelId!);
       const after = await this.webhooks.update(trx, webhookId, body);
       if (after) {
         await this.auditLog.record(trx, {
-          guildId: after.guild_id,
+          guildId: after.guildId,
           actorId: userId,
           action: 'WEBHOOK_UPDATE',
           targetType: 'webhook',
@@ -115,7 +115,7 @@ export class WebhooksService {
       const row = await this.webhooks.delete(trx, webhookId);
       if (!row) throw unknownWebhook();
       await this.auditLog.record(trx, {
-        guildId: row.guild_id,
+        guildId: row.guildId,
         actorId: userId,
         action: 'WEBHOOK_DELETE',
         targetType: 'webhook',
@@ -133,15 +133,15 @@ export class WebhooksService {
     if (!isSnowflake(webhookId)) throw unknownWebhook();
     const row = await this.webhooks.find(this.transactions.executor, webhookId);
     if (!row) throw unknownWebhook();
-    if (!webhookTokenMatches(token, row.token_hash)) {
+    if (!webhookTokenMatches(token, row.tokenHash)) {
       throw new AppError(ERROR.INVALID_WEBHOOK_TOKEN, 'Invalid webhook token.');
     }
     return this.messages.sendAsWebhook(
       {
         id: row.id,
-        channelId: row.channel_id,
-        guildId: row.guild_id,
-        creatorId: row.creator_id,
+        channelId: row.channelId,
+        guildId: row.guildId,
+        creatorId: row.creatorId,
         name: body.username ?? row.name,
         avatar: body.avatar === undefined ? row.avatar : body.avatar,
       },
@@ -182,25 +182,25 @@ export class WebhooksService {
     if (!isSnowflake(webhookId)) throw unknownWebhook();
     const row = await this.webhooks.find(this.transactions.executor, webhookId);
     if (!row) throw unknownWebhook();
-    const access = await this.access.channel(row.channel_id, userId);
+    const access = await this.access.channel(row.channelId, userId);
     if (!access) throw unknownWebhook();
     requirePermissions(access.permissions, ['MANAGE_WEBHOOKS']);
     return row;
   }
 }
 
-export function toWebhook(row: WebhookRow): Webhook {
+function toWebhook(row: WebhookRow): Webhook {
   return {
     id: row.id,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
+    guildId: row.guildId,
+    channelId: row.channelId,
     name: row.name,
     avatar: row.avatar,
-    creatorId: row.creator_id,
-    createdAt: row.created_at.toISOString(),
+    creatorId: row.creatorId,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
-export function unknownWebhook(): AppError {
+function unknownWebhook(): AppError {
   return new AppError(ERROR.UNKNOWN_WEBHOOK, 'Unknown webhook.');
 }

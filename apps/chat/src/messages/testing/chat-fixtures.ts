@@ -16,13 +16,13 @@ export class ChatFixtures {
     const id = this.ids.next();
     await this.app.db
       .insertInto('guilds')
-      .values({ id, name: 'guild', owner_id: ownerId, icon_file_id: null, description: null })
+      .values({ id, name: 'guild', ownerId, iconFileId: null, description: null })
       .execute();
     await this.app.db
       .insertInto('roles')
       .values({
         id,
-        guild_id: id,
+        guildId: id,
         name: '@everyone',
         color: 0,
         hoist: false,
@@ -36,14 +36,11 @@ export class ChatFixtures {
   }
 
   async member(guildId: string, userId: string, roleIds: readonly string[] = []): Promise<void> {
-    await this.app.db
-      .insertInto('members')
-      .values({ guild_id: guildId, user_id: userId, nickname: null })
-      .execute();
+    await this.app.db.insertInto('members').values({ guildId, userId, nickname: null }).execute();
     if (roleIds.length > 0) {
       await this.app.db
         .insertInto('member_roles')
-        .values(roleIds.map((roleId) => ({ guild_id: guildId, user_id: userId, role_id: roleId })))
+        .values(roleIds.map((roleId) => ({ guildId, userId, roleId })))
         .execute();
     }
   }
@@ -57,7 +54,7 @@ export class ChatFixtures {
       .insertInto('roles')
       .values({
         id,
-        guild_id: guildId,
+        guildId,
         name: `role-${id}`,
         color: 0,
         hoist: false,
@@ -79,15 +76,15 @@ export class ChatFixtures {
       .values({
         id,
         type: options.type ?? 'text',
-        guild_id: guildId,
+        guildId,
         name: 'channel',
         topic: null,
-        parent_id: null,
-        slowmode_seconds: options.slowmodeSeconds ?? 0,
-        user_limit: null,
-        owner_id: null,
-        dm_key: null,
-        last_message_id: null,
+        parentId: null,
+        slowmodeSeconds: options.slowmodeSeconds ?? 0,
+        userLimit: null,
+        ownerId: null,
+        dmKey: null,
+        lastMessageId: null,
       })
       .execute();
     return id;
@@ -101,9 +98,9 @@ export class ChatFixtures {
     await this.app.db
       .insertInto('permission_overwrites')
       .values({
-        channel_id: channelId,
-        target_id: target.id,
-        target_type: target.type,
+        channelId,
+        targetId: target.id,
+        targetType: target.type,
         allow: change.allow ?? 0n,
         deny: change.deny ?? 0n,
       })

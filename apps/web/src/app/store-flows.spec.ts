@@ -1,32 +1,15 @@
 import type { BonfireClient, Message } from '@bonfire/sdk';
 import { describe, expect, it } from 'vitest';
+import { testMessage, testPage } from '../store/test-fixtures';
 import { AppStore } from './store';
 
 function message(id: number, overrides: Partial<Message> = {}): Message {
-  return {
-    id: String(id),
-    channelId: '7',
-    guildId: null,
-    authorId: '3',
-    content: `message ${id}`,
-    nonce: null,
-    replyToId: null,
-    attachments: [],
-    mentions: { userIds: [], roleIds: [], everyone: false },
-    pinned: false,
-    revision: 0,
-    editedAt: null,
-    createdAt: '2026-11-23T21:00:00.000Z',
-    reactions: [],
-    ...overrides,
-  };
+  return testMessage(String(id), { guildId: null, ...overrides });
 }
 
 /** Newest first, like GET /channels/{id}/messages. */
 function page(from: number, to: number): Message[] {
-  const messages: Message[] = [];
-  for (let id = to; id >= from; id--) messages.push(message(id));
-  return messages;
+  return testPage(from, to).map((entry) => ({ ...entry, guildId: null }));
 }
 
 /** Only the parts of the client the flows under test touch; a port, not the server. */

@@ -1,27 +1,13 @@
 import type { BonfireClient, Channel, Dispatch, PrivateUser, ReadyPayload, Role } from '@bonfire/sdk';
 import { describe, expect, it } from 'vitest';
+import { testChannel } from '../store/test-fixtures';
 import { AppStore } from './store';
 
 const GUILD = '100';
 const ME = '1';
 
 function channel(id: string): Channel {
-  return {
-    id,
-    type: 'text',
-    guildId: GUILD,
-    name: `c${id}`,
-    topic: null,
-    position: Number(id),
-    parentId: null,
-    slowmodeSeconds: 0,
-    userLimit: null,
-    permissionOverwrites: [],
-    recipientIds: [],
-    ownerId: null,
-    lastMessageId: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  };
+  return testChannel(id, { guildId: GUILD, position: Number(id) });
 }
 
 function role(id: string, permissions = '0'): Role {

@@ -1,26 +1,10 @@
-import type { Message } from '@bonfire/sdk';
 import { describe, expect, it } from 'vitest';
+import { testMessage } from '../store/test-fixtures';
 import { type ClientMessage, mergeMessages } from './store';
 import { compareIds } from './util';
 
 function message(id: string, overrides: Partial<ClientMessage> = {}): ClientMessage {
-  const base: Message = {
-    id,
-    channelId: '1',
-    guildId: '2',
-    authorId: '3',
-    content: `message ${id}`,
-    nonce: null,
-    replyToId: null,
-    attachments: [],
-    mentions: { userIds: [], roleIds: [], everyone: false },
-    pinned: false,
-    revision: 0,
-    editedAt: null,
-    createdAt: '2026-11-23T21:00:00.000Z',
-    reactions: [],
-  };
-  return { ...base, ...overrides };
+  return { ...testMessage(id, { channelId: '1', guildId: '2' }), ...overrides };
 }
 
 describe('snowflake order', () => {

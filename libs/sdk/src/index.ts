@@ -73,16 +73,16 @@ export { createXhrUploadTransport, type XhrLike } from './upload/xhr-transport';
 // platforms that bring their own device factory; `@bonfire/sdk/voice` adds the mediasoup-client defaults.
 export * from './voice/ports';
 export { defaultVoiceSignalingFactory } from './voice/signaling';
-export {
-  VoiceClient,
-  VoiceRequestError,
-  type VoiceClientOptions,
-  type VoiceCloseReason,
-  type VoiceConnectionState,
-  type VoiceEvents,
-  type VoiceJoinOptions,
-  type VoiceTrackEvent,
-} from './voice/voice-client';
+export { VoiceClient } from './voice/voice-client';
+export type {
+  VoiceClientOptions,
+  VoiceCloseReason,
+  VoiceConnectionState,
+  VoiceEvents,
+  VoiceJoinOptions,
+  VoiceTrackEvent,
+} from './voice/voice-client-types';
+export { VoiceRequestError } from './voice/voice-request-error';
 export type {
   Attachment,
   AuditLogAction,

@@ -9,8 +9,6 @@ import { RoomsService } from '../rooms/rooms.service';
 import { SignalingListener } from '../signaling/signaling-listener';
 import { type VoiceNode, VoiceNodeStore } from './voice-node.store';
 
-export type { VoiceNode } from './voice-node.store';
-
 /** How long one node holds its claim on reaping a dead node. */
 const REAPING_CLAIM_MS = 30_000;
 

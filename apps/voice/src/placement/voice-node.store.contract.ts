@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VoiceNode, VoiceNodeStore } from './voice-node.store';
 
-export type MakeVoiceNodeStore = () => Promise<{ store: VoiceNodeStore; dispose: () => Promise<void> }>;
+type MakeVoiceNodeStore = () => Promise<{ store: VoiceNodeStore; dispose: () => Promise<void> }>;
 
 const LONG = 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,7 +3,7 @@ import { ServiceLogger } from '@bonfire/platform';
 import { type ArgumentsHost, Catch, type ExceptionFilter, Injectable } from '@nestjs/common';
 import { SignalingError } from '../rooms/room';
 
-export type SignalingFailure = { ok: false; code: VoiceErrorCode; message: string };
+type SignalingFailure = { ok: false; code: VoiceErrorCode; message: string };
 
 /**
  * The one place a signaling event's error becomes its failure acknowledgement: a SignalingError (a payload

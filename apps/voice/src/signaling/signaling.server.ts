@@ -16,6 +16,7 @@ import { ChatClient } from '../chat/chat.client';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VOICE_NODE_ID } from '../core.module';
 import { VoiceEventsPublisher } from '../events/voice-events.publisher';
+import { PeerMediaService } from '../rooms/peer-media.service';
 import { type Peer, SignalingError } from '../rooms/room';
 import { RoomsService } from '../rooms/rooms.service';
 import { type VoiceGrant, VoiceTokenError, VoiceTokenService } from '../tokens/voice-token.service';
@@ -79,6 +80,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     private readonly states: VoiceStatesService,
     private readonly chat: ChatClient,
     private readonly rooms: RoomsService,
+    private readonly media: PeerMediaService,
     private readonly control: VoiceControl,
     private readonly events: VoiceEventsPublisher,
     logger: ServiceLogger,
@@ -253,43 +255,43 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
       this.rooms.join(peer, request.rtpCapabilities);
       return {};
     },
-    'transport.create': (peer, request) => this.rooms.createTransport(peer, request.direction),
+    'transport.create': (peer, request) => this.media.createTransport(peer, request.direction),
     'transport.connect': async (peer, request) => {
-      await this.rooms.connectTransport(peer, request.transportId, request.dtlsParameters);
+      await this.media.connectTransport(peer, request.transportId, request.dtlsParameters);
       return {};
     },
     'transport.restartIce': async (peer, request) => ({
-      iceParameters: await this.rooms.restartIce(peer, request.transportId),
+      iceParameters: await this.media.restartIce(peer, request.transportId),
     }),
     produce: async (peer, request) => {
-      const result = await this.rooms.produce(peer, request);
+      const result = await this.media.produce(peer, request);
       this.reportMedia(peer);
       return result;
     },
     'producer.pause': async (peer, request) => {
-      await this.rooms.pauseProducer(peer, request.producerId);
+      await this.media.pauseProducer(peer, request.producerId);
       return {};
     },
     'producer.resume': async (peer, request) => {
-      await this.rooms.resumeProducer(peer, request.producerId);
+      await this.media.resumeProducer(peer, request.producerId);
       return {};
     },
     'producer.close': async (peer, request) => {
-      this.rooms.closeProducer(peer, request.producerId);
+      this.media.closeProducer(peer, request.producerId);
       this.reportMedia(peer);
       return {};
     },
-    consume: (peer, request) => this.rooms.consume(peer, request.transportId, request.producerId),
+    consume: (peer, request) => this.media.consume(peer, request.transportId, request.producerId),
     'consumer.pause': async (peer, request) => {
-      await this.rooms.pauseConsumer(peer, request.consumerId);
+      await this.media.pauseConsumer(peer, request.consumerId);
       return {};
     },
     'consumer.resume': async (peer, request) => {
-      await this.rooms.resumeConsumer(peer, request.consumerId);
+      await this.media.resumeConsumer(peer, request.consumerId);
       return {};
     },
     'consumer.close': async (peer, request) => {
-      this.rooms.closeConsumer(peer, request.consumerId);
+      this.media.closeConsumer(peer, request.consumerId);
       return {};
     },
   };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { VoiceChannelAccessAnswer } from '@bonfire/contracts';
 import { IDENTITY_HEADER, verifyIdentity } from '@bonfire/platform';
 
-export interface FakeChannel {
+interface FakeChannel {
   guildId: string;
   type: VoiceChannelAccessAnswer['type'];
   userLimit: number | null;

@@ -3,7 +3,7 @@ import { until } from '@bonfire/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VoiceControl, VoiceControlMessage } from './voice-control';
 
-export type MakeVoiceControl = () => Promise<{ control: VoiceControl; dispose: () => Promise<void> }>;
+type MakeVoiceControl = () => Promise<{ control: VoiceControl; dispose: () => Promise<void> }>;
 
 const end = (sessionId: string = randomUUID()): VoiceControlMessage => ({
   type: 'end',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredVoiceState, VoiceStateStore } from './voice-state.store';
 
-export type MakeVoiceStateStore = () => Promise<{ store: VoiceStateStore; dispose: () => Promise<void> }>;
+type MakeVoiceStateStore = () => Promise<{ store: VoiceStateStore; dispose: () => Promise<void> }>;
 
 let sequence = 0;
 const id = () => String(1_000_000 + ++sequence);

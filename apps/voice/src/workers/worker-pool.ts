@@ -17,7 +17,7 @@ export interface WorkerSlot {
 const RESTART_DELAY_MS = 500;
 
 /** What clients are told when this node has no mediasoup worker binary (join and signaling: 503). */
-export const WORKER_MISSING_MESSAGE =
+const WORKER_MISSING_MESSAGE =
   'Voice is unavailable: the mediasoup worker of this server is not built. Install the Debian build ' +
   'packages listed in README.md (apt-get install -y meson ninja-build pkg-config g++ libssl-dev ' +
   'libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler), run ' +

@@ -9,11 +9,13 @@ import { notify } from '../ui/Toasts';
 import { Markdown } from './Markdown';
 import { EmbedList } from './EmbedView';
 import { parseInline, plainText } from './markdown';
-import { Icon } from '../ui/Icon';
 import { EmojiPicker } from './EmojiPicker';
 import { ReactionsDialog } from './ReactionsDialog';
-import { ReactionEmoji, reactionLabel } from '../emoji/ReactionEmoji';
 import { sameReaction } from '../emoji/emoji-store';
+import { MessageActions } from './MessageActions';
+import { MessageEditBox } from './MessageEditBox';
+import { MessageReactions } from './MessageReactions';
+import { ThreadSummary } from './ThreadSummary';
 import { ProfilePopover } from '../profile/ProfilePopover';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
@@ -241,29 +243,16 @@ export const MessageItem = memo(function MessageItem({
           </div>
         ) : null}
         {editing ? (
-          <div className="edit-box">
-            <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
-              Edit message
-            </label>
-            <textarea
-              id={`edit-${message.id}`}
-              value={draft}
-              autoFocus
-              onChange={(event) => setDraft(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && !event.shiftKey) {
-                  event.preventDefault();
-                  void saveEdit();
-                }
-                if (event.key === 'Escape') {
-                  event.preventDefault();
-                  setEditing(false);
-                  setDraft(message.content);
-                }
-              }}
-            />
-            <div className="hint">Enter to save · Escape to cancel</div>
-          </div>
+          <MessageEditBox
+            messageId={message.id}
+            draft={draft}
+            onDraftChange={setDraft}
+            onSave={() => void saveEdit()}
+            onCancel={() => {
+              setEditing(false);
+              setDraft(message.content);
+            }}
+          />
         ) : message.content ? (
           <div className="content">
             <Markdown content={message.content} userName={userName} roleName={roleName} />
@@ -298,126 +287,32 @@ export const MessageItem = memo(function MessageItem({
           </div>
         ) : null}
         {message.thread ? (
-          <button
-            className="thread-summary"
-            title="Open thread"
-            onClick={() => message.thread && onOpenThread?.(message.thread.id)}
-          >
-            <span className="visually-hidden">Thread: </span>
-            <span className="thread-name">{message.thread.name}</span>
-            <span className="visually-hidden">, </span>
-            <span className="thread-count">{replyCount(message.thread.messageCount)}</span>
-            {message.thread.archived ? (
-              <>
-                <span className="visually-hidden">, </span>
-                <span className="thread-archived">Archived</span>
-              </>
-            ) : null}
-          </button>
+          <ThreadSummary thread={message.thread} onOpen={(threadId) => onOpenThread?.(threadId)} />
         ) : null}
         {message.reactions.length > 0 ? (
-          <div className="reactions" role="group" aria-label="Reactions">
-            {message.reactions.map((reaction) => (
-              <button
-                key={reaction.emoji}
-                className="reaction"
-                aria-pressed={reaction.me}
-                aria-label={`${reactionLabel(reaction.emoji)} ${reaction.count} ${reaction.count === 1 ? 'reaction' : 'reactions'}${reaction.me ? ', including yours' : ''}`}
-                onClick={() => void react(reaction.emoji)}
-              >
-                <span aria-hidden="true">
-                  <ReactionEmoji emoji={reaction.emoji} />
-                </span>
-                <span aria-hidden="true">{reaction.count}</span>
-              </button>
-            ))}
-          </div>
+          <MessageReactions reactions={message.reactions} onToggle={(emoji) => void react(emoji)} />
         ) : null}
       </div>
       {confirmed && !editing ? (
-        <div className="message-actions" role="toolbar" aria-label="Message actions">
-          <button
-            className="icon-button"
-            aria-label="Add reaction"
-            title="Add reaction"
-            aria-expanded={picking !== null}
-            aria-haspopup="dialog"
-            onClick={(event) => {
-              const rect = event.currentTarget.getBoundingClientRect();
-              setPicking((open) => (open ? null : rect));
-            }}
-          >
-            <Icon name="smile" />
-          </button>
-          <button className="icon-button" aria-label="Reply" title="Reply" onClick={() => onReply(message)}>
-            <Icon name="reply" />
-          </button>
-          {onCreateThread && !message.thread ? (
-            <button
-              className="icon-button"
-              aria-label="Create thread"
-              title="Create thread"
-              aria-haspopup="dialog"
-              onClick={() => onCreateThread(message)}
-            >
-              <Icon name="list" />
-            </button>
-          ) : null}
-          {mine ? (
-            <button
-              className="icon-button"
-              aria-label="Edit message"
-              title="Edit"
-              onClick={() => {
-                setDraft(message.content);
-                setEditing(true);
-              }}
-            >
-              <Icon name="edit" />
-            </button>
-          ) : null}
-          {message.reactions.length > 0 ? (
-            <button
-              className="icon-button"
-              aria-label="Who reacted"
-              title="Who reacted"
-              aria-haspopup="dialog"
-              onClick={() => setShowingReactions(true)}
-            >
-              <Icon name="list" />
-            </button>
-          ) : null}
-          {canSuppressEmbeds ? (
-            <button
-              className="icon-button"
-              aria-label="Remove embeds"
-              title="Remove embeds"
-              onClick={() => void suppressEmbeds()}
-            >
-              <Icon name="close" />
-            </button>
-          ) : null}
-          {canPin ? (
-            <button
-              className="icon-button"
-              aria-label={message.pinned ? 'Unpin message' : 'Pin message'}
-              title={message.pinned ? 'Unpin' : 'Pin'}
-              onClick={() => void togglePin()}
-            >
-              <Icon name="pin" />
-            </button>
-          ) : null}
-          {canDelete ? (
-            <button
-              className="icon-button"
-              aria-label="Delete message"
-              title="Delete"
-              onClick={() => setConfirmingDelete(true)}
-            >
-              <Icon name="trash" />
-            </button>
-          ) : null}
-        </div>
+        <MessageActions
+          message={message}
+          pickerOpen={picking !== null}
+          onTogglePicker={(anchor) => setPicking((open) => (open ? null : anchor))}
+          onReply={onReply}
+          onShowReactions={() => setShowingReactions(true)}
+          onCreateThread={onCreateThread}
+          onEdit={
+            mine
+              ? () => {
+                  setDraft(message.content);
+                  setEditing(true);
+                }
+              : undefined
+          }
+          onSuppressEmbeds={canSuppressEmbeds ? () => void suppressEmbeds() : undefined}
+          onTogglePin={canPin ? () => void togglePin() : undefined}
+          onDelete={canDelete ? () => setConfirmingDelete(true) : undefined}
+        />
       ) : null}
       {confirmingDelete ? (
         <Dialog title="Delete message" onClose={() => setConfirmingDelete(false)}>
@@ -457,8 +352,3 @@ export const MessageItem = memo(function MessageItem({
     </article>
   );
 });
-
-/** "1 reply", "3 replies". */
-export function replyCount(count: number): string {
-  return `${count} ${count === 1 ? 'reply' : 'replies'}`;
-}

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { Channel } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
 import { capitalise, compareIds, describeError } from '../app/util';
-import { replyCount } from '../messages/MessageItem';
+import { replyCount } from '../messages/ThreadSummary';
 import { Icon } from '../ui/Icon';
 
 interface ThreadsPanelProps {

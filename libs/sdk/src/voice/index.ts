@@ -5,23 +5,23 @@
 import type { BonfireClient } from '../client';
 import { createDeviceFactory, defaultVoiceSignalingFactory } from './defaults';
 import type { DeviceFactory, VoiceSignalingFactory } from './ports';
-import { VoiceClient, type VoiceClientOptions } from './voice-client';
+import { VoiceClient } from './voice-client';
+import type { VoiceClientOptions } from './voice-client-types';
 
 export * from './ports';
 export { createDeviceFactory, defaultVoiceSignalingFactory } from './defaults';
-export {
-  CAMERA_SIMULCAST_ENCODINGS,
-  VoiceClient,
-  VoiceRequestError,
-  vp8Codec,
-  type VoiceScreenShare,
-  type VoiceClientOptions,
-  type VoiceCloseReason,
-  type VoiceConnectionState,
-  type VoiceEvents,
-  type VoiceJoinOptions,
-  type VoiceTrackEvent,
-} from './voice-client';
+export { CAMERA_SIMULCAST_ENCODINGS, vp8Codec } from './media-encodings';
+export { VoiceClient } from './voice-client';
+export type {
+  VoiceScreenShare,
+  VoiceClientOptions,
+  VoiceCloseReason,
+  VoiceConnectionState,
+  VoiceEvents,
+  VoiceJoinOptions,
+  VoiceTrackEvent,
+} from './voice-client-types';
+export { VoiceRequestError } from './voice-request-error';
 
 export interface CreateVoiceClientOptions extends Partial<
   Omit<VoiceClientOptions, 'api' | 'userId' | 'deviceFactory' | 'signalingFactory'>

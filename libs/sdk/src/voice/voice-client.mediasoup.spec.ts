@@ -4,7 +4,8 @@ import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import { describe, expect, it, vi } from 'vitest';
 import { createDeviceFactory } from './defaults';
 import type { MediaTrackLike, VoiceSignaling } from './ports';
-import { VoiceClient, type VoiceTrackEvent } from './voice-client';
+import { VoiceClient } from './voice-client';
+import type { VoiceTrackEvent } from './voice-client-types';
 
 /**
  * The voice state machine on the real mediasoup-client Device and transports (its FakeHandler stands in

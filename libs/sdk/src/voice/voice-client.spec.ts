@@ -18,7 +18,9 @@ import type {
   TransportLike,
   VoiceSignaling,
 } from './ports';
-import { CAMERA_SIMULCAST_ENCODINGS, VoiceClient, type VoiceTrackEvent } from './voice-client';
+import { CAMERA_SIMULCAST_ENCODINGS } from './media-encodings';
+import { VoiceClient } from './voice-client';
+import type { VoiceTrackEvent } from './voice-client-types';
 
 type AnyHandler = (...args: never[]) => void;
 

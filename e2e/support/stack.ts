@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@bonfire/platform/testing';
@@ -76,8 +76,13 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // E2E_LOG_DIR keeps every process's output in <dir>/<name>.log as well (to read after a long run).
+    const logFile = process.env['E2E_LOG_DIR'] ? join(process.env['E2E_LOG_DIR'], `${this.name}.log`) : null;
     for (const stream of [child.stdout, child.stderr]) {
-      stream?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+      stream?.on('data', (chunk: Buffer) => {
+        this.output.push(chunk.toString());
+        if (logFile) appendFileSync(logFile, chunk);
+      });
     }
     await this.waitUntilReady();
   }
@@ -297,11 +302,12 @@ export class Stack {
       const gatewayCount = 1 + (this.options.extraGateways ?? 0);
       for (let index = 0; index < gatewayCount; index++) {
         const port = index === 0 ? ports.get('gateway')! : await freePort();
-        const gateway = new ServiceProcess('gateway', port, {
-          ...env,
-          ...this.options.serviceEnv?.['gateway'],
-          GATEWAY_PORT: String(port),
-        });
+        const gateway = new ServiceProcess(
+          gatewayCount > 1 ? `gateway-${index + 1}` : 'gateway',
+          port,
+          { ...env, ...this.options.serviceEnv?.['gateway'], GATEWAY_PORT: String(port) },
+          resolve(workspaceRoot, 'apps/gateway/dist/main.js'),
+        );
         this.gateways.push(gateway);
         await gateway.start();
       }

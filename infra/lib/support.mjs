@@ -7,6 +7,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   rmSync,
   chownSync,
   writeFileSync,
@@ -175,8 +176,35 @@ export function livePid(pidFile) {
   return undefined;
 }
 
-/** Signal the server's process group: `signal`, wait up to `timeoutMs`, then SIGKILL. */
+/** Every process below `pid` (children, their children …), read from /proc. */
+function descendants(pid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const parent = Number(readFileSafe(`/proc/${entry}/stat`)?.split(') ')[1]?.split(' ')[1]);
+    if (!parent) continue;
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(Number(entry));
+  }
+  const found = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/**
+ * Signal the server's process group: `signal`, wait up to `timeoutMs`, then SIGKILL. Returns once the
+ * server and everything it started are gone, as a service manager does before a restart: Postgres's
+ * backends run in process groups of their own and outlive a SIGKILLed postmaster for a moment, holding its
+ * shared memory, so a restart at once would refuse to start ("lock file already exists").
+ */
 export async function stopProcess(pid, { signal = 'SIGTERM', timeoutMs = 30_000 } = {}) {
+  const family = descendants(pid);
   const signalGroup = (sig) => {
     try {
       process.kill(-pid, sig);
@@ -191,10 +219,34 @@ export async function stopProcess(pid, { signal = 'SIGTERM', timeoutMs = 30_000 
   signalGroup(signal);
   const deadline = Date.now() + timeoutMs;
   while (isAlive(pid) && Date.now() < deadline) await sleep(200);
-  if (!isAlive(pid)) return 'stopped';
-  signalGroup('SIGKILL');
+  const how = isAlive(pid) ? 'killed' : 'stopped';
+  if (how === 'killed') signalGroup('SIGKILL');
   while (isAlive(pid)) await sleep(100);
-  return 'killed';
+  for (const member of family) {
+    if (signal !== 'SIGKILL' && how === 'stopped') continue;
+    try {
+      process.kill(member, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  // The orphans end, and the server's own entry leaves /proc once its parent has reaped it.
+  const settled = Date.now() + 10_000;
+  while ([pid, ...family].some((member) => existsSync(`/proc/${member}`) && isAliveOrZombie(member))) {
+    if (Date.now() > settled) break;
+    await sleep(50);
+  }
+  return how;
+}
+
+/** Alive, or dead but not yet reaped by its parent (a zombie still holds its pid). */
+function isAliveOrZombie(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 // ---------------------------------------------------------------- health

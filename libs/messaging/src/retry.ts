@@ -41,7 +41,49 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs `attempt` until it succeeds or the retries run out, waiting with exponential backoff in between. */
+/**
+ * A server the handler needs did not answer (refused, reset, a Postgres shutting down or starting up): the
+ * event is fine, so waiting for the server costs no attempt and never ends in a dead letter.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(cause instanceof Error ? cause.message : ''))) {
+      return true;
+    }
+    if (cause instanceof AggregateError && cause.errors.some(isDependencyUnavailable)) return true;
+    cause = cause.cause;
+  }
+  return false;
+}
+
+/** Socket errors, and Postgres's admin/crash shutdown and "starting up" (SQLSTATE class 08 is checked apart). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /terminating connection due to/,
+  /Client has encountered a connection error/,
+];
+/** The longest wait between two tries while a server is away. */
+const UNAVAILABLE_MAX_DELAY_MS = 5_000;
+
+/**
+ * Runs `attempt` until it succeeds or the retries run out, waiting with exponential backoff in between.
+ * While a server it needs is unavailable it keeps trying (up to every 5 s) without using up the retries:
+ * the event waits for the server instead of going to the dead-letter topic.
+ */
 export async function runWithRetries(
   attempt: () => Promise<void>,
   policy: RetryPolicy,
@@ -49,19 +91,26 @@ export async function runWithRetries(
 ): Promise<HandlingOutcome> {
   const keepGoing = options.keepGoing ?? (() => true);
   let lastError: unknown;
-  for (let attempts = 1; attempts <= policy.maxRetries + 1; attempts++) {
-    if (attempts > 1) {
-      await wait(backoffDelay(policy, attempts - 1), options.whileWaiting, keepGoing);
+  let attempts = 0;
+  let waits = 0;
+  while (attempts <= policy.maxRetries) {
+    if (waits > 0) {
+      const delay = isDependencyUnavailable(lastError)
+        ? Math.min(backoffDelay(policy, waits), UNAVAILABLE_MAX_DELAY_MS)
+        : backoffDelay(policy, attempts);
+      await wait(delay, options.whileWaiting, keepGoing);
       if (!keepGoing()) return { handled: false, stopped: true };
     }
+    waits++;
     try {
       await attempt();
-      return { handled: true, attempts };
+      return { handled: true, attempts: attempts + 1 };
     } catch (error) {
       lastError = error;
+      if (!isDependencyUnavailable(error)) attempts++;
     }
   }
-  return { handled: false, attempts: policy.maxRetries + 1, reason: errorMessage(lastError) };
+  return { handled: false, attempts, reason: errorMessage(lastError) };
 }
 
 /** What became of a batch: handled, stopped (leave it unhandled), or handled but for `failed` events. */

@@ -431,7 +431,7 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
       `${RATE} msg/s, ${UPLOAD_RATE} upload/s, ${SEARCH_RATE} search/s; ` +
       `${Math.round((Date.now() - startedAt) / 1000)} s of traffic and audits; ` +
       `listeners: ${listeners.reduce((sum, l) => sum + l.replayedDropped, 0)} replayed dispatches dropped by seq, ` +
-      `${listeners.reduce((sum, l) => sum + l.seqGaps, 0)} seq gaps, ` +
+      `${listeners.reduce((sum, l) => sum + l.seqGaps, 0)} seq gaps (each resumed, as the SDK does), ` +
       `${listeners.reduce((sum, l) => sum + l.outOfOrder(), 0)} live deliveries out of id order, ` +
       `${listeners.reduce((sum, l) => sum + l.historyFills, 0)} history fills; ` +
       `${traffic.records.filter((record) => record.status === 200).length} sends answered 200 on a retry ` +

@@ -177,12 +177,19 @@ export class Listener {
   }
 
   private onDispatch(dispatch: Dispatch): void {
+    // Between a gap and the resume that fills it (the rest of the batch that showed the gap).
+    if (this.socket === null) return;
     if (dispatch.seq !== null) {
       if (dispatch.seq <= this.lastSeq) {
         this.replayedDropped++;
         return;
       }
-      if (dispatch.seq > this.lastSeq + 1) this.seqGaps++;
+      if (dispatch.seq > this.lastSeq + 1) {
+        // What lies between never came: resume from the last seq, as the SDK does (the session replays it).
+        this.seqGaps++;
+        this.scheduleReconnect();
+        return;
+      }
       this.lastSeq = dispatch.seq;
     }
     if (dispatch.type !== 'message.created') return;

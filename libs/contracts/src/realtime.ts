@@ -25,8 +25,9 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * - `resync` (resume refused: session unknown or expired, other user, or the buffer no longer reaches
  *   back to `lastSeq`): drop local state; a `ready` for a new session follows on the same socket.
  * - `dispatch` {seq, type, data}: one event. `seq` grows by one per dispatch of the session, so a
- *   client keeps the highest it has seen and presents it when resuming. Ephemeral events (typing,
- *   speaking) carry `seq: null`: they are never replayed.
+ *   client keeps the highest it has seen and presents it when resuming; a seq past the next one means
+ *   dispatches were missed, and the client resumes at once from the last it has (the SDK does). Ephemeral
+ *   events (typing, speaking) carry `seq: null`: they are never replayed.
  * - `dispatches` [dispatch, …] (only for `batch: true`): sequenced dispatches in one frame, in order, each
  *   exactly as in `dispatch`. The first after a quiet window comes at once (a batch of one); what follows
  *   within REALTIME_BATCH_WINDOW_MS (10 ms by default) comes together at the window's end. seq stays one

@@ -190,6 +190,33 @@ describe('RealtimeClient', () => {
     expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
   });
 
+  it('resumes at once when a seq is skipped, and gets what it missed replayed in order', async () => {
+    const { client, sockets, flush } = await setup();
+    const received: string[] = [];
+    client.on('message.created', (data) => received.push(data.message.id));
+    const reconnecting = vi.fn();
+    client.on('reconnecting', reconnecting);
+    void client.connect();
+    await flush();
+    const socket = sockets[0]!;
+    socket.server('ready', ready('s1'));
+    socket.server('dispatches', [message(1, '10'), message(4, '13'), message(5, '14')]);
+
+    expect(received).toEqual(['10']);
+    expect(client.lastSeq).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(reconnecting).toHaveBeenCalledWith({ attempt: 1, delayMs: 0, reason: 'SEQ_GAP' });
+    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', batch: true, sessionId: 's1', lastSeq: 1 });
+    socket.server('resumed', { sessionId: 's1', replayed: 4 });
+    socket.server(
+      'dispatches',
+      [2, 3, 4, 5].map((seq) => message(seq, String(9 + seq))),
+    );
+
+    expect(received).toEqual(['10', '11', '12', '13', '14']);
+    expect(client.lastSeq).toBe(5);
+  });
+
   it('starts over after resync: the next ready resets lastSeq and seq 1 is delivered again', async () => {
     const { client, sockets, flush } = await setup();
     const received: string[] = [];

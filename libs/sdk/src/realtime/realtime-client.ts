@@ -16,6 +16,8 @@ import {
 import type { AuthSession } from '../auth/auth-session';
 import { TypedEmitter } from './emitter';
 
+/** The `reconnecting` reason when the client itself resumes after a skipped seq. */
+const SEQ_GAP = 'SEQ_GAP';
 /** The part of a socket.io-client Socket the realtime client uses (a port, so tests can fake it). */
 export interface RealtimeSocket {
   readonly connected: boolean;
@@ -130,6 +132,8 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingServerReason: string | null = null;
+  /** A seq was skipped: the connection is being replaced by a resume; dispatches until then are ignored. */
+  private recoveringGap = false;
   /** The reason of the server's `session.ended`, until the disconnect that follows. */
   private endedReason: string | null = null;
   private unsubscribeToken: (() => void) | null = null;
@@ -233,63 +237,37 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   }
 
   private bind(socket: RealtimeSocket): void {
-    const mine = (handler: (...args: never[]) => void) =>
-      ((...args: never[]) => {
-        if (this.socket === socket) handler(...args);
-      }) as (...args: never[]) => void;
-
-    socket.on(
-      'ready',
-      mine((payload: ReadyPayload) => this.onReady(payload)),
-    );
-    socket.on(
-      'resumed',
-      mine((payload: ResumedPayload) => this.onResumed(payload)),
-    );
-    socket.on(
-      'resync',
-      mine((payload: ResyncPayload) => this.onResync(payload)),
-    );
-    socket.on(
-      'dispatch',
-      mine((dispatch: Dispatch) => this.onDispatch(dispatch)),
-    );
-    socket.on(
-      'dispatches',
-      mine((dispatches: Dispatch[]) => {
+    // Each handler runs only while this socket is the client's (a replaced one may still deliver).
+    const handlers: Record<string, (...args: never[]) => void> = {
+      ready: (payload: ReadyPayload) => this.onReady(payload),
+      resumed: (payload: ResumedPayload) => this.onResumed(payload),
+      resync: (payload: ResyncPayload) => this.onResync(payload),
+      dispatch: (dispatch: Dispatch) => this.onDispatch(dispatch),
+      dispatches: (dispatches: Dispatch[]) => {
         for (const dispatch of dispatches) this.onDispatch(dispatch);
-      }),
-    );
-    socket.on(
-      'reconnect',
-      mine((payload: { reason?: string }) => {
+      },
+      reconnect: (payload: { reason?: string }) => {
         this.pendingServerReason = payload?.reason ?? 'RECONNECT';
-      }),
-    );
-    socket.on(
-      'session.ended',
-      mine((payload: SessionEndedPayload) => {
+      },
+      'session.ended': (payload: SessionEndedPayload) => {
         this.pendingServerReason = REALTIME_CLOSE_REASONS.sessionEnded;
         this.endedReason = payload?.reason ?? REALTIME_ERROR_CODES.sessionRevoked;
-      }),
-    );
-    socket.on(
-      'auth.expired',
-      mine(() => {
+      },
+      'auth.expired': () => {
         this.pendingServerReason = REALTIME_CLOSE_REASONS.tokenExpired;
-      }),
-    );
-    socket.on(
-      'connect_error',
-      mine((error: Error) => this.onConnectError(socket, error)),
-    );
-    socket.on(
-      'disconnect',
-      mine((reason: string) => this.onDisconnect(socket, reason)),
-    );
+      },
+      connect_error: (error: Error) => this.onConnectError(socket, error),
+      disconnect: (reason: string) => this.onDisconnect(socket, reason),
+    };
+    for (const [event, handler] of Object.entries(handlers)) {
+      socket.on(event, ((...args: never[]) => {
+        if (this.socket === socket) handler(...args);
+      }) as (...args: never[]) => void);
+    }
   }
 
   private onReady(payload: ReadyPayload): void {
+    this.recoveringGap = false;
     this.sessionIdValue = payload.sessionId;
     this.lastSeqValue = 0;
     this.attempt = 0;
@@ -298,6 +276,7 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   }
 
   private onResumed(payload: ResumedPayload): void {
+    this.recoveringGap = false;
     this.sessionIdValue = payload.sessionId;
     this.attempt = 0;
     this.setState('connected');
@@ -312,7 +291,11 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   /** Exposed for tests through the socket port; applies the dedup rule. */
   private onDispatch(dispatch: Dispatch): void {
     if (dispatch.seq !== null) {
-      if (dispatch.seq <= this.lastSeqValue) return;
+      if (this.recoveringGap || dispatch.seq <= this.lastSeqValue) return;
+      if (dispatch.seq > this.lastSeqValue + 1) {
+        this.recoverGap();
+        return;
+      }
       this.lastSeqValue = dispatch.seq;
     }
     this.emit('dispatch', dispatch);
@@ -321,6 +304,20 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
       dispatch.data,
       { seq: dispatch.seq },
     );
+  }
+
+  /**
+   * A dispatch came with a seq past the next one: what lies between never arrived. The session still holds
+   * it, so the client resumes at once from the last seq it has (the server replays the rest, in order).
+   */
+  private recoverGap(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.recoveringGap = true;
+    this.pendingServerReason = SEQ_GAP;
+    socket.disconnect();
+    this.pendingServerReason = null;
+    this.scheduleReconnect(SEQ_GAP, 0);
   }
 
   private onConnectError(socket: RealtimeSocket, error: Error): void {
@@ -355,7 +352,7 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
   private onDisconnect(socket: RealtimeSocket, reason: string): void {
     const serverReason = this.pendingServerReason;
     this.pendingServerReason = null;
-    if (!this.wanted) return;
+    if (!this.wanted || serverReason === SEQ_GAP) return;
     if (serverReason === REALTIME_CLOSE_REASONS.sessionEnded) {
       this.endSession(socket, this.endedReason ?? REALTIME_ERROR_CODES.sessionRevoked);
       return;

@@ -97,6 +97,20 @@ describe('FanOutService', () => {
     await fanOut.stop();
   });
 
+  it('writes every dispatch of a backlog longer than the replay buffer, none evicted before it went out', async () => {
+    const { fanOut, live, config } = setUp();
+    const alice = live('alice', { g1: ['c1'] }, { batching: true });
+    const backlog = config.REALTIME_REPLAY_BUFFER_SIZE * 3;
+    // Back to back, as a consumer catching up after Kafka came back hands them over.
+    await Promise.all(
+      Array.from({ length: backlog }, (_, index) => fanOut.receive(message(`m${index + 1}`))),
+    );
+    await fanOut.stop();
+    expect(alice.dispatches().map(([seq]) => seq)).toEqual(
+      Array.from({ length: backlog }, (_, index) => index + 1),
+    );
+  });
+
   it('writes the open batches when it stops', async () => {
     const { fanOut, live } = setUp();
     const alice = live('alice', { g1: ['c1'] }, { batching: true });

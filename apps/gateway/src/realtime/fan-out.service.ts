@@ -16,6 +16,8 @@ import { type Move, subjectChannel, VisibilityService } from './visibility.servi
 const RECENT_IDS = 20_000;
 /** Packets a starting session may capture while chat builds its snapshot; beyond it the start fails. */
 const MAX_CAPTURED = 10_000;
+/** How many packets the queue processes before it lets the event loop turn (yieldNow()). */
+const PACKETS_PER_TURN = 64;
 
 /**
  * Fan-out. All gateways are one Kafka consumer group; the gateway that consumes an event maps it to a
@@ -38,6 +40,9 @@ export class FanOutService {
   /** Sessions of batching clients with dispatches to write when the batch window ends. */
   private readonly batched = new Set<Session>();
   private batchTimer: NodeJS.Timeout | null = null;
+  private sinceYield = 0;
+  /** A batching session's unwritten dispatches are written at once from here on (half its replay ring). */
+  private readonly maxBatched: number;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -50,6 +55,7 @@ export class FanOutService {
     logger: ServiceLogger,
   ) {
     this.logger = logger.for('realtime-fan-out');
+    this.maxBatched = Math.max(1, Math.floor(config.REALTIME_REPLAY_BUFFER_SIZE / 2));
   }
 
   /** Throws until this gateway is in the consumer group (readiness). */
@@ -115,7 +121,8 @@ export class FanOutService {
     }
     this.packetQueue = this.packetQueue
       .then(() => this.process(packet))
-      .catch((error: unknown) => this.logger.error({ err: error, type: packet.type }, 'packet failed'));
+      .catch((error: unknown) => this.logger.error({ err: error, type: packet.type }, 'packet failed'))
+      .then(() => this.yieldNow());
     return this.packetQueue;
   }
 
@@ -211,7 +218,8 @@ export class FanOutService {
       }
       if (socket?.data.batching) {
         batching = true;
-        if (windowOpen) {
+        // A backlog fills a window faster than its timer can fire: write before the ring would wrap.
+        if (windowOpen && session.unwritten < this.maxBatched) {
           this.batched.add(session);
           continue;
         }
@@ -249,6 +257,16 @@ export class FanOutService {
       if (own && socket?.connected && writeDispatch(socket.conn, own, null)) written++;
     }
     if (written > 0) this.metrics.dispatched.inc({ kind: 'ephemeral' }, written);
+  }
+
+  /**
+   * Every PACKETS_PER_TURN packets the queue lets the event loop turn: a backlog is a chain of promises that
+   * never waits for I/O, and would otherwise hold back timers (batch windows) and sockets until it is done.
+   */
+  private yieldNow(): Promise<void> | undefined {
+    if (++this.sinceYield < PACKETS_PER_TURN) return undefined;
+    this.sinceYield = 0;
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   private seen(id: string): boolean {

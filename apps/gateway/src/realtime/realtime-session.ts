@@ -72,6 +72,11 @@ export class RealtimeSession {
     this.ring = new ReplayRing(bufferSize);
   }
 
+  /** Dispatches numbered but not written yet (while a window is open, held, or detached). */
+  get unwritten(): number {
+    return this.seq === null ? 0 : this.seq - this.written;
+  }
+
   /** Numbers and buffers a dispatch for this session; false when the session does not take it. */
   push(dispatch: EncodedDispatch): boolean {
     if (this.dropped || this.skipIds?.has(dispatch.id) || this.coverage?.covers(dispatch)) return false;

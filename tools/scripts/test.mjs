@@ -58,6 +58,7 @@ await runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'
 
 let status = 0;
 let fuzzLine = null;
+let standaloneRuns = 0;
 if (vitestArgs.length === 0) {
   console.log('\n▸ standalone shape: user flows against one process, no local servers');
   const closed = 'http://127.0.0.1:9';
@@ -77,6 +78,7 @@ if (vitestArgs.length === 0) {
     env: standaloneEnv,
   });
   status ||= standaloneStatus;
+  standaloneRuns = readSummaries().length;
   console.log('\n▸ fuzz: schemathesis over the API document against the standalone shape');
   const fuzzStatus = await run('node', ['tools/fuzz/run.mjs', '--no-build'], { env: standaloneEnv });
   status ||= fuzzStatus;
@@ -94,24 +96,42 @@ const distributedArgs =
 const distributedStatus = await run('npx', ['vitest', 'run', ...distributedArgs], withSummary);
 status ||= distributedStatus;
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const failures = [];
-const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').split('\n') : [];
-for (const line of lines.filter(Boolean)) {
-  const counts = JSON.parse(line);
-  passed += counts.passed;
-  failed += counts.failed;
-  skipped += counts.skipped;
-  failures.push(...(counts.failures ?? []));
-}
+const summaries = readSummaries();
 rmSync(summaryDir, { recursive: true, force: true });
-for (const failure of failures)
+const total = addUp(summaries);
+for (const failure of total.failures)
   console.log(`\nFAILED ${failure.file} › ${failure.test}\n       ${failure.error}`);
-console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+const stages =
+  vitestArgs.length === 0
+    ? ` (standalone shape: ${countsText(addUp(summaries.slice(0, standaloneRuns)))}; distributed shape: ${countsText(addUp(summaries.slice(standaloneRuns)))})`
+    : '';
+console.log(`\ntests: ${countsText(total)}${stages}`);
 if (fuzzLine) console.log(fuzzLine);
 process.exit(status || (failed > 0 ? 1 : 0));
+
+/** One line per Vitest run so far, written by tools/vitest/summary-reporter.mts. */
+function readSummaries() {
+  if (!existsSync(summaryFile)) return [];
+  return readFileSync(summaryFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+function addUp(summaries) {
+  const total = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  for (const counts of summaries) {
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+    total.failures.push(...(counts.failures ?? []));
+  }
+  return total;
+}
+
+function countsText({ passed, failed, skipped }) {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
 
 /** `fuzz: N cases over N operations, N findings` from the stage's e2e/artifacts/fuzz/summary.json. */
 function fuzzSummaryLine(exitCode) {

@@ -49,7 +49,7 @@ export class NotificationsHandlers {
   private readonly outbox = new OutboxWriter();
 
   constructor(
-    @InjectDatabase() db: Kysely<ChatDatabase>,
+    @InjectDatabase() private readonly db: Kysely<ChatDatabase>,
     private readonly decisions: NotifyDecisionService,
     private readonly push: WebPushSender,
   ) {
@@ -60,17 +60,19 @@ export class NotificationsHandlers {
   @EventPattern('message.created', DECISIONS)
   async decide(@Payload() event: AnyEvent): Promise<void> {
     if (event.type !== 'message.created') return;
-    const { message } = event.data;
-    await this.idempotent.handleOnce(DECISION_CONSUMER, event, async (trx) => {
-      const notes = await this.decisions.decide(trx, message);
-      if (notes.length === 0) return;
-      await this.outbox.add(
+    // Most messages notify nobody: those are decided on the pool and leave no trace, no transaction and
+    // no processed-event record to commit (a repeat decides again, to nothing). Notes are written once,
+    // with the record, as before.
+    const notes = await this.decisions.decide(this.db, event.data.message);
+    if (notes.length === 0) return;
+    await this.idempotent.handleOnce(DECISION_CONSUMER, event, (trx) =>
+      this.outbox.add(
         trx,
         notes.map(
           (note) => createEvent('notification.created', note.userId, note, EVENT_PRODUCER) as AnyEvent,
         ),
-      );
-    });
+      ),
+    );
   }
 
   /** notification.created → a Web Push to each of the user's browsers. */

@@ -157,6 +157,20 @@ describe('notifications', () => {
 
     // A plain message: only those at level all who see the channel.
     expect(await decide(await fx.send(channel, owner, 'hello'))).toEqual(new Map([[allLevel, 'all']]));
+    // A message that notifies nobody (the only member at level all wrote it) leaves no processed record.
+    const recorded = async () =>
+      Number(
+        (
+          await sql<{
+            count: string;
+          }>`select count(*) from processed_events where consumer = 'chat.notifications'`.execute(app.db)
+        ).rows[0]!.count,
+      );
+    const before = await recorded();
+    expect(await decide(await fx.send(channel, allLevel, 'nobody hears this'))).toEqual(new Map());
+    expect(await recorded()).toBe(before);
+    expect(await decide(await fx.send(channel, owner, 'one more'))).toEqual(new Map([[allLevel, 'all']]));
+    expect(await recorded()).toBe(before + 1);
     // Mentions: the user, the role's members; level nothing never; a muted channel still notifies a mention.
     expect(
       await decide(

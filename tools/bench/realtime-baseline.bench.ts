@@ -87,6 +87,7 @@ const { values: args } = parseArgs({
     retries: { type: 'string', default: '1' },
     'bare-adapter': { type: 'string', default: 'memory' },
     profile: { type: 'string' },
+    heap: { type: 'boolean', default: false },
     'skip-a': { type: 'boolean', default: false },
     'skip-b': { type: 'boolean', default: false },
   },
@@ -160,8 +161,8 @@ void runBench(
   async (bench) => {
     const directory = mkdtempSync(join(tmpdir(), 'bonfire-bench-'));
     bench.onCleanup(() => rmSync(directory, { recursive: true, force: true }));
-    const gatewayInspect = profileDir ? await freePort() : undefined;
-    const bareInspect = profileDir ? await freePort() : undefined;
+    const gatewayInspect = profileDir || args.heap ? await freePort() : undefined;
+    const bareInspect = profileDir || args.heap ? await freePort() : undefined;
     const chatInspect = profileDir ? await freePort() : undefined;
 
     bench.log('starting auth + chat + presence + gateway from apps/*/dist, and the bare socket.io server…');
@@ -240,6 +241,9 @@ void runBench(
       const rows: Record<string, unknown>[] = [];
       for (const target of targets) {
         const waited = await waitIdle(target.pid, 30, bench.signal);
+        const inspector =
+          args.heap && target.profilerPort ? await InspectorProfiler.connect(target.profilerPort) : undefined;
+        const baseHeap = await inspector?.liveHeap();
         const baseRss = readRssKiB(target.pid);
         const baseFds = fdCount(target.pid);
         const tokens = Array.from(
@@ -254,6 +258,14 @@ void runBench(
         const [stats] = sampler.stop();
         const held = await statusOf(target.workers);
         const rss = readRssKiB(target.pid);
+        // --heap: the live JS heap after a full collection, so garbage left by the ramp is not counted.
+        const heldHeap = await inspector?.liveHeap();
+        const rssAfterGc = inspector ? readRssKiB(target.pid) : NaN;
+        inspector?.close();
+        const liveHeapPerConnectionKiB =
+          baseHeap && heldHeap
+            ? (heldHeap.usedSize - baseHeap.usedSize) / 1024 / Math.max(1, held.connected)
+            : NaN;
         const row = {
           target: target.name,
           label: target.label,
@@ -275,6 +287,8 @@ void runBench(
           rssBaseMiB: MiB(baseRss),
           rssHeldMiB: MiB(rss),
           rssPerConnectionKiB: (rss - baseRss) / Math.max(1, held.connected),
+          liveHeapPerConnectionKiB,
+          rssAfterGcPerConnectionKiB: (rssAfterGc - baseRss) / Math.max(1, held.connected),
           fds: fdCount(target.pid) - baseFds,
           cpuInHold: stats?.cpuPercent ?? NaN,
           clientRssMiB: held.rssMiB,
@@ -282,7 +296,10 @@ void runBench(
         rows.push(row);
         bench.log(
           `   ${target.label}: ${ramp.ok}/${idleTarget} in ${fixed(ramp.seconds, 1)} s, ${held.connected} after the hold; ` +
-            `RSS ${fixed(row.rssBaseMiB, 0)} → ${fixed(row.rssHeldMiB, 0)} MiB (${fixed(row.rssPerConnectionKiB, 1)} KiB/conn)`,
+            `RSS ${fixed(row.rssBaseMiB, 0)} → ${fixed(row.rssHeldMiB, 0)} MiB (${fixed(row.rssPerConnectionKiB, 1)} KiB/conn)` +
+            (inspector
+              ? `; after a full GC: live JS heap +${fixed(liveHeapPerConnectionKiB, 1)} KiB/conn, RSS +${fixed(row.rssAfterGcPerConnectionKiB, 1)} KiB/conn`
+              : ''),
         );
         await Promise.all(target.workers.map((worker) => worker.request('close')));
         for (const worker of target.workers) worker.clients = 0;

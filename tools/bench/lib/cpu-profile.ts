@@ -114,6 +114,12 @@ export class InspectorProfiler {
     return (await this.call<{ profile: CpuProfile }>('Profiler.stop')).profile;
   }
 
+  /** After a full garbage collection: the JS heap's live bytes (`usedSize`) and its size (`totalSize`). */
+  async liveHeap(): Promise<{ usedSize: number; totalSize: number }> {
+    await this.call('HeapProfiler.collectGarbage');
+    return this.call<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+  }
+
   close(): void {
     this.socket.close();
   }

@@ -230,23 +230,14 @@ export async function stopProcess(pid, { signal = 'SIGTERM', timeoutMs = 30_000 
       /* already gone */
     }
   }
-  // The orphans end, and the server's own entry leaves /proc once its parent has reaped it.
+  // The orphans end, and the server's own entry leaves /proc once its parent has reaped it (a zombie,
+  // dead but not reaped, still has its entry and holds its pid).
   const settled = Date.now() + 10_000;
-  while ([pid, ...family].some((member) => existsSync(`/proc/${member}`) && isAliveOrZombie(member))) {
+  while ([pid, ...family].some((member) => existsSync(`/proc/${member}`))) {
     if (Date.now() > settled) break;
     await sleep(50);
   }
   return how;
-}
-
-/** Alive, or dead but not yet reaped by its parent (a zombie still holds its pid). */
-function isAliveOrZombie(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
 }
 
 // ---------------------------------------------------------------- health

@@ -154,20 +154,26 @@ void runBench(
     bench.onCleanup(() => stack.stop());
     const gateway = stack.gateway;
     const gatewayPid = pidOfServer(gateway.url);
-    const watch: WatchedProcess[] = [
-      { name: 'gateway', pid: gatewayPid },
-      ...(platform ? ['chat', 'auth', 'presence', 'search', 'file', 'voice'] : ['chat', 'auth']).map(
-        (name) => ({
-          name,
-          pid: pidOfServer(stack.service(name).url),
-        }),
-      ),
-    ];
-    for (const [name, port, tree] of [
-      ['postgres', process.env['POSTGRES_PORT'], true],
-      ['redis', new URL(process.env['REDIS_URL']!).port || '6379', true],
-      ['kafka', (process.env['KAFKA_BROKERS'] ?? '').split(',')[0]?.split(':')[1], false],
-    ] as const) {
+    // E2E_SHAPE=standalone: one process runs every service on its embedded parts, and no server is used.
+    const standalone = stack.shape === 'standalone';
+    const watch: WatchedProcess[] = standalone
+      ? [{ name: 'standalone (every service)', pid: gatewayPid }]
+      : [
+          { name: 'gateway', pid: gatewayPid },
+          ...(platform ? ['chat', 'auth', 'presence', 'search', 'file', 'voice'] : ['chat', 'auth']).map(
+            (name) => ({
+              name,
+              pid: pidOfServer(stack.service(name).url),
+            }),
+          ),
+        ];
+    for (const [name, port, tree] of standalone
+      ? []
+      : ([
+          ['postgres', process.env['POSTGRES_PORT'], true],
+          ['redis', new URL(process.env['REDIS_URL']!).port || '6379', true],
+          ['kafka', (process.env['KAFKA_BROKERS'] ?? '').split(',')[0]?.split(':')[1], false],
+        ] as const)) {
       const pid = port ? findListeningPid(Number(port)) : undefined;
       if (pid !== undefined) watch.push({ name, pid, tree });
     }
@@ -175,7 +181,7 @@ void runBench(
     bench.onCleanup(() => workers.forEach((worker) => worker.stop()));
     await Promise.all(workers.map((worker) => worker.started));
     bench.note(
-      `services: ${platform ? 'the whole platform (auth, chat, presence, file, search, voice, gateway)' : 'auth, chat, presence, gateway'}, ` +
+      `${standalone ? 'the standalone shape (one process, embedded parts); ' : ''}services: ${platform ? 'the whole platform (auth, chat, presence, file, search, voice, gateway)' : 'auth, chat, presence, gateway'}, ` +
         `LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, one gateway process, rate limits raised to ` +
         `${UNLIMITED} (gateway global + per-route, chat CHAT_SEND_LIMIT_PER_10S), REALTIME_MAX_CONNECTIONS_PER_USER=${UNLIMITED}, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}, other REALTIME_* defaults ` +

@@ -62,7 +62,7 @@ const { values: args } = parseArgs({
     'single-seconds': { type: 'string', default: '8' },
     /** Messages/s of the open-loop run into one channel (send D); 0 skips it. */
     rate: { type: 'string', default: '100' },
-    /** Runs chat with `--inspect` and writes a CPU profile of it over send A to this folder. */
+    /** Runs chat and the gateway with `--inspect` and writes a CPU profile of each over send A to this folder. */
     profile: { type: 'string' },
   },
 });
@@ -278,6 +278,7 @@ void runBench(
 
     bench.log('starting auth + chat + gateway from apps/*/dist (build first: see tools/bench/README.md)…');
     const chatInspect = profileDir ? await freePort() : undefined;
+    const gatewayInspect = profileDir ? await freePort() : undefined;
     const stack = await Stack.start({
       services: ['auth', 'chat', 'gateway'],
       env: {
@@ -290,7 +291,10 @@ void runBench(
           CHAT_SEND_LIMIT_PER_10S: UNLIMITED,
           ...(chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {}),
         },
-        gateway: { GATEWAY_ROUTES_FILE: benchRoutesFile(directory) },
+        gateway: {
+          GATEWAY_ROUTES_FILE: benchRoutesFile(directory),
+          ...(gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {}),
+        },
       },
     });
     bench.onCleanup(() => stack.stop());
@@ -411,9 +415,17 @@ void runBench(
       });
 
     if (!args['skip-send']) {
-      const profiler = chatInspect ? await InspectorProfiler.connect(chatInspect) : undefined;
-      if (profiler) bench.onCleanup(() => profiler.close());
-      await profiler?.start();
+      const profilers = new Map<string, InspectorProfiler>();
+      for (const [name, port] of [
+        ['chat', chatInspect],
+        ['gateway', gatewayInspect],
+      ] as const) {
+        if (port === undefined) continue;
+        const profiler = await InspectorProfiler.connect(port);
+        bench.onCleanup(() => profiler.close());
+        profilers.set(name, profiler);
+      }
+      for (const profiler of profilers.values()) await profiler.start();
       await bench.load({
         name: `send A: ${senders} senders, 1 channel`,
         target: gateway.url,
@@ -424,19 +436,19 @@ void runBench(
         watch,
         expectStatus: 201,
       });
-      if (profiler) {
+      for (const [name, profiler] of profilers) {
         const profile = await profiler.stop();
         mkdirSync(profileDir!, { recursive: true });
         const file = join(
           profileDir!,
-          `chat-send-a-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+          `${name}-send-a-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
         );
         writeFileSync(file, JSON.stringify(profile));
         const summary = summarizeProfile(profile, 30);
         bench.section(
-          `== CPU profile of chat over send A (warm-up included): ${file}`,
+          `== CPU profile of ${name} over send A (warm-up included): ${file}`,
           profileText(summary),
-          'profile-chat',
+          `profile-${name}`,
           summary,
         );
       }

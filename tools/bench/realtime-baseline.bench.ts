@@ -68,6 +68,7 @@ import {
   statusOf,
   waitIdle,
 } from './lib/realtime-delivery';
+import { heapGrowth, summarizeHeapSnapshot } from './lib/heap-summary';
 import { forkMessageWorkers, startRealtimeStack } from './lib/realtime-stack';
 
 const { values: args } = parseArgs({
@@ -244,6 +245,7 @@ void runBench(
         const inspector =
           args.heap && target.profilerPort ? await InspectorProfiler.connect(target.profilerPort) : undefined;
         const baseHeap = await inspector?.liveHeap();
+        const baseKinds = inspector ? summarizeHeapSnapshot(await inspector.heapSnapshot()) : undefined;
         const baseRss = readRssKiB(target.pid);
         const baseFds = fdCount(target.pid);
         const tokens = Array.from(
@@ -261,6 +263,25 @@ void runBench(
         // --heap: the live JS heap after a full collection, so garbage left by the ramp is not counted.
         const heldHeap = await inspector?.liveHeap();
         const rssAfterGc = inspector ? readRssKiB(target.pid) : NaN;
+        if (inspector && baseKinds) {
+          const growth = heapGrowth(baseKinds, summarizeHeapSnapshot(await inspector.heapSnapshot()));
+          const perConnection = (value: number) => value / Math.max(1, held.connected);
+          bench.section(
+            `== ${target.label}: what the ${held.connected} idle connections hold on the JS heap, per connection (top 25 kinds)`,
+            table(
+              ['kind', 'objects/conn', 'bytes/conn'],
+              growth
+                .slice(0, 25)
+                .map((entry) => [
+                  entry.kind,
+                  fixed(perConnection(entry.count), 2),
+                  fixed(perConnection(entry.bytes), 0),
+                ]),
+            ),
+            `heap-kinds-${target.name}`,
+            growth.slice(0, 100),
+          );
+        }
         inspector?.close();
         const liveHeapPerConnectionKiB =
           baseHeap && heldHeap

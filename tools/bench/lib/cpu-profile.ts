@@ -55,14 +55,19 @@ export const inspectArgs = (port: number) => [`--inspect=127.0.0.1:${port}`];
 export class InspectorProfiler {
   private nextId = 1;
   private pending = new Map<number, (answer: { result?: unknown; error?: { message: string } }) => void>();
+  private snapshotChunks: string[] = [];
 
   private constructor(private readonly socket: WebSocket) {
     socket.addEventListener('message', (event) => {
       const answer = JSON.parse(String(event.data)) as {
         id?: number;
+        method?: string;
+        params?: { chunk?: string };
         result?: unknown;
         error?: { message: string };
       };
+      if (answer.method === 'HeapProfiler.addHeapSnapshotChunk')
+        this.snapshotChunks.push(answer.params!.chunk!);
       if (answer.id === undefined) return;
       this.pending.get(answer.id)?.(answer);
       this.pending.delete(answer.id);
@@ -118,6 +123,15 @@ export class InspectorProfiler {
   async liveHeap(): Promise<{ usedSize: number; totalSize: number }> {
     await this.call('HeapProfiler.collectGarbage');
     return this.call<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+  }
+
+  /** A heap snapshot (after V8's own full collection), as the text of a `.heapsnapshot` file. */
+  async heapSnapshot(): Promise<string> {
+    this.snapshotChunks = [];
+    await this.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    const text = this.snapshotChunks.join('');
+    this.snapshotChunks = [];
+    return text;
   }
 
   close(): void {

@@ -4,12 +4,12 @@
  * phase left live on the heap, by kind. Used by realtime-baseline's `--heap` to say what an idle
  * connection costs.
  */
-export interface HeapKind {
+interface HeapKind {
   count: number;
   bytes: number;
 }
 
-export type HeapSummary = Map<string, HeapKind>;
+type HeapSummary = Map<string, HeapKind>;
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };

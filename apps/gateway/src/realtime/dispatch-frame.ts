@@ -62,7 +62,7 @@ export function batchFrame(entries: readonly { seq: number; dispatch: EncodedDis
  * socket's `42["dispatch",{"seq":N`, the shared rest]. engine.io writes it as is to a websocket without
  * permessage-deflate, and sends the packet's text otherwise (polling, compression).
  */
-export function dispatchWsFrame(dispatch: EncodedDispatch, seq: number | null): [Buffer, Buffer] {
+function dispatchWsFrame(dispatch: EncodedDispatch, seq: number | null): [Buffer, Buffer] {
   const tailBytes = tailBytesOf(dispatch);
   const prefix = ENGINE_MESSAGE + FRAME_HEAD + String(seq);
   const payloadLength = prefix.length + tailBytes.length;
@@ -74,7 +74,7 @@ export function dispatchWsFrame(dispatch: EncodedDispatch, seq: number | null): 
 }
 
 /** The websocket frame of a `dispatches` packet: [header, the packet], the shared parts copied in. */
-export function batchWsFrame(
+function batchWsFrame(
   entries: readonly { seq: number; dispatch: EncodedDispatch }[],
 ): [Buffer, Buffer] {
   const prefixes = entries.map(({ seq }, index) => (index === 0 ? '{"seq":' : ',{"seq":') + String(seq));

@@ -1,8 +1,12 @@
 import { type Channel, ERROR, type Guild, PERMISSIONS } from '@bonfire/contracts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChannelsService } from '../channels/channels.service';
+import { ChatTransactions } from '../database/chat-transactions';
 import { ChatMedium, expectError, MINIMAL_EVERYONE } from '../testing/chat-medium';
 import { historyQuerySchema } from './history-cursor';
-import { MessagesService } from './messages.service';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService, type SendResult } from './messages.service';
+import { SendOrder } from './send-order';
 
 /** Who may send, edit and delete messages, and the nonce idempotency of a send, on a real database. */
 describe('messages (medium)', () => {
@@ -86,5 +90,70 @@ describe('messages (medium)', () => {
     expect(theirs.created).toBe(true);
     expect(theirs.message.id).not.toBe(mine.message.id);
     expect(await history(memberId)).toHaveLength(2);
+  });
+
+  async function lastMessageId(): Promise<string | null> {
+    return (await chat.service(ChannelsService).get(channel.id, memberId)).lastMessageId;
+  }
+
+  /**
+   * Runs the sends, queued in this order, while another transaction holds the channel's row: the first
+   * send's turn waits for it alone, the others queue behind it and then go in one turn together.
+   */
+  async function sendInOneTurn(sends: Array<() => Promise<SendResult>>): Promise<SendResult[]> {
+    const queued = vi.spyOn(SendOrder.prototype, 'run');
+    let release!: () => void;
+    let locked!: () => void;
+    const holding = new Promise<void>((taken) => (locked = taken));
+    const holder = chat.service(ChatTransactions).run(async (trx) => {
+      await chat.service(MessagesRepository).lockChannel(trx, channel.id);
+      locked();
+      await new Promise<void>((done) => (release = done));
+    });
+    await holding;
+    try {
+      const results: Array<Promise<SendResult>> = [];
+      for (const send of sends) {
+        // One at a time, so they queue in this order.
+        results.push(send());
+        await expect.poll(() => queued.mock.calls.length).toBe(results.length);
+      }
+      release();
+      await holder;
+      return await Promise.all(results);
+    } finally {
+      queued.mockRestore();
+    }
+  }
+
+  it('moves the channel to its newest message in the send itself: alone, in a turn, past a skipped repeat', async () => {
+    const single = await chat.send(memberId, channel.id, 'first');
+    expect(await lastMessageId()).toBe(single.message.id);
+
+    const turn = await sendInOneTurn(
+      ['a', 'b', 'c', 'd'].map((content) => () => chat.send(memberId, channel.id, content)),
+    );
+    const turnIds = turn.map((result) => result.message.id);
+    expect(turnIds).toEqual([...turnIds].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)));
+    expect(await lastMessageId()).toBe(turnIds.at(-1));
+
+    // The turn's last send repeats an earlier nonce: skipped, the channel's latest is the one before it.
+    const withRepeat = await sendInOneTurn([
+      () => chat.send(memberId, channel.id, 'blocked alone'),
+      () => chat.send(memberId, channel.id, 'kept', 'nonce-r'),
+      () => chat.send(guild.ownerId, channel.id, 'newest'),
+      () => chat.send(memberId, channel.id, 'kept, retried', 'nonce-r'),
+    ]);
+    expect(withRepeat.map((result) => result.created)).toEqual([true, true, true, false]);
+    expect(withRepeat[3]!.message.id).toBe(withRepeat[1]!.message.id);
+    expect(await lastMessageId()).toBe(withRepeat[2]!.message.id);
+
+    // A turn whose every send is a repeat (of the send just before it) inserts nothing and moves nothing.
+    const [original, repeat] = await sendInOneTurn([
+      () => chat.send(memberId, channel.id, 'original', 'nonce-s'),
+      () => chat.send(memberId, channel.id, 'original, retried', 'nonce-s'),
+    ]);
+    expect([original!.created, repeat!.created]).toEqual([true, false]);
+    expect(await lastMessageId()).toBe(original!.message.id);
   });
 });

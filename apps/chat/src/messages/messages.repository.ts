@@ -1,7 +1,8 @@
 import { type Attachment, MESSAGE_FLAGS } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
+import type { ChatDatabase } from '../database/schema';
 import type { ParsedMentions } from './mentions';
 import type { HistoryPlan } from './history-cursor';
 import type { MessageRow, ReactionCount } from './message-view';
@@ -106,7 +107,39 @@ export class MessagesRepository {
    */
   async insertMany(db: ChatExecutor, messages: readonly NewMessage[]): Promise<Map<string, MessageRow>> {
     if (messages.length === 0) return new Map();
+    const rows = await this.insertion(db, messages).execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * insertMany for messages of one channel, which in the same statement also becomes the channel's
+   * last_message_id: its newest inserted id (unchanged when every message was skipped).
+   */
+  async insertManyAsLatest(
+    db: ChatExecutor,
+    channelId: string,
+    messages: readonly NewMessage[],
+  ): Promise<Map<string, MessageRow>> {
+    if (messages.length === 0) return new Map();
     const rows = await db
+      .with('inserted', (cte) => this.insertion(cte, messages))
+      .with('bumped', (cte) =>
+        cte
+          .updateTable('channels')
+          .set((eb) => ({
+            lastMessageId: eb.selectFrom('inserted').select((inner) => inner.fn.max('inserted.id').as('id')),
+          }))
+          .where('id', '=', channelId)
+          .where((eb) => eb.exists(eb.selectFrom('inserted').select(sql.lit(1).as('one')))),
+      )
+      .selectFrom('inserted')
+      .selectAll()
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private insertion(db: QueryCreator<ChatDatabase>, messages: readonly NewMessage[]) {
+    return db
       .insertInto('messages')
       .values(
         messages.map((message) => ({
@@ -130,9 +163,7 @@ export class MessagesRepository {
       .onConflict((conflict) =>
         conflict.columns(['channelId', 'authorId', 'nonce']).where('nonce', 'is not', null).doNothing(),
       )
-      .returningAll()
-      .execute();
-    return new Map(rows.map((row) => [row.id, row]));
+      .returningAll();
   }
 
   async setLastMessage(db: ChatExecutor, channelId: string, messageId: string): Promise<void> {

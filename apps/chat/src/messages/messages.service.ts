@@ -174,21 +174,24 @@ export class MessagesService {
     claim: (draft, id) =>
       this.files.claim(draft.userId, { channelId: draft.channelId, messageId: id, ids: draft.attachmentIds }),
     write: async (trx, entries) => {
-      const inserted = await this.messages.insertMany(
-        trx,
-        entries.map(({ draft, id, attachments }) => ({
-          id,
-          channelId: draft.channelId,
-          guildId: draft.guildId,
-          authorId: draft.userId,
-          content: draft.content,
-          nonce: draft.nonce,
-          replyToId: draft.replyToId,
-          mentions: draft.mentions,
-          attachments,
-          ...(draft.webhook ? { webhook: draft.webhook } : {}),
-        })),
-      );
+      const { channelId, inThread = false } = entries[0]!.draft; // a turn is one channel's
+      const newMessages = entries.map(({ draft, id, attachments }) => ({
+        id,
+        channelId: draft.channelId,
+        guildId: draft.guildId,
+        authorId: draft.userId,
+        content: draft.content,
+        nonce: draft.nonce,
+        replyToId: draft.replyToId,
+        mentions: draft.mentions,
+        attachments,
+        ...(draft.webhook ? { webhook: draft.webhook } : {}),
+      }));
+      // The channel's last_message_id moves in the insert's own statement, except in a thread: there it
+      // moves after afterMessages, whose unarchived row (in thread.updated) shows the one before the send.
+      const inserted = inThread
+        ? await this.messages.insertMany(trx, newMessages)
+        : await this.messages.insertManyAsLatest(trx, channelId, newMessages);
       const results: SendResult[] = [];
       const created: Message[] = [];
       for (const { draft, id } of entries) {
@@ -208,7 +211,7 @@ export class MessagesService {
         results.push({ message: await this.view(trx, existing, draft.userId), created: false });
       }
       const last = created.at(-1);
-      if (last && entries[0]?.draft.inThread) {
+      if (last && inThread) {
         // A thread counts its messages and unarchives on a new one (its event comes first, same key).
         const unarchived = await this.threads.afterMessages(trx, last.channelId, created.length, new Date());
         if (unarchived) {
@@ -216,7 +219,7 @@ export class MessagesService {
         }
       }
       if (last) {
-        await this.messages.setLastMessage(trx, last.channelId, last.id);
+        if (inThread) await this.messages.setLastMessage(trx, last.channelId, last.id);
         await this.events.addMany(
           trx,
           'message.created',

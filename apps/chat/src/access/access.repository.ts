@@ -5,7 +5,7 @@ import { ChatTransactions } from '../database/chat-transactions';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
 
-interface GuildAccessRow {
+export interface GuildAccessRow {
   guildId: string;
   ownerId: string;
   everyone: RoleGrant;
@@ -22,6 +22,8 @@ interface ChannelAccessRow {
   isRecipient: boolean;
   /** Threads: the parent text channel (overwrites are the parent's), state and the user's membership. */
   thread: ThreadAccessRow | null;
+  /** Guild channels: the guild (null for DMs, or when the guild or its @everyone role is missing). */
+  guild: GuildAccessRow | null;
 }
 
 export interface ThreadAccessRow {
@@ -42,6 +44,34 @@ interface OverwriteJson {
   type: PermissionOverwrite['type'];
   allow: string;
   deny: string;
+}
+
+/** The member's roles (for the row's `guilds` and `members`) as a JSON array, bigints as text. */
+const memberRolesJson = sql<RoleJson[]>`coalesce((
+  select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text, 'position', r.position))
+  from member_roles mr join roles r on r.id = mr.role_id
+  where mr.guild_id = guilds.id and mr.user_id = members.user_id
+), '[]'::json)`;
+
+function toGuildAccessRow(row: {
+  guildId: string;
+  ownerId: string;
+  everyonePermissions: string;
+  memberUserId: string | null;
+  roles: RoleJson[];
+}): GuildAccessRow {
+  const everyone: RoleGrant = { id: row.guildId, permissions: BigInt(row.everyonePermissions), position: 0 };
+  const member =
+    row.memberUserId === null
+      ? null
+      : {
+          roles: row.roles.map((role) => ({
+            id: role.id,
+            permissions: BigInt(role.permissions),
+            position: role.position,
+          })),
+        };
+  return { guildId: row.guildId, ownerId: row.ownerId, everyone, member };
 }
 
 /** The few reads every permission check needs, each in one round trip. */
@@ -67,36 +97,14 @@ export class AccessRepository {
         'guilds.ownerId as ownerId',
         'everyone.permissions as everyonePermissions',
         'members.userId as memberUserId',
-        sql<RoleJson[]>`coalesce((
-          select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text, 'position', r.position))
-          from member_roles mr join roles r on r.id = mr.role_id
-          where mr.guild_id = guilds.id and mr.user_id = members.user_id
-        ), '[]'::json)`.as('roles'),
+        memberRolesJson.as('roles'),
       ])
       .where('guilds.id', '=', guildId)
       .executeTakeFirst();
-    if (!guild) return null;
-    const everyone: RoleGrant = {
-      id: guild.guildId,
-      permissions: BigInt(guild.everyonePermissions),
-      position: 0,
-    };
-    if (!guild.memberUserId)
-      return { guildId: guild.guildId, ownerId: guild.ownerId, everyone, member: null };
-    return {
-      guildId: guild.guildId,
-      ownerId: guild.ownerId,
-      everyone,
-      member: {
-        roles: guild.roles.map((role) => ({
-          id: role.id,
-          permissions: BigInt(role.permissions),
-          position: role.position,
-        })),
-      },
-    };
+    return guild ? toGuildAccessRow(guild) : null;
   }
 
+  /** The channel, and for a guild channel its guild as guildAccess reads it, in one round trip. */
   async channelAccess(channelId: string, userId: string): Promise<ChannelAccessRow | null> {
     const db = this.transactions.executor;
     // One round trip: the channel's overwrites come along as a JSON array, in target id order.
@@ -106,6 +114,12 @@ export class AccessRepository {
         join
           .onRef('channel_recipients.channelId', '=', 'channels.id')
           .on('channel_recipients.userId', '=', userId),
+      )
+      // A guild channel's guild, as guildAccess reads it (null columns when it has none).
+      .leftJoin('guilds', 'guilds.id', 'channels.guildId')
+      .leftJoin('roles as everyone', 'everyone.id', 'guilds.id')
+      .leftJoin('members', (join) =>
+        join.onRef('members.guildId', '=', 'guilds.id').on('members.userId', '=', userId),
       )
       .select([
         'channels.id',
@@ -123,10 +137,15 @@ export class AccessRepository {
         sql<boolean>`exists (
           select 1 from thread_members tm where tm.thread_id = channels.id and tm.user_id = ${userId}
         )`.as('isThreadMember'),
+        'guilds.ownerId as ownerId',
+        'everyone.permissions as everyonePermissions',
+        'members.userId as memberUserId',
+        memberRolesJson.as('roles'),
       ])
       .where('channels.id', '=', channelId)
       .executeTakeFirst();
     if (!channel) return null;
+    const { guildId, ownerId, everyonePermissions } = channel;
     return {
       id: channel.id,
       type: channel.type,
@@ -149,6 +168,10 @@ export class AccessRepository {
               locked: channel.locked,
               isMember: channel.isThreadMember,
             },
+      guild:
+        guildId === null || ownerId === null || everyonePermissions === null
+          ? null
+          : toGuildAccessRow({ ...channel, guildId, ownerId, everyonePermissions }),
     };
   }
 

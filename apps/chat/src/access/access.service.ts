@@ -13,7 +13,7 @@ import { AppError } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
-import { AccessRepository, type ThreadAccessRow } from './access.repository';
+import { AccessRepository, type GuildAccessRow, type ThreadAccessRow } from './access.repository';
 
 /** What DM and group DM recipients may do (there are no roles or overwrites in DMs). */
 const DM_PERMISSIONS =
@@ -57,22 +57,7 @@ export class AccessService {
   /** The caller's access to a guild, or null when the guild does not exist or they are not a member. */
   async guild(guildId: string, userId: string, db?: ChatExecutor): Promise<GuildAccess | null> {
     if (!isSnowflake(guildId)) return null;
-    const row = await this.repository.guildAccess(guildId, userId, db);
-    if (!row?.member) return null;
-    const context: GuildPermissionContext = {
-      guildId: row.guildId,
-      ownerId: row.ownerId,
-      userId,
-      everyone: row.everyone,
-      roles: row.member.roles,
-    };
-    return {
-      guildId: row.guildId,
-      ownerId: row.ownerId,
-      isOwner: row.ownerId === userId,
-      context,
-      permissions: computeBasePermissions(context),
-    };
+    return toGuildAccess(await this.repository.guildAccess(guildId, userId, db), userId);
   }
 
   /** A member's guild access; 404 for non-members; 403 naming the first missing permission. */
@@ -102,7 +87,7 @@ export class AccessService {
       if (!row.isRecipient) return null;
       return { channelId: row.id, type: row.type, guildId: null, guild: null, permissions: DM_PERMISSIONS };
     }
-    const guild = await this.guild(row.guildId, userId);
+    const guild = toGuildAccess(row.guild, userId);
     if (!guild) return null;
     const parentPermissions = computeChannelPermissions(guild.context, row.overwrites);
     if (row.thread) {
@@ -163,6 +148,25 @@ export class AccessService {
     }
     return visible;
   }
+}
+
+/** A member's access from their guild row; null when there is no such guild or they are not a member. */
+function toGuildAccess(row: GuildAccessRow | null, userId: string): GuildAccess | null {
+  if (!row?.member) return null;
+  const context: GuildPermissionContext = {
+    guildId: row.guildId,
+    ownerId: row.ownerId,
+    userId,
+    everyone: row.everyone,
+    roles: row.member.roles,
+  };
+  return {
+    guildId: row.guildId,
+    ownerId: row.ownerId,
+    isOwner: row.ownerId === userId,
+    context,
+    permissions: computeBasePermissions(context),
+  };
 }
 
 /**

@@ -173,6 +173,16 @@ void runBench(
           ['postgres', process.env['POSTGRES_PORT'], true],
           ['redis', new URL(process.env['REDIS_URL']!).port || '6379', true],
           ['kafka', (process.env['KAFKA_BROKERS'] ?? '').split(',')[0]?.split(':')[1], false],
+          // search indexes every message into it when the whole platform runs
+          ...(platform
+            ? ([
+                [
+                  'elasticsearch',
+                  new URL(process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200').port,
+                  false,
+                ],
+              ] as const)
+            : []),
         ] as const)) {
       const pid = port ? findListeningPid(Number(port)) : undefined;
       if (pid !== undefined) watch.push({ name, pid, tree });

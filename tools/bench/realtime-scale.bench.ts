@@ -31,14 +31,15 @@
  *      [--skip-c] [--skip-d]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, runBench, table, type WatchedProcess } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
+import { freePort, InspectorProfiler, inspectArgs, profileText, summarizeProfile } from './lib/cpu-profile';
 import {
   connectClients,
   cpuMicrosPerDelivery,
@@ -75,6 +76,8 @@ const { values: args } = parseArgs({
     'bare-adapter': { type: 'string', default: 'memory' },
     'skip-c': { type: 'boolean', default: false },
     'skip-d': { type: 'boolean', default: false },
+    /** A CPU profile of the first gateway over (c)'s Bonfire phase, written to this folder. */
+    profile: { type: 'string' },
   },
 });
 const spreadClients = Number(args['spread-clients']);
@@ -92,6 +95,9 @@ const maxInFlight = Number(args['max-in-flight']);
 const bareAdapter = args['bare-adapter'] === 'redis' ? 'redis' : 'memory';
 const runC = !args['skip-c'];
 const runD = !args['skip-d'];
+const profileDir = args.profile ? resolve(args.profile) : undefined;
+// Every gateway of the stack gets the same environment, so one inspector port: one gateway only.
+if (profileDir && runD) throw new Error('--profile profiles the one gateway of (c): run it with --skip-d');
 
 type TargetName = 'bare' | 'bonfire';
 
@@ -137,10 +143,12 @@ void runBench(
     bench.log(
       `starting auth + chat + presence + ${runD ? 'two gateways' : 'one gateway'} from apps/*/dist, and the bare socket.io servers…`,
     );
+    const gatewayInspect = profileDir ? await freePort() : undefined;
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
       extraGateways: runD ? 1 : 0,
+      gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
     });
     const startBare = async (name: string, adapter: 'memory' | 'redis', adapterKey?: string) => {
       const server = await BareSocketIoServer.start({
@@ -435,6 +443,11 @@ void runBench(
       const runs: Run[] = [];
       for (const target of targets) {
         await connect(target, [target.url], bonfireTokens, target.name === 'bare' ? channels : undefined);
+        const profiler =
+          target.name === 'bonfire' && gatewayInspect
+            ? await InspectorProfiler.connect(gatewayInspect)
+            : undefined;
+        await profiler?.start();
         const figures = await phase(target, `${target.name} spread`, `${target.name[0]}c`, {
           rate: spreadRate,
           clients: spreadClients,
@@ -445,6 +458,23 @@ void runBench(
           watch,
           workers: target.workers,
         });
+        if (profiler) {
+          const profile = await profiler.stop();
+          profiler.close();
+          mkdirSync(profileDir!, { recursive: true });
+          const file = join(
+            profileDir!,
+            `gateway-c-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+          );
+          writeFileSync(file, JSON.stringify(profile));
+          const summary = summarizeProfile(profile, 30);
+          bench.section(
+            `== CPU profile of the gateway over (c): ${file}`,
+            profileText(summary),
+            'profile-c',
+            summary,
+          );
+        }
         runs.push({ target: target.name, figures });
         await close(target.workers);
       }

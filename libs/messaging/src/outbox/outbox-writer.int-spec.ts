@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type AnyEvent } from '@bonfire/contracts';
+import { createTestDatabase, type TestDatabase } from '@bonfire/platform/testing';
 import { Kysely, PostgresDialect, sql, type ControlledTransaction } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,30 +9,16 @@ import { waitFor } from '../event-bus.contract';
 import { outboxMigration } from './outbox-migration';
 import { OutboxWriter } from './outbox-writer';
 
-const env = process.env;
-const adminUrl = `postgres://${env.POSTGRES_USER}:${env.POSTGRES_PASSWORD}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/postgres`;
-const database = `bonfire_outboxwriter_${randomBytes(4).toString('hex')}`;
-const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
-
+let database: TestDatabase;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests touch only the library's own tables
 let db: Kysely<any>;
 const writer = new OutboxWriter();
 const opened: ControlledTransaction<unknown>[] = [];
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${database}`);
+  database = await createTestDatabase('bonfire_outboxwriter');
   db = new Kysely({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 6 }) }),
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 6 }) }),
   });
   await outboxMigration.up(db);
 });
@@ -49,15 +36,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await db?.destroy();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin(`drop database if exists ${database}`);
-      return;
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
+  await database?.drop();
 });
 
 function event(key: string, sequence: number): AnyEvent {

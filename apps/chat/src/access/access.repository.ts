@@ -22,6 +22,8 @@ interface ChannelAccessRow {
   isRecipient: boolean;
   /** Threads: the parent text channel (overwrites are the parent's), state and the user's membership. */
   thread: ThreadAccessRow | null;
+  /** The channel's own slowmode (a thread's is its own), so a send needs no read of its own for it. */
+  slowmodeSeconds: number;
   /** Guild channels: the guild (null for DMs, or when the guild or its @everyone role is missing). */
   guild: GuildAccessRow | null;
 }
@@ -129,6 +131,7 @@ export class AccessRepository {
         'channels.threadParentId',
         'channels.archived',
         'channels.locked',
+        'channels.slowmodeSeconds',
         // A thread has no overwrites of its own: its parent's apply.
         sql<OverwriteJson[]>`coalesce((
           select json_agg(json_build_object('id', o.target_id::text, 'type', o.target_type, 'allow', o.allow::text, 'deny', o.deny::text) order by o.target_id)
@@ -159,6 +162,7 @@ export class AccessRepository {
           }))
         : [],
       isRecipient: channel.recipientId !== null,
+      slowmodeSeconds: channel.slowmodeSeconds,
       thread:
         channel.threadParentId === null
           ? null

@@ -44,6 +44,8 @@ export interface ChannelAccess {
   permissions: bigint;
   /** Set for threads. */
   thread?: ThreadAccessRow;
+  /** The channel's slowmode (a thread's own), read with the access. */
+  slowmodeSeconds: number;
 }
 
 /**
@@ -85,7 +87,14 @@ export class AccessService {
     if (!row) return null;
     if (row.guildId === null) {
       if (!row.isRecipient) return null;
-      return { channelId: row.id, type: row.type, guildId: null, guild: null, permissions: DM_PERMISSIONS };
+      return {
+        channelId: row.id,
+        type: row.type,
+        guildId: null,
+        guild: null,
+        permissions: DM_PERMISSIONS,
+        slowmodeSeconds: row.slowmodeSeconds,
+      };
     }
     const guild = toGuildAccess(row.guild, userId);
     if (!guild) return null;
@@ -100,10 +109,18 @@ export class AccessService {
         guild,
         permissions,
         thread: row.thread,
+        slowmodeSeconds: row.slowmodeSeconds,
       };
     }
     if (!has(parentPermissions, PERMISSIONS.VIEW_CHANNEL)) return null;
-    return { channelId: row.id, type: row.type, guildId: row.guildId, guild, permissions: parentPermissions };
+    return {
+      channelId: row.id,
+      type: row.type,
+      guildId: row.guildId,
+      guild,
+      permissions: parentPermissions,
+      slowmodeSeconds: row.slowmodeSeconds,
+    };
   }
 
   /** A visible channel; 404 when it is not; 403 naming the first missing permission. */

@@ -20,6 +20,7 @@ import { channelPermissionsOf } from '../permissions/permission-math';
 import { guildSettingsTabs, useGuildPermissions } from '../permissions/usePermissions';
 import { byPosition } from './channel-order';
 import { useChannelDrag } from './useChannelDrag';
+import { IconButton } from '../ui/IconButton';
 
 interface Group {
   category: Channel | null;
@@ -197,40 +198,23 @@ export function ChannelList({
         <h2>{guild.name}</h2>
         <span className="header-buttons">
           {guildSettingsTabs(perms).length > 0 ? (
-            <button
-              className="icon-button"
-              aria-label="Server settings"
-              title="Server settings"
-              onClick={() => setDialog('server')}
-            >
+            <IconButton label="Server settings" onClick={() => setDialog('server')}>
               <Icon name="settings" />
-            </button>
+            </IconButton>
           ) : null}
-          <button
-            className="icon-button"
-            aria-label="Notification settings"
-            title="Notification settings"
-            aria-haspopup="dialog"
+          <IconButton
+            label="Notification settings"
+            hasPopup="dialog"
             onClick={() => setDialog('notifications')}
           >
             <Icon name="bell" />
-          </button>
-          <button
-            className="icon-button"
-            aria-label="Invite people"
-            title="Invite people"
-            onClick={() => setDialog('invite')}
-          >
+          </IconButton>
+          <IconButton label="Invite people" onClick={() => setDialog('invite')}>
             <Icon name="invite" />
-          </button>
-          <button
-            className="icon-button"
-            aria-label="Create channel"
-            title="Create channel"
-            onClick={() => setDialog('channel')}
-          >
+          </IconButton>
+          <IconButton label="Create channel" onClick={() => setDialog('channel')}>
             <Icon name="plus" />
-          </button>
+          </IconButton>
         </span>
       </header>
       <div className="sidebar-scroll">

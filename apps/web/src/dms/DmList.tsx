@@ -8,6 +8,7 @@ import { Avatar } from '../ui/Avatar';
 import { NewDmDialog } from './NewDmDialog';
 import { FriendsLink } from '../friends/FriendsLink';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 export function dmTitle(channel: Channel, state: Pick<AppState, 'users' | 'me'>): string {
   if (channel.name) return channel.name;
@@ -34,14 +35,9 @@ export function DmList({ activeChannelId }: { activeChannelId: string | null }) 
     <>
       <header className="sidebar-header">
         <h2>Direct messages</h2>
-        <button
-          className="icon-button"
-          aria-label="New direct message"
-          title="New direct message"
-          onClick={() => setDialog(true)}
-        >
+        <IconButton label="New direct message" onClick={() => setDialog(true)}>
           <Icon name="plus" />
-        </button>
+        </IconButton>
       </header>
       <div className="sidebar-scroll">
         <FriendsLink active={activeChannelId === null} />

@@ -7,6 +7,7 @@ import { canEditRole, canMoveRoleTo, positionForIndex, rolesTopDown } from '../p
 import type { MyPermissions } from '../permissions/usePermissions';
 import { Outcome, RoleDot } from './common';
 import { RoleEditor } from './RoleEditor';
+import { IconButton } from '../ui/IconButton';
 
 /**
  * The roles, highest first (@everyone last), and the editor of the chosen one. Roles move by drag and
@@ -123,22 +124,20 @@ export function RolesTab({ guildState, perms }: { guildState: GuildState; perms:
                   </button>
                   {isEveryone ? null : (
                     <span className="move-buttons">
-                      <button
-                        className="icon-button"
-                        aria-label={`Move ${name} up`}
+                      <IconButton
+                        label={`Move ${name} up`}
                         disabled={!canMove || !above || !editable(above)}
                         onClick={() => void move(role, index - 1)}
                       >
                         ▲
-                      </button>
-                      <button
-                        className="icon-button"
-                        aria-label={`Move ${name} down`}
+                      </IconButton>
+                      <IconButton
+                        label={`Move ${name} down`}
                         disabled={!canMove || !below}
                         onClick={() => void move(role, index + 1)}
                       >
                         ▼
-                      </button>
+                      </IconButton>
                     </span>
                   )}
                 </li>

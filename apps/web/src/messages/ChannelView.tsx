@@ -14,6 +14,7 @@ import { NotificationSettingsDialog } from '../notifications/NotificationSetting
 import { CreateThreadDialog } from '../threads/CreateThreadDialog';
 import { ThreadPanel } from '../threads/ThreadPanel';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
+import { IconButton } from '../ui/IconButton';
 
 interface ChannelViewProps {
   channelId: string;
@@ -119,64 +120,45 @@ export function ChannelView({ channelId, onOpenNav, membersOpen, onToggleMembers
         <h1>{channel.guildId ? `# ${title}` : `@ ${title}`}</h1>
         {channel.topic ? <span className="topic">{channel.topic}</span> : <span className="spacer" />}
         {channel.type === 'group_dm' ? (
-          <button
-            className="icon-button"
-            aria-label="Group settings"
-            title="Group settings"
-            aria-haspopup="dialog"
-            onClick={() => setGroupSettings(true)}
-          >
+          <IconButton label="Group settings" hasPopup="dialog" onClick={() => setGroupSettings(true)}>
             <Icon name="settings" />
-          </button>
+          </IconButton>
         ) : null}
         {canThread ? (
-          <button
-            className="icon-button"
-            aria-pressed={panel === 'threads'}
-            aria-label="Threads"
-            title="Threads"
+          <IconButton
+            label="Threads"
+            pressed={panel === 'threads'}
             onClick={() => setPanel((open) => (open === 'threads' ? null : 'threads'))}
           >
             <Icon name="list" />
-          </button>
+          </IconButton>
         ) : null}
-        <button
-          className="icon-button"
-          aria-label="Notification settings for this channel"
+        <IconButton
+          label="Notification settings for this channel"
           title="Notification settings"
-          aria-haspopup="dialog"
+          hasPopup="dialog"
           onClick={() => setNotificationSettings(true)}
         >
           <Icon name="bell" />
-        </button>
-        <button
-          className="icon-button"
-          aria-pressed={panel === 'pins'}
-          aria-label="Pinned messages"
-          title="Pinned messages"
+        </IconButton>
+        <IconButton
+          label="Pinned messages"
+          pressed={panel === 'pins'}
           onClick={() => setPanel((open) => (open === 'pins' ? null : 'pins'))}
         >
           <Icon name="pin" />
-        </button>
-        <button
-          className="icon-button"
-          aria-pressed={panel === 'search'}
-          aria-label="Search messages"
-          title="Search messages"
+        </IconButton>
+        <IconButton
+          label="Search messages"
+          pressed={panel === 'search'}
           onClick={() => setPanel((open) => (open === 'search' ? null : 'search'))}
         >
           <Icon name="search" />
-        </button>
+        </IconButton>
         {guildState ? (
-          <button
-            className="icon-button"
-            aria-pressed={membersOpen}
-            aria-label="Show members"
-            title="Show members"
-            onClick={onToggleMembers}
-          >
+          <IconButton label="Show members" pressed={membersOpen} onClick={onToggleMembers}>
             <Icon name="members" />
-          </button>
+          </IconButton>
         ) : null}
       </header>
       {connection === 'reconnecting' || connection === 'connecting' ? (

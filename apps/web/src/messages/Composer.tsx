@@ -8,6 +8,7 @@ import type { Uploads } from '../uploads/useUploads';
 import { type Candidate, encodeMentions } from './mentions';
 import { Icon } from '../ui/Icon';
 import { EmojiPicker } from './EmojiPicker';
+import { IconButton } from '../ui/IconButton';
 
 /** The server's limit on message content. */
 const MAX_CONTENT_LENGTH = 4000;
@@ -254,20 +255,15 @@ export function Composer({
           <span>
             Replying to <strong>{replyName}</strong>
           </span>
-          <button className="icon-button" aria-label="Cancel reply" onClick={onCancelReply}>
+          <IconButton label="Cancel reply" onClick={onCancelReply}>
             <Icon name="close" size={16} />
-          </button>
+          </IconButton>
         </div>
       ) : null}
       <div className="composer-box">
-        <button
-          className="icon-button"
-          aria-label="Upload a file"
-          title="Upload a file"
-          onClick={() => fileInputRef.current?.click()}
-        >
+        <IconButton label="Upload a file" onClick={() => fileInputRef.current?.click()}>
           <Icon name="attach" />
-        </button>
+        </IconButton>
         <input
           ref={fileInputRef}
           type="file"
@@ -301,19 +297,18 @@ export function Composer({
             }
           }}
         />
-        <button
-          className="icon-button"
-          aria-label="Insert emoji"
+        <IconButton
+          label="Insert emoji"
           title="Emoji"
-          aria-haspopup="dialog"
-          aria-expanded={emojiAnchor !== null}
+          expanded={emojiAnchor !== null}
+          hasPopup="dialog"
           onClick={(event) => {
             const rect = event.currentTarget.getBoundingClientRect();
             setEmojiAnchor((open) => (open ? null : rect));
           }}
         >
           <Icon name="smile" />
-        </button>
+        </IconButton>
         {emojiAnchor ? (
           <EmojiPicker
             label="Insert an emoji"
@@ -324,15 +319,14 @@ export function Composer({
             onClose={() => setEmojiAnchor(null)}
           />
         ) : null}
-        <button
-          className="icon-button"
-          aria-label={uploads.busy ? 'Send (waiting for uploads)' : 'Send message'}
+        <IconButton
+          label={uploads.busy ? 'Send (waiting for uploads)' : 'Send message'}
           title="Send"
           disabled={uploads.busy || tooLong}
           onClick={send}
         >
           <Icon name="send" />
-        </button>
+        </IconButton>
       </div>
       {tooLong ? (
         <div className="field-error" role="alert">

@@ -1,5 +1,6 @@
 import type { ClientMessage } from '../app/store';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 interface MessageActionsProps {
   message: ClientMessage;
@@ -31,70 +32,50 @@ export function MessageActions({
 }: MessageActionsProps) {
   return (
     <div className="message-actions" role="toolbar" aria-label="Message actions">
-      <button
-        className="icon-button"
-        aria-label="Add reaction"
-        title="Add reaction"
-        aria-expanded={pickerOpen}
-        aria-haspopup="dialog"
+      <IconButton
+        label="Add reaction"
+        expanded={pickerOpen}
+        hasPopup="dialog"
         onClick={(event) => onTogglePicker(event.currentTarget.getBoundingClientRect())}
       >
         <Icon name="smile" />
-      </button>
-      <button className="icon-button" aria-label="Reply" title="Reply" onClick={() => onReply(message)}>
+      </IconButton>
+      <IconButton label="Reply" onClick={() => onReply(message)}>
         <Icon name="reply" />
-      </button>
+      </IconButton>
       {onCreateThread && !message.thread ? (
-        <button
-          className="icon-button"
-          aria-label="Create thread"
-          title="Create thread"
-          aria-haspopup="dialog"
-          onClick={() => onCreateThread(message)}
-        >
+        <IconButton label="Create thread" hasPopup="dialog" onClick={() => onCreateThread(message)}>
           <Icon name="list" />
-        </button>
+        </IconButton>
       ) : null}
       {onEdit ? (
-        <button className="icon-button" aria-label="Edit message" title="Edit" onClick={onEdit}>
+        <IconButton label="Edit message" title="Edit" onClick={onEdit}>
           <Icon name="edit" />
-        </button>
+        </IconButton>
       ) : null}
       {message.reactions.length > 0 ? (
-        <button
-          className="icon-button"
-          aria-label="Who reacted"
-          title="Who reacted"
-          aria-haspopup="dialog"
-          onClick={onShowReactions}
-        >
+        <IconButton label="Who reacted" hasPopup="dialog" onClick={onShowReactions}>
           <Icon name="list" />
-        </button>
+        </IconButton>
       ) : null}
       {onSuppressEmbeds ? (
-        <button
-          className="icon-button"
-          aria-label="Remove embeds"
-          title="Remove embeds"
-          onClick={onSuppressEmbeds}
-        >
+        <IconButton label="Remove embeds" onClick={onSuppressEmbeds}>
           <Icon name="close" />
-        </button>
+        </IconButton>
       ) : null}
       {onTogglePin ? (
-        <button
-          className="icon-button"
-          aria-label={message.pinned ? 'Unpin message' : 'Pin message'}
+        <IconButton
+          label={message.pinned ? 'Unpin message' : 'Pin message'}
           title={message.pinned ? 'Unpin' : 'Pin'}
           onClick={onTogglePin}
         >
           <Icon name="pin" />
-        </button>
+        </IconButton>
       ) : null}
       {onDelete ? (
-        <button className="icon-button" aria-label="Delete message" title="Delete" onClick={onDelete}>
+        <IconButton label="Delete message" title="Delete" onClick={onDelete}>
           <Icon name="trash" />
-        </button>
+        </IconButton>
       ) : null}
     </div>
   );

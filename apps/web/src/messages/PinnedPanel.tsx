@@ -7,6 +7,7 @@ import { capitalise, describeError, formatDateTime } from '../app/util';
 import { Icon } from '../ui/Icon';
 import { notify } from '../ui/Toasts';
 import { Markdown } from './Markdown';
+import { IconButton } from '../ui/IconButton';
 
 interface PinnedPanelProps {
   channel: Channel;
@@ -87,9 +88,9 @@ export function PinnedPanel({ channel, guildState, canPin, onClose }: PinnedPane
     >
       <div className="panel-header">
         <h2 id={headingId}>Pinned messages</h2>
-        <button className="icon-button" aria-label="Close pinned messages" onClick={onClose}>
+        <IconButton label="Close pinned messages" onClick={onClose}>
           <Icon name="close" />
-        </button>
+        </IconButton>
       </div>
       <div className="panel-body">
         {error ? (

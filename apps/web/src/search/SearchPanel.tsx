@@ -6,6 +6,7 @@ import type { GuildState } from '../app/store';
 import { capitalise, describeError, formatDateTime } from '../app/util';
 import { splitHighlight } from './highlight';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 const PAGE = 25;
 type Has = 'link' | 'file' | 'image';
@@ -85,9 +86,9 @@ export function SearchPanel({ channel, guildState, onClose }: SearchPanelProps) 
     >
       <div className="panel-header">
         <h2 id={headingId}>Search</h2>
-        <button className="icon-button" aria-label="Close search" onClick={onClose}>
+        <IconButton label="Close search" onClick={onClose}>
           <Icon name="close" />
-        </button>
+        </IconButton>
       </div>
       <div className="panel-body">
         <form className="search-form" role="search" onSubmit={submit}>

@@ -2,6 +2,7 @@ import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
 import { Avatar, STATUS_LABEL } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 /** Who is signed in, their status, and the way to settings. */
 export function UserPanel() {
@@ -23,23 +24,13 @@ export function UserPanel() {
         <div className="status-text">{presence.customStatus?.text || STATUS_LABEL[presence.status]}</div>
       </div>
       {me.instanceAdmin ? (
-        <button
-          className="icon-button"
-          aria-label="Instance administration"
-          title="Instance administration"
-          onClick={() => navigate('/admin')}
-        >
+        <IconButton label="Instance administration" onClick={() => navigate('/admin')}>
           <Icon name="grid" />
-        </button>
+        </IconButton>
       ) : null}
-      <button
-        className="icon-button"
-        aria-label="User settings"
-        title="User settings"
-        onClick={() => navigate('/settings')}
-      >
+      <IconButton label="User settings" onClick={() => navigate('/settings')}>
         <Icon name="settings" />
-      </button>
+      </IconButton>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { MessageList } from '../messages/MessageList';
 import { Icon } from '../ui/Icon';
 import { notify } from '../ui/Toasts';
 import { useUploads } from '../uploads/useUploads';
+import { IconButton } from '../ui/IconButton';
 
 interface ThreadPanelProps {
   threadId: string;
@@ -111,9 +112,9 @@ export function ThreadPanel({
           <Icon name="list" /> {name}
           {meta?.archived ? <span className="thread-archived">Archived</span> : null}
         </h2>
-        <button className="icon-button" aria-label="Close thread" onClick={onClose}>
+        <IconButton label="Close thread" onClick={onClose}>
           <Icon name="close" />
-        </button>
+        </IconButton>
       </div>
       {missing && !thread ? (
         <div className="panel-body">

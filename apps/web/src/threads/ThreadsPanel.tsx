@@ -4,6 +4,7 @@ import { useAppState, useStore } from '../app/hooks';
 import { capitalise, compareIds, describeError } from '../app/util';
 import { replyCount } from '../messages/ThreadSummary';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 interface ThreadsPanelProps {
   channel: Channel;
@@ -93,9 +94,9 @@ export function ThreadsPanel({ channel, onOpen, onClose }: ThreadsPanelProps) {
     >
       <div className="panel-header">
         <h2 id={headingId}>Threads</h2>
-        <button className="icon-button" aria-label="Close threads" onClick={onClose}>
+        <IconButton label="Close threads" onClick={onClose}>
           <Icon name="close" />
-        </button>
+        </IconButton>
       </div>
       <div className="panel-body">
         {error ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Icon } from './Icon';
+import { IconButton } from './IconButton';
 
 interface Toast {
   id: number;
@@ -44,13 +45,9 @@ export function Toasts() {
           .map((toast) => (
             <div key={toast.id} className="toast">
               <p>{toast.text}</p>
-              <button
-                className="icon-button"
-                aria-label="Dismiss notification"
-                onClick={() => dismiss(toast.id)}
-              >
+              <IconButton label="Dismiss notification" onClick={() => dismiss(toast.id)}>
                 <Icon name="close" size={16} />
-              </button>
+              </IconButton>
             </div>
           ))}
       </div>
@@ -60,13 +57,9 @@ export function Toasts() {
           .map((toast) => (
             <div key={toast.id} className="toast info">
               <p>{toast.text}</p>
-              <button
-                className="icon-button"
-                aria-label="Dismiss notification"
-                onClick={() => dismiss(toast.id)}
-              >
+              <IconButton label="Dismiss notification" onClick={() => dismiss(toast.id)}>
                 <Icon name="close" size={16} />
-              </button>
+              </IconButton>
             </div>
           ))}
       </div>

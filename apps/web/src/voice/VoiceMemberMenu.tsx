@@ -6,6 +6,7 @@ import { describeError } from '../app/util';
 import { useGuildPermissions } from '../permissions/usePermissions';
 import { notify } from '../ui/Toasts';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 /**
  * The moderator's menu on a person in voice (the "…" button of their stage tile or of their entry under
@@ -73,17 +74,16 @@ export function VoiceMemberMenu({
 
   return (
     <div className="voice-member-menu">
-      <button
+      <IconButton
         ref={buttonRef}
-        className="icon-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={`Voice options for ${name}`}
+        label={`Voice options for ${name}`}
         title="Voice options"
+        expanded={open}
+        hasPopup="menu"
         onClick={() => setOpen((value) => !value)}
       >
         <Icon name="more" size={18} />
-      </button>
+      </IconButton>
       {open ? (
         <div
           ref={menuRef}

@@ -1,6 +1,7 @@
 import { useAppState } from '../app/hooks';
 import { useVoice } from './VoiceContext';
 import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
 
 const NO_STREAM = 'You need the "Video and screen share" permission in this channel';
 
@@ -49,10 +50,8 @@ export function VoicePanel() {
         >
           <Icon name="headphones" />
         </button>
-        <button
-          className="icon-button"
-          aria-pressed={!!voice.camera}
-          aria-label={voice.camera ? 'Turn off camera' : 'Turn on camera'}
+        <IconButton
+          label={voice.camera ? 'Turn off camera' : 'Turn on camera'}
           title={
             !voice.canStream && !voice.camera
               ? NO_STREAM
@@ -60,15 +59,14 @@ export function VoicePanel() {
                 ? 'Turn off camera'
                 : 'Turn on camera'
           }
-          onClick={() => void voice.toggleCamera()}
+          pressed={!!voice.camera}
           disabled={!voice.canStream && !voice.camera}
+          onClick={() => void voice.toggleCamera()}
         >
           <Icon name={voice.camera ? 'camera' : 'cameraOff'} />
-        </button>
-        <button
-          className="icon-button"
-          aria-pressed={!!voice.screen}
-          aria-label={voice.screen ? 'Stop sharing your screen' : 'Share your screen'}
+        </IconButton>
+        <IconButton
+          label={voice.screen ? 'Stop sharing your screen' : 'Share your screen'}
           title={
             !voice.canStream && !voice.screen
               ? NO_STREAM
@@ -76,28 +74,23 @@ export function VoicePanel() {
                 ? 'Stop sharing your screen'
                 : 'Share your screen'
           }
-          onClick={() => void voice.toggleScreen()}
+          pressed={!!voice.screen}
           disabled={!voice.canStream && !voice.screen}
+          onClick={() => void voice.toggleScreen()}
         >
           <Icon name={voice.screen ? 'screenOff' : 'screen'} />
-        </button>
-        <button
-          className="icon-button"
-          aria-pressed={voice.stageOpen}
-          aria-label="Show voice stage"
+        </IconButton>
+        <IconButton
+          label="Show voice stage"
           title={voice.stageOpen ? 'Back to chat' : 'Show the video grid'}
+          pressed={voice.stageOpen}
           onClick={() => voice.setStageOpen(!voice.stageOpen)}
         >
           <Icon name="grid" />
-        </button>
-        <button
-          className="icon-button"
-          aria-label="Leave voice"
-          title="Leave voice"
-          onClick={() => void voice.leave()}
-        >
+        </IconButton>
+        <IconButton label="Leave voice" onClick={() => void voice.leave()}>
           <Icon name="hangUp" />
-        </button>
+        </IconButton>
       </div>
     </section>
   );

@@ -12,6 +12,7 @@ import {
 } from './video-layout';
 import { useVoice } from './VoiceContext';
 import { VoiceMemberMenu } from './VoiceMemberMenu';
+import { IconButton } from '../ui/IconButton';
 import './voice-stage.css';
 
 /** Plays one video track (muted: sound plays through the voice audio elements). */
@@ -152,15 +153,14 @@ function VoiceStage() {
         </figcaption>
         <div className="tile-actions">
           {track || tile.kind === 'screen' ? (
-            <button
-              className="icon-button"
-              aria-pressed={focused}
-              aria-label={focused ? `Leave focus on ${label}` : `Focus ${label}`}
+            <IconButton
+              label={focused ? `Leave focus on ${label}` : `Focus ${label}`}
               title={focused ? 'Back to the grid' : 'Focus'}
+              pressed={focused}
               onClick={() => setChosenFocus(focused ? null : tile.id)}
             >
               <Icon name={focused ? 'grid' : 'focus'} size={18} />
-            </button>
+            </IconButton>
           ) : null}
           {tile.kind === 'person' && !tile.self && guildState && state ? (
             <VoiceMemberMenu guildState={guildState} state={state} name={name} />

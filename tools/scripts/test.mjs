@@ -107,7 +107,7 @@ const stages =
     : '';
 console.log(`\ntests: ${countsText(total)}${stages}`);
 if (fuzzLine) console.log(fuzzLine);
-process.exit(status || (failed > 0 ? 1 : 0));
+process.exit(status || (total.failed > 0 ? 1 : 0));
 
 /** One line per Vitest run so far, written by tools/vitest/summary-reporter.mts. */
 function readSummaries() {

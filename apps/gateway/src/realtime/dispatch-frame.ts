@@ -74,9 +74,7 @@ function dispatchWsFrame(dispatch: EncodedDispatch, seq: number | null): [Buffer
 }
 
 /** The websocket frame of a `dispatches` packet: [header, the packet], the shared parts copied in. */
-function batchWsFrame(
-  entries: readonly { seq: number; dispatch: EncodedDispatch }[],
-): [Buffer, Buffer] {
+function batchWsFrame(entries: readonly { seq: number; dispatch: EncodedDispatch }[]): [Buffer, Buffer] {
   const prefixes = entries.map(({ seq }, index) => (index === 0 ? '{"seq":' : ',{"seq":') + String(seq));
   const head = ENGINE_MESSAGE + BATCH_HEAD;
   let payloadLength = head.length + BATCH_END.length;

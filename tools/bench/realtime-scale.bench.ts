@@ -144,25 +144,36 @@ void runBench(
       `starting auth + chat + presence + ${runD ? 'two gateways' : 'one gateway'} from apps/*/dist, and the bare socket.io servers…`,
     );
     const gatewayInspect = profileDir ? await freePort() : undefined;
+    const bareInspect = profileDir ? await freePort() : undefined;
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
       extraGateways: runD ? 1 : 0,
       gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
     });
-    const startBare = async (name: string, adapter: 'memory' | 'redis', adapterKey?: string) => {
-      const server = await BareSocketIoServer.start({
-        pingIntervalMs,
-        pingTimeoutMs: pingIntervalMs,
-        adapter,
-        redisUrl: process.env['REDIS_URL'],
-        ...(adapterKey ? { adapterKey } : {}),
-      });
+    const startBare = async (
+      name: string,
+      adapter: 'memory' | 'redis',
+      adapterKey?: string,
+      execArgv: string[] = [],
+    ) => {
+      const server = await BareSocketIoServer.start(
+        {
+          pingIntervalMs,
+          pingTimeoutMs: pingIntervalMs,
+          adapter,
+          redisUrl: process.env['REDIS_URL'],
+          ...(adapterKey ? { adapterKey } : {}),
+        },
+        execArgv,
+      );
       bench.onCleanup(() => server.stop());
       watch.unshift({ name, pid: server.pid });
       return server;
     };
-    const bare = runC ? await startBare('bare', bareAdapter) : undefined;
+    const bare = runC
+      ? await startBare('bare', bareAdapter, undefined, bareInspect ? inspectArgs(bareInspect) : [])
+      : undefined;
     const pairKey = `bench-bare-pair-${Date.now()}`;
     const barePair = runD
       ? [await startBare('bare-r1', 'redis', pairKey), await startBare('bare-r2', 'redis', pairKey)]
@@ -443,10 +454,8 @@ void runBench(
       const runs: Run[] = [];
       for (const target of targets) {
         await connect(target, [target.url], bonfireTokens, target.name === 'bare' ? channels : undefined);
-        const profiler =
-          target.name === 'bonfire' && gatewayInspect
-            ? await InspectorProfiler.connect(gatewayInspect)
-            : undefined;
+        const inspectPort = target.name === 'bonfire' ? gatewayInspect : bareInspect;
+        const profiler = inspectPort ? await InspectorProfiler.connect(inspectPort) : undefined;
         await profiler?.start();
         const figures = await phase(target, `${target.name} spread`, `${target.name[0]}c`, {
           rate: spreadRate,
@@ -464,14 +473,14 @@ void runBench(
           mkdirSync(profileDir!, { recursive: true });
           const file = join(
             profileDir!,
-            `gateway-c-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+            `${target.name === 'bonfire' ? 'gateway' : 'bare'}-c-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
           );
           writeFileSync(file, JSON.stringify(profile));
           const summary = summarizeProfile(profile, 30);
           bench.section(
-            `== CPU profile of the gateway over (c): ${file}`,
+            `== CPU profile of the ${target.label} over (c): ${file}`,
             profileText(summary),
-            'profile-c',
+            `profile-c-${target.name}`,
             summary,
           );
         }

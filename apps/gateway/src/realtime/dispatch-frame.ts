@@ -52,9 +52,14 @@ export function batchFrame(entries: readonly { seq: number; dispatch: EncodedDis
   let frame = BATCH_HEAD;
   for (let index = 0; index < entries.length; index++) {
     const { seq, dispatch } = entries[index]!;
-    frame += (index === 0 ? '{"seq":' : ',{"seq":') + String(seq) + dispatch.tail;
+    frame += batchEntryHead(index, seq) + dispatch.tail;
   }
   return frame + BATCH_END;
+}
+
+/** What comes before an entry's shared tail in a `dispatches` packet. */
+function batchEntryHead(index: number, seq: number): string {
+  return (index === 0 ? '{"seq":' : ',{"seq":') + String(seq);
 }
 
 /**
@@ -75,7 +80,7 @@ function dispatchWsFrame(dispatch: EncodedDispatch, seq: number | null): [Buffer
 
 /** The websocket frame of a `dispatches` packet: [header, the packet], the shared parts copied in. */
 function batchWsFrame(entries: readonly { seq: number; dispatch: EncodedDispatch }[]): [Buffer, Buffer] {
-  const prefixes = entries.map(({ seq }, index) => (index === 0 ? '{"seq":' : ',{"seq":') + String(seq));
+  const prefixes = entries.map(({ seq }, index) => batchEntryHead(index, seq));
   const head = ENGINE_MESSAGE + BATCH_HEAD;
   let payloadLength = head.length + BATCH_END.length;
   for (let index = 0; index < entries.length; index++) {

@@ -20,6 +20,7 @@ export * from './database/database';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
 export * from './redis/redis.module';
+export * from './redis/redis-script';
 export * from './identity/internal-identity';
 export * from './identity/internal-request';
 export * from './identity/identity.guard';

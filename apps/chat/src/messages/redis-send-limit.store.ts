@@ -1,12 +1,12 @@
-import type { Redis } from '@bonfire/platform';
+import { type Redis, RedisScript } from '@bonfire/platform';
 import { SendLimitStore, type SendWindow, type SlowmodeSlot } from './send-limit.store';
 
 // INCR a fixed window that starts with the first send; answers [count, milliseconds left].
-const COUNT_SEND = `
+const COUNT_SEND = new RedisScript(`
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }
-`;
+`);
 
 /** Send limits in Redis, shared by every chat replica. Keys live under `prefix` ('chat' in the service). */
 export class RedisSendLimitStore extends SendLimitStore {
@@ -30,11 +30,10 @@ export class RedisSendLimitStore extends SendLimitStore {
   }
 
   async countSend(userId: string, windowMs: number): Promise<SendWindow> {
-    const [count, left] = (await this.redis.eval(
-      COUNT_SEND,
-      1,
-      `${this.prefix}:sends:${userId}`,
-      String(windowMs),
+    const [count, left] = (await COUNT_SEND.run(
+      this.redis,
+      [`${this.prefix}:sends:${userId}`],
+      [windowMs],
     )) as [number, number];
     return { count, resetsInMs: Math.max(0, left) };
   }

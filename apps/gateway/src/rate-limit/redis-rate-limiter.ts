@@ -1,8 +1,8 @@
-import type { Redis } from '@bonfire/platform';
+import { type Redis, RedisScript } from '@bonfire/platform';
 import { decide, type LimitDecision, type LimitRule, RateLimiter, windowKey } from './rate-limiter';
 
 // All rules of a request in one round trip (atomic).
-const SCRIPT = `
+const COUNT_RULES = new RedisScript(`
 local result = {}
 for i, key in ipairs(KEYS) do
   local window = tonumber(ARGV[i])
@@ -14,7 +14,7 @@ for i, key in ipairs(KEYS) do
   result[#result + 1] = ttl
 end
 return result
-`;
+`);
 
 /** Rate limits shared by every gateway replica through Redis. */
 export class RedisRateLimiter extends RateLimiter {
@@ -28,11 +28,10 @@ export class RedisRateLimiter extends RateLimiter {
   async check(rules: readonly LimitRule[]): Promise<LimitDecision> {
     const now = Date.now();
     const keys = rules.map((rule) => `${this.keyPrefix}:${windowKey(rule, now)}`);
-    const raw = (await this.redis.eval(
-      SCRIPT,
-      keys.length,
-      ...keys,
-      ...rules.map((rule) => rule.windowSeconds),
+    const raw = (await COUNT_RULES.run(
+      this.redis,
+      keys,
+      rules.map((rule) => rule.windowSeconds),
     )) as number[];
     return decide(
       rules,

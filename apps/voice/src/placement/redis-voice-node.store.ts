@@ -1,16 +1,17 @@
-import { InjectRedis, type Redis } from '@bonfire/platform';
+import { InjectRedis, type Redis, RedisScript } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { VoiceKeys } from '../voice.keys';
 import { type VoiceNode, VoiceNodeStore } from './voice-node.store';
 
-const DELETE_IF_EQUAL =
-  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+const DELETE_IF_EQUAL = new RedisScript(
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+);
 
 // SET NX of the pin and the channel in the node's rooms, in one step.
-const PIN = `
+const PIN = new RedisScript(`
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
 redis.call('SADD', KEYS[2], ARGV[2])
-return 1`;
+return 1`);
 
 /**
  * Placement in Redis: `<prefix>:node:{id}` (JSON, PX ttl) and the `<prefix>:nodes` set, the pins
@@ -55,19 +56,16 @@ export class RedisVoiceNodeStore extends VoiceNodeStore {
   }
 
   async pin(channelId: string, nodeId: string): Promise<boolean> {
-    const won = await this.redis.eval(
-      PIN,
-      2,
-      this.keys.roomNode(channelId),
-      this.keys.nodeRooms(nodeId),
-      nodeId,
-      channelId,
+    const won = await PIN.run(
+      this.redis,
+      [this.keys.roomNode(channelId), this.keys.nodeRooms(nodeId)],
+      [nodeId, channelId],
     );
     return won === 1;
   }
 
   async releasePin(channelId: string, nodeId: string): Promise<void> {
-    await this.redis.eval(DELETE_IF_EQUAL, 1, this.keys.roomNode(channelId), nodeId);
+    await DELETE_IF_EQUAL.run(this.redis, [this.keys.roomNode(channelId)], [nodeId]);
   }
 
   async unpin(channelId: string): Promise<void> {
@@ -76,7 +74,7 @@ export class RedisVoiceNodeStore extends VoiceNodeStore {
     if (!nodeId) return;
     await this.redis
       .multi()
-      .eval(DELETE_IF_EQUAL, 1, key, nodeId)
+      .eval(DELETE_IF_EQUAL.body, 1, key, nodeId)
       .srem(this.keys.nodeRooms(nodeId), channelId)
       .exec();
   }
@@ -88,7 +86,8 @@ export class RedisVoiceNodeStore extends VoiceNodeStore {
   async forget(nodeId: string): Promise<void> {
     const channels = await this.roomsOf(nodeId);
     const multi = this.redis.multi();
-    for (const channelId of channels) multi.eval(DELETE_IF_EQUAL, 1, this.keys.roomNode(channelId), nodeId);
+    for (const channelId of channels)
+      multi.eval(DELETE_IF_EQUAL.body, 1, this.keys.roomNode(channelId), nodeId);
     multi.del(this.keys.nodeRooms(nodeId), this.keys.node(nodeId)).srem(this.keys.nodes(), nodeId);
     await multi.exec();
   }

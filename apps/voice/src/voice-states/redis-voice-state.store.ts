@@ -1,32 +1,32 @@
-import { InjectRedis, type Redis } from '@bonfire/platform';
+import { InjectRedis, type Redis, RedisScript } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { VoiceKeys } from '../voice.keys';
 import { byJoinTime, type StoredVoiceState, VoiceStateStore } from './voice-state.store';
 
 // Replaces a user's state only while it still belongs to the expected session.
-const COMPARE_AND_SET = `
+const COMPARE_AND_SET = new RedisScript(`
 local raw = redis.call('GET', KEYS[1])
 if not raw then return 0 end
 if cjson.decode(raw).sessionId ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
-return 1`;
+return 1`);
 
 // Deletes a user's state (and its set entries) only while it still belongs to the expected session.
-const COMPARE_AND_DELETE = `
+const COMPARE_AND_DELETE = new RedisScript(`
 local raw = redis.call('GET', KEYS[1])
 if not raw then return 0 end
 if cjson.decode(raw).sessionId ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1])
 redis.call('SREM', KEYS[2], ARGV[2])
 if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[2]) end
-return 1`;
+return 1`);
 
 // Takes a seat in a channel's user set unless it is full; a user already seated keeps theirs.
-const RESERVE_SEAT = `
+const RESERVE_SEAT = new RedisScript(`
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 1 end
 if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
 redis.call('SADD', KEYS[1], ARGV[1])
-return 1`;
+return 1`);
 
 /**
  * Voice states in Redis: one JSON value per user, plus a set of users per channel and per guild. The
@@ -60,12 +60,10 @@ export class RedisVoiceStateStore extends VoiceStateStore {
   }
 
   async replaceIfSession(sessionId: string, next: StoredVoiceState): Promise<boolean> {
-    const done = await this.redis.eval(
-      COMPARE_AND_SET,
-      1,
-      this.keys.state(next.userId),
-      sessionId,
-      JSON.stringify(next),
+    const done = await COMPARE_AND_SET.run(
+      this.redis,
+      [this.keys.state(next.userId)],
+      [sessionId, JSON.stringify(next)],
     );
     return done === 1;
   }
@@ -73,13 +71,7 @@ export class RedisVoiceStateStore extends VoiceStateStore {
   async remove(state: StoredVoiceState): Promise<boolean> {
     const keys = [this.keys.state(state.userId), this.keys.channelUsers(state.channelId ?? '-')];
     if (state.guildId) keys.push(this.keys.guildUsers(state.guildId));
-    const done = await this.redis.eval(
-      COMPARE_AND_DELETE,
-      keys.length,
-      ...keys,
-      state.sessionId,
-      state.userId,
-    );
+    const done = await COMPARE_AND_DELETE.run(this.redis, keys, [state.sessionId, state.userId]);
     return done === 1;
   }
 
@@ -94,13 +86,7 @@ export class RedisVoiceStateStore extends VoiceStateStore {
   }
 
   async reserveSeat(channelId: string, userId: string, limit: number): Promise<boolean> {
-    const taken = await this.redis.eval(
-      RESERVE_SEAT,
-      1,
-      this.keys.channelUsers(channelId),
-      userId,
-      String(limit),
-    );
+    const taken = await RESERVE_SEAT.run(this.redis, [this.keys.channelUsers(channelId)], [userId, limit]);
     return taken === 1;
   }
 

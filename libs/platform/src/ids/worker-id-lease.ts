@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../redis/redis-script';
 import { MAX_WORKER_ID } from './snowflake';
 
 // Renews the lease; takes it back when the key is gone (Redis restarted empty or flushed), so no process
 // starting later can lease the same id; 0 only when another process holds it.
-const RENEW = `
+const RENEW = new RedisScript(`
 local holder = redis.call('GET', KEYS[1])
 if holder == ARGV[1] then
   return redis.call('EXPIRE', KEYS[1], ARGV[2])
@@ -13,13 +14,13 @@ if not holder then
   redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
   return 1
 end
-return 0`;
+return 0`);
 
-const RELEASE = `
+const RELEASE = new RedisScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('DEL', KEYS[1])
 end
-return 0`;
+return 0`);
 
 /**
  * A snowflake worker id leased from Redis, so replicas of a service never share one (a Deployment cannot
@@ -61,7 +62,7 @@ export class WorkerIdLease {
   private keepAlive(onLost?: (workerId: number) => void): void {
     this.renewTimer = setInterval(
       () => {
-        this.redis.eval(RENEW, 1, this.key, this.token, this.ttlSeconds).then(
+        RENEW.run(this.redis, [this.key], [this.token, this.ttlSeconds]).then(
           (renewed) => {
             if (renewed === 0) onLost?.(this.workerId);
           },
@@ -75,6 +76,6 @@ export class WorkerIdLease {
 
   async release(): Promise<void> {
     clearInterval(this.renewTimer);
-    await this.redis.eval(RELEASE, 1, this.key, this.token).catch(() => undefined);
+    await RELEASE.run(this.redis, [this.key], [this.token]).catch(() => undefined);
   }
 }

@@ -27,6 +27,8 @@
  * sampler through the inspector, idle excluded from the summary); written to <dir>/*.cpuprofile and
  * summarised (self time per function with src file:line, time with callees, per package).
  *
+ * --gateway-node-options "<flags>": Node/V8 flags for the gateway alone (e.g. GC settings tried for (b)).
+ *
  * Run: node tools/bench/run.mjs realtime-baseline [--clients 1000] [--users 50]
  *      [--steps 10,20,30,45,65,90,120,160,200,250] [--step-seconds 5] [--drain 10] [--p99 50]
  *      [--connections 5000] [--idle-users 50] [--hold 15] [--ping-interval 10000] [--workers 2]
@@ -52,6 +54,7 @@ import {
 import {
   connectClients,
   cpuMicrosPerDelivery,
+  writesPerDelivery,
   type DeliveryFigures,
   deliveryPhase,
   fdCount,
@@ -89,6 +92,7 @@ const { values: args } = parseArgs({
     'bare-adapter': { type: 'string', default: 'memory' },
     profile: { type: 'string' },
     heap: { type: 'boolean', default: false },
+    'gateway-node-options': { type: 'string', default: '' },
     'skip-a': { type: 'boolean', default: false },
     'skip-b': { type: 'boolean', default: false },
   },
@@ -165,12 +169,18 @@ void runBench(
     const gatewayInspect = profileDir || args.heap ? await freePort() : undefined;
     const bareInspect = profileDir || args.heap ? await freePort() : undefined;
     const chatInspect = profileDir ? await freePort() : undefined;
+    const gatewayNodeOptions = [
+      ...(gatewayInspect ? inspectArgs(gatewayInspect) : []),
+      args['gateway-node-options'],
+    ]
+      .join(' ')
+      .trim();
 
     bench.log('starting auth + chat + presence + gateway from apps/*/dist, and the bare socket.io server…');
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
-      gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
+      gatewayEnv: gatewayNodeOptions ? { NODE_OPTIONS: gatewayNodeOptions } : {},
       chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
     });
     const gatewayPid = gatewayPids[0]!;
@@ -499,6 +509,14 @@ void runBench(
       const cpuBare = mean(common.map((pair) => cpuMicrosPerDelivery(pair.bare!.figures, 'bare')));
       const cpuGateway = mean(common.map((pair) => cpuMicrosPerDelivery(pair.bonfire!.figures, 'gateway')));
       const cpuRedis = mean(common.map((pair) => cpuMicrosPerDelivery(pair.bonfire!.figures, 'redis')));
+      const kernelBare = mean(
+        common.map((pair) => cpuMicrosPerDelivery(pair.bare!.figures, 'bare', 'kernel')),
+      );
+      const kernelGateway = mean(
+        common.map((pair) => cpuMicrosPerDelivery(pair.bonfire!.figures, 'gateway', 'kernel')),
+      );
+      const writesBare = mean(common.map((pair) => writesPerDelivery(pair.bare!.figures, 'bare')));
+      const writesGateway = mean(common.map((pair) => writesPerDelivery(pair.bonfire!.figures, 'gateway')));
       const bareBest = best('bare');
       const bonfireBest = best('bonfire');
       const cell = (result: StepResult | undefined, pick: (result: StepResult) => string) =>
@@ -563,7 +581,9 @@ void runBench(
           `\n(a) took ${fixed(phaseSeconds, 0)} s\n` +
           `\nserver CPU per delivery, mean over the steps both ran (robust to neighbours, unlike latency): ` +
           `bare ${fixed(cpuBare, 1)} µs, Bonfire gateway ${fixed(cpuGateway, 1)} µs ${ratio(cpuGateway, cpuBare)} ` +
-          `(+ Redis ${fixed(cpuRedis, 1)} µs: ${ratio(cpuGateway + cpuRedis, cpuBare)})\n` +
+          `(+ Redis ${fixed(cpuRedis, 1)} µs: ${ratio(cpuGateway + cpuRedis, cpuBare)}); of it in the kernel: ` +
+          `bare ${fixed(kernelBare, 1)} µs, gateway ${fixed(kernelGateway, 1)} µs; write calls per delivery: ` +
+          `bare ${fixed(writesBare, 2)}, gateway ${fixed(writesGateway, 2)}\n` +
           `\ndeliveries/s sustained at p99 < ${p99Limit} ms, 100 % delivered (last step passed):` +
           `\n  bare socket.io  ${bareBest.open ? '≥ ' : ''}${fixed(bareBest.deliveries, 0)} (${bareBest.rate} msg/s × ${clientCount})` +
           `\n  Bonfire gateway ${bonfireBest.open ? '≥ ' : ''}${fixed(bonfireBest.deliveries, 0)} (${bonfireBest.rate} msg/s × ${clientCount})` +
@@ -594,6 +614,8 @@ void runBench(
             ratio: bareBest.deliveries ? bonfireBest.deliveries / bareBest.deliveries : null,
           },
           cpuMicrosPerDeliveryMean: { bare: cpuBare, gateway: cpuGateway, redis: cpuRedis },
+          kernelMicrosPerDeliveryMean: { bare: kernelBare, gateway: kernelGateway },
+          writeCallsPerDeliveryMean: { bare: writesBare, gateway: writesGateway },
         },
       );
       await Promise.all([...bareWorkers, ...bonfireWorkers].map((worker) => worker.request('close')));

@@ -26,6 +26,13 @@ export interface ProcessStats {
   rssAfterMiB: number;
   /** CPU time used during the measured phase, as % of one core (200% = both cores of a 2-core box). */
   cpuPercent: number;
+  /** The part of cpuPercent spent in the kernel (system time; of the root process for a tree). */
+  cpuKernelPercent: number;
+  /**
+   * Write system calls (write, writev: /proc/<pid>/io syscw) during the phase, of the root process. A
+   * socket server makes one per packet it flushes, so per delivery it shows how writes were coalesced.
+   */
+  writeCalls: number;
   samples: number;
   /**
    * For a tree (e.g. Postgres with its backends): the memory of the whole tree as the sum of PSS
@@ -83,12 +90,28 @@ function readTreePssKiB(root: number): number {
 
 /** User + system CPU time of a process in seconds (Linux /proc/<pid>/stat), or NaN. */
 export function readCpuSeconds(pid: number): number {
+  const { user, system } = readCpuTimes(pid);
+  return user + system;
+}
+
+/** User and system (kernel) CPU time of a process in seconds, NaN each when it is gone. */
+function readCpuTimes(pid: number): { user: number; system: number } {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // the command name (field 2) may contain spaces: split after its closing parenthesis
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[0] is field 3 (state); utime is field 14, stime field 15
-    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
+    return { user: Number(fields[11]) / ticksPerSecond(), system: Number(fields[12]) / ticksPerSecond() };
+  } catch {
+    return { user: NaN, system: NaN };
+  }
+}
+
+/** Write system calls a process made so far (/proc/<pid>/io syscw), or NaN when unreadable. */
+function readWriteCalls(pid: number): number {
+  try {
+    const match = /^syscw:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return match ? Number(match[1]) : NaN;
   } catch {
     return NaN;
   }
@@ -200,6 +223,8 @@ export class ProcessSampler {
   private readonly before = new Map<number, number>();
   private readonly cpuStart = new Map<number, Map<number, number>>();
   private readonly treePssBefore = new Map<number, number>();
+  private readonly kernelStart = new Map<number, number>();
+  private readonly writesStart = new Map<number, number>();
   private startedAt = 0;
   private machineStart = { busy: NaN, total: NaN };
 
@@ -215,6 +240,8 @@ export class ProcessSampler {
       const { pid } = watched;
       this.before.set(pid, readRssKiB(pid));
       this.cpuStart.set(pid, cpuByPid(watched));
+      this.kernelStart.set(pid, readCpuTimes(pid).system);
+      this.writesStart.set(pid, readWriteCalls(pid));
       if (watched.tree) this.treePssBefore.set(pid, readTreePssKiB(pid));
       this.rss.set(pid, []);
     }
@@ -254,6 +281,8 @@ export class ProcessSampler {
         rssPeakMiB: valid.length ? Math.max(...valid) / MiB : NaN,
         rssAfterMiB: (valid.at(-1) ?? NaN) / MiB,
         cpuPercent: (cpu / elapsedSeconds) * 100,
+        cpuKernelPercent: ((readCpuTimes(pid).system - this.kernelStart.get(pid)!) / elapsedSeconds) * 100,
+        writeCalls: readWriteCalls(pid) - this.writesStart.get(pid)!,
         samples: valid.length,
         ...(watched.tree
           ? {

@@ -483,11 +483,23 @@ export const ratio = (bonfire: number, bare: number) =>
   Number.isFinite(bonfire) && Number.isFinite(bare) && bare !== 0 ? `×${fixed(bonfire / bare, 2)}` : '-';
 
 /** CPU time of the watched process `name` per delivery during a phase, in µs. */
-export function cpuMicrosPerDelivery(figures: DeliveryFigures, name: string): number {
+export function cpuMicrosPerDelivery(
+  figures: DeliveryFigures,
+  name: string,
+  part: 'all' | 'kernel' = 'all',
+): number {
   const process = figures.processes.find((entry) => entry.name === name);
   if (!process || figures.delivered === 0) return NaN;
   const seconds = figures.sendSeconds + figures.drainSeconds;
-  return ((process.cpuPercent / 100) * seconds * 1e6) / figures.delivered;
+  const percent = part === 'kernel' ? process.cpuKernelPercent : process.cpuPercent;
+  return ((percent / 100) * seconds * 1e6) / figures.delivered;
+}
+
+/** Write system calls of a watched process per delivery (1: one write per socket per dispatch). */
+export function writesPerDelivery(figures: DeliveryFigures, name: string): number {
+  const process = figures.processes.find((entry) => entry.name === name);
+  if (!process || figures.delivered === 0) return NaN;
+  return process.writeCalls / figures.delivered;
 }
 
 /** CPU % of the machine not used by the watched processes nor the client workers (the sender, other work). */

@@ -1,6 +1,7 @@
 import {
   ERROR,
   type ChannelPermissionsAnswer,
+  compareIds,
   computeChannelPermissions,
   type GuildPermissionContext,
   has,
@@ -165,8 +166,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

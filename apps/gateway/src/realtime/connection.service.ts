@@ -80,6 +80,8 @@ export class ConnectionService {
     if (this.node.draining) throw new AppError(ERROR.UNAVAILABLE, 'shutting down');
     const auth = socket.handshake.auth as Record<string, unknown>;
     const token = typeof auth['token'] === 'string' ? auth['token'] : undefined;
+    // The socket outlives its token's use: it is not kept for the connection's life (nor in a heap dump).
+    delete auth['token'];
     const { identity, exp } = await this.verify(token);
     const { userId } = identity;
     if (!(await this.store.claimHandshake(userId, this.config.REALTIME_HANDSHAKES_PER_MINUTE, 60))) {
@@ -116,30 +118,32 @@ export class ConnectionService {
 
   /** A socket that passed the handshake (its events are RealtimeGateway's @SubscribeMessage handlers). */
   onConnection(socket: RealtimeSocket): void {
-    socket.on('disconnect', (reason) => {
-      socket.data.release();
-      // The client left the only namespace: its transport has nothing more to carry (socket.io would
-      // keep it open, dropping what follows).
-      if (reason === 'client namespace disconnect') socket.conn.close();
-    });
+    socket.on('disconnect', (reason) => this.onDisconnect(socket, reason));
     // Revoked between the handshake's check and now: the listener below did not know this socket yet.
     const denied = this.denylist.find(socket.data.identity.sessionId);
     if (denied) return this.endSignIn(denied);
     this.scheduleExpiry(socket);
     // Presence counts this socket as one device of the user until it disconnects.
     socket.data.presenceReported = this.presence.connect(socket.id, socket.data.identity.userId);
-    socket.on('disconnect', () => {
-      clearTimeout(socket.data.expiryTimer);
-      this.presence.disconnect(socket.id);
-      const session = socket.data.session;
-      if (session) this.registry.detach(session);
-    });
     this.limitEvents(socket);
     void this.resume.open(socket).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'realtime session could not start');
       socket.emit('reconnect', { reason: REALTIME_ERROR_CODES.unavailable });
       socket.disconnect(true);
     });
+  }
+
+  private onDisconnect(socket: RealtimeSocket, reason: string): void {
+    socket.data.release();
+    // The client left the only namespace: its transport has nothing more to carry (socket.io would
+    // keep it open, dropping what follows).
+    if (reason === 'client namespace disconnect') socket.conn.close();
+    // Refused as revoked in onConnection: it never became a device or a session.
+    if (!socket.data.presenceReported) return;
+    clearTimeout(socket.data.expiryTimer);
+    this.presence.disconnect(socket.id);
+    const session = socket.data.session;
+    if (session) this.registry.detach(session);
   }
 
   /** Keeps this gateway's connections counted against their users' caps (every CONNECTION_REFRESH_MS). */

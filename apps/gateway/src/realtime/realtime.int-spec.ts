@@ -6,6 +6,7 @@ import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../bootstrap';
 import { REALTIME_TOPICS } from './event-routing';
+import { RealtimeNode } from './realtime-node';
 import {
   attempt,
   type Client,
@@ -189,6 +190,12 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     expect(client.ready).toMatchObject({ seq: 0, user: { id: carol }, resumeWindowSeconds: 3 });
     expect(client.ready!.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(client.ready!.guilds[0]!.channels.map((c) => c.id)).toEqual([general]);
+    // The connection does not keep the token it was opened with.
+    const held = gatewayA.app
+      .get(RealtimeNode)
+      .sockets()
+      .find((socket) => socket.data.identity.userId === carol);
+    expect(held?.handshake.auth).toEqual({});
     client.close();
   });
 

@@ -1,4 +1,4 @@
-import type { EventData, RealtimeState } from '@bonfire/contracts';
+import { compareIds, type EventData, type RealtimeState } from '@bonfire/contracts';
 import type { DispatchSource } from './dispatch-frame';
 
 /**
@@ -13,15 +13,13 @@ import type { DispatchSource } from './dispatch-frame';
  */
 export class SnapshotCoverage {
   /** Channel id → its last message id in the snapshot (null: no message yet). */
-  private readonly channels = new Map<string, bigint | null>();
+  private readonly channels = new Map<string, string | null>();
 
   constructor(state: RealtimeState) {
-    const last = (id: string | null) => (id === null ? null : BigInt(id));
-    for (const dm of state.dms) this.channels.set(dm.id, last(dm.lastMessageId));
+    for (const dm of state.dms) this.channels.set(dm.id, dm.lastMessageId);
     for (const guild of state.guilds) {
-      for (const channel of [...guild.channels, ...(guild.threads ?? [])]) {
-        this.channels.set(channel.id, last(channel.lastMessageId));
-      }
+      for (const channel of guild.channels) this.channels.set(channel.id, channel.lastMessageId);
+      for (const thread of guild.threads ?? []) this.channels.set(thread.id, thread.lastMessageId);
     }
   }
 
@@ -35,7 +33,7 @@ export class SnapshotCoverage {
       case 'message.created': {
         const { message } = packet.data as EventData<'message.created'>;
         const last = this.channels.get(message.channelId);
-        return typeof last === 'bigint' && BigInt(message.id) <= last;
+        return typeof last === 'string' && compareIds(message.id, last) <= 0;
       }
       default:
         return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testMessage } from '../store/test-fixtures';
 import { type ClientMessage, mergeMessages } from './store';
-import { compareIds } from './util';
+import { compareIds } from '@bonfire/contracts';
 
 function message(id: string, overrides: Partial<ClientMessage> = {}): ClientMessage {
   return { ...testMessage(id, { channelId: '1', guildId: '2' }), ...overrides };

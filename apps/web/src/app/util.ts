@@ -1,12 +1,6 @@
 import { ERROR } from '@bonfire/contracts';
 import { BonfireApiError, type BonfireErrorCode } from '@bonfire/sdk';
 
-/** Snowflake ids are decimal strings: a longer one is newer; equal lengths compare as text. */
-export function compareIds(a: string, b: string): number {
-  if (a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Plain words for the codes a person can meet; anything else shows the server's own message. */
 const PLAIN_WORDS: Partial<Record<BonfireErrorCode, string>> = {
   NETWORK_ERROR: 'the server could not be reached. Check your connection and try again.',

@@ -4,7 +4,7 @@ import { has, PERMISSIONS } from '@bonfire/contracts';
 import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
 import type { GuildState } from '../app/store';
-import { compareIds } from '../app/util';
+import { compareIds } from '@bonfire/contracts';
 import { InviteDialog } from '../guilds/InviteDialog';
 import { Avatar } from '../ui/Avatar';
 import { VOICE_UNAVAILABLE_FALLBACK } from '../voice/voice-availability';

@@ -1,5 +1,5 @@
 import type { Channel, ChannelPositionUpdate } from '@bonfire/sdk';
-import { compareIds } from '../app/util';
+import { compareIds } from '@bonfire/contracts';
 
 export const byPosition = (a: Channel, b: Channel) => a.position - b.position || compareIds(a.id, b.id);
 

@@ -3,7 +3,7 @@ import type { Channel } from '@bonfire/sdk';
 import { useAppState } from '../app/hooks';
 import { navigate } from '../app/router';
 import type { AppState } from '../app/store';
-import { compareIds } from '../app/util';
+import { compareIds } from '@bonfire/contracts';
 import { Avatar } from '../ui/Avatar';
 import { NewDmDialog } from './NewDmDialog';
 import { FriendsLink } from '../friends/FriendsLink';

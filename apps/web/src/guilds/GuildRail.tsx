@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useAppState, useStore } from '../app/hooks';
 import { navigate } from '../app/router';
-import { compareIds } from '../app/util';
+import { compareIds } from '@bonfire/contracts';
 import { CreateGuildDialog } from './CreateGuildDialog';
 import { JoinGuildDialog } from './JoinGuildDialog';
 import { Icon } from '../ui/Icon';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Channel } from '@bonfire/sdk';
 import { useAppState, useStore } from '../app/hooks';
-import { capitalise, compareIds, describeError } from '../app/util';
+import { compareIds } from '@bonfire/contracts';
+import { capitalise, describeError } from '../app/util';
 import { replyCount } from '../messages/ThreadSummary';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';

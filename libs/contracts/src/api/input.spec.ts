@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  compareIds,
   findUnsafeText,
   isSnowflake,
   patchSchema,
@@ -43,6 +44,17 @@ describe('isSnowflake', () => {
     }
     for (const id of samples) expect(SNOWFLAKE_PATTERN.test(id), id).toBe(isSnowflake(id));
     expect(z.toJSONSchema(snowflakeSchema)).toMatchObject({ pattern: SNOWFLAKE_PATTERN.source });
+  });
+});
+
+describe('compareIds', () => {
+  it('orders ids as their numbers, without BigInt', () => {
+    const ids = ['100', '99', '9223372036854775807', '1', '101', '1000000000000000000'];
+    const sorted = [...ids].sort(compareIds);
+    expect(sorted).toEqual([...ids].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+    expect(compareIds('42', '42')).toBe(0);
+    expect(compareIds('99', '100')).toBeLessThan(0);
+    expect(compareIds('200', '199')).toBeGreaterThan(0);
   });
 });
 

@@ -24,6 +24,15 @@ export const SNOWFLAKE_PATTERN =
 export const snowflakeSchema = z.string().regex(SNOWFLAKE_PATTERN, 'must be a snowflake id');
 
 /**
+ * Orders two ids as the server writes them (no leading zeros): a longer one is newer, equal lengths compare as
+ * text. Negative when `a` is older. No BigInt (a hot path compares ids for every delivery).
+ */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * The digits of an id inside a larger pattern (a mention `<@id>`, a custom emoji `<:name:id>`, a bot token);
  * check what it captured with isSnowflake.
  */

@@ -1,5 +1,5 @@
 import type { Channel, Guild, Member, ReadyPayload, Role } from '@bonfire/sdk';
-import { compareIds } from '../../app/util';
+import { compareIds } from '@bonfire/contracts';
 
 export interface GuildState {
   guild: Guild;

@@ -1,5 +1,5 @@
 import type { Message } from '@bonfire/sdk';
-import { compareIds } from '../../app/util';
+import { compareIds } from '@bonfire/contracts';
 
 /** How many messages one history request asks for. */
 export const PAGE_SIZE = 50;

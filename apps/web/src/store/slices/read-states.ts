@@ -1,5 +1,5 @@
 import type { ReadState, ReadyPayload } from '@bonfire/sdk';
-import { compareIds } from '../../app/util';
+import { compareIds } from '@bonfire/contracts';
 
 export interface ReadMarker {
   lastReadMessageId: string | null;

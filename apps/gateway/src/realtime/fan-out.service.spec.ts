@@ -6,8 +6,8 @@ import { IntentsFilter } from './intents-filter';
 import { fakeSocket, realtimeProviders, state } from './realtime.providers.test-kit';
 import { VisibilityService } from './visibility.service';
 
-function setUp() {
-  const parts = realtimeProviders({ visibleChannels: async () => [] } as never);
+function setUp(visibleChannels: () => Promise<string[] | null> = async () => []) {
+  const parts = realtimeProviders({ visibleChannels } as never);
   const visibility = new VisibilityService(parts.registry, parts.chat, parts.logger);
   const fanOut = new FanOutService(
     parts.config,
@@ -67,6 +67,33 @@ describe('FanOutService', () => {
     await fanOut.receive(message('m1'));
     expect(alice.dispatches()).toEqual([[1, 'member.left', 'left']]);
     expect(alice.session.rooms.has('channel:c1')).toBe(false);
+  });
+
+  it('tells a session whose user chat no longer counts a member that the guild is gone', async () => {
+    // A role change is applied while the guild is deleted: chat answers "not a member", the session
+    // leaves the guild's room, and the guild.deleted that follows goes to that room.
+    const { fanOut, live } = setUp(async () => null);
+    const alice = live('alice', { g1: ['c1'] });
+    await fanOut.receive({
+      id: 'roles',
+      type: 'member.updated',
+      data: { id: 'roles' },
+      rooms: ['guild:g1'],
+      change: { kind: 'users', guildId: 'g1', userIds: ['alice'] },
+    } as unknown as RealtimePacket);
+    await fanOut.receive({
+      id: 'deleted',
+      type: 'guild.deleted',
+      data: { guildId: 'g1' },
+      rooms: ['guild:g1'],
+      change: { kind: 'remove-guild', guildId: 'g1' },
+      changeAfter: true,
+    } as unknown as RealtimePacket);
+    expect(alice.dispatches().map(([seq, type]) => [seq, type])).toEqual([
+      [1, 'channel.deleted'],
+      [2, 'guild.deleted'],
+    ]);
+    expect(alice.session.rooms.has('guild:g1')).toBe(false);
   });
 
   it('writes a batching client at once when idle, then what comes within the window in one `dispatches` frame', async () => {

@@ -175,11 +175,20 @@ export class FanOutService {
   ): void {
     const subject = packet.type === 'channel.updated' ? subjectChannel(packet) : null;
     const shown = new Set<Session>();
-    for (const { session, guildId, hidden, shown: gained } of moves) {
+    for (const { session, guildId, hidden, shown: gained, known } of moves) {
       for (const channelId of hidden) {
         const data: EventData<'channel.deleted'> = { channelId, guildId };
         const id = `${packet.id}:hidden:${channelId}`;
         this.deliver({ id, type: 'channel.deleted', data, rooms: [] }, [session]);
+      }
+      if (known && guildId !== null && !session.guildChannels.has(guildId)) {
+        // Chat no longer counts the user a member of a guild the session had (the guild was deleted, or
+        // the user removed, while this change was applied): the session has left the guild's room, so the
+        // guild.deleted that may follow would not reach it. The client drops the guild now.
+        const data: EventData<'guild.deleted'> = { guildId };
+        this.deliver({ id: `${packet.id}:gone:${guildId}`, type: 'guild.deleted', data, rooms: [] }, [
+          session,
+        ]);
       }
       for (const channel of revealed.get(session) ?? []) {
         const data: EventData<'channel.created'> = { channel };

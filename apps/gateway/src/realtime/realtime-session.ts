@@ -93,11 +93,19 @@ export class RealtimeSession {
   flush(): number {
     const socket = this.socket;
     if (this.held || this.seq === null || this.seq === this.written || !socket?.connected) return 0;
-    const pending = this.seq === this.written + 1 ? [this.ring.last()!] : this.ring.after(this.written);
-    if (socket.data.batching) writeBatch(socket.conn, pending);
-    else for (const { seq, dispatch } of pending) writeDispatch(socket.conn, dispatch, seq);
+    let count = 1;
+    if (this.seq === this.written + 1 && !socket.data.batching) {
+      // The common case, once per delivery: no list.
+      const { seq, dispatch } = this.ring.last()!;
+      writeDispatch(socket.conn, dispatch, seq);
+    } else {
+      const pending = this.seq === this.written + 1 ? [this.ring.last()!] : this.ring.after(this.written);
+      if (socket.data.batching) writeBatch(socket.conn, pending);
+      else for (const { seq, dispatch } of pending) writeDispatch(socket.conn, dispatch, seq);
+      count = pending.length;
+    }
     this.written = this.seq;
-    return pending.length;
+    return count;
   }
 
   /** Lets dispatches through to the socket from `afterSeq` on (what the client already has). */

@@ -1,6 +1,6 @@
 import type { EventBus } from '@bonfire/messaging';
 import { describe, expect, it } from 'vitest';
-import type { RealtimePacket } from './event-routing';
+import type { RealtimePacket } from './realtime-packet';
 import { FanOutService } from './fan-out.service';
 import { IntentsFilter } from './intents-filter';
 import { fakeSocket, realtimeProviders, state } from './realtime.providers.test-kit';

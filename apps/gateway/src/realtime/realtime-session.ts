@@ -1,7 +1,7 @@
 import type { CallerIdentity } from '@bonfire/platform';
 import type { DefaultEventsMap, Socket } from 'socket.io';
 import { type EncodedDispatch, encodeDispatch, writeBatch, writeDispatch } from './dispatch-frame';
-import type { RealtimePacket } from './event-routing';
+import type { RealtimePacket } from './realtime-packet';
 import { ReplayRing, type SequencedDispatch } from './replay-ring';
 import type { BufferedDispatch, HandOver } from './session-store';
 import type { SnapshotCoverage } from './snapshot-coverage';

@@ -5,7 +5,7 @@ import { type RunningService } from '@bonfire/platform';
 import { until } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../bootstrap';
-import { REALTIME_TOPICS } from './event-routing';
+import { REALTIME_TOPICS } from './realtime-packet';
 import { RealtimeNode } from './realtime-node';
 import {
   attempt,

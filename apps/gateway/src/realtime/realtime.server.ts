@@ -6,7 +6,7 @@ import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { SessionDenylist } from '../tokens/session-denylist';
 import { ConnectionService, handshakeErrorCode } from './connection.service';
-import type { RealtimePacket } from './event-routing';
+import type { RealtimePacket } from './realtime-packet';
 import { FanOutService } from './fan-out.service';
 import { GatewayPeers } from './gateway-peers';
 import { PresenceRealtimeClient } from './presence-realtime.client';

@@ -2,7 +2,7 @@ import type { RealtimeState } from '@bonfire/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { rooms } from './event-routing';
+import { rooms } from './realtime-packet';
 import { RealtimeNode } from './realtime-node';
 import { RealtimeSession as Session, type RealtimeSocket } from './realtime-session';
 import { SessionStore } from './session-store';

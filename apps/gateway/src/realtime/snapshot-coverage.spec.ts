@@ -1,6 +1,6 @@
 import type { Channel, RealtimeState } from '@bonfire/contracts';
 import { describe, expect, it } from 'vitest';
-import type { RealtimePacket } from './event-routing';
+import type { RealtimePacket } from './realtime-packet';
 import { SnapshotCoverage } from './snapshot-coverage';
 
 const channel = (id: string, lastMessageId: string | null): Channel => ({

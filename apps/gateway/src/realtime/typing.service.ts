@@ -10,7 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { ChatRealtimeClient } from './chat-realtime.client';
-import { type RealtimePacket, rooms } from './event-routing';
+import { type RealtimePacket, rooms } from './realtime-packet';
 import { FanOutService } from './fan-out.service';
 import { RealtimeRefusal } from './realtime-exception.filter';
 import { PEER_EVENTS, RealtimeNode } from './realtime-node';

@@ -2,7 +2,7 @@ import { type Channel, type EventData, REALTIME_ERROR_CODES } from '@bonfire/con
 import { ServiceLogger } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { ChatRealtimeClient } from './chat-realtime.client';
-import { type RealtimePacket, rooms, type VisibilityChange } from './event-routing';
+import { type RealtimePacket, rooms, type VisibilityChange } from './realtime-packet';
 import type { RealtimeSession as Session } from './realtime-session';
 import { SessionRegistry } from './session-registry';
 

@@ -7,6 +7,7 @@ import { TokensModule } from '../tokens/tokens.module';
 import { VoiceStatesModule } from '../voice-states/voice-states.module';
 import { SignalingExceptionFilter } from './signaling-exception.filter';
 import { SignalingGateway } from './signaling.gateway';
+import { SignalingOperations } from './signaling-operations';
 import { SignalingServer } from './signaling.server';
 
 @Module({})
@@ -15,7 +16,7 @@ export class SignalingModule {
     return {
       module: SignalingModule,
       imports: [ChatModule, EventsModule, RoomsModule, TokensModule, VoiceStatesModule.forRoot(mode)],
-      providers: [SignalingServer, SignalingGateway, SignalingExceptionFilter],
+      providers: [SignalingServer, SignalingOperations, SignalingGateway, SignalingExceptionFilter],
       exports: [SignalingServer],
     };
   }

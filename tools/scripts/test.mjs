@@ -8,7 +8,8 @@
 //      shape, a fixed seed and a bounded number of cases; any finding fails the run
 //   4. brings the local servers up (idempotent: instant when they already run)
 //   5. Vitest over all projects on the real servers: unit (*.spec.ts), integration and e2e (*.int-spec.ts)
-// Ends with one line adding both Vitest runs up, `tests: N passed, N failed`, and one for the fuzz stage.
+// Ends with each shape's counts, the fuzz stage's line, and last one line adding both Vitest runs up,
+// `tests: N passed, N failed`.
 // Extra arguments go to the Vitest run of step 5 and skip steps 2 and 3, e.g. `npm test -- --project auth`.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,12 +102,14 @@ rmSync(summaryDir, { recursive: true, force: true });
 const total = addUp(summaries);
 for (const failure of total.failures)
   console.log(`\nFAILED ${failure.file} › ${failure.test}\n       ${failure.error}`);
-const stages =
-  vitestArgs.length === 0
-    ? ` (standalone shape: ${countsText(addUp(summaries.slice(0, standaloneRuns)))}; distributed shape: ${countsText(addUp(summaries.slice(standaloneRuns)))})`
-    : '';
-console.log(`\ntests: ${countsText(total)}${stages}`);
+console.log('');
+if (vitestArgs.length === 0) {
+  console.log(`standalone shape: ${countsText(addUp(summaries.slice(0, standaloneRuns)))}`);
+  console.log(`distributed shape: ${countsText(addUp(summaries.slice(standaloneRuns)))}`);
+}
 if (fuzzLine) console.log(fuzzLine);
+// Last and alone on its line: CI reads the closing `N passed, N failed` line.
+console.log(`tests: ${countsText(total)}`);
 process.exit(status || (total.failed > 0 ? 1 : 0));
 
 /** One line per Vitest run so far, written by tools/vitest/summary-reporter.mts. */

@@ -77,7 +77,7 @@ const { values: args } = parseArgs({
     'bare-adapter': { type: 'string', default: 'memory' },
     'skip-c': { type: 'boolean', default: false },
     'skip-d': { type: 'boolean', default: false },
-    /** A CPU profile of the first gateway over (c)'s Bonfire phase, written to this folder. */
+    /** CPU profiles of the first gateway and of chat over (c)'s Bonfire phase, written to this folder. */
     profile: { type: 'string' },
   },
 });
@@ -146,11 +146,13 @@ void runBench(
     );
     const gatewayInspect = profileDir ? await freePort() : undefined;
     const bareInspect = profileDir ? await freePort() : undefined;
+    const chatInspect = profileDir ? await freePort() : undefined;
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
       extraGateways: runD ? 1 : 0,
       gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
+      chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
     });
     const startBare = async (
       name: string,
@@ -455,9 +457,22 @@ void runBench(
       const runs: Run[] = [];
       for (const target of targets) {
         await connect(target, [target.url], bonfireTokens, target.name === 'bare' ? channels : undefined);
-        const inspectPort = target.name === 'bonfire' ? gatewayInspect : bareInspect;
-        const profiler = inspectPort ? await InspectorProfiler.connect(inspectPort) : undefined;
-        await profiler?.start();
+        // The server under test, and for Bonfire chat too (it takes every message before the gateway).
+        const profiled: { name: string; label: string; port: number }[] = [];
+        if (target.name === 'bare' && bareInspect)
+          profiled.push({ name: 'bare', label: target.label, port: bareInspect });
+        if (target.name === 'bonfire' && gatewayInspect && chatInspect)
+          profiled.push(
+            { name: 'gateway', label: target.label, port: gatewayInspect },
+            { name: 'chat', label: 'chat service', port: chatInspect },
+          );
+        const profilers = await Promise.all(
+          profiled.map(async (entry) => ({
+            ...entry,
+            profiler: await InspectorProfiler.connect(entry.port),
+          })),
+        );
+        for (const { profiler } of profilers) await profiler.start();
         const figures = await phase(target, `${target.name} spread`, `${target.name[0]}c`, {
           rate: spreadRate,
           clients: spreadClients,
@@ -468,20 +483,20 @@ void runBench(
           watch,
           workers: target.workers,
         });
-        if (profiler) {
+        for (const { name, label, profiler } of profilers) {
           const profile = await profiler.stop();
           profiler.close();
           mkdirSync(profileDir!, { recursive: true });
           const file = join(
             profileDir!,
-            `${target.name === 'bonfire' ? 'gateway' : 'bare'}-c-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+            `${name}-c-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
           );
           writeFileSync(file, JSON.stringify(profile));
           const summary = summarizeProfile(profile, 30);
           bench.section(
-            `== CPU profile of the ${target.label} over (c): ${file}`,
+            `== CPU profile of the ${label} over (c): ${file}`,
             profileText(summary),
-            `profile-c-${target.name}`,
+            `profile-c-${name}`,
             summary,
           );
         }

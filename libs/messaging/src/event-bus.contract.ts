@@ -96,6 +96,36 @@ export function describeEventBusContract(name: string, makeHarness: () => Promis
       }
     });
 
+    it('gives a gathering group (gatherMs) every event once, in key order, within its window', async () => {
+      const gatherMs = 300;
+      const handledAt = new Map<string, number>();
+      const sequences: number[] = [];
+      await subscribe(
+        'gather',
+        async (event) => {
+          if (!mine(event) || event.type !== 'platform.selftest') return;
+          handledAt.set(event.id, Date.now());
+          sequences.push(event.data.sequence);
+        },
+        { gatherMs },
+      );
+      const events = Array.from({ length: 60 }, (_, i) => selftest('gathered', i));
+      const publishedAt = new Map<string, number>();
+      // Spread over time, so a fetch the broker holds gathers several publishes.
+      for (let i = 0; i < events.length; i += 10) {
+        const slice = events.slice(i, i + 10);
+        await harness.bus.publish(slice);
+        for (const event of slice) publishedAt.set(event.id, Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      await waitFor(() => sequences.length >= events.length);
+      await settle();
+      expect(sequences).toEqual(events.map((event) => event.data.sequence));
+      const slowest = Math.max(...events.map((e) => handledAt.get(e.id)! - publishedAt.get(e.id)!));
+      expect(slowest).toBeLessThan(gatherMs + 2_000);
+    });
+
     it('retries a failing handler with backoff and handles the event once it succeeds', async () => {
       let attempts = 0;
       const handled: string[] = [];

@@ -82,7 +82,20 @@ export interface SubscribeOptions {
   startFrom?: 'latest' | 'earliest';
   /** Consumer-group timing (Kafka only; tests lower them to make joins and rebalances fast). */
   session?: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number };
+  /**
+   * A background group's latency budget (Kafka only): the broker holds a fetch up to this long to gather
+   * events (it answers at once when GATHER_MIN_BYTES are in). Under load the group fetches and commits
+   * once per window instead of once per event or two. Default: none, a fetch answers as soon as one event
+   * is in (what latency-bound groups such as the realtime fan-out need).
+   */
+  gatherMs?: number;
 }
+
+/**
+ * The latency budget of groups whose work no one waits on as it happens (notifications, link previews,
+ * projections, clean-ups): they are a fetch per 200 ms at most, however busy the topic.
+ */
+export const BACKGROUND_GATHER_MS = 200;
 
 export interface BatchSubscribeOptions extends Omit<SubscribeOptions, 'handler'> {
   handler: BatchEventHandler;

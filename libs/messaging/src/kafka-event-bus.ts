@@ -61,6 +61,8 @@ const BATCH_PARTITIONS_IN_FLIGHT = 64;
  */
 const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 1_000;
+/** A gathering fetch (SubscribeOptions.gatherMs) answers before its window once this much is in. */
+const GATHER_MIN_BYTES = 64 * 1024;
 
 /**
  * kafkajs 2.2.4 arms timers with negative delays in its request queue; Node 24 clamps them to 1 ms and
@@ -264,7 +266,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   private async startConsumer(
-    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session'>,
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs'>,
     topics: readonly string[],
     run: Pick<
       ConsumerRunConfig,
@@ -293,7 +295,9 @@ export class KafkaEventBus implements EventBus {
       sessionTimeout: session.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
       heartbeatInterval: session.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
       rebalanceTimeout: session.rebalanceTimeoutMs ?? 60_000,
-      maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000,
+      ...(options.gatherMs
+        ? { maxWaitTimeInMs: options.gatherMs, minBytes: GATHER_MIN_BYTES }
+        : { maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000 }),
     });
     this.consumers.add(consumer);
     const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;

@@ -1,5 +1,5 @@
 import type { AnyEvent } from '@bonfire/contracts';
-import { EventHandlers, eventGroup, IdempotentConsumer } from '@bonfire/messaging';
+import { BACKGROUND_GATHER_MS, eventGroup, EventHandlers, IdempotentConsumer } from '@bonfire/messaging';
 import { InjectDatabase, type Kysely } from '@bonfire/platform';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
@@ -14,6 +14,7 @@ const VOICE_AUDIT = eventGroup(CHAT_CONFIG, (config: ChatConfig) => ({
   startFrom: 'latest',
   enabled: config.CHAT_VOICE_AUDIT_CONSUMER_ENABLED,
   readiness: 'voice-audit-consumer',
+  gatherMs: BACKGROUND_GATHER_MS,
 }));
 
 /**

@@ -1,5 +1,5 @@
 import type { AnyEvent } from '@bonfire/contracts';
-import { EventHandlers, eventGroup } from '@bonfire/messaging';
+import { BACKGROUND_GATHER_MS, eventGroup, EventHandlers } from '@bonfire/messaging';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { EmbedsWorker } from './embeds.worker';
@@ -9,6 +9,7 @@ const EMBEDS = eventGroup(CHAT_CONFIG, (config: ChatConfig) => ({
   startFrom: 'latest',
   enabled: config.CHAT_EMBEDS_ENABLED,
   readiness: 'embeds-consumer',
+  gatherMs: BACKGROUND_GATHER_MS,
 }));
 
 /** New and edited messages → the embeds worker (it unfurls their links in the background). */

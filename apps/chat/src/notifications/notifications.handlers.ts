@@ -1,8 +1,9 @@
 import type { AnyEvent } from '@bonfire/contracts';
 import {
+  BACKGROUND_GATHER_MS,
   createEvent,
-  EventHandlers,
   eventGroup,
+  EventHandlers,
   IdempotentConsumer,
   InMemoryIdempotentConsumer,
   OutboxWriter,
@@ -24,6 +25,7 @@ const DECISIONS = eventGroup(CHAT_CONFIG, (config: ChatConfig) => ({
   startFrom: 'latest',
   enabled: config.CHAT_NOTIFICATIONS_CONSUMER_ENABLED,
   readiness: 'notifications-consumer',
+  gatherMs: BACKGROUND_GATHER_MS,
 }));
 
 /** Only when Web Push is configured (VAPID keys). */
@@ -32,6 +34,7 @@ const PUSHES = eventGroup(CHAT_CONFIG, (config: ChatConfig, get) => ({
   startFrom: 'latest',
   enabled: config.CHAT_NOTIFICATIONS_CONSUMER_ENABLED && (get(WebPushSender) as WebPushSender).enabled,
   readiness: 'web-push-consumer',
+  gatherMs: BACKGROUND_GATHER_MS,
 }));
 
 /**

@@ -5,7 +5,7 @@ import { Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEvent, type DeadLetter, type EventBus } from '../event-bus';
+import { createEvent, type DeadLetter, type EventBus, type SubscribeOptions } from '../event-bus';
 import { InProcessEventBus } from '../in-process-event-bus';
 import { EventBusContext, EventBusTransport } from './event-bus.transport';
 import { eventGroup, EventHandlers } from './event-handlers';
@@ -24,6 +24,7 @@ const PROJECTION = eventGroup(CONFIG, (config: Config) => ({
 const AUDIT = eventGroup(CONFIG, (config: Config) => ({
   group: 'test.audit',
   enabled: config.auditEnabled,
+  gatherMs: 150,
 }));
 const SELFTEST = eventGroup({ group: 'test.selftest' });
 
@@ -106,11 +107,14 @@ describe('EventBusTransport', () => {
   let bus: InProcessEventBus;
   let health: HealthRegistry;
   let app: INestMicroservice | undefined;
+  /** Each subscription the transport made, as the bus received it. */
+  const subscriptions: SubscribeOptions[] = [];
 
   async function start(
     options: { config?: Partial<Config>; subscribeGate?: Promise<void>; serviceLogger?: ServiceLogger } = {},
   ): Promise<void> {
     seen.length = 0;
+    subscriptions.length = 0;
     failing.clear();
     bus = new InProcessEventBus({ retry: SELFTEST_RETRY });
     health = new HealthRegistry();
@@ -118,6 +122,7 @@ describe('EventBusTransport', () => {
     const gated: EventBus = {
       publish: (events) => bus.publish(events),
       subscribe: async (subscribe) => {
+        subscriptions.push(subscribe);
         await options.subscribeGate;
         return bus.subscribe(subscribe);
       },
@@ -175,6 +180,15 @@ describe('EventBusTransport', () => {
     await until(() => seen.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toEqual(['projection:remove:user.deleted']);
+  });
+
+  it("subscribes each group with its own options: start, retry and a background group's gatherMs", async () => {
+    await start();
+    await until(async () => (await health.readiness()).ready);
+    const byGroup = new Map(subscriptions.map((options) => [options.group, options]));
+    expect(byGroup.get('test.audit')).toMatchObject({ gatherMs: 150 });
+    expect(byGroup.get('test.projection')).toMatchObject({ retry: { maxRetries: 2, initialDelayMs: 1 } });
+    expect(byGroup.get('test.projection')?.gatherMs).toBeUndefined();
   });
 
   it('retries a handler that throws, then dead-letters the event with its error as the reason', async () => {

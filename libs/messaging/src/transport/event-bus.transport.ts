@@ -167,6 +167,7 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
         topics: [...topics],
         startFrom: options.startFrom,
         retry: options.retry,
+        gatherMs: options.gatherMs,
         handler: (event: AnyEvent) => this.inEventContext(event, () => handle(byType, event, context)),
       });
       if (this.closed) {

@@ -20,6 +20,8 @@ export interface EventGroupOptions {
   enabled?: boolean;
   /** The readiness check that fails until the group has joined. Default `<group> consumer`. */
   readiness?: string;
+  /** A background group's latency budget (SubscribeOptions.gatherMs; BACKGROUND_GATHER_MS). */
+  gatherMs?: number;
 }
 
 /** An EventGroupOptions, or how to read it from a provider (the service's config) when the transport listens. */

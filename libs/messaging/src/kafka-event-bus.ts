@@ -28,6 +28,7 @@ import {
 import { deadLetterRecord, HEADERS, readDeadLetter } from './kafka-dead-letters';
 import { errorMessage, silentLogger, type Logger } from './logger';
 import { maxBatchSizeOf, resolveRetryPolicy, runBatchWithRetries, runWithRetries } from './retry';
+import { IntervalCommits } from './kafka-interval-commits';
 import { endOffsetsOfNewGroup, groupLag } from './kafka-offsets';
 
 export interface KafkaEventBusOptions {
@@ -97,7 +98,11 @@ export class KafkaEventBus implements EventBus {
   private readonly producer: Producer;
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
-  private readonly consumers = new Set<Consumer>();
+  /** Each running consumer, with its interval commits when it has them (flushed before it leaves). */
+  private readonly consumers = new Map<
+    Consumer,
+    { commits: IntervalCommits | null; topics: readonly string[] }
+  >();
   private producerReady: Promise<void> | null = null;
   private admin: Promise<Admin> | null = null;
   private closed = false;
@@ -150,8 +155,8 @@ export class KafkaEventBus implements EventBus {
     const { group, handler } = options;
     return this.startConsumer(options, options.topics, {
       // One message at a time per partition, one partition at a time; kafkajs resolves an offset when
-      // eachMessage returns and commits after each fetched batch.
-      eachMessage: async (payload) => {
+      // eachMessage returns and commits after each fetched batch (or, with commitEveryMs, on a timer).
+      eachMessage: async (payload, commits) => {
         const { message } = payload;
         let event: AnyEvent;
         try {
@@ -166,6 +171,7 @@ export class KafkaEventBus implements EventBus {
         if (!outcome.handled && 'reason' in outcome) {
           await this.deadLetter(payload, group, outcome.reason, outcome.attempts);
         }
+        commits?.handled(payload.topic, payload.partition, message.offset);
       },
     });
   }
@@ -202,7 +208,9 @@ export class KafkaEventBus implements EventBus {
     if (this.closed) return;
     this.closed = true;
     // kafkajs' disconnect waits for the message being handled, commits, and leaves the group.
-    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    await Promise.all(
+      [...this.consumers].map(([consumer, { commits, topics }]) => leave(consumer, commits, topics)),
+    );
     this.consumers.clear();
     if (this.producerReady) await this.producerReady.catch(() => undefined);
     await this.producer.disconnect();
@@ -266,12 +274,11 @@ export class KafkaEventBus implements EventBus {
   }
 
   private async startConsumer(
-    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs'>,
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs' | 'commitEveryMs'>,
     topics: readonly string[],
-    run: Pick<
-      ConsumerRunConfig,
-      'eachMessage' | 'eachBatch' | 'eachBatchAutoResolve' | 'partitionsConsumedConcurrently'
-    >,
+    run: Pick<ConsumerRunConfig, 'eachBatch' | 'eachBatchAutoResolve' | 'partitionsConsumedConcurrently'> & {
+      eachMessage?: (payload: EachMessagePayload, commits: IntervalCommits | null) => Promise<void>;
+    },
   ): Promise<Subscription> {
     this.assertOpen();
     const session = { ...this.options.session, ...options.session };
@@ -299,7 +306,10 @@ export class KafkaEventBus implements EventBus {
         ? { maxWaitTimeInMs: options.gatherMs, minBytes: GATHER_MIN_BYTES }
         : { maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000 }),
     });
-    this.consumers.add(consumer);
+    const commits = options.commitEveryMs
+      ? new IntervalCommits(consumer, options.commitEveryMs, this.logger, options.group)
+      : null;
+    this.consumers.set(consumer, { commits, topics });
     const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     let stopListening: () => void = () => undefined;
@@ -308,6 +318,7 @@ export class KafkaEventBus implements EventBus {
         () => reject(new Error(`group ${options.group} not joined within ${joinTimeoutMs} ms`)),
         joinTimeoutMs,
       );
+      consumer.on(consumer.events.GROUP_JOIN, (event) => commits?.keepOnly(event.payload.memberAssignment));
       const stop = consumer.on(consumer.events.GROUP_JOIN, (event) => {
         for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
           for (const partition of partitions) {
@@ -328,7 +339,13 @@ export class KafkaEventBus implements EventBus {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
-      await consumer.run({ autoCommit: true, ...run });
+      const { eachMessage, ...rest } = run;
+      await consumer.run({
+        ...rest,
+        autoCommit: commits === null,
+        ...(eachMessage ? { eachMessage: (payload) => eachMessage(payload, commits) } : {}),
+      });
+      commits?.start();
       await joined;
     } catch (error) {
       clearTimeout(timer);
@@ -340,7 +357,7 @@ export class KafkaEventBus implements EventBus {
     return {
       close: async () => {
         if (!this.consumers.delete(consumer)) return;
-        await consumer.disconnect();
+        await leave(consumer, commits, topics);
       },
       lag: async () =>
         groupLag(await this.connectAdmin(), options.group, topics, fromBeginning, startOffsets),
@@ -374,6 +391,19 @@ export class KafkaEventBus implements EventBus {
     // If this send fails, eachMessage throws, the offset is not committed and the message comes again.
     await this.producer.send(deadLetterRecord({ topic, partition, message, reason, attempts, group }));
   }
+}
+
+/**
+ * Leaves the group (kafkajs waits for the message in hand). Interval commits are flushed first, while the
+ * consumer still runs (a stopped kafkajs consumer cannot commit), with its fetching paused: a message
+ * handled after that flush comes again to the next owner, as the option says.
+ */
+async function leave(consumer: Consumer, commits: IntervalCommits | null, topics: readonly string[]) {
+  if (commits) {
+    consumer.pause(topics.map((topic) => ({ topic })));
+    await commits.stop();
+  }
+  await consumer.disconnect();
 }
 
 function routeKafkaLog(logger: Logger, { namespace, level, log }: LogEntry): void {

@@ -167,6 +167,29 @@ describe('realtime state (internal routes for the gateway)', () => {
     expect(state.readStates).toEqual([{ channelId: general, lastReadMessageId: '123' }]);
   });
 
+  it("lists each guild's first 100 members by id, counting them all, beside a small guild", async () => {
+    const crowd = snowflake();
+    await chat.db
+      .insertInto('guilds')
+      .values({ id: crowd, name: 'Crowd', iconFileId: null, description: null, ownerId: owner })
+      .execute();
+    const users = await Promise.all(Array.from({ length: 129 }, () => chat.createUser()));
+    await chat.db
+      .insertInto('members')
+      .values([member, ...users].map((userId) => ({ guildId: crowd, userId, nickname: null })))
+      .execute();
+    try {
+      const { body } = await chat.call<RealtimeState>('GET', '/internal/v1/realtime/state', { as: member });
+      const byId = new Map(body.guilds.map((entry) => [entry.guild.id, entry.members]));
+      const everyone = [member, ...users].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      expect(byId.get(crowd)).toEqual({ userIds: everyone.slice(0, 100), total: 130 });
+      expect(byId.get(guildId)?.total).toBe(2);
+    } finally {
+      await chat.db.deleteFrom('members').where('guildId', '=', crowd).execute();
+      await chat.db.deleteFrom('guilds').where('id', '=', crowd).execute();
+    }
+  });
+
   it('shows the owner every channel, with the overwrites', async () => {
     const { body } = await chat.call<RealtimeState>('GET', '/internal/v1/realtime/state', { as: owner });
     const channels = body.guilds[0]!.channels;

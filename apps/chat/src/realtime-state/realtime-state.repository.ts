@@ -153,32 +153,38 @@ export class RealtimeStateRepository {
 
   /**
    * The first `pageSize` members (by user id) of every guild, with each guild's member count, in one
-   * query: a window function numbers the members per guild.
+   * query. Per guild, the page reads `pageSize` entries of the (guild, user) key and the count only that
+   * guild's part of the index: a handshake into a guild of 10,000 costs the same page as one into 50
+   * (a window over every member took 5.5 ms of Postgres per handshake there).
    */
   async memberPages(guildIds: readonly string[], pageSize: number): Promise<MemberPageRow[]> {
     if (guildIds.length === 0) return [];
-    const ranked = this.db
-      .selectFrom('members')
-      .select((eb) => [
-        'members.guildId as guildId',
-        'members.userId as userId',
-        eb.fn
-          .agg<string>('row_number')
-          .over((ob) => ob.partitionBy('members.guildId').orderBy('members.userId'))
-          .as('rank'),
-        eb.fn
-          .countAll<string>()
-          .over((ob) => ob.partitionBy('members.guildId'))
-          .as('total'),
-      ])
-      .where('members.guildId', 'in', guildIds)
-      .as('ranked');
     const rows = await this.db
-      .selectFrom(ranked)
-      .select(['ranked.guildId', 'ranked.userId', 'ranked.total'])
-      .where('ranked.rank', '<=', String(pageSize))
-      .orderBy('ranked.guildId')
-      .orderBy('ranked.rank')
+      .selectFrom('guilds')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('members')
+            .select((count) => count.fn.countAll<string>().as('total'))
+            .whereRef('members.guildId', '=', 'guilds.id')
+            .as('counted'),
+        (join) => join.onTrue(),
+      )
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('members')
+            .select('members.userId')
+            .whereRef('members.guildId', '=', 'guilds.id')
+            .orderBy('members.userId')
+            .limit(pageSize)
+            .as('page'),
+        (join) => join.onTrue(),
+      )
+      .select(['guilds.id as guildId', 'page.userId as userId', 'counted.total as total'])
+      .where('guilds.id', 'in', guildIds)
+      .orderBy('guilds.id')
+      .orderBy('page.userId')
       .execute();
     return rows.map((row) => ({ guildId: row.guildId, userId: row.userId, total: Number(row.total) }));
   }

@@ -23,9 +23,10 @@
  * handler (encoded once for the room). Latency = receive time in the client worker − send time in the
  * content.
  *
- * --profile <dir>: both servers run with `--inspect` and a CPU profile of each is taken over (a) (V8's
- * sampler through the inspector, idle excluded from the summary); written to <dir>/*.cpuprofile and
- * summarised (self time per function with src file:line, time with callees, per package).
+ * --profile <dir>: both servers and chat run with `--inspect`; a CPU profile of each is taken over (a), and
+ * of the gateway and chat over (b)'s handshakes (V8's sampler through the inspector, idle excluded from
+ * the summary); written to <dir>/*.cpuprofile and summarised (self time per function with src file:line,
+ * time with callees, per package).
  *
  * --gateway-node-options "<flags>": Node/V8 flags for the gateway alone (e.g. GC settings tried for (b)).
  *
@@ -184,6 +185,41 @@ void runBench(
       chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
     });
     const gatewayPid = gatewayPids[0]!;
+    /** CPU profilers started on the servers that have an inspector port. */
+    const startProfilers = async (servers: { name: string; port: number | undefined }[]) => {
+      const profilers = new Map<string, InspectorProfiler>();
+      for (const { name, port } of servers) {
+        if (port === undefined) continue;
+        const profiler = await InspectorProfiler.connect(port);
+        await profiler.start();
+        profilers.set(name, profiler);
+        bench.onCleanup(() => profiler.close());
+      }
+      return profilers;
+    };
+    /** Stops the profilers, writes each profile to --profile's folder and prints its summary. */
+    const writeProfiles = async (profilers: Map<string, InspectorProfiler>, tag: string, over: string) => {
+      for (const [name, profiler] of profilers) {
+        const profile: CpuProfile = await profiler.stop();
+        profiler.close();
+        mkdirSync(profileDir!, { recursive: true });
+        const file = join(
+          profileDir!,
+          `${name}-${tag}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+        );
+        writeFileSync(file, JSON.stringify(profile));
+        const summary = summarizeProfile(profile, 30);
+        bench.section(
+          `== CPU profile of the ${name} server over ${over}: ${file}`,
+          profileText(summary),
+          `profile-${name}-${tag}`,
+          {
+            file,
+            ...summary,
+          },
+        );
+      }
+    };
     const bare = await BareSocketIoServer.start(
       {
         pingIntervalMs,
@@ -262,7 +298,16 @@ void runBench(
           { length: idleTarget },
           (_, index) => idleTokens[index % idleTokens.length]!,
         );
+        // --profile: where a handshake's time goes, in the gateway and in chat (its `ready` state).
+        const rampProfilers =
+          profileDir && !args.heap && target.name === 'bonfire'
+            ? await startProfilers([
+                { name: 'gateway', port: target.profilerPort },
+                { name: 'chat', port: chatInspect },
+              ])
+            : new Map<string, InspectorProfiler>();
         const ramp = await connectClients(target.workers, target.url, tokens, 100);
+        await writeProfiles(rampProfilers, 'b-handshakes', 'the handshakes of (b)');
         const before = await statusOf(target.workers);
         const sampler = new ProcessSampler(watch.filter((entry) => entry.pid === target.pid));
         sampler.start();
@@ -424,14 +469,7 @@ void runBench(
         ...targets.map((target) => ({ name: target.name as string, port: target.profilerPort })),
         { name: 'chat', port: chatInspect },
       ];
-      const profilers = new Map<string, InspectorProfiler>();
-      for (const { name, port } of profiled) {
-        if (port === undefined) continue;
-        const profiler = await InspectorProfiler.connect(port);
-        await profiler.start();
-        profilers.set(name, profiler);
-        bench.onCleanup(() => profiler.close());
-      }
+      const profilers = await startProfilers(profiled);
       const phaseStarted = performance.now();
       const results: StepResult[] = [];
       const going = new Set<TargetName>(['bare', 'bonfire']);
@@ -469,26 +507,7 @@ void runBench(
         if (going.size === 0) break;
       }
       const phaseSeconds = (performance.now() - phaseStarted) / 1000;
-      for (const [name, profiler] of profilers) {
-        const profile: CpuProfile = await profiler.stop();
-        profiler.close();
-        mkdirSync(profileDir!, { recursive: true });
-        const file = join(
-          profileDir!,
-          `${name}-a-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
-        );
-        writeFileSync(file, JSON.stringify(profile));
-        const summary = summarizeProfile(profile, 30);
-        bench.section(
-          `== CPU profile of the ${name} server over (a): ${file}`,
-          profileText(summary),
-          `profile-${name}`,
-          {
-            file,
-            ...summary,
-          },
-        );
-      }
+      await writeProfiles(profilers, 'a', '(a)');
 
       const byRate = new Map<number, Partial<Record<TargetName, StepResult>>>();
       for (const result of results)

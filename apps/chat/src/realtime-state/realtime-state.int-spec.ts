@@ -167,6 +167,19 @@ describe('realtime state (internal routes for the gateway)', () => {
     expect(state.readStates).toEqual([{ channelId: general, lastReadMessageId: '123' }]);
   });
 
+  it('answers concurrent handshakes each their own state: gathered reads never mix users', async () => {
+    const users = [owner, member, outsider];
+    const stateOf = async (userId: string) =>
+      (await chat.call<RealtimeState>('GET', '/internal/v1/realtime/state', { as: userId })).body;
+    const alone = [];
+    for (const userId of users) alone.push(await stateOf(userId));
+    const together = await Promise.all([...users, ...users].map(stateOf));
+    expect(together).toEqual([...alone, ...alone]);
+    // The three differ: the outsider is in no guild, the member sees fewer channels than the owner.
+    expect(alone.map((state) => state.guilds.map((guild) => guild.channels.length))).toEqual([[2], [1], []]);
+    expect(alone.map((state) => state.readStates.length)).toEqual([0, 1, 0]);
+  });
+
   it("lists each guild's first 100 members by id, counting them all, beside a small guild", async () => {
     const crowd = snowflake();
     await chat.db

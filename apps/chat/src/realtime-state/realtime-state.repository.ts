@@ -1,3 +1,4 @@
+import { groupRows } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { ChatTransactions } from '../database/chat-transactions';
 import { emojisOfGuilds } from '../emojis/emojis.repository';
@@ -14,16 +15,26 @@ interface MembershipRow {
   joinedAt: Date;
 }
 
-interface MemberPageRow {
+export interface Membership {
+  guild: GuildRow;
+  member: MembershipRow;
+}
+
+export interface ReadState {
+  channelId: string;
+  lastReadMessageId: string | null;
+}
+
+export interface MemberPageRow {
   guildId: string;
   userId: string;
   total: number;
 }
 
 /**
- * The reads behind the realtime `ready` payload. Every read takes all of the user's guilds at once
- * (one round trip per table, never one per guild or per channel), so a user in 200 guilds costs the
- * same eight queries as a user in one.
+ * The reads behind the realtime `ready` payload. Every read takes many users, guilds or channels at once
+ * (one round trip per table, never one per guild or per channel): a user in 200 guilds costs the same
+ * queries as a user in one, and RealtimeStateReads gathers concurrent handshakes into the same reads.
  */
 @Injectable()
 export class RealtimeStateRepository {
@@ -33,20 +44,32 @@ export class RealtimeStateRepository {
     return this.transactions.executor;
   }
 
-  async memberships(userId: string): Promise<{ guild: GuildRow; member: MembershipRow }[]> {
+  /** Each user's guilds with their membership, oldest membership first. */
+  async membershipsOf(userIds: readonly string[]): Promise<Map<string, Membership[]>> {
+    if (userIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('members')
       .innerJoin('guilds', 'guilds.id', 'members.guildId')
       .selectAll('guilds')
-      .select(['members.nickname as memberNickname', 'members.joinedAt as memberJoinedAt'])
-      .where('members.userId', '=', userId)
+      .select([
+        'members.userId as memberUserId',
+        'members.nickname as memberNickname',
+        'members.joinedAt as memberJoinedAt',
+      ])
+      .where('members.userId', 'in', userIds)
       .orderBy('members.joinedAt')
       .orderBy('guilds.id')
       .execute();
-    return rows.map(({ memberNickname, memberJoinedAt, ...guild }) => ({
-      guild,
-      member: { guildId: guild.id, nickname: memberNickname, joinedAt: memberJoinedAt },
-    }));
+    const byUser = groupRows(rows, (row) => row.memberUserId);
+    return new Map(
+      [...byUser].map(([userId, userRows]) => [
+        userId,
+        userRows.map(({ memberUserId: _, memberNickname, memberJoinedAt, ...guild }) => ({
+          guild,
+          member: { guildId: guild.id, nickname: memberNickname, joinedAt: memberJoinedAt },
+        })),
+      ]),
+    );
   }
 
   /** The guilds' custom emoji, by guild, oldest first. */
@@ -78,18 +101,21 @@ export class RealtimeStateRepository {
       .execute();
   }
 
-  /** The user's role ids in each of the guilds. */
-  async memberRoleIds(userId: string, guildIds: readonly string[]): Promise<Map<string, string[]>> {
-    const byGuild = new Map<string, string[]>();
-    if (guildIds.length === 0) return byGuild;
+  /** Each user's role ids, by guild. */
+  async memberRoleIdsOf(userIds: readonly string[]): Promise<Map<string, Map<string, string[]>>> {
+    const byUser = new Map<string, Map<string, string[]>>();
+    if (userIds.length === 0) return byUser;
     const rows = await this.db
       .selectFrom('member_roles')
-      .select(['guildId', 'roleId'])
-      .where('userId', '=', userId)
-      .where('guildId', 'in', guildIds)
+      .select(['userId', 'guildId', 'roleId'])
+      .where('userId', 'in', userIds)
       .execute();
-    for (const row of rows) byGuild.set(row.guildId, [...(byGuild.get(row.guildId) ?? []), row.roleId]);
-    return byGuild;
+    for (const row of rows) {
+      const byGuild = byUser.get(row.userId) ?? new Map<string, string[]>();
+      byGuild.set(row.guildId, [...(byGuild.get(row.guildId) ?? []), row.roleId]);
+      byUser.set(row.userId, byGuild);
+    }
+    return byUser;
   }
 
   async guildChannels(guildIds: readonly string[]): Promise<ChannelRow[]> {
@@ -115,17 +141,26 @@ export class RealtimeStateRepository {
     return rows.map((row) => row.id);
   }
 
-  /** DMs and group DMs the user is a recipient of, newest activity first. */
-  async dmChannels(userId: string): Promise<ChannelRow[]> {
-    return this.db
+  /** The DMs and group DMs each user is a recipient of, newest activity first. */
+  async dmChannelsOf(userIds: readonly string[]): Promise<Map<string, ChannelRow[]>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db
       .selectFrom('channels')
       .innerJoin('channel_recipients', 'channel_recipients.channelId', 'channels.id')
       .selectAll('channels')
-      .where('channel_recipients.userId', '=', userId)
+      .select('channel_recipients.userId as recipientUserId')
+      .where('channel_recipients.userId', 'in', userIds)
       .where('channels.guildId', 'is', null)
       .orderBy('channels.lastMessageId', (ob) => ob.desc().nullsLast())
       .orderBy('channels.id', 'desc')
       .execute();
+    const byUser = groupRows(rows, (row) => row.recipientUserId);
+    return new Map(
+      [...byUser].map(([userId, channels]) => [
+        userId,
+        channels.map(({ recipientUserId: _, ...channel }) => channel),
+      ]),
+    );
   }
 
   async recipients(channelIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -142,13 +177,22 @@ export class RealtimeStateRepository {
     return byChannel;
   }
 
-  async readStates(userId: string): Promise<{ channelId: string; lastReadMessageId: string | null }[]> {
-    return this.db
+  /** Each user's read positions, by channel id. */
+  async readStatesOf(userIds: readonly string[]): Promise<Map<string, ReadState[]>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db
       .selectFrom('read_states')
-      .select(['channelId', 'lastReadMessageId'])
-      .where('userId', '=', userId)
+      .select(['userId', 'channelId', 'lastReadMessageId'])
+      .where('userId', 'in', userIds)
       .orderBy('channelId')
       .execute();
+    const byUser = groupRows(rows, (row) => row.userId);
+    return new Map(
+      [...byUser].map(([userId, states]) => [
+        userId,
+        states.map(({ channelId, lastReadMessageId }) => ({ channelId, lastReadMessageId })),
+      ]),
+    );
   }
 
   /**

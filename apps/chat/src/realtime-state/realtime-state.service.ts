@@ -18,12 +18,8 @@ import { AccessService } from '../access/access.service';
 import { toChannel } from '../channels/channels.dto';
 import { toGuild } from '../guilds/guilds.dto';
 import { toRole } from '../roles/roles.dto';
+import { RealtimeStateReads } from './realtime-state.reads';
 import { RealtimeStateRepository, type RoleRow } from './realtime-state.repository';
-import { ChatTransactions } from '../database/chat-transactions';
-import { RelationshipsRepository } from '../relationships/relationships.repository';
-
-/** Members listed per guild in `ready` (presence joins this page in issue 6). */
-const READY_MEMBER_PAGE_SIZE = 100;
 
 /**
  * What the gateway needs from chat to run a realtime session: the `ready` state, and the channels a
@@ -33,34 +29,43 @@ const READY_MEMBER_PAGE_SIZE = 100;
 export class RealtimeStateService {
   constructor(
     private readonly repository: RealtimeStateRepository,
+    private readonly reads: RealtimeStateReads,
     private readonly access: AccessService,
-    private readonly relationships: RelationshipsRepository,
-    private readonly transactions: ChatTransactions,
   ) {}
 
   async state(userId: string): Promise<RealtimeState> {
-    const memberships = await this.repository.memberships(userId);
+    const reads = this.reads;
+    const memberships = (await reads.memberships.get([userId])).get(userId) ?? [];
     const guildIds = memberships.map(({ guild }) => guild.id);
-    const [roles, memberRoleIds, guildChannels, threads, dmChannels, readStates, memberPages] =
-      await Promise.all([
-        this.repository.roles(guildIds),
-        this.repository.memberRoleIds(userId, guildIds),
-        this.repository.guildChannels(guildIds),
-        this.repository.activeThreads(guildIds),
-        this.repository.dmChannels(userId),
-        this.repository.readStates(userId),
-        this.repository.memberPages(guildIds, READY_MEMBER_PAGE_SIZE),
-      ]);
-    const [overwrites, recipients, emojisByGuild] = await Promise.all([
-      this.access.overwritesOf(guildChannels.map((channel) => channel.id)),
-      this.repository.recipients(dmChannels.map((channel) => channel.id)),
-      this.repository.emojis(guildIds),
+    const [
+      rolesByGuild,
+      roleIdsByUser,
+      channelsByGuild,
+      threadsByGuild,
+      dms,
+      readStates,
+      pagesByGuild,
+      friends,
+    ] = await Promise.all([
+      reads.roles.get(guildIds),
+      reads.memberRoleIds.get([userId]),
+      reads.guildChannels.get(guildIds),
+      reads.activeThreads.get(guildIds),
+      reads.dmChannels.get([userId]),
+      reads.readStates.get([userId]),
+      reads.memberPages.get(guildIds),
+      reads.relationships.get([userId]),
     ]);
-
-    const rolesByGuild = groupBy(roles, (role) => role.guildId);
-    const channelsByGuild = groupBy(guildChannels, (channel) => channel.guildId ?? '');
-    const threadsByGuild = groupBy(threads, (thread) => thread.guildId ?? '');
-    const pagesByGuild = groupBy(memberPages, (row) => row.guildId);
+    const memberRoleIds = roleIdsByUser.get(userId) ?? new Map<string, string[]>();
+    const dmChannels = dms.get(userId) ?? [];
+    const guildChannelIds = guildIds.flatMap((id) =>
+      (channelsByGuild.get(id) ?? []).map((channel) => channel.id),
+    );
+    const [overwrites, recipients, emojisByGuild] = await Promise.all([
+      reads.overwrites.get(guildChannelIds),
+      reads.recipients.get(dmChannels.map((channel) => channel.id)),
+      reads.emojis.get(guildIds),
+    ]);
 
     const guilds: ReadyGuild[] = await Promise.all(
       memberships.map(async ({ guild, member }) => {
@@ -112,8 +117,8 @@ export class RealtimeStateService {
       user: { id: userId },
       guilds,
       dms: dmChannels.map((channel) => toChannel(channel, [], recipients.get(channel.id) ?? [])),
-      readStates,
-      relationships: await this.relationships.list(this.transactions.executor, userId),
+      readStates: readStates.get(userId) ?? [],
+      relationships: friends.get(userId) ?? [],
     };
   }
 
@@ -155,15 +160,4 @@ function permissionContext(
     everyone: everyoneRole ? grant(everyoneRole) : { id: guildId, permissions: 0n, position: 0 },
     roles: guildRoles.filter((role) => role.id !== guildId && mine.has(role.id)).map(grant),
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -25,26 +25,47 @@ interface RelationshipRow {
 export class RelationshipsRepository {
   /** Every relationship of the user, with the other user, newest first. */
   async list(db: ChatExecutor, userId: string): Promise<Relationship[]> {
+    return (await this.listOf(db, [userId])).get(userId) ?? [];
+  }
+
+  /** Every relationship of each user, with the other user, newest first. */
+  async listOf(db: ChatExecutor, userIds: readonly string[]): Promise<Map<string, Relationship[]>> {
+    const byUser = new Map<string, Relationship[]>();
+    if (userIds.length === 0) return byUser;
     const rows = await db
       .selectFrom('relationships as r')
       .innerJoin('users as u', 'u.id', 'r.targetId')
-      .select(['r.targetId', 'r.type', 'r.since', 'u.username', 'u.displayName', 'u.avatarFileId', 'u.bot'])
-      .where('r.userId', '=', userId)
+      .select([
+        'r.userId',
+        'r.targetId',
+        'r.type',
+        'r.since',
+        'u.username',
+        'u.displayName',
+        'u.avatarFileId',
+        'u.bot',
+      ])
+      .where('r.userId', 'in', userIds)
       .orderBy('r.since', 'desc')
       .orderBy('r.targetId')
       .execute();
-    return rows.map((row) => ({
-      id: row.targetId,
-      type: row.type,
-      since: row.since.toISOString(),
-      user: {
+    for (const row of rows) {
+      const list = byUser.get(row.userId) ?? [];
+      list.push({
         id: row.targetId,
-        username: row.username,
-        displayName: row.displayName,
-        avatarFileId: row.avatarFileId,
-        bot: row.bot,
-      },
-    }));
+        type: row.type,
+        since: row.since.toISOString(),
+        user: {
+          id: row.targetId,
+          username: row.username,
+          displayName: row.displayName,
+          avatarFileId: row.avatarFileId,
+          bot: row.bot,
+        },
+      });
+      byUser.set(row.userId, list);
+    }
+    return byUser;
   }
 
   /** Serialises every change of one pair until the transaction ends (both sides stay consistent). */

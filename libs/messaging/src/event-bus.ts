@@ -89,12 +89,6 @@ export interface SubscribeOptions {
    * is in (what latency-bound groups such as the realtime fan-out need).
    */
   gatherMs?: number;
-  /**
-   * Commit offsets at most this often, not after every fetched batch (Kafka only). A consumer that dies
-   * or loses a partition hands up to this much of the stream to the next owner again: for groups that
-   * drop repeats themselves (the realtime fan-out drops packets it has seen by id).
-   */
-  commitEveryMs?: number;
 }
 
 /**

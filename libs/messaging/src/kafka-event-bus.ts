@@ -28,7 +28,6 @@ import {
 import { deadLetterRecord, HEADERS, readDeadLetter } from './kafka-dead-letters';
 import { errorMessage, silentLogger, type Logger } from './logger';
 import { maxBatchSizeOf, resolveRetryPolicy, runBatchWithRetries, runWithRetries } from './retry';
-import { IntervalCommits } from './kafka-interval-commits';
 import { endOffsetsOfNewGroup, groupLag } from './kafka-offsets';
 
 export interface KafkaEventBusOptions {
@@ -98,11 +97,7 @@ export class KafkaEventBus implements EventBus {
   private readonly producer: Producer;
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
-  /** Each running consumer, with its interval commits when it has them (flushed before it leaves). */
-  private readonly consumers = new Map<
-    Consumer,
-    { commits: IntervalCommits | null; topics: readonly string[] }
-  >();
+  private readonly consumers = new Set<Consumer>();
   private producerReady: Promise<void> | null = null;
   private admin: Promise<Admin> | null = null;
   private closed = false;
@@ -155,8 +150,8 @@ export class KafkaEventBus implements EventBus {
     const { group, handler } = options;
     return this.startConsumer(options, options.topics, {
       // One message at a time per partition, one partition at a time; kafkajs resolves an offset when
-      // eachMessage returns and commits after each fetched batch (or, with commitEveryMs, on a timer).
-      eachMessage: async (payload, commits) => {
+      // eachMessage returns and commits after each fetched batch.
+      eachMessage: async (payload) => {
         const { message } = payload;
         let event: AnyEvent;
         try {
@@ -171,7 +166,6 @@ export class KafkaEventBus implements EventBus {
         if (!outcome.handled && 'reason' in outcome) {
           await this.deadLetter(payload, group, outcome.reason, outcome.attempts);
         }
-        commits?.handled(payload.topic, payload.partition, message.offset);
       },
     });
   }
@@ -208,9 +202,7 @@ export class KafkaEventBus implements EventBus {
     if (this.closed) return;
     this.closed = true;
     // kafkajs' disconnect waits for the message being handled, commits, and leaves the group.
-    await Promise.all(
-      [...this.consumers].map(([consumer, { commits, topics }]) => leave(consumer, commits, topics)),
-    );
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
     if (this.producerReady) await this.producerReady.catch(() => undefined);
     await this.producer.disconnect();
@@ -274,11 +266,12 @@ export class KafkaEventBus implements EventBus {
   }
 
   private async startConsumer(
-    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs' | 'commitEveryMs'>,
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs'>,
     topics: readonly string[],
-    run: Pick<ConsumerRunConfig, 'eachBatch' | 'eachBatchAutoResolve' | 'partitionsConsumedConcurrently'> & {
-      eachMessage?: (payload: EachMessagePayload, commits: IntervalCommits | null) => Promise<void>;
-    },
+    run: Pick<
+      ConsumerRunConfig,
+      'eachMessage' | 'eachBatch' | 'eachBatchAutoResolve' | 'partitionsConsumedConcurrently'
+    >,
   ): Promise<Subscription> {
     this.assertOpen();
     const session = { ...this.options.session, ...options.session };
@@ -306,10 +299,7 @@ export class KafkaEventBus implements EventBus {
         ? { maxWaitTimeInMs: options.gatherMs, minBytes: GATHER_MIN_BYTES }
         : { maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000 }),
     });
-    const commits = options.commitEveryMs
-      ? new IntervalCommits(consumer, options.commitEveryMs, this.logger, options.group)
-      : null;
-    this.consumers.set(consumer, { commits, topics });
+    this.consumers.add(consumer);
     const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     let stopListening: () => void = () => undefined;
@@ -318,7 +308,6 @@ export class KafkaEventBus implements EventBus {
         () => reject(new Error(`group ${options.group} not joined within ${joinTimeoutMs} ms`)),
         joinTimeoutMs,
       );
-      consumer.on(consumer.events.GROUP_JOIN, (event) => commits?.keepOnly(event.payload.memberAssignment));
       const stop = consumer.on(consumer.events.GROUP_JOIN, (event) => {
         for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
           for (const partition of partitions) {
@@ -339,13 +328,7 @@ export class KafkaEventBus implements EventBus {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
-      const { eachMessage, ...rest } = run;
-      await consumer.run({
-        ...rest,
-        autoCommit: commits === null,
-        ...(eachMessage ? { eachMessage: (payload) => eachMessage(payload, commits) } : {}),
-      });
-      commits?.start();
+      await consumer.run({ autoCommit: true, ...run });
       await joined;
     } catch (error) {
       clearTimeout(timer);
@@ -357,7 +340,7 @@ export class KafkaEventBus implements EventBus {
     return {
       close: async () => {
         if (!this.consumers.delete(consumer)) return;
-        await leave(consumer, commits, topics);
+        await consumer.disconnect();
       },
       lag: async () =>
         groupLag(await this.connectAdmin(), options.group, topics, fromBeginning, startOffsets),
@@ -391,19 +374,6 @@ export class KafkaEventBus implements EventBus {
     // If this send fails, eachMessage throws, the offset is not committed and the message comes again.
     await this.producer.send(deadLetterRecord({ topic, partition, message, reason, attempts, group }));
   }
-}
-
-/**
- * Leaves the group (kafkajs waits for the message in hand). Interval commits are flushed first, while the
- * consumer still runs (a stopped kafkajs consumer cannot commit), with its fetching paused: a message
- * handled after that flush comes again to the next owner, as the option says.
- */
-async function leave(consumer: Consumer, commits: IntervalCommits | null, topics: readonly string[]) {
-  if (commits) {
-    consumer.pause(topics.map((topic) => ({ topic })));
-    await commits.stop();
-  }
-  await consumer.disconnect();
 }
 
 function routeKafkaLog(logger: Logger, { namespace, level, log }: LogEntry): void {

@@ -17,8 +17,6 @@ import { type Move, subjectChannel, VisibilityService } from './visibility.servi
 const RECENT_IDS = 20_000;
 /** Packets a starting session may capture while chat builds its snapshot; beyond it the start fails. */
 const MAX_CAPTURED = 10_000;
-/** How often the consumer commits its position (not once per event: one per fetch under load). */
-const OFFSET_COMMIT_MS = 1_000;
 /** How many packets the queue processes before it lets the event loop turn (yieldNow()). */
 const PACKETS_PER_TURN = 64;
 
@@ -75,8 +73,6 @@ export class FanOutService {
         topics: REALTIME_TOPICS,
         startFrom: 'latest',
         retry: { maxRetries: 3, initialDelayMs: 100 },
-        // Gateways drop packets they have seen (seen()): a partition's next owner may reread the uncommitted.
-        commitEveryMs: OFFSET_COMMIT_MS,
         handler: (event) => this.fanOut(event),
       });
       this.consumerReady = true;

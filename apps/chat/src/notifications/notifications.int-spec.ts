@@ -196,6 +196,14 @@ describe('notifications', () => {
     await patch(allLevel, { muted: true });
     expect(await decide(await fx.send(channel, plain, 'quiet'))).toEqual(new Map([[owner, 'all']]));
     expect((await decide(await fx.send(channel, plain, `<@${allLevel}>`))).get(allLevel)).toBe('mention');
+    // A channel's own level all counts too, beside the guild's (one opt-in query reads both).
+    await app.call('PUT', channelPath(channel), { as: mentioned, body: { level: 'all' } });
+    expect(await decide(await fx.send(channel, plain, 'for the channel'))).toEqual(
+      new Map([
+        [owner, 'all'],
+        [mentioned, 'all'],
+      ]),
+    );
 
     // DMs notify by default; a muted DM only for mentions.
     const dm = await app.call<{ id: string }>('POST', '/api/v1/users/@me/channels', {

@@ -3,10 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { ChatTransactions } from '../database/chat-transactions';
 import { RelationshipsRepository } from '../relationships/relationships.repository';
-import { RealtimeStateRepository } from './realtime-state.repository';
+import {
+  type MemberPageRow,
+  type Membership,
+  type ReadState,
+  RealtimeStateRepository,
+} from './realtime-state.repository';
 
 /** Members listed per guild in `ready` (presence joins this page in issue 6). */
-export const READY_MEMBER_PAGE_SIZE = 100;
+const READY_MEMBER_PAGE_SIZE = 100;
 
 /**
  * The reads behind `ready`, each gathered across concurrent handshakes (KeyedBatch): a reconnect storm of
@@ -16,15 +21,15 @@ export const READY_MEMBER_PAGE_SIZE = 100;
  */
 @Injectable()
 export class RealtimeStateReads {
-  readonly memberships;
+  readonly memberships: KeyedBatch<string, Membership[]>;
   readonly memberRoleIds;
   readonly dmChannels;
-  readonly readStates;
+  readonly readStates: KeyedBatch<string, ReadState[]>;
   readonly relationships;
   readonly roles;
   readonly guildChannels;
   readonly activeThreads;
-  readonly memberPages;
+  readonly memberPages: KeyedBatch<string, MemberPageRow[]>;
   readonly emojis;
   readonly overwrites;
   readonly recipients;

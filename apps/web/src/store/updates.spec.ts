@@ -72,6 +72,18 @@ describe('receiving a message', () => {
     expect(state.readStates['7']).toEqual({ lastReadMessageId: '6', mentionCount: 0 });
     expect(state.histories['7']!.messages).toEqual([]);
   });
+
+  it('keeps a message that comes while the first page is on its way, and merges the page into it', () => {
+    // The page was read before message 6 was sent; its dispatch overtook the page's response.
+    const loading: AppState = {
+      ...initialState(),
+      histories: { '7': { ...emptyHistory(), loadingLatest: true } },
+    };
+    const received = receiveMessage(loading, testMessage('6'));
+    const history = withLatestPage(received.histories['7']!, testPage(1, 5));
+    expect(history.messages.map((message) => message.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(history).toMatchObject({ loaded: true, loadingLatest: false });
+  });
 });
 
 describe('threads', () => {

@@ -55,6 +55,10 @@ describe('KeyedBatch', () => {
     expect(await failing.get([])).toEqual(new Map());
     const results = await Promise.allSettled([failing.get(['a']), failing.get(['b'])]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    const throwing = new KeyedBatch<string, string>(() => {
+      throw new Error('bad query');
+    });
+    await expect(throwing.get(['a'])).rejects.toThrow('bad query');
   });
 });
 

@@ -40,7 +40,10 @@ export class KeyedBatch<K, V> {
       result: new Promise((resolve, reject) =>
         setImmediate(() => {
           if (this.open === batch) this.open = null;
-          this.read([...keys]).then(resolve, reject);
+          // A read that throws before returning its promise still settles every caller.
+          Promise.resolve()
+            .then(() => this.read([...keys]))
+            .then(resolve, reject);
         }),
       ),
     };

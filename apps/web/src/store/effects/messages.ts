@@ -47,6 +47,9 @@ export class MessageEffects {
   }
 
   async refreshLatest(channelId: string): Promise<void> {
+    this.kernel.update((state) =>
+      updateHistory(state, channelId, (history) => ({ ...history, loadingLatest: true })),
+    );
     try {
       const page = await this.kernel.client.messages.history(channelId, { limit: PAGE_SIZE });
       for (const message of page) void this.users.ensureAuthor(message);
@@ -57,6 +60,7 @@ export class MessageEffects {
       this.kernel.update((state) =>
         updateHistory(state, channelId, (history) => ({
           ...history,
+          loadingLatest: false,
           error: `Messages could not be loaded: ${describeError(error)}`,
         })),
       );

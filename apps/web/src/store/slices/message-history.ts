@@ -16,13 +16,22 @@ export interface ChannelHistory {
   /** Oldest first. Pending messages sit at the end. */
   messages: ClientMessage[];
   loaded: boolean;
+  /** The newest page is on its way: messages that arrive meanwhile are kept, to merge with it. */
+  loadingLatest: boolean;
   hasMoreBefore: boolean;
   loadingOlder: boolean;
   error: string | null;
 }
 
 export function emptyHistory(): ChannelHistory {
-  return { messages: [], loaded: false, hasMoreBefore: true, loadingOlder: false, error: null };
+  return {
+    messages: [],
+    loaded: false,
+    loadingLatest: false,
+    hasMoreBefore: true,
+    loadingOlder: false,
+    error: null,
+  };
 }
 
 function isUnsent(message: ClientMessage): boolean {
@@ -71,6 +80,7 @@ export function withLatestPage(history: ChannelHistory, page: Message[]): Channe
     ...history,
     messages: mergeMessages(kept, page),
     loaded: true,
+    loadingLatest: false,
     hasMoreBefore: history.loaded && !gap ? history.hasMoreBefore : page.length === PAGE_SIZE,
     error: null,
   };

@@ -28,7 +28,12 @@ export function updateHistory(
 export function receiveMessage(state: MessagesState, message: Message): MessagesState {
   return updateHistory(state, message.channelId, (history) => ({
     ...history,
-    messages: history.loaded || history.messages.length > 0 ? mergeMessages(history.messages, [message]) : [],
+    // A channel not opened keeps nothing; one whose first page is on its way keeps what comes meanwhile
+    // (the page may have been read before this message was sent).
+    messages:
+      history.loaded || history.loadingLatest || history.messages.length > 0
+        ? mergeMessages(history.messages, [message])
+        : [],
   }));
 }
 

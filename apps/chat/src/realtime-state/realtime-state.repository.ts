@@ -60,15 +60,13 @@ export class RealtimeStateRepository {
       .orderBy('members.joinedAt')
       .orderBy('guilds.id')
       .execute();
-    const byUser = groupRows(rows, (row) => row.memberUserId);
-    return new Map(
-      [...byUser].map(([userId, userRows]) => [
-        userId,
-        userRows.map(({ memberUserId: _, memberNickname, memberJoinedAt, ...guild }) => ({
-          guild,
-          member: { guildId: guild.id, nickname: memberNickname, joinedAt: memberJoinedAt },
-        })),
-      ]),
+    return groupRows(
+      rows,
+      (row) => row.memberUserId,
+      ({ memberUserId: _, memberNickname, memberJoinedAt, ...guild }) => ({
+        guild,
+        member: { guildId: guild.id, nickname: memberNickname, joinedAt: memberJoinedAt },
+      }),
     );
   }
 
@@ -103,19 +101,23 @@ export class RealtimeStateRepository {
 
   /** Each user's role ids, by guild. */
   async memberRoleIdsOf(userIds: readonly string[]): Promise<Map<string, Map<string, string[]>>> {
-    const byUser = new Map<string, Map<string, string[]>>();
-    if (userIds.length === 0) return byUser;
+    if (userIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('member_roles')
       .select(['userId', 'guildId', 'roleId'])
       .where('userId', 'in', userIds)
       .execute();
-    for (const row of rows) {
-      const byGuild = byUser.get(row.userId) ?? new Map<string, string[]>();
-      byGuild.set(row.guildId, [...(byGuild.get(row.guildId) ?? []), row.roleId]);
-      byUser.set(row.userId, byGuild);
-    }
-    return byUser;
+    const byUser = groupRows(rows, (row) => row.userId);
+    return new Map(
+      [...byUser].map(([userId, userRows]) => [
+        userId,
+        groupRows(
+          userRows,
+          (row) => row.guildId,
+          (row) => row.roleId,
+        ),
+      ]),
+    );
   }
 
   async guildChannels(guildIds: readonly string[]): Promise<ChannelRow[]> {
@@ -154,12 +156,10 @@ export class RealtimeStateRepository {
       .orderBy('channels.lastMessageId', (ob) => ob.desc().nullsLast())
       .orderBy('channels.id', 'desc')
       .execute();
-    const byUser = groupRows(rows, (row) => row.recipientUserId);
-    return new Map(
-      [...byUser].map(([userId, channels]) => [
-        userId,
-        channels.map(({ recipientUserId: _, ...channel }) => channel),
-      ]),
+    return groupRows(
+      rows,
+      (row) => row.recipientUserId,
+      ({ recipientUserId: _, ...channel }) => channel,
     );
   }
 
@@ -186,12 +186,10 @@ export class RealtimeStateRepository {
       .where('userId', 'in', userIds)
       .orderBy('channelId')
       .execute();
-    const byUser = groupRows(rows, (row) => row.userId);
-    return new Map(
-      [...byUser].map(([userId, states]) => [
-        userId,
-        states.map(({ channelId, lastReadMessageId }) => ({ channelId, lastReadMessageId })),
-      ]),
+    return groupRows(
+      rows,
+      (row) => row.userId,
+      ({ channelId, lastReadMessageId }) => ({ channelId, lastReadMessageId }),
     );
   }
 

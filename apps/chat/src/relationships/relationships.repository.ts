@@ -7,6 +7,7 @@ import {
   type RelationshipType,
   type RelationshipUser,
 } from '@bonfire/contracts';
+import { groupRows } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
@@ -30,8 +31,7 @@ export class RelationshipsRepository {
 
   /** Every relationship of each user, with the other user, newest first. */
   async listOf(db: ChatExecutor, userIds: readonly string[]): Promise<Map<string, Relationship[]>> {
-    const byUser = new Map<string, Relationship[]>();
-    if (userIds.length === 0) return byUser;
+    if (userIds.length === 0) return new Map();
     const rows = await db
       .selectFrom('relationships as r')
       .innerJoin('users as u', 'u.id', 'r.targetId')
@@ -49,9 +49,10 @@ export class RelationshipsRepository {
       .orderBy('r.since', 'desc')
       .orderBy('r.targetId')
       .execute();
-    for (const row of rows) {
-      const list = byUser.get(row.userId) ?? [];
-      list.push({
+    return groupRows(
+      rows,
+      (row) => row.userId,
+      (row): Relationship => ({
         id: row.targetId,
         type: row.type,
         since: row.since.toISOString(),
@@ -62,10 +63,8 @@ export class RelationshipsRepository {
           avatarFileId: row.avatarFileId,
           bot: row.bot,
         },
-      });
-      byUser.set(row.userId, list);
-    }
-    return byUser;
+      }),
+    );
   }
 
   /** Serialises every change of one pair until the transaction ends (both sides stay consistent). */

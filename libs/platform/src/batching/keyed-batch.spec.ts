@@ -63,6 +63,20 @@ describe('KeyedBatch', () => {
 });
 
 describe('groupRows', () => {
+  it('keeps what valueOf makes of each row', () => {
+    const rows = [
+      { guild: 'g1', id: 1 },
+      { guild: 'g1', id: 3 },
+    ];
+    expect(
+      groupRows(
+        rows,
+        (row) => row.guild,
+        (row) => row.id,
+      ),
+    ).toEqual(new Map([['g1', [1, 3]]]));
+  });
+
   it('groups rows by key, keeping their order', () => {
     const rows = [
       { guild: 'g1', id: 1 },

@@ -51,14 +51,19 @@ export class KeyedBatch<K, V> {
   }
 }
 
-/** Rows grouped by a key, in the order they came (for KeyedBatch reads that return flat rows). */
-export function groupRows<K, R>(rows: readonly R[], keyOf: (row: R) => K): Map<K, R[]> {
-  const groups = new Map<K, R[]>();
+/** Rows grouped by a key, in the order they came, each kept as `valueOf` makes it (the row itself by default). */
+export function groupRows<K, R, V = R>(
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+  valueOf: (row: R) => V = (row) => row as unknown as V,
+): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
   for (const row of rows) {
     const key = keyOf(row);
+    const value = valueOf(row);
     const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
   }
   return groups;
 }

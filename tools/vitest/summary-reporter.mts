@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import type { SerializedError } from '@vitest/utils';
 import type { Reporter, TestModule } from 'vitest/node';
 
 interface Failure {
@@ -11,10 +12,14 @@ interface Failure {
 /**
  * Ends the run with one plain line, `tests: N passed, N failed`, that CI and people can read at a glance, preceded
  * by one line per failure (file, test, first line of the error): CI shows only the tail of a long log, and that is
- * where the reason has to be.
+ * where the reason has to be. An unhandled error (a rejection or an 'error' event nobody listened to) fails the run
+ * although every test passed, so it counts as a failure here too, with where it came from.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
     let passed = 0;
     let skipped = 0;
     const failures: Failure[] = [];
@@ -35,6 +40,7 @@ export default class SummaryReporter implements Reporter {
         failures.push({ file, test: '(outside any test: hook or import)', error: firstLine(error) });
       }
     }
+    for (const error of unhandledErrors) failures.push(unhandledFailure(error));
     for (const failure of failures) {
       process.stdout.write(`\nFAILED ${failure.file} › ${failure.test}\n       ${failure.error}`);
     }
@@ -47,6 +53,23 @@ export default class SummaryReporter implements Reporter {
       appendFileSync(summaryFile, `${JSON.stringify(line)}\n`);
     }
   }
+}
+
+function unhandledFailure(error: SerializedError): Failure {
+  const testPath = typeof error['VITEST_TEST_PATH'] === 'string' ? error['VITEST_TEST_PATH'] : undefined;
+  const file = testPath ? relative(process.cwd(), testPath) : '(no test file)';
+  // The stack's top frames say which code threw; the message alone often does not (e.g. "Connection terminated").
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 4)
+    .map((line) => line.trim());
+  const message = `${error.name ?? 'Error'}: ${firstLine(error.message)}`;
+  return {
+    file,
+    test: '(unhandled error, outside any test)',
+    error: [message, ...frames].join('\n         '),
+  };
 }
 
 function firstLine(message: string | undefined): string {

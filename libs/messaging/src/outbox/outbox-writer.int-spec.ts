@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type AnyEvent } from '@bonfire/contracts';
+import { createDatabase } from '@bonfire/platform';
 import { createTestDatabase, type TestDatabase } from '@bonfire/platform/testing';
-import { Kysely, PostgresDialect, sql, type ControlledTransaction } from 'kysely';
-import pg from 'pg';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../event-bus';
 import { waitFor } from '../event-bus.contract';
@@ -17,9 +17,7 @@ const opened: ControlledTransaction<unknown>[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase('bonfire_outboxwriter');
-  db = new Kysely({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 6 }) }),
-  });
+  db = createDatabase({ url: database.url, maxConnections: 6 });
   await outboxMigration.up(db);
 });
 

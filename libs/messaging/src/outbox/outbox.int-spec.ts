@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { type AnyEvent } from '@bonfire/contracts';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import { createDatabase } from '@bonfire/platform';
+import { createTestDatabase, type TestDatabase } from '@bonfire/platform/testing';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, type Subscription } from '../event-bus';
 import { waitFor } from '../event-bus.contract';
@@ -13,12 +14,10 @@ import { outboxMigration } from './outbox-migration';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
-const env = process.env;
-const adminUrl = `postgres://${env.POSTGRES_USER}:${env.POSTGRES_PASSWORD}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/postgres`;
-const database = `bonfire_msgtest_${randomBytes(4).toString('hex')}`;
-const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`);
-const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
+let database: TestDatabase;
+let databaseUrl: string;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests touch only the library's own tables
 let db: Kysely<any>;
 let bus: KafkaEventBus;
@@ -26,21 +25,10 @@ const writer = new OutboxWriter();
 const relays: OutboxRelay[] = [];
 const children: ChildProcess[] = [];
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${database}`);
-  db = new Kysely({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 8 }) }),
-  });
+  database = await createTestDatabase('bonfire_msgtest');
+  databaseUrl = database.url;
+  db = createDatabase({ url: databaseUrl, maxConnections: 8 });
   await outboxMigration.up(db);
   await processedEventsMigration.up(db);
   bus = new KafkaEventBus({
@@ -59,17 +47,7 @@ afterEach(async () => {
 afterAll(async () => {
   await bus?.close();
   await db?.destroy();
-  // Pool connections may still be closing: wait for them instead of killing them (FORCE would make their
-  // clients raise "terminating connection" errors after the test).
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin(`drop database if exists ${database}`);
-      return;
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
+  await database?.drop();
 });
 
 /** Collects this run's events from platform.selftest through a fresh consumer group. */
@@ -170,7 +148,7 @@ describe('transactional outbox (Postgres + Kafka)', () => {
       {
         cwd: resolve(__dirname, '../..'),
         env: {
-          ...env,
+          ...process.env,
           OUTBOX_TEST_DATABASE_URL: databaseUrl,
           RELAY_BATCH_SIZE: '7',
           RELAY_MARK_DELAY_MS: '40',

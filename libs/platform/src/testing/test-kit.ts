@@ -38,10 +38,14 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
 }
 
 /**
- * Drops a test database, its connections included. A non-superuser cannot terminate an autovacuum worker
- * that happens to be in it, so a refusal is retried for a few seconds before it counts.
+ * Drops a test database. Connections of pools the test closed may still be on their way out (`pool.end()`
+ * resolves before its clients' sockets close): they are waited for first, because FORCE would terminate them
+ * and their clients would raise "terminating connection due to administrator command" as an unhandled error
+ * after the test. FORCE then removes what is left (a leaked pool); a non-superuser cannot terminate an
+ * autovacuum worker that happens to be in the database, so a refusal is retried for a few seconds.
  */
 async function dropDatabase(name: string): Promise<void> {
+  await waitForSessionsToLeave(name, 5_000);
   for (let attempt = 1; ; attempt++) {
     try {
       await asAdmin(`drop database if exists "${name}" with (force)`);
@@ -50,6 +54,25 @@ async function dropDatabase(name: string): Promise<void> {
       if (attempt >= 10) throw error;
       await new Promise((wait) => setTimeout(wait, 500));
     }
+  }
+}
+
+async function waitForSessionsToLeave(name: string, timeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ sessions: number }>(
+        `select count(*)::int as sessions from pg_stat_activity
+         where datname = $1 and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+        [name],
+      );
+      if (rows[0]!.sessions === 0) return;
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+  } finally {
+    await client.end();
   }
 }
 

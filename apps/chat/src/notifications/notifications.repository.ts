@@ -150,25 +150,6 @@ export class NotificationsRepository {
 
   // --- What the notify decision reads for one message ---
 
-  /** Those who chose level `all` for this guild, or for one of these channels (bounded by opt-ins). */
-  async optedInToAll(db: ChatExecutor, guildId: string, channelIds: readonly string[]): Promise<string[]> {
-    // One round trip: this runs for every message sent in a guild.
-    const rows = await db
-      .selectFrom('notification_guild_settings')
-      .select('userId')
-      .where('guildId', '=', guildId)
-      .where('level', '=', 'all')
-      .union(
-        db
-          .selectFrom('notification_channel_overrides')
-          .select('userId')
-          .where('channelId', 'in', channelIds)
-          .where('level', '=', 'all'),
-      )
-      .execute();
-    return rows.map((row) => row.userId);
-  }
-
   async guildSettingsOf(
     db: ChatExecutor,
     guildId: string,

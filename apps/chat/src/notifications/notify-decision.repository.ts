@@ -1,4 +1,5 @@
 import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
+import { sql } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn } from '../database/schema';
@@ -11,15 +12,33 @@ export interface DecisionChannel {
   /** Threads: the text channel whose overwrites and notification override they follow. */
   parentId: string | null;
   locked: boolean;
+  /**
+   * Guild channels: who chose level `all` for the guild, the channel, or (a thread) its parent — the
+   * recipients of an ordinary message, bounded by opt-ins. Empty for DMs.
+   */
+  optedInToAll: string[];
 }
 
 /** What the notify decision reads about one message's audience: each a single query for all candidates. */
 @Injectable()
 export class NotifyDecisionRepository {
+  /**
+   * The message's channel with its opted-in users, in one round trip: it runs for every message sent. Ids
+   * are read as text, so both Postgres drivers (pg and the embedded one) give strings.
+   */
   async channel(db: ChatExecutor, channelId: string): Promise<DecisionChannel | null> {
     const row = await db
       .selectFrom('channels')
       .select(['id', 'type', 'guildId', 'name', 'threadParentId', 'locked'])
+      .select(
+        sql<string[]>`case when channels.guild_id is null then '{}'::text[] else array(
+          select user_id::text from notification_guild_settings
+          where guild_id = channels.guild_id and level = 'all'
+          union
+          select user_id::text from notification_channel_overrides
+          where channel_id in (channels.id, channels.thread_parent_id) and level = 'all'
+        ) end`.as('optedInToAll'),
+      )
       .where('id', '=', channelId)
       .executeTakeFirst();
     return row
@@ -30,6 +49,7 @@ export class NotifyDecisionRepository {
           name: row.name,
           parentId: row.threadParentId,
           locked: row.locked,
+          optedInToAll: row.optedInToAll,
         }
       : null;
   }

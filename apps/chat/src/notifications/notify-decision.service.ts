@@ -106,12 +106,16 @@ export class NotifyDecisionService {
     const { mentions } = message;
     const cap = this.config.CHAT_NOTIFY_EVERYONE_MAX_RECIPIENTS;
 
-    const [roleMembers, everyoneMembers, optedIn] = await Promise.all([
+    const [roleMembers, everyoneMembers] = await Promise.all([
       this.audience.roleMembers(db, guildId, mentions.roleIds, cap),
       mentions.everyone ? this.audience.firstMembers(db, guildId, cap) : Promise.resolve([]),
-      this.settings.optedInToAll(db, guildId, settingChannels),
     ]);
-    const candidateSet = new Set([...mentions.userIds, ...roleMembers, ...everyoneMembers, ...optedIn]);
+    const candidateSet = new Set([
+      ...mentions.userIds,
+      ...roleMembers,
+      ...everyoneMembers,
+      ...channel.optedInToAll,
+    ]);
     candidateSet.delete(message.authorId);
     if (candidateSet.size === 0) return [];
 

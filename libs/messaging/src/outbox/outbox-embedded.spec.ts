@@ -85,3 +85,60 @@ describe('outbox on the embedded database with the in-process bus', () => {
     expect(received.at(-1)?.id).toBe(committed.id);
   });
 });
+
+describe('outbox relay woken during a round', () => {
+  let directory: string;
+  let db: Kysely<unknown>;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'bonfire-outbox-busy-'));
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await db?.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('publishes an event committed while it was publishing without waiting for its next poll', async () => {
+    const database = await EmbeddedPostgres.shared(directory);
+    const pool = await database.pool('svc');
+    db = createEmbeddedDatabase<unknown>(pool);
+    await migrateToLatest(db, { '0001_outbox': outboxMigration }, 'svc');
+    const published: string[] = [];
+    let firstPublishStarted!: () => void;
+    const publishing = new Promise<void>((resolve) => (firstPublishStarted = resolve));
+    let releaseFirstPublish!: () => void;
+    const firstPublishDone = new Promise<void>((resolve) => (releaseFirstPublish = resolve));
+    relay = new OutboxRelay({
+      connection: {
+        query: (text, params) => pool.query(text, params),
+        listen: (channel, listener) => database.listen(channel, listener),
+      },
+      bus: {
+        publish: async (events) => {
+          if (published.length === 0) {
+            firstPublishStarted();
+            await firstPublishDone;
+          }
+          published.push(...[events].flat().map((event) => event.id));
+        },
+      },
+      pollIntervalMs: 30_000,
+    });
+    relay.start();
+    const writer = new OutboxWriter();
+    const [first, second] = [1, 2].map((sequence) =>
+      createEvent('platform.selftest', 'k', { sequence }, 'test'),
+    );
+    await db.transaction().execute((trx) => writer.add(trx, first!));
+    await publishing;
+    // Committed (and notified) while the relay is still publishing the first one.
+    await db.transaction().execute((trx) => writer.add(trx, second!));
+    releaseFirstPublish();
+    // The poll interval is 30 s: arriving sooner means the commit's NOTIFY was not lost.
+    await expect.poll(() => published.length, { timeout: 3_000 }).toBe(2);
+    expect(published).toEqual([first!.id, second!.id]);
+  });
+});

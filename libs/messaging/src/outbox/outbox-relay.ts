@@ -68,6 +68,8 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
+  /** A commit's NOTIFY came while a round was running: the next idle() returns at once. */
+  private notified = false;
   private lastCleanup = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -110,6 +112,8 @@ export class OutboxRelay {
           }
           this.logger.info({}, 'outbox relay acquired the lock; publishing');
         }
+        // A commit notified before this round's select is visible to it; one notified later wakes the next.
+        this.notified = false;
         const published = await this.publishBatch(client);
         await this.cleanupIfDue(client);
         failures = 0;
@@ -137,7 +141,7 @@ export class OutboxRelay {
   }
 
   private async embeddedSession(connection: EmbeddedOutboxConnection): Promise<RelaySession> {
-    const unlisten = await connection.listen(OUTBOX_CHANNEL, () => this.wake?.());
+    const unlisten = await connection.listen(OUTBOX_CHANNEL, () => this.onCommit());
     return {
       query: async <Row>(text: string, params?: readonly unknown[]) => {
         const result = await connection.query(text, params);
@@ -154,7 +158,7 @@ export class OutboxRelay {
     client.on('error', (error) =>
       this.logger.warn({ error: errorMessage(error) }, 'outbox relay connection error'),
     );
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.onCommit());
     await client.connect();
     await client.query(`listen ${OUTBOX_CHANNEL}`);
     return {
@@ -205,8 +209,21 @@ export class OutboxRelay {
     if (result.rowCount) this.logger.info({ deleted: result.rowCount }, 'old outbox events deleted');
   }
 
+  /**
+   * A writer committed: an idle relay starts a round now. A busy one remembers it, or the commit would wait
+   * for the next poll (a NOTIFY is not queued for later: it arrived while nobody was waiting).
+   */
+  private onCommit(): void {
+    if (this.wake) this.wake();
+    else this.notified = true;
+  }
+
   /** Waits for the poll interval, a NOTIFY from a committing writer, or stop(). */
   private idle(): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, this.pollIntervalMs);
       function done() {

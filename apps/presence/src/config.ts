@@ -41,4 +41,6 @@ export const PRESENCE_LIMITS = {
   queryIds: 200,
   /** User ids per internal query (the gateway's `ready`: first member pages of all guilds). */
   internalQueryIds: 20_000,
+  /** Handshakes per internal `ready` call (a gateway gathers the handshakes of one event-loop turn). */
+  readyQueries: 200,
 } as const;

@@ -240,11 +240,32 @@ describe('presence service (real Redis + Kafka)', () => {
       as: ben,
     });
     expect(guild.body).toEqual([]);
-    const ready = await app.call<{ presences: { userId: string }[] }>('POST', '/internal/v1/presence/query', {
-      as: ben,
-      body: { userIds: [ann] },
+    // `ready` for two handshakes in one call: the blocked viewer sees ann offline, the friend online.
+    const ready = await app.call<{
+      answers: { presences: { userId: string }[]; self: { status: string } }[];
+    }>('POST', '/internal/v1/presence/ready', {
+      as: '0',
+      body: {
+        queries: [
+          { userId: ben, userIds: [ann] },
+          { userId: cal, userIds: [ann, cal] },
+        ],
+      },
     });
-    expect(ready.body.presences).toEqual([]);
+    expect(ready.status).toBe(200);
+    expect(ready.body.answers.map((answer) => answer.presences.map((presence) => presence.userId))).toEqual([
+      [],
+      [ann],
+    ]);
+    expect(ready.body.answers.map((answer) => answer.self.status)).toEqual(['offline', 'offline']);
+    const empty = await app.call<{ error: { code: string; details?: { field: string }[] } }>(
+      'POST',
+      '/internal/v1/presence/ready',
+      { as: '0', body: { queries: [] } },
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe('VALIDATION_FAILED');
+    expect(empty.body.error.details?.map((detail) => detail.field)).toContain('body.queries');
 
     // Unblocking pushes ann's presence to ben alone, and reads show it again.
     const pushedTo = (status: string) => (u: Updated) =>

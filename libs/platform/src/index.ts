@@ -28,6 +28,7 @@ export * from './identity/identity.module';
 export * from './ids/snowflake';
 export * from './database/transaction-runner';
 export * from './batching/keyed-batch';
+export * from './batching/request-batch';
 export * from './http/openapi';
 export * from './http/endpoint';
 export * from './ids/worker-id-lease';

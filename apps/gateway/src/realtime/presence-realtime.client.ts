@@ -1,5 +1,5 @@
 import type { Presence } from '@bonfire/contracts';
-import { type CallerIdentity, internalRequest } from '@bonfire/platform';
+import { type CallerIdentity, internalRequest, RequestBatch } from '@bonfire/platform';
 
 type ReportEvent = {
   type: 'connect' | 'disconnect' | 'idle' | 'active';
@@ -11,6 +11,14 @@ interface PresenceReadyAnswer {
   presences: Presence[];
   self: Presence;
 }
+
+interface ReadyQuery {
+  userId: string;
+  userIds: readonly string[];
+}
+
+/** Presence's limit of handshakes per `ready` call (PRESENCE_LIMITS.readyQueries). */
+const READY_QUERIES_PER_CALL = 200;
 
 /**
  * The gateway's side of presence: it reports its connections to the presence service over presence's
@@ -24,6 +32,8 @@ interface PresenceReadyAnswer {
  *   any report lost to a failure, and rebuilds presence after a Redis restart;
  * - requests go one at a time, so presence applies them in order (a heartbeat snapshot can never
  *   overtake a later connect);
+ * - the presences of `ready` for the handshakes of one event-loop turn go in one call (RequestBatch): a
+ *   burst of connections asks presence once, not once per socket;
  * - on shutdown, a goodbye ends this gateway's connections at once.
  * Failures are logged and never break a socket: the next heartbeat repairs the state.
  */
@@ -34,6 +44,10 @@ export class PresenceRealtimeClient {
   private flushScheduled: Promise<void> | null = null;
   private timer?: NodeJS.Timeout;
   private readonly serviceIdentity: CallerIdentity;
+  private readonly readyQueries = new RequestBatch<ReadyQuery, PresenceReadyAnswer>(
+    (queries) => this.readyAll(queries),
+    READY_QUERIES_PER_CALL,
+  );
 
   constructor(
     private readonly options: {
@@ -79,17 +93,25 @@ export class PresenceRealtimeClient {
     void this.queue({ type: idle ? 'idle' : 'active', connectionId, userId: connection.userId });
   }
 
-  /** Presences for `ready` (one call per connect): the listed users who are online, and the user's own. */
-  async ready(identity: CallerIdentity, userIds: readonly string[]): Promise<PresenceReadyAnswer | null> {
+  /** Presences for `ready`: the listed users who are online, and the user's own. */
+  async ready(userId: string, userIds: readonly string[]): Promise<PresenceReadyAnswer | null> {
     if (!this.enabled) return null;
     try {
-      return await this.request<PresenceReadyAnswer>(identity, 'POST', '/internal/v1/presence/query', {
-        userIds,
-      });
+      return await this.readyQueries.ask({ userId, userIds });
     } catch (error) {
       this.options.onError(error, 'ready presences');
       return null;
     }
+  }
+
+  private async readyAll(queries: ReadyQuery[]): Promise<PresenceReadyAnswer[]> {
+    const { answers } = await this.request<{ answers: PresenceReadyAnswer[] }>(
+      this.serviceIdentity,
+      'POST',
+      '/internal/v1/presence/ready',
+      { queries },
+    );
+    return answers;
   }
 
   /** Stops heartbeating and tells presence this gateway's connections are gone. */

@@ -76,7 +76,7 @@ export class ResumeService {
     this.fanOut.startCapture(session);
     try {
       const [state] = await Promise.all([this.chat.state(identity), socket.data.presenceReported]);
-      const presence = await this.presence.ready(identity, presenceIdsOf(state));
+      const presence = await this.presence.ready(identity.userId, presenceIdsOf(state));
       await this.store.create(session.id, session.userId, session.owner);
       try {
         await this.fanOut.enqueue(() => this.catchUp(session, state));

@@ -1,17 +1,16 @@
-import type { Presence } from '@bonfire/contracts';
-import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
+import { ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { z } from 'zod';
 import {
   gatewayParamSchema,
   type HeartbeatDto,
   heartbeatSchema,
-  internalQuerySchema,
+  type ReadyQueriesDto,
+  readyQueriesSchema,
   type ReportDto,
   reportSchema,
 } from './presence.dto';
-import { PresenceService } from './presence.service';
+import { type ReadyAnswer, PresenceService } from './presence.service';
 
 /**
  * Service-to-service routes for the gateways. Not in the gateway's routing table, so no client reaches
@@ -52,18 +51,15 @@ export class PresenceInternalController {
   }
 
   /**
-   * Presences for `ready`: the gateway passes the ids chat's state lists for the user (first member
-   * pages, DM recipients), so no audience filter applies; answers only users who are not offline.
+   * Presences for `ready`, for the handshakes a gateway gathered in one call: per query, the ids chat's
+   * state lists for that user (first member pages, DM recipients), so no audience filter applies; each
+   * answer has the users who are not offline to that user, and the user's own presence.
    */
-  @Post('query')
+  @Post('ready')
   @HttpCode(200)
-  async query(
-    @Caller() caller: CallerIdentity,
-    @Body(new ZodValidationPipe(internalQuerySchema)) body: z.infer<typeof internalQuerySchema>,
-  ): Promise<{ presences: Presence[]; self: Presence }> {
-    const ids = [...new Set([...body.userIds, caller.userId])];
-    const presences = await this.presence.query(caller.userId, ids, false);
-    const self = presences.find((p) => p.userId === caller.userId)!;
-    return { presences: presences.filter((p) => p.status !== 'offline' && p.userId !== caller.userId), self };
+  async ready(
+    @Body(new ZodValidationPipe(readyQueriesSchema)) body: ReadyQueriesDto,
+  ): Promise<{ answers: ReadyAnswer[] }> {
+    return { answers: await this.presence.readyMany(body.queries) };
   }
 }

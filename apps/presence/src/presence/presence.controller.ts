@@ -39,7 +39,7 @@ export class PresenceController {
     @Caller() caller: CallerIdentity,
     @Query(new ZodValidationPipe(queryPresencesSchema)) query: QueryPresencesDto,
   ): Promise<Presence[]> {
-    return this.presence.query(caller.userId, query.userIds, true);
+    return this.presence.query(caller.userId, query.userIds);
   }
 
   @Endpoint({

@@ -33,9 +33,13 @@ export const queryPresencesSchema = z.object({
 });
 export type QueryPresencesDto = z.infer<typeof queryPresencesSchema>;
 
-export const internalQuerySchema = z.object({
-  userIds: z.array(id).max(PRESENCE_LIMITS.internalQueryIds),
+export const readyQueriesSchema = z.object({
+  queries: z
+    .array(z.object({ userId: id, userIds: z.array(id).max(PRESENCE_LIMITS.internalQueryIds) }))
+    .min(1)
+    .max(PRESENCE_LIMITS.readyQueries),
 });
+export type ReadyQueriesDto = z.infer<typeof readyQueriesSchema>;
 
 const connectionSchema = z.object({ connectionId: token, userId: id, idle: z.boolean().default(false) });
 

@@ -16,6 +16,18 @@ import {
 import type { HeartbeatDto, ReportDto, UpdatePresenceDto } from './presence.dto';
 import { type ConnectionRef, type PresenceConnection, PresenceStore } from './presence.store';
 
+/** One handshake's `ready` presences: the user, and the ids its state lists. */
+interface ReadyQuery {
+  userId: string;
+  userIds: readonly string[];
+}
+
+export interface ReadyAnswer {
+  /** The listed users who are not offline to the user. */
+  presences: Presence[];
+  self: Presence;
+}
+
 /**
  * Presence state, fed by the gateways, in a PresenceStore (Redis when distributed, memory when
  * standalone); who may see whom in the AudienceStore kept by the projection.
@@ -163,19 +175,50 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Presences of many users as `viewerId` sees them, in one read of the store. With `audience`, users
-   * who share no guild and no DM with the viewer answer offline (their presence is not the viewer's
-   * business; answering offline rather than omitting them leaks nothing either way).
+   * `ready`'s presences for several handshakes at once: per query, the listed users who are not offline to
+   * its user, and that user's own presence. One read of the store for every query's users.
    */
-  async query(viewerId: string, userIds: readonly string[], audience: boolean): Promise<Presence[]> {
+  async readyMany(queries: readonly ReadyQuery[]): Promise<ReadyAnswer[]> {
+    const userIds = new Set<string>();
+    for (const query of queries) {
+      userIds.add(query.userId);
+      for (const userId of query.userIds) userIds.add(userId);
+    }
+    const viewers = [...new Set(queries.map((query) => query.userId))];
+    const [shown, blockerSets] = await Promise.all([
+      this.store.shown([...userIds]),
+      // Those who blocked a viewer look offline to them (issue 20).
+      Promise.all(viewers.map((viewerId) => this.audience.blockersOf(viewerId))),
+    ]);
+    const blockersOf = new Map(viewers.map((viewerId, index) => [viewerId, blockerSets[index]!]));
+    return queries.map(({ userId: viewerId, userIds: listed }) => {
+      const blockers = blockersOf.get(viewerId)!;
+      const view = (userId: string) =>
+        presenceFor(userId, viewerId, blockers.has(userId) ? OFFLINE : (shown.get(userId) ?? OFFLINE));
+      const presences: Presence[] = [];
+      for (const userId of new Set(listed)) {
+        if (userId === viewerId) continue;
+        const presence = view(userId);
+        if (presence.status !== 'offline') presences.push(presence);
+      }
+      return { presences, self: view(viewerId) };
+    });
+  }
+
+  /**
+   * Presences of many users as `viewerId` sees them, in one read of the store. Users who share no guild
+   * and no DM with the viewer answer offline (their presence is not the viewer's business; answering
+   * offline rather than omitting them leaks nothing either way).
+   */
+  async query(viewerId: string, userIds: readonly string[]): Promise<Presence[]> {
     const [shown, visible, blockers] = await Promise.all([
       this.store.shown(userIds),
-      audience ? this.audience.sharingWith(viewerId, userIds) : null,
-      // Those who blocked the viewer look offline to them, audience or not (issue 20).
+      this.audience.sharingWith(viewerId, userIds),
+      // Those who blocked the viewer look offline to them (issue 20).
       this.audience.blockersOf(viewerId),
     ]);
     return userIds.map((userId) => {
-      const hidden = (visible && !visible.has(userId)) || blockers.has(userId);
+      const hidden = !visible.has(userId) || blockers.has(userId);
       const presence = hidden ? OFFLINE : (shown.get(userId) ?? OFFLINE);
       return presenceFor(userId, viewerId, presence);
     });

@@ -1,0 +1,58 @@
+/** Requests one call carries at most; more concurrent requests than this go in further calls. */
+const DEFAULT_MAX_REQUESTS = 500;
+
+interface OpenBatch<Q, A> {
+  readonly requests: Q[];
+  readonly answers: Promise<A[]>;
+}
+
+/**
+ * Gathers the requests that concurrent callers make in one turn of the event loop into one call that
+ * answers all of them, in order — KeyedBatch's sibling for requests that are not keys (each caller asks
+ * its own question, e.g. "these users' presences, as user X sees them"). A burst of handshakes then costs
+ * one round trip to a service instead of one each. The call starts after every caller in the batch asked
+ * (setImmediate), and each caller gets the answer at its own request's index.
+ */
+export class RequestBatch<Q, A> {
+  private open: OpenBatch<Q, A> | null = null;
+
+  constructor(
+    /** Answers every request, in the order given (one answer per request). */
+    private readonly answerAll: (requests: Q[]) => Promise<A[]>,
+    private readonly maxRequests = DEFAULT_MAX_REQUESTS,
+  ) {}
+
+  async ask(request: Q): Promise<A> {
+    if (this.open === null || this.open.requests.length >= this.maxRequests) this.open = this.start();
+    const batch = this.open;
+    const index = batch.requests.push(request) - 1;
+    const answers = await batch.answers;
+    if (index >= answers.length)
+      throw new Error(`a batch of ${batch.requests.length} got ${answers.length} answers`);
+    return answers[index]!;
+  }
+
+  private start(): OpenBatch<Q, A> {
+    const requests: Q[] = [];
+    const batch: OpenBatch<Q, A> = {
+      requests,
+      answers: new Promise((resolve, reject) =>
+        setImmediate(() => {
+          if (this.open === batch) this.open = null;
+          // A call that throws before returning its promise still settles every caller.
+          Promise.resolve()
+            .then(() => this.answerAll(requests))
+            .then((answers) => {
+              // Answers are matched to callers by position: a short or long list matches none safely.
+              if (answers.length !== requests.length) {
+                throw new Error(`${requests.length} requests got ${answers.length} answers`);
+              }
+              return answers;
+            })
+            .then(resolve, reject);
+        }),
+      ),
+    };
+    return batch;
+  }
+}

@@ -1,3 +1,5 @@
+import { afterThisTurn } from './after-this-turn';
+
 /** Keys one read takes at most; more concurrent keys than this are read in further batches. */
 const DEFAULT_MAX_KEYS = 1_000;
 
@@ -35,18 +37,10 @@ export class KeyedBatch<K, V> {
 
   private start(): OpenBatch<K, V> {
     const keys = new Set<K>();
-    const batch: OpenBatch<K, V> = {
-      keys,
-      result: new Promise((resolve, reject) =>
-        setImmediate(() => {
-          if (this.open === batch) this.open = null;
-          // A read that throws before returning its promise still settles every caller.
-          Promise.resolve()
-            .then(() => this.read([...keys]))
-            .then(resolve, reject);
-        }),
-      ),
+    const close = () => {
+      if (this.open === batch) this.open = null;
     };
+    const batch: OpenBatch<K, V> = { keys, result: afterThisTurn(close, () => this.read([...keys])) };
     return batch;
   }
 }

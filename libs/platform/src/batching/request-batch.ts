@@ -1,3 +1,5 @@
+import { afterThisTurn } from './after-this-turn';
+
 /** Requests one call carries at most; more concurrent requests than this go in further calls. */
 const DEFAULT_MAX_REQUESTS = 500;
 
@@ -26,32 +28,24 @@ export class RequestBatch<Q, A> {
     if (this.open === null || this.open.requests.length >= this.maxRequests) this.open = this.start();
     const batch = this.open;
     const index = batch.requests.push(request) - 1;
-    const answers = await batch.answers;
-    if (index >= answers.length)
-      throw new Error(`a batch of ${batch.requests.length} got ${answers.length} answers`);
-    return answers[index]!;
+    return (await batch.answers)[index]!;
   }
 
   private start(): OpenBatch<Q, A> {
     const requests: Q[] = [];
+    const close = () => {
+      if (this.open === batch) this.open = null;
+    };
     const batch: OpenBatch<Q, A> = {
       requests,
-      answers: new Promise((resolve, reject) =>
-        setImmediate(() => {
-          if (this.open === batch) this.open = null;
-          // A call that throws before returning its promise still settles every caller.
-          Promise.resolve()
-            .then(() => this.answerAll(requests))
-            .then((answers) => {
-              // Answers are matched to callers by position: a short or long list matches none safely.
-              if (answers.length !== requests.length) {
-                throw new Error(`${requests.length} requests got ${answers.length} answers`);
-              }
-              return answers;
-            })
-            .then(resolve, reject);
-        }),
-      ),
+      answers: afterThisTurn(close, async () => {
+        const answers = await this.answerAll(requests);
+        // Answers are matched to callers by position: a short or long list matches none safely.
+        if (answers.length !== requests.length) {
+          throw new Error(`${requests.length} requests got ${answers.length} answers`);
+        }
+        return answers;
+      }),
     };
     return batch;
   }

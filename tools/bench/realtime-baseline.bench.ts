@@ -31,7 +31,7 @@
  * --gateway-node-options "<flags>": Node/V8 flags for the gateway alone (e.g. GC settings tried for (b)).
  *
  * Run: node tools/bench/run.mjs realtime-baseline [--clients 1000] [--users 50]
- *      [--steps 10,20,30,45,65,90,120,160,200,250] [--step-seconds 5] [--drain 10] [--p99 50]
+ *      [--steps 10,20,25,30,35,40,45,50,55,60,65,75,90,120,160,200,250] [--step-seconds 5] [--drain 10] [--p99 50]
  *      [--connections 5000] [--idle-users 50] [--hold 15] [--ping-interval 10000] [--workers 2]
  *      [--max-in-flight 64] [--bare-adapter memory|redis] [--profile <dir>] [--skip-a] [--skip-b]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
@@ -79,7 +79,7 @@ const { values: args } = parseArgs({
   options: {
     clients: { type: 'string', default: '1000' },
     users: { type: 'string', default: '50' },
-    steps: { type: 'string', default: '10,20,30,45,65,90,120,160,200,250' },
+    steps: { type: 'string', default: '10,20,25,30,35,40,45,50,55,60,65,75,90,120,160,200,250' },
     'step-seconds': { type: 'string', default: '5' },
     drain: { type: 'string', default: '10' },
     p99: { type: 'string', default: '50' },

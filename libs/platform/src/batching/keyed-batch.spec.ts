@@ -3,10 +3,13 @@ import { groupRows, KeyedBatch } from './keyed-batch';
 
 function recordingBatch(maxKeys?: number) {
   const reads: string[][] = [];
-  const batch = new KeyedBatch<string, string>(async (keys) => {
-    reads.push([...keys].sort());
-    return new Map(keys.filter((key) => key !== 'missing').map((key) => [key, `value of ${key}`]));
-  }, maxKeys);
+  const batch = new KeyedBatch<string, string>(
+    async (keys) => {
+      reads.push([...keys].sort());
+      return new Map(keys.filter((key) => key !== 'missing').map((key) => [key, `value of ${key}`]));
+    },
+    { maxKeys },
+  );
   return { batch, reads };
 }
 
@@ -36,6 +39,22 @@ describe('KeyedBatch', () => {
     const late = batch.get(['a']);
     await Promise.all([early, late]);
     expect(reads).toEqual([['a'], ['a']]);
+  });
+
+  it('with gatherMs, also gathers callers of later turns within the window', async () => {
+    const reads: string[][] = [];
+    const batch = new KeyedBatch<string, string>(
+      async (keys) => {
+        reads.push([...keys].sort());
+        return new Map(keys.map((key) => [key, key]));
+      },
+      { gatherMs: 30 },
+    );
+    const early = batch.get(['a']);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = batch.get(['b']);
+    await Promise.all([early, later]);
+    expect(reads).toEqual([['a', 'b']]);
   });
 
   it('splits more concurrent keys than maxKeys over several reads', async () => {

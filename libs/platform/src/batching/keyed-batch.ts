@@ -1,4 +1,4 @@
-import { afterThisTurn } from './after-this-turn';
+import { afterGathering, type GatherOptions } from './gather';
 
 /** Keys one read takes at most; more concurrent keys than this are read in further batches. */
 const DEFAULT_MAX_KEYS = 1_000;
@@ -11,7 +11,8 @@ interface OpenBatch<K, V> {
 /**
  * Gathers the keys that concurrent callers ask for in one turn of the event loop into one read, like
  * GraphQL's DataLoader: a burst of requests that each need "the roles of these guilds" costs one query.
- * The read starts after every caller in the batch asked (setImmediate), so each caller sees data read
+ * The read starts after every caller in the batch asked (the batch gathers for one event-loop turn, or
+ * `gatherMs`), so each caller sees data read
  * after its call; each gets a map of its own keys only.
  */
 export class KeyedBatch<K, V> {
@@ -20,14 +21,18 @@ export class KeyedBatch<K, V> {
   constructor(
     /** Answers the keys it has a value for (a key with no entry is absent from the answer). */
     private readonly read: (keys: K[]) => Promise<Map<K, V>>,
-    private readonly maxKeys = DEFAULT_MAX_KEYS,
+    private readonly options: GatherOptions & { maxKeys?: number } = {},
   ) {}
 
   /** The values of these keys, read with every other key asked for in this turn. */
   async get(keys: Iterable<K>): Promise<Map<K, V>> {
     const wanted = [...new Set(keys)];
     if (wanted.length === 0) return new Map();
-    if (this.open === null || this.open.keys.size + wanted.length > this.maxKeys) this.open = this.start();
+    if (
+      this.open === null ||
+      this.open.keys.size + wanted.length > (this.options.maxKeys ?? DEFAULT_MAX_KEYS)
+    )
+      this.open = this.start();
     for (const key of wanted) this.open.keys.add(key);
     const all = await this.open.result;
     const mine = new Map<K, V>();
@@ -40,7 +45,10 @@ export class KeyedBatch<K, V> {
     const close = () => {
       if (this.open === batch) this.open = null;
     };
-    const batch: OpenBatch<K, V> = { keys, result: afterThisTurn(close, () => this.read([...keys])) };
+    const batch: OpenBatch<K, V> = {
+      keys,
+      result: afterGathering(this.options.gatherMs ?? 0, close, () => this.read([...keys])),
+    };
     return batch;
   }
 }

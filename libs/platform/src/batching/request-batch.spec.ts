@@ -3,10 +3,13 @@ import { RequestBatch } from './request-batch';
 
 function recordingBatch(maxRequests?: number) {
   const calls: number[][] = [];
-  const batch = new RequestBatch<number, string>(async (requests) => {
-    calls.push([...requests]);
-    return requests.map((request) => `answer to ${request}`);
-  }, maxRequests);
+  const batch = new RequestBatch<number, string>(
+    async (requests) => {
+      calls.push([...requests]);
+      return requests.map((request) => `answer to ${request}`);
+    },
+    { maxRequests },
+  );
   return { batch, calls };
 }
 

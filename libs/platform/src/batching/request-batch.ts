@@ -1,4 +1,4 @@
-import { afterThisTurn } from './after-this-turn';
+import { afterGathering, type GatherOptions } from './gather';
 
 /** Requests one call carries at most; more concurrent requests than this go in further calls. */
 const DEFAULT_MAX_REQUESTS = 500;
@@ -13,7 +13,7 @@ interface OpenBatch<Q, A> {
  * answers all of them, in order — KeyedBatch's sibling for requests that are not keys (each caller asks
  * its own question, e.g. "these users' presences, as user X sees them"). A burst of handshakes then costs
  * one round trip to a service instead of one each. The call starts after every caller in the batch asked
- * (setImmediate), and each caller gets the answer at its own request's index.
+ * (one event-loop turn, or `gatherMs`), and each caller gets the answer at its own request's index.
  */
 export class RequestBatch<Q, A> {
   private open: OpenBatch<Q, A> | null = null;
@@ -21,11 +21,12 @@ export class RequestBatch<Q, A> {
   constructor(
     /** Answers every request, in the order given (one answer per request). */
     private readonly answerAll: (requests: Q[]) => Promise<A[]>,
-    private readonly maxRequests = DEFAULT_MAX_REQUESTS,
+    private readonly options: GatherOptions & { maxRequests?: number } = {},
   ) {}
 
   async ask(request: Q): Promise<A> {
-    if (this.open === null || this.open.requests.length >= this.maxRequests) this.open = this.start();
+    if (this.open === null || this.open.requests.length >= (this.options.maxRequests ?? DEFAULT_MAX_REQUESTS))
+      this.open = this.start();
     const batch = this.open;
     const index = batch.requests.push(request) - 1;
     return (await batch.answers)[index]!;
@@ -38,7 +39,7 @@ export class RequestBatch<Q, A> {
     };
     const batch: OpenBatch<Q, A> = {
       requests,
-      answers: afterThisTurn(close, async () => {
+      answers: afterGathering(this.options.gatherMs ?? 0, close, async () => {
         const answers = await this.answerAll(requests);
         // Answers are matched to callers by position: a short or long list matches none safely.
         if (answers.length !== requests.length) {

@@ -32,8 +32,8 @@ const READY_QUERIES_PER_CALL = 200;
  *   any report lost to a failure, and rebuilds presence after a Redis restart;
  * - requests go one at a time, so presence applies them in order (a heartbeat snapshot can never
  *   overtake a later connect);
- * - the presences of `ready` for the handshakes of one event-loop turn go in one call (RequestBatch): a
- *   burst of connections asks presence once, not once per socket;
+ * - the presences of `ready` for the handshakes of a 2 ms window go in one call (RequestBatch): a burst
+ *   of connections asks presence once, not once per socket;
  * - on shutdown, a goodbye ends this gateway's connections at once.
  * Failures are logged and never break a socket: the next heartbeat repairs the state.
  */

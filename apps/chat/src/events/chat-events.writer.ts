@@ -1,6 +1,7 @@
 import type { AnyEvent, EventData, EventType } from '@bonfire/contracts';
-import { createEvent, OutboxWriter } from '@bonfire/messaging';
+import { createEvent, type OutboxEventFilter, OutboxWriter } from '@bonfire/messaging';
 import type { Transaction } from '@bonfire/platform';
+import type { RawBuilder } from 'kysely';
 import { Injectable } from '@nestjs/common';
 import type { ChatDatabase } from '../database/schema';
 import { EventAudienceRepository } from './event-audience.repository';
@@ -39,6 +40,22 @@ export class ChatEventsWriter {
     return this.outbox.add(
       trx,
       data.map((one) => createEvent(type, key, one, EVENT_PRODUCER) as AnyEvent),
+    );
+  }
+
+  /**
+   * addMany as the body of a data-modifying CTE, for a statement that writes a change and its events at
+   * once (see OutboxWriter.insertion); `filter` keeps only the events of rows the statement wrote.
+   */
+  insertionOfMany<T extends EventType>(
+    type: T,
+    key: string,
+    data: readonly EventData<T>[],
+    filter?: OutboxEventFilter,
+  ): RawBuilder<unknown> {
+    return this.outbox.insertion(
+      data.map((one) => createEvent(type, key, one, EVENT_PRODUCER) as AnyEvent),
+      filter,
     );
   }
 

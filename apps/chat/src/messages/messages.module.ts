@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { MessagesController } from './messages.controller';
+import { MessageSendRepository } from './message-send.repository';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService, unknownChannel } from './messages.service';
 import { InMemorySendLimitStore } from './memory-send-limit.store';
@@ -11,6 +12,7 @@ import { PinsService } from './pins.service';
 import { RedisSendLimitStore } from './redis-send-limit.store';
 import { SendLimitStore } from './send-limit.store';
 import { SendLimits } from './send-limits';
+import { SendWriter } from './send-writer';
 import { InProcessSendOrder, RowLockSendOrder, type RunInTransaction, SendOrder } from './send-order';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ThreadsModule } from '../threads/threads.module';
@@ -20,7 +22,9 @@ import { ThreadsModule } from '../threads/threads.module';
   controllers: [MessagesController, PinsController],
   providers: [
     MessagesRepository,
+    MessageSendRepository,
     MessagesService,
+    SendWriter,
     PinsService,
     SendLimits,
     {

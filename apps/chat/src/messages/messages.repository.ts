@@ -7,7 +7,7 @@ import type { ParsedMentions } from './mentions';
 import type { HistoryPlan } from './history-cursor';
 import type { MessageRow, ReactionCount } from './message-view';
 
-interface NewMessage {
+export interface NewMessage {
   id: string;
   channelId: string;
   guildId: string | null;

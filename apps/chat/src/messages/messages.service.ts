@@ -12,29 +12,13 @@ import { type MessageRow, toMessage } from './message-view';
 import type { EditMessageDto, SendMessageDto } from './messages.dto';
 import { MessagesRepository } from './messages.repository';
 import { SendLimits } from './send-limits';
-import { SendOrder, type SendSteps } from './send-order';
-import { toChannel } from '../channels/channels.dto';
+import { type SendEntry, SendOrder, type SendSteps } from './send-order';
+import { type SendDraft, SendWriter, type WrittenSend } from './send-writer';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { DmPolicy } from '../relationships/dm-policy';
 
 /** Channel types that hold messages. */
 const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm', 'public_thread', 'private_thread']);
-
-/** A checked send waiting for its turn: everything but its id and claimed attachments. */
-interface SendDraft {
-  userId: string;
-  channelId: string;
-  guildId: string | null;
-  content: string;
-  nonce: string | null;
-  replyToId: string | null;
-  mentions: ParsedMentions;
-  attachmentIds: string[];
-  /** A webhook's message: userId is then the webhook's id. */
-  webhook?: { id: string; name: string; avatar: string | null };
-  /** Sent in a thread (counts, activity and unarchive follow the send). */
-  inThread?: boolean;
-}
 
 /** A webhook posting: which webhook (and its channel), and the name and avatar the message shows. */
 interface WebhookSender {
@@ -64,6 +48,7 @@ export class MessagesService {
     private readonly limits: SendLimits,
     private readonly files: FileAttachmentsClient,
     private readonly sendOrder: SendOrder,
+    private readonly writer: SendWriter,
     private readonly auditLog: AuditLogService,
     private readonly threads: ThreadsRepository,
     private readonly dmPolicy: DmPolicy,
@@ -172,63 +157,28 @@ export class MessagesService {
     // message's (bounded by CHAT_FILE_TIMEOUT_MS).
     claim: (draft, id) =>
       this.files.claim(draft.userId, { channelId: draft.channelId, messageId: id, ids: draft.attachmentIds }),
-    write: async (trx, entries) => {
-      const { channelId, inThread = false } = entries[0]!.draft; // a turn is one channel's
-      const newMessages = entries.map(({ draft, id, attachments }) => ({
-        id,
-        channelId: draft.channelId,
-        guildId: draft.guildId,
-        authorId: draft.userId,
-        content: draft.content,
-        nonce: draft.nonce,
-        replyToId: draft.replyToId,
-        mentions: draft.mentions,
-        attachments,
-        ...(draft.webhook ? { webhook: draft.webhook } : {}),
-      }));
-      // The channel's last_message_id moves in the insert's own statement, except in a thread: there it
-      // moves after afterMessages, whose unarchived row (in thread.updated) shows the one before the send.
-      const inserted = inThread
-        ? await this.messages.insertMany(trx, newMessages)
-        : await this.messages.insertManyAsLatest(trx, channelId, newMessages);
-      const results: SendResult[] = [];
-      const created: Message[] = [];
-      for (const { draft, id } of entries) {
-        const row = inserted.get(id);
-        if (row) {
-          const message = toMessage(row);
-          created.push(message);
-          results.push({ message, created: true });
-          continue;
-        }
-        // A send with the same nonce committed first (in an earlier turn, or earlier in this one).
-        const existing =
-          draft.nonce === null
-            ? null
-            : await this.messages.findByNonce(trx, draft.channelId, draft.userId, draft.nonce);
-        if (!existing) throw new Error('nonce conflict without an existing message');
-        results.push({ message: await this.view(trx, existing, draft.userId), created: false });
-      }
-      const last = created.at(-1);
-      if (last && inThread) {
-        // A thread counts its messages and unarchives on a new one (its event comes first, same key).
-        const unarchived = await this.threads.afterMessages(trx, last.channelId, created.length, new Date());
-        if (unarchived) {
-          await this.events.add(trx, 'thread.updated', unarchived.id, { thread: toChannel(unarchived, []) });
-        }
-      }
-      if (last) {
-        if (inThread) await this.messages.setLastMessage(trx, last.channelId, last.id);
-        await this.events.addMany(
-          trx,
-          'message.created',
-          last.channelId,
-          created.map((message) => ({ message })),
-        );
-      }
-      return results;
+    write: async (trx, entries) => this.sendResults(trx, await this.writer.write(trx, entries), entries),
+    writeAtOnce: async (channelId, entries) => {
+      const written = await this.writer.writeAtOnce(channelId, entries);
+      return typeof written === 'string'
+        ? written
+        : this.sendResults(this.transactions.executor, written, entries);
     },
   };
+
+  /** A created message as written (no reactions yet); an earlier one with the nonce as its sender sees it. */
+  private sendResults(
+    db: ChatExecutor,
+    written: readonly WrittenSend[],
+    entries: readonly SendEntry<SendDraft>[],
+  ): Promise<SendResult[]> {
+    return Promise.all(
+      written.map(async ({ row, created }, index) => ({
+        message: created ? toMessage(row) : await this.view(db, row, entries[index]!.draft.userId),
+        created,
+      })),
+    );
+  }
 
   /** One page of history, always newest → oldest. */
   async history(userId: string, channelId: string, query: HistoryQuery): Promise<Message[]> {

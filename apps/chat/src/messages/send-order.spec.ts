@@ -41,12 +41,16 @@ interface Draft {
   fails?: boolean;
 }
 
-/** Steps that log each claim and each written turn (`commit a=1 b=2`: one transaction, ids in order). */
+/**
+ * Steps that log each claim and each written turn (`commit a=1 b=2`: one statement or one transaction, ids
+ * in order). writeAtOnce is write after lockChannel's answer, as the one statement does: 'missing' without
+ * a channel, 'fallback' when the turn's first id is not above the channel's latest.
+ */
 function stepsFor(
   db: ReturnType<typeof fakeDatabase>,
   overrides: Partial<SendSteps<Draft, string>> = {},
 ): SendSteps<Draft, string> {
-  return {
+  const steps: SendSteps<Draft, string> = {
     lockChannel: async () => ({ lastMessageId: null }),
     claims: (draft) => draft.claimMs !== undefined,
     earlier: async () => null,
@@ -61,8 +65,16 @@ function stepsFor(
       db.log.push(`commit ${entries.map((entry) => `${entry.draft.name}=${entry.id}`).join(' ')}`);
       return entries.map((entry) => `${entry.draft.name}:${entry.id}`);
     },
+    writeAtOnce: async (channelId, entries) => {
+      const channel = await steps.lockChannel({} as Transaction<ChatDatabase>, channelId);
+      if (!channel) return 'missing';
+      const latest = channel.lastMessageId;
+      if (latest !== null && BigInt(entries[0]!.id) <= BigInt(latest)) return 'fallback';
+      return steps.write({} as Transaction<ChatDatabase>, entries);
+    },
     ...overrides,
   };
+  return steps;
 }
 
 describe('SendOrder group commit (both shapes)', () => {
@@ -78,6 +90,16 @@ describe('SendOrder group commit (both shapes)', () => {
         expect(results).toEqual(['a:1', 'b:2', 'c:3', 'd:4']);
         // a found the channel idle; b, c, d arrived while it committed and go in the next turn
         expect(db.log).toEqual(['commit a=1', 'commit b=2 c=3 d=4']);
+        expect(db.transactions()).toBe(0); // each turn in one statement
+      });
+
+      it('takes a transaction for a turn that cannot be written at once, with the same ids', async () => {
+        const db = fakeDatabase();
+        const order = new Order(db.transaction, counter(), () => new Error('gone'));
+        const steps = stepsFor(db, { writeAtOnce: async () => 'fallback' });
+        const results = await Promise.all(['a', 'b'].map((name) => order.run('c1', { name }, steps)));
+        // the ids the at-once attempt took (1, then 3) are left unused: ids only need to grow
+        expect(results).toEqual(['a:2', 'b:4']);
         expect(db.transactions()).toBe(2);
       });
 
@@ -189,6 +211,8 @@ describe('SendOrder group commit (both shapes)', () => {
     const ids = results.map((result) => BigInt(result.split(':')[1]!));
     expect(ids.every((id) => id > BigInt(latest))).toBe(true);
     expect(ids).toEqual([...ids].sort((x, y) => (x < y ? -1 : 1)));
+    // the first turn's ids, taken before the lock, were behind: it waited in a transaction
+    expect(db.transactions()).toBeGreaterThanOrEqual(1);
   });
 
   it('standalone: claims attachments outside any transaction (the file service needs the one session)', async () => {

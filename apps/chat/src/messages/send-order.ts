@@ -29,6 +29,12 @@ export interface SendSteps<D, T> {
   claim(draft: D, messageId: string): Promise<Attachment[]>;
   /** Inserts the messages of one turn and their events, in entry (= id) order; one result per entry. */
   write(trx: ChatTransaction, entries: readonly SendEntry<D>[]): Promise<T[]>;
+  /**
+   * write, with the channel's lock and the check that its latest id is below the turn's first, in one
+   * statement of its own (no transaction around it). 'fallback': nothing was written and the turn takes
+   * the transactional path (lockChannel, then write); 'missing': the channel is gone.
+   */
+  writeAtOnce(channelId: string, entries: readonly SendEntry<D>[]): Promise<T[] | 'fallback' | 'missing'>;
 }
 
 export type RunInTransaction = <T>(work: (trx: ChatTransaction) => Promise<T>) => Promise<T>;
@@ -42,7 +48,7 @@ interface Waiting<D, T> {
   alone?: boolean;
 }
 
-/** Most sends one turn writes (one transaction, one multi-row insert, one outbox insert). */
+/** Most sends one turn writes (one statement: one multi-row insert, one outbox insert). */
 export const MAX_SENDS_PER_TURN = 100;
 /** Longest a turn waits for this replica's clock to pass the channel's latest id (clock skew beyond: logged). */
 const MAX_CLOCK_WAIT_MS = 1_000;
@@ -53,8 +59,10 @@ const MAX_CLOCK_WAIT_MS = 1_000;
  * and its attachments are claimed under the same turn.
  *
  * Group commit: in each process the sends of a channel wait in one queue, and a turn takes every send
- * waiting at that moment (up to MAX_SENDS_PER_TURN; a send with attachments alone) and writes them in ONE
- * transaction — ids taken in queue order once the turn began, one insert, one outbox insert, one commit.
+ * waiting at that moment (up to MAX_SENDS_PER_TURN; a send with attachments alone) and writes them at once
+ * — ids taken in queue order once the turn began, then the channel's lock, the insert and the outbox
+ * insert in ONE statement (writeAtOnce); threads, attachments and a clock behind the channel's latest id
+ * take a transaction instead.
  * While a turn commits the next sends gather, so under contention the per-send cost of the ordered part
  * (lock, round trips, commit) is shared, and without contention a send waits for nothing. When a turn of
  * several sends fails, each is tried again alone, so one bad send cannot fail its neighbours.
@@ -120,8 +128,21 @@ export abstract class SendOrder {
       first.resolve(await this.sendClaiming(channelId, first.draft, first.steps));
       return;
     }
-    const results = await this.transaction(async (trx) => {
-      const channel = await first.steps.lockChannel(trx, channelId);
+    // Ids taken now are above the channel's latest unless another replica's clock is ahead: then nothing
+    // is written and the transactional path waits it out.
+    const atOnce = await first.steps.writeAtOnce(
+      channelId,
+      turn.map(({ draft }) => ({ draft, id: this.nextId(), attachments: [] })),
+    );
+    if (atOnce === 'missing') throw this.unknownChannel();
+    const results = atOnce === 'fallback' ? await this.writeInTransaction(channelId, turn) : atOnce;
+    turn.forEach((waiting, index) => waiting.resolve(results[index]));
+  }
+
+  private writeInTransaction(channelId: string, turn: Waiting<unknown, unknown>[]): Promise<unknown[]> {
+    const { steps } = turn[0]!;
+    return this.transaction(async (trx) => {
+      const channel = await steps.lockChannel(trx, channelId);
       if (!channel) throw this.unknownChannel();
       const firstId = await this.idAfter(channel.lastMessageId);
       const entries = turn.map(({ draft }, index) => ({
@@ -129,9 +150,8 @@ export abstract class SendOrder {
         id: index === 0 ? firstId : this.nextId(),
         attachments: [],
       }));
-      return first.steps.write(trx, entries);
+      return steps.write(trx, entries);
     });
-    turn.forEach((waiting, index) => waiting.resolve(results[index]));
   }
 
   /**

@@ -84,6 +84,22 @@ describe('OutboxWriter on Postgres', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
+  it("writes, in a caller's statement, only the events whose ref the filter keeps, in event order", async () => {
+    const key = randomUUID();
+    const events = [event(key, 1), event(key, 2), event(key, 3), event(key, 4)];
+    const insertion = writer.insertion(events, {
+      refs: ['r1', 'r2', 'r3', 'r4'],
+      keep: sql`array['r4', 'r1', 'r3']`,
+    });
+    await db
+      .transaction()
+      .execute((trx) => sql`with kept as (${insertion}) select count(*) from kept`.execute(trx));
+    const [one, two, three, four] = await positionsOf(events);
+    expect(two).toBeUndefined();
+    expect(one).toBeLessThan(three!);
+    expect(three).toBeLessThan(four!);
+  });
+
   it('makes a second writer of the same key wait, so commit order is position order', async () => {
     const key = randomUUID();
     const [first, second, third] = [event(key, 1), event(key, 2), event(key, 3)];

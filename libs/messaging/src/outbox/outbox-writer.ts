@@ -1,5 +1,5 @@
 import { parseEvent, type AnyEvent } from '@bonfire/contracts';
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { toArray, topicOf } from '../event-bus';
 import { OUTBOX_TABLE } from './outbox-migration';
 
@@ -7,6 +7,14 @@ import { OUTBOX_TABLE } from './outbox-migration';
 export const OUTBOX_CHANNEL = 'bonfire_outbox';
 /** First half of the two-int advisory-lock keys the outbox uses (per-key write locks, relay lock). */
 export const OUTBOX_LOCK_NAMESPACE = 0x0b0f;
+
+/** Keeps only some of an insertion's events: those whose ref is in a set the statement computes. */
+export interface OutboxEventFilter {
+  /** One per event, in order (e.g. the id of the row the event describes). */
+  refs: readonly string[];
+  /** SQL for the set of refs to keep: a text[] expression (e.g. `array(select id::text from inserted)`). */
+  keep: RawBuilder<unknown>;
+}
 
 /**
  * Writes events into the outbox inside the caller's transaction: they exist if and only if the state
@@ -17,37 +25,49 @@ export const OUTBOX_LOCK_NAMESPACE = 0x0b0f;
  * relay, reading in position order, can then never publish a later event of a key before an earlier one.
  * (Transactions writing different keys do not wait for each other.)
  *
- * Locks, insert and notify are one statement (one round trip).
+ * Locks, insert and notify are one statement (one round trip); `insertion` gives that statement's insert
+ * to a caller that writes its change and its events in one statement of its own.
  */
 export class OutboxWriter {
   async add<DB>(trx: Transaction<DB>, events: AnyEvent | readonly AnyEvent[]): Promise<void> {
-    const valid = toArray(events).map((event) => parseEvent(event));
-    if (valid.length === 0) return;
+    const list = toArray(events);
+    if (list.length === 0) return;
+    await sql`with inserted as (${this.insertion(list)}) select count(*) from inserted`.execute(trx);
+  }
+
+  /**
+   * The outbox insert of `events` (validated here), with its key locks and its NOTIFY, as the body of a
+   * data-modifying CTE: `with events as (${insertion}) …`. A CTE runs to completion even when nothing reads
+   * it; it notifies only when it inserts. With `filter`, only the events whose ref is kept are written
+   * (their keys are locked all the same).
+   */
+  insertion(events: readonly AnyEvent[], filter?: OutboxEventFilter): RawBuilder<unknown> {
+    const valid = events.map((event) => parseEvent(event));
+    if (valid.length === 0) throw new Error('an outbox insertion needs at least one event');
+    if (filter && filter.refs.length !== valid.length) throw new Error('one filter ref per event');
     // Sorted, so two transactions locking several keys cannot deadlock on each other.
     const keys = [...new Set(valid.map((event) => event.key))].sort();
     const lockedKeys = keys.map((key) => sql`(${key}::text)`);
     const rows = valid.map(
-      (event) =>
-        sql`(${event.id}::uuid, ${topicOf(event)}::text, ${event.key}::text, ${JSON.stringify(event)}::jsonb)`,
+      (event, index) =>
+        sql`(${event.id}::uuid, ${topicOf(event)}::text, ${event.key}::text, ${JSON.stringify(event)}::jsonb, ${filter?.refs[index] ?? null}::text)`,
     );
     // The lock subquery is uncorrelated, so Postgres runs it once as an InitPlan of a one-time filter
     // (a gating Result node) before the first row is fetched, i.e. before any row's `position` default is
     // evaluated; its volatile target list is never pruned or pulled up, and it scans the keys in list order.
-    // Rows stream from the VALUES scan in list order, so positions follow event order. A data-modifying CTE
-    // always runs to completion; the NOTIFY is only delivered at commit, so its place in the statement is moot.
-    await sql`
-      with inserted as (
-        insert into ${sql.table(OUTBOX_TABLE)} (event_id, topic, key, envelope)
-        select event.event_id, event.topic, event.key, event.envelope
-        from (values ${sql.join(rows)}) as event (event_id, topic, key, envelope)
-        where (
-          select count(*) from (
-            select pg_advisory_xact_lock(${OUTBOX_LOCK_NAMESPACE}::int, hashtext(locked.key))
-            from (values ${sql.join(lockedKeys)}) as locked (key)
-          ) as locks
-        ) >= 0
-        returning 1
-      )
-      select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+    // Rows stream from the VALUES scan in list order, so positions follow event order: the filter is a
+    // per-row test against an array (an InitPlan too), never a join that could reorder them. The NOTIFY is
+    // only delivered at commit, and once per transaction, so one per inserted row costs nothing more.
+    return sql`
+      insert into ${sql.table(OUTBOX_TABLE)} (event_id, topic, key, envelope)
+      select event.event_id, event.topic, event.key, event.envelope
+      from (values ${sql.join(rows)}) as event (event_id, topic, key, envelope, ref)
+      where (
+        select count(*) from (
+          select pg_advisory_xact_lock(${OUTBOX_LOCK_NAMESPACE}::int, hashtext(locked.key))
+          from (values ${sql.join(lockedKeys)}) as locked (key)
+        ) as locks
+      ) >= 0${filter ? sql` and event.ref = any(${filter.keep})` : sql``}
+      returning pg_notify(${OUTBOX_CHANNEL}, '')`;
   }
 }

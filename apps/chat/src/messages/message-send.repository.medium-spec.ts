@@ -1,0 +1,136 @@
+import { type Channel, type Guild } from '@bonfire/contracts';
+import { SnowflakeGenerator, sql } from '@bonfire/platform';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ChatTransactions } from '../database/chat-transactions';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { ChatMedium } from '../testing/chat-medium';
+import { MessageSendRepository, newMessageRow } from './message-send.repository';
+import { toMessage, type MessageRow } from './message-view';
+import { historyQuerySchema, planHistory } from './history-cursor';
+import { MessagesRepository, type NewMessage } from './messages.repository';
+
+/** The one-statement send on a real Postgres: what it writes, and when it writes nothing. */
+describe('MessageSendRepository.sendAtOnce (medium)', () => {
+  let chat: ChatMedium;
+  let sends: MessageSendRepository;
+  let events: ChatEventsWriter;
+  let ids: SnowflakeGenerator;
+  let guild: Guild;
+  let channel: Channel;
+  let authorId: string;
+
+  const db = () => chat.service(ChatTransactions).executor;
+
+  beforeAll(async () => {
+    chat = await ChatMedium.start();
+    sends = chat.service(MessageSendRepository);
+    events = chat.service(ChatEventsWriter);
+    ids = chat.service(SnowflakeGenerator);
+  });
+  afterAll(() => chat?.stop());
+
+  beforeEach(async () => {
+    guild = await chat.createGuild(await chat.createUser('owner'));
+    channel = await chat.createChannel(guild);
+    authorId = guild.ownerId;
+  });
+
+  function message(content: string, extra: Partial<NewMessage> = {}): NewMessage {
+    return {
+      id: ids.next(),
+      channelId: channel.id,
+      guildId: guild.id,
+      authorId,
+      content,
+      nonce: null,
+      replyToId: null,
+      mentions: { userIds: [authorId], roleIds: [], everyone: true },
+      attachments: [],
+      ...extra,
+    };
+  }
+
+  function sendAtOnce(rows: MessageRow[], channelId = channel.id) {
+    return sends.sendAtOnce(db(), channelId, rows, (keep) =>
+      events.insertionOfMany(
+        'message.created',
+        channelId,
+        rows.map((row) => ({ message: toMessage(row) })),
+        { refs: rows.map((row) => row.id), keep },
+      ),
+    );
+  }
+
+  /** The channel's messages oldest first, its message.created events (their message ids) and its latest id. */
+  async function stored(channelId = channel.id) {
+    const messages = chat.service(MessagesRepository);
+    const newestFirst = await messages.history(db(), channelId, planHistory(historyQuerySchema.parse({})));
+    const { rows } = await sql<{ events: string[]; latest: string | null }>`
+      select
+        array(
+          select envelope->'data'->'message'->>'id' from outbox_events
+          where key = ${channelId} and envelope->>'type' = 'message.created' order by position
+        ) as events,
+        (select last_message_id::text from channels where id = ${channelId}) as latest`.execute(db());
+    return {
+      messages: newestFirst.reverse(),
+      events: rows[0]!.events,
+      latest: rows[0]!.latest,
+    };
+  }
+
+  it('writes each row exactly as given, moves the channel to the newest, and writes their events in order', async () => {
+    const createdAt = new Date();
+    const webhook = { id: ids.next(), name: 'Hook', avatar: null };
+    const rows = [
+      newMessageRow(message('one'), createdAt),
+      newMessageRow(message('two', { webhook, authorId: webhook.id, nonce: 'n-2' }), createdAt),
+    ];
+
+    const outcome = await sendAtOnce(rows);
+
+    expect(outcome).toEqual({ found: true, behind: false, written: new Set(rows.map((row) => row.id)) });
+    const after = await stored();
+    // Every column, the defaults included: the row an event carries is the row a read returns.
+    expect(after.messages).toEqual(rows);
+    expect(after.events).toEqual(rows.map((row) => row.id));
+    expect(after.latest).toBe(rows[1]!.id);
+  });
+
+  it('skips a row whose nonce the author already used, and writes no event for it', async () => {
+    const first = newMessageRow(message('first', { nonce: 'same' }), new Date());
+    await sendAtOnce([first]);
+    const repeat = newMessageRow(message('repeat', { nonce: 'same' }), new Date());
+    const other = newMessageRow(message('other'), new Date());
+
+    const outcome = await sendAtOnce([repeat, other]);
+
+    expect(outcome.written).toEqual(new Set([other.id]));
+    const after = await stored();
+    expect(after.messages.map((row) => row.content)).toEqual(['first', 'other']);
+    expect(after.events).toEqual([first.id, other.id]);
+    expect(after.latest).toBe(other.id);
+  });
+
+  it("writes nothing while the channel's latest id is not below the first row's (a writer's clock ahead)", async () => {
+    const behind = newMessageRow(message('behind'), new Date());
+    const ahead = newMessageRow(message('ahead'), new Date());
+    await sendAtOnce([ahead]);
+
+    const outcome = await sendAtOnce([behind]);
+
+    expect(outcome).toEqual({ found: true, behind: true, written: new Set() });
+    const after = await stored();
+    expect(after.messages.map((row) => row.id)).toEqual([ahead.id]);
+    expect(after.events).toEqual([ahead.id]);
+    expect(after.latest).toBe(ahead.id);
+  });
+
+  it('writes nothing for a channel that does not exist', async () => {
+    const gone = ids.next();
+    const outcome = await sendAtOnce([newMessageRow(message('lost', { channelId: gone }), new Date())], gone);
+
+    expect(outcome).toEqual({ found: false, behind: false, written: new Set() });
+    expect(await stored(gone)).toEqual({ messages: [], events: [], latest: null });
+  });
+});

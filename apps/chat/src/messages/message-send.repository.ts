@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { type RawBuilder, sql } from 'kysely';
+import type { ChatExecutor } from '../database/chat-transactions';
+import type { MessageRow } from './message-view';
+import type { NewMessage } from './messages.repository';
+
+/** Every column of `messages`, as the row type names it and as the table does (the compiler keeps it whole). */
+const MESSAGE_COLUMNS = {
+  id: 'id',
+  channelId: 'channel_id',
+  guildId: 'guild_id',
+  authorId: 'author_id',
+  content: 'content',
+  nonce: 'nonce',
+  replyToId: 'reply_to_id',
+  attachmentIds: 'attachment_ids',
+  attachments: 'attachments',
+  embeds: 'embeds',
+  flags: 'flags',
+  embedsUnfurledAt: 'embeds_unfurled_at',
+  mentionUserIds: 'mention_user_ids',
+  mentionRoleIds: 'mention_role_ids',
+  mentionEveryone: 'mention_everyone',
+  pinned: 'pinned',
+  revision: 'revision',
+  editedAt: 'edited_at',
+  createdAt: 'created_at',
+  webhookId: 'webhook_id',
+  authorName: 'author_name',
+  authorAvatar: 'author_avatar',
+} as const satisfies Record<keyof MessageRow, string>;
+
+const COLUMN_LIST = sql.join(Object.values(MESSAGE_COLUMNS).map((column) => sql.ref(column)));
+
+/** A new message's whole row, every column set here (none left to a default): what a read returns. */
+export function newMessageRow(message: NewMessage, createdAt: Date): MessageRow {
+  return {
+    id: message.id,
+    channelId: message.channelId,
+    guildId: message.guildId,
+    authorId: message.authorId,
+    content: message.content,
+    nonce: message.nonce,
+    replyToId: message.replyToId,
+    attachmentIds: message.attachments.map((attachment) => attachment.id),
+    attachments: message.attachments,
+    embeds: [],
+    flags: 0,
+    embedsUnfurledAt: null,
+    mentionUserIds: message.mentions.userIds,
+    mentionRoleIds: message.mentions.roleIds,
+    mentionEveryone: message.mentions.everyone,
+    pinned: false,
+    revision: 0,
+    editedAt: null,
+    createdAt,
+    webhookId: message.webhook?.id ?? null,
+    authorName: message.webhook?.name ?? null,
+    authorAvatar: message.webhook?.avatar ?? null,
+  };
+}
+
+/** What sendAtOnce did. */
+export interface SendAtOnceOutcome {
+  /** False: no such channel, nothing written. */
+  found: boolean;
+  /** The channel's latest message id was not below the first row's: nothing written. */
+  behind: boolean;
+  /** The rows inserted (one whose (channel, author, nonce) already existed is skipped). */
+  written: Set<string>;
+}
+
+/**
+ * A send turn of a channel in ONE statement, which is its own transaction: one round trip where the
+ * transactional path takes five (begin, lock, insert, outbox, commit).
+ */
+@Injectable()
+export class MessageSendRepository {
+  /**
+   * Locks the channel's row, then — only if the channel's latest message id is below the first row's id,
+   * so ids still grow in commit order — inserts the rows (ordered by id), moves the channel's latest id to
+   * the newest inserted, and writes `events(keep)`: an outbox insertion whose filter keeps the events of the
+   * inserted rows (`keep` is the text[] of their ids). All of it commits together, or nothing does.
+   */
+  async sendAtOnce(
+    db: ChatExecutor,
+    channelId: string,
+    rows: readonly MessageRow[],
+    events: (keep: RawBuilder<unknown>) => RawBuilder<unknown>,
+  ): Promise<SendAtOnceOutcome> {
+    const firstId = rows[0]!.id;
+    const values = rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(MESSAGE_COLUMNS).map(([field, column]) => [column, row[field as keyof MessageRow]]),
+      ),
+    );
+    const keep = sql`array(select id::text from inserted)`;
+    // The row lock is taken first (the insert reads `channel`), the outbox's key locks next (its insert
+    // reads `inserted`), as on the transactional path. A FOR UPDATE that waited for another writer returns
+    // the row as that writer committed it, so `last` is current.
+    const { rows: result } = await sql<{ found: boolean; last: string | null; written: string[] }>`
+      with channel as (
+        select last_message_id from channels where id = ${channelId} for update
+      ),
+      inserted as (
+        insert into messages (${COLUMN_LIST})
+        select ${COLUMN_LIST} from jsonb_populate_recordset(null::messages, ${JSON.stringify(values)}::jsonb)
+        where exists (
+          select 1 from channel where last_message_id is null or last_message_id < ${firstId}::bigint
+        )
+        order by id
+        on conflict (channel_id, author_id, nonce) where nonce is not null do nothing
+        returning id
+      ),
+      bumped as (
+        update channels set last_message_id = (select max(id) from inserted)
+        where id = ${channelId} and exists (select 1 from inserted)
+      ),
+      events as (${events(keep)})
+      select
+        exists (select 1 from channel) as found,
+        (select last_message_id::text from channel) as last,
+        ${keep} as written,
+        (select count(*) from events) as events`.execute(db);
+    const { found, last, written } = result[0]!;
+    return {
+      found,
+      behind: found && written.length === 0 && last !== null && BigInt(last) >= BigInt(firstId),
+      written: new Set(written),
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { toChannel } from '../channels/channels.dto';
+import type { Transaction } from '@bonfire/platform';
+import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
+import type { ChatDatabase } from '../database/schema';
+import { ChatEventsWriter } from '../events/chat-events.writer';
+import { ThreadsRepository } from '../threads/threads.repository';
+import { MessageSendRepository, newMessageRow } from './message-send.repository';
+import { type MessageRow, toMessage } from './message-view';
+import type { ParsedMentions } from './mentions';
+import { MessagesRepository, type NewMessage } from './messages.repository';
+import type { SendEntry } from './send-order';
+
+/** A checked send waiting for its turn: everything but its id and claimed attachments. */
+export interface SendDraft {
+  userId: string;
+  channelId: string;
+  guildId: string | null;
+  content: string;
+  nonce: string | null;
+  replyToId: string | null;
+  mentions: ParsedMentions;
+  attachmentIds: string[];
+  /** A webhook's message: userId is then the webhook's id. */
+  webhook?: { id: string; name: string; avatar: string | null };
+  /** Sent in a thread (counts, activity and unarchive follow the send). */
+  inThread?: boolean;
+}
+
+/** One send of a turn, written: its row, or the earlier one with its nonce (created false). */
+export interface WrittenSend {
+  row: MessageRow;
+  created: boolean;
+}
+
+function newMessage({ draft, id, attachments }: SendEntry<SendDraft>): NewMessage {
+  return {
+    id,
+    channelId: draft.channelId,
+    guildId: draft.guildId,
+    authorId: draft.userId,
+    content: draft.content,
+    nonce: draft.nonce,
+    replyToId: draft.replyToId,
+    mentions: draft.mentions,
+    attachments,
+    ...(draft.webhook ? { webhook: draft.webhook } : {}),
+  };
+}
+
+/** Writes a turn of sends (SendOrder decides the turns and their ids): the messages and their events. */
+@Injectable()
+export class SendWriter {
+  constructor(
+    private readonly messages: MessagesRepository,
+    private readonly sends: MessageSendRepository,
+    private readonly threads: ThreadsRepository,
+    private readonly events: ChatEventsWriter,
+    private readonly transactions: ChatTransactions,
+  ) {}
+
+  /**
+   * The turn in one statement, when it can be: not in a thread (whose count and unarchive follow the
+   * insert), and while the channel's latest id is below the turn's first (else this replica's clock is
+   * behind the last writer's, which the transactional path waits out). 'fallback' when nothing was written
+   * for either reason; 'missing' when the channel is gone.
+   */
+  async writeAtOnce(
+    channelId: string,
+    entries: readonly SendEntry<SendDraft>[],
+  ): Promise<WrittenSend[] | 'fallback' | 'missing'> {
+    if (entries[0]!.draft.inThread) return 'fallback';
+    const createdAt = new Date();
+    const rows = entries.map((entry) => newMessageRow(newMessage(entry), createdAt));
+    const db = this.transactions.executor;
+    const outcome = await this.sends.sendAtOnce(db, channelId, rows, (keep) =>
+      this.events.insertionOfMany(
+        'message.created',
+        channelId,
+        rows.map((row) => ({ message: toMessage(row) })),
+        { refs: rows.map((row) => row.id), keep },
+      ),
+    );
+    if (!outcome.found) return 'missing';
+    if (outcome.behind) return 'fallback';
+    return Promise.all(
+      rows.map((row) => (outcome.written.has(row.id) ? { row, created: true } : this.earlier(db, row))),
+    );
+  }
+
+  /** The turn in the transaction that holds the channel's lock (threads, attachments, a clock behind). */
+  async write(
+    trx: Transaction<ChatDatabase>,
+    entries: readonly SendEntry<SendDraft>[],
+  ): Promise<WrittenSend[]> {
+    const { channelId, inThread = false } = entries[0]!.draft; // a turn is one channel's
+    const newMessages = entries.map(newMessage);
+    // The channel's last_message_id moves in the insert's own statement, except in a thread: there it
+    // moves after afterMessages, whose unarchived row (in thread.updated) shows the one before the send.
+    const inserted = inThread
+      ? await this.messages.insertMany(trx, newMessages)
+      : await this.messages.insertManyAsLatest(trx, channelId, newMessages);
+    const results: WrittenSend[] = [];
+    const created: MessageRow[] = [];
+    for (const message of newMessages) {
+      const row = inserted.get(message.id);
+      if (row) created.push(row);
+      results.push(row ? { row, created: true } : await this.earlier(trx, message));
+    }
+    const last = created.at(-1);
+    if (last && inThread) {
+      // A thread counts its messages and unarchives on a new one (its event comes first, same key).
+      const unarchived = await this.threads.afterMessages(trx, last.channelId, created.length, new Date());
+      if (unarchived) {
+        await this.events.add(trx, 'thread.updated', unarchived.id, { thread: toChannel(unarchived, []) });
+      }
+    }
+    if (last) {
+      if (inThread) await this.messages.setLastMessage(trx, last.channelId, last.id);
+      await this.events.addMany(
+        trx,
+        'message.created',
+        last.channelId,
+        created.map((row) => ({ message: toMessage(row) })),
+      );
+    }
+    return results;
+  }
+
+  /** A send whose nonce an earlier message has (committed first, in an earlier turn or this one). */
+  private async earlier(
+    db: ChatExecutor,
+    unwritten: Pick<NewMessage, 'channelId' | 'authorId' | 'nonce'>,
+  ): Promise<WrittenSend> {
+    const existing =
+      unwritten.nonce === null
+        ? null
+        : await this.messages.findByNonce(db, unwritten.channelId, unwritten.authorId, unwritten.nonce);
+    if (!existing) throw new Error('nonce conflict without an existing message');
+    return { row: existing, created: false };
+  }
+}

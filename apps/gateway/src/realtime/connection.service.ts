@@ -71,8 +71,8 @@ export class ConnectionService {
   }
 
   /**
-   * The handshake: a valid token, the user's handshake rate, then a place under the user's connection cap
-   * — claimed in the SessionStore in one atomic step, so parallel handshakes on any number of gateways
+   * The handshake: a valid token, then the user's handshake rate and a place under the user's connection
+   * cap — counted and claimed in the SessionStore in one atomic step (one round trip), so parallel handshakes on any number of gateways
    * never hold more than the cap. The claim is released when the socket disconnects, or when its
    * transport closes before the connection completed.
    */
@@ -84,12 +84,15 @@ export class ConnectionService {
     delete auth['token'];
     const { identity, exp } = await this.verify(token);
     const { userId } = identity;
-    if (!(await this.store.claimHandshake(userId, this.config.REALTIME_HANDSHAKES_PER_MINUTE, 60))) {
-      throw new AppError(ERROR.RATE_LIMITED, 'too many handshakes');
-    }
     const connectionId = `${this.node.id}/${socket.id}`;
-    const cap = this.config.REALTIME_MAX_CONNECTIONS_PER_USER;
-    if (!(await this.store.claimConnection(userId, connectionId, cap, CONNECTION_TTL_SECONDS))) {
+    const claim = await this.store.claimHandshake(userId, connectionId, {
+      perWindow: this.config.REALTIME_HANDSHAKES_PER_MINUTE,
+      windowSeconds: 60,
+      cap: this.config.REALTIME_MAX_CONNECTIONS_PER_USER,
+      ttlSeconds: CONNECTION_TTL_SECONDS,
+    });
+    if (claim === 'rate-limited') throw new AppError(ERROR.RATE_LIMITED, 'too many handshakes');
+    if (claim === 'too-many-connections') {
       throw new AppError(ERROR.TOO_MANY_CONNECTIONS, 'too many connections');
     }
     let released = false;

@@ -14,8 +14,7 @@ describe('InMemorySessionStore', () => {
     for (let n = 0; n < 20; n++) await store.create(`s${n}`, 'u', 'n/a');
     await store.heartbeat('gone', 15);
     await store.claimTyping('u', 'c', 5);
-    await store.claimConnection('u', 'n/s', 10, 30);
-    await store.claimHandshake('u', 10, 60);
+    await store.claimHandshake('u', 'n/s', { perWindow: 10, windowSeconds: 60, cap: 10, ttlSeconds: 30 });
     expect(store.size).toBe(24);
     now += 61_000;
     await store.create('fresh', 'u', 'n/a');

@@ -1,5 +1,7 @@
 import {
   type HandOver,
+  type HandshakeClaim,
+  type HandshakeLimits,
   type HeldConnection,
   parseDispatch,
   serializeDispatch,
@@ -112,18 +114,27 @@ export class InMemorySessionStore extends SessionStore {
     return true;
   }
 
-  async claimConnection(
+  async claimHandshake(
     userId: string,
     connectionId: string,
-    cap: number,
-    ttlSeconds: number,
-  ): Promise<boolean> {
+    limits: HandshakeLimits,
+  ): Promise<HandshakeClaim> {
     this.sweep();
+    const now = this.now();
+    const window = Math.floor(now / 1000 / limits.windowSeconds);
+    const key = `${userId}:${window}`;
+    const counter = this.handshakes.get(key) ?? {
+      count: 0,
+      expiresAt: (window + 1) * limits.windowSeconds * 1000,
+    };
+    counter.count++;
+    this.handshakes.set(key, counter);
+    if (counter.count > limits.perWindow) return 'rate-limited';
     const held = this.liveConnections(userId);
-    if (!held.has(connectionId) && held.size >= cap) return false;
-    held.set(connectionId, this.now() + ttlSeconds * 1000);
+    if (!held.has(connectionId) && held.size >= limits.cap) return 'too-many-connections';
+    held.set(connectionId, now + limits.ttlSeconds * 1000);
     this.connections.set(userId, held);
-    return true;
+    return 'claimed';
   }
 
   async releaseConnection(userId: string, connectionId: string): Promise<void> {
@@ -138,17 +149,6 @@ export class InMemorySessionStore extends SessionStore {
       const held = this.liveConnections(userId);
       if (held.has(connectionId)) held.set(connectionId, expiresAt);
     }
-  }
-
-  async claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean> {
-    this.sweep();
-    const now = this.now();
-    const window = Math.floor(now / 1000 / windowSeconds);
-    const key = `${userId}:${window}`;
-    const counter = this.handshakes.get(key) ?? { count: 0, expiresAt: (window + 1) * windowSeconds * 1000 };
-    counter.count++;
-    this.handshakes.set(key, counter);
-    return counter.count <= limit;
   }
 
   /** The user's connections still counted (lapsed ones dropped). */

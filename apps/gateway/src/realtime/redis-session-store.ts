@@ -1,6 +1,8 @@
 import type { Redis } from '@bonfire/platform';
 import {
   type HandOver,
+  type HandshakeClaim,
+  type HandshakeLimits,
   type HeldConnection,
   parseDispatch,
   serializeDispatch,
@@ -47,16 +49,22 @@ return 1
 `;
 
 /** Drops lapsed connections, then adds this one unless the user already holds the cap (1) or not (0). */
-const CLAIM_CONNECTION = `
+// KEYS: the user's handshake counter of this window, the user's connections (one hash slot: {userId}).
+// ARGV: window seconds, handshakes per window, connection id, cap, connection ttl seconds.
+// Returns 1 claimed, 0 rate-limited, -1 too many connections.
+const CLAIM_HANDSHAKE = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if count > tonumber(ARGV[2]) then return 0 end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local ttl = tonumber(ARGV[3]) * 1000
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-  return 0
+local ttl = tonumber(ARGV[5]) * 1000
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if not redis.call('ZSCORE', KEYS[2], ARGV[3]) and redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then
+  return -1
 end
-redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('ZADD', KEYS[2], now + ttl, ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ttl)
 return 1
 `;
 
@@ -68,12 +76,6 @@ local ttl = tonumber(ARGV[1]) * 1000
 for index = 2, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now + ttl, ARGV[index]) end
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ttl) end
 return 1
-`;
-
-const COUNT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return count
 `;
 
 type ScriptedRedis = Redis & {
@@ -93,9 +95,16 @@ type ScriptedRedis = Redis & {
     ttl: number,
   ): Promise<number>;
   realtimeForget(session: string, buffer: string, owner: string): Promise<number>;
-  realtimeClaimConnection(key: string, connectionId: string, cap: number, ttl: number): Promise<number>;
+  realtimeClaimHandshake(
+    handshakesKey: string,
+    connectionsKey: string,
+    windowSeconds: number,
+    perWindow: number,
+    connectionId: string,
+    cap: number,
+    ttl: number,
+  ): Promise<number>;
   realtimeRefreshConnections(key: string, ttl: number, ...connectionIds: string[]): Promise<number>;
-  realtimeCount(key: string, ttl: number): Promise<number>;
 };
 
 /** Realtime sessions in Redis, shared by every gateway replica. */
@@ -111,9 +120,8 @@ export class RedisSessionStore extends SessionStore {
     redis.defineCommand('realtimeHandOver', { numberOfKeys: 2, lua: HAND_OVER });
     redis.defineCommand('realtimeTakeover', { numberOfKeys: 2, lua: TAKEOVER });
     redis.defineCommand('realtimeForget', { numberOfKeys: 2, lua: FORGET });
-    redis.defineCommand('realtimeClaimConnection', { numberOfKeys: 1, lua: CLAIM_CONNECTION });
+    redis.defineCommand('realtimeClaimHandshake', { numberOfKeys: 2, lua: CLAIM_HANDSHAKE });
     redis.defineCommand('realtimeRefreshConnections', { numberOfKeys: 1, lua: REFRESH_CONNECTIONS });
-    redis.defineCommand('realtimeCount', { numberOfKeys: 1, lua: COUNT });
     this.redis = redis as ScriptedRedis;
     this.prefix = options.keyPrefix ?? 'rt';
   }
@@ -192,19 +200,22 @@ export class RedisSessionStore extends SessionStore {
     return (await this.redis.set(key, '1', 'EX', seconds, 'NX')) !== null;
   }
 
-  async claimConnection(
+  async claimHandshake(
     userId: string,
     connectionId: string,
-    cap: number,
-    ttlSeconds: number,
-  ): Promise<boolean> {
-    const claimed = await this.redis.realtimeClaimConnection(
+    limits: HandshakeLimits,
+  ): Promise<HandshakeClaim> {
+    const window = Math.floor(Date.now() / 1000 / limits.windowSeconds);
+    const claimed = await this.redis.realtimeClaimHandshake(
+      `${this.prefix}:handshakes:{${userId}}:${window}`,
       this.connectionsKey(userId),
+      limits.windowSeconds,
+      limits.perWindow,
       connectionId,
-      cap,
-      ttlSeconds,
+      limits.cap,
+      limits.ttlSeconds,
     );
-    return claimed === 1;
+    return claimed === 1 ? 'claimed' : claimed === 0 ? 'rate-limited' : 'too-many-connections';
   }
 
   async releaseConnection(userId: string, connectionId: string): Promise<void> {
@@ -225,15 +236,6 @@ export class RedisSessionStore extends SessionStore {
       pipeline.realtimeRefreshConnections(this.connectionsKey(userId), ttlSeconds, ...ids);
     }
     await pipeline.exec();
-  }
-
-  async claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const count = await this.redis.realtimeCount(
-      `${this.prefix}:handshakes:${userId}:${window}`,
-      windowSeconds,
-    );
-    return count <= limit;
   }
 
   private connectionsKey(userId: string): string {

@@ -160,29 +160,51 @@ export function describeSessionStoreContract(
       expect(await store.claimTyping(user, channel, 1)).toBe(false);
     });
 
+    /** A handshake under a rate that never refuses: the connection claim alone. */
+    const claimConnection = async (
+      store: SessionStore,
+      userId: string,
+      connectionId: string,
+      cap: number,
+      ttlSeconds: number,
+    ) =>
+      (await store.claimHandshake(userId, connectionId, {
+        perWindow: 1_000,
+        windowSeconds: 60,
+        cap,
+        ttlSeconds,
+      })) === 'claimed';
+
     it('holds at most cap connections of a user, even when every claim races', async () => {
       const store = await open();
       const [user, other] = [id(), id()];
       const claims = await Promise.all(
-        Array.from({ length: 25 }, (_, n) => store.claimConnection(user, `node-${n % 2}/s${n}`, 10, 60)),
+        Array.from({ length: 25 }, (_, n) => claimConnection(store, user, `node-${n % 2}/s${n}`, 10, 60)),
       );
       expect(claims.filter(Boolean)).toHaveLength(10);
-      expect(await store.claimConnection(other, 'node-0/x', 10, 60)).toBe(true);
+      expect(await claimConnection(store, other, 'node-0/x', 10, 60)).toBe(true);
       // a held connection claimed again is not a new one
       const held = claims.findIndex(Boolean);
-      expect(await store.claimConnection(user, `node-${held % 2}/s${held}`, 10, 60)).toBe(true);
+      expect(await claimConnection(store, user, `node-${held % 2}/s${held}`, 10, 60)).toBe(true);
       await store.releaseConnection(user, `node-${held % 2}/s${held}`);
       await store.releaseConnection(user, `node-${held % 2}/s${held}`);
-      expect(await store.claimConnection(user, 'node-2/late', 10, 60)).toBe(true);
-      expect(await store.claimConnection(user, 'node-2/later', 10, 60)).toBe(false);
+      expect(await claimConnection(store, user, 'node-2/late', 10, 60)).toBe(true);
+      expect(
+        await store.claimHandshake(user, 'node-2/later', {
+          perWindow: 1_000,
+          windowSeconds: 60,
+          cap: 10,
+          ttlSeconds: 60,
+        }),
+      ).toBe('too-many-connections');
     });
 
     it('lets unrefreshed connections lapse (a gateway that died) and keeps refreshed ones', async () => {
       const store = await open();
       const user = id();
-      expect(await store.claimConnection(user, 'alive/a', 2, 1)).toBe(true);
-      expect(await store.claimConnection(user, 'dead/b', 2, 1)).toBe(true);
-      expect(await store.claimConnection(user, 'alive/c', 2, 1)).toBe(false);
+      expect(await claimConnection(store, user, 'alive/a', 2, 1)).toBe(true);
+      expect(await claimConnection(store, user, 'dead/b', 2, 1)).toBe(true);
+      expect(await claimConnection(store, user, 'alive/c', 2, 1)).toBe(false);
       await sleep(600);
       await store.refreshConnections(
         [
@@ -192,16 +214,28 @@ export function describeSessionStoreContract(
         2,
       );
       await sleep(600);
-      expect(await store.claimConnection(user, 'alive/c', 2, 1)).toBe(true);
-      expect(await store.claimConnection(user, 'alive/d', 2, 1)).toBe(false);
+      expect(await claimConnection(store, user, 'alive/c', 2, 1)).toBe(true);
+      expect(await claimConnection(store, user, 'alive/d', 2, 1)).toBe(false);
     });
 
-    it('counts handshakes per user and window', async () => {
+    it('counts handshakes per user and window, refused ones too, and holds no connection over the rate', async () => {
       const store = await open();
       const [user, other] = [id(), id()];
-      const counted = await Promise.all(Array.from({ length: 8 }, () => store.claimHandshake(user, 5, 60)));
-      expect(counted.filter(Boolean)).toHaveLength(5);
-      expect(await store.claimHandshake(other, 5, 60)).toBe(true);
+      const limits = { perWindow: 5, windowSeconds: 60, cap: 3, ttlSeconds: 60 };
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, n) => store.claimHandshake(user, `node/s${n}`, limits)),
+      );
+      // 5 counted under the rate, of which 3 fit the cap; 3 over the rate
+      expect(claims.filter((claim) => claim === 'claimed')).toHaveLength(3);
+      expect(claims.filter((claim) => claim === 'too-many-connections')).toHaveLength(2);
+      expect(claims.filter((claim) => claim === 'rate-limited')).toHaveLength(3);
+      expect(await store.claimHandshake(other, 'node/x', limits)).toBe('claimed');
+      // a released place is not given to a handshake over the rate
+      const held = claims.findIndex((claim) => claim === 'claimed');
+      await store.releaseConnection(user, `node/s${held}`);
+      expect(await store.claimHandshake(user, 'node/late', limits)).toBe('rate-limited');
+      // …it is still free for a handshake within its rate
+      expect(await claimConnection(store, user, 'node/later', 3, 60)).toBe(true);
     });
   });
 }

@@ -30,6 +30,16 @@ export interface SessionStoreOptions {
   windowSeconds: number;
 }
 
+/** What a handshake may do: per user, handshakes per window and live connections. */
+export interface HandshakeLimits {
+  perWindow: number;
+  windowSeconds: number;
+  cap: number;
+  ttlSeconds: number;
+}
+
+export type HandshakeClaim = 'claimed' | 'rate-limited' | 'too-many-connections';
+
 /**
  * The realtime state all gateways share, so a client can resume on any of them:
  * - sessions {userId, owner}: `owner` is `<nodeId>/<socketId>` of the one connection that holds the
@@ -43,7 +53,7 @@ export interface SessionStoreOptions {
  *   handshake rate).
  * A session expires `windowSeconds` after its last refresh; live connections refresh theirs, detached
  * sessions do not. Each method is atomic: the compare-and-set on `owner` is what makes a takeover safe,
- * the count-and-add of claimConnection what keeps the cap under parallel handshakes on any number of
+ * the count-and-add of claimHandshake what keeps the cap under parallel handshakes on any number of
  * gateways.
  */
 export abstract class SessionStore {
@@ -81,19 +91,6 @@ export abstract class SessionStore {
   /** True if the user may send typing in the channel now (and starts an interval of `seconds`). */
   abstract claimTyping(userId: string, channelId: string, seconds: number): Promise<boolean>;
 
-  /**
-   * Holds a connection of the user if the user holds fewer than `cap` live ones (on every gateway): true,
-   * and the connection counts for `ttlSeconds` unless refreshed or released; false, and nothing changes.
-   * Check and add are one atomic step, so parallel handshakes cannot overshoot the cap. Claiming a
-   * connection already held refreshes it. Connections of a gateway that died lapse after `ttlSeconds`.
-   */
-  abstract claimConnection(
-    userId: string,
-    connectionId: string,
-    cap: number,
-    ttlSeconds: number,
-  ): Promise<boolean>;
-
   /** The connection no longer counts (idempotent). */
   abstract releaseConnection(userId: string, connectionId: string): Promise<void>;
 
@@ -101,10 +98,18 @@ export abstract class SessionStore {
   abstract refreshConnections(connections: readonly HeldConnection[], ttlSeconds: number): Promise<void>;
 
   /**
-   * Counts one handshake (connect or resume) of the user in the current `windowSeconds`-long slice of the
-   * clock, on every gateway: true while the count is at most `limit`.
+   * A handshake (connect or resume) of the user, in one atomic step on every gateway: it is counted in the
+   * current `windowSeconds`-long slice of the clock, and refused ('rate-limited') once the count is above
+   * `perWindow`; else the connection is held if the user holds fewer than `cap` live ones ('claimed': it
+   * counts for `ttlSeconds` unless refreshed or released; claiming a held one refreshes it), or refused
+   * ('too-many-connections', nothing held). Count and add are one step, so parallel handshakes cannot
+   * overshoot the cap. Connections of a gateway that died lapse after `ttlSeconds`.
    */
-  abstract claimHandshake(userId: string, limit: number, windowSeconds: number): Promise<boolean>;
+  abstract claimHandshake(
+    userId: string,
+    connectionId: string,
+    limits: HandshakeLimits,
+  ): Promise<HandshakeClaim>;
 }
 
 /** A buffered dispatch as one line of text (`<seq>|<json>`), for a store that keeps strings. */

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { ChatMedium } from '../testing/chat-medium';
-import { MessageSendRepository, newMessageRow } from './message-send.repository';
+import { MessageSendRepository } from './message-send.repository';
+import { type NewMessage, newMessageRow } from './message-row';
 import { toMessage, type MessageRow } from './message-view';
 import { historyQuerySchema, planHistory } from './history-cursor';
-import { MessagesRepository, type NewMessage } from './messages.repository';
+import { MessagesRepository } from './messages.repository';
 
 /** The one-statement send on a real Postgres: what it writes, and when it writes nothing. */
 describe('MessageSendRepository.sendAtOnce (medium)', () => {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type RawBuilder, sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { MessageRow } from './message-view';
-import type { NewMessage } from './messages.repository';
 
 /** Every column of `messages`, as the row type names it and as the table does (the compiler keeps it whole). */
 const MESSAGE_COLUMNS = {
@@ -32,36 +31,8 @@ const MESSAGE_COLUMNS = {
 
 const COLUMN_LIST = sql.join(Object.values(MESSAGE_COLUMNS).map((column) => sql.ref(column)));
 
-/** A new message's whole row, every column set here (none left to a default): what a read returns. */
-export function newMessageRow(message: NewMessage, createdAt: Date): MessageRow {
-  return {
-    id: message.id,
-    channelId: message.channelId,
-    guildId: message.guildId,
-    authorId: message.authorId,
-    content: message.content,
-    nonce: message.nonce,
-    replyToId: message.replyToId,
-    attachmentIds: message.attachments.map((attachment) => attachment.id),
-    attachments: message.attachments,
-    embeds: [],
-    flags: 0,
-    embedsUnfurledAt: null,
-    mentionUserIds: message.mentions.userIds,
-    mentionRoleIds: message.mentions.roleIds,
-    mentionEveryone: message.mentions.everyone,
-    pinned: false,
-    revision: 0,
-    editedAt: null,
-    createdAt,
-    webhookId: message.webhook?.id ?? null,
-    authorName: message.webhook?.name ?? null,
-    authorAvatar: message.webhook?.avatar ?? null,
-  };
-}
-
 /** What sendAtOnce did. */
-export interface SendAtOnceOutcome {
+interface SendAtOnceOutcome {
   /** False: no such channel, nothing written. */
   found: boolean;
   /** The channel's latest message id was not below the first row's: nothing written. */

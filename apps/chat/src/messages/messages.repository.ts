@@ -1,4 +1,4 @@
-import { type Attachment, MESSAGE_FLAGS } from '@bonfire/contracts';
+import { MESSAGE_FLAGS } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import { type QueryCreator, sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
@@ -6,20 +6,7 @@ import type { ChatDatabase } from '../database/schema';
 import type { ParsedMentions } from './mentions';
 import type { HistoryPlan } from './history-cursor';
 import type { MessageRow, ReactionCount } from './message-view';
-
-export interface NewMessage {
-  id: string;
-  channelId: string;
-  guildId: string | null;
-  authorId: string;
-  content: string;
-  nonce: string | null;
-  replyToId: string | null;
-  mentions: ParsedMentions;
-  attachments: Attachment[];
-  /** A webhook's message: the webhook and the name and avatar it shows (authorId is the webhook's id). */
-  webhook?: { id: string; name: string; avatar: string | null };
-}
+import { type NewMessage, newMessageRow } from './message-row';
 
 interface SendTarget {
   slowmodeSeconds: number;
@@ -139,26 +126,14 @@ export class MessagesRepository {
   }
 
   private insertion(db: QueryCreator<ChatDatabase>, messages: readonly NewMessage[]) {
+    const createdAt = new Date();
     return db
       .insertInto('messages')
       .values(
-        messages.map((message) => ({
-          id: message.id,
-          channelId: message.channelId,
-          guildId: message.guildId,
-          authorId: message.authorId,
-          content: message.content,
-          nonce: message.nonce,
-          replyToId: message.replyToId,
-          mentionUserIds: message.mentions.userIds,
-          mentionRoleIds: message.mentions.roleIds,
-          mentionEveryone: message.mentions.everyone,
-          attachmentIds: message.attachments.map((attachment) => attachment.id),
-          attachments: JSON.stringify(message.attachments),
-          webhookId: message.webhook?.id ?? null,
-          authorName: message.webhook?.name ?? null,
-          authorAvatar: message.webhook?.avatar ?? null,
-        })),
+        messages.map((message) => {
+          const row = newMessageRow(message, createdAt);
+          return { ...row, attachments: JSON.stringify(row.attachments), embeds: JSON.stringify(row.embeds) };
+        }),
       )
       .onConflict((conflict) =>
         conflict.columns(['channelId', 'authorId', 'nonce']).where('nonce', 'is not', null).doNothing(),

@@ -5,10 +5,11 @@ import { type ChatExecutor, ChatTransactions } from '../database/chat-transactio
 import type { ChatDatabase } from '../database/schema';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { MessageSendRepository, newMessageRow } from './message-send.repository';
+import { MessageSendRepository } from './message-send.repository';
+import { type NewMessage, newMessageRow } from './message-row';
 import { type MessageRow, toMessage } from './message-view';
 import type { ParsedMentions } from './mentions';
-import { MessagesRepository, type NewMessage } from './messages.repository';
+import { MessagesRepository } from './messages.repository';
 import type { SendEntry } from './send-order';
 
 /** A checked send waiting for its turn: everything but its id and claimed attachments. */

@@ -96,9 +96,15 @@ describe('realtime races: new sessions and kicks', () => {
     const observer = await connectAs(alice);
     const sent: string[] = [];
     let sending = true;
+    // Paced and bounded: Alice's send budget is 120 a minute (routes.json), and a send can take only a few
+    // milliseconds, so an unpaced loop would spend it before the sessions below are all open.
     const sender = (async () => {
-      for (let n = 0; sending || n < 20; n++) sent.push(await send(alice, general, `m${n}`));
+      for (let n = 0; (sending || n < 20) && n < 100; n++) {
+        sent.push(await send(alice, general, `m${n}`));
+        await sleep(25);
+      }
     })();
+    sender.catch(() => undefined); // awaited below, where a failed send fails the test
     const fresh: Client[] = [];
     for (let n = 0; n < 16; n++) {
       fresh.push(await connectAs(n % 2 ? bob : carol));

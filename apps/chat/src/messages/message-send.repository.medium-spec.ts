@@ -51,6 +51,14 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
     };
   }
 
+  /** Sessions of this database waiting for a lock right now. */
+  async function rowWaiters(): Promise<number> {
+    const { rows } = await sql<{ waiting: number }>`
+      select count(*)::int as waiting from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db());
+    return rows[0]!.waiting;
+  }
+
   function sendAtOnce(rows: MessageRow[], channelId = channel.id) {
     return sends.sendAtOnce(db(), channelId, rows, (keep) =>
       events.insertionOfMany(
@@ -125,6 +133,33 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
     expect(after.messages.map((row) => row.id)).toEqual([ahead.id]);
     expect(after.events).toEqual([ahead.id]);
     expect(after.latest).toBe(ahead.id);
+  });
+
+  it("takes the channel's row lock before the outbox's key lock, as a transaction writing the channel does", async () => {
+    // A transaction holds the channel's row, then writes an event of the channel's key. Were the statement
+    // to take the key's lock before waiting for the row, each would wait for the other: a deadlock.
+    const messages = chat.service(MessagesRepository);
+    const row = newMessageRow(message('waits for the row'), new Date());
+    let release!: () => void;
+    let locked!: () => void;
+    const holding = new Promise<void>((taken) => (locked = taken));
+    const holder = chat.service(ChatTransactions).run(async (trx) => {
+      await messages.lockChannel(trx, channel.id);
+      locked();
+      await new Promise<void>((done) => (release = done));
+      await events.add(trx, 'channel.updated', channel.id, { channel });
+    });
+    await holding;
+    const send = sendAtOnce([row]);
+    await expect.poll(() => rowWaiters()).toBe(1);
+    release();
+    await holder;
+    expect((await send).written).toEqual(new Set([row.id]));
+    expect(await chat.outboxTypes(channel.id)).toEqual(
+      expect.arrayContaining(['channel.updated', 'message.created']),
+    );
+    const types = await chat.outboxTypes(channel.id);
+    expect(types.indexOf('channel.updated')).toBeLessThan(types.indexOf('message.created'));
   });
 
   it('writes nothing for a channel that does not exist', async () => {

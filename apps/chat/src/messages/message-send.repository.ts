@@ -66,9 +66,12 @@ export class MessageSendRepository {
       ),
     );
     const keep = sql`array(select id::text from inserted)`;
-    // The row lock is taken first (the insert reads `channel`), the outbox's key locks next (its insert
-    // reads `inserted`), as on the transactional path. A FOR UPDATE that waited for another writer returns
-    // the row as that writer committed it, so `last` is current.
+    // Lock order, as on the transactional path: the channel's row, then the outbox's key locks. CTEs run
+    // when first read, and the main query's columns are read in order: `found` reads `channel` (the row
+    // lock), `written` runs the insert, and `events` (its key locks) comes last. Reading `events` earlier
+    // would deadlock with a transaction that holds the row and writes an event of the channel (tested). A
+    // FOR UPDATE that waited for another writer returns the row as that writer committed it: `last` is
+    // current.
     const { rows: result } = await sql<{ found: boolean; last: string | null; written: string[] }>`
       with channel as (
         select last_message_id from channels where id = ${channelId} for update

@@ -1,17 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@bonfire/platform/testing';
+import { listensOn } from './listening-socket';
 
 const workspaceRoot = resolve(__dirname, '../..');
 
@@ -138,38 +131,6 @@ export class ServiceProcess {
     }
     throw new Error(`${this.name} not ready within ${timeoutMs} ms:\n${this.logs().slice(-4000)}`);
   }
-}
-
-/**
- * Whether process `pid` holds the listening socket of `port` (Linux: its socket fds against the kernel's
- * TCP tables). Elsewhere, without /proc, it cannot tell and answers true.
- */
-function listensOn(pid: number, port: number): boolean {
-  if (!existsSync('/proc/net/tcp')) return true;
-  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  const listening = new Set<string>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    const lines = existsSync(table) ? readFileSync(table, 'utf8').split('\n').slice(1) : [];
-    for (const line of lines) {
-      // sl local_address rem_address st … inode (the 10th column); st 0A is LISTEN
-      const columns = line.trim().split(/\s+/);
-      if (columns[3] === '0A' && columns[1]?.endsWith(hexPort)) listening.add(columns[9]!);
-    }
-  }
-  let fds: string[];
-  try {
-    fds = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    return false; // the process is gone: not ready
-  }
-  return fds.some((fd) => {
-    try {
-      const link = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`, { encoding: 'utf8' }));
-      return link !== null && listening.has(link[1]!);
-    } catch {
-      return false; // closed while we looked
-    }
-  });
 }
 
 /** The log line that names why a process stopped: its fatal line if it wrote one, else its last line. */

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { findListeningPid } from '../../../e2e/support/listening-socket';
+
+export { findListeningPid };
 
 /** A process under test, named for the report. */
 export interface WatchedProcess {
@@ -115,50 +118,6 @@ function readWriteCalls(pid: number): number {
   } catch {
     return NaN;
   }
-}
-
-/**
- * The pid of the process listening on a local TCP port, found through /proc/net/tcp{,6} and the
- * socket inodes in /proc/<pid>/fd (only processes of the same user are visible, which covers the
- * services a benchmark starts itself). Lets any benchmark watch a server it knows only by URL.
- */
-export function findListeningPid(port: number): number | undefined {
-  const inodes = new Set<string>();
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text: string;
-    try {
-      text = readFileSync(table, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const columns = line.trim().split(/\s+/);
-      // columns: sl local_address rem_address st ... inode (index 9)
-      if (columns.length < 10 || columns[3] !== '0A') continue; // 0A = LISTEN
-      if (columns[1]!.split(':')[1] === hexPort) inodes.add(columns[9]!);
-    }
-  }
-  if (inodes.size === 0) return undefined;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let fds: string[];
-    try {
-      fds = readdirSync(`/proc/${entry}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const link = readlinkSync(`/proc/${entry}/fd/${fd}`);
-        const match = /^socket:\[(\d+)\]$/.exec(link);
-        if (match && inodes.has(match[1]!)) return Number(entry);
-      } catch {
-        // fd closed meanwhile
-      }
-    }
-  }
-  return undefined;
 }
 
 /** Like findListeningPid, from a URL such as a ServiceProcess's `url`; throws when nothing is found. */

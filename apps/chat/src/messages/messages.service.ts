@@ -173,9 +173,9 @@ export class MessagesService {
     entries: readonly SendEntry<SendDraft>[],
   ): Promise<SendResult[]> {
     return Promise.all(
-      written.map(async ({ row, created }, index) => ({
-        message: created ? toMessage(row) : await this.view(db, row, entries[index]!.draft.userId),
-        created,
+      written.map(async (send, index) => ({
+        message: send.created ? send.message : await this.view(db, send.row, entries[index]!.draft.userId),
+        created: send.created,
       })),
     );
   }

@@ -1,3 +1,4 @@
+import type { Message } from '@bonfire/contracts';
 import { Injectable } from '@nestjs/common';
 import { toChannel } from '../channels/channels.dto';
 import type { Transaction } from '@bonfire/platform';
@@ -28,11 +29,11 @@ export interface SendDraft {
   inThread?: boolean;
 }
 
-/** One send of a turn, written: its row, or the earlier one with its nonce (created false). */
-export interface WrittenSend {
-  row: MessageRow;
-  created: boolean;
-}
+/**
+ * One send of a turn, written: the created message as its event carries it, or the earlier row with its
+ * nonce (for the caller to view as the sender sees it).
+ */
+export type WrittenSend = { created: true; message: Message } | { created: false; row: MessageRow };
 
 function newMessage({ draft, id, attachments }: SendEntry<SendDraft>): NewMessage {
   return {
@@ -73,19 +74,24 @@ export class SendWriter {
     if (entries[0]!.draft.inThread) return 'fallback';
     const createdAt = new Date();
     const rows = entries.map((entry) => newMessageRow(newMessage(entry), createdAt));
+    const messages = rows.map((row) => toMessage(row));
     const db = this.transactions.executor;
     const outcome = await this.sends.sendAtOnce(db, channelId, rows, (keep) =>
       this.events.insertionOfMany(
         'message.created',
         channelId,
-        rows.map((row) => ({ message: toMessage(row) })),
+        messages.map((message) => ({ message })),
         { refs: rows.map((row) => row.id), keep },
       ),
     );
     if (!outcome.found) return 'missing';
     if (outcome.behind) return 'fallback';
     return Promise.all(
-      rows.map((row) => (outcome.written.has(row.id) ? { row, created: true } : this.earlier(db, row))),
+      rows.map((row, index) =>
+        outcome.written.has(row.id)
+          ? { created: true as const, message: messages[index]! }
+          : this.earlier(db, row),
+      ),
     );
   }
 
@@ -102,11 +108,11 @@ export class SendWriter {
       ? await this.messages.insertMany(trx, newMessages)
       : await this.messages.insertManyAsLatest(trx, channelId, newMessages);
     const results: WrittenSend[] = [];
-    const created: MessageRow[] = [];
-    for (const message of newMessages) {
-      const row = inserted.get(message.id);
-      if (row) created.push(row);
-      results.push(row ? { row, created: true } : await this.earlier(trx, message));
+    const created: Message[] = [];
+    for (const newOne of newMessages) {
+      const row = inserted.get(newOne.id);
+      if (row) created.push(toMessage(row));
+      results.push(row ? { created: true, message: created.at(-1)! } : await this.earlier(trx, newOne));
     }
     const last = created.at(-1);
     if (last && inThread) {
@@ -122,7 +128,7 @@ export class SendWriter {
         trx,
         'message.created',
         last.channelId,
-        created.map((row) => ({ message: toMessage(row) })),
+        created.map((message) => ({ message })),
       );
     }
     return results;
@@ -138,6 +144,6 @@ export class SendWriter {
         ? null
         : await this.messages.findByNonce(db, unwritten.channelId, unwritten.authorId, unwritten.nonce);
     if (!existing) throw new Error('nonce conflict without an existing message');
-    return { row: existing, created: false };
+    return { created: false, row: existing };
   }
 }

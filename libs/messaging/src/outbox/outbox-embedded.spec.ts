@@ -141,4 +141,36 @@ describe('outbox relay woken during a round', () => {
     await expect.poll(() => published.length, { timeout: 3_000 }).toBe(2);
     expect(published).toEqual([first!.id, second!.id]);
   });
+
+  it('publishes an event committed just after marking read an empty next batch, without waiting for its next poll', async () => {
+    const database = await EmbeddedPostgres.shared(directory);
+    const pool = await database.pool('svc');
+    const published: string[] = [];
+    const writer = new OutboxWriter();
+    const late = createEvent('platform.selftest', 'k', { sequence: 4 }, 'test');
+    let lateWritten = false;
+    const chained = new OutboxRelay({
+      connection: {
+        query: async (text, params) => {
+          const result = await pool.query(text, params);
+          // The statement that marks a batch also read the next one (empty): commit right after it.
+          if (text.includes('with marked') && !lateWritten) {
+            lateWritten = true;
+            await db.transaction().execute((trx) => writer.add(trx, late));
+          }
+          return result;
+        },
+        listen: (channel, listener) => database.listen(channel, listener),
+      },
+      bus: { publish: async (events) => void published.push(...[events].flat().map((event) => event.id)) },
+      pollIntervalMs: 30_000,
+    });
+    await relay.stop();
+    relay = chained;
+    const early = createEvent('platform.selftest', 'k', { sequence: 3 }, 'test');
+    await db.transaction().execute((trx) => writer.add(trx, early));
+    relay.start();
+    await expect.poll(() => published.length, { timeout: 3_000 }).toBe(2);
+    expect(published).toEqual([early.id, late.id]);
+  });
 });

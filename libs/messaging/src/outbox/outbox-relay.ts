@@ -37,6 +37,11 @@ export interface OutboxRelayOptions {
 /** Second half of the relay's session-level advisory-lock key (the first is OUTBOX_LOCK_NAMESPACE). */
 const RELAY_LOCK_ID = 1;
 
+interface OutboxRow {
+  position: string;
+  envelope: AnyEvent;
+}
+
 /** The relay's view of its session: statements, the leader lock, and the writers' commit signal. */
 interface RelaySession {
   query<Row>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
@@ -71,6 +76,8 @@ export class OutboxRelay {
   /** A commit's NOTIFY came while a round was running: the next idle() returns at once. */
   private notified = false;
   private lastCleanup = 0;
+  /** The batch read while the previous one was marked: published next without a select of its own. */
+  private next: OutboxRow[] | null = null;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -112,12 +119,10 @@ export class OutboxRelay {
           }
           this.logger.info({}, 'outbox relay acquired the lock; publishing');
         }
-        // A commit notified before this round's select is visible to it; one notified later wakes the next.
-        this.notified = false;
         const published = await this.publishBatch(client);
         await this.cleanupIfDue(client);
         failures = 0;
-        if (published < this.batchSize) await this.idle();
+        if (published === 0) await this.idle();
       } catch (error) {
         failures++;
         this.logger.error(
@@ -161,9 +166,17 @@ export class OutboxRelay {
     client.on('notification', () => this.onCommit());
     await client.connect();
     await client.query(`listen ${OUTBOX_CHANNEL}`);
+    // The relay's statements are a few constant texts run every round: each is prepared once on its session.
+    const names = new Map<string, string>();
+    const nameOf = (text: string): string => {
+      const name = names.get(text) ?? `outbox_relay_${names.size + 1}`;
+      names.set(text, name);
+      return name;
+    };
     return {
       query: async <Row>(text: string, params?: readonly unknown[]) => {
-        const result = await client.query(text, params as unknown[] | undefined);
+        const values = params ? [...params] : [];
+        const result = await client.query({ name: nameOf(text), text, values });
         return { rows: result.rows as Row[], rowCount: result.rowCount };
       },
       tryLock: async () => {
@@ -181,22 +194,41 @@ export class OutboxRelay {
     const client = this.client;
     this.client = null;
     this.leader = false;
+    this.next = null;
     // Ending the session releases the advisory lock.
     if (client) await client.end().catch(() => undefined);
   }
 
+  /**
+   * Publishes one batch and marks it. Marking reads the next batch in the same statement, so under load a
+   * round costs one statement and the publish; an idle relay's next round (woken by a commit) selects.
+   */
   private async publishBatch(client: RelaySession): Promise<number> {
-    const { rows } = await client.query<{ position: string; envelope: AnyEvent }>(
+    const rows = this.next ?? (await this.selectBatch(client));
+    this.next = null;
+    if (rows.length === 0) return 0;
+    await this.options.bus.publish(rows.map((row) => row.envelope));
+    // A commit notified from here on is seen by the read below or wakes the relay after it.
+    this.notified = false;
+    const next = await client.query<OutboxRow>(
+      `with marked as (update ${OUTBOX_TABLE} set published_at = now() where position = any($1::bigint[]))
+       select position, envelope from ${OUTBOX_TABLE}
+       where published_at is null and position <> all($1::bigint[]) order by position limit $2`,
+      [rows.map((row) => row.position), this.batchSize],
+    );
+    this.next = next.rows;
+    this.logger.debug({ count: rows.length, last: rows.at(-1)?.position }, 'outbox events published');
+    return rows.length;
+  }
+
+  private async selectBatch(client: RelaySession): Promise<OutboxRow[]> {
+    // A commit notified before this select is visible to it; one notified later wakes the next round.
+    this.notified = false;
+    const { rows } = await client.query<OutboxRow>(
       `select position, envelope from ${OUTBOX_TABLE} where published_at is null order by position limit $1`,
       [this.batchSize],
     );
-    if (rows.length === 0) return 0;
-    await this.options.bus.publish(rows.map((row) => row.envelope));
-    await client.query(`update ${OUTBOX_TABLE} set published_at = now() where position = any($1::bigint[])`, [
-      rows.map((row) => row.position),
-    ]);
-    this.logger.debug({ count: rows.length, last: rows.at(-1)?.position }, 'outbox events published');
-    return rows.length;
+    return rows;
   }
 
   private async cleanupIfDue(client: RelaySession): Promise<void> {

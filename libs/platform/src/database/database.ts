@@ -3,6 +3,7 @@ import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { DatabaseMetrics } from '../metrics/database-metrics';
 import type { EmbeddedPool } from './embedded-postgres';
+import { PreparingPool } from './prepared-statements';
 
 export type { Kysely, Transaction } from 'kysely';
 export type { Migration } from 'kysely/migration';
@@ -48,7 +49,7 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   pool.on('connect', (client) => client.on('error', () => undefined));
   options.metrics?.watchPool(pool);
   return new Kysely<TDatabase>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: new PreparingPool(pool) }),
     plugins: namingPlugins(options.camelCase),
     ...(options.metrics && { log: options.metrics.log }),
   });

@@ -102,25 +102,25 @@ describe('prepared statements on a real Postgres', () => {
 
   it('runs a statement unprepared once a migration changed what it returns', async () => {
     db = createDatabase<unknown>({ url: database.url, maxConnections: 1 });
-    await sql`create table notes (id int primary key)`.execute(db);
-    await sql`insert into notes values (1)`.execute(db);
-    const note = (executor: Kysely<unknown>) =>
-      sql<Record<string, unknown>>`select * from notes where id = ${1}`.execute(executor);
-    await note(db);
-    await note(db);
-    expect(await preparedHere(db)).toHaveLength(1);
+    /** `select *` from a new one-row table, run twice: prepared on this connection. */
+    const preparedSelectAll = async (table: string) => {
+      await sql`create table ${sql.table(table)} (id int primary key)`.execute(db);
+      await sql`insert into ${sql.table(table)} values (1)`.execute(db);
+      const select = (executor: Kysely<unknown>) =>
+        sql<Record<string, unknown>>`select * from ${sql.table(table)} where id = ${1}`.execute(executor);
+      await select(db);
+      await select(db);
+      return select;
+    };
 
+    const note = await preparedSelectAll('notes');
+    expect(await preparedHere(db)).toHaveLength(1);
     await migrate(database.url, 'alter table notes add column body text');
     // Outside a transaction: retried unprepared at once, the caller sees only the new shape.
     expect((await note(db)).rows).toEqual([{ id: 1, body: null }]);
 
     // Inside one, the failed statement aborted it: that transaction fails, the next runs.
-    await sql`create table tags (id int primary key)`.execute(db);
-    await sql`insert into tags values (1)`.execute(db);
-    const tag = (executor: Kysely<unknown>) =>
-      sql<Record<string, unknown>>`select * from tags where id = ${1}`.execute(executor);
-    await tag(db);
-    await tag(db);
+    const tag = await preparedSelectAll('tags');
     await migrate(database.url, 'alter table tags add column name text');
     await expect(db.transaction().execute((trx) => tag(trx))).rejects.toThrow(
       /cached plan must not change result type/,

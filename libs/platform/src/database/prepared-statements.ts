@@ -1,13 +1,6 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
-export interface PreparedStatementLimits {
-  /** Distinct texts named pool-wide; texts beyond it (e.g. `in` lists of ever-new lengths) stay unnamed. */
-  maxNames?: number;
-  /** Statements prepared on one connection at most (each keeps its parse tree and plans in that backend). */
-  maxPerConnection?: number;
-}
-
 /** Texts seen once, remembered to name them on their second use; forgotten when it grows past this. */
 const MAX_SEEN_ONCE = 5_000;
 
@@ -114,7 +107,12 @@ export class PreparingPool implements PostgresPool {
 
   constructor(
     private readonly pool: pg.Pool,
-    limits: PreparedStatementLimits = {},
+    limits: {
+      /** Distinct texts named pool-wide; texts beyond it (e.g. `in` lists of ever-new lengths) stay unnamed. */
+      maxNames?: number;
+      /** Statements prepared on one connection at most (each keeps its parse tree and plans in that backend). */
+      maxPerConnection?: number;
+    } = {},
   ) {
     this.names = new StatementNames(limits.maxNames);
     this.maxPerConnection = limits.maxPerConnection ?? 100;

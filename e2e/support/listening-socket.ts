@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /**
  * Which process holds a local TCP port's listening socket, read from Linux's /proc: the LISTEN entries
@@ -45,11 +45,7 @@ function holdsSocket(pid: number | string, inodes: ReadonlySet<string>): boolean
 
 /** Whether process `pid` holds the listening socket of `port`; true where /proc cannot tell. */
 export function listensOn(pid: number, port: number): boolean {
-  try {
-    readFileSync('/proc/net/tcp');
-  } catch {
-    return true;
-  }
+  if (!existsSync('/proc/net/tcp')) return true;
   return holdsSocket(pid, listeningInodes(port));
 }
 

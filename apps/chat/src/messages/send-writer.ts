@@ -111,8 +111,13 @@ export class SendWriter {
     const created: Message[] = [];
     for (const newOne of newMessages) {
       const row = inserted.get(newOne.id);
-      if (row) created.push(toMessage(row));
-      results.push(row ? { created: true, message: created.at(-1)! } : await this.earlier(trx, newOne));
+      if (!row) {
+        results.push(await this.earlier(trx, newOne));
+        continue;
+      }
+      const message = toMessage(row);
+      created.push(message);
+      results.push({ created: true, message });
     }
     const last = created.at(-1);
     if (last && inThread) {

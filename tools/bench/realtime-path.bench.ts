@@ -12,7 +12,12 @@
  * The stack is realtime-baseline's (auth, chat, presence, one gateway on the real Postgres/Redis/Kafka).
  * BENCH_BATCH=1: the client asks for dispatch batches (adds up to REALTIME_BATCH_WINDOW_MS).
  *
- * Run: node tools/bench/run.mjs realtime-path [--messages 200] [--rate 10]
+ * It also prints what one message costs each process in CPU (gateway, chat, Postgres with its backends,
+ * Kafka, Redis): the CPU of the send phase minus what the same process used while idle for as long
+ * (--idle-seconds before the sends), divided by the messages. At 1 receiving client this is the cost of a
+ * message itself, not of its fan-out: what bounds a platform's messages per second before sockets count.
+ *
+ * Run: node tools/bench/run.mjs realtime-path [--messages 200] [--rate 10] [--idle-seconds 5]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io as connect } from 'socket.io-client';
 import { Api, registerUser } from '../../e2e/support/api';
-import { LatencyRecorder, runBench, table } from './lib';
+import { LatencyRecorder, ProcessSampler, type ProcessStats, runBench, table } from './lib';
 import { fixed, guildWithMembers, sleep } from './lib/realtime-delivery';
 import { startRealtimeStack } from './lib/realtime-stack';
 
@@ -29,10 +34,12 @@ const { values: args } = parseArgs({
   options: {
     messages: { type: 'string', default: '200' },
     rate: { type: 'string', default: '10' },
+    'idle-seconds': { type: 'string', default: '5' },
   },
 });
 const messages = Number(args.messages);
 const rate = Number(args.rate);
+const idleSeconds = Number(args['idle-seconds']);
 const batch = process.env['BENCH_BATCH'] === '1';
 
 interface Dispatch {
@@ -46,7 +53,7 @@ void runBench(
   async (bench) => {
     const directory = mkdtempSync(join(tmpdir(), 'bonfire-bench-'));
     bench.onCleanup(() => rmSync(directory, { recursive: true, force: true }));
-    const { stack } = await startRealtimeStack(bench, { directory, pingIntervalMs: 25_000 });
+    const { stack, watch } = await startRealtimeStack(bench, { directory, pingIntervalMs: 25_000 });
     const api = new Api(stack.gateway.url);
     const [sender, receiver] = [await registerUser(api), await registerUser(api)];
     const place = await guildWithMembers(api, [sender, receiver], 'path', bench.signal);
@@ -71,7 +78,15 @@ void runBench(
       socket.once('connect_error', reject);
     });
 
+    const idleSampler = new ProcessSampler(watch);
+    idleSampler.start();
+    await sleep(idleSeconds * 1000);
+    const idle = idleSampler.stop();
+    const idleMachine = idleSampler.machineCpuPercent;
+
     const senderApi = api.withToken(sender.accessToken);
+    const sampler = new ProcessSampler(watch);
+    sampler.start();
     const request = new LatencyRecorder();
     const toSocket = new LatencyRecorder();
     const total = new LatencyRecorder();
@@ -87,8 +102,12 @@ void runBench(
       if (reply.status !== 201) throw new Error(`send answered ${reply.status}`);
       sent.push({ id: reply.body.id, start, answered: performance.now() });
     }
+    const sendSeconds = (performance.now() - began) / 1000;
     const deadline = performance.now() + 10_000;
     while (sent.some((one) => !arrived.has(one.id)) && performance.now() < deadline) await sleep(50);
+    const busy = sampler.stop();
+    const busySeconds = (performance.now() - began) / 1000;
+    const costs = messageCosts(idle, idleMachine, busy, sampler.machineCpuPercent, busySeconds, sent.length);
     let missing = 0;
     for (const one of sent) {
       const at = arrived.get(one.id);
@@ -117,5 +136,54 @@ void runBench(
       'path',
       { request: request.summary(), toSocket: toSocket.summary(), total: total.summary(), missing, batch },
     );
+    bench.section(
+      `== CPU per message: ${sent.length} messages in ${fixed(sendSeconds, 1)} s, ` +
+        `less each process's own idle use (${idleSeconds} s before)`,
+      table(
+        ['process', 'idle CPU %', 'busy CPU %', 'µs per message'],
+        costs.map((cost) => [
+          cost.name,
+          fixed(cost.idlePercent, 1),
+          fixed(cost.busyPercent, 1),
+          fixed(cost.microsPerMessage, 0),
+        ]),
+      ),
+      'costs',
+      { costs, sendSeconds },
+    );
   },
 );
+
+interface MessageCost {
+  name: string;
+  idlePercent: number;
+  busyPercent: number;
+  microsPerMessage: number;
+}
+
+/** Each process's CPU per message beyond its idle use, the watched ones summed, and the whole machine. */
+function messageCosts(
+  idle: ProcessStats[],
+  idleMachine: number,
+  busy: ProcessStats[],
+  busyMachine: number,
+  busySeconds: number,
+  count: number,
+): MessageCost[] {
+  const cost = (name: string, idlePercent: number, busyPercent: number): MessageCost => ({
+    name,
+    idlePercent,
+    busyPercent,
+    microsPerMessage: (((busyPercent - idlePercent) / 100) * busySeconds * 1e6) / count,
+  });
+  const rows = busy.map((stats) =>
+    cost(stats.name, idle.find((one) => one.pid === stats.pid)?.cpuPercent ?? 0, stats.cpuPercent),
+  );
+  const sum = (list: MessageCost[], key: 'idlePercent' | 'busyPercent') =>
+    list.reduce((total, row) => total + row[key], 0);
+  return [
+    ...rows,
+    cost('watched, summed', sum(rows, 'idlePercent'), sum(rows, 'busyPercent')),
+    cost('whole machine', idleMachine, busyMachine),
+  ];
+}

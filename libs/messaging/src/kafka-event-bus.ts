@@ -13,6 +13,8 @@ import {
   type LogEntry,
   type Producer,
 } from 'kafkajs';
+// Fixes kafkajs's idle 1 ms timer loop on every broker connection before any client is made.
+import './kafkajs-request-queue';
 import {
   DEFAULT_RETRY_POLICY,
   toArray,

@@ -36,7 +36,7 @@
  *      [--max-in-flight 64] [--bare-adapter memory|redis] [--profile <dir>] [--skip-a] [--skip-b]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,14 +44,7 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, ProcessSampler, readRssKiB, runBench, table, UNLIMITED } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
-import {
-  type CpuProfile,
-  freePort,
-  inspectArgs,
-  InspectorProfiler,
-  profileText,
-  summarizeProfile,
-} from './lib/cpu-profile';
+import { freePort, inspectArgs, InspectorProfiler, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
   connectClients,
   cpuMicrosPerDelivery,
@@ -185,41 +178,6 @@ void runBench(
       chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
     });
     const gatewayPid = gatewayPids[0]!;
-    /** CPU profilers started on the servers that have an inspector port. */
-    const startProfilers = async (servers: { name: string; port: number | undefined }[]) => {
-      const profilers = new Map<string, InspectorProfiler>();
-      for (const { name, port } of servers) {
-        if (port === undefined) continue;
-        const profiler = await InspectorProfiler.connect(port);
-        await profiler.start();
-        profilers.set(name, profiler);
-        bench.onCleanup(() => profiler.close());
-      }
-      return profilers;
-    };
-    /** Stops the profilers, writes each profile to --profile's folder and prints its summary. */
-    const writeProfiles = async (profilers: Map<string, InspectorProfiler>, tag: string, over: string) => {
-      for (const [name, profiler] of profilers) {
-        const profile: CpuProfile = await profiler.stop();
-        profiler.close();
-        mkdirSync(profileDir!, { recursive: true });
-        const file = join(
-          profileDir!,
-          `${name}-${tag}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
-        );
-        writeFileSync(file, JSON.stringify(profile));
-        const summary = summarizeProfile(profile, 30);
-        bench.section(
-          `== CPU profile of the ${name} server over ${over}: ${file}`,
-          profileText(summary),
-          `profile-${name}-${tag}`,
-          {
-            file,
-            ...summary,
-          },
-        );
-      }
-    };
     const bare = await BareSocketIoServer.start(
       {
         pingIntervalMs,
@@ -301,13 +259,13 @@ void runBench(
         // --profile: where a handshake's time goes, in the gateway and in chat (its `ready` state).
         const rampProfilers =
           profileDir && !args.heap && target.name === 'bonfire'
-            ? await startProfilers([
+            ? await startProfilers(bench, [
                 { name: 'gateway', port: target.profilerPort },
                 { name: 'chat', port: chatInspect },
               ])
             : new Map<string, InspectorProfiler>();
         const ramp = await connectClients(target.workers, target.url, tokens, 100);
-        await writeProfiles(rampProfilers, 'b-handshakes', 'the handshakes of (b)');
+        await writeProfiles(bench, rampProfilers, profileDir!, 'b-handshakes', 'the handshakes of (b)');
         const before = await statusOf(target.workers);
         const sampler = new ProcessSampler(watch.filter((entry) => entry.pid === target.pid));
         sampler.start();
@@ -469,7 +427,7 @@ void runBench(
         ...targets.map((target) => ({ name: target.name as string, port: target.profilerPort })),
         { name: 'chat', port: chatInspect },
       ];
-      const profilers = await startProfilers(profiled);
+      const profilers = await startProfilers(bench, profiled);
       const phaseStarted = performance.now();
       const results: StepResult[] = [];
       const going = new Set<TargetName>(['bare', 'bonfire']);
@@ -507,7 +465,7 @@ void runBench(
         if (going.size === 0) break;
       }
       const phaseSeconds = (performance.now() - phaseStarted) / 1000;
-      await writeProfiles(profilers, 'a', '(a)');
+      await writeProfiles(bench, profilers, profileDir!, 'a', '(a)');
 
       const byRate = new Map<number, Partial<Record<TargetName, StepResult>>>();
       for (const result of results)

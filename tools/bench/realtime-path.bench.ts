@@ -17,17 +17,21 @@
  * (--idle-seconds before the sends), divided by the messages. At 1 receiving client this is the cost of a
  * message itself, not of its fan-out: what bounds a platform's messages per second before sockets count.
  *
- * Run: node tools/bench/run.mjs realtime-path [--messages 200] [--rate 10] [--idle-seconds 5]
+ * --profile <dir>: the gateway and chat run with `--inspect`; a CPU profile of each over the sends is
+ * written to <dir> and summarised.
+ *
+ * Run: node tools/bench/run.mjs realtime-path [--messages 200] [--rate 10] [--idle-seconds 5] [--profile <dir>]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io as connect } from 'socket.io-client';
 import { Api, registerUser } from '../../e2e/support/api';
 import { LatencyRecorder, ProcessSampler, type ProcessStats, runBench, table } from './lib';
 import { fixed, guildWithMembers, sleep } from './lib/realtime-delivery';
+import { freePort, inspectArgs, startProfilers, writeProfiles } from './lib/cpu-profile';
 import { startRealtimeStack } from './lib/realtime-stack';
 
 const { values: args } = parseArgs({
@@ -35,11 +39,13 @@ const { values: args } = parseArgs({
     messages: { type: 'string', default: '200' },
     rate: { type: 'string', default: '10' },
     'idle-seconds': { type: 'string', default: '5' },
+    profile: { type: 'string' },
   },
 });
 const messages = Number(args.messages);
 const rate = Number(args.rate);
 const idleSeconds = Number(args['idle-seconds']);
+const profileDir = args.profile ? resolve(args.profile) : undefined;
 const batch = process.env['BENCH_BATCH'] === '1';
 
 interface Dispatch {
@@ -53,7 +59,16 @@ void runBench(
   async (bench) => {
     const directory = mkdtempSync(join(tmpdir(), 'bonfire-bench-'));
     bench.onCleanup(() => rmSync(directory, { recursive: true, force: true }));
-    const { stack, watch } = await startRealtimeStack(bench, { directory, pingIntervalMs: 25_000 });
+    const gatewayInspect = profileDir ? await freePort() : undefined;
+    const chatInspect = profileDir ? await freePort() : undefined;
+    const nodeOptions = (port: number | undefined): Record<string, string> =>
+      port === undefined ? {} : { NODE_OPTIONS: inspectArgs(port).join(' ') };
+    const { stack, watch } = await startRealtimeStack(bench, {
+      directory,
+      pingIntervalMs: 25_000,
+      gatewayEnv: nodeOptions(gatewayInspect),
+      chatEnv: nodeOptions(chatInspect),
+    });
     const api = new Api(stack.gateway.url);
     const [sender, receiver] = [await registerUser(api), await registerUser(api)];
     const place = await guildWithMembers(api, [sender, receiver], 'path', bench.signal);
@@ -85,6 +100,10 @@ void runBench(
     const idleMachine = idleSampler.machineCpuPercent;
 
     const senderApi = api.withToken(sender.accessToken);
+    const profilers = await startProfilers(bench, [
+      { name: 'gateway', port: gatewayInspect },
+      { name: 'chat', port: chatInspect },
+    ]);
     const sampler = new ProcessSampler(watch);
     sampler.start();
     const request = new LatencyRecorder();
@@ -106,6 +125,7 @@ void runBench(
     const deadline = performance.now() + 10_000;
     while (sent.some((one) => !arrived.has(one.id)) && performance.now() < deadline) await sleep(50);
     const busy = sampler.stop();
+    if (profileDir) await writeProfiles(bench, profilers, profileDir, 'path', 'the sends');
     const busySeconds = (performance.now() - began) / 1000;
     const costs = messageCosts(idle, idleMachine, busy, sampler.machineCpuPercent, busySeconds, sent.length);
     let missing = 0;

@@ -8,11 +8,12 @@
  * including callees, and self time per package / file. Also a command line:
  *   npx tsx tools/bench/lib/cpu-profile.ts <file.cpuprofile> [top]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchContext } from './bench';
 import { table } from './report';
 
 export interface ProfileNode {
@@ -328,4 +329,50 @@ if (require.main === module) {
   }
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   console.log(profileText(summarizeProfile(profile, Number(top ?? 25))));
+}
+
+/** CPU profilers started on the servers that have an inspector port (closed at the bench's end). */
+export async function startProfilers(
+  bench: BenchContext,
+  servers: { name: string; port: number | undefined }[],
+): Promise<Map<string, InspectorProfiler>> {
+  const profilers = new Map<string, InspectorProfiler>();
+  for (const { name, port } of servers) {
+    if (port === undefined) continue;
+    const profiler = await InspectorProfiler.connect(port);
+    await profiler.start();
+    profilers.set(name, profiler);
+    bench.onCleanup(() => profiler.close());
+  }
+  return profilers;
+}
+
+/** Stops the profilers, writes each profile to `directory` and prints its summary as a bench section. */
+export async function writeProfiles(
+  bench: BenchContext,
+  profilers: Map<string, InspectorProfiler>,
+  directory: string,
+  tag: string,
+  over: string,
+): Promise<void> {
+  for (const [name, profiler] of profilers) {
+    const profile: CpuProfile = await profiler.stop();
+    profiler.close();
+    mkdirSync(directory, { recursive: true });
+    const file = join(
+      directory,
+      `${name}-${tag}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+    );
+    writeFileSync(file, JSON.stringify(profile));
+    const summary = summarizeProfile(profile, 30);
+    bench.section(
+      `== CPU profile of the ${name} server over ${over}: ${file}`,
+      profileText(summary),
+      `profile-${name}-${tag}`,
+      {
+        file,
+        ...summary,
+      },
+    );
+  }
 }

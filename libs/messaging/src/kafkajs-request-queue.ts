@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- kafkajs ships no types for its internal module: every program compiling this file (the apps, through the source condition) needs them
 /// <reference path="./kafkajs-internals.d.ts" />
 /**
  * A fix for kafkajs 2.2.4 (the last release), applied once to its RequestQueue when this module loads.

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './bench';
 import { table } from './report';
 
-export interface ProfileNode {
+interface ProfileNode {
   id: number;
   callFrame: {
     functionName: string;
@@ -29,7 +29,7 @@ export interface ProfileNode {
   positionTicks?: { line: number; ticks: number }[];
 }
 
-export interface CpuProfile {
+interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;

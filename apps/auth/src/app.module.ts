@@ -33,6 +33,7 @@ export class AuthServiceModule {
           applicationName: 'bonfire-auth',
           camelCase: true,
           maxConnections: config.AUTH_DATABASE_POOL_SIZE,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         }),
         ...(config.BONFIRE_MODE === 'distributed'
           ? [

@@ -1,4 +1,4 @@
-import { baseServiceConfig, env } from '@bonfire/platform';
+import { baseServiceConfig, databaseServiceConfig, env } from '@bonfire/platform';
 import { z } from 'zod';
 
 /**
@@ -10,6 +10,7 @@ export const authConfigSchema = baseServiceConfig.extend({
   AUTH_PORT: env.port().default(8081),
   AUTH_DATABASE_URL: env.distributedOnly(env.url(['postgres', 'postgresql'])),
   AUTH_DATABASE_POOL_SIZE: env.positiveInt().default(10),
+  ...databaseServiceConfig,
   /** JSON body limit for requests (express/body-parser syntax). */
   AUTH_BODY_LIMIT: z
     .string()

@@ -34,6 +34,7 @@ export class ChatServiceModule {
           applicationName: 'bonfire-chat',
           camelCase: true,
           maxConnections: config.CHAT_DATABASE_POOL_SIZE,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         }),
         ...(config.BONFIRE_MODE === 'distributed'
           ? [

@@ -1,4 +1,4 @@
-import { baseServiceConfig, env } from '@bonfire/platform';
+import { baseServiceConfig, databaseServiceConfig, env } from '@bonfire/platform';
 import { z } from 'zod';
 
 /** Everything the chat service reads from its environment. */
@@ -7,6 +7,7 @@ export const chatConfigSchema = baseServiceConfig.extend({
   CHAT_PORT: env.port().default(8082),
   CHAT_DATABASE_URL: env.distributedOnly(env.url(['postgres', 'postgresql'])),
   CHAT_DATABASE_POOL_SIZE: env.positiveInt().default(20),
+  ...databaseServiceConfig,
   /** JSON body limit (a 4,000-character message with its fields fits well within it). */
   CHAT_BODY_LIMIT: z
     .string()

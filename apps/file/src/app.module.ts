@@ -36,6 +36,7 @@ export class FileServiceModule {
           applicationName: 'bonfire-file',
           camelCase: true,
           maxConnections: config.FILE_DATABASE_POOL_SIZE,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         }),
         // Redis only leases the snowflake worker id, which the standalone shape does not need.
         ...(config.BONFIRE_MODE === 'distributed'

@@ -1,5 +1,5 @@
 import { MAX_UPLOAD_PARTS } from '@bonfire/contracts';
-import { baseServiceConfig, env } from '@bonfire/platform';
+import { baseServiceConfig, databaseServiceConfig, env } from '@bonfire/platform';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
@@ -18,6 +18,7 @@ export const fileConfigSchema = baseServiceConfig
     FILE_PORT: env.port().default(8084),
     FILE_DATABASE_URL: env.distributedOnly(env.url(['postgres', 'postgresql'])),
     FILE_DATABASE_POOL_SIZE: env.positiveInt().default(10),
+    ...databaseServiceConfig,
     /** JSON body limit: upload requests carry metadata only, never bytes. */
     FILE_BODY_LIMIT: z
       .string()

@@ -144,3 +144,13 @@ export const baseServiceConfig = z.object({
   /** Where the standalone shape keeps all its state (embedded database, uploaded files). */
   BONFIRE_DATA_DIR: z.string().min(1).default('.data/standalone'),
 });
+
+/** Variables of every service with a Postgres database (auth, chat, file, search): spread into its schema. */
+export const databaseServiceConfig = {
+  /**
+   * Prepare repeated statements on each pooled connection (distributed shape; docs/ARCHITECTURE.md). `false`
+   * behind a pooler in transaction mode that cannot keep them: PgBouncer before 1.21, or without
+   * `max_prepared_statements`.
+   */
+  DATABASE_PREPARED_STATEMENTS: env.boolean().default(true),
+};

@@ -38,6 +38,8 @@ export interface DatabaseModuleOptions {
   applicationName: string;
   /** Kysely's CamelCasePlugin on the service's instance: camelCase table types over snake_case columns. */
   camelCase?: boolean;
+  /** Prepared statements on the pooled connections (distributed shape; DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements?: boolean;
 }
 
 class DatabaseLifecycle implements OnApplicationShutdown {

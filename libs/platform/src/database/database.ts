@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   metrics?: DatabaseMetrics;
   /** camelCase names in TypeScript for the snake_case columns (see `namingPlugins`). */
   camelCase?: boolean;
+  /** Name repeated statements on each pooled connection (PreparingPool; default true). */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -49,7 +51,9 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   pool.on('connect', (client) => client.on('error', () => undefined));
   options.metrics?.watchPool(pool);
   return new Kysely<TDatabase>({
-    dialect: new PostgresDialect({ pool: new PreparingPool(pool) }),
+    dialect: new PostgresDialect({
+      pool: options.preparedStatements === false ? pool : new PreparingPool(pool),
+    }),
     plugins: namingPlugins(options.camelCase),
     ...(options.metrics && { log: options.metrics.log }),
   });

@@ -64,6 +64,18 @@ describe('prepared statements on a real Postgres', () => {
     ]);
   });
 
+  it('prepares nothing when switched off (DATABASE_PREPARED_STATEMENTS=false, e.g. behind an older PgBouncer)', async () => {
+    db = createDatabase<unknown>({ url: database.url, maxConnections: 1, preparedStatements: false });
+    const labels = [];
+    for (const id of [1, 2, 3, 4]) {
+      labels.push(
+        (await sql<{ label: string }>`select label from items where id = ${id}`.execute(db)).rows[0]?.label,
+      );
+    }
+    expect(labels).toEqual(['item 1', 'item 2', 'item 3', 'item 4']);
+    expect(await preparedHere(db)).toEqual([]);
+  });
+
   it('leaves statements without parameters unprepared', async () => {
     db = createDatabase<unknown>({ url: database.url, maxConnections: 1 });
     for (let run = 0; run < 3; run++) await sql`select count(*) from items`.execute(db);

@@ -85,7 +85,7 @@ export class RealtimeSession {
       return false;
     }
     this.seq++;
-    this.ring.push({ seq: this.seq, dispatch });
+    this.ring.push(this.seq, dispatch);
     return true;
   }
 
@@ -95,11 +95,10 @@ export class RealtimeSession {
     if (this.held || this.seq === null || this.seq === this.written || !socket?.connected) return 0;
     let count = 1;
     if (this.seq === this.written + 1 && !socket.data.batching) {
-      // The common case, once per delivery: no list.
-      const { seq, dispatch } = this.ring.last()!;
-      writeDispatch(socket.conn, dispatch, seq);
+      // The common case, once per delivery: nothing allocated for it here.
+      writeDispatch(socket.conn, this.ring.lastDispatch()!, this.seq);
     } else {
-      const pending = this.seq === this.written + 1 ? [this.ring.last()!] : this.ring.after(this.written);
+      const pending = this.ring.after(this.written);
       if (socket.data.batching) writeBatch(socket.conn, pending);
       else for (const { seq, dispatch } of pending) writeDispatch(socket.conn, dispatch, seq);
       count = pending.length;
@@ -136,7 +135,7 @@ export class RealtimeSession {
    * that came meanwhile (minus those the buffer already has).
    */
   adopt(seq: number, entries: readonly SequencedDispatch[]): void {
-    for (const entry of entries) this.ring.push(entry);
+    for (const entry of entries) this.ring.push(entry.seq, entry.dispatch);
     this.skipIds = new Set(entries.map((entry) => entry.dispatch.id));
     this.seq = seq;
     const waiting = this.waiting;

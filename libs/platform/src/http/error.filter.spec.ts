@@ -29,6 +29,37 @@ describe('toAppError', () => {
     ).toBe('MALFORMED_JSON');
   });
 
+  it('answers 503 with Retry-After when a server the service needs is unreachable or went away', () => {
+    const unavailable = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      new Error('Connection is closed.'),
+      Object.assign(new Error('Reached the max retries per request limit'), {
+        name: 'MaxRetriesPerRequestError',
+      }),
+    ];
+    for (const error of unavailable) {
+      const appError = toAppError(error);
+      expect({ message: error.message, code: appError.code }).toEqual({
+        message: error.message,
+        code: 'SERVICE_UNAVAILABLE',
+      });
+      expect(appError.status).toBe(503);
+      expect(appError.headers).toEqual({ 'Retry-After': '2' });
+      expect(appError.message).not.toContain(error.message);
+    }
+  });
+
+  it('keeps query errors (a bug of ours) a 500, whatever their SQLSTATE', () => {
+    for (const code of ['42P01', '23505', '22P02', '40001']) {
+      expect(toAppError(Object.assign(new Error('query failed'), { code })).status).toBe(500);
+    }
+  });
+
   it('hides unexpected errors behind a 500', () => {
     const error = toAppError(new Error('relation "users" does not exist'));
     expect(error.status).toBe(500);

@@ -4,8 +4,15 @@ import type { Response } from 'express';
 import type { ComponentLogger } from '../logging/component-logger';
 import type { ServiceLogger } from '../logging/nest-logger';
 import { AppError } from './app-error';
+import { isDependencyUnavailable } from './dependency-unavailable';
 
-/** Converts anything thrown into the one error body; unexpected errors are logged and answered as 500. */
+/** What a client is told to wait before retrying when a server this service needs is down. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = '2';
+
+/**
+ * Converts anything thrown into the one error body: a server this service needs being unreachable is a
+ * 503 to retry; other unexpected errors are logged and answered as 500.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HttpException) {
@@ -29,6 +36,15 @@ export function toAppError(error: unknown): AppError {
     }
     return AppError.ofStatus(status, (error as Error).message);
   }
+  if (isDependencyUnavailable(error)) {
+    return new AppError(
+      ERROR.SERVICE_UNAVAILABLE,
+      'A server this service needs is unavailable; retry shortly.',
+      {
+        headers: { 'Retry-After': UNAVAILABLE_RETRY_AFTER_SECONDS },
+      },
+    );
+  }
   return new AppError(ERROR.INTERNAL_ERROR, 'Something went wrong on our side.');
 }
 
@@ -43,7 +59,12 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const appError = toAppError(error);
-    if (appError.status >= 500 && !(error instanceof AppError)) {
+    if (appError.code === ERROR.SERVICE_UNAVAILABLE && !(error instanceof AppError)) {
+      this.logger.warn(
+        { err: { message: (error as Error).message } },
+        'a server this service needs is unavailable',
+      );
+    } else if (appError.status >= 500 && !(error instanceof AppError)) {
       this.logger.error({ err: error }, 'unhandled error');
     }
     if (response.headersSent) {

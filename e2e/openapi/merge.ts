@@ -42,7 +42,18 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  */
 const PATH_SEGMENT = '^[^\\u0000-\\u001f\\u007f/\\\\]*[^\\u0000-\\u001f\\u007f/\\\\.]$';
 
-type Responses = Record<string, { description?: string; content?: unknown }>;
+type Responses = Record<string, { description?: string; content?: unknown; $ref?: string }>;
+
+/**
+ * What any route may answer when a service or a server is down, shared by every operation (a reference to
+ * components.responses): the gateway cannot reach the service or it did not answer in time, or the service
+ * cannot reach a server it needs (its database, Redis). All are worth retrying shortly.
+ */
+const UNAVAILABLE_RESPONSES: Readonly<Record<string, { name: string; codes: string }>> = {
+  '502': { name: 'BadGateway', codes: 'BAD_GATEWAY' },
+  '503': { name: 'ServiceUnavailable', codes: 'SERVICE_UNAVAILABLE (Retry-After header)' },
+  '504': { name: 'GatewayTimeout', codes: 'GATEWAY_TIMEOUT' },
+};
 
 interface Operation {
   security?: unknown[];
@@ -84,8 +95,9 @@ function respond(responses: Responses, status: string, codes: string): void {
 
 /**
  * What every route answers before its service's own logic, documented once here rather than on each
- * controller: the gateway's token check, rate limits and path rule, and the platform's JSON body parser
- * (malformed, or over the gateway's or the service's body limit). Each error code then gets its description
+ * controller: the gateway's token check, rate limits and path rule, the platform's JSON body parser
+ * (malformed, or over the gateway's or the service's body limit), and the answers of a service or server
+ * that is down. Each error code then gets its description
  * from the catalogue (libs/contracts errors/catalogue.ts).
  */
 function withGatewayResponses(item: Record<string, unknown>): Record<string, unknown> {
@@ -104,6 +116,10 @@ function withGatewayResponses(item: Record<string, unknown>): Record<string, unk
     if (operation.requestBody) respond(responses, '413', 'PAYLOAD_TOO_LARGE (request body over the limit)');
     if (operation.security?.length) respond(responses, '401', 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED');
     respond(responses, '429', 'RATE_LIMITED (Retry-After header)');
+    for (const [status, { name, codes }] of Object.entries(UNAVAILABLE_RESPONSES)) {
+      if (responses[status]) respond(responses, status, codes);
+      else responses[status] = { $ref: `#/components/responses/${name}` };
+    }
     for (const [status, response] of Object.entries(responses)) {
       if (Number(status) >= 400 && response.description) {
         responses[status] = {
@@ -147,6 +163,18 @@ export function mergeOpenApi(documents: Record<string, OpenApiDocument>): Record
     paths: sortedPaths,
     components: {
       ...components,
+      responses: {
+        ...components['responses'],
+        ...Object.fromEntries(
+          Object.entries(UNAVAILABLE_RESPONSES).map(([status, { name, codes }]) => [
+            name,
+            {
+              description: describeErrorCodes(Number(status), codes),
+              content: { 'application/json': { schema: ERROR_BODY } },
+            },
+          ]),
+        ),
+      },
       // The name the services' operations refer to (`@ApiBearerAuth('accessToken')`). Operations without
       // `security` are public (register, login, invites' previews…): no document-wide requirement.
       securitySchemes: { accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

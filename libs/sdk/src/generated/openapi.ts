@@ -1830,7 +1830,77 @@ export interface components {
       };
     };
   };
-  responses: never;
+  responses: {
+    /**
+     * @description BAD_GATEWAY
+     *
+     *     - `BAD_GATEWAY`: The service behind the gateway answered badly or not at all.
+     */
+    BadGateway: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': {
+          error: {
+            code: string;
+            message: string;
+            details?: {
+              field?: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+    /**
+     * @description SERVICE_UNAVAILABLE (Retry-After header)
+     *
+     *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
+     */
+    ServiceUnavailable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': {
+          error: {
+            code: string;
+            message: string;
+            details?: {
+              field?: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+    /**
+     * @description GATEWAY_TIMEOUT
+     *
+     *     - `GATEWAY_TIMEOUT`: The service behind the gateway did not answer in time.
+     */
+    GatewayTimeout: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': {
+          error: {
+            code: string;
+            message: string;
+            details?: {
+              field?: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -1876,6 +1946,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminInstanceController_invites: {
@@ -1944,6 +2017,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminInstanceController_createInvite: {
@@ -2046,6 +2122,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminInstanceController_deleteInvite: {
@@ -2133,6 +2212,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminInstanceController_settings: {
@@ -2198,6 +2280,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminInstanceController_updateSettings: {
@@ -2297,6 +2382,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminController_stats: {
@@ -2364,6 +2452,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminController_users: {
@@ -2456,6 +2547,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminController_resetTwoFactor: {
@@ -2569,6 +2663,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminController_suspend: {
@@ -2703,6 +2800,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AdminController_unsuspend: {
@@ -2803,6 +2903,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ApplicationsController_list: {
@@ -2866,6 +2969,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ApplicationsController_create: {
@@ -2976,6 +3082,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ApplicationsController_get: {
@@ -3067,6 +3176,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ApplicationsController_remove: {
@@ -3141,6 +3253,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ApplicationsController_update: {
@@ -3254,6 +3369,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ApplicationsController_resetToken: {
@@ -3333,6 +3451,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DownloadsController_attachment: {
@@ -3411,10 +3532,12 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description CHAT_UNAVAILABLE
+       * @description CHAT_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `CHAT_UNAVAILABLE`: Permissions cannot be checked right now (chat unreachable).
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -3424,6 +3547,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UploadsController_complete: {
@@ -3548,6 +3672,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountEmailController_confirmEmailChange: {
@@ -3626,6 +3753,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AuthController_login: {
@@ -3748,6 +3878,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   TwoFactorLoginController_complete: {
@@ -3861,6 +3994,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AuthController_logout: {
@@ -3907,6 +4043,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AuthController_changePassword: {
@@ -4002,6 +4141,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountEmailController_requestPasswordReset: {
@@ -4072,6 +4214,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountEmailController_confirmPasswordReset: {
@@ -4139,6 +4284,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AuthController_refresh: {
@@ -4225,6 +4373,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AuthController_register: {
@@ -4370,6 +4521,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   SessionsController_list: {
@@ -4425,6 +4579,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   SessionsController_revoke: {
@@ -4499,6 +4656,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountEmailController_verifyEmail: {
@@ -4564,6 +4724,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountEmailController_resendVerification: {
@@ -4634,6 +4797,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelsController_get: {
@@ -4745,6 +4911,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelsController_delete: {
@@ -4832,6 +5001,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelsController_update: {
@@ -4987,6 +5159,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UploadsController_attachment: {
@@ -5145,10 +5320,12 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description CHAT_UNAVAILABLE
+       * @description CHAT_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `CHAT_UNAVAILABLE`: Permissions cannot be checked right now (chat unreachable).
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -5158,6 +5335,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MessagesController_history: {
@@ -5320,6 +5498,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MessagesController_send: {
@@ -5580,6 +5761,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MessagesController_get: {
@@ -5738,6 +5922,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MessagesController_delete: {
@@ -5827,6 +6014,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MessagesController_edit: {
@@ -6009,6 +6199,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ReadStatesController_ack: {
@@ -6085,6 +6278,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ReactionsController_list: {
@@ -6187,6 +6383,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ReactionsController_add: {
@@ -6280,6 +6479,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ReactionsController_remove: {
@@ -6359,6 +6561,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_createFromMessage: {
@@ -6521,6 +6726,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   SearchController_channel: {
@@ -6656,11 +6864,13 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE
+       * @description CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `CHAT_UNAVAILABLE`: Permissions cannot be checked right now (chat unreachable).
        *     - `SEARCH_UNAVAILABLE`: Search is unavailable right now; retry soon.
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -6670,6 +6880,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelsController_putOverwrite: {
@@ -6788,6 +6999,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelsController_deleteOverwrite: {
@@ -6877,6 +7091,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PinsController_list: {
@@ -7033,6 +7250,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PinsController_pin: {
@@ -7123,6 +7343,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PinsController_unpin: {
@@ -7212,6 +7435,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DmsController_add: {
@@ -7304,6 +7530,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DmsController_remove: {
@@ -7394,6 +7623,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_members: {
@@ -7476,6 +7708,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_add: {
@@ -7567,6 +7802,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_remove: {
@@ -7657,6 +7895,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_join: {
@@ -7733,6 +7974,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_leave: {
@@ -7808,6 +8052,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_create: {
@@ -7961,6 +8208,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_active: {
@@ -8089,6 +8339,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ThreadsController_archived: {
@@ -8221,6 +8474,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_join: {
@@ -8354,10 +8610,12 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description VOICE_UNAVAILABLE
+       * @description VOICE_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `VOICE_UNAVAILABLE`: No voice node is alive to host the room, or chat cannot answer.
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -8367,6 +8625,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_channelStates: {
@@ -8456,6 +8715,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelWebhooksController_list: {
@@ -8555,6 +8817,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ChannelWebhooksController_create: {
@@ -8679,6 +8944,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DownloadsController_publicFile: {
@@ -8742,6 +9010,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildsController_create: {
@@ -8834,6 +9105,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildsController_get: {
@@ -8918,6 +9192,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildsController_delete: {
@@ -9005,6 +9282,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildsController_update: {
@@ -9127,6 +9407,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AuditLogController_list: {
@@ -9306,6 +9589,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   BansController_list: {
@@ -9401,6 +9687,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   BansController_ban: {
@@ -9512,6 +9801,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   BansController_unban: {
@@ -9602,6 +9894,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildChannelsController_list: {
@@ -9713,6 +10008,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildChannelsController_create: {
@@ -9880,6 +10178,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildChannelsController_reorder: {
@@ -10027,6 +10328,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UploadsController_emoji: {
@@ -10186,10 +10490,12 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description CHAT_UNAVAILABLE
+       * @description CHAT_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `CHAT_UNAVAILABLE`: Permissions cannot be checked right now (chat unreachable).
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -10199,6 +10505,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   EmojisController_list: {
@@ -10283,6 +10590,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   EmojisController_create: {
@@ -10405,10 +10715,12 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description FILE_SERVICE_UNAVAILABLE
+       * @description FILE_SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `FILE_SERVICE_UNAVAILABLE`: Files cannot be checked right now; retry.
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -10418,6 +10730,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   EmojisController_get: {
@@ -10503,6 +10816,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   EmojisController_delete: {
@@ -10591,6 +10907,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   EmojisController_rename: {
@@ -10711,6 +11030,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UploadsController_icon: {
@@ -10870,10 +11192,12 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description CHAT_UNAVAILABLE
+       * @description CHAT_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `CHAT_UNAVAILABLE`: Permissions cannot be checked right now (chat unreachable).
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -10883,6 +11207,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildInvitesController_list: {
@@ -10983,6 +11308,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildInvitesController_create: {
@@ -11108,6 +11436,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MembersController_list: {
@@ -11196,6 +11527,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MembersController_get: {
@@ -11281,6 +11615,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MembersController_kick: {
@@ -11371,6 +11708,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MembersController_update: {
@@ -11493,6 +11833,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MembersController_updateMe: {
@@ -11611,6 +11954,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   SearchController_guild: {
@@ -11735,11 +12081,13 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
       /**
-       * @description CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE
+       * @description CHAT_UNAVAILABLE, SEARCH_UNAVAILABLE, SERVICE_UNAVAILABLE (Retry-After header)
        *
        *     - `CHAT_UNAVAILABLE`: Permissions cannot be checked right now (chat unreachable).
        *     - `SEARCH_UNAVAILABLE`: Search is unavailable right now; retry soon.
+       *     - `SERVICE_UNAVAILABLE`: The service cannot answer right now; retry shortly.
        */
       503: {
         headers: {
@@ -11749,6 +12097,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildsController_transfer: {
@@ -11867,6 +12216,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RolesController_list: {
@@ -11955,6 +12307,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RolesController_create: {
@@ -12089,6 +12444,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RolesController_reorder: {
@@ -12213,6 +12571,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RolesController_delete: {
@@ -12304,6 +12665,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RolesController_update: {
@@ -12433,6 +12797,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_guildStates: {
@@ -12522,6 +12889,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_disconnect: {
@@ -12610,6 +12980,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_moderate: {
@@ -12738,6 +13111,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   GuildWebhooksController_list: {
@@ -12836,6 +13212,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   InstanceController_info: {
@@ -12872,6 +13251,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   InvitesController_preview: {
@@ -12943,6 +13325,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   InvitesController_accept: {
@@ -13041,6 +13426,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   InvitesController_delete: {
@@ -13128,6 +13516,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   OAuth2Controller_info: {
@@ -13239,6 +13630,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   OAuth2Controller_authorize: {
@@ -13359,6 +13753,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PresenceController_list: {
@@ -13432,6 +13829,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PresenceController_guild: {
@@ -13518,6 +13918,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PushController_vapidPublicKey: {
@@ -13568,6 +13971,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UsersController_profile: {
@@ -13652,6 +14058,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UsersController_me: {
@@ -13712,6 +14121,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UsersController_updateMe: {
@@ -13807,6 +14219,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   UploadsController_avatar: {
@@ -13937,6 +14352,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DmsController_list: {
@@ -14020,6 +14438,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DmsController_open: {
@@ -14198,6 +14619,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   NotificationSettingsController_getChannel: {
@@ -14281,6 +14705,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   NotificationSettingsController_putChannel: {
@@ -14388,6 +14815,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   NotificationSettingsController_deleteChannel: {
@@ -14462,6 +14892,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DataExportsController_list: {
@@ -14522,6 +14955,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   DataExportsController_request: {
@@ -14596,6 +15032,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountDeletionController_delete: {
@@ -14693,6 +15132,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   AccountEmailController_requestEmailChange: {
@@ -14807,6 +15249,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MyGuildsController_list: {
@@ -14863,6 +15308,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   MyGuildsController_leave: {
@@ -14938,6 +15386,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   NotificationSettingsController_get: {
@@ -15030,6 +15481,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   NotificationSettingsController_update: {
@@ -15147,6 +15601,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   TwoFactorController_status: {
@@ -15199,6 +15656,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   TwoFactorController_regenerate: {
@@ -15309,6 +15769,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   TwoFactorController_enrol: {
@@ -15421,6 +15884,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   TwoFactorController_disable: {
@@ -15527,6 +15993,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   TwoFactorController_confirm: {
@@ -15638,6 +16107,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PresenceController_update: {
@@ -15736,6 +16208,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RelationshipsController_privacy: {
@@ -15789,6 +16264,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RelationshipsController_updatePrivacy: {
@@ -15878,6 +16356,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PushController_list: {
@@ -15931,6 +16412,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PushController_subscribe: {
@@ -16024,6 +16508,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   PushController_unsubscribe: {
@@ -16117,6 +16604,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   ReadStatesController_list: {
@@ -16170,6 +16660,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RelationshipsController_list: {
@@ -16231,6 +16724,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RelationshipsController_request: {
@@ -16355,6 +16851,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RelationshipsController_put: {
@@ -16484,6 +16983,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   RelationshipsController_remove: {
@@ -16558,6 +17060,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_leave: {
@@ -16617,6 +17122,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatesController_updateSelf: {
@@ -16725,6 +17233,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   VoiceStatusController_status: {
@@ -16776,6 +17287,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   WebhooksController_get: {
@@ -16874,6 +17388,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   WebhooksController_delete: {
@@ -16961,6 +17478,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   WebhooksController_update: {
@@ -17084,6 +17604,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
   WebhooksController_execute: {
@@ -17258,6 +17781,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
     };
   };
 }

@@ -125,8 +125,8 @@ void runBench(
     const deadline = performance.now() + 10_000;
     while (sent.some((one) => !arrived.has(one.id)) && performance.now() < deadline) await sleep(50);
     const busy = sampler.stop();
-    if (profileDir) await writeProfiles(bench, profilers, profileDir, 'path', 'the sends');
     const busySeconds = (performance.now() - began) / 1000;
+    if (profileDir) await writeProfiles(bench, profilers, profileDir, 'path', 'the sends');
     const costs = messageCosts(idle, idleMachine, busy, sampler.machineCpuPercent, busySeconds, sent.length);
     let missing = 0;
     for (const one of sent) {

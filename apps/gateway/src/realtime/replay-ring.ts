@@ -10,7 +10,7 @@ export interface SequencedDispatch {
  * packet's shared encoding, so a session's buffer costs a reference per event, not a copy.
  *
  * Numbers and references sit in two parallel arrays: a delivery allocates nothing here. An entry object
- * per delivery would live as long as the ring keeps it (thousands of deliveries), so it would survive the
+ * per delivery would live as long as the ring keeps it (REALTIME_REPLAY_BUFFER_SIZE dispatches), so it would survive the
  * young generation and cost the gateway old-generation collections in proportion to its deliveries.
  */
 export class ReplayRing {

@@ -145,7 +145,7 @@ export const baseServiceConfig = z.object({
   BONFIRE_DATA_DIR: z.string().min(1).default('.data/standalone'),
 });
 
-/** Variables of every service with a Postgres database (auth, chat, file, search): spread into its schema. */
+/** Variables of every service with a Postgres database (auth, chat, file): spread into its schema. */
 export const databaseServiceConfig = {
   /**
    * Prepare repeated statements on each pooled connection (distributed shape; docs/ARCHITECTURE.md). `false`

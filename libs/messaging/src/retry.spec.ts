@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDependencyUnavailable, runWithRetries } from './retry';
+import { runWithRetries } from './retry';
 
 const policy = { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 };
 
@@ -39,22 +39,5 @@ describe('runWithRetries', () => {
     let polls = 0;
     const outcome = await runWithRetries(handler.attempt, policy, { keepGoing: () => ++polls < 5 });
     expect(outcome).toEqual({ handled: false, stopped: true });
-  });
-});
-
-describe('isDependencyUnavailable', () => {
-  it('knows refused and reset connections, Postgres going away and class 08, also as a cause', () => {
-    expect(isDependencyUnavailable(refused())).toBe(true);
-    expect(isDependencyUnavailable(Object.assign(new Error('shutting down'), { code: '57P01' }))).toBe(true);
-    expect(isDependencyUnavailable(Object.assign(new Error('no connection'), { code: '08006' }))).toBe(true);
-    expect(isDependencyUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
-    expect(isDependencyUnavailable(new Error('request failed', { cause: refused() }))).toBe(true);
-    expect(isDependencyUnavailable(new AggregateError([refused()], 'all failed'))).toBe(true);
-  });
-
-  it('does not take a bad event or a constraint violation for an outage', () => {
-    expect(isDependencyUnavailable(new Error('boom'))).toBe(false);
-    expect(isDependencyUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
-    expect(isDependencyUnavailable('ECONNREFUSED')).toBe(false);
   });
 });

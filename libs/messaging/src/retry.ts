@@ -1,3 +1,4 @@
+import { isDependencyUnavailable } from '@bonfire/platform/errors';
 import {
   DEFAULT_MAX_BATCH_SIZE,
   DEFAULT_RETRY_POLICY,
@@ -41,41 +42,6 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * A server the handler needs did not answer (refused, reset, a Postgres shutting down or starting up): the
- * event is fine, so waiting for the server costs no attempt and never ends in a dead letter.
- */
-export function isDependencyUnavailable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; depth++) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(cause instanceof Error ? cause.message : ''))) {
-      return true;
-    }
-    if (cause instanceof AggregateError && cause.errors.some(isDependencyUnavailable)) return true;
-    cause = cause.cause;
-  }
-  return false;
-}
-
-/** Socket errors, and Postgres's admin/crash shutdown and "starting up" (SQLSTATE class 08 is checked apart). */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  '57P01',
-  '57P02',
-  '57P03',
-]);
-const UNAVAILABLE_MESSAGES = [
-  /^Connection terminated/,
-  /terminating connection due to/,
-  /Client has encountered a connection error/,
-];
 /** The longest wait between two tries while a server is away. */
 const UNAVAILABLE_MAX_DELAY_MS = 5_000;
 

@@ -52,7 +52,7 @@ export function createDatabase<TDatabase>(options: DatabaseOptions): Kysely<TDat
   options.metrics?.watchPool(pool);
   return new Kysely<TDatabase>({
     dialect: new PostgresDialect({
-      pool: options.preparedStatements === false ? pool : new PreparingPool(pool),
+      pool: new PreparingPool(pool, { maxNames: options.preparedStatements === false ? 0 : undefined }),
     }),
     plugins: namingPlugins(options.camelCase),
     ...(options.metrics && { log: options.metrics.log }),

@@ -1,5 +1,6 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { isDependencyUnavailable } from '../errors/dependency-unavailable';
 
 /** Texts seen once, remembered to name them on their second use; forgotten when it grows past this. */
 const MAX_SEEN_ONCE = 5_000;
@@ -15,6 +16,7 @@ export class StatementNames {
   constructor(private readonly maxNames = 1_000) {}
 
   nameOf(text: string): string | undefined {
+    if (this.maxNames === 0) return undefined;
     const name = this.names.get(text);
     if (name !== undefined) return name;
     if (!this.seenOnce.has(text)) {
@@ -44,6 +46,8 @@ function isStalePlan(error: unknown): boolean {
 class PreparingClient implements PostgresPoolClient {
   private readonly prepared = new Set<string>();
   private readonly stale = new Set<string>();
+  /** A query failed because the connection or the server went away: the pool must not hand it out again. */
+  private broken = false;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -75,7 +79,10 @@ class PreparingClient implements PostgresPoolClient {
   }
 
   release(destroy?: boolean): void {
-    this.client.release(destroy);
+    // pg's pool reuses a released client unless told otherwise, and it learns that the socket closed only
+    // when the close event runs: a query failed by a terminated backend could hand the dead client to the
+    // next caller in between.
+    this.client.release(destroy === true || this.broken);
   }
 
   private preparedName(text: string): string | undefined {
@@ -89,13 +96,19 @@ class PreparingClient implements PostgresPoolClient {
   }
 
   private async run<R>(config: pg.QueryConfig): Promise<PostgresQueryResult<R>> {
-    return (await this.client.query(config)) as unknown as PostgresQueryResult<R>;
+    try {
+      return (await this.client.query(config)) as unknown as PostgresQueryResult<R>;
+    } catch (error) {
+      if (isDependencyUnavailable(error)) this.broken = true;
+      throw error;
+    }
   }
 }
 
 /**
  * The pool Kysely's PostgresDialect is given in the distributed shape: pg's pool, whose connections run
- * repeated statements as prepared statements. Postgres parses and plans an unnamed statement every time it
+ * repeated statements as prepared statements (unless switched off), and are discarded rather than reused
+ * once a query found the server gone. Postgres parses and plans an unnamed statement every time it
  * runs; for a send's access check that was 1.4 ms of parse and plan against 0.08 ms of execution
  * (`log_min_duration_statement=0`). Kysely keeps its connection per client object, so each pg client keeps
  * one wrapper.
@@ -108,7 +121,10 @@ export class PreparingPool implements PostgresPool {
   constructor(
     private readonly pool: pg.Pool,
     limits: {
-      /** Distinct texts named pool-wide; texts beyond it (e.g. `in` lists of ever-new lengths) stay unnamed. */
+      /**
+       * Distinct texts named pool-wide; texts beyond it (e.g. `in` lists of ever-new lengths) stay unnamed.
+       * 0 prepares nothing (a transaction-mode pooler that cannot keep them).
+       */
       maxNames?: number;
       /** Statements prepared on one connection at most (each keeps its parse tree and plans in that backend). */
       maxPerConnection?: number;

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { ComponentLogger } from '../logging/component-logger';
 import type { ServiceLogger } from '../logging/nest-logger';
 import { AppError } from './app-error';
-import { isDependencyUnavailable } from './dependency-unavailable';
+import { isDependencyUnavailable } from '../errors/dependency-unavailable';
 
 /** What a client is told to wait before retrying when a server this service needs is down. */
 const UNAVAILABLE_RETRY_AFTER_SECONDS = '2';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Kysely, sql } from '../database/database';
 import { createTestDatabase, type TestDatabase } from '../testing/test-kit';
 import { freePort } from '../testing/free-port';
-import { toAppError } from './error.filter';
+import { toAppError } from '../http/error.filter';
 
 /** The error a query throws, or a failure of this test when it does not throw. */
 async function errorOf(run: () => Promise<unknown>): Promise<unknown> {

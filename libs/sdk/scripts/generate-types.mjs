@@ -26,19 +26,20 @@ const HEADER = `/**
  */
 function withSharedErrorBody(document) {
   const copy = structuredClone(document);
-  let errorBody;
+  const errorResponses = [...Object.values(copy.components?.responses ?? {})];
   for (const item of Object.values(copy.paths ?? {})) {
     for (const method of METHODS) {
-      const responses = item[method]?.responses;
-      if (!responses) continue;
-      for (const [status, response] of Object.entries(responses)) {
-        const schema = response?.content?.['application/json']?.schema;
-        if (!schema || !(status === 'default' || Number(status) >= 400)) continue;
-        if (schema.properties?.error === undefined) continue;
-        errorBody ??= schema;
-        response.content['application/json'] = { schema: ERROR_REF };
+      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+        if (status === 'default' || Number(status) >= 400) errorResponses.push(response);
       }
     }
+  }
+  let errorBody;
+  for (const response of errorResponses) {
+    const schema = response?.content?.['application/json']?.schema;
+    if (schema?.properties?.error === undefined) continue;
+    errorBody ??= schema;
+    response.content['application/json'] = { schema: ERROR_REF };
   }
   if (errorBody) {
     copy.components = { ...copy.components, schemas: { ...copy.components?.schemas, ErrorBody: errorBody } };

@@ -1841,17 +1841,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        'application/json': {
-          error: {
-            code: string;
-            message: string;
-            details?: {
-              field?: string;
-              code: string;
-              message: string;
-            }[];
-          };
-        };
+        'application/json': components['schemas']['ErrorBody'];
       };
     };
     /**
@@ -1864,17 +1854,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        'application/json': {
-          error: {
-            code: string;
-            message: string;
-            details?: {
-              field?: string;
-              code: string;
-              message: string;
-            }[];
-          };
-        };
+        'application/json': components['schemas']['ErrorBody'];
       };
     };
     /**
@@ -1887,17 +1867,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        'application/json': {
-          error: {
-            code: string;
-            message: string;
-            details?: {
-              field?: string;
-              code: string;
-              message: string;
-            }[];
-          };
-        };
+        'application/json': components['schemas']['ErrorBody'];
       };
     };
   };

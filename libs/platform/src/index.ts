@@ -18,6 +18,7 @@ export * from './lifecycle/dependencies';
 export * from './platform.module';
 export * from './database/database';
 export * from './database/database.module';
+export * from './database/precompiled-query';
 export * from './database/embedded-postgres';
 export * from './redis/redis.module';
 export * from './redis/redis-script';

@@ -1,9 +1,10 @@
 import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
+import { PrecompiledQuery } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ChatTransactions } from '../database/chat-transactions';
 import type { ChatExecutor } from '../database/chat-transactions';
-import type { ChannelTypeColumn } from '../database/schema';
+import type { ChannelTypeColumn, ChatDatabase } from '../database/schema';
 
 export interface GuildAccessRow {
   guildId: string;
@@ -76,6 +77,50 @@ function toGuildAccessRow(row: {
   return { guildId: row.guildId, ownerId: row.ownerId, everyone, member };
 }
 
+/**
+ * The channel, and for a guild channel its guild as guildAccess reads it, in one round trip. It runs before
+ * every send and read, so it is built and compiled once.
+ */
+const channelAccessQuery = new PrecompiledQuery(
+  (db: Kysely<ChatDatabase>, args: { channelId: string; userId: string }) =>
+    db
+      .selectFrom('channels')
+      .leftJoin('channel_recipients', (join) =>
+        join
+          .onRef('channel_recipients.channelId', '=', 'channels.id')
+          .on('channel_recipients.userId', '=', args.userId),
+      )
+      // A guild channel's guild, as guildAccess reads it (null columns when it has none).
+      .leftJoin('guilds', 'guilds.id', 'channels.guildId')
+      .leftJoin('roles as everyone', 'everyone.id', 'guilds.id')
+      .leftJoin('members', (join) =>
+        join.onRef('members.guildId', '=', 'guilds.id').on('members.userId', '=', args.userId),
+      )
+      .select([
+        'channels.id',
+        'channels.type',
+        'channels.guildId',
+        'channel_recipients.userId as recipientId',
+        'channels.threadParentId',
+        'channels.archived',
+        'channels.locked',
+        'channels.slowmodeSeconds',
+        // A thread has no overwrites of its own: its parent's apply.
+        sql<OverwriteJson[]>`coalesce((
+          select json_agg(json_build_object('id', o.target_id::text, 'type', o.target_type, 'allow', o.allow::text, 'deny', o.deny::text) order by o.target_id)
+          from permission_overwrites o where o.channel_id = coalesce(channels.thread_parent_id, channels.id)
+        ), '[]'::json)`.as('overwrites'),
+        sql<boolean>`exists (
+          select 1 from thread_members tm where tm.thread_id = channels.id and tm.user_id = ${args.userId}
+        )`.as('isThreadMember'),
+        'guilds.ownerId as ownerId',
+        'everyone.permissions as everyonePermissions',
+        'members.userId as memberUserId',
+        memberRolesJson.as('roles'),
+      ])
+      .where('channels.id', '=', args.channelId),
+);
+
 /** The few reads every permission check needs, each in one round trip. */
 @Injectable()
 export class AccessRepository {
@@ -110,43 +155,7 @@ export class AccessRepository {
   async channelAccess(channelId: string, userId: string): Promise<ChannelAccessRow | null> {
     const db = this.transactions.executor;
     // One round trip: the channel's overwrites come along as a JSON array, in target id order.
-    const channel = await db
-      .selectFrom('channels')
-      .leftJoin('channel_recipients', (join) =>
-        join
-          .onRef('channel_recipients.channelId', '=', 'channels.id')
-          .on('channel_recipients.userId', '=', userId),
-      )
-      // A guild channel's guild, as guildAccess reads it (null columns when it has none).
-      .leftJoin('guilds', 'guilds.id', 'channels.guildId')
-      .leftJoin('roles as everyone', 'everyone.id', 'guilds.id')
-      .leftJoin('members', (join) =>
-        join.onRef('members.guildId', '=', 'guilds.id').on('members.userId', '=', userId),
-      )
-      .select([
-        'channels.id',
-        'channels.type',
-        'channels.guildId',
-        'channel_recipients.userId as recipientId',
-        'channels.threadParentId',
-        'channels.archived',
-        'channels.locked',
-        'channels.slowmodeSeconds',
-        // A thread has no overwrites of its own: its parent's apply.
-        sql<OverwriteJson[]>`coalesce((
-          select json_agg(json_build_object('id', o.target_id::text, 'type', o.target_type, 'allow', o.allow::text, 'deny', o.deny::text) order by o.target_id)
-          from permission_overwrites o where o.channel_id = coalesce(channels.thread_parent_id, channels.id)
-        ), '[]'::json)`.as('overwrites'),
-        sql<boolean>`exists (
-          select 1 from thread_members tm where tm.thread_id = channels.id and tm.user_id = ${userId}
-        )`.as('isThreadMember'),
-        'guilds.ownerId as ownerId',
-        'everyone.permissions as everyonePermissions',
-        'members.userId as memberUserId',
-        memberRolesJson.as('roles'),
-      ])
-      .where('channels.id', '=', channelId)
-      .executeTakeFirst();
+    const channel = (await channelAccessQuery.execute(db, { channelId, userId })).rows[0];
     if (!channel) return null;
     const { guildId, ownerId, everyonePermissions } = channel;
     return {

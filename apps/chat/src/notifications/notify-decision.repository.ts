@@ -1,8 +1,8 @@
 import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
-import { sql } from '@bonfire/platform';
+import { type Kysely, PrecompiledQuery, sql } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import type { ChatExecutor } from '../database/chat-transactions';
-import type { ChannelTypeColumn } from '../database/schema';
+import type { ChannelTypeColumn, ChatDatabase } from '../database/schema';
 
 export interface DecisionChannel {
   id: string;
@@ -19,6 +19,23 @@ export interface DecisionChannel {
   optedInToAll: string[];
 }
 
+/** The message's channel with its opted-in users (NotifyDecisionRepository.channel), compiled once. */
+const channelQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: { channelId: string }) =>
+  db
+    .selectFrom('channels')
+    .select(['id', 'type', 'guildId', 'name', 'threadParentId', 'locked'])
+    .select(
+      sql<string[]>`case when channels.guild_id is null then '{}'::text[] else array(
+        select user_id::text from notification_guild_settings
+        where guild_id = channels.guild_id and level = 'all'
+        union
+        select user_id::text from notification_channel_overrides
+        where channel_id in (channels.id, channels.thread_parent_id) and level = 'all'
+      ) end`.as('optedInToAll'),
+    )
+    .where('id', '=', args.channelId),
+);
+
 /** What the notify decision reads about one message's audience: each a single query for all candidates. */
 @Injectable()
 export class NotifyDecisionRepository {
@@ -27,20 +44,7 @@ export class NotifyDecisionRepository {
    * are read as text, so both Postgres drivers (pg and the embedded one) give strings.
    */
   async channel(db: ChatExecutor, channelId: string): Promise<DecisionChannel | null> {
-    const row = await db
-      .selectFrom('channels')
-      .select(['id', 'type', 'guildId', 'name', 'threadParentId', 'locked'])
-      .select(
-        sql<string[]>`case when channels.guild_id is null then '{}'::text[] else array(
-          select user_id::text from notification_guild_settings
-          where guild_id = channels.guild_id and level = 'all'
-          union
-          select user_id::text from notification_channel_overrides
-          where channel_id in (channels.id, channels.thread_parent_id) and level = 'all'
-        ) end`.as('optedInToAll'),
-      )
-      .where('id', '=', channelId)
-      .executeTakeFirst();
+    const row = (await channelQuery.execute(db, { channelId })).rows[0];
     return row
       ? {
           id: row.id,

@@ -84,4 +84,11 @@ describe('PrecompiledQuery on a real Postgres', () => {
     );
     await expect(query.execute(db, { prefix: 'item 1' })).rejects.toThrow(/part of a larger value/);
   });
+
+  it('refuses a query that writes an argument into its SQL text', async () => {
+    const query = new PrecompiledQuery((kysely: Kysely<Db>, args: { column: string }) =>
+      kysely.selectFrom('items').select(sql.ref(args.column).as('picked')),
+    );
+    await expect(query.execute(db, { column: 'item_label' })).rejects.toThrow(/written into the SQL text/);
+  });
 });

@@ -34,7 +34,10 @@ export class PrecompiledQuery<TDatabase, Args extends Record<string, unknown>, R
 
   constructor(private readonly build: (db: Kysely<TDatabase>, args: Args) => Compilable<Row>) {}
 
-  /** Runs on `db` (the pool or a transaction of the same database: their plugins are the same). */
+  /**
+   * Runs on `db`: the pool or a transaction. The query is compiled on the first database it runs on, so
+   * every database it runs on must share that one's dialect and plugins (a service's are all alike).
+   */
   async execute(db: Kysely<TDatabase>, args: Args): Promise<QueryResult<Row>> {
     const { query, bindings } = (this.compiled ??= this.compile(db));
     const parameters = bindings.map((binding) =>
@@ -48,6 +51,11 @@ export class PrecompiledQuery<TDatabase, Args extends Record<string, unknown>, R
       get: (_target, name) => (typeof name === 'string' ? marker(name) : undefined),
     });
     const query = this.build(db, markers).compile();
+    if (query.sql.includes(MARKER_END)) {
+      throw new Error(
+        'PrecompiledQuery: an argument was written into the SQL text instead of bound as a value',
+      );
+    }
     const bindings = query.parameters.map((parameter): Binding<Args> => {
       if (typeof parameter !== 'string' || !parameter.includes(MARKER_END)) return { constant: parameter };
       const name = argumentName(parameter);

@@ -28,6 +28,7 @@ import {
   type Subscription,
 } from './event-bus';
 import { deadLetterRecord, HEADERS, readDeadLetter } from './kafka-dead-letters';
+import { IntervalCommitter } from './kafka-interval-commits';
 import { errorMessage, silentLogger, type Logger } from './logger';
 import { maxBatchSizeOf, resolveRetryPolicy, runBatchWithRetries, runWithRetries } from './retry';
 import { endOffsetsOfNewGroup, groupLag } from './kafka-offsets';
@@ -99,7 +100,8 @@ export class KafkaEventBus implements EventBus {
   private readonly producer: Producer;
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
-  private readonly consumers = new Set<Consumer>();
+  /** Each running consumer and how to stop it (drain its interval commits, then disconnect). */
+  private readonly consumers = new Map<Consumer, () => Promise<void>>();
   private producerReady: Promise<void> | null = null;
   private admin: Promise<Admin> | null = null;
   private closed = false;
@@ -204,7 +206,7 @@ export class KafkaEventBus implements EventBus {
     if (this.closed) return;
     this.closed = true;
     // kafkajs' disconnect waits for the message being handled, commits, and leaves the group.
-    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    await Promise.all([...this.consumers.values()].map((stop) => stop()));
     this.consumers.clear();
     if (this.producerReady) await this.producerReady.catch(() => undefined);
     await this.producer.disconnect();
@@ -268,7 +270,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   private async startConsumer(
-    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs'>,
+    options: Pick<SubscribeOptions, 'group' | 'startFrom' | 'session' | 'gatherMs' | 'commitIntervalMs'>,
     topics: readonly string[],
     run: Pick<
       ConsumerRunConfig,
@@ -301,7 +303,29 @@ export class KafkaEventBus implements EventBus {
         ? { maxWaitTimeInMs: options.gatherMs, minBytes: GATHER_MIN_BYTES }
         : { maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000 }),
     });
-    this.consumers.add(consumer);
+    const committer = options.commitIntervalMs
+      ? new IntervalCommitter(consumer, options.commitIntervalMs, this.logger, options.group)
+      : null;
+    const stopConsumer = async () => {
+      await committer?.drain(topics);
+      await consumer.disconnect();
+    };
+    this.consumers.set(consumer, stopConsumer);
+    if (committer) {
+      consumer.on(consumer.events.REBALANCING, () => committer.rebalancing());
+      consumer.on(consumer.events.GROUP_JOIN, (event) => committer.assigned(event.payload.memberAssignment));
+    }
+    const eachMessage = run.eachMessage;
+    const tracked: typeof run =
+      committer && eachMessage
+        ? {
+            ...run,
+            eachMessage: (payload) =>
+              committer.track(payload.topic, payload.partition, payload.message.offset, () =>
+                eachMessage(payload),
+              ),
+          }
+        : run;
     const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     let stopListening: () => void = () => undefined;
@@ -330,11 +354,13 @@ export class KafkaEventBus implements EventBus {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
-      await consumer.run({ autoCommit: true, ...run });
+      await consumer.run({ autoCommit: !committer, ...tracked });
       await joined;
+      committer?.start();
     } catch (error) {
       clearTimeout(timer);
       stopListening();
+      committer?.stop();
       this.consumers.delete(consumer);
       await consumer.disconnect().catch(() => undefined);
       throw error;
@@ -342,7 +368,7 @@ export class KafkaEventBus implements EventBus {
     return {
       close: async () => {
         if (!this.consumers.delete(consumer)) return;
-        await consumer.disconnect();
+        await stopConsumer();
       },
       lag: async () =>
         groupLag(await this.connectAdmin(), options.group, topics, fromBeginning, startOffsets),

@@ -127,7 +127,11 @@ void runBench(
     const busy = sampler.stop();
     const busySeconds = (performance.now() - began) / 1000;
     if (profileDir) await writeProfiles(bench, profilers, profileDir, 'path', 'the sends');
-    const costs = messageCosts(idle, idleMachine, busy, sampler.machineCpuPercent, busySeconds, sent.length);
+    const costs = messageCosts(
+      { stats: idle, machine: idleMachine, seconds: idleSeconds },
+      { stats: busy, machine: sampler.machineCpuPercent, seconds: busySeconds },
+      sent.length,
+    );
     let missing = 0;
     for (const one of sent) {
       const at = arrived.get(one.id);
@@ -160,12 +164,13 @@ void runBench(
       `== CPU per message: ${sent.length} messages in ${fixed(sendSeconds, 1)} s, ` +
         `less each process's own idle use (${idleSeconds} s before)`,
       table(
-        ['process', 'idle CPU %', 'busy CPU %', 'µs per message'],
+        ['process', 'idle CPU %', 'busy CPU %', 'µs per message', 'writes per message'],
         costs.map((cost) => [
           cost.name,
           fixed(cost.idlePercent, 1),
           fixed(cost.busyPercent, 1),
           fixed(cost.microsPerMessage, 0),
+          Number.isFinite(cost.writesPerMessage) ? fixed(cost.writesPerMessage, 1) : '',
         ]),
       ),
       'costs',
@@ -179,31 +184,52 @@ interface MessageCost {
   idlePercent: number;
   busyPercent: number;
   microsPerMessage: number;
+  /**
+   * Write system calls per message beyond the idle rate (the root process's; for a tree such as Postgres
+   * only the postmaster's, so not shown). On this VM each costs 60–90 µs, so it counts round trips.
+   */
+  writesPerMessage: number;
 }
 
-/** Each process's CPU per message beyond its idle use, the watched ones summed, and the whole machine. */
-function messageCosts(
-  idle: ProcessStats[],
-  idleMachine: number,
-  busy: ProcessStats[],
-  busyMachine: number,
-  busySeconds: number,
-  count: number,
-): MessageCost[] {
-  const cost = (name: string, idlePercent: number, busyPercent: number): MessageCost => ({
+interface SampledPhase {
+  stats: ProcessStats[];
+  machine: number;
+  seconds: number;
+}
+
+/** Each process's CPU and writes per message beyond its idle use, the watched ones summed, and the whole machine. */
+function messageCosts(idle: SampledPhase, busy: SampledPhase, count: number): MessageCost[] {
+  const perMessage = (idleRate: number, busyRate: number) => ((busyRate - idleRate) * busy.seconds) / count;
+  const rows = busy.stats.map((stats): MessageCost => {
+    const before = idle.stats.find((one) => one.pid === stats.pid);
+    const idlePercent = before?.cpuPercent ?? 0;
+    return {
+      name: stats.name,
+      idlePercent,
+      busyPercent: stats.cpuPercent,
+      microsPerMessage: perMessage(idlePercent / 100, stats.cpuPercent / 100) * 1e6,
+      writesPerMessage: stats.tree
+        ? NaN
+        : perMessage((before?.writeCalls ?? 0) / idle.seconds, stats.writeCalls / busy.seconds),
+    };
+  });
+  const total = (name: string, idlePercent: number, busyPercent: number, writes: number): MessageCost => ({
     name,
     idlePercent,
     busyPercent,
-    microsPerMessage: (((busyPercent - idlePercent) / 100) * busySeconds * 1e6) / count,
+    microsPerMessage: perMessage(idlePercent / 100, busyPercent / 100) * 1e6,
+    writesPerMessage: writes,
   });
-  const rows = busy.map((stats) =>
-    cost(stats.name, idle.find((one) => one.pid === stats.pid)?.cpuPercent ?? 0, stats.cpuPercent),
-  );
-  const sum = (list: MessageCost[], key: 'idlePercent' | 'busyPercent') =>
-    list.reduce((total, row) => total + row[key], 0);
+  const sum = (list: MessageCost[], key: 'idlePercent' | 'busyPercent' | 'writesPerMessage') =>
+    list.reduce((sum, row) => sum + (Number.isFinite(row[key]) ? row[key] : 0), 0);
   return [
     ...rows,
-    cost('watched, summed', sum(rows, 'idlePercent'), sum(rows, 'busyPercent')),
-    cost('whole machine', idleMachine, busyMachine),
+    total(
+      'watched, summed',
+      sum(rows, 'idlePercent'),
+      sum(rows, 'busyPercent'),
+      sum(rows, 'writesPerMessage'),
+    ),
+    total('whole machine', idle.machine, busy.machine, NaN),
   ];
 }

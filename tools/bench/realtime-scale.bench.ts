@@ -457,6 +457,13 @@ void runBench(
       const runs: Run[] = [];
       for (const target of targets) {
         await connect(target, [target.url], bonfireTokens, target.name === 'bare' ? channels : undefined);
+        // Connecting brings each member online: presence fans that out to the guild's sessions. Measure after it.
+        const settled = await waitIdle(
+          target.name === 'bare' ? bare!.pid : gatewayPids[0]!,
+          60,
+          bench.signal,
+        );
+        bench.log(`   ${target.label}: idle ${fixed(settled, 1)} s after connecting`);
         // The server under test, and for Bonfire chat too (it takes every message before the gateway).
         const profiled: { name: string; label: string; port: number }[] = [];
         if (target.name === 'bare' && bareInspect)

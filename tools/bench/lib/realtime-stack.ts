@@ -2,7 +2,7 @@
  * The stack the realtime baseline benches measure (realtime-baseline, realtime-scale): auth, chat, presence
  * and one or more gateway processes from apps/<name>/dist on the real Postgres/Redis/Kafka (e2e/support/stack.ts;
  * extra gateways join the first through Redis, as in e2e/realtime), rate limits raised, and the processes
- * a delivery phase watches (each gateway, chat, and the Redis/Postgres/Kafka servers when found listening).
+ * a delivery phase watches (each gateway, chat, presence, auth, and the Redis/Postgres/Kafka servers when found listening).
  */
 import { Stack } from '../../../e2e/support/stack';
 import type { BenchContext } from './bench';
@@ -67,6 +67,8 @@ export async function startRealtimeStack(
   const watch: WatchedProcess[] = [
     ...gatewayPids.map((pid, index) => ({ name: index ? `gateway-${index + 1}` : 'gateway', pid })),
     { name: 'chat', pid: pidOfServer(stack.service('chat').url) },
+    { name: 'presence', pid: pidOfServer(stack.service('presence').url) },
+    { name: 'auth', pid: pidOfServer(stack.service('auth').url) },
   ];
   for (const [name, port] of [
     ['redis', new URL(process.env['REDIS_URL']!).port || '6379'],

@@ -4,7 +4,12 @@ import { type EventBus } from '../event-bus';
 import { errorMessage, silentLogger, type Logger } from '../logger';
 import { sleep } from '../retry';
 import { OUTBOX_TABLE } from './outbox-migration';
-import { OUTBOX_CHANNEL, OUTBOX_LOCK_NAMESPACE } from './outbox-writer';
+import {
+  OUTBOX_CHANNEL,
+  OUTBOX_LOCK_NAMESPACE,
+  parseOutboxNotification,
+  type OutboxNotification,
+} from './outbox-writer';
 
 /**
  * The embedded database (standalone shape): one shared session, lent per statement. Its lock is the
@@ -12,7 +17,7 @@ import { OUTBOX_CHANNEL, OUTBOX_LOCK_NAMESPACE } from './outbox-writer';
  */
 export interface EmbeddedOutboxConnection {
   query(text: string, params?: readonly unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
-  listen(channel: string, listener: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface OutboxRelayOptions {
@@ -26,8 +31,16 @@ export interface OutboxRelayOptions {
   logger?: Logger;
   /** Rows published per round. Default 100. */
   batchSize?: number;
-  /** How often an idle relay looks for new rows (a commit's NOTIFY wakes it sooner). Default 200 ms. */
+  /**
+   * How often a relay that heard of no commit reads the table anyway (a safety net: each commit's NOTIFY
+   * carries its events). Default 200 ms.
+   */
   pollIntervalMs?: number;
+  /**
+   * How long published rows may wait to be marked, so one statement marks many. A relay that dies
+   * meanwhile leaves them to be published again (at-least-once). Default 100 ms.
+   */
+  markDelayMs?: number;
   /** Published rows older than this are deleted. Default one day. */
   retentionMs?: number;
   /** How often the relay deletes old published rows. Default ten minutes. */
@@ -36,6 +49,8 @@ export interface OutboxRelayOptions {
 
 /** Second half of the relay's session-level advisory-lock key (the first is OUTBOX_LOCK_NAMESPACE). */
 const RELAY_LOCK_ID = 1;
+/** Positions published lately, remembered to drop a notification of a row a read already published. */
+const RECENT_POSITIONS = 10_000;
 
 interface OutboxRow {
   position: string;
@@ -54,18 +69,23 @@ function isEmbedded(connection: OutboxRelayOptions['connection']): connection is
 }
 
 /**
- * Publishes the outbox through the event bus, in position order, and marks what it published.
+ * Publishes the outbox through the event bus, in position order per key, and marks what it published.
  *
  * - One relay publishes per database at a time: it holds a session-level advisory lock on its own
  *   connection; other relays (other replicas of the service) poll for the lock and take over when that
  *   session ends — cleanly or because the process died.
- * - At-least-once: rows are marked only after the bus acknowledged them; a crash between the two
- *   publishes them again (consumers are idempotent by event id).
+ * - Each commit's NOTIFY carries its events (OutboxWriter), delivered at commit in commit order: the relay
+ *   publishes them as they come, without reading the table. It reads the table (in position order) when
+ *   it starts leading, when a notification came without its envelope (too large) and when it heard of no
+ *   commit for a poll interval; a row such a read published is dropped when its notification follows.
+ * - At-least-once: rows are marked only after the bus acknowledged them, in one statement per
+ *   `markDelayMs`; a crash in between publishes them again (consumers are idempotent by event id).
  */
 export class OutboxRelay {
   private readonly logger: Logger;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly markDelayMs: number;
   private readonly retentionMs: number;
   private readonly cleanupIntervalMs: number;
   private client: RelaySession | null = null;
@@ -73,16 +93,23 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
-  /** A commit's NOTIFY came while a round was running: the next idle() returns at once. */
-  private notified = false;
+  /** Commits heard while leading, in commit order; null: one whose events must be read from the table. */
+  private readonly heard: (OutboxNotification | null)[] = [];
+  /** The next round reads the table instead of (and before) what was heard. */
+  private mustRead = true;
+  /** When the relay last read the table or heard a commit: a poll interval without either makes it read. */
+  private lastNews = 0;
+  private readonly unmarked: string[] = [];
+  private unmarkedSince = 0;
+  private readonly recent = new Set<string>();
+  private readonly recentOrder: string[] = [];
   private lastCleanup = 0;
-  /** The batch read while the previous one was marked: published next without a select of its own. */
-  private next: OutboxRow[] | null = null;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.markDelayMs = options.markDelayMs ?? 100;
     this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
     this.cleanupIntervalMs = options.cleanupIntervalMs ?? 10 * 60 * 1000;
   }
@@ -98,7 +125,7 @@ export class OutboxRelay {
     this.running = this.loop();
   }
 
-  /** Finishes the round in progress, releases the lock and closes the connection. */
+  /** Finishes the round in progress, marks what it published, releases the lock and closes the connection. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake?.();
@@ -114,15 +141,16 @@ export class OutboxRelay {
         if (!this.leader) {
           this.leader = await client.tryLock();
           if (!this.leader) {
-            await this.idle();
+            await this.idle(this.pollIntervalMs);
             continue;
           }
           this.logger.info({}, 'outbox relay acquired the lock; publishing');
         }
-        const published = await this.publishBatch(client);
+        const published = await this.publishRound(client);
+        await this.markIfDue(client);
         await this.cleanupIfDue(client);
         failures = 0;
-        if (published === 0) await this.idle();
+        if (published === 0) await this.idle(this.idleTime());
       } catch (error) {
         failures++;
         this.logger.error(
@@ -133,6 +161,7 @@ export class OutboxRelay {
         await sleep(Math.min(this.pollIntervalMs * 2 ** failures, 10_000));
       }
     }
+    if (this.client && this.leader) await this.mark(this.client).catch(() => undefined);
     await this.disconnect();
   }
 
@@ -146,7 +175,7 @@ export class OutboxRelay {
   }
 
   private async embeddedSession(connection: EmbeddedOutboxConnection): Promise<RelaySession> {
-    const unlisten = await connection.listen(OUTBOX_CHANNEL, () => this.onCommit());
+    const unlisten = await connection.listen(OUTBOX_CHANNEL, (payload) => this.onCommit(payload));
     return {
       query: async <Row>(text: string, params?: readonly unknown[]) => {
         const result = await connection.query(text, params);
@@ -163,7 +192,7 @@ export class OutboxRelay {
     client.on('error', (error) =>
       this.logger.warn({ error: errorMessage(error) }, 'outbox relay connection error'),
     );
-    client.on('notification', () => this.onCommit());
+    client.on('notification', (message) => this.onCommit(message.payload));
     await client.connect();
     await client.query(`listen ${OUTBOX_CHANNEL}`);
     // The relay's statements are a few constant texts run every round: each is prepared once on its session.
@@ -194,41 +223,89 @@ export class OutboxRelay {
     const client = this.client;
     this.client = null;
     this.leader = false;
-    this.next = null;
+    // What was heard but not published, and published but not marked, the next leader reads from the table.
+    this.heard.length = 0;
+    this.unmarked.length = 0;
+    this.mustRead = true;
     // Ending the session releases the advisory lock.
     if (client) await client.end().catch(() => undefined);
   }
 
-  /**
-   * Publishes one batch and marks it. Marking reads the next batch in the same statement, so under load a
-   * round costs one statement and the publish; an idle relay's next round (woken by a commit) selects.
-   */
-  private async publishBatch(client: RelaySession): Promise<number> {
-    const rows = this.next ?? (await this.selectBatch(client));
-    this.next = null;
-    if (rows.length === 0) return 0;
-    await this.options.bus.publish(rows.map((row) => row.envelope));
-    // A commit notified from here on is seen by the read below or wakes the relay after it.
-    this.notified = false;
-    const next = await client.query<OutboxRow>(
-      `with marked as (update ${OUTBOX_TABLE} set published_at = now() where position = any($1::bigint[]))
-       select position, envelope from ${OUTBOX_TABLE}
-       where published_at is null and position <> all($1::bigint[]) order by position limit $2`,
-      [rows.map((row) => row.position), this.batchSize],
-    );
-    this.next = next.rows;
-    this.logger.debug({ count: rows.length, last: rows.at(-1)?.position }, 'outbox events published');
+  /** Publishes the next batch: what commits announced, or rows read from the table. */
+  private async publishRound(client: RelaySession): Promise<number> {
+    if (this.heard.length === 0 && Date.now() - this.lastNews >= this.pollIntervalMs) this.mustRead = true;
+    const rows = this.mustRead ? await this.readTable(client) : this.takeHeard();
+    const fresh = rows.filter((row) => !this.recent.has(row.position));
+    if (fresh.length === 0) return rows.length;
+    await this.options.bus.publish(fresh.map((row) => row.envelope));
+    for (const row of fresh) this.remember(row.position);
+    this.logger.debug({ count: fresh.length, last: fresh.at(-1)?.position }, 'outbox events published');
     return rows.length;
   }
 
-  private async selectBatch(client: RelaySession): Promise<OutboxRow[]> {
-    // A commit notified before this select is visible to it; one notified later wakes the next round.
-    this.notified = false;
-    const { rows } = await client.query<OutboxRow>(
-      `select position, envelope from ${OUTBOX_TABLE} where published_at is null order by position limit $1`,
-      [this.batchSize],
-    );
+  /** Heard commits up to the first one without its envelope (which makes the next round read the table). */
+  private takeHeard(): OutboxRow[] {
+    const rows: OutboxRow[] = [];
+    while (this.heard.length > 0 && rows.length < this.batchSize) {
+      const next = this.heard[0];
+      if (!next?.envelope) {
+        this.mustRead = true;
+        break;
+      }
+      this.heard.shift();
+      rows.push({ position: next.position, envelope: next.envelope });
+    }
     return rows;
+  }
+
+  /**
+   * The oldest unpublished rows. Every commit heard before this read is in the table: once a read comes
+   * back short of a batch it has seen them all, and what was heard before it is dropped.
+   */
+  private async readTable(client: RelaySession): Promise<OutboxRow[]> {
+    const heardBefore = this.heard.length;
+    this.lastNews = Date.now();
+    const { rows } = await client.query<OutboxRow>(
+      `select position, envelope from ${OUTBOX_TABLE}
+       where published_at is null and position <> all($1::bigint[]) order by position limit $2`,
+      [this.unmarked, this.batchSize],
+    );
+    if (rows.length < this.batchSize) {
+      this.mustRead = false;
+      this.heard.splice(0, heardBefore);
+    }
+    return rows;
+  }
+
+  private remember(position: string): void {
+    if (this.unmarked.length === 0) this.unmarkedSince = Date.now();
+    this.unmarked.push(position);
+    this.recent.add(position);
+    this.recentOrder.push(position);
+    if (this.recentOrder.length > RECENT_POSITIONS) this.recent.delete(this.recentOrder.shift()!);
+  }
+
+  /** Marks the published rows once a batch of them waits, or the oldest has waited `markDelayMs`. */
+  private async markIfDue(client: RelaySession): Promise<void> {
+    if (this.unmarked.length === 0) return;
+    if (this.unmarked.length >= this.batchSize || Date.now() - this.unmarkedSince >= this.markDelayMs) {
+      await this.mark(client);
+    }
+  }
+
+  private async mark(client: RelaySession): Promise<void> {
+    if (this.unmarked.length === 0) return;
+    const positions = this.unmarked.splice(0);
+    await client.query(`update ${OUTBOX_TABLE} set published_at = now() where position = any($1::bigint[])`, [
+      positions,
+    ]);
+  }
+
+  /** How long an idle relay waits: until its marks are due, at most a poll interval. */
+  private idleTime(): number {
+    if (this.unmarked.length === 0) return this.pollIntervalMs;
+    const markDue = this.unmarkedSince + this.markDelayMs - Date.now();
+    return Math.max(0, Math.min(this.pollIntervalMs, markDue));
   }
 
   private async cleanupIfDue(client: RelaySession): Promise<void> {
@@ -241,23 +318,25 @@ export class OutboxRelay {
     if (result.rowCount) this.logger.info({ deleted: result.rowCount }, 'old outbox events deleted');
   }
 
-  /**
-   * A writer committed: an idle relay starts a round now. A busy one remembers it, or the commit would wait
-   * for the next poll (a NOTIFY is not queued for later: it arrived while nobody was waiting).
-   */
-  private onCommit(): void {
-    if (this.wake) this.wake();
-    else this.notified = true;
+  /** A writer committed: the leader queues what it announced and wakes. */
+  private onCommit(payload: string | undefined): void {
+    if (!this.leader) return;
+    let notification: OutboxNotification | null;
+    try {
+      notification = parseOutboxNotification(payload);
+    } catch {
+      notification = null;
+    }
+    this.heard.push(notification);
+    this.lastNews = Date.now();
+    this.wake?.();
   }
 
-  /** Waits for the poll interval, a NOTIFY from a committing writer, or stop(). */
-  private idle(): Promise<void> {
-    if (this.notified) {
-      this.notified = false;
-      return Promise.resolve();
-    }
+  /** Waits `ms`, for a commit's NOTIFY, or for stop(). */
+  private idle(ms: number): Promise<void> {
+    if (this.heard.length > 0 || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollIntervalMs);
+      const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();

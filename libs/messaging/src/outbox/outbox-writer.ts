@@ -3,8 +3,31 @@ import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { toArray, topicOf } from '../event-bus';
 import { OUTBOX_TABLE } from './outbox-migration';
 
-/** Channel the writer notifies on commit, so an idle relay wakes at once instead of at its next poll. */
+/**
+ * Channel the writer notifies on commit: one notification per event, `<position> <envelope JSON>`, or
+ * `<position>` alone when the envelope would not fit (a NOTIFY payload is under 8,000 bytes).
+ */
 export const OUTBOX_CHANNEL = 'bonfire_outbox';
+/** Envelopes up to this many bytes travel in their notification (leaves room for the position). */
+const NOTIFY_ENVELOPE_MAX_BYTES = 7_900;
+
+/** A commit's notification as the relay reads it: the event, or only its position (`envelope` null). */
+export interface OutboxNotification {
+  position: string;
+  envelope: AnyEvent | null;
+}
+
+/**
+ * Reads a notification of OUTBOX_CHANNEL; null for one that names nothing (an empty payload, as writers
+ * before payloads sent): the relay then reads the table.
+ */
+export function parseOutboxNotification(payload: string | undefined): OutboxNotification | null {
+  if (!payload) return null;
+  const space = payload.indexOf(' ');
+  const position = space < 0 ? payload : payload.slice(0, space);
+  if (!/^\d+$/.test(position)) return null;
+  return { position, envelope: space < 0 ? null : (JSON.parse(payload.slice(space + 1)) as AnyEvent) };
+}
 /** First half of the two-int advisory-lock keys the outbox uses (per-key write locks, relay lock). */
 export const OUTBOX_LOCK_NAMESPACE = 0x0b0f;
 
@@ -56,8 +79,9 @@ export class OutboxWriter {
     // (a gating Result node) before the first row is fetched, i.e. before any row's `position` default is
     // evaluated; its volatile target list is never pruned or pulled up, and it scans the keys in list order.
     // Rows stream from the VALUES scan in list order, so positions follow event order: the filter is a
-    // per-row test against an array (an InitPlan too), never a join that could reorder them. The NOTIFY is
-    // only delivered at commit, and once per transaction, so one per inserted row costs nothing more.
+    // per-row test against an array (an InitPlan too), never a join that could reorder them. Notifications
+    // are delivered at commit, in commit order (which per key is position order, by the locks above): the
+    // relay publishes from them without reading the table back.
     return sql`
       insert into ${sql.table(OUTBOX_TABLE)} (event_id, topic, key, envelope)
       select event.event_id, event.topic, event.key, event.envelope
@@ -68,6 +92,9 @@ export class OutboxWriter {
           from (values ${sql.join(lockedKeys)}) as locked (key)
         ) as locks
       ) >= 0${filter ? sql` and event.ref = any(${filter.keep})` : sql``}
-      returning pg_notify(${OUTBOX_CHANNEL}, '')`;
+      returning pg_notify(
+        ${OUTBOX_CHANNEL},
+        case when octet_length(envelope::text) <= ${NOTIFY_ENVELOPE_MAX_BYTES}
+          then position::text || ' ' || envelope::text else position::text end)`;
   }
 }

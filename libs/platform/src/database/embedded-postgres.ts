@@ -101,8 +101,8 @@ export class EmbeddedPostgres {
     this.waiting.shift()?.();
   }
 
-  /** Calls `listener` on every NOTIFY of `channel` (the outbox writer's commit signal). */
-  async listen(channel: string, listener: () => void): Promise<() => Promise<void>> {
+  /** Calls `listener` with the payload of every NOTIFY of `channel` (the outbox writer's commits). */
+  async listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>> {
     await this.acquire(null);
     try {
       const unlisten = await this.db.listen(channel, listener);

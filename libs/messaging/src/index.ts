@@ -5,7 +5,12 @@ export { InProcessEventBus, type InProcessEventBusOptions } from './in-process-e
 export { KafkaEventBus, type KafkaEventBusOptions } from './kafka-event-bus';
 export { type FailedMessage, deadLetterRecord, HEADERS as KAFKA_HEADERS } from './kafka-dead-letters';
 export { outboxMigration, OUTBOX_TABLE } from './outbox/outbox-migration';
-export { OutboxWriter, OUTBOX_CHANNEL, type OutboxEventFilter } from './outbox/outbox-writer';
+export {
+  OutboxWriter,
+  OUTBOX_CHANNEL,
+  type OutboxEventFilter,
+  type OutboxInsertionValues,
+} from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export {
   IdempotentConsumer,

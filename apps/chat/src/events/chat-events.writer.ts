@@ -1,7 +1,6 @@
 import type { AnyEvent, EventData, EventType } from '@bonfire/contracts';
-import { createEvent, type OutboxEventFilter, OutboxWriter } from '@bonfire/messaging';
+import { createEvent, type OutboxInsertionValues, OutboxWriter } from '@bonfire/messaging';
 import type { Transaction } from '@bonfire/platform';
-import type { RawBuilder } from 'kysely';
 import { Injectable } from '@nestjs/common';
 import type { ChatDatabase } from '../database/schema';
 import { EventAudienceRepository } from './event-audience.repository';
@@ -44,18 +43,19 @@ export class ChatEventsWriter {
   }
 
   /**
-   * addMany as the body of a data-modifying CTE, for a statement that writes a change and its events at
-   * once (see OutboxWriter.insertion); `filter` keeps only the events of rows the statement wrote.
+   * addMany's events as the parameters of an outbox insertion, for a statement that writes a change and
+   * its events at once (see OutboxWriter.insertionOf); `refs` name the row of each event, for the filter
+   * that keeps only the events of rows the statement wrote.
    */
-  insertionOfMany<T extends EventType>(
+  insertionValuesOfMany<T extends EventType>(
     type: T,
     key: string,
     data: readonly EventData<T>[],
-    filter?: OutboxEventFilter,
-  ): RawBuilder<unknown> {
-    return this.outbox.insertion(
+    refs: readonly string[],
+  ): OutboxInsertionValues {
+    return this.outbox.insertionValues(
       data.map((one) => createEvent(type, key, one, EVENT_PRODUCER) as AnyEvent),
-      filter,
+      refs,
     );
   }
 

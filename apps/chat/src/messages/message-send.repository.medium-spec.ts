@@ -60,12 +60,15 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
   }
 
   function sendAtOnce(rows: MessageRow[], channelId = channel.id) {
-    return sends.sendAtOnce(db(), channelId, rows, (keep) =>
-      events.insertionOfMany(
+    return sends.sendAtOnce(
+      db(),
+      channelId,
+      rows,
+      events.insertionValuesOfMany(
         'message.created',
         channelId,
         rows.map((row) => ({ message: toMessage(row) })),
-        { refs: rows.map((row) => row.id), keep },
+        rows.map((row) => row.id),
       ),
     );
   }

@@ -76,12 +76,15 @@ export class SendWriter {
     const rows = entries.map((entry) => newMessageRow(newMessage(entry), createdAt));
     const messages = rows.map((row) => toMessage(row));
     const db = this.transactions.executor;
-    const outcome = await this.sends.sendAtOnce(db, channelId, rows, (keep) =>
-      this.events.insertionOfMany(
+    const outcome = await this.sends.sendAtOnce(
+      db,
+      channelId,
+      rows,
+      this.events.insertionValuesOfMany(
         'message.created',
         channelId,
         messages.map((message) => ({ message })),
-        { refs: rows.map((row) => row.id), keep },
+        rows.map((row) => row.id),
       ),
     );
     if (!outcome.found) return 'missing';

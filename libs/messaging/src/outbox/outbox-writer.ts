@@ -40,6 +40,16 @@ export interface OutboxEventFilter {
 }
 
 /**
+ * An insertion's two parameters: its events as one JSON array (with their topics and filter refs), and
+ * their keys, sorted. The statement's text does not depend on them, so a caller may precompile it
+ * (`insertionOf` with PrecompiledQuery's argument markers).
+ */
+export interface OutboxInsertionValues {
+  events: string;
+  keys: string[];
+}
+
+/**
  * Writes events into the outbox inside the caller's transaction: they exist if and only if the state
  * change they describe commits.
  *
@@ -65,33 +75,49 @@ export class OutboxWriter {
    * (their keys are locked all the same).
    */
   insertion(events: readonly AnyEvent[], filter?: OutboxEventFilter): RawBuilder<unknown> {
+    return this.insertionOf(this.insertionValues(events, filter?.refs), filter?.keep);
+  }
+
+  /** The parameters of an insertion of `events` (validated here), with one filter ref per event if given. */
+  insertionValues(events: readonly AnyEvent[], refs?: readonly string[]): OutboxInsertionValues {
     const valid = events.map((event) => parseEvent(event));
     if (valid.length === 0) throw new Error('an outbox insertion needs at least one event');
-    if (filter && filter.refs.length !== valid.length) throw new Error('one filter ref per event');
+    if (refs && refs.length !== valid.length) throw new Error('one filter ref per event');
+    const rows = valid.map((event, index) => ({
+      event_id: event.id,
+      topic: topicOf(event),
+      key: event.key,
+      envelope: event,
+      ref: refs?.[index] ?? null,
+    }));
     // Sorted, so two transactions locking several keys cannot deadlock on each other.
     const keys = [...new Set(valid.map((event) => event.key))].sort();
-    const lockedKeys = keys.map((key) => sql`(${key}::text)`);
-    const rows = valid.map(
-      (event, index) =>
-        sql`(${event.id}::uuid, ${topicOf(event)}::text, ${event.key}::text, ${JSON.stringify(event)}::jsonb, ${filter?.refs[index] ?? null}::text)`,
-    );
+    return { events: JSON.stringify(rows), keys };
+  }
+
+  /**
+   * The insertion statement for `values` (OutboxInsertionValues, or argument markers standing for them);
+   * with `keep`, only the events whose ref is in that text[] are written.
+   */
+  insertionOf(values: { events: unknown; keys: unknown }, keep?: RawBuilder<unknown>): RawBuilder<unknown> {
     // The lock subquery is uncorrelated, so Postgres runs it once as an InitPlan of a one-time filter
     // (a gating Result node) before the first row is fetched, i.e. before any row's `position` default is
-    // evaluated; its volatile target list is never pruned or pulled up, and it scans the keys in list order.
-    // Rows stream from the VALUES scan in list order, so positions follow event order: the filter is a
-    // per-row test against an array (an InitPlan too), never a join that could reorder them. Notifications
-    // are delivered at commit, in commit order (which per key is position order, by the locks above): the
-    // relay publishes from them without reading the table back.
+    // evaluated; its volatile target list is never pruned or pulled up, and it scans the keys in array
+    // order. Rows stream from the function scan in array order, so positions follow event order: the filter
+    // is a per-row test against an array (an InitPlan too), never a join that could reorder them.
+    // Notifications are delivered at commit, in commit order (which per key is position order, by the
+    // locks above): the relay publishes from them without reading the table back.
     return sql`
       insert into ${sql.table(OUTBOX_TABLE)} (event_id, topic, key, envelope)
       select event.event_id, event.topic, event.key, event.envelope
-      from (values ${sql.join(rows)}) as event (event_id, topic, key, envelope, ref)
+      from jsonb_to_recordset(${values.events}::jsonb)
+        as event (event_id uuid, topic text, key text, envelope jsonb, ref text)
       where (
         select count(*) from (
           select pg_advisory_xact_lock(${OUTBOX_LOCK_NAMESPACE}::int, hashtext(locked.key))
-          from (values ${sql.join(lockedKeys)}) as locked (key)
+          from unnest(${values.keys}::text[]) as locked (key)
         ) as locks
-      ) >= 0${filter ? sql` and event.ref = any(${filter.keep})` : sql``}
+      ) >= 0${keep ? sql` and event.ref = any(${keep})` : sql``}
       returning pg_notify(
         ${OUTBOX_CHANNEL},
         case when octet_length(envelope::text) <= ${NOTIFY_ENVELOPE_MAX_BYTES}

@@ -109,6 +109,17 @@ describe('IntervalCommitter', () => {
     expect(commits).toEqual([[{ topic: 'chat.messages', partition: 2, offset: '100' }]]);
   });
 
+  it('drains a consumer that never started (pause throws) without failing', async () => {
+    const { consumer, commits } = fakeConsumer();
+    consumer.pause.mockImplementation(() => {
+      throw new Error('Consumer group was not initialized, consumer#run must be called first');
+    });
+    const committer = committerFor(consumer);
+
+    await expect(committer.drain(['chat.messages'])).resolves.toBeUndefined();
+    expect(commits).toEqual([]);
+  });
+
   it('flushes on its timer', async () => {
     vi.useFakeTimers();
     try {

@@ -83,7 +83,12 @@ export class IntervalCommitter {
 
   async drain(topics: readonly string[]): Promise<void> {
     this.stop();
-    this.consumer.pause(topics.map((topic) => ({ topic })));
+    try {
+      this.consumer.pause(topics.map((topic) => ({ topic })));
+    } catch {
+      // Not running yet (closed while it was starting): nothing is in flight and nothing was handled.
+      return;
+    }
     await this.inFlight?.catch(() => undefined);
     await this.flush();
   }

@@ -190,4 +190,46 @@ describe('outbox relay woken during a round', () => {
     expect(published).toEqual([...small, large, after].map((one) => one.id));
     expect(reads).toHaveLength(2);
   });
+
+  it('keeps order and loses nothing when more commits come in than it queues while the bus is slow', async () => {
+    const database = await EmbeddedPostgres.shared(directory);
+    const pool = await database.pool('svc');
+    const published: string[] = [];
+    const writer = new OutboxWriter();
+    let releasePublish!: () => void;
+    const publishBlocked = new Promise<void>((resolve) => (releasePublish = resolve));
+    let publishing!: () => void;
+    const started = new Promise<void>((resolve) => (publishing = resolve));
+    const slow = new OutboxRelay({
+      connection: {
+        query: (text, params) => pool.query(text, params),
+        listen: (channel, listener) => database.listen(channel, listener),
+      },
+      bus: {
+        publish: async (events) => {
+          publishing();
+          await publishBlocked;
+          published.push(...[events].flat().map((event) => event.id));
+        },
+      },
+      // At most 20 heard commits are queued (ten batches).
+      batchSize: 2,
+      pollIntervalMs: 30_000,
+    });
+    await relay.stop();
+    relay = slow;
+    relay.start();
+    const events = Array.from({ length: 30 }, (_, index) =>
+      createEvent('platform.selftest', 'slow', { sequence: index }, 'test'),
+    );
+    await db.transaction().execute((trx) => writer.add(trx, events[0]!));
+    await started;
+    for (const event of events.slice(1)) await db.transaction().execute((trx) => writer.add(trx, event));
+    releasePublish();
+
+    await expect.poll(() => published.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(30);
+    expect(published.filter((id) => events.some((event) => event.id === id))).toEqual(
+      events.map((event) => event.id),
+    );
+  });
 });

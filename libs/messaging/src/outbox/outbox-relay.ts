@@ -318,13 +318,20 @@ export class OutboxRelay {
     if (result.rowCount) this.logger.info({ deleted: result.rowCount }, 'old outbox events deleted');
   }
 
-  /** A writer committed: the leader queues what it announced and wakes. */
+  /**
+   * A writer committed: the leader queues what it announced and wakes. While the bus is slow the queue is
+   * capped at ten batches: past that it is replaced by one "read the table" (every row it held is there).
+   */
   private onCommit(payload: string | undefined): void {
     if (!this.leader) return;
     let notification: OutboxNotification | null;
     try {
       notification = parseOutboxNotification(payload);
     } catch {
+      notification = null;
+    }
+    if (this.heard.length >= this.batchSize * 10) {
+      this.heard.length = 0;
       notification = null;
     }
     this.heard.push(notification);

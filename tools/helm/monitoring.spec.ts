@@ -43,7 +43,7 @@ interface Scrape {
   samples: string[];
 }
 
-function freePort(): Promise<number> {
+function kernelPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -52,6 +52,21 @@ function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+const givenPorts = new Set<number>();
+
+/**
+ * A port nothing listens on now and not handed out before: every port is picked before any service binds,
+ * and the kernel may offer a closed one again (a CI run once failed with EADDRINUSE here).
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await kernelPort();
+    if (givenPorts.has(port)) continue;
+    givenPorts.add(port);
+    return port;
+  }
 }
 
 function parseExposition(text: string): Scrape {

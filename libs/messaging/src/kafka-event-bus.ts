@@ -304,28 +304,13 @@ export class KafkaEventBus implements EventBus {
         : { maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 1_000 }),
     });
     const committer = options.commitIntervalMs
-      ? new IntervalCommitter(consumer, options.commitIntervalMs, this.logger, options.group)
+      ? IntervalCommitter.attach(consumer, options.commitIntervalMs, this.logger, options.group)
       : null;
     const stopConsumer = async () => {
       await committer?.drain(topics);
       await consumer.disconnect();
     };
     this.consumers.set(consumer, stopConsumer);
-    if (committer) {
-      consumer.on(consumer.events.REBALANCING, () => committer.rebalancing());
-      consumer.on(consumer.events.GROUP_JOIN, (event) => committer.assigned(event.payload.memberAssignment));
-    }
-    const eachMessage = run.eachMessage;
-    const tracked: typeof run =
-      committer && eachMessage
-        ? {
-            ...run,
-            eachMessage: (payload) =>
-              committer.track(payload.topic, payload.partition, payload.message.offset, () =>
-                eachMessage(payload),
-              ),
-          }
-        : run;
     const joinTimeoutMs = this.options.joinTimeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     let stopListening: () => void = () => undefined;
@@ -354,7 +339,9 @@ export class KafkaEventBus implements EventBus {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });
-      await consumer.run({ autoCommit: !committer, ...tracked });
+      await consumer.run(
+        committer ? { ...run, autoCommit: false, eachMessage: committer.wrap(run.eachMessage) } : run,
+      );
       await joined;
       committer?.start();
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Consumer } from 'kafkajs';
+import type { Consumer, EachMessageHandler } from 'kafkajs';
 import { errorMessage, type Logger } from './logger';
 
 /** What the committer needs of a kafkajs consumer. */
@@ -21,7 +21,8 @@ interface PendingCommit {
  * handles up to one interval of events again. Subscriptions are at-least-once and handlers idempotent by
  * event id, so that is the same guarantee, repeated more often after failures.
  *
- * - `handled` after each handled message; `start` arms the timer.
+ * - `attach` makes one for a consumer (and follows its rebalances); `wrap` its eachMessage handler, so each
+ *   handled message is remembered; `start` arms the timer once the consumer runs.
  * - `rebalancing` flushes at once (kafkajs emits it before rejoining; the broker still takes the old
  *   generation's commits while the group prepares to rebalance). A commit that loses that race fails and
  *   is dropped: the next owner handles those events again.
@@ -41,6 +42,21 @@ export class IntervalCommitter {
     private readonly logger: Logger,
     private readonly group: string,
   ) {}
+
+  /** A committer for `consumer`, told of its rebalances and new assignments. */
+  static attach(consumer: Consumer, intervalMs: number, logger: Logger, group: string): IntervalCommitter {
+    const committer = new IntervalCommitter(consumer, intervalMs, logger, group);
+    consumer.on(consumer.events.REBALANCING, () => committer.rebalancing());
+    consumer.on(consumer.events.GROUP_JOIN, (event) => committer.assigned(event.payload.memberAssignment));
+    return committer;
+  }
+
+  /** `eachMessage`, remembering each message it handled. */
+  wrap(eachMessage: EachMessageHandler | undefined): EachMessageHandler | undefined {
+    if (!eachMessage) return undefined;
+    return (payload) =>
+      this.track(payload.topic, payload.partition, payload.message.offset, () => eachMessage(payload));
+  }
 
   start(): void {
     this.timer ??= setInterval(() => void this.flush(), this.intervalMs);

@@ -233,3 +233,63 @@ describe('outbox relay woken during a round', () => {
     );
   });
 });
+
+describe('two services whose outboxes share one database', () => {
+  let directory: string;
+  const relays: OutboxRelay[] = [];
+  const databases: Kysely<unknown>[] = [];
+
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'bonfire-outbox-shared-'));
+  });
+
+  afterAll(async () => {
+    await Promise.all(relays.map((relay) => relay.stop()));
+    await Promise.all(databases.map((db) => db.destroy()));
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("each relay publishes its own outbox's events only, though both hear every commit", async () => {
+    const database = await EmbeddedPostgres.shared(directory);
+    const service = async (name: string) => {
+      const pool = await database.pool(name);
+      const db = createEmbeddedDatabase<unknown>(pool);
+      databases.push(db);
+      await migrateToLatest(db, { '0001_outbox': outboxMigration }, name);
+      const published: string[] = [];
+      const relay = new OutboxRelay({
+        connection: {
+          query: (text, params) => pool.query(text, params),
+          listen: (channel, listener) => database.listen(channel, listener),
+        },
+        bus: { publish: async (events) => void published.push(...[events].flat().map((event) => event.id)) },
+        pollIntervalMs: 30_000,
+      });
+      relays.push(relay);
+      relay.start();
+      return { db, published };
+    };
+    const alpha = await service('alpha');
+    const beta = await service('beta');
+    const writer = new OutboxWriter();
+    const eventsOf = (key: string, count: number) =>
+      Array.from({ length: count }, (_, sequence) =>
+        createEvent('platform.selftest', key, { sequence }, 'test'),
+      );
+    const alphaEvents = eventsOf('a', 2);
+    const betaEvents = eventsOf('b', 3);
+    // The same positions in both tables: a relay that took the other's notifications would publish and
+    // mark the wrong rows.
+    for (const [index, event] of betaEvents.entries()) {
+      await beta.db.transaction().execute((trx) => writer.add(trx, event));
+      if (alphaEvents[index])
+        await alpha.db.transaction().execute((trx) => writer.add(trx, alphaEvents[index]!));
+    }
+
+    await expect.poll(() => beta.published.length, { timeout: 3_000 }).toBe(3);
+    await expect.poll(() => alpha.published.length, { timeout: 3_000 }).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alpha.published).toEqual(alphaEvents.map((event) => event.id));
+    expect(beta.published).toEqual(betaEvents.map((event) => event.id));
+  });
+});

@@ -89,6 +89,8 @@ export class OutboxRelay {
   private readonly retentionMs: number;
   private readonly cleanupIntervalMs: number;
   private client: RelaySession | null = null;
+  /** The oid of the outbox table this relay publishes (notifications name theirs). */
+  private tableOid: string | null = null;
   private leader = false;
   private running: Promise<void> | null = null;
   private stopping = false;
@@ -171,6 +173,11 @@ export class OutboxRelay {
       ? await this.embeddedSession(connection)
       : await this.postgresSession(connection);
     this.client = session;
+    const { rows } = await session.query<{ oid: string | null }>('select to_regclass($1)::oid::text as oid', [
+      OUTBOX_TABLE,
+    ]);
+    if (!rows[0]?.oid) throw new Error(`the ${OUTBOX_TABLE} table does not exist (yet)`);
+    this.tableOid = rows[0].oid;
     return session;
   }
 
@@ -222,6 +229,7 @@ export class OutboxRelay {
   private async disconnect(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.tableOid = null;
     this.leader = false;
     // What was heard but not published, and published but not marked, the next leader reads from the table.
     this.heard.length = 0;
@@ -330,6 +338,8 @@ export class OutboxRelay {
     } catch {
       notification = null;
     }
+    // Another service's outbox in the same database.
+    if (notification && notification.table !== this.tableOid) return;
     if (this.heard.length >= this.batchSize * 10) {
       this.heard.length = 0;
       notification = null;

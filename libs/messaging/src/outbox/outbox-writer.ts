@@ -4,30 +4,35 @@ import { toArray, topicOf } from '../event-bus';
 import { OUTBOX_TABLE } from './outbox-migration';
 
 /**
- * Channel the writer notifies on commit: one notification per event, `<position> <envelope JSON>`, or
- * `<position>` alone when the envelope would not fit (a NOTIFY payload is under 8,000 bytes).
+ * Channel the writer notifies on commit: one notification per event, `<table oid> <position> <envelope
+ * JSON>`, or without the envelope when it would not fit (a NOTIFY payload is under 8,000 bytes). The
+ * channel is per database, and services may share one (the standalone shape's schemas, or a deployment's
+ * choice): the table's oid tells each relay which notifications are its own.
  */
 export const OUTBOX_CHANNEL = 'bonfire_outbox';
-/** Envelopes up to this many bytes travel in their notification (leaves room for the position). */
+/** Envelopes up to this many bytes travel in their notification (leaves room for the oid and position). */
 const NOTIFY_ENVELOPE_MAX_BYTES = 7_900;
 
 /** A commit's notification as the relay reads it: the event, or only its position (`envelope` null). */
 export interface OutboxNotification {
+  /** The oid of the outbox table the row went into. */
+  table: string;
   position: string;
   envelope: AnyEvent | null;
 }
 
 /**
  * Reads a notification of OUTBOX_CHANNEL; null for one that names nothing (an empty payload, as writers
- * before payloads sent): the relay then reads the table.
+ * before payloads sent): the relay then reads its table.
  */
 export function parseOutboxNotification(payload: string | undefined): OutboxNotification | null {
-  if (!payload) return null;
-  const space = payload.indexOf(' ');
-  const position = space < 0 ? payload : payload.slice(0, space);
-  if (!/^\d+$/.test(position)) return null;
-  return { position, envelope: space < 0 ? null : (JSON.parse(payload.slice(space + 1)) as AnyEvent) };
+  const match = /^(\d+) (\d+)(?: |$)/.exec(payload ?? '');
+  if (!match) return null;
+  const [head, table, position] = match as unknown as [string, string, string];
+  const rest = payload!.slice(head.length);
+  return { table, position, envelope: rest ? (JSON.parse(rest) as AnyEvent) : null };
 }
+
 /** First half of the two-int advisory-lock keys the outbox uses (per-key write locks, relay lock). */
 export const OUTBOX_LOCK_NAMESPACE = 0x0b0f;
 
@@ -120,7 +125,7 @@ export class OutboxWriter {
       ) >= 0${keep ? sql` and event.ref = any(${keep})` : sql``}
       returning pg_notify(
         ${OUTBOX_CHANNEL},
-        case when octet_length(envelope::text) <= ${NOTIFY_ENVELOPE_MAX_BYTES}
-          then position::text || ' ' || envelope::text else position::text end)`;
+        tableoid::text || ' ' || position::text || case when octet_length(envelope::text) <= ${NOTIFY_ENVELOPE_MAX_BYTES}
+          then ' ' || envelope::text else '' end)`;
   }
 }

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '@bonfire/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboards, parseManifests, ruleFile } from './monitoring-objects.mjs';
 import { baseName, metricNames, variableQueryMetricNames } from './promql';
@@ -41,32 +41,6 @@ interface Scrape {
   /** name → type, from `# TYPE` lines (a metric with no sample yet is listed too). */
   types: Map<string, string>;
   samples: string[];
-}
-
-function kernelPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-const givenPorts = new Set<number>();
-
-/**
- * A port nothing listens on now and not handed out before: every port is picked before any service binds,
- * and the kernel may offer a closed one again (a CI run once failed with EADDRINUSE here).
- */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await kernelPort();
-    if (givenPorts.has(port)) continue;
-    givenPorts.add(port);
-    return port;
-  }
 }
 
 function parseExposition(text: string): Scrape {

@@ -26,6 +26,7 @@ const DECISIONS = eventGroup(CHAT_CONFIG, (config: ChatConfig) => ({
   enabled: config.CHAT_NOTIFICATIONS_CONSUMER_ENABLED,
   readiness: 'notifications-consumer',
   gatherMs: BACKGROUND_GATHER_MS,
+  batch: true,
 }));
 
 /** Only when Web Push is configured (VAPID keys). */
@@ -59,23 +60,32 @@ export class NotificationsHandlers {
     this.idempotent = new IdempotentConsumer(db);
   }
 
-  /** message.created → notification.created per notified user (other events of the topic are ignored). */
+  /**
+   * message.created → notification.created per notified user, for a batch of messages at once (the
+   * group gathers them): one read of their channels for all.
+   */
   @EventPattern('message.created', DECISIONS)
-  async decide(@Payload() event: AnyEvent): Promise<void> {
-    if (event.type !== 'message.created') return;
-    // Most messages notify nobody: those are decided on the pool and leave no trace, no transaction and
-    // no processed-event record to commit (a repeat decides again, to nothing). Notes are written once,
-    // with the record, as before.
-    const notes = await this.decisions.decide(this.db, event.data.message);
-    if (notes.length === 0) return;
-    await this.idempotent.handleOnce(DECISION_CONSUMER, event, (trx) =>
-      this.outbox.add(
-        trx,
-        notes.map(
-          (note) => createEvent('notification.created', note.userId, note, EVENT_PRODUCER) as AnyEvent,
-        ),
-      ),
+  async decide(@Payload() events: readonly AnyEvent[]): Promise<void> {
+    const created = events.filter((event) => event.type === 'message.created');
+    const decided = await this.decisions.decide(
+      this.db,
+      created.map((event) => event.data.message),
     );
+    // Most messages notify nobody: those are decided on the pool and leave no trace, no transaction and
+    // no processed-event record to commit (a repeat decides again, to nothing). Notes are written once
+    // per message, with its record.
+    for (const [index, event] of created.entries()) {
+      const notes = decided[index]!;
+      if (notes.length === 0) continue;
+      await this.idempotent.handleOnce(DECISION_CONSUMER, event, (trx) =>
+        this.outbox.add(
+          trx,
+          notes.map(
+            (note) => createEvent('notification.created', note.userId, note, EVENT_PRODUCER) as AnyEvent,
+          ),
+        ),
+      );
+    }
   }
 
   /** notification.created → a Web Push to each of the user's browsers. */

@@ -22,21 +22,31 @@ describe('notifications', () => {
     await app?.stop();
   });
 
-  /** Runs the notify decision on a sent message (the consumer is off in these tests) → who got notified. */
-  async function decide(messageId: string): Promise<Map<string, string>> {
+  /** The message.created event chat wrote for a sent message. */
+  async function createdEvent(messageId: string): Promise<AnyEvent> {
     const result = await sql<{ envelope: AnyEvent }>`
       select envelope from outbox_events
       where envelope->>'type' = 'message.created' and envelope->'data'->'message'->>'id' = ${messageId}
     `.execute(app.db);
-    const event = result.rows[0]!.envelope;
-    await app.service.app.get(NotificationsHandlers).decide(event);
-    // Twice: the same event decides once.
-    await app.service.app.get(NotificationsHandlers).decide(event);
+    return result.rows[0]!.envelope;
+  }
+
+  /** Who a message notified (user → reason), from the notification.created events written. */
+  async function notified(messageId: string): Promise<Map<string, string>> {
     const notes = await sql<{ envelope: { data: { userId: string; reason: string } } }>`
       select envelope from outbox_events
       where envelope->>'type' = 'notification.created' and envelope->'data'->>'messageId' = ${messageId}
     `.execute(app.db);
     return new Map(notes.rows.map((row) => [row.envelope.data.userId, row.envelope.data.reason]));
+  }
+
+  /** Runs the notify decision on a sent message (the consumer is off in these tests) → who got notified. */
+  async function decide(messageId: string): Promise<Map<string, string>> {
+    const event = await createdEvent(messageId);
+    await app.service.app.get(NotificationsHandlers).decide([event]);
+    // Twice: the same event decides once.
+    await app.service.app.get(NotificationsHandlers).decide([event]);
+    return notified(messageId);
   }
 
   const settingsPath = (guildId: string) => `/api/v1/users/@me/guilds/${guildId}/notification-settings`;
@@ -233,6 +243,35 @@ describe('notifications', () => {
       reason: 'mention',
     });
     expect([...(note!.data['preview'] as string)].length).toBe(140);
+  });
+
+  it('decides a batch of messages at once, each by its own channel', async () => {
+    const [owner, fan, friend] = [await app.createUser(), await app.createUser(), await app.createUser()];
+    const guild = await fx.guild(owner, PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.SEND_MESSAGES);
+    await fx.member(guild, fan);
+    await fx.member(guild, friend);
+    const [open, quiet] = [await fx.channel(guild), await fx.channel(guild)];
+    await app.call('PUT', channelPath(open), { as: fan, body: { level: 'all' } });
+    const dm = await app.call<{ id: string }>('POST', '/api/v1/users/@me/channels', {
+      as: owner,
+      body: { recipientId: friend },
+    });
+    const sent = [
+      await fx.send(open, owner, 'for the fans'),
+      await fx.send(quiet, owner, 'nobody opted in here'),
+      await fx.send(dm.body.id, owner, 'just us'),
+      await fx.send(quiet, owner, `<@${friend}> but you`),
+      await fx.send(open, friend, 'fans again'),
+    ];
+    await app.service.app.get(NotificationsHandlers).decide(await Promise.all(sent.map(createdEvent)));
+
+    expect(await Promise.all(sent.map(notified))).toEqual([
+      new Map([[fan, 'all']]),
+      new Map(),
+      new Map([[friend, 'dm']]),
+      new Map([[friend, 'mention']]),
+      new Map([[fan, 'all']]),
+    ]);
   });
 
   it('keeps muted channels out of unread counts but counts their mentions, unless @everyone is suppressed', async () => {

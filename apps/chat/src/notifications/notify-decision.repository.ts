@@ -19,8 +19,8 @@ export interface DecisionChannel {
   optedInToAll: string[];
 }
 
-/** The message's channel with its opted-in users (NotifyDecisionRepository.channel), compiled once. */
-const channelQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: { channelId: string }) =>
+/** The messages' channels with their opted-in users (NotifyDecisionRepository.channels), compiled once. */
+const channelsQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: { channelIds: string[] }) =>
   db
     .selectFrom('channels')
     .select(['id', 'type', 'guildId', 'name', 'threadParentId', 'locked'])
@@ -33,20 +33,23 @@ const channelQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: { cha
         where channel_id in (channels.id, channels.thread_parent_id) and level = 'all'
       ) end`.as('optedInToAll'),
     )
-    .where('id', '=', args.channelId),
+    .where(sql<boolean>`channels.id = any(${args.channelIds}::bigint[])`),
 );
 
 /** What the notify decision reads about one message's audience: each a single query for all candidates. */
 @Injectable()
 export class NotifyDecisionRepository {
   /**
-   * The message's channel with its opted-in users, in one round trip: it runs for every message sent. Ids
-   * are read as text, so both Postgres drivers (pg and the embedded one) give strings.
+   * The channels of a batch of messages with their opted-in users, in one round trip: it runs for every
+   * batch of messages sent. Ids are read as text, so both Postgres drivers (pg and the embedded one) give
+   * strings. Channels that no longer exist are absent.
    */
-  async channel(db: ChatExecutor, channelId: string): Promise<DecisionChannel | null> {
-    const row = (await channelQuery.execute(db, { channelId })).rows[0];
-    return row
-      ? {
+  async channels(db: ChatExecutor, channelIds: readonly string[]): Promise<Map<string, DecisionChannel>> {
+    const { rows } = await channelsQuery.execute(db, { channelIds: [...new Set(channelIds)] });
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
           id: row.id,
           type: row.type,
           guildId: row.guildId,
@@ -54,8 +57,9 @@ export class NotifyDecisionRepository {
           parentId: row.threadParentId,
           locked: row.locked,
           optedInToAll: row.optedInToAll,
-        }
-      : null;
+        },
+      ]),
+    );
   }
 
   async dmRecipients(db: ChatExecutor, channelId: string): Promise<string[]> {

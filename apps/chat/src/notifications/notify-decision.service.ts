@@ -44,12 +44,27 @@ export class NotifyDecisionService {
     @Inject(CHAT_CONFIG) private readonly config: ChatConfig,
   ) {}
 
-  async decide(db: ChatExecutor, message: Message, now = new Date()): Promise<NotificationCreated[]> {
-    const channel = await this.audience.channel(db, message.channelId);
-    if (!channel) return [];
-    return channel.guildId === null
-      ? this.decideDm(db, message, now)
-      : this.decideGuild(db, message, channel, channel.guildId, now);
+  /**
+   * The notes of each message, in the messages' order. Their channels are read in one query: most
+   * messages notify nobody, and for those that is all it costs.
+   */
+  async decide(
+    db: ChatExecutor,
+    messages: readonly Message[],
+    now = new Date(),
+  ): Promise<NotificationCreated[][]> {
+    const channels = await this.audience.channels(
+      db,
+      messages.map((message) => message.channelId),
+    );
+    const decided: NotificationCreated[][] = [];
+    for (const message of messages) {
+      const channel = channels.get(message.channelId);
+      if (!channel) decided.push([]);
+      else if (channel.guildId === null) decided.push(await this.decideDm(db, message, now));
+      else decided.push(await this.decideGuild(db, message, channel, channel.guildId, now));
+    }
+    return decided;
   }
 
   private async decideDm(db: ChatExecutor, message: Message, now: Date): Promise<NotificationCreated[]> {

@@ -5,7 +5,13 @@ import { Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEvent, type DeadLetter, type EventBus, type SubscribeOptions } from '../event-bus';
+import {
+  type BatchSubscribeOptions,
+  createEvent,
+  type DeadLetter,
+  type EventBus,
+  type SubscribeOptions,
+} from '../event-bus';
 import { InProcessEventBus } from '../in-process-event-bus';
 import { EventBusContext, EventBusTransport } from './event-bus.transport';
 import { eventGroup, EventHandlers } from './event-handlers';
@@ -14,6 +20,7 @@ const CONFIG = Symbol('CONFIG');
 interface Config {
   projectionGroup: string;
   auditEnabled: boolean;
+  batchEnabled: boolean;
 }
 
 const PROJECTION = eventGroup(CONFIG, (config: Config) => ({
@@ -27,6 +34,11 @@ const AUDIT = eventGroup(CONFIG, (config: Config) => ({
   gatherMs: 150,
 }));
 const SELFTEST = eventGroup({ group: 'test.selftest' });
+const BATCHED = eventGroup(CONFIG, (config: Config) => ({
+  group: 'test.batched',
+  enabled: config.batchEnabled,
+  batch: { maxBatchSize: 50 },
+}));
 
 /** What the handlers saw, as `<group>:<method>:<type>`. */
 const seen: string[] = [];
@@ -74,9 +86,28 @@ class SelftestHandlers {
   }
 }
 
+/** The calls the batch group's handlers got: `<method>:<user ids, in order>`. */
+const batches: string[] = [];
+
+@EventHandlers()
+class BatchedHandlers {
+  @EventPattern(['user.created', 'user.updated'], BATCHED)
+  upserts(@Payload() events: readonly AnyEvent[]): void {
+    batches.push(`upserts:${events.map((event) => `${event.type}/${event.key}`).join(',')}`);
+  }
+
+  @EventPattern('user.deleted', BATCHED)
+  async removals(@Payload() events: readonly AnyEvent[]): Promise<void> {
+    await Promise.resolve();
+    const userIds = events.map((event) => (event.type === 'user.deleted' ? event.data.userId : '?'));
+    if (userIds.includes('poison')) throw new Error('poison in the batch');
+    batches.push(`removals:${userIds.join(',')}`);
+  }
+}
+
 const SELFTEST_RETRY = { maxRetries: 1, initialDelayMs: 1 };
 
-@Module({ controllers: [ProjectionHandlers, AuditHandlers, SelftestHandlers] })
+@Module({ controllers: [ProjectionHandlers, AuditHandlers, SelftestHandlers, BatchedHandlers] })
 class HandlersModule {}
 
 function userEvent(type: 'user.created' | 'user.updated', id: string): AnyEvent {
@@ -109,16 +140,24 @@ describe('EventBusTransport', () => {
   let app: INestMicroservice | undefined;
   /** Each subscription the transport made, as the bus received it. */
   const subscriptions: SubscribeOptions[] = [];
+  const batchSubscriptions: BatchSubscribeOptions[] = [];
 
   async function start(
     options: { config?: Partial<Config>; subscribeGate?: Promise<void>; serviceLogger?: ServiceLogger } = {},
   ): Promise<void> {
     seen.length = 0;
+    batches.length = 0;
     subscriptions.length = 0;
+    batchSubscriptions.length = 0;
     failing.clear();
     bus = new InProcessEventBus({ retry: SELFTEST_RETRY });
     health = new HealthRegistry();
-    const config: Config = { projectionGroup: 'test.projection', auditEnabled: true, ...options.config };
+    const config: Config = {
+      projectionGroup: 'test.projection',
+      auditEnabled: true,
+      batchEnabled: false,
+      ...options.config,
+    };
     const gated: EventBus = {
       publish: (events) => bus.publish(events),
       subscribe: async (subscribe) => {
@@ -126,7 +165,10 @@ describe('EventBusTransport', () => {
         await options.subscribeGate;
         return bus.subscribe(subscribe);
       },
-      subscribeBatch: (subscribe) => bus.subscribeBatch(subscribe),
+      subscribeBatch: (subscribe) => {
+        batchSubscriptions.push(subscribe);
+        return bus.subscribeBatch(subscribe);
+      },
       subscribeDeadLetters: (subscribe) => bus.subscribeDeadLetters(subscribe),
       close: () => bus.close(),
     };
@@ -189,6 +231,47 @@ describe('EventBusTransport', () => {
     expect(byGroup.get('test.audit')).toMatchObject({ gatherMs: 150 });
     expect(byGroup.get('test.projection')).toMatchObject({ retry: { maxRetries: 2, initialDelayMs: 1 } });
     expect(byGroup.get('test.projection')?.gatherMs).toBeUndefined();
+  });
+
+  it("hands a batch group's handlers arrays: each pattern's events of one fetch, in order", async () => {
+    await start({ config: { batchEnabled: true } });
+    await until(async () => (await health.readiness()).ready);
+    expect(batchSubscriptions.map(({ group, maxBatchSize }) => ({ group, maxBatchSize }))).toEqual([
+      { group: 'test.batched', maxBatchSize: 50 },
+    ]);
+    expect(subscriptions.map((options) => options.group)).not.toContain('test.batched');
+    // One key: one partition, so one fetch holds all four.
+    await bus.publish([
+      userEvent('user.created', 'u1'),
+      userDeleted('u1'),
+      userEvent('user.updated', 'u1'),
+      userDeleted('u1'),
+    ]);
+    await until(() => batches.length === 3);
+    // Nest registers a method once per pattern: a list of types is a call per type.
+    expect(batches.sort()).toEqual(['removals:u1,u1', 'upserts:user.created/u1', 'upserts:user.updated/u1']);
+  });
+
+  it('retries a failing batch event by event: the good events are handled, the bad one dead-lettered', async () => {
+    await start({ config: { batchEnabled: true } });
+    await until(async () => (await health.readiness()).ready);
+    const letters: DeadLetter[] = [];
+    await bus.subscribeDeadLetters({
+      group: 'test.batched-letters',
+      topics: [TOPICS.authUsers],
+      handler: async (letter) => void letters.push(letter),
+    });
+    // One key, so one batch: it fails, then each event is tried alone.
+    await bus.publish([userDeleted('poison'), userDeleted('good')].map((event) => ({ ...event, key: 'k' })));
+    await until(() => letters.some((letter) => letter.group === 'test.batched'));
+    await until(() => batches.length === 1);
+    expect(batches).toEqual(['removals:good']);
+    expect(letters.filter((letter) => letter.group === 'test.batched')).toEqual([
+      expect.objectContaining({
+        reason: 'poison in the batch',
+        payload: expect.objectContaining({ key: 'k' }),
+      }),
+    ]);
   });
 
   it('retries a handler that throws, then dead-letters the event with its error as the reason', async () => {

@@ -55,6 +55,7 @@ const KNOWN_TOPICS = new Set<string>(Object.values(TOPICS));
  * that group's handlers, and hands each validated envelope to the handlers of its type. Everything a
  * subscription does stays the port's: envelope validation, retries then the dead-letter topic for a
  * handler that throws, consumer groups, metrics. A group's readiness check fails until it has joined.
+ * A batch group (`batch` in its options) subscribes with subscribeBatch and hands each handler arrays.
  *
  * Patterns are event types (`'user.deleted'`) or topics (`'auth.users'`: every event on it).
  * Wire it with `startService({ eventTransport: (app) => EventBusTransport.for(app) })`.
@@ -162,14 +163,7 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
     );
     const context = new EventBusContext([options.group]);
     try {
-      const subscription = await this.options.bus.subscribe({
-        group: options.group,
-        topics: [...topics],
-        startFrom: options.startFrom,
-        retry: options.retry,
-        gatherMs: options.gatherMs,
-        handler: (event: AnyEvent) => this.inEventContext(event, () => handle(byType, event, context)),
-      });
+      const subscription = await this.subscribe(options, [...topics], byType, context);
       if (this.closed) {
         await subscription.close();
         return null;
@@ -185,9 +179,37 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
     }
   }
 
-  private inEventContext<T>(event: AnyEvent, fn: () => T): T {
+  private subscribe(
+    options: EventGroupOptions,
+    topics: Topic[],
+    byType: Map<string, MessageHandler[]>,
+    context: EventBusContext,
+  ): Promise<Subscription> {
+    const { group, startFrom, retry, gatherMs, batch } = options;
+    const common = { group, topics, startFrom, retry, gatherMs };
+    if (!batch) {
+      return this.options.bus.subscribe({
+        ...common,
+        handler: (event: AnyEvent) =>
+          this.inEventContext({ eventId: event.id, eventType: event.type }, () =>
+            handle(byType, event, context),
+          ),
+      });
+    }
+    return this.options.bus.subscribeBatch({
+      ...common,
+      ...(batch === true ? {} : { maxBatchSize: batch.maxBatchSize }),
+      handler: (events) =>
+        this.inEventContext(
+          { eventCount: events.length, firstEventId: events[0]?.id, lastEventId: events.at(-1)?.id },
+          () => handleBatch(byType, events, context),
+        ),
+    });
+  }
+
+  private inEventContext<T>(bindings: Record<string, unknown>, fn: () => T): T {
     const logger = this.options.serviceLogger;
-    return logger ? logger.runBound({ eventId: event.id, eventType: event.type }, fn) : fn();
+    return logger ? logger.runBound(bindings, fn) : fn();
   }
 }
 
@@ -199,9 +221,30 @@ async function handle(
   for (const handler of byType.get(event.type) ?? []) await invoke(handler, event, context);
 }
 
+/** A batch group: each handler (one per pattern) once, with the events of its pattern, in their order. */
+async function handleBatch(
+  byType: Map<string, MessageHandler[]>,
+  events: readonly AnyEvent[],
+  context: EventBusContext,
+): Promise<void> {
+  const byHandler = new Map<MessageHandler, AnyEvent[]>();
+  for (const event of events) {
+    for (const handler of byType.get(event.type) ?? []) {
+      const own = byHandler.get(handler);
+      if (own) own.push(event);
+      else byHandler.set(handler, [event]);
+    }
+  }
+  for (const [handler, own] of byHandler) await invoke(handler, own, context);
+}
+
 /** Runs one Nest handler; an error (thrown, or from the Observable Nest wraps it in) rejects. */
-async function invoke(handler: MessageHandler, event: AnyEvent, context: EventBusContext): Promise<void> {
-  const result: unknown = await handler(event, context);
+async function invoke(
+  handler: MessageHandler,
+  payload: AnyEvent | readonly AnyEvent[],
+  context: EventBusContext,
+): Promise<void> {
+  const result: unknown = await handler(payload, context);
   if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
 }
 

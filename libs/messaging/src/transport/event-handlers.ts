@@ -22,6 +22,15 @@ export interface EventGroupOptions {
   readiness?: string;
   /** A background group's latency budget (SubscribeOptions.gatherMs; BACKGROUND_GATHER_MS). */
   gatherMs?: number;
+  /**
+   * The group's handlers take arrays (`@Payload() events: readonly AnyEvent[]`): a pattern's handler gets
+   * the events of that pattern (an event type, or every type of a topic) from one fetched batch of one
+   * partition, in order, so it can read what they need in one query (EventBus.subscribeBatch: a failing
+   * batch is retried, then its events one by one, then dead-lettered). Nest registers a method once per
+   * pattern, so a method given a list of types is called once per type: give it a topic when the order
+   * between its types matters. `true`, or the most events per call (default DEFAULT_MAX_BATCH_SIZE).
+   */
+  batch?: true | { maxBatchSize: number };
 }
 
 /** An EventGroupOptions, or how to read it from a provider (the service's config) when the transport listens. */

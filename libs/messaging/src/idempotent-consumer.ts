@@ -1,6 +1,7 @@
 import { type AnyEvent } from '@bonfire/contracts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { type Migration } from 'kysely/migration';
+import { RecentSet } from './recent-set';
 
 export const PROCESSED_EVENTS_TABLE = 'processed_events';
 
@@ -59,10 +60,12 @@ export class IdempotentConsumer<DB> {
  * Not durable — a restart forgets — so use it where a rare repeat after a restart is harmless.
  */
 export class InMemoryIdempotentConsumer {
-  private readonly seen = new Map<string, true>();
+  private readonly seen: RecentSet<string>;
   private readonly inFlight = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.seen = new RecentSet(capacity);
+  }
 
   async handleOnce(
     consumer: string,
@@ -80,7 +83,7 @@ export class InMemoryIdempotentConsumer {
     }
     if (this.seen.has(id)) return false;
     const run = effect().then(() => {
-      this.remember(id);
+      this.seen.add(id);
       return true;
     });
     this.inFlight.set(id, run);
@@ -88,14 +91,6 @@ export class InMemoryIdempotentConsumer {
       return await run;
     } finally {
       this.inFlight.delete(id);
-    }
-  }
-
-  private remember(id: string): void {
-    this.seen.set(id, true);
-    if (this.seen.size > this.capacity) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
     }
   }
 }

@@ -1,16 +1,12 @@
 export * from './event-bus';
 export { type Logger, type LogFn, silentLogger } from './logger';
 export { backoffDelay } from './retry';
+export { RecentSet } from './recent-set';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process-event-bus';
 export { KafkaEventBus, type KafkaEventBusOptions } from './kafka-event-bus';
 export { type FailedMessage, deadLetterRecord, HEADERS as KAFKA_HEADERS } from './kafka-dead-letters';
 export { outboxMigration, OUTBOX_TABLE } from './outbox/outbox-migration';
-export {
-  OutboxWriter,
-  OUTBOX_CHANNEL,
-  type OutboxEventFilter,
-  type OutboxInsertionValues,
-} from './outbox/outbox-writer';
+export { OutboxWriter, OUTBOX_CHANNEL, type OutboxInsertionValues } from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export {
   IdempotentConsumer,

@@ -1,5 +1,5 @@
 import { type AnyEvent, type EventData, REALTIME_CLOSE_REASONS } from '@bonfire/contracts';
-import { type EventBus, InjectEventBus, type Subscription } from '@bonfire/messaging';
+import { type EventBus, InjectEventBus, RecentSet, type Subscription } from '@bonfire/messaging';
 import { ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
@@ -36,8 +36,8 @@ export class FanOutService {
   private subscription?: Subscription;
   private consumerReady = false;
   private packetQueue: Promise<void> = Promise.resolve();
-  private readonly recentIds = new Set<string>();
-  private readonly recentOrder: string[] = [];
+  /** Packet ids handled lately: a repeat (Kafka redelivers, every peer forwards) is dropped. */
+  private readonly recentIds = new RecentSet<string>(RECENT_IDS);
   /** Brand-new sessions capturing packets until their snapshot is in (see ResumeService.start()). */
   private readonly starting = new Set<Session>();
   /** Sessions of batching clients with dispatches to write when the batch window ends. */
@@ -120,7 +120,7 @@ export class FanOutService {
 
   /** A packet from this gateway's consumer or from another gateway (each packet once, by id). */
   receive(packet: RealtimePacket): Promise<void> {
-    if (this.seen(packet.id)) return Promise.resolve();
+    if (!this.recentIds.add(packet.id)) return Promise.resolve();
     if (packet.ephemeral) {
       this.deliverEphemeral(packet);
       return Promise.resolve();
@@ -282,14 +282,6 @@ export class FanOutService {
     if (++this.sinceYield < PACKETS_PER_TURN) return undefined;
     this.sinceYield = 0;
     return new Promise((resolve) => setImmediate(resolve));
-  }
-
-  private seen(id: string): boolean {
-    if (this.recentIds.has(id)) return true;
-    this.recentIds.add(id);
-    this.recentOrder.push(id);
-    if (this.recentOrder.length > RECENT_IDS) this.recentIds.delete(this.recentOrder.shift()!);
-    return false;
   }
 }
 

@@ -2,6 +2,7 @@ import { type AnyEvent } from '@bonfire/contracts';
 import pg from 'pg';
 import { type EventBus } from '../event-bus';
 import { errorMessage, silentLogger, type Logger } from '../logger';
+import { RecentSet } from '../recent-set';
 import { sleep } from '../retry';
 import { OUTBOX_TABLE } from './outbox-migration';
 import {
@@ -103,8 +104,7 @@ export class OutboxRelay {
   private lastNews = 0;
   private readonly unmarked: string[] = [];
   private unmarkedSince = 0;
-  private readonly recent = new Set<string>();
-  private readonly recentOrder: string[] = [];
+  private readonly recent = new RecentSet<string>(RECENT_POSITIONS);
   private lastCleanup = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -289,8 +289,6 @@ export class OutboxRelay {
     if (this.unmarked.length === 0) this.unmarkedSince = Date.now();
     this.unmarked.push(position);
     this.recent.add(position);
-    this.recentOrder.push(position);
-    if (this.recentOrder.length > RECENT_POSITIONS) this.recent.delete(this.recentOrder.shift()!);
   }
 
   /** Marks the published rows once a batch of them waits, or the oldest has waited `markDelayMs`. */

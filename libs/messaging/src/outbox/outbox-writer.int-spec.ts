@@ -87,10 +87,10 @@ describe('OutboxWriter on Postgres', () => {
   it("writes, in a caller's statement, only the events whose ref the filter keeps, in event order", async () => {
     const key = randomUUID();
     const events = [event(key, 1), event(key, 2), event(key, 3), event(key, 4)];
-    const insertion = writer.insertion(events, {
-      refs: ['r1', 'r2', 'r3', 'r4'],
-      keep: sql`array['r4', 'r1', 'r3']`,
-    });
+    const insertion = writer.insertionOf(
+      writer.insertionValues(events, ['r1', 'r2', 'r3', 'r4']),
+      sql`array['r4', 'r1', 'r3']`,
+    );
     await db
       .transaction()
       .execute((trx) => sql`with kept as (${insertion}) select count(*) from kept`.execute(trx));

@@ -36,14 +36,6 @@ export function parseOutboxNotification(payload: string | undefined): OutboxNoti
 /** First half of the two-int advisory-lock keys the outbox uses (per-key write locks, relay lock). */
 export const OUTBOX_LOCK_NAMESPACE = 0x0b0f;
 
-/** Keeps only some of an insertion's events: those whose ref is in a set the statement computes. */
-export interface OutboxEventFilter {
-  /** One per event, in order (e.g. the id of the row the event describes). */
-  refs: readonly string[];
-  /** SQL for the set of refs to keep: a text[] expression (e.g. `array(select id::text from inserted)`). */
-  keep: RawBuilder<unknown>;
-}
-
 /**
  * An insertion's two parameters: its events as one JSON array (with their topics and filter refs), and
  * their keys, sorted. The statement's text does not depend on them, so a caller may precompile it
@@ -76,14 +68,16 @@ export class OutboxWriter {
   /**
    * The outbox insert of `events` (validated here), with its key locks and its NOTIFY, as the body of a
    * data-modifying CTE: `with events as (${insertion}) …`. A CTE runs to completion even when nothing reads
-   * it; it notifies only when it inserts. With `filter`, only the events whose ref is kept are written
-   * (their keys are locked all the same).
+   * it; it notifies only when it inserts.
    */
-  insertion(events: readonly AnyEvent[], filter?: OutboxEventFilter): RawBuilder<unknown> {
-    return this.insertionOf(this.insertionValues(events, filter?.refs), filter?.keep);
+  insertion(events: readonly AnyEvent[]): RawBuilder<unknown> {
+    return this.insertionOf(this.insertionValues(events));
   }
 
-  /** The parameters of an insertion of `events` (validated here), with one filter ref per event if given. */
+  /**
+   * The parameters of an insertion of `events` (validated here). `refs`, one per event (e.g. the id of the
+   * row the event describes), let `insertionOf`'s `keep` write only some of them.
+   */
   insertionValues(events: readonly AnyEvent[], refs?: readonly string[]): OutboxInsertionValues {
     const valid = events.map((event) => parseEvent(event));
     if (valid.length === 0) throw new Error('an outbox insertion needs at least one event');
@@ -102,7 +96,8 @@ export class OutboxWriter {
 
   /**
    * The insertion statement for `values` (OutboxInsertionValues, or argument markers standing for them);
-   * with `keep`, only the events whose ref is in that text[] are written.
+   * with `keep` (SQL for a text[], e.g. `array(select id::text from inserted)`), only the events whose ref
+   * is in it are written (their keys are locked all the same).
    */
   insertionOf(values: { events: unknown; keys: unknown }, keep?: RawBuilder<unknown>): RawBuilder<unknown> {
     // The lock subquery is uncorrelated, so Postgres runs it once as an InitPlan of a one-time filter

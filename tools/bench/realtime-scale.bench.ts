@@ -79,6 +79,8 @@ const { values: args } = parseArgs({
     'skip-d': { type: 'boolean', default: false },
     /** CPU profiles of the first gateway and of chat over (c)'s Bonfire phase, written to this folder. */
     profile: { type: 'string' },
+    /** Node flags for Bonfire's gateways and chat (e.g. GC settings to compare runs): their NODE_OPTIONS. */
+    'node-options': { type: 'string', default: '' },
   },
 });
 const spreadClients = Number(args['spread-clients']);
@@ -99,6 +101,12 @@ const runD = !args['skip-d'];
 const profileDir = args.profile ? resolve(args.profile) : undefined;
 // Every gateway of the stack gets the same environment, so one inspector port: one gateway only.
 if (profileDir && runD) throw new Error('--profile profiles the one gateway of (c): run it with --skip-d');
+
+/** The NODE_OPTIONS of a Bonfire process: `--node-options`, then these flags. */
+function nodeOptions(flags: string[]): Record<string, string> {
+  const all = [args['node-options'], ...flags].filter((flag) => flag.length > 0);
+  return all.length > 0 ? { NODE_OPTIONS: all.join(' ') } : {};
+}
 
 type TargetName = 'bare' | 'bonfire';
 
@@ -151,8 +159,8 @@ void runBench(
       directory,
       pingIntervalMs,
       extraGateways: runD ? 1 : 0,
-      gatewayEnv: gatewayInspect ? { NODE_OPTIONS: inspectArgs(gatewayInspect).join(' ') } : {},
-      chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
+      gatewayEnv: nodeOptions(gatewayInspect ? inspectArgs(gatewayInspect) : []),
+      chatEnv: nodeOptions(chatInspect ? inspectArgs(chatInspect) : []),
     });
     const startBare = async (
       name: string,
@@ -191,7 +199,8 @@ void runBench(
         `${runD ? 'two gateways joined through Redis (the second stopped after the two-server runs)' : 'one gateway'} ` +
         `on Postgres/Redis/Kafka, LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}; clients: ${workerCount} child ` +
-        `processes per target (socket.io-client, websocket)`,
+        `processes per target (socket.io-client, websocket)` +
+        (args['node-options'] ? `; gateway and chat NODE_OPTIONS: ${args['node-options']}` : ''),
     );
 
     // ---- users, guilds, channels

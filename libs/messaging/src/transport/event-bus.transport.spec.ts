@@ -1,4 +1,4 @@
-import { type AnyEvent, TOPICS } from '@bonfire/contracts';
+import { type AnyEvent, type Topic, TOPICS } from '@bonfire/contracts';
 import { Writable } from 'node:stream';
 import { type ComponentLogger, HealthRegistry, ServiceLogger } from '@bonfire/platform';
 import { Module, type INestMicroservice } from '@nestjs/common';
@@ -182,6 +182,17 @@ describe('EventBusTransport', () => {
     await app.listen();
   }
 
+  /** The dead letters of a topic, as they come. */
+  async function deadLetters(topic: Topic): Promise<DeadLetter[]> {
+    const letters: DeadLetter[] = [];
+    await bus.subscribeDeadLetters({
+      group: `test.dead-letters.${topic}`,
+      topics: [topic],
+      handler: async (letter) => void letters.push(letter),
+    });
+    return letters;
+  }
+
   afterEach(async () => {
     handlerLog = undefined;
     await app?.close();
@@ -255,12 +266,7 @@ describe('EventBusTransport', () => {
   it('retries a failing batch event by event: the good events are handled, the bad one dead-lettered', async () => {
     await start({ config: { batchEnabled: true } });
     await until(async () => (await health.readiness()).ready);
-    const letters: DeadLetter[] = [];
-    await bus.subscribeDeadLetters({
-      group: 'test.batched-letters',
-      topics: [TOPICS.authUsers],
-      handler: async (letter) => void letters.push(letter),
-    });
+    const letters = await deadLetters(TOPICS.authUsers);
     // One key, so one batch: it fails, then each event is tried alone.
     await bus.publish([userDeleted('poison'), userDeleted('good')].map((event) => ({ ...event, key: 'k' })));
     await until(() => letters.some((letter) => letter.group === 'test.batched'));
@@ -277,12 +283,7 @@ describe('EventBusTransport', () => {
   it('retries a handler that throws, then dead-letters the event with its error as the reason', async () => {
     await start();
     await until(async () => (await health.readiness()).ready);
-    const letters: DeadLetter[] = [];
-    await bus.subscribeDeadLetters({
-      group: 'test.dead-letters',
-      topics: [TOPICS.platformSelftest],
-      handler: async (letter) => void letters.push(letter),
-    });
+    const letters = await deadLetters(TOPICS.platformSelftest);
     failing.set(1, 1); // fails once, then succeeds on the retry
     failing.set(2, 99); // fails every time
     await bus.publish(

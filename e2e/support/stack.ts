@@ -72,8 +72,12 @@ export class ServiceProcess {
     const entry = this.entry;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test builds)`);
     this.output = [];
-    const child = spawn(process.execPath, [entry, ...this.args], {
-      env: this.env,
+    // E2E_NODE_ARGS: flags for this process's node (any V8 flag; NODE_OPTIONS allows only some), for benches
+    // that compare runtime settings side by side.
+    const { E2E_NODE_ARGS: nodeArgs = '', ...env } = this.env;
+    const flags = nodeArgs.split(' ').filter((flag) => flag.length > 0);
+    const child = spawn(process.execPath, [...flags, entry, ...this.args], {
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -28,7 +28,7 @@
  * the summary); written to <dir>/*.cpuprofile and summarised (self time per function with src file:line,
  * time with callees, per package).
  *
- * --gateway-node-options "<flags>": Node/V8 flags for the gateway alone (e.g. GC settings tried for (b)).
+ * --gateway-node-args=<flags>: node or V8 flags for the gateway alone (e.g. GC settings tried for (b)).
  *
  * Run: node tools/bench/run.mjs realtime-baseline [--clients 1000] [--users 50]
  *      [--steps 10,20,25,30,35,40,45,50,55,60,65,75,90,120,160,200,250] [--step-seconds 5] [--drain 10] [--p99 50]
@@ -66,7 +66,7 @@ import {
   waitIdle,
 } from './lib/realtime-delivery';
 import { heapGrowth, summarizeHeapSnapshot } from './lib/heap-summary';
-import { forkMessageWorkers, startRealtimeStack } from './lib/realtime-stack';
+import { forkMessageWorkers, nodeFlagsEnv, startRealtimeStack } from './lib/realtime-stack';
 
 const { values: args } = parseArgs({
   options: {
@@ -86,7 +86,7 @@ const { values: args } = parseArgs({
     'bare-adapter': { type: 'string', default: 'memory' },
     profile: { type: 'string' },
     heap: { type: 'boolean', default: false },
-    'gateway-node-options': { type: 'string', default: '' },
+    'gateway-node-args': { type: 'string', default: '' },
     'skip-a': { type: 'boolean', default: false },
     'skip-b': { type: 'boolean', default: false },
   },
@@ -163,19 +163,13 @@ void runBench(
     const gatewayInspect = profileDir || args.heap ? await freePort() : undefined;
     const bareInspect = profileDir || args.heap ? await freePort() : undefined;
     const chatInspect = profileDir ? await freePort() : undefined;
-    const gatewayNodeOptions = [
-      ...(gatewayInspect ? inspectArgs(gatewayInspect) : []),
-      args['gateway-node-options'],
-    ]
-      .join(' ')
-      .trim();
 
     bench.log('starting auth + chat + presence + gateway from apps/*/dist, and the bare socket.io server…');
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
-      gatewayEnv: gatewayNodeOptions ? { NODE_OPTIONS: gatewayNodeOptions } : {},
-      chatEnv: chatInspect ? { NODE_OPTIONS: inspectArgs(chatInspect).join(' ') } : {},
+      gatewayEnv: nodeFlagsEnv(args['gateway-node-args'], gatewayInspect ? inspectArgs(gatewayInspect) : []),
+      chatEnv: nodeFlagsEnv('', chatInspect ? inspectArgs(chatInspect) : []),
     });
     const gatewayPid = gatewayPids[0]!;
     const bare = await BareSocketIoServer.start(

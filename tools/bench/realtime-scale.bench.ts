@@ -58,7 +58,7 @@ import {
   sleep,
   waitIdle,
 } from './lib/realtime-delivery';
-import { forkMessageWorkers, startRealtimeStack } from './lib/realtime-stack';
+import { forkMessageWorkers, nodeFlagsEnv, startRealtimeStack } from './lib/realtime-stack';
 
 const { values: args } = parseArgs({
   options: {
@@ -79,8 +79,8 @@ const { values: args } = parseArgs({
     'skip-d': { type: 'boolean', default: false },
     /** CPU profiles of the first gateway and of chat over (c)'s Bonfire phase, written to this folder. */
     profile: { type: 'string' },
-    /** Node flags for Bonfire's gateways and chat (e.g. GC settings to compare runs): their NODE_OPTIONS. */
-    'node-options': { type: 'string', default: '' },
+    /** Node or V8 flags for Bonfire's gateways and chat (e.g. GC settings, to compare runs side by side). */
+    'node-args': { type: 'string', default: '' },
   },
 });
 const spreadClients = Number(args['spread-clients']);
@@ -101,12 +101,6 @@ const runD = !args['skip-d'];
 const profileDir = args.profile ? resolve(args.profile) : undefined;
 // Every gateway of the stack gets the same environment, so one inspector port: one gateway only.
 if (profileDir && runD) throw new Error('--profile profiles the one gateway of (c): run it with --skip-d');
-
-/** The NODE_OPTIONS of a Bonfire process: `--node-options`, then these flags. */
-function nodeOptions(flags: string[]): Record<string, string> {
-  const all = [args['node-options'], ...flags].filter((flag) => flag.length > 0);
-  return all.length > 0 ? { NODE_OPTIONS: all.join(' ') } : {};
-}
 
 type TargetName = 'bare' | 'bonfire';
 
@@ -159,8 +153,8 @@ void runBench(
       directory,
       pingIntervalMs,
       extraGateways: runD ? 1 : 0,
-      gatewayEnv: nodeOptions(gatewayInspect ? inspectArgs(gatewayInspect) : []),
-      chatEnv: nodeOptions(chatInspect ? inspectArgs(chatInspect) : []),
+      gatewayEnv: nodeFlagsEnv(args['node-args'], gatewayInspect ? inspectArgs(gatewayInspect) : []),
+      chatEnv: nodeFlagsEnv(args['node-args'], chatInspect ? inspectArgs(chatInspect) : []),
     });
     const startBare = async (
       name: string,
@@ -200,7 +194,7 @@ void runBench(
         `on Postgres/Redis/Kafka, LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}; clients: ${workerCount} child ` +
         `processes per target (socket.io-client, websocket)` +
-        (args['node-options'] ? `; gateway and chat NODE_OPTIONS: ${args['node-options']}` : ''),
+        (args['node-args'] ? `; gateway and chat run with ${args['node-args']}` : ''),
     );
 
     // ---- users, guilds, channels

@@ -10,6 +10,17 @@ import { ClientWorker } from './client-worker';
 import { benchRoutesFile, UNLIMITED } from './limits';
 import { findListeningPid, pidOfServer, type WatchedProcess } from './process-stats';
 
+/**
+ * The environment that runs a Bonfire process with `nodeArgs` (node or V8 flags, given before its entry
+ * point: the Stack's E2E_NODE_ARGS) and these NODE_OPTIONS (e.g. --inspect).
+ */
+export function nodeFlagsEnv(nodeArgs: string, nodeOptions: readonly string[] = []): Record<string, string> {
+  return {
+    ...(nodeArgs.trim() ? { E2E_NODE_ARGS: nodeArgs.trim() } : {}),
+    ...(nodeOptions.length > 0 ? { NODE_OPTIONS: nodeOptions.join(' ') } : {}),
+  };
+}
+
 interface RealtimeStackOptions {
   /** A temporary directory of the bench (the routes file goes there). */
   directory: string;
@@ -17,9 +28,9 @@ interface RealtimeStackOptions {
   pingIntervalMs: number;
   /** Gateways beyond the first, joined to it through Redis (default 0). */
   extraGateways?: number;
-  /** Extra environment of the gateways (e.g. NODE_OPTIONS for --inspect). */
+  /** Extra environment of the gateways (nodeFlagsEnv: --inspect, runtime flags). */
   gatewayEnv?: Record<string, string>;
-  /** Extra environment of chat (e.g. NODE_OPTIONS for --inspect). */
+  /** Extra environment of chat (nodeFlagsEnv). */
   chatEnv?: Record<string, string>;
 }
 

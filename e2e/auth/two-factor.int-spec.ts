@@ -2,7 +2,7 @@ import { BonfireClient, isMfaChallenge, MemoryTokenStore } from '@bonfire/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type AuthResult, type ErrorResponseBody, registerUser } from '../support/api';
 import { e2eShape, Stack } from '../support/stack';
-import { totpCode } from '../support/totp';
+import { previousStepCode, totpCode } from '../support/totp';
 
 interface Challenge {
   mfaRequired: true;
@@ -57,7 +57,7 @@ describe(`two-factor authentication (${e2eShape} shape)`, () => {
     );
     expect(enrol.status).toBe(200);
     const confirmed = await as.post<{ recoveryCodes: string[] }>('/api/v1/users/@me/mfa/totp/confirm', {
-      code: totpCode(enrol.body.secret, -1),
+      code: await previousStepCode(enrol.body.secret),
     });
     expect(confirmed.status).toBe(200);
     return { ...user, as, secret: enrol.body.secret, recoveryCodes: confirmed.body.recoveryCodes };

@@ -1,7 +1,7 @@
 import type { PermissionOverwrite, RoleGrant } from '@bonfire/contracts';
 import { PrecompiledQuery } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import { ChatTransactions } from '../database/chat-transactions';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChannelTypeColumn, ChatDatabase } from '../database/schema';
@@ -27,6 +27,8 @@ interface ChannelAccessRow {
   slowmodeSeconds: number;
   /** Guild channels: the guild (null for DMs, or when the guild or its @everyone role is missing). */
   guild: GuildAccessRow | null;
+  /** The digest of the row as read (channelAccessFingerprint reads it again inside a write). */
+  fingerprint: string;
 }
 
 export interface ThreadAccessRow {
@@ -51,7 +53,7 @@ interface OverwriteJson {
 
 /** The member's roles (for the row's `guilds` and `members`) as a JSON array, bigints as text. */
 const memberRolesJson = sql<RoleJson[]>`coalesce((
-  select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text, 'position', r.position))
+  select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text, 'position', r.position) order by r.id)
   from member_roles mr join roles r on r.id = mr.role_id
   where mr.guild_id = guilds.id and mr.user_id = members.user_id
 ), '[]'::json)`;
@@ -78,23 +80,28 @@ function toGuildAccessRow(row: {
 }
 
 /**
- * The channel, and for a guild channel its guild as guildAccess reads it, in one round trip. It runs before
- * every send and read, so it is built and compiled once.
+ * Every input of a channel access decision as one row: the channel, and for a guild channel its guild as
+ * guildAccess reads it. The user (and channel) may be a column of an outer query: a send's statement reads
+ * it again for each author, to compare fingerprints (channelAccessFingerprint).
  */
-const channelAccessQuery = new PrecompiledQuery(
-  (db: Kysely<ChatDatabase>, args: { channelId: string; userId: string }) =>
+function channelAccessInputs(
+  db: Kysely<ChatDatabase>,
+  channelId: string | Expression<string>,
+  userId: string | Expression<string>,
+) {
+  return (
     db
       .selectFrom('channels')
       .leftJoin('channel_recipients', (join) =>
         join
           .onRef('channel_recipients.channelId', '=', 'channels.id')
-          .on('channel_recipients.userId', '=', args.userId),
+          .on('channel_recipients.userId', '=', userId),
       )
       // A guild channel's guild, as guildAccess reads it (null columns when it has none).
       .leftJoin('guilds', 'guilds.id', 'channels.guildId')
       .leftJoin('roles as everyone', 'everyone.id', 'guilds.id')
       .leftJoin('members', (join) =>
-        join.onRef('members.guildId', '=', 'guilds.id').on('members.userId', '=', args.userId),
+        join.onRef('members.guildId', '=', 'guilds.id').on('members.userId', '=', userId),
       )
       .select([
         'channels.id',
@@ -111,14 +118,41 @@ const channelAccessQuery = new PrecompiledQuery(
           from permission_overwrites o where o.channel_id = coalesce(channels.thread_parent_id, channels.id)
         ), '[]'::json)`.as('overwrites'),
         sql<boolean>`exists (
-          select 1 from thread_members tm where tm.thread_id = channels.id and tm.user_id = ${args.userId}
+          select 1 from thread_members tm where tm.thread_id = channels.id and tm.user_id = ${userId}
         )`.as('isThreadMember'),
         'guilds.ownerId as ownerId',
         'everyone.permissions as everyonePermissions',
         'members.userId as memberUserId',
         memberRolesJson.as('roles'),
       ])
-      .where('channels.id', '=', args.channelId),
+      .where('channels.id', '=', channelId)
+  );
+}
+
+/**
+ * The digest of an inputs row (aliased `inputs`): equal digests, equal decisions. Every column is in it by construction
+ * (row_to_json), and every aggregate in the row is ordered, so unchanged inputs give the same digest.
+ */
+const INPUTS_DIGEST = sql<string>`md5(row_to_json(inputs)::text)`;
+
+/**
+ * The fingerprint of (channel, user)'s access inputs as of the statement it is part of: a write checked
+ * against a ChannelAccess compares it with the access's own, so the check and the write are one atomic step.
+ */
+export function channelAccessFingerprint(
+  db: Kysely<ChatDatabase>,
+  channelId: string | Expression<string>,
+  userId: Expression<string>,
+) {
+  return sql<string>`(select ${INPUTS_DIGEST} from (${channelAccessInputs(db, channelId, userId)}) as inputs)`;
+}
+
+/** The inputs row and its fingerprint, in one round trip. It runs before every send and read: compiled once. */
+const channelAccessQuery = new PrecompiledQuery(
+  (db: Kysely<ChatDatabase>, args: { channelId: string; userId: string }) => {
+    const inputs = channelAccessInputs(db, args.channelId, args.userId);
+    return db.selectFrom(inputs.as('inputs')).selectAll('inputs').select(INPUTS_DIGEST.as('fingerprint'));
+  },
 );
 
 /** The few reads every permission check needs, each in one round trip. */
@@ -171,6 +205,7 @@ export class AccessRepository {
           }))
         : [],
       isRecipient: channel.recipientId !== null,
+      fingerprint: channel.fingerprint,
       slowmodeSeconds: channel.slowmodeSeconds,
       thread:
         channel.threadParentId === null

@@ -46,6 +46,11 @@ export interface ChannelAccess {
   thread?: ThreadAccessRow;
   /** The channel's slowmode (a thread's own), read with the access. */
   slowmodeSeconds: number;
+  /**
+   * The digest of every input this access was computed from. A send carries it into its statement, which
+   * writes only while the inputs still have it (channelAccessFingerprint).
+   */
+  fingerprint?: string;
 }
 
 /**
@@ -94,6 +99,7 @@ export class AccessService {
         guild: null,
         permissions: DM_PERMISSIONS,
         slowmodeSeconds: row.slowmodeSeconds,
+        fingerprint: row.fingerprint,
       };
     }
     const guild = toGuildAccess(row.guild, userId);
@@ -110,6 +116,7 @@ export class AccessService {
         permissions,
         thread: row.thread,
         slowmodeSeconds: row.slowmodeSeconds,
+        fingerprint: row.fingerprint,
       };
     }
     if (!has(parentPermissions, PERMISSIONS.VIEW_CHANNEL)) return null;
@@ -120,6 +127,7 @@ export class AccessService {
       guild,
       permissions: parentPermissions,
       slowmodeSeconds: row.slowmodeSeconds,
+      fingerprint: row.fingerprint,
     };
   }
 

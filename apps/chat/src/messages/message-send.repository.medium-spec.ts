@@ -1,6 +1,7 @@
 import { type Channel, type Guild } from '@bonfire/contracts';
 import { SnowflakeGenerator, sql } from '@bonfire/platform';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AccessService } from '../access/access.service';
 import { ChatTransactions } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { ChatMedium } from '../testing/chat-medium';
@@ -59,11 +60,16 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
     return rows[0]!.waiting;
   }
 
-  function sendAtOnce(rows: MessageRow[], channelId = channel.id) {
+  function sendAtOnce(
+    rows: MessageRow[],
+    channelId = channel.id,
+    fingerprints: (string | null)[] = rows.map(() => null),
+  ) {
     return sends.sendAtOnce(
       db(),
       channelId,
       rows,
+      fingerprints,
       events.insertionValuesOfMany(
         'message.created',
         channelId,
@@ -101,7 +107,12 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
 
     const outcome = await sendAtOnce(rows);
 
-    expect(outcome).toEqual({ found: true, behind: false, written: new Set(rows.map((row) => row.id)) });
+    expect(outcome).toEqual({
+      found: true,
+      behind: false,
+      written: new Set(rows.map((row) => row.id)),
+      stale: new Set(),
+    });
     const after = await stored();
     // Every column, the defaults included: the row an event carries is the row a read returns.
     expect(after.messages).toEqual(rows);
@@ -131,7 +142,7 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
 
     const outcome = await sendAtOnce([behind]);
 
-    expect(outcome).toEqual({ found: true, behind: true, written: new Set() });
+    expect(outcome).toEqual({ found: true, behind: true, written: new Set(), stale: new Set() });
     const after = await stored();
     expect(after.messages.map((row) => row.id)).toEqual([ahead.id]);
     expect(after.events).toEqual([ahead.id]);
@@ -167,7 +178,46 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
     const gone = ids.next();
     const outcome = await sendAtOnce([newMessageRow(message('lost', { channelId: gone }), new Date())], gone);
 
-    expect(outcome).toEqual({ found: false, behind: false, written: new Set() });
+    expect(outcome).toEqual({ found: false, behind: false, written: new Set(), stale: new Set() });
     expect(await stored(gone)).toEqual({ messages: [], events: [], latest: null });
+  });
+
+  it("writes a row only while its author's access inputs still have the fingerprint it was checked with", async () => {
+    const access = chat.service(AccessService);
+    const memberId = await chat.addMember(guild);
+    const fingerprint = async (userId: string) => (await access.channel(channel.id, userId))!.fingerprint!;
+    const memberChecked = await fingerprint(memberId);
+    const ownerChecked = await fingerprint(authorId);
+    expect(await fingerprint(memberId)).toBe(memberChecked); // unchanged inputs, the same digest
+    // The member's inputs change (a role granted); the owner's do not.
+    await chat.setRoles(guild, memberId, [(await chat.createRole(guild.id, guild.ownerId, 0n)).id]);
+    expect(await fingerprint(memberId)).not.toBe(memberChecked);
+    const stale = newMessageRow(message('stale', { authorId: memberId }), new Date());
+    const current = newMessageRow(message('current'), new Date());
+    const unchecked = newMessageRow(message('unchecked', { authorId: memberId }), new Date());
+
+    const outcome = await sendAtOnce([stale, current, unchecked], channel.id, [
+      memberChecked,
+      ownerChecked,
+      null,
+    ]);
+
+    expect(outcome).toEqual({
+      found: true,
+      behind: false,
+      written: new Set([current.id, unchecked.id]),
+      stale: new Set([stale.id]),
+    });
+    const after = await stored();
+    expect(after.messages.map((row) => row.content)).toEqual(['current', 'unchecked']);
+    expect(after.events).toEqual([current.id, unchecked.id]);
+    // The transactional path's comparison gives the same verdicts, by position.
+    const checks = [
+      { authorId: memberId, accessFingerprint: memberChecked },
+      { authorId, accessFingerprint: ownerChecked },
+      { authorId: memberId, accessFingerprint: null },
+      { authorId: memberId, accessFingerprint: await fingerprint(memberId) },
+    ];
+    expect(await sends.staleChecks(db(), channel.id, checks)).toEqual(new Set([0]));
   });
 });

@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChatDatabase } from '../database/schema';
 import type { MessageRow } from './message-view';
+import { channelAccessFingerprint } from '../access/access.repository';
 
 /** Every column of `messages`, as the row type names it and as the table does (the compiler keeps it whole). */
 const MESSAGE_COLUMNS = {
@@ -38,10 +39,21 @@ const COLUMN_LIST = sql.join(Object.values(MESSAGE_COLUMNS).map((column) => sql.
 interface SendAtOnceOutcome {
   /** False: no such channel, nothing written. */
   found: boolean;
-  /** The channel's latest message id was not below the first row's: nothing written. */
+  /** The channel's latest message id was not below the first row's: nothing written (`stale` aside). */
   behind: boolean;
   /** The rows inserted (one whose (channel, author, nonce) already existed is skipped). */
   written: Set<string>;
+  /** The rows not inserted because their author's access inputs changed since it was checked. */
+  stale: Set<string>;
+}
+
+/**
+ * A row's author, and the fingerprint of the access it was checked with (null: checked otherwise, as a
+ * webhook's is): the row is written only while the author's access inputs still have it.
+ */
+interface CheckedAuthor {
+  authorId: string;
+  accessFingerprint: string | null;
 }
 
 const outbox = new OutboxWriter();
@@ -50,6 +62,9 @@ type SendAtOnceArgs = {
   channelId: string;
   /** The rows as one JSON array (columns named as the table does). */
   rows: string;
+  /** The rows' ids, and beside each the access fingerprint its author was checked with (or null). */
+  ids: string[];
+  fingerprints: (string | null)[];
   firstId: string;
   events: string;
   keys: string[];
@@ -65,16 +80,35 @@ type SendAtOnceArgs = {
  */
 const sendAtOnceQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: SendAtOnceArgs) => {
   const keep = sql`array(select id::text from inserted)`;
-  const query = sql<{ found: boolean; last: string | null; written: string[] }>`
+  const fingerprintNow = channelAccessFingerprint(
+    db,
+    args.channelId,
+    sql.ref<string>('candidates.author_id'),
+  );
+  const query = sql<{
+    found: boolean;
+    last: string | null;
+    written: string[];
+    stale: string[];
+  }>`
       with channel as (
         select last_message_id from channels where id = ${args.channelId} for update
       ),
+      candidates as (
+        select rows.*, checked.fingerprint
+        from jsonb_populate_recordset(null::messages, ${args.rows}::jsonb) as rows
+        join unnest(${args.ids}::bigint[], ${args.fingerprints}::text[]) as checked (id, fingerprint)
+          on checked.id = rows.id
+      ),
+      verdicts as (
+        select id, fingerprint is null or fingerprint = ${fingerprintNow} as allowed from candidates
+      ),
       inserted as (
         insert into messages (${COLUMN_LIST})
-        select ${COLUMN_LIST} from jsonb_populate_recordset(null::messages, ${args.rows}::jsonb)
+        select ${COLUMN_LIST} from candidates
         where exists (
           select 1 from channel where last_message_id is null or last_message_id < ${args.firstId}::bigint
-        )
+        ) and id in (select id from verdicts where allowed)
         order by id
         on conflict (channel_id, author_id, nonce) where nonce is not null do nothing
         returning id
@@ -88,9 +122,23 @@ const sendAtOnceQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: Se
         exists (select 1 from channel) as found,
         (select last_message_id::text from channel) as last,
         ${keep} as written,
+        array(select id::text from verdicts where not allowed) as stale,
         (select count(*) from events) as events`;
   return { compile: () => query.compile(db) };
 });
+
+/** The positions (from 0) of the checks whose author's access inputs no longer have the fingerprint given. */
+const staleChecksQuery = new PrecompiledQuery(
+  (db: Kysely<ChatDatabase>, args: { channelId: string; authors: string[]; fingerprints: string[] }) => {
+    const fingerprintNow = channelAccessFingerprint(db, args.channelId, sql.ref<string>('checked.author_id'));
+    const query = sql<{ position: number }>`
+      select (checked.position - 1)::int as position
+      from unnest(${args.authors}::bigint[], ${args.fingerprints}::text[])
+        with ordinality as checked (author_id, fingerprint, position)
+      where checked.fingerprint is not null and checked.fingerprint <> ${fingerprintNow}`;
+    return { compile: () => query.compile(db) };
+  },
+);
 
 /**
  * A send turn of a channel in ONE statement, which is its own transaction: one round trip where the
@@ -100,7 +148,8 @@ const sendAtOnceQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: Se
 export class MessageSendRepository {
   /**
    * Locks the channel's row, then — only if the channel's latest message id is below the first row's id,
-   * so ids still grow in commit order — inserts the rows (ordered by id), moves the channel's latest id to
+   * so ids still grow in commit order — inserts the rows (ordered by id) whose author's access inputs still
+   * have the fingerprint beside the row, moves the channel's latest id to
    * the newest inserted, and writes `events`: an outbox insertion (OutboxWriter.insertionValues, one ref
    * per event: the id of its row) that keeps the events of the rows it inserted. All of it commits
    * together, or nothing does.
@@ -109,6 +158,8 @@ export class MessageSendRepository {
     db: ChatExecutor,
     channelId: string,
     rows: readonly MessageRow[],
+    /** Beside each row, the access fingerprint its author was checked with (CheckedAuthor). */
+    fingerprints: readonly (string | null)[],
     events: OutboxInsertionValues,
   ): Promise<SendAtOnceOutcome> {
     const firstId = rows[0]!.id;
@@ -120,15 +171,37 @@ export class MessageSendRepository {
     const { rows: result } = await sendAtOnceQuery.execute(db, {
       channelId,
       rows: JSON.stringify(values),
+      ids: rows.map((row) => row.id),
+      fingerprints: [...fingerprints],
       firstId,
       events: events.events,
       keys: events.keys,
     });
-    const { found, last, written } = result[0]!;
+    const { found, last, written, stale } = result[0]!;
     return {
       found,
-      behind: found && written.length === 0 && last !== null && BigInt(last) >= BigInt(firstId),
+      // The insert's own condition, failed: nothing was written, whatever the verdicts.
+      behind: found && last !== null && BigInt(last) >= BigInt(firstId),
       written: new Set(written),
+      stale: new Set(stale),
     };
+  }
+
+  /**
+   * The positions of the checks whose author's access inputs in the channel changed since: the
+   * transactional path's form of sendAtOnce's own comparison (run it under the channel's lock).
+   */
+  async staleChecks(
+    db: ChatExecutor,
+    channelId: string,
+    checks: readonly CheckedAuthor[],
+  ): Promise<Set<number>> {
+    if (checks.every((check) => check.accessFingerprint === null)) return new Set();
+    const { rows } = await staleChecksQuery.execute(db, {
+      channelId,
+      authors: checks.map((check) => check.authorId),
+      fingerprints: checks.map((check) => check.accessFingerprint as string),
+    });
+    return new Set(rows.map((row) => row.position));
   }
 }

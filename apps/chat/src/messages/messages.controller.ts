@@ -13,13 +13,17 @@ import {
   sendMessageSchema,
 } from './messages.dto';
 import { channelIdPipe } from '../guilds/guild-common';
+import { MessageSendService } from './message-send.service';
 import { MessagesService, messageIdPipe } from './messages.service';
 
 @ApiTags('messages')
 @ApiBearerAuth('accessToken')
 @Controller('api/v1/channels/:channelId/messages')
 export class MessagesController {
-  constructor(private readonly messages: MessagesService) {}
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly sending: MessageSendService,
+  ) {}
 
   @Endpoint({
     method: 'POST',
@@ -36,6 +40,7 @@ export class MessagesController {
       400: 'VALIDATION_FAILED (content, replyTo, nonce), INVALID_ATTACHMENT (attachments), INVALID_CHANNEL_TYPE',
       403: 'MISSING_PERMISSION',
       404: 'UNKNOWN_CHANNEL',
+      409: "CONFLICT (the sender's permissions in the channel changed during each of several tries; send again)",
       429: 'SLOWMODE or RATE_LIMITED (Retry-After header)',
     },
   })
@@ -45,7 +50,7 @@ export class MessagesController {
     @Body(new ZodValidationPipe(sendMessageSchema)) body: SendMessageDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Message> {
-    const result = await this.messages.send(caller.userId, channelId, body);
+    const result = await this.sending.send(caller.userId, channelId, body);
     response.status(result.created ? 201 : 200);
     return result.message;
   }

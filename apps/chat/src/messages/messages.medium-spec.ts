@@ -5,7 +5,8 @@ import { ChatTransactions } from '../database/chat-transactions';
 import { ChatMedium, expectError, MINIMAL_EVERYONE } from '../testing/chat-medium';
 import { historyQuerySchema } from './history-cursor';
 import { MessagesRepository } from './messages.repository';
-import { MessagesService, type SendResult } from './messages.service';
+import type { SendResult } from './message-send.service';
+import { MessagesService } from './messages.service';
 import { SendOrder } from './send-order';
 
 /** Who may send, edit and delete messages, and the nonce idempotency of a send, on a real database. */

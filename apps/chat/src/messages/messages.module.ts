@@ -4,6 +4,7 @@ import { AttachmentsModule } from '../attachments/attachments.module';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { MessagesController } from './messages.controller';
 import { MessageSendRepository } from './message-send.repository';
+import { MessageSendService } from './message-send.service';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService, unknownChannel } from './messages.service';
 import { InMemorySendLimitStore } from './memory-send-limit.store';
@@ -24,6 +25,7 @@ import { ThreadsModule } from '../threads/threads.module';
     MessagesRepository,
     MessageSendRepository,
     MessagesService,
+    MessageSendService,
     SendWriter,
     PinsService,
     SendLimits,
@@ -61,6 +63,6 @@ import { ThreadsModule } from '../threads/threads.module';
       },
     },
   ],
-  exports: [MessagesRepository, MessagesService],
+  exports: [MessagesRepository, MessagesService, MessageSendService],
 })
 export class MessagesModule {}

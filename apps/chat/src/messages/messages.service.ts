@@ -1,41 +1,19 @@
 import { ERROR, has, isSnowflake, MESSAGE_FLAGS, type Message, PERMISSIONS } from '@bonfire/contracts';
-import { AppError, idParam, SnowflakeGenerator } from '@bonfire/platform';
+import { AppError, idParam } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type ChannelAccess, requirePermissions } from '../access/access.service';
-import { FileAttachmentsClient } from '../attachments/file-attachments.client';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
 import { ChatEventsWriter } from '../events/chat-events.writer';
 import { cursorField, type HistoryQuery, planHistory } from './history-cursor';
 import { honourMentions, type ParsedMentions, parseMentions } from './mentions';
 import { type MessageRow, toMessage } from './message-view';
-import type { EditMessageDto, SendMessageDto } from './messages.dto';
+import type { EditMessageDto } from './messages.dto';
 import { MessagesRepository } from './messages.repository';
-import { SendLimits } from './send-limits';
-import { type SendEntry, SendOrder, type SendSteps } from './send-order';
-import { type SendDraft, SendWriter, type WrittenSend } from './send-writer';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { DmPolicy } from '../relationships/dm-policy';
 
 /** Channel types that hold messages. */
 const MESSAGE_CHANNEL_TYPES = new Set(['text', 'dm', 'group_dm', 'public_thread', 'private_thread']);
-
-/** A webhook posting: which webhook (and its channel), and the name and avatar the message shows. */
-interface WebhookSender {
-  id: string;
-  channelId: string;
-  guildId: string;
-  /** Mentions are honoured with the creator's permissions in the channel (@everyone only if they could). */
-  creatorId: string;
-  name: string;
-  avatar: string | null;
-}
-
-export interface SendResult {
-  message: Message;
-  /** False when the nonce matched an earlier message (answered 200 instead of 201). */
-  created: boolean;
-}
 
 @Injectable()
 export class MessagesService {
@@ -44,141 +22,9 @@ export class MessagesService {
     private readonly messages: MessagesRepository,
     private readonly transactions: ChatTransactions,
     private readonly events: ChatEventsWriter,
-    private readonly ids: SnowflakeGenerator,
-    private readonly limits: SendLimits,
-    private readonly files: FileAttachmentsClient,
-    private readonly sendOrder: SendOrder,
-    private readonly writer: SendWriter,
     private readonly auditLog: AuditLogService,
     private readonly threads: ThreadsRepository,
-    private readonly dmPolicy: DmPolicy,
   ) {}
-
-  /**
-   * Sends a message. Idempotent by (channel, author, nonce): a retry — even one racing the first
-   * request — returns the first message, and only the first creates a row and an event.
-   */
-  async send(userId: string, channelId: string, body: SendMessageDto): Promise<SendResult> {
-    const access = await this.access.requireChannel(channelId, userId);
-    // In a thread SEND_MESSAGES stands for SEND_MESSAGES_IN_THREADS on the parent (threadPermissions).
-    if (!has(access.permissions, PERMISSIONS.SEND_MESSAGES)) {
-      requirePermissions(0n, [
-        !access.thread
-          ? 'SEND_MESSAGES'
-          : access.thread.locked && has(access.permissions, PERMISSIONS.SEND_MESSAGES_IN_THREADS)
-            ? 'MANAGE_THREADS'
-            : 'SEND_MESSAGES_IN_THREADS',
-      ]);
-    }
-    requireMessageChannel(access);
-    if (body.attachments.length > 0) requirePermissions(access.permissions, ['ATTACH_FILES']);
-    const db = this.transactions.executor;
-    // A 1:1 DM: blocks and the recipient's `dmsFrom` hold for every message (issue 20).
-    if (access.type === 'dm') await this.dmPolicy.requireCanMessageDm(db, userId, channelId);
-    const nonce = body.nonce ?? null;
-    // The reads a send depends on, at once (one round trip of waiting instead of three).
-    const [existing, replied, mentions] = await Promise.all([
-      nonce === null ? null : this.messages.findByNonce(db, channelId, userId, nonce),
-      body.replyTo === undefined ? true : this.messages.findInChannel(db, channelId, body.replyTo),
-      this.resolveMentions(db, access, body.content),
-    ]);
-    if (existing) return { message: await this.view(db, existing, userId), created: false };
-    if (!replied) throw fieldError('body.replyTo', 'must be a message in this channel');
-    const bypassSlowmode =
-      has(access.permissions, PERMISSIONS.MANAGE_MESSAGES) ||
-      has(access.permissions, PERMISSIONS.MANAGE_CHANNELS);
-    await this.limits.consume({
-      userId,
-      channelId,
-      slowmodeSeconds: access.guildId === null || bypassSlowmode ? 0 : access.slowmodeSeconds,
-    });
-
-    const draft: SendDraft = {
-      userId,
-      channelId,
-      guildId: access.guildId,
-      content: body.content,
-      nonce,
-      replyToId: body.replyTo ?? null,
-      mentions,
-      attachmentIds: body.attachments,
-      ...(access.thread ? { inThread: true } : {}),
-    };
-    return this.sendOrder.run(channelId, draft, this.sendSteps);
-  }
-
-  /**
-   * Sends a message as a webhook, through the same ordered path as users' sends (ids, outbox, realtime
-   * `message.created`, search indexing). No slowmode; the per-sender send limit counts the webhook.
-   */
-  async sendAsWebhook(webhook: WebhookSender, body: { content: string }): Promise<Message> {
-    const db = this.transactions.executor;
-    const creator = await this.access.channel(webhook.channelId, webhook.creatorId);
-    const access: ChannelAccess = {
-      channelId: webhook.channelId,
-      type: 'text',
-      guildId: webhook.guildId,
-      guild: null,
-      permissions: creator?.permissions ?? 0n,
-      slowmodeSeconds: 0, // a webhook is not slowed
-    };
-    const [mentions, target] = await Promise.all([
-      this.resolveMentions(db, access, body.content),
-      this.messages.sendTarget(db, webhook.channelId),
-    ]);
-    if (!target) throw unknownChannel();
-    await this.limits.consume({ userId: webhook.id, channelId: webhook.channelId, slowmodeSeconds: 0 });
-    const draft: SendDraft = {
-      userId: webhook.id,
-      channelId: webhook.channelId,
-      guildId: webhook.guildId,
-      content: body.content,
-      nonce: null,
-      replyToId: null,
-      mentions,
-      attachmentIds: [],
-      webhook: { id: webhook.id, name: webhook.name, avatar: webhook.avatar },
-    };
-    const result = await this.sendOrder.run(webhook.channelId, draft, this.sendSteps);
-    return result.message;
-  }
-
-  /** The ordered part of a send (SendOrder runs it, several sends of a channel in one turn). */
-  private readonly sendSteps: SendSteps<SendDraft, SendResult> = {
-    lockChannel: (trx, channelId) => this.messages.lockChannelForSend(trx, channelId),
-    claims: (draft) => draft.attachmentIds.length > 0,
-    earlier: async (trx, draft) => {
-      // A racing send with this nonce may have committed (and claimed the files) while we waited.
-      if (draft.nonce === null) return null;
-      const earlier = await this.messages.findByNonce(trx, draft.channelId, draft.userId, draft.nonce);
-      return earlier ? { message: await this.view(trx, earlier, draft.userId), created: false } : null;
-    },
-    // The file service accepts only the sender's ready uploads for this channel and marks them this
-    // message's (bounded by CHAT_FILE_TIMEOUT_MS).
-    claim: (draft, id) =>
-      this.files.claim(draft.userId, { channelId: draft.channelId, messageId: id, ids: draft.attachmentIds }),
-    write: async (trx, entries) => this.sendResults(trx, await this.writer.write(trx, entries), entries),
-    writeAtOnce: async (channelId, entries) => {
-      const written = await this.writer.writeAtOnce(channelId, entries);
-      return typeof written === 'string'
-        ? written
-        : this.sendResults(this.transactions.executor, written, entries);
-    },
-  };
-
-  /** A created message as written (no reactions yet); an earlier one with the nonce as its sender sees it. */
-  private sendResults(
-    db: ChatExecutor,
-    written: readonly WrittenSend[],
-    entries: readonly SendEntry<SendDraft>[],
-  ): Promise<SendResult[]> {
-    return Promise.all(
-      written.map(async (send, index) => ({
-        message: send.created ? send.message : await this.view(db, send.row, entries[index]!.draft.userId),
-        created: send.created,
-      })),
-    );
-  }
 
   /** One page of history, always newest → oldest. */
   async history(userId: string, channelId: string, query: HistoryQuery): Promise<Message[]> {
@@ -305,11 +151,8 @@ export class MessagesService {
     });
   }
 
-  private async resolveMentions(
-    db: ChatExecutor,
-    access: ChannelAccess,
-    content: string,
-  ): Promise<ParsedMentions> {
+  /** The mentions of `content` the author may make in the channel (parsed, then honoured per permission). */
+  async resolveMentions(db: ChatExecutor, access: ChannelAccess, content: string): Promise<ParsedMentions> {
     const parsed = parseMentions(content);
     const [mentionableUserIds, guildRoles] = await Promise.all([
       this.messages.mentionableUsers(
@@ -329,7 +172,7 @@ export class MessagesService {
   }
 }
 
-function requireMessageChannel(access: ChannelAccess): void {
+export function requireMessageChannel(access: ChannelAccess): void {
   if (!MESSAGE_CHANNEL_TYPES.has(access.type)) {
     throw new AppError(ERROR.INVALID_CHANNEL_TYPE, `A ${access.type} channel holds no messages.`);
   }
@@ -345,6 +188,6 @@ export function unknownChannel(): AppError {
   return new AppError(ERROR.UNKNOWN_CHANNEL, 'Unknown channel.');
 }
 
-function fieldError(field: string, message: string): AppError {
+export function fieldError(field: string, message: string): AppError {
   return AppError.validation([{ field, code: 'invalid', message }], `${field}: ${message}`);
 }

@@ -57,6 +57,19 @@ describe('SendLimits', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('counts nothing for a send already counted (countSend: false), but starts its slowmode wait', async () => {
+    const { limits } = setup(1);
+    await limits.consume({ userId: 'u', channelId: 'a', slowmodeSeconds: 0 });
+    await limits.consume({ userId: 'u', channelId: 'a', slowmodeSeconds: 30, countSend: false });
+    expect(
+      (await rejection(limits.consume({ userId: 'u', channelId: 'a', slowmodeSeconds: 30 })))?.code,
+    ).toBe('SLOWMODE');
+    // The per-user count still holds one send: the next one elsewhere is over the limit of 1.
+    expect((await rejection(limits.consume({ userId: 'u', channelId: 'b', slowmodeSeconds: 0 })))?.code).toBe(
+      'RATE_LIMITED',
+    );
+  });
+
   it('lets messages through when the store fails', async () => {
     class BrokenStore extends SendLimitStore {
       startSlowmode = () => Promise.reject(new Error('connection refused'));

@@ -23,14 +23,23 @@ export class SendLimits {
     this.logger = logger.for('send-limits');
   }
 
-  /** Throws 429 SLOWMODE or RATE_LIMITED (with Retry-After); otherwise records the send. */
-  async consume(input: { userId: string; channelId: string; slowmodeSeconds: number }): Promise<void> {
+  /**
+   * Throws 429 SLOWMODE or RATE_LIMITED (with Retry-After); otherwise records the send. `countSend: false`
+   * only starts the slowmode wait: for a send already counted, checked again.
+   */
+  async consume(input: {
+    userId: string;
+    channelId: string;
+    slowmodeSeconds: number;
+    countSend?: boolean;
+  }): Promise<void> {
     const slot = { channelId: input.channelId, userId: input.userId };
     try {
       if (input.slowmodeSeconds > 0) {
         const left = await this.store.startSlowmode(slot, input.slowmodeSeconds * 1000);
         if (left > 0) throw tooMany(ERROR.SLOWMODE, 'This channel is in slowmode.', left);
       }
+      if (input.countSend === false) return;
       const window = await this.store.countSend(input.userId, SEND_WINDOW_MS);
       if (window.count > this.config.CHAT_SEND_LIMIT_PER_10S) {
         // The refused message must not start a slowmode wait.

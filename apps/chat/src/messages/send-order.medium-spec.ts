@@ -55,6 +55,7 @@ describe('SendOrder across replicas (medium)', () => {
       replyToId: null,
       mentions: { userIds: [], roleIds: [], everyone: false },
       attachmentIds: [],
+      accessFingerprint: null,
     });
 
     const sends = [];
@@ -65,7 +66,7 @@ describe('SendOrder across replicas (medium)', () => {
     }
     const written = await Promise.all(sends);
 
-    expect(written.every((send) => send.created)).toBe(true);
+    expect(written.every((send) => send.kind === 'created')).toBe(true);
     const { rows } = await sql<{ id: string }>`
       select envelope->'data'->'message'->>'id' as id from outbox_events
       where key = ${channel.id} and envelope->>'type' = 'message.created' order by position`.execute(

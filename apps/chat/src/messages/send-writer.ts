@@ -27,13 +27,22 @@ export interface SendDraft {
   webhook?: { id: string; name: string; avatar: string | null };
   /** Sent in a thread (counts, activity and unarchive follow the send). */
   inThread?: boolean;
+  /**
+   * The fingerprint of the access the send was checked with: it is written only while the sender's access
+   * inputs still have it (null: checked otherwise, as a webhook's is).
+   */
+  accessFingerprint: string | null;
 }
 
 /**
  * One send of a turn, written: the created message as its event carries it, or the earlier row with its
- * nonce (for the caller to view as the sender sees it).
+ * nonce (for the caller to view as the sender sees it); or not written, because the sender's access inputs
+ * changed since the send was checked (the caller checks again).
  */
-export type WrittenSend = { created: true; message: Message } | { created: false; row: MessageRow };
+export type WrittenSend =
+  { kind: 'created'; message: Message } | { kind: 'earlier'; row: MessageRow } | { kind: 'stale' };
+
+const STALE: WrittenSend = { kind: 'stale' };
 
 function newMessage({ draft, id, attachments }: SendEntry<SendDraft>): NewMessage {
   return {
@@ -80,6 +89,7 @@ export class SendWriter {
       db,
       channelId,
       rows,
+      entries.map((entry) => entry.draft.accessFingerprint),
       this.events.insertionValuesOfMany(
         'message.created',
         channelId,
@@ -92,8 +102,10 @@ export class SendWriter {
     return Promise.all(
       rows.map((row, index) =>
         outcome.written.has(row.id)
-          ? { created: true as const, message: messages[index]! }
-          : this.earlier(db, row),
+          ? { kind: 'created' as const, message: messages[index]! }
+          : outcome.stale.has(row.id)
+            ? STALE
+            : this.earlier(db, row),
       ),
     );
   }
@@ -104,7 +116,12 @@ export class SendWriter {
     entries: readonly SendEntry<SendDraft>[],
   ): Promise<WrittenSend[]> {
     const { channelId, inThread = false } = entries[0]!.draft; // a turn is one channel's
-    const newMessages = entries.map(newMessage);
+    const stale = await this.sends.staleChecks(
+      trx,
+      channelId,
+      entries.map(({ draft }) => ({ authorId: draft.userId, accessFingerprint: draft.accessFingerprint })),
+    );
+    const newMessages = entries.flatMap((entry, index) => (stale.has(index) ? [] : [newMessage(entry)]));
     // The channel's last_message_id moves in the insert's own statement, except in a thread: there it
     // moves after afterMessages, whose unarchived row (in thread.updated) shows the one before the send.
     const inserted = inThread
@@ -112,15 +129,19 @@ export class SendWriter {
       : await this.messages.insertManyAsLatest(trx, channelId, newMessages);
     const results: WrittenSend[] = [];
     const created: Message[] = [];
-    for (const newOne of newMessages) {
-      const row = inserted.get(newOne.id);
+    for (const [index, entry] of entries.entries()) {
+      if (stale.has(index)) {
+        results.push(STALE);
+        continue;
+      }
+      const row = inserted.get(entry.id);
       if (!row) {
-        results.push(await this.earlier(trx, newOne));
+        results.push(await this.earlier(trx, newMessage(entry)));
         continue;
       }
       const message = toMessage(row);
       created.push(message);
-      results.push({ created: true, message });
+      results.push({ kind: 'created', message });
     }
     const last = created.at(-1);
     if (last && inThread) {
@@ -152,6 +173,6 @@ export class SendWriter {
         ? null
         : await this.messages.findByNonce(db, unwritten.channelId, unwritten.authorId, unwritten.nonce);
     if (!existing) throw new Error('nonce conflict without an existing message');
-    return { created: false, row: existing };
+    return { kind: 'earlier', row: existing };
   }
 }

@@ -24,7 +24,7 @@ import { GuildsService } from '../guilds/guilds.service';
 import { InvitesService } from '../invites/invites.service';
 import { MembersService } from '../members/members.service';
 import { sendMessageSchema } from '../messages/messages.dto';
-import { MessagesService, type SendResult } from '../messages/messages.service';
+import { MessageSendService, type SendResult } from '../messages/message-send.service';
 import { createRoleSchema } from '../roles/roles.dto';
 import { RolesService } from '../roles/roles.service';
 import { UsersProjectionHandlers } from '../users/users-projection.handlers';
@@ -133,7 +133,7 @@ export class ChatMedium {
   /** Sends a message as `userId`, the body validated as the route would. */
   async send(userId: string, channelId: string, content: string, nonce?: string): Promise<SendResult> {
     const body = sendMessageSchema.parse({ content, ...(nonce !== undefined ? { nonce } : {}) });
-    return this.service(MessagesService).send(userId, channelId, body);
+    return this.service(MessageSendService).send(userId, channelId, body);
   }
 
   /** The types of the events written to the outbox with this key (guild or channel id), oldest first. */

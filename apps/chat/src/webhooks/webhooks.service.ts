@@ -5,7 +5,7 @@ import { AccessService, type ChannelAccess, requirePermissions } from '../access
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { ChannelsRepository } from '../channels/channels.repository';
 import { type ChatExecutor, ChatTransactions } from '../database/chat-transactions';
-import { MessagesService } from '../messages/messages.service';
+import { MessageSendService } from '../messages/message-send.service';
 import {
   type CreateWebhookDto,
   type ExecuteWebhookDto,
@@ -27,7 +27,7 @@ export class WebhooksService {
     private readonly webhooks: WebhooksRepository,
     private readonly channels: ChannelsRepository,
     private readonly transactions: ChatTransactions,
-    private readonly messages: MessagesService,
+    private readonly messages: MessageSendService,
     private readonly ids: SnowflakeGenerator,
     private readonly auditLog: AuditLogService,
   ) {}

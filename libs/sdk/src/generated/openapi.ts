@@ -5705,6 +5705,19 @@ export interface operations {
         };
       };
       /**
+       * @description CONFLICT (the sender's permissions in the channel changed during each of several tries; send again)
+       *
+       *     - `CONFLICT`: The request conflicts with the current state.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /**
        * @description PAYLOAD_TOO_LARGE (request body over the limit)
        *
        *     - `PAYLOAD_TOO_LARGE`: The request body or the file is larger than allowed.

@@ -117,6 +117,7 @@ void runBench(
       const start = performance.now();
       const reply = await senderApi.post<{ id: string }>(`/api/v1/channels/${channelId}/messages`, {
         content: `path ${index}`,
+        nonce: `path-${began}-${index}`, // as the SDK and the web client send one
       });
       if (reply.status !== 201) throw new Error(`send answered ${reply.status}`);
       sent.push({ id: reply.body.id, start, answered: performance.now() });

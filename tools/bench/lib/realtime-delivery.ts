@@ -178,7 +178,11 @@ export async function sendAtRate(options: {
   };
   const sendOne = (index: number) => {
     const sentAt = now();
-    const body = JSON.stringify({ content: `rt|${options.tag}|${index}|${sentAt.toFixed(3)}` });
+    // A nonce on every send, as the SDK and the web client send one.
+    const body = JSON.stringify({
+      content: `rt|${options.tag}|${index}|${sentAt.toFixed(3)}`,
+      nonce: `${options.tag}|${index}`.slice(-64),
+    });
     inFlight++;
     const req = httpRequest(
       {

@@ -6,6 +6,9 @@ import { ChannelsService } from '../channels/channels.service';
 import { ChatMedium, expectError } from '../testing/chat-medium';
 import { historyQuerySchema } from './history-cursor';
 import { MessageSendRepository } from './message-send.repository';
+import { MessageSendService } from './message-send.service';
+import { sendMessageSchema } from './messages.dto';
+import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 import { SendLimits } from './send-limits';
 
@@ -86,5 +89,33 @@ describe('sending with a remembered access (medium)', () => {
     expect(stale).toEqual([1, 0]);
     await expectError(chat.send(memberId, channel.id, 'too soon'), ERROR.SLOWMODE);
     expect(await contents()).toEqual(['before slowmode', 'first in slowmode']);
+  });
+
+  it('answers a retry with its first message while a new send would be refused, reading the nonce only then', async () => {
+    await chat
+      .service(ChannelsService)
+      .update(channel.id, guild.ownerId, updateChannelSchema.parse({ slowmodeSeconds: 60 }));
+    const target = await chat.send(guild.ownerId, channel.id, 'to reply to');
+    const nonceReads = vi.spyOn(chat.service(MessagesRepository), 'findByNonce');
+    const send = (nonce: string) =>
+      chat
+        .service(MessageSendService)
+        .send(
+          memberId,
+          channel.id,
+          sendMessageSchema.parse({ content: 'reply', nonce, replyTo: target.message.id }),
+        );
+
+    const first = await send('n-1');
+    expect(first.created).toBe(true);
+    expect(nonceReads).not.toHaveBeenCalled(); // a new send does not look for its nonce first
+    await chat.service(MessagesService).delete(guild.ownerId, channel.id, target.message.id);
+
+    // In the slowmode wait, and with its reply target gone, the retry is still answered with the first.
+    const retry = await send('n-1');
+    expect(retry).toMatchObject({ created: false, message: { id: first.message.id } });
+    // A new message is refused for either reason.
+    await expectError(send('n-2'), ERROR.VALIDATION_FAILED);
+    expect(await contents()).toEqual(['reply']);
   });
 });

@@ -6,6 +6,7 @@ import { RememberedAccess } from '../access/remembered-access';
 import { FileAttachmentsClient } from '../attachments/file-attachments.client';
 import { ChatTransactions, type ChatExecutor } from '../database/chat-transactions';
 import { DmPolicy } from '../relationships/dm-policy';
+import type { ParsedMentions } from './mentions';
 import type { SendMessageDto } from './messages.dto';
 import { MessagesRepository } from './messages.repository';
 import { fieldError, MessagesService, requireMessageChannel, unknownChannel } from './messages.service';
@@ -97,26 +98,37 @@ export class MessageSendService {
     // A 1:1 DM: blocks and the recipient's `dmsFrom` hold for every message (issue 20).
     if (access.type === 'dm') await this.dmPolicy.requireCanMessageDm(db, userId, channelId);
     const nonce = body.nonce ?? null;
-    // The reads a send depends on, at once (one round trip of waiting instead of three).
-    const [existing, replied, mentions] = await Promise.all([
-      nonce === null ? null : this.messages.findByNonce(db, channelId, userId, nonce),
-      body.replyTo === undefined ? true : this.messages.findInChannel(db, channelId, body.replyTo),
-      this.messageViews.resolveMentions(db, access, body.content),
-    ]);
-    if (existing) return { message: await this.messageViews.view(db, existing, userId), created: false };
-    if (!replied) throw fieldError('body.replyTo', 'must be a message in this channel');
-    const bypassSlowmode =
-      has(access.permissions, PERMISSIONS.MANAGE_MESSAGES) ||
-      has(access.permissions, PERMISSIONS.MANAGE_CHANNELS);
-    const slowmodeSeconds = access.guildId === null || bypassSlowmode ? 0 : access.slowmodeSeconds;
-    await this.limits.consume({
-      userId,
-      channelId,
-      slowmodeSeconds: counted.slowmode ? 0 : slowmodeSeconds,
-      countSend: !counted.send,
-    });
-    counted.send = true;
-    counted.slowmode ||= slowmodeSeconds > 0;
+    let mentions: ParsedMentions;
+    let slowmodeStarted = false;
+    try {
+      // The reads a send depends on, at once (one round trip of waiting instead of two).
+      const [replied, parsed] = await Promise.all([
+        body.replyTo === undefined ? true : this.messages.findInChannel(db, channelId, body.replyTo),
+        this.messageViews.resolveMentions(db, access, body.content),
+      ]);
+      if (!replied) throw fieldError('body.replyTo', 'must be a message in this channel');
+      mentions = parsed;
+      const bypassSlowmode =
+        has(access.permissions, PERMISSIONS.MANAGE_MESSAGES) ||
+        has(access.permissions, PERMISSIONS.MANAGE_CHANNELS);
+      const slowmodeSeconds = access.guildId === null || bypassSlowmode ? 0 : access.slowmodeSeconds;
+      slowmodeStarted = !counted.slowmode && slowmodeSeconds > 0;
+      await this.limits.consume({
+        userId,
+        channelId,
+        slowmodeSeconds: slowmodeStarted ? slowmodeSeconds : 0,
+        countSend: !counted.send,
+      });
+      counted.send = true;
+      counted.slowmode ||= slowmodeStarted;
+    } catch (error) {
+      // A retry of a send that was written is answered with its message (200), whatever would refuse a
+      // new one now (its slowmode wait, a reply target deleted since). Looking only here keeps the
+      // nonce's read off the path of every new send; the send statement skips a repeat by itself.
+      const earlier = nonce === null ? null : await this.messages.findByNonce(db, channelId, userId, nonce);
+      if (!earlier) throw error;
+      return { message: await this.messageViews.view(db, earlier, userId), created: false };
+    }
 
     const draft: SendDraft = {
       userId,
@@ -132,7 +144,11 @@ export class MessageSendService {
       // fingerprint): a stale insert would leave its files claimed by a message that never was.
       accessFingerprint: claims(body) ? null : (access.fingerprint ?? null),
     };
-    return this.sendOrder.run(channelId, draft, this.sendSteps);
+    const outcome = await this.sendOrder.run(channelId, draft, this.sendSteps);
+    // A repeat whose first send's slowmode wait had ended started one of its own: no new message, no wait.
+    if (slowmodeStarted && outcome !== 'stale' && !outcome.created)
+      await this.limits.endSlowmode({ userId, channelId });
+    return outcome;
   }
 
   /**

@@ -51,6 +51,15 @@ export class SendLimits {
       this.logger.warn(`send limits unavailable, letting the message through: ${String(error)}`);
     }
   }
+
+  /** Ends a slowmode wait started for a send that turned out not to be new (a repeated nonce). */
+  async endSlowmode(slot: { userId: string; channelId: string }): Promise<void> {
+    try {
+      await this.store.cancelSlowmode(slot);
+    } catch (error) {
+      this.logger.warn(`send limits unavailable, the slowmode wait stays: ${String(error)}`);
+    }
+  }
 }
 
 function tooMany(code: ErrorCodeOfStatus<429>, message: string, leftMs: number): AppError {

@@ -59,6 +59,7 @@ import {
   waitIdle,
 } from './lib/realtime-delivery';
 import { forkMessageWorkers, nodeFlagsEnv, startRealtimeStack } from './lib/realtime-stack';
+import { ChatView } from './lib/service-metrics';
 
 const { values: args } = parseArgs({
   options: {
@@ -483,6 +484,7 @@ void runBench(
           })),
         );
         for (const { profiler } of profilers) await profiler.start();
+        const chatView = target.name === 'bonfire' ? await ChatView.before(stack.service('chat').url) : null;
         const figures = await phase(target, `${target.name} spread`, `${target.name[0]}c`, {
           rate: spreadRate,
           clients: spreadClients,
@@ -508,6 +510,15 @@ void runBench(
             profileText(summary),
             `profile-c-${name}`,
             summary,
+          );
+        }
+        if (chatView) {
+          const view = await chatView.after();
+          bench.section(
+            "== (c) chat's own view of the Bonfire phase (its /metrics, before → after), beside the sender's",
+            view.text(figures.httpSend),
+            'spread-chat-view',
+            view.figures,
           );
         }
         runs.push({ target: target.name, figures });

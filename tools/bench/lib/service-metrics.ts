@@ -16,7 +16,7 @@ interface HistogramSnapshot {
 }
 
 /** The series of a histogram whose labels contain every given label, added up. */
-export async function scrapeHistogram(
+async function scrapeHistogram(
   serviceUrl: string,
   name: string,
   labels: Record<string, string> = {},
@@ -40,7 +40,7 @@ export async function scrapeHistogram(
 }
 
 /** What happened between two snapshots of the same histogram. */
-export function histogramDelta(before: HistogramSnapshot, after: HistogramSnapshot): HistogramSnapshot {
+function histogramDelta(before: HistogramSnapshot, after: HistogramSnapshot): HistogramSnapshot {
   const buckets: Buckets = new Map();
   for (const [upper, count] of after.buckets) buckets.set(upper, count - (before.buckets.get(upper) ?? 0));
   return { buckets, count: after.count - before.count, sumSeconds: after.sumSeconds - before.sumSeconds };
@@ -50,7 +50,7 @@ export function histogramDelta(before: HistogramSnapshot, after: HistogramSnapsh
  * The q-quantile in milliseconds, interpolated linearly inside its bucket (as Prometheus'
  * histogram_quantile does); NaN when nothing was observed.
  */
-export function quantileMs(histogram: HistogramSnapshot, q: number): number {
+function quantileMs(histogram: HistogramSnapshot, q: number): number {
   const bounds = [...histogram.buckets.keys()].sort((a, b) => a - b);
   const total = histogram.buckets.get(Infinity) ?? histogram.count;
   if (total <= 0) return NaN;

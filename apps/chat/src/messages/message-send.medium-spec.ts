@@ -118,4 +118,19 @@ describe('sending with a remembered access (medium)', () => {
     await expectError(send('n-2'), ERROR.VALIDATION_FAILED);
     expect(await contents()).toEqual(['reply']);
   });
+
+  it('answers 409 CONFLICT when the access keeps changing through four tries, having written nothing', async () => {
+    const sends = chat.service(MessageSendRepository);
+    // Every statement finds its author's access changed since the check (as under constant role churn).
+    const stale = vi.spyOn(sends, 'sendAtOnce').mockImplementation(async (_db, _channelId, rows) => ({
+      found: true,
+      behind: false,
+      written: new Set(),
+      stale: new Set(rows.map((row) => row.id)),
+    }));
+
+    await expectError(chat.send(memberId, channel.id, 'never written'), ERROR.CONFLICT);
+    expect(stale).toHaveBeenCalledTimes(4);
+    expect(await contents()).toEqual([]);
+  });
 });

@@ -13,6 +13,12 @@ import { type SendDraft, SendWriter, type WrittenSend } from './send-writer';
  * commits once, and ids still grow in commit order (the order of their outbox positions), whichever path
  * (one statement, or the transaction that waits out the clock) each turn took.
  */
+/**
+ * How far the second replica's clock is ahead: more than a send takes on a loaded CI box, so the first turn
+ * of the replica behind finds the channel's latest id above its own (a few ms was not, there).
+ */
+const AHEAD_MS = 300;
+
 describe('SendOrder across replicas (medium)', () => {
   let chat: ChatMedium;
   let guild: Guild;
@@ -45,7 +51,7 @@ describe('SendOrder across replicas (medium)', () => {
         unknownChannel,
       );
     const behind = replica(new SnowflakeGenerator(1));
-    const ahead = replica(new SnowflakeGenerator(900, () => Date.now() + 4));
+    const ahead = replica(new SnowflakeGenerator(900, () => Date.now() + AHEAD_MS));
     const draft = (content: string): SendDraft => ({
       userId: guild.ownerId,
       channelId: channel.id,
@@ -58,7 +64,10 @@ describe('SendOrder across replicas (medium)', () => {
       accessFingerprint: null,
     });
 
-    const sends = [];
+    // The replica ahead writes first: the other's next ids are below the channel's latest for AHEAD_MS, so
+    // its first turn must wait them out in a transaction, however the later sends interleave.
+    const sends: Promise<WrittenSend>[] = [ahead.run(channel.id, draft('ahead first'), steps)];
+    await sends[0];
     for (let n = 0; n < 30; n++) {
       sends.push(behind.run(channel.id, draft(`behind ${n}`), steps));
       sends.push(ahead.run(channel.id, draft(`ahead ${n}`), steps));
@@ -73,9 +82,9 @@ describe('SendOrder across replicas (medium)', () => {
       transactions.executor,
     );
     const committed = rows.map((row) => BigInt(row.id));
-    expect(committed).toHaveLength(60);
+    expect(committed).toHaveLength(61);
     expect(committed).toEqual([...committed].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
-    expect(new Set(committed).size).toBe(60);
+    expect(new Set(committed).size).toBe(61);
     // The replica behind found the channel's latest id ahead of its own at least once: it waited in a
     // transaction instead of writing at once.
     expect(transactional).toHaveBeenCalled();

@@ -15,17 +15,24 @@ interface HistogramSnapshot {
   sumSeconds: number;
 }
 
+/**
+ * The lines of ONE scrape of a service's /metrics. One scrape per snapshot matters: prom-client's event-loop
+ * gauges restart their window at every scrape.
+ */
+async function scrape(serviceUrl: string): Promise<string[]> {
+  const url = new URL('/metrics', assertLoopback(serviceUrl));
+  return (await (await fetch(url)).text()).split('\n');
+}
+
 /** The series of a histogram whose labels contain every given label, added up. */
-async function scrapeHistogram(
-  serviceUrl: string,
+function histogramOf(
+  lines: readonly string[],
   name: string,
   labels: Record<string, string> = {},
-): Promise<HistogramSnapshot> {
-  const url = new URL('/metrics', assertLoopback(serviceUrl));
-  const text = await (await fetch(url)).text();
+): HistogramSnapshot {
   const snapshot: HistogramSnapshot = { buckets: new Map(), count: 0, sumSeconds: 0 };
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     if (!line.startsWith(name) || !wanted.every((label) => line.includes(label))) continue;
     const value = Number(line.slice(line.lastIndexOf(' ') + 1));
     if (line.startsWith(`${name}_bucket{`)) {
@@ -71,18 +78,12 @@ function quantileMs(histogram: HistogramSnapshot, q: number): number {
   return NaN;
 }
 
-/**
- * Gauges' values (the first series of each), NaN when absent, from ONE scrape: prom-client's event-loop
- * gauges restart their window at every scrape.
- */
-async function scrapeGauges(serviceUrl: string, names: readonly string[]): Promise<number[]> {
-  const lines = (await (await fetch(new URL('/metrics', assertLoopback(serviceUrl)))).text()).split('\n');
-  return names.map((name) => {
-    const line = lines.find(
-      (candidate) => candidate.startsWith(`${name}{`) || candidate.startsWith(`${name} `),
-    );
-    return line === undefined ? NaN : Number(line.slice(line.lastIndexOf(' ') + 1));
-  });
+/** A gauge's value (its first series), NaN when absent. */
+function gaugeOf(lines: readonly string[], name: string): number {
+  const line = lines.find(
+    (candidate) => candidate.startsWith(`${name}{`) || candidate.startsWith(`${name} `),
+  );
+  return line === undefined ? NaN : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 const SEND_ROUTE = { method: 'POST', route: '/api/v1/channels/:channelId/messages' };
@@ -119,24 +120,23 @@ export class ChatView {
 
   static async before(chatUrl: string): Promise<ChatView> {
     // Scraping also starts the event-loop gauges' window (they cover the time since the previous scrape).
-    return new ChatView(chatUrl, performance.now(), await ChatView.snapshots(chatUrl));
+    return new ChatView(chatUrl, performance.now(), ChatView.histograms(await scrape(chatUrl)));
   }
 
-  private static snapshots(url: string): Promise<HistogramSnapshot[]> {
-    return Promise.all([
-      scrapeHistogram(url, 'http_request_duration_seconds', SEND_ROUTE),
-      scrapeHistogram(url, 'db_query_duration_seconds', { operation: 'with' }),
-      scrapeHistogram(url, 'db_query_duration_seconds', { operation: 'select' }),
-      scrapeHistogram(url, 'nodejs_gc_duration_seconds'),
-    ]);
+  private static histograms(lines: readonly string[]): HistogramSnapshot[] {
+    return [
+      histogramOf(lines, 'http_request_duration_seconds', SEND_ROUTE),
+      histogramOf(lines, 'db_query_duration_seconds', { operation: 'with' }),
+      histogramOf(lines, 'db_query_duration_seconds', { operation: 'select' }),
+      histogramOf(lines, 'nodejs_gc_duration_seconds'),
+    ];
   }
 
   async after() {
-    const [loopP99 = NaN, loopMax = NaN] = await scrapeGauges(this.url, [
-      'nodejs_eventloop_lag_p99_seconds',
-      'nodejs_eventloop_lag_max_seconds',
-    ]);
-    const end = await ChatView.snapshots(this.url);
+    const lines = await scrape(this.url);
+    const loopP99 = gaugeOf(lines, 'nodejs_eventloop_lag_p99_seconds');
+    const loopMax = gaugeOf(lines, 'nodejs_eventloop_lag_max_seconds');
+    const end = ChatView.histograms(lines);
     const seconds = (performance.now() - this.startedAt) / 1000;
     const [http, sends, selects, gc] = end.map((snapshot, index) =>
       histogramDelta(this.start[index]!, snapshot),

@@ -68,8 +68,7 @@ describe('MessageSendRepository.sendAtOnce (medium)', () => {
     return sends.sendAtOnce(
       db(),
       channelId,
-      rows,
-      fingerprints,
+      rows.map((row, index) => ({ ...row, accessFingerprint: fingerprints[index] ?? null })),
       events.insertionValuesOfMany(
         'message.created',
         channelId,

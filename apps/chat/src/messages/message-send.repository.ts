@@ -1,7 +1,7 @@
 import { type OutboxInsertionValues, OutboxWriter } from '@bonfire/messaging';
 import { PrecompiledQuery } from '@bonfire/platform';
 import { Injectable } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { ChatExecutor } from '../database/chat-transactions';
 import type { ChatDatabase } from '../database/schema';
 import type { MessageRow } from './message-view';
@@ -56,6 +56,20 @@ interface CheckedAuthor {
   accessFingerprint: string | null;
 }
 
+/**
+ * The one rule both paths apply, in SQL: a checked author's access still holds while the author's access
+ * inputs in the channel have the fingerprint it was checked with (or it was checked otherwise).
+ */
+function accessHolds(
+  db: Kysely<ChatDatabase>,
+  channelId: string,
+  checked: { authorId: string; fingerprint: string },
+): RawBuilder<boolean> {
+  const now = channelAccessFingerprint(db, channelId, sql.ref<string>(checked.authorId));
+  const fingerprint = sql.ref<string>(checked.fingerprint);
+  return sql<boolean>`(${fingerprint} is null or ${fingerprint} = ${now})`;
+}
+
 const outbox = new OutboxWriter();
 
 type SendAtOnceArgs = {
@@ -83,11 +97,10 @@ type SendAtOnceArgs = {
  */
 const sendAtOnceQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: SendAtOnceArgs) => {
   const keep = sql`array(select id::text from inserted)`;
-  const fingerprintNow = channelAccessFingerprint(
-    db,
-    args.channelId,
-    sql.ref<string>('candidates.author_id'),
-  );
+  const holds = accessHolds(db, args.channelId, {
+    authorId: 'candidates.author_id',
+    fingerprint: 'candidates.fingerprint',
+  });
   const query = sql<{
     found: boolean;
     last: string | null;
@@ -103,7 +116,7 @@ const sendAtOnceQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: Se
           jsonb_populate_record(null::messages, element) as message
       ),
       verdicts as (
-        select id, fingerprint is null or fingerprint = ${fingerprintNow} as allowed from candidates
+        select id, ${holds} as allowed from candidates
       ),
       inserted as (
         insert into messages (${COLUMN_LIST})
@@ -132,12 +145,15 @@ const sendAtOnceQuery = new PrecompiledQuery((db: Kysely<ChatDatabase>, args: Se
 /** The positions (from 0) of the checks whose author's access inputs no longer have the fingerprint given. */
 const staleChecksQuery = new PrecompiledQuery(
   (db: Kysely<ChatDatabase>, args: { channelId: string; checks: string }) => {
-    const fingerprintNow = channelAccessFingerprint(db, args.channelId, sql.ref<string>('checked.author_id'));
+    const holds = accessHolds(db, args.channelId, {
+      authorId: 'checked.author_id',
+      fingerprint: 'checked.fingerprint',
+    });
     const query = sql<{ position: number }>`
       select (checked.position - 1)::int as position
       from rows from (jsonb_to_recordset(${args.checks}::jsonb) as (author_id bigint, fingerprint text))
         with ordinality as checked (author_id, fingerprint, position)
-      where checked.fingerprint is not null and checked.fingerprint <> ${fingerprintNow}`;
+      where not ${holds}`;
     return { compile: () => query.compile(db) };
   },
 );
@@ -150,8 +166,8 @@ const staleChecksQuery = new PrecompiledQuery(
 export class MessageSendRepository {
   /**
    * Locks the channel's row, then — only if the channel's latest message id is below the first row's id,
-   * so ids still grow in commit order — inserts the rows (ordered by id) whose author's access inputs still
-   * have the fingerprint beside the row, moves the channel's latest id to
+   * so ids still grow in commit order — inserts the rows (ordered by id) whose author's access still holds
+   * (accessHolds), moves the channel's latest id to
    * the newest inserted, and writes `events`: an outbox insertion (OutboxWriter.insertionValues, one ref
    * per event: the id of its row) that keeps the events of the rows it inserted. All of it commits
    * together, or nothing does.
@@ -159,17 +175,15 @@ export class MessageSendRepository {
   async sendAtOnce(
     db: ChatExecutor,
     channelId: string,
-    rows: readonly MessageRow[],
-    /** Beside each row, the access fingerprint its author was checked with (CheckedAuthor). */
-    fingerprints: readonly (string | null)[],
+    rows: readonly (MessageRow & CheckedAuthor)[],
     events: OutboxInsertionValues,
   ): Promise<SendAtOnceOutcome> {
     const firstId = rows[0]!.id;
-    const values = rows.map((row, index) => ({
+    const values = rows.map((row) => ({
       ...Object.fromEntries(
         Object.entries(MESSAGE_COLUMNS).map(([field, column]) => [column, row[field as keyof MessageRow]]),
       ),
-      access_fingerprint: fingerprints[index],
+      access_fingerprint: row.accessFingerprint,
     }));
     const { rows: result } = await sendAtOnceQuery.execute(db, {
       channelId,

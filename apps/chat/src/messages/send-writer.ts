@@ -82,14 +82,16 @@ export class SendWriter {
   ): Promise<WrittenSend[] | 'fallback' | 'missing'> {
     if (entries[0]!.draft.inThread) return 'fallback';
     const createdAt = new Date();
-    const rows = entries.map((entry) => newMessageRow(newMessage(entry), createdAt));
+    const rows = entries.map((entry) => ({
+      ...newMessageRow(newMessage(entry), createdAt),
+      accessFingerprint: entry.draft.accessFingerprint,
+    }));
     const messages = rows.map((row) => toMessage(row));
     const db = this.transactions.executor;
     const outcome = await this.sends.sendAtOnce(
       db,
       channelId,
       rows,
-      entries.map((entry) => entry.draft.accessFingerprint),
       this.events.insertionValuesOfMany(
         'message.created',
         channelId,

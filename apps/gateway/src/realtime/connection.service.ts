@@ -149,12 +149,15 @@ export class ConnectionService {
     if (session) this.registry.detach(session);
   }
 
-  /** Keeps this gateway's connections counted against their users' caps (every CONNECTION_REFRESH_MS). */
-  refreshConnections(): void {
+  /**
+   * Keeps this gateway's connections counted against their users' caps: those of the users `inSlice` keeps
+   * (a user's connections together; every user once per CONNECTION_REFRESH_MS, see slicedInterval).
+   */
+  refreshConnections(inSlice: (userId: string) => boolean): void {
     const held = this.node
       .sockets()
       .map((socket) => socket.data as Partial<RealtimeSocket['data']>)
-      .filter((data) => data.identity)
+      .filter((data) => data.identity && inSlice(data.identity.userId))
       .map((data) => ({ userId: data.identity!.userId, connectionId: data.connectionId! }));
     void this.store.refreshConnections(held, CONNECTION_TTL_SECONDS).catch(() => undefined);
   }

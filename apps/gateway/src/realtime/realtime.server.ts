@@ -16,6 +16,7 @@ import type { RealtimeSocket } from './realtime-session';
 import { ResumeService } from './resume.service';
 import { SessionRegistry } from './session-registry';
 import { SessionStore } from './session-store';
+import { slicedInterval } from './sliced-interval';
 
 const NODE_HEARTBEAT_SECONDS = 15;
 const CONNECTION_REFRESH_MS = 10_000;
@@ -81,17 +82,17 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
     const heartbeat = () =>
       void this.store.heartbeat(this.node.id, NODE_HEARTBEAT_SECONDS).catch(() => undefined);
     heartbeat();
-    const refresh = () => {
+    const refresh = (inSlice: (sessionId: string) => boolean) => {
       const live = this.registry
         .all()
-        .filter((s) => s.socket)
+        .filter((s) => s.socket && inSlice(s.id))
         .map((s) => s.id);
       void this.store.refresh(live).catch(() => undefined);
     };
     this.timers = [
       setInterval(heartbeat, (NODE_HEARTBEAT_SECONDS * 1_000) / 3),
-      setInterval(refresh, Math.max(1_000, (this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000) / 4)),
-      setInterval(() => this.connections.refreshConnections(), CONNECTION_REFRESH_MS),
+      slicedInterval((this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000) / 4, refresh),
+      slicedInterval(CONNECTION_REFRESH_MS, (inSlice) => this.connections.refreshConnections(inSlice)),
     ];
     for (const timer of this.timers) timer.unref();
     this.presence.start();

@@ -269,6 +269,13 @@ export class Stack {
       CHAT_WEB_PUSH_CONSUMER_GROUP: `chat.web-push.e2e-${suffix}`,
       // chat's link unfurler (message.created/updated): this stack's own group
       CHAT_EMBEDS_CONSUMER_GROUP: `chat.embeds.e2e-${suffix}`,
+      // search's indexer and file's chat-events consumer: this stack's own groups, from its start. A shared
+      // group would split chat's events between the stacks running at once, and hand a new stack the
+      // backlog every stack without search or file left since (a benchmark's first seconds indexed it).
+      SEARCH_CONSUMER_GROUP: `search.indexer.e2e-${suffix}`,
+      SEARCH_INDEXER_START_FROM: 'latest',
+      FILE_CONSUMER_GROUP: `file.chat-events.e2e-${suffix}`,
+      FILE_CONSUMER_START_FROM: 'latest',
       RATE_LIMIT_KEY_PREFIX: `ratelimit.e2e-${suffix}`,
       // Gateways' internal listeners (/metrics, detailed readiness) on free ports: stacks run side by side.
       GATEWAY_INTERNAL_PORT: '0',

@@ -23,13 +23,18 @@
  *
  * BENCH_BATCH=1 (environment): clients ask for dispatch batches (`auth.batch: true`, as the SDK does) and
  * unpack `dispatches` frames; the bare server ignores the field and keeps sending single events.
+ *
+ * BENCH_CLIENT=lean (environment): the clients are LeanSockets (lean-socket.ts: the same protocol, decoded
+ * with less CPU) instead of socket.io-client's, so the servers under test get more of the shared cores.
  */
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect } from 'socket.io-client';
 import { LatencyRecorder } from './histogram';
+import { LeanSocket } from './lean-socket';
 
 export type Probe = 'message' | 'presence';
 
 const BATCH = process.env['BENCH_BATCH'] === '1';
+const LEAN = process.env['BENCH_CLIENT'] === 'lean';
 
 interface Dispatch {
   type: string;
@@ -69,8 +74,36 @@ interface Phase {
   bins: Map<number, number>;
 }
 
+/** What the worker uses of a client socket: socket.io-client's, or a LeanSocket. */
+interface ClientSocket {
+  readonly connected: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  once(event: string, listener: (...args: never[]) => void): unknown;
+  disconnect(): unknown;
+  close(): unknown;
+}
+
+/** A client socket, and a way to hear the server's pings (socket.io-client reports them on its manager). */
+function openSocket(
+  url: string,
+  auth: object,
+): { socket: ClientSocket; onPing: (listener: () => void) => void } {
+  if (LEAN) {
+    const socket = new LeanSocket(url, { path: '/realtime', auth });
+    return { socket, onPing: (listener) => socket.on('ping', listener) };
+  }
+  const socket = connect(url, {
+    path: '/realtime',
+    transports: ['websocket'],
+    auth,
+    reconnection: false,
+    timeout: 60_000,
+  });
+  return { socket, onPing: (listener) => socket.io.on('ping', listener) };
+}
+
 interface Client {
-  socket: Socket;
+  socket: ClientSocket;
   userId: string | undefined;
   ready: boolean;
   pings: number;
@@ -126,12 +159,10 @@ interface Entry {
 function open(url: string, entry: Entry): Promise<{ ok: boolean; error?: string; ms: number }> {
   const { token, userId, channel } = entry;
   const started = performance.now();
-  const socket = connect(url, {
-    path: '/realtime',
-    transports: ['websocket'],
-    auth: { token, ...(channel === undefined ? {} : { channel }), ...(BATCH ? { batch: true } : {}) },
-    reconnection: false,
-    timeout: 60_000,
+  const { socket, onPing } = openSocket(url, {
+    token,
+    ...(channel === undefined ? {} : { channel }),
+    ...(BATCH ? { batch: true } : {}),
   });
   const client: Client = { socket, userId, ready: false, pings: 0 };
   const index = clients.push(client) - 1;
@@ -139,7 +170,7 @@ function open(url: string, entry: Entry): Promise<{ ok: boolean; error?: string;
   socket.on('dispatches', (batch: Dispatch[]) => {
     for (const dispatch of batch) onDispatch(index, dispatch);
   });
-  socket.io.on('ping', () => {
+  onPing(() => {
     client.pings++;
     pings++;
   });

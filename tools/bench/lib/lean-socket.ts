@@ -72,10 +72,6 @@ export class LeanSocket {
     this.closed('io client disconnect');
   }
 
-  close(): void {
-    this.disconnect();
-  }
-
   private off(event: string, listener: Listener): void {
     const list = this.listeners.get(event);
     if (!list) return;
@@ -118,7 +114,6 @@ export class LeanSocket {
       this.emit(event, ...args);
     } else if (type === SOCKET_IO.connect) {
       this.connected = true;
-      this.emit('connect');
     } else if (type === SOCKET_IO.connectError) {
       const error = JSON.parse(frame.slice(2)) as { message?: string };
       this.closedBy = 'connect error';

@@ -80,7 +80,6 @@ interface ClientSocket {
   on(event: string, listener: (...args: never[]) => void): unknown;
   once(event: string, listener: (...args: never[]) => void): unknown;
   disconnect(): unknown;
-  close(): unknown;
 }
 
 /** A client socket, and a way to hear the server's pings (socket.io-client reports them on its manager). */
@@ -189,7 +188,7 @@ function open(url: string, entry: Entry): Promise<{ ok: boolean; error?: string;
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (!ok) socket.close();
+      if (!ok) socket.disconnect();
       resolve({ ok, ...(error === undefined ? {} : { error }), ms: performance.now() - started });
     };
     // a server that accepts the socket but never sends `ready` (or drops it first) must not hang the bench

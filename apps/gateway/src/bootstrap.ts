@@ -50,6 +50,7 @@ export async function startGateway(
     // The gateway streams request bodies through to services; it parses none itself.
     jsonBodyLimit: false,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.GATEWAY_KEEP_ALIVE_TIMEOUT_MS,
     handleSignals,
     configure: (app) => {
       // The realtime edge's socket.io platform (both shapes: the standalone one starts the gateway here too).

@@ -24,6 +24,12 @@ export const gatewayConfigSchema = baseServiceConfig.extend({
   JWT_AUDIENCE: z.string().min(1).default('bonfire-api'),
   /** How long a service may take to start answering before the gateway answers 504. */
   GATEWAY_UPSTREAM_TIMEOUT_MS: env.positiveInt().default(15_000),
+  /**
+   * How long an idle client connection stays open. Above the upstream keep-alive of the proxy in front
+   * (ingress-nginx and most cloud load balancers keep 60 s), so the proxy never reuses a connection the
+   * gateway is closing. Raise it above your proxy's if that keeps them longer (Traefik: 90 s).
+   */
+  GATEWAY_KEEP_ALIVE_TIMEOUT_MS: env.positiveInt().default(65_000),
   /** Largest request body the gateway forwards (uploads go straight to S3, never through here). */
   GATEWAY_MAX_BODY_BYTES: env.positiveInt().default(1_048_576),
   RATE_LIMIT_IP_PER_MINUTE: env.positiveInt().default(600),

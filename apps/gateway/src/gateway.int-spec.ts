@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { Agent, get, type Server } from 'node:http';
 import { ConfigError } from '@bonfire/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningGateway, startGateway } from './bootstrap';
@@ -84,6 +84,17 @@ describe('gateway service template', () => {
     expect(kept.headers.get('x-request-id')).toBe('trace-123');
     const made = await fetch(`${gateway.url}/health/live`);
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('tells clients it keeps idle connections 65 s, longer than a proxy in front keeps its own', async () => {
+    const keepAlive = await new Promise<string | string[] | undefined>((resolve, reject) => {
+      get(`${gateway.url}/health/live`, { agent: new Agent({ keepAlive: true }) }, (res) => {
+        res.resume();
+        resolve(res.headers['keep-alive']);
+        res.socket.destroy();
+      }).on('error', reject);
+    });
+    expect(keepAlive).toBe('timeout=65');
   });
 
   it('answers unknown routes in the common error format', async () => {

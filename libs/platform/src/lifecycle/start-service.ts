@@ -21,6 +21,12 @@ export interface ServiceOptions {
   /** JSON body limit; `false` leaves the body unparsed (the gateway streams bodies through). */
   jsonBodyLimit: string | false;
   shutdownTimeoutMs: number;
+  /**
+   * How long an idle keep-alive connection stays open (Node's default: 5 s). A service behind a reverse
+   * proxy that reuses its upstream connections needs more than the proxy keeps them, or the proxy may send
+   * a request on a connection this server is closing (and nginx answers 502 rather than retry a POST).
+   */
+  keepAliveTimeoutMs?: number;
   /** Extra setup before listening (CORS, compression, OpenAPI…). */
   configure?: (app: INestApplication) => void | Promise<void>;
   /**
@@ -87,6 +93,7 @@ async function boot(options: ServiceOptions, context: LogContext): Promise<Runni
 
   await app.listen(options.port, options.host);
   const server = app.getHttpServer() as Server;
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host}:${port}`;
@@ -132,18 +139,25 @@ async function boot(options: ServiceOptions, context: LogContext): Promise<Runni
 /** Stops accepting connections, lets in-flight requests finish, then closes what is left. */
 function closeHttpServer(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
+    // close() ends the connections idle at that moment. One whose request was still in flight goes idle
+    // when it is answered and would hold close() for its whole keep-alive timeout: end those as they idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
     const deadline = setTimeout(() => {
       server.closeAllConnections();
-      resolve();
+      finish();
     }, timeoutMs);
-    deadline.unref();
-    server.close(() => {
+    const finish = () => {
+      clearInterval(sweep);
       clearTimeout(deadline);
       resolve();
-    });
-    server.closeIdleConnections();
+    };
+    sweep.unref();
+    deadline.unref();
+    server.close(finish);
   });
 }
+
+const IDLE_SWEEP_MS = 50;
 
 export interface ServiceCommands {
   /** Default command: run the service. */

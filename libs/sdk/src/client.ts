@@ -31,12 +31,12 @@ import { AuthSession, type SessionEndedEvent, type TokenPair } from './auth/auth
 import { MemoryTokenStore, type TokenStore } from './auth/token-store';
 import { HttpClient, type FetchLike } from './http';
 import { RestClient } from './rest-client';
-import {
-  RealtimeClient,
-  type RealtimeOptions,
-  type RealtimeSocket,
-  type RealtimeSocketFactory,
-} from './realtime/realtime-client';
+import { RealtimeClient } from './realtime/realtime-client';
+import type {
+  RealtimeOptions,
+  RealtimeSocket,
+  RealtimeSocketFactory,
+} from './realtime/realtime-client-types';
 import { FilesApi } from './upload/files-api';
 import { createFetchUploadTransport, type UploadTransport } from './upload/transport';
 

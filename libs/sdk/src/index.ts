@@ -33,21 +33,20 @@ export { DataExportsApi } from './api/data-exports';
 export { EmojisApi } from './api/emojis';
 export { NotificationsApi } from './api/notifications';
 export type * from './api/types';
-export {
-  RealtimeClient,
-  RealtimeRequestError,
-  type ConnectionEvents,
-  type ConnectionState,
-  type DispatchListenerEvents,
-  type DispatchMeta,
-  type DisconnectedEvent,
-  type ReconnectingEvent,
-  type RealtimeEvents,
-  type RealtimeOptions,
-  type RealtimeSocket,
-  type RealtimeSocketFactory,
-  type RealtimeSocketOptions,
-} from './realtime/realtime-client';
+export { RealtimeClient, RealtimeRequestError } from './realtime/realtime-client';
+export type {
+  ConnectionEvents,
+  ConnectionState,
+  DispatchListenerEvents,
+  DispatchMeta,
+  DisconnectedEvent,
+  ReconnectingEvent,
+  RealtimeEvents,
+  RealtimeOptions,
+  RealtimeSocket,
+  RealtimeSocketFactory,
+  RealtimeSocketOptions,
+} from './realtime/realtime-client-types';
 export { TypedEmitter } from './realtime/emitter';
 export {
   FilesApi,

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthSession } from '../auth/auth-session';
 import { MemoryTokenStore } from '../auth/token-store';
 import { BonfireApiError } from '../errors';
-import { RealtimeClient, type RealtimeSocket, type RealtimeSocketOptions } from './realtime-client';
+import { RealtimeClient } from './realtime-client';
+import type { RealtimeSocket, RealtimeSocketOptions } from './realtime-client-types';
 
 type Handler = (...args: never[]) => void;
 

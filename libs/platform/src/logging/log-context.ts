@@ -17,6 +17,26 @@ export function currentLogContext(): LogContext | undefined {
   return storage.getStore();
 }
 
+/**
+ * A context whose logger is `base` bound to `bindings` (a request's or an event's id), made when a line is
+ * first logged in it: a pino child serialises and redacts its bindings as it is made, and most requests and
+ * events log nothing of their own.
+ */
+export function boundLogContext(
+  service: string,
+  base: Logger,
+  bindings: Record<string, unknown>,
+): LogContext {
+  let bound: Logger | undefined;
+  return {
+    service,
+    get logger(): Logger {
+      bound ??= base.child(bindings);
+      return bound;
+    },
+  };
+}
+
 /** Runs `fn`, and everything it starts (promises, timers, servers), in `context`. */
 export function runInLogContext<T>(context: LogContext, fn: () => T): T {
   return storage.run(context, fn);

@@ -1,6 +1,6 @@
 import type { LoggerService, OnApplicationShutdown } from '@nestjs/common';
 import type { DestinationStream, Logger } from 'pino';
-import { currentLogContext, type LogContext, runInLogContext } from './log-context';
+import { boundLogContext, currentLogContext, type LogContext, runInLogContext } from './log-context';
 import { ComponentLogger } from './component-logger';
 import { createLogger } from './logger';
 
@@ -54,7 +54,7 @@ export class ServiceLogger implements OnApplicationShutdown {
 
   /** Runs `fn` (and all it starts) in this service's log context, with a logger bound to `bindings`. */
   runBound<T>(bindings: Record<string, unknown>, fn: () => T): T {
-    return runInLogContext({ service: this.service, logger: this.logger.child(bindings) }, fn);
+    return runInLogContext(boundLogContext(this.service, this.logger, bindings), fn);
   }
 
   /** Same level and destination, for lines that cannot be credited to a service. */

@@ -24,7 +24,7 @@ import { RealtimeNode } from './realtime-node';
 import type { RealtimeSocket } from './realtime-session';
 import { ResumeService } from './resume.service';
 import { SessionRegistry } from './session-registry';
-import { SessionStore } from './session-store';
+import { type HeldConnection, SessionStore } from './session-store';
 
 /** A connection counts against its user's cap this long unless refreshed (a dead gateway's lapse). */
 const CONNECTION_TTL_SECONDS = 30;
@@ -154,11 +154,13 @@ export class ConnectionService {
    * (a user's connections together; every user once per CONNECTION_REFRESH_MS, see slicedInterval).
    */
   refreshConnections(inSlice: (userId: string) => boolean): void {
-    const held = this.node
-      .sockets()
-      .map((socket) => socket.data as Partial<RealtimeSocket['data']>)
-      .filter((data) => data.identity && inSlice(data.identity.userId))
-      .map((data) => ({ userId: data.identity!.userId, connectionId: data.connectionId! }));
+    const held: HeldConnection[] = [];
+    for (const socket of this.node.sockets()) {
+      const data = socket.data as Partial<RealtimeSocket['data']>;
+      if (data.identity && inSlice(data.identity.userId)) {
+        held.push({ userId: data.identity.userId, connectionId: data.connectionId! });
+      }
+    }
     void this.store.refreshConnections(held, CONNECTION_TTL_SECONDS).catch(() => undefined);
   }
 
@@ -206,7 +208,7 @@ export class ConnectionService {
     });
     transport.on('packet', () => {
       if (limiter.take() !== 'abusive' || transport.readyState !== 'open') return;
-      const sockets = this.node.sockets().filter((s) => s.conn === transport);
+      const sockets = [...this.node.sockets()].filter((s) => s.conn === transport);
       for (const socket of sockets) this.closeFlooding(socket);
       if (sockets.length === 0) {
         this.metrics.limited.inc({ action: 'closed' });
@@ -256,7 +258,7 @@ export class ConnectionService {
    * `session.ended` and are closed, and their realtime sessions are forgotten (no resume).
    */
   endSignIn(entry: DeniedSession): void {
-    for (const socket of this.node.sockets()) {
+    for (const socket of [...this.node.sockets()]) {
       const data = socket.data as Partial<RealtimeSocket['data']>;
       if (data.identity?.sessionId !== entry.sessionId) continue;
       const session = data.session;

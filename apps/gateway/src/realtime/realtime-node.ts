@@ -21,9 +21,12 @@ export class RealtimeNode {
 
   constructor(private readonly peers: GatewayPeers) {}
 
-  /** The sockets connected to this gateway. */
-  sockets(): RealtimeSocket[] {
-    return [...(this.server?.of('/').sockets.values() ?? [])] as RealtimeSocket[];
+  /**
+   * The sockets connected to this gateway, live: no copy (timers walk them every second). A caller that
+   * disconnects sockets while it walks takes a copy first.
+   */
+  sockets(): Iterable<RealtimeSocket> {
+    return (this.server?.of('/').sockets.values() ?? []) as Iterable<RealtimeSocket>;
   }
 
   /** Sends an event to every other gateway. */

@@ -191,10 +191,9 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     expect(client.ready!.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(client.ready!.guilds[0]!.channels.map((c) => c.id)).toEqual([general]);
     // The connection does not keep the token it was opened with.
-    const held = gatewayA.app
-      .get(RealtimeNode)
-      .sockets()
-      .find((socket) => socket.data.identity.userId === carol);
+    const held = [...gatewayA.app.get(RealtimeNode).sockets()].find(
+      (socket) => socket.data.identity.userId === carol,
+    );
     expect(held?.handshake.auth).toEqual({});
     client.close();
   });

@@ -225,7 +225,9 @@ export class RedisSessionStore extends SessionStore {
   async refreshConnections(connections: readonly HeldConnection[], ttlSeconds: number): Promise<void> {
     const byUser = new Map<string, string[]>();
     for (const { userId, connectionId } of connections) {
-      byUser.set(userId, [...(byUser.get(userId) ?? []), connectionId]);
+      const ids = byUser.get(userId);
+      if (ids) ids.push(connectionId);
+      else byUser.set(userId, [connectionId]);
     }
     if (byUser.size === 0) return;
     const pipeline = this.redis.pipeline() as unknown as {

@@ -28,10 +28,13 @@
  * Run: node tools/bench/run.mjs realtime-scale [--spread-clients 10000] [--channels 100] [--rate 100]
  *      [--seconds 10] [--c-p99 100] [--two-clients 1000] [--two-rate 100] [--users 50] [--drain 15]
  *      [--ping-interval 10000] [--workers 2] [--max-in-flight 64] [--bare-adapter memory|redis]
- *      [--skip-c] [--skip-d]
+ *      [--skip-c] [--skip-d] [--node-args <flags>] [--profile <dir> | --alloc] (the last two with --skip-d)
+ *
+ * --alloc: V8's sampling heap profiler on the bare server, the gateway and chat over (c)'s phases: bytes
+ * allocated per delivery (garbage included) beside CPU per delivery, and where they are allocated.
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,7 +42,8 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, runBench, table, type WatchedProcess } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
-import { freePort, InspectorProfiler, inspectArgs, profileText, summarizeProfile } from './lib/cpu-profile';
+import { startAllocationSamplers, writeAllocations } from './lib/allocation-profile';
+import { freePort, inspectArgs, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
   connectClients,
   cpuMicrosPerDelivery,
@@ -80,6 +84,8 @@ const { values: args } = parseArgs({
     'skip-d': { type: 'boolean', default: false },
     /** CPU profiles of the first gateway and of chat over (c)'s Bonfire phase, written to this folder. */
     profile: { type: 'string' },
+    /** What the bare server, the gateway and chat allocate over (c)'s phases (bytes per delivery). */
+    alloc: { type: 'boolean', default: false },
     /** Node or V8 flags for Bonfire's gateways and chat (e.g. GC settings, to compare runs side by side). */
     'node-args': { type: 'string', default: '' },
   },
@@ -100,8 +106,12 @@ const bareAdapter = args['bare-adapter'] === 'redis' ? 'redis' : 'memory';
 const runC = !args['skip-c'];
 const runD = !args['skip-d'];
 const profileDir = args.profile ? resolve(args.profile) : undefined;
+const inspecting = profileDir !== undefined || args.alloc;
+if (profileDir && args.alloc)
+  throw new Error('--profile and --alloc: one at a time (each perturbs the other)');
 // Every gateway of the stack gets the same environment, so one inspector port: one gateway only.
-if (profileDir && runD) throw new Error('--profile profiles the one gateway of (c): run it with --skip-d');
+if (inspecting && runD)
+  throw new Error('--profile and --alloc watch the one gateway of (c): run with --skip-d');
 
 type TargetName = 'bare' | 'bonfire';
 
@@ -120,6 +130,8 @@ interface Target {
 interface Run {
   target: TargetName;
   figures: DeliveryFigures;
+  /** --alloc: bytes the target's server allocated per delivery over the phase. */
+  allocatedPerDelivery?: number;
 }
 
 /** Server CPU µs per delivery summed over `names` (the two gateways, the two bare servers). */
@@ -147,9 +159,9 @@ void runBench(
     bench.log(
       `starting auth + chat + presence + ${runD ? 'two gateways' : 'one gateway'} from apps/*/dist, and the bare socket.io servers…`,
     );
-    const gatewayInspect = profileDir ? await freePort() : undefined;
-    const bareInspect = profileDir ? await freePort() : undefined;
-    const chatInspect = profileDir ? await freePort() : undefined;
+    const gatewayInspect = inspecting ? await freePort() : undefined;
+    const bareInspect = inspecting ? await freePort() : undefined;
+    const chatInspect = inspecting ? await freePort() : undefined;
     const { stack, gatewayPids, watch } = await startRealtimeStack(bench, {
       directory,
       pingIntervalMs,
@@ -469,21 +481,15 @@ void runBench(
         );
         bench.log(`   ${target.label}: idle ${fixed(settled, 1)} s after connecting`);
         // The server under test, and for Bonfire chat too (it takes every message before the gateway).
-        const profiled: { name: string; label: string; port: number }[] = [];
-        if (target.name === 'bare' && bareInspect)
-          profiled.push({ name: 'bare', label: target.label, port: bareInspect });
-        if (target.name === 'bonfire' && gatewayInspect && chatInspect)
-          profiled.push(
-            { name: 'gateway', label: target.label, port: gatewayInspect },
-            { name: 'chat', label: 'chat service', port: chatInspect },
-          );
-        const profilers = await Promise.all(
-          profiled.map(async (entry) => ({
-            ...entry,
-            profiler: await InspectorProfiler.connect(entry.port),
-          })),
-        );
-        for (const { profiler } of profilers) await profiler.start();
+        const watched =
+          target.name === 'bare'
+            ? [{ name: 'bare', port: bareInspect }]
+            : [
+                { name: 'gateway', port: gatewayInspect },
+                { name: 'chat', port: chatInspect },
+              ];
+        const profilers = profileDir ? await startProfilers(bench, watched) : undefined;
+        const samplers = args.alloc ? await startAllocationSamplers(bench, watched) : undefined;
         const chatView = target.name === 'bonfire' ? await ChatView.before(stack.service('chat').url) : null;
         const figures = await phase(target, `${target.name} spread`, `${target.name[0]}c`, {
           rate: spreadRate,
@@ -495,23 +501,10 @@ void runBench(
           watch,
           workers: target.workers,
         });
-        for (const { name, label, profiler } of profilers) {
-          const profile = await profiler.stop();
-          profiler.close();
-          mkdirSync(profileDir!, { recursive: true });
-          const file = join(
-            profileDir!,
-            `${name}-c-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
-          );
-          writeFileSync(file, JSON.stringify(profile));
-          const summary = summarizeProfile(profile, 30);
-          bench.section(
-            `== CPU profile of the ${label} over (c): ${file}`,
-            profileText(summary),
-            `profile-c-${name}`,
-            summary,
-          );
-        }
+        if (profilers) await writeProfiles(bench, profilers, profileDir!, 'c', `(c)'s ${target.label} phase`);
+        const allocated = samplers
+          ? await writeAllocations(bench, samplers, figures.delivered, 'c', `(c)'s ${target.label} phase`)
+          : undefined;
         if (chatView) {
           const view = await chatView.after();
           bench.section(
@@ -521,7 +514,11 @@ void runBench(
             view.figures,
           );
         }
-        runs.push({ target: target.name, figures });
+        runs.push({
+          target: target.name,
+          figures,
+          allocatedPerDelivery: allocated?.get(target.name === 'bare' ? 'bare' : 'gateway'),
+        });
         await close(target.workers);
       }
       const verdict = (f: DeliveryFigures) => {
@@ -553,6 +550,7 @@ void runBench(
             'server writes/deliv',
             'redis µs/deliv',
             'machine CPU %',
+            ...(args.alloc ? ['server bytes allocated/deliv'] : []),
             `verdict (p99 < ${spreadP99} ms, 100 %)`,
           ],
           runs.map((run, index) => {
@@ -574,13 +572,17 @@ void runBench(
               fixed(writesPerDelivery(f, target.servers[0]!), 2),
               target.name === 'bonfire' ? fixed(cpuMicrosPerDelivery(f, 'redis'), 1) : '',
               fixed(f.machineCpuPercent, 0),
+              ...(args.alloc ? [fixed(run.allocatedPerDelivery ?? NaN, 0)] : []),
               verdict(f),
             ];
           }),
         ) +
           (bareRun && bonfireRun
             ? `\n\nratio Bonfire / bare: p99 ${ratio(bonfireRun.figures.latency.p99, bareRun.figures.latency.p99)}, ` +
-              `server µs/delivery ${ratio(serverMicros(bonfireRun.figures, ['gateway']), serverMicros(bareRun.figures, ['bare']))}`
+              `server µs/delivery ${ratio(serverMicros(bonfireRun.figures, ['gateway']), serverMicros(bareRun.figures, ['bare']))}` +
+              (args.alloc
+                ? `, bytes allocated/delivery ${ratio(bonfireRun.allocatedPerDelivery ?? NaN, bareRun.allocatedPerDelivery ?? NaN)}`
+                : '')
             : ''),
         'spread',
         { runs },

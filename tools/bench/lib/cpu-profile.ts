@@ -29,6 +29,17 @@ interface ProfileNode {
   positionTicks?: { line: number; ticks: number }[];
 }
 
+/** V8's sampling heap profile: a call tree whose nodes carry the bytes sampled where they allocated. */
+export interface SamplingHeapProfile {
+  head: AllocationNode;
+}
+
+export interface AllocationNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: AllocationNode[];
+}
+
 interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
@@ -120,6 +131,23 @@ export class InspectorProfiler {
     return (await this.call<{ profile: CpuProfile }>('Profiler.stop')).profile;
   }
 
+  /**
+   * Starts V8's sampling heap profiler (a sample every `intervalBytes` allocated on average), counting the
+   * objects young and full collections have freed too: what the process allocates, not what it keeps.
+   */
+  async startAllocations(intervalBytes = 16_384): Promise<void> {
+    await this.call('HeapProfiler.enable');
+    await this.call('HeapProfiler.startSampling', {
+      samplingInterval: intervalBytes,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
+
+  async stopAllocations(): Promise<SamplingHeapProfile> {
+    return (await this.call<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling')).profile;
+  }
+
   /** After a full garbage collection: the JS heap's live bytes (`usedSize`) and its size (`totalSize`). */
   async liveHeap(): Promise<{ usedSize: number; totalSize: number }> {
     await this.call('HeapProfiler.collectGarbage');
@@ -158,10 +186,11 @@ function sourceMapOf(file: string): SourceMap | null {
 }
 
 /** `path:line` (1-based) of a script position, through the source map when the file has one. */
-function where(url: string, line: number, column: number): string {
+export function where(url: string, line: number, column: number): string {
   if (!url) return '';
-  if (!url.startsWith('file://')) return `${url}:${line + 1}`;
-  const file = fileURLToPath(url);
+  // CPU profiles name scripts by file URL; the sampling heap profiler names CommonJS ones by path.
+  if (!url.startsWith('file://') && !url.startsWith('/')) return `${url}:${line + 1}`;
+  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
   const map = sourceMapOf(file);
   const entry = map?.findEntry(line, column) as
     { originalSource?: string; originalLine?: number } | Record<string, never> | undefined;
@@ -191,7 +220,7 @@ function indentOf(url: string, line: number): number {
 }
 
 /** Where a frame's code comes from: an npm package, a node: module, a workspace file, or V8 itself. */
-function groupOf(frame: ProfileNode['callFrame']): string {
+export function groupOf(frame: ProfileNode['callFrame']): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const packages = url.split('/node_modules/');
@@ -200,7 +229,9 @@ function groupOf(frame: ProfileNode['callFrame']): string {
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   if (url.startsWith('node:')) return url;
-  if (url.startsWith('file://')) return where(url, frame.lineNumber, frame.columnNumber).replace(/:\d+$/, '');
+  if (url.startsWith('file://') || url.startsWith('/')) {
+    return where(url, frame.lineNumber, frame.columnNumber).replace(/:\d+$/, '');
+  }
   return url;
 }
 

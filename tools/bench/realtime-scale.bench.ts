@@ -42,7 +42,7 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, runBench, table, type WatchedProcess } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
-import { startAllocationSamplers, writeAllocations } from './lib/allocation-profile';
+import { writeAllocations } from './lib/allocation-profile';
 import { freePort, inspectArgs, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
   connectClients,
@@ -489,7 +489,7 @@ void runBench(
                 { name: 'chat', port: chatInspect },
               ];
         const profilers = profileDir ? await startProfilers(bench, watched) : undefined;
-        const samplers = args.alloc ? await startAllocationSamplers(bench, watched) : undefined;
+        const samplers = args.alloc ? await startProfilers(bench, watched, 'allocations') : undefined;
         const chatView = target.name === 'bonfire' ? await ChatView.before(stack.service('chat').url) : null;
         const figures = await phase(target, `${target.name} spread`, `${target.name[0]}c`, {
           rate: spreadRate,

@@ -10,20 +10,20 @@ import type { BenchContext } from './bench';
 import {
   type AllocationNode,
   groupOf,
-  InspectorProfiler,
+  type InspectorProfiler,
   type SamplingHeapProfile,
   where,
 } from './cpu-profile';
 import { table } from './report';
 
-export interface AllocationSummary {
+interface AllocationSummary {
   /** Bytes the samples stand for, over the whole sampling window. */
   bytes: number;
   self: { name: string; where: string; bytes: number; percent: number }[];
   groups: { group: string; bytes: number; percent: number }[];
 }
 
-export function summarizeAllocations(profile: SamplingHeapProfile, top = 25): AllocationSummary {
+function summarizeAllocations(profile: SamplingHeapProfile, top = 25): AllocationSummary {
   const self = new Map<string, { node: AllocationNode; bytes: number }>();
   const groups = new Map<string, number>();
   let bytes = 0;
@@ -60,7 +60,7 @@ export function summarizeAllocations(profile: SamplingHeapProfile, top = 25): Al
   };
 }
 
-export function allocationText(summary: AllocationSummary, deliveries: number): string {
+function allocationText(summary: AllocationSummary, deliveries: number): string {
   const mib = (value: number) => (value / 1_048_576).toFixed(1);
   const perDelivery = (value: number) => (deliveries > 0 ? (value / deliveries).toFixed(0) : '-');
   return (
@@ -85,23 +85,10 @@ export function allocationText(summary: AllocationSummary, deliveries: number): 
   );
 }
 
-/** Allocation samplers started on the servers that have an inspector port (closed at the bench's end). */
-export async function startAllocationSamplers(
-  bench: BenchContext,
-  servers: { name: string; port: number | undefined }[],
-): Promise<Map<string, InspectorProfiler>> {
-  const samplers = new Map<string, InspectorProfiler>();
-  for (const { name, port } of servers) {
-    if (port === undefined) continue;
-    const sampler = await InspectorProfiler.connect(port);
-    await sampler.startAllocations();
-    samplers.set(name, sampler);
-    bench.onCleanup(() => sampler.close());
-  }
-  return samplers;
-}
-
-/** Stops the samplers and prints each one's summary as a bench section; returns bytes per delivery by name. */
+/**
+ * Stops samplers started with `startProfilers(…, 'allocations')` and prints each one's summary as a bench
+ * section; returns bytes per delivery by name.
+ */
 export async function writeAllocations(
   bench: BenchContext,
   samplers: Map<string, InspectorProfiler>,

@@ -362,16 +362,20 @@ if (require.main === module) {
   console.log(profileText(summarizeProfile(profile, Number(top ?? 25))));
 }
 
-/** CPU profilers started on the servers that have an inspector port (closed at the bench's end). */
+/**
+ * Profilers started on the servers that have an inspector port (closed at the bench's end): CPU profiles,
+ * or with `what: 'allocations'` the sampling heap profiler (see allocation-profile.ts).
+ */
 export async function startProfilers(
   bench: BenchContext,
   servers: { name: string; port: number | undefined }[],
+  what: 'cpu' | 'allocations' = 'cpu',
 ): Promise<Map<string, InspectorProfiler>> {
   const profilers = new Map<string, InspectorProfiler>();
   for (const { name, port } of servers) {
     if (port === undefined) continue;
     const profiler = await InspectorProfiler.connect(port);
-    await profiler.start();
+    await (what === 'cpu' ? profiler.start() : profiler.startAllocations());
     profilers.set(name, profiler);
     bench.onCleanup(() => profiler.close());
   }

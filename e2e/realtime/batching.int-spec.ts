@@ -19,9 +19,10 @@ describe('realtime dispatch batching', () => {
   let baseUrl: string;
   const clients: RealtimeTestClient[] = [];
 
-  const open = async (person: TestPerson, batch: boolean) => {
+  const open = async (person: TestPerson, batch: boolean, protocol = 1) => {
     const client = await openRealtime(baseUrl, person.token, (s) => new RealtimeTestClient(s), {
       batch,
+      protocol,
     });
     clients.push(client);
     return client;
@@ -53,6 +54,8 @@ describe('realtime dispatch batching', () => {
 
     const batched = await open(bob, true);
     const single = await open(ada, false);
+    // Protocol 2: the same batches without numbers, which the client counts.
+    const counting = await open(bob, true, 2);
     const sends = Array.from({ length: 20 }, (_, index) =>
       ada.api.post(`/api/v1/channels/${channelId}/messages`, { content: `burst ${index}` }),
     );
@@ -63,14 +66,20 @@ describe('realtime dispatch batching', () => {
       client
         .of('message.created')
         .map((dispatch) => (dispatch.data as EventData<'message.created'>).message.content);
-    await until(() => created(batched).length === 20 && created(single).length === 20, 20_000);
+    const all = [batched, single, counting];
+    await until(() => all.every((client) => created(client).length === 20), 20_000);
 
     // Same messages, in the same (id) order, numbered contiguously from the session's start.
     expect(created(batched)).toEqual(created(single));
+    expect(created(counting)).toEqual(created(single));
     for (const client of [batched, single]) {
       const seqs = client.dispatches.map((dispatch) => dispatch.seq);
       expect(seqs).toEqual(seqs.map((_, index) => index + 1));
     }
+    expect(counting.ready!.protocol).toBe(2);
+    expect(counting.dispatches.every((dispatch) => dispatch.seq === undefined)).toBe(true);
+    expect(counting.seqs()).toEqual(counting.dispatches.map((_, index) => index + 1));
+    expect(counting.batchSizes.length).toBeLessThan(counting.dispatches.length);
     expect(single.batchSizes).toEqual([]);
     expect(batched.batchSizes.reduce((sum, size) => sum + size, 0)).toBe(batched.dispatches.length);
     // Twenty sends within a few windows cannot each have had a frame of their own.

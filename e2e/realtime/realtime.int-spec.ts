@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { until } from '@bonfire/platform/testing';
 import {
-  type Dispatch,
+  type DispatchFrame,
   type EventData,
   PERMISSIONS,
   REALTIME_PATH,
@@ -24,23 +24,36 @@ const RESUME_WINDOW_SECONDS = 4;
 const GROUP = 'gateway.realtime.e2e';
 
 class Client {
-  readonly dispatches: Dispatch[] = [];
+  readonly dispatches: DispatchFrame[] = [];
   readonly signals: { name: string; payload: unknown }[] = [];
   ready?: ReadyPayload;
 
-  constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-    socket.on('ready', (ready: ReadyPayload) => (this.ready = ready));
+  constructor(
+    readonly socket: Socket,
+    /** The seq this connection counts from: the `lastSeq` it presented (a resume), 0 after `ready`. */
+    private countsFrom = 0,
+  ) {
+    socket.on('dispatch', (dispatch: DispatchFrame) => this.dispatches.push(dispatch));
+    socket.on('ready', (ready: ReadyPayload) => {
+      this.ready = ready;
+      this.countsFrom = 0;
+    });
     socket.onAny((name: string, payload: unknown) => {
       if (name !== 'dispatch') this.signals.push({ name, payload });
     });
   }
 
   get lastSeq(): number {
-    return this.dispatches.reduce((max, d) => (d.seq !== null && d.seq > max ? d.seq : max), 0);
+    return Math.max(0, ...this.seqs());
   }
 
-  of(type: string): Dispatch[] {
+  /** Each sequenced dispatch's seq, those without one (protocol 2) counted as the previous + 1. */
+  seqs(): number[] {
+    let last = this.countsFrom;
+    return this.dispatches.flatMap((d) => (d.seq === null ? [] : [(last = d.seq ?? last + 1)]));
+  }
+
+  of(type: string): DispatchFrame[] {
     return this.dispatches.filter((dispatch) => dispatch.type === type);
   }
 
@@ -62,7 +75,7 @@ function socketTo(baseUrl: string, auth: Record<string, unknown>): Socket {
 
 function open(baseUrl: string, auth: Record<string, unknown>): Promise<Client> {
   const socket = socketTo(baseUrl, auth);
-  const client = new Client(socket);
+  const client = new Client(socket, typeof auth['lastSeq'] === 'number' ? auth['lastSeq'] : 0);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('ready', () => resolve(client));
@@ -104,11 +117,17 @@ class Hopper {
     private gateway: string,
     private other: string,
     private readonly channelId: string,
+    readonly protocol: 1 | 2,
   ) {}
 
-  static async open(token: string, gateways: [string, string], channelId: string): Promise<Hopper> {
-    const hopper = new Hopper(token, ...gateways, channelId);
-    hopper.clients.push(await open(gateways[0], { token }));
+  static async open(
+    token: string,
+    gateways: [string, string],
+    channelId: string,
+    protocol: 1 | 2,
+  ): Promise<Hopper> {
+    const hopper = new Hopper(token, ...gateways, channelId, protocol);
+    hopper.clients.push(await open(gateways[0], { token, protocol }));
     return hopper;
   }
 
@@ -117,7 +136,9 @@ class Hopper {
     const sessionId = this.clients[0]!.ready!.sessionId;
     current.close();
     [this.gateway, this.other] = [this.other, this.gateway];
-    const resumed = await open(this.gateway, { token: this.token, sessionId, lastSeq: this.lastSeq() });
+    const lastSeq = this.lastSeq();
+    const auth = { token: this.token, sessionId, lastSeq, protocol: this.protocol };
+    const resumed = await open(this.gateway, auth);
     if (resumed.signals.some((signal) => signal.name === 'resync')) this.resyncs++;
     this.clients.push(resumed);
     this.hops++;
@@ -128,7 +149,7 @@ class Hopper {
   }
 
   seqs(): number[] {
-    return this.clients.flatMap((client) => client.dispatches.map((dispatch) => dispatch.seq ?? 0));
+    return this.clients.flatMap((client) => client.seqs());
   }
 
   loadIds(): string[] {
@@ -326,10 +347,16 @@ describe('realtime edge (auth + chat + two gateways)', () => {
 
   it('while messages are sent at up to 200/s, clients that hop between the gateways get every acknowledged message once, in order', async () => {
     const TOTAL = 400;
-    // Eight sessions of bob's (carol was kicked by an earlier test), half starting on each gateway.
+    // Eight sessions of bob's (carol was kicked by an earlier test), half starting on each gateway; half
+    // speak realtime protocol 2 (they count their dispatches), half protocol 1.
     const hoppers = await Promise.all(
       Array.from({ length: 8 }, (_, n) =>
-        Hopper.open(bob.token, n % 2 === 0 ? [gatewayA, gatewayB] : [gatewayB, gatewayA], general),
+        Hopper.open(
+          bob.token,
+          n % 2 === 0 ? [gatewayA, gatewayB] : [gatewayB, gatewayA],
+          general,
+          n % 4 < 2 ? 2 : 1,
+        ),
       ),
     );
     const acknowledged: string[] = [];

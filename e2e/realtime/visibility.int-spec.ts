@@ -1,7 +1,7 @@
 import { until } from '@bonfire/platform/testing';
 import {
   type Channel,
-  type Dispatch,
+  type DispatchFrame,
   type EventData,
   PERMISSIONS,
   type RealtimeAck,
@@ -25,7 +25,7 @@ const VIEW = String(PERMISSIONS.VIEW_CHANNEL);
 
 class Client extends RealtimeTestClient {
   /** Dispatches about a channel: its own events and those of its messages, reactions and typing. */
-  about(channelId: string): Dispatch[] {
+  about(channelId: string): DispatchFrame[] {
     return this.dispatches.filter((dispatch) => channelOf(dispatch) === channelId);
   }
 
@@ -56,7 +56,7 @@ class Client extends RealtimeTestClient {
   }
 }
 
-function channelOf(dispatch: Dispatch): string | null {
+function channelOf(dispatch: DispatchFrame): string | null {
   const data = dispatch.data as unknown as Record<string, unknown>;
   if (typeof data['channelId'] === 'string') return data['channelId'];
   for (const key of ['channel', 'message'] as const) {

@@ -1,5 +1,5 @@
 import {
-  type Dispatch,
+  type DispatchFrame,
   REALTIME_PATH,
   type ReadyPayload,
   type RealtimeHandshakeAuth,
@@ -12,21 +12,28 @@ import { Api, registerUser } from './api';
  * every dispatch it gets and its `ready`. Test files extend it with the questions they ask of the stream.
  */
 export class RealtimeTestClient {
-  readonly dispatches: Dispatch[] = [];
+  /** As they came: a protocol 2 connection's live dispatches leave `seq` out (see seqs()). */
+  readonly dispatches: DispatchFrame[] = [];
   /** How many dispatches each `dispatches` batch carried (clients that asked for batches). */
   readonly batchSizes: number[] = [];
   ready?: ReadyPayload;
 
   constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
-    socket.on('dispatches', (batch: Dispatch[]) => {
+    socket.on('dispatch', (dispatch: DispatchFrame) => this.dispatches.push(dispatch));
+    socket.on('dispatches', (batch: DispatchFrame[]) => {
       this.batchSizes.push(batch.length);
       this.dispatches.push(...batch);
     });
   }
 
-  of(type: string): Dispatch[] {
+  of(type: string): DispatchFrame[] {
     return this.dispatches.filter((dispatch) => dispatch.type === type);
+  }
+
+  /** Each sequenced dispatch's seq, those without one counted as the previous + 1 (from `ready`: 0). */
+  seqs(): number[] {
+    let last = 0;
+    return this.dispatches.flatMap((d) => (d.seq === null ? [] : [(last = d.seq ?? last + 1)]));
   }
 
   close(): void {

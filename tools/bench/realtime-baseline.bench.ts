@@ -19,7 +19,8 @@
  * it forwards the packet to the others through Redis) → per packet: the dispatch's JSON encoded once
  * (apps/gateway/src/realtime/dispatch-frame.ts), each session in the rooms gets its next sequence number,
  * a reference in its replay ring (in that gateway's memory; Redis keeps only the session record) and the
- * shared text behind its own `{"seq":N` prefix. The bare one is `io.to(room).emit(...)` from the POST
+ * shared text behind its own `{"seq":N,` prefix (realtime protocol 1), or one frame for the room (protocol 2,
+ * BENCH_PROTOCOL, the default). The bare one is `io.to(room).emit(...)` from the POST
  * handler (encoded once for the room). Latency = receive time in the client worker − send time in the
  * content.
  *
@@ -46,6 +47,7 @@ import { type ClientWorker, ProcessSampler, readRssKiB, runBench, table, UNLIMIT
 import { BareSocketIoServer } from './lib/bare-socketio';
 import { freePort, inspectArgs, InspectorProfiler, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
+  clientsNote,
   connectClients,
   cpuMicrosPerDelivery,
   writesPerDelivery,
@@ -190,7 +192,7 @@ void runBench(
         `one room, one emit per message; Bonfire: one gateway process (auth + chat + Postgres/Redis/Kafka), ` +
         `LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised to ${UNLIMITED}, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs} (bare the same), other REALTIME_* defaults; ` +
-        `clients: ${workerCount} child processes per target (socket.io-client, websocket); ` +
+        `${clientsNote(workerCount)}; ` +
         `${process.env['BENCH_BATCH'] === '1' ? 'Bonfire clients ask for dispatch batches (BENCH_BATCH=1)' : 'single dispatches (no batching)'}`,
     );
 

@@ -45,6 +45,7 @@ import { BareSocketIoServer } from './lib/bare-socketio';
 import { writeAllocations } from './lib/allocation-profile';
 import { freePort, inspectArgs, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
+  clientsNote,
   connectClients,
   cpuMicrosPerDelivery,
   writesPerDelivery,
@@ -205,8 +206,7 @@ void runBench(
         `adapter; (d): two servers on the Redis adapter); Bonfire: auth + chat + presence + ` +
         `${runD ? 'two gateways joined through Redis (the second stopped after the two-server runs)' : 'one gateway'} ` +
         `on Postgres/Redis/Kafka, LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised, ` +
-        `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}; clients: ${workerCount} child ` +
-        `processes per target (socket.io-client, websocket)` +
+        `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}; ${clientsNote(workerCount)}` +
         (args['node-args'] ? `; gateway and chat run with ${args['node-args']}` : ''),
     );
 

@@ -1,8 +1,9 @@
 import {
-  type Dispatch,
+  type DispatchFrame,
   type EventData,
   type Message,
   REALTIME_PATH,
+  REALTIME_PROTOCOL_LATEST,
   type ReadyPayload,
   type ResyncPayload,
 } from '@bonfire/contracts';
@@ -119,6 +120,7 @@ export class Listener {
       auth: {
         token: this.token,
         batch: true,
+        protocol: REALTIME_PROTOCOL_LATEST,
         ...(this.sessionId ? { sessionId: this.sessionId, lastSeq: this.lastSeq } : {}),
       },
     });
@@ -133,8 +135,10 @@ export class Listener {
       this.resyncs.push(payload.reason);
       this.resyncPending = true;
     });
-    socket.on('dispatch', (dispatch: Dispatch) => this.onDispatch(dispatch));
-    socket.on('dispatches', (batch: Dispatch[]) => batch.forEach((dispatch) => this.onDispatch(dispatch)));
+    socket.on('dispatch', (dispatch: DispatchFrame) => this.onDispatch(dispatch));
+    socket.on('dispatches', (batch: DispatchFrame[]) =>
+      batch.forEach((dispatch) => this.onDispatch(dispatch)),
+    );
     socket.on('connect_error', (error: Error) => {
       this.connectErrors.push(error.message);
       if (this.socket === socket) this.scheduleReconnect();
@@ -176,21 +180,23 @@ export class Listener {
     this.attempt = 0;
   }
 
-  private onDispatch(dispatch: Dispatch): void {
+  private onDispatch(dispatch: DispatchFrame): void {
     // Between a gap and the resume that fills it (the rest of the batch that showed the gap).
     if (this.socket === null) return;
-    if (dispatch.seq !== null) {
-      if (dispatch.seq <= this.lastSeq) {
+    // Protocol 2, as the SDK speaks it: a sequenced dispatch without seq is the next one.
+    const seq = dispatch.seq === undefined ? this.lastSeq + 1 : dispatch.seq;
+    if (seq !== null) {
+      if (seq <= this.lastSeq) {
         this.replayedDropped++;
         return;
       }
-      if (dispatch.seq > this.lastSeq + 1) {
+      if (seq > this.lastSeq + 1) {
         // What lies between never came: resume from the last seq, as the SDK does (the session replays it).
         this.seqGaps++;
         this.scheduleReconnect();
         return;
       }
-      this.lastSeq = dispatch.seq;
+      this.lastSeq = seq;
     }
     if (dispatch.type !== 'message.created') return;
     this.keep((dispatch.data as EventData<'message.created'>).message, 'live');

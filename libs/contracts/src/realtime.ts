@@ -16,15 +16,26 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * only events about itself), and guild messages without their content unless it has MESSAGE_CONTENT or
  * is mentioned.
  * Add `batch: true` to receive sequenced dispatches in `dispatches` batches (below); clients that do not
- * ask keep getting one `dispatch` per event. A refused handshake ends in `connect_error` whose message is
- * one of REALTIME_ERROR_CODES.
+ * ask keep getting one `dispatch` per event. Add `protocol: 2` to speak protocol 2 (below); without it a
+ * client gets protocol 1. A refused handshake ends in `connect_error` whose message is one of
+ * REALTIME_ERROR_CODES.
+ *
+ * Protocol versions (REALTIME_PROTOCOL_VERSIONS): `ready` and `resumed` say which one the gateway speaks on
+ * the connection (the highest it knows up to the one asked for; absent: 1).
+ * - 1: every sequenced dispatch carries its `seq`.
+ * - 2: a live sequenced dispatch may leave `seq` out: its seq is then the previous sequenced dispatch's + 1
+ *   on this connection (`ready` counts as 0, `resumed` as the `lastSeq` the client presented). The gateway
+ *   leaves it out only for the very next number, so the frame of an event is the same for everyone in the
+ *   room and is encoded once. A dispatch with `seq` sets the count (whenever numbers skip); one with
+ *   `seq: null` is ephemeral, as in protocol 1. A protocol 1 client reads nothing
+ *   different, and a protocol 2 client reads protocol 1 frames as they are.
  *
  * Server → client:
  * - `ready` (fresh session): everything needed to render the app; `seq` is 0.
  * - `resumed` (resume accepted), followed by every missed `dispatch` in order, then the live stream.
  * - `resync` (resume refused: session unknown or expired, other user, or the buffer no longer reaches
  *   back to `lastSeq`): drop local state; a `ready` for a new session follows on the same socket.
- * - `dispatch` {seq, type, data}: one event. `seq` grows by one per dispatch of the session, so a
+ * - `dispatch` {seq, type, data}: one event (protocol 2: `seq` may be left out, see above). `seq` grows by one per dispatch of the session, so a
  *   client keeps the highest it has seen and presents it when resuming; a seq past the next one means
  *   dispatches were missed, and the client resumes at once from the last it has (the SDK does). Ephemeral
  *   events (typing, speaking) carry `seq: null`: they are never replayed.
@@ -52,6 +63,11 @@ import type { VoiceSpeaking, VoiceState } from './api/voice.dto';
  * 64 KiB close the transport (WebSocket close code 1009; HTTP 413 when polling).
  */
 export const REALTIME_PATH = '/realtime';
+
+/** The realtime protocol versions, oldest first (see above); the last is the newest. */
+export const REALTIME_PROTOCOL_VERSIONS = [1, 2] as const;
+export type RealtimeProtocolVersion = (typeof REALTIME_PROTOCOL_VERSIONS)[number];
+export const REALTIME_PROTOCOL_LATEST: RealtimeProtocolVersion = 2;
 
 /** The codes the realtime protocol answers, by name (each is in the error catalogue, errors/catalogue.ts). */
 export const REALTIME_ERROR_CODES = {
@@ -96,6 +112,8 @@ export interface RealtimeHandshakeAuth {
   lastSeq?: number;
   /** Receive sequenced dispatches in `dispatches` batches (see above). */
   batch?: boolean;
+  /** The highest protocol version the client speaks (see above); absent: 1. */
+  protocol?: number;
   /** Bots only (`token: 'Bot …'`): the gateway intents, a bitfield of INTENTS or a list of names. */
   intents?: number | string[];
 }
@@ -241,6 +259,14 @@ export type Dispatch = {
   };
 }[DispatchType];
 
+/** A dispatch as it comes on the wire: in protocol 2 a sequenced one may leave `seq` out (the next one). */
+export type DispatchFrame = {
+  [T in DispatchType]: (T extends EphemeralDispatchType ? { seq: null } : { seq?: number }) & {
+    type: T;
+    data: DispatchEvents[T];
+  };
+}[DispatchType];
+
 export interface ReadyGuild {
   guild: Guild;
   roles: Role[];
@@ -275,6 +301,8 @@ export interface ReadyPayload extends RealtimeState {
   sessionId: string;
   /** Always 0: the first dispatch of the session has seq 1. */
   seq: 0;
+  /** The protocol version spoken on this connection (absent from a gateway that speaks only 1). */
+  protocol?: RealtimeProtocolVersion;
   /** How long (seconds) the session can be resumed after a disconnect. */
   resumeWindowSeconds: number;
   /**
@@ -289,6 +317,8 @@ export interface ReadyPayload extends RealtimeState {
 
 export interface ResumedPayload {
   sessionId: string;
+  /** The protocol version spoken on this connection (absent from a gateway that speaks only 1). */
+  protocol?: RealtimeProtocolVersion;
   /** How many missed dispatches follow. */
   replayed: number;
 }

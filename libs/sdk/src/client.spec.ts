@@ -271,6 +271,7 @@ describe('BonfireClient', () => {
     expect(handshakes[0]).toEqual({
       token: 'Bot 11.secret',
       batch: true,
+      protocol: 2,
       intents: ['GUILDS', 'MESSAGE_CONTENT'],
     });
     client.close();

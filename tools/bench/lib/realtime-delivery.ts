@@ -17,6 +17,13 @@ import { assertLoopback } from './load';
 import { ProcessSampler, type ProcessStats, readCpuSeconds, type WatchedProcess } from './process-stats';
 import { table } from './report';
 
+/** The clients' kind and protocol, as the benches' notes print them (socket-clients.worker.ts reads the same). */
+export function clientsNote(workerCount: number): string {
+  const kind = process.env['BENCH_CLIENT'] === 'lean' ? 'lean sockets' : 'socket.io-client';
+  const protocol = process.env['BENCH_PROTOCOL'] ?? '2';
+  return `clients: ${workerCount} child processes per target (${kind}, websocket, realtime protocol ${protocol})`;
+}
+
 export const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const now = () => performance.timeOrigin + performance.now();

@@ -24,6 +24,10 @@
  * BENCH_BATCH=1 (environment): clients ask for dispatch batches (`auth.batch: true`, as the SDK does) and
  * unpack `dispatches` frames; the bare server ignores the field and keeps sending single events.
  *
+ * BENCH_PROTOCOL=1|2 (environment, default 2 as the SDK): the realtime protocol version the clients ask for
+ * (`auth.protocol`; libs/contracts realtime.ts). In 2, the gateway writes each live dispatch of a room as one
+ * frame shared by every socket; in 1, every socket's frame carries its own seq. The bare server ignores it.
+ *
  * BENCH_CLIENT=lean (environment): the clients are LeanSockets (lean-socket.ts: the same protocol, decoded
  * with less CPU) instead of socket.io-client's, so the servers under test get more of the shared cores.
  */
@@ -35,6 +39,7 @@ export type Probe = 'message' | 'presence';
 
 const BATCH = process.env['BENCH_BATCH'] === '1';
 const LEAN = process.env['BENCH_CLIENT'] === 'lean';
+const PROTOCOL = Number(process.env['BENCH_PROTOCOL'] ?? '2');
 
 interface Dispatch {
   type: string;
@@ -162,6 +167,7 @@ function open(url: string, entry: Entry): Promise<{ ok: boolean; error?: string;
     token,
     ...(channel === undefined ? {} : { channel }),
     ...(BATCH ? { batch: true } : {}),
+    protocol: PROTOCOL,
   });
   const client: Client = { socket, userId, ready: false, pings: 0 };
   const index = clients.push(client) - 1;

@@ -3,9 +3,11 @@ import {
   REALTIME_CLIENT_EVENTS,
   REALTIME_CLOSE_REASONS,
   REALTIME_ERROR_CODES,
+  REALTIME_PROTOCOL_VERSIONS,
   type RealtimeAck,
   type RealtimeClientEvent,
   type RealtimeErrorCode,
+  type RealtimeProtocolVersion,
   parseIntents,
   type SessionEndedPayload,
 } from '@bonfire/contracts';
@@ -104,7 +106,8 @@ export class ConnectionService {
     };
     socket.conn.once('close', release);
     const batching = auth['batch'] === true && this.config.REALTIME_BATCH_WINDOW_MS > 0;
-    socket.data = { identity, tokenExp: exp, connectionId, release, batching };
+    const protocol = protocolFor(auth['protocol']);
+    socket.data = { identity, tokenExp: exp, connectionId, release, batching, protocol };
     // A bot declares its intents (a bitfield or a list of names); none declared: none received but its own.
     if (identity.bot) socket.data.intents = parseIntents(auth['intents']) ?? 0;
   }
@@ -274,6 +277,14 @@ export class ConnectionService {
 }
 
 /** The acknowledgement callback of an event: its last argument, when the client asked for one. */
+/** The highest protocol version this gateway speaks up to the one the client asked for (absent: 1). */
+export function protocolFor(asked: unknown): RealtimeProtocolVersion {
+  if (typeof asked !== 'number' || !Number.isFinite(asked)) return 1;
+  let spoken: RealtimeProtocolVersion = 1;
+  for (const version of REALTIME_PROTOCOL_VERSIONS) if (version <= asked) spoken = version;
+  return spoken;
+}
+
 function replyOf(args: unknown[]): Reply | undefined {
   const last = args.at(-1);
   return typeof last === 'function' ? (last as Reply) : undefined;

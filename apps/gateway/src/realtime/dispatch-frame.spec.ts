@@ -3,7 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { batchFrame, dispatchFrame, encodeDispatch, writeBatch, writeDispatch } from './dispatch-frame';
+import {
+  batchFrame,
+  dispatchFrame,
+  encodeDispatch,
+  SharedBatches,
+  writeBatch,
+  writeDispatch,
+  writeEphemeral,
+  writeNextBatch,
+  writeNextDispatch,
+} from './dispatch-frame';
 
 const dispatch = (id: string, data: unknown = { id }) =>
   encodeDispatch({ id, type: 'message.created', data });
@@ -38,6 +48,46 @@ describe('dispatch frames', () => {
       ],
     ]);
     expect(JSON.parse(batchFrame([{ seq: 1, dispatch: a }]).slice(1))[1]).toHaveLength(1);
+  });
+
+  it('encodes the frames without a number of their own once, for every socket', () => {
+    const recorder = () => {
+      const writes: { text: string; frame: unknown }[] = [];
+      const transport = {
+        readyState: 'open',
+        write: (text: string, options?: { wsPreEncodedFrame?: unknown }) =>
+          writes.push({ text, frame: options?.wsPreEncodedFrame }),
+      };
+      return { transport, writes };
+    };
+    const [a, b] = [recorder(), recorder()];
+    const x = dispatch('x');
+    const y = dispatch('y');
+    for (const { transport } of [a, b]) {
+      writeNextDispatch(transport, x);
+      writeEphemeral(transport, x);
+    }
+    const round = new SharedBatches();
+    writeNextBatch(a.transport, [x, y], round);
+    writeNextBatch(b.transport, [x, y], round);
+    writeNextBatch(b.transport, [x], round);
+    expect(a.writes.map(({ text }) => JSON.parse(text.slice(1)))).toEqual([
+      ['dispatch', { type: 'message.created', data: { id: 'x' } }],
+      ['dispatch', { seq: null, type: 'message.created', data: { id: 'x' } }],
+      [
+        'dispatches',
+        [
+          { type: 'message.created', data: { id: 'x' } },
+          { type: 'message.created', data: { id: 'y' } },
+        ],
+      ],
+    ]);
+    a.writes.forEach((write, index) => expect(write.frame).toBe(b.writes[index]!.frame));
+    expect(JSON.parse(b.writes[3]!.text.slice(1))[1]).toHaveLength(1);
+    expect(b.writes[3]!.frame).not.toBe(b.writes[2]!.frame);
+    // A batch is shared within its round only: the replay rings do not keep a copy.
+    writeNextBatch(a.transport, [x, y], new SharedBatches());
+    expect(a.writes[3]!.frame).not.toBe(b.writes[2]!.frame);
   });
 
   it('writes only to an open transport', () => {
@@ -106,15 +156,18 @@ describe('dispatch frames on real sockets', () => {
       const { server, received } = await connectedPair(options, [...transports]);
       const dispatches = contents.map((content, index) => dispatch(`d${index}`, { content }));
       dispatches.forEach((encoded, index) => writeDispatch(server.conn, encoded, index + 1));
-      writeDispatch(server.conn, dispatches[0]!, null);
+      writeEphemeral(server.conn, dispatches[0]!);
       writeBatch(
         server.conn,
         dispatches.map((encoded, index) => ({ seq: 10 + index, dispatch: encoded })),
       );
       writeBatch(server.conn, [{ seq: 20, dispatch: dispatches[1]! }]);
-      await until(() => received.length === contents.length + 3);
-      const expected = (seq: number | null, content: string) => ({
-        seq,
+      writeNextDispatch(server.conn, dispatches[2]!);
+      writeNextBatch(server.conn, dispatches, new SharedBatches());
+      writeEphemeral(server.conn, dispatches[3]!);
+      await until(() => received.length === contents.length + 6);
+      const expected = (seq: number | null | undefined, content: string) => ({
+        ...(seq === undefined ? {} : { seq }),
         type: 'message.created',
         data: { content },
       });
@@ -123,6 +176,9 @@ describe('dispatch frames on real sockets', () => {
         { event: 'dispatch', payload: expected(null, contents[0]!) },
         { event: 'dispatches', payload: contents.map((content, index) => expected(10 + index, content)) },
         { event: 'dispatches', payload: [expected(20, contents[1]!)] },
+        { event: 'dispatch', payload: expected(undefined, contents[2]!) },
+        { event: 'dispatches', payload: contents.map((content) => expected(undefined, content)) },
+        { event: 'dispatch', payload: expected(null, contents[3]!) },
       ]);
     });
   }

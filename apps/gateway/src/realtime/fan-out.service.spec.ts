@@ -19,13 +19,17 @@ function setUp(visibleChannels: () => Promise<string[] | null> = async () => [])
     new IntentsFilter(),
     parts.logger,
   );
-  const live = (userId: string, guilds: Record<string, string[]>, options: { batching?: boolean } = {}) => {
-    const { socket, dispatches, events } = fakeSocket(userId, userId, options);
+  const live = (
+    userId: string,
+    guilds: Record<string, string[]>,
+    options: { batching?: boolean; protocol?: 1 | 2 } = {},
+  ) => {
+    const { socket, dispatches, counted, events, wsFrames } = fakeSocket(userId, userId, options);
     const session = parts.registry.newSession(`s-${userId}`, socket);
     parts.registry.register(session, state(userId, guilds));
     parts.registry.attach(session, socket);
     session.release(0);
-    return { session, dispatches, events };
+    return { session, dispatches, counted, events, wsFrames };
   };
   return { ...parts, fanOut, live };
 }
@@ -124,6 +128,29 @@ describe('FanOutService', () => {
     await fanOut.stop();
   });
 
+  it('protocol 2: writes each event and each batch once for the room, while protocol 1 sockets get numbers', async () => {
+    const { fanOut, live } = setUp();
+    const alice = live('alice', { g1: ['c1'] }, { protocol: 2 });
+    const bob = live('bob', { g1: ['c1'] }, { protocol: 2 });
+    const carol = live('carol', { g1: ['c1'] }, { batching: true, protocol: 2 });
+    const dave = live('dave', { g1: ['c1'] }, { batching: true, protocol: 2 });
+    const old = live('old', { g1: ['c1'] }, { protocol: 1 });
+    await fanOut.receive({ ...message('alone'), rooms: ['user:bob'] });
+    await Promise.all(['m1', 'm2', 'm3'].map((id) => fanOut.receive(message(id))));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(alice.dispatches().map(([seq]) => seq)).toEqual([undefined, undefined, undefined]);
+    expect(bob.counted()).toEqual([1, 2, 3, 4]);
+    expect(alice.wsFrames).toEqual(bob.wsFrames.slice(1));
+    alice.wsFrames.forEach((frame, index) => expect(frame).toBe(bob.wsFrames[index + 1]));
+    // m1 at once (a batch of one), m2 and m3 at the window's end: the same two frames for both.
+    expect(carol.events()).toEqual(['dispatches', 'dispatches']);
+    expect(carol.wsFrames[0]).toBe(dave.wsFrames[0]);
+    expect(carol.wsFrames[1]).toBe(dave.wsFrames[1]);
+    expect(carol.counted()).toEqual([1, 2, 3]);
+    expect(old.dispatches().map(([seq]) => seq)).toEqual([1, 2, 3]);
+    await fanOut.stop();
+  });
+
   it('writes every dispatch of a backlog longer than the replay buffer, none evicted before it went out', async () => {
     const { fanOut, live, config } = setUp();
     const alice = live('alice', { g1: ['c1'] }, { batching: true });
@@ -154,9 +181,12 @@ describe('FanOutService', () => {
   it('writes ephemeral packets unnumbered, outside the queue and the ring', async () => {
     const { fanOut, live } = setUp();
     const alice = live('alice', { g1: ['c1'] });
+    const bob = live('bob', { g1: ['c1'] }, { protocol: 2 });
     await fanOut.receive({ ...message('t1'), type: 'typing.started', ephemeral: true } as RealtimePacket);
     expect(alice.dispatches()).toEqual([[null, 'typing.started', 't1']]);
     expect(alice.session.buffered()).toEqual([]);
+    // The same frame for everyone, whatever their protocol.
+    expect(alice.wsFrames[0]).toBe(bob.wsFrames[0]);
   });
 
   it('lets a starting session capture what is processed until it ends the capture, in queue order', async () => {

@@ -4,7 +4,7 @@ import { ServiceLogger } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { type EncodedDispatch, encodeDispatch, writeDispatch } from './dispatch-frame';
+import { type EncodedDispatch, encodeDispatch, SharedBatches, writeEphemeral } from './dispatch-frame';
 import { IntentsFilter } from './intents-filter';
 import { toPackets } from './event-routing';
 import { REALTIME_TOPICS, type RealtimePacket } from './realtime-packet';
@@ -219,6 +219,7 @@ export class FanOutService {
     const dispatch = encodeDispatch(packet);
     const variants: { stripped?: EncodedDispatch } = {};
     const windowOpen = this.batchTimer !== null;
+    const batches = new SharedBatches();
     let batching = false;
     let written = 0;
     for (const session of targets) {
@@ -239,7 +240,7 @@ export class FanOutService {
           continue;
         }
       }
-      written += session.flush();
+      written += session.flush(batches);
     }
     if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
     if (batching && !windowOpen) this.openBatchWindow();
@@ -256,7 +257,8 @@ export class FanOutService {
   /** Each batching session with dispatches since its last write gets them, in one frame. */
   private writeBatches(): number {
     let written = 0;
-    for (const session of this.batched) written += session.flush();
+    const batches = new SharedBatches();
+    for (const session of this.batched) written += session.flush(batches);
     this.batched.clear();
     if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
     return written;
@@ -269,7 +271,7 @@ export class FanOutService {
     for (const session of this.registry.targets(packet)) {
       const socket = session.socket;
       const own = session.intents === null ? dispatch : this.intents.variant(session, dispatch, variants);
-      if (own && socket?.connected && writeDispatch(socket.conn, own, null)) written++;
+      if (own && socket?.connected && writeEphemeral(socket.conn, own)) written++;
     }
     if (written > 0) this.metrics.dispatched.inc({ kind: 'ephemeral' }, written);
   }

@@ -70,8 +70,8 @@ describe('IntentsFilter', () => {
     ).toBe('full');
     expect(filter.decide(bot(INTENTS.GUILD_MESSAGES), message({ authorId: BOT }))).toBe('full');
     const stripped = filter.strip(message());
-    expect(stripped.tail).not.toContain('secret words');
-    expect(JSON.parse(`{"seq":1${stripped.tail}`)).toMatchObject({
+    expect(stripped.body).not.toContain('secret words');
+    expect(JSON.parse(`{"seq":1,${stripped.body}`)).toMatchObject({
       type: 'message.created',
       data: { message: { id: 'm1', content: '', attachments: [] } },
     });

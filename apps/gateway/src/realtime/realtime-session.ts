@@ -1,6 +1,15 @@
+import type { RealtimeProtocolVersion } from '@bonfire/contracts';
 import type { CallerIdentity } from '@bonfire/platform';
 import type { DefaultEventsMap, Socket } from 'socket.io';
-import { type EncodedDispatch, encodeDispatch, writeBatch, writeDispatch } from './dispatch-frame';
+import {
+  type EncodedDispatch,
+  encodeDispatch,
+  SharedBatches,
+  writeBatch,
+  writeDispatch,
+  writeNextBatch,
+  writeNextDispatch,
+} from './dispatch-frame';
 import type { RealtimePacket } from './realtime-packet';
 import { ReplayRing, type SequencedDispatch } from './replay-ring';
 import type { BufferedDispatch, HandOver } from './session-store';
@@ -17,6 +26,8 @@ export interface SocketData {
   connectionId: string;
   /** The client asked for `dispatches` batches (and the gateway batches). */
   batching: boolean;
+  /** The protocol version spoken on this connection (libs/contracts realtime.ts). */
+  protocol: RealtimeProtocolVersion;
   /** Stops counting this connection against the user's cap (idempotent). */
   release: () => void;
   /** A bot's declared gateway intents (contracts INTENTS); absent for users (they get everything). */
@@ -89,18 +100,40 @@ export class RealtimeSession {
     return true;
   }
 
-  /** Writes what the socket has not had yet (nothing while held or detached); answers how many. */
-  flush(): number {
+  /**
+   * Writes what the socket has not had yet (nothing while held or detached); answers how many. In protocol 2
+   * the next dispatches go without their numbers, in the frames every socket of the room shares (`batches`:
+   * those of this round of writes).
+   */
+  flush(batches = new SharedBatches()): number {
     const socket = this.socket;
     if (this.held || this.seq === null || this.seq === this.written || !socket?.connected) return 0;
+    const { conn, data } = socket;
+    const unnumbered = data.protocol >= 2;
     let count = 1;
-    if (this.seq === this.written + 1 && !socket.data.batching) {
+    if (this.seq === this.written + 1 && !data.batching) {
       // The common case, once per delivery: nothing allocated for it here.
-      writeDispatch(socket.conn, this.ring.lastDispatch()!, this.seq);
+      const dispatch = this.ring.lastDispatch()!;
+      if (unnumbered) writeNextDispatch(conn, dispatch);
+      else writeDispatch(conn, dispatch, this.seq);
     } else {
       const pending = this.ring.after(this.written);
-      if (socket.data.batching) writeBatch(socket.conn, pending);
-      else for (const { seq, dispatch } of pending) writeDispatch(socket.conn, dispatch, seq);
+      // Numbers may skip (the ring wrapped past what the socket has): those frames carry theirs.
+      const next = unnumbered && follows(pending, this.written);
+      if (data.batching) {
+        if (next)
+          writeNextBatch(
+            conn,
+            pending.map(({ dispatch }) => dispatch),
+            batches,
+          );
+        else writeBatch(conn, pending);
+      } else {
+        for (const { seq, dispatch } of pending) {
+          if (next) writeNextDispatch(conn, dispatch);
+          else writeDispatch(conn, dispatch, seq);
+        }
+      }
       count = pending.length;
     }
     this.written = this.seq;
@@ -142,6 +175,14 @@ export class RealtimeSession {
     this.waiting = [];
     for (const dispatch of waiting) this.push(dispatch);
   }
+}
+
+/** Whether the entries are numbered `after` + 1, + 2, … (what a protocol 2 client counts by itself). */
+function follows(entries: readonly SequencedDispatch[], after: number): boolean {
+  for (let index = 0; index < entries.length; index++) {
+    if (entries[index]!.seq !== after + 1 + index) return false;
+  }
+  return true;
 }
 
 /** A handed-over buffer back in the ring's shape. */

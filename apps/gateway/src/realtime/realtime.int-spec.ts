@@ -353,6 +353,40 @@ describe('realtime edge (two gateways, real Redis and Kafka)', () => {
     resumed.close();
   });
 
+  it('protocol 2: live dispatches come unnumbered, the client counts them and resumes from its count', async () => {
+    const counting = await open(gatewayA.url, { token: await token(alice), protocol: 2 });
+    const numbered = await open(gatewayB.url, { token: await token(bob) });
+    expect(counting.ready).toMatchObject({ seq: 0, protocol: 2 });
+    expect(numbered.ready!.protocol).toBe(1);
+    for (let i = 0; i < 3; i++) await publish('message.created', general, message(general, `counted-${i}`));
+    await until(() => contents(counting).includes('counted-2') && contents(numbered).includes('counted-2'));
+    expect(contents(counting)).toEqual(['counted-0', 'counted-1', 'counted-2']);
+    expect(counting.dispatches.map((dispatch) => dispatch.seq)).toEqual([undefined, undefined, undefined]);
+    expect(counting.counted()).toEqual([1, 2, 3]);
+    expect(numbered.dispatches.map((dispatch) => dispatch.seq)).toEqual([1, 2, 3]);
+    const { sessionId } = counting.ready!;
+    counting.close();
+    numbered.close();
+    for (let i = 0; i < 2; i++) await publish('message.created', general, message(general, `missed-${i}`));
+    await sleep(500);
+    const resumed = await open(gatewayB.url, {
+      token: await token(alice),
+      sessionId,
+      lastSeq: 3,
+      protocol: 2,
+    });
+    expect(resumed.signals[0]).toMatchObject({
+      name: 'resumed',
+      payload: { sessionId, protocol: 2, replayed: 2 },
+    });
+    await publish('message.created', general, message(general, 'live'));
+    await until(() => contents(resumed).includes('live'));
+    await sleep(300);
+    expect(contents(resumed)).toEqual(['missed-0', 'missed-1', 'live']);
+    expect(resumed.counted(3)).toEqual([4, 5, 6]);
+    resumed.close();
+  });
+
   it('a gateway that shuts down sends its clients elsewhere, and they resume without loss', async () => {
     const gatewayC = await startGateway(env, { handleSignals: false });
     const first = await open(gatewayC.url, { token: await token(alice) });

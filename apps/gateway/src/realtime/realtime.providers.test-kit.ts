@@ -30,31 +30,52 @@ export function realtimeProviders(chat: Partial<ChatRealtimeClient> = {}) {
 
 /**
  * A connected socket of `userId` whose transport records the frames written to it (a batching client's
- * when `batching`).
+ * when `batching`; one speaking `protocol` 2 when asked).
  */
-export function fakeSocket(id: string, userId: string, { batching = false } = {}) {
+export function fakeSocket(
+  id: string,
+  userId: string,
+  { batching = false, protocol = 1 }: { batching?: boolean; protocol?: 1 | 2 } = {},
+) {
   const frames: string[] = [];
+  /** The pre-encoded websocket frame of each write (shared ones are the same objects for every socket). */
+  const wsFrames: unknown[] = [];
   const socket = {
     id,
     connected: true,
-    data: { identity: { userId, sessionId: `signin-${userId}` } as unknown as CallerIdentity, batching },
-    conn: { readyState: 'open', write: (frame: string) => frames.push(frame) },
+    data: {
+      identity: { userId, sessionId: `signin-${userId}` } as unknown as CallerIdentity,
+      batching,
+      protocol,
+    },
+    conn: {
+      readyState: 'open',
+      write: (frame: string, options?: { wsPreEncodedFrame?: unknown }) => {
+        frames.push(frame);
+        wsFrames.push(options?.wsPreEncodedFrame);
+      },
+    },
     join: () => undefined,
     leave: () => undefined,
     emit: () => true,
     disconnect: () => undefined,
   } as unknown as RealtimeSocket;
-  type Payload = { seq: number; type: string; data: { id?: string } };
-  /** [seq, type, id of the data] of every dispatch written (those of `dispatches` batches one by one). */
+  type Payload = { seq?: number | null; type: string; data: { id?: string } };
+  /** [seq as written (undefined: left out), type, id of the data] of every dispatch written, one by one. */
   const dispatches = () =>
     frames.flatMap((frame) => {
       const [event, payload] = JSON.parse(frame.slice(1)) as [string, Payload | Payload[]];
       const list = event === 'dispatches' ? (payload as Payload[]) : [payload as Payload];
-      return list.map((one) => [one.seq, one.type, one.data.id]);
+      return list.map((one) => [one.seq, one.type, one.data.id] as const);
     });
+  /** Each sequenced dispatch's seq as a protocol 2 client counts it (left out: the previous + 1). */
+  const counted = (from = 0) => {
+    let last = from;
+    return dispatches().flatMap(([seq]) => (seq === null ? [] : [(last = seq ?? last + 1)]));
+  };
   /** The event name of every frame written. */
   const events = () => frames.map((frame) => (JSON.parse(frame.slice(1)) as [string])[0]);
-  return { socket, dispatches, events };
+  return { socket, dispatches, counted, events, wsFrames };
 }
 
 /** A state with the given guilds (id → visible channel ids) and DM channel ids. */

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type Channel,
-  type Dispatch,
+  type DispatchFrame,
   PERMISSIONS,
   REALTIME_PATH,
   type RealtimeState,
@@ -163,11 +163,11 @@ export function startFakeChat(guild: FakeGuild, secret: string, hooks: FakeChatH
 // ------------------------------------------------------------------ clients
 
 export class Client {
-  readonly dispatches: Dispatch[] = [];
+  readonly dispatches: DispatchFrame[] = [];
   readonly signals: { name: string; payload: unknown }[] = [];
   ready?: ReadyPayload;
   constructor(readonly socket: Socket) {
-    socket.on('dispatch', (dispatch: Dispatch) => this.dispatches.push(dispatch));
+    socket.on('dispatch', (dispatch: DispatchFrame) => this.dispatches.push(dispatch));
     socket.on('ready', (ready: ReadyPayload) => (this.ready = ready));
     socket.onAny((name: string, payload: unknown) => {
       if (name !== 'dispatch') this.signals.push({ name, payload });
@@ -175,10 +175,16 @@ export class Client {
   }
 
   get lastSeq(): number {
-    return this.dispatches.reduce((max, d) => (d.seq !== null && d.seq > max ? d.seq : max), 0);
+    return this.dispatches.reduce((max, d) => (typeof d.seq === 'number' && d.seq > max ? d.seq : max), 0);
   }
 
-  of(type: string): Dispatch[] {
+  /** Each sequenced dispatch's seq as a protocol 2 client counts it from `from` (left out: previous + 1). */
+  counted(from = 0): number[] {
+    let last = from;
+    return this.dispatches.flatMap((d) => (d.seq === null ? [] : [(last = d.seq ?? last + 1)]));
+  }
+
+  of(type: string): DispatchFrame[] {
     return this.dispatches.filter((dispatch) => dispatch.type === type);
   }
 

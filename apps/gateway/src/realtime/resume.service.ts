@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   REALTIME_CLOSE_REASONS,
   type ReadyPayload,
+  type ResumedPayload,
   type RealtimeState,
   type ResyncPayload,
 } from '@bonfire/contracts';
@@ -90,6 +91,7 @@ export class ResumeService {
         ...state,
         sessionId: session.id,
         seq: 0,
+        protocol: socket.data.protocol,
         resumeWindowSeconds: this.config.REALTIME_RESUME_WINDOW_SECONDS,
         presences: presence?.presences ?? [],
         presence: presence
@@ -168,7 +170,12 @@ export class ResumeService {
         return plan.reason;
       }
       this.registry.attach(session, socket);
-      socket.emit('resumed', { sessionId, replayed: plan.entries.length });
+      const resumed: ResumedPayload = {
+        sessionId,
+        protocol: socket.data.protocol,
+        replayed: plan.entries.length,
+      };
+      socket.emit('resumed', resumed);
       this.metrics.dispatched.inc({ kind: 'replayed' }, session.release(lastSeq));
       // A straggler of the previous owner's stream may still arrive here; keep the ids a while.
       setTimeout(() => (session.skipIds = null), 30_000).unref();

@@ -112,7 +112,7 @@ describe('RealtimeClient', () => {
     await flush();
     const socket = sockets[0]!;
     expect(socket.options.path).toBe('/realtime');
-    expect(socket.handshakes).toEqual([{ token: 'a1', batch: true }]);
+    expect(socket.handshakes).toEqual([{ token: 'a1', batch: true, protocol: 2 }]);
 
     socket.server('ready', ready('s1'));
     await connected;
@@ -162,6 +162,36 @@ describe('RealtimeClient', () => {
     expect(client.lastSeq).toBe(4);
   });
 
+  it('protocol 2: counts dispatches that come without seq, takes a seq as given, and resumes from its count', async () => {
+    const { client, sockets, flush } = await setup();
+    const received: string[] = [];
+    client.on('message.created', (data, meta) => received.push(`${data.message.id}@${meta.seq}`));
+    const all = vi.fn();
+    client.on('dispatch', all);
+    void client.connect();
+    await flush();
+    const socket = sockets[0]!;
+    socket.server('ready', { ...ready('s1'), protocol: 2 });
+    const unnumbered = (id: string) => ({ type: 'message.created', data: { message: { id, content: id } } });
+    socket.server('dispatch', unnumbered('10'));
+    socket.server('dispatch', { seq: null, type: 'typing.started', data: { channelId: '5' } });
+    socket.server('dispatches', [unnumbered('11'), unnumbered('12')]);
+    socket.server('dispatch', message(3, '12'));
+    socket.server('dispatch', message(4, '13'));
+    socket.server('dispatch', unnumbered('14'));
+
+    expect(received).toEqual(['10@1', '11@2', '12@3', '13@4', '14@5']);
+    expect(all.mock.calls[0]![0]).toMatchObject({ seq: 1, type: 'message.created' });
+    socket.networkDrop();
+    socket.connect();
+    await flush();
+    expect(socket.handshakes.at(-1)).toMatchObject({ sessionId: 's1', lastSeq: 5, protocol: 2 });
+    socket.server('resumed', { sessionId: 's1', protocol: 2, replayed: 1 });
+    socket.server('dispatch', unnumbered('15'));
+    expect(received.at(-1)).toBe('15@6');
+    expect(client.lastSeq).toBe(6);
+  });
+
   it('resumes with sessionId and lastSeq after a network drop, dropping replayed duplicates', async () => {
     const { client, sockets, flush } = await setup();
     const received: string[] = [];
@@ -179,7 +209,13 @@ describe('RealtimeClient', () => {
     expect(client.state).toBe('reconnecting');
     socket.connect(); // socket.io's manager reconnecting
     await flush();
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', batch: true, sessionId: 's1', lastSeq: 2 });
+    expect(socket.handshakes.at(-1)).toEqual({
+      token: 'a1',
+      batch: true,
+      protocol: 2,
+      sessionId: 's1',
+      lastSeq: 2,
+    });
     const resumed = vi.fn();
     client.on('resumed', resumed);
     socket.server('resumed', { sessionId: 's1', replayed: 2 });
@@ -207,7 +243,13 @@ describe('RealtimeClient', () => {
     expect(client.lastSeq).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(reconnecting).toHaveBeenCalledWith({ attempt: 1, delayMs: 0, reason: 'SEQ_GAP' });
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', batch: true, sessionId: 's1', lastSeq: 1 });
+    expect(socket.handshakes.at(-1)).toEqual({
+      token: 'a1',
+      batch: true,
+      protocol: 2,
+      sessionId: 's1',
+      lastSeq: 1,
+    });
     socket.server('resumed', { sessionId: 's1', replayed: 4 });
     socket.server(
       'dispatches',
@@ -253,7 +295,13 @@ describe('RealtimeClient', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     expect(reconnecting).toHaveBeenCalledWith({ attempt: 1, delayMs: 0, reason: 'SHUTTING_DOWN' });
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a1', batch: true, sessionId: 's1', lastSeq: 1 });
+    expect(socket.handshakes.at(-1)).toEqual({
+      token: 'a1',
+      batch: true,
+      protocol: 2,
+      sessionId: 's1',
+      lastSeq: 1,
+    });
   });
 
   it('refreshes the token after auth.expired and reconnects with the new one', async () => {
@@ -268,7 +316,13 @@ describe('RealtimeClient', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     expect(exchange).toHaveBeenCalledTimes(1);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2', batch: true, sessionId: 's1', lastSeq: 0 });
+    expect(socket.handshakes.at(-1)).toEqual({
+      token: 'a2',
+      batch: true,
+      protocol: 2,
+      sessionId: 's1',
+      lastSeq: 0,
+    });
   });
 
   it('pushes a refreshed token to the open connection with auth.refresh', async () => {
@@ -294,7 +348,7 @@ describe('RealtimeClient', () => {
     socket.server('connect_error', new Error('TOKEN_EXPIRED'));
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(exchange).toHaveBeenCalledTimes(1);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2', batch: true });
+    expect(socket.handshakes.at(-1)).toEqual({ token: 'a2', batch: true, protocol: 2 });
     socket.server('ready', ready('s1'));
     await connected;
 

@@ -2,7 +2,9 @@ import {
   REALTIME_CLOSE_REASONS,
   REALTIME_ERROR_CODES,
   REALTIME_PATH,
+  REALTIME_PROTOCOL_LATEST,
   type Dispatch,
+  type DispatchFrame,
   type DispatchType,
   type IntentName,
   type RealtimeAck,
@@ -149,8 +151,16 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
                 ? this.options.intents
                 : [...(this.options.intents ?? DEFAULT_BOT_INTENTS)],
           };
-    if (this.sessionIdValue === null) return { token, batch, ...intents };
-    return { token, batch, ...intents, sessionId: this.sessionIdValue, lastSeq: this.lastSeqValue };
+    const protocol = REALTIME_PROTOCOL_LATEST;
+    if (this.sessionIdValue === null) return { token, batch, protocol, ...intents };
+    return {
+      token,
+      batch,
+      protocol,
+      ...intents,
+      sessionId: this.sessionIdValue,
+      lastSeq: this.lastSeqValue,
+    };
   }
 
   private bind(socket: RealtimeSocket): void {
@@ -159,8 +169,8 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
       ready: (payload: ReadyPayload) => this.onReady(payload),
       resumed: (payload: ResumedPayload) => this.onResumed(payload),
       resync: (payload: ResyncPayload) => this.onResync(payload),
-      dispatch: (dispatch: Dispatch) => this.onDispatch(dispatch),
-      dispatches: (dispatches: Dispatch[]) => {
+      dispatch: (dispatch: DispatchFrame) => this.onDispatch(dispatch),
+      dispatches: (dispatches: DispatchFrame[]) => {
         for (const dispatch of dispatches) this.onDispatch(dispatch);
       },
       reconnect: (payload: { reason?: string }) => {
@@ -205,8 +215,12 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
     this.emit('resync', payload);
   }
 
-  /** Exposed for tests through the socket port; applies the dedup rule. */
-  private onDispatch(dispatch: Dispatch): void {
+  /**
+   * Exposed for tests through the socket port; applies the dedup rule. A sequenced dispatch without `seq`
+   * (protocol 2) is the next one: the gateway leaves the number out only then.
+   */
+  private onDispatch(frame: DispatchFrame): void {
+    const dispatch = (frame.seq === undefined ? { ...frame, seq: this.lastSeqValue + 1 } : frame) as Dispatch;
     if (dispatch.seq !== null) {
       if (this.recoveringGap || dispatch.seq <= this.lastSeqValue) return;
       if (dispatch.seq > this.lastSeqValue + 1) {

@@ -22,8 +22,9 @@
  * (Postgres, outbox) → Kafka → the gateway consuming the event (one consumer group; it forwards the packet to
  * the other gateway through Redis) → per packet: the dispatch's JSON encoded once, each session in the
  * rooms gets its next sequence number, a reference in its replay ring (gateway memory; Redis keeps only
- * the session record) and the shared text behind its own `{"seq":N` prefix. Bare: `io.to(room).emit(...)`
- * from the POST handler. Latency = receive time in the client worker − send time in the content.
+ * the session record) and the shared text behind its own `{"seq":N,` prefix (protocol 1), or one frame for
+ * the room (protocol 2, BENCH_PROTOCOL, the default). Bare: `io.to(room).emit(...)` from the POST handler.
+ * Latency = receive time in the client worker − send time in the content.
  *
  * Run: node tools/bench/run.mjs realtime-scale [--spread-clients 10000] [--channels 100] [--rate 100]
  *      [--seconds 10] [--c-p99 100] [--two-clients 1000] [--two-rate 100] [--users 50] [--drain 15]

@@ -13,7 +13,8 @@
  * outbox) → Kafka → gateway consumer → per packet: the dispatch's JSON encoded once
  * (apps/gateway/src/realtime/dispatch-frame.ts), each session in the rooms gets its next sequence number,
  * a reference in its replay ring (in the gateway's memory; Redis keeps only the session record) and the
- * shared text behind its own `{"seq":N` prefix → socket. Latency = receive time at the client − send
+ * shared text behind its own `{"seq":N,` prefix (realtime protocol 1), or one frame for the room (protocol 2,
+ * BENCH_PROTOCOL, the default) → socket. Latency = receive time at the client − send
  * time embedded in the content (same machine).
  * Clients live in child processes (lib/socket-clients.worker.ts with the message probe, 2 by default): their fds are not the
  * bench's, and they decode dispatches in parallel; they share the 2 cores with every service.

@@ -15,7 +15,7 @@ import {
 import { deadLetterOffsets, deadLettersSince } from './support/dead-letters';
 import { Listener, listenerTotals } from './support/listener';
 import { MemorySampler } from './support/memory';
-import { recovery } from './support/recovery';
+import { recentErrors, recovery } from './support/recovery';
 import { InfraServer, type InfraServerName } from './support/servers';
 import { type SendRecord, Traffic, type TrafficUser } from './support/traffic';
 import { buildWorld, type Guild, readHistory, UNLIMITED, unlimitedRoutesFile } from './support/world';
@@ -396,6 +396,7 @@ describe('faults: nothing acknowledged is lost or doubled while services and ser
           `${traffic.failures(fault.name) || 'none'}`,
       );
       for (const problem of audit.problems.slice(0, 20)) print(`  ✗ ${problem}`);
+      if (audit.problems.length > 0) print(recentErrors([...stack.services.values(), ...stack.gateways]));
     }
     memory.stop();
     const history = await readHistory(gatewayUrls[0] ?? '', world);

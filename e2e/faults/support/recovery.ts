@@ -44,3 +44,21 @@ export async function recovery(
       .join('; '),
   };
 }
+
+/**
+ * After a failed audit: each process's last warnings and errors (its JSON log lines at warn and above), to
+ * say why; the suite does not keep the processes' whole output.
+ */
+export function recentErrors(processes: { name: string; logs(): string }[], perProcess = 5): string {
+  const parts: string[] = [];
+  for (const service of processes) {
+    const lines = service
+      .logs()
+      .split('\n')
+      .filter((line) => /"level":"(warn|error|fatal)"/.test(line))
+      .slice(-perProcess);
+    if (lines.length > 0)
+      parts.push(`  ${service.name}, last warnings and errors:\n    ${lines.join('\n    ')}`);
+  }
+  return parts.join('\n');
+}

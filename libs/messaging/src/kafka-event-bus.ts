@@ -97,7 +97,7 @@ silenceKafkajsTimeoutWarning();
  */
 export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
   /** Each running consumer and how to stop it (drain its interval commits, then disconnect). */
@@ -115,12 +115,7 @@ export class KafkaEventBus implements EventBus {
       logLevel: options.kafkaLogLevel ?? KafkaLogLevel.WARN,
       logCreator: () => (entry) => routeKafkaLog(this.logger, entry),
     });
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      // kafkajs requires ≤ 5 in-flight requests for idempotence; 1 keeps ordering trivially safe.
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = this.newProducer();
   }
 
   async publish(events: AnyEvent | readonly AnyEvent[]): Promise<void> {
@@ -142,11 +137,8 @@ export class KafkaEventBus implements EventBus {
       byTopic.set(topic, messages);
     }
     if (byTopic.size === 0) return;
-    await this.connectProducer();
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    await this.send((producer) => producer.sendBatch({ acks: -1, topicMessages }));
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -218,12 +210,51 @@ export class KafkaEventBus implements EventBus {
     if (this.closed) throw new Error('KafkaEventBus is closed');
   }
 
-  private connectProducer(): Promise<void> {
-    this.producerReady ??= this.producer.connect().catch((error: unknown) => {
-      this.producerReady = null;
-      throw error;
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      // kafkajs requires ≤ 5 in-flight requests for idempotence; 1 keeps ordering trivially safe.
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
+  }
+
+  private connectProducer(): Promise<void> {
+    if (!this.producerReady) {
+      const ready: Promise<void> = this.producer.connect().catch((error: unknown) => {
+        if (this.producerReady === ready) this.producerReady = null;
+        throw error;
+      });
+      this.producerReady = ready;
+    }
     return this.producerReady;
+  }
+
+  /** Sends through the producer, connected first; a failed send replaces the producer (replaceProducer). */
+  private async send<T>(send: (producer: Producer) => Promise<T>): Promise<T> {
+    await this.connectProducer();
+    const producer = this.producer;
+    try {
+      return await send(producer);
+    } catch (error) {
+      this.replaceProducer(producer, error);
+      throw error;
+    }
+  }
+
+  /**
+   * After a failed send the idempotent producer's sequence numbers are in doubt. A broker that restarted
+   * can answer every later send OUT_OF_ORDER_SEQUENCE_NUMBER or UNKNOWN_PRODUCER_ID, and kafkajs keeps a
+   * producer's id and sequences for its whole life (tulios/kafkajs#598): nothing would be published again
+   * until the process restarts. So the next send goes through a new producer, with a new id. The caller
+   * retries (the outbox relay reads the table again; consumers drop repeats by event id).
+   */
+  private replaceProducer(failed: Producer, error: unknown): void {
+    if (this.producer !== failed || this.closed) return;
+    this.logger.warn({ error: errorMessage(error) }, 'kafka send failed; the next send uses a new producer');
+    this.producer = this.newProducer();
+    this.producerReady = null;
+    void failed.disconnect().catch(() => undefined);
   }
 
   /**
@@ -385,9 +416,9 @@ export class KafkaEventBus implements EventBus {
       { group, topic, partition, offset: message.offset, reason, attempts },
       'event dead-lettered',
     );
-    await this.connectProducer();
     // If this send fails, eachMessage throws, the offset is not committed and the message comes again.
-    await this.producer.send(deadLetterRecord({ topic, partition, message, reason, attempts, group }));
+    const record = deadLetterRecord({ topic, partition, message, reason, attempts, group });
+    await this.send((producer) => producer.send(record));
   }
 }
 

@@ -232,8 +232,9 @@ export class KafkaEventBus implements EventBus {
 
   /** Sends through the producer, connected first; a failed send replaces the producer (replaceProducer). */
   private async send<T>(send: (producer: Producer) => Promise<T>): Promise<T> {
-    await this.connectProducer();
+    // The producer this send connects; another send's failure may replace it meanwhile.
     const producer = this.producer;
+    await this.connectProducer();
     try {
       return await send(producer);
     } catch (error) {

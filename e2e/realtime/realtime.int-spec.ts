@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { until } from '@bonfire/platform/testing';
 import {
   type DispatchFrame,
+  dispatchSeqs,
   type EventData,
   PERMISSIONS,
   REALTIME_PATH,
@@ -49,8 +50,7 @@ class Client {
 
   /** Each sequenced dispatch's seq, those without one (protocol 2) counted as the previous + 1. */
   seqs(): number[] {
-    let last = this.countsFrom;
-    return this.dispatches.flatMap((d) => (d.seq === null ? [] : [(last = d.seq ?? last + 1)]));
+    return dispatchSeqs(this.dispatches, this.countsFrom);
   }
 
   of(type: string): DispatchFrame[] {

@@ -1,5 +1,6 @@
 import {
   type DispatchFrame,
+  dispatchSeqs,
   REALTIME_PATH,
   type ReadyPayload,
   type RealtimeHandshakeAuth,
@@ -32,8 +33,7 @@ export class RealtimeTestClient {
 
   /** Each sequenced dispatch's seq, those without one counted as the previous + 1 (from `ready`: 0). */
   seqs(): number[] {
-    let last = 0;
-    return this.dispatches.flatMap((d) => (d.seq === null ? [] : [(last = d.seq ?? last + 1)]));
+    return dispatchSeqs(this.dispatches);
   }
 
   close(): void {

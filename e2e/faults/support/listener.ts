@@ -1,5 +1,6 @@
 import {
   type DispatchFrame,
+  dispatchSeq,
   type EventData,
   type Message,
   REALTIME_PATH,
@@ -184,7 +185,7 @@ export class Listener {
     // Between a gap and the resume that fills it (the rest of the batch that showed the gap).
     if (this.socket === null) return;
     // Protocol 2, as the SDK speaks it: a sequenced dispatch without seq is the next one.
-    const seq = dispatch.seq === undefined ? this.lastSeq + 1 : dispatch.seq;
+    const seq = dispatchSeq(dispatch, this.lastSeq);
     if (seq !== null) {
       if (seq <= this.lastSeq) {
         this.replayedDropped++;

@@ -267,6 +267,24 @@ export type DispatchFrame = {
   };
 }[DispatchType];
 
+/**
+ * A frame's seq as the client counts it (protocol 2, above), given the last seq the client has: its own
+ * when it carries one, else the next (`last` + 1); null for an ephemeral dispatch.
+ */
+export function dispatchSeq(frame: { readonly seq?: number | null }, last: number): number | null {
+  return frame.seq === undefined ? last + 1 : frame.seq;
+}
+
+/** The seqs of sequenced frames received in order after `last` (`ready`: 0), as the client counts them. */
+export function dispatchSeqs(frames: readonly { readonly seq?: number | null }[], last = 0): number[] {
+  const seqs: number[] = [];
+  for (const frame of frames) {
+    const seq = dispatchSeq(frame, last);
+    if (seq !== null) seqs.push((last = seq));
+  }
+  return seqs;
+}
+
 export interface ReadyGuild {
   guild: Guild;
   roles: Role[];

@@ -1,4 +1,4 @@
-import type { RealtimeState } from '@bonfire/contracts';
+import { dispatchSeqs, type RealtimeState } from '@bonfire/contracts';
 import { type CallerIdentity, type MetricsService, ServiceLogger } from '@bonfire/platform';
 import { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config';
@@ -69,10 +69,11 @@ export function fakeSocket(
       return list.map((one) => [one.seq, one.type, one.data.id] as const);
     });
   /** Each sequenced dispatch's seq as a protocol 2 client counts it (left out: the previous + 1). */
-  const counted = (from = 0) => {
-    let last = from;
-    return dispatches().flatMap(([seq]) => (seq === null ? [] : [(last = seq ?? last + 1)]));
-  };
+  const counted = (from = 0) =>
+    dispatchSeqs(
+      dispatches().map(([seq]) => ({ seq })),
+      from,
+    );
   /** The event name of every frame written. */
   const events = () => frames.map((frame) => (JSON.parse(frame.slice(1)) as [string])[0]);
   return { socket, dispatches, counted, events, wsFrames };

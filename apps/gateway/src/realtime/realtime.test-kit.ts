@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import {
   type Channel,
   type DispatchFrame,
+  dispatchSeqs,
   PERMISSIONS,
   REALTIME_PATH,
   type RealtimeState,
@@ -180,8 +181,7 @@ export class Client {
 
   /** Each sequenced dispatch's seq as a protocol 2 client counts it from `from` (left out: previous + 1). */
   counted(from = 0): number[] {
-    let last = from;
-    return this.dispatches.flatMap((d) => (d.seq === null ? [] : [(last = d.seq ?? last + 1)]));
+    return dispatchSeqs(this.dispatches, from);
   }
 
   of(type: string): DispatchFrame[] {

@@ -5,6 +5,7 @@ import {
   REALTIME_PROTOCOL_LATEST,
   type Dispatch,
   type DispatchFrame,
+  dispatchSeq,
   type DispatchType,
   type IntentName,
   type RealtimeAck,
@@ -220,7 +221,8 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
    * (protocol 2) is the next one: the gateway leaves the number out only then.
    */
   private onDispatch(frame: DispatchFrame): void {
-    const dispatch = (frame.seq === undefined ? { ...frame, seq: this.lastSeqValue + 1 } : frame) as Dispatch;
+    // The decoded frame is this client's own: numbered in place, nothing copied per event.
+    const dispatch = Object.assign(frame, { seq: dispatchSeq(frame, this.lastSeqValue) }) as Dispatch;
     if (dispatch.seq !== null) {
       if (this.recoveringGap || dispatch.seq <= this.lastSeqValue) return;
       if (dispatch.seq > this.lastSeqValue + 1) {

@@ -125,6 +125,18 @@ export default tseslint.config(
     },
   },
   {
+    // One place for internal routes: controllers mount INTERNAL_ROUTES, callers use internalPath(). Tests keep
+    // literal paths: they pin what goes on the wire.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [...TEST_FILES, ...TEST_SUPPORT_FILES],
+    rules: {
+      '@nx/workspace-internal-route-from-contracts': [
+        'error',
+        { allow: ['libs/contracts/src/internal-routes.ts'] },
+      ],
+    },
+  },
+  {
     // One logger: ServiceLogger injected, `for(component)`.
     files: ['apps/*/src/**/*.ts'],
     rules: { '@nx/workspace-logger-injected': 'error' },

@@ -4,6 +4,7 @@
  * them with the reason for each.
  */
 import * as errorCodeFromCatalogue from './rules/error-code-from-catalogue';
+import * as internalRouteFromContracts from './rules/internal-route-from-contracts';
 import * as loggerInjected from './rules/logger-injected';
 import * as noIdRegexLiteral from './rules/no-id-regex-literal';
 import * as noInfrastructureClientInApps from './rules/no-infrastructure-client-in-apps';
@@ -14,6 +15,7 @@ import * as routeThroughEndpoint from './rules/route-through-endpoint';
 
 export const rules = {
   [errorCodeFromCatalogue.RULE_NAME]: errorCodeFromCatalogue.rule,
+  [internalRouteFromContracts.RULE_NAME]: internalRouteFromContracts.rule,
   [loggerInjected.RULE_NAME]: loggerInjected.rule,
   [noIdRegexLiteral.RULE_NAME]: noIdRegexLiteral.rule,
   [noInfrastructureClientInApps.RULE_NAME]: noInfrastructureClientInApps.rule,

@@ -21,3 +21,4 @@ export * from './api/relationships.dto';
 export * from './api/data-export.dto';
 export * from './events/relationships.events';
 export * from './realtime';
+export * from './internal-routes';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BOT_TOKEN_VERIFY_PATH } from '@bonfire/contracts';
+import { internalPath } from '@bonfire/contracts';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -156,7 +156,7 @@ describe('suspension', () => {
     const { token } = (
       await call('POST', `/api/v1/applications/${app.body.id}/bot/reset-token`, { as: user.as })
     ).body;
-    const verify = () => call('POST', BOT_TOKEN_VERIFY_PATH, { as: root.as, body: { token } });
+    const verify = () => call('POST', internalPath('botTokens', 'verify'), { as: root.as, body: { token } });
     expect((await verify()).status).toBe(200);
 
     const suspended = await call('POST', `/api/v1/admin/users/${user.id}/suspend`, {

@@ -1,8 +1,8 @@
 import {
-  BOT_TOKEN_VERIFY_PATH,
   type BotTokenVerifyAnswer,
   type BotTokenVerifyRequest,
   botTokenVerifyRequestSchema,
+  INTERNAL_ROUTES,
 } from '@bonfire/contracts';
 import { ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
@@ -14,11 +14,11 @@ import { ApplicationsService } from './applications.service';
  * identity header is still required). 401 BOT_TOKEN_INVALID for an unknown, reset or malformed token.
  */
 @ApiExcludeController()
-@Controller(BOT_TOKEN_VERIFY_PATH.slice(1, -'/verify'.length))
+@Controller(INTERNAL_ROUTES.botTokens.controller)
 export class BotTokensInternalController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  @Post('verify')
+  @Post(INTERNAL_ROUTES.botTokens.verify)
   @HttpCode(200)
   verify(
     @Body(new ZodValidationPipe(botTokenVerifyRequestSchema)) body: BotTokenVerifyRequest,

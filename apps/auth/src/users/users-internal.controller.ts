@@ -1,4 +1,4 @@
-import { ERROR } from '@bonfire/contracts';
+import { ERROR, INTERNAL_ROUTES } from '@bonfire/contracts';
 import type { ExportedAccount } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get } from '@nestjs/common';
@@ -11,14 +11,14 @@ import { UsersRepository } from './users.repository';
  * reaches it): the signed caller's own account data, as auth holds it. Left out of the public OpenAPI.
  */
 @ApiExcludeController()
-@Controller('internal/v1/users')
+@Controller(INTERNAL_ROUTES.users.controller)
 export class UsersInternalController {
   constructor(
     private readonly users: UsersRepository,
     private readonly transactions: TransactionRunner,
   ) {}
 
-  @Get('@me/account')
+  @Get(INTERNAL_ROUTES.users.ownAccount)
   async account(@Caller() caller: CallerIdentity): Promise<ExportedAccount> {
     const user = await this.users.findById(this.transactions.executor, caller.userId);
     if (!user || user.deletedAt !== null) throw new AppError(ERROR.USER_NOT_FOUND, 'User not found.');

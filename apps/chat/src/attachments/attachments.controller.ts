@@ -1,4 +1,4 @@
-import { ERROR } from '@bonfire/contracts';
+import { ERROR, INTERNAL_ROUTES } from '@bonfire/contracts';
 import type { GuildPermissionsAnswer } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param } from '@nestjs/common';
@@ -11,12 +11,12 @@ import { AccessService } from '../access/access.service';
  * permissions come from the realtime route `GET /internal/v1/realtime/channels/{id}/permissions`.
  */
 @ApiExcludeController()
-@Controller('internal/v1/guilds')
+@Controller(INTERNAL_ROUTES.guilds.controller)
 export class AttachmentsController {
   constructor(private readonly access: AccessService) {}
 
   /** The caller's guild-level permission bitfield; 404 UNKNOWN_GUILD for non-members. */
-  @Get(':guildId/permissions')
+  @Get(INTERNAL_ROUTES.guilds.permissions)
   async guildPermissions(
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,

@@ -1,4 +1,4 @@
-import { ERROR } from '@bonfire/contracts';
+import { ERROR, internalPath } from '@bonfire/contracts';
 import type {
   Attachment,
   ClaimAttachmentsAnswer,
@@ -23,7 +23,7 @@ export class FileAttachmentsClient {
     try {
       response = await internalRequest({
         baseUrl: this.config.FILE_URL,
-        path: '/internal/v1/attachments/claim',
+        path: internalPath('attachments', 'claim'),
         method: 'POST',
         body: request,
         caller: { userId: senderId, sessionId: '0' },

@@ -3,6 +3,7 @@ import { getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
 import { ExportFilesError } from './export-files.client';
+import { internalPath } from '@bonfire/contracts';
 
 /**
  * The account data auth holds (email, creation date, two-factor), for the export's profile.json, asked
@@ -16,7 +17,7 @@ export class ExportAccountClient {
     if (!this.config.AUTH_URL) return null;
     return getInternalJson<ExportedAccount>({
       baseUrl: this.config.AUTH_URL,
-      path: '/internal/v1/users/@me/account',
+      path: internalPath('users', 'ownAccount'),
       caller: { userId, sessionId: '0' },
       identitySecret: this.config.INTERNAL_IDENTITY_SECRET,
       timeoutMs: this.config.CHAT_FILE_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
+import { internalPath } from '@bonfire/contracts';
 
 /** File ids per links request (500 ids stay well within the file service's 16 KiB body limit). */
 const LINKS_PER_REQUEST = 500;
@@ -30,7 +31,7 @@ export class ExportFilesClient {
   async fileLinks(userId: string, fileIds: readonly string[]): Promise<ExportFileLinksAnswer['files']> {
     const files: ExportFileLinksAnswer['files'] = [];
     for (let at = 0; at < fileIds.length; at += LINKS_PER_REQUEST) {
-      const answer = await this.call<ExportFileLinksAnswer>(userId, '/internal/v1/exports/file-links', {
+      const answer = await this.call<ExportFileLinksAnswer>(userId, internalPath('exports', 'fileLinks'), {
         fileIds: fileIds.slice(at, at + LINKS_PER_REQUEST),
       });
       files.push(...answer.files);
@@ -56,9 +57,16 @@ export class ExportFilesClient {
     size: number,
     filename: string,
   ): Promise<ExportCompleted> {
-    const ticket = await this.call<ExportUploadTicket>(userId, '/internal/v1/exports', { filename, size });
+    const ticket = await this.call<ExportUploadTicket>(userId, internalPath('exports', 'create'), {
+      filename,
+      size,
+    });
     await this.put(ticket, path, size);
-    return this.call<ExportCompleted>(userId, `/internal/v1/exports/${ticket.id}/complete`, undefined);
+    return this.call<ExportCompleted>(
+      userId,
+      internalPath('exports', 'complete', { fileId: ticket.id }),
+      undefined,
+    );
   }
 
   private async put(ticket: ExportUploadTicket, path: string, size: number): Promise<void> {

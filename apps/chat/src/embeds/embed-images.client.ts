@@ -2,6 +2,7 @@ import type { RemoteImageAnswer, RemoteImageRequest } from '@bonfire/contracts';
 import { internalRequest } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_CONFIG, type ChatConfig } from '../config';
+import { internalPath } from '@bonfire/contracts';
 
 /**
  * The file service's remote-image route: it fetches an embed's image with the safe fetcher and keeps it
@@ -17,7 +18,7 @@ export class EmbedImagesClient {
     try {
       const response = await internalRequest({
         baseUrl: this.config.FILE_URL,
-        path: '/internal/v1/remote-images',
+        path: internalPath('remoteImages', 'fetch'),
         method: 'POST',
         body: request,
         caller: { userId: authorId, sessionId: '0' },

@@ -1,4 +1,4 @@
-import { ERROR } from '@bonfire/contracts';
+import { ERROR, internalPath } from '@bonfire/contracts';
 import type { ClaimEmojiAnswer, ClaimEmojiRequest, ErrorBody } from '@bonfire/contracts';
 import { AppError, internalRequest, type InternalResponse } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -18,7 +18,7 @@ export class FileEmojisClient {
     try {
       response = await internalRequest({
         baseUrl: this.config.FILE_URL,
-        path: '/internal/v1/emojis/claim',
+        path: internalPath('emojis', 'claim'),
         method: 'POST',
         body: request,
         caller: { userId: creatorId, sessionId: '0' },

@@ -4,6 +4,7 @@ import {
   isSnowflake,
   type RealtimeState,
   type VisibleChannelsAnswer,
+  INTERNAL_ROUTES,
 } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param } from '@nestjs/common';
@@ -16,18 +17,18 @@ import { RealtimeStateService } from './realtime-state.service';
  * signs, and answer for that user only. Left out of the public OpenAPI document.
  */
 @ApiExcludeController()
-@Controller('internal/v1/realtime')
+@Controller(INTERNAL_ROUTES.realtime.controller)
 export class RealtimeStateController {
   constructor(private readonly realtime: RealtimeStateService) {}
 
   /** The `ready` state of the calling user. */
-  @Get('state')
+  @Get(INTERNAL_ROUTES.realtime.state)
   state(@Caller() caller: CallerIdentity): Promise<RealtimeState> {
     return this.realtime.state(caller.userId);
   }
 
   /** The ids of the guild's channels the caller can see; 404 UNKNOWN_GUILD for non-members. */
-  @Get('guilds/:guildId/visible-channels')
+  @Get(INTERNAL_ROUTES.realtime.visibleChannels)
   visibleChannels(
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,
@@ -37,7 +38,7 @@ export class RealtimeStateController {
   }
 
   /** The caller's permission bitfield in a channel they can see; 404 UNKNOWN_CHANNEL otherwise. */
-  @Get('channels/:channelId/permissions')
+  @Get(INTERNAL_ROUTES.realtime.channelPermissions)
   channelPermissions(
     @Caller() caller: CallerIdentity,
     @Param('channelId') channelId: string,

@@ -1,4 +1,10 @@
-import { ERROR, isSnowflake, type ReadableChannelsAnswer, type UsersByNameAnswer } from '@bonfire/contracts';
+import {
+  ERROR,
+  isSnowflake,
+  type ReadableChannelsAnswer,
+  type UsersByNameAnswer,
+  INTERNAL_ROUTES,
+} from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -11,12 +17,12 @@ const MAX_USERNAMES = 25;
  * chat route they require the identity header, and answer for that user only.
  */
 @ApiExcludeController()
-@Controller('internal/v1/search')
+@Controller(INTERNAL_ROUTES.search.controller)
 export class SearchSupportController {
   constructor(private readonly support: SearchSupportService) {}
 
   /** Channels of the guild whose history the caller may read now; 404 UNKNOWN_GUILD for non-members. */
-  @Get('guilds/:guildId/readable-channels')
+  @Get(INTERNAL_ROUTES.search.readableChannels)
   readableChannels(
     @Caller() caller: CallerIdentity,
     @Param('guildId') guildId: string,
@@ -26,7 +32,7 @@ export class SearchSupportController {
   }
 
   /** Users known to chat by these usernames (`?username=a&username=b`). */
-  @Get('users')
+  @Get(INTERNAL_ROUTES.search.users)
   users(@Query('username') username: string | string[] | undefined): Promise<UsersByNameAnswer> {
     const names = (Array.isArray(username) ? username : username === undefined ? [] : [username])
       .map((name) => name.trim().toLowerCase())

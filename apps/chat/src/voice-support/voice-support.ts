@@ -1,4 +1,4 @@
-import { ERROR } from '@bonfire/contracts';
+import { ERROR, INTERNAL_ROUTES } from '@bonfire/contracts';
 import type { VoiceChannelAccessAnswer } from '@bonfire/contracts';
 import { AppError, Caller, type CallerIdentity } from '@bonfire/platform';
 import { Controller, Get, Module, Param } from '@nestjs/common';
@@ -14,7 +14,7 @@ import { ChatTransactions } from '../database/chat-transactions';
  * identity of the member it admits (the caller joining, or the member a moderator moves).
  */
 @ApiExcludeController()
-@Controller('internal/v1/voice')
+@Controller(INTERNAL_ROUTES.voice.controller)
 class VoiceSupportController {
   constructor(
     private readonly access: AccessService,
@@ -23,7 +23,7 @@ class VoiceSupportController {
   ) {}
 
   /** Type, user limit and the caller's permissions in a channel they can see; 404 UNKNOWN_CHANNEL otherwise. */
-  @Get('channels/:channelId/access')
+  @Get(INTERNAL_ROUTES.voice.channelAccess)
   async channelAccess(
     @Caller() caller: CallerIdentity,
     @Param('channelId') channelId: string,

@@ -6,6 +6,7 @@ import {
   isSnowflake,
   PERMISSIONS,
   type PermissionName,
+  internalPath,
 } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -32,7 +33,7 @@ export class ChatAccessClient {
   ): Promise<{ guildId: string | null; permissions: bigint } | null> {
     const reply = await this.get<ChannelPermissionsAnswer>(
       caller,
-      `/internal/v1/realtime/channels/${encodeURIComponent(channelId)}/permissions`,
+      internalPath('realtime', 'channelPermissions', { channelId }),
     );
     return reply ? { guildId: reply.guildId, permissions: BigInt(reply.permissions) } : null;
   }
@@ -41,7 +42,7 @@ export class ChatAccessClient {
   async guildPermissions(caller: CallerIdentity, guildId: string): Promise<bigint | null> {
     const reply = await this.get<GuildPermissionsAnswer>(
       caller,
-      `/internal/v1/guilds/${encodeURIComponent(guildId)}/permissions`,
+      internalPath('guilds', 'permissions', { guildId }),
     );
     return reply ? BigInt(reply.permissions) : null;
   }

@@ -2,6 +2,7 @@ import {
   type ClaimAttachmentsAnswer,
   type ClaimAttachmentsRequest,
   claimAttachmentsRequestSchema,
+  INTERNAL_ROUTES,
 } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
@@ -13,11 +14,11 @@ import { ClaimsService } from './claims.service';
  * calls it with the sender's identity signed as the gateway signs it. Left out of the public OpenAPI document.
  */
 @ApiExcludeController()
-@Controller('internal/v1/attachments')
+@Controller(INTERNAL_ROUTES.attachments.controller)
 export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
-  @Post('claim')
+  @Post(INTERNAL_ROUTES.attachments.claim)
   @HttpCode(200)
   claim(
     @Caller() caller: CallerIdentity,

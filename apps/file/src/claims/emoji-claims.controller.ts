@@ -1,4 +1,9 @@
-import { type ClaimEmojiAnswer, type ClaimEmojiRequest, claimEmojiRequestSchema } from '@bonfire/contracts';
+import {
+  type ClaimEmojiAnswer,
+  type ClaimEmojiRequest,
+  claimEmojiRequestSchema,
+  INTERNAL_ROUTES,
+} from '@bonfire/contracts';
 import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -9,11 +14,11 @@ import { EmojiClaimsService } from './emoji-claims.service';
  * creator's identity signed as the gateway signs it. Left out of the public OpenAPI document.
  */
 @ApiExcludeController()
-@Controller('internal/v1/emojis')
+@Controller(INTERNAL_ROUTES.emojis.controller)
 export class EmojiClaimsController {
   constructor(private readonly claims: EmojiClaimsService) {}
 
-  @Post('claim')
+  @Post(INTERNAL_ROUTES.emojis.claim)
   @HttpCode(200)
   claim(
     @Caller() caller: CallerIdentity,

@@ -6,6 +6,7 @@ import {
   type ExportUploadRequest,
   exportUploadRequestSchema,
   type ExportUploadTicket,
+  INTERNAL_ROUTES,
 } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -18,11 +19,11 @@ import { ExportsService } from './exports.service';
  * client reaches them), called with the exporting user's identity signed as the gateway signs it.
  */
 @ApiExcludeController()
-@Controller('internal/v1/exports')
+@Controller(INTERNAL_ROUTES.exports.controller)
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
-  @Post()
+  @Post(INTERNAL_ROUTES.exports.create)
   requestUpload(
     @Caller() caller: CallerIdentity,
     @Body(new ZodValidationPipe(exportUploadRequestSchema)) body: ExportUploadRequest,
@@ -30,7 +31,7 @@ export class ExportsController {
     return this.exports.requestUpload(caller.userId, body);
   }
 
-  @Post(':fileId/complete')
+  @Post(INTERNAL_ROUTES.exports.complete)
   @HttpCode(200)
   complete(
     @Caller() caller: CallerIdentity,
@@ -39,7 +40,7 @@ export class ExportsController {
     return this.exports.complete(caller.userId, fileId);
   }
 
-  @Post('file-links')
+  @Post(INTERNAL_ROUTES.exports.fileLinks)
   @HttpCode(200)
   fileLinks(
     @Caller() caller: CallerIdentity,

@@ -2,6 +2,7 @@ import {
   type RemoteImageAnswer,
   type RemoteImageRequest,
   remoteImageRequestSchema,
+  INTERNAL_ROUTES,
 } from '@bonfire/contracts';
 import { Caller, type CallerIdentity, ZodValidationPipe } from '@bonfire/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
@@ -14,11 +15,11 @@ import { RemoteImagesService } from './remote-images.service';
  * file, 422 REMOTE_IMAGE_REFUSED when the image cannot be fetched or is not an image we keep.
  */
 @ApiExcludeController()
-@Controller('internal/v1/remote-images')
+@Controller(INTERNAL_ROUTES.remoteImages.controller)
 export class RemoteImagesController {
   constructor(private readonly images: RemoteImagesService) {}
 
-  @Post()
+  @Post(INTERNAL_ROUTES.remoteImages.fetch)
   @HttpCode(200)
   fetch(
     @Caller() caller: CallerIdentity,

@@ -5,6 +5,7 @@ import type {
   VisibleChannelsAnswer,
 } from '@bonfire/contracts';
 import { type CallerIdentity, getInternalJson } from '@bonfire/platform';
+import { internalPath } from '@bonfire/contracts';
 
 class ChatUnavailableError extends Error {
   constructor(message: string) {
@@ -31,7 +32,7 @@ export class ChatRealtimeClient {
   ) {}
 
   async state(identity: CallerIdentity): Promise<RealtimeState> {
-    const reply = await this.get<RealtimeState>(identity, '/internal/v1/realtime/state');
+    const reply = await this.get<RealtimeState>(identity, internalPath('realtime', 'state'));
     if (!reply) throw new ChatUnavailableError('chat answered 404 to the realtime state');
     return reply;
   }
@@ -40,7 +41,7 @@ export class ChatRealtimeClient {
   async visibleChannels(identity: CallerIdentity, guildId: string): Promise<string[] | null> {
     const reply = await this.get<VisibleChannelsAnswer>(
       identity,
-      `/internal/v1/realtime/guilds/${encodeURIComponent(guildId)}/visible-channels`,
+      internalPath('realtime', 'visibleChannels', { guildId }),
     );
     return reply?.channelIds ?? null;
   }
@@ -61,7 +62,7 @@ export class ChatRealtimeClient {
     if (cached && cached.expires > now) return cached.value;
     const reply = await this.get<ChannelPermissionsAnswer>(
       identity,
-      `/internal/v1/realtime/channels/${encodeURIComponent(channelId)}/permissions`,
+      internalPath('realtime', 'channelPermissions', { channelId }),
     );
     const value = reply ? BigInt(reply.permissions) : null;
     if (this.permissionCache.size > 10_000) this.permissionCache.clear();

@@ -1,5 +1,6 @@
 import type { Presence } from '@bonfire/contracts';
 import { type CallerIdentity, internalRequest, RequestBatch } from '@bonfire/platform';
+import { internalPath } from '@bonfire/contracts';
 
 type ReportEvent = {
   type: 'connect' | 'disconnect' | 'idle' | 'active';
@@ -109,7 +110,7 @@ export class PresenceRealtimeClient {
     const { answers } = await this.request<{ answers: PresenceReadyAnswer[] }>(
       this.serviceIdentity,
       'POST',
-      '/internal/v1/presence/ready',
+      internalPath('presence', 'ready'),
       { queries },
     );
     return answers;
@@ -125,7 +126,7 @@ export class PresenceRealtimeClient {
       this.request(
         this.serviceIdentity,
         'DELETE',
-        `/internal/v1/presence/gateways/${this.options.gatewayId}`,
+        internalPath('presence', 'gateway', { gatewayId: this.options.gatewayId }),
       ),
     );
   }
@@ -142,7 +143,7 @@ export class PresenceRealtimeClient {
       return this.request(
         this.serviceIdentity,
         'POST',
-        `/internal/v1/presence/gateways/${this.options.gatewayId}/heartbeat`,
+        internalPath('presence', 'heartbeat', { gatewayId: this.options.gatewayId }),
         { connections },
       );
     });
@@ -159,7 +160,7 @@ export class PresenceRealtimeClient {
       await this.request(
         this.serviceIdentity,
         'POST',
-        `/internal/v1/presence/gateways/${this.options.gatewayId}/report`,
+        internalPath('presence', 'report', { gatewayId: this.options.gatewayId }),
         { events },
       );
     });

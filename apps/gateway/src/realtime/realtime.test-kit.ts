@@ -9,6 +9,7 @@ import {
   REALTIME_PATH,
   type RealtimeState,
   type ReadyPayload,
+  internalPath,
 } from '@bonfire/contracts';
 import { IDENTITY_HEADER, verifyIdentity } from '@bonfire/platform';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -44,7 +45,7 @@ export async function token(userId: string, expiresInSeconds = 600): Promise<str
 
 export function startFakeAuth(): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.url === '/internal/v1/auth/revoked-sessions') {
+    if (req.url === internalPath('auth', 'revokedSessions')) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sessions: [] }));
       return;
     }
@@ -133,7 +134,7 @@ export function startFakeChat(guild: FakeGuild, secret: string, hooks: FakeChatH
     };
     if (!caller) return reply(401, {});
     const path = req.url ?? '';
-    if (path === '/internal/v1/realtime/state') {
+    if (path === internalPath('realtime', 'state')) {
       const state = stateOf(guild, caller.userId);
       void Promise.resolve(hooks.afterStateRead?.(caller.userId)).then(
         () => reply(200, state),

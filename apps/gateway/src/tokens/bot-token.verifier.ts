@@ -1,9 +1,4 @@
-import {
-  ERROR,
-  BOT_TOKEN_PATTERN,
-  BOT_TOKEN_VERIFY_PATH,
-  botTokenVerifyAnswerSchema,
-} from '@bonfire/contracts';
+import { ERROR, BOT_TOKEN_PATTERN, botTokenVerifyAnswerSchema, internalPath } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, internalRequest, type InternalResponse } from '@bonfire/platform';
 
 interface BotTokenVerifierOptions {
@@ -20,7 +15,7 @@ type BotIdentity = CallerIdentity & { bot: true };
 
 /**
  * Bot tokens (`Authorization: Bot <token>`) are opaque: auth answers whose they are
- * (BOT_TOKEN_VERIFY_PATH). An answer is kept `cacheMs` so a busy bot costs one call to auth per window;
+ * (INTERNAL_ROUTES.botTokens.verify). An answer is kept `cacheMs` so a busy bot costs one call to auth per window;
  * a reset or a deleted application is announced as `session.revoked` for the token id, which the
  * AccessTokenVerifier's denylist check refuses on every request, cached or not. Refusals are not cached.
  */
@@ -41,7 +36,7 @@ export class BotTokenVerifier {
     try {
       response = await internalRequest({
         baseUrl: this.options.authUrl,
-        path: BOT_TOKEN_VERIFY_PATH,
+        path: internalPath('botTokens', 'verify'),
         method: 'POST',
         body: { token },
         caller: this.caller,

@@ -1,4 +1,4 @@
-import { type RevokedSession, revokedSessionsAnswerSchema } from '@bonfire/contracts';
+import { type RevokedSession, revokedSessionsAnswerSchema, internalPath } from '@bonfire/contracts';
 import { type CallerIdentity, getInternalJson } from '@bonfire/platform';
 
 /** Where a starting gateway learns the sessions revoked before it started. The DI token. */
@@ -7,7 +7,7 @@ export abstract class RevokedSessionsSource {
   abstract list(): Promise<RevokedSession[]>;
 }
 
-const PATH = '/internal/v1/auth/revoked-sessions';
+const PATH = internalPath('auth', 'revokedSessions');
 
 /** Auth's internal route, called with a service identity signed as the gateway signs callers'. */
 export class AuthRevokedSessionsSource extends RevokedSessionsSource {

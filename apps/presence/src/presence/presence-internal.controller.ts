@@ -11,6 +11,7 @@ import {
   reportSchema,
 } from './presence.dto';
 import { type ReadyAnswer, PresenceService } from './presence.service';
+import { INTERNAL_ROUTES } from '@bonfire/contracts';
 
 /**
  * Service-to-service routes for the gateways. Not in the gateway's routing table, so no client reaches
@@ -18,12 +19,12 @@ import { type ReadyAnswer, PresenceService } from './presence.service';
  * identity). Left out of the public OpenAPI document.
  */
 @ApiExcludeController()
-@Controller('internal/v1/presence')
+@Controller(INTERNAL_ROUTES.presence.controller)
 export class PresenceInternalController {
   constructor(private readonly presence: PresenceService) {}
 
   /** Connection events of one gateway, in the order they happened. */
-  @Post('gateways/:gatewayId/report')
+  @Post(INTERNAL_ROUTES.presence.report)
   @HttpCode(204)
   async report(
     @Param('gatewayId', new ZodValidationPipe(gatewayParamSchema)) gatewayId: string,
@@ -33,7 +34,7 @@ export class PresenceInternalController {
   }
 
   /** The gateway's periodic heartbeat with its full connection list. */
-  @Post('gateways/:gatewayId/heartbeat')
+  @Post(INTERNAL_ROUTES.presence.heartbeat)
   heartbeat(
     @Param('gatewayId', new ZodValidationPipe(gatewayParamSchema)) gatewayId: string,
     @Body(new ZodValidationPipe(heartbeatSchema)) body: HeartbeatDto,
@@ -42,7 +43,7 @@ export class PresenceInternalController {
   }
 
   /** The gateway is shutting down: its connections end now. */
-  @Delete('gateways/:gatewayId')
+  @Delete(INTERNAL_ROUTES.presence.gateway)
   @HttpCode(204)
   async goodbye(
     @Param('gatewayId', new ZodValidationPipe(gatewayParamSchema)) gatewayId: string,
@@ -55,7 +56,7 @@ export class PresenceInternalController {
    * state lists for that user (first member pages, DM recipients), so no audience filter applies; each
    * answer has the users who are not offline to that user, and the user's own presence.
    */
-  @Post('ready')
+  @Post(INTERNAL_ROUTES.presence.ready)
   @HttpCode(200)
   async ready(
     @Body(new ZodValidationPipe(readyQueriesSchema)) body: ReadyQueriesDto,

@@ -1,4 +1,4 @@
-import { ERROR } from '@bonfire/contracts';
+import { ERROR, internalPath } from '@bonfire/contracts';
 import type { ChannelPermissionsAnswer, ReadableChannelsAnswer, UsersByNameAnswer } from '@bonfire/contracts';
 import { AppError, type CallerIdentity, getInternalJson, MetricsService } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -39,11 +39,7 @@ export class ChatClient {
 
   /** Channels of the guild the caller may read; null when they are not a member (or no such guild). */
   readableChannels(caller: CallerIdentity, guildId: string): Promise<ReadableChannelsAnswer | null> {
-    return this.get(
-      'readable_channels',
-      caller,
-      `/internal/v1/search/guilds/${encodeURIComponent(guildId)}/readable-channels`,
-    );
+    return this.get('readable_channels', caller, internalPath('search', 'readableChannels', { guildId }));
   }
 
   /** The caller's permissions in a channel (guild channel or DM); null when they cannot see it. */
@@ -51,7 +47,7 @@ export class ChatClient {
     return this.get(
       'channel_permissions',
       caller,
-      `/internal/v1/realtime/channels/${encodeURIComponent(channelId)}/permissions`,
+      internalPath('realtime', 'channelPermissions', { channelId }),
     );
   }
 
@@ -59,7 +55,11 @@ export class ChatClient {
     if (usernames.length === 0) return { users: [] };
     const query = new URLSearchParams(usernames.map((name): [string, string] => ['username', name]));
     return (
-      (await this.get<UsersByNameAnswer>('users_by_name', caller, `/internal/v1/search/users?${query}`)) ?? {
+      (await this.get<UsersByNameAnswer>(
+        'users_by_name',
+        caller,
+        `${internalPath('search', 'users')}?${query}`,
+      )) ?? {
         users: [],
       }
     );

@@ -1,4 +1,9 @@
-import { ERROR, type VisibleChannelsAnswer, type VoiceChannelAccessAnswer } from '@bonfire/contracts';
+import {
+  ERROR,
+  type VisibleChannelsAnswer,
+  type VoiceChannelAccessAnswer,
+  internalPath,
+} from '@bonfire/contracts';
 import { AppError, getInternalJson } from '@bonfire/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { VOICE_CONFIG, type VoiceConfig } from '../config';
@@ -14,12 +19,12 @@ export class ChatClient {
 
   /** Type, user limit and the user's permissions in a channel; null when they cannot see it. */
   channelAccess(userId: string, channelId: string): Promise<VoiceChannelAccessAnswer | null> {
-    return this.get(userId, `/internal/v1/voice/channels/${encodeURIComponent(channelId)}/access`);
+    return this.get(userId, internalPath('voice', 'channelAccess', { channelId }));
   }
 
   /** The guild's channels the user sees; null when they are not a member. */
   visibleChannels(userId: string, guildId: string): Promise<VisibleChannelsAnswer | null> {
-    return this.get(userId, `/internal/v1/realtime/guilds/${encodeURIComponent(guildId)}/visible-channels`);
+    return this.get(userId, internalPath('realtime', 'visibleChannels', { guildId }));
   }
 
   private get<T>(userId: string, path: string): Promise<T | null> {

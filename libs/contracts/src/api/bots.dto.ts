@@ -5,7 +5,7 @@ import { SNOWFLAKE_DIGITS } from './input';
  * Bots (issue 19 item 2). An application (auth, `/api/v1/applications`) owns one bot user: a user flagged
  * `bot`, with no email or password. Its token, shown once by `POST /api/v1/applications/{id}/bot/reset-token`,
  * authenticates it at the gateway: `Authorization: Bot <token>` on REST and `auth: { token: 'Bot <token>',
- * intents }` on the realtime handshake. The gateway asks auth (BOT_TOKEN_VERIFY_PATH) and then forwards the
+ * intents }` on the realtime handshake. The gateway asks auth (INTERNAL_ROUTES.botTokens.verify) and then forwards the
  * bot's identity exactly as a user's, so the same routes, permissions and per-user rate limits apply.
  *
  * A token is `<tokenId>.<secret>`: the token id is the `sessionId` a bot's requests carry, so a reset is
@@ -14,8 +14,6 @@ import { SNOWFLAKE_DIGITS } from './input';
 export const BOT_TOKEN_PATTERN = new RegExp(String.raw`^(${SNOWFLAKE_DIGITS})\.([A-Za-z0-9_-]{43})$`);
 export const BOT_AUTHORIZATION_PREFIX = 'Bot ';
 
-/** Auth's internal route the gateways verify bot tokens through (never routed to clients). */
-export const BOT_TOKEN_VERIFY_PATH = '/internal/v1/bot-tokens/verify';
 export const botTokenVerifyRequestSchema = z.object({ token: z.string().min(1).max(128) });
 export type BotTokenVerifyRequest = z.infer<typeof botTokenVerifyRequestSchema>;
 export const botTokenVerifyAnswerSchema = z.object({ userId: z.string(), tokenId: z.string() });

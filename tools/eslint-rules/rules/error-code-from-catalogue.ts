@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../rule-creator';
+import { ALLOW_OPTION_SCHEMA, type AllowOption, createRule, isAllowed } from '../rule-creator';
 
 /**
  * One error-code catalogue: every code a client can meet is declared once, with its status, in
@@ -19,7 +19,7 @@ const CODE_TAKERS: Record<string, 'new' | 'call'> = { AppError: 'new', idParam: 
 
 type MessageId = 'literalCode' | 'registry' | 'literalBody';
 
-export const rule = createRule<[{ allow?: string[] }], MessageId>({
+export const rule = createRule<AllowOption, MessageId>({
   name: RULE_NAME,
   meta: {
     type: 'suggestion',
@@ -31,17 +31,11 @@ export const rule = createRule<[{ allow?: string[] }], MessageId>({
         'A registry of error codes outside the catalogue: declare the codes in libs/contracts errors/catalogue.ts and use ERROR.<CODE>.',
       literalBody: 'An error body with a string code: use ERROR.<CODE> from @bonfire/contracts.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: { type: 'array', items: { type: 'string' } } },
-        additionalProperties: false,
-      },
-    ],
+    schema: ALLOW_OPTION_SCHEMA,
   },
   defaultOptions: [{}],
   create(context, [{ allow = [] }]) {
-    if (allow.some((suffix) => context.filename.endsWith(suffix))) return {};
+    if (isAllowed(context.filename, allow)) return {};
     const unwrap = (node: TSESTree.Node): TSESTree.Node =>
       node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression'
         ? unwrap(node.expression)

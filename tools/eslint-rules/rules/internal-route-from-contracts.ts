@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../rule-creator';
+import { ALLOW_OPTION_SCHEMA, type AllowOption, createRule, isAllowed } from '../rule-creator';
 
 /**
  * One place for the services' internal routes: a controller mounts `INTERNAL_ROUTES.<group>` and a caller
@@ -10,7 +10,7 @@ export const RULE_NAME = 'internal-route-from-contracts';
 
 const INTERNAL_PATH = /(^|\/)internal\/v1(\/|$)/;
 
-export const rule = createRule<[{ allow?: string[] }], 'internalRoute'>({
+export const rule = createRule<AllowOption, 'internalRoute'>({
   name: RULE_NAME,
   meta: {
     type: 'suggestion',
@@ -19,17 +19,11 @@ export const rule = createRule<[{ allow?: string[] }], 'internalRoute'>({
       internalRoute:
         'An internal route written again: mount INTERNAL_ROUTES.<group> or call internalPath(…) from @bonfire/contracts.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: { type: 'array', items: { type: 'string' } } },
-        additionalProperties: false,
-      },
-    ],
+    schema: ALLOW_OPTION_SCHEMA,
   },
   defaultOptions: [{}],
   create(context, [{ allow = [] }]) {
-    if (allow.some((suffix) => context.filename.endsWith(suffix))) return {};
+    if (isAllowed(context.filename, allow)) return {};
     const check = (node: TSESTree.Node, text: string) => {
       if (INTERNAL_PATH.test(text)) context.report({ node, messageId: 'internalRoute' });
     };

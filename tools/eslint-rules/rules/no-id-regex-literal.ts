@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../rule-creator';
+import { ALLOW_OPTION_SCHEMA, type AllowOption, createRule, isAllowed } from '../rule-creator';
 
 /**
  * One id schema: a snowflake is matched by `snowflakeSchema`, `isSnowflake` or `SNOWFLAKE_PATTERN` from
@@ -11,7 +11,7 @@ export const RULE_NAME = 'no-id-regex-literal';
 
 const DIGIT_RUN = /(\\d|\[0-9\])\{(\d+,)?(1[6-9]|20)\}/;
 
-export const rule = createRule<[{ allow?: string[] }], 'idRegex'>({
+export const rule = createRule<AllowOption, 'idRegex'>({
   name: RULE_NAME,
   meta: {
     type: 'suggestion',
@@ -20,17 +20,11 @@ export const rule = createRule<[{ allow?: string[] }], 'idRegex'>({
       idRegex:
         'An id pattern written again: use snowflakeSchema / isSnowflake / SNOWFLAKE_PATTERN (or BITFIELD_PATTERN) from @bonfire/contracts.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: { type: 'array', items: { type: 'string' } } },
-        additionalProperties: false,
-      },
-    ],
+    schema: ALLOW_OPTION_SCHEMA,
   },
   defaultOptions: [{}],
   create(context, [{ allow = [] }]) {
-    if (allow.some((suffix) => context.filename.endsWith(suffix))) return {};
+    if (isAllowed(context.filename, allow)) return {};
     const check = (node: TSESTree.Node, pattern: string) => {
       if (DIGIT_RUN.test(pattern)) context.report({ node, messageId: 'idRegex' });
     };

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../rule-creator';
+import { ALLOW_OPTION_SCHEMA, type AllowOption, createRule, isAllowed } from '../rule-creator';
 
 /**
  * The web client's components call the SDK only through the store: its action modules
@@ -11,7 +11,7 @@ import { createRule } from '../rule-creator';
  */
 export const RULE_NAME = 'no-sdk-client-in-components';
 
-export const rule = createRule<[{ allow?: string[] }], 'useClient' | 'clientMember' | 'clientImport'>({
+export const rule = createRule<AllowOption, 'useClient' | 'clientMember' | 'clientImport'>({
   name: RULE_NAME,
   meta: {
     type: 'suggestion',
@@ -24,18 +24,11 @@ export const rule = createRule<[{ allow?: string[] }], 'useClient' | 'clientMemb
       clientImport:
         '`BonfireClient` in a component: only the screens before sign-in take the client; use the store.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: { type: 'array', items: { type: 'string' } } },
-        additionalProperties: false,
-      },
-    ],
+    schema: ALLOW_OPTION_SCHEMA,
   },
   defaultOptions: [{}],
   create(context, [{ allow = [] }]) {
-    const filename = context.filename.replace(/\\/g, '/');
-    if (!filename.endsWith('.tsx') || allow.some((suffix) => filename.endsWith(suffix))) return {};
+    if (!context.filename.endsWith('.tsx') || isAllowed(context.filename, allow)) return {};
     const isClientKey = (key: TSESTree.Node) => key.type === 'Identifier' && key.name === 'client';
     return {
       CallExpression(node) {

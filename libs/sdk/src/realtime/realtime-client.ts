@@ -222,7 +222,9 @@ export class RealtimeClient extends TypedEmitter<RealtimeEvents> {
    */
   private onDispatch(frame: DispatchFrame): void {
     // The decoded frame is this client's own: numbered in place, nothing copied per event.
-    const dispatch = Object.assign(frame, { seq: dispatchSeq(frame, this.lastSeqValue) }) as Dispatch;
+    const numbered = frame as { seq?: number | null };
+    numbered.seq = dispatchSeq(frame, this.lastSeqValue);
+    const dispatch = frame as Dispatch;
     if (dispatch.seq !== null) {
       if (this.recoveringGap || dispatch.seq <= this.lastSeqValue) return;
       if (dispatch.seq > this.lastSeqValue + 1) {

@@ -12,6 +12,7 @@ import {
   writeDispatch,
   writeEphemeral,
   writeNextBatch,
+  writeNextBatchOfOne,
   writeNextDispatch,
 } from './dispatch-frame';
 
@@ -71,6 +72,8 @@ describe('dispatch frames', () => {
     writeNextBatch(a.transport, [x, y], round);
     writeNextBatch(b.transport, [x, y], round);
     writeNextBatch(b.transport, [x], round);
+    writeNextBatchOfOne(a.transport, y, round);
+    writeNextBatchOfOne(b.transport, y, round);
     expect(a.writes.map(({ text }) => JSON.parse(text.slice(1)))).toEqual([
       ['dispatch', { type: 'message.created', data: { id: 'x' } }],
       ['dispatch', { seq: null, type: 'message.created', data: { id: 'x' } }],
@@ -81,13 +84,17 @@ describe('dispatch frames', () => {
           { type: 'message.created', data: { id: 'y' } },
         ],
       ],
+      ['dispatches', [{ type: 'message.created', data: { id: 'y' } }]],
     ]);
-    a.writes.forEach((write, index) => expect(write.frame).toBe(b.writes[index]!.frame));
+    a.writes.slice(0, 3).forEach((write, index) => expect(write.frame).toBe(b.writes[index]!.frame));
     expect(JSON.parse(b.writes[3]!.text.slice(1))[1]).toHaveLength(1);
     expect(b.writes[3]!.frame).not.toBe(b.writes[2]!.frame);
+    expect(a.writes[3]!.frame).toBe(b.writes[4]!.frame);
     // A batch is shared within its round only: the replay rings do not keep a copy.
     writeNextBatch(a.transport, [x, y], new SharedBatches());
-    expect(a.writes[3]!.frame).not.toBe(b.writes[2]!.frame);
+    writeNextBatchOfOne(a.transport, y, new SharedBatches());
+    expect(a.writes[4]!.frame).not.toBe(b.writes[2]!.frame);
+    expect(a.writes[5]!.frame).not.toBe(b.writes[4]!.frame);
   });
 
   it('writes only to an open transport', () => {
@@ -164,8 +171,9 @@ describe('dispatch frames on real sockets', () => {
       writeBatch(server.conn, [{ seq: 20, dispatch: dispatches[1]! }]);
       writeNextDispatch(server.conn, dispatches[2]!);
       writeNextBatch(server.conn, dispatches, new SharedBatches());
+      writeNextBatchOfOne(server.conn, dispatches[1]!, new SharedBatches());
       writeEphemeral(server.conn, dispatches[3]!);
-      await until(() => received.length === contents.length + 6);
+      await until(() => received.length === contents.length + 7);
       const expected = (seq: number | null | undefined, content: string) => ({
         ...(seq === undefined ? {} : { seq }),
         type: 'message.created',
@@ -178,6 +186,7 @@ describe('dispatch frames on real sockets', () => {
         { event: 'dispatches', payload: [expected(20, contents[1]!)] },
         { event: 'dispatch', payload: expected(undefined, contents[2]!) },
         { event: 'dispatches', payload: contents.map((content) => expected(undefined, content)) },
+        { event: 'dispatches', payload: [expected(undefined, contents[1]!)] },
         { event: 'dispatch', payload: expected(null, contents[3]!) },
       ]);
     });

@@ -162,6 +162,37 @@ describe('RealtimeSession', () => {
       expect(a!.counted()).toEqual([1, 2, 3]);
     });
 
+    it('sparse traffic: each batching session writes the room’s one batch of one, numbered in protocol 1', () => {
+      const sessions = [session(), session()];
+      const sockets = sessions.map((one) => {
+        const fake = fakeSocket({ batching: true, protocol: 2 });
+        one.socket = fake.socket;
+        one.release(0);
+        return fake;
+      });
+      const old = session();
+      const oldSocket = fakeSocket({ batching: true, protocol: 1 });
+      old.socket = oldSocket.socket;
+      old.release(0);
+      for (const id of ['x', 'y']) {
+        const next = dispatch(id);
+        const round = new SharedBatches();
+        for (const one of [...sessions, old]) {
+          one.push(next);
+          expect(one.flush(round)).toBe(1);
+        }
+      }
+      const [a, b] = sockets;
+      expect(a!.events()).toEqual(['dispatches', 'dispatches']);
+      expect(a!.seqs()).toEqual([undefined, undefined]);
+      expect(a!.wsFrames[0]).toBe(b!.wsFrames[0]);
+      expect(a!.wsFrames[1]).toBe(b!.wsFrames[1]);
+      expect(a!.wsFrames[1]).not.toBe(a!.wsFrames[0]);
+      expect(a!.counted()).toEqual([1, 2]);
+      expect(oldSocket.events()).toEqual(['dispatches', 'dispatches']);
+      expect(oldSocket.seqs()).toEqual([1, 2]);
+    });
+
     it('a protocol 1 socket beside it still gets every number', () => {
       const old = session();
       const { socket, seqs } = fakeSocket({ protocol: 1 });

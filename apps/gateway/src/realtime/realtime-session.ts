@@ -8,6 +8,7 @@ import {
   writeBatch,
   writeDispatch,
   writeNextBatch,
+  writeNextBatchOfOne,
   writeNextDispatch,
 } from './dispatch-frame';
 import type { RealtimePacket } from './realtime-packet';
@@ -111,11 +112,14 @@ export class RealtimeSession {
     const { conn, data } = socket;
     const unnumbered = data.protocol >= 2;
     let count = 1;
-    if (this.seq === this.written + 1 && !data.batching) {
-      // The common case, once per delivery: nothing allocated for it here.
+    if (this.seq === this.written + 1) {
+      // The common case, once per delivery: nothing allocated for it here (in protocol 2).
       const dispatch = this.ring.lastDispatch()!;
-      if (unnumbered) writeNextDispatch(conn, dispatch);
-      else writeDispatch(conn, dispatch, this.seq);
+      if (!data.batching) {
+        if (unnumbered) writeNextDispatch(conn, dispatch);
+        else writeDispatch(conn, dispatch, this.seq);
+      } else if (unnumbered) writeNextBatchOfOne(conn, dispatch, batches);
+      else writeBatch(conn, [{ seq: this.seq, dispatch }]);
     } else {
       const pending = this.ring.after(this.written);
       // Numbers may skip (the ring wrapped past what the socket has): those frames carry theirs.

@@ -32,15 +32,20 @@ describe('AccessTokenVerifier', () => {
     server.close();
   });
 
-  function token(expiresInSeconds: number, subject = '42'): Promise<string> {
+  /** A token whose `exp` is `expiresAt` (epoch seconds). */
+  function tokenUntil(expiresAt: number, subject = '42'): Promise<string> {
     return new SignJWT({ sid: 's1' })
       .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
       .setSubject(subject)
       .setIssuer('bonfire')
       .setAudience('bonfire-api')
       .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
+      .setExpirationTime(expiresAt)
       .sign(privateKey);
+  }
+
+  function token(expiresInSeconds: number, subject = '42'): Promise<string> {
+    return tokenUntil(Math.floor(Date.now() / 1000) + expiresInSeconds, subject);
   }
 
   it('verifies a token and answers repeats from its cache', async () => {
@@ -52,9 +57,11 @@ describe('AccessTokenVerifier', () => {
   });
 
   it('stops accepting a cached token once it expires', async () => {
-    const bearer = `Bearer ${await token(1, '7')}`;
+    // `exp` counts whole seconds: two ahead leaves the first check at least one second.
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const bearer = `Bearer ${await tokenUntil(expiresAt, '7')}`;
     expect((await verifier.verify(bearer)).userId).toBe('7');
-    await new Promise((wait) => setTimeout(wait, 2_100));
+    await new Promise((wait) => setTimeout(wait, expiresAt * 1_000 - Date.now() + 100));
     await expect(verifier.verify(bearer)).rejects.toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
   });
 

@@ -12,7 +12,6 @@ import {
   writeDispatch,
   writeEphemeral,
   writeNextBatch,
-  writeNextBatchOfOne,
   writeNextDispatch,
 } from './dispatch-frame';
 
@@ -72,8 +71,8 @@ describe('dispatch frames', () => {
     writeNextBatch(a.transport, [x, y], round);
     writeNextBatch(b.transport, [x, y], round);
     writeNextBatch(b.transport, [x], round);
-    writeNextBatchOfOne(a.transport, y, round);
-    writeNextBatchOfOne(b.transport, y, round);
+    writeNextBatch(a.transport, [y], round);
+    writeNextBatch(b.transport, [y], round);
     expect(a.writes.map(({ text }) => JSON.parse(text.slice(1)))).toEqual([
       ['dispatch', { type: 'message.created', data: { id: 'x' } }],
       ['dispatch', { seq: null, type: 'message.created', data: { id: 'x' } }],
@@ -92,7 +91,7 @@ describe('dispatch frames', () => {
     expect(a.writes[3]!.frame).toBe(b.writes[4]!.frame);
     // A batch is shared within its round only: the replay rings do not keep a copy.
     writeNextBatch(a.transport, [x, y], new SharedBatches());
-    writeNextBatchOfOne(a.transport, y, new SharedBatches());
+    writeNextBatch(a.transport, [y], new SharedBatches());
     expect(a.writes[4]!.frame).not.toBe(b.writes[2]!.frame);
     expect(a.writes[5]!.frame).not.toBe(b.writes[4]!.frame);
   });
@@ -171,7 +170,7 @@ describe('dispatch frames on real sockets', () => {
       writeBatch(server.conn, [{ seq: 20, dispatch: dispatches[1]! }]);
       writeNextDispatch(server.conn, dispatches[2]!);
       writeNextBatch(server.conn, dispatches, new SharedBatches());
-      writeNextBatchOfOne(server.conn, dispatches[1]!, new SharedBatches());
+      writeNextBatch(server.conn, [dispatches[1]!], new SharedBatches());
       writeEphemeral(server.conn, dispatches[3]!);
       await until(() => received.length === contents.length + 7);
       const expected = (seq: number | null | undefined, content: string) => ({

@@ -196,15 +196,6 @@ export function writeNextBatch(
   return writeShared(transport, batches.frameOf(dispatches));
 }
 
-/** Protocol 2: a session's one next dispatch as a `dispatches` batch of one, built once per round. */
-export function writeNextBatchOfOne(
-  transport: FrameTransport,
-  dispatch: EncodedDispatch,
-  batches: SharedBatches,
-): boolean {
-  return writeShared(transport, batches.frameOfOne(dispatch));
-}
-
 /** How many distinct batches starting with the same dispatch one round keeps for sharing. */
 const MAX_BATCHES_PER_FIRST = 16;
 
@@ -218,14 +209,6 @@ export class SharedBatches {
     EncodedDispatch,
     { dispatches: readonly EncodedDispatch[]; frame: SharedFrame }[]
   > | null = null;
-  /** The batch of one dispatch: what every session of a room writes when traffic is sparse. */
-  private single: { dispatch: EncodedDispatch; frame: SharedFrame } | null = null;
-
-  frameOfOne(dispatch: EncodedDispatch): SharedFrame {
-    if (this.single?.dispatch !== dispatch) this.single = { dispatch, frame: batchFrameOf([dispatch]) };
-    return this.single.frame;
-  }
-
   frameOf(dispatches: readonly EncodedDispatch[]): SharedFrame {
     const first = dispatches[0]!;
     this.byFirst ??= new Map();

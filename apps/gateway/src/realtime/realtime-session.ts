@@ -8,7 +8,6 @@ import {
   writeBatch,
   writeDispatch,
   writeNextBatch,
-  writeNextBatchOfOne,
   writeNextDispatch,
 } from './dispatch-frame';
 import type { RealtimePacket } from './realtime-packet';
@@ -113,12 +112,12 @@ export class RealtimeSession {
     const unnumbered = data.protocol >= 2;
     let count = 1;
     if (this.seq === this.written + 1) {
-      // The common case, once per delivery: nothing allocated for it here (in protocol 2).
+      // The common case, once per delivery: the ring is not read (and, unbatched, nothing is allocated).
       const dispatch = this.ring.lastDispatch()!;
       if (!data.batching) {
         if (unnumbered) writeNextDispatch(conn, dispatch);
         else writeDispatch(conn, dispatch, this.seq);
-      } else if (unnumbered) writeNextBatchOfOne(conn, dispatch, batches);
+      } else if (unnumbered) writeNextBatch(conn, [dispatch], batches);
       else writeBatch(conn, [{ seq: this.seq, dispatch }]);
     } else {
       const pending = this.ring.after(this.written);

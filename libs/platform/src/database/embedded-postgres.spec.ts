@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDatabase, migrateToLatest, sql, type Kysely } from './database';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { uniqueViolation } from './transaction-runner';
 
 interface Db {
   items: { id: string; name: string };
@@ -96,6 +98,14 @@ describe('EmbeddedPostgres (PGlite behind the pg.Pool shape Kysely uses)', () =>
       }),
     ).rejects.toThrow(/duplicate key/);
     expect(await chat.selectFrom('items').select('id').where('id', '=', '20').execute()).toEqual([]);
+    // The error crosses from the database's thread with Postgres's fields, as services test them.
+    const duplicate = await chat
+      .insertInto('items')
+      .values({ id: '2', name: 'again' })
+      .execute()
+      .catch((error: unknown) => error);
+    expect(uniqueViolation(duplicate)).toBe('items_pkey');
+    expect(duplicate).toMatchObject({ code: '23505', table: 'items', schema: 'chat' });
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(file);
     expect(rows).toEqual([{ one: 1 }]);
   });
@@ -112,6 +122,48 @@ describe('EmbeddedPostgres (PGlite behind the pg.Pool shape Kysely uses)', () =>
     );
     expect(rows).toEqual([{ body: 'a; b', one: 1 }]);
   });
+
+  it('keeps dates, bytea and json as values, not strings', async () => {
+    const at = new Date('2026-12-07T10:00:00.123Z');
+    const { rows } = await sql<{ at: Date; bytes: Uint8Array; doc: { a: number[] } }>`
+      select ${at}::timestamptz as at, ${Buffer.from([0, 1, 255])}::bytea as bytes, '{"a":[1,2]}'::jsonb as doc
+    `.execute(chat);
+    expect(rows[0]!.at).toEqual(at);
+    expect([...rows[0]!.bytes]).toEqual([0, 1, 255]);
+    expect(rows[0]!.doc).toEqual({ a: [1, 2] });
+  });
+
+  it('runs queries off the event loop: timers keep firing while a long statement runs', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const { rows } = await sql<{ total: string }>`
+      select sum(i)::text as total from generate_series(1, 3000000) as i
+    `.execute(chat);
+    const tookMs = performance.now() - started;
+    clearInterval(timer);
+    expect(rows).toEqual([{ total: '4500001500000' }]);
+    // On the loop's own thread the statement would have held every timer until its end (ticks ≤ 1).
+    expect(tookMs).toBeGreaterThan(50);
+    expect(ticks).toBeGreaterThan(Math.floor(tookMs / 5 / 4));
+  });
+
+  it('lets the process exit once idle, and keeps it alive while a query is in flight', () => {
+    const script = [
+      `const { EmbeddedPostgres } = require(${JSON.stringify(join(__dirname, 'embedded-postgres.ts'))});`,
+      `EmbeddedPostgres.shared(${JSON.stringify(directory)}).then(async (db) => {`,
+      `  const pool = await db.pool('chat');`,
+      `  const { rows } = await pool.query('select count(*)::int as n from items');`,
+      `  console.log('rows', rows[0].n);`,
+      `});`,
+    ].join('\n');
+    // tsx runs the TypeScript sources; with no close(), only the unref'd idle thread is left.
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(output).toMatch(/^rows \d+$/m);
+  }, 30_000);
 
   it('delivers NOTIFY to listeners (the outbox relay wakes on commit)', async () => {
     let notified = 0;

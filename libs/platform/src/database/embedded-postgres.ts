@@ -3,11 +3,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGliteWorker } from './pglite-worker';
 
 /**
  * The standalone shape's Postgres: one PGlite database (real Postgres compiled to WebAssembly) per data
- * folder, shared by every service of the process. Each service keeps its tables in a schema of its own
+ * folder, shared by every service of the process, running in a thread of its own (PGliteWorker). Each service keeps its tables in a schema of its own
  * (`auth`, `chat`, …), so the same migrations and Kysely repositories run unchanged.
  *
  * PGlite is a single session. `EmbeddedPool` gives Kysely's Postgres dialect the `pg.Pool` shape it
@@ -24,7 +24,7 @@ export class EmbeddedPostgres {
 
   private constructor(
     readonly directory: string,
-    private readonly db: PGlite,
+    private readonly db: PGliteWorker,
   ) {}
 
   /** The process's database in `directory` (created on first use); every caller shares one instance. */
@@ -41,9 +41,7 @@ export class EmbeddedPostgres {
 
   private static async create(path: string): Promise<EmbeddedPostgres> {
     if (!existsSync(join(path, 'PG_VERSION'))) await copyTemplate(path);
-    // Like node-postgres: BIGINT (our snowflake ids) stays a decimal string.
-    const db = await PGlite.create(path, { parsers: { [types.INT8]: (value: string) => value } });
-    return new EmbeddedPostgres(path, db);
+    return new EmbeddedPostgres(path, await PGliteWorker.open(path));
   }
 
   /** A pg.Pool-shaped view of the database whose connections use `schema` (created if missing). */
@@ -79,15 +77,10 @@ export class EmbeddedPostgres {
   async run(text: string, params?: readonly unknown[]): Promise<EmbeddedQueryResult> {
     // Migrations send several statements in one string, which the extended protocol refuses.
     if (!params?.length && isScript(text)) {
-      const results = await this.db.exec(text);
-      return {
-        rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[],
-        command: commandOf(text),
-        rowCount: 0,
-      };
+      return { rows: await this.db.exec(text), command: commandOf(text), rowCount: 0 };
     }
-    const result = await this.db.query<Record<string, unknown>>(text, params as unknown[] | undefined);
-    const command = (result as { command?: string }).command ?? commandOf(text);
+    const result = await this.db.query(text, params);
+    const command = result.command ?? commandOf(text);
     const changed = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(command);
     return {
       rows: result.rows,

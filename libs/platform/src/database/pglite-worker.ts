@@ -98,7 +98,7 @@ export class PGliteWorker {
   }
 }
 
-export interface WorkerQueryResult {
+interface WorkerQueryResult {
   rows: Record<string, unknown>[];
   command?: string;
   affectedRows?: number;

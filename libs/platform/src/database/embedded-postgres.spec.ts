@@ -149,20 +149,26 @@ describe('EmbeddedPostgres (PGlite behind the pg.Pool shape Kysely uses)', () =>
   });
 
   it('lets the process exit once idle, and keeps it alive while a query is in flight', () => {
+    // A folder of its own: two processes must never open one data folder.
+    const own = mkdtempSync(join(tmpdir(), 'bonfire-embedded-exit-'));
     const script = [
       `const { EmbeddedPostgres } = require(${JSON.stringify(join(__dirname, 'embedded-postgres.ts'))});`,
-      `EmbeddedPostgres.shared(${JSON.stringify(directory)}).then(async (db) => {`,
+      `EmbeddedPostgres.shared(${JSON.stringify(own)}).then(async (db) => {`,
       `  const pool = await db.pool('chat');`,
-      `  const { rows } = await pool.query('select count(*)::int as n from items');`,
-      `  console.log('rows', rows[0].n);`,
+      `  const { rows } = await pool.query('select 41 + 1 as n');`,
+      `  console.log('answer', rows[0].n);`,
       `});`,
     ].join('\n');
-    // tsx runs the TypeScript sources; with no close(), only the unref'd idle thread is left.
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
-    expect(output).toMatch(/^rows \d+$/m);
+    try {
+      // tsx runs the TypeScript sources; with no close(), only the unref'd idle thread is left.
+      const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(output).toMatch(/^answer 42$/m);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('delivers NOTIFY to listeners (the outbox relay wakes on commit)', async () => {

@@ -7,8 +7,9 @@ import { PGliteWorker } from './pglite-worker';
 
 /**
  * The standalone shape's Postgres: one PGlite database (real Postgres compiled to WebAssembly) per data
- * folder, shared by every service of the process, running in a thread of its own (PGliteWorker). Each service keeps its tables in a schema of its own
- * (`auth`, `chat`, …), so the same migrations and Kysely repositories run unchanged.
+ * folder, shared by every service of the process and run in a thread of its own (PGliteWorker). Each
+ * service keeps its tables in a schema of its own (`auth`, `chat`, …), so the same migrations and Kysely
+ * repositories run unchanged.
  *
  * PGlite is a single session. `EmbeddedPool` gives Kysely's Postgres dialect the `pg.Pool` shape it
  * expects, with a pool of one: a connection is lent to one caller at a time (a whole transaction, or one

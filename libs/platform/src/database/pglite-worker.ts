@@ -31,7 +31,12 @@ export class PGliteWorker {
         workerData: { pglite: require.resolve('@electric-sql/pglite') },
       }),
     );
-    await worker.call({ op: 'open', path });
+    try {
+      await worker.call({ op: 'open', path });
+    } catch (error) {
+      await worker.worker.terminate();
+      throw error;
+    }
     return worker;
   }
 

@@ -31,10 +31,15 @@
  *
  * --gateway-node-args=<flags>: node or V8 flags for the gateway alone (e.g. GC settings tried for (b)).
  *
+ * --feed bus: in (a) the gateway's messages come from Kafka (lib/bus-feed.ts: message.created published as
+ * chat's outbox relay publishes it), not from the POST through gateway and chat; the bare server still gets
+ * its POST. It measures what the gateway itself sustains when the send path is not on the same two cores
+ * (as in a deployment, where chat, Postgres and Kafka have machines of their own); Kafka stays on the box.
+ *
  * Run: node tools/bench/run.mjs realtime-baseline [--clients 1000] [--users 50]
  *      [--steps 10,20,25,30,35,40,45,50,55,60,65,75,90,120,160,200,250] [--step-seconds 5] [--drain 10] [--p99 50]
  *      [--connections 5000] [--idle-users 50] [--hold 15] [--ping-interval 10000] [--workers 2]
- *      [--max-in-flight 64] [--bare-adapter memory|redis] [--profile <dir>] [--skip-a] [--skip-b]
+ *      [--max-in-flight 64] [--bare-adapter memory|redis] [--profile <dir>] [--feed post|bus] [--skip-a] [--skip-b]
  * @bench-builds @bonfire/gateway @bonfire/auth @bonfire/chat @bonfire/presence
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +50,7 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, ProcessSampler, readRssKiB, runBench, table, UNLIMITED } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
+import { BusFeed } from './lib/bus-feed';
 import { freePort, inspectArgs, InspectorProfiler, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
   clientsNote,
@@ -91,6 +97,7 @@ const { values: args } = parseArgs({
     'gateway-node-args': { type: 'string', default: '' },
     'skip-a': { type: 'boolean', default: false },
     'skip-b': { type: 'boolean', default: false },
+    feed: { type: 'string', default: 'post' },
   },
 });
 const clientCount = Number(args.clients);
@@ -108,6 +115,9 @@ const maxInFlight = Number(args['max-in-flight']);
 const retries = Number(args.retries);
 const bareAdapter = args['bare-adapter'] === 'redis' ? 'redis' : 'memory';
 const profileDir = args.profile ? resolve(args.profile) : undefined;
+/** `bus`: (a) feeds the gateway from Kafka (lib/bus-feed.ts) instead of the POST through gateway and chat. */
+const feedFromBus = args.feed === 'bus';
+if (!['post', 'bus'].includes(args.feed)) throw new Error(`--feed is post or bus, not ${args.feed}`);
 const socketIoVersion = (
   JSON.parse(readFileSync(resolve(__dirname, '../../node_modules/socket.io/package.json'), 'utf8')) as {
     version: string;
@@ -193,7 +203,11 @@ void runBench(
         `LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised to ${UNLIMITED}, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs} (bare the same), other REALTIME_* defaults; ` +
         `${clientsNote(workerCount)}; ` +
-        `${process.env['BENCH_BATCH'] === '1' ? 'Bonfire clients ask for dispatch batches (BENCH_BATCH=1)' : 'single dispatches (no batching)'}`,
+        `${process.env['BENCH_BATCH'] === '1' ? 'Bonfire clients ask for dispatch batches (BENCH_BATCH=1)' : 'single dispatches (no batching)'}` +
+        (feedFromBus
+          ? '; (a) feeds the gateway from Kafka (--feed bus: message.created as the outbox relay publishes it, ' +
+            'no POST through gateway and chat); the bare server gets its POST'
+          : ''),
     );
 
     // ---- users, guilds
@@ -226,7 +240,7 @@ void runBench(
       },
       {
         name: 'bonfire',
-        label: 'Bonfire gateway',
+        label: feedFromBus ? 'Bonfire gateway (fed from Kafka)' : 'Bonfire gateway',
         url: stack.gateway.url,
         pid: gatewayPid,
         workers: bonfireWorkers,
@@ -387,19 +401,38 @@ void runBench(
         { length: clientCount },
         (_, index) => activeTokens[index % activeTokens.length]!,
       );
+      // --feed bus: the gateway's messages come from Kafka, copies of one sent through the API
+      const feed = feedFromBus
+        ? await BusFeed.open(
+            api,
+            [{ channelId: busy!.channelId, token: active[0]!.accessToken }],
+            bench.signal,
+          )
+        : undefined;
+      if (feed) bench.onCleanup(() => feed.close());
       const sendTo = (target: Target) => (tag: string, rate: number, seconds: number, capacity: number) =>
-        sendAtRate({
-          gatewayUrl: target.url,
-          channelId: target.channelId,
-          tokens: activeTokens,
-          tag,
-          rate,
-          seconds,
-          capacity,
-          agent,
-          signal: bench.signal,
-          maxInFlight,
-        });
+        feed && target.name === 'bonfire'
+          ? feed.publishAtRate({
+              channelIds: [target.channelId],
+              tag,
+              rate,
+              seconds,
+              capacity,
+              signal: bench.signal,
+              maxInFlight,
+            })
+          : sendAtRate({
+              gatewayUrl: target.url,
+              channelId: target.channelId,
+              tokens: activeTokens,
+              tag,
+              rate,
+              seconds,
+              capacity,
+              agent,
+              signal: bench.signal,
+              maxInFlight,
+            });
       for (const target of targets) {
         // the bare server's clients name their room (the channel the sender posts to)
         const channels = target.name === 'bare' ? tokens.map(() => target.channelId) : undefined;

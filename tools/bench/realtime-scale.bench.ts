@@ -29,7 +29,11 @@
  * Run: node tools/bench/run.mjs realtime-scale [--spread-clients 10000] [--channels 100] [--rate 100]
  *      [--seconds 10] [--c-p99 100] [--two-clients 1000] [--two-rate 100] [--users 50] [--drain 15]
  *      [--ping-interval 10000] [--workers 2] [--max-in-flight 64] [--bare-adapter memory|redis]
- *      [--skip-c] [--skip-d] [--node-args <flags>] [--profile <dir> | --alloc] (the last two with --skip-d)
+ *      [--skip-c] [--skip-d] [--feed post|bus] [--node-args <flags>] [--profile <dir> | --alloc] (the last two with --skip-d)
+ *
+ * --feed bus: Bonfire's messages come from Kafka (lib/bus-feed.ts: message.created published as chat's outbox
+ * relay publishes it) instead of the POST through gateway and chat; the bare servers still get their POST.
+ * What the gateways themselves hold when the send path is not on the same two cores (see realtime-baseline).
  *
  * --alloc: V8's sampling heap profiler on the bare server, the gateway and chat over (c)'s phases: bytes
  * allocated per delivery (garbage included) beside CPU per delivery, and where they are allocated.
@@ -43,6 +47,7 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, runBench, table, type WatchedProcess } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
+import { BusFeed } from './lib/bus-feed';
 import { writeAllocations } from './lib/allocation-profile';
 import { freePort, inspectArgs, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
@@ -90,6 +95,7 @@ const { values: args } = parseArgs({
     alloc: { type: 'boolean', default: false },
     /** Node or V8 flags for Bonfire's gateways and chat (e.g. GC settings, to compare runs side by side). */
     'node-args': { type: 'string', default: '' },
+    feed: { type: 'string', default: 'post' },
   },
 });
 const spreadClients = Number(args['spread-clients']);
@@ -106,6 +112,10 @@ const workerCount = Number(args.workers);
 const maxInFlight = Number(args['max-in-flight']);
 const bareAdapter = args['bare-adapter'] === 'redis' ? 'redis' : 'memory';
 const runC = !args['skip-c'];
+/** `bus`: Bonfire is fed from Kafka (lib/bus-feed.ts) instead of the POST through gateway and chat. */
+const feedFromBus = args.feed === 'bus';
+if (!['post', 'bus'].includes(args.feed)) throw new Error(`--feed is post or bus, not ${args.feed}`);
+const fedLabel = feedFromBus ? ' (fed from Kafka)' : '';
 const runD = !args['skip-d'];
 const profileDir = args.profile ? resolve(args.profile) : undefined;
 const inspecting = profileDir !== undefined || args.alloc;
@@ -208,7 +218,11 @@ void runBench(
         `${runD ? 'two gateways joined through Redis (the second stopped after the two-server runs)' : 'one gateway'} ` +
         `on Postgres/Redis/Kafka, LOG_LEVEL=${process.env['E2E_LOG_LEVEL'] ?? 'warn'}, rate limits raised, ` +
         `REALTIME_PING_INTERVAL_MS=REALTIME_PING_TIMEOUT_MS=${pingIntervalMs}; ${clientsNote(workerCount)}` +
-        (args['node-args'] ? `; gateway and chat run with ${args['node-args']}` : ''),
+        (args['node-args'] ? `; gateway and chat run with ${args['node-args']}` : '') +
+        (feedFromBus
+          ? '; Bonfire fed from Kafka (--feed bus: message.created as the outbox relay publishes it, no POST ' +
+            'through gateway and chat); the bare servers get their POST'
+          : ''),
     );
 
     // ---- users, guilds, channels
@@ -234,6 +248,18 @@ void runBench(
         bench.signal,
       );
     }
+    // --feed bus: each channel gets one message through the API, which the feed copies
+    const feed = feedFromBus
+      ? await BusFeed.open(
+          api,
+          [
+            ...(busy ? [{ channelId: busy.channelId, token: active[0]!.accessToken }] : []),
+            ...spreadChannels.map((channelId, index) => ({ channelId, token: members[index]!.accessToken })),
+          ],
+          bench.signal,
+        )
+      : undefined;
+    if (feed) bench.onCleanup(() => feed.close());
     bench.log(
       `set-up: ${registered.length} users, ${runC ? channelCount : 0} private channels in ` +
         `${fixed((performance.now() - setupStarted) / 1000, 1)} s`,
@@ -302,19 +328,29 @@ void runBench(
         workers: options.workers,
         clients: options.clients,
         send: (sendTag, rate, sendSeconds, capacity) =>
-          sendAtRate({
-            gatewayUrl: target.url,
-            channelId: options.channelIds[0]!,
-            channelIds: options.channelIds,
-            tokens: options.tokens,
-            tag: sendTag,
-            rate,
-            seconds: sendSeconds,
-            capacity,
-            agent,
-            signal: bench.signal,
-            maxInFlight,
-          }),
+          feed && target.name === 'bonfire'
+            ? feed.publishAtRate({
+                channelIds: options.channelIds,
+                tag: sendTag,
+                rate,
+                seconds: sendSeconds,
+                capacity,
+                signal: bench.signal,
+                maxInFlight,
+              })
+            : sendAtRate({
+                gatewayUrl: target.url,
+                channelId: options.channelIds[0]!,
+                channelIds: options.channelIds,
+                tokens: options.tokens,
+                tag: sendTag,
+                rate,
+                seconds: sendSeconds,
+                capacity,
+                agent,
+                signal: bench.signal,
+                maxInFlight,
+              }),
         watch: options.watch,
         log: bench.log,
         ...(options.audience ? { audience: options.audience } : {}),
@@ -339,7 +375,7 @@ void runBench(
         },
         {
           name: 'bonfire',
-          label: 'Bonfire gateways',
+          label: `Bonfire gateways${fedLabel}`,
           url: stack.gateways[0]!.url,
           secondUrl: stack.gateways[1]!.url,
           servers: ['gateway', 'gateway-2'],
@@ -462,7 +498,7 @@ void runBench(
         },
         {
           name: 'bonfire',
-          label: 'Bonfire gateway',
+          label: `Bonfire gateway${fedLabel}`,
           url: stack.gateway.url,
           servers: ['gateway'],
           workers: bonfireWorkers,

@@ -1,7 +1,8 @@
 /**
  * Shared pieces of the realtime benches (realtime, realtime-baseline, realtime-scale): socket.io clients
- * held in child processes (socket-clients.worker.ts), an open-loop sender of
- * `POST /api/v1/channels/{id}/messages` (one channel, or several round-robin), and one delivery phase (send
+ * held in child processes (socket-clients.worker.ts), an open-loop sender (paceSends) of
+ * `POST /api/v1/channels/{id}/messages` (sendAtRate: one channel, or several round-robin; bus-feed.ts publishes
+ * to Kafka instead), and one delivery phase (send
  * at a rate, wait for the deliveries, merge latency / received / CPU figures; every client expects every
  * message, or only those its `audience` says). The server under test only has to take that POST (201) and
  * emit `dispatch` message.created to the channel's sockets: Bonfire's gateway, or the bare socket.io server
@@ -130,13 +131,13 @@ export const recordText = (record: Record<string, number>) =>
 
 // ------------------------------------------------------------------ sender
 
-interface SendResult {
+export interface SendResult {
   tag: string;
   offeredRate: number;
-  /** Sends issued / answered 201. */
+  /** Sends issued / accepted (the POST's 201, or the broker's acknowledgement). */
   issued: number;
   ok: number;
-  /** Ticks where `maxInFlight` requests were already waiting: the message was not sent (open loop kept). */
+  /** Ticks where `maxInFlight` sends were already waiting: the message was not sent (open loop kept). */
   skipped: number;
   okIndexes: Uint8Array;
   errors: Record<string, number>;
@@ -145,30 +146,27 @@ interface SendResult {
   endedAt: number;
 }
 
-/**
- * Open-loop sender: `rate` messages/s for `seconds` into one channel through the gateway (or message i into
- * `channelIds[i % channelIds.length]`), rotating over the users' tokens (token i % tokens.length), at most
- * `maxInFlight` requests outstanding. Content `rt|<tag>|<index>|<send ms>`.
- */
-export async function sendAtRate(options: {
-  gatewayUrl: string;
-  channelId: string;
-  /** Several channels, round-robin by message index (then `channelId` is not used). */
-  channelIds?: string[];
-  tokens: string[];
+/** What every sender is told: message i of `tag`, at `rate`/s for `seconds`, at most `maxInFlight` waiting. */
+export interface PaceOptions {
   tag: string;
   rate: number;
   seconds: number;
   capacity: number;
-  agent: Agent;
   signal: AbortSignal;
-  /** Most requests outstanding; a tick finding this many waiting skips its message. */
+  /** Most sends outstanding; a tick finding this many waiting skips its message. */
   maxInFlight: number;
-}): Promise<SendResult> {
-  const url = assertLoopback(options.gatewayUrl);
-  const channelIds = options.channelIds?.length ? options.channelIds : [options.channelId];
-  const paths = channelIds.map((id) => `/api/v1/channels/${id}/messages`);
-  const http = new LatencyRecorder();
+}
+
+/** One message on its way: resolves once the server accepted it, rejects with the reason it did not. */
+type SendOne = (index: number, message: { content: string; nonce: string }) => Promise<void>;
+
+/**
+ * The open loop every sender shares: message i is due at i / rate s, whatever the earlier ones are doing.
+ * Content `rt|<tag>|<index>|<send ms>` (the clients time the delivery from it), a nonce on every send as
+ * the SDK and the web client send one.
+ */
+export async function paceSends(options: PaceOptions, sendOne: SendOne): Promise<SendResult> {
+  const accepted = new LatencyRecorder();
   const okIndexes = new Uint8Array(options.capacity);
   const errors: Record<string, number> = {};
   let issued = 0;
@@ -179,55 +177,35 @@ export async function sendAtRate(options: {
   const startedAt = now();
   let settle!: () => void;
   const allDone = new Promise<void>((done) => (settle = done));
-  const finishOne = () => {
-    inFlight--;
-    if (issued + skipped >= total && inFlight === 0) settle();
-  };
-  const sendOne = (index: number) => {
+  const start = (index: number) => {
     const sentAt = now();
-    // A nonce on every send, as the SDK and the web client send one.
-    const body = JSON.stringify({
+    inFlight++;
+    const message = {
       content: `rt|${options.tag}|${index}|${sentAt.toFixed(3)}`,
       nonce: `${options.tag}|${index}`.slice(-64),
-    });
-    inFlight++;
-    const req = httpRequest(
-      {
-        agent: options.agent,
-        hostname: url.hostname,
-        port: url.port,
-        method: 'POST',
-        path: paths[index % paths.length],
-        headers: {
-          authorization: `Bearer ${options.tokens[index % options.tokens.length]}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
+    };
+    sendOne(index, message)
+      .then(
+        () => {
+          ok++;
+          okIndexes[index] = 1;
+          accepted.record(now() - sentAt);
         },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 201) {
-            ok++;
-            okIndexes[index] = 1;
-            http.record(now() - sentAt);
-          } else errors[String(res.statusCode)] = (errors[String(res.statusCode)] ?? 0) + 1;
-          finishOne();
-        });
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('ETIMEDOUT')));
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      errors[error.code ?? error.message] = (errors[error.code ?? error.message] ?? 0) + 1;
-      finishOne();
-    });
-    req.end(body);
+        (error: NodeJS.ErrnoException) => {
+          const reason = error.code ?? error.message;
+          errors[reason] = (errors[reason] ?? 0) + 1;
+        },
+      )
+      .finally(() => {
+        inFlight--;
+        if (issued + skipped >= total && inFlight === 0) settle();
+      });
   };
   const timer = setInterval(() => {
     const due = Math.min(total, Math.floor(((now() - startedAt) / 1000) * options.rate));
     while (issued + skipped < due) {
       if (inFlight >= options.maxInFlight) skipped++;
-      else sendOne(issued++ + skipped);
+      else start(issued++ + skipped);
     }
     if (issued + skipped >= total || options.signal.aborted) {
       clearInterval(timer);
@@ -243,10 +221,61 @@ export async function sendAtRate(options: {
     skipped,
     okIndexes,
     errors,
-    http: http.summary(),
+    http: accepted.summary(),
     startedAt,
     endedAt: now(),
   };
+}
+
+/**
+ * Open-loop sender of `POST /api/v1/channels/{id}/messages` through the gateway: `rate` messages/s into one
+ * channel (or message i into `channelIds[i % channelIds.length]`), rotating over the users' tokens (token
+ * i % tokens.length).
+ */
+export function sendAtRate(
+  options: PaceOptions & {
+    gatewayUrl: string;
+    channelId: string;
+    /** Several channels, round-robin by message index (then `channelId` is not used). */
+    channelIds?: string[];
+    tokens: string[];
+    agent: Agent;
+  },
+): Promise<SendResult> {
+  const url = assertLoopback(options.gatewayUrl);
+  const channelIds = options.channelIds?.length ? options.channelIds : [options.channelId];
+  const paths = channelIds.map((id) => `/api/v1/channels/${id}/messages`);
+  return paceSends(
+    options,
+    (index, message) =>
+      new Promise((accepted, refused) => {
+        const body = JSON.stringify(message);
+        const req = httpRequest(
+          {
+            agent: options.agent,
+            hostname: url.hostname,
+            port: url.port,
+            method: 'POST',
+            path: paths[index % paths.length],
+            headers: {
+              authorization: `Bearer ${options.tokens[index % options.tokens.length]}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (res.statusCode === 201) accepted();
+              else refused(new Error(String(res.statusCode)));
+            });
+          },
+        );
+        req.setTimeout(10_000, () => req.destroy(new Error('ETIMEDOUT')));
+        req.on('error', refused);
+        req.end(body);
+      }),
+  );
 }
 
 export interface DeliveryFigures {

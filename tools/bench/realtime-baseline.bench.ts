@@ -279,7 +279,14 @@ void runBench(
         const before = await statusOf(target.workers);
         const sampler = new ProcessSampler(watch.filter((entry) => entry.pid === target.pid));
         sampler.start();
-        await sleep(holdSeconds * 1000);
+        // RSS every 15 s of the hold: whether V8 gives back what the ramp's garbage took, and when
+        const rssOverHold: { second: number; kib: number }[] = [];
+        for (let second = 0; second < holdSeconds && !bench.signal.aborted;) {
+          const slice = Math.min(15, holdSeconds - second);
+          await sleep(slice * 1000);
+          second += slice;
+          rssOverHold.push({ second, kib: readRssKiB(target.pid) });
+        }
         const [stats] = sampler.stop();
         const held = await statusOf(target.workers);
         const rss = readRssKiB(target.pid);
@@ -331,6 +338,10 @@ void runBench(
           rssBaseMiB: MiB(baseRss),
           rssHeldMiB: MiB(rss),
           rssPerConnectionKiB: (rss - baseRss) / Math.max(1, held.connected),
+          rssOverHoldKiBPerConnection: rssOverHold.map(({ second, kib }) => ({
+            second,
+            perConnection: (kib - baseRss) / Math.max(1, held.connected),
+          })),
           liveHeapPerConnectionKiB,
           rssAfterGcPerConnectionKiB: (rssAfterGc - baseRss) / Math.max(1, held.connected),
           fds: fdCount(target.pid) - baseFds,
@@ -340,7 +351,8 @@ void runBench(
         rows.push(row);
         bench.log(
           `   ${target.label}: ${ramp.ok}/${idleTarget} in ${fixed(ramp.seconds, 1)} s, ${held.connected} after the hold; ` +
-            `RSS ${fixed(row.rssBaseMiB, 0)} → ${fixed(row.rssHeldMiB, 0)} MiB (${fixed(row.rssPerConnectionKiB, 1)} KiB/conn)` +
+            `RSS ${fixed(row.rssBaseMiB, 0)} → ${fixed(row.rssHeldMiB, 0)} MiB (${fixed(row.rssPerConnectionKiB, 1)} KiB/conn; ` +
+            `over the hold ${row.rssOverHoldKiBPerConnection.map((entry) => `${entry.second} s ${fixed(entry.perConnection, 1)}`).join(', ')})` +
             (inspector
               ? `; after a full GC: live JS heap +${fixed(liveHeapPerConnectionKiB, 1)} KiB/conn, RSS +${fixed(row.rssAfterGcPerConnectionKiB, 1)} KiB/conn`
               : ''),

@@ -17,7 +17,6 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   guild: (guildId: string) => `guild:${guildId}`,
   channel: (channelId: string) => `channel:${channelId}`,
-  session: (sessionId: string) => `session:${sessionId}`,
 };
 
 /**

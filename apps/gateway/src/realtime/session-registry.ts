@@ -8,10 +8,10 @@ import { RealtimeSession as Session, type RealtimeSocket } from './realtime-sess
 import { SessionStore } from './session-store';
 
 /**
- * The sessions this gateway holds and the rooms they are in. Rooms are tracked per session here (and
- * mirrored into socket.io rooms, so any replica can still `io.to('user:…')` a client): a detached session
- * is not a socket, yet it must keep buffering exactly what its user may see, which
- * `io.in(room).fetchSockets()` could not tell.
+ * The sessions this gateway holds and the rooms they are in. Rooms are tracked per session here, not as
+ * socket.io rooms: a detached session is not a socket, yet it must keep buffering exactly what its user may
+ * see, and every dispatch goes through the session (its number, its replay ring). Nothing broadcasts to a
+ * socket.io room, so the sockets join none beyond their own.
  */
 @Injectable()
 export class SessionRegistry {
@@ -119,7 +119,6 @@ export class SessionRegistry {
     let members = this.roomIndex.get(room);
     if (!members) this.roomIndex.set(room, (members = new Set()));
     members.add(session);
-    void session.socket?.join(room);
   }
 
   leave(session: Session, room: string): void {
@@ -127,13 +126,11 @@ export class SessionRegistry {
     const members = this.roomIndex.get(room);
     members?.delete(session);
     if (members?.size === 0) this.roomIndex.delete(room);
-    void session.socket?.leave(room);
   }
 
   attach(session: Session, socket: RealtimeSocket): void {
     session.socket = socket;
     socket.data.session = session;
-    void socket.join([...session.rooms, rooms.session(session.id)]);
   }
 
   /** The socket went: the session keeps buffering until it is resumed or the resume window ends. */

@@ -50,7 +50,7 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, ProcessSampler, readRssKiB, runBench, table, UNLIMITED } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
-import { BusFeed } from './lib/bus-feed';
+import { BusFeed, feedsFromBus } from './lib/bus-feed';
 import { freePort, inspectArgs, InspectorProfiler, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
   clientsNote,
@@ -116,8 +116,7 @@ const retries = Number(args.retries);
 const bareAdapter = args['bare-adapter'] === 'redis' ? 'redis' : 'memory';
 const profileDir = args.profile ? resolve(args.profile) : undefined;
 /** `bus`: (a) feeds the gateway from Kafka (lib/bus-feed.ts) instead of the POST through gateway and chat. */
-const feedFromBus = args.feed === 'bus';
-if (!['post', 'bus'].includes(args.feed)) throw new Error(`--feed is post or bus, not ${args.feed}`);
+const feedFromBus = feedsFromBus(args.feed);
 const socketIoVersion = (
   JSON.parse(readFileSync(resolve(__dirname, '../../node_modules/socket.io/package.json'), 'utf8')) as {
     version: string;

@@ -47,7 +47,7 @@ import { parseArgs } from 'node:util';
 import { Api, type AuthResult, registerUser } from '../../e2e/support/api';
 import { type ClientWorker, runBench, table, type WatchedProcess } from './lib';
 import { BareSocketIoServer } from './lib/bare-socketio';
-import { BusFeed } from './lib/bus-feed';
+import { BusFeed, feedsFromBus } from './lib/bus-feed';
 import { writeAllocations } from './lib/allocation-profile';
 import { freePort, inspectArgs, startProfilers, writeProfiles } from './lib/cpu-profile';
 import {
@@ -113,8 +113,7 @@ const maxInFlight = Number(args['max-in-flight']);
 const bareAdapter = args['bare-adapter'] === 'redis' ? 'redis' : 'memory';
 const runC = !args['skip-c'];
 /** `bus`: Bonfire is fed from Kafka (lib/bus-feed.ts) instead of the POST through gateway and chat. */
-const feedFromBus = args.feed === 'bus';
-if (!['post', 'bus'].includes(args.feed)) throw new Error(`--feed is post or bus, not ${args.feed}`);
+const feedFromBus = feedsFromBus(args.feed);
 const fedLabel = feedFromBus ? ' (fed from Kafka)' : '';
 const runD = !args['skip-d'];
 const profileDir = args.profile ? resolve(args.profile) : undefined;

@@ -12,6 +12,15 @@ import { MAX_WORKER_ID, SnowflakeGenerator } from '../../../libs/platform/src/id
 import type { Api } from '../../../e2e/support/api';
 import { inBatches, paceSends, type PaceOptions, retry, type SendResult } from './realtime-delivery';
 
+/**
+ * The benches' `--feed post|bus` option: true when Bonfire is fed from Kafka (this feed) instead of the POST
+ * through gateway and chat. Anything else is refused, so that a typo cannot measure the other feed.
+ */
+export function feedsFromBus(feed: string): boolean {
+  if (feed !== 'post' && feed !== 'bus') throw new Error(`--feed is post or bus, not ${feed}`);
+  return feed === 'bus';
+}
+
 export class BusFeed {
   /** The last worker id: no service leases it while a benchmark runs (there are far fewer processes). */
   private readonly ids = new SnowflakeGenerator(MAX_WORKER_ID);

@@ -55,8 +55,6 @@ export function fakeSocket(
         wsFrames.push(options?.wsPreEncodedFrame);
       },
     },
-    join: () => undefined,
-    leave: () => undefined,
     emit: () => true,
     disconnect: () => undefined,
   } as unknown as RealtimeSocket;

@@ -35,7 +35,7 @@ const CONNECTION_TTL_SECONDS = 30;
  * connects): an event flood meets the event limiter first; a flood of anything else is closed here.
  */
 const PACKET_LIMIT_FACTOR = 4;
-/** A bot's connection has no token expiry; this far ahead is "never" (the timer is capped anyway). */
+/** A bot's connection has no token expiry; this far ahead is "never". */
 const BOT_CONNECTION_SECONDS = 365 * 86_400;
 const CLIENT_EVENTS: ReadonlySet<unknown> = new Set<RealtimeClientEvent>(REALTIME_CLIENT_EVENTS);
 
@@ -128,7 +128,6 @@ export class ConnectionService {
     // Revoked between the handshake's check and now: the listener below did not know this socket yet.
     const denied = this.denylist.find(socket.data.identity.sessionId);
     if (denied) return this.endSignIn(denied);
-    this.scheduleExpiry(socket);
     // Presence counts this socket as one device of the user until it disconnects.
     socket.data.presenceReported = this.presence.connect(socket.id, socket.data.identity.userId);
     this.limitEvents(socket);
@@ -146,7 +145,6 @@ export class ConnectionService {
     if (reason === 'client namespace disconnect') socket.conn.close();
     // Refused as revoked in onConnection: it never became a device or a session.
     if (!socket.data.presenceReported) return;
-    clearTimeout(socket.data.expiryTimer);
     this.presence.disconnect(socket.id);
     const session = socket.data.session;
     if (session) this.registry.detach(session);
@@ -239,21 +237,20 @@ export class ConnectionService {
       throw new RealtimeRefusal(REALTIME_ERROR_CODES.userMismatch, 'The token belongs to another user.');
     }
     socket.data.tokenExp = verified.exp;
-    this.scheduleExpiry(socket);
     return { ok: true };
   }
 
-  private scheduleExpiry(socket: RealtimeSocket): void {
-    clearTimeout(socket.data.expiryTimer);
-    const delay = Math.max(0, socket.data.tokenExp * 1_000 - Date.now());
-    socket.data.expiryTimer = setTimeout(
-      () => {
-        socket.emit('auth.expired', { reason: REALTIME_CLOSE_REASONS.tokenExpired });
-        socket.disconnect(true);
-      },
-      Math.min(delay, 2 ** 31 - 1),
-    );
-    socket.data.expiryTimer.unref();
+  /**
+   * Closes the connections whose access token expired without an `auth.refresh`: `auth.expired`, then the
+   * socket (after the walk, which closing would change). RealtimeServer sweeps every second: a walk over
+   * the sockets costs less than a timer per socket keeps (a Timeout and a closure each, and a timer list
+   * per distinct delay).
+   */
+  closeExpired(nowMs = Date.now()): void {
+    for (const socket of expiredSockets(this.node.sockets(), nowMs)) {
+      socket.emit('auth.expired', { reason: REALTIME_CLOSE_REASONS.tokenExpired });
+      socket.disconnect(true);
+    }
   }
 
   /**
@@ -276,7 +273,16 @@ export class ConnectionService {
   }
 }
 
-/** The acknowledgement callback of an event: its last argument, when the client asked for one. */
+/** The connected sockets whose token expired at `nowMs` (its `exp` is in seconds, as the JWT's). */
+export function expiredSockets(sockets: Iterable<RealtimeSocket>, nowMs: number): RealtimeSocket[] {
+  const expired: RealtimeSocket[] = [];
+  for (const socket of sockets) {
+    const { tokenExp } = socket.data as Partial<RealtimeSocket['data']>;
+    if (socket.connected && tokenExp !== undefined && tokenExp * 1_000 <= nowMs) expired.push(socket);
+  }
+  return expired;
+}
+
 /** The highest protocol version this gateway speaks up to the one the client asked for (absent: 1). */
 export function protocolFor(asked: unknown): RealtimeProtocolVersion {
   if (typeof asked !== 'number' || !Number.isFinite(asked)) return 1;
@@ -285,6 +291,7 @@ export function protocolFor(asked: unknown): RealtimeProtocolVersion {
   return spoken;
 }
 
+/** The acknowledgement callback of an event: its last argument, when the client asked for one. */
 function replyOf(args: unknown[]): Reply | undefined {
   const last = args.at(-1);
   return typeof last === 'function' ? (last as Reply) : undefined;

@@ -200,4 +200,20 @@ describe('FanOutService', () => {
     expect((captured as RealtimePacket[]).map((packet) => packet.id)).toEqual(['m1']);
     expect(starting.captured).toBeNull();
   });
+
+  it('buffers the very dispatch the live sessions got for a packet a starting session catches up on', async () => {
+    const { fanOut, registry, live } = setUp();
+    const bob = live('bob', { g1: ['c1'] });
+    const { socket } = fakeSocket('new', 'carol');
+    const starting = registry.newSession('s-new', socket);
+    fanOut.startCapture(starting);
+    await fanOut.receive(message('m1'));
+    const captured = fanOut.endCapture(starting) as RealtimePacket[];
+    registry.register(starting, state('carol', { g1: ['c1'] }));
+    for (const packet of captured) await fanOut.process(packet, starting);
+    const [live1] = bob.session.buffered();
+    const [caughtUp] = starting.buffered();
+    expect(caughtUp?.dispatch.id).toBe('m1');
+    expect(caughtUp?.dispatch).toBe(live1?.dispatch);
+  });
 });

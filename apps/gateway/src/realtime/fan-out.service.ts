@@ -43,6 +43,12 @@ export class FanOutService {
   /** Sessions of batching clients with dispatches to write when the batch window ends. */
   private readonly batched = new Set<Session>();
   private batchTimer: NodeJS.Timeout | null = null;
+  /**
+   * The encoding of each packet starting sessions captured, so that their catch-up (process(packet,
+   * session)) buffers the dispatch the live sessions have rather than one copy per session: in a reconnect
+   * storm every packet is captured by every session still starting.
+   */
+  private readonly capturedEncodings = new WeakMap<RealtimePacket, EncodedDispatch>();
   private sinceYield = 0;
   /** A batching session's unwritten dispatches are written at once from here on (half its replay ring). */
   private readonly maxBatched: number;
@@ -216,7 +222,7 @@ export class FanOutService {
    * sparse traffic); it opens a batch window, and what comes within it is written together at its end.
    */
   private deliver(packet: RealtimePacket, targets: Iterable<Session>): void {
-    const dispatch = encodeDispatch(packet);
+    const dispatch = this.encodingOf(packet);
     const variants: { stripped?: EncodedDispatch } = {};
     const windowOpen = this.batchTimer !== null;
     const batches = new SharedBatches();
@@ -244,6 +250,16 @@ export class FanOutService {
     }
     if (written > 0) this.metrics.dispatched.inc({ kind: 'sequenced' }, written);
     if (batching && !windowOpen) this.openBatchWindow();
+  }
+
+  /** A packet encoded once, even when starting sessions catch up on it later (capturedEncodings). */
+  private encodingOf(packet: RealtimePacket): EncodedDispatch {
+    const known = this.capturedEncodings.get(packet);
+    if (known) return known;
+    const dispatch = encodeDispatch(packet);
+    // process() captured the packet before its delivery: whoever is starting now has it.
+    if (this.starting.size > 0) this.capturedEncodings.set(packet, dispatch);
+    return dispatch;
   }
 
   private openBatchWindow(): void {

@@ -17,8 +17,8 @@ import type { SnapshotCoverage } from './snapshot-coverage';
 
 export interface SocketData {
   identity: CallerIdentity;
+  /** When the access token expires, in seconds since the epoch (ConnectionService.closeExpired()). */
   tokenExp: number;
-  expiryTimer?: NodeJS.Timeout;
   /** Resolves once presence has this connection (so `ready` shows the user's own status). */
   presenceReported?: Promise<void>;
   session?: RealtimeSession;

@@ -20,6 +20,8 @@ import { slicedInterval } from './sliced-interval';
 
 const NODE_HEARTBEAT_SECONDS = 15;
 const CONNECTION_REFRESH_MS = 10_000;
+/** How often connections whose token expired are closed (tokens expire on a second). */
+const EXPIRY_SWEEP_MS = 1_000;
 
 /**
  * The realtime edge's life: wiring the socket.io server RealtimeGateway was given to the providers that do
@@ -93,6 +95,7 @@ export class RealtimeServer implements OnApplicationBootstrap, OnApplicationShut
       setInterval(heartbeat, (NODE_HEARTBEAT_SECONDS * 1_000) / 3),
       slicedInterval((this.config.REALTIME_RESUME_WINDOW_SECONDS * 1_000) / 4, refresh),
       slicedInterval(CONNECTION_REFRESH_MS, (inSlice) => this.connections.refreshConnections(inSlice)),
+      setInterval(() => this.connections.closeExpired(), EXPIRY_SWEEP_MS),
     ];
     for (const timer of this.timers) timer.unref();
     this.presence.start();

@@ -11,6 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { ChatRealtimeClient } from './chat-realtime.client';
+import { DelayQueue } from './delay-queue';
 import { FanOutService } from './fan-out.service';
 import { PresenceRealtimeClient } from './presence-realtime.client';
 import { RealtimeMetrics } from './realtime-metrics';
@@ -23,6 +24,8 @@ import { SnapshotCoverage } from './snapshot-coverage';
 
 /** How long a new session skips dispatches its snapshot already shows (events that lagged behind it). */
 const SNAPSHOT_COVERAGE_MS = 30_000;
+/** How long a resumed session skips ids the previous owner's buffer had (its stream's stragglers). */
+const SKIP_IDS_MS = 30_000;
 /** How long a resume waits for the previous owner gateway to hand the session over, then resyncs. */
 const HANDOVER_TIMEOUT_MS = 3_000;
 const HANDOVER_POLL_MS = 20;
@@ -32,6 +35,14 @@ const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 @Injectable()
 export class ResumeService {
   private readonly logger;
+  /** New sessions' snapshot coverage, each dropped SNAPSHOT_COVERAGE_MS after its catch-up. */
+  private readonly coverageEnds = new DelayQueue<Session>(SNAPSHOT_COVERAGE_MS, (session) => {
+    session.coverage = null;
+  });
+  /** Resumed sessions' skipped ids, each dropped SKIP_IDS_MS after the resume. */
+  private readonly skipIdsEnd = new DelayQueue<Session>(SKIP_IDS_MS, (session) => {
+    session.skipIds = null;
+  });
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -112,7 +123,7 @@ export class ResumeService {
     if (captured === 'overflow') throw new Error('too many events while the session started');
     this.registry.register(session, state);
     session.coverage = new SnapshotCoverage(state);
-    setTimeout(() => (session.coverage = null), SNAPSHOT_COVERAGE_MS).unref();
+    this.coverageEnds.add(session);
     for (const packet of captured ?? []) {
       await this.fanOut.process(packet, session);
     }
@@ -178,7 +189,7 @@ export class ResumeService {
       socket.emit('resumed', resumed);
       this.metrics.dispatched.inc({ kind: 'replayed' }, session.release(lastSeq));
       // A straggler of the previous owner's stream may still arrive here; keep the ids a while.
-      setTimeout(() => (session.skipIds = null), 30_000).unref();
+      this.skipIdsEnd.add(session);
       if (!socket.connected) this.registry.detach(session);
       return true;
     } catch (error) {
